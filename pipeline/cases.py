@@ -1,0 +1,76 @@
+"""Case files (YAML or JSON) → ``Case``, with errors that name the file and the field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from pipeline.models import Case, CaseFact
+
+
+class CaseError(ValueError):
+    pass
+
+
+def load_case(path: Path) -> Case:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CaseError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        data = yaml.safe_load(text) if path.suffix in {".yaml", ".yml"} else json.loads(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise CaseError(f"{path}: not valid {path.suffix.lstrip('.').upper()} ({exc})") from exc
+    if not isinstance(data, dict):
+        raise CaseError(f"{path}: expected a mapping of case fields at the top level")
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        lines = [
+            f"  {'.'.join(str(p) for p in err['loc']) or '(top level)'}: {err['msg']}"
+            for err in exc.errors()
+        ]
+        raise CaseError(f"{path}: invalid case\n" + "\n".join(lines)) from exc
+
+
+def case_facts(case: Case) -> list[CaseFact]:
+    """The case as short numbered facts the draft may cite (F1, F2, ...)."""
+    lines: list[str] = []
+    p = case.patient
+    who = " ".join(
+        x
+        for x in [
+            f"{p.age}-year-old" if p.age is not None else "",
+            p.sex if p.sex != "unknown" else "",
+        ]
+        if x
+    )
+    lines.append(f"Patient: {who or 'age and sex not documented'}.")
+    for dx in case.diagnoses:
+        lines.append(f"Diagnosis: {dx.name}" + (f" (ICD-10 {dx.icd10})." if dx.icd10 else "."))
+    t = case.requested_treatment
+    parts = [t.drug, t.dose, t.route, t.frequency, t.duration]
+    lines.append(f"Requested ({t.request_type}): " + ", ".join(x for x in parts if x) + ".")
+    lines.extend(f"History: {h}" for h in case.history)
+    for prior in case.prior_therapies:
+        lines.append(
+            f"Prior therapy: {prior.name}"
+            + (f"; response: {prior.response}." if prior.response else ".")
+        )
+    if not case.prior_therapies:
+        lines.append("Prior therapies: none documented.")
+    if case.payer.name or case.payer.policy:
+        lines.append("Payer: " + ", ".join(x for x in [case.payer.name, case.payer.policy] if x))
+    if case.notes:
+        lines.append(f"Notes: {case.notes}")
+    return [CaseFact(id=f"F{i}", text=line) for i, line in enumerate(lines, 1)]
+
+
+def case_summary(case: Case) -> str:
+    dx = "; ".join(d.name + (f" ({d.icd10})" if d.icd10 else "") for d in case.diagnoses)
+    t = case.requested_treatment
+    return f"{t.drug} for {dx}"

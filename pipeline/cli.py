@@ -1,0 +1,306 @@
+"""The `necessity` command line. Command and option names are a contract (see README)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.settings import Settings, load_settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Draft citation-checked medical-necessity reviews, offline by default.",
+)
+store_app = typer.Typer(no_args_is_help=True, help="Inspect the document store.")
+corpus_app = typer.Typer(no_args_is_help=True, help="Build the sample corpus.")
+app.add_typer(store_app, name="store")
+app.add_typer(corpus_app, name="corpus")
+
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", help="store folder (default .necessity/store; env NECESSITY_STORE)"),
+]
+_state: dict[str, object] = {}
+
+
+@app.callback()
+def _main(
+    settings_file: Annotated[
+        Path | None, typer.Option("--settings", help="settings file (YAML/JSON/TOML)")
+    ] = None,
+    preset: Annotated[str | None, typer.Option(help="default, fast or quality")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    _state["settings_file"] = settings_file
+    _state["preset"] = preset
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return load_settings(_state.get("settings_file"), preset=_state.get("preset"), **overrides)  # type: ignore[arg-type]
+    except (ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+        raise
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _open_store(settings: Settings):  # noqa: ANN202
+    from pipeline import assets
+    from pipeline.store import StoreError, open_store
+
+    assets.ensure_tiktoken(settings.cache_dir, settings.chunk.encoding)
+    try:
+        return open_store(settings.store_path, settings.embedder)
+    except (StoreError, assets.AssetError) as exc:
+        _fail(str(exc))
+        raise
+
+
+@app.command()
+def prepare(
+    model: Annotated[bool, typer.Option(help="also assemble the embedded LLM")] = True,
+) -> None:
+    """Make the offline assets ready (tiktoken files, embedder, embedded model)."""
+    from pipeline import assets
+
+    settings = _settings()
+    try:
+        report = assets.prepare(
+            settings.cache_dir,
+            settings.llm.model if model and settings.is_embedded_llm else None,
+            settings.chunk.encoding,
+        )
+    except assets.AssetError as exc:
+        _fail(str(exc))
+    for key, value in report.items():
+        typer.echo(f"{key:20} {value}")
+
+
+@corpus_app.command("build")
+def corpus_build(
+    out: Annotated[Path | None, typer.Option(help="folder for the PDFs")] = None,
+) -> None:
+    """Render corpus/sources/*.md to PDFs (and manifest.csv) for ingest."""
+    from pipeline.corpus import build_corpus
+
+    settings = _settings()
+    target = out or settings.home / "corpus"
+    for path in build_corpus(target):
+        typer.echo(str(path))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files or folders")],
+    store: StoreOpt = None,
+    metadata: Annotated[
+        Path | None, typer.Option(help="CSV of titles, years, publishers by file stem")
+    ] = None,
+) -> None:
+    """Parse, chunk, embed and store PDFs; unchanged files are skipped."""
+    from tqdm import tqdm
+
+    from pipeline.ingest import ingest as run_ingest
+
+    settings = _settings(store=store)
+    db = _open_store(settings)
+
+    def show(result) -> None:  # noqa: ANN001
+        name = Path(result.file).name
+        if result.status == "failed":
+            tqdm.write(f"FAILED    {result.file}: {result.reason}", file=sys.stderr)
+        else:
+            tqdm.write(
+                f"{result.status:9} {name}: {result.pages} pages, {result.chunks} chunks"
+                + (f", {result.seconds:.1f}s" if result.status == "added" else "")
+            )
+
+    try:
+        report = run_ingest(
+            paths,
+            db,
+            settings,
+            metadata=metadata,
+            progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
+            on_result=show,
+        )
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+        raise
+    chunks = sum(r.chunks for r in report.results if r.status == "added")
+    typer.echo(
+        f"{report.count('added')} added, {report.count('unchanged')} unchanged, "
+        f"{report.count('failed')} failed; {chunks} new chunks in "
+        f"{report.seconds:.1f}s; store {settings.store_path}"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@store_app.command("stats")
+def store_stats(
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Counts of documents, chunks and pages in the store."""
+    settings = _settings(store=store)
+    stats = _open_store(settings).stats()
+    if as_json:
+        typer.echo(json.dumps(stats, indent=2))
+    else:
+        for key, value in stats.items():
+            typer.echo(f"{key:10} {value}")
+
+
+@app.command()
+def review(
+    case_files: Annotated[list[Path], typer.Argument(help="case files (YAML or JSON)")],
+    store: StoreOpt = None,
+    out: Annotated[Path | None, typer.Option(help="output folder (default out/)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the summary as JSON")] = False,
+) -> None:
+    """Draft, validate and render a review for each case into OUT/<case_id>.review.{json,md}."""
+    from pipeline.cases import CaseError, load_case
+    from pipeline.llm import LLMError, open_llm
+    from pipeline.review import run_review
+
+    settings = _settings(store=store, out=out)
+    try:
+        cases = [load_case(path) for path in case_files]
+    except CaseError as exc:
+        _fail(str(exc))
+        raise
+    db = _open_store(settings)
+    if db.stats()["chunks"] == 0:
+        _fail(f"store {settings.store_path} is empty; run `necessity ingest` first")
+    rows = []
+    failed = 0
+    t0 = time.perf_counter()
+    try:
+        with open_llm(settings) as client:
+            typer.echo(
+                f"model {client.model} at {client.endpoint} (ready in "
+                f"{time.perf_counter() - t0:.1f}s)",
+                err=True,
+            )
+            for case in cases:
+                try:
+                    result = run_review(case, db, client, settings, settings.out)
+                except LLMError as exc:
+                    failed += 1
+                    typer.echo(f"FAILED    {case.case_id}: {exc}", err=True)
+                    continue
+                r, v = result.review, result.review.validation
+                rows.append(
+                    {
+                        "case": r.case_id,
+                        "verdict": r.verdict,
+                        "recommendation": r.recommendation,
+                        "statements": v.supported_statements + v.unsupported_statements,
+                        "supported": v.supported_statements,
+                        "citations": v.citations,
+                        "resolved": v.resolved,
+                        "verbatim": f"{v.evidence_verbatim}/{v.evidence_checked}",
+                        "seconds": round(result.seconds, 1),
+                        "json": str(result.json_path),
+                        "markdown": str(result.md_path),
+                    }
+                )
+    except Exception as exc:  # the embedded model failed to load: say so plainly
+        from pipeline.assets import AssetError
+
+        if isinstance(exc, AssetError | LLMError):
+            _fail(str(exc))
+        raise
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+    else:
+        _print_table(rows)
+        typer.echo(f"\nreviews written to {settings.out}/")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_table(rows: list[dict]) -> None:
+    cols = [
+        "case",
+        "verdict",
+        "recommendation",
+        "statements",
+        "supported",
+        "citations",
+        "resolved",
+        "verbatim",
+        "seconds",
+    ]
+    widths = {c: max([len(c)] + [len(str(r[c])) for r in rows]) for c in cols}
+    typer.echo("  ".join(c.ljust(widths[c]) for c in cols))
+    for row in rows:
+        typer.echo("  ".join(str(row[c]).ljust(widths[c]) for c in cols))
+
+
+@app.command()
+def check(
+    records: Annotated[list[Path], typer.Argument(help="<case_id>.review.json files")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Re-validate review records against their source PDFs; exit 1 if any problem."""
+    from pydantic import ValidationError
+
+    from pipeline.models import Review
+    from pipeline.validate import validate
+
+    settings = _settings()
+    results = []
+    bad = 0
+    for path in records:
+        try:
+            review_obj = Review.model_validate_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValidationError) as exc:
+            _fail(f"{path}: not a review record ({exc})")
+            raise
+        before = review_obj.validation.model_dump()
+        validate(review_obj, settings.validation.support_threshold)
+        after = review_obj.validation
+        changed = {k: (before[k], v) for k, v in after.model_dump().items() if before[k] != v}
+        ok = not after.problems and not changed
+        bad += not ok
+        results.append(
+            {"record": str(path), "ok": ok, "problems": after.problems, "changed": changed}
+        )
+    if as_json:
+        typer.echo(json.dumps(results, indent=2))
+    else:
+        for r in results:
+            typer.echo(f"{'ok' if r['ok'] else 'PROBLEM':8} {r['record']}")
+            for p in r["problems"]:
+                typer.echo(f"         {p}")
+            for k, (was, now) in r["changed"].items():
+                typer.echo(f"         {k}: recorded {was}, recomputed {now}")
+    if bad:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Embedders. The default is all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime, with weights and
+tokenizer taken from installed packages (see assets.py); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any, Protocol
+
+import numpy as np
+
+from pipeline import assets
+
+# onnxruntime 1.31 otherwise tries DNS look-ups for telemetry.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+    max_tokens: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def truncates(self, text: str) -> bool: ...
+
+
+class MiniLMOnnxEmbedder:
+    """Sentence embeddings: mean-pooled, L2-normalized last hidden states."""
+
+    name = "all-MiniLM-L6-v2-int8-onnx"
+    dim = 384
+    max_tokens = 256  # word pieces, [CLS] and [SEP] included
+
+    def __init__(self, threads: int = 2, batch_size: int = 32) -> None:
+        self.threads = threads
+        self.batch_size = batch_size
+
+    @cached_property
+    def _session(self) -> Any:
+        import onnxruntime as ort
+
+        onnx_path, _ = assets.minilm_files()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = self.threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        return ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+
+    @cached_property
+    def _tokenizer(self) -> Any:
+        from tokenizers import Tokenizer
+
+        _, tok_path = assets.minilm_files()
+        tok = Tokenizer.from_file(str(tok_path))
+        # The shipped tokenizer.json truncates and pads to 128: read up to the model's 256.
+        tok.enable_truncation(max_length=self.max_tokens)
+        tok.no_padding()
+        return tok
+
+    @cached_property
+    def _counter(self) -> Any:
+        from tokenizers import Tokenizer
+
+        _, tok_path = assets.minilm_files()
+        tok = Tokenizer.from_file(str(tok_path))
+        tok.no_truncation()
+        tok.no_padding()
+        return tok
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces including [CLS] and [SEP], without truncation."""
+        return len(self._counter.encode(text).ids)
+
+    def truncates(self, text: str) -> bool:
+        return self.count_tokens(text) > self.max_tokens
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch(list(texts))
+        # Length-sorted batches waste little on padding.
+        order = np.argsort([len(e.ids) for e in encodings])
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i in range(0, len(order), self.batch_size):
+            idx = order[i : i + self.batch_size]
+            width = max(len(encodings[j].ids) for j in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, j in enumerate(idx):
+                n = len(encodings[j].ids)
+                ids[row, :n] = encodings[j].ids
+                mask[row, :n] = 1
+            hidden = self._session.run(
+                ["last_hidden_state"],
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )[0]
+            summed = (hidden * mask[:, :, None]).sum(axis=1)
+            pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled / np.maximum(norms, 1e-12)
+        return out
+
+
+_EMBEDDERS = {"minilm-l6-int8": MiniLMOnnxEmbedder}
+
+
+def get_embedder(name: str, threads: int = 2) -> Embedder:
+    try:
+        return _EMBEDDERS[name](threads=threads)
+    except KeyError:
+        raise ValueError(f"unknown embedder {name!r}; choose one of {sorted(_EMBEDDERS)}") from None

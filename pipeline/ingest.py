@@ -1,0 +1,193 @@
+"""Files → parse → chunk → embed → store, one document at a time, with per-file results.
+
+A bad file is reported (file and reason) and skipped; the others proceed; nothing already
+stored changes because of it. Unchanged files (same sha256 already complete) are skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pipeline.chunk import chunk_pages, is_bibliography
+from pipeline.models import Document
+from pipeline.parse import PARSER_VERSION, ParseError, parse_pdf
+from pipeline.settings import Settings
+from pipeline.store import Store
+
+log = logging.getLogger(__name__)
+METADATA_NAMES = ("metadata.csv", "manifest.csv")
+
+
+@dataclass
+class FileResult:
+    file: str
+    status: Literal["added", "unchanged", "failed"]
+    reason: str = ""
+    pages: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+
+def find_pdfs(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf"))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        resolved = f.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            unique.append(f)
+    return unique
+
+
+_ALIASES = {
+    "id": ("id", "file", "stem"),
+    "title": ("title", "name"),
+    "publisher": ("publisher", "fuente original", "source"),
+    "year": ("year",),
+    "doc_type": ("doc_type", "type"),
+}
+
+
+def load_metadata(path: Path) -> dict[str, dict[str, str]]:
+    """CSV keyed by file stem; column names are matched loosely (the ACR sheet's too)."""
+    out: dict[str, dict[str, str]] = {}
+    with Path(path).open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        columns = {(c or "").strip().lower(): c for c in reader.fieldnames or []}
+        if not any(a in columns for a in _ALIASES["id"]):
+            raise ValueError(f"{path}: metadata CSV needs an 'id' or 'file' column")
+        for row in reader:
+            record = {}
+            for key, aliases in _ALIASES.items():
+                for alias in aliases:
+                    if alias in columns and (row.get(columns[alias]) or "").strip():
+                        record[key] = " ".join(row[columns[alias]].split())
+                        break
+            if "id" in record:
+                out[Path(record["id"]).stem] = record
+    return out
+
+
+def _guess_type(title: str, stem: str) -> str:
+    text = f"{title} {stem}".lower()
+    if "policy" in text or "coverage" in text:
+        return "policy"
+    if "guideline" in text or "recommendation" in text:
+        return "guideline"
+    return "other"
+
+
+def make_document(path: Path, source_id: str, meta: dict[str, str], pages: int) -> Document:
+    title = meta.get("title") or path.stem.replace("-", " ").replace("_", " ")
+    year = meta.get("year")
+    doc_type = meta.get("doc_type") or _guess_type(title, path.stem)
+    if doc_type not in {"policy", "guideline", "research", "other"}:
+        doc_type = "other"
+    return Document(
+        source_id=source_id,
+        file=str(path.resolve()),
+        title=title,
+        publisher=meta.get("publisher"),
+        year=int(year) if year and re.fullmatch(r"\d{4}", year) else None,
+        doc_type=doc_type,  # type: ignore[arg-type]
+        pages=pages,
+        parser=PARSER_VERSION,
+    )
+
+
+def ingest(
+    paths: Iterable[Path],
+    store: Store,
+    settings: Settings,
+    metadata: Path | None = None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    started = time.perf_counter()
+    paths = list(paths)
+    files = find_pdfs(paths)
+    meta: dict[str, dict[str, str]] = {}
+    for folder in (p for p in paths if Path(p).is_dir()):
+        for name in METADATA_NAMES:
+            if (Path(folder) / name).exists():
+                meta.update(load_metadata(Path(folder) / name))
+    if metadata:
+        meta.update(load_metadata(metadata))
+    store.purge_orphans()
+    report = IngestReport()
+    iterator = progress(files) if progress else files
+    for path in iterator:
+        result = ingest_file(path, store, settings, meta.get(path.stem, {}))
+        report.results.append(result)
+        if on_result:
+            on_result(result)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def ingest_file(path: Path, store: Store, settings: Settings, meta: dict[str, str]) -> FileResult:
+    t0 = time.perf_counter()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileResult(str(path), "failed", f"cannot read ({exc.strerror})")
+    source_id = hashlib.sha256(data).hexdigest()
+    if store.has(source_id):
+        doc = store.document(source_id)
+        return FileResult(
+            str(path), "unchanged", pages=doc.pages if doc else 0, chunks=doc.chunks if doc else 0
+        )
+    try:
+        pages = parse_pdf(path)
+    except ParseError as exc:
+        return FileResult(str(path), "failed", str(exc), seconds=time.perf_counter() - t0)
+    doc = make_document(path, source_id, meta, len(pages))
+    chunks = chunk_pages(
+        pages,
+        source_id=source_id,
+        file=doc.file,
+        encoding=settings.chunk.encoding,
+        max_tokens=settings.chunk.max_tokens,
+        min_tokens=settings.chunk.min_tokens,
+        limit_fn=store.embedder.truncates,
+    )
+    chunks = [c for c in chunks if not is_bibliography(c.text)]
+    if not chunks:
+        return FileResult(str(path), "failed", "no text to index", len(pages))
+    embeddings = store.embedder.embed([c.text for c in chunks])
+    doc.chunks = len(chunks)
+    store.add(doc, chunks, embeddings)
+    log.info("ingested %s: %d pages, %d chunks", path.name, len(pages), len(chunks))
+    return FileResult(
+        str(path), "added", pages=len(pages), chunks=len(chunks), seconds=time.perf_counter() - t0
+    )

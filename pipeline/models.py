@@ -1,0 +1,200 @@
+"""The one data model that flows through every stage. Review record v1 is ``Review`` dumped."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Verdict = Literal["medically_necessary", "not_medically_necessary", "insufficient_information"]
+Recommendation = Literal["approve", "deny", "send_to_peer_review"]
+DocType = Literal["policy", "guideline", "research", "other"]
+
+RECORD_VERSION = "1"
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Document(BaseModel):
+    source_id: str  # sha256 of the file's bytes
+    file: str
+    title: str
+    publisher: str | None = None
+    year: int | None = None
+    doc_type: DocType = "other"
+    pages: int = 0
+    chunks: int = 0
+    parser: str = ""
+
+
+class Page(BaseModel):
+    index: int  # 0-based position in the PDF
+    label: str  # printed page label where the PDF has one, else str(index + 1)
+    text: str  # cleaned, whitespace-normalized: the text evidence must be found in
+    headings: list[tuple[int, str]] = Field(default_factory=list)  # (char offset, heading)
+
+
+class Chunk(BaseModel):
+    id: str
+    source_id: str
+    file: str
+    page: int  # 1-based
+    page_label: str
+    section: str | None
+    start: int  # offsets into Page.text: the chunk is text[start:end], verbatim
+    end: int
+    text: str
+    tokens: int
+
+
+# --- cases -----------------------------------------------------------------------------
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Patient(StrictModel):
+    age: int | None = Field(None, ge=0, le=120, description="years; null when not documented")
+    sex: Literal["male", "female", "other", "unknown"] = "unknown"
+
+
+class Diagnosis(StrictModel):
+    name: str = Field(min_length=2)
+    icd10: str | None = Field(None, pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
+
+
+class Treatment(StrictModel):
+    drug: str = Field(min_length=2)
+    dose: str | None = None
+    route: str | None = None
+    frequency: str | None = None
+    duration: str | None = None
+    request_type: Literal["initial", "continuation"] = "initial"
+
+
+class PriorTherapy(StrictModel):
+    name: str
+    response: str | None = None
+
+
+class Payer(StrictModel):
+    name: str | None = None
+    policy: str | None = None
+
+
+class Case(StrictModel):
+    case_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
+    question: str | None = None
+    patient: Patient
+    diagnoses: list[Diagnosis] = Field(min_length=1)
+    requested_treatment: Treatment
+    history: list[str] = Field(default_factory=list)
+    prior_therapies: list[PriorTherapy] = Field(default_factory=list)
+    payer: Payer = Field(default_factory=Payer)
+    notes: str | None = None
+
+    @field_validator("history", mode="before")
+    @classmethod
+    def _history_as_list(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+class CaseFact(BaseModel):
+    """A line of the case record the draft may cite (ids F1, F2, ...)."""
+
+    id: str
+    text: str
+
+
+# --- reviews ---------------------------------------------------------------------------
+
+
+class Evidence(BaseModel):
+    id: str  # shown to the model: E1, E2, ...
+    chunk_id: str
+    source_id: str
+    file: str
+    page: int  # 1-based
+    page_label: str | None = None
+    section: str | None = None
+    title: str | None = None
+    text: str  # verbatim from that page
+    sha256: str = ""
+    score: float | None = None
+
+    def model_post_init(self, __context: object) -> None:
+        if not self.sha256:
+            self.sha256 = sha256_text(self.text)
+
+
+class Statement(BaseModel):
+    text: str
+    citations: list[str] = Field(default_factory=list)
+    supported: bool = False
+    support_score: float | None = None
+    problems: list[str] = Field(default_factory=list)
+
+
+class Section(BaseModel):
+    key: str
+    heading: str
+    statements: list[Statement] = Field(default_factory=list)
+
+
+class Reference(BaseModel):
+    n: int
+    source_id: str
+    title: str
+    publisher: str | None = None
+    year: int | None = None
+    file: str
+    pages: list[int] = Field(default_factory=list)
+
+
+class Validation(BaseModel):
+    citations: int = 0
+    resolved: int = 0
+    supported_statements: int = 0
+    unsupported_statements: int = 0
+    evidence_checked: int = 0
+    evidence_verbatim: int = 0
+    problems: list[str] = Field(default_factory=list)
+
+
+class Provenance(BaseModel):
+    model: str
+    endpoint: str
+    prompt_version: str
+    embedder: str
+    store: str
+    created_at: str
+    necessity_version: str = ""
+    retrieval: dict = Field(default_factory=dict)
+    queries: list[str] = Field(default_factory=list)
+    passages: list[dict] = Field(default_factory=list)  # id, chunk_id, sha256
+    llm_seconds: float | None = None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    model_verdict: str | None = None  # what the model proposed, before the rules
+    remote_endpoint: bool = False
+
+
+class Review(BaseModel):
+    record_version: str = RECORD_VERSION
+    status: Literal["draft", "final"] = "draft"
+    case_id: str
+    question: str | None = None
+    headline: str = ""
+    verdict: Verdict
+    recommendation: Recommendation
+    sections: list[Section]
+    documentation_to_request: list[str] = Field(default_factory=list)
+    case_facts: list[CaseFact] = Field(default_factory=list)
+    evidence: list[Evidence]
+    references: list[Reference]
+    validation: Validation
+    provenance: Provenance

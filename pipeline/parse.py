@@ -1,0 +1,131 @@
+"""PDF → Pages with pypdf: page index and printed label, running headers/footers removed,
+hyphenated line breaks joined, ligatures folded, whitespace normalized.
+
+The cleaned page text is the reference every evidence passage must be found in verbatim,
+so ingest and validation both call ``parse_pdf`` and get byte-identical text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from pipeline.models import Page
+
+PARSER_VERSION = "parse-1"
+log = logging.getLogger(__name__)
+
+
+class ParseError(ValueError):
+    """A file that cannot be turned into text; the message names the reason."""
+
+
+_DIGITS = re.compile(r"\d+")
+_HYPHEN_BREAK = re.compile(r"([a-z])-\n([a-z])")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = (".", ":", ";", "?", "!", ",")
+
+
+def _line_key(line: str) -> str:
+    return _DIGITS.sub("#", line.strip().lower())
+
+
+def _running_lines(pages_lines: list[list[str]]) -> set[str]:
+    """Lines (digits masked) that repeat at the top or bottom of many pages."""
+    if len(pages_lines) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages_lines:
+        edge = {_line_key(x) for x in lines[:3] + lines[-3:] if x.strip()}
+        counts.update(edge)
+    threshold = max(3, int(0.3 * len(pages_lines)))
+    return {key for key, n in counts.items() if n >= threshold and len(key) < 160}
+
+
+def _is_heading(line: str, prev: str | None) -> bool:
+    text = line.strip()
+    if not (3 <= len(text) <= 70) or text.endswith(_SENTENCE_END + ("-",)):
+        return False
+    words = text.split()
+    if len(words) > 9 or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if sum(ch.isalpha() for ch in text) < 0.6 * len(text):
+        return False
+    # A heading starts a block: the line before it ended a sentence (or there was none).
+    return prev is None or prev.strip().endswith((".", ":", "?", "!")) or _is_upper(prev)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def clean_page(raw: str, running: set[str]) -> tuple[str, list[tuple[int, str]]]:
+    """Raw extracted text → (normalized text, [(offset, heading)])."""
+    raw = unicodedata.normalize("NFKC", raw).replace("\u00ad", "")
+    lines = [x for x in raw.splitlines() if _line_key(x) not in running or not x.strip()]
+    joined = _HYPHEN_BREAK.sub(r"\1\2", "\n".join(lines))
+    headings: list[tuple[int, str]] = []
+    parts: list[str] = []
+    length = 0
+    prev: str | None = None
+    for line in joined.split("\n"):
+        piece = _SPACES.sub(" ", line).strip()
+        if not piece:
+            continue
+        if _is_heading(piece, prev):
+            headings.append((length + (1 if parts else 0), piece))
+        if parts:
+            length += 1
+        parts.append(piece)
+        length += len(piece)
+        prev = piece
+    return " ".join(parts), headings
+
+
+def normalize(text: str) -> str:
+    """The comparison form for verbatim checks: NFKC, single spaces."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def parse_pdf(path: Path, max_pages: int = 5000) -> list[Page]:
+    """Read a PDF into cleaned pages. Raises ParseError with the reason for bad files."""
+    path = Path(path)
+    if not path.exists():
+        raise ParseError("file does not exist")
+    if path.stat().st_size == 0:
+        raise ParseError("empty file (0 bytes)")
+    with path.open("rb") as handle:
+        if not handle.read(1024).lstrip().startswith(b"%PDF"):
+            raise ParseError("not a PDF (no %PDF header)")
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise ParseError("encrypted PDF")
+        count = len(reader.pages)
+        if count > max_pages:
+            raise ParseError(f"{count} pages exceeds the limit of {max_pages}")
+        labels = list(reader.page_labels)
+        raws = [page.extract_text() or "" for page in reader.pages]
+    except ParseError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ParseError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
+    if count == 0:
+        raise ParseError("PDF has no pages")
+    pages_lines = [unicodedata.normalize("NFKC", r).splitlines() for r in raws]
+    running = _running_lines(pages_lines)
+    pages = []
+    for index, raw in enumerate(raws):
+        text, headings = clean_page(raw, running)
+        label = labels[index] if index < len(labels) else str(index + 1)
+        pages.append(Page(index=index, label=label, text=text, headings=headings))
+    if not any(p.text for p in pages):
+        raise ParseError("no text layer (scanned PDF?)")
+    return pages

@@ -1,0 +1,94 @@
+"""Review → Markdown shaped like the sample reviews: verdict headline, rationale, evidence,
+application, alternatives, pitfalls, recommendation, documentation, references, disclaimer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.models import Review
+
+VERDICT_WORDS = {
+    "medically_necessary": "is medically necessary",
+    "not_medically_necessary": "is NOT medically necessary",
+    "insufficient_information": "cannot be determined from the information available",
+}
+RECOMMENDATION_WORDS = {
+    "approve": "Approve",
+    "deny": "Deny",
+    "send_to_peer_review": "Send to peer review",
+}
+DISCLAIMER = (
+    "This is a machine-drafted review for qualified clinical reviewers. Every statement is "
+    "linked to the passage it cites and was checked automatically; statements marked "
+    "unsupported failed that check. Verify against the primary sources and apply clinical "
+    "judgment before any coverage decision."
+)
+
+
+def headline(review: Review, treatment: str, diagnosis: str) -> str:
+    return f"{treatment} {VERDICT_WORDS[review.verdict]} for {diagnosis}"
+
+
+def to_markdown(review: Review) -> str:
+    ref_of = {r.source_id: r.n for r in review.references}
+    ev_of = {e.id: e for e in review.evidence}
+    lines = [f"# {review.headline}", ""]
+    if review.question:
+        lines += [f"*Question:* {review.question}", ""]
+    rec = RECOMMENDATION_WORDS[review.recommendation]
+    lines += [f"**Verdict:** `{review.verdict}` — **Prior authorization:** {rec}", ""]
+    for section in review.sections:
+        lines += [f"## {section.heading}", ""]
+        if not section.statements:
+            lines += ["_Nothing in the retrieved sources addresses this._", ""]
+        for st in section.statements:
+            refs = sorted({ref_of[ev_of[c].source_id] for c in st.citations if c in ev_of})
+            facts = [c for c in st.citations if c.startswith("F")]
+            marks = []
+            if refs:
+                marks.append(", ".join(str(n) for n in refs))
+            if facts:
+                marks.append("case " + ", ".join(facts))
+            tail = f" [{'; '.join(marks)}]" if marks else ""
+            flag = "" if st.supported else " ⚠ *unsupported: " + "; ".join(st.problems) + "*"
+            lines.append(f"- {st.text}{tail}{flag}")
+        lines.append("")
+    lines += ["## Recommendation for Prior Authorization", "", f"**{rec}.**", ""]
+    if review.documentation_to_request:
+        lines += ["## Documentation to Request", ""]
+        lines += [f"- {d}" for d in review.documentation_to_request] + [""]
+    v = review.validation
+    lines += [
+        "## Validation",
+        "",
+        f"{v.citations} citations, {v.resolved} resolved; {v.supported_statements} statements "
+        f"supported, {v.unsupported_statements} unsupported; evidence verbatim on its page: "
+        f"{v.evidence_verbatim}/{v.evidence_checked}.",
+        "",
+    ]
+    lines += ["## References", ""]
+    for ref in review.references:
+        pages = ", ".join(str(p) for p in ref.pages)
+        bits = [
+            ref.title,
+            ref.publisher,
+            str(ref.year) if ref.year else None,
+            f"p. {pages}" if pages else None,
+            Path(ref.file).name,
+        ]
+        lines.append(f"{ref.n}. " + ". ".join(b for b in bits if b) + ".")
+    lines += ["", "## Evidence Passages", ""]
+    for ev in review.evidence:
+        lines.append(f"- **{ev.id}** ({Path(ev.file).name}, p. {ev.page}): “{ev.text}”")
+    p = review.provenance
+    lines += [
+        "",
+        "## Professional Disclaimer",
+        "",
+        DISCLAIMER,
+        "",
+        f"<sub>Model {p.model} · prompt {p.prompt_version} · embedder {p.embedder} · "
+        f"{p.created_at}</sub>",
+        "",
+    ]
+    return "\n".join(lines)

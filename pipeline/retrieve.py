@@ -1,0 +1,75 @@
+"""Case → queries → dense search per query → reciprocal-rank fusion → per-document cap →
+Evidence with the ids the draft may cite (E1, E2, ...)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pipeline.models import Case, Chunk, Evidence
+from pipeline.settings import RetrievalSettings
+from pipeline.store import Store
+
+
+def case_queries(case: Case) -> list[str]:
+    t = case.requested_treatment
+    dx_names = ", ".join(d.name for d in case.diagnoses)
+    codes = " ".join(d.icd10 for d in case.diagnoses if d.icd10)
+    queries = [
+        f"{t.drug} for {dx_names}",
+        f"{t.drug} coverage criteria medically necessary {dx_names} {codes}".strip(),
+        f"{t.drug} not covered indications {codes}".strip(),
+        f"recommended treatment for {dx_names}: first-line therapy and alternatives",
+    ]
+    if t.request_type == "continuation":
+        queries.append(f"{t.drug} continuation criteria documented response")
+    return queries
+
+
+def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:
+    scores: dict[str, float] = defaultdict(float)
+    for ranking in rankings:
+        for rank, key in enumerate(ranking):
+            scores[key] += 1.0 / (k + rank + 1)
+    return scores
+
+
+def retrieve(
+    case: Case, store: Store, settings: RetrievalSettings, titles: dict[str, str] | None = None
+) -> tuple[list[Evidence], list[str]]:
+    queries = case_queries(case)
+    vectors = store.embedder.embed(queries)
+    chunks: dict[str, Chunk] = {}
+    rankings: list[list[str]] = []
+    for vector in vectors:
+        hits = store.query(vector, settings.per_query_k)
+        rankings.append([c.id for c, _ in hits])
+        for chunk, _ in hits:
+            chunks[chunk.id] = chunk
+    fused = sorted(rrf(rankings, settings.rrf_k).items(), key=lambda kv: -kv[1])
+    per_doc: dict[str, int] = defaultdict(int)
+    picked: list[tuple[Chunk, float]] = []
+    for cid, score in fused:
+        chunk = chunks[cid]
+        if per_doc[chunk.source_id] >= settings.per_document_cap:
+            continue
+        per_doc[chunk.source_id] += 1
+        picked.append((chunk, score))
+        if len(picked) == settings.top_k:
+            break
+    titles = titles or {}
+    evidence = [
+        Evidence(
+            id=f"E{i}",
+            chunk_id=chunk.id,
+            source_id=chunk.source_id,
+            file=chunk.file,
+            page=chunk.page,
+            page_label=chunk.page_label,
+            section=chunk.section,
+            title=titles.get(chunk.source_id),
+            text=chunk.text,
+            score=round(score, 5),
+        )
+        for i, (chunk, score) in enumerate(picked, 1)
+    ]
+    return evidence, queries

@@ -1,0 +1,161 @@
+"""One review, end to end: case → retrieve → draft → validate → verdict → record + Markdown."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.cases import case_facts, case_summary
+from pipeline.draft import HEADINGS, SECTIONS, write_draft
+from pipeline.llm import LLMClient, is_local
+from pipeline.models import Case, Provenance, Reference, Review, Section, Statement, Validation
+from pipeline.prompts import load_prompt
+from pipeline.render import headline, to_markdown
+from pipeline.retrieve import retrieve
+from pipeline.settings import Settings
+from pipeline.store import Store
+from pipeline.validate import validate
+from pipeline.verdict import decide
+
+log = logging.getLogger(__name__)
+PROMPT = "review-draft@1"
+
+
+@dataclass
+class ReviewOutput:
+    review: Review
+    json_path: Path
+    md_path: Path
+    seconds: float
+
+
+def clean_requests(items: list[str]) -> list[str]:
+    """Drop requests that are only ids or fragments (small models echo "F2")."""
+    return [i.strip() for i in items if len(i.split()) >= 3 and not re.fullmatch(r"[EF]\d+", i)]
+
+
+def build_references(review: Review, documents: dict) -> list[Reference]:
+    """Number the cited documents in order of first citation, with the pages cited."""
+    ev_of = {e.id: e for e in review.evidence}
+    order: list[str] = []
+    pages: dict[str, set[int]] = {}
+    for section in review.sections:
+        for st in section.statements:
+            for cid in st.citations:
+                ev = ev_of.get(cid)
+                if ev is None:
+                    continue
+                if ev.source_id not in order:
+                    order.append(ev.source_id)
+                pages.setdefault(ev.source_id, set()).add(ev.page)
+    refs = []
+    for n, source_id in enumerate(order, 1):
+        doc = documents.get(source_id)
+        ev = next(e for e in review.evidence if e.source_id == source_id)
+        refs.append(
+            Reference(
+                n=n,
+                source_id=source_id,
+                title=doc.title if doc else (ev.title or ev.file),
+                publisher=doc.publisher if doc else None,
+                year=doc.year if doc else None,
+                file=ev.file,
+                pages=sorted(pages[source_id]),
+            )
+        )
+    return refs
+
+
+def draft_review(
+    case: Case, store: Store, client: LLMClient, settings: Settings, prompt_ref: str = PROMPT
+) -> Review:
+    prompt = load_prompt(prompt_ref)
+    documents = {d.source_id: d for d in store.documents()}
+    titles = {sid: d.title for sid, d in documents.items()}
+    evidence, queries = retrieve(case, store, settings.retrieval, titles)
+    facts = case_facts(case)
+    t = case.requested_treatment
+    question = case.question or f"Is {case_summary(case)} medically necessary for this patient?"
+    data, result = write_draft(
+        client, prompt, question=question, treatment=t.drug, facts=facts, evidence=evidence
+    )
+    sections = [
+        Section(
+            key=key,
+            heading=HEADINGS[key],
+            statements=[
+                Statement(text=s["text"], citations=list(s["citations"])) for s in data[key]
+            ],
+        )
+        for key, _, _, _ in SECTIONS
+    ]
+    provenance = Provenance(
+        model=client.model,
+        endpoint=client.endpoint,
+        prompt_version=prompt.id,
+        embedder=store.embedder.name,
+        store=str(store.path),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        necessity_version=__version__,
+        retrieval=settings.retrieval.model_dump() | {"mode": "dense+rrf"},
+        queries=queries,
+        passages=[{"id": e.id, "chunk_id": e.chunk_id, "sha256": e.sha256} for e in evidence],
+        llm_seconds=round(result.seconds, 2),
+        prompt_tokens=result.prompt_tokens,
+        completion_tokens=result.completion_tokens,
+        model_verdict=data["verdict"],
+        remote_endpoint=not is_local(client.endpoint),
+    )
+    review = Review(
+        case_id=case.case_id,
+        question=question,
+        verdict=data["verdict"],
+        recommendation="send_to_peer_review",
+        sections=sections,
+        documentation_to_request=clean_requests(data.get("documentation_to_request", [])),
+        case_facts=facts,
+        evidence=evidence,
+        references=[],
+        validation=Validation(),
+        provenance=provenance,
+    )
+    validate(review, settings.validation.support_threshold)
+    review.verdict, review.recommendation, reason = decide(
+        data["verdict"], review.sections, settings.deny_requires_peer_review
+    )
+    review.provenance.retrieval["verdict_rule"] = reason
+    review.references = build_references(review, documents)
+    dx = ", ".join(d.name for d in case.diagnoses)
+    review.headline = headline(review, t.drug, dx)
+    return review
+
+
+def write_outputs(review: Review, out_dir: Path) -> tuple[Path, Path]:
+    """Atomic writes: an interrupted run leaves the previous files or none, never half."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    json_path = out_dir / f"{review.case_id}.review.json"
+    md_path = out_dir / f"{review.case_id}.review.md"
+    for path, text in (
+        (json_path, json.dumps(review.model_dump(mode="json"), indent=2)),
+        (md_path, to_markdown(review)),
+    ):
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    return json_path, md_path
+
+
+def run_review(
+    case: Case, store: Store, client: LLMClient, settings: Settings, out_dir: Path
+) -> ReviewOutput:
+    t0 = time.perf_counter()
+    review = draft_review(case, store, client, settings)
+    json_path, md_path = write_outputs(review, out_dir)
+    return ReviewOutput(review, json_path, md_path, time.perf_counter() - t0)

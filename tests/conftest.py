@@ -1,0 +1,112 @@
+"""Shared fixtures: a scripted fake LLM, the sample corpus as PDFs, an ingested store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.llm import LLMError, LLMResult
+from pipeline.settings import Settings, load_settings
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+ACR = SHARED / "corpus" / "acr-guidelines"
+
+Reply = dict[str, Any] | str | Callable[[list[dict[str, str]], dict[str, Any]], Any]
+
+
+class FakeLLM:
+    """Replays a queue of canned replies (dicts, raw strings, or functions of the request),
+    the way simonw/llm's MockModel does; records every request it was given."""
+
+    model = "fake-llm"
+    endpoint = "fake://local"
+
+    def __init__(self, replies: list[Reply] | None = None) -> None:
+        self.replies = list(replies or [])
+        self.calls: list[dict[str, Any]] = []
+
+    def queue(self, *replies: Reply) -> FakeLLM:
+        self.replies.extend(replies)
+        return self
+
+    def complete_json(
+        self, messages: list[dict[str, str]], schema: dict[str, Any], name: str
+    ) -> LLMResult:
+        self.calls.append({"messages": messages, "schema": schema, "name": name})
+        if not self.replies:
+            raise AssertionError("FakeLLM: no reply queued for this call")
+        reply = self.replies.pop(0)
+        if callable(reply):
+            reply = reply(messages, schema)
+        raw = reply if isinstance(reply, str) else json.dumps(reply)
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise LLMError(f"invalid JSON from the model: {exc}") from exc
+        return LLMResult(
+            data=data,
+            raw=raw,
+            model=self.model,
+            seconds=0.01,
+            prompt_tokens=100,
+            completion_tokens=50,
+        )
+
+
+def citation_ids(schema: dict[str, Any], section: str) -> list[str]:
+    """The enum of ids the schema allows in a section's citations."""
+    items = schema["properties"][section]["items"]
+    return items["properties"]["citations"]["items"]["enum"]
+
+
+@pytest.fixture
+def fake_llm() -> FakeLLM:
+    return FakeLLM()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings(home=tmp_path / "home", out=tmp_path / "out")
+
+
+@pytest.fixture(scope="session")
+def corpus_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from pipeline.corpus import build_corpus
+
+    out = tmp_path_factory.mktemp("corpus")
+    build_corpus(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    from pipeline import assets
+
+    home = tmp_path_factory.mktemp("home")
+    s = load_settings(home=home)
+    assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
+    return s
+
+
+@pytest.fixture(scope="session")
+def sample_store(session_settings: Settings, corpus_pdfs: Path):  # noqa: ANN201
+    """The sample corpus ingested once for the session (real parse, chunk, embed)."""
+    from pipeline.ingest import ingest
+    from pipeline.store import open_store
+
+    store = open_store(session_settings.store_path)
+    report = ingest([corpus_pdfs], store, session_settings)
+    assert not report.failed, report.failed
+    return store
+
+
+@pytest.fixture
+def needs_shared() -> Path:
+    if not ACR.exists():
+        pytest.skip(f"../shared is absent ({ACR} not found); it holds the ACR PDFs")
+    return ACR

@@ -1,0 +1,102 @@
+"""The real embedded model, end to end, through the CLI a user runs. Asserts structure and
+citation validity, never a particular verdict: a 1.5B model's judgment is not the contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.models import Review
+from pipeline.validate import verify_evidence
+from tests.conftest import ACR, REPO
+
+runner = CliRunner()
+pytestmark = pytest.mark.slow
+
+
+def test_real_embedded_model_drafts_a_checked_review(
+    tmp_path: Path, corpus_pdfs: Path, caplog
+) -> None:
+    # The default GGUF is joined once per machine; share it with the test's home.
+    home = tmp_path / "home"
+    models = REPO / ".necessity" / "cache" / "models"
+    if models.exists():
+        (home / "cache").mkdir(parents=True)
+        (home / "cache" / "models").symlink_to(models.resolve())
+    env = {"NECESSITY_HOME": str(home)}
+    store = tmp_path / "store"
+    r = runner.invoke(app, ["ingest", str(corpus_pdfs), "--store", str(store)], env=env)
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "out"
+    case = REPO / "corpus" / "cases" / "ivig-jia.yaml"
+    r = runner.invoke(
+        app, ["review", str(case), "--store", str(store), "--out", str(out), "--json"], env=env
+    )
+    assert r.exit_code == 0, r.output
+    review = Review.model_validate_json((out / "ivig-jia.review.json").read_text())
+    assert review.provenance.model == "qwen2.5-coder-1.5b-instruct-q4_k_m"
+    assert review.provenance.endpoint.startswith("http://127.0.0.1:")
+    assert not review.provenance.remote_endpoint
+    assert review.verdict in {
+        "medically_necessary",
+        "not_medically_necessary",
+        "insufficient_information",
+    }
+    assert review.evidence and all(verify_evidence(e) is None for e in review.evidence)
+    v = review.validation
+    assert v.citations > 0 and v.resolved == v.citations  # the schema allows nothing else
+    assert v.evidence_verbatim == v.evidence_checked == len(review.evidence)
+    n = sum(len(s.statements) for s in review.sections)
+    assert v.supported_statements + v.unsupported_statements == n
+    if review.verdict != "insufficient_information":
+        assert any(
+            st.supported
+            for s in review.sections
+            if s.key in {"rationale", "evidence"}
+            for st in s.statements
+        )
+    r = runner.invoke(app, ["check", str(out / "ivig-jia.review.json")], env=env)
+    assert r.exit_code == 0, r.output
+    # The case text stays out of logs by default.
+    assert "metacarpophalangeal" not in caplog.text
+
+
+@pytest.mark.shared
+def test_acr_guideline_ingest_keeps_page_provenance(tmp_path: Path, needs_shared: Path) -> None:
+    folder = tmp_path / "acr"
+    folder.mkdir()
+    for name in ("jia-guideline-2021.pdf", "lupus-nephritis-guideline-summary-2024.pdf"):
+        (folder / name).symlink_to(ACR / name)
+    shutil.copy(ACR / "metadata.csv", folder / "metadata.csv")
+    env = {"NECESSITY_HOME": str(tmp_path / "home")}
+    store = tmp_path / "store"
+    r = runner.invoke(app, ["ingest", str(folder), "--store", str(store)], env=env)
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["store", "stats", "--store", str(store), "--json"], env=env)
+    stats = json.loads(r.stdout)
+    assert stats["documents"] == 2 and stats["chunks"] > 50
+
+    from pipeline.models import Evidence
+    from pipeline.store import open_store
+
+    db = open_store(store)
+    titles = {d.title for d in db.documents()}
+    assert any(t.startswith("2021 American College of Rheumatology Guideline") for t in titles)
+    hits = db.query(db.embedder.embed(["IVIG for macrophage activation syndrome"])[0], 5)
+    assert hits
+    for chunk, _ in hits:
+        ev = Evidence(
+            id="E1",
+            chunk_id=chunk.id,
+            source_id=chunk.source_id,
+            file=chunk.file,
+            page=chunk.page,
+            text=chunk.text,
+        )
+        assert verify_evidence(ev) is None
+        assert not db.embedder.truncates(chunk.text)
