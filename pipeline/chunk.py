@@ -13,7 +13,10 @@ from functools import lru_cache
 
 import tiktoken
 
+from pipeline import assets
 from pipeline.models import Chunk, Page
+
+CHUNKER_VERSION = "chunk-1"
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
@@ -52,6 +55,8 @@ def is_bibliography(text: str) -> bool:
 
 @lru_cache(maxsize=4)
 def encoder(name: str) -> tiktoken.Encoding:
+    # Library callers may not have gone through the CLI: make sure tiktoken never downloads.
+    assets.ensure_tiktoken_default(name)
     return tiktoken.get_encoding(name)
 
 

@@ -50,7 +50,13 @@ def _main(
 
 def _settings(**overrides: object) -> Settings:
     try:
-        return load_settings(_state.get("settings_file"), preset=_state.get("preset"), **overrides)  # type: ignore[arg-type]
+        settings = load_settings(
+            _state.get("settings_file"),  # type: ignore[arg-type]
+            preset=_state.get("preset"),
+            **overrides,
+        )
+        settings.ensure_home()
+        return settings
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
         raise
@@ -175,10 +181,14 @@ def review(
     store: StoreOpt = None,
     out: Annotated[Path | None, typer.Option(help="output folder (default out/)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the summary as JSON")] = False,
+    skip_existing: Annotated[
+        bool, typer.Option(help="keep records already in OUT (resume an interrupted run)")
+    ] = False,
 ) -> None:
     """Draft, validate and render a review for each case into OUT/<case_id>.review.{json,md}."""
     from pipeline.cases import CaseError, load_case
     from pipeline.llm import LLMError, open_llm
+    from pipeline.models import Review
     from pipeline.review import run_review
 
     settings = _settings(store=store, out=out)
@@ -201,28 +211,17 @@ def review(
                 err=True,
             )
             for case in cases:
+                done = settings.out / f"{case.case_id}.review.json"
+                if skip_existing and done.exists():
+                    rows.append(_row(Review.model_validate_json(done.read_text()), 0.0, done))
+                    continue
                 try:
                     result = run_review(case, db, client, settings, settings.out)
                 except LLMError as exc:
                     failed += 1
                     typer.echo(f"FAILED    {case.case_id}: {exc}", err=True)
                     continue
-                r, v = result.review, result.review.validation
-                rows.append(
-                    {
-                        "case": r.case_id,
-                        "verdict": r.verdict,
-                        "recommendation": r.recommendation,
-                        "statements": v.supported_statements + v.unsupported_statements,
-                        "supported": v.supported_statements,
-                        "citations": v.citations,
-                        "resolved": v.resolved,
-                        "verbatim": f"{v.evidence_verbatim}/{v.evidence_checked}",
-                        "seconds": round(result.seconds, 1),
-                        "json": str(result.json_path),
-                        "markdown": str(result.md_path),
-                    }
-                )
+                rows.append(_row(result.review, result.seconds, result.json_path))
     except Exception as exc:  # the embedded model failed to load: say so plainly
         from pipeline.assets import AssetError
 
@@ -236,6 +235,23 @@ def review(
         typer.echo(f"\nreviews written to {settings.out}/")
     if failed:
         raise typer.Exit(1)
+
+
+def _row(r, seconds: float, json_path: Path) -> dict:  # noqa: ANN001
+    v = r.validation
+    return {
+        "case": r.case_id,
+        "verdict": r.verdict,
+        "recommendation": r.recommendation,
+        "statements": v.supported_statements + v.unsupported_statements,
+        "supported": v.supported_statements,
+        "citations": v.citations,
+        "resolved": v.resolved,
+        "verbatim": f"{v.evidence_verbatim}/{v.evidence_checked}",
+        "seconds": round(seconds, 1),
+        "json": str(json_path),
+        "markdown": str(json_path.with_name(json_path.name.replace(".json", ".md"))),
+    }
 
 
 def _print_table(rows: list[dict]) -> None:

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
+from pipeline.injection import quote_for_prompt
 from pipeline.llm import LLMClient, LLMError, LLMResult
 from pipeline.models import CaseFact, Evidence, Verdict
 from pipeline.prompts import Prompt
@@ -89,7 +90,7 @@ def format_evidence(evidence: list[Evidence]) -> str:
         if ev.section:
             where += f', section "{ev.section}"'
         # Passages are fenced as quoted data; see the system rules.
-        blocks.append(f"[{ev.id}] ({where})\n<<<\n{ev.text}\n>>>")
+        blocks.append(f"[{ev.id}] ({where})\n<<<\n{quote_for_prompt(ev.text)}\n>>>")
     return "\n\n".join(blocks) if blocks else "(no passages were found)"
 
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pipeline.chunk import chunk_pages, is_bibliography
+from pipeline.chunk import CHUNKER_VERSION, chunk_pages, is_bibliography
+from pipeline.injection import instruction_flags
 from pipeline.models import Document
-from pipeline.parse import PARSER_VERSION, ParseError, parse_pdf
+from pipeline.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
 from pipeline.settings import Settings
 from pipeline.store import Store
 
@@ -107,7 +108,15 @@ def _guess_type(title: str, stem: str) -> str:
     return "other"
 
 
-def make_document(path: Path, source_id: str, meta: dict[str, str], pages: int) -> Document:
+def fingerprint(settings: Settings) -> str:
+    """What, besides the file's bytes, decides its chunks: a change means re-ingest."""
+    c = settings.chunk
+    return f"{PARSER_VERSION}/{CHUNKER_VERSION}/{c.encoding}/{c.max_tokens}/{c.min_tokens}"
+
+
+def make_document(
+    path: Path, source_id: str, meta: dict[str, str], pages: int, pipeline_id: str = PARSER_VERSION
+) -> Document:
     title = meta.get("title") or path.stem.replace("-", " ").replace("_", " ")
     year = meta.get("year")
     doc_type = meta.get("doc_type") or _guess_type(title, path.stem)
@@ -121,7 +130,7 @@ def make_document(path: Path, source_id: str, meta: dict[str, str], pages: int) 
         year=int(year) if year and re.fullmatch(r"\d{4}", year) else None,
         doc_type=doc_type,  # type: ignore[arg-type]
         pages=pages,
-        parser=PARSER_VERSION,
+        parser=pipeline_id,
     )
 
 
@@ -158,20 +167,28 @@ def ingest(
 def ingest_file(path: Path, store: Store, settings: Settings, meta: dict[str, str]) -> FileResult:
     t0 = time.perf_counter()
     try:
+        size_mb = path.stat().st_size / 2**20
+        if size_mb > settings.limits.max_file_mb:
+            return FileResult(
+                str(path),
+                "failed",
+                f"{size_mb:.0f} MB exceeds the limit of "
+                f"{settings.limits.max_file_mb:g} MB (limits.max_file_mb)",
+            )
         data = path.read_bytes()
     except OSError as exc:
         return FileResult(str(path), "failed", f"cannot read ({exc.strerror})")
     source_id = hashlib.sha256(data).hexdigest()
-    if store.has(source_id):
-        doc = store.document(source_id)
-        return FileResult(
-            str(path), "unchanged", pages=doc.pages if doc else 0, chunks=doc.chunks if doc else 0
-        )
+    known = store.document(source_id)
+    if known and known.parser == fingerprint(settings):
+        return FileResult(str(path), "unchanged", pages=known.pages, chunks=known.chunks)
     try:
-        pages = parse_pdf(path)
+        pages = parse_pdf(path, max_pages=settings.limits.max_pages)
     except ParseError as exc:
         return FileResult(str(path), "failed", str(exc), seconds=time.perf_counter() - t0)
-    doc = make_document(path, source_id, meta, len(pages))
+    if "title" not in meta:
+        meta = pdf_info(path) | meta
+    doc = make_document(path, source_id, meta, len(pages), fingerprint(settings))
     chunks = chunk_pages(
         pages,
         source_id=source_id,
@@ -182,6 +199,16 @@ def ingest_file(path: Path, store: Store, settings: Settings, meta: dict[str, st
         limit_fn=store.embedder.truncates,
     )
     chunks = [c for c in chunks if not is_bibliography(c.text)]
+    for c in chunks:
+        c.flags = instruction_flags(c.text)
+    doc.flagged_chunks = sum(1 for c in chunks if c.flags)
+    if doc.flagged_chunks:
+        log.warning(
+            "%s: %d chunk(s) hold instruction-like text; they are flagged and cannot "
+            "support a statement",
+            path.name,
+            doc.flagged_chunks,
+        )
     if not chunks:
         return FileResult(str(path), "failed", "no text to index", len(pages))
     embeddings = store.embedder.embed([c.text for c in chunks])

@@ -96,7 +96,8 @@ class OpenAICompatClient:
                 response = self._client.chat.completions.create(
                     model=self.model,
                     messages=messages,  # type: ignore[arg-type]
-                    temperature=self.temperature,
+                    # A retry at temperature 0 would repeat the same broken answer.
+                    temperature=self.temperature if attempt == 0 else max(self.temperature, 0.4),
                     max_tokens=self.max_tokens,
                     seed=self.seed,
                     response_format={
@@ -104,13 +105,27 @@ class OpenAICompatClient:
                         "json_schema": {"name": name, "schema": schema, "strict": True},
                     },
                 )
+            except openai.APITimeoutError as exc:
+                raise LLMError(
+                    f"LLM endpoint {self.endpoint} timed out after {self.retries + 1} tries"
+                ) from exc
+            except openai.APIStatusError as exc:
+                raise LLMError(
+                    f"LLM endpoint {self.endpoint} answered HTTP "
+                    f"{exc.status_code} after {self.retries + 1} tries: "
+                    f"{str(exc)[:200]}"
+                ) from exc
             except openai.APIError as exc:
                 raise LLMError(f"LLM endpoint {self.endpoint} failed: {exc}") from exc
             seconds = time.perf_counter() - t0
+            if not response.choices:
+                raise LLMError(f"LLM endpoint {self.endpoint} returned no choices")
             choice = response.choices[0]
             raw = choice.message.content or ""
             if getattr(choice.message, "refusal", None):
-                raise LLMError(f"model refused: {choice.message.refusal}")
+                raise LLMError(f"the model refused: {choice.message.refusal}")
+            if choice.finish_reason == "content_filter":
+                raise LLMError("the endpoint filtered the answer (finish_reason=content_filter)")
             try:
                 data = json.loads(raw)
             except json.JSONDecodeError as exc:
@@ -160,6 +175,12 @@ def embedded_server(settings: Settings) -> Iterator[str]:
 def open_llm(settings: Settings) -> Iterator[LLMClient]:
     llm = settings.llm
     if llm.base_url:
+        if not is_local(llm.base_url) and not settings.allow_remote_llm:
+            raise LLMError(
+                f"refusing to send case data to the non-local endpoint {llm.base_url}: set "
+                "NECESSITY_ALLOW_REMOTE_LLM=true (or allow_remote_llm in the settings file) "
+                "to allow it; reviews record remote_endpoint=true"
+            )
         yield OpenAICompatClient(
             llm.base_url,
             llm.model,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -28,6 +29,7 @@ class Document(BaseModel):
     pages: int = 0
     chunks: int = 0
     parser: str = ""
+    flagged_chunks: int = 0
 
 
 class Page(BaseModel):
@@ -48,6 +50,7 @@ class Chunk(BaseModel):
     end: int
     text: str
     tokens: int
+    flags: list[str] = Field(default_factory=list)  # instruction-like text (injection.py)
 
 
 # --- cases -----------------------------------------------------------------------------
@@ -67,6 +70,18 @@ class Diagnosis(StrictModel):
     icd10: str | None = Field(None, pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
 
 
+_DOSE = re.compile(r"(\d+(?:\.\d+)?)\s*(g/kg|mg/kg|mcg/kg|g|mg|mcg)\b", re.I)
+# Per-administration ceilings far above any real regimen: they catch unit slips (mg for g).
+_DOSE_LIMITS = {
+    "g": 500.0,
+    "g/kg": 10.0,
+    "mg": 100_000.0,
+    "mg/kg": 10_000.0,
+    "mcg": 1e7,
+    "mcg/kg": 1e6,
+}
+
+
 class Treatment(StrictModel):
     drug: str = Field(min_length=2)
     dose: str | None = None
@@ -74,6 +89,20 @@ class Treatment(StrictModel):
     frequency: str | None = None
     duration: str | None = None
     request_type: Literal["initial", "continuation"] = "initial"
+
+    @field_validator("dose")
+    @classmethod
+    def _plausible_dose(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        for number, unit in _DOSE.findall(value):
+            limit = _DOSE_LIMITS[unit.lower()]
+            if float(number) <= 0 or float(number) > limit:
+                raise ValueError(
+                    f"dose {number} {unit} is implausible (expected more than 0 and at most "
+                    f"{limit:g} {unit}); check the units"
+                )
+        return value
 
 
 class PriorTherapy(StrictModel):
@@ -125,6 +154,7 @@ class Evidence(BaseModel):
     text: str  # verbatim from that page
     sha256: str = ""
     score: float | None = None
+    flags: list[str] = Field(default_factory=list)
 
     def model_post_init(self, __context: object) -> None:
         if not self.sha256:
@@ -180,6 +210,7 @@ class Provenance(BaseModel):
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     model_verdict: str | None = None  # what the model proposed, before the rules
+    flagged_passages: list[dict] = Field(default_factory=list)  # id, flags
     remote_endpoint: bool = False
 
 

@@ -129,3 +129,13 @@ def parse_pdf(path: Path, max_pages: int = 5000) -> list[Page]:
     if not any(p.text for p in pages):
         raise ParseError("no text layer (scanned PDF?)")
     return pages
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    """Title and author from the PDF's own metadata, where it has any."""
+    try:
+        meta = PdfReader(str(path)).metadata or {}
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        return {}
+    info = {"title": meta.get("/Title"), "publisher": meta.get("/Author")}
+    return {k: " ".join(str(v).split()) for k, v in info.items() if v and str(v).strip()}

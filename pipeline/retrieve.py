@@ -69,6 +69,7 @@ def retrieve(
             title=titles.get(chunk.source_id),
             text=chunk.text,
             score=round(score, 5),
+            flags=chunk.flags,
         )
         for i, (chunk, score) in enumerate(picked, 1)
     ]

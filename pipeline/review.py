@@ -112,6 +112,7 @@ def draft_review(
         completion_tokens=result.completion_tokens,
         model_verdict=data["verdict"],
         remote_endpoint=not is_local(client.endpoint),
+        flagged_passages=[{"id": e.id, "flags": e.flags} for e in evidence if e.flags],
     )
     review = Review(
         case_id=case.case_id,
@@ -139,7 +140,7 @@ def draft_review(
 
 def write_outputs(review: Review, out_dir: Path) -> tuple[Path, Path]:
     """Atomic writes: an interrupted run leaves the previous files or none, never half."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     json_path = out_dir / f"{review.case_id}.review.json"
     md_path = out_dir / f"{review.case_id}.review.md"
     for path, text in (
@@ -147,7 +148,10 @@ def write_outputs(review: Review, out_dir: Path) -> tuple[Path, Path]:
         (md_path, to_markdown(review)),
     ):
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
+        # Owner-only: a review carries patient details.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
         os.replace(tmp, path)
     return json_path, md_path
 

@@ -40,6 +40,11 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = 60
 
 
+class LimitSettings(BaseModel):
+    max_file_mb: float = 200.0
+    max_pages: int = 2000
+
+
 class ValidationSettings(BaseModel):
     # Share of a statement's content words that must appear in its cited text.
     support_threshold: float = 0.5
@@ -72,11 +77,14 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: str | None = None
     log_case_text: bool = False
+    # Case text goes to a non-local endpoint only when this is also set.
+    allow_remote_llm: bool = False
     deny_requires_peer_review: bool = True
     embedder: str = "minilm-l6-int8"
     chunk: ChunkSettings = Field(default_factory=ChunkSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     validation: ValidationSettings = Field(default_factory=ValidationSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
 
     def model_post_init(self, __context: Any) -> None:
@@ -86,6 +94,12 @@ class Settings(BaseSettings):
             self.llm.model = self.llm_model
         if self.llm_api_key:
             self.llm.api_key = self.llm_api_key
+
+    def ensure_home(self) -> Path:
+        """Create the home (store, caches) readable by this user only: it holds case data."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.home.chmod(0o700)
+        return self.home
 
     @property
     def store_path(self) -> Path:

@@ -228,6 +228,7 @@ def _chunk_meta(chunk: Chunk, doc: Document) -> dict[str, Any]:
         "doc_type": doc.doc_type,
         "publisher": doc.publisher or "",
         "year": doc.year or 0,
+        "flags": ",".join(chunk.flags),
     }
 
 
@@ -243,6 +244,7 @@ def _chunk_from(cid: str, text: str, meta: dict[str, Any]) -> Chunk:
         end=int(meta["end"]),
         text=text,
         tokens=int(meta.get("tokens", 0)),
+        flags=[f for f in str(meta.get("flags", "")).split(",") if f],
     )
 
 

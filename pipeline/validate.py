@@ -108,6 +108,12 @@ def validate(review: Review, threshold: float = 0.5, verify_sources: bool = True
                     checked.resolved += 1
                     if cid in bad_evidence:
                         st.problems.append(f"{cid} failed verification")
+                    elif evidence[cid].flags:
+                        st.problems.append(
+                            f"{cid} holds instruction-like text "
+                            f"({', '.join(evidence[cid].flags)}); it cannot "
+                            "support a statement"
+                        )
                     else:
                         cited_texts.append(evidence[cid].text)
                         has_source = True

@@ -5,11 +5,26 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-Responder = Callable[[dict[str, Any]], dict[str, Any] | str]
+
+@dataclass
+class Fault:
+    """A misbehaving answer: an HTTP status (with headers), a delay, or a finish_reason."""
+
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    sleep: float = 0.0
+    content: str | None = None
+    finish_reason: str = "stop"
+    refusal: str | None = None
+
+
+Responder = Callable[[dict[str, Any]], "dict[str, Any] | str | Fault"]
 
 
 class FakeOpenAIServer:
@@ -25,9 +40,30 @@ class FakeOpenAIServer:
             def do_POST(self) -> None:  # noqa: N802
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 outer.requests.append(body)
-                content = outer.responders.pop(0)(body) if outer.responders else "{}"
-                if not isinstance(content, str):
-                    content = json.dumps(content)
+                answer = outer.responders.pop(0)(body) if outer.responders else "{}"
+                fault = (
+                    answer
+                    if isinstance(answer, Fault)
+                    else Fault(content=answer if isinstance(answer, str) else json.dumps(answer))
+                )
+                if fault.sleep:
+                    time.sleep(fault.sleep)
+                if fault.status != 200:
+                    data = json.dumps(
+                        {"error": {"message": "injected fault", "type": "server_error"}}
+                    ).encode()
+                    try:
+                        self.send_response(fault.status)
+                        for key, value in fault.headers.items():
+                            self.send_header(key, value)
+                        self.send_header("Content-Type", "application/json")
+                        self.send_header("Content-Length", str(len(data)))
+                        self.end_headers()
+                        self.wfile.write(data)
+                    except OSError:
+                        pass
+                    return
+                content = fault.content or ""
                 payload = {
                     "id": "chatcmpl-fake",
                     "object": "chat.completion",
@@ -36,20 +72,28 @@ class FakeOpenAIServer:
                     "choices": [
                         {
                             "index": 0,
-                            "finish_reason": "stop",
-                            "message": {"role": "assistant", "content": content},
+                            "finish_reason": fault.finish_reason,
+                            "message": {
+                                "role": "assistant",
+                                "content": content,
+                                "refusal": fault.refusal,
+                            },
                         }
                     ],
                     "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
                 }
                 data = json.dumps(payload).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except OSError:  # the client gave up (timeout test)
+                    pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

@@ -59,3 +59,12 @@ def test_malformed_case_names_file_and_fields(tmp_path: Path) -> None:
     broken.write_text("{not json")
     with pytest.raises(CaseError, match="not valid JSON"):
         load_case(broken)
+
+
+def test_absurd_doses_are_refused_with_the_field(tmp_path: Path) -> None:
+    text = (CASES / "ivig-jia.yaml").read_text().replace("dose: 70 g", "dose: 7000 g")
+    bad = tmp_path / "dose.yaml"
+    bad.write_text(text)
+    with pytest.raises(CaseError) as info:
+        load_case(bad)
+    assert "requested_treatment.dose" in str(info.value) and "implausible" in str(info.value)

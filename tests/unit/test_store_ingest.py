@@ -86,3 +86,59 @@ def test_interrupted_ingest_resumes_to_the_clean_state(settings, corpus_pdfs: Pa
     resumed = ingest([corpus_pdfs], _store(settings), settings)
     assert resumed.count("added") == 1
     assert sorted(_store(settings).collection.get(include=[])["ids"]) == ids_clean
+
+
+def test_new_chunking_settings_rechunk_without_leftovers(settings, corpus_pdfs: Path) -> None:
+    store = _store(settings)
+    ingest([corpus_pdfs / "sample-ivig-policy.pdf"], store, settings)
+    before = store.stats()["chunks"]
+    settings.chunk.max_tokens = 60
+    report = ingest([corpus_pdfs / "sample-ivig-policy.pdf"], store, settings)
+    assert report.count("added") == 1
+    after = store.stats()
+    assert after["documents"] == 1 and after["chunks"] > before
+    assert after["chunks"] == store.documents()[0].chunks
+
+
+def test_a_folder_of_bad_files_leaves_the_store_as_it_was(
+    settings, corpus_pdfs: Path, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    store = _store(settings)
+    ingest([corpus_pdfs / "jia-treatment-summary.pdf"], store, settings)
+    before = sorted(store.collection.get(include=["documents"])["documents"])
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    good = (corpus_pdfs / "sle-treatment-summary.pdf").read_bytes()
+    (bad / "truncated.pdf").write_bytes(good[: len(good) // 2])
+    (bad / "zero.pdf").write_bytes(b"")
+    (bad / "fake.pdf").write_bytes(b"PK\x03\x04 a zip file")
+    locked = PdfWriter(clone_from=PdfReader(corpus_pdfs / "sle-treatment-summary.pdf"))
+    locked.encrypt("pw")
+    with (bad / "encrypted.pdf").open("wb") as f:
+        locked.write(f)
+    for name, pages in (("scanned.pdf", 2), ("huge.pdf", 2500)):
+        w = PdfWriter()
+        for _ in range(pages):
+            w.add_blank_page(612, 792)
+        with (bad / name).open("wb") as f:
+            w.write(f)
+    shutil.copy(corpus_pdfs / "sle-treatment-summary.pdf", bad / "good.pdf")
+    report = ingest([bad], store, settings)
+    reasons = {Path(r.file).name: r.reason for r in report.failed}
+    assert set(reasons) == {
+        "truncated.pdf",
+        "zero.pdf",
+        "fake.pdf",
+        "encrypted.pdf",
+        "scanned.pdf",
+        "huge.pdf",
+    }
+    assert "encrypted" in reasons["encrypted.pdf"] and "no text layer" in reasons["scanned.pdf"]
+    assert "2500 pages exceeds the limit" in reasons["huge.pdf"]
+    assert report.count("added") == 1
+    after = store.collection.get(
+        where={"source_id": store.documents()[0].source_id}, include=["documents"]
+    )["documents"]
+    assert sorted(after) == before

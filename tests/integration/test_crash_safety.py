@@ -1,0 +1,114 @@
+"""kill -9 at random points, for real, in subprocesses: the store must end identical to a
+clean ingest, and an interrupted review must leave no record behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pipeline.corpus import CORPUS_DIR, read_source, render_pdf
+from tests.fake_openai import FakeOpenAIServer, Fault
+
+CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
+
+
+def _cli(*args: str, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", *args],
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _snapshot(store: Path) -> tuple[set[str], dict[str, str], int]:
+    from pipeline.store import open_store
+
+    db = open_store(store)
+    got = db.collection.get(include=["documents"])
+    return (
+        {d.source_id for d in db.documents()},
+        dict(zip(got["ids"], got["documents"], strict=True)),
+        db.collection.count(),
+    )
+
+
+def _corpus(folder: Path, copies: int) -> None:
+    folder.mkdir()
+    for src in sorted((CORPUS_DIR / "sources").glob("*.md")):
+        meta, body = read_source(src)
+        for k in range(copies):
+            render_pdf(
+                {**meta, "title": f"{meta['title']} (copy {k})"},
+                body + f"\n\nThis is copy number {k} of the sample.",
+                folder / f"{src.stem}-{k}.pdf",
+            )
+
+
+def test_kill_9_during_ingest_then_resume_equals_clean(tmp_path: Path) -> None:
+    folder = tmp_path / "pdfs"
+    _corpus(folder, copies=5)
+    env = {"NECESSITY_HOME": str(tmp_path / "home")}
+    clean = tmp_path / "clean"
+    t0 = time.perf_counter()
+    assert _cli("ingest", str(folder), "--store", str(clean), env=env).wait(300) == 0
+    clean_seconds = time.perf_counter() - t0
+    docs_a, chunks_a, _ = _snapshot(clean)
+    rng = random.Random(20261122)
+    # Each trial: a fresh store, kill -9 somewhere in the run, then run again to the end.
+    points = sorted(rng.uniform(0.3, 0.95) * clean_seconds for _ in range(5))
+    landed, diffs = 0, 0
+    for i, delay in enumerate(points):
+        crash = tmp_path / f"crash{i}"
+        proc = _cli("ingest", str(folder), "--store", str(crash), env=env)
+        time.sleep(delay)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            landed += 1
+        proc.wait(60)
+        assert _cli("ingest", str(folder), "--store", str(crash), env=env).wait(300) == 0
+        docs_b, chunks_b, count_b = _snapshot(crash)
+        assert docs_a == docs_b and len(docs_a) == 15
+        assert chunks_a == chunks_b  # same ids, same text
+        assert count_b == len(chunks_b)  # no duplicates
+        diffs += len(set(chunks_a.items()) ^ set(chunks_b.items()))
+    print(
+        json.dumps(
+            {
+                "clean_ingest_s": round(clean_seconds, 1),
+                "kill_points_s": [round(p, 2) for p in points],
+                "killed_while_running": landed,
+                "chunks": len(chunks_a),
+                "store_diffs": diffs,
+            }
+        )
+    )
+    assert landed >= 3, "most kills should land while ingest runs"
+
+
+def test_kill_9_during_review_leaves_no_record(tmp_path: Path, sample_store) -> None:
+    out = tmp_path / "out"
+    with FakeOpenAIServer([lambda body: Fault(sleep=30, content="{}")]) as server:
+        env = {"NECESSITY_HOME": str(tmp_path / "home"), "NECESSITY_LLM_BASE_URL": server.base_url}
+        proc = _cli(
+            "review",
+            str(CASES / "ivig-jia.yaml"),
+            "--store",
+            str(sample_store.path),
+            "--out",
+            str(out),
+            env=env,
+        )
+        deadline = time.time() + 60
+        while not server.requests and time.time() < deadline:
+            time.sleep(0.2)
+        assert server.requests, "the review never reached the model"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    assert not list(out.glob("*.review.json")) if out.exists() else True

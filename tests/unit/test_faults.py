@@ -1,0 +1,117 @@
+"""Flaky endpoints: bounded retries with backoff, then a clear error; work kept."""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.llm import LLMError, OpenAICompatClient
+from tests.fake_openai import FakeOpenAIServer, Fault
+
+SCHEMA = {
+    "type": "object",
+    "properties": {"ok": {"type": "boolean"}},
+    "required": ["ok"],
+    "additionalProperties": False,
+}
+MSG = [{"role": "user", "content": "hi"}]
+CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
+
+
+def client(server: FakeOpenAIServer, **kw) -> OpenAICompatClient:
+    return OpenAICompatClient(server.base_url, "m", None, **{"retries": 2, **kw})
+
+
+def test_429_with_retry_after_is_retried_then_succeeds() -> None:
+    replies = [lambda b: Fault(status=429, headers={"Retry-After": "1"}), lambda b: {"ok": True}]
+    with FakeOpenAIServer(replies) as server:
+        t0 = time.perf_counter()
+        result = client(server).complete_json(MSG, SCHEMA, "t")
+        waited = time.perf_counter() - t0
+    assert result.data == {"ok": True} and len(server.requests) == 2
+    assert waited >= 0.9  # the Retry-After header was honoured
+
+
+def test_500s_run_out_with_a_clear_error() -> None:
+    with FakeOpenAIServer([lambda b: Fault(status=500)] * 5) as server:
+        with pytest.raises(LLMError, match="HTTP 500 after 3 tries"):
+            client(server).complete_json(MSG, SCHEMA, "t")
+    assert len(server.requests) == 3  # bounded: one try plus two retries
+
+
+def test_timeouts_are_bounded() -> None:
+    with FakeOpenAIServer([lambda b: Fault(sleep=1.5, content='{"ok": true}')] * 3) as server:
+        with pytest.raises(LLMError, match="timed out after 2 tries"):
+            client(server, timeout_s=0.3, retries=1).complete_json(MSG, SCHEMA, "t")
+
+
+def test_invalid_and_truncated_json_are_retried_then_reported() -> None:
+    replies = [lambda b: "not json at all", lambda b: {"ok": False}]
+    with FakeOpenAIServer(replies) as server:
+        assert client(server).complete_json(MSG, SCHEMA, "t").data == {"ok": False}
+        second = server.requests[1]
+    assert second["temperature"] > 0  # a retry does not replay the same sampling
+    cut = [lambda b: Fault(content='{"ok": tr', finish_reason="length")] * 3
+    with FakeOpenAIServer(cut) as server:
+        with pytest.raises(LLMError, match="finish_reason=length"):
+            client(server).complete_json(MSG, SCHEMA, "t")
+
+
+def test_refusal_is_an_error_not_a_review() -> None:
+    with FakeOpenAIServer([lambda b: Fault(content="", refusal="I can't help")]) as server:
+        with pytest.raises(LLMError, match="refused"):
+            client(server).complete_json(MSG, SCHEMA, "t")
+
+
+def test_a_failed_case_is_reported_and_finished_ones_kept(
+    tmp_path: Path, corpus_pdfs: Path, sample_store
+) -> None:
+    from tests.unit.test_cli import _schema_reply
+
+    store = str(sample_store.path)
+    out = tmp_path / "out"
+    replies = [_schema_reply] + [lambda b: Fault(status=503)] * 3
+    env = {"NECESSITY_HOME": str(tmp_path / "home"), "NECESSITY_LLM__RETRIES": "2"}
+    with FakeOpenAIServer(replies) as server:
+        env["NECESSITY_LLM_BASE_URL"] = server.base_url
+        r = CliRunner().invoke(
+            app,
+            [
+                "review",
+                str(CASES / "ivig-jia.yaml"),
+                str(CASES / "ivig-sle.yaml"),
+                "--store",
+                store,
+                "--out",
+                str(out),
+            ],
+            env=env,
+        )
+    assert r.exit_code == 1
+    assert "FAILED    ivig-sle" in r.output and "HTTP 503" in r.output
+    assert (out / "ivig-jia.review.json").exists()
+    assert not (out / "ivig-sle.review.json").exists()
+    # Resume: the finished case is kept, only the failed one is drafted again.
+    with FakeOpenAIServer([_schema_reply]) as server:
+        env["NECESSITY_LLM_BASE_URL"] = server.base_url
+        r = CliRunner().invoke(
+            app,
+            [
+                "review",
+                str(CASES / "ivig-jia.yaml"),
+                str(CASES / "ivig-sle.yaml"),
+                "--store",
+                store,
+                "--out",
+                str(out),
+                "--skip-existing",
+                "--json",
+            ],
+            env=env,
+        )
+        assert len(server.requests) == 1
+    assert r.exit_code == 0, r.output
+    assert [row["case"] for row in json.loads(r.stdout)] == ["ivig-jia", "ivig-sle"]
