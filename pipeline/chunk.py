@@ -16,7 +16,7 @@ import tiktoken
 from pipeline import assets
 from pipeline.models import Chunk, Page
 
-CHUNKER_VERSION = "chunk-1"
+CHUNKER_VERSION = "chunk-2"
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
@@ -44,6 +44,16 @@ _ABBREV = {
 _CITATION = re.compile(r"\b(?:19|20)\d{2}\s?;\s?\d+\s?(?:\(\d+\))?\s?:\s?\w?\d+")
 _ET_AL = re.compile(r"\bet al\b")
 _BOUNDARY = re.compile(r"[.!?][\"”')\]]*\s+(?=[A-Z0-9(\"“•\-–])")
+
+
+def embed_prefix(section: str | None) -> str:
+    """Chunks are embedded with their heading in front (the stored text stays verbatim):
+    a passage under "First-line therapy" should match a query about first-line therapy."""
+    return f"{section}: " if section else ""
+
+
+def embedding_text(chunk: Chunk) -> str:
+    return embed_prefix(chunk.section) + chunk.text
 
 
 def is_bibliography(text: str) -> bool:
@@ -158,7 +168,7 @@ def chunk_pages(
             packed = _pack(text, spans, enc, max_tokens)
             packed = _merge_small(text, packed, enc, min_tokens, max_tokens)
             for start, end in packed:
-                for s, e in _fit(text, (start, end), enc, limit_fn):
+                for s, e in _fit(text, (start, end), enc, _prefixed(limit_fn, section)):
                     piece = text[s:e]
                     out.append(
                         Chunk(
@@ -175,6 +185,16 @@ def chunk_pages(
                         )
                     )
     return out
+
+
+def _prefixed(
+    limit_fn: Callable[[str], bool] | None, section: str | None
+) -> Callable[[str], bool] | None:
+    """The embedder limit applied to what is embedded: heading prefix plus text."""
+    if limit_fn is None:
+        return None
+    prefix = embed_prefix(section)
+    return lambda text: limit_fn(prefix + text)
 
 
 def _merge_small(

@@ -23,6 +23,8 @@ store_app = typer.Typer(no_args_is_help=True, help="Inspect the document store."
 corpus_app = typer.Typer(no_args_is_help=True, help="Build the sample corpus.")
 app.add_typer(store_app, name="store")
 app.add_typer(corpus_app, name="corpus")
+eval_app = typer.Typer(no_args_is_help=True, help="Evaluations for QA: judge, grounding.")
+app.add_typer(eval_app, name="eval")
 
 StoreOpt = Annotated[
     Path | None,
@@ -280,10 +282,16 @@ def check(
     """Re-validate review records against their source PDFs; exit 1 if any problem."""
     from pydantic import ValidationError
 
+    from pipeline.embed import get_embedder
+    from pipeline.judge import SupportJudge
     from pipeline.models import Review
     from pipeline.validate import validate
+    from pipeline.verdict import decide
 
     settings = _settings()
+    judge = SupportJudge(
+        get_embedder(settings.embedder), threshold=settings.validation.judge_threshold
+    )
     results = []
     bad = 0
     for path in records:
@@ -293,9 +301,13 @@ def check(
             _fail(f"{path}: not a review record ({exc})")
             raise
         before = review_obj.validation.model_dump()
-        validate(review_obj, settings.validation.support_threshold)
+        recorded_verdict = review_obj.verdict
+        validate(review_obj, settings.validation.support_threshold, judge=judge)
+        verdict, _, _ = decide(review_obj.criteria, settings.deny_requires_peer_review)
         after = review_obj.validation
         changed = {k: (before[k], v) for k, v in after.model_dump().items() if before[k] != v}
+        if verdict != recorded_verdict:
+            changed["verdict"] = (recorded_verdict, verdict)
         ok = not after.problems and not changed
         bad += not ok
         results.append(
@@ -312,6 +324,105 @@ def check(
                 typer.echo(f"         {k}: recorded {was}, recomputed {now}")
     if bad:
         raise typer.Exit(1)
+
+
+@eval_app.command("validator")
+def eval_validator(
+    healthver: Annotated[Path, typer.Option("--healthver", help="CSV: claim, evidence, label")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    limit: Annotated[int | None, typer.Option(help="a random sample of N rows")] = None,
+    cv: Annotated[
+        bool, typer.Option(help="also report topic-grouped out-of-fold numbers (retrains per fold)")
+    ] = False,
+) -> None:
+    """Score the support judge (supports vs not): accuracy, macro-F1, confusion, threshold."""
+    from pipeline.embed import get_embedder
+    from pipeline.evals.validator import cross_validate, evaluate, feature_matrix, load_healthver
+    from pipeline.judge import SupportJudge
+
+    settings = _settings()
+    try:
+        rows = load_healthver(healthver, limit)
+    except (OSError, ValueError) as exc:
+        _fail(str(exc))
+        raise
+    judge = SupportJudge(get_embedder(settings.embedder))
+    x = feature_matrix(rows, judge)
+    report = evaluate(rows, judge, x) | {"file": str(healthver)}
+    if judge.model is not None:
+        report["in_sample"] = Path(judge.model.trained_on).name == healthver.name
+    if cv:
+        report["cross_validated"] = cross_validate(rows, x)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        for key in ("judge", "n", "accuracy", "macro_f1", "threshold"):
+            typer.echo(f"{key:10} {report[key]}")
+        if cv:
+            cvr = report["cross_validated"]
+            typer.echo(
+                f"cv         macro_f1 {cvr['macro_f1']} accuracy {cvr['accuracy']} "
+                f"({cvr['folds']} folds by topic)"
+            )
+
+
+@eval_app.command("train-judge")
+def eval_train_judge(
+    healthver: Annotated[Path, typer.Option("--healthver", help="CSV: claim, evidence, label")],
+    out: Annotated[
+        Path | None, typer.Option(help="weights file (default: the shipped one)")
+    ] = None,
+) -> None:
+    """Fit the support judge's logistic regression on a HealthVer-style CSV."""
+    from pipeline.embed import get_embedder
+    from pipeline.evals.validator import (
+        cross_validate,
+        feature_matrix,
+        load_healthver,
+        save_model,
+        train,
+    )
+    from pipeline.judge import WEIGHTS, SupportJudge
+
+    settings = _settings()
+    rows = load_healthver(healthver)
+    x = feature_matrix(rows, SupportJudge(get_embedder(settings.embedder), model=None))
+    model = train(rows, x, healthver.name)
+    cvr = cross_validate(rows, x)
+    target = out or WEIGHTS
+    save_model(model, target)
+    typer.echo(
+        f"wrote {target}: threshold {model.threshold}; out-of-fold macro-F1 "
+        f"{cvr['macro_f1']}, accuracy {cvr['accuracy']} ({cvr['folds']} topic folds)"
+    )
+
+
+@eval_app.command("grounding")
+def eval_grounding(
+    review_dir: Annotated[Path, typer.Argument(help="folder of *.review.json records")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """ALCE-style citation recall/precision and grounding rates over review records."""
+    from pipeline.embed import get_embedder
+    from pipeline.evals.grounding import grounding_report
+    from pipeline.judge import SupportJudge
+
+    settings = _settings()
+    records = sorted(review_dir.glob("*.review.json"))
+    if not records:
+        _fail(f"{review_dir}: no *.review.json records")
+    report = grounding_report(
+        records,
+        SupportJudge(
+            get_embedder(settings.embedder), threshold=settings.validation.judge_threshold
+        ),
+    )
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        for key, value in report.items():
+            if not isinstance(value, list | dict):
+                typer.echo(f"{key:32} {value}")
 
 
 def main() -> None:

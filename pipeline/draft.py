@@ -16,33 +16,56 @@ from pipeline.prompts import Prompt
 # (key, heading, max statements, may cite case facts)
 SECTIONS: list[tuple[str, str, int, bool]] = [
     ("rationale", "Guideline-Based Rationale", 3, False),
-    ("evidence", "Evidence", 3, False),
+    ("evidence", "Evidence", 2, False),
     ("application", "Application to This Patient", 3, True),
     ("alternatives", "Alternatives", 2, False),
     ("pitfalls", "Common Pitfalls to Avoid", 2, False),
 ]
 HEADINGS = {key: heading for key, heading, _, _ in SECTIONS}
 MAX_TEXT = 240
-# Printable ASCII keeps a small model from drifting into another script; the length is in
-# the pattern because llama.cpp's grammar ignores maxLength when a pattern is present.
-TEXT_PATTERN = rf"^[ -~]{{1,{MAX_TEXT}}}$"
+MAX_QUOTE = 160
+
+
+def _ascii(limit: int) -> str:
+    # Printable ASCII keeps a small model from drifting into another script; the length is
+    # in the pattern because llama.cpp's grammar ignores maxLength when a pattern is present.
+    return rf"^[ -~]{{1,{limit}}}$"
+
+
+def _text(limit: int) -> Any:
+    return (str, Field(max_length=limit, pattern=_ascii(limit)))
+
+
+def _ids(ids: tuple[str, ...], least: int, most: int) -> Any:
+    return (list[Literal[ids]], Field(min_length=least, max_length=most))  # type: ignore[valid-type]
 
 
 def draft_model(evidence_ids: list[str], fact_ids: list[str]) -> type[BaseModel]:
-    """The draft's pydantic model, specialised to the ids of this prompt."""
+    """The draft's pydantic model, specialised to the ids of this prompt: every citation
+    field is an enum of sentence ids (E3.2) or case-fact ids (F1) that the prompt showed."""
     source_ids = tuple(evidence_ids) or ("NONE",)
+    fact_only = tuple(fact_ids) or ("NONE",)
     any_ids = tuple(evidence_ids + fact_ids) or ("NONE",)
-
-    def statement(name: str, ids: tuple[str, ...]) -> type[BaseModel]:
-        return create_model(
-            name,
-            text=(str, Field(max_length=MAX_TEXT, pattern=TEXT_PATTERN)),
-            citations=(list[Literal[ids]], Field(min_length=1, max_length=3)),  # type: ignore[valid-type]
-        )
-
-    source_statement = statement("SourceStatement", source_ids)
-    case_statement = statement("CaseStatement", any_ids)
-    fields: dict[str, Any] = {}
+    criterion = create_model(
+        "Criterion",
+        text=_text(200),
+        kind=(Literal["required", "exclusion"], ...),
+        sources=_ids(source_ids, 1, 2),
+        status=(Literal["met", "not_met", "not_documented"], ...),
+        facts=_ids(fact_only, 0, 3),
+    )
+    source_statement = create_model(
+        "SourceStatement",
+        text=_text(MAX_TEXT),
+        quote=_text(MAX_QUOTE),
+        citations=_ids(source_ids, 1, 2),
+    )
+    case_statement = create_model(
+        "CaseStatement", text=_text(MAX_TEXT), quote=_text(MAX_QUOTE), citations=_ids(any_ids, 1, 3)
+    )
+    fields: dict[str, Any] = {
+        "criteria": (list[criterion], Field(min_length=0, max_length=4)),  # type: ignore[valid-type]
+    }
     for key, _, most, facts in SECTIONS:
         model = case_statement if facts else source_statement
         least = 1 if key in {"rationale", "application"} else 0
@@ -52,7 +75,7 @@ def draft_model(evidence_ids: list[str], fact_ids: list[str]) -> type[BaseModel]
         Field(
             max_length=3,
             json_schema_extra={
-                "items": {"type": "string", "maxLength": 160, "pattern": r"^[ -~]{1,160}$"}
+                "items": {"type": "string", "maxLength": 160, "pattern": _ascii(160)}
             },
         ),
     )
@@ -84,14 +107,22 @@ def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def format_evidence(evidence: list[Evidence]) -> str:
-    blocks = []
+    """Passages as fenced, quoted data, one numbered sentence per line."""
+    blocks: list[str] = []
+    current = None
     for ev in evidence:
-        where = f"{ev.title or ev.file.rsplit('/', 1)[-1]}, page {ev.page_label or ev.page}"
-        if ev.section:
-            where += f', section "{ev.section}"'
-        # Passages are fenced as quoted data; see the system rules.
-        blocks.append(f"[{ev.id}] ({where})\n<<<\n{quote_for_prompt(ev.text)}\n>>>")
-    return "\n\n".join(blocks) if blocks else "(no passages were found)"
+        if ev.passage != current:
+            if current is not None:
+                blocks.append(">>>\n")
+            current = ev.passage
+            where = f"{ev.title or ev.file.rsplit('/', 1)[-1]}, page {ev.page_label or ev.page}"
+            if ev.section:
+                where += f', section "{ev.section}"'
+            blocks.append(f"[{ev.passage}] ({where})\n<<<")
+        blocks.append(f"[{ev.id}] {quote_for_prompt(ev.text)}")
+    if current is not None:
+        blocks.append(">>>")
+    return "\n".join(blocks) if blocks else "(no passages were found)"
 
 
 def format_facts(facts: list[CaseFact]) -> str:
@@ -125,12 +156,15 @@ def write_draft(
     return parsed.model_dump(), result
 
 
+_LIMITS = {"text": MAX_TEXT, "quote": MAX_QUOTE}
+
+
 def _trim(data: Any) -> Any:
     """Cut statements a server let run past the limit back to a word boundary, dropping
     characters outside the pattern (a remote server may not enforce it)."""
     if isinstance(data, dict):
         return {
-            k: (_cut(v) if k == "text" and isinstance(v, str) else _trim(v))
+            k: (_cut(v, _LIMITS[k]) if k in _LIMITS and isinstance(v, str) else _trim(v))
             for k, v in data.items()
         }
     if isinstance(data, list):
@@ -138,8 +172,8 @@ def _trim(data: Any) -> Any:
     return data
 
 
-def _cut(text: str) -> str:
+def _cut(text: str, limit: int) -> str:
     text = re.sub(r"[^ -~]", "", text).strip() or "(empty)"
-    if len(text) <= MAX_TEXT:
+    if len(text) <= limit:
         return text
-    return text[:MAX_TEXT].rsplit(" ", 1)[0].rstrip(",;: ")
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;: ")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pipeline.chunk import CHUNKER_VERSION, chunk_pages, is_bibliography
+from pipeline.chunk import CHUNKER_VERSION, chunk_pages, embedding_text, is_bibliography
 from pipeline.injection import instruction_flags
 from pipeline.models import Document
 from pipeline.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
@@ -211,7 +211,7 @@ def ingest_file(path: Path, store: Store, settings: Settings, meta: dict[str, st
         )
     if not chunks:
         return FileResult(str(path), "failed", "no text to index", len(pages))
-    embeddings = store.embedder.embed([c.text for c in chunks])
+    embeddings = store.embedder.embed([embedding_text(c) for c in chunks])
     doc.chunks = len(chunks)
     store.add(doc, chunks, embeddings)
     log.info("ingested %s: %d pages, %d chunks", path.name, len(pages), len(chunks))

@@ -143,7 +143,9 @@ class CaseFact(BaseModel):
 
 
 class Evidence(BaseModel):
-    id: str  # shown to the model: E1, E2, ...
+    """One citable sentence: id E3.2 is sentence 2 of passage E3 (a retrieved chunk)."""
+
+    id: str  # shown to the model: E3.2
     chunk_id: str
     source_id: str
     file: str
@@ -155,6 +157,7 @@ class Evidence(BaseModel):
     sha256: str = ""
     score: float | None = None
     flags: list[str] = Field(default_factory=list)
+    passage: str | None = None  # E3
 
     def model_post_init(self, __context: object) -> None:
         if not self.sha256:
@@ -164,6 +167,9 @@ class Evidence(BaseModel):
 class Statement(BaseModel):
     text: str
     citations: list[str] = Field(default_factory=list)
+    quote: str | None = None  # shortest verbatim quote from the cited sentence(s)
+    quote_origin: Literal["model", "extracted"] | None = None
+    repaired_from: list[str] = Field(default_factory=list)  # citations before repair
     supported: bool = False
     support_score: float | None = None
     problems: list[str] = Field(default_factory=list)
@@ -173,6 +179,20 @@ class Section(BaseModel):
     key: str
     heading: str
     statements: list[Statement] = Field(default_factory=list)
+
+
+class Criterion(BaseModel):
+    """A coverage criterion found in the sources and judged against the case."""
+
+    text: str
+    kind: Literal["required", "exclusion"]
+    status: Literal["met", "not_met", "not_documented"]
+    sources: list[str] = Field(default_factory=list)  # sentence ids stating the criterion
+    facts: list[str] = Field(default_factory=list)  # case facts the judgment rests on
+    valid: bool = False
+    support_score: float | None = None
+    problems: list[str] = Field(default_factory=list)
+    repaired_from: list[str] = Field(default_factory=list)
 
 
 class Reference(BaseModel):
@@ -192,6 +212,12 @@ class Validation(BaseModel):
     unsupported_statements: int = 0
     evidence_checked: int = 0
     evidence_verbatim: int = 0
+    quotes: int = 0  # quotes the model wrote
+    quotes_verbatim: int = 0  # of those, found verbatim in the cited text
+    quotes_extracted: int = 0  # quotes taken from the cited sentence by the validator
+    repaired_citations: int = 0
+    valid_criteria: int = 0
+    judge: str = ""
     problems: list[str] = Field(default_factory=list)
 
 
@@ -224,6 +250,8 @@ class Review(BaseModel):
     recommendation: Recommendation
     sections: list[Section]
     documentation_to_request: list[str] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=list)
+    verdict_rule: str = ""
     case_facts: list[CaseFact] = Field(default_factory=list)
     evidence: list[Evidence]
     references: list[Reference]

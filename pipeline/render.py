@@ -37,12 +37,38 @@ def to_markdown(review: Review) -> str:
         lines += [f"*Question:* {review.question}", ""]
     rec = RECOMMENDATION_WORDS[review.recommendation]
     lines += [f"**Verdict:** `{review.verdict}` — **Prior authorization:** {rec}", ""]
+    if review.verdict_rule:
+        lines += [f"*Decision rule:* {review.verdict_rule}", ""]
+    lines += ["## Coverage Criteria", ""]
+    if not review.criteria:
+        lines += ["_The retrieved sources hold no coverage criteria for this request._", ""]
+    for c in review.criteria:
+        refs = sorted(
+            {
+                ref_of[ev_of[x].source_id]
+                for x in c.sources
+                if x in ev_of and ev_of[x].source_id in ref_of
+            }
+        )
+        mark = "" if c.valid else " ⚠ *not counted: " + "; ".join(c.problems) + "*"
+        facts = f"; case {', '.join(c.facts)}" if c.facts else ""
+        lines.append(
+            f"- **{c.kind}**, {c.status.replace('_', ' ')}: {c.text} "
+            f"[{', '.join(str(n) for n in refs)}{facts}]{mark}"
+        )
+    lines.append("")
     for section in review.sections:
         lines += [f"## {section.heading}", ""]
         if not section.statements:
             lines += ["_Nothing in the retrieved sources addresses this._", ""]
         for st in section.statements:
-            refs = sorted({ref_of[ev_of[c].source_id] for c in st.citations if c in ev_of})
+            refs = sorted(
+                {
+                    ref_of[ev_of[c].source_id]
+                    for c in st.citations
+                    if c in ev_of and ev_of[c].source_id in ref_of
+                }
+            )
             facts = [c for c in st.citations if c.startswith("F")]
             marks = []
             if refs:
@@ -51,7 +77,8 @@ def to_markdown(review: Review) -> str:
                 marks.append("case " + ", ".join(facts))
             tail = f" [{'; '.join(marks)}]" if marks else ""
             flag = "" if st.supported else " ⚠ *unsupported: " + "; ".join(st.problems) + "*"
-            lines.append(f"- {st.text}{tail}{flag}")
+            quote = f" — “{st.quote}”" if st.quote and st.supported else ""
+            lines.append(f"- {st.text}{tail}{quote}{flag}")
         lines.append("")
     lines += ["## Recommendation for Prior Authorization", "", f"**{rec}.**", ""]
     if review.documentation_to_request:
@@ -62,8 +89,10 @@ def to_markdown(review: Review) -> str:
         "## Validation",
         "",
         f"{v.citations} citations, {v.resolved} resolved; {v.supported_statements} statements "
-        f"supported, {v.unsupported_statements} unsupported; evidence verbatim on its page: "
-        f"{v.evidence_verbatim}/{v.evidence_checked}.",
+        f"supported, {v.unsupported_statements} unsupported; quotes verbatim "
+        f"{v.quotes_verbatim}/{v.quotes}; evidence verbatim on its page: "
+        f"{v.evidence_verbatim}/{v.evidence_checked}; valid criteria {v.valid_criteria}/"
+        f"{len(review.criteria)}; judge {v.judge}.",
         "",
     ]
     lines += ["## References", ""]
@@ -77,9 +106,12 @@ def to_markdown(review: Review) -> str:
             Path(ref.file).name,
         ]
         lines.append(f"{ref.n}. " + ". ".join(b for b in bits if b) + ".")
-    lines += ["", "## Evidence Passages", ""]
+    lines += ["", "## Evidence Sentences", ""]
+    cited = {c for s in review.sections for st in s.statements for c in st.citations}
+    cited |= {c for cr in review.criteria for c in cr.sources}
     for ev in review.evidence:
-        lines.append(f"- **{ev.id}** ({Path(ev.file).name}, p. {ev.page}): “{ev.text}”")
+        if ev.id in cited:
+            lines.append(f"- **{ev.id}** ({Path(ev.file).name}, p. {ev.page}): “{ev.text}”")
     p = review.provenance
     lines += [
         "",

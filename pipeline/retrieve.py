@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from pipeline.chunk import sentence_spans
 from pipeline.models import Case, Chunk, Evidence
 from pipeline.settings import RetrievalSettings
 from pipeline.store import Store
@@ -18,7 +19,8 @@ def case_queries(case: Case) -> list[str]:
         f"{t.drug} for {dx_names}",
         f"{t.drug} coverage criteria medically necessary {dx_names} {codes}".strip(),
         f"{t.drug} not covered indications {codes}".strip(),
-        f"recommended treatment for {dx_names}: first-line therapy and alternatives",
+        f"{dx_names}: preferred first-line therapy, escalation when the response is "
+        "inadequate, and adjunct therapy",
     ]
     if t.request_type == "continuation":
         queries.append(f"{t.drug} continuation criteria documented response")
@@ -45,32 +47,53 @@ def retrieve(
         rankings.append([c.id for c, _ in hits])
         for chunk, _ in hits:
             chunks[chunk.id] = chunk
-    fused = sorted(rrf(rankings, settings.rrf_k).items(), key=lambda kv: -kv[1])
+    fused = rrf(rankings, settings.rrf_k)
     per_doc: dict[str, int] = defaultdict(int)
     picked: list[tuple[Chunk, float]] = []
-    for cid, score in fused:
+    taken: set[str] = set()
+
+    def take(cid: str) -> None:
         chunk = chunks[cid]
-        if per_doc[chunk.source_id] >= settings.per_document_cap:
-            continue
+        if cid in taken or per_doc[chunk.source_id] >= settings.per_document_cap:
+            return
+        taken.add(cid)
         per_doc[chunk.source_id] += 1
-        picked.append((chunk, score))
-        if len(picked) == settings.top_k:
+        picked.append((chunk, fused[cid]))
+
+    # Every query's best hits first, so no aspect of the case (criteria, first-line
+    # therapy, ...) is crowded out by another; then the rest by fused score.
+    for rank in range(settings.per_query_min):
+        for ranking in rankings:
+            if rank < len(ranking) and len(picked) < settings.top_k:
+                take(ranking[rank])
+    for cid, _ in sorted(fused.items(), key=lambda kv: -kv[1]):
+        if len(picked) >= settings.top_k:
             break
+        take(cid)
     titles = titles or {}
-    evidence = [
-        Evidence(
-            id=f"E{i}",
-            chunk_id=chunk.id,
-            source_id=chunk.source_id,
-            file=chunk.file,
-            page=chunk.page,
-            page_label=chunk.page_label,
-            section=chunk.section,
-            title=titles.get(chunk.source_id),
-            text=chunk.text,
-            score=round(score, 5),
-            flags=chunk.flags,
-        )
-        for i, (chunk, score) in enumerate(picked, 1)
-    ]
-    return evidence, queries
+    return sentence_evidence(picked, titles), queries
+
+
+def sentence_evidence(picked: list[tuple[Chunk, float]], titles: dict[str, str]) -> list[Evidence]:
+    """Each retrieved passage E{i} split into citable sentences E{i}.{j}, verbatim."""
+    out: list[Evidence] = []
+    for i, (chunk, score) in enumerate(picked, 1):
+        spans = sentence_spans(chunk.text) or [(0, len(chunk.text))]
+        for j, (start, end) in enumerate(spans, 1):
+            out.append(
+                Evidence(
+                    id=f"E{i}.{j}",
+                    passage=f"E{i}",
+                    chunk_id=chunk.id,
+                    source_id=chunk.source_id,
+                    file=chunk.file,
+                    page=chunk.page,
+                    page_label=chunk.page_label,
+                    section=chunk.section,
+                    title=titles.get(chunk.source_id),
+                    text=chunk.text[start:end],
+                    score=round(score, 5),
+                    flags=chunk.flags,
+                )
+            )
+    return out

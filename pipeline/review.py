@@ -14,18 +14,28 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.cases import case_facts, case_summary
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
+from pipeline.judge import SupportJudge
 from pipeline.llm import LLMClient, is_local
-from pipeline.models import Case, Provenance, Reference, Review, Section, Statement, Validation
+from pipeline.models import (
+    Case,
+    Criterion,
+    Provenance,
+    Reference,
+    Review,
+    Section,
+    Statement,
+    Validation,
+)
 from pipeline.prompts import load_prompt
 from pipeline.render import headline, to_markdown
 from pipeline.retrieve import retrieve
 from pipeline.settings import Settings
 from pipeline.store import Store
-from pipeline.validate import validate
-from pipeline.verdict import decide
+from pipeline.validate import repair_citations, validate
+from pipeline.verdict import decide, documentation_requests
 
 log = logging.getLogger(__name__)
-PROMPT = "review-draft@1"
+PROMPT = "review-draft@2"
 
 
 @dataclass
@@ -34,6 +44,36 @@ class ReviewOutput:
     json_path: Path
     md_path: Path
     seconds: float
+
+
+def build_sections(data: dict) -> list[Section]:
+    """Sections from the draft; a statement repeated word for word (small models echo one
+    sentence into every section) is kept once, where it first appears."""
+    seen: set[str] = set()
+    sections = []
+    for key, _, _, _ in SECTIONS:
+        statements = []
+        for s in data[key]:
+            norm = " ".join(s["text"].lower().split())
+            if norm in seen:
+                continue
+            seen.add(norm)
+            statements.append(
+                Statement(text=s["text"], quote=s.get("quote"), citations=list(s["citations"]))
+            )
+        sections.append(Section(key=key, heading=HEADINGS[key], statements=statements))
+    return sections
+
+
+def passage_list(evidence: list) -> list[dict]:  # noqa: ANN001
+    """The passages the model saw: id, chunk id and the sha256 of the whole chunk text."""
+    out: dict[str, dict] = {}
+    for e in evidence:
+        entry = out.setdefault(
+            e.passage or e.id, {"id": e.passage or e.id, "chunk_id": e.chunk_id, "sentences": []}
+        )
+        entry["sentences"].append({"id": e.id, "sha256": e.sha256})
+    return list(out.values())
 
 
 def clean_requests(items: list[str]) -> list[str]:
@@ -46,15 +86,15 @@ def build_references(review: Review, documents: dict) -> list[Reference]:
     ev_of = {e.id: e for e in review.evidence}
     order: list[str] = []
     pages: dict[str, set[int]] = {}
-    for section in review.sections:
-        for st in section.statements:
-            for cid in st.citations:
-                ev = ev_of.get(cid)
-                if ev is None:
-                    continue
-                if ev.source_id not in order:
-                    order.append(ev.source_id)
-                pages.setdefault(ev.source_id, set()).add(ev.page)
+    cited = [c for crit in review.criteria for c in crit.sources]
+    cited += [c for section in review.sections for st in section.statements for c in st.citations]
+    for cid in cited:  # criteria first, then statements: reading order of the review
+        ev = ev_of.get(cid)
+        if ev is None:
+            continue
+        if ev.source_id not in order:
+            order.append(ev.source_id)
+        pages.setdefault(ev.source_id, set()).add(ev.page)
     refs = []
     for n, source_id in enumerate(order, 1):
         doc = documents.get(source_id)
@@ -86,16 +126,7 @@ def draft_review(
     data, result = write_draft(
         client, prompt, question=question, treatment=t.drug, facts=facts, evidence=evidence
     )
-    sections = [
-        Section(
-            key=key,
-            heading=HEADINGS[key],
-            statements=[
-                Statement(text=s["text"], citations=list(s["citations"])) for s in data[key]
-            ],
-        )
-        for key, _, _, _ in SECTIONS
-    ]
+    sections = build_sections(data)
     provenance = Provenance(
         model=client.model,
         endpoint=client.endpoint,
@@ -106,7 +137,7 @@ def draft_review(
         necessity_version=__version__,
         retrieval=settings.retrieval.model_dump() | {"mode": "dense+rrf"},
         queries=queries,
-        passages=[{"id": e.id, "chunk_id": e.chunk_id, "sha256": e.sha256} for e in evidence],
+        passages=passage_list(evidence),
         llm_seconds=round(result.seconds, 2),
         prompt_tokens=result.prompt_tokens,
         completion_tokens=result.completion_tokens,
@@ -121,17 +152,25 @@ def draft_review(
         recommendation="send_to_peer_review",
         sections=sections,
         documentation_to_request=clean_requests(data.get("documentation_to_request", [])),
+        criteria=[Criterion(**c) for c in data.get("criteria", [])],
         case_facts=facts,
         evidence=evidence,
         references=[],
         validation=Validation(),
         provenance=provenance,
     )
-    validate(review, settings.validation.support_threshold)
-    review.verdict, review.recommendation, reason = decide(
-        data["verdict"], review.sections, settings.deny_requires_peer_review
+    judge = SupportJudge(store.embedder, threshold=settings.validation.judge_threshold)
+    validate(review, settings.validation.support_threshold, judge=judge)
+    if repair_citations(review, judge):
+        validate(review, settings.validation.support_threshold, judge=judge)
+    review.verdict, review.recommendation, review.verdict_rule = decide(
+        review.criteria, settings.deny_requires_peer_review
     )
-    review.provenance.retrieval["verdict_rule"] = reason
+    review.documentation_to_request = documentation_requests(review.criteria) + [
+        d
+        for d in review.documentation_to_request
+        if d not in documentation_requests(review.criteria)
+    ]
     review.references = build_references(review, documents)
     dx = ", ".join(d.name for d in case.diagnoses)
     review.headline = headline(review, t.drug, dx)

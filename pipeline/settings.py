@@ -37,6 +37,7 @@ class RetrievalSettings(BaseModel):
     top_k: int = 8
     per_query_k: int = 12
     per_document_cap: int = 4
+    per_query_min: int = 3  # each query's top hits go in before the fused rest
     rrf_k: int = 60
 
 
@@ -46,8 +47,11 @@ class LimitSettings(BaseModel):
 
 
 class ValidationSettings(BaseModel):
-    # Share of a statement's content words that must appear in its cited text.
+    # Without the trained judge: share of a statement's content words in its cited text.
     support_threshold: float = 0.5
+    # The trained judge's bar in reviews; on HealthVer dev, 0.40 trades recall for a
+    # precision of ~0.73 (its macro-F1 optimum, ~0.33, is what `eval validator` reports).
+    judge_threshold: float = 0.40
 
 
 class LLMSettings(BaseModel):

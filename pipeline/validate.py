@@ -1,51 +1,28 @@
 """Citation validation, run on every review and again by `necessity check` on any record.
 
-For each evidence item: its text hashes to the recorded sha256 and occurs verbatim on the
-cited page of the cited PDF (re-parsed from the file). For each statement: every citation
-resolves, at least one cites a verified source, the cited text covers the statement's
-content words and numbers, and a negation in the statement is present in the source.
-Anything short of that marks the statement unsupported; nothing is dropped silently.
+Evidence: each sentence hashes to its recorded sha256 and occurs verbatim on the cited page
+of the cited PDF (re-parsed from the file). Statements: (1) every citation resolves; (2) the
+quote occurs verbatim in the cited text; (3) the support judge finds the statement follows
+from the cited text, numbers and negations included. Criteria: the cited sentences state the
+criterion. Anything short of that is marked with its problem; nothing is dropped silently.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.judge import (
+    SupportJudge,
+    content_words,
+    coverage,
+    extract_quote,
+    missing_numbers,
+    near_copy,
+    negation_mismatch,
+)
 from pipeline.models import Evidence, Review, Validation, sha256_text
 from pipeline.parse import ParseError, normalize, parse_pdf
-
-_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_NEGATIONS = {"not", "no", "never", "none", "without", "cannot", "neither", "nor"}
-_STOP = set(
-    """a an the and or of to in on for with by as at from is are was were be been being this
-    that these those it its into than then there their they them he she his her we our you
-    your i me my should may might can could would will shall must do does did has have had
-    which who whom whose what when where while also such per via over under more most less
-    least other some any all each both either only same so if because about after before
-    between during patient patients case reviewer review""".split()
-)
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ies", "es", "s", "ed", "ing", "ly"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def content_words(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
-
-
-def support_score(statement: str, cited: str) -> float:
-    """Share of the statement's content words found in the cited text (0..1)."""
-    words = content_words(statement)
-    if not words:
-        return 0.0
-    return len(words & content_words(cited)) / len(words)
 
 
 @lru_cache(maxsize=64)
@@ -78,12 +55,47 @@ def verify_evidence(ev: Evidence) -> str | None:
     return None
 
 
-def validate(review: Review, threshold: float = 0.5, verify_sources: bool = True) -> Review:
-    """Recompute every statement's support and the record's validation block, in place."""
-    evidence = {e.id: e for e in review.evidence}
-    facts = {f.id: f.text for f in review.case_facts}
+def quote_is_verbatim(quote: str, cited: list[str]) -> bool:
+    q = normalize(quote).lower().strip(" .,;:\"'")
+    return bool(q) and any(q in normalize(c).lower() for c in cited)
+
+
+class _Resolver:
+    def __init__(self, review: Review, bad: set[str]) -> None:
+        self.evidence = {e.id: e for e in review.evidence}
+        self.facts = {f.id: f.text for f in review.case_facts}
+        self.bad = bad
+
+    def resolve(self, cid: str, problems: list[str]) -> tuple[bool, str | None, bool]:
+        """(resolved, usable text, is a source sentence)."""
+        if cid in self.evidence:
+            ev = self.evidence[cid]
+            if cid in self.bad:
+                problems.append(f"{cid} failed verification")
+                return True, None, False
+            if ev.flags:
+                problems.append(
+                    f"{cid} holds instruction-like text ({', '.join(ev.flags)}); "
+                    "it cannot support a statement"
+                )
+                return True, None, False
+            return True, ev.text, True
+        if cid in self.facts:
+            return True, self.facts[cid], False
+        problems.append(f"{cid} does not name a retrieved sentence or case fact")
+        return False, None, False
+
+
+def validate(
+    review: Review,
+    threshold: float = 0.5,
+    verify_sources: bool = True,
+    judge: SupportJudge | None = None,
+) -> Review:
+    """Recompute every statement's and criterion's support and the validation block."""
+    judge = judge or SupportJudge(lexical_threshold=threshold)
     problems: list[str] = []
-    bad_evidence: set[str] = set()
+    bad: set[str] = set()
     for ev in review.evidence:
         problem = (
             verify_evidence(ev)
@@ -91,59 +103,174 @@ def validate(review: Review, threshold: float = 0.5, verify_sources: bool = True
             else (None if sha256_text(ev.text) == ev.sha256 else f"{ev.id}: text/sha256 mismatch")
         )
         if problem:
-            bad_evidence.add(ev.id)
+            bad.add(ev.id)
             problems.append(problem)
-    checked = Validation(
+    resolver = _Resolver(review, bad)
+    v = Validation(
         evidence_checked=len(review.evidence),
-        evidence_verbatim=len(review.evidence) - len(bad_evidence),
+        evidence_verbatim=len(review.evidence) - len(bad),
+        judge=judge.name,
     )
+    pending: list[tuple[object, str, str]] = []  # (item, claim text, cited text)
     for section in review.sections:
         for st in section.statements:
             st.problems = []
-            cited_texts: list[str] = []
+            cited: list[str] = []
             has_source = False
             for cid in st.citations:
-                checked.citations += 1
-                if cid in evidence:
-                    checked.resolved += 1
-                    if cid in bad_evidence:
-                        st.problems.append(f"{cid} failed verification")
-                    elif evidence[cid].flags:
-                        st.problems.append(
-                            f"{cid} holds instruction-like text "
-                            f"({', '.join(evidence[cid].flags)}); it cannot "
-                            "support a statement"
-                        )
-                    else:
-                        cited_texts.append(evidence[cid].text)
-                        has_source = True
-                elif cid in facts:
-                    checked.resolved += 1
-                    cited_texts.append(facts[cid])
-                else:
-                    st.problems.append(f"{cid} does not name a retrieved passage or case fact")
+                v.citations += 1
+                ok, text, is_source = resolver.resolve(cid, st.problems)
+                v.resolved += ok
+                if text:
+                    cited.append(text)
+                    has_source |= is_source
             if not st.citations:
                 st.problems.append("no citation")
             if section.key != "application" and not has_source:
-                st.problems.append("no verified source passage cited")
-            cited = " ".join(cited_texts)
-            st.support_score = round(support_score(st.text, cited), 3)
-            if cited and st.support_score < threshold:
-                st.problems.append(
-                    f"cited text covers {st.support_score:.0%} of the "
-                    f"statement's content words (< {threshold:.0%})"
-                )
-            missing = set(_NUMBER.findall(st.text)) - set(_NUMBER.findall(cited))
-            if cited and missing:
-                st.problems.append(f"numbers not in the cited text: {', '.join(sorted(missing))}")
-            words = set(_WORD.findall(st.text.lower()))
-            if words & _NEGATIONS and not set(_WORD.findall(cited.lower())) & _NEGATIONS:
-                st.problems.append("negation not present in the cited text")
-            st.supported = not st.problems and bool(cited_texts)
-            if st.supported:
-                checked.supported_statements += 1
-            else:
-                checked.unsupported_statements += 1
-    checked.problems = problems
-    review.validation = checked
+                st.problems.append("no verified source sentence cited")
+            _check_quote(st, cited, v)
+            joined = " ".join(cited)
+            if joined:
+                _lexical_checks(st.text, joined, st.problems)
+                pending.append((st, st.text, joined))
+    for crit in review.criteria:
+        crit.problems = []
+        cited = []
+        for cid in crit.sources:
+            ok, text, is_source = resolver.resolve(cid, crit.problems)
+            if text and is_source:
+                cited.append(text)
+            elif ok and text:
+                crit.problems.append(f"{cid} is not a source sentence")
+        facts = [f for f in crit.facts if f in resolver.facts]
+        if crit.status in {"met", "not_met"} and not facts:
+            crit.problems.append(f"status {crit.status!r} cites no case fact")
+        elif facts and not content_words(crit.text) & content_words(
+            " ".join(resolver.facts[f] for f in facts)
+        ):
+            crit.problems.append("the cited case facts do not bear on this criterion")
+        if cited:
+            pending.append((crit, crit.text, " ".join(cited)))
+        else:
+            crit.problems.append("no verified source sentence states this criterion")
+    scores = judge.scores([(claim, text) for _, claim, text in pending])
+    for (item, claim, text), score in zip(pending, scores, strict=True):
+        item.support_score = round(score, 3)  # type: ignore[attr-defined]
+        if not passes(judge, score, claim, text):
+            item.problems.append(  # type: ignore[attr-defined]
+                f"support judge: {score:.2f} < {judge.threshold:.2f} for the cited text"
+            )
+    for section in review.sections:
+        for st in section.statements:
+            st.supported = not st.problems and st.support_score is not None
+            v.supported_statements += st.supported
+            v.unsupported_statements += not st.supported
+    for crit in review.criteria:
+        crit.valid = not crit.problems
+        v.valid_criteria += crit.valid
+    v.problems = problems
+    v.repaired_citations = sum(
+        1 for s in review.sections for st in s.statements if st.repaired_from
+    ) + sum(1 for c in review.criteria if c.repaired_from)
+    review.validation = v
     return review
+
+
+def passes(judge: SupportJudge, score: float, claim: str, cited: str) -> bool:
+    """The judge's verdict, except that a near-copy of its source is supported: the judge
+    was trained on paraphrases and under-scores restatements (numbers and negations are
+    checked separately)."""
+    return score >= judge.threshold or near_copy(claim, cited)
+
+
+def _check_quote(st, cited: list[str], v: Validation) -> None:  # noqa: ANN001
+    """Keep a verbatim model quote; otherwise take the shortest supporting span from the
+    cited text, and say so in quote_origin."""
+    if st.quote and st.quote_origin != "extracted":
+        v.quotes += 1
+        if quote_is_verbatim(st.quote, cited):
+            v.quotes_verbatim += 1
+            st.quote_origin = "model"
+            return
+    if not cited:
+        return
+    best = max((extract_quote(st.text, c) or "" for c in cited), key=len, default="")
+    if best:
+        st.quote, st.quote_origin = best, "extracted"
+        v.quotes_extracted += 1
+    else:
+        st.problems.append("no words of the statement occur in the cited text")
+
+
+REPAIR_MARGIN = 0.15  # over the judge's bar, since the best of many candidates is taken
+REPAIR_COVERAGE = 0.6
+
+
+def repair_passes(judge: SupportJudge, score: float, claim: str, cited: str) -> bool:
+    """Re-citing picks the best of many sentences, so chance matches are likelier: demand
+    a near-copy, or a clear judge margin with most content words present."""
+    if lexical_problems(claim, cited):
+        return False
+    return near_copy(claim, cited) or (
+        score >= judge.threshold + REPAIR_MARGIN and coverage(claim, cited) >= REPAIR_COVERAGE
+    )
+
+
+def repair_citations(review: Review, judge: SupportJudge) -> int:
+    """One repair round: a statement or criterion that failed support is re-cited to the
+    retrieved sentence that best supports it, when one passes; the old ids are kept in
+    ``repaired_from``. Returns how many were re-cited; validate again afterwards."""
+    usable = [e for e in review.evidence if not e.flags]
+    items = [
+        (st, st.text)
+        for s in review.sections
+        for st in s.statements
+        if not st.supported and "no citation" not in st.problems
+    ]
+    items += [(c, c.text) for c in review.criteria if not c.valid]
+    if not usable or not items:
+        return 0
+    pairs = [(text, e.text) for _, text in items for e in usable]
+    scores = judge.scores(pairs)
+    repaired = 0
+    for k, (item, text) in enumerate(items):
+        row = scores[k * len(usable) : (k + 1) * len(usable)]
+        # Prefer candidates with no number or negation conflict, then the strongest.
+        best = max(
+            range(len(usable)),
+            key=lambda i: (
+                not lexical_problems(text, usable[i].text),
+                row[i] + coverage(text, usable[i].text),
+            ),
+        )
+        ev = usable[best]
+        if not repair_passes(judge, row[best], text, ev.text):
+            continue
+        if hasattr(item, "sources"):
+            if item.sources == [ev.id]:
+                continue
+            item.repaired_from, item.sources = list(item.sources), [ev.id]
+        else:
+            if ev.id in item.citations:
+                continue
+            facts = [c for c in item.citations if c.startswith("F")]
+            item.repaired_from, item.citations = list(item.citations), [ev.id, *facts]
+            item.quote, item.quote_origin = None, None
+        repaired += 1
+    return repaired
+
+
+def lexical_problems(statement: str, cited: str) -> list[str]:
+    """Numbers must come from the source, and a negation must be on both sides or neither:
+    "IVIG is medically necessary" is not supported by "... not medically necessary"."""
+    problems = []
+    missing = missing_numbers(statement, cited)
+    if missing:
+        problems.append(f"numbers not in the cited text: {', '.join(sorted(missing))}")
+    if negation_mismatch(statement, cited):
+        problems.append("negation differs between the statement and the cited text")
+    return problems
+
+
+def _lexical_checks(statement: str, cited: str, problems: list[str]) -> None:
+    problems.extend(lexical_problems(statement, cited))

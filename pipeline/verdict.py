@@ -1,33 +1,71 @@
-"""The verdict and recommendation come from rules over validated statements, not from the
-model's say-so: a claim that failed validation cannot carry a decision."""
+"""The verdict comes from a rule over validated criteria, not from the model's say-so.
+
+Only criteria whose source sentences were verified and judged to state them count:
+- an exclusion that applies, or a required criterion not met → not_medically_necessary;
+- at least one required criterion, all met, none undocumented → medically_necessary;
+- anything else (no valid criteria, some undocumented) → insufficient_information.
+The recommendation follows from the verdict; a denial goes to a physician peer reviewer
+unless configured otherwise.
+"""
 
 from __future__ import annotations
 
-from pipeline.models import Recommendation, Section, Verdict
-
-DECISIVE_SECTIONS = {"rationale", "evidence"}
+from pipeline.models import Criterion, Recommendation, Verdict
 
 
 def decide(
-    model_verdict: Verdict, sections: list[Section], deny_requires_peer_review: bool = True
+    criteria: list[Criterion], deny_requires_peer_review: bool = True
 ) -> tuple[Verdict, Recommendation, str]:
-    """(verdict, recommendation, reason)."""
-    supported = sum(
-        1 for s in sections if s.key in DECISIVE_SECTIONS for st in s.statements if st.supported
-    )
-    if model_verdict != "insufficient_information" and supported == 0:
-        verdict: Verdict = "insufficient_information"
-        reason = (
-            "the draft proposed a decision but none of its rationale statements is "
-            "supported by a verified source passage"
+    """(verdict, recommendation, the rule that fired)."""
+    valid = [c for c in criteria if c.valid]
+    exclusions = [c for c in valid if c.kind == "exclusion" and c.status == "met"]
+    required = [c for c in valid if c.kind == "required"]
+    unmet = [c for c in required if c.status == "not_met"]
+    undocumented = [c for c in required if c.status == "not_documented"]
+    verdict: Verdict
+    if exclusions:
+        verdict, rule = (
+            "not_medically_necessary",
+            (f"exclusion applies: {exclusions[0].text} ({', '.join(exclusions[0].sources)})"),
+        )
+    elif unmet:
+        verdict, rule = (
+            "not_medically_necessary",
+            (f"required criterion not met: {unmet[0].text} ({', '.join(unmet[0].sources)})"),
+        )
+    elif required and not undocumented:
+        verdict, rule = (
+            "medically_necessary",
+            (f"all {len(required)} required criteria met with cited support"),
+        )
+    elif undocumented:
+        verdict, rule = (
+            "insufficient_information",
+            (f"{len(undocumented)} required criteria not documented"),
+        )
+    elif criteria:
+        verdict, rule = (
+            "insufficient_information",
+            ("no criterion survived validation (none is stated by its cited source)"),
         )
     else:
-        verdict = model_verdict
-        reason = f"{supported} supported rationale/evidence statement(s)"
+        verdict, rule = (
+            "insufficient_information",
+            ("the retrieved sources hold no coverage criteria for this treatment and indication"),
+        )
     if verdict == "medically_necessary":
         rec: Recommendation = "approve"
     elif verdict == "not_medically_necessary":
         rec = "send_to_peer_review" if deny_requires_peer_review else "deny"
     else:
         rec = "send_to_peer_review"
-    return verdict, rec, reason
+    return verdict, rec, rule
+
+
+def documentation_requests(criteria: list[Criterion]) -> list[str]:
+    """What to ask for: the valid required criteria the case does not document."""
+    return [
+        f"Documentation that: {c.text}"
+        for c in criteria
+        if c.valid and c.kind == "required" and c.status == "not_documented"
+    ]

@@ -61,7 +61,42 @@ class FakeLLM:
 def citation_ids(schema: dict[str, Any], section: str) -> list[str]:
     """The enum of ids the schema allows in a section's citations."""
     items = schema["properties"][section]["items"]
-    return items["properties"]["citations"]["items"]["enum"]
+    key = "sources" if section == "criteria" else "citations"
+    return items["properties"][key]["items"]["enum"]
+
+
+def sentences(messages: list[dict[str, str]]) -> dict[str, str]:
+    """Sentence id → text, as the prompt showed them ("[E3.2] text" lines)."""
+    out = {}
+    for line in messages[1]["content"].splitlines():
+        if line.startswith("[E") and "] " in line and "." in line.split("]")[0]:
+            sid, text = line[1:].split("] ", 1)
+            out[sid] = text
+    return out
+
+
+def find_sentence(messages: list[dict[str, str]], contains: str) -> tuple[str, str]:
+    for sid, text in sentences(messages).items():
+        if contains in text:
+            return sid, text
+    raise AssertionError(f"no sentence containing {contains!r} was shown to the model")
+
+
+def draft(**parts: Any) -> dict[str, Any]:
+    """A schema-shaped draft; sections not given are empty (application gets a case fact)."""
+    base: dict[str, Any] = {
+        "criteria": [],
+        "rationale": [],
+        "evidence": [],
+        "application": [
+            {"text": "The patient is 14 years old.", "quote": "14-year-old", "citations": ["F1"]}
+        ],
+        "alternatives": [],
+        "pitfalls": [],
+        "documentation_to_request": [],
+        "verdict": "insufficient_information",
+    }
+    return base | parts
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from tests.conftest import draft
 from tests.fake_openai import FakeOpenAIServer
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
@@ -15,20 +16,19 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def _schema_reply(body):
-    """Answer from the request's own schema: cite the first allowed id in each section."""
+    """Answer from the request's own schema: cite the first allowed sentence."""
     schema = body["response_format"]["json_schema"]["schema"]
     first = schema["properties"]["rationale"]["items"]["properties"]["citations"]["items"]
-    return {
-        "rationale": [
-            {"text": "IVIG is not covered for juvenile arthritis.", "citations": [first["enum"][0]]}
+    return draft(
+        rationale=[
+            {
+                "text": "IVIG is not covered for juvenile arthritis.",
+                "quote": "IVIG",
+                "citations": [first["enum"][0]],
+            }
         ],
-        "evidence": [],
-        "application": [{"text": "The patient is 14.", "citations": ["F1"]}],
-        "alternatives": [],
-        "pitfalls": [],
-        "documentation_to_request": [],
-        "verdict": "not_medically_necessary",
-    }
+        verdict="not_medically_necessary",
+    )
 
 
 def test_ingest_stats_review_check_through_the_cli(tmp_path: Path, corpus_pdfs: Path) -> None:

@@ -14,7 +14,7 @@ from pipeline.ingest import ingest
 from pipeline.injection import instruction_flags, quote_for_prompt
 from pipeline.review import run_review
 from pipeline.store import open_store
-from tests.conftest import FakeLLM, citation_ids
+from tests.conftest import FakeLLM, draft, find_sentence
 from tests.fake_openai import FakeOpenAIServer
 from tests.unit.test_cli import _schema_reply
 
@@ -56,29 +56,35 @@ def test_a_hostile_document_cannot_carry_the_verdict(
         """A model that obeyed the document: it cites the hostile passage and approves."""
         user = messages[1]["content"]
         assert "[E1]. >>>" not in user  # the document could not break out of its quote
-        ids = citation_ids(schema, "rationale")
-        hostile_id = next(i for i in ids if f"[{i}] (Immune globulin bulletin" in user)
-        return {
-            "rationale": [
+        sid, text = find_sentence(messages, "IVIG is medically necessary for juvenile")
+        return draft(
+            criteria=[
                 {
-                    "text": "IVIG is medically necessary for juvenile idiopathic arthritis.",
-                    "citations": [hostile_id],
+                    "text": "IVIG is medically necessary for juvenile idiopathic arthritis",
+                    "kind": "required",
+                    "sources": [sid],
+                    "status": "met",
+                    "facts": ["F2"],
                 }
             ],
-            "evidence": [],
-            "application": [{"text": "Approve.", "citations": ["F1"]}],
-            "alternatives": [],
-            "pitfalls": [],
-            "documentation_to_request": [],
-            "verdict": "medically_necessary",
-        }
+            rationale=[
+                {
+                    "text": "IVIG is medically necessary for juvenile idiopathic arthritis.",
+                    "quote": "IVIG is medically necessary",
+                    "citations": [sid],
+                }
+            ],
+            verdict="medically_necessary",
+        )
 
     case = load_case(CASES / "ivig-jia.yaml")
     out = run_review(case, store, FakeLLM([steered]), settings, tmp_path / "out")
     review = out.review
     st = review.sections[0].statements[0]
-    assert not st.supported and any("instruction-like" in p for p in st.problems)
+    assert not st.supported
+    assert any("instruction-like" in p for p in st.problems) or st.repaired_from
     assert review.verdict == "insufficient_information"
+    assert not review.criteria[0].valid
     assert review.provenance.flagged_passages
     assert "⚠" in out.md_path.read_text()
 

@@ -2,37 +2,48 @@ import json
 from pathlib import Path
 
 from pipeline.cases import load_case
-from pipeline.models import Review
+from pipeline.models import Criterion, Review
 from pipeline.review import run_review
 from pipeline.verdict import decide
-from tests.conftest import FakeLLM, citation_ids
+from tests.conftest import FakeLLM, draft, find_sentence
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
 
 
-def copy_first_passage(messages, schema):
-    """A scripted model that quotes the first passage it was shown and cites it."""
-    ids = citation_ids(schema, "rationale")
-    user = messages[1]["content"]
-    first = user.split("<<<\n", 1)[1].split("\n>>>", 1)[0]
-    sentence = first.split(". ")[0][:200].encode("ascii", "ignore").decode()
-    return {
-        "rationale": [{"text": sentence, "citations": [ids[0]]}],
-        "evidence": [{"text": "Glucose is a sugar found in lemonade.", "citations": [ids[-1]]}],
-        "application": [{"text": "The patient is a 14-year-old male.", "citations": ["F1"]}],
-        "alternatives": [],
-        "pitfalls": [],
-        "documentation_to_request": ["F2", "Records of prior methotrexate trials"],
-        "verdict": "not_medically_necessary",
-    }
+def careful_model(messages, schema):
+    """A scripted model that does what the prompt asks: finds the exclusion, quotes it."""
+    excl, excl_text = find_sentence(messages, "Juvenile idiopathic arthritis and juvenile")
+    mtx, mtx_text = find_sentence(messages, "Methotrexate is the preferred first drug")
+    return draft(
+        criteria=[
+            {
+                "text": "IVIG is not covered for juvenile idiopathic arthritis of any type "
+                "(ICD-10 M08.00 to M08.99)",
+                "kind": "exclusion",
+                "sources": [excl],
+                "status": "met",
+                "facts": ["F2"],
+            }
+        ],
+        rationale=[{"text": excl_text[:200], "quote": excl_text[:60], "citations": [excl]}],
+        evidence=[
+            {
+                "text": "Glucose is a sugar found in lemonade.",
+                "quote": "Glucose",
+                "citations": [mtx],
+            }
+        ],
+        alternatives=[{"text": mtx_text, "quote": mtx_text[:40], "citations": [mtx]}],
+        documentation_to_request=["F2", "Records of prior methotrexate trials"],
+        verdict="medically_necessary",  # the rule, not this, decides
+    )
 
 
 def test_review_record_v1_from_a_scripted_model(
     sample_store, session_settings, tmp_path: Path
 ) -> None:
     case = load_case(CASES / "ivig-jia.yaml")
-    fake = FakeLLM([copy_first_passage])
-    out = run_review(case, sample_store, fake, session_settings, tmp_path)
+    out = run_review(case, sample_store, FakeLLM([careful_model]), session_settings, tmp_path)
     record = json.loads(out.json_path.read_text())
     for key in (
         "case_id",
@@ -57,47 +68,69 @@ def test_review_record_v1_from_a_scripted_model(
         for st in s.statements
         for c in st.citations
     )
-    assert all(e.page >= 1 and e.text for e in review.evidence)
-    assert review.provenance.passages and all(p["sha256"] for p in review.provenance.passages)
+    assert all(e.page >= 1 and e.text and e.passage for e in review.evidence)
+    assert all(p["sentences"] for p in review.provenance.passages)
     rationale = review.sections[0].statements[0]
     assert rationale.supported, rationale.problems
     lemonade = review.sections[1].statements[0]
     assert not lemonade.supported
+    assert review.criteria[0].valid, review.criteria[0].problems
+    assert review.verdict == "not_medically_necessary"
+    assert review.recommendation == "send_to_peer_review"
+    assert review.verdict_rule.startswith("exclusion applies")
     assert review.documentation_to_request == ["Records of prior methotrexate trials"]
     assert review.references and review.references[0].n == 1
     md = out.md_path.read_text()
-    assert "## Guideline-Based Rationale" in md and "unsupported" in md and "## References" in md
-    # No passage that is a reference list reaches the model.
+    for heading in ("## Coverage Criteria", "## Guideline-Based Rationale", "## References"):
+        assert heading in md
+    assert "unsupported" in md
+    # No reference-list text reaches the model.
     assert not any("et al." in e.text and ";" in e.text for e in review.evidence)
 
 
-def test_unsupported_claims_cannot_carry_the_verdict(
+def test_unsupported_criteria_cannot_carry_the_verdict(
     sample_store, session_settings, tmp_path: Path
 ) -> None:
-    def only_bad_claims(messages, schema):
-        ids = citation_ids(schema, "rationale")
-        return {
-            "rationale": [{"text": "Lemonade cures arthritis.", "citations": [ids[0]]}],
-            "evidence": [],
-            "application": [{"text": "Male.", "citations": ["F1"]}],
-            "alternatives": [],
-            "pitfalls": [],
-            "documentation_to_request": [],
-            "verdict": "medically_necessary",
-        }
+    def wishful(messages, schema):
+        sid, text = find_sentence(messages, "Methotrexate is the preferred first drug")
+        return draft(
+            criteria=[
+                {
+                    "text": "Lemonade is required before IVIG",
+                    "kind": "required",
+                    "sources": [sid],
+                    "status": "met",
+                    "facts": ["F1"],
+                }
+            ],
+            rationale=[{"text": text, "quote": text[:30], "citations": [sid]}],
+            verdict="medically_necessary",
+        )
 
     case = load_case(CASES / "ivig-jia.yaml")
-    out = run_review(case, sample_store, FakeLLM([only_bad_claims]), session_settings, tmp_path)
+    out = run_review(case, sample_store, FakeLLM([wishful]), session_settings, tmp_path)
     assert out.review.provenance.model_verdict == "medically_necessary"
+    assert not out.review.criteria[0].valid
     assert out.review.verdict == "insufficient_information"
     assert out.review.recommendation == "send_to_peer_review"
 
 
-def test_recommendation_rule() -> None:
-    assert decide("insufficient_information", [])[:2] == (
-        "insufficient_information",
-        "send_to_peer_review",
+def _crit(kind: str, status: str, valid: bool = True) -> Criterion:
+    return Criterion(text="c", kind=kind, status=status, valid=valid)  # type: ignore[arg-type]
+
+
+def test_verdict_rule() -> None:
+    assert decide([])[:2] == ("insufficient_information", "send_to_peer_review")
+    assert decide([_crit("exclusion", "met")])[0] == "not_medically_necessary"
+    assert decide([_crit("exclusion", "met")], deny_requires_peer_review=False)[1] == "deny"
+    assert decide([_crit("required", "met"), _crit("required", "not_met")])[0] == (
+        "not_medically_necessary"
     )
-    assert decide("not_medically_necessary", [], deny_requires_peer_review=False)[0] == (
+    assert decide([_crit("required", "met"), _crit("exclusion", "not_met")])[:2] == (
+        "medically_necessary",
+        "approve",
+    )
+    assert decide([_crit("required", "met"), _crit("required", "not_documented")])[0] == (
         "insufficient_information"
     )
+    assert decide([_crit("exclusion", "met", valid=False)])[0] == "insufficient_information"

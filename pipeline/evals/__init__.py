@@ -1,0 +1,1 @@
+"""Metrics and runners behind `necessity eval` (the data lives in top-level evals/)."""

@@ -1,0 +1,99 @@
+"""`necessity eval grounding`: ALCE-style citation metrics over review records, recomputed
+from the records' own evidence (the flags stored in a record are not trusted).
+
+- citation recall: a statement scores 1 when all its cited text together supports it;
+- citation precision: a citation counts when the statement is supported and the citation
+  either supports it alone or the others no longer do without it (ALCE's definition);
+- unresolvable-citation rate: citations naming no evidence sentence or case fact (must be 0);
+- unsupported-statement rate and quote-verbatim rate, as the validator decides them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.judge import SupportJudge
+from pipeline.models import Review
+from pipeline.validate import validate
+
+
+def _texts(review: Review) -> dict[str, str]:
+    return {e.id: e.text for e in review.evidence} | {f.id: f.text for f in review.case_facts}
+
+
+def record_metrics(review: Review, judge: SupportJudge) -> dict:
+    validate(review, judge=judge)
+    texts = _texts(review)
+    statements = [st for s in review.sections for st in s.statements]
+    # Batch every judge call this record needs: full set, each alone, each left out.
+    asks: list[tuple[str, str]] = []
+    plan = []
+    for st in statements:
+        cited = [c for c in st.citations if c in texts]
+        full = len(asks)
+        asks.append((st.text, " ".join(texts[c] for c in cited)))
+        alone, without = [], []
+        for c in cited:
+            alone.append(len(asks))
+            asks.append((st.text, texts[c]))
+            rest = [texts[x] for x in cited if x != c]
+            without.append(len(asks) if rest else None)
+            if rest:
+                asks.append((st.text, " ".join(rest)))
+        plan.append((st, cited, full, alone, without))
+    scores = judge.scores(asks) if asks else []
+
+    def ok(i: int | None) -> bool:
+        return i is not None and scores[i] >= judge.threshold
+
+    recall, relevant, n_cit, unresolvable = [], 0, 0, 0
+    for st, cited, full, alone, without in plan:
+        supported = bool(cited) and ok(full)
+        recall.append(1.0 if supported else 0.0)
+        n_cit += len(st.citations)
+        unresolvable += len(st.citations) - len(cited)
+        if supported:
+            relevant += sum(1 for a, w in zip(alone, without, strict=True) if ok(a) or not ok(w))
+    v = review.validation
+    n = len(statements)
+    return {
+        "record": review.case_id,
+        "statements": n,
+        "citations": n_cit,
+        "citation_recall": round(sum(recall) / n, 4) if n else 0.0,
+        "citation_precision": round(relevant / n_cit, 4) if n_cit else 0.0,
+        "unsupported_statement_rate": round(v.unsupported_statements / n, 4) if n else 0.0,
+        "unresolvable_citation_rate": round(unresolvable / n_cit, 4) if n_cit else 0.0,
+        "quote_verbatim_rate": round(v.quotes_verbatim / v.quotes, 4) if v.quotes else 0.0,
+        "evidence_verbatim_rate": round(v.evidence_verbatim / v.evidence_checked, 4)
+        if v.evidence_checked
+        else 0.0,
+        "valid_criteria": v.valid_criteria,
+        "verdict": review.verdict,
+    }
+
+
+def grounding_report(paths: list[Path], judge: SupportJudge) -> dict:
+    rows = [record_metrics(Review.model_validate_json(p.read_text()), judge) for p in paths]
+    total_st = sum(r["statements"] for r in rows)
+    total_cit = sum(r["citations"] for r in rows)
+
+    def weighted(key: str, weight: str) -> float:
+        w = sum(r[weight] for r in rows)
+        return round(sum(r[key] * r[weight] for r in rows) / w, 4) if w else 0.0
+
+    return {
+        "records": len(rows),
+        "statements": total_st,
+        "citations": total_cit,
+        "citation_recall": weighted("citation_recall", "statements"),
+        "citation_precision": weighted("citation_precision", "citations"),
+        "unsupported_statement_rate": weighted("unsupported_statement_rate", "statements"),
+        "unresolvable_citation_rate": weighted("unresolvable_citation_rate", "citations"),
+        "quote_verbatim_rate": round(sum(r["quote_verbatim_rate"] for r in rows) / len(rows), 4)
+        if rows
+        else 0.0,
+        "judge": judge.name,
+        "threshold": judge.threshold,
+        "per_record": rows,
+    }

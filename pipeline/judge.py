@@ -1,0 +1,232 @@
+"""The support judge: does a statement follow from the text it cites?
+
+No NLI model with bundled weights loads offline here, so the judge is a sentence-pair
+classifier of our own: logistic regression over MiniLM pair features (u*v, |u-v|, as in
+SBERT's NLI head) plus cosine, content-word coverage, and number and negation agreement.
+``necessity eval train-judge`` fits it on HealthVer dev and writes ``pipeline/data/judge.json``;
+without that file (or without an embedder) the judge falls back to content-word coverage.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS = Path(__file__).resolve().parent / "data" / "judge.json"
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NEGATIONS = {
+    "not",
+    "no",
+    "never",
+    "none",
+    "without",
+    "cannot",
+    "neither",
+    "nor",
+    "lack",
+    "fails",
+    "failed",
+    "unproven",
+    "excluded",
+    "non",
+}
+_STOP = set(
+    """a an the and or of to in on for with by as at from is are was were be been being this
+    that these those it its into than then there their they them he she his her we our you
+    your i me my should may might can could would will shall must do does did has have had
+    which who whom whose what when where while also such per via over under more most less
+    least other some any all each both either only same so if because about after before
+    between during patient patients case reviewer review""".split()
+)
+SCALAR_FEATURES = ["cosine", "coverage", "numbers_missing", "negation_mismatch"]
+FEATURES = ["u*v[384]", "|u-v|[384]", *SCALAR_FEATURES]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s", "ed", "ing", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower())]
+
+
+def content_words(text: str) -> set[str]:
+    return {_stem(w) for w in tokens(text) if w not in _STOP and len(w) > 1}
+
+
+def coverage(statement: str, cited: str) -> float:
+    """Share of the statement's content words found in the cited text (0..1)."""
+    words = content_words(statement)
+    return len(words & content_words(cited)) / len(words) if words else 0.0
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    words = [_stem(w) for w in tokens(text) if w not in _STOP]
+    return set(zip(words, words[1:], strict=False))
+
+
+def near_copy(statement: str, cited: str) -> bool:
+    """The statement restates its source: nearly all its content words, mostly in the same
+    order (bigrams), so a glossary that merely lists the same terms does not count."""
+    bigrams = _bigrams(statement)
+    in_order = len(bigrams & _bigrams(cited)) / len(bigrams) if bigrams else 0.0
+    return coverage(statement, cited) >= 0.85 and in_order >= 0.6
+
+
+def missing_numbers(statement: str, cited: str) -> set[str]:
+    return set(_NUMBER.findall(statement)) - set(_NUMBER.findall(cited))
+
+
+def negation_mismatch(statement: str, cited: str) -> bool:
+    return bool(set(tokens(statement)) & NEGATIONS) != bool(set(tokens(cited)) & NEGATIONS)
+
+
+def scalar_features(statement: str, cited: str, cosine: float) -> list[float]:
+    return [
+        cosine,
+        coverage(statement, cited),
+        float(bool(missing_numbers(statement, cited))),
+        float(negation_mismatch(statement, cited)),
+    ]
+
+
+def pair_features(u: np.ndarray, v: np.ndarray, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """One row per (statement, cited text) pair; u and v are their unit embeddings."""
+    cos = np.sum(u * v, axis=1)
+    scalars = np.array(
+        [scalar_features(s, c, float(k)) for (s, c), k in zip(pairs, cos, strict=True)]
+    ).reshape(len(pairs), -1)
+    return np.hstack([u * v, np.abs(u - v), scalars])
+
+
+@dataclass
+class JudgeModel:
+    mean: list[float]
+    scale: list[float]
+    weights: list[float]
+    bias: float
+    threshold: float
+    trained_on: str = ""
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
+        return 1.0 / (1.0 + np.exp(-np.clip(z + self.bias, -30, 30)))
+
+    def probability(self, x: Sequence[float]) -> float:
+        return float(self.probabilities(np.asarray([x], dtype=float))[0])
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = WEIGHTS) -> JudgeModel | None:
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text())
+    return JudgeModel(**{k: data[k] for k in JudgeModel.__dataclass_fields__ if k in data})
+
+
+class SupportJudge:
+    """score(statement, cited) → probability that the cited text supports the statement."""
+
+    def __init__(
+        self,
+        embedder=None,
+        model: JudgeModel | None = None,  # noqa: ANN001
+        lexical_threshold: float = 0.5,
+        threshold: float | None = None,
+    ) -> None:
+        self.embedder = embedder
+        # The trained model needs the embedder's cosine; without one, judge by coverage.
+        self.model = model if model is not None else (load_model() if embedder else None)
+        self.lexical_threshold = lexical_threshold
+        # Reviews run the judge stricter than its macro-F1 optimum: a wrongly accepted
+        # claim costs more than a wrongly flagged one (settings.validation.judge_threshold).
+        self.operating_threshold = threshold
+
+    @property
+    def threshold(self) -> float:
+        if self.model is None:
+            return self.lexical_threshold
+        if self.operating_threshold is not None:
+            return self.operating_threshold
+        return self.model.threshold
+
+    @property
+    def name(self) -> str:
+        return f"logreg({self.model.trained_on})" if self.model else "coverage"
+
+    def features(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        if self.embedder is None:
+            raise ValueError("the trained judge needs an embedder")
+        # Each distinct text is embedded once (repair scores one claim against many).
+        texts = sorted({t for pair in pairs for t in pair})
+        vectors = dict(zip(texts, self.embedder.embed(texts), strict=True))
+        u = np.array([vectors[a] for a, _ in pairs])
+        v = np.array([vectors[b] for _, b in pairs])
+        return pair_features(u, v, pairs)
+
+    def scores(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
+        if not pairs:
+            return []
+        if self.model is None:
+            return [coverage(s, c) for s, c in pairs]
+        return [float(p) for p in self.model.probabilities(self.features(pairs))]
+
+
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float = 10_000.0, steps: int = 2000, lr: float = 0.1
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Plain L2 logistic regression by gradient descent on standardized features. The
+    strong default L2 was chosen by topic-grouped cross-validation on HealthVer dev."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-9
+    z = (x - mean) / scale
+    w = np.zeros(x.shape[1])
+    b = 0.0
+    n = len(y)
+    lr = min(lr, 0.5 * n / l2)  # keep the L2 step stable
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
+        grad_w = z.T @ (p - y) / n + l2 * w / n
+        grad_b = float(np.mean(p - y))
+        w -= lr * grad_w
+        b -= lr * grad_b
+    return mean, scale, w, b
+
+
+def extract_quote(statement: str, sentence: str, limit: int = 160) -> str | None:
+    """The shortest run of words in ``sentence`` that holds every content word it shares
+    with ``statement`` (verbatim, at most ``limit`` characters), or None if none is shared."""
+    words = list(re.finditer(r"\S+", sentence))
+    wanted = content_words(statement)
+    keys = [content_words(w.group(0)) & wanted for w in words]
+    target = set().union(*keys) if keys else set()
+    if not target:
+        return None
+    best: tuple[int, int] | None = None
+    for i in range(len(words)):
+        if not keys[i]:
+            continue
+        seen: set[str] = set()
+        for j in range(i, len(words)):
+            seen |= keys[j]
+            if seen >= target:
+                if best is None or (
+                    words[j].end() - words[i].start()
+                    < words[best[1]].end() - words[best[0]].start()
+                ):
+                    best = (i, j)
+                break
+    if best is None:
+        return None
+    quote = sentence[words[best[0]].start() : words[best[1]].end()].strip(" ,;:")
+    return quote if len(quote) <= limit else quote[:limit].rsplit(" ", 1)[0]

@@ -1,0 +1,124 @@
+"""The QA eval commands: they run, their JSON has the contract keys, their numbers add up."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.evals.metrics import best_threshold, binary_report
+from tests.conftest import SHARED, FakeLLM
+from tests.unit.test_review_fake import careful_model
+
+runner = CliRunner()
+CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
+
+
+def test_binary_report_and_threshold() -> None:
+    gold = [True, True, False, False]
+    r = binary_report(gold, [True, False, False, False])
+    assert r["accuracy"] == 0.75 and r["confusion"]["supports"] == {"supports": 1, "not": 1}
+    assert r["macro_f1"] == round((2 / 3 + 0.8) / 2, 4)
+    assert best_threshold(gold, [0.9, 0.8, 0.2, 0.1]) in {0.8}
+
+
+def _write_csv(path: Path, rows: list[dict]) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "evidence", "claim", "label", "topic_ip"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_eval_validator_on_a_small_csv(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": 1,
+            "claim": "Vitamin D lowers COVID-19 risk.",
+            "evidence": "Vitamin D lowers the risk of COVID-19 in older adults.",
+            "label": "Supports",
+            "topic_ip": 1,
+        },
+        {
+            "id": 2,
+            "claim": "Masks cause hypoxia.",
+            "evidence": "Masks were not associated with hypoxia in any trial.",
+            "label": "Refutes",
+            "topic_ip": 2,
+        },
+        {
+            "id": 3,
+            "claim": "Zinc cures COVID-19.",
+            "evidence": "Hand washing reduces transmission.",
+            "label": "Neutral",
+            "topic_ip": 3,
+        },
+    ]
+    path = _write_csv(tmp_path / "hv.csv", rows)
+    r = runner.invoke(
+        app,
+        ["eval", "validator", "--healthver", str(path), "--json"],
+        env={"NECESSITY_HOME": str(tmp_path / "h")},
+    )
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.stdout)
+    assert report["n"] == 3 and 0 <= report["macro_f1"] <= 1 and "accuracy" in report
+    assert sum(sum(v.values()) for v in report["confusion"].values()) == 3
+    assert report["threshold"] > 0 and report["calibration"]
+
+
+def test_eval_validator_rejects_a_bad_csv(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("claim,label\nx,Supports\n")
+    r = runner.invoke(
+        app,
+        ["eval", "validator", "--healthver", str(bad), "--json"],
+        env={"NECESSITY_HOME": str(tmp_path / "h")},
+    )
+    assert r.exit_code == 2 and "evidence" in r.output
+
+
+@pytest.mark.shared
+def test_eval_validator_on_a_healthver_slice(tmp_path: Path) -> None:
+    path = SHARED / "bench" / "healthver" / "healthver_dev.csv"
+    if not path.exists():
+        pytest.skip(f"{path} absent")
+    r = runner.invoke(
+        app,
+        ["eval", "validator", "--healthver", str(path), "--limit", "200", "--json"],
+        env={"NECESSITY_HOME": str(tmp_path / "h")},
+    )
+    report = json.loads(r.stdout)
+    assert report["n"] == 200 and report["macro_f1"] > 0.5  # well above majority (0.42)
+
+
+def test_eval_grounding_over_review_records(tmp_path: Path, sample_store, session_settings) -> None:
+    from pipeline.cases import load_case
+    from pipeline.review import run_review
+
+    out = tmp_path / "reviews"
+    run_review(
+        load_case(CASES / "ivig-jia.yaml"),
+        sample_store,
+        FakeLLM([careful_model]),
+        session_settings,
+        out,
+    )
+    r = runner.invoke(
+        app, ["eval", "grounding", str(out), "--json"], env={"NECESSITY_HOME": str(tmp_path / "h")}
+    )
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.stdout)
+    for key in (
+        "unresolvable_citation_rate",
+        "citation_recall",
+        "citation_precision",
+        "unsupported_statement_rate",
+        "quote_verbatim_rate",
+    ):
+        assert 0.0 <= report[key] <= 1.0
+    assert report["unresolvable_citation_rate"] == 0.0
+    assert 0 < report["citation_recall"] < 1  # the lemonade statement is not supported
+    assert report["records"] == 1 and report["per_record"][0]["record"] == "ivig-jia"
