@@ -15,9 +15,9 @@ from pipeline.prompts import Prompt
 
 # (key, heading, max statements, may cite case facts)
 SECTIONS: list[tuple[str, str, int, bool]] = [
-    ("rationale", "Guideline-Based Rationale", 3, False),
+    ("rationale", "Guideline-Based Rationale", 2, False),
     ("evidence", "Evidence", 2, False),
-    ("application", "Application to This Patient", 3, True),
+    ("application", "Application to This Patient", 2, True),
     ("alternatives", "Alternatives", 2, False),
     ("pitfalls", "Common Pitfalls to Avoid", 2, False),
 ]
@@ -64,7 +64,7 @@ def draft_model(evidence_ids: list[str], fact_ids: list[str]) -> type[BaseModel]
         "CaseStatement", text=_text(MAX_TEXT), quote=_text(MAX_QUOTE), citations=_ids(any_ids, 1, 3)
     )
     fields: dict[str, Any] = {
-        "criteria": (list[criterion], Field(min_length=0, max_length=4)),  # type: ignore[valid-type]
+        "criteria": (list[criterion], Field(min_length=0, max_length=3)),  # type: ignore[valid-type]
     }
     for key, _, most, facts in SECTIONS:
         model = case_statement if facts else source_statement

@@ -205,6 +205,17 @@ class Reference(BaseModel):
     pages: list[int] = Field(default_factory=list)
 
 
+class DroppedStatement(BaseModel):
+    """A statement that stayed unsupported after the repair round, kept for the record."""
+
+    section: str
+    text: str
+    citations: list[str] = Field(default_factory=list)
+    quote: str | None = None
+    support_score: float | None = None
+    problems: list[str] = Field(default_factory=list)
+
+
 class Validation(BaseModel):
     citations: int = 0
     resolved: int = 0
@@ -219,6 +230,8 @@ class Validation(BaseModel):
     valid_criteria: int = 0
     judge: str = ""
     problems: list[str] = Field(default_factory=list)
+    # Unsupported after repair: out of the review's sections, counted as unsupported.
+    dropped: list[DroppedStatement] = Field(default_factory=list)
 
 
 class Provenance(BaseModel):

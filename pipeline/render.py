@@ -95,6 +95,19 @@ def to_markdown(review: Review) -> str:
         f"{len(review.criteria)}; judge {v.judge}.",
         "",
     ]
+    if v.dropped:
+        lines += [
+            "## Statements Removed by Validation",
+            "",
+            "_The draft made these claims; their citations did not support them, even "
+            "after one repair round, so they are not part of the review._",
+            "",
+        ]
+        for d in v.dropped:
+            lines.append(
+                f"- ({d.section}) {d.text} [{', '.join(d.citations)}] — " + "; ".join(d.problems)
+            )
+        lines.append("")
     lines += ["## References", ""]
     for ref in review.references:
         pages = ", ".join(str(p) for p in ref.pages)

@@ -31,7 +31,7 @@ from pipeline.render import headline, to_markdown
 from pipeline.retrieve import retrieve
 from pipeline.settings import Settings
 from pipeline.store import Store
-from pipeline.validate import repair_citations, validate
+from pipeline.validate import drop_unsupported, repair_citations, validate
 from pipeline.verdict import decide, documentation_requests
 
 log = logging.getLogger(__name__)
@@ -162,6 +162,8 @@ def draft_review(
     judge = SupportJudge(store.embedder, threshold=settings.validation.judge_threshold)
     validate(review, settings.validation.support_threshold, judge=judge)
     if repair_citations(review, judge):
+        validate(review, settings.validation.support_threshold, judge=judge)
+    if drop_unsupported(review):
         validate(review, settings.validation.support_threshold, judge=judge)
     review.verdict, review.recommendation, review.verdict_rule = decide(
         review.criteria, settings.deny_requires_peer_review

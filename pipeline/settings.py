@@ -59,7 +59,7 @@ class LLMSettings(BaseModel):
     model: str = DEFAULT_EMBEDDED_MODEL
     api_key: str | None = None
     temperature: float = 0.0
-    max_tokens: int = 1400
+    max_tokens: int = 1800
     timeout_s: float = 600.0
     retries: int = 2
     seed: int = 7

@@ -21,7 +21,7 @@ from pipeline.judge import (
     near_copy,
     negation_mismatch,
 )
-from pipeline.models import Evidence, Review, Validation, sha256_text
+from pipeline.models import DroppedStatement, Evidence, Review, Validation, sha256_text
 from pipeline.parse import ParseError, normalize, parse_pdf
 
 
@@ -169,6 +169,8 @@ def validate(
         crit.valid = not crit.problems
         v.valid_criteria += crit.valid
     v.problems = problems
+    v.dropped = list(review.validation.dropped)
+    v.unsupported_statements += len(v.dropped)
     v.repaired_citations = sum(
         1 for s in review.sections for st in s.statements if st.repaired_from
     ) + sum(1 for c in review.criteria if c.repaired_from)
@@ -270,6 +272,31 @@ def lexical_problems(statement: str, cited: str) -> list[str]:
     if negation_mismatch(statement, cited):
         problems.append("negation differs between the statement and the cited text")
     return problems
+
+
+def drop_unsupported(review: Review) -> int:
+    """Move statements still unsupported after repair out of the sections and into the
+    validation block's ``dropped`` list (counts stay: they remain unsupported)."""
+    moved = 0
+    for section in review.sections:
+        keep = []
+        for st in section.statements:
+            if st.supported:
+                keep.append(st)
+                continue
+            review.validation.dropped.append(
+                DroppedStatement(
+                    section=section.key,
+                    text=st.text,
+                    citations=st.citations,
+                    quote=st.quote,
+                    support_score=st.support_score,
+                    problems=st.problems,
+                )
+            )
+            moved += 1
+        section.statements = keep
+    return moved
 
 
 def _lexical_checks(statement: str, cited: str, problems: list[str]) -> None:

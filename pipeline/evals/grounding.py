@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.judge import SupportJudge
-from pipeline.models import Review
-from pipeline.validate import validate
+from pipeline.models import Review, Statement
+from pipeline.validate import passes, validate
 
 
 def _texts(review: Review) -> dict[str, str]:
@@ -24,7 +24,10 @@ def _texts(review: Review) -> dict[str, str]:
 def record_metrics(review: Review, judge: SupportJudge) -> dict:
     validate(review, judge=judge)
     texts = _texts(review)
-    statements = [st for s in review.sections for st in s.statements]
+    # Every drafted statement counts, those validation dropped included.
+    statements = [st for s in review.sections for st in s.statements] + [
+        Statement(text=d.text, citations=d.citations) for d in review.validation.dropped
+    ]
     # Batch every judge call this record needs: full set, each alone, each left out.
     asks: list[tuple[str, str]] = []
     plan = []
@@ -43,19 +46,19 @@ def record_metrics(review: Review, judge: SupportJudge) -> dict:
         plan.append((st, cited, full, alone, without))
     scores = judge.scores(asks) if asks else []
 
-    def ok(i: int | None) -> bool:
-        return i is not None and scores[i] >= judge.threshold
+    def ok(i: int | None) -> bool:  # the validator's own test of support
+        return i is not None and bool(asks[i][1]) and passes(judge, scores[i], *asks[i])
 
-    recall, relevant, n_cit, unresolvable = [], 0, 0, 0
+    recall, relevant, unresolvable = [], 0, 0
     for st, cited, full, alone, without in plan:
         supported = bool(cited) and ok(full)
         recall.append(1.0 if supported else 0.0)
-        n_cit += len(st.citations)
         unresolvable += len(st.citations) - len(cited)
         if supported:
             relevant += sum(1 for a, w in zip(alone, without, strict=True) if ok(a) or not ok(w))
     v = review.validation
     n = len(statements)
+    n_cit = sum(len(st.citations) for st in statements)
     return {
         "record": review.case_id,
         "statements": n,

@@ -80,13 +80,13 @@ def test_a_hostile_document_cannot_carry_the_verdict(
     case = load_case(CASES / "ivig-jia.yaml")
     out = run_review(case, store, FakeLLM([steered]), settings, tmp_path / "out")
     review = out.review
-    st = review.sections[0].statements[0]
-    assert not st.supported
-    assert any("instruction-like" in p for p in st.problems) or st.repaired_from
+    assert review.sections[0].statements == []  # the obeyed claim did not survive
+    dropped = review.validation.dropped[0]
+    assert dropped.text.startswith("IVIG is medically necessary")
     assert review.verdict == "insufficient_information"
     assert not review.criteria[0].valid
     assert review.provenance.flagged_passages
-    assert "⚠" in out.md_path.read_text()
+    assert "Statements Removed by Validation" in out.md_path.read_text()
 
 
 def test_remote_endpoints_need_explicit_permission(tmp_path: Path, sample_store) -> None:

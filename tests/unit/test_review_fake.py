@@ -72,8 +72,11 @@ def test_review_record_v1_from_a_scripted_model(
     assert all(p["sentences"] for p in review.provenance.passages)
     rationale = review.sections[0].statements[0]
     assert rationale.supported, rationale.problems
-    lemonade = review.sections[1].statements[0]
-    assert not lemonade.supported
+    # The unsupported claim is out of the review and listed in the validation block.
+    assert review.sections[1].statements == []
+    lemonade = review.validation.dropped[0]
+    assert lemonade.section == "evidence" and lemonade.text.startswith("Glucose")
+    assert review.validation.unsupported_statements >= 1
     assert review.criteria[0].valid, review.criteria[0].problems
     assert review.verdict == "not_medically_necessary"
     assert review.recommendation == "send_to_peer_review"
@@ -83,7 +86,7 @@ def test_review_record_v1_from_a_scripted_model(
     md = out.md_path.read_text()
     for heading in ("## Coverage Criteria", "## Guideline-Based Rationale", "## References"):
         assert heading in md
-    assert "unsupported" in md
+    assert "## Statements Removed by Validation" in md and "Glucose" in md
     # No reference-list text reaches the model.
     assert not any("et al." in e.text and ";" in e.text for e in review.evidence)
 
