@@ -65,6 +65,18 @@ def build_sections(data: dict) -> list[Section]:
     return sections
 
 
+def unique_criteria(items: list[dict]) -> list[Criterion]:
+    """Criteria from the draft, each distinct text once (small models repeat them)."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        norm = " ".join(item["text"].lower().split())
+        if norm not in seen:
+            seen.add(norm)
+            out.append(Criterion(**item))
+    return out
+
+
 def passage_list(evidence: list) -> list[dict]:  # noqa: ANN001
     """The passages the model saw: id, chunk id and the sha256 of the whole chunk text."""
     out: dict[str, dict] = {}
@@ -152,7 +164,7 @@ def draft_review(
         recommendation="send_to_peer_review",
         sections=sections,
         documentation_to_request=clean_requests(data.get("documentation_to_request", [])),
-        criteria=[Criterion(**c) for c in data.get("criteria", [])],
+        criteria=unique_criteria(data.get("criteria", [])),
         case_facts=facts,
         evidence=evidence,
         references=[],
