@@ -49,10 +49,12 @@ def test_real_embedded_model_drafts_a_checked_review(
     }
     assert review.evidence and all(verify_evidence(e) is None for e in review.evidence)
     v = review.validation
-    assert v.citations > 0 and v.resolved == v.citations  # the schema allows nothing else
+    assert v.resolved == v.citations  # the schema allows nothing else
     assert v.evidence_verbatim == v.evidence_checked == len(review.evidence)
-    n = sum(len(s.statements) for s in review.sections)
-    assert v.supported_statements + v.unsupported_statements == n
+    kept = [st for s in review.sections for st in s.statements]
+    assert all(st.supported and st.citations for st in kept)  # only checked claims remain
+    assert v.supported_statements + v.unsupported_statements == len(kept) + len(v.dropped)
+    assert all(d.problems for d in v.dropped)  # each removal says why
     # The verdict rests on criteria that survived validation, or it is not a decision.
     if review.verdict != "insufficient_information":
         assert any(c.valid for c in review.criteria)
