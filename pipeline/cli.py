@@ -188,6 +188,7 @@ def review(
     ] = False,
 ) -> None:
     """Draft, validate and render a review for each case into OUT/<case_id>.review.{json,md}."""
+    from pipeline.assets import AssetError
     from pipeline.cases import CaseError, load_case
     from pipeline.llm import LLMError, open_llm
     from pipeline.models import Review
@@ -224,12 +225,8 @@ def review(
                     typer.echo(f"FAILED    {case.case_id}: {exc}", err=True)
                     continue
                 rows.append(_row(result.review, result.seconds, result.json_path))
-    except Exception as exc:  # the embedded model failed to load: say so plainly
-        from pipeline.assets import AssetError
-
-        if isinstance(exc, AssetError | LLMError):
-            _fail(str(exc))
-        raise
+    except (AssetError, LLMError) as exc:  # no model to talk to: say so plainly
+        _fail(str(exc))
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
     else:

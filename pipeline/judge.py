@@ -122,9 +122,6 @@ class JudgeModel:
         z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
         return 1.0 / (1.0 + np.exp(-np.clip(z + self.bias, -30, 30)))
 
-    def probability(self, x: Sequence[float]) -> float:
-        return float(self.probabilities(np.asarray([x], dtype=float))[0])
-
 
 @lru_cache(maxsize=1)
 def load_model(path: Path = WEIGHTS) -> JudgeModel | None:

@@ -169,6 +169,7 @@ class Statement(BaseModel):
     citations: list[str] = Field(default_factory=list)
     quote: str | None = None  # shortest verbatim quote from the cited sentence(s)
     quote_origin: Literal["model", "extracted"] | None = None
+    model_quote: str | None = None  # what the model wrote as its quote, kept as evidence
     repaired_from: list[str] = Field(default_factory=list)  # citations before repair
     supported: bool = False
     support_score: float | None = None

@@ -25,6 +25,13 @@ DISCLAIMER = (
 )
 
 
+def _ref_numbers(ids: list[str], ev_of: dict, ref_of: dict[str, int]) -> list[int]:
+    """The reference numbers of the documents these evidence ids come from."""
+    return sorted(
+        {ref_of[ev_of[i].source_id] for i in ids if i in ev_of and ev_of[i].source_id in ref_of}
+    )
+
+
 def headline(review: Review, treatment: str, diagnosis: str) -> str:
     return f"{treatment} {VERDICT_WORDS[review.verdict]} for {diagnosis}"
 
@@ -43,13 +50,7 @@ def to_markdown(review: Review) -> str:
     if not review.criteria:
         lines += ["_The retrieved sources hold no coverage criteria for this request._", ""]
     for c in review.criteria:
-        refs = sorted(
-            {
-                ref_of[ev_of[x].source_id]
-                for x in c.sources
-                if x in ev_of and ev_of[x].source_id in ref_of
-            }
-        )
+        refs = _ref_numbers(c.sources, ev_of, ref_of)
         mark = "" if c.valid else " ⚠ *not counted: " + "; ".join(c.problems) + "*"
         facts = f"; case {', '.join(c.facts)}" if c.facts else ""
         lines.append(
@@ -62,13 +63,7 @@ def to_markdown(review: Review) -> str:
         if not section.statements:
             lines += ["_Nothing in the retrieved sources addresses this._", ""]
         for st in section.statements:
-            refs = sorted(
-                {
-                    ref_of[ev_of[c].source_id]
-                    for c in st.citations
-                    if c in ev_of and ev_of[c].source_id in ref_of
-                }
-            )
+            refs = _ref_numbers(st.citations, ev_of, ref_of)
             facts = [c for c in st.citations if c.startswith("F")]
             marks = []
             if refs:

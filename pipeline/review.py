@@ -180,10 +180,10 @@ def draft_review(
     review.verdict, review.recommendation, review.verdict_rule = decide(
         review.criteria, settings.deny_requires_peer_review
     )
-    review.documentation_to_request = documentation_requests(review.criteria) + [
-        d
-        for d in review.documentation_to_request
-        if d not in documentation_requests(review.criteria)
+    # Requests that follow from undocumented criteria first, then the model's own.
+    derived = documentation_requests(review.criteria)
+    review.documentation_to_request = derived + [
+        d for d in review.documentation_to_request if d not in derived
     ]
     review.references = build_references(review, documents)
     dx = ", ".join(d.name for d in case.diagnoses)

@@ -131,7 +131,7 @@ def validate(
             _check_quote(st, cited, v)
             joined = " ".join(cited)
             if joined:
-                _lexical_checks(st.text, joined, st.problems)
+                st.problems.extend(lexical_problems(st.text, joined))
                 pending.append((st, st.text, joined))
     for crit in review.criteria:
         crit.problems = []
@@ -188,11 +188,13 @@ def passes(judge: SupportJudge, score: float, claim: str, cited: str) -> bool:
 def _check_quote(st, cited: list[str], v: Validation) -> None:  # noqa: ANN001
     """Keep a verbatim model quote; otherwise take the shortest supporting span from the
     cited text, and say so in quote_origin."""
-    if st.quote and st.quote_origin != "extracted":
+    if st.model_quote is None and st.quote and st.quote_origin != "extracted":
+        st.model_quote = st.quote
+    if st.model_quote:
         v.quotes += 1
-        if quote_is_verbatim(st.quote, cited):
+        if quote_is_verbatim(st.model_quote, cited):
             v.quotes_verbatim += 1
-            st.quote_origin = "model"
+            st.quote, st.quote_origin = st.model_quote, "model"
             return
     if not cited:
         return
@@ -297,7 +299,3 @@ def drop_unsupported(review: Review) -> int:
             moved += 1
         section.statements = keep
     return moved
-
-
-def _lexical_checks(statement: str, cited: str, problems: list[str]) -> None:
-    problems.extend(lexical_problems(statement, cited))

@@ -339,5 +339,5 @@ def test_repair_recites_a_statement_to_the_sentence_that_supports_it(corpus_pdfs
     st = review.sections[0].statements[0]
     assert st.supported, st.problems
     assert st.citations == ["E1.1"] and st.repaired_from == ["E2.1"]
-    assert st.quote_origin == "extracted" and st.quote in right.text
+    assert st.quote_origin == "model" and st.quote in right.text  # its quote fits now
     assert review.validation.repaired_citations == 1
