@@ -210,10 +210,13 @@ REPAIR_MARGIN = 0.15  # over the judge's bar, since the best of many candidates 
 REPAIR_COVERAGE = 0.6
 
 
-def repair_passes(judge: SupportJudge, score: float, claim: str, cited: str) -> bool:
+def repair_passes(
+    judge: SupportJudge, score: float, claim: str, cited: str, negation: bool = True
+) -> bool:
     """Re-citing picks the best of many sentences, so chance matches are likelier: demand
-    a near-copy, or a clear judge margin with most content words present."""
-    if lexical_problems(claim, cited):
+    a near-copy, or a clear judge margin with most content words present. An exclusion
+    names a condition its source says "not" about, so it skips the negation test."""
+    if lexical_problems(claim, cited, negation):
         return False
     return near_copy(claim, cited) or (
         score >= judge.threshold + REPAIR_MARGIN and coverage(claim, cited) >= REPAIR_COVERAGE
@@ -239,16 +242,17 @@ def repair_citations(review: Review, judge: SupportJudge) -> int:
     repaired = 0
     for k, (item, text) in enumerate(items):
         row = scores[k * len(usable) : (k + 1) * len(usable)]
+        negation = getattr(item, "kind", None) != "exclusion"
         # Prefer candidates with no number or negation conflict, then the strongest.
         best = max(
             range(len(usable)),
             key=lambda i: (
-                not lexical_problems(text, usable[i].text),
+                not lexical_problems(text, usable[i].text, negation),
                 row[i] + coverage(text, usable[i].text),
             ),
         )
         ev = usable[best]
-        if not repair_passes(judge, row[best], text, ev.text):
+        if not repair_passes(judge, row[best], text, ev.text, negation):
             continue
         if hasattr(item, "sources"):
             if item.sources == [ev.id]:
@@ -264,14 +268,14 @@ def repair_citations(review: Review, judge: SupportJudge) -> int:
     return repaired
 
 
-def lexical_problems(statement: str, cited: str) -> list[str]:
+def lexical_problems(statement: str, cited: str, negation: bool = True) -> list[str]:
     """Numbers must come from the source, and a negation must be on both sides or neither:
     "IVIG is medically necessary" is not supported by "... not medically necessary"."""
     problems = []
     missing = missing_numbers(statement, cited)
     if missing:
         problems.append(f"numbers not in the cited text: {', '.join(sorted(missing))}")
-    if negation_mismatch(statement, cited):
+    if negation and negation_mismatch(statement, cited):
         problems.append("negation differs between the statement and the cited text")
     return problems
 

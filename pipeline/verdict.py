@@ -44,9 +44,10 @@ def decide(
             (f"{len(undocumented)} required criteria not documented"),
         )
     elif criteria:
+        first = next((c for c in criteria if c.problems), criteria[0])
         verdict, rule = (
             "insufficient_information",
-            ("no criterion survived validation (none is stated by its cited source)"),
+            f"no criterion survived validation (first: {'; '.join(first.problems)})",
         )
     else:
         verdict, rule = (

@@ -341,3 +341,30 @@ def test_repair_recites_a_statement_to_the_sentence_that_supports_it(corpus_pdfs
     assert st.citations == ["E1.1"] and st.repaired_from == ["E2.1"]
     assert st.quote_origin == "model" and st.quote in right.text  # its quote fits now
     assert review.validation.repaired_citations == 1
+
+
+def test_repair_recites_an_exclusion_to_its_negated_source(corpus_pdfs: Path) -> None:
+    from pipeline.validate import repair_citations
+
+    wrong = _sentence(
+        corpus_pdfs, "jia-treatment-summary.pdf", "Methotrexate is the preferred first drug", "."
+    )
+    policy = _sentence(
+        corpus_pdfs, "sample-ivig-policy.pdf", "The plan considers IVIG experimental", ")."
+    )
+    policy = policy.model_copy(update={"id": "E2.1", "passage": "E2"})
+    crit = Criterion(
+        text="Juvenile idiopathic arthritis and juvenile rheumatoid arthritis of "
+        "any type, including seronegative polyarticular disease (ICD-10 M08.00 "
+        "to M08.99)",
+        kind="exclusion",
+        status="met",
+        sources=["E1.1"],
+        facts=["F2"],
+    )
+    review = validate(_review([wrong, policy], [], [crit]))
+    assert not review.criteria[0].valid
+    judge = SupportJudge()
+    assert repair_citations(review, judge) == 1
+    validate(review, judge=judge)
+    assert review.criteria[0].sources == ["E2.1"] and review.criteria[0].valid
