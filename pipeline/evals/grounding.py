@@ -71,6 +71,8 @@ def record_metrics(review: Review, judge: SupportJudge) -> dict:
         "evidence_verbatim_rate": round(v.evidence_verbatim / v.evidence_checked, 4)
         if v.evidence_checked
         else 0.0,
+        "model_quotes": v.quotes,
+        "model_quotes_verbatim": v.quotes_verbatim,
         "valid_criteria": v.valid_criteria,
         "verdict": review.verdict,
     }
@@ -93,9 +95,8 @@ def grounding_report(paths: list[Path], judge: SupportJudge) -> dict:
         "citation_precision": weighted("citation_precision", "citations"),
         "unsupported_statement_rate": weighted("unsupported_statement_rate", "statements"),
         "unresolvable_citation_rate": weighted("unresolvable_citation_rate", "citations"),
-        "quote_verbatim_rate": round(sum(r["quote_verbatim_rate"] for r in rows) / len(rows), 4)
-        if rows
-        else 0.0,
+        # Of the quotes the model wrote (kept statements), the share found verbatim.
+        "quote_verbatim_rate": weighted("quote_verbatim_rate", "model_quotes"),
         "judge": judge.name,
         "threshold": judge.threshold,
         "per_record": rows,
