@@ -115,7 +115,7 @@ def fingerprint(settings: Settings) -> str:
 
 
 def make_document(
-    path: Path, source_id: str, meta: dict[str, str], pages: int, pipeline_id: str = PARSER_VERSION
+    path: Path, source_id: str, meta: dict[str, str], pages: int, pipeline_id: str
 ) -> Document:
     title = meta.get("title") or path.stem.replace("-", " ").replace("_", " ")
     year = meta.get("year")

@@ -164,11 +164,7 @@ class Store:
         """Drop chunks of documents that never completed (a crash mid-ingest)."""
         known = list(self._documents)
         where = {"source_id": {"$nin": known}} if known else None
-        orphans = (
-            self.collection.get(where=where, include=[])["ids"]
-            if where
-            else (self.collection.get(include=[])["ids"])
-        )
+        orphans = self.collection.get(where=where, include=[])["ids"]
         if orphans:
             self.collection.delete(ids=orphans)
         return len(orphans)

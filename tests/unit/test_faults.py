@@ -71,47 +71,33 @@ def test_a_failed_case_is_reported_and_finished_ones_kept(
 ) -> None:
     from tests.unit.test_cli import _schema_reply
 
-    store = str(sample_store.path)
     out = tmp_path / "out"
-    replies = [_schema_reply] + [lambda b: Fault(status=503)] * 3
     env = {"NECESSITY_HOME": str(tmp_path / "home"), "NECESSITY_LLM__RETRIES": "2"}
-    with FakeOpenAIServer(replies) as server:
-        env["NECESSITY_LLM_BASE_URL"] = server.base_url
-        r = CliRunner().invoke(
-            app,
-            [
-                "review",
-                str(CASES / "ivig-jia.yaml"),
-                str(CASES / "ivig-sle.yaml"),
-                "--store",
-                store,
-                "--out",
-                str(out),
-            ],
-            env=env,
+    both_cases = [
+        "review",
+        str(CASES / "ivig-jia.yaml"),
+        str(CASES / "ivig-sle.yaml"),
+        "--store",
+        str(sample_store.path),
+        "--out",
+        str(out),
+    ]
+
+    def review(server: FakeOpenAIServer, *extra: str):  # noqa: ANN202
+        return CliRunner().invoke(
+            app, [*both_cases, *extra], env={**env, "NECESSITY_LLM_BASE_URL": server.base_url}
         )
+
+    replies = [_schema_reply] + [lambda b: Fault(status=503)] * 3
+    with FakeOpenAIServer(replies) as server:
+        r = review(server)
     assert r.exit_code == 1
     assert "FAILED    ivig-sle" in r.output and "HTTP 503" in r.output
     assert (out / "ivig-jia.review.json").exists()
     assert not (out / "ivig-sle.review.json").exists()
     # Resume: the finished case is kept, only the failed one is drafted again.
     with FakeOpenAIServer([_schema_reply]) as server:
-        env["NECESSITY_LLM_BASE_URL"] = server.base_url
-        r = CliRunner().invoke(
-            app,
-            [
-                "review",
-                str(CASES / "ivig-jia.yaml"),
-                str(CASES / "ivig-sle.yaml"),
-                "--store",
-                store,
-                "--out",
-                str(out),
-                "--skip-existing",
-                "--json",
-            ],
-            env=env,
-        )
+        r = review(server, "--skip-existing", "--json")
         assert len(server.requests) == 1
     assert r.exit_code == 0, r.output
     assert [row["case"] for row in json.loads(r.stdout)] == ["ivig-jia", "ivig-sle"]
