@@ -30,7 +30,44 @@ StoreOpt = Annotated[
     Path | None,
     typer.Option("--store", help="store folder (default .necessity/store; env NECESSITY_STORE)"),
 ]
+DocTypeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--doc-type", help="only these document types (policy, guideline, research)"),
+]
+PublisherOpt = Annotated[
+    list[str] | None, typer.Option("--publisher", help="only publishers containing this text")
+]
+YearMinOpt = Annotated[int | None, typer.Option("--year-min", help="only documents from this year")]
+YearMaxOpt = Annotated[
+    int | None, typer.Option("--year-max", help="only documents up to this year")
+]
+ModeOpt = Annotated[
+    str | None, typer.Option("--retrieval-mode", help="bm25, dense, hybrid or rerank")
+]
 _state: dict[str, object] = {}
+
+
+def _retrieval_overrides(
+    doc_type: list[str] | None,
+    publisher: list[str] | None,
+    year_min: int | None,
+    year_max: int | None,
+    mode: str | None,
+) -> dict[str, object] | None:
+    filters = {
+        k: v
+        for k, v in {
+            "doc_types": doc_type,
+            "publishers": publisher,
+            "year_min": year_min,
+            "year_max": year_max,
+        }.items()
+        if v
+    }
+    out: dict[str, object] = {"filters": filters} if filters else {}
+    if mode:
+        out["mode"] = mode
+    return out or None
 
 
 @app.callback()
@@ -75,7 +112,7 @@ def _open_store(settings: Settings):  # noqa: ANN202
 
     assets.ensure_tiktoken(settings.cache_dir, settings.chunk.encoding)
     try:
-        return open_store(settings.store_path, settings.embedder)
+        return open_store(settings.store_path, settings.embedder, settings.store_url)
     except (StoreError, assets.AssetError) as exc:
         _fail(str(exc))
         raise
@@ -186,6 +223,11 @@ def review(
     skip_existing: Annotated[
         bool, typer.Option(help="keep records already in OUT (resume an interrupted run)")
     ] = False,
+    doc_type: DocTypeOpt = None,
+    publisher: PublisherOpt = None,
+    year_min: YearMinOpt = None,
+    year_max: YearMaxOpt = None,
+    mode: ModeOpt = None,
 ) -> None:
     """Draft, validate and render a review for each case into OUT/<case_id>.review.{json,md}."""
     from pipeline.assets import AssetError
@@ -194,7 +236,11 @@ def review(
     from pipeline.models import Review
     from pipeline.review import run_review
 
-    settings = _settings(store=store, out=out)
+    settings = _settings(
+        store=store,
+        out=out,
+        retrieval=_retrieval_overrides(doc_type, publisher, year_min, year_max, mode),
+    )
     try:
         cases = [load_case(path) for path in case_files]
     except CaseError as exc:
@@ -420,6 +466,89 @@ def eval_grounding(
         for key, value in report.items():
             if not isinstance(value, list | dict):
                 typer.echo(f"{key:32} {value}")
+
+
+@eval_app.command("retrieval")
+def eval_retrieval(
+    bioasq: Annotated[
+        Path | None, typer.Option("--bioasq", help="BioASQ Task B folder (*_golden.json)")
+    ] = None,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="PDF folder to ingest and query (e.g. ACR)")
+    ] = None,
+    questions: Annotated[Path, typer.Option(help="page questions (JSONL) for --corpus")] = Path(
+        "evals/datasets/acr-retrieval.jsonl"
+    ),
+    limit: Annotated[int | None, typer.Option(help="the first N BioASQ yes/no questions")] = None,
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """nDCG@10, recall@10, MRR and latency for bm25, dense, hybrid and rerank side by side."""
+    import tempfile
+
+    from tqdm import tqdm
+
+    from pipeline.evals.retrieval import (
+        bioasq_benchmark,
+        load_page_questions,
+        page_benchmark,
+    )
+
+    if not bioasq and not corpus:
+        _fail("give --bioasq DIR, --corpus DIR, or both")
+    settings = _settings(**({"store": store} if store else {}))
+    progress = _progress_bar(tqdm)
+    results: dict = {}
+    if bioasq:
+        with tempfile.TemporaryDirectory(prefix="necessity-bioasq-") as tmp:
+            try:
+                results["bioasq"] = bioasq_benchmark(
+                    bioasq, Path(tmp), settings, limit, progress=progress
+                )
+            except FileNotFoundError as exc:
+                _fail(str(exc))
+    if corpus:
+        from pipeline.ingest import ingest as run_ingest
+
+        try:
+            page_questions = load_page_questions(questions)
+        except (OSError, ValueError) as exc:
+            _fail(str(exc))
+            raise
+        st = _open_store(settings)
+        report = run_ingest([corpus], st, settings)
+        for r in report.results:
+            if r.status == "failed":
+                typer.echo(f"skipped {r.file}: {r.reason}", err=True)
+        try:
+            results["acr"] = page_benchmark(page_questions, st, settings, progress=progress)
+        except ValueError as exc:
+            _fail(str(exc))
+    out = next(iter(results.values())) if len(results) == 1 else results
+    if as_json:
+        typer.echo(json.dumps(out, indent=2))
+        return
+    for name, res in results.items():
+        typer.echo(f"{name}: {res['questions']} questions, {res['chunks']} chunks")
+        typer.echo(
+            f"  {'mode':8} {'ndcg@10':>8} {'recall@10':>9} {'mrr':>6} {'p50 ms':>8} {'p95 ms':>8}"
+        )
+        for mode in ("bm25", "dense", "hybrid", "rerank"):
+            m, lat = res[mode], res["latency_ms"][mode]
+            typer.echo(
+                f"  {mode:8} {m['ndcg@10']:8.4f} {m['recall@10']:9.4f} {m['mrr']:6.3f} "
+                f"{lat['p50']:8.1f} {lat['p95']:8.1f}"
+            )
+        typer.echo(f"  default = {res['default']['mode']}")
+
+
+def _progress_bar(tqdm):  # noqa: ANN001, ANN202 (tqdm's own types)
+    """A progress bar on stderr for long loops; silent when stderr is not a terminal."""
+
+    def wrap(items, desc: str = ""):  # noqa: ANN001, ANN202
+        return tqdm(items, desc=desc, file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
+
+    return wrap
 
 
 def main() -> None:

@@ -160,6 +160,7 @@ def ingest(
         report.results.append(result)
         if on_result:
             on_result(result)
+    store.lexical()  # rebuilds BM25 only if the chunks changed
     report.seconds = time.perf_counter() - started
     return report
 

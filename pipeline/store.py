@@ -3,23 +3,32 @@
 A document enters the manifest only after all its chunks are upserted, so a crash mid-file
 leaves chunks the next ingest overwrites (ids are deterministic) or purges; the manifest is
 replaced atomically, so it is never half-written.
+
+Chroma runs in-process (``PersistentClient`` under ``<store>/chroma``) or, when ``store_url``
+is set, as a shared server (``chroma run``): then the manifest is a second collection on that
+server, so every machine sees the same documents, and ``<store>`` only caches derived indexes
+(BM25, e5 vectors) that rebuild themselves from the server.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import numpy as np
 
+from pipeline.chunk import embedding_text
 from pipeline.embed import Embedder, get_embedder
-from pipeline.models import Chunk, Document
+from pipeline.lexical import LexicalIndex, manifest_stamp
+from pipeline.models import Chunk, Document, SearchFilters
 
 COLLECTION = "chunks"
 MANIFEST = "documents.json"
+MANIFEST_COLLECTION = "necessity_documents"
 _BATCH = 256
 
 
@@ -67,22 +76,83 @@ class ChromaEmbedding:
         return None
 
 
-def _chroma_client(path: Path) -> Any:
+def _chroma_client(path: Path, url: str | None = None) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(
-        path=str(path / "chroma"),
-        settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
-    )
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if url:
+        parsed = urlparse(url)
+        if not parsed.hostname:
+            raise StoreError(f"store_url {url!r} is not a URL like http://127.0.0.1:8000")
+        try:
+            return chromadb.HttpClient(
+                host=parsed.hostname,
+                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                ssl=parsed.scheme == "https",
+                settings=chroma_settings,
+            )
+        except Exception as exc:  # chromadb raises plain ValueError/ConnectError here
+            raise StoreError(f"cannot reach the Chroma server at {url}: {exc}") from exc
+    return chromadb.PersistentClient(path=str(path / "chroma"), settings=chroma_settings)
+
+
+class FileManifest:
+    """Completed documents in ``<store>/documents.json``, replaced atomically."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> dict[str, Document]:
+        if not self.path.exists():
+            return {}
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise StoreError(f"{self.path}: damaged manifest ({exc})") from exc
+        return {d["source_id"]: Document.model_validate(d) for d in raw.get("documents", [])}
+
+    def save(self, documents: dict[str, Document], changed: list[str], dropped: list[str]) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        data = {"documents": [d.model_dump() for d in documents.values()]}
+        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+class ChromaManifest:
+    """Completed documents as records of a collection on the shared server (one per document,
+    so writers on different machines never overwrite each other's entries)."""
+
+    def __init__(self, client: Any) -> None:
+        self.collection = client.get_or_create_collection(
+            MANIFEST_COLLECTION, embedding_function=None, metadata={"hnsw:space": "l2"}
+        )
+
+    def load(self) -> dict[str, Document]:
+        got = self.collection.get(include=["documents"])
+        return {
+            sid: Document.model_validate_json(text)
+            for sid, text in zip(got["ids"], got["documents"], strict=True)
+        }
+
+    def save(self, documents: dict[str, Document], changed: list[str], dropped: list[str]) -> None:
+        if changed:
+            self.collection.upsert(
+                ids=changed,
+                documents=[documents[s].model_dump_json() for s in changed],
+                embeddings=[[1.0] for _ in changed],
+            )
+        if dropped:
+            self.collection.delete(ids=dropped)
 
 
 class Store:
-    def __init__(self, path: Path, embedder: Embedder) -> None:
+    def __init__(self, path: Path, embedder: Embedder, url: str | None = None) -> None:
         self.path = Path(path)
         self.embedder = embedder
-        self._client = _chroma_client(self.path)
+        self.url = url
+        self._client = _chroma_client(self.path, url)
         self.collection = self._client.get_or_create_collection(
             COLLECTION,
             embedding_function=ChromaEmbedding(embedder),  # type: ignore[arg-type]
@@ -94,27 +164,14 @@ class Store:
                 f"store {self.path} was built with embedder {stored!r}, not {embedder.name!r}; "
                 "use another --store or re-ingest into an empty one"
             )
-        self._documents = self._read_manifest()
+        self._manifest = ChromaManifest(self._client) if url else FileManifest(self.manifest_path)
+        self._documents = self._manifest.load()
+        self._lexical: LexicalIndex | None = None
 
     # --- manifest -------------------------------------------------------------------
     @property
     def manifest_path(self) -> Path:
         return self.path / MANIFEST
-
-    def _read_manifest(self) -> dict[str, Document]:
-        if not self.manifest_path.exists():
-            return {}
-        try:
-            raw = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise StoreError(f"{self.manifest_path}: damaged manifest ({exc})") from exc
-        return {d["source_id"]: Document.model_validate(d) for d in raw.get("documents", [])}
-
-    def _write_manifest(self) -> None:
-        tmp = self.manifest_path.with_suffix(".tmp")
-        data = {"documents": [d.model_dump() for d in self._documents.values()]}
-        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-        os.replace(tmp, self.manifest_path)
 
     # --- documents ------------------------------------------------------------------
     def documents(self) -> list[Document]:
@@ -151,13 +208,13 @@ class Store:
         self._documents[doc.source_id] = doc
         for source_id in replaced:
             self._documents.pop(source_id, None)
-        self._write_manifest()
+        self._manifest.save(self._documents, [doc.source_id], replaced)
         for source_id in replaced:
             self.collection.delete(where={"source_id": source_id})
 
     def remove(self, source_id: str) -> None:
         self._documents.pop(source_id, None)
-        self._write_manifest()
+        self._manifest.save(self._documents, [], [source_id])
         self.collection.delete(where={"source_id": source_id})
 
     def purge_orphans(self) -> int:
@@ -169,13 +226,89 @@ class Store:
             self.collection.delete(ids=orphans)
         return len(orphans)
 
+    # --- lexical side ---------------------------------------------------------------
+    @property
+    def lexical_path(self) -> Path:
+        return self.path / "bm25"
+
+    def stamp(self) -> str:
+        return manifest_stamp(
+            (f"{d.source_id}/{d.parser}", d.chunks) for d in self._documents.values()
+        )
+
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index for exactly the stored chunks, rebuilt first if it is stale."""
+        stamp = self.stamp()
+        if self._lexical is None or self._lexical.stamp != stamp:
+            index = LexicalIndex.load(self.lexical_path)
+            self._lexical = index if index and index.stamp == stamp else self.refresh_lexical()
+        return self._lexical
+
+    def refresh_lexical(self) -> LexicalIndex:
+        ids, texts, sources = [], [], []
+        for chunk in self.iter_chunks():
+            ids.append(chunk.id)
+            texts.append(embedding_text(chunk))
+            sources.append(chunk.source_id)
+        index = LexicalIndex.build(ids, texts, sources, self.stamp())
+        index.save(self.lexical_path)
+        self._lexical = index
+        return index
+
+    def iter_chunks(self, batch: int = 5000) -> Iterator[Chunk]:
+        """Every chunk of a completed document, in id order."""
+        known = list(self._documents)
+        if not known:
+            return
+        offset = 0
+        while True:
+            got = self.collection.get(
+                where={"source_id": {"$in": known}},
+                include=["documents", "metadatas"],
+                limit=batch,
+                offset=offset,
+            )
+            if not got["ids"]:
+                return
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                yield _chunk_from(cid, text, meta)
+            offset += len(got["ids"])
+
     # --- search ---------------------------------------------------------------------
+    def allowed_sources(self, filters: SearchFilters | None) -> set[str] | None:
+        """Documents a search may return; None means all of them."""
+        if filters is None or filters.is_empty():
+            return None
+        return {d.source_id for d in self._documents.values() if filters.admits(d)}
+
+    def get_chunks(self, ids: Sequence[str]) -> tuple[list[Chunk], np.ndarray]:
+        """Chunks by id, in the order given, with their stored embeddings."""
+        if not ids:
+            return [], np.zeros((0, self.embedder.dim), dtype=np.float32)
+        got = self.collection.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])
+        row = {cid: i for i, cid in enumerate(got["ids"])}
+        missing = [c for c in ids if c not in row]
+        if missing:
+            raise StoreError(f"{len(missing)} chunk(s) not in the store, e.g. {missing[0]}")
+        order = [row[c] for c in ids]
+        chunks = [
+            _chunk_from(got["ids"][i], got["documents"][i], got["metadatas"][i]) for i in order
+        ]
+        vectors = np.asarray(got["embeddings"], dtype=np.float32)[order]
+        return chunks, vectors
+
     def query(
-        self, embedding: np.ndarray, k: int, where: dict[str, Any] | None = None
+        self,
+        embedding: np.ndarray,
+        k: int,
+        where: dict[str, Any] | None = None,
+        allowed: set[str] | None = None,
     ) -> list[tuple[Chunk, float]]:
         count = self.collection.count()
-        if count == 0:
+        if count == 0 or allowed == set():
             return []
+        if allowed is not None:
+            where = {"source_id": {"$in": sorted(allowed)}}
         result = self.collection.query(
             query_embeddings=[embedding],
             n_results=min(k, count),
@@ -202,7 +335,7 @@ class Store:
             "chunks": self.collection.count(),
             "pages": sum(d.pages for d in docs),
             "embedder": self.embedder.name,
-            "store": str(self.path),
+            "store": self.url or str(self.path),
             "by_type": {
                 t: sum(1 for d in docs if d.doc_type == t)
                 for t in sorted({d.doc_type for d in docs})
@@ -244,5 +377,5 @@ def _chunk_from(cid: str, text: str, meta: dict[str, Any]) -> Chunk:
     )
 
 
-def open_store(path: Path, embedder_name: str = "minilm-l6-int8") -> Store:
-    return Store(path, get_embedder(embedder_name))
+def open_store(path: Path, embedder_name: str = "minilm-l6-int8", url: str | None = None) -> Store:
+    return Store(path, get_embedder(embedder_name), url=url)

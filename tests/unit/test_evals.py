@@ -16,6 +16,19 @@ runner = CliRunner()
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
 
 
+def _bench(*parts: str) -> Path:
+    path = SHARED.joinpath("bench", *parts)
+    if not path.exists():
+        pytest.skip(f"../shared is absent ({path} not found)")
+    return path
+
+
+def _eval_json(tmp_path: Path, *args: str):  # noqa: ANN202
+    return runner.invoke(
+        app, ["eval", *args, "--json"], env={"NECESSITY_HOME": str(tmp_path / "home")}
+    )
+
+
 def test_binary_report_and_threshold() -> None:
     gold = [True, True, False, False]
     r = binary_report(gold, [True, False, False, False])
@@ -82,14 +95,8 @@ def test_eval_validator_rejects_a_bad_csv(tmp_path: Path) -> None:
 
 @pytest.mark.shared
 def test_eval_validator_on_a_healthver_slice(tmp_path: Path) -> None:
-    path = SHARED / "bench" / "healthver" / "healthver_dev.csv"
-    if not path.exists():
-        pytest.skip(f"{path} absent")
-    r = runner.invoke(
-        app,
-        ["eval", "validator", "--healthver", str(path), "--limit", "200", "--json"],
-        env={"NECESSITY_HOME": str(tmp_path / "h")},
-    )
+    path = _bench("healthver", "healthver_dev.csv")
+    r = _eval_json(tmp_path, "validator", "--healthver", str(path), "--limit", "200")
     report = json.loads(r.stdout)
     assert report["n"] == 200 and report["macro_f1"] > 0.5  # well above majority (0.42)
 
@@ -122,3 +129,21 @@ def test_eval_grounding_over_review_records(tmp_path: Path, sample_store, sessio
     assert report["unresolvable_citation_rate"] == 0.0
     assert 0 < report["citation_recall"] < 1  # the lemonade statement is not supported
     assert report["records"] == 1 and report["per_record"][0]["record"] == "ivig-jia"
+
+
+def test_eval_retrieval_on_bioasq_slice(tmp_path: Path) -> None:
+    bioasq = _bench("bioasq")
+    result = _eval_json(tmp_path, "retrieval", "--bioasq", str(bioasq), "--limit", "15")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["questions"] == 15 and report["chunks"] > 15
+    for mode in ("bm25", "dense", "hybrid", "rerank", "default"):
+        assert set(report[mode]) >= {"ndcg@10", "recall@10", "mrr"}, mode
+        assert all(0.0 <= report[mode][m] <= 1.0 for m in ("ndcg@10", "recall@10", "mrr"))
+    assert report["default"]["ndcg@10"] == report[report["default"]["mode"]]["ndcg@10"]
+    assert set(report["latency_ms"]) == {"bm25", "dense", "hybrid", "rerank"}
+
+
+def test_eval_retrieval_needs_a_benchmark() -> None:
+    result = runner.invoke(app, ["eval", "retrieval"])
+    assert result.exit_code == 2 and "--bioasq" in result.output
