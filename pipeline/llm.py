@@ -37,6 +37,10 @@ class LLMResult:
     seconds: float
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
+    # From llama.cpp-style servers' "timings": prompt processing time (≈ time to first
+    # token) and decode speed. None where the endpoint does not report them.
+    prompt_seconds: float | None = None
+    decode_tokens_per_s: float | None = None
 
 
 class LLMClient(Protocol):
@@ -135,6 +139,7 @@ class OpenAICompatClient:
                 log.warning("attempt %d: %s", attempt + 1, last_error)
                 continue
             usage = response.usage
+            timings = (getattr(response, "model_extra", None) or {}).get("timings") or {}
             return LLMResult(
                 data=data,
                 raw=raw,
@@ -142,21 +147,28 @@ class OpenAICompatClient:
                 seconds=seconds,
                 prompt_tokens=usage.prompt_tokens if usage else None,
                 completion_tokens=usage.completion_tokens if usage else None,
+                prompt_seconds=_ms(timings.get("prompt_ms")),
+                decode_tokens_per_s=timings.get("predicted_per_second"),
             )
         raise LLMError(last_error or "no usable answer from the model")
 
 
+def _ms(value: float | None) -> float | None:
+    return round(value / 1000, 3) if isinstance(value, int | float) else None
+
+
 @contextmanager
-def embedded_server(settings: Settings) -> Iterator[str]:
-    """Serve the embedded GGUF on 127.0.0.1; yields the OpenAI base URL."""
+def embedded_server(settings: Settings, parallel: int = 1) -> Iterator[str]:
+    """Serve the embedded GGUF on 127.0.0.1; yields the OpenAI base URL. ``parallel`` slots
+    serve concurrent requests, each with the full ``n_ctx`` (llama.cpp splits the total)."""
     gguf = assets.gguf_path(settings.llm.model, settings.cache_dir)
     import xllamacpp
 
     params = xllamacpp.CommonParams()
     params.model.path = str(gguf)
     params.model_alias = settings.llm.model
-    params.n_ctx = settings.llm.n_ctx
-    params.n_parallel = 1
+    params.n_ctx = settings.llm.n_ctx * max(1, parallel)
+    params.n_parallel = max(1, parallel)
     params.cpuparams.n_threads = settings.llm.threads
     params.cpuparams_batch.n_threads = settings.llm.threads
     params.hostnames = ["127.0.0.1"]
@@ -172,7 +184,7 @@ def embedded_server(settings: Settings) -> Iterator[str]:
 
 
 @contextmanager
-def open_llm(settings: Settings) -> Iterator[LLMClient]:
+def open_llm(settings: Settings, parallel: int = 1) -> Iterator[LLMClient]:
     llm = settings.llm
     if llm.base_url:
         if not is_local(llm.base_url) and not settings.allow_remote_llm:
@@ -192,7 +204,7 @@ def open_llm(settings: Settings) -> Iterator[LLMClient]:
             seed=llm.seed,
         )
         return
-    with embedded_server(settings) as url:
+    with embedded_server(settings, parallel) as url:
         yield OpenAICompatClient(
             url,
             llm.model,

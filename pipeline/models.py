@@ -271,6 +271,8 @@ class Provenance(BaseModel):
     llm_seconds: float | None = None
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
+    llm_prompt_seconds: float | None = None  # time to first token, where the server says
+    llm_decode_tokens_per_s: float | None = None
     model_verdict: str | None = None  # what the model proposed, before the rules
     flagged_passages: list[dict] = Field(default_factory=list)  # id, flags
     remote_endpoint: bool = False

@@ -14,7 +14,9 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.cases import case_facts, case_summary
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
+from pipeline.embed import E5Embedder
 from pipeline.judge import SupportJudge
+from pipeline.lexical import LEXICAL_VERSION
 from pipeline.llm import LLMClient, is_local
 from pipeline.models import (
     Case,
@@ -144,15 +146,19 @@ def draft_review(
         endpoint=client.endpoint,
         prompt_version=prompt.id,
         embedder=store.embedder.name,
-        store=str(store.path),
+        store=store.url or str(store.path),
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         necessity_version=__version__,
-        retrieval=settings.retrieval.model_dump() | {"mode": "dense+rrf"},
+        retrieval=settings.retrieval.model_dump(mode="json")
+        | {"across_queries": "rrf", "lexical": LEXICAL_VERSION}
+        | ({"rerank_model": E5Embedder.name} if settings.retrieval.mode == "rerank" else {}),
         queries=queries,
         passages=passage_list(evidence),
         llm_seconds=round(result.seconds, 2),
         prompt_tokens=result.prompt_tokens,
         completion_tokens=result.completion_tokens,
+        llm_prompt_seconds=result.prompt_seconds,
+        llm_decode_tokens_per_s=result.decode_tokens_per_s,
         model_verdict=data["verdict"],
         remote_endpoint=not is_local(client.endpoint),
         flagged_passages=[{"id": e.id, "flags": e.flags} for e in evidence if e.flags],

@@ -99,6 +99,13 @@ def draft(**parts: Any) -> dict[str, Any]:
     return base | parts
 
 
+def plain_draft(messages: list[dict[str, str]], schema: Any = None) -> dict[str, Any]:
+    """A schema-valid draft restating the first sentence it was shown (plumbing tests)."""
+    sid, text = next(iter(sentences(messages).items()))
+    text = "".join(ch for ch in text if " " <= ch <= "~")
+    return draft(rationale=[{"text": text[:200], "quote": text[:40], "citations": [sid]}])
+
+
 @pytest.fixture
 def fake_llm() -> FakeLLM:
     return FakeLLM()

@@ -1,0 +1,161 @@
+"""`necessity review-batch`: many cases, resumable, one record per case plus summary.csv.
+
+Locally the cases share one store and one LLM endpoint across ``workers`` threads (the LLM
+call is the slow part and an OpenAI-compatible server batches concurrent requests). On Ray,
+each task opens the store (``store_url`` for a cluster) and the configured endpoint itself.
+A failed case is a row with its error; the batch goes on. The summary is rewritten after
+every case, so an interrupted batch leaves an accurate one and the next run skips what is done.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from pipeline.cases import CaseError, load_case
+from pipeline.executors import Executor, PoolExecutor, RayExecutor
+from pipeline.llm import LLMClient, LLMError, open_llm
+from pipeline.models import Review
+from pipeline.settings import Settings
+
+CASE_SUFFIXES = {".yaml", ".yml", ".json"}
+SUMMARY = "summary.csv"
+
+
+@dataclass
+class BatchRow:
+    case_file: str
+    case_id: str = ""
+    status: str = "failed"  # done | skipped | failed
+    verdict: str = ""
+    recommendation: str = ""
+    valid_criteria: int = 0
+    dropped_statements: int = 0
+    seconds: float = 0.0
+    error: str = ""
+
+
+def find_cases(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: not a folder of case files")
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in CASE_SUFFIXES)
+
+
+def _row_from(review: Review, path: Path, status: str, seconds: float) -> BatchRow:
+    return BatchRow(
+        case_file=str(path),
+        case_id=review.case_id,
+        status=status,
+        verdict=review.verdict,
+        recommendation=review.recommendation,
+        valid_criteria=review.validation.valid_criteria,
+        dropped_statements=len(review.validation.dropped),
+        seconds=round(seconds, 1),
+    )
+
+
+def _finished(path: Path, out: Path) -> BatchRow | None:
+    """The row of a case whose record is already in ``out`` (and readable)."""
+    try:
+        case = load_case(path)
+        record = out / f"{case.case_id}.review.json"
+        if record.exists():
+            return _row_from(Review.model_validate_json(record.read_text()), path, "skipped", 0)
+    except (CaseError, ValueError, OSError):
+        return None
+    return None
+
+
+def review_one(path: Path, store, client: LLMClient, settings: Settings) -> BatchRow:  # noqa: ANN001
+    from pipeline.review import run_review
+
+    t0 = time.perf_counter()
+    try:
+        case = load_case(path)
+        result = run_review(case, store, client, settings, settings.out)
+    except (CaseError, LLMError, ValueError, OSError) as exc:
+        return BatchRow(case_file=str(path), error=str(exc)[:500])
+    return _row_from(result.review, path, "done", time.perf_counter() - t0)
+
+
+def ray_review_task(item: tuple[str, Settings]) -> BatchRow:
+    """One case on a Ray worker: its own store handle and LLM client."""
+    from pipeline.store import open_store
+
+    path, settings = Path(item[0]), item[1]
+    store = open_store(settings.store_path, settings.embedder, settings.store_url)
+    try:
+        with open_llm(settings) as client:
+            return review_one(path, store, client, settings)
+    except LLMError as exc:
+        return BatchRow(case_file=str(path), error=str(exc)[:500])
+
+
+def write_summary(rows: list[BatchRow], out: Path) -> Path:
+    path = out / SUMMARY
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(BatchRow.__dataclass_fields__))
+        writer.writeheader()
+        writer.writerows(asdict(r) for r in rows)
+    os.replace(tmp, path)
+    return path
+
+
+def run_batch(
+    cases: list[Path],
+    settings: Settings,
+    workers: int = 1,
+    executor: str = "local",
+    address: str | None = None,
+    progress: Callable[[Iterator[BatchRow], int], Iterator[BatchRow]] | None = None,
+    store=None,  # noqa: ANN001 (a Store; opened here when not given)
+    client: LLMClient | None = None,
+) -> list[BatchRow]:
+    settings.out.mkdir(parents=True, exist_ok=True)
+    rows: list[BatchRow] = []
+    todo: list[Path] = []
+    for path in cases:
+        done = _finished(path, settings.out)
+        if done:
+            rows.append(done)
+        else:
+            todo.append(path)
+    write_summary(rows, settings.out)
+    if not todo:
+        return rows
+    results: Iterator[BatchRow]
+    pool: Executor
+    if executor == "ray":
+        pool = RayExecutor(address or "local", num_cpus=workers if workers > 1 else None)
+        results = pool.map(ray_review_task, [(str(p), settings) for p in todo])
+        rows = _collect(results, rows, settings, progress, len(todo))
+        pool.close()
+        return rows
+    if executor != "local":
+        raise ValueError(f"unknown executor {executor!r}; choose local or ray")
+    if store is None:
+        from pipeline.store import open_store
+
+        store = open_store(settings.store_path, settings.embedder, settings.store_url)
+    pool = PoolExecutor(workers, "thread")
+    try:
+        if client is not None:
+            results = pool.map(lambda p: review_one(p, store, client, settings), todo)
+            return _collect(results, rows, settings, progress, len(todo))
+        with open_llm(settings, parallel=workers) as llm:
+            results = pool.map(lambda p: review_one(p, store, llm, settings), todo)
+            return _collect(results, rows, settings, progress, len(todo))
+    finally:
+        pool.close()
+
+
+def _collect(results, rows, settings, progress, total):  # noqa: ANN001, ANN202
+    for row in progress(results, total) if progress else results:
+        rows.append(row)
+        write_summary(rows, settings.out)
+    return rows

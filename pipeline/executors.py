@@ -1,0 +1,121 @@
+"""Where independent work items run: inline, in local worker processes or threads, or on Ray.
+
+Every executor's ``map`` yields results in input order, lazily, so the caller can store or
+report each one as it arrives and a crash loses only work that was not yet returned.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor as FuturesExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from typing import Any, Protocol
+
+
+class Executor(Protocol):
+    remote: bool  # True when items run on other machines (they must do all heavy work there)
+
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]: ...
+
+    def close(self) -> None: ...
+
+
+class InlineExecutor:
+    remote = False
+
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        return (fn(item) for item in items)
+
+    def close(self) -> None:
+        return None
+
+
+class PoolExecutor:
+    """Local processes (CPU-bound Python such as PDF parsing) or threads (I/O-bound work
+    such as LLM calls), at most ``ahead`` items in flight beyond the one being consumed."""
+
+    remote = False
+
+    def __init__(self, workers: int, kind: str = "process", ahead: int | None = None) -> None:
+        self.workers = max(1, workers)
+        self.ahead = ahead or self.workers + 1
+        self._pool: FuturesExecutor = (
+            # spawn: the parent holds onnxruntime and Chroma threads that fork would copy
+            ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            if kind == "process"
+            else ThreadPoolExecutor(self.workers)
+        )
+
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        pending: deque = deque()
+        for item in items:
+            pending.append(self._pool.submit(fn, item))
+            if len(pending) > self.ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class RayExecutor:
+    """Items as Ray tasks on a cluster (``address``) or a local Ray instance (``"local"``).
+
+    Workers import ``pipeline`` themselves: install the same package on every node.
+    """
+
+    remote = True
+
+    def __init__(self, address: str = "local", num_cpus: int | None = None, ahead: int = 64):
+        try:
+            import ray
+        except ImportError as exc:  # an optional extra: say how to get it
+            raise RuntimeError("the Ray executor needs ray: pip install 'necessity[ray]'") from exc
+        self._ray = ray
+        self.ahead = ahead
+        if not ray.is_initialized():
+            kwargs: dict[str, Any] = {
+                "include_dashboard": False,
+                "log_to_driver": False,
+                "ignore_reinit_error": True,
+            }
+            if address == "local":
+                kwargs["num_cpus"] = num_cpus
+            else:
+                kwargs["address"] = address
+            ray.init(**kwargs)
+            self._started = True
+        else:
+            self._started = False
+
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        remote_fn = self._ray.remote(fn)
+        pending: deque = deque()
+        for item in items:
+            pending.append(remote_fn.remote(item))
+            if len(pending) > self.ahead:
+                yield self._ray.get(pending.popleft())
+        while pending:
+            yield self._ray.get(pending.popleft())
+
+    def close(self) -> None:
+        if self._started:
+            self._ray.shutdown()
+
+
+def default_executor(items: int) -> Executor:
+    """One parse worker overlaps parsing with embedding; not worth starting for one file."""
+    return PoolExecutor(1, "process") if items > 1 else InlineExecutor()
+
+
+def make_executor(name: str, workers: int = 1, address: str | None = None) -> Executor:
+    if name == "ray":
+        return RayExecutor(address or "local", num_cpus=workers if workers > 1 else None)
+    if name == "local":
+        return PoolExecutor(workers, "process") if workers > 0 else InlineExecutor()
+    if name == "inline":
+        return InlineExecutor()
+    raise ValueError(f"unknown executor {name!r}; choose local, inline or ray")
