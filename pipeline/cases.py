@@ -21,12 +21,24 @@ def load_case(path: Path) -> Case:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CaseError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return parse_case(text, str(path))
+
+
+def parse_case(text: str, name: str) -> Case:
+    """A case from YAML or JSON text; ``name`` (a file name) picks the format and is the
+    name every error message gives."""
+    is_yaml = Path(name).suffix.lower() in {".yaml", ".yml"}
     try:
-        data = yaml.safe_load(text) if path.suffix in {".yaml", ".yml"} else json.loads(text)
+        data = yaml.safe_load(text) if is_yaml else json.loads(text)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise CaseError(f"{path}: not valid {path.suffix.lstrip('.').upper()} ({exc})") from exc
+        kind = "YAML" if is_yaml else "JSON"
+        raise CaseError(f"{name}: not valid {kind} ({exc})") from exc
+    return case_from_data(data, name)
+
+
+def case_from_data(data: object, name: str) -> Case:
     if not isinstance(data, dict):
-        raise CaseError(f"{path}: expected a mapping of case fields at the top level")
+        raise CaseError(f"{name}: expected a mapping of case fields at the top level")
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
@@ -34,7 +46,7 @@ def load_case(path: Path) -> Case:
             f"  {'.'.join(str(p) for p in err['loc']) or '(top level)'}: {err['msg']}"
             for err in exc.errors()
         ]
-        raise CaseError(f"{path}: invalid case\n" + "\n".join(lines)) from exc
+        raise CaseError(f"{name}: invalid case\n" + "\n".join(lines)) from exc
 
 
 def case_facts(case: Case) -> list[CaseFact]:

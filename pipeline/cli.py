@@ -489,6 +489,127 @@ def eval_grounding(
                 typer.echo(f"{key:32} {value}")
 
 
+RunsOpt = Annotated[Path, typer.Option("--runs", help="where runs are stored")]
+HEALTHVER = Path("../shared/bench/healthver/healthver_dev.csv")
+
+
+@eval_app.command("run")
+def eval_run(
+    config_file: Annotated[Path, typer.Argument(help="eval config (YAML)")],
+    limit: Annotated[int | None, typer.Option(help="only the first N examples")] = None,
+    runs: RunsOpt = Path("evals/runs"),
+    against: Annotated[
+        str | None,
+        typer.Option(help="run id to compare with (default: the last run of this config)"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Prompts × providers over a dataset: metrics, thresholds, a stored run, an HTML report."""
+    from tqdm import tqdm
+
+    from pipeline.evals.report import compare_report, run_report
+    from pipeline.evals.runs import RunStore
+    from pipeline.evals.workbench import compare, load_config, run_eval
+
+    settings = _settings()
+    try:
+        config = load_config(config_file)
+    except ValueError as exc:
+        _fail(str(exc))
+        raise
+    if limit:
+        config.limit = limit
+    store = RunStore(runs / "runs.sqlite")
+    previous = against or store.latest(config.name)
+
+    def bar(items, desc):  # noqa: ANN001, ANN202
+        return tqdm(items, desc=desc, unit="ex", file=sys.stderr)
+
+    try:
+        run = run_eval(config, settings, progress=bar)
+    except (ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+        raise
+    calibration = _judge_calibration(settings) if config.task == "review" else None
+    run.report = str(runs / f"{run.id}.html")
+    Path(run.report).write_text(run_report(run, calibration), encoding="utf-8")
+    store.save(run)
+    out: dict = {
+        "run_id": run.id,
+        "report": run.report,
+        "metrics": run.metrics,
+        "passed": run.passed,
+    }
+    if previous:
+        before = store.load(previous)
+        result = compare(before, run)
+        path = runs / f"compare-{before.id}-vs-{run.id}.html"
+        path.write_text(compare_report(result, before, run), encoding="utf-8")
+        out["compared_with"] = {
+            "run_id": before.id,
+            "report": str(path),
+            "flipped": len(result["flipped"]),
+        }
+    if as_json:
+        typer.echo(json.dumps(out, indent=2))
+    else:
+        for key, value in run.metrics.items():
+            typer.echo(f"{key:60} {value}")
+        typer.echo(
+            f"\nrun {run.id}: {'passed' if run.passed else 'THRESHOLDS FAILED'}; "
+            f"report {run.report}"
+        )
+        if previous:
+            typer.echo(f"compared with {previous}: {out['compared_with']['report']}")
+    if not run.passed:
+        raise typer.Exit(1)
+
+
+def _judge_calibration(settings: Settings) -> list[dict] | None:
+    """The support judge's reliability on a HealthVer slice, when ../shared has it."""
+    if not HEALTHVER.exists():
+        return None
+    from pipeline.embed import get_embedder
+    from pipeline.evals.validator import evaluate, load_healthver
+    from pipeline.judge import SupportJudge
+
+    rows = load_healthver(HEALTHVER, 300)
+    judge = SupportJudge(get_embedder(settings.embedder))
+    return evaluate(rows, judge)["calibration"]
+
+
+@eval_app.command("compare")
+def eval_compare(
+    run_a: Annotated[str, typer.Argument(help="the earlier run id")],
+    run_b: Annotated[str, typer.Argument(help="the later run id")],
+    runs: RunsOpt = Path("evals/runs"),
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Metric deltas (B − A) and the examples that flipped, plus an HTML report."""
+    from pipeline.evals.report import compare_report
+    from pipeline.evals.runs import RunStore
+    from pipeline.evals.workbench import compare
+
+    store = RunStore(runs / "runs.sqlite")
+    try:
+        a, b = store.load(run_a), store.load(run_b)
+    except KeyError as exc:
+        _fail(str(exc.args[0]))
+        raise
+    result = compare(a, b)
+    path = runs / f"compare-{a.id}-vs-{b.id}.html"
+    path.write_text(compare_report(result, a, b), encoding="utf-8")
+    result["report"] = str(path)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+        return
+    for key, d in result["metrics"].items():
+        typer.echo(f"{key:60} {d['a']:>8} → {d['b']:>8} ({d['delta']:+.4f})")
+    for f in result["flipped"]:
+        typer.echo(f"flipped  {f['example_id']} ({f['variant']}): {f['was']} → {f['now']}")
+    typer.echo(f"report {path}")
+
+
 @eval_app.command("retrieval")
 def eval_retrieval(
     bioasq: Annotated[
@@ -620,6 +741,32 @@ def review_batch(
         )
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="interface (default 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="port (default 8000)")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """The web app for writers: case form, streamed draft, sources, edits, export."""
+    settings = _settings(store=store)
+    host = host or settings.web.host
+    port = port or settings.web.port
+    try:
+        from pipeline.web.app import check_bind, create_app
+    except ImportError as exc:
+        _fail(f"the web app needs its extra: pip install 'necessity[web]' ({exc})")
+        raise
+    try:
+        check_bind(host, settings.web.secret)
+    except ValueError as exc:
+        _fail(str(exc))
+    import uvicorn
+
+    _open_store(settings)  # a clear error now rather than on the first page
+    typer.echo(f"Necessity on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -3,7 +3,9 @@ the prompt → a draft. The model cannot name a passage it was not shown."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
@@ -129,6 +131,35 @@ def format_facts(facts: list[CaseFact]) -> str:
     return "\n".join(f"[{f.id}] {f.text}" for f in facts)
 
 
+# Field order of the draft schema; llama.cpp and OpenAI emit properties in this order.
+DRAFT_KEYS = ["criteria", *[k for k, *_ in SECTIONS], "documentation_to_request", "verdict"]
+
+
+class SectionStream:
+    """Feeds on the streamed JSON text; calls ``emit(key, value)`` once per field as soon
+    as the next field starts (the value is complete then), before the whole draft is."""
+
+    def __init__(self, emit: Callable[[str, Any], None], keys: list[str] | None = None) -> None:
+        self.emit = emit
+        self.keys = keys or DRAFT_KEYS
+        self.done: set[str] = set()
+
+    def feed(self, text: str) -> None:
+        for key, after in zip(self.keys, self.keys[1:], strict=False):
+            if key in self.done:
+                continue
+            start = re.search(rf'"{key}"\s*:', text)
+            end = re.search(rf',\s*"{after}"\s*:', text)
+            if not (start and end and end.start() > start.end()):
+                return  # fields arrive in order: nothing later is complete either
+            try:
+                value = json.loads(text[start.end() : end.start()])
+            except json.JSONDecodeError:
+                return
+            self.done.add(key)
+            self.emit(key, value)
+
+
 def write_draft(
     client: LLMClient,
     prompt: Prompt,
@@ -137,6 +168,7 @@ def write_draft(
     treatment: str,
     facts: list[CaseFact],
     evidence: list[Evidence],
+    on_section: Callable[[str, Any], None] | None = None,
 ) -> tuple[dict[str, Any], LLMResult]:
     model = draft_model([e.id for e in evidence], [f.id for f in facts])
     messages = prompt.render(
@@ -145,7 +177,10 @@ def write_draft(
         evidence=format_evidence(evidence),
         treatment=treatment,
     )
-    result = client.complete_json(messages, strict_schema(model), "review_draft")
+    stream = SectionStream(on_section) if on_section else None
+    result = client.complete_json(
+        messages, strict_schema(model), "review_draft", on_text=stream.feed if stream else None
+    )
     try:
         parsed = model.model_validate(_trim(result.data))
     except ValidationError as exc:

@@ -10,9 +10,10 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
@@ -48,7 +49,11 @@ class LLMClient(Protocol):
     endpoint: str
 
     def complete_json(
-        self, messages: list[dict[str, str]], schema: dict[str, Any], name: str
+        self,
+        messages: list[dict[str, str]],
+        schema: dict[str, Any],
+        name: str,
+        on_text: Callable[[str], None] | None = None,
     ) -> LLMResult: ...
 
 
@@ -87,28 +92,41 @@ class OpenAICompatClient:
             max_retries=retries,
         )
 
+    def _stream(self, request: dict[str, Any], on_text: Callable[[str], None]) -> Any:
+        return _stream_reply(self._client, request, on_text)
+
     def complete_json(
-        self, messages: list[dict[str, str]], schema: dict[str, Any], name: str
+        self,
+        messages: list[dict[str, str]],
+        schema: dict[str, Any],
+        name: str,
+        on_text: Callable[[str], None] | None = None,
     ) -> LLMResult:
+        """The answer as JSON. With ``on_text`` the reply is streamed and ``on_text`` gets
+        the text so far after every chunk (a web page shows sections as they complete)."""
         import openai
 
         last_error = ""
         # Transport errors are retried by the openai client; here we retry bad JSON.
         for attempt in range(self.retries + 1):
             t0 = time.perf_counter()
+            request: dict[str, Any] = {
+                "model": self.model,
+                "messages": messages,
+                # A retry at temperature 0 would repeat the same broken answer.
+                "temperature": self.temperature if attempt == 0 else max(self.temperature, 0.4),
+                "max_tokens": self.max_tokens,
+                "seed": self.seed,
+                "response_format": {
+                    "type": "json_schema",
+                    "json_schema": {"name": name, "schema": schema, "strict": True},
+                },
+            }
             try:
-                response = self._client.chat.completions.create(
-                    model=self.model,
-                    messages=messages,  # type: ignore[arg-type]
-                    # A retry at temperature 0 would repeat the same broken answer.
-                    temperature=self.temperature if attempt == 0 else max(self.temperature, 0.4),
-                    max_tokens=self.max_tokens,
-                    seed=self.seed,
-                    response_format={
-                        "type": "json_schema",
-                        "json_schema": {"name": name, "schema": schema, "strict": True},
-                    },
-                )
+                if on_text is None:
+                    response = self._client.chat.completions.create(**request)
+                else:
+                    response = self._stream(request, on_text)
             except openai.APITimeoutError as exc:
                 raise LLMError(
                     f"LLM endpoint {self.endpoint} timed out after {self.retries + 1} tries"
@@ -151,6 +169,38 @@ class OpenAICompatClient:
                 decode_tokens_per_s=timings.get("predicted_per_second"),
             )
         raise LLMError(last_error or "no usable answer from the model")
+
+
+def _stream_reply(
+    client: Any, request: dict[str, Any], on_text: Callable[[str], None]
+) -> SimpleNamespace:
+    """A streamed completion gathered into the shape of a non-streamed one."""
+    t0 = time.perf_counter()
+    parts: list[str] = []
+    finish, usage, timings, first = None, None, {}, None
+    stream = client.chat.completions.create(
+        **request, stream=True, stream_options={"include_usage": True}
+    )
+    for chunk in stream:
+        if chunk.usage:
+            usage = chunk.usage
+        timings = (getattr(chunk, "model_extra", None) or {}).get("timings") or timings
+        if not chunk.choices:
+            continue
+        choice = chunk.choices[0]
+        finish = choice.finish_reason or finish
+        if choice.delta and choice.delta.content:
+            first = first or time.perf_counter() - t0
+            parts.append(choice.delta.content)
+            on_text("".join(parts))
+    if first is not None and "prompt_ms" not in timings:
+        timings = dict(timings, prompt_ms=first * 1000)  # measured here: time to first token
+    message = SimpleNamespace(content="".join(parts), refusal=None)
+    return SimpleNamespace(
+        choices=[SimpleNamespace(message=message, finish_reason=finish)],
+        usage=usage,
+        model_extra={"timings": timings},
+    )
 
 
 def _ms(value: float | None) -> float | None:

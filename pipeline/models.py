@@ -280,7 +280,7 @@ class Provenance(BaseModel):
 
 class Review(BaseModel):
     record_version: str = RECORD_VERSION
-    status: Literal["draft", "final"] = "draft"
+    status: Literal["draft", "approved", "final"] = "draft"  # approved: by a writer (web)
     case_id: str
     question: str | None = None
     headline: str = ""

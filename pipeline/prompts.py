@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,6 +19,7 @@ class Prompt:
     version: str
     system: str
     user: str
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)  # the front matter
 
     @property
     def id(self) -> str:
@@ -56,4 +58,5 @@ def load_prompt(ref: str, directory: Path | None = None) -> Prompt:
         version=str(meta.get("version", "0")),
         system=sections.get("system", ""),
         user=sections["user"],
+        meta=meta,
     )

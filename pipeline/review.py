@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,8 +129,15 @@ def build_references(review: Review, documents: dict) -> list[Reference]:
 
 
 def draft_review(
-    case: Case, store: Store, client: LLMClient, settings: Settings, prompt_ref: str = PROMPT
+    case: Case,
+    store: Store,
+    client: LLMClient,
+    settings: Settings,
+    prompt_ref: str = PROMPT,
+    on_event: Callable[[str, dict], None] | None = None,
 ) -> Review:
+    """Retrieve, draft, validate, decide. ``on_event(kind, data)`` hears each stage as it
+    happens: "evidence" (what was retrieved), "section" (a drafted field, before validation)."""
     prompt = load_prompt(prompt_ref)
     documents = {d.source_id: d for d in store.documents()}
     titles = {sid: d.title for sid, d in documents.items()}
@@ -137,8 +145,18 @@ def draft_review(
     facts = case_facts(case)
     t = case.requested_treatment
     question = case.question or f"Is {case_summary(case)} medically necessary for this patient?"
+    if on_event:
+        on_event("evidence", {"evidence": [e.model_dump(mode="json") for e in evidence]})
     data, result = write_draft(
-        client, prompt, question=question, treatment=t.drug, facts=facts, evidence=evidence
+        client,
+        prompt,
+        question=question,
+        treatment=t.drug,
+        facts=facts,
+        evidence=evidence,
+        on_section=(lambda key, value: on_event("section", {"key": key, "value": value}))
+        if on_event
+        else None,
     )
     sections = build_sections(data)
     provenance = Provenance(

@@ -76,6 +76,14 @@ class LLMSettings(BaseModel):
     threads: int = 2
 
 
+class WebSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # Required to listen beyond this machine: a login token (env NECESSITY_WEB__SECRET).
+    secret: str | None = None
+    db: Path | None = None  # default: <home>/web/reviews.sqlite
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NECESSITY_", env_nested_delimiter="__", extra="ignore"
@@ -102,6 +110,7 @@ class Settings(BaseSettings):
     validation: ValidationSettings = Field(default_factory=ValidationSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     def model_post_init(self, __context: Any) -> None:
         if self.llm_base_url:
@@ -122,6 +131,10 @@ class Settings(BaseSettings):
         return self.store or self.home / "store"
 
     @property
+    def web_db_path(self) -> Path:
+        return self.web.db or self.home / "web" / "reviews.sqlite"
+
+    @property
     def cache_dir(self) -> Path:
         return self.home / "cache"
 
@@ -133,6 +146,7 @@ class Settings(BaseSettings):
         """Settings as recorded in provenance: never the API key."""
         data = self.model_dump(mode="json", exclude={"llm_api_key"})
         data["llm"].pop("api_key", None)
+        data["web"].pop("secret", None)
         return data
 
 

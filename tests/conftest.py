@@ -35,7 +35,11 @@ class FakeLLM:
         return self
 
     def complete_json(
-        self, messages: list[dict[str, str]], schema: dict[str, Any], name: str
+        self,
+        messages: list[dict[str, str]],
+        schema: dict[str, Any],
+        name: str,
+        on_text: Callable[[str], None] | None = None,
     ) -> LLMResult:
         self.calls.append({"messages": messages, "schema": schema, "name": name})
         if not self.replies:
@@ -44,6 +48,9 @@ class FakeLLM:
         if callable(reply):
             reply = reply(messages, schema)
         raw = reply if isinstance(reply, str) else json.dumps(reply)
+        if on_text:  # stream it the way a server would, a few characters at a time
+            for end in range(0, len(raw), 16):
+                on_text(raw[: end + 16])
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:

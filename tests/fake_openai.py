@@ -64,6 +64,9 @@ class FakeOpenAIServer:
                         pass
                     return
                 content = fault.content or ""
+                if body.get("stream"):
+                    self._stream(body, content, fault)
+                    return
                 payload = {
                     "id": "chatcmpl-fake",
                     "object": "chat.completion",
@@ -91,6 +94,32 @@ class FakeOpenAIServer:
                     self.wfile.write(data)
                 except OSError:  # the client gave up (timeout test)
                     pass
+
+            def _stream(self, body: dict[str, Any], content: str, fault: Fault) -> None:
+                """Server-sent events, 20 characters a chunk, usage in the last one."""
+
+                def chunk(delta: dict, finish: str | None, usage: dict | None = None) -> bytes:
+                    event = {
+                        "id": "chatcmpl-fake",
+                        "object": "chat.completion.chunk",
+                        "created": 0,
+                        "model": body.get("model", "fake"),
+                        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                    }
+                    if usage:
+                        event["usage"] = usage
+                    return f"data: {json.dumps(event)}\n\n".encode()
+
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                pieces = [content[i : i + 20] for i in range(0, len(content), 20)]
+                self.wfile.write(chunk({"role": "assistant", "content": ""}, None))
+                for piece in pieces:
+                    self.wfile.write(chunk({"content": piece}, None))
+                usage = {"prompt_tokens": 10, "completion_tokens": len(pieces), "total_tokens": 0}
+                self.wfile.write(chunk({}, fault.finish_reason, usage))
+                self.wfile.write(b"data: [DONE]\n\n")
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True

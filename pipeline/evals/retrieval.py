@@ -155,19 +155,18 @@ def bioasq_benchmark(
 
 # --- ACR ----------------------------------------------------------------------------------
 def load_page_questions(path: Path) -> list[Question]:
-    """JSONL records {id, inputs: {question}, expected: {file, pages}}."""
+    """Dataset records whose ``expected`` names the answer file (stem) and its pages."""
+    from pipeline.evals.datasets import load_jsonl
+
     questions = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for rec in load_jsonl(path):
         try:
-            rec = json.loads(line)
-            stem, pages = rec["expected"]["file"], rec["expected"]["pages"]
+            stem, pages = rec.expected["file"], rec.expected["pages"]
             questions.append(
-                Question(rec["id"], rec["inputs"]["question"], {(stem, int(p)) for p in pages})
+                Question(rec.id, rec.inputs["question"], {(stem, int(p)) for p in pages})
             )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{n}: not a page-question record ({exc})") from exc
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path}: record {rec.id}: not a page question ({exc})") from exc
     return questions
 
 

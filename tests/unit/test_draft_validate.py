@@ -368,3 +368,14 @@ def test_repair_recites_an_exclusion_to_its_negated_source(corpus_pdfs: Path) ->
     assert repair_citations(review, judge) == 1
     validate(review, judge=judge)
     assert review.criteria[0].sources == ["E2.1"] and review.criteria[0].valid
+
+
+def test_section_stream_emits_each_field_once_when_the_next_begins() -> None:
+    from pipeline.draft import SectionStream
+
+    got: list[tuple[str, object]] = []
+    stream = SectionStream(lambda k, v: got.append((k, v)), keys=["a", "b", "c"])
+    text = '{"a": [{"t": "x, \\"b\\": y"}], "b": 2, "c": "end"}'
+    for end in range(1, len(text) + 1):
+        stream.feed(text[:end])
+    assert got == [("a", [{"t": 'x, "b": y'}]), ("b", 2)]  # "c" only when the draft ends

@@ -101,3 +101,20 @@ def test_a_failed_case_is_reported_and_finished_ones_kept(
         assert len(server.requests) == 1
     assert r.exit_code == 0, r.output
     assert [row["case"] for row in json.loads(r.stdout)] == ["ivig-jia", "ivig-sle"]
+
+
+def test_streamed_reply_reaches_on_text_and_parses() -> None:
+    seen: list[str] = []
+    answer = {"ok": True, "note": "x" * 90}
+    schema = {
+        "type": "object",
+        "properties": {"ok": {"type": "boolean"}, "note": {"type": "string"}},
+        "required": ["ok", "note"],
+        "additionalProperties": False,
+    }
+    with FakeOpenAIServer([lambda b: answer]) as server:
+        result = client(server).complete_json(MSG, schema, "t", on_text=seen.append)
+        assert server.requests[0]["stream"] is True
+    assert result.data == answer and result.completion_tokens == len(seen) > 3
+    assert all(seen[i + 1].startswith(seen[i]) for i in range(len(seen) - 1))
+    assert result.prompt_seconds is not None and result.prompt_seconds >= 0

@@ -1,0 +1,341 @@
+"""`necessity eval run CONFIG.yaml`: prompts × providers over a dataset, scored, stored.
+
+Tasks:
+- ``review``: case files → the full pipeline → verdict accuracy (the rule's verdict against
+  the expected one) and the grounding metrics of `eval grounding`;
+- ``pubmedqa``: question + abstract → yes/no/maybe under a JSON schema → accuracy.
+LLM calls go through an on-disk cache keyed by the request, so a re-run pays only for
+requests that changed (a prompt edit re-runs that prompt, nothing else).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+
+from pipeline.evals.cache import CachedClient
+from pipeline.evals.datasets import REPO, Record, load_dataset
+from pipeline.evals.runs import ExampleResult, Run
+from pipeline.llm import LLMClient, LLMError, open_llm
+from pipeline.prompts import load_prompt
+from pipeline.settings import Settings, _merge
+
+
+class Provider(BaseModel):
+    name: str = "embedded"
+    base_url: str | None = None  # None: the embedded model
+    model: str | None = None
+    api_key_env: str | None = None  # name of the variable holding the key, never the key
+
+
+class EvalConfig(BaseModel):
+    name: str
+    task: Literal["review", "pubmedqa"]
+    dataset: str
+    limit: int | None = None
+    split: str | None = None
+    prompts: list[str] = Field(min_length=1)
+    providers: list[Provider] = Field(default_factory=lambda: [Provider()])
+    settings: dict[str, Any] = Field(default_factory=dict)  # overrides of the settings tree
+    # metric → minimum, or {"min": x} / {"max": y}; checked per variant
+    thresholds: dict[str, float | dict[str, float]] = Field(default_factory=dict)
+
+
+def load_config(path: Path) -> EvalConfig:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return EvalConfig.model_validate(data)
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML ({exc})") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ValueError(f"{path}: {where}: {first['msg']}") from exc
+
+
+def git_commit() -> str | None:
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return head + ("+dirty" if dirty else "")
+
+
+def prompt_hashes(refs: list[str]) -> dict[str, str]:
+    out = {}
+    for ref in refs:
+        prompt = load_prompt(ref)
+        text = prompt.system + "\0" + prompt.user
+        out[prompt.id] = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return out
+
+
+# --- tasks ------------------------------------------------------------------------------
+PUBMEDQA_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "answer": {"type": "string", "enum": ["yes", "no", "maybe"]},
+        "reason": {"type": "string", "maxLength": 300, "pattern": r"^[ -~]{1,300}$"},
+    },
+    "required": ["answer", "reason"],
+    "additionalProperties": False,
+}
+
+
+def pubmedqa_example(record: Record, prompt_ref: str, client: LLMClient) -> ExampleResult:
+    prompt = load_prompt(prompt_ref)
+    messages = prompt.render(**record.inputs)
+    schema = dict(PUBMEDQA_SCHEMA)
+    # The prompt's front matter may order the fields ("fields: [reason, answer]"): a model
+    # writes them in schema order, so this decides whether it reasons before answering.
+    order = prompt.meta.get("fields") or ["answer", "reason"]
+    schema["properties"] = {k: PUBMEDQA_SCHEMA["properties"][k] for k in order}
+    t0 = time.perf_counter()
+    result = client.complete_json(messages, schema, "pubmedqa_answer")
+    answer = result.data.get("answer")
+    expected = record.expected.get("answer")
+    return ExampleResult(
+        variant="",
+        example_id=record.id,
+        expected=record.expected,
+        output={"answer": answer, "reason": result.data.get("reason")},
+        correct=answer == expected,
+        scores={"correct": float(answer == expected)},
+        latency_s=round(result.seconds if result.seconds else time.perf_counter() - t0, 3),
+        tokens=result.completion_tokens,
+    )
+
+
+def review_example(
+    record: Record, prompt_ref: str, client: LLMClient, settings: Settings, store, judge
+) -> ExampleResult:  # noqa: ANN001
+    from pipeline.cases import load_case
+    from pipeline.evals.grounding import record_metrics
+    from pipeline.review import draft_review
+
+    case = load_case(REPO / record.inputs["case_file"])
+    t0 = time.perf_counter()
+    review = draft_review(case, store, client, settings, prompt_ref=prompt_ref)
+    seconds = time.perf_counter() - t0
+    grounding = record_metrics(review, judge)
+    expected = record.expected.get("verdict")
+    statements = [
+        {"section": s.key, "text": st.text, "citations": st.citations, "supported": st.supported}
+        for s in review.sections
+        for st in s.statements
+    ]
+    return ExampleResult(
+        variant="",
+        example_id=record.id,
+        expected=record.expected,
+        output={
+            "verdict": review.verdict,
+            "recommendation": review.recommendation,
+            "verdict_rule": review.verdict_rule,
+            "statements": statements,
+            "dropped": [d.text for d in review.validation.dropped],
+            "support_scores": [
+                st.support_score
+                for s in review.sections
+                for st in s.statements
+                if st.support_score is not None
+            ],
+        },
+        correct=review.verdict == expected if expected else None,
+        scores={k: float(v) for k, v in grounding.items() if isinstance(v, int | float)},
+        latency_s=round(seconds, 2),
+        tokens=review.provenance.completion_tokens,
+    )
+
+
+# --- the run ------------------------------------------------------------------------------
+@contextmanager
+def provider_client(provider: Provider, settings: Settings, cache: Path) -> Iterator[Any]:
+    import os
+
+    llm = settings.llm.model_copy(
+        update={
+            "base_url": provider.base_url,
+            "model": provider.model or settings.llm.model,
+            "api_key": os.environ.get(provider.api_key_env) if provider.api_key_env else None,
+        }
+    )
+    with open_llm(settings.model_copy(update={"llm": llm})) as client:
+        yield CachedClient(client, cache)
+
+
+def run_eval(
+    config: EvalConfig,
+    settings: Settings,
+    run_id: str | None = None,
+    progress: Callable[[list, str], Any] | None = None,
+    client_factory: Callable[[Provider], Any] | None = None,
+) -> Run:
+    """Every prompt × provider over the dataset. ``client_factory`` replaces the providers'
+    clients (tests pass a scripted fake)."""
+    settings = settings.model_validate(_merge(settings.model_dump(), config.settings))
+    records = load_dataset(config.dataset, config.limit, config.split)
+    if not records:
+        raise ValueError(f"dataset {config.dataset}: no records (split {config.split!r})")
+    cache = settings.home / "cache" / "llm-calls.sqlite"
+    store = judge = None
+    if config.task == "review":
+        from pipeline.judge import SupportJudge
+        from pipeline.store import open_store
+
+        store = open_store(settings.store_path, settings.embedder, settings.store_url)
+        if store.stats()["chunks"] == 0:
+            raise ValueError(f"store {settings.store_path} is empty: run `make demo` first")
+        judge = SupportJudge(store.embedder, threshold=settings.validation.judge_threshold)
+    examples: list[ExampleResult] = []
+    models: dict[str, str] = {}
+    for provider in config.providers:
+        with (
+            _fake(client_factory(provider))
+            if client_factory
+            else provider_client(provider, settings, cache)
+        ) as client:
+            models[provider.name] = f"{client.model} @ {client.endpoint}"
+            for prompt_ref in config.prompts:
+                variant = f"{prompt_ref}|{provider.name}"
+                items = progress(records, variant) if progress else records
+                for record in items:
+                    hits = getattr(client, "hits", 0)
+                    try:
+                        if config.task == "pubmedqa":
+                            result = pubmedqa_example(record, prompt_ref, client)
+                        else:
+                            result = review_example(
+                                record, prompt_ref, client, settings, store, judge
+                            )
+                    except (LLMError, ValueError, KeyError) as exc:
+                        result = ExampleResult(
+                            variant="",
+                            example_id=record.id,
+                            expected=record.expected,
+                            correct=False,
+                            error=str(exc)[:300],
+                        )
+                    result.variant = variant
+                    result.cached = getattr(client, "hits", 0) > hits
+                    examples.append(result)
+    metrics = summarize(examples, config.task)
+    now = datetime.now(UTC)
+    return Run(
+        id=run_id or f"{now:%Y%m%d-%H%M%S-%f}"[:-3] + f"-{config.name}",
+        created_at=now.isoformat(timespec="seconds"),
+        name=config.name,
+        task=config.task,
+        git_commit=git_commit(),
+        config=config.model_dump(),
+        prompts=prompt_hashes(config.prompts),
+        models=models,
+        metrics=metrics,
+        thresholds=check_thresholds(metrics, config.thresholds),
+        examples=examples,
+    )
+
+
+@contextmanager
+def _fake(client: Any) -> Iterator[Any]:
+    yield client
+
+
+def summarize(examples: list[ExampleResult], task: str) -> dict[str, float]:
+    """Per-variant metrics, keyed ``metric[variant]``."""
+    out: dict[str, float] = {}
+    for variant in dict.fromkeys(e.variant for e in examples):
+        rows = [e for e in examples if e.variant == variant]
+        graded = [e for e in rows if e.correct is not None]
+        name = "accuracy" if task == "pubmedqa" else "verdict_accuracy"
+        metrics = {
+            name: np.mean([e.correct for e in graded]) if graded else float("nan"),
+            "error_rate": np.mean([e.error is not None for e in rows]),
+            "latency_s_mean": np.mean(
+                [e.latency_s for e in rows if e.latency_s is not None] or [0]
+            ),
+            "tokens_mean": np.mean([e.tokens for e in rows if e.tokens] or [0]),
+            "examples": len(rows),
+        }
+        if task == "review":
+            for key in (
+                "citation_recall",
+                "citation_precision",
+                "unsupported_statement_rate",
+                "unresolvable_citation_rate",
+            ):
+                values = [e.scores[key] for e in rows if key in e.scores]
+                if values:
+                    metrics[key] = np.mean(values)
+        for key, value in metrics.items():
+            out[f"{key}[{variant}]"] = round(float(value), 4)
+    return out
+
+
+def check_thresholds(
+    metrics: dict[str, float], thresholds: dict[str, float | dict[str, float]]
+) -> list[dict[str, Any]]:
+    checks = []
+    for metric, bound in thresholds.items():
+        low = bound if isinstance(bound, int | float) else bound.get("min")
+        high = None if isinstance(bound, int | float) else bound.get("max")
+        for key, value in metrics.items():
+            if key.split("[")[0] != metric:
+                continue
+            ok = (low is None or value >= low) and (high is None or value <= high)
+            checks.append({"metric": key, "min": low, "max": high, "value": value, "ok": ok})
+    return checks
+
+
+def compare(a: Run, b: Run) -> dict[str, Any]:
+    """Metric deltas (b − a) and the examples whose correctness flipped."""
+    deltas = {
+        key: {
+            "a": a.metrics[key],
+            "b": b.metrics[key],
+            "delta": round(b.metrics[key] - a.metrics[key], 4),
+        }
+        for key in a.metrics
+        if key in b.metrics
+    }
+    # Variants match by name when both runs have them, else the first of each is compared.
+    pairs = [(v, v) for v in a.variants if v in b.variants] or [(a.variants[0], b.variants[0])]
+    flipped = []
+    for va, vb in pairs:
+        before = {e.example_id: e for e in a.examples if e.variant == va}
+        for e in (e for e in b.examples if e.variant == vb):
+            old = before.get(e.example_id)
+            if (
+                old
+                and old.correct is not None
+                and e.correct is not None
+                and old.correct != e.correct
+            ):
+                flipped.append(
+                    {
+                        "example_id": e.example_id,
+                        "variant": vb,
+                        "was": old.correct,
+                        "now": e.correct,
+                        "output_was": old.output,
+                        "output_now": e.output,
+                    }
+                )
+    return {"a": a.id, "b": b.id, "metrics": deltas, "flipped": flipped, "pairs": pairs}

@@ -1,0 +1,1 @@
+"""The web app for clinical writers (`necessity serve`): the CLI's pipeline behind FastAPI."""

@@ -1,0 +1,138 @@
+"""Every review and every edit, kept in SQLite: who, when, what, and the record at each version.
+
+A review's row holds its latest record; ``versions`` holds every record it has had, so an
+edit never loses what was there before it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pipeline.models import Review
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS reviews (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  case_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  record_version TEXT NOT NULL,
+  record TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS versions (
+  review_id INTEGER NOT NULL REFERENCES reviews(id),
+  version INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (review_id, version)
+);
+CREATE TABLE IF NOT EXISTS events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  review_id INTEGER NOT NULL REFERENCES reviews(id),
+  version INTEGER NOT NULL,
+  who TEXT NOT NULL,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class ReviewDB:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(path, check_same_thread=False)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.executescript(SCHEMA)
+        self._lock = threading.Lock()  # one connection shared by the app's threads
+        path.chmod(0o600)  # reviews carry patient details
+
+    def create(self, review: Review, who: str) -> int:
+        record = review.model_dump_json()
+        with self._lock, self._conn:
+            cur = self._conn.execute(
+                "INSERT INTO reviews (case_id, status, verdict, version, record_version, record,"
+                " created_by, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)",
+                (
+                    review.case_id,
+                    review.status,
+                    review.verdict,
+                    review.record_version,
+                    record,
+                    who,
+                    _now(),
+                    _now(),
+                ),
+            )
+            rid = int(cur.lastrowid or 0)
+            self._conn.execute("INSERT INTO versions VALUES (?, 1, ?)", (rid, record))
+            self._event(rid, 1, who, "created", {"verdict": review.verdict})
+        return rid
+
+    def update(self, rid: int, review: Review, who: str, action: str, detail: dict) -> int:
+        """Store a new version of the review; returns its version number."""
+        record = review.model_dump_json()
+        with self._lock, self._conn:
+            row = self._conn.execute("SELECT version FROM reviews WHERE id = ?", (rid,)).fetchone()
+            if row is None:
+                raise KeyError(rid)
+            version = row["version"] + 1
+            self._conn.execute(
+                "UPDATE reviews SET status = ?, verdict = ?, version = ?, record = ?,"
+                " updated_at = ? WHERE id = ?",
+                (review.status, review.verdict, version, record, _now(), rid),
+            )
+            self._conn.execute("INSERT INTO versions VALUES (?, ?, ?)", (rid, version, record))
+            self._event(rid, version, who, action, detail)
+        return version
+
+    def _event(self, rid: int, version: int, who: str, action: str, detail: dict) -> None:
+        self._conn.execute(
+            "INSERT INTO events (review_id, version, who, at, action, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (rid, version, who, _now(), action, json.dumps(detail)),
+        )
+
+    def get(self, rid: int) -> tuple[Review, dict[str, Any]] | None:
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM reviews WHERE id = ?", (rid,)).fetchone()
+        if row is None:
+            return None
+        meta = {k: row[k] for k in row.keys() if k != "record"}
+        return Review.model_validate_json(row["record"]), meta
+
+    def list(self) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT id, case_id, status, verdict, version, created_by, created_at, updated_at"
+                " FROM reviews ORDER BY id DESC"
+            ).fetchall()
+        return [dict(r) for r in rows]
+
+    def events(self, rid: int) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT version, who, at, action, detail FROM events WHERE review_id = ?"
+                " ORDER BY id",
+                (rid,),
+            ).fetchall()
+        return [dict(r) | {"detail": json.loads(r["detail"])} for r in rows]
+
+    def version(self, rid: int, version: int) -> Review | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT record FROM versions WHERE review_id = ? AND version = ?", (rid, version)
+            ).fetchone()
+        return Review.model_validate_json(row["record"]) if row else None

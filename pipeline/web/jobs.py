@@ -1,0 +1,64 @@
+"""Drafting jobs for the web app: the pipeline runs in a worker thread and its events
+(evidence retrieved, each section as the model finishes it, done) queue up for the page."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.models import Case
+
+
+@dataclass
+class Job:
+    id: str
+    case_id: str
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    done: bool = False
+    cond: threading.Condition = field(default_factory=threading.Condition)
+
+    def emit(self, kind: str, data: dict[str, Any]) -> None:
+        with self.cond:
+            self.events.append((kind, data))
+            if kind in {"done", "error"}:
+                self.done = True
+            self.cond.notify_all()
+
+    def wait(self, seen: int, timeout: float = 15.0) -> list[tuple[str, dict[str, Any]]]:
+        """Events after the first ``seen``; blocks up to ``timeout`` for new ones."""
+        with self.cond:
+            if len(self.events) <= seen and not self.done:
+                self.cond.wait(timeout)
+            return self.events[seen:]
+
+
+class Jobs:
+    """One draft at a time (a small local model has no room for two); others wait in turn."""
+
+    def __init__(self, run: Callable[[Case, Callable[[str, dict], None], str], int]) -> None:
+        self._run = run
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+
+    def start(self, case: Case, who: str) -> Job:
+        job = Job(uuid.uuid4().hex[:12], case.case_id)
+        self._jobs[job.id] = job
+        threading.Thread(target=self._work, args=(job, case, who), daemon=True).start()
+        return job
+
+    def _work(self, job: Job, case: Case, who: str) -> None:
+        job.emit("status", {"message": "waiting for the model"})
+        with self._lock:
+            try:
+                job.emit("status", {"message": "retrieving passages"})
+                rid = self._run(case, job.emit, who)
+            except Exception as exc:  # the page must hear of any failure, whatever it is
+                job.emit("error", {"message": f"{type(exc).__name__}: {exc}"})
+                return
+        job.emit("done", {"review_id": rid})
+
+    def get(self, job_id: str) -> Job | None:
+        return self._jobs.get(job_id)

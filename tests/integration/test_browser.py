@@ -1,0 +1,123 @@
+"""A writer's path in a real browser: headless Debian Chromium driven by Playwright against
+a server this test starts (scripted LLM for speed): submit a case, watch the draft arrive,
+open a citation's source, edit a statement, approve, export DOCX."""
+
+import io
+import os
+import shutil
+import socket
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.web.app import create_app
+from tests.conftest import FakeLLM
+from tests.unit.test_review_fake import careful_model
+
+CHROMIUM = os.environ.get("NECESSITY_CHROMIUM", "/usr/bin/chromium")
+CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
+SHOTS = Path(os.environ.get("NECESSITY_SCREENSHOTS", "out/screenshots"))
+# Without these flags Chromium keeps reaching for Google's hosts, which this network refuses.
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def server(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
+    import uvicorn
+
+    settings = session_settings.model_copy(
+        update={
+            "out": tmp_path / "out",
+            "web": session_settings.web.model_copy(update={"db": tmp_path / "web.sqlite"}),
+        }
+    )
+    app = create_app(settings, client=FakeLLM([careful_model]), store=sample_store)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_case_to_exported_review_in_chromium(server: str, tmp_path: Path) -> None:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package chromium; `make test` installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = browser.new_page(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/login")
+        page.fill("input[name=name]", "Dana Writer")
+        page.click("button[type=submit]")
+
+        page.goto(f"{server}/new")
+        page.set_input_files("input[name=upload]", str(CASES / "ivig-jia.yaml"))
+        page.click("#submit-case")
+        # The job page streams sections, then opens the checked review.
+        page.wait_for_url("**/reviews/*", timeout=60_000)
+        assert "NOT medically necessary" in page.inner_text("h1")
+        assert page.locator("li.statement").count() >= 2
+        assert page.locator("li.statement.unsupported, ul.dropped li").count() >= 1  # marked
+
+        cite = page.locator("li.statement.supported a.cite").first
+        cite.click()
+        mark = page.locator("#source mark")
+        mark.wait_for(timeout=10_000)
+        assert page.locator("#source").is_visible()
+        assert "page" in page.inner_text("#source-where")
+        cited_text = mark.inner_text()
+        assert len(cited_text) > 20
+        shot = SHOTS / "review-with-source.png"
+        page.screenshot(path=str(shot), full_page=True)
+
+        first = page.locator("li.statement").first
+        first.locator("button.edit").click()
+        first.locator("textarea[name=text]").fill("Edited by the writer: " + cited_text[:120])
+        first.locator("button.save").click()
+        page.wait_for_load_state("load")
+        page.wait_for_function(
+            "document.querySelector('li.statement .text')"
+            ".textContent.startsWith('Edited by the writer')"
+        )
+        rid = page.url.rstrip("/").rsplit("/", 1)[-1]
+        history = page.request.get(f"{server}/api/reviews/{rid}/history").json()
+        assert [(h["action"], h["who"]) for h in history] == [
+            ("created", "Dana Writer"),
+            ("edit", "Dana Writer"),
+        ]
+
+        with page.expect_download() as download_info:
+            page.click("#export-docx")
+        docx = tmp_path / "review.docx"
+        download_info.value.save_as(docx)
+        xml = zipfile.ZipFile(io.BytesIO(docx.read_bytes())).read("word/document.xml").decode()
+        assert "Edited by the writer" in xml
+
+        page.click("#approve")
+        page.wait_for_function(
+            "document.querySelector('#review-status').textContent === 'approved'"
+        )
+        page.goto(server + "/")
+        assert "approved" in page.inner_text("#reviews")
+        browser.close()
+    assert shot.stat().st_size > 10_000

@@ -1,0 +1,145 @@
+"""The web app's REST API over the real pipeline (fake LLM): draft, stream, sources, edit,
+approve, export, history, and who may reach it."""
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from pipeline.web.app import check_bind, create_app
+from tests.conftest import FakeLLM
+from tests.unit.test_review_fake import careful_model
+
+CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
+
+
+def _case() -> dict:
+    return yaml.safe_load((CASES / "ivig-jia.yaml").read_text())
+
+
+def _settings(session_settings, tmp_path: Path, **web):  # noqa: ANN202
+    return session_settings.model_copy(
+        update={
+            "out": tmp_path / "out",
+            "web": session_settings.web.model_copy(update={"db": tmp_path / "web.sqlite", **web}),
+        }
+    )
+
+
+def _events(client: TestClient, job_id: str) -> list[tuple[str, dict]]:
+    events, kind = [], None
+    with client.stream("GET", f"/api/jobs/{job_id}/events") as response:
+        for line in response.iter_lines():
+            if line.startswith("event: "):
+                kind = line[7:]
+            elif line.startswith("data: "):
+                events.append((kind, json.loads(line[6:])))
+    return events
+
+
+@pytest.fixture
+def app_client(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
+    fake = FakeLLM([careful_model])
+    app = create_app(_settings(session_settings, tmp_path), client=fake, store=sample_store)
+    with TestClient(app) as client:
+        yield client, fake
+
+
+def _draft(client: TestClient) -> int:
+    started = client.post("/api/reviews", json=_case())
+    assert started.status_code == 202, started.text
+    events = _events(client, started.json()["job_id"])
+    kinds = [k for k, _ in events]
+    assert kinds[-1] == "done", events[-1]
+    # Sections arrive one by one while the model writes, before the checked review.
+    sections = [d["key"] for k, d in events if k == "section"]
+    assert sections[:3] == ["criteria", "rationale", "evidence"]
+    assert kinds.index("evidence") < kinds.index("section") < kinds.index("done")
+    return events[-1][1]["review_id"]
+
+
+def test_draft_stream_sources_edit_approve_export(app_client, tmp_path: Path) -> None:
+    client, _ = app_client
+    rid = _draft(client)
+    got = client.get(f"/api/reviews/{rid}").json()
+    record = got["record"]
+    assert got["meta"]["version"] == 1 and record["case_id"] == "ivig-jia"
+    assert record["verdict"] == "not_medically_necessary"  # the rule, from the scripted criteria
+
+    # A citation opens its passage, the cited sentence marked.
+    cited = record["sections"][0]["statements"][0]["citations"][0]
+    ev = client.get(f"/api/reviews/{rid}/evidence/{cited}").json()
+    marked = [s for s in ev["passage"] if s["cited"]]
+    assert len(marked) == 1 and marked[0]["id"] == cited and ev["page"] >= 1
+    assert client.get(ev["pdf"].split("#")[0]).content.startswith(b"%PDF")
+
+    # An edit is re-validated at once: a claim its citation does not make is flagged.
+    edit = {
+        "section": "rationale",
+        "index": 0,
+        "text": "IVIG cures lupus in 95% of children.",
+        "citations": [cited],
+    }
+    changed = client.post(f"/api/reviews/{rid}/statements", json=edit)
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["version"] == 2 and changed.json()["statement"]["supported"] is False
+    bad = client.post(f"/api/reviews/{rid}/statements", json=edit | {"citations": ["E99.9"]})
+    assert bad.status_code == 422 and "E99.9" in bad.json()["detail"]
+
+    assert client.post(f"/api/reviews/{rid}/approve", json={}).json()["status"] == "approved"
+    locked = client.post(f"/api/reviews/{rid}/statements", json=edit)
+    assert locked.status_code == 409
+    history = client.get(f"/api/reviews/{rid}/history").json()
+    assert [h["action"] for h in history] == ["created", "edit", "approve"]
+    assert history[1]["detail"]["before"]["text"] != history[1]["detail"]["after"]["text"]
+    assert all(h["who"] == "local user" for h in history)
+
+    docx = client.get(f"/reviews/{rid}/export.docx")
+    assert docx.status_code == 200
+    body = zipfile.ZipFile(io.BytesIO(docx.content)).read("word/document.xml").decode()
+    assert "Coverage Criteria" in body and "References" in body
+    assert client.get(f"/reviews/{rid}/export.pdf").content.startswith(b"%PDF")
+    md = client.get(f"/reviews/{rid}/export.md").text
+    assert md.startswith("# ") and "IVIG cures lupus" in md
+    listing = client.get("/api/reviews").json()
+    assert listing[0]["id"] == rid and listing[0]["status"] == "approved"
+
+
+def test_bad_cases_get_clear_errors(app_client) -> None:
+    client, fake = app_client
+    broken = _case() | {"diagnoses": []}
+    response = client.post("/api/reviews", json=broken)
+    assert response.status_code == 422 and "diagnoses" in response.json()["detail"]
+    form = client.post("/new", data={"case_id": "x", "drug": ""}, follow_redirects=False)
+    assert form.status_code == 200 and "invalid case" in form.text
+    assert not fake.calls  # nothing reached the model
+
+
+def test_binding_beyond_loopback_needs_a_secret() -> None:
+    check_bind("127.0.0.1", None)
+    with pytest.raises(ValueError, match="NECESSITY_WEB__SECRET"):
+        check_bind("0.0.0.0", None)
+    check_bind("0.0.0.0", "s3cret")
+
+
+def test_with_a_secret_every_request_must_prove_it(
+    sample_store, session_settings, tmp_path: Path
+) -> None:
+    settings = _settings(session_settings, tmp_path, secret="s3cret")
+    with TestClient(create_app(settings, client=FakeLLM(), store=sample_store)) as client:
+        assert client.get("/api/reviews").status_code == 401
+        page = client.get("/", headers={"accept": "text/html"}, follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"] == "/login"
+        wrong = client.post("/login", data={"name": "Ana", "token": "nope"})
+        assert "valid access token" in wrong.text
+        client.post("/login", data={"name": "Ana", "token": "s3cret"})
+        assert client.get("/api/reviews").status_code == 200
+    with TestClient(create_app(settings, client=FakeLLM(), store=sample_store)) as other:
+        bearer = {"Authorization": "Bearer s3cret"}
+        assert other.get("/api/reviews", headers=bearer).status_code == 200
+        forged = {"necessity_session": "Ana|0000"}
+        assert other.get("/api/reviews", cookies=forged).status_code == 401

@@ -1,0 +1,139 @@
+"""The eval workbench: datasets, cached calls, stored runs, thresholds, compare, reports."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.evals.datasets import load_dataset
+from pipeline.evals.report import run_report
+from pipeline.evals.runs import RunStore
+from pipeline.evals.workbench import EvalConfig, compare, run_eval
+from tests.conftest import FakeLLM
+from tests.fake_openai import FakeOpenAIServer
+from tests.unit.test_review_fake import careful_model
+
+REPO = Path(__file__).resolve().parents[2]
+runner = CliRunner()
+
+
+def _pubmedqa(tmp_path: Path) -> Path:
+    items = {
+        str(i): {
+            "QUESTION": f"Does drug {i} lower blood pressure?",
+            "CONTEXTS": [f"In trial {i}, drug {i} lowered systolic pressure by {i} mmHg."],
+            "LABELS": ["RESULTS"],
+            "final_decision": "yes" if i % 3 else "no",
+        }
+        for i in range(1, 7)
+    }
+    path = tmp_path / "pqal.json"
+    path.write_text(json.dumps(items))
+    return path
+
+
+def _always_yes(body: dict) -> dict:
+    return {"answer": "yes", "reason": "The trial found a drop."}
+
+
+def test_datasets_load_with_clear_errors(tmp_path: Path) -> None:
+    seeds = load_dataset("evals/datasets/seed-cases.jsonl")
+    assert [r.id for r in seeds] == ["ivig-jia", "ivig-sle"] and seeds[0].split == "regression"
+    assert load_dataset(_pubmedqa(tmp_path), limit=4)[0].expected == {"answer": "yes"}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n')
+    with pytest.raises(ValueError, match="bad.jsonl:1"):
+        load_dataset(bad)
+
+
+def test_run_store_compare_and_report_with_a_scripted_model(settings, tmp_path: Path) -> None:
+    config = EvalConfig(
+        name="t",
+        task="pubmedqa",
+        dataset=str(_pubmedqa(tmp_path)),
+        prompts=["pubmedqa@1"],
+        thresholds={"accuracy": 0.9},
+    )
+    fake = FakeLLM([lambda m, s: _always_yes({})] * 6)
+    run = run_eval(config, settings, client_factory=lambda p: fake)
+    assert run.metrics["accuracy[pubmedqa@1|embedded]"] == round(4 / 6, 4)  # 4 yes, 2 no
+    assert run.thresholds[0]["ok"] is False and not run.passed
+    assert run.prompts["pubmedqa@1"] and run.git_commit
+    # The schema follows the prompt's field order: @1 answers first.
+    assert list(fake.calls[0]["schema"]["properties"]) == ["answer", "reason"]
+
+    store = RunStore(tmp_path / "runs.sqlite")
+    store.save(run)
+    again = store.load(run.id)
+    assert again.metrics == run.metrics and len(again.examples) == 6
+    better = again.model_copy(deep=True)
+    better.id = run.id + "-b"
+    for e in better.examples:
+        e.correct = True
+    better.metrics = {k: (1.0 if k.startswith("accuracy") else v) for k, v in run.metrics.items()}
+    result = compare(again, better)
+    assert result["metrics"]["accuracy[pubmedqa@1|embedded]"]["delta"] == round(1 - 4 / 6, 4)
+    assert sorted(f["example_id"] for f in result["flipped"]) == ["3", "6"]
+    html = run_report(
+        run, calibration=[{"bin": "0.5-0.6", "n": 4, "mean_score": 0.55, "supports_rate": 0.75}]
+    )
+    assert html.count("<svg") >= 3 and "THRESHOLDS FAILED" in html and "http" not in html
+
+
+def test_review_task_scores_verdicts_and_grounding(sample_store, session_settings) -> None:
+    config = EvalConfig(
+        name="seed",
+        task="review",
+        dataset="evals/datasets/seed-cases.jsonl",
+        limit=1,
+        prompts=["review-draft@2"],
+    )
+    run = run_eval(config, session_settings, client_factory=lambda p: FakeLLM([careful_model]))
+    variant = "review-draft@2|embedded"
+    assert run.metrics[f"verdict_accuracy[{variant}]"] == 1.0
+    assert run.metrics[f"unresolvable_citation_rate[{variant}]"] == 0.0
+    assert 0.0 <= run.metrics[f"citation_recall[{variant}]"] <= 1.0
+    assert run.examples[0].output["verdict"] == "not_medically_necessary"
+
+
+def test_cli_run_caches_calls_and_reruns_only_the_edited_prompt(tmp_path: Path) -> None:
+    prompt = tmp_path / "mine@1.md"
+    shutil.copy(REPO / "prompts" / "pubmedqa@1.md", prompt)
+    config = {
+        "name": "cli",
+        "task": "pubmedqa",
+        "dataset": str(_pubmedqa(tmp_path)),
+        "limit": 3,
+        "prompts": ["pubmedqa@2", str(prompt)],
+        "thresholds": {"error_rate": {"max": 0.0}},
+    }
+    path = tmp_path / "cfg.yaml"
+    runs = tmp_path / "runs"
+    env = {"NECESSITY_HOME": str(tmp_path / "home")}
+    with FakeOpenAIServer([_always_yes] * 20) as server:
+        config["providers"] = [{"name": "fake", "base_url": server.base_url, "model": "m"}]
+        path.write_text(yaml.safe_dump(config))
+        args = ["eval", "run", str(path), "--runs", str(runs), "--json"]
+        first = runner.invoke(app, args, env=env)
+        assert first.exit_code == 0, first.output
+        assert len(server.requests) == 6
+        out = json.loads(first.stdout)
+        assert set(out) >= {"run_id", "report", "metrics"} and Path(out["report"]).exists()
+        second = runner.invoke(app, args, env=env)
+        assert len(server.requests) == 6  # every call came from the cache
+        prompt.write_text(prompt.read_text().replace("from nothing else", "and only from it"))
+        third = runner.invoke(app, args, env=env)
+        assert len(server.requests) == 9  # only the edited prompt's 3 calls were made
+    out3 = json.loads(third.stdout)
+    assert out3["compared_with"]["run_id"] == json.loads(second.stdout)["run_id"]
+    assert Path(out3["compared_with"]["report"]).exists()
+    cmp = runner.invoke(
+        app, ["eval", "compare", out["run_id"], out3["run_id"], "--runs", str(runs), "--json"]
+    )
+    assert cmp.exit_code == 0 and "metrics" in json.loads(cmp.stdout)
+    missing = runner.invoke(app, ["eval", "compare", "nope", out3["run_id"], "--runs", str(runs)])
+    assert missing.exit_code == 2 and "no run 'nope'" in missing.output
