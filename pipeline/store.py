@@ -167,6 +167,7 @@ class Store:
         self._manifest = ChromaManifest(self._client) if url else FileManifest(self.manifest_path)
         self._documents = self._manifest.load()
         self._lexical: LexicalIndex | None = None
+        self._count: int | None = None
 
     # --- manifest -------------------------------------------------------------------
     @property
@@ -185,6 +186,7 @@ class Store:
 
     def add(self, doc: Document, chunks: list[Chunk], embeddings: np.ndarray) -> None:
         """Store a document's chunks, then record it as complete."""
+        self._count = None
         ids = [c.id for c in chunks]
         for i in range(0, len(chunks), _BATCH):
             part = chunks[i : i + _BATCH]
@@ -213,6 +215,7 @@ class Store:
             self.collection.delete(where={"source_id": source_id})
 
     def remove(self, source_id: str) -> None:
+        self._count = None
         self._documents.pop(source_id, None)
         self._manifest.save(self._documents, [], [source_id])
         self.collection.delete(where={"source_id": source_id})
@@ -223,8 +226,15 @@ class Store:
         where = {"source_id": {"$nin": known}} if known else None
         orphans = self.collection.get(where=where, include=[])["ids"]
         if orphans:
+            self._count = None
             self.collection.delete(ids=orphans)
         return len(orphans)
+
+    def _chunk_count(self) -> int:
+        """Chroma's count costs a round trip per query; it changes only when we write."""
+        if self._count is None:
+            self._count = self.collection.count()
+        return self._count
 
     # --- lexical side ---------------------------------------------------------------
     @property
@@ -304,7 +314,7 @@ class Store:
         where: dict[str, Any] | None = None,
         allowed: set[str] | None = None,
     ) -> list[tuple[Chunk, float]]:
-        count = self.collection.count()
+        count = self._chunk_count()
         if count == 0 or allowed == set():
             return []
         if allowed is not None:
