@@ -52,11 +52,6 @@ def _mean(rows: list[dict]) -> dict:
     )
 
 
-def _dedupe(keys: Sequence[Hashable]) -> list[Hashable]:
-    seen: set[Hashable] = set()
-    return [k for k in keys if not (k in seen or seen.add(k))]  # type: ignore[func-returns-value]
-
-
 def run_modes(
     searcher: Searcher,
     questions: Sequence[Question],
@@ -73,7 +68,7 @@ def run_modes(
             t0 = time.perf_counter()
             hits = searcher.search(q.text, K * 3, mode=mode)  # type: ignore[arg-type]
             times.append((time.perf_counter() - t0) * 1000)
-            rows.append(ranking_metrics(_dedupe([key(c) for c, _ in hits]), q.relevant))
+            rows.append(ranking_metrics(list(dict.fromkeys(key(c) for c, _ in hits)), q.relevant))
         result[mode] = _mean(rows)
         result["latency_ms"][mode] = {
             "p50": round(float(np.percentile(times, 50)), 2),
