@@ -21,7 +21,14 @@ import numpy as np
 # Dotted codes and doses stay whole ("m08.3", "0.5"): ICD-10 codes are where BM25 earns its keep.
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 LEXICAL_VERSION = "bm25-1"
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+
+
+def _bm25s():  # noqa: ANN202
+    import bm25s
+
+    # bm25s sets its logger to DEBUG when imported and logs every index build.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 def _stopwords() -> frozenset[str]:
@@ -59,8 +66,7 @@ class LexicalIndex:
     def build(
         cls, ids: Sequence[str], texts: Sequence[str], source_ids: Sequence[str], stamp: str
     ) -> LexicalIndex:
-        import bm25s
-
+        bm25s = _bm25s()
         model = bm25s.BM25()
         if ids:
             model.index([tokenize(t) or [""] for t in texts], show_progress=False)
@@ -107,8 +113,7 @@ class LexicalIndex:
     @classmethod
     def load(cls, path: Path) -> LexicalIndex | None:
         """The saved index, or None when there is none or it cannot be read (then rebuild)."""
-        import bm25s
-
+        bm25s = _bm25s()
         meta_path = path / "chunks.json"
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))

@@ -274,6 +274,11 @@ def summarize(examples: list[ExampleResult], task: str) -> dict[str, float]:
             "tokens_mean": np.mean([e.tokens for e in rows if e.tokens] or [0]),
             "examples": len(rows),
         }
+        expected = [e.expected.get("answer") for e in rows if e.expected.get("answer")]
+        if expected:  # what always answering the commonest label would score
+            metrics["majority_baseline"] = max(expected.count(a) for a in set(expected)) / len(
+                expected
+            )
         if task == "review":
             for key in (
                 "citation_recall",

@@ -61,6 +61,7 @@ def test_run_store_compare_and_report_with_a_scripted_model(settings, tmp_path: 
     fake = FakeLLM([lambda m, s: _always_yes({})] * 6)
     run = run_eval(config, settings, client_factory=lambda p: fake)
     assert run.metrics["accuracy[pubmedqa@1|embedded]"] == round(4 / 6, 4)  # 4 yes, 2 no
+    assert run.metrics["majority_baseline[pubmedqa@1|embedded]"] == round(4 / 6, 4)
     assert run.thresholds[0]["ok"] is False and not run.passed
     assert run.prompts["pubmedqa@1"] and run.git_commit
     # The schema follows the prompt's field order: @1 answers first.
