@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline.cases import CaseError, load_case
-from pipeline.executors import Executor, PoolExecutor, RayExecutor
+from pipeline.executors import Executor, PoolExecutor, make_executor
 from pipeline.llm import LLMClient, LLMError, open_llm
 from pipeline.models import Review
 from pipeline.settings import Settings
@@ -131,11 +131,12 @@ def run_batch(
     results: Iterator[BatchRow]
     pool: Executor
     if executor == "ray":
-        pool = RayExecutor(address or "local", num_cpus=workers if workers > 1 else None)
-        results = pool.map(ray_review_task, [(str(p), settings) for p in todo])
-        rows = _collect(results, rows, settings, progress, len(todo))
-        pool.close()
-        return rows
+        pool = make_executor("ray", workers, address)
+        try:
+            results = pool.map(ray_review_task, [(str(p), settings) for p in todo])
+            return _collect(results, rows, settings, progress, len(todo))
+        finally:
+            pool.close()
     if executor != "local":
         raise ValueError(f"unknown executor {executor!r}; choose local or ray")
     if store is None:
