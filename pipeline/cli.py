@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from pipeline.policy.cli import policy_app
 from pipeline.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -25,6 +26,7 @@ app.add_typer(store_app, name="store")
 app.add_typer(corpus_app, name="corpus")
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluations for QA: judge, grounding.")
 app.add_typer(eval_app, name="eval")
+app.add_typer(policy_app, name="policy")
 
 StoreOpt = Annotated[
     Path | None,
@@ -165,6 +167,14 @@ def ingest(
     address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: a local Ray instance)")
     ] = None,
+    policy: Annotated[
+        bool,
+        typer.Option(
+            "--policy",
+            help="declare these files payer policies: compiled into criteria trees that may "
+            "decide verdicts (who and when is recorded)",
+        ),
+    ] = False,
 ) -> None:
     """Parse, chunk, embed and store PDFs; unchanged files are skipped."""
     from tqdm import tqdm
@@ -203,6 +213,7 @@ def ingest(
             progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
             on_result=show,
             executor=pool,
+            policy=policy,
         )
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
@@ -349,6 +360,7 @@ def check(
     from pipeline.embed import get_embedder
     from pipeline.judge import SupportJudge
     from pipeline.models import Review
+    from pipeline.policy.library import verify_worksheet
     from pipeline.validate import validate
     from pipeline.verdict import decide
 
@@ -367,7 +379,12 @@ def check(
         before = review_obj.validation.model_dump()
         recorded_verdict = review_obj.verdict
         validate(review_obj, settings.validation.support_threshold, judge=judge)
-        verdict, _, _ = decide(review_obj.criteria, settings.deny_requires_peer_review)
+        if review_obj.policy is not None:  # record v2: the policy worksheet decided
+            verdict = review_obj.policy.verdict
+            after_problems = verify_worksheet(review_obj.policy)
+            review_obj.validation.problems.extend(after_problems)
+        else:
+            verdict, _, _ = decide(review_obj.criteria, settings.deny_requires_peer_review)
         after = review_obj.validation
         changed = {k: (before[k], v) for k, v in after.model_dump().items() if before[k] != v}
         if verdict != recorded_verdict:

@@ -37,6 +37,22 @@ def read_source(path: Path) -> tuple[dict, str]:
     return yaml.safe_load(match.group(1)) or {}, text[match.end() :]
 
 
+# A policy outline: "1. ...", "  A) ...", "    i. ...", "      a) ...", one item per line.
+_OUTLINE = re.compile(r"^(\d+\.|[A-Z]\)|[ivx]+\.|[a-z]\)) ")
+
+
+def _outline(pdf: object, block: str) -> None:
+    """Each item on its own lines, indented by its Markdown indentation, as policies print."""
+    pdf.set_font("Helvetica", "", 10.5)  # type: ignore[attr-defined]
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        depth = (len(line) - len(line.lstrip())) // 2
+        pdf.set_x(22 + 6 * depth)  # type: ignore[attr-defined]
+        pdf.multi_cell(0, 5.2, line.strip().translate(_ASCII), **_NEXT)  # type: ignore[attr-defined]
+    pdf.ln(1.5)  # type: ignore[attr-defined]
+
+
 def render_pdf(meta: dict, body: str, target: Path) -> None:
     from fpdf import FPDF
 
@@ -50,8 +66,11 @@ def render_pdf(meta: dict, body: str, target: Path) -> None:
     pdf.set_font("Helvetica", "B", 15)
     pdf.multi_cell(0, 7, str(meta["title"]).translate(_ASCII), **_NEXT)
     pdf.ln(2)
-    for block in re.split(r"\n\s*\n", body.strip()):
-        block = " ".join(line.strip() for line in block.strip().splitlines()).translate(_ASCII)
+    for raw in re.split(r"\n\s*\n", body.strip()):
+        if _OUTLINE.match(raw.strip()):
+            _outline(pdf, raw)
+            continue
+        block = " ".join(line.strip() for line in raw.strip().splitlines()).translate(_ASCII)
         if block.startswith("#"):
             pdf.ln(2)
             pdf.set_font("Helvetica", "B", 12)

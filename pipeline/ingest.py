@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -102,11 +103,30 @@ def load_metadata(path: Path) -> dict[str, dict[str, str]]:
     return out
 
 
-def _guess_type(title: str, stem: str) -> str:
-    text = f"{title} {stem}".lower()
-    if "policy" in text or "coverage" in text:
+_POLICY_TEXT = re.compile(
+    r"prior authorization (?:policy|criteria)|coverage polic|medical polic|clinical policy|"
+    r"(?:is|are) (?:considered )?medically necessary (?:when|for|if)|\bapprove for \d+ "
+    r"(?:months?|years?)|experimental,? investigational",
+    re.I,
+)
+_GUIDELINE_TEXT = re.compile(
+    r"\bguidelines?\b.{0,80}\b(?:recommend|recommendation)|we (?:strongly |conditionally )?"
+    r"recommend|strength of recommendation|certainty of evidence|grade methodology",
+    re.I,
+)
+
+
+def _guess_type(title: str, stem: str, text: str = "") -> str:
+    """From the title first, else from what the first pages say (a policy's title often
+    names only the drug: 'Inflammatory Conditions - Adalimumab Products')."""
+    head = f"{title} {stem}".lower()
+    if "policy" in head or "coverage" in head:
         return "policy"
-    if "guideline" in text or "recommendation" in text:
+    if "guideline" in head or "recommendation" in head:
+        return "guideline"
+    if len(_POLICY_TEXT.findall(text)) >= 2:
+        return "policy"
+    if _GUIDELINE_TEXT.search(text):
         return "guideline"
     return "other"
 
@@ -118,11 +138,16 @@ def fingerprint(settings: Settings) -> str:
 
 
 def make_document(
-    path: Path, source_id: str, meta: dict[str, str], pages: int, pipeline_id: str
+    path: Path,
+    source_id: str,
+    meta: dict[str, str],
+    pages: int,
+    pipeline_id: str,
+    text: str = "",
 ) -> Document:
     title = meta.get("title") or path.stem.replace("-", " ").replace("_", " ")
     year = meta.get("year")
-    doc_type = meta.get("doc_type") or _guess_type(title, path.stem)
+    doc_type = meta.get("doc_type") or _guess_type(title, path.stem, text)
     if doc_type not in {"policy", "guideline", "research", "other"}:
         doc_type = "other"
     return Document(
@@ -134,6 +159,7 @@ def make_document(
         doc_type=doc_type,  # type: ignore[arg-type]
         pages=pages,
         parser=pipeline_id,
+        declared=meta.get("declared") if doc_type == "policy" else None,
     )
 
 
@@ -165,6 +191,7 @@ def ingest(
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     executor: Executor | None = None,
+    policy: bool = False,
 ) -> IngestReport:
     """Ingest PDFs. Parsing and chunking run on ``executor`` (by default one worker process,
     overlapping the next file's parse with this one's embedding); embedding and every store
@@ -179,12 +206,24 @@ def ingest(
                 meta.update(load_metadata(Path(folder) / name))
     if metadata:
         meta.update(load_metadata(metadata))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for record in meta.values():
+        if record.get("doc_type") == "policy":
+            record["declared"] = f"metadata file, {now}"
+    if policy:  # the operator declares every file of this run a policy that may decide
+        for path in files:
+            meta[path.stem] = meta.get(path.stem, {}) | {
+                "doc_type": "policy",
+                "declared": f"--policy flag, {now}",
+            }
     store.purge_orphans()
     report = IngestReport()
     tasks: list[Task] = []
     early: dict[Path, FileResult] = {}
     for path in files:
         checked = _check_file(path, store, settings)
+        if isinstance(checked, FileResult) and checked.status == "unchanged":
+            _declare(store, path, meta.get(path.stem, {}))
         if isinstance(checked, FileResult):
             early[path] = checked
         else:
@@ -206,8 +245,33 @@ def ingest(
         if own:
             executor.close()
     store.lexical()  # rebuilds BM25 only if the chunks changed
+    _compile_policies(store, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _declare(store: Store, path: Path, meta: dict[str, str]) -> None:
+    """An unchanged file declared a policy now (or again) gets the declaration recorded."""
+    if meta.get("doc_type") != "policy":
+        return
+    known = next((d for d in store.documents() if d.file == str(path.resolve())), None)
+    if known and (known.doc_type != "policy" or not known.declared):
+        store.update_document(
+            known.model_copy(update={"doc_type": "policy", "declared": meta.get("declared")})
+        )
+
+
+def _compile_policies(store: Store, report: IngestReport) -> None:
+    """Each policy ingested now is compiled into its criteria tree once, here, so a policy
+    the compiler cannot structure is reported at ingest rather than at review."""
+    from pipeline.policy.library import tree_for
+
+    files = {str(Path(r.file).resolve()) for r in report.results if r.status != "failed"}
+    for doc in store.documents():
+        if doc.doc_type == "policy" and doc.file in files:
+            tree = tree_for(store.path, doc)
+            for problem in tree.problems[:5]:
+                log.warning("policy %s: %s", Path(doc.file).name, problem)
 
 
 def _check_file(path: Path, store: Store, settings: Settings) -> FileResult | str:
@@ -244,7 +308,8 @@ def prepare_task(task: Task) -> Prepared | FileResult:
         return FileResult(str(path), "failed", str(exc), seconds=time.perf_counter() - t0)
     if "title" not in meta:
         meta = pdf_info(path) | meta
-    doc = make_document(path, task.source_id, meta, len(pages), fingerprint(settings))
+    head = " ".join(p.text for p in pages[:3])
+    doc = make_document(path, task.source_id, meta, len(pages), fingerprint(settings), head)
     chunks = chunk_pages(
         pages,
         source_id=task.source_id,

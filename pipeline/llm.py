@@ -30,6 +30,11 @@ class LLMError(RuntimeError):
     pass
 
 
+class LLMUnavailable(LLMError):
+    """The endpoint did not answer (timeout, HTTP error, connection): unlike a bad answer,
+    no caller may read this as the model's judgment."""
+
+
 @dataclass
 class LLMResult:
     data: dict[str, Any]
@@ -128,17 +133,17 @@ class OpenAICompatClient:
                 else:
                     response = self._stream(request, on_text)
             except openai.APITimeoutError as exc:
-                raise LLMError(
+                raise LLMUnavailable(
                     f"LLM endpoint {self.endpoint} timed out after {self.retries + 1} tries"
                 ) from exc
             except openai.APIStatusError as exc:
-                raise LLMError(
+                raise LLMUnavailable(
                     f"LLM endpoint {self.endpoint} answered HTTP "
                     f"{exc.status_code} after {self.retries + 1} tries: "
                     f"{str(exc)[:200]}"
                 ) from exc
             except openai.APIError as exc:
-                raise LLMError(f"LLM endpoint {self.endpoint} failed: {exc}") from exc
+                raise LLMUnavailable(f"LLM endpoint {self.endpoint} failed: {exc}") from exc
             seconds = time.perf_counter() - t0
             if not response.choices:
                 raise LLMError(f"LLM endpoint {self.endpoint} returned no choices")

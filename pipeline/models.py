@@ -8,11 +8,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from pipeline.policy.models import PolicyDecision
+
 Verdict = Literal["medically_necessary", "not_medically_necessary", "insufficient_information"]
 Recommendation = Literal["approve", "deny", "send_to_peer_review"]
 DocType = Literal["policy", "guideline", "research", "other"]
 
-RECORD_VERSION = "1"
+RECORD_VERSION = "2"  # 2: the policy worksheet (``policy``); version-1 records still load
 
 
 def sha256_text(text: str) -> str:
@@ -30,6 +32,9 @@ class Document(BaseModel):
     chunks: int = 0
     parser: str = ""
     flagged_chunks: int = 0
+    # Who made this a policy that may decide verdicts: "--policy flag" or "metadata file",
+    # with the time; None for a document only detected as policy-like.
+    declared: str | None = None
 
 
 class SearchFilters(BaseModel):
@@ -288,7 +293,8 @@ class Review(BaseModel):
     recommendation: Recommendation
     sections: list[Section]
     documentation_to_request: list[str] = Field(default_factory=list)
-    criteria: list[Criterion] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=list)  # named by the sources; never decide
+    policy: PolicyDecision | None = None  # the payer policy's worksheet: what decides
     verdict_rule: str = ""
     case_facts: list[CaseFact] = Field(default_factory=list)
     evidence: list[Evidence]

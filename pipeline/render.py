@@ -32,6 +32,58 @@ def _ref_numbers(ids: list[str], ev_of: dict, ref_of: dict[str, int]) -> list[in
     )
 
 
+STATUS_WORDS = {
+    "met": "met",
+    "not_met": "NOT met",
+    "not_documented": "not documented",
+    "not_applicable": "not applicable",
+}
+STATUS_BOX = {"met": "[x]", "not_met": "[ ]", "not_documented": "[?]", "not_applicable": "[-]"}
+
+
+def worksheet(review: Review) -> list[str]:
+    """The reviewer's worksheet: the policy, the indication chosen and why, then every
+    criterion of the tree with its status, the case facts it rests on and its page."""
+    d = review.policy
+    if d is None:
+        return []
+    lines = ["## Policy Worksheet", ""]
+    if not d.policy_source_id:
+        return lines + [f"_No payer policy was applied: {d.rule}._", ""]
+    ref = next((r.n for r in review.references if r.source_id == d.policy_source_id), None)
+    cite = f" [{ref}]" if ref else ""
+    lines.append(f"**Policy:** {d.policy_title}{cite} ({Path(d.policy_file or '').name})  ")
+    if d.indication:
+        approval = f", approval for {d.approval}" if d.approval else ""
+        lines.append(
+            f"**Indication:** {d.indication} (page {d.indication_page}); "
+            f"{d.branch} request{approval}  "
+        )
+    lines += [f"**Why:** {d.match_reason}", ""]
+    for x in d.exclusions:
+        what = "applies" if x.status == "met" else "does not apply" if x.status == "not_met" else (
+            "not documented"
+        )
+        lines.append(f"- Exclusion (p. {x.page}) **{what}**: {x.text} — {x.reason}")
+    if d.exclusions:
+        lines.append("")
+    for j in d.judgments:
+        pad = "  " * j.depth
+        if j.op != "leaf":
+            lines.append(
+                f"{pad}- **{j.reason}** (p. {j.page}) → {STATUS_WORDS[j.status]}: {j.text}"
+            )
+            continue
+        facts = f"; case {', '.join(j.facts)}" if j.facts else ""
+        why = f"; {j.reason}" if j.reason else ""
+        flag = f" ⚠ *{'; '.join(j.problems)}*" if j.problems else ""
+        lines.append(
+            f"{pad}- {STATUS_BOX[j.status]} {j.text} (p. {j.page}) — "
+            f"**{STATUS_WORDS[j.status]}** ({j.method}{facts}{why}){flag}"
+        )
+    return lines + [""]
+
+
 def headline(review: Review, treatment: str, diagnosis: str) -> str:
     return f"{treatment} {VERDICT_WORDS[review.verdict]} for {diagnosis}"
 
@@ -46,9 +98,15 @@ def to_markdown(review: Review) -> str:
     lines += [f"**Verdict:** `{review.verdict}` — **Prior authorization:** {rec}", ""]
     if review.verdict_rule:
         lines += [f"*Decision rule:* {review.verdict_rule}", ""]
-    lines += ["## Coverage Criteria", ""]
-    if not review.criteria:
-        lines += ["_The retrieved sources hold no coverage criteria for this request._", ""]
+    lines += worksheet(review)
+    if review.criteria:
+        lines += [
+            "## Criteria Named in the Retrieved Sources",
+            "",
+            "_Drafted by the model from retrieved passages; shown for context, never used "
+            "for the verdict (only the payer policy's worksheet decides)._",
+            "",
+        ]
     for c in review.criteria:
         refs = _ref_numbers(c.sources, ev_of, ref_of)
         mark = "" if c.valid else " ⚠ *not counted: " + "; ".join(c.problems) + "*"
@@ -57,7 +115,8 @@ def to_markdown(review: Review) -> str:
             f"- **{c.kind}**, {c.status.replace('_', ' ')}: {c.text} "
             f"[{', '.join(str(n) for n in refs)}{facts}]{mark}"
         )
-    lines.append("")
+    if review.criteria:
+        lines.append("")
     for section in review.sections:
         lines += [f"## {section.heading}", ""]
         if not section.statements:

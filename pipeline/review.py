@@ -29,13 +29,16 @@ from pipeline.models import (
     Statement,
     Validation,
 )
+from pipeline.policy.decide import apply_policy
+from pipeline.policy.library import load_trees
+from pipeline.policy.models import PolicyDecision
 from pipeline.prompts import load_prompt
 from pipeline.render import headline, to_markdown
 from pipeline.retrieve import retrieve
 from pipeline.settings import Settings
 from pipeline.store import Store
 from pipeline.validate import drop_unsupported, repair_citations, validate
-from pipeline.verdict import decide, documentation_requests
+from pipeline.verdict import recommendation_for
 
 log = logging.getLogger(__name__)
 PROMPT = "review-draft@2"
@@ -101,6 +104,12 @@ def build_references(review: Review, documents: dict) -> list[Reference]:
     ev_of = {e.id: e for e in review.evidence}
     order: list[str] = []
     pages: dict[str, set[int]] = {}
+    policy = review.policy
+    if policy and policy.policy_source_id:  # the policy that decided comes first
+        order.append(policy.policy_source_id)
+        pages[policy.policy_source_id] = {
+            j.page for j in [*policy.judgments, *policy.exclusions] if j.method != "none"
+        } | ({policy.indication_page} if policy.indication_page else set())
     cited = [c for crit in review.criteria for c in crit.sources]
     cited += [c for section in review.sections for st in section.statements for c in st.citations]
     for cid in cited:  # criteria first, then statements: reading order of the review
@@ -113,15 +122,16 @@ def build_references(review: Review, documents: dict) -> list[Reference]:
     refs = []
     for n, source_id in enumerate(order, 1):
         doc = documents.get(source_id)
-        ev = next(e for e in review.evidence if e.source_id == source_id)
+        ev = next((e for e in review.evidence if e.source_id == source_id), None)
+        file = doc.file if doc else ev.file if ev else (policy.policy_file if policy else "") or ""
         refs.append(
             Reference(
                 n=n,
                 source_id=source_id,
-                title=doc.title if doc else (ev.title or ev.file),
+                title=doc.title if doc else (ev.title or ev.file) if ev else Path(file).name,
                 publisher=doc.publisher if doc else None,
                 year=doc.year if doc else None,
-                file=ev.file,
+                file=file,
                 pages=sorted(pages[source_id]),
             )
         )
@@ -140,6 +150,10 @@ def draft_review(
     happens: "evidence" (what was retrieved), "section" (a drafted field, before validation)."""
     prompt = load_prompt(prompt_ref)
     documents = {d.source_id: d for d in store.documents()}
+    # The payer's policy decides, criterion by criterion, before anything is drafted.
+    decision = apply_policy(case, load_trees(store.path, list(documents.values())), client)
+    if on_event:
+        on_event("policy", decision.model_dump(mode="json"))
     titles = {sid: d.title for sid, d in documents.items()}
     evidence, queries = retrieve(case, store, settings.retrieval, titles)
     facts = case_facts(case)
@@ -201,18 +215,26 @@ def draft_review(
         validate(review, settings.validation.support_threshold, judge=judge)
     if drop_unsupported(review):
         validate(review, settings.validation.support_threshold, judge=judge)
-    review.verdict, review.recommendation, review.verdict_rule = decide(
-        review.criteria, settings.deny_requires_peer_review
-    )
-    # Requests that follow from undocumented criteria first, then the model's own.
-    derived = documentation_requests(review.criteria)
-    review.documentation_to_request = derived + [
-        d for d in review.documentation_to_request if d not in derived
-    ]
+    apply_decision(review, decision, settings.deny_requires_peer_review)
     review.references = build_references(review, documents)
     dx = ", ".join(d.name for d in case.diagnoses)
     review.headline = headline(review, t.drug, dx)
     return review
+
+
+def apply_decision(
+    review: Review, decision: PolicyDecision, deny_requires_peer_review: bool
+) -> None:
+    """The policy's verdict, rule and missing criteria become the review's. Criteria the
+    model drafted from retrieved sources stay in the record but never decide."""
+    review.policy = decision
+    review.verdict = decision.verdict
+    review.recommendation = recommendation_for(decision.verdict, deny_requires_peer_review)
+    review.verdict_rule = decision.rule
+    derived = [f"Documentation that: {m}" for m in decision.missing]
+    review.documentation_to_request = derived + [
+        d for d in review.documentation_to_request if d not in derived
+    ]
 
 
 def write_outputs(review: Review, out_dir: Path) -> tuple[Path, Path]:

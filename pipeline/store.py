@@ -214,6 +214,13 @@ class Store:
         for source_id in replaced:
             self.collection.delete(where={"source_id": source_id})
 
+    def update_document(self, doc: Document) -> None:
+        """Replace a completed document's record (its chunks stay as they are)."""
+        if doc.source_id not in self._documents:
+            raise StoreError(f"document {doc.source_id[:12]} is not in the store")
+        self._documents[doc.source_id] = doc
+        self._manifest.save(self._documents, [doc.source_id], [])
+
     def remove(self, source_id: str) -> None:
         self._count = None
         self._documents.pop(source_id, None)

@@ -54,13 +54,16 @@ def decide(
             "insufficient_information",
             ("the retrieved sources hold no coverage criteria for this treatment and indication"),
         )
+    return verdict, recommendation_for(verdict, deny_requires_peer_review), rule
+
+
+def recommendation_for(verdict: Verdict, deny_requires_peer_review: bool = True) -> Recommendation:
+    """Approve what is necessary; a denial or an open question goes to a physician."""
     if verdict == "medically_necessary":
-        rec: Recommendation = "approve"
-    elif verdict == "not_medically_necessary":
-        rec = "send_to_peer_review" if deny_requires_peer_review else "deny"
-    else:
-        rec = "send_to_peer_review"
-    return verdict, rec, rule
+        return "approve"
+    if verdict == "not_medically_necessary" and not deny_requires_peer_review:
+        return "deny"
+    return "send_to_peer_review"
 
 
 def documentation_requests(criteria: list[Criterion]) -> list[str]:

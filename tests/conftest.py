@@ -26,12 +26,21 @@ class FakeLLM:
     model = "fake-llm"
     endpoint = "fake://local"
 
+    # Criterion judgments (policy/judge.py) come from their own queue, so a test that
+    # scripts a draft need not script them; unscripted, the model "cannot tell".
+    NOT_DOCUMENTED = {"status": "not_documented", "facts": []}
+
     def __init__(self, replies: list[Reply] | None = None) -> None:
         self.replies = list(replies or [])
+        self.judgments: list[Reply] = []
         self.calls: list[dict[str, Any]] = []
 
     def queue(self, *replies: Reply) -> FakeLLM:
         self.replies.extend(replies)
+        return self
+
+    def queue_judgments(self, *replies: Reply) -> FakeLLM:
+        self.judgments.extend(replies)
         return self
 
     def complete_json(
@@ -42,9 +51,12 @@ class FakeLLM:
         on_text: Callable[[str], None] | None = None,
     ) -> LLMResult:
         self.calls.append({"messages": messages, "schema": schema, "name": name})
-        if not self.replies:
+        if name == "judgment":
+            reply = self.judgments.pop(0) if self.judgments else self.NOT_DOCUMENTED
+        elif not self.replies:
             raise AssertionError("FakeLLM: no reply queued for this call")
-        reply = self.replies.pop(0)
+        else:
+            reply = self.replies.pop(0)
         if callable(reply):
             reply = reply(messages, schema)
         raw = reply if isinstance(reply, str) else json.dumps(reply)

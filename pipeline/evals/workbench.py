@@ -3,7 +3,9 @@
 Tasks:
 - ``review``: case files → the full pipeline → verdict accuracy (the rule's verdict against
   the expected one) and the grounding metrics of `eval grounding`;
-- ``pubmedqa``: question + abstract → yes/no/maybe under a JSON schema → accuracy.
+- ``pubmedqa``: question + abstract → yes/no/maybe under a JSON schema → accuracy;
+- ``policy``: case file + policy PDFs → compiled criteria trees → the policy decision →
+  verdict accuracy and, where labels exist, agreement on "some criterion not fully met".
 LLM calls go through an on-disk cache keyed by the request, so a re-run pays only for
 requests that changed (a prompt edit re-runs that prompt, nothing else).
 """
@@ -40,7 +42,7 @@ class Provider(BaseModel):
 
 class EvalConfig(BaseModel):
     name: str
-    task: Literal["review", "pubmedqa"]
+    task: Literal["review", "pubmedqa", "policy"]
     dataset: str
     limit: int | None = None
     split: str | None = None
@@ -165,6 +167,77 @@ def review_example(
     )
 
 
+def _policy_pdf(spec: str, settings: Settings) -> Path:
+    """A dataset's policy: a path (relative to the repo), or ``corpus:NAME`` for one of
+    our sample sources, rendered to PDF under the home on first use."""
+    if spec.startswith("corpus:"):
+        from pipeline.corpus import CORPUS_DIR, read_source, render_pdf
+
+        name = spec.split(":", 1)[1]
+        target = settings.home / "corpus" / f"{name}.pdf"
+        if not target.exists():
+            meta, body = read_source(CORPUS_DIR / "sources" / f"{name}.md")
+            render_pdf(meta, body, target)
+        return target
+    path = Path(spec)
+    return path if path.is_absolute() else REPO / path
+
+
+def policy_example(
+    record: Record, prompt_ref: str, client: LLMClient, settings: Settings, trees: dict
+) -> ExampleResult:
+    from pipeline.cases import load_case
+    from pipeline.policy.compile import compile_policy
+    from pipeline.policy.decide import apply_policy
+
+    selected = []
+    for spec in record.inputs["policies"]:
+        if spec not in trees:
+            pdf = _policy_pdf(spec, settings)
+            if not pdf.exists():
+                raise ValueError(f"policy {spec}: no such file ({pdf})")
+            sid = hashlib.sha256(pdf.read_bytes()).hexdigest()
+            trees[spec] = compile_policy(pdf, source_id=sid, title=_policy_title(pdf))
+        selected.append(trees[spec])
+    case = load_case(REPO / record.inputs["case_file"])
+    t0 = time.perf_counter()
+    decision = apply_policy(case, selected, client, prompt_ref=prompt_ref)
+    seconds = time.perf_counter() - t0
+    expected = record.expected.get("verdict")
+    scores = {"llm_calls": float(decision.llm_calls)}
+    label = record.expected.get("any_criterion_not_fully_met")
+    if label is not None:
+        ours = decision.status != "met"
+        scores["criteria_agreement"] = float(ours == label)
+    leaves = [j for j in decision.judgments if j.op == "leaf" and j.method != "none"]
+    scores["criteria_judged"] = float(len(leaves))
+    scores["criteria_by_model"] = float(sum(j.method == "model" for j in leaves))
+    return ExampleResult(
+        variant="",
+        example_id=record.id,
+        expected=record.expected,
+        output={
+            "verdict": decision.verdict,
+            "rule": decision.rule,
+            "indication": decision.indication,
+            "branch": decision.branch,
+            "criteria": [
+                {"id": j.node_id, "status": j.status, "method": j.method, "facts": j.facts}
+                for j in leaves
+            ],
+        },
+        correct=decision.verdict == expected if expected else None,
+        scores=scores,
+        latency_s=round(seconds, 2),
+    )
+
+
+def _policy_title(pdf: Path) -> str:
+    from pipeline.parse import pdf_info
+
+    return pdf_info(pdf).get("title") or pdf.stem.replace("-", " ")
+
+
 # --- the run ------------------------------------------------------------------------------
 @contextmanager
 def provider_client(provider: Provider, settings: Settings, cache: Path) -> Iterator[Any]:
@@ -206,6 +279,7 @@ def run_eval(
         judge = SupportJudge(store.embedder, threshold=settings.validation.judge_threshold)
     examples: list[ExampleResult] = []
     models: dict[str, str] = {}
+    trees: dict = {}  # policy task: each policy compiled once per run
     for provider in config.providers:
         with (
             _fake(client_factory(provider))
@@ -221,6 +295,8 @@ def run_eval(
                     try:
                         if config.task == "pubmedqa":
                             result = pubmedqa_example(record, prompt_ref, client)
+                        elif config.task == "policy":
+                            result = policy_example(record, prompt_ref, client, settings, trees)
                         else:
                             result = review_example(
                                 record, prompt_ref, client, settings, store, judge
@@ -286,6 +362,11 @@ def summarize(examples: list[ExampleResult], task: str) -> dict[str, float]:
                 "unsupported_statement_rate",
                 "unresolvable_citation_rate",
             ):
+                values = [e.scores[key] for e in rows if key in e.scores]
+                if values:
+                    metrics[key] = np.mean(values)
+        if task == "policy":
+            for key in ("criteria_agreement", "criteria_judged", "criteria_by_model", "llm_calls"):
                 values = [e.scores[key] for e in rows if key in e.scores]
                 if values:
                     metrics[key] = np.mean(values)

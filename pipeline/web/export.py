@@ -25,8 +25,9 @@ def blocks(review: Review) -> list[tuple[str, str]]:
             out.append(("title", _plain(line[2:])))
         elif line.startswith("## "):
             out.append(("heading", _plain(line[3:])))
-        elif line.startswith("- "):
-            out.append(("bullet", _plain(line[2:])))
+        elif line.lstrip().startswith("- "):  # worksheet rows nest by indentation
+            depth = (len(line) - len(line.lstrip())) // 2
+            out.append(("bullet", "  " * depth + _plain(line.lstrip()[2:])))
         else:
             out.append(("para", _plain(line)))
     return out

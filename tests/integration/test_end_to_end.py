@@ -55,14 +55,49 @@ def test_real_embedded_model_drafts_a_checked_review(
     assert all(st.supported and st.citations for st in kept)  # only checked claims remain
     assert v.supported_statements + v.unsupported_statements == len(kept) + len(v.dropped)
     assert all(d.problems for d in v.dropped)  # each removal says why
-    # The verdict rests on criteria that survived validation, or it is not a decision.
-    if review.verdict != "insufficient_information":
-        assert any(c.valid for c in review.criteria)
-    assert review.verdict_rule
+    # The declared policy's worksheet decides; the model's drafted criteria never do.
+    assert review.policy is not None and review.verdict == review.policy.verdict
+    assert review.policy.policy_title and review.verdict_rule == review.policy.rule
+    assert review.references[0].source_id == review.policy.policy_source_id
     r = runner.invoke(app, ["check", str(out / "ivig-jia.review.json")], env=env)
     assert r.exit_code == 0, r.output
     # The case text stays out of logs by default.
     assert "metacarpophalangeal" not in caplog.text
+
+
+def test_real_model_judges_policy_criteria(tmp_path: Path, corpus_pdfs: Path) -> None:
+    """The criterion judge on the real embedded model: short schema-constrained calls whose
+    answers are checked (structure only; the model's judgment is measured in evals)."""
+    from pipeline.cases import load_case
+    from pipeline.llm import open_llm
+    from pipeline.policy.compile import compile_policy
+    from pipeline.policy.decide import apply_policy
+    from pipeline.settings import load_settings
+
+    home = tmp_path / "home"
+    models = REPO / ".necessity" / "cache" / "models"
+    if models.exists():
+        (home / "cache").mkdir(parents=True)
+        (home / "cache" / "models").symlink_to(models.resolve())
+    settings = load_settings(home=home)
+    tree = compile_policy(corpus_pdfs / "sample-ivig-policy.pdf", source_id="s" * 64, title="IG")
+    case = load_case(REPO / "corpus" / "cases" / "ivig-sle.yaml")
+    with open_llm(settings) as client:
+        decision = apply_policy(case, [tree], client)
+    assert decision.branch == "continuation" and decision.llm_calls >= 1
+    facts = {f"F{i}" for i in range(1, 20)}
+    judged = [j for j in decision.judgments if j.method == "model"]
+    assert len(judged) == decision.llm_calls
+    for j in judged:
+        assert j.status in {"met", "not_met", "not_documented"}
+        assert set(j.facts) <= facts
+        # A status the checks did not accept is downgraded with its reason kept.
+        assert j.status != "not_documented" or not j.facts
+    assert decision.verdict in {
+        "medically_necessary",
+        "not_medically_necessary",
+        "insufficient_information",
+    }
 
 
 @pytest.mark.shared

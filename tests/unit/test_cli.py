@@ -16,7 +16,10 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def _schema_reply(body):
-    """Answer from the request's own schema: cite the first allowed sentence."""
+    """Answer from the request's own schema: a criterion judgment "cannot tell"; a draft
+    cites the first allowed sentence."""
+    if body["response_format"]["json_schema"]["name"] == "judgment":
+        return {"status": "not_documented", "facts": []}
     schema = body["response_format"]["json_schema"]["schema"]
     first = schema["properties"]["rationale"]["items"]["properties"]["citations"]["items"]
     return draft(

@@ -230,7 +230,7 @@ def test_negation_must_come_from_the_source(corpus_pdfs: Path) -> None:
                 _sentence(
                     corpus_pdfs,
                     "sample-ivig-policy.pdf",
-                    "The plan considers IVIG experimental",
+                    "The plan considers immune globulin experimental",
                     ":",
                 )
             ],
@@ -350,7 +350,10 @@ def test_repair_recites_an_exclusion_to_its_negated_source(corpus_pdfs: Path) ->
         corpus_pdfs, "jia-treatment-summary.pdf", "Methotrexate is the preferred first drug", "."
     )
     policy = _sentence(
-        corpus_pdfs, "sample-ivig-policy.pdf", "The plan considers IVIG experimental", ")."
+        corpus_pdfs,
+        "sample-ivig-policy.pdf",
+        "The plan considers immune globulin experimental",
+        ").",
     )
     policy = policy.model_copy(update={"id": "E2.1", "passage": "E2"})
     crit = Criterion(

@@ -95,10 +95,11 @@ def test_a_failed_case_is_reported_and_finished_ones_kept(
     assert "FAILED    ivig-sle" in r.output and "HTTP 503" in r.output
     assert (out / "ivig-jia.review.json").exists()
     assert not (out / "ivig-sle.review.json").exists()
-    # Resume: the finished case is kept, only the failed one is drafted again.
-    with FakeOpenAIServer([_schema_reply]) as server:
+    # Resume: the finished case is kept, only the failed one is judged and drafted again.
+    with FakeOpenAIServer([_schema_reply] * 8) as server:
         r = review(server, "--skip-existing", "--json")
-        assert len(server.requests) == 1
+        kinds = [q["response_format"]["json_schema"]["name"] for q in server.requests]
+        assert kinds.count("review_draft") == 1 and set(kinds) <= {"review_draft", "judgment"}
     assert r.exit_code == 0, r.output
     assert [row["case"] for row in json.loads(r.stdout)] == ["ivig-jia", "ivig-sle"]
 

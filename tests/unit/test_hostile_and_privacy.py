@@ -83,7 +83,9 @@ def test_a_hostile_document_cannot_carry_the_verdict(
     assert review.sections[0].statements == []  # the obeyed claim did not survive
     dropped = review.validation.dropped[0]
     assert dropped.text.startswith("IVIG is medically necessary")
-    assert review.verdict == "insufficient_information"
+    # Only the declared policy decides: the bulletin is policy-like text nobody declared.
+    assert review.policy is not None and review.policy.policy_source_id != doc.source_id
+    assert review.verdict == review.policy.verdict != "medically_necessary"
     assert not review.criteria[0].valid
     assert review.provenance.flagged_passages
     assert "Statements Removed by Validation" in out.md_path.read_text()

@@ -5,7 +5,7 @@ from pipeline.cases import load_case
 from pipeline.models import Criterion, Review
 from pipeline.review import run_review
 from pipeline.verdict import decide
-from tests.conftest import FakeLLM, draft, find_sentence
+from tests.conftest import FakeLLM, draft, find_sentence, sentences
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
 
@@ -39,14 +39,16 @@ def careful_model(messages, schema):
     )
 
 
-def test_review_record_v1_from_a_scripted_model(
+def test_review_record_v2_from_a_scripted_model(
     sample_store, session_settings, tmp_path: Path
 ) -> None:
     case = load_case(CASES / "ivig-jia.yaml")
     out = run_review(case, sample_store, FakeLLM([careful_model]), session_settings, tmp_path)
     record = json.loads(out.json_path.read_text())
+    assert record["record_version"] == "2"
     for key in (
         "case_id",
+        "policy",
         "verdict",
         "recommendation",
         "sections",
@@ -77,45 +79,60 @@ def test_review_record_v1_from_a_scripted_model(
     lemonade = review.validation.dropped[0]
     assert lemonade.section == "evidence" and lemonade.text.startswith("Glucose")
     assert review.validation.unsupported_statements >= 1
-    assert review.criteria[0].valid, review.criteria[0].problems
-    assert review.verdict == "not_medically_necessary"
+    # The declared policy's worksheet decides: its exclusion names the case's ICD-10 code.
+    policy = review.policy
+    assert policy is not None and policy.verdict == review.verdict == "not_medically_necessary"
+    assert policy.exclusions[0].status == "met" and "M08.00 to M08.99" in policy.exclusions[0].text
     assert review.recommendation == "send_to_peer_review"
-    assert review.verdict_rule.startswith("exclusion applies")
+    assert review.verdict_rule.startswith("exclusion applies (policy page 2)")
     assert review.documentation_to_request == ["Records of prior methotrexate trials"]
-    assert review.references and review.references[0].n == 1
+    # The policy that decided is reference 1, with the page of its exclusion.
+    assert review.references[0].source_id == policy.policy_source_id
+    assert review.references[0].pages == [2]
     md = out.md_path.read_text()
-    for heading in ("## Coverage Criteria", "## Guideline-Based Rationale", "## References"):
+    for heading in ("## Policy Worksheet", "## Guideline-Based Rationale", "## References"):
         assert heading in md
+    assert md.index("## Policy Worksheet") < md.index("## Guideline-Based Rationale")
     assert "## Statements Removed by Validation" in md and "Glucose" in md
     # No reference-list text reaches the model.
     assert not any("et al." in e.text and ";" in e.text for e in review.evidence)
 
 
-def test_unsupported_criteria_cannot_carry_the_verdict(
+def test_model_drafted_criteria_never_decide(
     sample_store, session_settings, tmp_path: Path
 ) -> None:
+    """A criterion the model drafts from retrieved text, valid or not, and the model's own
+    verdict are recorded; the policy worksheet alone decides (here: nothing documented)."""
+
     def wishful(messages, schema):
-        sid, text = find_sentence(messages, "Methotrexate is the preferred first drug")
+        sid, text = next(iter(sentences(messages).items()))
         return draft(
             criteria=[
                 {
-                    "text": "Lemonade is required before IVIG",
+                    "text": text[:150],
                     "kind": "required",
                     "sources": [sid],
                     "status": "met",
-                    "facts": ["F1"],
+                    "facts": ["F2"],
                 }
             ],
-            rationale=[{"text": text, "quote": text[:30], "citations": [sid]}],
+            rationale=[{"text": text[:200], "quote": text[:30], "citations": [sid]}],
             verdict="medically_necessary",
         )
 
-    case = load_case(CASES / "ivig-jia.yaml")
-    out = run_review(case, sample_store, FakeLLM([wishful]), session_settings, tmp_path)
-    assert out.review.provenance.model_verdict == "medically_necessary"
-    assert not out.review.criteria[0].valid
-    assert out.review.verdict == "insufficient_information"
-    assert out.review.recommendation == "send_to_peer_review"
+    case = load_case(CASES / "ivig-sle.yaml")
+    llm = FakeLLM([wishful])  # criterion judgments: unscripted, "cannot tell"
+    out = run_review(case, sample_store, llm, session_settings, tmp_path)
+    review = out.review
+    assert review.provenance.model_verdict == "medically_necessary"
+    assert review.criteria and review.criteria[0].status == "met"
+    assert [c["name"] for c in llm.calls] == ["judgment", "judgment", "review_draft"]
+    assert review.policy is not None and review.policy.branch == "continuation"
+    assert review.verdict == "insufficient_information"
+    assert review.recommendation == "send_to_peer_review"
+    assert review.documentation_to_request[:2] == [
+        f"Documentation that: {m}" for m in review.policy.missing
+    ]
 
 
 def _crit(kind: str, status: str, valid: bool = True) -> Criterion:

@@ -59,6 +59,8 @@ def _draft(client: TestClient) -> int:
     sections = [d["key"] for k, d in events if k == "section"]
     assert sections[:3] == ["criteria", "rationale", "evidence"]
     assert kinds.index("evidence") < kinds.index("section") < kinds.index("done")
+    # The policy's worksheet is decided first and shown before anything is drafted.
+    assert kinds.index("policy") < kinds.index("evidence")
     return events[-1][1]["review_id"]
 
 
@@ -68,7 +70,10 @@ def test_draft_stream_sources_edit_approve_export(app_client, tmp_path: Path) ->
     got = client.get(f"/api/reviews/{rid}").json()
     record = got["record"]
     assert got["meta"]["version"] == 1 and record["case_id"] == "ivig-jia"
-    assert record["verdict"] == "not_medically_necessary"  # the rule, from the scripted criteria
+    # The declared sample policy decides (its exclusion for juvenile arthritis), not the model.
+    assert record["verdict"] == record["policy"]["verdict"] == "not_medically_necessary"
+    page = client.get(f"/reviews/{rid}").text
+    assert 'id="worksheet"' in page and "Exclusion (p. 2)" in page
 
     # A citation opens its passage, the cited sentence marked.
     cited = record["sections"][0]["statements"][0]["citations"][0]
@@ -101,7 +106,7 @@ def test_draft_stream_sources_edit_approve_export(app_client, tmp_path: Path) ->
     docx = client.get(f"/reviews/{rid}/export.docx")
     assert docx.status_code == 200
     body = zipfile.ZipFile(io.BytesIO(docx.content)).read("word/document.xml").decode()
-    assert "Coverage Criteria" in body and "References" in body
+    assert "Policy Worksheet" in body and "References" in body
     assert client.get(f"/reviews/{rid}/export.pdf").content.startswith(b"%PDF")
     md = client.get(f"/reviews/{rid}/export.md").text
     assert md.startswith("# ") and "IVIG cures lupus" in md

@@ -19,6 +19,22 @@ function streamJob(jobId) {
   const draft = document.getElementById("draft");
   const source = new EventSource(`/api/jobs/${jobId}/events`);
   source.addEventListener("status", (e) => { status.textContent = JSON.parse(e.data).message; });
+  source.addEventListener("policy", (e) => {
+    // The policy decides before anything is drafted: show the worksheet's outcome at once.
+    const d = JSON.parse(e.data);
+    const block = el("section", { class: "streamed", id: "streamed-policy" });
+    block.appendChild(el("h2", {}, "Policy Worksheet"));
+    block.appendChild(el("p", {}, d.policy_title
+      ? `${d.policy_title}: ${d.indication || "no matching indication"} → ${d.verdict.replace(/_/g, " ")}`
+      : `No payer policy applied → ${d.verdict.replace(/_/g, " ")}`));
+    block.appendChild(el("p", { class: "hint" }, d.rule));
+    const list = el("ul", { class: "checklist" });
+    (d.judgments || []).filter((j) => j.op === "leaf").forEach((j) => {
+      list.appendChild(el("li", { class: j.status }, `${j.status.replace(/_/g, " ")}: ${j.text} (p. ${j.page})`));
+    });
+    block.appendChild(list);
+    draft.appendChild(block);
+  });
   source.addEventListener("evidence", (e) => {
     const n = JSON.parse(e.data).evidence.length;
     status.textContent = `${n} source sentences retrieved; the model is drafting…`;

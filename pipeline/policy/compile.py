@@ -1,0 +1,484 @@
+"""Policy PDF → criteria tree, from the policy's own outline.
+
+pypdf's layout mode keeps the indentation that nests a policy's lists; the markers
+(1. / A) / i. / a) / (1) / •) give the levels, "ALL / BOTH / ONE / at least TWO of the
+following (i, ii, and iii)" and the "; AND" / "; OR" that end items give the logic. A list
+runs on across page breaks: running headers and footers are dropped before parsing. Every
+node's text is then looked up on its page of the plain extraction (the text evidence is
+checked against), and that verbatim text is what the tree keeps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from pipeline.parse import _running_lines, normalize, parse_pdf
+from pipeline.policy import fields as F
+from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
+
+COMPILER_VERSION = "policy-compiler-1"
+
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("num", re.compile(r"^(\d{1,2})\.(?=\s)")),
+    ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
+    ("roman", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\.(?=\s)")),
+    ("lower", re.compile(r"^([a-z])\)(?=\s)")),
+    ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
+    ("paren", re.compile(r"^\((\d{1,2})\)")),
+    ("parenlower", re.compile(r"^\(([a-z])\)")),
+    ("bullet", re.compile(r"^([•▪◦·*\-–])(?=\s)")),
+]
+_NOTE = re.compile(r"^Note\s*:", re.I)
+_PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
+_STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
+_EXCLUSION_SECTION = re.compile(
+    r"not covered|exclusion|experimental|investigational|not medically necessary", re.I
+)
+_CATCH_ALL = re.compile(
+    r"(experimental|investigational|unproven|not (?:medically necessary|covered))[^.]{0,80}"
+    r"\b(any|all) other (?:use|indication|condition)",
+    re.I,
+)
+_INITIAL = re.compile(r"^\s*(initial (?:therapy|approval|authorization|request))", re.I)
+_CONTINUATION = re.compile(
+    r"^\s*(patient is currently receiving|currently receiving|continuation|continued therapy|"
+    r"reauthorization|renewal)",
+    re.I,
+)
+_APPROVE_FOR = re.compile(r"approve for (\d+ (?:months?|years?|weeks?|days?))", re.I)
+_CONJ_END = re.compile(r"[;,]?\s*\b(AND|OR)\s*$")
+_OF_THE_FOLLOWING = re.compile(
+    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|TWO|THREE|FOUR|\d+)\b\s+of\s+the\s+following", re.I
+)
+_LABELS = re.compile(
+    r"[\(\[]\s*\(?([0-9a-zA-Z]{1,4})\)?((?:\s*,\s*\(?[0-9a-zA-Z]{1,4}\)?)*),?"
+    r"\s*(and|or)\s+\(?([0-9a-zA-Z]{1,4})\)?\s*[\)\]]"
+)
+_APPROVES = re.compile(
+    r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|"
+    r"\b(?:is|are) (?:considered )?(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b",
+    re.I,
+)
+_FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
+
+
+@dataclass
+class Line:
+    page: int  # 1-based
+    indent: int
+    text: str
+    blank_before: bool = False
+    page_start: bool = False
+
+
+@dataclass
+class Item:
+    style: str
+    label: str
+    text: str
+    page: int
+    indent: int
+    section: str
+    notes: list[str] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
+
+
+class PolicyCompileError(ValueError):
+    pass
+
+
+def layout_lines(path: Path) -> list[Line]:
+    """The PDF's lines with their indentation; running headers and footers removed."""
+    reader = PdfReader(str(path))
+    pages = []
+    for page in reader.pages:
+        raw = page.extract_text(extraction_mode="layout") or ""
+        pages.append(unicodedata.normalize("NFKC", raw).splitlines())
+    running = _running_lines(pages)
+    out: list[Line] = []
+    for number, lines in enumerate(pages, 1):
+        blank, first = False, True
+        for raw in lines:
+            text = " ".join(raw.split())
+            if not text:
+                blank = True
+                continue
+            key = re.sub(r"\d+", "#", text.lower())
+            if key in running or _PAGE_LINE.match(text):
+                continue
+            indent = len(raw) - len(raw.lstrip())
+            out.append(Line(number, indent, text, blank, first))
+            blank, first = False, False
+    return out
+
+
+def _marker(text: str) -> tuple[str, str, str] | None:
+    for style, pattern in _MARKERS:
+        if m := pattern.match(text):
+            return style, m.group(1), text[m.end() :].strip()
+    return None
+
+
+def _is_heading(line: Line) -> bool:
+    text = line.text
+    words = text.split()
+    if not (1 <= len(words) <= 8) or line.indent > 4 or text.endswith((".", ",", ";", ":")):
+        return False
+    if not text[0].isupper() or _NOTE.match(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    enough = len(letters) >= 0.6 * len(text.replace(" ", ""))
+    return enough and (line.blank_before or line.page_start)
+
+
+def outline(lines: list[Line]) -> list[Item]:
+    """Lines → a forest of items. A marker style already open on the stack closes the
+    items below it (a sibling); a new style opens a child."""
+    roots: list[Item] = []
+    stack: list[Item] = []
+    section = ""
+    in_note = False
+    previous_lower: str | None = None
+    for line in lines:
+        found = _marker(line.text)
+        if found and found[0] == "roman" and previous_lower and _follows(previous_lower, found[1]):
+            found = ("lowerdot", found[1], found[2])  # "i." after "h." is a letter
+        if found is None and _is_heading(line):
+            section, stack, in_note = line.text, [], False
+            continue
+        if found is None:
+            if _NOTE.match(line.text) and stack:
+                stack[-1].notes.append(line.text)
+                in_note = True
+                continue
+            starts_para = line.blank_before and (not stack or line.indent <= stack[0].indent)
+            if stack and not starts_para:
+                if in_note and stack[-1].notes:
+                    stack[-1].notes[-1] += " " + line.text
+                else:
+                    stack[-1].text += " " + line.text
+                continue
+            item = Item("para", "", line.text, line.page, line.indent, section)
+            roots.append(item)
+            stack, in_note = [item], False
+            continue
+        style, label, rest = found
+        if style == "lowerdot":
+            previous_lower = label
+        item = Item(style, label, rest, line.page, line.indent, section)
+        styles = [i.style for i in stack]
+        if style in styles:
+            stack = stack[: styles.index(style)]
+        elif stack and stack[-1].style == "para" and style != "bullet" and len(stack) == 1:
+            # A numbered list after a paragraph is the paragraph's list only if the
+            # paragraph introduces it ("... the following:").
+            if not stack[0].text.rstrip().endswith(":"):
+                stack = []
+        if stack:
+            stack[-1].children.append(item)
+        else:
+            roots.append(item)
+        stack.append(item)
+        in_note = False
+    return roots
+
+
+def _follows(previous: str, label: str) -> bool:
+    return len(label) == 1 and ord(label) == ord(previous) + 1
+
+
+# --- verbatim text ----------------------------------------------------------------------
+
+_SKIP = re.compile(r"[\s\-\u00ad‐‑]")
+
+
+class PageText:
+    """Each page's plain text (the one evidence is checked against), searchable with
+    whitespace and hyphens ignored, since layout mode splits words ("co  nsultation")."""
+
+    def __init__(self, pages: list[str]) -> None:
+        self.pages = pages
+        self.compact: list[tuple[str, list[int]]] = []
+        for text in pages:
+            chars, index = [], []
+            for i, ch in enumerate(text):
+                if not _SKIP.match(ch):
+                    chars.append(ch)
+                    index.append(i)
+            self.compact.append(("".join(chars), index))
+
+    def find(self, text: str, page: int) -> tuple[str, int] | None:
+        """(verbatim text, page) for ``text``, on ``page`` or the next one."""
+        needle = "".join(ch for ch in text if not _SKIP.match(ch))
+        if not needle:
+            return None
+        # Case-sensitive first: "Patient meets ONE of ..." must not land on "the patient
+        # meets ONE of ..." earlier on the page.
+        for exact in (True, False):
+            for p in (page, page + 1, page - 1):
+                if not 1 <= p <= len(self.pages):
+                    continue
+                compact, index = self.compact[p - 1]
+                at = compact.find(needle) if exact else compact.lower().find(needle.lower())
+                if at >= 0:
+                    return self.pages[p - 1][index[at] : index[at + len(needle) - 1] + 1], p
+        return None
+
+
+def _verbatim(text: str, page: int, pages: PageText) -> tuple[str, int, bool]:
+    text = _CONJ_END.sub("", text).strip()
+    found = pages.find(text, page)
+    if found:
+        return normalize(found[0]), found[1], True
+    return text, page, False
+
+
+# --- tree -------------------------------------------------------------------------------
+
+
+def _group_op(item: Item) -> tuple[str, int, str | None]:
+    """(op, n, problem) for an item with children."""
+    text = item.text
+    if m := _OF_THE_FOLLOWING.search(text):
+        word = m.group(2).lower()
+        if word in {"all", "both"}:
+            return "all_of", len(item.children), None
+        count = F.number(word) or 1
+        if word == "either" or count == 1:
+            return "any_of", 1, None
+        return "at_least", count, None
+    if m := _LABELS.search(text):
+        return ("all_of" if m.group(3).lower() == "and" else "any_of"), 1, None
+    ends = [m.group(1).upper() for c in item.children[:-1] if (m := _CONJ_END.search(c.text))]
+    if ends and all(e == "OR" for e in ends):
+        return "any_of", 1, None
+    if ends and all(e == "AND" for e in ends):
+        return "all_of", len(item.children), None
+    if _FOLLOWING.search(text) or text.rstrip().endswith(":"):
+        return "all_of", len(item.children), None
+    return (
+        "all_of",
+        len(item.children),
+        (f"page {item.page}: no combining logic stated for {text[:60]!r}; read as all of"),
+    )
+
+
+def _named_labels(text: str) -> set[str] | None:
+    """The child labels a stem names: '(a, b, c, or d)' → {'a','b','c','d'}."""
+    m = _LABELS.search(text)
+    if not m:
+        return None
+    labels = [m.group(1), *re.findall(r"[0-9a-zA-Z]{1,4}", m.group(2) or ""), m.group(4)]
+    labels = [x.lower() for x in labels]
+    if len(set(labels)) < len(labels):  # "(i, ii, and ii)": a typo, not a filter
+        return None
+    return set(labels)
+
+
+def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> PolicyNode:
+    text, page, verified = _verbatim(item.text, item.page, pages)
+    notes = [normalize(n) for n in item.notes]
+    if not verified:
+        problems.append(f"page {item.page}: text of {node_id} not found verbatim on the page")
+    if not item.children:
+        kind, extracted = F.classify(text, notes)
+        return PolicyNode(
+            id=node_id,
+            label=item.label,
+            text=text,
+            page=page,
+            kind=kind,
+            fields=extracted,
+            notes=notes,
+            verified=verified,
+        )
+    children = item.children
+    named = _named_labels(item.text)
+    if named is None and _LABELS.search(item.text):
+        problems.append(f"page {item.page}: the stem of {node_id} names a label twice; all kept")
+    if named:
+        kept = [c for c in children if c.label.lower() in named]
+        dropped = [c for c in children if c.label.lower() not in named]
+        if dropped and kept:
+            problems.append(
+                f"page {dropped[0].page}: items {', '.join(c.label for c in dropped)} under "
+                f"{node_id} are not among those its stem names; left out of the logic"
+            )
+            children = kept
+    item.children = children
+    op, n, problem = _group_op(item)
+    if problem:
+        problems.append(problem)
+    nodes: list[PolicyNode] = []
+    for i, c in enumerate(children, 1):
+        child_id = f"{node_id}.{c.label if c.label and c.style != 'bullet' else i}"
+        if any(x.id == child_id for x in nodes):  # a policy's own numbering slip ("ii" twice)
+            child_id += f"#{i}"
+        nodes.append(_node(c, child_id, pages, problems))
+    return PolicyNode(
+        id=node_id,
+        label=item.label,
+        text=text,
+        page=page,
+        op=op,  # type: ignore[arg-type]
+        n=n if op == "at_least" else (len(nodes) if op == "all_of" else 1),
+        notes=notes,
+        verified=verified,
+        children=nodes,
+    )
+
+
+def _name(text: str) -> str:
+    """The condition an item names: the words before its first sentence break."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch == "." and depth <= 0 and (i + 1 == len(text) or text[i + 1] == " "):
+            return text[:i].strip()
+    return text[:120].strip()
+
+
+def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> list[Branch]:
+    typed = [c for c in item.children if _INITIAL.match(c.text) or _CONTINUATION.match(c.text)]
+    if not typed:
+        node = _node(item, ind_id, pages, problems)
+        approval = _APPROVE_FOR.search(item.text)
+        return [Branch(request_type="any", approval=approval and approval.group(1), node=node)]
+    out = []
+    for child in typed:
+        kind = "initial" if _INITIAL.match(child.text) else "continuation"
+        node = _node(child, f"{ind_id}.{child.label}", pages, problems)
+        approval = _APPROVE_FOR.search(child.text)
+        out.append(Branch(request_type=kind, approval=approval and approval.group(1), node=node))
+    return out
+
+
+def _exclusion(item: Item, ex_id: str, pages: PageText) -> Exclusion:
+    text, page, verified = _verbatim(item.text, item.page, pages)
+    catch_all = bool(_CATCH_ALL.search(text))
+    return Exclusion(
+        id=ex_id,
+        name="any use not listed in the policy" if catch_all else _name(text),
+        text=text,
+        page=page,
+        icd10=F.icd10_codes(text),
+        catch_all=catch_all,
+        verified=verified,
+    )
+
+
+def build_tree(
+    roots: list[Item], pages: PageText, *, source_id: str, file: str, title: str
+) -> PolicyTree:
+    problems: list[str] = []
+    indications: list[Indication] = []
+    exclusions: list[Exclusion] = []
+    scope: list[str] = [title]
+    seen_indication = False
+    for n, item in enumerate(roots, 1):
+        section = item.section
+        full = _subtree_text(item)
+        if _CATCH_ALL.search(full) and not _EXCLUSION_SECTION.search(section):
+            exclusions.append(_catch_all(item, f"X{n}", pages))
+        if _STOP_SECTIONS.match(section):
+            continue
+        if (
+            _EXCLUSION_SECTION.search(section)
+            or _EXCLUSION_SECTION.search(item.text[:160])
+            and (item.children and item.style == "para")
+        ):
+            if item.children and item.style in {"para", "bullet"}:
+                for i, child in enumerate(item.children, 1):
+                    exclusions.append(_exclusion(child, f"X{n}.{i}", pages))
+                if _CATCH_ALL.search(item.text):
+                    exclusions.append(_catch_all(item, f"X{n}", pages))
+            elif item.style != "para" or _CATCH_ALL.search(item.text):
+                exclusions.append(_exclusion(item, f"X{n}", pages))
+            continue
+        approves = _APPROVES.search(item.text)
+        if (
+            item.style in {"num", "upper", "para"}
+            and approves
+            and (item.children or item.style == "num")
+        ):
+            seen_indication = True
+            ind_id = item.label or str(n)
+            text, page, _ = _verbatim(item.text, item.page, pages)
+            indications.append(
+                Indication(
+                    id=ind_id,
+                    name=_name(text),
+                    text=text,
+                    page=page,
+                    icd10=F.icd10_codes(text),
+                    section=section,
+                    branches=_branches(item, ind_id, pages, problems),
+                )
+            )
+        elif not seen_indication:
+            scope.append(full)
+    if not indications:
+        problems.append("no indication with criteria found: the policy could not be structured")
+    return PolicyTree(
+        source_id=source_id,
+        file=file,
+        title=title,
+        compiler=COMPILER_VERSION,
+        scope=" ".join(scope)[:4000],
+        indications=indications,
+        exclusions=_dedupe(exclusions),
+        problems=problems,
+        checksum=source_id,
+    )
+
+
+def _subtree_text(item: Item) -> str:
+    return " ".join([item.text, *(_subtree_text(c) for c in item.children)])
+
+
+def _catch_all(item: Item, ex_id: str, pages: PageText) -> Exclusion:
+    lead = r"(?:\b(?:is\(are\)|is|are)\s+)?(?:considered\s+)?"
+    m = re.search(lead + _CATCH_ALL.pattern + r"[^.;:(]*", _subtree_text(item), re.I)
+    sentence = m.group(0).strip() if m else item.text
+    verbatim, page, verified = _verbatim(sentence, item.page, pages)
+    return Exclusion(
+        id=ex_id,
+        name="any use not listed in the policy",
+        text=verbatim,
+        page=page,
+        catch_all=True,
+        verified=verified,
+    )
+
+
+def _dedupe(exclusions: list[Exclusion]) -> list[Exclusion]:
+    seen: set[tuple[str, bool]] = set()
+    out = []
+    for ex in exclusions:
+        key = (ex.text.lower(), ex.catch_all)
+        if key not in seen:
+            seen.add(key)
+            out.append(ex)
+    return out
+
+
+def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
+    """Compile one policy PDF. Raises PolicyCompileError for a file with no text."""
+    pages = parse_pdf(path)
+    lines = layout_lines(path)
+    if not lines:
+        raise PolicyCompileError(f"{path}: no text in layout extraction")
+    roots = outline(lines)
+    return build_tree(
+        roots,
+        PageText([p.text for p in pages]),
+        source_id=source_id,
+        file=str(Path(path).resolve()),
+        title=title,
+    )

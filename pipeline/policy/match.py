@@ -1,0 +1,169 @@
+"""Which policy applies (the requested drug) and which of its indications (diagnosis name,
+ICD-10 code): word overlap and code ranges, each choice with the reason in words."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import Case
+from pipeline.policy.fields import code_in
+from pipeline.policy.models import Exclusion, Indication, PolicyTree
+
+_GENERIC = {
+    "disease",
+    "diseases",
+    "syndrome",
+    "syndromes",
+    "disorder",
+    "disorders",
+    "other",
+    "type",
+    "types",
+    "including",
+    "regardless",
+    "onset",
+    "specific",
+    "conditions",
+    "condition",
+    "patient",
+    "chronic",
+    "the",
+    "and",
+    "with",
+    "for",
+    "of",
+    "or",
+    "in",
+    "to",
+    "a",
+    "an",
+    "use",
+    "uses",
+    "not",
+    "i.e",
+    "ie",
+    "e.g",
+    "eg",
+    "subtypes",
+    "rare",
+    "treatment",
+    "active",
+    "severe",
+    "moderate",
+    "moderately",
+    "severely",
+    "due",
+    "secondary",
+    "any",
+}
+_DRUG_GENERIC = {
+    "intravenous",
+    "subcutaneous",
+    "injection",
+    "injections",
+    "oral",
+    "solution",
+    "tablets",
+    "tablet",
+    "capsules",
+    "infusion",
+    "products",
+    "product",
+    "therapy",
+    "dose",
+    "daily",
+}
+
+
+def words(text: str) -> set[str]:
+    text = text.lower().replace("’", "'").replace("'s", "")
+    return {w for w in re.findall(r"[a-z0-9]+", text) if len(w) > 1}
+
+
+def condition_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in _GENERIC and not w.isdigit()}
+
+
+def drug_words(drug: str) -> set[str]:
+    return {w for w in words(drug) if len(w) >= 4 and w not in _DRUG_GENERIC}
+
+
+def policy_for(case: Case, trees: list[PolicyTree]) -> tuple[PolicyTree | None, str]:
+    """The policy whose title or scope names the requested drug (the case's named payer
+    policy breaks ties)."""
+    drug = case.requested_treatment.drug
+    terms = drug_words(drug)
+    named = (case.payer.policy or "").lower()
+    best: tuple[float, PolicyTree | None, str] = (0.0, None, "")
+    for tree in trees:
+        title, scope = words(tree.title), words(tree.scope)
+        in_title = terms & title
+        in_scope = terms & scope
+        score = 2.0 * len(in_title) + len(in_scope - in_title)
+        if named and tree.title.lower() in named or named and named in tree.title.lower():
+            score += 0.5
+        if score > best[0]:
+            where = "title" if in_title else "scope"
+            hits = ", ".join(sorted(in_title or in_scope))
+            best = (score, tree, f"the policy's {where} names the requested drug ({hits})")
+    if best[1] is None:
+        return None, f"no policy on file names the requested drug ({drug})"
+    return best[1], best[2]
+
+
+def _overlap(name: str, case: Case) -> tuple[float, str]:
+    target = condition_words(name)
+    if not target:
+        return 0.0, ""
+    best = (0.0, "")
+    for dx in case.diagnoses:
+        shared = target & condition_words(dx.name)
+        if not shared:
+            continue
+        fraction = len(shared) / len(target)
+        if fraction >= 0.5 or len(shared) >= 2:
+            score = fraction + 0.1 * len(shared)
+            if score > best[0]:
+                best = (score, f"diagnosis {dx.name!r} shares {', '.join(sorted(shared))}")
+    return best
+
+
+def _codes(specs: list[str], case: Case) -> str:
+    for dx in case.diagnoses:
+        for spec in specs:
+            if dx.icd10 and code_in(dx.icd10, spec):
+                return f"ICD-10 {dx.icd10} is within {spec}"
+    return ""
+
+
+def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str]:
+    best: tuple[float, Indication | None, str] = (0.0, None, "")
+    for ind in tree.indications:
+        score, why = _overlap(ind.name, case)
+        code = _codes(ind.icd10, case)
+        if code:
+            score, why = score + 2.0, "; ".join(x for x in [code, why] if x)
+        if score > best[0]:
+            best = (score, ind, why)
+    if best[1] is None:
+        dx = "; ".join(d.name for d in case.diagnoses)
+        return None, f"no indication of the policy matches the diagnoses ({dx})"
+    ind = best[1]
+    return ind, f"indication {ind.id} ({ind.name}, page {ind.page}): {best[2]}"
+
+
+_SITUATION = re.compile(r"\b(concurrent|combination|use with|in combination|together)\b", re.I)
+
+
+def is_situational(ex: Exclusion) -> bool:
+    """An exclusion about how the drug is used (with another biologic), not a condition."""
+    return bool(_SITUATION.search(ex.name))
+
+
+def excluded_condition(case: Case, ex: Exclusion) -> str:
+    """Why the case's diagnosis is this excluded condition, or ''."""
+    if ex.catch_all or is_situational(ex):
+        return ""
+    code = _codes(ex.icd10, case)
+    score, why = _overlap(ex.name, case)
+    return "; ".join(x for x in [code, why] if x) if code or score else ""

@@ -1,0 +1,132 @@
+"""Types of a compiled policy and of its application to one case."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Op = Literal["all_of", "any_of", "at_least", "leaf"]
+Status = Literal["met", "not_met", "not_documented", "not_applicable"]
+CriterionKind = Literal[
+    "age",
+    "prescriber",
+    "prior_therapy",
+    "established_therapy",
+    "response",
+    "lab_or_score",
+    "dose",
+    "diagnosis",
+    "documentation",
+    "other",
+]
+
+
+class PolicyNode(BaseModel):
+    """One item of the policy's outline: a group (its stem says how its children combine)
+    or a leaf criterion. ``text`` is the item's words as printed (verbatim, whitespace
+    collapsed) on ``page``."""
+
+    id: str  # the outline path, e.g. "2.A.ii.a"
+    label: str = ""  # the printed marker: "ii", "a", "(1)", "•"
+    text: str
+    page: int  # 1-based
+    op: Op = "leaf"
+    n: int = 1  # for at_least
+    kind: CriterionKind = "other"
+    fields: dict = Field(default_factory=dict)  # numbers with units, drugs, specialties
+    notes: list[str] = Field(default_factory=list)  # "Note: ..." lines under the item
+    verified: bool = False  # text found on its page of the PDF
+    children: list[PolicyNode] = Field(default_factory=list)
+
+    def leaves(self) -> list[PolicyNode]:
+        if self.op == "leaf":
+            return [self]
+        return [leaf for child in self.children for leaf in child.leaves()]
+
+
+class Branch(BaseModel):
+    """An indication's initial or continuation criteria (A / B in most policies)."""
+
+    request_type: Literal["initial", "continuation", "any"] = "any"
+    approval: str | None = None  # "6 months", "1 year"
+    node: PolicyNode
+
+
+class Indication(BaseModel):
+    id: str  # "2"
+    name: str  # "Crohn's Disease"
+    text: str
+    page: int
+    icd10: list[str] = Field(default_factory=list)  # codes and ranges ("M32.10-M32.9")
+    section: str = ""  # "FDA-Approved Indications", "Other Uses with Supportive Evidence"
+    branches: list[Branch] = Field(default_factory=list)
+
+
+class Exclusion(BaseModel):
+    """A use the plan does not cover: a named condition or situation, or every use not
+    listed (``catch_all``)."""
+
+    id: str
+    name: str
+    text: str
+    page: int
+    icd10: list[str] = Field(default_factory=list)
+    catch_all: bool = False
+    verified: bool = False
+
+
+class PolicyTree(BaseModel):
+    source_id: str
+    file: str
+    title: str
+    compiler: str
+    scope: str = ""  # the words before the first indication: title, products, statement
+    indications: list[Indication] = Field(default_factory=list)
+    exclusions: list[Exclusion] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=list)  # what could not be structured, with pages
+    declared_by: str | None = None  # who declared the document a policy, when
+    checksum: str = ""  # sha256 of the PDF's bytes = source_id
+
+    @property
+    def structured(self) -> bool:
+        return bool(self.indications)
+
+
+class Judgment(BaseModel):
+    """One criterion (or exclusion) judged against the case."""
+
+    node_id: str
+    text: str
+    page: int
+    op: Op = "leaf"
+    status: Status
+    facts: list[str] = Field(default_factory=list)  # case-fact ids
+    method: Literal["rule", "model", "tree", "none"] = "none"
+    reason: str = ""
+    problems: list[str] = Field(default_factory=list)
+    depth: int = 0
+
+
+class PolicyDecision(BaseModel):
+    """The worksheet: which policy, which indication and why, every criterion's status."""
+
+    policy_source_id: str | None = None
+    policy_title: str | None = None
+    policy_file: str | None = None
+    policy_checksum: str | None = None
+    compiler: str | None = None
+    prompt: str | None = None  # the criterion judge's prompt id, when the model was asked
+    indication_id: str | None = None
+    indication: str | None = None
+    indication_page: int | None = None
+    branch: str | None = None
+    approval: str | None = None
+    match_reason: str = ""
+    judgments: list[Judgment] = Field(default_factory=list)
+    exclusions: list[Judgment] = Field(default_factory=list)
+    status: Status | None = None  # of the indication's tree
+    verdict: Literal["medically_necessary", "not_medically_necessary", "insufficient_information"]
+    rule: str
+    missing: list[str] = Field(default_factory=list)  # criteria not documented
+    llm_calls: int = 0
