@@ -263,6 +263,9 @@ def step_review(store_dir: str, pdf_dirs: list[str], case: str, preset: str) -> 
         "prompt_tokens": p.prompt_tokens,
         "model": p.model,
         "verdict": result.review.verdict,
+        "draft_mode": settings.draft.mode,
+        # All calls of the review (criterion judgments + drafting) and seconds per stage.
+        "breakdown": p.breakdown,
     }
 
 

@@ -297,7 +297,9 @@ def review(
                     rows.append(_row(Review.model_validate_json(done.read_text()), 0.0, done))
                     continue
                 try:
-                    result = run_review(case, db, client, settings, settings.out)
+                    result = run_review(
+                        case, db, client, settings, settings.out, on_event=_progress(case.case_id)
+                    )
                 except LLMError as exc:
                     failed += 1
                     typer.echo(f"FAILED    {case.case_id}: {exc}", err=True)
@@ -312,6 +314,21 @@ def review(
         typer.echo(f"\nreviews written to {settings.out}/")
     if failed:
         raise typer.Exit(1)
+
+
+def _progress(case_id: str):  # noqa: ANN202
+    """Each stage of a review on stderr as it starts, with the seconds so far (no case
+    text: the case id only)."""
+
+    def on_event(kind: str, data: dict) -> None:
+        if kind == "stage" and data["stage"] != "done":
+            typer.echo(f"{case_id}: {data['stage']} ({data['seconds']:.0f}s)", err=True)
+        elif kind == "policy":
+            typer.echo(
+                f"{case_id}: policy → {data['verdict']} ({data['llm_calls']} model calls)", err=True
+            )
+
+    return on_event
 
 
 def _row(r, seconds: float, json_path: Path) -> dict:  # noqa: ANN001

@@ -62,6 +62,42 @@ class LLMClient(Protocol):
     ) -> LLMResult: ...
 
 
+class CountingClient:
+    """Wraps a client and adds up what its calls cost: calls, prompt and completion
+    tokens, seconds (a review's breakdown across criterion judgments and drafting)."""
+
+    def __init__(self, client: LLMClient) -> None:
+        self.client = client
+        self.model = client.model
+        self.endpoint = client.endpoint
+        self.calls = 0
+        self.prompt_tokens = 0
+        self.completion_tokens = 0
+        self.seconds = 0.0
+
+    def complete_json(
+        self,
+        messages: list[dict[str, str]],
+        schema: dict[str, Any],
+        name: str,
+        on_text: Callable[[str], None] | None = None,
+    ) -> LLMResult:
+        result = self.client.complete_json(messages, schema, name, on_text=on_text)
+        self.calls += 1
+        self.prompt_tokens += result.prompt_tokens or 0
+        self.completion_tokens += result.completion_tokens or 0
+        self.seconds += result.seconds or 0.0
+        return result
+
+    def totals(self) -> dict[str, float | int]:
+        return {
+            "calls": self.calls,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "llm_seconds": round(self.seconds, 2),
+        }
+
+
 def is_local(url: str) -> bool:
     host = urlparse(url).hostname or ""
     return host in {"127.0.0.1", "localhost", "::1"} or host.startswith("127.")

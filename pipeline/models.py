@@ -193,6 +193,9 @@ class Evidence(BaseModel):
 
 class Statement(BaseModel):
     text: str
+    # Compose mode: the text is a source sentence (or case fact, or policy criterion)
+    # verbatim, and this names where it comes from ("<document>, p. 5").
+    attribution: str | None = None
     citations: list[str] = Field(default_factory=list)
     quote: str | None = None  # shortest verbatim quote from the cited sentence(s)
     quote_origin: Literal["model", "extracted"] | None = None
@@ -281,6 +284,12 @@ class Provenance(BaseModel):
     model_verdict: str | None = None  # what the model proposed, before the rules
     flagged_passages: list[dict] = Field(default_factory=list)  # id, flags
     remote_endpoint: bool = False
+    seconds: float | None = None  # the whole review, policy to validation
+    llm_calls: int | None = None  # criterion judgments + drafting calls
+    # Where the time went: calls, prompt/completion tokens and model seconds over all
+    # calls, and seconds per stage (policy_s, retrieve_s, draft_s, validate_s).
+    breakdown: dict[str, float] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)  # e.g. why a fallback was used
 
 
 class Review(BaseModel):

@@ -131,6 +131,9 @@ def to_markdown(review: Review) -> str:
                 marks.append("case " + ", ".join(facts))
             tail = f" [{'; '.join(marks)}]" if marks else ""
             flag = "" if st.supported else " ⚠ *unsupported: " + "; ".join(st.problems) + "*"
+            if st.attribution:  # composed: the words are the source's own, quoted
+                lines.append(f"- {st.attribution}: “{st.text}”{tail}{flag}")
+                continue
             quote = f" — “{st.quote}”" if st.quote and st.supported else ""
             lines.append(f"- {st.text}{tail}{quote}{flag}")
         lines.append("")

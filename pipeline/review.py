@@ -14,11 +14,12 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.cases import case_facts, case_summary
+from pipeline.compose import compose, gather
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
 from pipeline.embed import E5Embedder
 from pipeline.judge import SupportJudge
 from pipeline.lexical import LEXICAL_VERSION
-from pipeline.llm import LLMClient, is_local
+from pipeline.llm import CountingClient, LLMClient, is_local
 from pipeline.models import (
     Case,
     Criterion,
@@ -41,7 +42,8 @@ from pipeline.validate import drop_unsupported, repair_citations, validate
 from pipeline.verdict import recommendation_for
 
 log = logging.getLogger(__name__)
-PROMPT = "review-draft@2"
+PROMPT = "review-draft@2"  # free mode
+COMPOSE_PROMPT = "review-select@1"
 
 
 @dataclass
@@ -143,36 +145,75 @@ def draft_review(
     store: Store,
     client: LLMClient,
     settings: Settings,
-    prompt_ref: str = PROMPT,
+    prompt_ref: str | None = None,
     on_event: Callable[[str, dict], None] | None = None,
 ) -> Review:
-    """Retrieve, draft, validate, decide. ``on_event(kind, data)`` hears each stage as it
-    happens: "evidence" (what was retrieved), "section" (a drafted field, before validation)."""
-    prompt = load_prompt(prompt_ref)
+    """Decide by the policy, retrieve, draft, validate. ``on_event(kind, data)`` hears each
+    stage as it happens: "stage" (name, seconds so far), "policy" (the worksheet),
+    "evidence" (what was retrieved), "section" (a section, before validation)."""
+    t0 = time.perf_counter()
+    marks: list[tuple[str, float]] = []
+    client = CountingClient(client)  # the review's model cost, across all its calls
+
+    def stage(name: str) -> None:
+        marks.append((name, time.perf_counter()))
+        if on_event:
+            on_event("stage", {"stage": name, "seconds": round(time.perf_counter() - t0, 1)})
+
+    compose_mode = settings.draft.mode == "compose"
+    prompt = load_prompt(prompt_ref or (COMPOSE_PROMPT if compose_mode else PROMPT))
     documents = {d.source_id: d for d in store.documents()}
     # The payer's policy decides, criterion by criterion, before anything is drafted.
+    stage("policy")
     decision = apply_policy(case, load_trees(store.path, list(documents.values())), client)
     if on_event:
         on_event("policy", decision.model_dump(mode="json"))
-    titles = {sid: d.title for sid, d in documents.items()}
-    evidence, queries = retrieve(case, store, settings.retrieval, titles)
     facts = case_facts(case)
     t = case.requested_treatment
     question = case.question or f"Is {case_summary(case)} medically necessary for this patient?"
-    if on_event:
-        on_event("evidence", {"evidence": [e.model_dump(mode="json") for e in evidence]})
-    data, result = write_draft(
-        client,
-        prompt,
-        question=question,
-        treatment=t.drug,
-        facts=facts,
-        evidence=evidence,
-        on_section=(lambda key, value: on_event("section", {"key": key, "value": value}))
-        if on_event
-        else None,
+    on_section = (
+        (lambda key, value: on_event("section", {"key": key, "value": value})) if on_event else None
     )
-    sections = build_sections(data)
+    stage("retrieve")
+    if compose_mode:
+        candidates = gather(case, store, settings, documents, decision)
+        if on_event:
+            on_event(
+                "evidence", {"evidence": [e.model_dump(mode="json") for e in candidates.evidence]}
+            )
+        stage("draft")
+        sections, evidence, result, note = compose(
+            case,
+            facts,
+            question,
+            decision,
+            candidates,
+            client,
+            prompt,
+            documents,
+            settings.draft.picks_per_section,
+            on_section,
+        )
+        queries, criteria, requests, model_verdict = candidates.queries, [], [], None
+    else:
+        titles = {sid: d.title for sid, d in documents.items()}
+        evidence, queries = retrieve(case, store, settings.retrieval, titles)
+        if on_event:
+            on_event("evidence", {"evidence": [e.model_dump(mode="json") for e in evidence]})
+        stage("draft")
+        data, result = write_draft(
+            client,
+            prompt,
+            question=question,
+            treatment=t.drug,
+            facts=facts,
+            evidence=evidence,
+            on_section=on_section,
+        )
+        sections, note = build_sections(data), None
+        criteria = unique_criteria(data.get("criteria", []))
+        requests = clean_requests(data.get("documentation_to_request", []))
+        model_verdict = data["verdict"]
     provenance = Provenance(
         model=client.model,
         endpoint=client.endpoint,
@@ -182,33 +223,35 @@ def draft_review(
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         necessity_version=__version__,
         retrieval=settings.retrieval.model_dump(mode="json")
-        | {"across_queries": "rrf", "lexical": LEXICAL_VERSION}
+        | {"across_queries": "rrf", "lexical": LEXICAL_VERSION, "draft": settings.draft.mode}
         | ({"rerank_model": E5Embedder.name} if settings.retrieval.mode == "rerank" else {}),
         queries=queries,
         passages=passage_list(evidence),
-        llm_seconds=round(result.seconds, 2),
-        prompt_tokens=result.prompt_tokens,
-        completion_tokens=result.completion_tokens,
-        llm_prompt_seconds=result.prompt_seconds,
-        llm_decode_tokens_per_s=result.decode_tokens_per_s,
-        model_verdict=data["verdict"],
+        llm_seconds=round(result.seconds, 2) if result else None,
+        prompt_tokens=result.prompt_tokens if result else None,
+        completion_tokens=result.completion_tokens if result else None,
+        llm_prompt_seconds=result.prompt_seconds if result else None,
+        llm_decode_tokens_per_s=result.decode_tokens_per_s if result else None,
+        model_verdict=model_verdict,
         remote_endpoint=not is_local(client.endpoint),
         flagged_passages=[{"id": e.id, "flags": e.flags} for e in evidence if e.flags],
+        notes=[note] if note else [],
     )
     review = Review(
         case_id=case.case_id,
         question=question,
-        verdict=data["verdict"],
+        verdict=decision.verdict,
         recommendation="send_to_peer_review",
         sections=sections,
-        documentation_to_request=clean_requests(data.get("documentation_to_request", [])),
-        criteria=unique_criteria(data.get("criteria", [])),
+        documentation_to_request=requests,
+        criteria=criteria,
         case_facts=facts,
         evidence=evidence,
         references=[],
         validation=Validation(),
         provenance=provenance,
     )
+    stage("validate")
     judge = SupportJudge(store.embedder, threshold=settings.validation.judge_threshold)
     validate(review, settings.validation.support_threshold, judge=judge)
     if repair_citations(review, judge):
@@ -219,6 +262,13 @@ def draft_review(
     review.references = build_references(review, documents)
     dx = ", ".join(d.name for d in case.diagnoses)
     review.headline = headline(review, t.drug, dx)
+    stage("done")
+    review.provenance.seconds = round(time.perf_counter() - t0, 2)
+    review.provenance.llm_calls = client.calls
+    review.provenance.breakdown = client.totals() | {
+        f"{name}_s": round(end - start, 2)
+        for (name, start), (_, end) in zip(marks, marks[1:], strict=False)
+    }
     return review
 
 
@@ -256,9 +306,14 @@ def write_outputs(review: Review, out_dir: Path) -> tuple[Path, Path]:
 
 
 def run_review(
-    case: Case, store: Store, client: LLMClient, settings: Settings, out_dir: Path
+    case: Case,
+    store: Store,
+    client: LLMClient,
+    settings: Settings,
+    out_dir: Path,
+    on_event: Callable[[str, dict], None] | None = None,
 ) -> ReviewOutput:
     t0 = time.perf_counter()
-    review = draft_review(case, store, client, settings)
+    review = draft_review(case, store, client, settings, on_event=on_event)
     json_path, md_path = write_outputs(review, out_dir)
     return ReviewOutput(review, json_path, md_path, time.perf_counter() - t0)

@@ -63,6 +63,16 @@ class ValidationSettings(BaseModel):
     judge_threshold: float = 0.40
 
 
+class DraftSettings(BaseModel):
+    # compose: the model selects source sentences per section and the code quotes them
+    # (the default: a small local model's own words were verbatim 0 of 7 times);
+    # free: the model writes statements that are validated (for strong endpoints).
+    mode: Literal["compose", "free"] = "compose"
+    chunks_per_section: int = 3
+    candidates_per_section: int = 5  # sentences shown to the model per section
+    picks_per_section: int = 3
+
+
 class LLMSettings(BaseModel):
     base_url: str | None = None  # None: start the embedded local server
     model: str = DEFAULT_EMBEDDED_MODEL
@@ -109,6 +119,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     validation: ValidationSettings = Field(default_factory=ValidationSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
+    draft: DraftSettings = Field(default_factory=DraftSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     web: WebSettings = Field(default_factory=WebSettings)
 

@@ -130,9 +130,14 @@ def fake_llm() -> FakeLLM:
     return FakeLLM()
 
 
+# The scripted drafts below are free-mode drafts (the model writes statements); compose
+# mode (the default) has its own tests in test_compose.py.
+FREE = {"mode": "free"}
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return load_settings(home=tmp_path / "home", out=tmp_path / "out")
+    return load_settings(home=tmp_path / "home", out=tmp_path / "out", draft=FREE)
 
 
 @pytest.fixture(scope="session")
@@ -149,7 +154,7 @@ def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     from pipeline import assets
 
     home = tmp_path_factory.mktemp("home")
-    s = load_settings(home=home)
+    s = load_settings(home=home, draft=FREE)
     assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
     return s
 

@@ -137,6 +137,10 @@ def review_example(
     review = draft_review(case, store, client, settings, prompt_ref=prompt_ref)
     seconds = time.perf_counter() - t0
     grounding = record_metrics(review, judge)
+    counts = [len(s.statements) for s in review.sections]
+    grounding["statements_per_section"] = sum(counts) / len(counts) if counts else 0.0
+    grounding["empty_sections"] = sum(c == 0 for c in counts)
+    grounding["review_seconds"] = review.provenance.seconds or 0.0
     expected = record.expected.get("verdict")
     statements = [
         {"section": s.key, "text": st.text, "citations": st.citations, "supported": st.supported}
@@ -361,6 +365,9 @@ def summarize(examples: list[ExampleResult], task: str) -> dict[str, float]:
                 "citation_precision",
                 "unsupported_statement_rate",
                 "unresolvable_citation_rate",
+                "statements_per_section",
+                "empty_sections",
+                "review_seconds",
             ):
                 values = [e.scores[key] for e in rows if key in e.scores]
                 if values:

@@ -16,6 +16,7 @@ from pipeline.ingest import ingest
 from pipeline.store import open_store
 from tests.conftest import FakeLLM, plain_draft
 from tests.fake_openai import FakeOpenAIServer
+from tests.unit.test_cli import _schema_reply
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
 runner = CliRunner()
@@ -81,7 +82,7 @@ def test_ray_ingest_and_batch_review(ray_local, corpus_pdfs, tmp_path: Path) -> 
     assert set(store.lexical().ids) == set(store.collection.get(include=[])["ids"])
 
     folder = _cases(tmp_path)
-    with FakeOpenAIServer([lambda body: plain_draft(body["messages"])] * 4) as server:
+    with FakeOpenAIServer([_schema_reply] * 8) as server:
         result = runner.invoke(
             app,
             ["review-batch", str(folder), "--executor", "ray", "--workers", "2", "--json"],
@@ -92,11 +93,11 @@ def test_ray_ingest_and_batch_review(ray_local, corpus_pdfs, tmp_path: Path) -> 
                 "NECESSITY_LLM_MODEL": "fake",
             },
         )
-        requests = len(server.requests)
+        kinds = [q["response_format"]["json_schema"]["name"] for q in server.requests]
     assert result.exit_code == 1, result.output  # the broken case fails the batch...
     rows = json.loads(result.stdout)
     assert sorted(r["status"] for r in rows) == ["done", "done", "failed"]  # ...not the others
-    assert requests == 2
+    assert [k for k in kinds if k != "judgment"] == ["section_selection"] * 2  # one per case
     record = json.loads((tmp_path / "out" / "ivig-sle.review.json").read_text())
     v = record["validation"]
     assert record["provenance"]["model"] == "fake" and v["citations"] == v["resolved"] > 0

@@ -76,6 +76,9 @@ def test_case_to_exported_review_in_chromium(server: str, tmp_path: Path) -> Non
         # The job page streams sections, then opens the checked review.
         page.wait_for_url("**/reviews/*", timeout=60_000)
         assert "NOT medically necessary" in page.inner_text("h1")
+        # The policy worksheet comes first, as a checklist with its page.
+        worksheet = page.inner_text("#worksheet")
+        assert "Policy Worksheet" in worksheet and "Exclusion (p. 2) applies" in worksheet
         assert page.locator("li.statement").count() >= 2
         assert page.locator("li.statement.unsupported, ul.dropped li").count() >= 1  # marked
 

@@ -18,9 +18,12 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 def _schema_reply(body):
     """Answer from the request's own schema: a criterion judgment "cannot tell"; a draft
     cites the first allowed sentence."""
-    if body["response_format"]["json_schema"]["name"] == "judgment":
-        return {"status": "not_documented", "facts": []}
+    name = body["response_format"]["json_schema"]["name"]
     schema = body["response_format"]["json_schema"]["schema"]
+    if name == "judgment":
+        return {"status": "not_documented", "facts": []}
+    if name == "section_selection":  # compose mode: the first candidate of each section
+        return {k: v["items"]["enum"][:1] for k, v in schema["properties"].items()}
     first = schema["properties"]["rationale"]["items"]["properties"]["citations"]["items"]
     return draft(
         rationale=[

@@ -2,8 +2,10 @@
 "use strict";
 
 const HEADINGS = {
-  criteria: "Coverage Criteria", rationale: "Guideline-Based Rationale", evidence: "Evidence",
-  application: "Application to This Patient", alternatives: "Alternatives",
+  criteria: "Criteria named in the sources", rationale: "Guideline-Based Rationale",
+  evidence: "Evidence on the Requested Treatment", role: "Where the Treatment Has a Role",
+  application: "Application to This Patient", path: "Appropriate Treatment Path",
+  dosing: "Dosing and Monitoring", alternatives: "Alternatives",
   pitfalls: "Common Pitfalls to Avoid", documentation_to_request: "Documentation to Request",
 };
 
@@ -35,9 +37,34 @@ function streamJob(jobId) {
     block.appendChild(list);
     draft.appendChild(block);
   });
+  const started = Date.now();
+  const timer = setInterval(() => {
+    const clock = document.getElementById("elapsed");
+    if (clock) clock.textContent = `${Math.round((Date.now() - started) / 1000)} s`;
+  }, 1000);
+  source.addEventListener("stage", (e) => {
+    const d = JSON.parse(e.data);
+    const names = { policy: "judging the policy criteria", retrieve: "retrieving sources",
+      draft: "the model is selecting and drafting", validate: "checking every citation",
+      done: "done" };
+    status.textContent = `${names[d.stage] || d.stage}…`;
+  });
   source.addEventListener("evidence", (e) => {
-    const n = JSON.parse(e.data).evidence.length;
-    status.textContent = `${n} source sentences retrieved; the model is drafting…`;
+    // The sources appear at once, before the model has written anything.
+    const evidence = JSON.parse(e.data).evidence;
+    status.textContent = `${evidence.length} source sentences retrieved; the model is drafting…`;
+    const block = el("section", { class: "streamed", id: "streamed-sources" });
+    block.appendChild(el("h2", {}, "Sources retrieved"));
+    const list = el("ul");
+    const seen = new Set();
+    evidence.forEach((ev) => {
+      const where = `${ev.title || ev.file.split("/").pop()}, p. ${ev.page_label || ev.page}`;
+      if (seen.has(where)) return;
+      seen.add(where);
+      list.appendChild(el("li", {}, where));
+    });
+    block.appendChild(list);
+    draft.appendChild(block);
   });
   source.addEventListener("section", (e) => {
     const { key, value } = JSON.parse(e.data);
@@ -46,7 +73,8 @@ function streamJob(jobId) {
     block.appendChild(el("h2", {}, HEADINGS[key]));
     const list = el("ul");
     (value || []).forEach((item) => {
-      const text = typeof item === "string" ? item : item.text;
+      const text = typeof item === "string" ? item
+        : (item.attribution ? `${item.attribution}: “${item.text}”` : item.text);
       const cites = (item.citations || item.sources || []).join(", ");
       list.appendChild(el("li", { class: "unchecked" }, cites ? `${text} [${cites}]` : text));
     });
@@ -57,6 +85,7 @@ function streamJob(jobId) {
   });
   source.addEventListener("done", (e) => {
     source.close();
+    clearInterval(timer);
     status.textContent = "checked; opening the review…";
     window.location.href = `/reviews/${JSON.parse(e.data).review_id}`;
   });
