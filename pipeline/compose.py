@@ -33,6 +33,7 @@ from pipeline.models import (
 )
 from pipeline.policy.models import PolicyDecision
 from pipeline.prompts import Prompt
+from pipeline.retrieve import sentence_of
 from pipeline.search import Searcher
 from pipeline.settings import Settings
 from pipeline.store import Store
@@ -199,7 +200,8 @@ def gather(
             for j, (a, b) in enumerate(sentence_spans(chunk.text), 1):
                 text = chunk.text[a:b]
                 if complete_sentence(text):
-                    sentences.append(_evidence(chunk, n, j, text, documents))
+                    doc = documents.get(chunk.source_id)
+                    sentences.append(sentence_of(chunk, n, j, text, doc.title if doc else None))
         ranked_sentences = _rank(sentences, queries, treatment, dx, spec.recommendations)
         by_section[spec.key] = ranked_sentences[: cfg.candidates_per_section]
     unique: dict[str, Evidence] = {}
@@ -216,23 +218,6 @@ def _order(item: tuple[float, Chunk], guideline_first: bool, documents: dict) ->
     doc = documents.get(item[1].source_id)
     is_guideline = bool(doc and doc.doc_type == "guideline")
     return (guideline_first and not is_guideline, guideline_first and _secondary(doc), -item[0])
-
-
-def _evidence(chunk: Chunk, n: int, j: int, text: str, documents: dict) -> Evidence:
-    doc = documents.get(chunk.source_id)
-    return Evidence(
-        id=f"E{n}.{j}",
-        passage=f"E{n}",
-        chunk_id=chunk.id,
-        source_id=chunk.source_id,
-        file=chunk.file,
-        page=chunk.page,
-        page_label=chunk.page_label,
-        section=chunk.section,
-        title=doc.title if doc else None,
-        text=text,
-        flags=chunk.flags,
-    )
 
 
 def _words(text: str) -> set[str]:
