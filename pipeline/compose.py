@@ -186,6 +186,8 @@ def gather(
         ranked = sorted(
             scored.values(), key=lambda item, g=spec.guideline_first: _order(item, g, documents)
         )
+        if spec.recommendations:  # passages that recommend something come first
+            ranked.sort(key=lambda item: not _recommends(item[1].text))
         for _, chunk in ranked:
             if chunk.flags or per_doc.get(chunk.source_id, 0) >= 2:
                 continue
@@ -202,6 +204,8 @@ def gather(
                 if complete_sentence(text):
                     doc = documents.get(chunk.source_id)
                     sentences.append(sentence_of(chunk, n, j, text, doc.title if doc else None))
+        if spec.recommendations:  # how a guideline was made is no reason for a decision
+            sentences = [e for e in sentences if not _META.search(e.text)]
         ranked_sentences = _rank(sentences, queries, treatment, dx, spec.recommendations)
         by_section[spec.key] = ranked_sentences[: cfg.candidates_per_section]
     unique: dict[str, Evidence] = {}
@@ -235,6 +239,13 @@ _META = re.compile(
     r"evidence report|questions)\b",
     re.I,
 )
+
+
+def _recommends(text: str) -> bool:
+    return any(
+        _RECOMMEND.search(text[a:b]) and not _META.search(text[a:b])
+        for a, b in sentence_spans(text)
+    )
 
 
 def _rank(
