@@ -38,18 +38,24 @@ def read_source(path: Path) -> tuple[dict, str]:
 
 
 # A policy outline: "1. ...", "  A) ...", "    i. ...", "      a) ...", one item per line.
-_OUTLINE = re.compile(r"^(\d+\.|[A-Z]\)|[ivx]+\.|[a-z]\)) ")
+_OUTLINE = re.compile(r"^\s*(\d+[.)]|[A-Z][.)]|[IVX]+\.|[ivx]+\.|[a-z][.)]|-|o|•) ")
 
 
 def _outline(pdf: object, block: str) -> None:
-    """Each item on its own lines, indented by its Markdown indentation, as policies print."""
-    pdf.set_font("Helvetica", "", 10.5)  # type: ignore[attr-defined]
+    """One item per list marker, indented by its Markdown indentation, as policies print;
+    a line without a marker continues the item above it."""
+    items: list[tuple[int, str]] = []
     for line in block.splitlines():
         if not line.strip():
             continue
-        depth = (len(line) - len(line.lstrip())) // 2
+        if _OUTLINE.match(line) or not items:
+            items.append(((len(line) - len(line.lstrip())) // 2, line.strip()))
+        else:
+            items[-1] = (items[-1][0], items[-1][1] + " " + line.strip())
+    pdf.set_font("Helvetica", "", 10.5)  # type: ignore[attr-defined]
+    for depth, text in items:
         pdf.set_x(22 + 6 * depth)  # type: ignore[attr-defined]
-        pdf.multi_cell(0, 5.2, line.strip().translate(_ASCII), **_NEXT)  # type: ignore[attr-defined]
+        pdf.multi_cell(0, 5.2, text.translate(_ASCII), **_NEXT)  # type: ignore[attr-defined]
     pdf.ln(1.5)  # type: ignore[attr-defined]
 
 
@@ -67,7 +73,7 @@ def render_pdf(meta: dict, body: str, target: Path) -> None:
     pdf.multi_cell(0, 7, str(meta["title"]).translate(_ASCII), **_NEXT)
     pdf.ln(2)
     for raw in re.split(r"\n\s*\n", body.strip()):
-        if _OUTLINE.match(raw.strip()):
+        if _OUTLINE.match(raw.strip("\n")):
             _outline(pdf, raw)
             continue
         block = " ".join(line.strip() for line in raw.strip().splitlines()).translate(_ASCII)

@@ -21,18 +21,27 @@ from pipeline.parse import _running_lines, normalize, parse_pdf
 from pipeline.policy import fields as F
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
 
-COMPILER_VERSION = "policy-compiler-1"
+COMPILER_VERSION = "policy-compiler-2"
 
+# Each marker style is one outline level wherever it appears; a style already open on the
+# stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
     ("num", re.compile(r"^(\d{1,2})\.(?=\s)")),
+    ("numparen", re.compile(r"^(\d{1,2})\)(?=\s)")),
     ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
+    ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
     ("roman", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\.(?=\s)")),
     ("lower", re.compile(r"^([a-z])\)(?=\s)")),
     ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
     ("paren", re.compile(r"^\((\d{1,2})\)")),
     ("parenlower", re.compile(r"^\(([a-z])\)")),
-    ("bullet", re.compile(r"^([•▪◦·*\-–])(?=\s)")),
+    ("bullet", re.compile(r"^([•●·*])(?=\s)")),
+    ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
+    ("bullet3", re.compile(r"^([▪■§])(?=\s)")),
+    ("dash", re.compile(r"^([\-–])(?=\s)")),
 ]
+_BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
 _PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
 _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
@@ -50,8 +59,17 @@ _CONTINUATION = re.compile(
     r"reauthorization|renewal)",
     re.I,
 )
-_APPROVE_FOR = re.compile(r"approve for (\d+ (?:months?|years?|weeks?|days?))", re.I)
-_CONJ_END = re.compile(r"[;,]?\s*\b(AND|OR)\s*$")
+_APPROVE_FOR = re.compile(
+    r"(?:approved? for|authorization of|approval of|approved for up to|authorized for)\s+"
+    r"(\d+ (?:months?|years?|weeks?|days?))",
+    re.I,
+)
+_CONJ_END = re.compile(r"(?:[;,]\s*(?i:and|or)|\s(?:AND|OR))\s*$")
+_CONTAINER = re.compile(
+    r"\b(criteria for|initial (?:approval|authorization|therapy)|continuation|continued "
+    r"(?:therapy|approval)|renewal|reauthorization)\b",
+    re.I,
+)
 _OF_THE_FOLLOWING = re.compile(
     r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|TWO|THREE|FOUR|\d+)\b\s+of\s+the\s+following", re.I
 )
@@ -60,8 +78,8 @@ _LABELS = re.compile(
     r"\s*(and|or)\s+\(?([0-9a-zA-Z]{1,4})\)?\s*[\)\]]"
 )
 _APPROVES = re.compile(
-    r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|"
-    r"\b(?:is|are) (?:considered )?(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b",
+    r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|\bmay be (?:granted|approved|authorized)\b|"
+    r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b",
     re.I,
 )
 _FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
@@ -174,7 +192,7 @@ def outline(lines: list[Line]) -> list[Item]:
         styles = [i.style for i in stack]
         if style in styles:
             stack = stack[: styles.index(style)]
-        elif stack and stack[-1].style == "para" and style != "bullet" and len(stack) == 1:
+        elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
             # A numbered list after a paragraph is the paragraph's list only if the
             # paragraph introduces it ("... the following:").
             if not stack[0].text.rstrip().endswith(":"):
@@ -254,7 +272,11 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         return "at_least", count, None
     if m := _LABELS.search(text):
         return ("all_of" if m.group(3).lower() == "and" else "any_of"), 1, None
-    ends = [m.group(1).upper() for c in item.children[:-1] if (m := _CONJ_END.search(c.text))]
+    ends = [
+        m.group(0).strip(" ;,").upper()
+        for c in item.children[:-1]
+        if (m := _CONJ_END.search(c.text))
+    ]
     if ends and all(e == "OR" for e in ends):
         return "any_of", 1, None
     if ends and all(e == "AND" for e in ends):
@@ -316,7 +338,7 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
         problems.append(problem)
     nodes: list[PolicyNode] = []
     for i, c in enumerate(children, 1):
-        child_id = f"{node_id}.{c.label if c.label and c.style != 'bullet' else i}"
+        child_id = f"{node_id}.{c.label if c.label and c.style not in _BULLETS else i}"
         if any(x.id == child_id for x in nodes):  # a policy's own numbering slip ("ii" twice)
             child_id += f"#{i}"
         nodes.append(_node(c, child_id, pages, problems))
@@ -333,13 +355,30 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
     )
 
 
+_NECESSARY_FOR = re.compile(
+    r"(?:medically necessary|covered|granted)\s+(?:for|in)\s+(?:the treatment of\s+|"
+    r"(?:adult |pediatric )?(?:patients|members|individuals) with\s+)?(.+?)"
+    r"(?:\s+when\b|\s+if\b|\s+who\b|\s+in (?:patients|members)\b|[,:;]|\.\s|$)",
+    re.I,
+)
+
+
 def _name(text: str) -> str:
-    """The condition an item names: the words before its first sentence break."""
+    """The condition an item names: "... medically necessary for the treatment of X when"
+    gives X; otherwise the words before its first sentence break or colon."""
+    head = _head(text)
+    m = _NECESSARY_FOR.search(text)
+    if m and (head == text[:120].strip() or _NECESSARY_FOR.search(head)):
+        return m.group(1).strip()
+    return head
+
+
+def _head(text: str) -> str:
     depth = 0
     for i, ch in enumerate(text):
         depth += ch in "([{"
         depth -= ch in ")]}"
-        if ch == "." and depth <= 0 and (i + 1 == len(text) or text[i + 1] == " "):
+        if ch in ".:" and depth <= 0 and (i + 1 == len(text) or text[i + 1] == " "):
             return text[:i].strip()
     return text[:120].strip()
 
@@ -401,26 +440,25 @@ def build_tree(
             elif item.style != "para" or _CATCH_ALL.search(item.text):
                 exclusions.append(_exclusion(item, f"X{n}", pages))
             continue
-        approves = _APPROVES.search(item.text)
-        if (
-            item.style in {"num", "upper", "para"}
-            and approves
-            and (item.children or item.style == "num")
-        ):
+        if _is_indication(item):
             seen_indication = True
-            ind_id = item.label or str(n)
-            text, page, _ = _verbatim(item.text, item.page, pages)
-            indications.append(
-                Indication(
-                    id=ind_id,
-                    name=_name(text),
-                    text=text,
-                    page=page,
-                    icd10=F.icd10_codes(text),
-                    section=section,
-                    branches=_branches(item, ind_id, pages, problems),
-                )
+            indications.append(_indication(item, item.label or str(n), "any", pages, problems))
+        elif item.children and _CONTAINER.search(item.text[:120]):
+            # "I. Criteria for Initial Approval" → "A. <indication>: ... may be granted when":
+            # the container says which request type its indications answer.
+            low = item.text.lower()
+            hint = (
+                "continuation"
+                if re.search(r"continu|renewal|reauthori", low)
+                else "initial"
+                if "initial" in low
+                else "any"
             )
+            for child in item.children:
+                if _is_indication(child):
+                    seen_indication = True
+                    ind_id = f"{item.label or n}.{child.label}"
+                    indications.append(_indication(child, ind_id, hint, pages, problems))
         elif not seen_indication:
             scope.append(full)
     if not indications:
@@ -435,6 +473,36 @@ def build_tree(
         exclusions=_dedupe(exclusions),
         problems=problems,
         checksum=source_id,
+    )
+
+
+def _is_indication(item: Item) -> bool:
+    """An item that grants coverage for a condition: 'Approve for ...', 'Authorization of
+    6 months may be granted ...', '... is medically necessary ... when'."""
+    return (
+        item.style not in _BULLETS
+        and bool(_APPROVES.search(item.text))
+        and bool(item.children or item.style != "para")
+    )
+
+
+def _indication(
+    item: Item, ind_id: str, hint: str, pages: PageText, problems: list[str]
+) -> Indication:
+    text, page, _ = _verbatim(item.text, item.page, pages)
+    branches = _branches(item, ind_id, pages, problems)
+    for b in branches:
+        if b.request_type == "any":
+            b.request_type = hint  # type: ignore[assignment]
+    return Indication(
+        id=ind_id,
+        name=_name(text),
+        text=text,
+        page=page,
+        icd10=F.icd10_codes(text),
+        section=item.section,
+        request_type=hint,  # type: ignore[arg-type]
+        branches=branches,
     )
 
 

@@ -19,7 +19,11 @@ _AGE = re.compile(
     re.I,
 )
 _AGE_OR_OLDER = re.compile(r"(\d+)\s*(years?|months?)\s*(?:of age\s*)?or older", re.I)
-_PRESCRIBER = re.compile(r"prescribed by,?\s*or\s*in\s*consultation\s*with,?\s*(.+)", re.I)
+_PRESCRIBER = re.compile(
+    r"(?:prescribed by(?:,?\s*or\s*in\s*consultation\s*with)?|prescriber is|"
+    r"prescribing (?:physician|provider) is)\s*,?\s*(.+)",
+    re.I,
+)
 _ESTABLISHED = re.compile(
     r"established on (?:the )?therapy for at least (\d+)\s*(months?|weeks?|days?)", re.I
 )
@@ -98,10 +102,22 @@ def specialties(text: str) -> list[str]:
     return [s for s in out if s and s not in {"and", "or"}]
 
 
+_TRIED_WHAT = re.compile(
+    r"\b(?:has )?tried\s+(?:an?\s+|one\s+|at least \w+\s+)?([a-z][\w\-]+(?: [a-z][\w\-]+)?)"
+    r"(?=\s*(?:[.;,]|$|\bfor\b|\bor\b))",
+    re.I,
+)
+
+
 def example_drugs(texts: list[str]) -> list[str]:
-    """Drug or therapy names a criterion or its Notes give as examples."""
+    """Drug or therapy names a criterion or its Notes give as examples, or name as the
+    thing tried ("has tried prednisone")."""
     out: list[str] = []
     for text in texts:
+        for match in _TRIED_WHAT.finditer(text):
+            words = [w for w in match.group(1).split() if w.lower() not in _GENERIC]
+            if words and len(" ".join(words)) >= 4:
+                out.append(" ".join(words).lower())
         for match in _EXAMPLES.finditer(text):
             for part in _SPLIT.split(match.group(1)):
                 name = re.sub(r"\(.*?\)|\[.*?\]|[(\[].*", "", part).replace(" -", "-")

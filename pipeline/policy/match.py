@@ -138,11 +138,16 @@ def _codes(specs: list[str], case: Case) -> str:
 
 def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str]:
     best: tuple[float, Indication | None, str] = (0.0, None, "")
+    wanted = case.requested_treatment.request_type
     for ind in tree.indications:
         score, why = _overlap(ind.name, case)
         code = _codes(ind.icd10, case)
         if code:
             score, why = score + 2.0, "; ".join(x for x in [code, why] if x)
+        if score and ind.request_type not in {"any", wanted}:
+            score -= 0.5  # the same condition's criteria for the other request type
+        elif score and ind.request_type == wanted:
+            why += f"; {wanted} criteria"
         if score > best[0]:
             best = (score, ind, why)
     if best[1] is None:

@@ -60,6 +60,9 @@ class Indication(BaseModel):
     page: int
     icd10: list[str] = Field(default_factory=list)  # codes and ranges ("M32.10-M32.9")
     section: str = ""  # "FDA-Approved Indications", "Other Uses with Supportive Evidence"
+    # Where initial and continuation criteria sit in separate sections, each indication
+    # answers one request type; "any" where its branches say it themselves.
+    request_type: Literal["initial", "continuation", "any"] = "any"
     branches: list[Branch] = Field(default_factory=list)
 
 

@@ -112,7 +112,7 @@ def test_criterion_fields(tree: PolicyTree) -> None:
     prescriber = _find(initial, "1.A.iv")
     assert prescriber.fields == {"specialties": ["rheumatologist", "dermatologist"]}
     steroid = tree.indications[1].branches[0].node.children[1]
-    assert steroid.fields["drugs"] == ["prednisone", "methylprednisolone"]
+    assert steroid.fields["drugs"] == ["corticosteroid", "prednisone", "methylprednisolone"]
 
 
 def test_every_node_is_verbatim_on_its_page(tree: PolicyTree, tmp_path: Path) -> None:
@@ -181,3 +181,83 @@ def test_a_policy_without_structure_says_so(tmp_path: Path) -> None:
     tree = _tree(_pdf(tmp_path, "# Notes\n\nThis plan reviews each request on its own merits."))
     assert tree.indications == []
     assert any("could not be structured" in p for p in tree.problems)
+
+
+# Two other layouts payers use, in our own words: initial and continuation criteria as
+# separate top-level sections with lettered indications ("I. / A. / 1."), and prose stems
+# with nested bullets whose items end in lower-case "and" / "or".
+SECTIONED = """
+# Coverage criteria
+
+I. Criteria for Initial Approval
+  A. Grey River syndrome: Authorization of 6 months may be granted for members with Grey River syndrome when ALL of the following criteria are met:
+    1. The member is 18 years of age or older; and
+    2. The member had an inadequate response to at least two conventional agents; and
+    3. The medication is prescribed by or in consultation with a rheumatologist.
+  B. Blue Lake disease: Authorization of 3 months may be granted for members with Blue Lake disease when the member has tried prednisone.
+II. Continuation of Therapy
+  A. Grey River syndrome: Authorization of 12 months may be granted for members with Grey River syndrome who are experiencing benefit from therapy as shown by fewer swollen joints.
+"""
+
+BULLETED = """
+# Coverage rationale
+
+Zentrafib is proven and medically necessary for the treatment of Grey River syndrome when all of the following criteria are met:
+
+- Diagnosis of moderate to severe Grey River syndrome; and
+- One of the following:
+  o History of failure of a topical agent; or
+  o Contraindication to all topical agents; and
+- Prescribed by a dermatologist.
+"""
+
+
+def test_a_sectioned_policy_gives_request_typed_indications(tmp_path: Path) -> None:
+    tree = _tree(_pdf(tmp_path, SECTIONED))
+    names = [(i.name, i.request_type) for i in tree.indications]
+    assert names == [
+        ("Grey River syndrome", "initial"),
+        ("Blue Lake disease", "initial"),
+        ("Grey River syndrome", "continuation"),
+    ]
+    first = tree.indications[0]
+    node = first.branches[0].node
+    assert first.branches[0].approval == "6 months"
+    assert node.op == "all_of" and [c.kind for c in node.children] == [
+        "age",
+        "prior_therapy",
+        "prescriber",
+    ]
+    assert node.children[1].fields["count"] == 2
+
+
+def test_a_bulleted_policy_with_nested_bullets(tmp_path: Path) -> None:
+    tree = _tree(_pdf(tmp_path, BULLETED))
+    (indication,) = tree.indications
+    node = indication.branches[0].node
+    assert node.op == "all_of" and len(node.children) == 3
+    middle = node.children[1]
+    assert middle.op == "any_of" and len(middle.children) == 2
+    assert not any(c.text.endswith(("and", "or")) for c in _all(node))
+
+
+def test_the_request_type_picks_the_section(tmp_path: Path) -> None:
+    from pipeline.models import Case
+    from pipeline.policy.decide import apply_policy
+
+    tree = _tree(_pdf(tmp_path, SECTIONED))
+
+    def case(request_type: str) -> Case:
+        return Case.model_validate(
+            {
+                "case_id": "c",
+                "patient": {"age": 30},
+                "diagnoses": [{"name": "Grey River syndrome"}],
+                "requested_treatment": {"drug": "Zentrafib", "request_type": request_type},
+            }
+        )
+
+    assert apply_policy(case("initial"), [tree], None).indication_id == "I.A"
+    assert apply_policy(case("continuation"), [tree], None).indication_id == "II.A"
+    bulleted = _tree(_pdf(tmp_path, BULLETED, "b.pdf"))
+    assert bulleted.indications[0].branches[0].node.children[2].kind == "prescriber"
