@@ -20,6 +20,7 @@ from pipeline.cases import CaseError, load_case
 from pipeline.executors import Executor, PoolExecutor, make_executor
 from pipeline.llm import LLMClient, LLMError, open_llm
 from pipeline.models import Review
+from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 
 CASE_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -70,27 +71,25 @@ def _finished(path: Path, out: Path) -> BatchRow | None:
     return None
 
 
-def review_one(path: Path, store, client: LLMClient, settings: Settings) -> BatchRow:  # noqa: ANN001
-    from pipeline.review import run_review
+def review_one(path: Path, pipeline: Pipeline) -> BatchRow:
+    from pipeline.review import write_outputs
 
     t0 = time.perf_counter()
     try:
         case = load_case(path)
-        result = run_review(case, store, client, settings, settings.out)
+        review = pipeline.review(case)
+        write_outputs(review, pipeline.settings.out)
     except (CaseError, LLMError, ValueError, OSError) as exc:
         return BatchRow(case_file=str(path), error=str(exc)[:500])
-    return _row_from(result.review, path, "done", time.perf_counter() - t0)
+    return _row_from(review, path, "done", time.perf_counter() - t0)
 
 
 def ray_review_task(item: tuple[str, Settings]) -> BatchRow:
-    """One case on a Ray worker: its own store handle and LLM client."""
-    from pipeline.store import open_store
-
+    """One case on a Ray worker: its own pipeline (store handle and LLM client)."""
     path, settings = Path(item[0]), item[1]
-    store = open_store(settings.store_path, settings.embedder, settings.store_url)
     try:
-        with open_llm(settings) as client:
-            return review_one(path, store, client, settings)
+        with Pipeline.open(settings) as pipeline:
+            return review_one(path, pipeline)
     except LLMError as exc:
         return BatchRow(case_file=str(path), error=str(exc)[:500])
 
@@ -139,18 +138,16 @@ def run_batch(
             pool.close()
     if executor != "local":
         raise ValueError(f"unknown executor {executor!r}; choose local or ray")
-    if store is None:
-        from pipeline.store import open_store
-
-        store = open_store(settings.store_path, settings.embedder, settings.store_url)
     pool = PoolExecutor(workers, "thread")
     try:
-        if client is not None:
-            results = pool.map(lambda p: review_one(p, store, client, settings), todo)
-            return _collect(results, rows, settings, progress, len(todo))
-        with open_llm(settings, parallel=workers) as llm:
-            results = pool.map(lambda p: review_one(p, store, llm, settings), todo)
-            return _collect(results, rows, settings, progress, len(todo))
+        if client is None:  # one embedded server with a slot per worker
+            with open_llm(settings, parallel=workers) as llm:
+                pipeline = Pipeline.open(settings, llm=llm, store=store)
+                results = pool.map(lambda p: review_one(p, pipeline), todo)
+                return _collect(results, rows, settings, progress, len(todo))
+        pipeline = Pipeline.open(settings, llm=client, store=store)
+        results = pool.map(lambda p: review_one(p, pipeline), todo)
+        return _collect(results, rows, settings, progress, len(todo))
     finally:
         pool.close()
 

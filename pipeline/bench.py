@@ -232,24 +232,23 @@ def _bench_questions(chunks: list, n: int) -> list[str]:
 
 def step_review(store_dir: str, pdf_dirs: list[str], case: str, preset: str) -> dict[str, Any]:
     from pipeline.cases import load_case
-    from pipeline.ingest import ingest
-    from pipeline.llm import open_llm
-    from pipeline.review import run_review
+    from pipeline.review import write_outputs
+    from pipeline.runtime import Pipeline
     from pipeline.settings import load_settings
-    from pipeline.store import open_store
 
     settings = load_settings(
         store=Path(store_dir), preset=preset, out=Path(store_dir).with_name("out")
     )
-    store = open_store(settings.store_path, settings.embedder)
-    ingest([Path(p) for p in pdf_dirs], store, settings)
-    t0 = time.perf_counter()
-    with open_llm(settings) as client:
+    with Pipeline.open(settings) as pipeline:
+        pipeline.ingest([Path(p) for p in pdf_dirs])
+        t0 = time.perf_counter()
+        _ = pipeline.llm  # the model starts here: its start is timed apart
         ready = time.perf_counter() - t0
         t1 = time.perf_counter()
-        result = run_review(load_case(Path(case)), store, client, settings, settings.out)
+        review = pipeline.review(load_case(Path(case)))
         seconds = time.perf_counter() - t1
-    p = result.review.provenance
+        write_outputs(review, settings.out)
+    p = review.provenance
     decode = p.llm_decode_tokens_per_s
     if decode is None and p.completion_tokens and p.llm_seconds:
         decode = p.completion_tokens / p.llm_seconds
@@ -262,7 +261,7 @@ def step_review(store_dir: str, pdf_dirs: list[str], case: str, preset: str) -> 
         "completion_tokens": p.completion_tokens,
         "prompt_tokens": p.prompt_tokens,
         "model": p.model,
-        "verdict": result.review.verdict,
+        "verdict": review.verdict,
         "draft_mode": settings.draft.mode,
         # All calls of the review (criterion judgments + drafting) and seconds per stage.
         "breakdown": p.breakdown,

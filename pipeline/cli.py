@@ -264,9 +264,10 @@ def review(
     """Draft, validate and render a review for each case into OUT/<case_id>.review.{json,md}."""
     from pipeline.assets import AssetError
     from pipeline.cases import CaseError, load_case
-    from pipeline.llm import LLMError, open_llm
+    from pipeline.llm import LLMError
     from pipeline.models import Review
-    from pipeline.review import run_review
+    from pipeline.review import write_outputs
+    from pipeline.runtime import Pipeline, PipelineError
 
     settings = _settings(
         store=store,
@@ -278,14 +279,17 @@ def review(
     except CaseError as exc:
         _fail(str(exc))
         raise
-    db = _open_store(settings)
-    if db.stats()["chunks"] == 0:
-        _fail(f"store {settings.store_path} is empty; run `necessity ingest` first")
+    pipeline = Pipeline.open(settings, store=_open_store(settings))
+    try:
+        pipeline.require_chunks()
+    except PipelineError as exc:
+        _fail(str(exc))
     rows = []
     failed = 0
     t0 = time.perf_counter()
     try:
-        with open_llm(settings) as client:
+        with pipeline:
+            client = pipeline.llm
             typer.echo(
                 f"model {client.model} at {client.endpoint} (ready in "
                 f"{time.perf_counter() - t0:.1f}s)",
@@ -296,15 +300,15 @@ def review(
                 if skip_existing and done.exists():
                     rows.append(_row(Review.model_validate_json(done.read_text()), 0.0, done))
                     continue
+                started = time.perf_counter()
                 try:
-                    result = run_review(
-                        case, db, client, settings, settings.out, on_event=_progress(case.case_id)
-                    )
+                    review = pipeline.review(case, on_event=_progress(case.case_id))
                 except LLMError as exc:
                     failed += 1
                     typer.echo(f"FAILED    {case.case_id}: {exc}", err=True)
                     continue
-                rows.append(_row(result.review, result.seconds, result.json_path))
+                json_path, _ = write_outputs(review, settings.out)
+                rows.append(_row(review, time.perf_counter() - started, json_path))
     except (AssetError, LLMError) as exc:  # no model to talk to: say so plainly
         _fail(str(exc))
     if as_json:
@@ -374,17 +378,11 @@ def check(
     """Re-validate review records against their source PDFs; exit 1 if any problem."""
     from pydantic import ValidationError
 
-    from pipeline.embed import get_embedder
-    from pipeline.judge import SupportJudge
     from pipeline.models import Review
     from pipeline.policy.library import verify_worksheet
-    from pipeline.validate import validate
-    from pipeline.verdict import decide
+    from pipeline.runtime import Pipeline
 
-    settings = _settings()
-    judge = SupportJudge(
-        get_embedder(settings.embedder), threshold=settings.validation.judge_threshold
-    )
+    pipeline = Pipeline.open(_settings())
     results = []
     bad = 0
     for path in records:
@@ -394,18 +392,13 @@ def check(
             _fail(f"{path}: not a review record ({exc})")
             raise
         before = review_obj.validation.model_dump()
-        recorded_verdict = review_obj.verdict
-        validate(review_obj, settings.validation.support_threshold, judge=judge)
-        if review_obj.policy is not None:  # record v2: the policy worksheet decided
-            verdict = review_obj.policy.verdict
-            after_problems = verify_worksheet(review_obj.policy)
-            review_obj.validation.problems.extend(after_problems)
-        else:
-            verdict, _, _ = decide(review_obj.criteria, settings.deny_requires_peer_review)
+        finished = pipeline.recheck(review_obj, documents={})  # the record alone, no store
+        if review_obj.policy is not None:  # record v2: every worksheet row on its page
+            review_obj.validation.problems.extend(verify_worksheet(review_obj.policy))
         after = review_obj.validation
         changed = {k: (before[k], v) for k, v in after.model_dump().items() if before[k] != v}
-        if verdict != recorded_verdict:
-            changed["verdict"] = (recorded_verdict, verdict)
+        if finished.verdict_changed:
+            changed["verdict"] = (finished.verdict_before, finished.verdict)
         ok = not after.problems and not changed
         bad += not ok
         results.append(

@@ -7,6 +7,8 @@ report each one as it arrives and a crash loses only work that was not yet retur
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor as FuturesExecutor
@@ -43,7 +45,11 @@ class PoolExecutor:
         self.ahead = ahead or self.workers + 1
         self._pool: FuturesExecutor = (
             # spawn: the parent holds onnxruntime and Chroma threads that fork would copy
-            ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=die_with_parent,
+            )
             if kind == "process"
             else ThreadPoolExecutor(self.workers)
         )
@@ -59,6 +65,22 @@ class PoolExecutor:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def die_with_parent() -> None:
+    """A worker ends when its parent does, however the parent ends (kill -9 included):
+    Linux delivers SIGKILL on the parent's death (prctl PR_SET_PDEATHSIG). Elsewhere a
+    no-op; the pool's own shutdown covers a clean exit."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the call took effect
+        os._exit(1)
 
 
 class RayExecutor:

@@ -17,6 +17,7 @@ from pipeline.cases import case_facts, case_summary
 from pipeline.compose import compose, gather
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
 from pipeline.embed import E5Embedder
+from pipeline.finalize import finalize
 from pipeline.judge import SupportJudge
 from pipeline.lexical import LEXICAL_VERSION
 from pipeline.llm import CountingClient, LLMClient, is_local
@@ -38,7 +39,6 @@ from pipeline.render import headline, to_markdown
 from pipeline.retrieve import retrieve
 from pipeline.settings import Settings
 from pipeline.store import Store
-from pipeline.validate import drop_unsupported, repair_citations, validate
 from pipeline.verdict import recommendation_for
 
 log = logging.getLogger(__name__)
@@ -147,6 +147,7 @@ def draft_review(
     settings: Settings,
     prompt_ref: str | None = None,
     on_event: Callable[[str, dict], None] | None = None,
+    judge: SupportJudge | None = None,
 ) -> Review:
     """Decide by the policy, retrieve, draft, validate. ``on_event(kind, data)`` hears each
     stage as it happens: "stage" (name, seconds so far), "policy" (the worksheet),
@@ -252,14 +253,9 @@ def draft_review(
         provenance=provenance,
     )
     stage("validate")
-    judge = SupportJudge(store.embedder, threshold=settings.validation.judge_threshold)
-    validate(review, settings.validation.support_threshold, judge=judge)
-    if repair_citations(review, judge):
-        validate(review, settings.validation.support_threshold, judge=judge)
-    if drop_unsupported(review):
-        validate(review, settings.validation.support_threshold, judge=judge)
-    apply_decision(review, decision, settings.deny_requires_peer_review)
-    review.references = build_references(review, documents)
+    judge = judge or SupportJudge(store.embedder, threshold=settings.validation.judge_threshold)
+    review.policy = decision
+    finalize(review, judge, settings, documents, repair=True)
     dx = ", ".join(d.name for d in case.diagnoses)
     review.headline = headline(review, t.drug, dx)
     stage("done")

@@ -21,8 +21,10 @@ def _texts(review: Review) -> dict[str, str]:
     return {e.id: e.text for e in review.evidence} | {f.id: f.text for f in review.case_facts}
 
 
-def record_metrics(review: Review, judge: SupportJudge) -> dict:
-    validate(review, judge=judge)
+def record_metrics(review: Review, judge: SupportJudge, threshold: float = 0.5) -> dict:
+    """Metrics of one record, computed on a copy: the eval never rewrites what it grades."""
+    review = review.model_copy(deep=True)
+    validate(review, threshold, judge=judge)
     texts = _texts(review)
     # Every drafted statement counts, those validation dropped included.
     statements = [st for s in review.sections for st in s.statements] + [

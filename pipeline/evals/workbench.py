@@ -134,9 +134,9 @@ def review_example(
 
     case = load_case(REPO / record.inputs["case_file"])
     t0 = time.perf_counter()
-    review = draft_review(case, store, client, settings, prompt_ref=prompt_ref)
+    review = draft_review(case, store, client, settings, prompt_ref=prompt_ref, judge=judge)
     seconds = time.perf_counter() - t0
-    grounding = record_metrics(review, judge)
+    grounding = record_metrics(review, judge, settings.validation.support_threshold)
     counts = [len(s.statements) for s in review.sections]
     grounding["statements_per_section"] = sum(counts) / len(counts) if counts else 0.0
     grounding["empty_sections"] = sum(c == 0 for c in counts)
@@ -274,13 +274,14 @@ def run_eval(
     cache = settings.home / "cache" / "llm-calls.sqlite"
     store = judge = None
     if config.task == "review":
-        from pipeline.judge import SupportJudge
-        from pipeline.store import open_store
+        from pipeline.runtime import Pipeline, PipelineError
 
-        store = open_store(settings.store_path, settings.embedder, settings.store_url)
-        if store.stats()["chunks"] == 0:
-            raise ValueError(f"store {settings.store_path} is empty: run `make demo` first")
-        judge = SupportJudge(store.embedder, threshold=settings.validation.judge_threshold)
+        runtime = Pipeline.open(settings)
+        try:
+            runtime.require_chunks()
+        except PipelineError as exc:
+            raise ValueError(f"{exc} (`make demo` builds it)") from exc
+        store, judge = runtime.store, runtime.judge
     examples: list[ExampleResult] = []
     models: dict[str, str] = {}
     trees: dict = {}  # policy task: each policy compiled once per run

@@ -32,7 +32,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
 from pipeline.cases import CaseError, case_from_data, parse_case
-from pipeline.llm import LLMClient, is_local, open_llm
+from pipeline.llm import LLMClient, is_local
 from pipeline.models import Case, Review
 from pipeline.render import DISCLAIMER, RECOMMENDATION_WORDS
 from pipeline.settings import Settings
@@ -70,53 +70,42 @@ def check_bind(host: str, secret: str | None) -> None:
 
 
 class Services:
-    """What the pages need, opened once: store, LLM (started on first use), judge, DB."""
+    """What the pages need: the pipeline (store, judge, LLM started on first use) and the
+    review database."""
 
     def __init__(self, settings: Settings, client: LLMClient | None, store: Any) -> None:
-        from pipeline.store import open_store
+        from pipeline.runtime import Pipeline
 
         self.settings = settings
-        self.store = store or open_store(settings.store_path, settings.embedder, settings.store_url)
+        self.pipeline = Pipeline.open(settings, llm=client, store=store)
+        self.store = self.pipeline.store
         self.db = ReviewDB(settings.web_db_path)
-        self._client = client
-        self._stack = contextlib.ExitStack()
-        self._judge = None
 
     @property
     def client(self) -> LLMClient:
-        if self._client is None:
-            self._client = self._stack.enter_context(open_llm(self.settings))
-        return self._client
+        return self.pipeline.llm
 
     @property
     def judge(self):  # noqa: ANN201
-        from pipeline.judge import SupportJudge
-
-        if self._judge is None:
-            self._judge = SupportJudge(
-                self.store.embedder, threshold=self.settings.validation.judge_threshold
-            )
-        return self._judge
+        return self.pipeline.judge
 
     def documents(self) -> dict:
-        return {d.source_id: d for d in self.store.documents()}
+        return self.pipeline.documents()
 
     def draft(self, case: Case, emit: Callable[[str, dict], None], who: str) -> int:
-        from pipeline.review import draft_review, write_outputs
+        from pipeline.review import write_outputs
 
-        review = draft_review(case, self.store, self.client, self.settings, on_event=emit)
+        review = self.pipeline.review(case, on_event=emit)
         write_outputs(review, self.settings.out)  # the same files the CLI writes
         return self.db.create(review, who)
 
-    def revalidate(self, review: Review) -> None:
-        from pipeline.review import build_references
-        from pipeline.validate import validate
-
-        validate(review, self.settings.validation.support_threshold, judge=self.judge)
-        review.references = build_references(review, self.documents())
+    def revalidate(self, review: Review):  # noqa: ANN201
+        """The same finish step as a fresh review, minus repair: the verdict is derived
+        again, and the caller is told when it changed."""
+        return self.pipeline.recheck(review)
 
     def close(self) -> None:
-        self._stack.close()
+        self.pipeline.close()
 
 
 def create_app(settings: Settings, client: LLMClient | None = None, store: Any = None) -> FastAPI:
@@ -393,7 +382,7 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
         before = {"text": st.text, "citations": st.citations}
         st.text, st.citations = " ".join(edit.text.split()), list(edit.citations)
         st.quote, st.quote_origin, st.repaired_from = None, None, []
-        services.revalidate(review)
+        finished = services.revalidate(review)
         version = services.db.update(
             rid,
             review,
@@ -410,6 +399,8 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
             "version": version,
             "statement": st.model_dump(mode="json"),
             "validation": review.validation.model_dump(mode="json"),
+            "verdict": review.verdict,
+            "verdict_changed": finished.verdict_changed,
         }
 
     @app.post("/api/reviews/{rid}/approve")

@@ -51,6 +51,46 @@ def _corpus(folder: Path, copies: int) -> None:
             )
 
 
+def _children(pid: int) -> list[int]:
+    """Direct child processes of ``pid`` (Linux /proc), waiting briefly for the worker."""
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    for _ in range(20):
+        try:
+            kids = [int(x) for x in path.read_text().split()]
+        except OSError:
+            return []
+        if kids:
+            return kids
+        time.sleep(0.05)
+    return []
+
+
+def _still_alive(pids: list[int], wait: float = 5.0) -> list[int]:
+    deadline = time.time() + wait
+    alive = list(pids)
+    while alive and time.time() < deadline:
+        alive = [p for p in alive if _running(p)]
+        time.sleep(0.1)
+    return alive
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie has exited already
+
+
+def _complete_documents_only(store: Path) -> None:
+    from pipeline.store import open_store
+
+    db = open_store(store)
+    for doc in db.documents():
+        ids = db.collection.get(where={"source_id": doc.source_id}, include=[])["ids"]
+        assert len(ids) == len(set(ids)) == doc.chunks, doc.file
+
+
 def test_kill_9_during_ingest_then_resume_equals_clean(tmp_path: Path) -> None:
     folder = tmp_path / "pdfs"
     _corpus(folder, copies=5)
@@ -64,20 +104,30 @@ def test_kill_9_during_ingest_then_resume_equals_clean(tmp_path: Path) -> None:
     # Each trial: a fresh store, kill -9 somewhere in the run, then run again to the end.
     points = sorted(rng.uniform(0.3, 0.95) * clean_seconds for _ in range(5))
     landed, diffs = 0, 0
+    orphans: list[int] = []
     for i, delay in enumerate(points):
         crash = tmp_path / f"crash{i}"
         proc = _cli("ingest", str(folder), "--store", str(crash), env=env)
         time.sleep(delay)
+        children: list[int] = []
         if proc.poll() is None:
+            children = _children(proc.pid)
             proc.send_signal(signal.SIGKILL)
             landed += 1
         proc.wait(60)
+        orphans += _still_alive(children)
+        if (crash / "documents.json").exists():
+            # Killed mid-write: every document the manifest calls complete has all its
+            # chunks, and none twice (a document is recorded only after its chunks).
+            _complete_documents_only(crash)
         assert _cli("ingest", str(folder), "--store", str(crash), env=env).wait(300) == 0
-        docs_b, chunks_b, count_b = _snapshot(crash)
+        docs_b, chunks_b, _ = _snapshot(crash)
         assert docs_a == docs_b and len(docs_a) == 15
         assert chunks_a == chunks_b  # same ids, same text
-        assert count_b == len(chunks_b)  # no duplicates
+        _complete_documents_only(crash)
         diffs += len(set(chunks_a.items()) ^ set(chunks_b.items()))
+    # The parse worker dies with ingest (PR_SET_PDEATHSIG), even under kill -9.
+    assert orphans == [], f"worker processes outlived the killed ingest: {orphans}"
     print(
         json.dumps(
             {
@@ -111,4 +161,5 @@ def test_kill_9_during_review_leaves_no_record(tmp_path: Path, sample_store) -> 
         assert server.requests, "the review never reached the model"
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
-    assert not list(out.glob("*.review.json")) if out.exists() else True
+    leftovers = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    assert leftovers == []  # no record, no half-written .tmp

@@ -92,6 +92,9 @@ def test_draft_stream_sources_edit_approve_export(app_client, tmp_path: Path) ->
     changed = client.post(f"/api/reviews/{rid}/statements", json=edit)
     assert changed.status_code == 200, changed.text
     assert changed.json()["version"] == 2 and changed.json()["statement"]["supported"] is False
+    # The edit went through the same finish step: the policy still decides, and says so.
+    assert changed.json()["verdict"] == "not_medically_necessary"
+    assert changed.json()["verdict_changed"] is False
     bad = client.post(f"/api/reviews/{rid}/statements", json=edit | {"citations": ["E99.9"]})
     assert bad.status_code == 422 and "E99.9" in bad.json()["detail"]
 

@@ -1,0 +1,131 @@
+"""The runtime assembled once: settings, store, support judge and the LLM (started on first
+use). The CLI, the web app, batch, evals, bench and notebooks take a ``Pipeline``; tests
+inject fakes through ``Pipeline.open(settings, llm=..., store=...)``."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from pipeline.llm import LLMClient
+from pipeline.models import Case, Document, Review
+from pipeline.settings import Settings
+
+
+class PipelineError(RuntimeError):
+    """A runtime that cannot do what was asked (an empty store, say); the message says why."""
+
+
+class Pipeline:
+    def __init__(
+        self,
+        settings: Settings,
+        llm: LLMClient | None = None,
+        store: Any = None,
+        embedder: Any = None,
+    ) -> None:
+        self.settings = settings
+        self._llm = llm
+        self._store = store
+        self._embedder = embedder
+        self._judge = None
+        self._stack = contextlib.ExitStack()
+
+    @classmethod
+    def open(
+        cls,
+        settings: Settings,
+        llm: LLMClient | None = None,
+        store: Any = None,
+        embedder: Any = None,
+    ) -> Pipeline:
+        return cls(settings, llm=llm, store=store, embedder=embedder)
+
+    # --- parts, each made on first use ---------------------------------------------------
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            from pipeline import assets
+            from pipeline.embed import get_embedder
+            from pipeline.store import Store
+
+            s = self.settings
+            assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
+            self._store = Store(
+                s.store_path, self._embedder or get_embedder(s.embedder), url=s.store_url
+            )
+        return self._store
+
+    @property
+    def embedder(self) -> Any:
+        """The store's embedder; without a store open, the configured one (the judge of
+        `necessity check` needs no store)."""
+        if self._embedder is None:
+            if self._store is not None:
+                self._embedder = self._store.embedder
+            else:
+                from pipeline.embed import get_embedder
+
+                self._embedder = get_embedder(self.settings.embedder)
+        return self._embedder
+
+    @property
+    def judge(self) -> Any:
+        if self._judge is None:
+            from pipeline.judge import SupportJudge
+
+            self._judge = SupportJudge(
+                self.embedder, threshold=self.settings.validation.judge_threshold
+            )
+        return self._judge
+
+    @property
+    def llm(self) -> LLMClient:
+        if self._llm is None:
+            from pipeline.llm import open_llm
+
+            self._llm = self._stack.enter_context(open_llm(self.settings))
+        return self._llm
+
+    def documents(self) -> dict[str, Document]:
+        return {d.source_id: d for d in self.store.documents()}
+
+    def require_chunks(self) -> None:
+        """The empty-store guard, said once for every caller."""
+        if self.store.stats()["chunks"] == 0:
+            raise PipelineError(
+                f"store {self.settings.store_path} is empty; run `necessity ingest` first"
+            )
+
+    # --- what it does --------------------------------------------------------------------
+    def review(self, case: Case, on_event: Callable[[str, dict], None] | None = None) -> Review:
+        from pipeline.review import draft_review
+
+        return draft_review(
+            case, self.store, self.llm, self.settings, on_event=on_event, judge=self.judge
+        )
+
+    def recheck(self, review: Review, documents: dict[str, Document] | None = None):  # noqa: ANN201
+        """Re-validate an edited or stored review and re-derive its verdict (no repair).
+        ``documents`` default to the store's; pass {} to check a record without a store."""
+        from pipeline.finalize import finalize
+
+        docs = self.documents() if documents is None else documents
+        return finalize(review, self.judge, self.settings, docs, repair=False)
+
+    def ingest(self, paths: Iterable[Path], **options: Any):  # noqa: ANN201
+        from pipeline.ingest import ingest
+
+        return ingest(paths, self.store, self.settings, **options)
+
+    # --- lifetime --------------------------------------------------------------------------
+    def close(self) -> None:
+        self._stack.close()
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,79 @@
+"""The runtime assembled once (Pipeline) and the one finish step (finalize)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.cases import load_case
+from pipeline.models import Criterion, Review
+from pipeline.runtime import Pipeline, PipelineError
+from tests.conftest import FakeLLM, plain_draft
+
+CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
+
+
+def test_pipeline_reviews_with_injected_parts(sample_store, session_settings) -> None:
+    llm = FakeLLM([plain_draft])
+    with Pipeline.open(session_settings, llm=llm, store=sample_store) as pipeline:
+        pipeline.require_chunks()
+        review = pipeline.review(load_case(CASES / "ivig-jia.yaml"))
+        judge = pipeline.judge
+        assert pipeline.judge is judge  # built once, reused by every review and re-check
+    assert review.policy is not None and review.verdict == review.policy.verdict
+    assert [c["name"] for c in llm.calls] == ["review_draft"]
+
+
+def test_an_empty_store_is_refused_once_for_every_caller(session_settings, tmp_path) -> None:
+    settings = session_settings.model_copy(update={"store": tmp_path / "empty"})
+    with pytest.raises(PipelineError, match="is empty; run `necessity ingest` first"):
+        Pipeline.open(settings).require_chunks()
+
+
+def _v1_record(valid_source: bool) -> Review:
+    """A version-1 record: its criteria decided, and say so in the headline."""
+    return Review.model_validate(
+        {
+            "record_version": "1",
+            "case_id": "c1",
+            "headline": "IVIG is NOT medically necessary for JIA",
+            "verdict": "not_medically_necessary",
+            "recommendation": "send_to_peer_review",
+            "sections": [],
+            "criteria": [
+                Criterion(
+                    text="IVIG is not covered for juvenile arthritis",
+                    kind="exclusion",
+                    status="met",
+                    sources=["E1.1"] if valid_source else ["E9.9"],
+                    facts=["F1"],
+                ).model_dump()
+            ],
+            "case_facts": [{"id": "F1", "text": "Diagnosis: juvenile arthritis."}],
+            "evidence": [],
+            "references": [],
+            "validation": {},
+            "provenance": {
+                "model": "m",
+                "endpoint": "e",
+                "prompt_version": "p@1",
+                "embedder": "x",
+                "store": "s",
+                "created_at": "2025-01-01T00:00:00+00:00",
+            },
+        }
+    )
+
+
+def test_recheck_rederives_the_verdict_and_says_when_it_changed(session_settings) -> None:
+    pipeline = Pipeline.open(session_settings)
+    review = _v1_record(valid_source=False)  # its only criterion cites nothing real
+    finished = pipeline.recheck(review, documents={})
+    assert finished.verdict_changed
+    assert (finished.verdict_before, review.verdict) == (
+        "not_medically_necessary",
+        "insufficient_information",
+    )
+    assert review.headline == "IVIG cannot be determined from the information available for JIA"
+    assert pipeline._store is None  # a record is re-checked without opening any store
