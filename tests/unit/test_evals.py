@@ -106,29 +106,29 @@ def test_eval_grounding_over_review_records(tmp_path: Path, sample_store, sessio
     from pipeline.review import run_review
 
     out = tmp_path / "reviews"
-    run_review(
+    result = run_review(
         load_case(CASES / "ivig-jia.yaml"),
         sample_store,
         FakeLLM([careful_model]),
         session_settings,
         out,
     )
+    recorded = result.json_path.read_bytes()
     r = runner.invoke(
         app, ["eval", "grounding", str(out), "--json"], env={"NECESSITY_HOME": str(tmp_path / "h")}
     )
     assert r.exit_code == 0, r.output
     report = json.loads(r.stdout)
-    for key in (
-        "unresolvable_citation_rate",
-        "citation_recall",
-        "citation_precision",
-        "unsupported_statement_rate",
-        "quote_verbatim_rate",
-    ):
-        assert 0.0 <= report[key] <= 1.0
+    # The eval agrees with the validator that wrote the record: every kept statement is
+    # supported, the dropped lemonade claim is not, and nothing cites what is not there.
+    v = result.review.validation
+    total = v.supported_statements + v.unsupported_statements
+    assert total == 4 and v.unsupported_statements == 1
+    assert report["citation_recall"] == round(v.supported_statements / total, 4)
+    assert report["unsupported_statement_rate"] == round(v.unsupported_statements / total, 4)
     assert report["unresolvable_citation_rate"] == 0.0
-    assert 0 < report["citation_recall"] < 1  # the lemonade statement is not supported
     assert report["records"] == 1 and report["per_record"][0]["record"] == "ivig-jia"
+    assert result.json_path.read_bytes() == recorded  # graded, never rewritten
 
 
 def test_eval_retrieval_on_bioasq_slice(tmp_path: Path) -> None:
