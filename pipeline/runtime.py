@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import NecessityError
 from pipeline.llm import LLMClient
 from pipeline.models import Case, Document, Review
 from pipeline.settings import Settings
 
 
-class PipelineError(RuntimeError):
+class PipelineError(NecessityError, RuntimeError):
     """A runtime that cannot do what was asked (an empty store, say); the message says why."""
 
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from pipeline.chunk import embedding_text
 from pipeline.embed import Embedder, get_embedder
+from pipeline.errors import NecessityError
 from pipeline.lexical import LexicalIndex, manifest_stamp
 from pipeline.models import Chunk, Document, SearchFilters
 
@@ -32,7 +33,7 @@ MANIFEST_COLLECTION = "necessity_documents"
 _BATCH = 256
 
 
-class StoreError(RuntimeError):
+class StoreError(NecessityError, RuntimeError):
     pass
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from pipeline.errors import NecessityError
 from pipeline.parse import _running_lines, normalize, parse_pdf
 from pipeline.policy import fields as F
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
@@ -106,7 +107,7 @@ class Item:
     children: list[Item] = field(default_factory=list)
 
 
-class PolicyCompileError(ValueError):
+class PolicyCompileError(NecessityError, ValueError):
     pass
 
 

@@ -151,3 +151,29 @@ def test_with_a_secret_every_request_must_prove_it(
         assert other.get("/api/reviews", headers=bearer).status_code == 200
         forged = {"necessity_session": "Ana|0000"}
         assert other.get("/api/reviews", cookies=forged).status_code == 401
+
+
+def test_every_route_but_login_depends_on_the_writer(app_client) -> None:
+    """Routers declare current_user once; a route added without it would show up here."""
+    from fastapi.routing import APIRoute
+
+    from pipeline.web.deps import current_user
+
+    client, _ = app_client
+
+    def calls(dependant) -> set:  # noqa: ANN001
+        return {dependant.call} | {c for d in dependant.dependencies for c in calls(d)}
+
+    def walk(routes) -> list:  # noqa: ANN001
+        out = []
+        for r in routes:
+            if isinstance(r, APIRoute):
+                out.append(r)
+            elif hasattr(r, "original_router"):  # an included router
+                out += walk(r.original_router.routes)
+        return out
+
+    routes = walk(client.app.routes)
+    open_routes = sorted(r.path for r in routes if current_user not in calls(r.dependant))
+    assert open_routes == ["/login", "/login"]  # the form and its POST
+    assert len(routes) > 10

@@ -8,29 +8,23 @@ from typing import Annotated
 
 import typer
 
+from pipeline.cli.common import StoreOpt, fail, open_store_or_fail, settings_from
 from pipeline.policy.models import PolicyNode, PolicyTree
 
 policy_app = typer.Typer(no_args_is_help=True, help="Payer policies as criteria trees.")
 
-StoreOpt = Annotated[
-    Path | None,
-    typer.Option("--store", help="store folder (default .necessity/store; env NECESSITY_STORE)"),
-]
 
-
-def _documents(store: Path | None) -> tuple[Path, list]:  # noqa: ANN202
+def _documents(store: Path | None) -> tuple[Path, list]:
     """The store's documents from its manifest (no embedder or Chroma needed)."""
-    from pipeline.cli import _open_store, _settings
     from pipeline.store import MANIFEST, FileManifest
 
-    settings = _settings(store=store)
+    settings = settings_from(store=store)
     if settings.store_url:
-        db = _open_store(settings)
+        db = open_store_or_fail(settings)
         return db.path, db.documents()
     path = settings.store_path
     if not (path / MANIFEST).exists():
-        typer.echo(f"error: no store at {path} (run `necessity ingest` first)", err=True)
-        raise typer.Exit(2)
+        fail(f"no store at {path} (run `necessity ingest` first)")
     return path, list(FileManifest(path / MANIFEST).load().values())
 
 
@@ -74,21 +68,18 @@ def policy_show(
     if pdf.suffix.lower() == ".pdf" and pdf.exists():
         import hashlib
 
-        from pipeline.parse import ParseError
-        from pipeline.policy.compile import PolicyCompileError, compile_policy
+        from pipeline.policy.compile import compile_policy
 
         try:
             sid = hashlib.sha256(pdf.read_bytes()).hexdigest()
             tree = compile_policy(pdf, source_id=sid, title=pdf.stem)
-        except (ParseError, PolicyCompileError, OSError) as exc:
-            typer.echo(f"error: {pdf}: {exc}", err=True)
-            raise typer.Exit(2) from exc
+        except OSError as exc:
+            fail(f"{pdf}: {exc}")
     else:
         path, docs = _documents(store)
         doc = find_document(docs, source)
         if doc is None:
-            typer.echo(f"error: no document {source!r} in the store", err=True)
-            raise typer.Exit(2)
+            fail(f"no document {source!r} in the store")
         tree = tree_for(path, doc)
     if as_json:
         typer.echo(json.dumps(tree.model_dump(mode="json"), indent=2))

@@ -1,0 +1,101 @@
+"""What every command group shares: the global options, the settings tree, the store
+opened with a clear error, and the option types."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from pipeline.errors import UsageError
+from pipeline.settings import Settings, load_settings
+
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", help="store folder (default .necessity/store; env NECESSITY_STORE)"),
+]
+DocTypeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--doc-type", help="only these document types (policy, guideline, research)"),
+]
+PublisherOpt = Annotated[
+    list[str] | None, typer.Option("--publisher", help="only publishers containing this text")
+]
+YearMinOpt = Annotated[int | None, typer.Option("--year-min", help="only documents from this year")]
+YearMaxOpt = Annotated[
+    int | None, typer.Option("--year-max", help="only documents up to this year")
+]
+ModeOpt = Annotated[
+    str | None, typer.Option("--retrieval-mode", help="bm25, dense, hybrid or rerank")
+]
+_state: dict[str, object] = {}
+
+
+def _retrieval_overrides(
+    doc_type: list[str] | None,
+    publisher: list[str] | None,
+    year_min: int | None,
+    year_max: int | None,
+    mode: str | None,
+) -> dict[str, object] | None:
+    filters = {
+        k: v
+        for k, v in {
+            "doc_types": doc_type,
+            "publishers": publisher,
+            "year_min": year_min,
+            "year_max": year_max,
+        }.items()
+        if v
+    }
+    out: dict[str, object] = {"filters": filters} if filters else {}
+    if mode:
+        out["mode"] = mode
+    return out or None
+
+
+def global_options(
+    settings_file: Annotated[
+        Path | None, typer.Option("--settings", help="settings file (YAML/JSON/TOML)")
+    ] = None,
+    preset: Annotated[str | None, typer.Option(help="default, fast or quality")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    _state["settings_file"] = settings_file
+    _state["preset"] = preset
+
+
+def settings_from(**overrides: object) -> Settings:
+    """The settings tree for this invocation: global options, then the command's own."""
+    try:
+        settings = load_settings(
+            _state.get("settings_file"),  # type: ignore[arg-type]
+            preset=_state.get("preset"),
+            **overrides,
+        )
+    except (ValueError, FileNotFoundError) as exc:
+        fail(str(exc))
+    settings.ensure_home()
+    return settings
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the command: the group prints "error: ..." and exits 2."""
+    raise UsageError(message)
+
+
+def open_store_or_fail(settings: Settings):  # noqa: ANN201
+    """The store, or a clear error (a store built with another embedder, say)."""
+    from pipeline import assets
+    from pipeline.store import open_store
+
+    assets.ensure_tiktoken(settings.cache_dir, settings.chunk.encoding)
+    return open_store(settings.store_path, settings.embedder, settings.store_url)

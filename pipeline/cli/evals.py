@@ -1,0 +1,318 @@
+"""`necessity eval ...`: the QA workbench."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli.common import (
+    StoreOpt,
+    fail,
+    open_store_or_fail,
+    settings_from,
+)
+from pipeline.settings import Settings
+
+eval_app = typer.Typer(no_args_is_help=True, help="Evaluations for QA: judge, grounding.")
+
+
+@eval_app.command("validator")
+def eval_validator(
+    healthver: Annotated[Path, typer.Option("--healthver", help="CSV: claim, evidence, label")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    limit: Annotated[int | None, typer.Option(help="a random sample of N rows")] = None,
+    cv: Annotated[
+        bool, typer.Option(help="also report topic-grouped out-of-fold numbers (retrains per fold)")
+    ] = False,
+) -> None:
+    """Score the support judge (supports vs not): accuracy, macro-F1, confusion, threshold."""
+    from pipeline.embed import get_embedder
+    from pipeline.evals.validator import cross_validate, evaluate, feature_matrix, load_healthver
+    from pipeline.judge import SupportJudge
+
+    settings = settings_from()
+    try:
+        rows = load_healthver(healthver, limit)
+    except (OSError, ValueError) as exc:
+        fail(str(exc))
+    judge = SupportJudge(get_embedder(settings.embedder))
+    x = feature_matrix(rows, judge)
+    report = evaluate(rows, judge, x) | {"file": str(healthver)}
+    if judge.model is not None:
+        report["in_sample"] = Path(judge.model.trained_on).name == healthver.name
+    if cv:
+        report["cross_validated"] = cross_validate(rows, x)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        for key in ("judge", "n", "accuracy", "macro_f1", "threshold"):
+            typer.echo(f"{key:10} {report[key]}")
+        if cv:
+            cvr = report["cross_validated"]
+            typer.echo(
+                f"cv         macro_f1 {cvr['macro_f1']} accuracy {cvr['accuracy']} "
+                f"({cvr['folds']} folds by topic)"
+            )
+
+
+@eval_app.command("train-judge")
+def eval_train_judge(
+    healthver: Annotated[Path, typer.Option("--healthver", help="CSV: claim, evidence, label")],
+    out: Annotated[
+        Path | None, typer.Option(help="weights file (default: the shipped one)")
+    ] = None,
+) -> None:
+    """Fit the support judge's logistic regression on a HealthVer-style CSV."""
+    from pipeline.embed import get_embedder
+    from pipeline.evals.validator import (
+        cross_validate,
+        feature_matrix,
+        load_healthver,
+        save_model,
+        train,
+    )
+    from pipeline.judge import WEIGHTS, SupportJudge
+
+    settings = settings_from()
+    rows = load_healthver(healthver)
+    x = feature_matrix(rows, SupportJudge(get_embedder(settings.embedder), model=None))
+    model = train(rows, x, healthver.name)
+    cvr = cross_validate(rows, x)
+    target = out or WEIGHTS
+    save_model(model, target)
+    typer.echo(
+        f"wrote {target}: threshold {model.threshold}; out-of-fold macro-F1 "
+        f"{cvr['macro_f1']}, accuracy {cvr['accuracy']} ({cvr['folds']} topic folds)"
+    )
+
+
+@eval_app.command("grounding")
+def eval_grounding(
+    review_dir: Annotated[Path, typer.Argument(help="folder of *.review.json records")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """ALCE-style citation recall/precision and grounding rates over review records."""
+    from pipeline.embed import get_embedder
+    from pipeline.evals.grounding import grounding_report
+    from pipeline.judge import SupportJudge
+
+    settings = settings_from()
+    records = sorted(review_dir.glob("*.review.json"))
+    if not records:
+        fail(f"{review_dir}: no *.review.json records")
+    report = grounding_report(
+        records,
+        SupportJudge(
+            get_embedder(settings.embedder), threshold=settings.validation.judge_threshold
+        ),
+    )
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        for key, value in report.items():
+            if not isinstance(value, list | dict):
+                typer.echo(f"{key:32} {value}")
+
+
+RunsOpt = Annotated[Path, typer.Option("--runs", help="where runs are stored")]
+HEALTHVER = Path("../shared/bench/healthver/healthver_dev.csv")
+
+
+@eval_app.command("run")
+def eval_run(
+    config_file: Annotated[Path, typer.Argument(help="eval config (YAML)")],
+    limit: Annotated[int | None, typer.Option(help="only the first N examples")] = None,
+    runs: RunsOpt = Path("evals/runs"),
+    against: Annotated[
+        str | None,
+        typer.Option(help="run id to compare with (default: the last run of this config)"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Prompts × providers over a dataset: metrics, thresholds, a stored run, an HTML report."""
+    from tqdm import tqdm
+
+    from pipeline.evals.report import compare_report, run_report
+    from pipeline.evals.runs import RunStore
+    from pipeline.evals.workbench import compare, load_config, run_eval
+
+    settings = settings_from()
+    try:
+        config = load_config(config_file)
+    except ValueError as exc:
+        fail(str(exc))
+    if limit:
+        config.limit = limit
+    store = RunStore(runs / "runs.sqlite")
+    previous = against or store.latest(config.name)
+
+    def bar(items, desc):  # noqa: ANN001, ANN202
+        return tqdm(items, desc=desc, unit="ex", file=sys.stderr)
+
+    try:
+        run = run_eval(config, settings, progress=bar)
+    except (ValueError, FileNotFoundError) as exc:
+        fail(str(exc))
+    calibration = _judge_calibration(settings) if config.task == "review" else None
+    run.report = str(runs / f"{run.id}.html")
+    Path(run.report).write_text(run_report(run, calibration), encoding="utf-8")
+    store.save(run)
+    out: dict = {
+        "run_id": run.id,
+        "report": run.report,
+        "metrics": run.metrics,
+        "passed": run.passed,
+    }
+    if previous:
+        before = store.load(previous)
+        result = compare(before, run)
+        path = runs / f"compare-{before.id}-vs-{run.id}.html"
+        path.write_text(compare_report(result, before, run), encoding="utf-8")
+        out["compared_with"] = {
+            "run_id": before.id,
+            "report": str(path),
+            "flipped": len(result["flipped"]),
+        }
+    if as_json:
+        typer.echo(json.dumps(out, indent=2))
+    else:
+        for key, value in run.metrics.items():
+            typer.echo(f"{key:60} {value}")
+        typer.echo(
+            f"\nrun {run.id}: {'passed' if run.passed else 'THRESHOLDS FAILED'}; "
+            f"report {run.report}"
+        )
+        if previous:
+            typer.echo(f"compared with {previous}: {out['compared_with']['report']}")
+    if not run.passed:
+        raise typer.Exit(1)
+
+
+def _judge_calibration(settings: Settings) -> list[dict] | None:
+    """The support judge's reliability on a HealthVer slice, when ../shared has it."""
+    if not HEALTHVER.exists():
+        return None
+    from pipeline.embed import get_embedder
+    from pipeline.evals.validator import evaluate, load_healthver
+    from pipeline.judge import SupportJudge
+
+    rows = load_healthver(HEALTHVER, 300)
+    judge = SupportJudge(get_embedder(settings.embedder))
+    return evaluate(rows, judge)["calibration"]
+
+
+@eval_app.command("compare")
+def eval_compare(
+    run_a: Annotated[str, typer.Argument(help="the earlier run id")],
+    run_b: Annotated[str, typer.Argument(help="the later run id")],
+    runs: RunsOpt = Path("evals/runs"),
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Metric deltas (B − A) and the examples that flipped, plus an HTML report."""
+    from pipeline.evals.report import compare_report
+    from pipeline.evals.runs import RunStore
+    from pipeline.evals.workbench import compare
+
+    store = RunStore(runs / "runs.sqlite")
+    try:
+        a, b = store.load(run_a), store.load(run_b)
+    except KeyError as exc:
+        fail(str(exc.args[0]))
+    result = compare(a, b)
+    path = runs / f"compare-{a.id}-vs-{b.id}.html"
+    path.write_text(compare_report(result, a, b), encoding="utf-8")
+    result["report"] = str(path)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+        return
+    for key, d in result["metrics"].items():
+        typer.echo(f"{key:60} {d['a']:>8} → {d['b']:>8} ({d['delta']:+.4f})")
+    for f in result["flipped"]:
+        typer.echo(f"flipped  {f['example_id']} ({f['variant']}): {f['was']} → {f['now']}")
+    typer.echo(f"report {path}")
+
+
+@eval_app.command("retrieval")
+def eval_retrieval(
+    bioasq: Annotated[
+        Path | None, typer.Option("--bioasq", help="BioASQ Task B folder (*_golden.json)")
+    ] = None,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="PDF folder to ingest and query (e.g. ACR)")
+    ] = None,
+    questions: Annotated[Path, typer.Option(help="page questions (JSONL) for --corpus")] = Path(
+        "evals/datasets/acr-retrieval.jsonl"
+    ),
+    limit: Annotated[int | None, typer.Option(help="the first N BioASQ yes/no questions")] = None,
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """nDCG@10, recall@10, MRR and latency for bm25, dense, hybrid and rerank side by side."""
+    import tempfile
+
+    from tqdm import tqdm
+
+    from pipeline.evals.retrieval import (
+        bioasq_benchmark,
+        load_page_questions,
+        page_benchmark,
+    )
+
+    if not bioasq and not corpus:
+        fail("give --bioasq DIR, --corpus DIR, or both")
+    settings = settings_from(**({"store": store} if store else {}))
+    progress = _progress_bar(tqdm)
+    results: dict = {}
+    if bioasq:
+        with tempfile.TemporaryDirectory(prefix="necessity-bioasq-") as tmp:
+            try:
+                results["bioasq"] = bioasq_benchmark(
+                    bioasq, Path(tmp), settings, limit, progress=progress
+                )
+            except FileNotFoundError as exc:
+                fail(str(exc))
+    if corpus:
+        from pipeline.ingest import ingest as run_ingest
+
+        try:
+            page_questions = load_page_questions(questions)
+        except (OSError, ValueError) as exc:
+            fail(str(exc))
+        st = open_store_or_fail(settings)
+        report = run_ingest([corpus], st, settings)
+        for r in report.results:
+            if r.status == "failed":
+                typer.echo(f"skipped {r.file}: {r.reason}", err=True)
+        try:
+            results["acr"] = page_benchmark(page_questions, st, settings, progress=progress)
+        except ValueError as exc:
+            fail(str(exc))
+    out = next(iter(results.values())) if len(results) == 1 else results
+    if as_json:
+        typer.echo(json.dumps(out, indent=2))
+        return
+    for name, res in results.items():
+        typer.echo(f"{name}: {res['questions']} questions, {res['chunks']} chunks")
+        typer.echo(
+            f"  {'mode':8} {'ndcg@10':>8} {'recall@10':>9} {'mrr':>6} {'p50 ms':>8} {'p95 ms':>8}"
+        )
+        for mode in ("bm25", "dense", "hybrid", "rerank"):
+            m, lat = res[mode], res["latency_ms"][mode]
+            typer.echo(
+                f"  {mode:8} {m['ndcg@10']:8.4f} {m['recall@10']:9.4f} {m['mrr']:6.3f} "
+                f"{lat['p50']:8.1f} {lat['p95']:8.1f}"
+            )
+        typer.echo(f"  default = {res['default']['mode']}")
+
+
+def _progress_bar(tqdm):  # noqa: ANN001, ANN202 (tqdm's own types)
+    """A progress bar on stderr for long loops; silent when stderr is not a terminal."""
+
+    def wrap(items, desc: str = ""):  # noqa: ANN001, ANN202
+        return tqdm(items, desc=desc, file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
+
+    return wrap

@@ -1,0 +1,139 @@
+"""`necessity ingest`, `store`, `corpus`, `prepare`: documents into the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli.common import (
+    StoreOpt,
+    fail,
+    open_store_or_fail,
+    settings_from,
+)
+
+store_app = typer.Typer(no_args_is_help=True, help="Inspect the document store.")
+corpus_app = typer.Typer(no_args_is_help=True, help="Build the sample corpus.")
+
+
+def prepare(
+    model: Annotated[bool, typer.Option(help="also assemble the embedded LLM")] = True,
+) -> None:
+    """Make the offline assets ready (tiktoken files, embedder, embedded model)."""
+    from pipeline import assets
+
+    settings = settings_from()
+    report = assets.prepare(
+        settings.cache_dir,
+        settings.llm.model if model and settings.is_embedded_llm else None,
+        settings.chunk.encoding,
+    )
+    for key, value in report.items():
+        typer.echo(f"{key:20} {value}")
+
+
+@corpus_app.command("build")
+def corpus_build(
+    out: Annotated[Path | None, typer.Option(help="folder for the PDFs")] = None,
+) -> None:
+    """Render corpus/sources/*.md to PDFs (and manifest.csv) for ingest."""
+    from pipeline.corpus import build_corpus
+
+    settings = settings_from()
+    target = out or settings.home / "corpus"
+    for path in build_corpus(target):
+        typer.echo(str(path))
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files or folders")],
+    store: StoreOpt = None,
+    metadata: Annotated[
+        Path | None, typer.Option(help="CSV of titles, years, publishers by file stem")
+    ] = None,
+    executor: Annotated[
+        str, typer.Option(help="local (parse workers here) or ray (parse+chunk+embed on Ray)")
+    ] = "local",
+    workers: Annotated[int, typer.Option(help="parse worker processes (local)")] = 1,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (default: a local Ray instance)")
+    ] = None,
+    policy: Annotated[
+        bool,
+        typer.Option(
+            "--policy",
+            help="declare these files payer policies: compiled into criteria trees that may "
+            "decide verdicts (who and when is recorded)",
+        ),
+    ] = False,
+) -> None:
+    """Parse, chunk, embed and store PDFs; unchanged files are skipped."""
+    from tqdm import tqdm
+
+    from pipeline.executors import make_executor
+    from pipeline.ingest import ingest as run_ingest
+
+    settings = settings_from(store=store)
+    db = open_store_or_fail(settings)
+    try:
+        pool = (
+            make_executor(executor, workers, address)
+            if executor != "local" or workers != 1
+            else None
+        )
+    except (ValueError, RuntimeError) as exc:
+        fail(str(exc))
+
+    def show(result) -> None:  # noqa: ANN001
+        name = Path(result.file).name
+        if result.status == "failed":
+            tqdm.write(f"FAILED    {result.file}: {result.reason}", file=sys.stderr)
+        else:
+            tqdm.write(
+                f"{result.status:9} {name}: {result.pages} pages, {result.chunks} chunks"
+                + (f", {result.seconds:.1f}s" if result.status == "added" else "")
+            )
+
+    try:
+        report = run_ingest(
+            paths,
+            db,
+            settings,
+            metadata=metadata,
+            progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
+            on_result=show,
+            executor=pool,
+            policy=policy,
+        )
+    except (FileNotFoundError, ValueError) as exc:
+        fail(str(exc))
+    finally:
+        if pool is not None:
+            pool.close()
+    chunks = sum(r.chunks for r in report.results if r.status == "added")
+    typer.echo(
+        f"{report.count('added')} added, {report.count('unchanged')} unchanged, "
+        f"{report.count('failed')} failed; {chunks} new chunks in "
+        f"{report.seconds:.1f}s; store {settings.store_path}"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@store_app.command("stats")
+def store_stats(
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Counts of documents, chunks and pages in the store."""
+    settings = settings_from(store=store)
+    stats = open_store_or_fail(settings).stats()
+    if as_json:
+        typer.echo(json.dumps(stats, indent=2))
+    else:
+        for key, value in stats.items():
+            typer.echo(f"{key:10} {value}")

@@ -1,0 +1,146 @@
+"""The REST API (OpenAPI at /docs), every route behind ``current_user``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import (
+    StreamingResponse,
+)
+
+from pipeline.cases import CaseError, case_from_data
+from pipeline.web.deps import CurrentUser, current_user, load, svc
+from pipeline.web.models import Approval, StatementEdit
+
+api = APIRouter(prefix="/api", dependencies=[Depends(current_user)])
+
+
+# --- API ---------------------------------------------------------------------------
+@api.post("/reviews", status_code=202)
+def api_create(request: Request, who: CurrentUser, case: dict) -> dict:
+    """Start drafting a review for a case (the case-file fields as JSON)."""
+    try:
+        parsed = case_from_data(case, "request body")
+    except CaseError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    job = request.app.state.jobs.start(parsed, who)
+    return {"job_id": job.id, "events": f"/api/jobs/{job.id}/events", "page": f"/jobs/{job.id}"}
+
+
+@api.get("/jobs/{job_id}/events")
+async def api_events(request: Request, who: CurrentUser, job_id: str) -> StreamingResponse:
+    """Server-sent events: status, evidence, section (as drafted), done or error."""
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id}")
+
+    async def stream():  # noqa: ANN202
+        seen = 0
+        while True:
+            events = await asyncio.to_thread(job.wait, seen, 10.0)
+            for kind, data in events:
+                yield f"event: {kind}\ndata: {json.dumps(data)}\n\n"
+            seen += len(events)
+            if job.done and seen >= len(job.events):
+                return
+            if not events:
+                yield ": keep-alive\n\n"
+
+    return StreamingResponse(stream(), media_type="text/event-stream")
+
+
+@api.get("/reviews")
+def api_list(request: Request, who: CurrentUser) -> list[dict]:
+    return svc(request).db.list()
+
+
+@api.get("/reviews/{rid}")
+def api_get(request: Request, who: CurrentUser, rid: int) -> dict:
+    review, meta = load(request, rid)
+    return {"meta": meta, "record": review.model_dump(mode="json")}
+
+
+@api.get("/reviews/{rid}/history")
+def api_history(request: Request, who: CurrentUser, rid: int) -> list[dict]:
+    load(request, rid)
+    return svc(request).db.events(rid)
+
+
+@api.get("/reviews/{rid}/evidence/{eid}")
+def api_evidence(request: Request, who: CurrentUser, rid: int, eid: str) -> dict:
+    """The cited sentence in its passage, with title and page, for the side panel."""
+    review, _ = load(request, rid)
+    ev = next((e for e in review.evidence if e.id == eid), None)
+    if ev is None:
+        raise HTTPException(404, f"no evidence {eid} in review {rid}")
+    passage = eid.split(".")[0]
+    sentences = [
+        {"id": e.id, "text": e.text, "cited": e.id == eid}
+        for e in review.evidence
+        if e.id.split(".")[0] == passage
+    ]
+    return {
+        "id": eid,
+        "title": ev.title or Path(ev.file).name,
+        "file": Path(ev.file).name,
+        "page": ev.page,
+        "page_label": ev.page_label,
+        "section": ev.section,
+        "text": ev.text,
+        "passage": sentences,
+        "pdf": f"/reviews/{rid}/source/{ev.source_id}#page={ev.page}",
+    }
+
+
+@api.post("/reviews/{rid}/statements")
+def api_edit(request: Request, who: CurrentUser, rid: int, edit: StatementEdit) -> dict:
+    """Change a statement's text or citations; it is re-validated at once."""
+    review, meta = load(request, rid)
+    if meta["status"] == "approved":
+        raise HTTPException(409, "an approved review cannot be edited")
+    section = next((s for s in review.sections if s.key == edit.section), None)
+    if section is None or edit.index >= len(section.statements):
+        raise HTTPException(404, f"no statement {edit.section}[{edit.index}]")
+    known = {e.id for e in review.evidence} | {f.id for f in review.case_facts}
+    unknown = [c for c in edit.citations if c not in known]
+    if unknown:
+        raise HTTPException(422, f"unknown citation(s) {', '.join(unknown)}")
+    st = section.statements[edit.index]
+    before = {"text": st.text, "citations": st.citations}
+    st.text, st.citations = " ".join(edit.text.split()), list(edit.citations)
+    st.quote, st.quote_origin, st.repaired_from = None, None, []
+    finished = svc(request).revalidate(review)
+    version = svc(request).db.update(
+        rid,
+        review,
+        who,
+        "edit",
+        {
+            "section": edit.section,
+            "index": edit.index,
+            "before": before,
+            "after": {"text": st.text, "citations": st.citations},
+        },
+    )
+    return {
+        "version": version,
+        "statement": st.model_dump(mode="json"),
+        "validation": review.validation.model_dump(mode="json"),
+        "verdict": review.verdict,
+        "verdict_changed": finished.verdict_changed,
+    }
+
+
+@api.post("/reviews/{rid}/approve")
+def api_approve(
+    request: Request, who: CurrentUser, rid: int, approval: Approval | None = None
+) -> dict:
+    review, _ = load(request, rid)
+    review.status = "approved"
+    version = svc(request).db.update(
+        rid, review, who, "approve", {"note": approval.note if approval else None}
+    )
+    return {"version": version, "status": review.status}

@@ -1,0 +1,59 @@
+"""What every route depends on: the writer (``current_user``, declared once per router so
+a new route cannot forget it), the services, the page renderer and the review loader."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Annotated, Any
+from urllib.parse import quote, unquote
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from pipeline.models import Review
+
+COOKIE = "necessity_session"
+
+
+def sign(secret: str, name: str) -> str:
+    mac = hmac.new(secret.encode(), name.encode(), hashlib.sha256).hexdigest()
+    return f"{quote(name)}|{mac}"
+
+
+def current_user(request: Request) -> str:
+    """The writer's name; with a secret configured, proof of it too."""
+    secret = request.app.state.secret
+    if secret:
+        auth = request.headers.get("authorization", "")
+        if auth.startswith("Bearer ") and hmac.compare_digest(auth[7:].encode(), secret.encode()):
+            return "api"
+        cookie = request.cookies.get(COOKIE, "")
+        name = unquote(cookie.split("|", 1)[0]) if "|" in cookie else ""
+        if name and hmac.compare_digest(sign(secret, name).encode(), cookie.encode()):
+            return name
+        raise HTTPException(401, "log in first (/login) or send Authorization: Bearer")
+    cookie = request.cookies.get(COOKIE, "")
+    return unquote(cookie.split("|", 1)[0]) if cookie else "local user"
+
+
+CurrentUser = Annotated[str, Depends(current_user)]
+
+
+def svc(request: Request) -> Any:
+    return request.app.state.services
+
+
+def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(
+        request,
+        name,
+        {"user": context.pop("who", None), "secret": bool(request.app.state.secret), **context},
+    )
+
+
+def load(request: Request, rid: int) -> tuple[Review, dict]:
+    found = svc(request).db.get(rid)
+    if found is None:
+        raise HTTPException(404, f"no review {rid}")
+    return found
