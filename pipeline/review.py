@@ -162,11 +162,17 @@ def draft_review(
             on_event("stage", {"stage": name, "seconds": round(time.perf_counter() - t0, 1)})
 
     compose_mode = settings.draft.mode == "compose"
-    prompt = load_prompt(prompt_ref or (COMPOSE_PROMPT if compose_mode else PROMPT))
+    default_prompt = COMPOSE_PROMPT if compose_mode else PROMPT
+    prompt = load_prompt(prompt_ref or settings.draft.prompt or default_prompt)
     documents = {d.source_id: d for d in store.documents()}
     # The payer's policy decides, criterion by criterion, before anything is drafted.
     stage("policy")
-    decision = apply_policy(case, load_trees(store.path, list(documents.values())), client)
+    decision = apply_policy(
+        case,
+        load_trees(store.path, list(documents.values())),
+        client,
+        prompt_ref=settings.policy.judge_prompt,
+    )
     if on_event:
         on_event("policy", decision.model_dump(mode="json"))
     facts = case_facts(case)

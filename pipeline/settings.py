@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from pipeline.models import SearchFilters
@@ -27,101 +27,156 @@ EMBEDDED_MODELS = {
 DEFAULT_EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 
 
-class ChunkSettings(BaseModel):
-    encoding: str = "cl100k_base"
-    # MiniLM reads 256 word pieces; 180 tiktoken tokens keeps every chunk under that
-    # for English medical text, and chunk.py re-checks with the embedder's own tokenizer.
-    max_tokens: int = 180
-    min_tokens: int = 24
+class _Group(BaseModel):
+    # A typo'd key is an error that names it, not a setting silently ignored.
+    model_config = ConfigDict(extra="forbid")
 
 
-class RetrievalSettings(BaseModel):
-    top_k: int = 8
-    per_query_k: int = 12
-    per_document_cap: int = 4
-    per_query_min: int = 3  # each query's top hits go in before the fused rest
-    rrf_k: int = 60  # fuses the case's several queries
-    # One query: bm25 | dense | hybrid (both, score-fused) | rerank (hybrid + e5 second stage).
-    mode: Literal["bm25", "dense", "hybrid", "rerank"] = "rerank"
-    pool_k: int = 30  # hits taken from each side before fusion
-    dense_weight: float = 0.7
-    lexical_weight: float = 0.3
-    rerank_weight: float = 1.0
-    filters: SearchFilters = Field(default_factory=SearchFilters)
+class ChunkSettings(_Group):
+    encoding: str = Field("cl100k_base", description="tiktoken encoding that sizes chunks")
+    max_tokens: int = Field(
+        180,
+        description="largest chunk in tokens; MiniLM reads 256 word pieces and chunk.py "
+        "re-checks with the embedder's own tokenizer",
+    )
+    min_tokens: int = Field(24, description="smaller pieces join their neighbour")
 
 
-class LimitSettings(BaseModel):
-    max_file_mb: float = 200.0
-    max_pages: int = 2000
+class RetrievalSettings(_Group):
+    top_k: int = Field(8, description="passages a free-mode draft sees")
+    per_query_k: int = Field(12, description="hits taken from each case query")
+    per_document_cap: int = Field(4, description="most passages from one document")
+    per_query_min: int = Field(3, description="each query's top hits go in before the rest")
+    rrf_k: int = Field(60, description="reciprocal-rank fusion constant across queries")
+    mode: Literal["bm25", "dense", "hybrid", "rerank"] = Field(
+        "rerank", description="bm25, dense, hybrid (score-fused) or rerank (+ e5 second stage)"
+    )
+    pool_k: int = Field(30, description="hits taken from each retriever before fusion")
+    dense_weight: float = Field(0.7, description="weight of the dense z-score in fusion")
+    lexical_weight: float = Field(0.3, description="weight of the BM25 z-score in fusion")
+    rerank_weight: float = Field(1.0, description="weight of the e5 z-score in rerank mode")
+    filters: SearchFilters = Field(
+        default_factory=SearchFilters, description="which documents a search may draw on"
+    )
 
 
-class ValidationSettings(BaseModel):
-    # Without the trained judge: share of a statement's content words in its cited text.
-    support_threshold: float = 0.5
-    # The trained judge's bar in reviews; on HealthVer dev, 0.40 trades recall for a
-    # precision of ~0.73 (its macro-F1 optimum, ~0.33, is what `eval validator` reports).
-    judge_threshold: float = 0.40
+class LimitSettings(_Group):
+    max_file_mb: float = Field(200.0, description="larger files are refused at ingest")
+    max_pages: int = Field(2000, description="PDFs with more pages are refused at ingest")
 
 
-class DraftSettings(BaseModel):
-    # compose: the model selects source sentences per section and the code quotes them
-    # (the default: a small local model's own words were verbatim 0 of 7 times);
-    # free: the model writes statements that are validated (for strong endpoints).
-    mode: Literal["compose", "free"] = "compose"
-    chunks_per_section: int = 3
-    candidates_per_section: int = 5  # sentences shown to the model per section
-    picks_per_section: int = 3
+class IngestSettings(_Group):
+    executor: Literal["local", "ray", "inline"] = Field(
+        "local", description="where parse+chunk run: local worker processes, ray, or inline"
+    )
+    workers: int = Field(1, description="parse worker processes (local) or Ray CPUs")
+    address: str | None = Field(None, description="Ray cluster address (default: local Ray)")
 
 
-class LLMSettings(BaseModel):
-    base_url: str | None = None  # None: start the embedded local server
-    model: str = DEFAULT_EMBEDDED_MODEL
-    api_key: str | None = None
-    temperature: float = 0.0
-    max_tokens: int = 1800
-    timeout_s: float = 600.0
-    retries: int = 2
-    seed: int = 7
-    n_ctx: int = 6144
-    threads: int = 2
+class ValidationSettings(_Group):
+    support_threshold: float = Field(
+        0.5,
+        description="without the trained judge: share of a statement's content words its "
+        "cited text must hold",
+    )
+    judge_threshold: float = Field(
+        0.40,
+        description="the trained judge's bar; on HealthVer dev 0.40 gives precision ~0.73",
+    )
 
 
-class WebSettings(BaseModel):
-    host: str = "127.0.0.1"
-    port: int = 8000
-    # Required to listen beyond this machine: a login token (env NECESSITY_WEB__SECRET).
-    secret: str | None = None
-    db: Path | None = None  # default: <home>/web/reviews.sqlite
+class DraftSettings(_Group):
+    mode: Literal["compose", "free"] = Field(
+        "compose",
+        description="compose: the model selects source sentences per section and the code "
+        "quotes them (a small local model's own words were verbatim 0 of 7 times); free: "
+        "the model writes statements that are then validated (for strong endpoints)",
+    )
+    prompt: str | None = Field(
+        None,
+        description="drafting prompt (name@version in prompts/ or a path); default "
+        "review-select@1 in compose mode, review-draft@2 in free mode",
+    )
+    chunks_per_section: int = Field(3, description="compose: passages retrieved per section")
+    candidates_per_section: int = Field(
+        5, description="compose: complete sentences shown to the model per section"
+    )
+    picks_per_section: int = Field(3, description="compose: most sentences quoted per section")
+
+
+class PolicySettings(_Group):
+    judge_prompt: str = Field(
+        "criterion-judge@2", description="prompt of the per-criterion model judgment"
+    )
+
+
+class LLMSettings(_Group):
+    base_url: str | None = Field(
+        None, description="OpenAI-compatible endpoint; none starts the embedded model"
+    )
+    model: str = Field(DEFAULT_EMBEDDED_MODEL, description="model name at the endpoint")
+    api_key: str | None = Field(None, description="the endpoint's key (never recorded)")
+    temperature: float = Field(0.0, description="sampling temperature of first attempts")
+    max_tokens: int = Field(1800, description="longest answer")
+    timeout_s: float = Field(600.0, description="per-request timeout")
+    retries: int = Field(2, description="retries of transport errors and unusable JSON")
+    seed: int = Field(7, description="sampling seed, for reproducible drafts")
+    n_ctx: int = Field(6144, description="embedded model: context window per slot")
+    threads: int = Field(2, description="embedded model: CPU threads")
+
+
+class WebSettings(_Group):
+    host: str = Field("127.0.0.1", description="interface `necessity serve` listens on")
+    port: int = Field(8000, description="port `necessity serve` listens on")
+    secret: str | None = Field(
+        None,
+        description="login token; required to listen beyond this machine "
+        "(env NECESSITY_WEB__SECRET)",
+    )
+    db: Path | None = Field(None, description="review history (default <home>/web/reviews.sqlite)")
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="NECESSITY_", env_nested_delimiter="__", extra="ignore"
+        env_prefix="NECESSITY_", env_nested_delimiter="__", extra="forbid"
     )
 
-    preset: Literal["default", "fast", "quality"] = "default"
-    home: Path = Path(".necessity")
-    store: Path | None = None  # default: <home>/store
-    # A shared Chroma server (`chroma run`), e.g. http://127.0.0.1:8000; then `store` only
-    # caches indexes derived from it.
-    store_url: str | None = None
-    out: Path = Path("out")
-    # Flat aliases for the documented env vars; folded into ``llm`` below.
-    llm_base_url: str | None = None
-    llm_model: str | None = None
-    llm_api_key: str | None = None
-    log_case_text: bool = False
-    # Case text goes to a non-local endpoint only when this is also set.
-    allow_remote_llm: bool = False
-    deny_requires_peer_review: bool = True
-    embedder: str = "minilm-l6-int8"
-    chunk: ChunkSettings = Field(default_factory=ChunkSettings)
-    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
-    validation: ValidationSettings = Field(default_factory=ValidationSettings)
-    limits: LimitSettings = Field(default_factory=LimitSettings)
-    draft: DraftSettings = Field(default_factory=DraftSettings)
-    llm: LLMSettings = Field(default_factory=LLMSettings)
-    web: WebSettings = Field(default_factory=WebSettings)
+    preset: str = Field("default", description="named defaults from pipeline/presets/*.yaml")
+    home: Path = Field(Path(".necessity"), description="store, caches and built corpus")
+    store: Path | None = Field(None, description="the store folder (default <home>/store)")
+    store_url: str | None = Field(
+        None,
+        description="a shared Chroma server (`chroma run`); `store` then only caches indexes",
+    )
+    out: Path = Field(Path("out"), description="where review records are written")
+    llm_base_url: str | None = Field(None, description="alias of llm.base_url (documented env)")
+    llm_model: str | None = Field(None, description="alias of llm.model (documented env)")
+    llm_api_key: str | None = Field(None, description="alias of llm.api_key (documented env)")
+    log_case_text: bool = Field(
+        False,
+        description="let -v logs and progress lines carry case text (question, diagnoses); "
+        "off, only case ids are logged",
+    )
+    allow_remote_llm: bool = Field(
+        False, description="case text may go to a non-local endpoint only when this is set"
+    )
+    deny_requires_peer_review: bool = Field(
+        True, description="a not-necessary verdict recommends peer review rather than denial"
+    )
+    embedder: str = Field("minilm-l6-int8", description="embedder registry key (embed.py)")
+    chunk: ChunkSettings = Field(default_factory=ChunkSettings, description="chunking")
+    retrieval: RetrievalSettings = Field(
+        default_factory=RetrievalSettings, description="search and fusion"
+    )
+    validation: ValidationSettings = Field(
+        default_factory=ValidationSettings, description="support checks"
+    )
+    limits: LimitSettings = Field(default_factory=LimitSettings, description="input limits")
+    ingest: IngestSettings = Field(default_factory=IngestSettings, description="ingest workers")
+    draft: DraftSettings = Field(default_factory=DraftSettings, description="drafting")
+    policy: PolicySettings = Field(default_factory=PolicySettings, description="policy judge")
+    llm: LLMSettings = Field(default_factory=LLMSettings, description="the model endpoint")
+    web: WebSettings = Field(default_factory=WebSettings, description="`necessity serve`")
 
     def model_post_init(self, __context: Any) -> None:
         if self.llm_base_url:
@@ -161,15 +216,15 @@ class Settings(BaseSettings):
         return data
 
 
-PRESETS: dict[str, dict[str, Any]] = {
-    "default": {},
-    # Plumbing runs: the 135M model, fewer passages, short drafts.
-    "fast": {
-        "llm": {"model": "smollm2-135m-instruct-q4_1", "max_tokens": 700, "n_ctx": 4096},
-        "retrieval": {"top_k": 5, "mode": "hybrid"},
-    },
-    "quality": {"retrieval": {"top_k": 12, "per_query_k": 20}, "llm": {"max_tokens": 2000}},
-}
+PRESETS_DIR = Path(__file__).resolve().parent / "presets"
+
+
+def presets() -> dict[str, dict[str, Any]]:
+    """Named defaults, one YAML file each in pipeline/presets/ (default, fast, quality)."""
+    return {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        for p in sorted(PRESETS_DIR.glob("*.yaml"))
+    }
 
 
 def _read_file(path: Path) -> dict[str, Any]:
@@ -210,11 +265,18 @@ def load_settings(file: Path | None = None, **overrides: Any) -> Settings:
         or os.environ.get("NECESSITY_PRESET")
         or file_data.get("preset", "default")
     )
-    if preset not in PRESETS:
-        raise ValueError(f"unknown preset {preset!r}; choose one of {sorted(PRESETS)}")
-    base = _merge(PRESETS[preset], file_data)
+    named = presets()
+    if preset not in named:
+        raise ValueError(f"unknown preset {preset!r}; choose one of {sorted(named)}")
+    base = _merge(named[preset], file_data)
     env_settings = Settings()  # environment only, to learn which fields it set
     env_data = env_settings.model_dump(exclude_unset=True)
     merged = _merge(_merge(base, env_data), {k: v for k, v in overrides.items() if v is not None})
     merged["preset"] = preset
-    return Settings.model_validate(merged)
+    try:
+        return Settings.model_validate(merged)
+    except ValidationError as exc:
+        where = f"settings file {file}" if file else "settings"
+        first = exc.errors()[0]
+        key = ".".join(str(x) for x in first["loc"])
+        raise ValueError(f"{where}: {key}: {first['msg']}") from exc

@@ -5,6 +5,7 @@ review.py   review, review-batch, check
 policy.py   policy list, policy show
 evals.py    eval validator | train-judge | grounding | run | compare | retrieval
 serve.py    serve, bench
+common.py   settings (the effective settings, each described), shared options
 
 Command and option names are a contract (see README). Any ``NecessityError`` a command
 raises becomes "error: ..." and its exit code here, once.
@@ -16,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from pipeline.cli import evals, policy, review, serve, sources
-from pipeline.cli.common import global_options
+from pipeline.cli.common import global_options, show_settings
 from pipeline.errors import NecessityError
 
 
@@ -48,6 +49,7 @@ app.add_typer(policy.policy_app, name="policy")
 app.add_typer(evals.eval_app, name="eval")
 app.command()(serve.serve)
 app.command()(serve.bench)
+app.command("settings")(show_settings)
 
 
 def main() -> None:

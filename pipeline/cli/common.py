@@ -99,3 +99,33 @@ def open_store_or_fail(settings: Settings):  # noqa: ANN201
 
     assets.ensure_tiktoken(settings.cache_dir, settings.chunk.encoding)
     return open_store(settings.store_path, settings.embedder, settings.store_url)
+
+
+def show_settings(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The effective settings (preset < file < environment), each with what it does."""
+    import json
+
+    from pydantic import BaseModel
+
+    settings = settings_from()
+    values = settings.public_dict()
+    rows: list[tuple[str, object, str]] = []
+
+    def walk(model: type[BaseModel], data: dict, prefix: str) -> None:
+        for name, field in model.model_fields.items():
+            value = data.get(name)
+            kind = field.annotation
+            if isinstance(kind, type) and issubclass(kind, BaseModel) and name != "filters":
+                walk(kind, value or {}, f"{prefix}{name}.")
+            elif name in data:
+                rows.append((prefix + name, value, field.description or ""))
+
+    walk(type(settings), values, "")
+    if as_json:
+        typer.echo(json.dumps([{"key": k, "value": v, "about": a} for k, v, a in rows], indent=2))
+        return
+    width = max(len(k) for k, _, _ in rows)
+    for key, value, about in rows:
+        typer.echo(f"{key:{width}}  {json.dumps(value, default=str):24}  {about}")

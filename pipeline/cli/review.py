@@ -61,8 +61,7 @@ def review(
     with pipeline:
         client = pipeline.llm
         typer.echo(
-            f"model {client.model} at {client.endpoint} (ready in "
-            f"{time.perf_counter() - t0:.1f}s)",
+            f"model {client.model} at {client.endpoint} (ready in {time.perf_counter() - t0:.1f}s)",
             err=True,
         )
         for case in cases:
@@ -72,7 +71,10 @@ def review(
                 continue
             started = time.perf_counter()
             try:
-                review = pipeline.review(case, on_event=_progress(case.case_id))
+                label = case.case_id
+                if settings.log_case_text:  # opted in: progress lines name the question too
+                    label += f" ({case.question or case.requested_treatment.drug})"
+                review = pipeline.review(case, on_event=_progress(label))
             except LLMError as exc:  # this case fails; the others go on
                 failed += 1
                 typer.echo(f"FAILED    {case.case_id}: {exc}", err=True)

@@ -56,9 +56,15 @@ def ingest(
         Path | None, typer.Option(help="CSV of titles, years, publishers by file stem")
     ] = None,
     executor: Annotated[
-        str, typer.Option(help="local (parse workers here) or ray (parse+chunk+embed on Ray)")
-    ] = "local",
-    workers: Annotated[int, typer.Option(help="parse worker processes (local)")] = 1,
+        str | None,
+        typer.Option(
+            help="local (parse workers here) or ray (parse+chunk+embed on Ray); "
+            "default: ingest.executor"
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="parse worker processes; default: ingest.workers")
+    ] = None,
     address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: a local Ray instance)")
     ] = None,
@@ -77,12 +83,16 @@ def ingest(
     from pipeline.executors import make_executor
     from pipeline.ingest import ingest as run_ingest
 
-    settings = settings_from(store=store)
+    overrides = {"executor": executor, "workers": workers, "address": address}
+    settings = settings_from(
+        store=store, ingest={k: v for k, v in overrides.items() if v is not None} or None
+    )
     db = open_store_or_fail(settings)
+    how = settings.ingest
     try:
         pool = (
-            make_executor(executor, workers, address)
-            if executor != "local" or workers != 1
+            make_executor(how.executor, how.workers, how.address)
+            if how.executor != "local" or how.workers != 1
             else None
         )
     except (ValueError, RuntimeError) as exc:

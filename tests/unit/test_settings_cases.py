@@ -68,3 +68,33 @@ def test_absurd_doses_are_refused_with_the_field(tmp_path: Path) -> None:
     with pytest.raises(CaseError) as info:
         load_case(bad)
     assert "requested_treatment.dose" in str(info.value) and "implausible" in str(info.value)
+
+
+def test_a_typo_in_a_settings_file_is_an_error_that_names_it(tmp_path) -> None:
+    from pipeline.settings import load_settings
+
+    bad = tmp_path / "s.yaml"
+    bad.write_text("retrieval:\n  top_kk: 3\n")
+    with pytest.raises(ValueError, match=r"s.yaml: retrieval.top_kk: Extra inputs"):
+        load_settings(bad)
+
+
+def test_every_setting_is_described_and_presets_are_files() -> None:
+    from pydantic import BaseModel
+
+    from pipeline.settings import Settings, load_settings, presets
+
+    def undescribed(model: type[BaseModel], prefix: str = "") -> list[str]:
+        out = []
+        for name, field in model.model_fields.items():
+            if not field.description:
+                out.append(prefix + name)
+            kind = field.annotation
+            if isinstance(kind, type) and issubclass(kind, BaseModel) and name != "filters":
+                out += undescribed(kind, f"{prefix}{name}.")
+        return out
+
+    assert undescribed(Settings) == []
+    assert set(presets()) == {"default", "fast", "quality"}
+    fast = load_settings(preset="fast")
+    assert fast.llm.model == presets()["fast"]["llm"]["model"] and fast.retrieval.top_k == 5
