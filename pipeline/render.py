@@ -3,6 +3,8 @@ application, alternatives, pitfalls, recommendation, documentation, references, 
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from pipeline.models import Review
@@ -88,7 +90,28 @@ def headline(review: Review, treatment: str, diagnosis: str) -> str:
     return f"{treatment} {VERDICT_WORDS[review.verdict]} for {diagnosis}"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def display_copy(review: Review) -> Review:
+    """The review as text fit for a document: every string on one line (a newline in a
+    case's question cannot forge a "Verdict:" line), control characters gone, and HTML
+    escaped (raw <script> in a source or a case never reaches a Markdown viewer)."""
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return html.escape(" ".join(_CONTROL.sub(" ", value).split()), quote=False)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return Review.model_validate(clean(review.model_dump(mode="json")))
+
+
 def to_markdown(review: Review) -> str:
+    review = display_copy(review)
     ref_of = {r.source_id: r.n for r in review.references}
     ev_of = {e.id: e for e in review.evidence}
     lines = [f"# {review.headline}", ""]

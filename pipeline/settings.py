@@ -134,6 +134,12 @@ class WebSettings(_Group):
         "(env NECESSITY_WEB__SECRET)",
     )
     db: Path | None = Field(None, description="review history (default <home>/web/reviews.sqlite)")
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="host names the server answers to beyond loopback (DNS-rebinding "
+        "defence); empty: loopback names only, or any host when bound elsewhere with a secret",
+    )
+    max_body_mb: float = Field(5.0, description="largest request body or upload accepted")
 
 
 class Settings(BaseSettings):

@@ -12,6 +12,8 @@ from fastapi.responses import (
 )
 
 from pipeline.cases import CaseError, case_from_data
+from pipeline.models import Review
+from pipeline.web.db import StaleVersion
 from pipeline.web.deps import CurrentUser, current_user, load, svc
 from pipeline.web.models import Approval, StatementEdit
 
@@ -101,6 +103,10 @@ def api_edit(request: Request, who: CurrentUser, rid: int, edit: StatementEdit) 
     review, meta = load(request, rid)
     if meta["status"] == "approved":
         raise HTTPException(409, "an approved review cannot be edited")
+    if edit.version != meta["version"]:
+        raise HTTPException(
+            409, f"review {rid} is at version {meta['version']}, not {edit.version}"
+        )
     section = next((s for s in review.sections if s.key == edit.section), None)
     if section is None or edit.index >= len(section.statements):
         raise HTTPException(404, f"no statement {edit.section}[{edit.index}]")
@@ -113,7 +119,8 @@ def api_edit(request: Request, who: CurrentUser, rid: int, edit: StatementEdit) 
     st.text, st.citations = " ".join(edit.text.split()), list(edit.citations)
     st.quote, st.quote_origin, st.repaired_from = None, None, []
     finished = svc(request).revalidate(review)
-    version = svc(request).db.update(
+    version = _write(
+        request,
         rid,
         review,
         who,
@@ -124,6 +131,7 @@ def api_edit(request: Request, who: CurrentUser, rid: int, edit: StatementEdit) 
             "before": before,
             "after": {"text": st.text, "citations": st.citations},
         },
+        edit.version,
     )
     return {
         "version": version,
@@ -135,12 +143,49 @@ def api_edit(request: Request, who: CurrentUser, rid: int, edit: StatementEdit) 
 
 
 @api.post("/reviews/{rid}/approve")
-def api_approve(
-    request: Request, who: CurrentUser, rid: int, approval: Approval | None = None
-) -> dict:
-    review, _ = load(request, rid)
+def api_approve(request: Request, who: CurrentUser, rid: int, approval: Approval) -> dict:
+    """Approve the review at the version the writer saw. Validation must be clean (every
+    statement supported, every source verbatim on its page), or the approval names its
+    reason (``override_reason``), which the history keeps."""
+    review, meta = load(request, rid)
+    if meta["status"] == "approved":
+        raise HTTPException(409, f"review {rid} is approved already")
+    if approval.version != meta["version"]:
+        raise HTTPException(
+            409, f"review {rid} is at version {meta['version']}, not {approval.version}"
+        )
+    open_issues = unclean(review)
+    if open_issues and not approval.override_reason:
+        raise HTTPException(
+            422,
+            "validation is not clean (" + "; ".join(open_issues) + "): approving needs "
+            "override_reason",
+        )
     review.status = "approved"
-    version = svc(request).db.update(
-        rid, review, who, "approve", {"note": approval.note if approval else None}
-    )
+    detail = {
+        "note": approval.note,
+        "override_reason": approval.override_reason,
+        "open_issues": open_issues,
+    }
+    version = _write(request, rid, review, who, "approve", detail, approval.version)
     return {"version": version, "status": review.status}
+
+
+def unclean(review: Review) -> list[str]:
+    """Why a review's validation is not clean, in words; empty when it is."""
+    unsupported = sum(not st.supported for s in review.sections for st in s.statements)
+    out = [f"{unsupported} statement(s) unsupported"] if unsupported else []
+    if review.validation.problems:
+        out.append(f"{len(review.validation.problems)} evidence problem(s)")
+    if not any(s.statements for s in review.sections):
+        out.append("no statement at all")
+    return out
+
+
+def _write(
+    request: Request, rid: int, review: Review, who: str, action: str, detail: dict, version: int
+) -> int:
+    try:
+        return svc(request).db.update(rid, review, who, action, detail, expected_version=version)
+    except StaleVersion as exc:
+        raise HTTPException(409, str(exc)) from exc

@@ -28,6 +28,7 @@ from pipeline.settings import Settings
 from pipeline.web.api import api
 from pipeline.web.db import ReviewDB
 from pipeline.web.deps import COOKIE, sign  # noqa: F401 (re-exported: tests sign cookies)
+from pipeline.web.guard import LOOPBACK, make_guard
 from pipeline.web.jobs import Jobs
 from pipeline.web.pages import pages, public
 
@@ -101,6 +102,12 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
     templates.env.globals.update(recommendation_words=RECOMMENDATION_WORDS, disclaimer=DISCLAIMER)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
+    # On loopback only loopback names answer; bound elsewhere the token guards every
+    # request, and allowed_hosts narrows the names when set.
+    hosts = {h.lower() for h in settings.web.allowed_hosts}
+    bound_elsewhere = settings.web.host not in LOOPBACK
+    allowed = None if bound_elsewhere and secret and not hosts else LOOPBACK | hosts
+    app.middleware("http")(make_guard(allowed, int(settings.web.max_body_mb * 2**20)))
     app.state.secret = secret
     app.state.templates = templates
     app.state.jobs = Jobs(services.draft)

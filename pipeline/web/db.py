@@ -50,6 +50,14 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class StaleVersion(Exception):
+    def __init__(self, rid: int, expected: int, current: int) -> None:
+        super().__init__(
+            f"review {rid} is at version {current}, not {expected}: reload and apply the "
+            "change again"
+        )
+
+
 class ReviewDB:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,13 +89,25 @@ class ReviewDB:
             self._event(rid, 1, who, "created", {"verdict": review.verdict})
         return rid
 
-    def update(self, rid: int, review: Review, who: str, action: str, detail: dict) -> int:
-        """Store a new version of the review; returns its version number."""
+    def update(
+        self,
+        rid: int,
+        review: Review,
+        who: str,
+        action: str,
+        detail: dict,
+        expected_version: int | None = None,
+    ) -> int:
+        """Store a new version of the review; returns its version number. With
+        ``expected_version``, a review changed since that version is not overwritten
+        (StaleVersion): the check and the write are one transaction."""
         record = review.model_dump_json()
         with self._lock, self._conn:
             row = self._conn.execute("SELECT version FROM reviews WHERE id = ?", (rid,)).fetchone()
             if row is None:
                 raise KeyError(rid)
+            if expected_version is not None and row["version"] != expected_version:
+                raise StaleVersion(rid, expected_version, row["version"])
             version = row["version"] + 1
             self._conn.execute(
                 "UPDATE reviews SET status = ?, verdict = ?, version = ?, record = ?,"

@@ -6,6 +6,7 @@ same order: title, verdict, criteria, sections, recommendation, references, disc
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -34,7 +35,8 @@ def blocks(review: Review) -> list[tuple[str, str]]:
 
 
 def _plain(text: str) -> str:
-    return _INLINE.sub("", text).replace("_", " ").strip()
+    # The Markdown is escaped for HTML viewers; a Word or PDF page shows the characters.
+    return html.unescape(_INLINE.sub("", text).replace("_", " ")).strip()
 
 
 def to_docx(review: Review) -> bytes:

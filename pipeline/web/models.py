@@ -10,7 +10,15 @@ class StatementEdit(BaseModel):
     index: int = Field(ge=0)
     text: str = Field(min_length=1, max_length=2000)
     citations: list[str] = Field(default_factory=list, max_length=6)
+    version: int = Field(ge=1, description="the record version this edit was made on")
 
 
 class Approval(BaseModel):
-    note: str | None = None
+    version: int = Field(ge=1, description="the record version being approved")
+    note: str | None = Field(None, max_length=2000)
+    override_reason: str | None = Field(
+        None,
+        min_length=10,
+        max_length=2000,
+        description="required to approve a review whose validation is not clean",
+    )

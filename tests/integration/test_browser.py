@@ -4,6 +4,7 @@ open a citation's source, edit a statement, approve, export DOCX."""
 
 import io
 import os
+import re
 import shutil
 import socket
 import threading
@@ -98,9 +99,9 @@ def test_case_to_exported_review_in_chromium(server: str, tmp_path: Path) -> Non
         first.locator("textarea[name=text]").fill("Edited by the writer: " + cited_text[:120])
         first.locator("button.save").click()
         page.wait_for_load_state("load")
-        page.wait_for_function(
-            "document.querySelector('li.statement .text')"
-            ".textContent.startsWith('Edited by the writer')"
+        # Locator waits, not page-evaluated strings: the pages' CSP forbids eval.
+        sync_api.expect(page.locator("li.statement .text").first).to_have_text(
+            re.compile(r"^Edited by the writer")
         )
         rid = page.url.rstrip("/").rsplit("/", 1)[-1]
         history = page.request.get(f"{server}/api/reviews/{rid}/history").json()
@@ -116,10 +117,10 @@ def test_case_to_exported_review_in_chromium(server: str, tmp_path: Path) -> Non
         xml = zipfile.ZipFile(io.BytesIO(docx.read_bytes())).read("word/document.xml").decode()
         assert "Edited by the writer" in xml
 
+        # Unsupported statements remain: approving asks for a reason (a prompt dialog).
+        page.on("dialog", lambda d: d.accept("Checked with the medical director today."))
         page.click("#approve")
-        page.wait_for_function(
-            "document.querySelector('#review-status').textContent === 'approved'"
-        )
+        sync_api.expect(page.locator("#review-status")).to_have_text("approved")
         page.goto(server + "/")
         assert "approved" in page.inner_text("#reviews")
         browser.close()

@@ -135,7 +135,7 @@ function initReview(reviewId) {
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({
           section: li.dataset.section, index: Number(li.dataset.index),
-          text: form.text.value, citations,
+          text: form.text.value, citations, version: currentVersion(),
         }),
       });
       if (!response.ok) {
@@ -148,9 +148,31 @@ function initReview(reviewId) {
   });
   const approve = document.getElementById("approve");
   if (approve) approve.addEventListener("click", async () => {
-    const response = await fetch(`/api/reviews/${reviewId}/approve`, {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: "{}",
+    const send = (body) => fetch(`/api/reviews/${reviewId}/approve`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ version: currentVersion(), ...body }),
     });
+    let response = await send({});
+    if (response.status === 422) {
+      // Validation is not clean: approving anyway needs a named reason, kept in the history.
+      const reason = window.prompt(`${(await response.json()).detail}\n\nReason to approve anyway:`);
+      if (!reason) return;
+      response = await send({ override_reason: reason });
+    }
     if (response.ok) window.location.reload();
+    else alert((await response.json()).detail);
   });
 }
+
+function currentVersion() {
+  return Number(document.querySelector(".layout").dataset.version);
+}
+
+// No inline scripts (the content security policy allows none): each page says what it
+// is by data attributes, and this starts it.
+document.addEventListener("DOMContentLoaded", () => {
+  const draft = document.getElementById("draft");
+  if (draft && draft.dataset.job) streamJob(draft.dataset.job);
+  const layout = document.querySelector(".layout[data-review]");
+  if (layout) initReview(layout.dataset.review);
+});
