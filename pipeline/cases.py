@@ -29,12 +29,14 @@ def parse_case(text: str, name: str) -> Case:
     """A case from YAML or JSON text; ``name`` (a file name) picks the format and is the
     name every error message gives."""
     is_yaml = Path(name).suffix.lower() in {".yaml", ".yml"}
+    kind = "YAML" if is_yaml else "JSON"
     try:
         data = yaml.safe_load(text) if is_yaml else json.loads(text)
+        return case_from_data(data, name)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        kind = "YAML" if is_yaml else "JSON"
         raise CaseError(f"{name}: not valid {kind} ({exc})") from exc
-    return case_from_data(data, name)
+    except RecursionError as exc:  # a hostile file: lists inside lists, thousands deep
+        raise CaseError(f"{name}: {kind} nested too deeply to be a case file") from exc
 
 
 def case_from_data(data: object, name: str) -> Case:

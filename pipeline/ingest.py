@@ -11,7 +11,8 @@ import hashlib
 import logging
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +26,7 @@ from pipeline.injection import instruction_flags
 from pipeline.models import Chunk, Document
 from pipeline.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 METADATA_NAMES = ("metadata.csv", "manifest.csv")
@@ -196,6 +197,46 @@ def ingest(
     """Ingest PDFs. Parsing and chunking run on ``executor`` (by default one worker process,
     overlapping the next file's parse with this one's embedding); embedding and every store
     write happen here, in file order, so the store has a single writer."""
+    with store_lock(store.path):
+        return _ingest(paths, store, settings, metadata, progress, on_result, executor, policy)
+
+
+@contextmanager
+def store_lock(path: Path, wait_s: float = 600.0) -> Iterator[None]:
+    """One ingest at a time per store folder: a second one waits for the first (a
+    document added by two writers at once could otherwise go missing from the manifest).
+    On a shared Chroma server this orders the writers of this machine only."""
+    import fcntl
+
+    path.mkdir(parents=True, exist_ok=True)
+    with (path / ".ingest.lock").open("w") as handle:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        f"store {path} is being written by another ingest; waited {wait_s:.0f}s"
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _ingest(
+    paths: Iterable[Path],
+    store: Store,
+    settings: Settings,
+    metadata: Path | None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None,
+    on_result: Callable[[FileResult], None] | None,
+    executor: Executor | None,
+    policy: bool,
+) -> IngestReport:
     started = time.perf_counter()
     paths = list(paths)
     files = find_pdfs(paths)

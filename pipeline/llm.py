@@ -6,6 +6,7 @@ With no base URL configured, the embedded model is served by llama.cpp (xllamacp
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import os
@@ -100,8 +101,27 @@ class CountingClient:
 
 
 def is_local(url: str) -> bool:
-    host = urlparse(url).hostname or ""
-    return host in {"127.0.0.1", "localhost", "::1"} or host.startswith("127.")
+    """True only for loopback: an IP literal in 127.0.0.0/8 or ::1, or "localhost".
+    A name like 127.evil.example is a name, not an address: it counts as remote."""
+    host = (urlparse(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def redact(url: str) -> str:
+    """The URL without user:password@ (never into provenance, logs or errors)."""
+    parts = urlparse(url)
+    if not (parts.username or parts.password):
+        return url
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    return parts._replace(netloc=netloc).geturl()
 
 
 class OpenAICompatClient:
@@ -122,7 +142,7 @@ class OpenAICompatClient:
         import openai
 
         self.model = model
-        self.endpoint = base_url
+        self.endpoint = redact(base_url)
         self.temperature = temperature
         self.max_tokens = max_tokens
         self.seed = seed
@@ -182,6 +202,11 @@ class OpenAICompatClient:
             except openai.APIError as exc:
                 raise LLMUnavailable(f"LLM endpoint {self.endpoint} failed: {exc}") from exc
             seconds = time.perf_counter() - t0
+            if not hasattr(response, "choices"):  # a 200 with HTML or text: not an LLM
+                raise LLMUnavailable(
+                    f"LLM endpoint {self.endpoint} answered something that is not a chat "
+                    f"completion ({type(response).__name__}): is the base URL right?"
+                )
             if not response.choices:
                 raise LLMError(f"LLM endpoint {self.endpoint} returned no choices")
             choice = response.choices[0]
@@ -281,7 +306,7 @@ def open_llm(settings: Settings, parallel: int = 1) -> Iterator[LLMClient]:
     if llm.base_url:
         if not is_local(llm.base_url) and not settings.allow_remote_llm:
             raise LLMError(
-                f"refusing to send case data to the non-local endpoint {llm.base_url}: set "
+                f"refusing to send case data to the non-local endpoint {redact(llm.base_url)}: set "
                 "NECESSITY_ALLOW_REMOTE_LLM=true (or allow_remote_llm in the settings file) "
                 "to allow it; reviews record remote_endpoint=true"
             )

@@ -63,8 +63,12 @@ def worksheet(review: Review) -> list[str]:
         )
     lines += [f"**Why:** {d.match_reason}", ""]
     for x in d.exclusions:
-        what = "applies" if x.status == "met" else "does not apply" if x.status == "not_met" else (
-            "not documented"
+        what = (
+            "applies"
+            if x.status == "met"
+            else "does not apply"
+            if x.status == "not_met"
+            else ("not documented")
         )
         lines.append(f"- Exclusion (p. {x.page}) **{what}**: {x.text} — {x.reason}")
     if d.exclusions:

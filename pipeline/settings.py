@@ -140,6 +140,11 @@ class WebSettings(_Group):
         "defence); empty: loopback names only, or any host when bound elsewhere with a secret",
     )
     max_body_mb: float = Field(5.0, description="largest request body or upload accepted")
+    out: Path | None = Field(
+        None,
+        description="where the web app writes review files (default <home>/web/out, "
+        "owner-only; never the folder the server happened to start in)",
+    )
 
 
 class Settings(BaseSettings):
@@ -205,6 +210,10 @@ class Settings(BaseSettings):
     @property
     def web_db_path(self) -> Path:
         return self.web.db or self.home / "web" / "reviews.sqlite"
+
+    @property
+    def web_out_path(self) -> Path:
+        return self.web.out or self.home / "web" / "out"
 
     @property
     def cache_dir(self) -> Path:

@@ -540,7 +540,12 @@ def _dedupe(exclusions: list[Exclusion]) -> list[Exclusion]:
 def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     """Compile one policy PDF. Raises PolicyCompileError for a file with no text."""
     pages = parse_pdf(path)
-    lines = layout_lines(path)
+    try:
+        lines = layout_lines(path)
+    except Exception as exc:  # noqa: BLE001 layout extraction fails in its own ways
+        raise PolicyCompileError(
+            f"{path}: layout extraction failed ({type(exc).__name__})"
+        ) from exc
     if not lines:
         raise PolicyCompileError(f"{path}: no text in layout extraction")
     roots = outline(lines)

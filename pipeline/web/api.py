@@ -15,6 +15,7 @@ from pipeline.cases import CaseError, case_from_data
 from pipeline.models import Review
 from pipeline.web.db import StaleVersion
 from pipeline.web.deps import CurrentUser, current_user, load, svc
+from pipeline.web.jobs import QueueFull
 from pipeline.web.models import Approval, StatementEdit
 
 api = APIRouter(prefix="/api", dependencies=[Depends(current_user)])
@@ -28,7 +29,10 @@ def api_create(request: Request, who: CurrentUser, case: dict) -> dict:
         parsed = case_from_data(case, "request body")
     except CaseError as exc:
         raise HTTPException(422, str(exc)) from exc
-    job = request.app.state.jobs.start(parsed, who)
+    try:
+        job = request.app.state.jobs.start(parsed, who)
+    except QueueFull as exc:
+        raise HTTPException(503, str(exc)) from exc
     return {"job_id": job.id, "events": f"/api/jobs/{job.id}/events", "page": f"/jobs/{job.id}"}
 
 

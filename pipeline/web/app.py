@@ -13,11 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import (
-    JSONResponse,
-    RedirectResponse,
-)
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -27,7 +25,7 @@ from pipeline.render import DISCLAIMER, RECOMMENDATION_WORDS
 from pipeline.settings import Settings
 from pipeline.web.api import api
 from pipeline.web.db import ReviewDB
-from pipeline.web.deps import COOKIE, sign  # noqa: F401 (re-exported: tests sign cookies)
+from pipeline.web.deps import COOKIE, LoginThrottle, current_user, sign  # noqa: F401 (re-exported: tests sign cookies)
 from pipeline.web.guard import LOOPBACK, make_guard
 from pipeline.web.jobs import Jobs
 from pipeline.web.pages import pages, public
@@ -35,12 +33,20 @@ from pipeline.web.pages import pages, public
 HERE = Path(__file__).parent
 
 
+MIN_SECRET = 16
+
+
 def check_bind(host: str, secret: str | None) -> None:
-    """Refuse to serve beyond this machine without a secret."""
+    """Refuse to serve beyond this machine without a secret, and any guessable secret."""
     if not is_local(f"http://{host}") and not secret:
         raise ValueError(
             f"refusing to listen on {host} without a secret: set NECESSITY_WEB__SECRET "
             "(or web.secret in the settings file), or bind to 127.0.0.1"
+        )
+    if secret is not None and len(secret) < MIN_SECRET:
+        raise ValueError(
+            f"web.secret is {len(secret)} characters; use at least {MIN_SECRET} "
+            "(for example: python -c 'import secrets; print(secrets.token_urlsafe(24))')"
         )
 
 
@@ -71,7 +77,7 @@ class Services:
         from pipeline.review import write_outputs
 
         review = self.pipeline.review(case, on_event=emit)
-        write_outputs(review, self.settings.out)  # the same files the CLI writes
+        write_outputs(review, self.settings.web_out_path)  # the files the CLI writes
         return self.db.create(review, who)
 
     def revalidate(self, review: Review):  # noqa: ANN201
@@ -96,6 +102,8 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
         title="Necessity",
         description="Citation-checked medical-necessity review drafts.",
         lifespan=lifespan,
+        docs_url=None,  # served below, behind the writer's login like every other page
+        openapi_url=None,
     )
     app.state.services = services
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -111,6 +119,7 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
     app.state.secret = secret
     app.state.templates = templates
     app.state.jobs = Jobs(services.draft)
+    app.state.logins = LoginThrottle()
 
     @app.exception_handler(HTTPException)
     async def _auth_redirect(request: Request, exc: HTTPException):  # noqa: ANN202
@@ -122,4 +131,13 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
     app.include_router(public)
     app.include_router(pages)
     app.include_router(api)
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(current_user)])
+    def openapi() -> dict:
+        return app.openapi()
+
+    @app.get("/docs", include_in_schema=False, dependencies=[Depends(current_user)])
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Necessity API")
+
     return app

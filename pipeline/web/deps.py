@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import time
 from typing import Annotated, Any
 from urllib.parse import quote, unquote
 
@@ -14,6 +15,26 @@ from fastapi.responses import HTMLResponse
 from pipeline.models import Review
 
 COOKIE = "necessity_session"
+
+
+class LoginThrottle:
+    """At most ``limit`` failed logins per client in ``window`` seconds."""
+
+    def __init__(self, limit: int = 5, window: float = 60.0) -> None:
+        self.limit, self.window = limit, window
+        self._failures: dict[str, list[float]] = {}
+
+    def _recent(self, client: str) -> list[float]:
+        now = time.monotonic()
+        kept = [t for t in self._failures.get(client, []) if now - t < self.window]
+        self._failures[client] = kept
+        return kept
+
+    def blocked(self, client: str) -> bool:
+        return len(self._recent(client)) >= self.limit
+
+    def failed(self, client: str) -> None:
+        self._recent(client).append(time.monotonic())
 
 
 def sign(secret: str, name: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,22 +36,36 @@ class Job:
             return self.events[seen:]
 
 
+class QueueFull(RuntimeError):
+    pass
+
+
 class Jobs:
     """One draft at a time (a small local model has no room for two); others wait in turn."""
 
-    def __init__(self, run: Callable[[Case, Callable[[str, dict], None], str], int]) -> None:
+    def __init__(
+        self,
+        run: Callable[[Case, Callable[[str, dict], None], str], int],
+        max_waiting: int = 20,
+    ) -> None:
         self._run = run
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
+        # One worker thread, however many drafts are posted; a full queue says so.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft")
+        self._waiting = threading.BoundedSemaphore(max_waiting)
 
     def start(self, case: Case, who: str) -> Job:
+        if not self._waiting.acquire(blocking=False):
+            raise QueueFull("too many drafts waiting; try again when some have finished")
         job = Job(uuid.uuid4().hex[:12], case.case_id)
         self._jobs[job.id] = job
-        threading.Thread(target=self._work, args=(job, case, who), daemon=True).start()
+        job.emit("status", {"message": "waiting for the model"})
+        self._pool.submit(self._work, job, case, who)
         return job
 
     def _work(self, job: Job, case: Case, who: str) -> None:
-        job.emit("status", {"message": "waiting for the model"})
+        self._waiting.release()
         with self._lock:
             try:
                 job.emit("status", {"message": "retrieving passages"})

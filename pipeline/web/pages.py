@@ -3,6 +3,7 @@ the review, exports and cited PDFs (every one behind ``current_user``)."""
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +20,7 @@ from pipeline.cases import CaseError, case_from_data, parse_case
 from pipeline.models import Review
 from pipeline.web.deps import COOKIE, CurrentUser, current_user, load, page, sign, svc
 from pipeline.web.export import to_docx, to_pdf
+from pipeline.web.jobs import QueueFull
 
 public = APIRouter(include_in_schema=False)
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(current_user)])
@@ -34,7 +36,11 @@ def login_form(request: Request) -> HTMLResponse:
 def login(request: Request, name: str = Form(...), token: str = Form("")) -> Response:
     name = " ".join(name.split())[:80]
     secret = request.app.state.secret
+    client = request.client.host if request.client else "?"
+    if request.app.state.logins.blocked(client):
+        return page(request, "login.html", error="too many failed logins; wait a minute")
     if not name or (secret and not hmac.compare_digest(token.encode(), secret.encode())):
+        request.app.state.logins.failed(client)
         return page(request, "login.html", error="name and a valid access token needed")
     response = RedirectResponse("/", status_code=303)
     value = sign(secret, name) if secret else f"{quote(name)}|"
@@ -76,7 +82,8 @@ async def new_case(
     try:
         if upload is not None and upload.filename:
             text = (await upload.read()).decode("utf-8", "replace")
-            case = parse_case(text, Path(upload.filename).name)
+            # Parsed off the event loop: a large YAML file stalls no other request.
+            case = await asyncio.to_thread(parse_case, text, Path(upload.filename).name)
         else:
             data = {
                 "case_id": case_id.strip(),
@@ -97,7 +104,10 @@ async def new_case(
             case = case_from_data(data, "the form")
     except (CaseError, ValueError) as exc:
         return page(request, "new.html", who=who, error=str(exc))
-    job = request.app.state.jobs.start(case, who)
+    try:
+        job = request.app.state.jobs.start(case, who)
+    except QueueFull as exc:
+        raise HTTPException(503, str(exc)) from exc
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 

@@ -146,7 +146,7 @@ def test_binding_beyond_loopback_needs_a_secret() -> None:
     check_bind("127.0.0.1", None)
     with pytest.raises(ValueError, match="NECESSITY_WEB__SECRET"):
         check_bind("0.0.0.0", None)
-    check_bind("0.0.0.0", "s3cret")
+    check_bind("0.0.0.0", "s3cret-s3cret-s3cret")
 
 
 def test_with_a_secret_every_request_must_prove_it(
