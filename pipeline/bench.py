@@ -72,9 +72,9 @@ def _peak_rss_mb() -> float:
 # --- steps, each run in a child process ---------------------------------------------------
 def step_ingest_ours(pdf_dir: str, store_dir: str) -> dict[str, Any]:
     from pipeline import assets
-    from pipeline.ingest import ingest
     from pipeline.settings import load_settings
-    from pipeline.store import open_store
+    from pipeline.sources.ingest import ingest
+    from pipeline.sources.store import open_store
 
     # The user's home for caches (tiktoken, models); a throwaway store.
     settings = load_settings(store=Path(store_dir))
@@ -103,7 +103,7 @@ def step_ingest_langchain(pdf_dir: str, home: str) -> dict[str, Any]:
     from langchain_core.embeddings import Embeddings
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from pipeline.embed import get_embedder
+    from pipeline.sources.embed import get_embedder
 
     class MiniLM(Embeddings):  # the same embedder as ours
         def __init__(self) -> None:
@@ -139,9 +139,9 @@ def step_ingest_langchain(pdf_dir: str, home: str) -> dict[str, Any]:
 
 def step_embed_ceiling(store_dir: str, sample: int) -> dict[str, Any]:
     """Our embedder on the store's real chunks, against the GEMM ceiling."""
-    from pipeline.chunk import embedding_text
     from pipeline.settings import load_settings
-    from pipeline.store import open_store
+    from pipeline.sources.chunk import embedding_text
+    from pipeline.sources.store import open_store
 
     settings = load_settings(store=Path(store_dir))
     store = open_store(settings.store_path, settings.embedder)
@@ -168,9 +168,9 @@ def step_embed_ceiling(store_dir: str, sample: int) -> dict[str, Any]:
 def step_query(store_dir: str, sizes: list[int], queries: int) -> dict[str, Any]:
     """Hybrid top-10 latency on stores scaled up from the real chunks."""
     from pipeline.models import Document
-    from pipeline.search import Searcher
+    from pipeline.retrieve.search import Searcher
     from pipeline.settings import load_settings
-    from pipeline.store import open_store
+    from pipeline.sources.store import open_store
 
     settings = load_settings(store=Path(store_dir))
     base = open_store(settings.store_path, settings.embedder)

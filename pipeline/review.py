@@ -14,13 +14,13 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.cases import case_facts, case_summary
-from pipeline.compose import compose, gather
+from pipeline.check.finalize import finalize
+from pipeline.check.judge import SupportJudge
+from pipeline.check.verdict import recommendation_for
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
-from pipeline.embed import E5Embedder
-from pipeline.finalize import finalize
-from pipeline.judge import SupportJudge
-from pipeline.lexical import LEXICAL_VERSION
-from pipeline.llm import CountingClient, LLMClient, is_local
+from pipeline.draft.compose import compose, gather
+from pipeline.draft.llm import CountingClient, LLMClient, is_local
+from pipeline.draft.prompts import load_prompt
 from pipeline.models import (
     Case,
     Criterion,
@@ -34,12 +34,12 @@ from pipeline.models import (
 from pipeline.policy.decide import apply_policy
 from pipeline.policy.library import load_trees
 from pipeline.policy.models import PolicyDecision
-from pipeline.prompts import load_prompt
 from pipeline.render import headline, to_markdown
 from pipeline.retrieve import retrieve
 from pipeline.settings import Settings
-from pipeline.store import Store
-from pipeline.verdict import recommendation_for
+from pipeline.sources.embed import E5Embedder
+from pipeline.sources.lexical import LEXICAL_VERSION
+from pipeline.sources.store import Store
 
 log = logging.getLogger(__name__)
 PROMPT = "review-draft@2"  # free mode

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from pipeline.draft.llm import LLMClient
 from pipeline.errors import NecessityError
-from pipeline.llm import LLMClient
 from pipeline.models import Case, Document, Review
 from pipeline.settings import Settings
 
@@ -49,8 +49,8 @@ class Pipeline:
     def store(self) -> Any:
         if self._store is None:
             from pipeline import assets
-            from pipeline.embed import get_embedder
-            from pipeline.store import Store
+            from pipeline.sources.embed import get_embedder
+            from pipeline.sources.store import Store
 
             s = self.settings
             assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
@@ -67,7 +67,7 @@ class Pipeline:
             if self._store is not None:
                 self._embedder = self._store.embedder
             else:
-                from pipeline.embed import get_embedder
+                from pipeline.sources.embed import get_embedder
 
                 self._embedder = get_embedder(self.settings.embedder)
         return self._embedder
@@ -75,7 +75,7 @@ class Pipeline:
     @property
     def judge(self) -> Any:
         if self._judge is None:
-            from pipeline.judge import SupportJudge
+            from pipeline.check.judge import SupportJudge
 
             self._judge = SupportJudge(
                 self.embedder, threshold=self.settings.validation.judge_threshold
@@ -85,7 +85,7 @@ class Pipeline:
     @property
     def llm(self) -> LLMClient:
         if self._llm is None:
-            from pipeline.llm import open_llm
+            from pipeline.draft.llm import open_llm
 
             self._llm = self._stack.enter_context(open_llm(self.settings))
         return self._llm
@@ -111,13 +111,13 @@ class Pipeline:
     def recheck(self, review: Review, documents: dict[str, Document] | None = None):  # noqa: ANN201
         """Re-validate an edited or stored review and re-derive its verdict (no repair).
         ``documents`` default to the store's; pass {} to check a record without a store."""
-        from pipeline.finalize import finalize
+        from pipeline.check.finalize import finalize
 
         docs = self.documents() if documents is None else documents
         return finalize(review, self.judge, self.settings, docs, repair=False)
 
     def ingest(self, paths: Iterable[Path], **options: Any):  # noqa: ANN201
-        from pipeline.ingest import ingest
+        from pipeline.sources.ingest import ingest
 
         return ingest(paths, self.store, self.settings, **options)
 

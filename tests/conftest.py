@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.llm import LLMError, LLMResult
+from pipeline.draft.llm import LLMError, LLMResult
 from pipeline.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -142,7 +142,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def corpus_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from pipeline.corpus import build_corpus
+    from pipeline.sources.corpus import build_corpus
 
     out = tmp_path_factory.mktemp("corpus")
     build_corpus(out)
@@ -162,8 +162,8 @@ def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="session")
 def sample_store(session_settings: Settings, corpus_pdfs: Path):  # noqa: ANN201
     """The sample corpus ingested once for the session (real parse, chunk, embed)."""
-    from pipeline.ingest import ingest
-    from pipeline.store import open_store
+    from pipeline.sources.ingest import ingest
+    from pipeline.sources.store import open_store
 
     store = open_store(session_settings.store_path)
     report = ingest([corpus_pdfs], store, session_settings)

@@ -95,7 +95,7 @@ def fail(message: str) -> NoReturn:
 def open_store_or_fail(settings: Settings):  # noqa: ANN201
     """The store, or a clear error (a store built with another embedder, say)."""
     from pipeline import assets
-    from pipeline.store import open_store
+    from pipeline.sources.store import open_store
 
     assets.ensure_tiktoken(settings.cache_dir, settings.chunk.encoding)
     return open_store(settings.store_path, settings.embedder, settings.store_url)

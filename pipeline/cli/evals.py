@@ -30,9 +30,9 @@ def eval_validator(
     ] = False,
 ) -> None:
     """Score the support judge (supports vs not): accuracy, macro-F1, confusion, threshold."""
-    from pipeline.embed import get_embedder
+    from pipeline.check.judge import SupportJudge
     from pipeline.evals.validator import cross_validate, evaluate, feature_matrix, load_healthver
-    from pipeline.judge import SupportJudge
+    from pipeline.sources.embed import get_embedder
 
     settings = settings_from()
     try:
@@ -67,7 +67,7 @@ def eval_train_judge(
     ] = None,
 ) -> None:
     """Fit the support judge's logistic regression on a HealthVer-style CSV."""
-    from pipeline.embed import get_embedder
+    from pipeline.check.judge import WEIGHTS, SupportJudge
     from pipeline.evals.validator import (
         cross_validate,
         feature_matrix,
@@ -75,7 +75,7 @@ def eval_train_judge(
         save_model,
         train,
     )
-    from pipeline.judge import WEIGHTS, SupportJudge
+    from pipeline.sources.embed import get_embedder
 
     settings = settings_from()
     rows = load_healthver(healthver)
@@ -96,9 +96,9 @@ def eval_grounding(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """ALCE-style citation recall/precision and grounding rates over review records."""
-    from pipeline.embed import get_embedder
+    from pipeline.check.judge import SupportJudge
     from pipeline.evals.grounding import grounding_report
-    from pipeline.judge import SupportJudge
+    from pipeline.sources.embed import get_embedder
 
     settings = settings_from()
     records = sorted(review_dir.glob("*.review.json"))
@@ -196,9 +196,9 @@ def _judge_calibration(settings: Settings) -> list[dict] | None:
     """The support judge's reliability on a HealthVer slice, when ../shared has it."""
     if not HEALTHVER.exists():
         return None
-    from pipeline.embed import get_embedder
+    from pipeline.check.judge import SupportJudge
     from pipeline.evals.validator import evaluate, load_healthver
-    from pipeline.judge import SupportJudge
+    from pipeline.sources.embed import get_embedder
 
     rows = load_healthver(HEALTHVER, 300)
     judge = SupportJudge(get_embedder(settings.embedder))
@@ -276,7 +276,7 @@ def eval_retrieval(
             except FileNotFoundError as exc:
                 fail(str(exc))
     if corpus:
-        from pipeline.ingest import ingest as run_ingest
+        from pipeline.sources.ingest import ingest as run_ingest
 
         try:
             page_questions = load_page_questions(questions)

@@ -16,7 +16,7 @@ policy_app = typer.Typer(no_args_is_help=True, help="Payer policies as criteria 
 
 def _documents(store: Path | None) -> tuple[Path, list]:
     """The store's documents from its manifest (no embedder or Chroma needed)."""
-    from pipeline.store import MANIFEST, FileManifest
+    from pipeline.sources.store import MANIFEST, FileManifest
 
     settings = settings_from(store=store)
     if settings.store_url:

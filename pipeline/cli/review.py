@@ -40,7 +40,7 @@ def review(
 ) -> None:
     """Draft, validate and render a review for each case into OUT/<case_id>.review.{json,md}."""
     from pipeline.cases import load_case
-    from pipeline.llm import LLMError
+    from pipeline.draft.llm import LLMError
     from pipeline.models import Review
     from pipeline.review import write_outputs
     from pipeline.runtime import Pipeline

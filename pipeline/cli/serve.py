@@ -52,7 +52,7 @@ def bench(
 ) -> None:
     """Ingest (ours vs plain LangChain), embedding vs CPU ceiling, query latency, one review."""
     from pipeline.bench import run_bench
-    from pipeline.corpus import build_corpus
+    from pipeline.sources.corpus import build_corpus
 
     settings = settings_from()
     if not acr.is_dir() or not any(acr.glob("*.pdf")):

@@ -41,7 +41,7 @@ def corpus_build(
     out: Annotated[Path | None, typer.Option(help="folder for the PDFs")] = None,
 ) -> None:
     """Render corpus/sources/*.md to PDFs (and manifest.csv) for ingest."""
-    from pipeline.corpus import build_corpus
+    from pipeline.sources.corpus import build_corpus
 
     settings = settings_from()
     target = out or settings.home / "corpus"
@@ -81,7 +81,7 @@ def ingest(
     from tqdm import tqdm
 
     from pipeline.executors import make_executor
-    from pipeline.ingest import ingest as run_ingest
+    from pipeline.sources.ingest import ingest as run_ingest
 
     overrides = {"executor": executor, "workers": workers, "address": address}
     settings = settings_from(

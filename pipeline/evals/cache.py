@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.llm import LLMClient, LLMResult
+from pipeline.draft.llm import LLMClient, LLMResult
 
 
 class CachedClient:

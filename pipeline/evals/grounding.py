@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.judge import SupportJudge
+from pipeline.check.judge import SupportJudge
+from pipeline.check.validate import passes, validate
 from pipeline.models import Review, Statement
-from pipeline.validate import passes, validate
 
 
 def _texts(review: Review) -> dict[str, str]:

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.models import Chunk, Document
-from pipeline.search import MODES, Searcher
+from pipeline.retrieve.search import MODES, Searcher
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.sources.store import Store
 
 K = 10
 
@@ -103,7 +103,7 @@ def load_bioasq(root: Path, limit: int | None = None) -> tuple[list[Question], l
 
 def build_snippet_store(path: Path, texts: Sequence[str], settings: Settings) -> Store:
     """Snippets as chunks of one pseudo-document, embedded and indexed like any ingest."""
-    from pipeline.store import open_store
+    from pipeline.sources.store import open_store
 
     store = open_store(path, settings.embedder)
     chunks = [

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.check.judge import FEATURES, JudgeModel, SupportJudge, fit_logistic
 from pipeline.evals.metrics import best_threshold, binary_report
-from pipeline.judge import FEATURES, JudgeModel, SupportJudge, fit_logistic
 
 
 def load_healthver(path: Path, limit: int | None = None, seed: int = 13) -> list[dict]:

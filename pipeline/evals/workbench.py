@@ -25,11 +25,11 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
+from pipeline.draft.llm import LLMClient, LLMError, open_llm
+from pipeline.draft.prompts import load_prompt
 from pipeline.evals.cache import CachedClient
 from pipeline.evals.datasets import REPO, Record, load_dataset
 from pipeline.evals.runs import ExampleResult, Run
-from pipeline.llm import LLMClient, LLMError, open_llm
-from pipeline.prompts import load_prompt
 from pipeline.settings import Settings, _merge
 
 
@@ -175,7 +175,7 @@ def _policy_pdf(spec: str, settings: Settings) -> Path:
     """A dataset's policy: a path (relative to the repo), or ``corpus:NAME`` for one of
     our sample sources, rendered to PDF under the home on first use."""
     if spec.startswith("corpus:"):
-        from pipeline.corpus import CORPUS_DIR, read_source, render_pdf
+        from pipeline.sources.corpus import CORPUS_DIR, read_source, render_pdf
 
         name = spec.split(":", 1)[1]
         target = settings.home / "corpus" / f"{name}.pdf"
@@ -237,7 +237,7 @@ def policy_example(
 
 
 def _policy_title(pdf: Path) -> str:
-    from pipeline.parse import pdf_info
+    from pipeline.sources.parse import pdf_info
 
     return pdf_info(pdf).get("title") or pdf.stem.replace("-", " ")
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pipeline.errors import NecessityError
-from pipeline.parse import _running_lines, normalize, parse_pdf
 from pipeline.policy import fields as F
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
+from pipeline.sources.parse import _running_lines, normalize, parse_pdf
 
 COMPILER_VERSION = "policy-compiler-2"
 

@@ -11,7 +11,8 @@ import logging
 from collections.abc import Callable
 
 from pipeline.cases import case_facts
-from pipeline.llm import LLMClient
+from pipeline.draft.llm import LLMClient
+from pipeline.draft.prompts import load_prompt
 from pipeline.models import Case
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import excluded_condition, indication_for, is_situational, policy_for
@@ -25,7 +26,6 @@ from pipeline.policy.models import (
     Status,
 )
 from pipeline.policy.rule import decided_without, evaluate
-from pipeline.prompts import load_prompt
 
 log = logging.getLogger(__name__)
 

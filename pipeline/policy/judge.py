@@ -9,10 +9,10 @@ import logging
 import re
 from typing import Any
 
-from pipeline.llm import LLMClient, LLMError, LLMUnavailable
+from pipeline.draft.llm import LLMClient, LLMError, LLMUnavailable
+from pipeline.draft.prompts import Prompt
 from pipeline.models import Case, CaseFact
 from pipeline.policy.models import Judgment, PolicyNode
-from pipeline.prompts import Prompt
 
 log = logging.getLogger(__name__)
 PROMPT = "criterion-judge@2"

@@ -11,9 +11,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipeline.models import Document
-from pipeline.parse import ParseError
 from pipeline.policy.compile import COMPILER_VERSION, PolicyCompileError, compile_policy
 from pipeline.policy.models import PolicyDecision, PolicyTree
+from pipeline.sources.parse import ParseError
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +94,8 @@ def dumps(tree: PolicyTree) -> str:
 
 def verify_worksheet(decision: PolicyDecision) -> list[str]:
     """Each worksheet row's text must still be on its page of the policy PDF."""
-    from pipeline.parse import parse_pdf
     from pipeline.policy.compile import PageText
+    from pipeline.sources.parse import parse_pdf
 
     if not decision.policy_file:
         return []

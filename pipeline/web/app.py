@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from pipeline.llm import LLMClient, is_local
+from pipeline.draft.llm import LLMClient, is_local
 from pipeline.models import Case, Review
 from pipeline.render import DISCLAIMER, RECOMMENDATION_WORDS
 from pipeline.settings import Settings

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from pipeline.batch import run_batch
 from pipeline.cli import app
-from pipeline.ingest import ingest
-from pipeline.store import open_store
+from pipeline.sources.ingest import ingest
+from pipeline.sources.store import open_store
 from tests.conftest import FakeLLM, plain_draft
 from tests.fake_openai import FakeOpenAIServer
 from tests.unit.test_cli import _schema_reply

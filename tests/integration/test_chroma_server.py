@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import ingest
-from pipeline.search import Searcher
+from pipeline.retrieve.search import Searcher
 from pipeline.settings import load_settings
-from pipeline.store import StoreError, open_store
+from pipeline.sources.ingest import ingest
+from pipeline.sources.store import StoreError, open_store
 
 CHROMA = Path(sys.executable).with_name("chroma")
 

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.corpus import CORPUS_DIR, read_source, render_pdf
+from pipeline.sources.corpus import CORPUS_DIR, read_source, render_pdf
 from tests.fake_openai import FakeOpenAIServer, Fault
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
@@ -28,7 +28,7 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.Popen:
 
 
 def _snapshot(store: Path) -> tuple[set[str], dict[str, str], int]:
-    from pipeline.store import open_store
+    from pipeline.sources.store import open_store
 
     db = open_store(store)
     got = db.collection.get(include=["documents"])
@@ -83,7 +83,7 @@ def _running(pid: int) -> bool:
 
 
 def _complete_documents_only(store: Path) -> None:
-    from pipeline.store import open_store
+    from pipeline.sources.store import open_store
 
     db = open_store(store)
     for doc in db.documents():

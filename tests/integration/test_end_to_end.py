@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from pipeline.check.validate import verify_evidence
 from pipeline.cli import app
 from pipeline.models import Review
-from pipeline.validate import verify_evidence
 from tests.conftest import ACR, REPO
 
 runner = CliRunner()
@@ -68,7 +68,7 @@ def test_real_model_judges_policy_criteria(tmp_path: Path, corpus_pdfs: Path) ->
     """The criterion judge on the real embedded model: short schema-constrained calls whose
     answers are checked (structure only; the model's judgment is measured in evals)."""
     from pipeline.cases import load_case
-    from pipeline.llm import open_llm
+    from pipeline.draft.llm import open_llm
     from pipeline.policy.compile import compile_policy
     from pipeline.policy.decide import apply_policy
     from pipeline.settings import load_settings
@@ -115,7 +115,7 @@ def test_acr_guideline_ingest_keeps_page_provenance(tmp_path: Path, needs_shared
     assert stats["documents"] == 2 and stats["chunks"] > 50
 
     from pipeline.models import Evidence
-    from pipeline.store import open_store
+    from pipeline.sources.store import open_store
 
     db = open_store(store)
     titles = {d.title for d in db.documents()}

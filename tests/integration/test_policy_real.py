@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.cases import load_case
-from pipeline.parse import parse_pdf
 from pipeline.policy.compile import PageText, compile_policy
 from pipeline.policy.decide import apply_policy
 from pipeline.policy.models import PolicyNode, PolicyTree
+from pipeline.sources.parse import parse_pdf
 from tests.conftest import SHARED
 
 AUTOAUTH = SHARED / "autoauth"

@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from pipeline.chunk import chunk_pages, encoder, sentence_spans
-from pipeline.embed import get_embedder
 from pipeline.models import Page
-from pipeline.parse import parse_pdf
+from pipeline.sources.chunk import chunk_pages, encoder, sentence_spans
+from pipeline.sources.embed import get_embedder
+from pipeline.sources.parse import parse_pdf
 
 
 def test_sentence_spans_respect_abbreviations() -> None:

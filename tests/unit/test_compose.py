@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.cases import load_case
-from pipeline.compose import complete_sentence
-from pipeline.llm import LLMError
+from pipeline.draft.compose import complete_sentence
+from pipeline.draft.llm import LLMError
 from pipeline.review import draft_review
 from tests.conftest import FakeLLM
 

@@ -3,9 +3,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.check.judge import SupportJudge, coverage
+from pipeline.check.validate import validate, verify_evidence
 from pipeline.draft import draft_model, format_evidence, strict_schema, write_draft
-from pipeline.judge import SupportJudge, coverage
-from pipeline.llm import LLMError
+from pipeline.draft.llm import LLMError
+from pipeline.draft.prompts import load_prompt
 from pipeline.models import (
     CaseFact,
     Criterion,
@@ -17,9 +19,7 @@ from pipeline.models import (
     Validation,
     sha256_text,
 )
-from pipeline.parse import parse_pdf
-from pipeline.prompts import load_prompt
-from pipeline.validate import validate, verify_evidence
+from pipeline.sources.parse import parse_pdf
 from tests.conftest import FakeLLM, citation_ids, draft
 
 PROMPT = "review-draft@2"
@@ -272,7 +272,7 @@ def test_criteria_must_be_stated_by_their_sources(corpus_pdfs: Path) -> None:
 
 
 def test_the_trained_judge_separates_support_from_unrelated_text(session_settings) -> None:
-    from pipeline.embed import get_embedder
+    from pipeline.sources.embed import get_embedder
 
     judge = SupportJudge(get_embedder("minilm-l6-int8"))
     assert judge.model is not None, "pipeline/data/judge.json is missing"
@@ -287,7 +287,7 @@ def test_the_trained_judge_separates_support_from_unrelated_text(session_setting
 
 
 def test_extracted_quotes_are_the_shortest_verbatim_span() -> None:
-    from pipeline.judge import extract_quote
+    from pipeline.check.judge import extract_quote
 
     sentence = (
         "The plan considers IVIG experimental, and therefore not medically necessary, "
@@ -302,7 +302,7 @@ def test_extracted_quotes_are_the_shortest_verbatim_span() -> None:
 
 
 def test_near_copies_pass_but_glossaries_do_not() -> None:
-    from pipeline.judge import near_copy
+    from pipeline.check.judge import near_copy
 
     src = "Methotrexate is the preferred first drug for polyarticular JIA."
     assert near_copy("Methotrexate is the preferred first drug for JIA.", src)
@@ -311,7 +311,7 @@ def test_near_copies_pass_but_glossaries_do_not() -> None:
 
 
 def test_repair_recites_a_statement_to_the_sentence_that_supports_it(corpus_pdfs: Path) -> None:
-    from pipeline.validate import repair_citations
+    from pipeline.check.validate import repair_citations
 
     right = _sentence(
         corpus_pdfs, "jia-treatment-summary.pdf", "Methotrexate is the preferred first drug", "."
@@ -344,7 +344,7 @@ def test_repair_recites_a_statement_to_the_sentence_that_supports_it(corpus_pdfs
 
 
 def test_repair_recites_an_exclusion_to_its_negated_source(corpus_pdfs: Path) -> None:
-    from pipeline.validate import repair_citations
+    from pipeline.check.validate import repair_citations
 
     wrong = _sentence(
         corpus_pdfs, "jia-treatment-summary.pdf", "Methotrexate is the preferred first drug", "."

@@ -1,6 +1,6 @@
 import numpy as np
 
-from pipeline.embed import get_embedder
+from pipeline.sources.embed import get_embedder
 
 
 def test_minilm_loads_from_packages_and_embeds_meaningfully(session_settings) -> None:

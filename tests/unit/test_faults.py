@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.llm import LLMError, OpenAICompatClient
+from pipeline.draft.llm import LLMError, OpenAICompatClient
 from tests.fake_openai import FakeOpenAIServer, Fault
 
 SCHEMA = {

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pipeline.cases import CaseError, parse_case
-from pipeline.llm import LLMError, OpenAICompatClient, is_local, redact
-from pipeline.parse import ParseError, parse_pdf
+from pipeline.draft.llm import LLMError, OpenAICompatClient, is_local, redact
+from pipeline.sources.parse import ParseError, parse_pdf
 from pipeline.web.app import check_bind, create_app
 from tests.conftest import FakeLLM
 
@@ -127,7 +127,7 @@ def test_web_docs_need_the_token_logins_are_throttled_and_drafts_queue(
 
 
 def test_two_ingests_into_one_store_take_turns(tmp_path: Path) -> None:
-    from pipeline.ingest import store_lock
+    from pipeline.sources.ingest import store_lock
 
     order: list[str] = []
     with store_lock(tmp_path):

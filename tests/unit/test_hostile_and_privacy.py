@@ -8,12 +8,12 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cases import load_case
+from pipeline.check.injection import instruction_flags, quote_for_prompt
 from pipeline.cli import app
-from pipeline.corpus import render_pdf
-from pipeline.ingest import ingest
-from pipeline.injection import instruction_flags, quote_for_prompt
 from pipeline.review import run_review
-from pipeline.store import open_store
+from pipeline.sources.corpus import render_pdf
+from pipeline.sources.ingest import ingest
+from pipeline.sources.store import open_store
 from tests.conftest import FakeLLM, draft, find_sentence
 from tests.fake_openai import FakeOpenAIServer
 from tests.unit.test_cli import _schema_reply

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from pipeline.parse import ParseError, clean_page, normalize, parse_pdf
+from pipeline.sources.parse import ParseError, clean_page, normalize, parse_pdf
 
 
 def test_sample_pdf_pages_carry_labels_and_text(corpus_pdfs: Path) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.corpus import render_pdf
 from pipeline.models import Review
+from pipeline.sources.corpus import render_pdf
 from tests.unit.test_policy_compile import POLICY
 
 runner = CliRunner()

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.corpus import render_pdf
-from pipeline.parse import parse_pdf
 from pipeline.policy.compile import compile_policy
 from pipeline.policy.models import PolicyNode, PolicyTree
+from pipeline.sources.corpus import render_pdf
+from pipeline.sources.parse import parse_pdf
 
 POLICY = """
 # Policy statement

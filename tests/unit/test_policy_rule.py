@@ -198,8 +198,8 @@ def test_no_policy_for_the_drug_says_so() -> None:
 def test_a_sample_policy_pdf_end_to_end(tmp_path: Path) -> None:
     """Compiled from a PDF, then applied: the seed JIA case meets the plan's exclusion."""
     from pipeline.cases import load_case
-    from pipeline.corpus import read_source, render_pdf
     from pipeline.policy.compile import compile_policy
+    from pipeline.sources.corpus import read_source, render_pdf
 
     repo = Path(__file__).resolve().parents[2]
     meta, body = read_source(repo / "corpus" / "sources" / "sample-ivig-policy.md")

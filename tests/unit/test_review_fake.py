@@ -2,9 +2,9 @@ import json
 from pathlib import Path
 
 from pipeline.cases import load_case
+from pipeline.check.verdict import decide
 from pipeline.models import Criterion, Review
 from pipeline.review import run_review
-from pipeline.verdict import decide
 from tests.conftest import FakeLLM, draft, find_sentence, sentences
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"

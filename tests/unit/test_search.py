@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 
 from pipeline.evals.retrieval import load_page_questions, page_benchmark, ranking_metrics
-from pipeline.ingest import ingest
-from pipeline.lexical import LexicalIndex, tokenize
 from pipeline.models import SearchFilters
-from pipeline.rerank import Reranker
-from pipeline.search import MODES, Searcher
-from pipeline.store import open_store
+from pipeline.retrieve.rerank import Reranker
+from pipeline.retrieve.search import MODES, Searcher
+from pipeline.sources.ingest import ingest
+from pipeline.sources.lexical import LexicalIndex, tokenize
+from pipeline.sources.store import open_store
 
 
 def _chroma_ids(store) -> set[str]:
@@ -90,7 +90,7 @@ class CountingE5:
     """The real e5 embedder, counting the passages it is asked to embed."""
 
     def __init__(self) -> None:
-        from pipeline.embed import E5Embedder
+        from pipeline.sources.embed import E5Embedder
 
         self.inner = E5Embedder()
         self.name, self.dim = self.inner.name, self.inner.dim

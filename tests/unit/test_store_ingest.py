@@ -1,10 +1,10 @@
 import shutil
 from pathlib import Path
 
-from pipeline.chunk import chunk_pages
-from pipeline.ingest import ingest
-from pipeline.parse import parse_pdf
-from pipeline.store import open_store
+from pipeline.sources.chunk import chunk_pages
+from pipeline.sources.ingest import ingest
+from pipeline.sources.parse import parse_pdf
+from pipeline.sources.store import open_store
 
 
 def _store(settings):

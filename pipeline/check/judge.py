@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-WEIGHTS = Path(__file__).resolve().parent / "data" / "judge.json"
+WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "judge.json"
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 NEGATIONS = {

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.judge import SupportJudge
+from pipeline.check.judge import SupportJudge
+from pipeline.check.validate import drop_unsupported, repair_citations, validate
+from pipeline.check.verdict import decide, recommendation_for
 from pipeline.models import Document, Review
 from pipeline.render import VERDICT_WORDS
 from pipeline.settings import Settings
-from pipeline.validate import drop_unsupported, repair_citations, validate
-from pipeline.verdict import decide, recommendation_for
 
 
 @dataclass

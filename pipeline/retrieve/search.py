@@ -12,9 +12,9 @@ from typing import Literal
 import numpy as np
 
 from pipeline.models import Chunk, SearchFilters
-from pipeline.rerank import Reranker
+from pipeline.retrieve.rerank import Reranker
 from pipeline.settings import RetrievalSettings
-from pipeline.store import Store
+from pipeline.sources.store import Store
 
 Mode = Literal["dense", "bm25", "hybrid", "rerank"]
 MODES: tuple[Mode, ...] = ("bm25", "dense", "hybrid", "rerank")

@@ -20,13 +20,13 @@ from typing import Literal
 
 import numpy as np
 
-from pipeline.chunk import CHUNKER_VERSION, chunk_pages, embedding_text, is_bibliography
+from pipeline.check.injection import instruction_flags
 from pipeline.executors import Executor, default_executor
-from pipeline.injection import instruction_flags
 from pipeline.models import Chunk, Document
-from pipeline.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
 from pipeline.settings import Settings
-from pipeline.store import Store, StoreError
+from pipeline.sources.chunk import CHUNKER_VERSION, chunk_pages, embedding_text, is_bibliography
+from pipeline.sources.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
+from pipeline.sources.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 METADATA_NAMES = ("metadata.csv", "manifest.csv")
@@ -338,7 +338,7 @@ def _check_file(path: Path, store: Store, settings: Settings) -> FileResult | st
 
 def prepare_task(task: Task) -> Prepared | FileResult:
     """Parse and chunk one file (a pure function of the task: it runs in any worker)."""
-    from pipeline.embed import cached_embedder
+    from pipeline.sources.embed import cached_embedder
 
     t0 = time.perf_counter()
     path, settings, meta = task.path, task.settings, task.meta

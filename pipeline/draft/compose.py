@@ -18,9 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.chunk import sentence_spans
-from pipeline.injection import quote_for_prompt
-from pipeline.llm import LLMClient, LLMError, LLMResult, LLMUnavailable
+from pipeline.check.injection import quote_for_prompt
+from pipeline.draft.llm import LLMClient, LLMError, LLMResult, LLMUnavailable
+from pipeline.draft.prompts import Prompt
 from pipeline.models import (
     Case,
     CaseFact,
@@ -32,11 +32,11 @@ from pipeline.models import (
     Statement,
 )
 from pipeline.policy.models import PolicyDecision
-from pipeline.prompts import Prompt
 from pipeline.retrieve import sentence_of
-from pipeline.search import Searcher
+from pipeline.retrieve.search import Searcher
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.sources.chunk import sentence_spans
+from pipeline.sources.store import Store
 
 log = logging.getLogger(__name__)
 PROMPT = "review-select@1"

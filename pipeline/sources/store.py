@@ -21,11 +21,11 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from pipeline.chunk import embedding_text
-from pipeline.embed import Embedder, get_embedder
 from pipeline.errors import NecessityError
-from pipeline.lexical import LexicalIndex, manifest_stamp
 from pipeline.models import Chunk, Document, SearchFilters
+from pipeline.sources.chunk import embedding_text
+from pipeline.sources.embed import Embedder, get_embedder
+from pipeline.sources.lexical import LexicalIndex, manifest_stamp
 
 COLLECTION = "chunks"
 MANIFEST = "documents.json"

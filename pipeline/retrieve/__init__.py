@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pipeline.chunk import sentence_spans
 from pipeline.models import Case, Chunk, Evidence
-from pipeline.search import Searcher
+from pipeline.retrieve.search import Searcher
 from pipeline.settings import RetrievalSettings
-from pipeline.store import Store
+from pipeline.sources.chunk import sentence_spans
+from pipeline.sources.store import Store
 
 
 def case_queries(case: Case) -> list[str]:

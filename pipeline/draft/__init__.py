@@ -10,10 +10,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
-from pipeline.injection import quote_for_prompt
-from pipeline.llm import LLMClient, LLMError, LLMResult
+from pipeline.check.injection import quote_for_prompt
+from pipeline.draft.llm import LLMClient, LLMError, LLMResult
+from pipeline.draft.prompts import Prompt
 from pipeline.models import CaseFact, Evidence, Verdict
-from pipeline.prompts import Prompt
 
 # (key, heading, max statements, may cite case facts)
 SECTIONS: list[tuple[str, str, int, bool]] = [

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.chunk import embedding_text
-from pipeline.embed import E5Embedder
 from pipeline.models import Chunk
+from pipeline.sources.chunk import embedding_text
+from pipeline.sources.embed import E5Embedder
 
 
 class Reranker:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.judge import (
+from pipeline.check.judge import (
     SupportJudge,
     content_words,
     coverage,
@@ -22,7 +22,7 @@ from pipeline.judge import (
     negation_mismatch,
 )
 from pipeline.models import DroppedStatement, Evidence, Review, Validation, sha256_text
-from pipeline.parse import ParseError, normalize, parse_pdf
+from pipeline.sources.parse import ParseError, normalize, parse_pdf
 
 
 @lru_cache(maxsize=64)
