@@ -34,8 +34,9 @@ browser:
 test: install browser
 	$(BIN)/python -m pytest -q -rs
 
+# The unit suite alone: fakes only (no ONNX, Chroma or model), seconds.
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q tests/unit
 
 lint: install
 	$(BIN)/ruff check pipeline tests

@@ -2,79 +2,17 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pipeline.draft.llm import LLMError, LLMResult
 from pipeline.settings import Settings, load_settings
+from tests.fakes import FakeLLM, HashingEmbedder, InMemoryStore  # noqa: F401 (re-exported)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 ACR = SHARED / "corpus" / "acr-guidelines"
-
-Reply = dict[str, Any] | str | Callable[[list[dict[str, str]], dict[str, Any]], Any]
-
-
-class FakeLLM:
-    """Replays a queue of canned replies (dicts, raw strings, or functions of the request),
-    the way simonw/llm's MockModel does; records every request it was given."""
-
-    model = "fake-llm"
-    endpoint = "fake://local"
-
-    # Criterion judgments (policy/judge.py) come from their own queue, so a test that
-    # scripts a draft need not script them; unscripted, the model "cannot tell".
-    NOT_DOCUMENTED = {"status": "not_documented", "facts": []}
-
-    def __init__(self, replies: list[Reply] | None = None) -> None:
-        self.replies = list(replies or [])
-        self.judgments: list[Reply] = []
-        self.calls: list[dict[str, Any]] = []
-
-    def queue(self, *replies: Reply) -> FakeLLM:
-        self.replies.extend(replies)
-        return self
-
-    def queue_judgments(self, *replies: Reply) -> FakeLLM:
-        self.judgments.extend(replies)
-        return self
-
-    def complete_json(
-        self,
-        messages: list[dict[str, str]],
-        schema: dict[str, Any],
-        name: str,
-        on_text: Callable[[str], None] | None = None,
-    ) -> LLMResult:
-        self.calls.append({"messages": messages, "schema": schema, "name": name})
-        if name == "judgment":
-            reply = self.judgments.pop(0) if self.judgments else self.NOT_DOCUMENTED
-        elif not self.replies:
-            raise AssertionError("FakeLLM: no reply queued for this call")
-        else:
-            reply = self.replies.pop(0)
-        if callable(reply):
-            reply = reply(messages, schema)
-        raw = reply if isinstance(reply, str) else json.dumps(reply)
-        if on_text:  # stream it the way a server would, a few characters at a time
-            for end in range(0, len(raw), 16):
-                on_text(raw[: end + 16])
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise LLMError(f"invalid JSON from the model: {exc}") from exc
-        return LLMResult(
-            data=data,
-            raw=raw,
-            model=self.model,
-            seconds=0.01,
-            prompt_tokens=100,
-            completion_tokens=50,
-        )
 
 
 def citation_ids(schema: dict[str, Any], section: str) -> list[str]:
@@ -149,24 +87,54 @@ def corpus_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+FAKE_EMBEDDER = "hashing-test"
+
+
 @pytest.fixture(scope="session")
 def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for the fake runtime: the hashing embedder, hybrid search (no e5 model),
+    free-mode drafts (what the scripted replies are)."""
     from pipeline import assets
+    from pipeline.sources import embed
 
+    embed._EMBEDDERS.setdefault(FAKE_EMBEDDER, HashingEmbedder)
     home = tmp_path_factory.mktemp("home")
-    s = load_settings(home=home, draft=FREE)
+    s = load_settings(home=home, draft=FREE, embedder=FAKE_EMBEDDER, retrieval={"mode": "hybrid"})
     assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
     return s
 
 
 @pytest.fixture(scope="session")
 def sample_store(session_settings: Settings, corpus_pdfs: Path):  # noqa: ANN201
-    """The sample corpus ingested once for the session (real parse, chunk, embed)."""
+    """The sample corpus ingested once for the session, in memory: real parse and chunk,
+    hashed vectors, no Chroma."""
+    from pipeline.executors import InlineExecutor
+    from pipeline.sources.ingest import ingest
+
+    store = InMemoryStore(session_settings.store_path, HashingEmbedder())
+    report = ingest([corpus_pdfs], store, session_settings, executor=InlineExecutor())
+    assert not report.failed, report.failed
+    return store
+
+
+@pytest.fixture(scope="session")
+def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings of the real default runtime (MiniLM ONNX, Chroma): integration tests."""
+    from pipeline import assets
+
+    s = load_settings(home=tmp_path_factory.mktemp("real-home"), draft=FREE)
+    assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
+    return s
+
+
+@pytest.fixture(scope="session")
+def real_store(real_settings: Settings, corpus_pdfs: Path):  # noqa: ANN201
+    """The sample corpus in a real Chroma store on disk (integration tests)."""
     from pipeline.sources.ingest import ingest
     from pipeline.sources.store import open_store
 
-    store = open_store(session_settings.store_path)
-    report = ingest([corpus_pdfs], store, session_settings)
+    store = open_store(real_settings.store_path)
+    report = ingest([corpus_pdfs], store, real_settings)
     assert not report.failed, report.failed
     return store
 
@@ -176,3 +144,25 @@ def needs_shared() -> Path:
     if not ACR.exists():
         pytest.skip(f"../shared is absent ({ACR} not found); it holds the ACR PDFs")
     return ACR
+
+
+def schema_reply(body):  # noqa: ANN001, ANN201
+    """Answer from the request's own schema: a criterion judgment "cannot tell"; a draft
+    cites the first allowed sentence."""
+    name = body["response_format"]["json_schema"]["name"]
+    schema = body["response_format"]["json_schema"]["schema"]
+    if name == "judgment":
+        return {"status": "not_documented", "facts": []}
+    if name == "section_selection":  # compose mode: the first candidate of each section
+        return {k: v["items"]["enum"][:1] for k, v in schema["properties"].items()}
+    first = schema["properties"]["rationale"]["items"]["properties"]["citations"]["items"]
+    return draft(
+        rationale=[
+            {
+                "text": "IVIG is not covered for juvenile arthritis.",
+                "quote": "IVIG",
+                "citations": [first["enum"][0]],
+            }
+        ],
+        verdict="not_medically_necessary",
+    )

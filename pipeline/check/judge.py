@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+JUDGE_EMBEDDER = "all-MiniLM-L6-v2-int8-onnx"  # the features the weights were trained on
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "judge.json"
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -142,8 +143,10 @@ class SupportJudge:
         threshold: float | None = None,
     ) -> None:
         self.embedder = embedder
-        # The trained model needs the embedder's cosine; without one, judge by coverage.
-        self.model = model if model is not None else (load_model() if embedder else None)
+        # The trained weights read MiniLM's cosine; with no embedder, or another one (a
+        # test's hashing stand-in), they mean nothing: judge by coverage instead.
+        fits = embedder is not None and getattr(embedder, "name", "") == JUDGE_EMBEDDER
+        self.model = model if model is not None else (load_model() if fits else None)
         self.lexical_threshold = lexical_threshold
         # Reviews run the judge stricter than its macro-F1 optimum: a wrongly accepted
         # claim costs more than a wrongly flagged one (settings.validation.judge_threshold).

@@ -264,19 +264,20 @@ def run_eval(
     run_id: str | None = None,
     progress: Callable[[list, str], Any] | None = None,
     client_factory: Callable[[Provider], Any] | None = None,
+    store: Any = None,
 ) -> Run:
     """Every prompt × provider over the dataset. ``client_factory`` replaces the providers'
-    clients (tests pass a scripted fake)."""
+    clients and ``store`` the configured store (tests pass fakes)."""
     settings = settings.model_validate(_merge(settings.model_dump(), config.settings))
     records = load_dataset(config.dataset, config.limit, config.split)
     if not records:
         raise ValueError(f"dataset {config.dataset}: no records (split {config.split!r})")
     cache = settings.home / "cache" / "llm-calls.sqlite"
-    store = judge = None
+    judge = None
     if config.task == "review":
         from pipeline.runtime import Pipeline, PipelineError
 
-        runtime = Pipeline.open(settings)
+        runtime = Pipeline.open(settings, store=store)
         try:
             runtime.require_chunks()
         except PipelineError as exc:

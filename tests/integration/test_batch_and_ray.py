@@ -15,8 +15,8 @@ from pipeline.cli import app
 from pipeline.sources.ingest import ingest
 from pipeline.sources.store import open_store
 from tests.conftest import FakeLLM, plain_draft
+from tests.conftest import schema_reply as _schema_reply
 from tests.fake_openai import FakeOpenAIServer
-from tests.unit.test_cli import _schema_reply
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
 runner = CliRunner()

@@ -142,7 +142,7 @@ def test_kill_9_during_ingest_then_resume_equals_clean(tmp_path: Path) -> None:
     assert landed >= 3, "most kills should land while ingest runs"
 
 
-def test_kill_9_during_review_leaves_no_record(tmp_path: Path, sample_store) -> None:
+def test_kill_9_during_review_leaves_no_record(tmp_path: Path, real_store) -> None:
     out = tmp_path / "out"
     with FakeOpenAIServer([lambda body: Fault(sleep=30, content="{}")]) as server:
         env = {"NECESSITY_HOME": str(tmp_path / "home"), "NECESSITY_LLM_BASE_URL": server.base_url}
@@ -150,7 +150,7 @@ def test_kill_9_during_review_leaves_no_record(tmp_path: Path, sample_store) -> 
             "review",
             str(CASES / "ivig-jia.yaml"),
             "--store",
-            str(sample_store.path),
+            str(real_store.path),
             "--out",
             str(out),
             env=env,

@@ -9,12 +9,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("name", ["prompt-tuning.ipynb", "grounding-analysis.ipynb"])
-def test_notebook_executes(name, needs_shared, sample_store, monkeypatch) -> None:
+def test_notebook_executes(name, needs_shared, real_store, monkeypatch) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     # The kernel inherits these: a 2-example slice, and the session's sample store.
     monkeypatch.setenv("NECESSITY_NOTEBOOK_SLICE", "2")
-    monkeypatch.setenv("NECESSITY_STORE", str(sample_store.path))
+    monkeypatch.setenv("NECESSITY_STORE", str(real_store.path))
     book = nbformat.read(NOTEBOOKS / name, as_version=4)
     client = nbclient.NotebookClient(
         book, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}

@@ -271,21 +271,6 @@ def test_criteria_must_be_stated_by_their_sources(corpus_pdfs: Path) -> None:
     assert review.validation.valid_criteria == 1
 
 
-def test_the_trained_judge_separates_support_from_unrelated_text(session_settings) -> None:
-    from pipeline.sources.embed import get_embedder
-
-    judge = SupportJudge(get_embedder("minilm-l6-int8"))
-    assert judge.model is not None, "pipeline/data/judge.json is missing"
-    source = "Hydroxychloroquine is recommended for every patient with SLE."
-    yes, no = judge.scores(
-        [
-            ("Every SLE patient should get hydroxychloroquine.", source),
-            ("Knee arthroplasty should be delayed in obesity.", source),
-        ]
-    )
-    assert yes >= judge.threshold > no
-
-
 def test_extracted_quotes_are_the_shortest_verbatim_span() -> None:
     from pipeline.check.judge import extract_quote
 

@@ -1,13 +1,10 @@
 """Flaky endpoints: bounded retries with backoff, then a clear error; work kept."""
 
-import json
 import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from pipeline.cli import app
 from pipeline.draft.llm import LLMError, OpenAICompatClient
 from tests.fake_openai import FakeOpenAIServer, Fault
 
@@ -64,45 +61,6 @@ def test_refusal_is_an_error_not_a_review() -> None:
     with FakeOpenAIServer([lambda b: Fault(content="", refusal="I can't help")]) as server:
         with pytest.raises(LLMError, match="refused"):
             client(server).complete_json(MSG, SCHEMA, "t")
-
-
-def test_a_failed_case_is_reported_and_finished_ones_kept(
-    tmp_path: Path, corpus_pdfs: Path, sample_store
-) -> None:
-    from tests.unit.test_cli import _schema_reply
-
-    out = tmp_path / "out"
-    env = {"NECESSITY_HOME": str(tmp_path / "home"), "NECESSITY_LLM__RETRIES": "2"}
-    both_cases = [
-        "review",
-        str(CASES / "ivig-jia.yaml"),
-        str(CASES / "ivig-sle.yaml"),
-        "--store",
-        str(sample_store.path),
-        "--out",
-        str(out),
-    ]
-
-    def review(server: FakeOpenAIServer, *extra: str):  # noqa: ANN202
-        return CliRunner().invoke(
-            app, [*both_cases, *extra], env={**env, "NECESSITY_LLM_BASE_URL": server.base_url}
-        )
-
-    replies = [_schema_reply] + [lambda b: Fault(status=503)] * 3
-    with FakeOpenAIServer(replies) as server:
-        r = review(server)
-    assert r.exit_code == 1
-    assert "FAILED    ivig-sle" in r.output and "HTTP 503" in r.output
-    assert (out / "ivig-jia.review.json").exists()
-    assert not (out / "ivig-sle.review.json").exists()
-    # Resume: the finished case is kept, only the failed one is judged and drafted again.
-    with FakeOpenAIServer([_schema_reply] * 8) as server:
-        r = review(server, "--skip-existing", "--json")
-        kinds = [q["response_format"]["json_schema"]["name"] for q in server.requests]
-        drafting = [k for k in kinds if k != "judgment"]
-        assert drafting == ["section_selection"], kinds
-    assert r.exit_code == 0, r.output
-    assert [row["case"] for row in json.loads(r.stdout)] == ["ivig-jia", "ivig-sle"]
 
 
 def test_streamed_reply_reaches_on_text_and_parses() -> None:

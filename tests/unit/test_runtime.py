@@ -10,6 +10,7 @@ from pipeline.cases import load_case
 from pipeline.models import Criterion, Review
 from pipeline.runtime import Pipeline, PipelineError
 from tests.conftest import FakeLLM, plain_draft
+from tests.fakes import HashingEmbedder, InMemoryStore
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
 
@@ -27,8 +28,9 @@ def test_pipeline_reviews_with_injected_parts(sample_store, session_settings) ->
 
 def test_an_empty_store_is_refused_once_for_every_caller(session_settings, tmp_path) -> None:
     settings = session_settings.model_copy(update={"store": tmp_path / "empty"})
+    empty = InMemoryStore(tmp_path / "empty", HashingEmbedder())
     with pytest.raises(PipelineError, match="is empty; run `necessity ingest` first"):
-        Pipeline.open(settings).require_chunks()
+        Pipeline.open(settings, store=empty).require_chunks()
 
 
 def _v1_record(valid_source: bool) -> Review:

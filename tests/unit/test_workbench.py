@@ -93,7 +93,12 @@ def test_review_task_scores_verdicts_and_grounding(sample_store, session_setting
         limit=1,
         prompts=["review-draft@2"],
     )
-    run = run_eval(config, session_settings, client_factory=lambda p: FakeLLM([careful_model]))
+    run = run_eval(
+        config,
+        session_settings,
+        client_factory=lambda p: FakeLLM([careful_model]),
+        store=sample_store,
+    )
     variant = "review-draft@2|embedded"
     assert run.metrics[f"verdict_accuracy[{variant}]"] == 1.0
     assert run.metrics[f"unresolvable_citation_rate[{variant}]"] == 0.0

@@ -4,7 +4,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from tests.conftest import draft
+from tests.conftest import schema_reply as _schema_reply
 from tests.fake_openai import FakeOpenAIServer
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
@@ -13,28 +13,6 @@ runner = CliRunner()
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return {"NECESSITY_HOME": str(tmp_path / "home"), **extra}
-
-
-def _schema_reply(body):
-    """Answer from the request's own schema: a criterion judgment "cannot tell"; a draft
-    cites the first allowed sentence."""
-    name = body["response_format"]["json_schema"]["name"]
-    schema = body["response_format"]["json_schema"]["schema"]
-    if name == "judgment":
-        return {"status": "not_documented", "facts": []}
-    if name == "section_selection":  # compose mode: the first candidate of each section
-        return {k: v["items"]["enum"][:1] for k, v in schema["properties"].items()}
-    first = schema["properties"]["rationale"]["items"]["properties"]["citations"]["items"]
-    return draft(
-        rationale=[
-            {
-                "text": "IVIG is not covered for juvenile arthritis.",
-                "quote": "IVIG",
-                "citations": [first["enum"][0]],
-            }
-        ],
-        verdict="not_medically_necessary",
-    )
 
 
 def test_ingest_stats_review_check_through_the_cli(tmp_path: Path, corpus_pdfs: Path) -> None:

@@ -15,8 +15,8 @@ from pipeline.sources.corpus import render_pdf
 from pipeline.sources.ingest import ingest
 from pipeline.sources.store import open_store
 from tests.conftest import FakeLLM, draft, find_sentence
+from tests.conftest import schema_reply as _schema_reply
 from tests.fake_openai import FakeOpenAIServer
-from tests.unit.test_cli import _schema_reply
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
 HOSTILE = (
@@ -91,7 +91,7 @@ def test_a_hostile_document_cannot_carry_the_verdict(
     assert "Statements Removed by Validation" in out.md_path.read_text()
 
 
-def test_remote_endpoints_need_explicit_permission(tmp_path: Path, sample_store) -> None:
+def test_remote_endpoints_need_explicit_permission(tmp_path: Path, real_store) -> None:
     env = {
         "NECESSITY_HOME": str(tmp_path / "h"),
         "NECESSITY_LLM_BASE_URL": "https://llm.example.invalid/v1",
@@ -102,7 +102,7 @@ def test_remote_endpoints_need_explicit_permission(tmp_path: Path, sample_store)
             "review",
             str(CASES / "ivig-jia.yaml"),
             "--store",
-            str(sample_store.path),
+            str(real_store.path),
             "--out",
             str(tmp_path / "o"),
         ],
@@ -113,7 +113,7 @@ def test_remote_endpoints_need_explicit_permission(tmp_path: Path, sample_store)
 
 
 def test_logs_carry_no_case_text_and_outputs_are_private(
-    tmp_path: Path, sample_store, caplog
+    tmp_path: Path, real_store, caplog
 ) -> None:
     caplog.set_level(logging.DEBUG)
     home = tmp_path / "home"
@@ -127,7 +127,7 @@ def test_logs_carry_no_case_text_and_outputs_are_private(
                 "review",
                 str(CASES / "ivig-jia.yaml"),
                 "--store",
-                str(sample_store.path),
+                str(real_store.path),
                 "--out",
                 str(out),
             ],

@@ -58,9 +58,9 @@ def test_bm25_follows_the_store_through_removal_and_a_stale_index(
 
 
 def test_every_mode_returns_ranked_chunks_and_bm25_finds_the_icd_code(
-    sample_store, session_settings
+    real_store, real_settings
 ) -> None:
-    searcher = Searcher(sample_store, session_settings.retrieval)
+    searcher = Searcher(real_store, real_settings.retrieval)
     for mode in MODES:
         hits = searcher.search("IVIG for juvenile idiopathic arthritis", 5, mode=mode)
         assert 0 < len(hits) <= 5, mode
@@ -71,9 +71,9 @@ def test_every_mode_returns_ranked_chunks_and_bm25_finds_the_icd_code(
     assert "M08.00" in top.text
 
 
-def test_filters_restrict_every_mode(sample_store, session_settings) -> None:
-    searcher = Searcher(sample_store, session_settings.retrieval)
-    docs = {d.source_id: d for d in sample_store.documents()}
+def test_filters_restrict_every_mode(real_store, real_settings) -> None:
+    searcher = Searcher(real_store, real_settings.retrieval)
+    docs = {d.source_id: d for d in real_store.documents()}
     only_policies = SearchFilters(doc_types=["policy"])
     for mode in MODES:
         hits = searcher.search("treatment of lupus", 8, mode=mode, filters=only_policies)
@@ -104,8 +104,8 @@ class CountingE5:
         return self.inner.embed_queries(texts)
 
 
-def test_rerank_embeds_each_passage_once_across_runs(sample_store, tmp_path: Path) -> None:
-    chunks, _ = sample_store.get_chunks(_sorted_ids(sample_store)[:6])
+def test_rerank_embeds_each_passage_once_across_runs(real_store, tmp_path: Path) -> None:
+    chunks, _ = real_store.get_chunks(_sorted_ids(real_store)[:6])
     e5 = CountingE5()
     first = Reranker(tmp_path / "rerank.sqlite", e5).scores("IVIG in lupus", chunks)
     assert e5.passages == 6 and first.shape == (6,) and np.all(np.abs(first) <= 1.0001)
@@ -125,7 +125,7 @@ def test_ranking_metrics_by_hand() -> None:
     assert ranking_metrics(["x"], {"a"})["ndcg@10"] == 0.0
 
 
-def test_page_benchmark_scores_every_mode(sample_store, session_settings, tmp_path: Path) -> None:
+def test_page_benchmark_scores_every_mode(real_store, real_settings, tmp_path: Path) -> None:
     rows = [
         {
             "id": "q1",
@@ -140,8 +140,8 @@ def test_page_benchmark_scores_every_mode(sample_store, session_settings, tmp_pa
     ]
     qfile = tmp_path / "q.jsonl"
     qfile.write_text("\n".join(json.dumps(r) for r in rows))
-    out = page_benchmark(load_page_questions(qfile), sample_store, session_settings)
-    assert out["questions"] == 2 and out["default"]["mode"] == session_settings.retrieval.mode
+    out = page_benchmark(load_page_questions(qfile), real_store, real_settings)
+    assert out["questions"] == 2 and out["default"]["mode"] == real_settings.retrieval.mode
     for mode in MODES:
         assert 0.0 <= out[mode]["ndcg@10"] <= 1.0 and out[mode]["recall@10"] > 0, mode
         assert out["latency_ms"][mode]["p95"] >= out["latency_ms"][mode]["p50"] > 0

@@ -3,7 +3,7 @@ import numpy as np
 from pipeline.sources.embed import get_embedder
 
 
-def test_minilm_loads_from_packages_and_embeds_meaningfully(session_settings) -> None:
+def test_minilm_loads_from_packages_and_embeds_meaningfully(real_settings) -> None:
     emb = get_embedder("minilm-l6-int8")
     vecs = emb.embed(
         [
@@ -17,7 +17,7 @@ def test_minilm_loads_from_packages_and_embeds_meaningfully(session_settings) ->
     assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2] + 0.2
 
 
-def test_tokenizer_reads_256_pieces_not_the_shipped_128(session_settings) -> None:
+def test_tokenizer_reads_256_pieces_not_the_shipped_128(real_settings) -> None:
     emb = get_embedder("minilm-l6-int8")
     long = " ".join(["methotrexate"] * 200)
     assert emb.count_tokens(long) > 256
@@ -26,7 +26,7 @@ def test_tokenizer_reads_256_pieces_not_the_shipped_128(session_settings) -> Non
     assert not emb.truncates("short text")
 
 
-def test_batch_order_does_not_change_vectors(session_settings) -> None:
+def test_batch_order_does_not_change_vectors(real_settings) -> None:
     emb = get_embedder("minilm-l6-int8")
     texts = ["a short one", "a much longer sentence about hydroxychloroquine in lupus care"]
     together = emb.embed(texts)

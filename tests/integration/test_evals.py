@@ -101,16 +101,16 @@ def test_eval_validator_on_a_healthver_slice(tmp_path: Path) -> None:
     assert report["n"] == 200 and report["macro_f1"] > 0.5  # well above majority (0.42)
 
 
-def test_eval_grounding_over_review_records(tmp_path: Path, sample_store, session_settings) -> None:
+def test_eval_grounding_over_review_records(tmp_path: Path, real_store, real_settings) -> None:
     from pipeline.cases import load_case
     from pipeline.review import run_review
 
     out = tmp_path / "reviews"
     result = run_review(
         load_case(CASES / "ivig-jia.yaml"),
-        sample_store,
+        real_store,
         FakeLLM([careful_model]),
-        session_settings,
+        real_settings,
         out,
     )
     recorded = result.json_path.read_bytes()
