@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.cases import CaseError, load_case
 from pipeline.draft.llm import LLMClient, LLMError, open_llm
@@ -24,6 +25,7 @@ from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 
 CASE_SUFFIXES = {".yaml", ".yml", ".json"}
+EventsFor = Callable[[Any], Callable[[str, dict], None] | None]  # case → stage listener
 SUMMARY = "summary.csv"
 
 
@@ -36,7 +38,13 @@ class BatchRow:
     recommendation: str = ""
     valid_criteria: int = 0
     dropped_statements: int = 0
+    statements: int = 0
+    supported: int = 0
+    citations: int = 0
+    resolved: int = 0
+    verbatim: str = ""
     seconds: float = 0.0
+    json: str = ""
     error: str = ""
 
 
@@ -46,16 +54,25 @@ def find_cases(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in CASE_SUFFIXES)
 
 
-def _row_from(review: Review, path: Path, status: str, seconds: float) -> BatchRow:
+def _row_from(
+    review: Review, path: Path, status: str, seconds: float, record: Path | None = None
+) -> BatchRow:
+    v = review.validation
     return BatchRow(
         case_file=str(path),
         case_id=review.case_id,
         status=status,
         verdict=review.verdict,
         recommendation=review.recommendation,
-        valid_criteria=review.validation.valid_criteria,
-        dropped_statements=len(review.validation.dropped),
+        valid_criteria=v.valid_criteria,
+        dropped_statements=len(v.dropped),
+        statements=v.supported_statements + v.unsupported_statements,
+        supported=v.supported_statements,
+        citations=v.citations,
+        resolved=v.resolved,
+        verbatim=f"{v.evidence_verbatim}/{v.evidence_checked}",
         seconds=round(seconds, 1),
+        json=str(record) if record else "",
     )
 
 
@@ -65,23 +82,26 @@ def _finished(path: Path, out: Path) -> BatchRow | None:
         case = load_case(path)
         record = out / f"{case.case_id}.review.json"
         if record.exists():
-            return _row_from(Review.model_validate_json(record.read_text()), path, "skipped", 0)
+            review = Review.model_validate_json(record.read_text())
+            return _row_from(review, path, "skipped", 0, record)
     except (CaseError, ValueError, OSError):
         return None
     return None
 
 
-def review_one(path: Path, pipeline: Pipeline) -> BatchRow:
+def review_one(path: Path, pipeline: Pipeline, on_event: EventsFor | None = None) -> BatchRow:
     from pipeline.review import write_outputs
 
     t0 = time.perf_counter()
+    case_id = ""
     try:
         case = load_case(path)
-        review = pipeline.review(case)
-        write_outputs(review, pipeline.settings.out)
+        case_id = case.case_id
+        review = pipeline.review(case, on_event=on_event(case) if on_event else None)
+        record, _ = write_outputs(review, pipeline.settings.out)
     except (CaseError, LLMError, ValueError, OSError) as exc:
-        return BatchRow(case_file=str(path), error=str(exc)[:500])
-    return _row_from(review, path, "done", time.perf_counter() - t0)
+        return BatchRow(case_file=str(path), case_id=case_id, error=str(exc)[:500])
+    return _row_from(review, path, "done", time.perf_counter() - t0, record)
 
 
 def ray_review_task(item: tuple[str, Settings]) -> BatchRow:
@@ -114,12 +134,17 @@ def run_batch(
     progress: Callable[[Iterator[BatchRow], int], Iterator[BatchRow]] | None = None,
     store=None,  # noqa: ANN001 (a Store; opened here when not given)
     client: LLMClient | None = None,
+    skip_existing: bool = True,
+    on_event: EventsFor | None = None,
 ) -> list[BatchRow]:
-    settings.out.mkdir(parents=True, exist_ok=True)
+    """Review the cases; with ``skip_existing`` (the batch default) a case whose record is
+    in OUT already is skipped, so an interrupted run resumes. ``on_event(case)`` gives the
+    stage listener of each case (progress lines)."""
+    settings.out.mkdir(parents=True, exist_ok=True, mode=0o700)  # records hold case data
     rows: list[BatchRow] = []
     todo: list[Path] = []
     for path in cases:
-        done = _finished(path, settings.out)
+        done = _finished(path, settings.out) if skip_existing else None
         if done:
             rows.append(done)
         else:
@@ -143,10 +168,10 @@ def run_batch(
         if client is None:  # one embedded server with a slot per worker
             with open_llm(settings, parallel=workers) as llm:
                 pipeline = Pipeline.open(settings, llm=llm, store=store)
-                results = pool.map(lambda p: review_one(p, pipeline), todo)
+                results = pool.map(lambda p: review_one(p, pipeline, on_event), todo)
                 return _collect(results, rows, settings, progress, len(todo))
         pipeline = Pipeline.open(settings, llm=client, store=store)
-        results = pool.map(lambda p: review_one(p, pipeline), todo)
+        results = pool.map(lambda p: review_one(p, pipeline, on_event), todo)
         return _collect(results, rows, settings, progress, len(todo))
     finally:
         pool.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -39,10 +40,8 @@ def review(
     mode: ModeOpt = None,
 ) -> None:
     """Draft, validate and render a review for each case into OUT/<case_id>.review.{json,md}."""
+    from pipeline.batch import run_batch
     from pipeline.cases import load_case
-    from pipeline.draft.llm import LLMError
-    from pipeline.models import Review
-    from pipeline.review import write_outputs
     from pipeline.runtime import Pipeline
 
     settings = settings_from(
@@ -52,11 +51,10 @@ def review(
     )
     # A bad case file, an empty store, a missing model: each an error with its reason
     # (the command group prints it), before any case is drafted.
-    cases = [load_case(path) for path in case_files]
+    for path in case_files:
+        load_case(path)
     pipeline = Pipeline.open(settings, store=open_store_or_fail(settings))
     pipeline.require_chunks()
-    rows = []
-    failed = 0
     t0 = time.perf_counter()
     with pipeline:
         client = pipeline.llm
@@ -64,25 +62,28 @@ def review(
             f"model {client.model} at {client.endpoint} (ready in {time.perf_counter() - t0:.1f}s)",
             err=True,
         )
-        for case in cases:
-            done = settings.out / f"{case.case_id}.review.json"
-            if skip_existing and done.exists():
-                rows.append(_row(Review.model_validate_json(done.read_text()), 0.0, done))
-                continue
-            started = time.perf_counter()
-            try:
-                label = case.case_id
-                if settings.log_case_text:  # opted in: progress lines name the question too
-                    label += f" ({case.question or case.requested_treatment.drug})"
-                review = pipeline.review(case, on_event=_progress(label))
-            except LLMError as exc:  # this case fails; the others go on
-                failed += 1
-                typer.echo(f"FAILED    {case.case_id}: {exc}", err=True)
-                continue
-            json_path, _ = write_outputs(review, settings.out)
-            rows.append(_row(review, time.perf_counter() - started, json_path))
+
+        def progress_of(case):  # noqa: ANN001, ANN202
+            label = case.case_id
+            if settings.log_case_text:  # opted in: progress lines name the question too
+                label += f" ({case.question or case.requested_treatment.drug})"
+            return _progress(label)
+
+        # `review FILES` is the batch over those files, one at a time, re-drafted unless
+        # --skip-existing; a failed case is a row and the others go on.
+        rows = run_batch(
+            list(case_files),
+            settings,
+            store=pipeline.store,
+            client=client,
+            skip_existing=skip_existing,
+            on_event=progress_of,
+        )
+    failed = [r for r in rows if r.status == "failed"]
+    for row in failed:
+        typer.echo(f"FAILED    {row.case_id or row.case_file}: {row.error}", err=True)
     if as_json:
-        typer.echo(json.dumps(rows, indent=2))
+        typer.echo(json.dumps([asdict(r) for r in rows], indent=2))
     else:
         _print_table(rows)
         typer.echo(f"\nreviews written to {settings.out}/")
@@ -105,26 +106,10 @@ def _progress(case_id: str):  # noqa: ANN202
     return on_event
 
 
-def _row(r, seconds: float, json_path: Path) -> dict:  # noqa: ANN001
-    v = r.validation
-    return {
-        "case": r.case_id,
-        "verdict": r.verdict,
-        "recommendation": r.recommendation,
-        "statements": v.supported_statements + v.unsupported_statements,
-        "supported": v.supported_statements,
-        "citations": v.citations,
-        "resolved": v.resolved,
-        "verbatim": f"{v.evidence_verbatim}/{v.evidence_checked}",
-        "seconds": round(seconds, 1),
-        "json": str(json_path),
-        "markdown": str(json_path.with_name(json_path.name.replace(".json", ".md"))),
-    }
-
-
-def _print_table(rows: list[dict]) -> None:
+def _print_table(rows: list) -> None:
     cols = [
-        "case",
+        "case_id",
+        "status",
         "verdict",
         "recommendation",
         "statements",
@@ -134,9 +119,10 @@ def _print_table(rows: list[dict]) -> None:
         "verbatim",
         "seconds",
     ]
-    widths = {c: max([len(c)] + [len(str(r[c])) for r in rows]) for c in cols}
+    table = [{c: getattr(r, c) for c in cols} for r in rows if r.status != "failed"]
+    widths = {c: max([len(c)] + [len(str(r[c])) for r in table]) for c in cols}
     typer.echo("  ".join(c.ljust(widths[c]) for c in cols))
-    for row in rows:
+    for row in table:
         typer.echo("  ".join(str(row[c]).ljust(widths[c]) for c in cols))
 
 

@@ -53,7 +53,7 @@ def test_ingest_stats_review_check_through_the_cli(tmp_path: Path, corpus_pdfs: 
     assert sent["model"] == "served-model"
     assert sent["response_format"]["json_schema"]["strict"] is True
     rows = json.loads(r.stdout)
-    assert rows[0]["case"] == "ivig-jia" and rows[0]["resolved"] == rows[0]["citations"]
+    assert rows[0]["case_id"] == "ivig-jia" and rows[0]["resolved"] == rows[0]["citations"]
     record_path = out / "ivig-jia.review.json"
     record = json.loads(record_path.read_text())
     assert record["provenance"]["model"] == "served-model"

@@ -48,4 +48,4 @@ def test_a_failed_case_is_reported_and_finished_ones_kept(
         drafting = [k for k in kinds if k != "judgment"]
         assert drafting == ["section_selection"], kinds
     assert r.exit_code == 0, r.output
-    assert [row["case"] for row in json.loads(r.stdout)] == ["ivig-jia", "ivig-sle"]
+    assert [row["case_id"] for row in json.loads(r.stdout)] == ["ivig-jia", "ivig-sle"]

@@ -77,8 +77,19 @@ def test_eval_validator_on_a_small_csv(tmp_path: Path) -> None:
     )
     assert r.exit_code == 0, r.output
     report = json.loads(r.stdout)
-    assert report["n"] == 3 and 0 <= report["macro_f1"] <= 1 and "accuracy" in report
-    assert sum(sum(v.values()) for v in report["confusion"].values()) == 3
+    assert report["n"] == 3
+    confusion = report["confusion"]  # gold label -> predicted label -> count
+    assert sum(sum(v.values()) for v in confusion.values()) == 3
+    # The headline numbers are what the confusion matrix says, not merely in [0, 1].
+    right = sum(confusion[k].get(k, 0) for k in confusion)
+    assert report["accuracy"] == round(right / 3, 4)
+    f1s = []
+    for k in ("supports", "not"):
+        tp = confusion.get(k, {}).get(k, 0)
+        fp = sum(confusion[g].get(k, 0) for g in confusion if g != k)
+        fn = sum(v for p, v in confusion.get(k, {}).items() if p != k)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    assert report["macro_f1"] == round(sum(f1s) / 2, 4)
     assert report["threshold"] > 0 and report["calibration"]
 
 
@@ -139,7 +150,8 @@ def test_eval_retrieval_on_bioasq_slice(tmp_path: Path) -> None:
     assert report["questions"] == 15 and report["chunks"] > 15
     for mode in ("bm25", "dense", "hybrid", "rerank", "default"):
         assert set(report[mode]) >= {"ndcg@10", "recall@10", "mrr"}, mode
-        assert all(0.0 <= report[mode][m] <= 1.0 for m in ("ndcg@10", "recall@10", "mrr"))
+        # Chance is ~10 in 4,339 snippets; every retriever finds most gold snippets.
+        assert report[mode]["recall@10"] > 0.4 and report[mode]["mrr"] > 0.4, mode
     assert report["default"]["ndcg@10"] == report[report["default"]["mode"]]["ndcg@10"]
     assert set(report["latency_ms"]) == {"bm25", "dense", "hybrid", "rerank"}
 
