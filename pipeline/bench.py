@@ -71,18 +71,14 @@ def _peak_rss_mb() -> float:
 
 # --- steps, each run in a child process ---------------------------------------------------
 def step_ingest_ours(pdf_dir: str, store_dir: str) -> dict[str, Any]:
-    from pipeline import assets
+    from pipeline.runtime import Pipeline
     from pipeline.settings import load_settings
-    from pipeline.sources.ingest import ingest
-    from pipeline.sources.store import open_store
 
     # The user's home for caches (tiktoken, models); a throwaway store.
     settings = load_settings(store=Path(store_dir))
     settings.ensure_home()
-    assets.ensure_tiktoken(settings.cache_dir, settings.chunk.encoding)
     t0 = time.perf_counter()
-    store = open_store(settings.store_path, settings.embedder)
-    report = ingest([Path(pdf_dir)], store, settings)
+    report = Pipeline.open(settings).ingest([Path(pdf_dir)])
     seconds = time.perf_counter() - t0
     failed = [f"{r.file}: {r.reason}" for r in report.failed]
     return {
@@ -139,12 +135,11 @@ def step_ingest_langchain(pdf_dir: str, home: str) -> dict[str, Any]:
 
 def step_embed_ceiling(store_dir: str, sample: int) -> dict[str, Any]:
     """Our embedder on the store's real chunks, against the GEMM ceiling."""
+    from pipeline.runtime import Pipeline
     from pipeline.settings import load_settings
     from pipeline.sources.chunk import embedding_text
-    from pipeline.sources.store import open_store
 
-    settings = load_settings(store=Path(store_dir))
-    store = open_store(settings.store_path, settings.embedder)
+    store = Pipeline.open(load_settings(store=Path(store_dir))).store
     texts = [embedding_text(c) for c in store.iter_chunks()][:sample]
     embedder = store.embedder
     tokens = [min(embedder.count_tokens(t), embedder.max_tokens) for t in texts]
@@ -169,11 +164,11 @@ def step_query(store_dir: str, sizes: list[int], queries: int) -> dict[str, Any]
     """Hybrid top-10 latency on stores scaled up from the real chunks."""
     from pipeline.models import Document
     from pipeline.retrieve.search import Searcher
+    from pipeline.runtime import Pipeline
     from pipeline.settings import load_settings
-    from pipeline.sources.store import open_store
 
     settings = load_settings(store=Path(store_dir))
-    base = open_store(settings.store_path, settings.embedder)
+    base = Pipeline.open(settings).store
     chunks = list(base.iter_chunks())
     _, vectors = base.get_chunks([c.id for c in chunks])
     rng = np.random.default_rng(7)
@@ -182,7 +177,9 @@ def step_query(store_dir: str, sizes: list[int], queries: int) -> dict[str, Any]
     out: dict[str, Any] = {}
     for size in sizes:
         folder = Path(store_dir).with_name(f"scale-{size}")
-        store = open_store(folder, settings.embedder)
+        store = Pipeline.open(
+            settings.model_copy(update={"store": folder, "store_url": None})
+        ).store
         t0 = time.perf_counter()
         batch_chunks, batch_vecs = [], []
         for i in range(size):

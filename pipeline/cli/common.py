@@ -93,12 +93,11 @@ def fail(message: str) -> NoReturn:
 
 
 def open_store_or_fail(settings: Settings):  # noqa: ANN201
-    """The store, or a clear error (a store built with another embedder, say)."""
-    from pipeline import assets
-    from pipeline.sources.store import open_store
+    """The store, or a clear error (a store built with another embedder, say): the
+    runtime opens it, so the CLI and every other caller open it the same way."""
+    from pipeline.runtime import Pipeline
 
-    assets.ensure_tiktoken(settings.cache_dir, settings.chunk.encoding)
-    return open_store(settings.store_path, settings.embedder, settings.store_url)
+    return Pipeline.open(settings).store
 
 
 def show_settings(

@@ -96,20 +96,14 @@ def eval_grounding(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """ALCE-style citation recall/precision and grounding rates over review records."""
-    from pipeline.check.judge import SupportJudge
     from pipeline.evals.grounding import grounding_report
-    from pipeline.sources.embed import get_embedder
+    from pipeline.runtime import Pipeline
 
     settings = settings_from()
     records = sorted(review_dir.glob("*.review.json"))
     if not records:
         fail(f"{review_dir}: no *.review.json records")
-    report = grounding_report(
-        records,
-        SupportJudge(
-            get_embedder(settings.embedder), threshold=settings.validation.judge_threshold
-        ),
-    )
+    report = grounding_report(records, Pipeline.open(settings).judge, settings)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:

@@ -12,19 +12,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.check.finalize import finalize
 from pipeline.check.judge import SupportJudge
-from pipeline.check.validate import passes, validate
+from pipeline.check.validate import passes
 from pipeline.models import Review, Statement
+from pipeline.settings import Settings, load_settings
 
 
 def _texts(review: Review) -> dict[str, str]:
     return {e.id: e.text for e in review.evidence} | {f.id: f.text for f in review.case_facts}
 
 
-def record_metrics(review: Review, judge: SupportJudge, threshold: float = 0.5) -> dict:
-    """Metrics of one record, computed on a copy: the eval never rewrites what it grades."""
+def record_metrics(review: Review, judge: SupportJudge, settings: Settings | None = None) -> dict:
+    """Metrics of one record, through the same finish step as a review (no repair), on a
+    copy: the eval never rewrites what it grades."""
     review = review.model_copy(deep=True)
-    validate(review, threshold, judge=judge)
+    finalize(review, judge, settings or load_settings(), {}, repair=False)
     texts = _texts(review)
     # Every drafted statement counts, those validation dropped included.
     statements = [st for s in review.sections for st in s.statements] + [
@@ -80,8 +83,13 @@ def record_metrics(review: Review, judge: SupportJudge, threshold: float = 0.5) 
     }
 
 
-def grounding_report(paths: list[Path], judge: SupportJudge) -> dict:
-    rows = [record_metrics(Review.model_validate_json(p.read_text()), judge) for p in paths]
+def grounding_report(
+    paths: list[Path], judge: SupportJudge, settings: Settings | None = None
+) -> dict:
+    settings = settings or load_settings()
+    rows = [
+        record_metrics(Review.model_validate_json(p.read_text()), judge, settings) for p in paths
+    ]
     total_st = sum(r["statements"] for r in rows)
     total_cit = sum(r["citations"] for r in rows)
 

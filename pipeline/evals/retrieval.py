@@ -103,9 +103,9 @@ def load_bioasq(root: Path, limit: int | None = None) -> tuple[list[Question], l
 
 def build_snippet_store(path: Path, texts: Sequence[str], settings: Settings) -> Store:
     """Snippets as chunks of one pseudo-document, embedded and indexed like any ingest."""
-    from pipeline.sources.store import open_store
+    from pipeline.runtime import Pipeline
 
-    store = open_store(path, settings.embedder)
+    store = Pipeline.open(settings.model_copy(update={"store": path, "store_url": None})).store
     chunks = [
         Chunk(
             id=f"s{i}",

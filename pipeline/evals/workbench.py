@@ -136,7 +136,7 @@ def review_example(
     t0 = time.perf_counter()
     review = draft_review(case, store, client, settings, prompt_ref=prompt_ref, judge=judge)
     seconds = time.perf_counter() - t0
-    grounding = record_metrics(review, judge, settings.validation.support_threshold)
+    grounding = record_metrics(review, judge, settings)
     counts = [len(s.statements) for s in review.sections]
     grounding["statements_per_section"] = sum(counts) / len(counts) if counts else 0.0
     grounding["empty_sections"] = sum(c == 0 for c in counts)
