@@ -49,7 +49,7 @@ def draft_model(evidence_ids: list[str], fact_ids: list[str]) -> type[BaseModel]
     fact_only = tuple(fact_ids) or ("NONE",)
     any_ids = tuple(evidence_ids + fact_ids) or ("NONE",)
     criterion = create_model(
-        "Criterion",
+        "DraftCriterion",  # not models.Criterion: the schema of what the model may write
         text=_text(200),
         kind=(Literal["required", "exclusion"], ...),
         sources=_ids(source_ids, 1, 2),
