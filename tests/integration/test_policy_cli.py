@@ -9,7 +9,6 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.models import Review
 from pipeline.sources.corpus import render_pdf
 from tests.unit.test_policy_compile import POLICY
 
@@ -57,28 +56,3 @@ def test_policy_show_compiles_a_pdf_without_a_store(tmp_path: Path) -> None:
     )
     assert r.exit_code == 0, r.output
     assert [i["name"] for i in json.loads(r.stdout)["indications"]][1] == "Blue Lake disease"
-
-
-def test_version_1_records_still_load() -> None:
-    v1 = {
-        "record_version": "1",
-        "case_id": "c1",
-        "verdict": "insufficient_information",
-        "recommendation": "send_to_peer_review",
-        "sections": [],
-        "criteria": [{"text": "x", "kind": "required", "status": "met", "valid": True}],
-        "evidence": [],
-        "references": [],
-        "validation": {},
-        "provenance": {
-            "model": "m",
-            "endpoint": "e",
-            "prompt_version": "p@1",
-            "embedder": "x",
-            "store": "s",
-            "created_at": "2025-01-01T00:00:00+00:00",
-        },
-    }
-    review = Review.model_validate(v1)
-    assert review.record_version == "1" and review.policy is None
-    assert Review.model_fields["record_version"].default == "2"

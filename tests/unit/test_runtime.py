@@ -79,3 +79,9 @@ def test_recheck_rederives_the_verdict_and_says_when_it_changed(session_settings
     )
     assert review.headline == "IVIG cannot be determined from the information available for JIA"
     assert pipeline._store is None  # a record is re-checked without opening any store
+
+
+def test_version_1_records_still_load() -> None:
+    review = _v1_record(valid_source=True)
+    assert review.record_version == "1" and review.policy is None
+    assert Review.model_fields["record_version"].default == "2"
