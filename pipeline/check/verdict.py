@@ -64,12 +64,3 @@ def recommendation_for(verdict: Verdict, deny_requires_peer_review: bool = True)
     if verdict == "not_medically_necessary" and not deny_requires_peer_review:
         return "deny"
     return "send_to_peer_review"
-
-
-def documentation_requests(criteria: list[Criterion]) -> list[str]:
-    """What to ask for: the valid required criteria the case does not document."""
-    return [
-        f"Documentation that: {c.text}"
-        for c in criteria
-        if c.valid and c.kind == "required" and c.status == "not_documented"
-    ]

@@ -3,7 +3,6 @@ while the document's bytes and the compiler version are the same, rebuilt otherw
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -86,10 +85,6 @@ def tree_summary(tree: PolicyTree) -> dict:
         "problems": len(tree.problems),
         "compiler": tree.compiler,
     }
-
-
-def dumps(tree: PolicyTree) -> str:
-    return json.dumps(tree.model_dump(mode="json"), indent=2)
 
 
 def verify_worksheet(decision: PolicyDecision) -> list[str]:

@@ -91,10 +91,6 @@ class PolicyTree(BaseModel):
     declared_by: str | None = None  # who declared the document a policy, when
     checksum: str = ""  # sha256 of the PDF's bytes = source_id
 
-    @property
-    def structured(self) -> bool:
-        return bool(self.indications)
-
 
 class Judgment(BaseModel):
     """One criterion (or exclusion) judged against the case."""
