@@ -6,6 +6,7 @@ report each one as it arrives and a crash loses only work that was not yet retur
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
@@ -40,7 +41,13 @@ class PoolExecutor:
 
     remote = False
 
-    def __init__(self, workers: int, kind: str = "process", ahead: int | None = None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        kind: str = "process",
+        ahead: int | None = None,
+        memory_mb: int | None = None,
+    ) -> None:
         self.workers = max(1, workers)
         self.ahead = ahead or self.workers + 1
         self._pool: FuturesExecutor = (
@@ -48,7 +55,7 @@ class PoolExecutor:
             ProcessPoolExecutor(
                 self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=die_with_parent,
+                initializer=functools.partial(start_worker, memory_mb),
             )
             if kind == "process"
             else ThreadPoolExecutor(self.workers)
@@ -65,6 +72,20 @@ class PoolExecutor:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_worker(memory_mb: int | None) -> None:
+    """A worker ends with its parent, and a hostile file cannot take the machine's memory:
+    past ``memory_mb`` of data an allocation fails (MemoryError: that file's failure)."""
+    die_with_parent()
+    if memory_mb and sys.platform.startswith("linux"):
+        import resource
+
+        cap = memory_mb * 2**20
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
 
 
 def die_with_parent() -> None:
@@ -128,16 +149,21 @@ class RayExecutor:
             self._ray.shutdown()
 
 
-def default_executor(items: int) -> Executor:
-    """One parse worker overlaps parsing with embedding; not worth starting for one file."""
-    return PoolExecutor(1, "process") if items > 1 else InlineExecutor()
+def default_executor(items: int, memory_mb: int | None = None) -> Executor:
+    """One parse worker overlaps parsing with embedding; not worth starting for one file
+    (which is then parsed in this process, bounded in time but not in memory)."""
+    return PoolExecutor(1, "process", memory_mb=memory_mb) if items > 1 else InlineExecutor()
 
 
-def make_executor(name: str, workers: int = 1, address: str | None = None) -> Executor:
+def make_executor(
+    name: str, workers: int = 1, address: str | None = None, memory_mb: int | None = None
+) -> Executor:
     if name == "ray":
         return RayExecutor(address or "local", num_cpus=workers if workers > 1 else None)
     if name == "local":
-        return PoolExecutor(workers, "process") if workers > 0 else InlineExecutor()
+        if workers > 0:
+            return PoolExecutor(workers, "process", memory_mb=memory_mb)
+        return InlineExecutor()
     if name == "inline":
         return InlineExecutor()
     raise ValueError(f"unknown executor {name!r}; choose local, inline or ray")

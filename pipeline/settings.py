@@ -63,6 +63,12 @@ class RetrievalSettings(_Group):
 class LimitSettings(_Group):
     max_file_mb: float = Field(200.0, description="larger files are refused at ingest")
     max_pages: int = Field(2000, description="PDFs with more pages are refused at ingest")
+    parse_seconds: float = Field(
+        300.0, description="a PDF whose text takes longer to extract fails at ingest"
+    )
+    parse_memory_mb: int = Field(
+        4096, description="memory a parse worker process may allocate (its data segment)"
+    )
 
 
 class IngestSettings(_Group):
@@ -118,7 +124,7 @@ class LLMSettings(_Group):
     api_key: str | None = Field(None, description="the endpoint's key (never recorded)")
     temperature: float = Field(0.0, description="sampling temperature of first attempts")
     max_tokens: int = Field(1800, description="longest answer")
-    timeout_s: float = Field(600.0, description="per-request timeout")
+    timeout_s: float = Field(600.0, description="deadline for one model call, its retries included")
     retries: int = Field(2, description="retries of transport errors and unusable JSON")
     seed: int = Field(7, description="sampling seed, for reproducible drafts")
     n_ctx: int = Field(6144, description="embedded model: context window per slot")

@@ -91,7 +91,7 @@ def ingest(
     how = settings.ingest
     try:
         pool = (
-            make_executor(how.executor, how.workers, how.address)
+            make_executor(how.executor, how.workers, how.address, settings.limits.parse_memory_mb)
             if how.executor != "local" or how.workers != 1
             else None
         )

@@ -6,10 +6,12 @@ With no base URL configured, the embedded model is served by llama.cpp (xllamacp
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -124,8 +126,80 @@ def redact(url: str) -> str:
     return parts._replace(netloc=netloc).geturl()
 
 
+def _http() -> Any:
+    """The HTTP library the installed openai client is built on: httpx, or its fork httpx2
+    from openai 3 on. A transport must be made of the same library's classes."""
+    import importlib
+
+    import openai
+
+    client = next(c for c in openai.DefaultHttpxClient.__mro__ if c.__name__ == "Client")
+    return importlib.import_module(client.__module__.partition(".")[0])
+
+
+@functools.cache
+def _deadline_transport() -> type:
+    """An HTTP transport that holds every request of one call to the call's deadline.
+
+    httpx's timeouts are per network wait, so an endpoint that trickles a byte at a time
+    never times out, and retries multiply a hang. Here each wait is cut to what is left of
+    the call, and a body still arriving at the deadline is cut off."""
+    http = _http()
+
+    class DeadlineStream(http.SyncByteStream):
+        def __init__(self, inner: Any, until: float, request: Any) -> None:
+            self._inner, self._until, self._request = inner, until, request
+
+        def __iter__(self) -> Iterator[bytes]:
+            for part in self._inner:
+                if time.monotonic() > self._until:
+                    raise http.ReadTimeout(
+                        "the answer was still arriving at the call's deadline",
+                        request=self._request,
+                    )
+                yield part
+
+        def close(self) -> None:
+            self._inner.close()
+
+    class Deadline(http.BaseTransport):
+        def __init__(self) -> None:
+            self._inner = http.HTTPTransport()
+            self._local = threading.local()
+
+        @contextmanager
+        def budget(self, seconds: float) -> Iterator[None]:
+            self._local.until = time.monotonic() + seconds
+            try:
+                yield
+            finally:
+                self._local.until = None
+
+        def handle_request(self, request: Any) -> Any:
+            until = getattr(self._local, "until", None)
+            if until is None:
+                return self._inner.handle_request(request)
+            left = until - time.monotonic()
+            if left <= 0:
+                raise http.ReadTimeout("the call's deadline has passed", request=request)
+            waits = request.extensions.get("timeout") or {}
+            request.extensions["timeout"] = {
+                key: left if waits.get(key) is None else min(waits[key], left)
+                for key in ("connect", "read", "write", "pool")
+            }
+            response = self._inner.handle_request(request)
+            response.stream = DeadlineStream(response.stream, until, request)
+            return response
+
+        def close(self) -> None:
+            self._inner.close()
+
+    return Deadline
+
+
 class OpenAICompatClient:
-    """Structured JSON output against a strict JSON schema, with bounded retries."""
+    """Structured JSON output against a strict JSON schema, with bounded retries; each call
+    (its retries included) ends by ``timeout_s``, however slowly the endpoint answers."""
 
     def __init__(
         self,
@@ -143,6 +217,9 @@ class OpenAICompatClient:
 
         self.model = model
         self.endpoint = redact(base_url)
+        self.timeout_s = timeout_s
+        self._http = _http()
+        self._deadline = _deadline_transport()()
         self.temperature = temperature
         self.max_tokens = max_tokens
         self.seed = seed
@@ -150,8 +227,9 @@ class OpenAICompatClient:
         self._client = openai.OpenAI(
             base_url=base_url,
             api_key=api_key or "not-needed",
-            timeout=timeout_s,
+            timeout=self._http.Timeout(timeout_s, connect=min(timeout_s, 10.0)),
             max_retries=retries,
+            http_client=openai.DefaultHttpxClient(transport=self._deadline),
         )
 
     def _stream(self, request: dict[str, Any], on_text: Callable[[str], None]) -> Any:
@@ -166,6 +244,16 @@ class OpenAICompatClient:
     ) -> LLMResult:
         """The answer as JSON. With ``on_text`` the reply is streamed and ``on_text`` gets
         the text so far after every chunk (a web page shows sections as they complete)."""
+        with self._deadline.budget(self.timeout_s):
+            return self._complete_json(messages, schema, name, on_text)
+
+    def _complete_json(
+        self,
+        messages: list[dict[str, str]],
+        schema: dict[str, Any],
+        name: str,
+        on_text: Callable[[str], None] | None,
+    ) -> LLMResult:
         import openai
 
         last_error = ""
@@ -189,9 +277,10 @@ class OpenAICompatClient:
                     response = self._client.chat.completions.create(**request)
                 else:
                     response = self._stream(request, on_text)
-            except openai.APITimeoutError as exc:
+            except (openai.APITimeoutError, self._http.TimeoutException) as exc:
                 raise LLMUnavailable(
-                    f"LLM endpoint {self.endpoint} timed out after {self.retries + 1} tries"
+                    f"LLM endpoint {self.endpoint} timed out after {self.retries + 1} tries "
+                    f"(deadline {self.timeout_s:g}s per call, llm.timeout_s)"
                 ) from exc
             except openai.APIStatusError as exc:
                 raise LLMUnavailable(
@@ -199,7 +288,7 @@ class OpenAICompatClient:
                     f"{exc.status_code} after {self.retries + 1} tries: "
                     f"{str(exc)[:200]}"
                 ) from exc
-            except openai.APIError as exc:
+            except (openai.APIError, self._http.HTTPError) as exc:
                 raise LLMUnavailable(f"LLM endpoint {self.endpoint} failed: {exc}") from exc
             seconds = time.perf_counter() - t0
             if not hasattr(response, "choices"):  # a 200 with HTML or text: not an LLM

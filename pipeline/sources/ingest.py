@@ -270,7 +270,7 @@ def _ingest(
         else:
             tasks.append(Task(path, checked, meta.get(path.stem, {}), settings))
     own = executor is None
-    executor = executor or default_executor(len(tasks))
+    executor = executor or default_executor(len(tasks), settings.limits.parse_memory_mb)
     remote = executor.remote
     for task in tasks:
         task.embed = remote  # a remote worker embeds too: only vectors come back
@@ -338,13 +338,27 @@ def _check_file(path: Path, store: Store, settings: Settings) -> FileResult | st
 
 def prepare_task(task: Task) -> Prepared | FileResult:
     """Parse and chunk one file (a pure function of the task: it runs in any worker)."""
+    t0 = time.perf_counter()
+    try:
+        return _prepare(task, t0)
+    except MemoryError:  # a parse worker's memory bound (limits.parse_memory_mb)
+        return FileResult(
+            str(task.path),
+            "failed",
+            "ran out of the memory a parse may use (limits.parse_memory_mb)",
+            seconds=time.perf_counter() - t0,
+        )
+
+
+def _prepare(task: Task, t0: float) -> Prepared | FileResult:
     from pipeline.sources.embed import cached_embedder
 
-    t0 = time.perf_counter()
     path, settings, meta = task.path, task.settings, task.meta
     embedder = cached_embedder(settings.embedder)
     try:
-        pages = parse_pdf(path, max_pages=settings.limits.max_pages)
+        pages = parse_pdf(
+            path, max_pages=settings.limits.max_pages, max_seconds=settings.limits.parse_seconds
+        )
     except ParseError as exc:
         return FileResult(str(path), "failed", str(exc), seconds=time.perf_counter() - t0)
     if "title" not in meta:

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
+import threading
+import time
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -95,9 +100,49 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
-def parse_pdf(path: Path, max_pages: int = 5000) -> list[Page]:
-    """Read a PDF into cleaned pages. Raises ParseError with the reason for bad files."""
-    path = Path(path)
+class _OutOfTime(BaseException):
+    """Raised by the alarm; a BaseException so no ``except Exception`` in pypdf eats it."""
+
+
+@contextmanager
+def _time_bound(seconds: float | None) -> Iterator[None]:
+    """A hard bound where a signal can deliver it (the main thread of the CLI or of a parse
+    worker); elsewhere the caller's checks between pages are the bound."""
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parse_pdf(path: Path, max_pages: int = 5000, max_seconds: float | None = None) -> list[Page]:
+    """Read a PDF into cleaned pages. Raises ParseError with the reason for bad files,
+    and for a file whose text takes longer than ``max_seconds`` to extract."""
+    try:
+        with _time_bound(max_seconds):
+            return _parse_pdf(Path(path), max_pages, max_seconds)
+    except _OutOfTime:
+        raise ParseError(
+            f"text extraction took longer than {max_seconds:g}s (limits.parse_seconds)"
+        ) from None
+
+
+def _parse_pdf(path: Path, max_pages: int, max_seconds: float | None) -> list[Page]:
+    until = time.monotonic() + max_seconds if max_seconds is not None else None
     if not path.exists():
         raise ParseError("file does not exist")
     if path.stat().st_size == 0:
@@ -113,8 +158,12 @@ def parse_pdf(path: Path, max_pages: int = 5000) -> list[Page]:
         if count > max_pages:
             raise ParseError(f"{count} pages exceeds the limit of {max_pages}")
         labels = list(reader.page_labels)
-        raws = [page.extract_text() or "" for page in reader.pages]
-    except ParseError:
+        raws = []
+        for page in reader.pages:
+            if until is not None and time.monotonic() > until:
+                raise _OutOfTime
+            raws.append(page.extract_text() or "")
+    except (ParseError, _OutOfTime):
         raise
     except Exception as exc:  # noqa: BLE001 pypdf raises many kinds (LimitReachedError for
         # decompression bombs, RecursionError for nested content): each is this file's fault

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ COLLECTION = "chunks"
 MANIFEST = "documents.json"
 MANIFEST_COLLECTION = "necessity_documents"
 _BATCH = 256
+# A document another machine is still writing to a shared server is not an orphan yet;
+# an hour also covers clock differences between machines.
+SHARED_GRACE_S = 3600.0
 
 
 class StoreError(NecessityError, RuntimeError):
@@ -229,10 +233,26 @@ class Store:
         self.collection.delete(where={"source_id": source_id})
 
     def purge_orphans(self) -> int:
-        """Drop chunks of documents that never completed (a crash mid-ingest)."""
+        """Drop chunks of documents that never completed (a crash mid-ingest).
+
+        On a shared server another machine may be writing a document right now, and may
+        have completed some since this store was opened: the manifest is read again, and
+        only chunks written more than ``SHARED_GRACE_S`` ago are orphans there."""
+        grace = 0.0
+        if self.url:
+            self._documents = self._manifest.load()
+            grace = SHARED_GRACE_S
         known = list(self._documents)
         where = {"source_id": {"$nin": known}} if known else None
-        orphans = self.collection.get(where=where, include=[])["ids"]
+        got = self.collection.get(where=where, include=["metadatas"])
+        cutoff = time.time() - grace
+        orphans = [
+            cid
+            for cid, meta in zip(
+                got["ids"], got["metadatas"] or [{}] * len(got["ids"]), strict=True
+            )
+            if float((meta or {}).get("written", 0)) <= cutoff
+        ]
         if orphans:
             self._count = None
             self.collection.delete(ids=orphans)
@@ -376,6 +396,7 @@ def _chunk_meta(chunk: Chunk, doc: Document) -> dict[str, Any]:
         "publisher": doc.publisher or "",
         "year": doc.year or 0,
         "flags": ",".join(chunk.flags),
+        "written": int(time.time()),  # on a shared server, how old an orphan is
     }
 
 

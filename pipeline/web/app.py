@@ -9,6 +9,7 @@ without one, and every request must carry it (login form → signed cookie, or a
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,11 +27,12 @@ from pipeline.settings import Settings
 from pipeline.web.api import api
 from pipeline.web.db import ReviewDB
 from pipeline.web.deps import COOKIE, LoginThrottle, current_user, sign  # noqa: F401 (re-exported: tests sign cookies)
-from pipeline.web.guard import LOOPBACK, make_guard
+from pipeline.web.guard import LOOPBACK, LimitBody, make_guard
 from pipeline.web.jobs import Jobs
 from pipeline.web.pages import pages, public
 
 HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
 
 
 MIN_SECRET = 16
@@ -95,6 +97,9 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202
+        resumed = app.state.jobs.resume()
+        if resumed:
+            log.info("drafting %d job(s) left queued by the last server", resumed)
         yield
         services.close()
 
@@ -115,10 +120,14 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
     hosts = {h.lower() for h in settings.web.allowed_hosts}
     bound_elsewhere = settings.web.host not in LOOPBACK
     allowed = None if bound_elsewhere and secret and not hosts else LOOPBACK | hosts
-    app.middleware("http")(make_guard(allowed, int(settings.web.max_body_mb * 2**20)))
+    max_body = int(settings.web.max_body_mb * 2**20)
+    # Counting sits inside the guard: its 413 must reach FastAPI as raised, not wrapped in
+    # the exception group of the guard's task group.
+    app.add_middleware(LimitBody, max_body_bytes=max_body)
+    app.middleware("http")(make_guard(allowed, max_body))
     app.state.secret = secret
     app.state.templates = templates
-    app.state.jobs = Jobs(services.draft)
+    app.state.jobs = Jobs(services.draft, services.db)
     app.state.logins = LoginThrottle()
 
     @app.exception_handler(HTTPException)

@@ -43,6 +43,17 @@ CREATE TABLE IF NOT EXISTS events (
   action TEXT NOT NULL,
   detail TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY,
+  case_record TEXT NOT NULL,
+  who TEXT NOT NULL,
+  state TEXT NOT NULL,
+  runner TEXT NOT NULL,
+  review_id INTEGER,
+  error TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
 """
 
 
@@ -156,3 +167,49 @@ class ReviewDB:
                 "SELECT record FROM versions WHERE review_id = ? AND version = ?", (rid, version)
             ).fetchone()
         return Review.model_validate_json(row["record"]) if row else None
+
+    # --- drafting jobs: kept so a restart finishes what was queued -------------------
+    # ``runner`` names the server that owns a job: a server that took over a job from one
+    # that stopped is the only one whose updates count.
+    def job_add(self, job_id: str, case_record: str, who: str, runner: str) -> None:
+        with self._lock, self._conn:
+            self._conn.execute(
+                "INSERT INTO jobs (id, case_record, who, state, runner, created_at, updated_at)"
+                " VALUES (?, ?, ?, 'queued', ?, ?, ?)",
+                (job_id, case_record, who, runner, _now(), _now()),
+            )
+
+    def job_claim(self, job_id: str, runner: str) -> None:
+        with self._lock, self._conn:
+            self._conn.execute(
+                "UPDATE jobs SET runner = ?, state = 'queued', updated_at = ? WHERE id = ?",
+                (runner, _now(), job_id),
+            )
+
+    def job_set(
+        self,
+        job_id: str,
+        runner: str,
+        state: str,
+        review_id: int | None = None,
+        error: str | None = None,
+    ) -> None:
+        with self._lock, self._conn:
+            self._conn.execute(
+                "UPDATE jobs SET state = ?, review_id = ?, error = ?, updated_at = ?"
+                " WHERE id = ? AND runner = ?",
+                (state, review_id, error, _now(), job_id, runner),
+            )
+
+    def job(self, job_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return dict(row) if row else None
+
+    def jobs_unfinished(self) -> list[dict[str, Any]]:
+        """Jobs queued or running when the server last stopped, oldest first."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT * FROM jobs WHERE state IN ('queued', 'running') ORDER BY created_at, rowid"
+            ).fetchall()
+        return [dict(r) for r in rows]

@@ -4,7 +4,8 @@
   bound elsewhere (behind the login token) ``web.allowed_hosts`` when set.
 - Every state change (POST, PUT, PATCH, DELETE) must come from this origin: a request a
   browser marks cross-site, or whose Origin is another site, is refused (403).
-- Bodies over ``web.max_body_mb`` are refused before they are read (413).
+- Bodies over ``web.max_body_mb`` are refused (413): by their Content-Length before they
+  are read, and a body sent without one (chunked) as soon as what arrived passes the limit.
 - Every answer carries a content security policy (scripts from this server only, no
   framing), nosniff and a same-origin referrer policy.
 """
@@ -12,8 +13,9 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 
-from fastapi import Request, Response
+from fastapi import HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -60,3 +62,34 @@ def make_guard(
         return response
 
     return guard
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(413, "request body too large")
+
+
+class LimitBody:
+    """ASGI middleware counting the body as it arrives: a Content-Length can be left out
+    (chunked transfer), and then only counting stops a body the size check never saw. The
+    error is an HTTPException, so FastAPI's body parsing passes it on as a 413."""
+
+    def __init__(self, app: Any, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> dict:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_body_bytes:
+                raise BodyTooLarge()
+            return message
+
+        await self.app(scope, counted, send)

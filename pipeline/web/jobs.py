@@ -1,5 +1,9 @@
 """Drafting jobs for the web app: the pipeline runs in a worker thread and its events
-(evidence retrieved, each section as the model finishes it, done) queue up for the page."""
+(evidence retrieved, each section as the model finishes it, done) queue up for the page.
+
+Each job is also a row in the review database: a server stopped with drafts queued (or one
+running) drafts them when it starts again, and a finished job's page still links its review.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.models import Case
+from pipeline.web.db import ReviewDB
 
 
 @dataclass
@@ -46,9 +51,12 @@ class Jobs:
     def __init__(
         self,
         run: Callable[[Case, Callable[[str, dict], None], str], int],
+        db: ReviewDB,
         max_waiting: int = 20,
     ) -> None:
         self._run = run
+        self._db = db
+        self._runner = uuid.uuid4().hex  # this server, as owner of the jobs it runs
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         # One worker thread, however many drafts are posted; a full queue says so.
@@ -59,6 +67,20 @@ class Jobs:
         if not self._waiting.acquire(blocking=False):
             raise QueueFull("too many drafts waiting; try again when some have finished")
         job = Job(uuid.uuid4().hex[:12], case.case_id)
+        self._db.job_add(job.id, case.model_dump_json(), who, self._runner)
+        return self._queue(job, case, who)
+
+    def resume(self) -> int:
+        """Queue again what the last server left queued or running; returns how many."""
+        rows = self._db.jobs_unfinished()
+        for row in rows:
+            case = Case.model_validate_json(row["case_record"])
+            self._db.job_claim(row["id"], self._runner)
+            self._waiting.acquire(blocking=False)  # counted, never refused: already accepted
+            self._queue(Job(row["id"], case.case_id), case, row["who"])
+        return len(rows)
+
+    def _queue(self, job: Job, case: Case, who: str) -> Job:
         self._jobs[job.id] = job
         job.emit("status", {"message": "waiting for the model"})
         self._pool.submit(self._work, job, case, who)
@@ -67,13 +89,28 @@ class Jobs:
     def _work(self, job: Job, case: Case, who: str) -> None:
         self._waiting.release()
         with self._lock:
+            self._db.job_set(job.id, self._runner, "running")
             try:
                 job.emit("status", {"message": "retrieving passages"})
                 rid = self._run(case, job.emit, who)
             except Exception as exc:  # the page must hear of any failure, whatever it is
-                job.emit("error", {"message": f"{type(exc).__name__}: {exc}"})
+                message = f"{type(exc).__name__}: {exc}"
+                self._db.job_set(job.id, self._runner, "failed", error=message)
+                job.emit("error", {"message": message})
                 return
+        self._db.job_set(job.id, self._runner, "done", review_id=rid)
         job.emit("done", {"review_id": rid})
 
     def get(self, job_id: str) -> Job | None:
-        return self._jobs.get(job_id)
+        """A job of this server, or one a previous server finished (its outcome only)."""
+        if job_id in self._jobs:
+            return self._jobs[job_id]
+        row = self._db.job(job_id)
+        if row is None:
+            return None
+        job = Job(job_id, Case.model_validate_json(row["case_record"]).case_id)
+        if row["state"] == "done":
+            job.emit("done", {"review_id": row["review_id"]})
+        else:
+            job.emit("error", {"message": row["error"] or "the server stopped during this draft"})
+        return job

@@ -88,3 +88,34 @@ def test_two_machines_share_one_chroma_server(chroma_server, corpus_pdfs, tmp_pa
 def test_an_unreachable_server_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(StoreError, match="127.0.0.1:9"):
         open_store(tmp_path / "s", url="http://127.0.0.1:9")
+
+
+def test_one_machines_ingest_never_purges_anothers_documents(
+    chroma_server, corpus_pdfs, tmp_path
+) -> None:
+    """Machine A opens the store; B then completes one document and is midway through
+    another (chunks written, not yet in the manifest). A's ingest must leave both."""
+    import numpy as np
+
+    from pipeline import assets
+
+    a = load_settings(home=tmp_path / "a", store_url=chroma_server)
+    b = load_settings(home=tmp_path / "b", store_url=chroma_server)
+    assets.ensure_tiktoken(a.cache_dir, a.chunk.encoding)
+    pdfs = sorted(corpus_pdfs.glob("*.pdf"))
+    store_a = open_store(a.store_path, a.embedder, a.store_url)  # sees an empty manifest
+    store_b = open_store(b.store_path, b.embedder, b.store_url)
+    assert ingest([pdfs[0]], store_b, b).count("added") == 1
+    dim = len(store_b.embedder.embed(["x"])[0])
+    store_b.collection.upsert(
+        ids=["in-flight-0"],
+        documents=["a chunk of a document machine B is still writing"],
+        embeddings=np.zeros((1, dim), dtype=np.float32),
+        metadatas=[{"source_id": "f" * 64, "file": "x.pdf", "page": 0, "written": time.time()}],
+    )
+    before = store_b.collection.count()
+    assert ingest([pdfs[1]], store_a, a).count("added") == 1
+    after = open_store(b.store_path, b.embedder, b.store_url)
+    assert after.collection.get(ids=["in-flight-0"])["ids"] == ["in-flight-0"]
+    assert after.stats()["documents"] == 2
+    assert after.collection.count() > before  # A added its chunks and removed none of B's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,134 @@ def test_two_ingests_into_one_store_take_turns(tmp_path: Path) -> None:
         order.append("first done")
     worker.join(5)
     assert order == ["first done", "second"]
+
+
+def _serve(handler: type) -> tuple[str, object]:
+    from http.server import ThreadingHTTPServer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/v1", server
+
+
+def test_a_trickling_endpoint_is_cut_off_at_the_call_deadline() -> None:
+    """Headers at once, then one byte every 0.1 s for ever: every read is quick, so only an
+    overall deadline ends the call, and the retries share it."""
+    from http.server import BaseHTTPRequestHandler
+
+    class Trickle(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "100000000")
+            self.end_headers()
+            try:
+                while True:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                return
+
+    url, server = _serve(Trickle)
+    try:
+        for stream in (None, lambda text: None):
+            client = OpenAICompatClient(url, "m", None, retries=2, timeout_s=1.5)
+            t0 = time.monotonic()
+            with pytest.raises(LLMError, match="timed out"):
+                client.complete_json([{"role": "user", "content": "x"}], {}, "t", on_text=stream)
+            assert time.monotonic() - t0 < 12  # 1.5 s plus the client's retry back-off
+    finally:
+        server.shutdown()
+
+
+def test_a_silent_endpoint_fails_once_at_the_deadline_not_once_per_retry() -> None:
+    from http.server import BaseHTTPRequestHandler
+
+    class Silent(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_POST(self) -> None:  # noqa: N802
+            time.sleep(30)
+
+    url, server = _serve(Silent)
+    try:
+        client = OpenAICompatClient(url, "m", None, retries=3, timeout_s=2.0)
+        t0 = time.monotonic()
+        with pytest.raises(LLMError, match="deadline 2s"):
+            client.complete_json([{"role": "user", "content": "x"}], {}, "t")
+        # Per-read timeouts alone: 4 tries × 2 s + ~3.5 s of back-off; here 2 s + back-off.
+        assert time.monotonic() - t0 < 9
+    finally:
+        server.shutdown()
+
+
+def _long_pdf(path: Path, pages: int = 60) -> Path:
+    import random
+
+    from fpdf import FPDF
+
+    words = "alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega".split()
+    rng = random.Random(0)  # distinct lines: repeated ones would be dropped as running heads
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    for _ in range(pages):
+        pdf.add_page()
+        for _ in range(40):
+            pdf.cell(0, 5, " ".join(rng.choice(words) for _ in range(12)))
+            pdf.ln()
+    pdf.output(str(path))
+    return path
+
+
+def test_parsing_is_bounded_in_time_in_the_main_thread_and_elsewhere(tmp_path: Path) -> None:
+    """The alarm cuts a parse short in the main thread (CLI, parse worker); in any other
+    thread the check between pages does."""
+    pdf = _long_pdf(tmp_path / "long.pdf")
+    assert len(parse_pdf(pdf, max_seconds=60)) == 60
+    with pytest.raises(ParseError, match="longer than 0.01s"):
+        parse_pdf(pdf, max_seconds=0.01)
+    caught: list[BaseException] = []
+
+    def in_thread() -> None:
+        try:
+            parse_pdf(pdf, max_seconds=0.01)
+        except BaseException as exc:  # noqa: BLE001 (recorded for the assertion)
+            caught.append(exc)
+
+    worker = threading.Thread(target=in_thread)
+    worker.start()
+    worker.join()
+    assert len(caught) == 1 and isinstance(caught[0], ParseError)
+
+
+def test_a_parse_worker_cannot_take_the_machines_memory() -> None:
+    from pipeline.executors import PoolExecutor
+
+    pool = PoolExecutor(1, "process", memory_mb=300)
+    try:
+        assert list(pool.map(len, ["small"])) == [5]  # the worker itself runs under it
+        with pytest.raises(MemoryError):
+            list(pool.map(bytes, [2**30]))  # 1 GiB: refused at 300 MB
+    finally:
+        pool.close()
+
+
+def test_running_out_of_parse_memory_is_that_files_failure(
+    tmp_path, monkeypatch, session_settings
+) -> None:
+    from pipeline.sources import ingest
+
+    def greedy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise MemoryError
+
+    monkeypatch.setattr(ingest, "parse_pdf", greedy)
+    task = ingest.Task(_long_pdf(tmp_path / "a.pdf", 1), "0" * 64, {}, session_settings)
+    result = ingest.prepare_task(task)
+    assert result.status == "failed" and "limits.parse_memory_mb" in result.reason

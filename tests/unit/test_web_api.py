@@ -228,6 +228,40 @@ def test_other_sites_and_other_host_names_cannot_act(app_client) -> None:
     )
     assert huge.status_code == 413
 
+    # Without a Content-Length (chunked) the body is counted as it arrives.
+    def chunks():  # noqa: ANN202
+        for _ in range(8):
+            yield b" " * 2**20
+
+    for path, kind in [
+        ("/api/reviews", "application/json"),
+        ("/new", "multipart/form-data; boundary=x"),
+    ]:
+        chunked = client.post(path, content=chunks(), headers={"content-type": kind})
+        assert chunked.status_code == 413, (path, chunked.text)
+
+
+def test_a_chunked_body_is_refused_as_soon_as_it_passes_the_limit() -> None:
+    """At the ASGI level (the test client buffers bodies): reading stops at the limit."""
+    import asyncio
+
+    from pipeline.web.guard import BodyTooLarge, LimitBody
+
+    received: list[int] = []
+
+    async def receive() -> dict:
+        received.append(1)
+        return {"type": "http.request", "body": b"x" * 2**20, "more_body": True}
+
+    async def app(scope: dict, receive, send) -> None:  # noqa: ANN001
+        while (await receive())["more_body"]:
+            pass
+
+    scope = {"type": "http", "method": "POST", "headers": []}
+    with pytest.raises(BodyTooLarge):
+        asyncio.run(LimitBody(app, 3 * 2**20)(scope, receive, None))
+    assert len(received) == 4  # 4 MB read of an endless body, then refused
+
 
 def test_exports_cannot_be_forged_by_case_text(app_client) -> None:
     client, _ = app_client
@@ -246,3 +280,42 @@ def test_exports_cannot_be_forged_by_case_text(app_client) -> None:
     assert docx.status_code == 200  # control characters do not break the document
     xml = zipfile.ZipFile(io.BytesIO(docx.content)).read("word/document.xml").decode()
     assert "&lt;script&gt;alert(1)" in xml  # shown as text (XML-escaped once), not run
+
+
+def test_drafts_queued_when_the_server_stopped_are_drafted_when_it_starts(
+    sample_store, session_settings, tmp_path: Path
+) -> None:
+    """One server accepts two drafts and stops before drafting them (its worker never gets
+    the model); the next server on the same database drafts both, and the first job's page
+    still answers with its review after another restart."""
+    import threading
+
+    settings = _settings(session_settings, tmp_path)
+    gate = threading.Event()
+    first = create_app(settings, client=FakeLLM([careful_model]), store=sample_store)
+
+    def stuck(case, emit, who):  # noqa: ANN001, ANN202 (the first server's draft never ends)
+        gate.wait(30)
+        raise RuntimeError("server stopped")
+
+    first.state.jobs._run = stuck
+    ids = []
+    with TestClient(first, base_url=LOCAL) as client:
+        for n in (1, 2):
+            started = client.post("/api/reviews", json=_case() | {"case_id": f"queued-{n}"})
+            ids.append(started.json()["job_id"])
+    left = first.state.services.db.jobs_unfinished()
+    assert [r["state"] for r in left] == ["running", "queued"]
+    second = create_app(settings, client=FakeLLM([careful_model] * 2), store=sample_store)
+    with TestClient(second, base_url=LOCAL) as client:
+        done = [_events(client, job_id)[-1] for job_id in ids]
+        assert [kind for kind, _ in done] == ["done", "done"], done
+        reviews = [client.get(f"/api/reviews/{d['review_id']}").json() for _, d in done]
+        assert [r["meta"]["case_id"] for r in reviews] == ["queued-1", "queued-2"]
+    gate.set()  # the first server's worker ends now; its failures must not undo the drafts
+    first.state.jobs._pool.shutdown(wait=True)
+    third = create_app(settings, client=FakeLLM([careful_model]), store=sample_store)
+    with TestClient(third, base_url=LOCAL) as client:
+        assert _events(client, ids[0])[-1] == done[0]
+        assert client.get(f"/jobs/{ids[1]}").status_code == 200
+        assert client.get("/jobs/nope").status_code == 404
