@@ -142,6 +142,33 @@ class Payer(StrictModel):
     policy: str | None = None
 
 
+class FactSource(StrictModel):
+    """Where a case fact came from: a page of a packet document (with the text found there,
+    identifiers masked) or a field typed into it, or a FHIR resource."""
+
+    file: str
+    page: int | None = None  # 1-based
+    quote: str | None = None
+    field: str | None = None  # the printed label (or field name) of a typed value
+    fhir: str | None = None  # ResourceType/id
+
+
+class IntakeFile(StrictModel):
+    file: str
+    sha256: str
+    pages: int = 0
+
+
+class Intake(StrictModel):
+    """How a case was extracted from its packet, and what was left out."""
+
+    extractor: str
+    model: str | None = None
+    files: list[IntakeFile] = Field(default_factory=list)
+    dropped: list[str] = Field(default_factory=list)  # facts not found where they were cited
+    withheld: list[str] = Field(default_factory=list)  # kinds of identifiers, never values
+
+
 class Case(StrictModel):
     case_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
     question: str | None = None
@@ -152,6 +179,9 @@ class Case(StrictModel):
     prior_therapies: list[PriorTherapy] = Field(default_factory=list)
     payer: Payer = Field(default_factory=Payer)
     notes: str | None = None
+    # "diagnoses.0", "history.3", "requested_treatment", "patient": where each came from
+    sources: dict[str, FactSource] = Field(default_factory=dict)
+    intake: Intake | None = None
 
     @field_validator("history", mode="before")
     @classmethod
@@ -164,6 +194,7 @@ class CaseFact(BaseModel):
 
     id: str
     text: str
+    source: FactSource | None = None
 
 
 # --- reviews ---------------------------------------------------------------------------

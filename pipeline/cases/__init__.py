@@ -53,8 +53,9 @@ def case_from_data(data: object, name: str) -> Case:
 
 
 def case_facts(case: Case) -> list[CaseFact]:
-    """The case as short numbered facts the draft may cite (F1, F2, ...)."""
-    lines: list[str] = []
+    """The case as short numbered facts the draft may cite (F1, F2, ...), each with the
+    page or resource it was extracted from where the case came from a packet."""
+    lines: list[tuple[str, str]] = []
     p = case.patient
     who = " ".join(
         x
@@ -64,25 +65,31 @@ def case_facts(case: Case) -> list[CaseFact]:
         ]
         if x
     )
-    lines.append(f"Patient: {who or 'age and sex not documented'}.")
-    for dx in case.diagnoses:
-        lines.append(f"Diagnosis: {dx.name}" + (f" (ICD-10 {dx.icd10})." if dx.icd10 else "."))
+    lines.append(("patient", f"Patient: {who or 'age and sex not documented'}."))
+    for i, dx in enumerate(case.diagnoses):
+        text = f"Diagnosis: {dx.name}" + (f" (ICD-10 {dx.icd10})." if dx.icd10 else ".")
+        lines.append((f"diagnoses.{i}", text))
     t = case.requested_treatment
     parts = [t.drug, t.dose, t.route, t.frequency, t.duration]
-    lines.append(f"Requested ({t.request_type}): " + ", ".join(x for x in parts if x) + ".")
-    lines.extend(f"History: {h}" for h in case.history)
-    for prior in case.prior_therapies:
-        lines.append(
-            f"Prior therapy: {prior.name}"
-            + (f"; response: {prior.response}." if prior.response else ".")
+    requested = f"Requested ({t.request_type}): " + ", ".join(x for x in parts if x) + "."
+    lines.append(("requested_treatment", requested))
+    lines.extend((f"history.{i}", f"History: {h}") for i, h in enumerate(case.history))
+    for i, prior in enumerate(case.prior_therapies):
+        text = f"Prior therapy: {prior.name}" + (
+            f"; response: {prior.response}." if prior.response else "."
         )
+        lines.append((f"prior_therapies.{i}", text))
     if not case.prior_therapies:
-        lines.append("Prior therapies: none documented.")
+        lines.append(("", "Prior therapies: none documented."))
     if case.payer.name or case.payer.policy:
-        lines.append("Payer: " + ", ".join(x for x in [case.payer.name, case.payer.policy] if x))
+        payer = ", ".join(x for x in [case.payer.name, case.payer.policy] if x)
+        lines.append(("payer", "Payer: " + payer))
     if case.notes:
-        lines.append(f"Notes: {case.notes}")
-    return [CaseFact(id=f"F{i}", text=line) for i, line in enumerate(lines, 1)]
+        lines.append(("notes", f"Notes: {case.notes}"))
+    return [
+        CaseFact(id=f"F{i}", text=line, source=case.sources.get(key))
+        for i, (key, line) in enumerate(lines, 1)
+    ]
 
 
 def case_summary(case: Case) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperGroup
 
-from pipeline.cli import evals, policy, review, serve, sources
+from pipeline.cli import case, evals, policy, review, serve, sources
 from pipeline.cli.common import global_options, show_settings
 from pipeline.errors import NecessityError
 
@@ -42,6 +42,7 @@ app.command()(sources.prepare)
 app.command()(sources.ingest)
 app.add_typer(sources.store_app, name="store")
 app.add_typer(sources.corpus_app, name="corpus")
+app.add_typer(case.case_app, name="case")
 app.command()(review.review)
 app.command("review-batch")(review.review_batch)
 app.command()(review.check)

@@ -310,3 +310,53 @@ def _progress_bar(tqdm):  # noqa: ANN001, ANN202 (tqdm's own types)
         return tqdm(items, desc=desc, file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
 
     return wrap
+
+
+@eval_app.command("intake")
+def eval_intake(
+    dataset: Annotated[Path, typer.Option(help="JSONL: packet, reference, variant")] = Path(
+        "evals/datasets/intake.jsonl"
+    ),
+    shared: Annotated[Path, typer.Option(help="the folder the dataset's paths start in")] = Path(
+        "../shared"
+    ),
+    model: Annotated[bool, typer.Option(help="read narrative notes with the model")] = True,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Case intake against reviewer-extracted references: field precision and recall."""
+    from pipeline.evals.intake import run_intake_eval
+    from pipeline.runtime import Pipeline
+
+    if not dataset.exists():
+        fail(f"{dataset}: no such dataset")
+    if not shared.is_dir():
+        fail(f"{shared}: not a folder (the AutoAuth packets live under ../shared/autoauth)")
+    settings = settings_from()
+    pipeline = Pipeline.open(settings) if model else None
+
+    def progress(result) -> None:  # noqa: ANN001
+        typer.echo(
+            f"{result.packet}: {result.facts} facts, {len(result.unverified)} not found on "
+            f"their page, {result.seconds:.0f}s",
+            err=True,
+        )
+
+    try:
+        report = run_intake_eval(
+            dataset, shared, pipeline.llm if pipeline else None, progress=progress
+        )
+    finally:
+        if pipeline:
+            pipeline.close()
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(f"{'field':14} {'precision':>9} {'recall':>7}   (matched/extracted, matched/ref)")
+    for name, s in [*report["fields"].items(), ("ALL (micro)", report["micro"])]:
+        p = "-" if s["precision"] is None else f"{s['precision']:.2f}"
+        r = "-" if s["recall"] is None else f"{s['recall']:.2f}"
+        typer.echo(
+            f"{name:14} {p:>9} {r:>7}   ({s['matched_extracted']}/{s['extracted']}, "
+            f"{s['matched_reference']}/{s['reference']})"
+        )
+    typer.echo(f"facts {report['facts']}, not found on their page {report['facts_unverified']}")

@@ -26,7 +26,13 @@ from pipeline.cli.common import (
 
 
 def review(
-    case_files: Annotated[list[Path], typer.Argument(help="case files (YAML or JSON)")],
+    case_files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="case files (YAML or JSON), or packets: a folder of clinical PDFs, a PDF, "
+            "a FHIR bundle (extracted first to OUT/<case_id>.case.yaml)"
+        ),
+    ],
     store: StoreOpt = None,
     out: Annotated[Path | None, typer.Option(help="output folder (default out/)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the summary as JSON")] = False,
@@ -49,8 +55,12 @@ def review(
         out=out,
         retrieval=_retrieval_overrides(doc_type, publisher, year_min, year_max, mode),
     )
+    from pipeline.cli.case import cases_from_packets, is_packet
+
     # A bad case file, an empty store, a missing model: each an error with its reason
     # (the command group prints it), before any case is drafted.
+    packets = [p for p in case_files if is_packet(p)]
+    case_files = [p for p in case_files if not is_packet(p)]
     for path in case_files:
         load_case(path)
     pipeline = Pipeline.open(settings, store=open_store_or_fail(settings))
@@ -62,6 +72,10 @@ def review(
             f"model {client.model} at {client.endpoint} (ready in {time.perf_counter() - t0:.1f}s)",
             err=True,
         )
+        extracted, unready = cases_from_packets(packets, settings.out, client)
+        for line in unready:
+            typer.echo(f"NOT READY {line}", err=True)
+        case_files = case_files + extracted
 
         def progress_of(case):  # noqa: ANN001, ANN202
             label = case.case_id
@@ -87,7 +101,7 @@ def review(
     else:
         _print_table(rows)
         typer.echo(f"\nreviews written to {settings.out}/")
-    if failed:
+    if failed or unready:
         raise typer.Exit(1)
 
 
@@ -194,8 +208,19 @@ def review_batch(
         cases = find_cases(cases_dir)
     except FileNotFoundError as exc:
         fail(str(exc))
+    packets = sorted(p for p in cases_dir.iterdir() if p.is_dir())
+    unready: list[str] = []
+    if packets:  # each subfolder a packet: extracted first, with the model
+        from pipeline.cli.case import cases_from_packets
+        from pipeline.runtime import Pipeline
+
+        with Pipeline.open(settings) as pipeline:
+            extracted, unready = cases_from_packets(packets, settings.out, pipeline.llm)
+        for line in unready:
+            typer.echo(f"NOT READY {line}", err=True)
+        cases += extracted
     if not cases:
-        fail(f"{cases_dir}: no case files (*.yaml, *.yml, *.json)")
+        fail(f"{cases_dir}: no case files (*.yaml, *.yml, *.json) or packet folders")
     if executor == "local":
         db = open_store_or_fail(settings)
         if db.stats()["chunks"] == 0:
@@ -221,5 +246,5 @@ def review_batch(
             f"{sum(r.status == 'skipped' for r in rows)} skipped, {len(failed)} failed; "
             f"summary {settings.out / 'summary.csv'}"
         )
-    if failed:
+    if failed or unready:
         raise typer.Exit(1)

@@ -7,7 +7,7 @@ import html
 import re
 from pathlib import Path
 
-from pipeline.models import Review
+from pipeline.models import FactSource, Review
 
 VERDICT_WORDS = {
     "medically_necessary": "is medically necessary",
@@ -114,6 +114,32 @@ def display_copy(review: Review) -> Review:
     return Review.model_validate(clean(review.model_dump(mode="json")))
 
 
+def fact_source(source: FactSource | None) -> str:
+    """Where a case fact came from, as a reader finds it: file and page (and field), or the
+    FHIR resource; empty for facts typed into the case by hand."""
+    if source is None:
+        return ""
+    if source.fhir:
+        return f"{source.file}, {source.fhir}"
+    where = f"{source.file}, p. {source.page}" if source.page else source.file
+    return where + (f", field “{source.field}”" if source.field else "")
+
+
+def case_fact_lines(review: Review, cited: set[str]) -> list[str]:
+    """The case facts the review cites, each with the record page it came from."""
+    if review.policy:
+        cited = cited | {f for j in review.policy.judgments for f in j.facts}
+    cited = cited | {f for c in review.criteria for f in c.facts}
+    facts = [f for f in review.case_facts if f.id in cited]
+    if not facts:
+        return []
+    lines = ["", "## Case Facts Cited", ""]
+    for fact in facts:
+        where = fact_source(fact.source)
+        lines.append(f"- **{fact.id}** {fact.text}" + (f" ({where})" if where else ""))
+    return lines
+
+
 def to_markdown(review: Review) -> str:
     review = display_copy(review)
     ref_of = {r.source_id: r.n for r in review.references}
@@ -209,6 +235,7 @@ def to_markdown(review: Review) -> str:
     for ev in review.evidence:
         if ev.id in cited:
             lines.append(f"- **{ev.id}** ({Path(ev.file).name}, p. {ev.page}): “{ev.text}”")
+    lines += case_fact_lines(review, cited)
     p = review.provenance
     lines += [
         "",

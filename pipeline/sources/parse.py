@@ -24,7 +24,7 @@ from pypdf.errors import PdfReadError
 from pipeline.errors import NecessityError
 from pipeline.models import Page
 
-PARSER_VERSION = "parse-1"
+PARSER_VERSION = "parse-2"
 log = logging.getLogger(__name__)
 
 
@@ -72,10 +72,18 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _without_running(lines: list[str], running: set[str]) -> list[str]:
+    """Running lines go only where they run: among the first and last three lines of the
+    page. Elsewhere the same shape is content (a lab table's bare "78" or "-")."""
+    filled = [i for i, x in enumerate(lines) if x.strip()]
+    edge = set(filled[:3] + filled[-3:])
+    return [x for i, x in enumerate(lines) if i not in edge or _line_key(x) not in running]
+
+
 def clean_page(raw: str, running: set[str]) -> tuple[str, list[tuple[int, str]]]:
     """Raw extracted text → (normalized text, [(offset, heading)])."""
     raw = unicodedata.normalize("NFKC", raw).replace("\u00ad", "")
-    lines = [x for x in raw.splitlines() if _line_key(x) not in running or not x.strip()]
+    lines = _without_running(raw.splitlines(), running)
     joined = _HYPHEN_BREAK.sub(r"\1\2", "\n".join(lines))
     headings: list[tuple[int, str]] = []
     parts: list[str] = []

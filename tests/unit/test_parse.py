@@ -93,3 +93,16 @@ def test_acr_guideline_parses_with_printed_labels(needs_shared: Path) -> None:
     assert pages[0].label == "924"
     assert sum(len(p.text) for p in pages) > 50_000
     assert any("methotrexate" in p.text.lower() for p in pages)
+
+
+def test_running_lines_are_removed_only_at_page_edges() -> None:
+    """A bare number heading every page is a page number; the same shape mid-page is a
+    table's value and stays."""
+    from pipeline.sources.parse import _running_lines
+
+    body = ["Hemoglobin", "9.0", "Volume", "78", "-", "100", "Comment", "End of report"]
+    pages = [["Report", *body, str(n)] for n in range(4)]
+    running = _running_lines(pages)
+    assert "#" in running  # the page number at each page's foot
+    text, _ = clean_page("\n".join(pages[0]), running)
+    assert "Volume 78 - 100" in text and not text.endswith(" 0")

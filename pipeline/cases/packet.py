@@ -1,0 +1,213 @@
+"""A case packet read page by page: the page text (the reference every fact is checked
+against, as evidence is), its rows as laid out (a lab table's row keeps name, value, unit
+and range together), and the values typed into it: AcroForm fields and the FreeText
+annotations a filled-in PDF form often carries instead, each with the label printed beside
+or above it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.sources.parse import ParseError, normalize, parse_pdf
+
+_ROW_TOLERANCE = 3.5  # points: words whose baselines differ less sit on one row
+_LABEL_ABOVE = 40.0  # points: how far above a value its label may be
+
+
+@dataclass
+class FormValue:
+    """A value typed into the document, and the printed label it answers."""
+
+    label: str
+    value: str
+    page: int  # 1-based
+    kind: str  # "field" (AcroForm) or "annotation" (FreeText typed over the page)
+    name: str = ""  # the field's own name, where it has one
+    x: float = 0.0
+    y: float = 0.0
+
+
+@dataclass
+class PacketPage:
+    file: str
+    page: int  # 1-based
+    text: str  # the normalized page text facts are checked against
+    rows: list[str] = field(default_factory=list)  # text-layer rows, typed values merged
+    values: list[FormValue] = field(default_factory=list)
+
+
+@dataclass
+class _Word:
+    x: float
+    y: float
+    text: str
+    size: float = 10.0  # font size on the page, in points
+
+    @property
+    def end(self) -> float:
+        return self.x + 0.5 * self.size * len(self.text)
+
+
+def read_document(path: Path) -> list[PacketPage]:
+    """A PDF or a plain-text file as packet pages. Raises ParseError naming the problem."""
+    path = Path(path)
+    if path.suffix.lower() in {".txt", ".md", ".text"}:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ParseError(f"cannot read as UTF-8 text ({exc})") from exc
+        lines = [normalize(line) for line in raw.splitlines() if line.strip()]
+        return [PacketPage(file=str(path), page=1, text=normalize(raw), rows=lines)]
+    pages = parse_pdf(path)
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(str(path))
+        fields = _acroform_values(reader)
+        out = []
+        for page in pages:
+            pdf_page = reader.pages[page.index]
+            words = _words(pdf_page)
+            typed = _annotation_values(pdf_page) + fields.get(page.index, [])
+            values = [_labelled(v, words, page.index + 1) for v in typed]
+            out.append(
+                PacketPage(
+                    file=str(path),
+                    page=page.index + 1,
+                    text=page.text,
+                    rows=_rows(words, values),
+                    values=[v for v in values if v.value],
+                )
+            )
+        return out
+    except ParseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 a damaged form is this file's failure
+        raise ParseError(f"unreadable form layer ({type(exc).__name__}: {exc})") from exc
+
+
+def _words(page: Any) -> list[_Word]:
+    words: list[_Word] = []
+
+    def visit(text: str, cm: list, tm: list, font: Any, size: Any) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            scale = (abs(tm[0] * cm[0]) + abs(tm[3] * cm[3])) / 2 or 1.0
+            words.append(_Word(float(x), float(y), normalize(text), float(size or 10) * scale))
+
+    page.extract_text(visitor_text=visit)
+    return _joined(words)
+
+
+def _joined(words: list[_Word]) -> list[_Word]:
+    """Runs a PDF split mid-word ("Na" "me:") joined again: a run that starts in lower case
+    where the one before it on the same baseline ends continues it."""
+    out: list[_Word] = []
+    for word in words:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and abs(last.y - word.y) < 1
+            and word.x - last.end < 0.15 * last.size
+            and word.x > last.x
+            and last.text[-1:].islower()
+            and word.text[:1].islower()
+        ):
+            out[-1] = _Word(last.x, last.y, last.text + word.text, last.size)
+        else:
+            out.append(word)
+    return out
+
+
+def _text(value: Any) -> str:
+    return normalize(str(value)) if value is not None else ""
+
+
+def _annotation_values(page: Any) -> list[FormValue]:
+    """FreeText annotations (text typed over a printed form) and widgets with a value."""
+    values = []
+    for ref in page.get("/Annots") or []:
+        annot = ref.get_object()
+        kind = annot.get("/Subtype")
+        if kind == "/FreeText":
+            value = _text(annot.get("/Contents"))
+        elif kind == "/Widget" and annot.get("/V") is not None and "/Parent" not in annot:
+            value = _text(annot.get("/V"))
+        else:
+            continue
+        rect = [float(v) for v in annot.get("/Rect", [0, 0, 0, 0])]
+        if value and value not in {"/Off", "Off"}:
+            name = _text(annot.get("/T")) if kind == "/Widget" else ""
+            mid = (rect[1] + rect[3]) / 2
+            values.append(FormValue("", value.lstrip("/"), 0, "annotation", name, rect[0], mid))
+    return values
+
+
+def _acroform_values(reader: Any) -> dict[int, list[FormValue]]:
+    """AcroForm fields with a value, by page index; the field's tooltip (/TU) or name is
+    its label when no printed label sits beside it."""
+    by_page: dict[int, list[FormValue]] = {}
+    fields = reader.get_fields() or {}
+    page_of = {id(p.get_object()): i for i, p in enumerate(reader.pages)}
+    for name, spec in fields.items():
+        value = _text(spec.get("/V"))
+        if not value or value in {"/Off", "Off"}:
+            continue
+        widget = spec.indirect_reference.get_object() if spec.indirect_reference else spec
+        kids = widget.get("/Kids") or [widget]
+        target = kids[0].get_object()
+        rect = [float(v) for v in target.get("/Rect", [0, 0, 0, 0])]
+        page_ref = target.get("/P")
+        index = page_of.get(id(page_ref.get_object()), 0) if page_ref is not None else 0
+        label = _text(spec.get("/TU")) or re.sub(r"[_\W]+", " ", name).strip()
+        by_page.setdefault(index, []).append(
+            FormValue(label, value.lstrip("/"), 0, "field", name, rect[0], (rect[1] + rect[3]) / 2)
+        )
+    return by_page
+
+
+def _labelled(value: FormValue, words: list[_Word], page: int) -> FormValue:
+    """The printed label for a typed value: the last "Label:" to its left on its row, else
+    the nearest line above it; a field keeps its own label when neither is there."""
+    value.page = page
+    row = [w for w in words if abs(w.y - value.y) <= _ROW_TOLERANCE * 3 and w.x < value.x + 2]
+    label = _last_label(" ".join(w.text for w in sorted(row, key=lambda w: w.x)))
+    if not label:
+        above = [w for w in words if 0 < w.y - value.y <= _LABEL_ABOVE]
+        if above:
+            top = min(above, key=lambda w: w.y - value.y).y
+            line = [w for w in above if abs(w.y - top) <= _ROW_TOLERANCE]
+            label = _last_label(" ".join(w.text for w in sorted(line, key=lambda w: w.x)))
+    value.label = label or value.label
+    return value
+
+
+def _last_label(line: str) -> str:
+    """ "* Physician Name: * Specialty:" → "Specialty"; a line with no colon is its own label."""
+    line = line.replace("*", " ").strip()
+    if ":" in line:
+        head = line.rsplit(":", 1)[0]
+        parts = [p.strip() for p in re.split(r":", head) if p.strip()]
+        label = parts[-1] if parts else ""
+    else:
+        label = line
+    label = re.sub(r"\(.*?\)", " ", label)
+    return " ".join(label.split())[:80]
+
+
+def _rows(words: list[_Word], values: list[FormValue]) -> list[str]:
+    """Words (and typed values) grouped into rows by baseline, top to bottom."""
+    items = [(w.y, w.x, w.text) for w in words]
+    items += [(v.y + 2, v.x, v.value) for v in values if v.kind == "annotation" and v.value]
+    items.sort(key=lambda t: (-t[0], t[1]))
+    rows: list[list[tuple[float, float, str]]] = []
+    for item in items:
+        if rows and abs(rows[-1][0][0] - item[0]) <= _ROW_TOLERANCE:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [" ".join(t for _, _, t in sorted(row, key=lambda t: t[1])) for row in rows]

@@ -1,0 +1,107 @@
+"""`necessity case extract`: a case file from the documents a writer receives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+
+from pipeline.cli.common import settings_from
+
+case_app = typer.Typer(no_args_is_help=True, help="Case files from clinical documents.")
+
+
+def write_case(case, path: Path) -> None:  # noqa: ANN001
+    """The case as YAML, owner-only (it holds patient facts), written whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = case.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
+    text = "# Extracted by `necessity case extract`: check each fact against its source, fix,\n"
+    text += "# then `necessity review` this file.\n"
+    text += yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
+@case_app.command("extract")
+def extract(
+    documents: Annotated[
+        list[Path], typer.Argument(help="PDFs, text files, FHIR bundles, or folders of them")
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="the case file to write")],
+    fhir: Annotated[
+        list[Path] | None, typer.Option("--fhir", help="a FHIR R4 Bundle (JSON)")
+    ] = None,
+    case_id: Annotated[str | None, typer.Option("--case-id")] = None,
+    keep_identifiers: Annotated[
+        bool,
+        typer.Option(help="copy names, MRN, addresses and phone numbers into the case too"),
+    ] = False,
+    model: Annotated[
+        bool, typer.Option(help="read narrative notes with the model (else: sections only)")
+    ] = True,
+) -> None:
+    """Extract a case: every fact with the page (and text) or FHIR resource it came from."""
+    from pipeline.cases.intake import extract_case, verify_sources
+    from pipeline.runtime import Pipeline
+
+    settings = settings_from()
+    pipeline = Pipeline.open(settings) if model else None
+    try:
+        case = extract_case(
+            documents,
+            fhir=fhir,
+            llm=pipeline.llm if pipeline else None,
+            case_id=case_id,
+            keep_identifiers=keep_identifiers,
+        )
+    finally:
+        if pipeline:
+            pipeline.close()
+    problems = (
+        [p for d in documents for p in verify_sources(case, d)] if len(documents) == 1 else []
+    )
+    write_case(case, output)
+    intake = case.intake
+    typer.echo(
+        f"{output}: {len(case.diagnoses)} diagnoses, {len(case.history)} history facts, "
+        f"{len(case.prior_therapies)} prior therapies, request {case.requested_treatment.drug!r}"
+    )
+    if intake and intake.withheld:
+        typer.echo("left out (identifiers): " + "; ".join(intake.withheld))
+    for line in (intake.dropped if intake else []) + problems:
+        typer.echo(f"  check: {line}", err=True)
+
+
+def is_packet(path: Path) -> bool:
+    """A folder of documents, a PDF or text file, or a FHIR bundle: not a case file."""
+    from pipeline.cases.intake import DOCUMENT_SUFFIXES, _is_bundle
+
+    path = Path(path)
+    if path.is_dir():
+        return True
+    suffix = path.suffix.lower()
+    return suffix in DOCUMENT_SUFFIXES or (suffix == ".json" and _is_bundle(path))
+
+
+def cases_from_packets(paths: list[Path], folder: Path, llm) -> tuple[list[Path], list[str]]:  # noqa: ANN001
+    """Each packet extracted to FOLDER/<case_id>.case.yaml (the writer's file to check and
+    fix); returns those files, and a reason for each packet that cannot be drafted as is."""
+    from pipeline.cases.intake import extract_case
+
+    files, problems = [], []
+    for path in paths:
+        case = extract_case([path], llm=llm)
+        target = folder / f"{case.case_id}.case.yaml"
+        write_case(case, target)
+        missing = [d for d in (case.intake.dropped if case.intake else []) if "fill in" in d]
+        if missing:
+            problems.append(f"{path}: {'; '.join(missing)} (in {target}), then review that file")
+        else:
+            files.append(target)
+    return files, problems
