@@ -27,6 +27,7 @@ class FhirError(NecessityError, ValueError):
 class FhirFacts:
     age: int | None = None
     sex: str = "unknown"
+    patient: FactSource | None = None
     diagnoses: list[tuple[Diagnosis, FactSource]] = field(default_factory=list)
     requested: list[tuple[dict[str, str | None], FactSource]] = field(default_factory=list)
     prior: list[tuple[PriorTherapy, FactSource]] = field(default_factory=list)
@@ -88,6 +89,7 @@ def _icd10(concept: Any) -> str | None:
 
 
 def _patient(res: Any, src: FactSource, facts: FhirFacts, today: date) -> None:
+    facts.patient = src
     if res.birthDate:
         born = res.birthDate
         facts.age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))

@@ -125,6 +125,7 @@ class _Draft:
     """The case as it is assembled, fact by fact, each with its source."""
 
     age: tuple[int, FactSource] | None = None
+    dob_age: tuple[int, FactSource] | None = None  # only when no age is written anywhere
     sex: tuple[str, FactSource] | None = None
     diagnoses: list[tuple[Diagnosis, FactSource]] = field(default_factory=list)
     drug: tuple[str, FactSource] | None = None
@@ -277,10 +278,10 @@ def _from_typed_values(page: PacketPage, draft: _Draft, today: date) -> None:
     for value in page.values:
         kind = clinical_kind(value.label)
         if identifier_kind(value.label) and kind not in {"prior", "request"}:
-            if "birth" in value.label.lower() and draft.age is None:
+            if "birth" in value.label.lower() and draft.dob_age is None:
                 age = _age_from_date(value.value, today)
                 if age is not None:
-                    draft.age = (age, _source(page, None, value.label))
+                    draft.dob_age = (age, _source(page, None, value.label))
             continue
         text = mask(value.value, draft.identifiers)
         src = _source(page, text, value.label)
@@ -555,10 +556,11 @@ EXTRACT_SCHEMA: dict = {
 def _from_fhir(facts: FhirFacts, draft: _Draft) -> None:
     draft.identifiers |= facts.identifiers
     draft.withheld |= facts.withheld
+    patient = facts.patient or FactSource(file="bundle", fhir="Patient")
     if facts.age is not None and draft.age is None:
-        draft.age = (facts.age, FactSource(file="fhir", fhir="Patient"))
+        draft.age = (facts.age, patient)
     if facts.sex != "unknown" and draft.sex is None:
-        draft.sex = (facts.sex, FactSource(file="fhir", fhir="Patient"))
+        draft.sex = (facts.sex, patient)
     for dx, src in facts.diagnoses:
         draft.add_diagnosis(dx, src)
     for request, src in facts.requested[:1]:
@@ -579,6 +581,7 @@ def _assemble(
     llm: LLMClient | None,
 ) -> Case:
     sources: dict[str, FactSource] = {}
+    draft.age = draft.age or draft.dob_age  # the age the record states, else from the DOB
     if draft.age:
         sources["patient"] = draft.age[1]
     elif draft.sex:

@@ -100,6 +100,10 @@ def test_a_fhir_bundle_becomes_a_case_with_each_fact_naming_its_resource(tmp_pat
     assert "inadequate response" in case.prior_therapies[0].response
     assert any("C-reactive protein: 25 mg/L (reference <5 mg/L)" in h for h in case.history)
     assert case.sources["diagnoses.0"].fhir == "Condition/c1"
+    assert (case.sources["patient"].file, case.sources["patient"].fhir) == (
+        "bundle.json",
+        "Patient/p1",
+    )
     assert case.sources["requested_treatment"].fhir == "MedicationRequest/m1"
     assert case.sources["prior_therapies.0"].fhir == "MedicationStatement/s1"
     dumped = case.model_dump_json()
