@@ -164,6 +164,7 @@ class Intake(StrictModel):
 
     extractor: str
     model: str | None = None
+    folder: str | None = None  # where the packet's files are on this machine
     files: list[IntakeFile] = Field(default_factory=list)
     dropped: list[str] = Field(default_factory=list)  # facts not found where they were cited
     withheld: list[str] = Field(default_factory=list)  # kinds of identifiers, never values
@@ -337,6 +338,7 @@ class Review(BaseModel):
     policy: PolicyDecision | None = None  # the payer policy's worksheet: what decides
     verdict_rule: str = ""
     case_facts: list[CaseFact] = Field(default_factory=list)
+    intake: Intake | None = None  # the packet the case came from, when it came from one
     evidence: list[Evidence]
     references: list[Reference]
     validation: Validation

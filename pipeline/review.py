@@ -253,6 +253,7 @@ def draft_review(
         documentation_to_request=requests,
         criteria=criteria,
         case_facts=facts,
+        intake=case.intake,
         evidence=evidence,
         references=[],
         validation=Validation(),

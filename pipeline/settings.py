@@ -222,6 +222,11 @@ class Settings(BaseSettings):
         return self.web.out or self.home / "web" / "out"
 
     @property
+    def web_packets_path(self) -> Path:
+        """Uploaded case packets, one owner-only folder each, beside the review database."""
+        return self.web_db_path.parent / "packets"
+
+    @property
     def cache_dir(self) -> Path:
         return self.home / "cache"
 

@@ -616,11 +616,10 @@ def _assemble(
         prior.append(therapy)
         sources[f"prior_therapies.{i}"] = src
     name = case_id or _slug(_packet_name(docs or bundles))
-    dx_text = "; ".join(d.name for d in diagnoses[:3])
-    age = f"a {draft.age[0]}-year-old" if draft.age else "a patient"
+    folder = _common_folder(docs + bundles)
     return Case(
         case_id=name,
-        question=f"Is {drug} medically necessary for {age} with {dx_text}?",
+        question=None,  # derived at review time, so a writer's fix to the case carries into it
         patient=Patient(
             age=draft.age[0] if draft.age else None,
             sex=draft.sex[0] if draft.sex else "unknown",
@@ -633,6 +632,7 @@ def _assemble(
         intake=Intake(
             extractor=EXTRACTOR_VERSION,
             model=getattr(llm, "model", None),
+            folder=str(folder),
             files=files,
             dropped=draft.dropped,
             withheld=sorted(draft.withheld),
@@ -640,14 +640,18 @@ def _assemble(
     )
 
 
+def _common_folder(files: list[Path]) -> Path:
+    import os
+
+    return Path(os.path.commonpath([str(f.resolve().parent) for f in files]))
+
+
 def _packet_name(files: list[Path]) -> str:
     """The folder that holds the whole packet (its parent too when its name is short:
     cases/001/a → 001-a), or the one file's name."""
     if len(files) == 1:
         return files[0].stem
-    import os
-
-    common = Path(os.path.commonpath([str(f.resolve()) for f in files]))
+    common = _common_folder(files)
     return f"{common.parent.name}-{common.name}" if len(common.name) < 3 else common.name
 
 
@@ -705,3 +709,32 @@ def _found(quote: str, text: str) -> bool:
             return False
         at += len(piece)
     return True
+
+
+def fact_context(folder: Path, source: FactSource, width: int = 240) -> dict[str, str] | None:
+    """The page text around a fact's quote (before, quote, after) for showing it in place;
+    None when the file or the quote cannot be found there."""
+    if not source.page or not source.quote:
+        return None
+    files = {p.name: p for p in find_documents([folder])[0]}
+    path = files.get(source.file)
+    if path is None:
+        return None
+    pages = read_document(path)
+    if not 1 <= source.page <= len(pages):
+        return None
+    page = pages[source.page - 1]
+    for text in [page.text, *page.rows]:
+        text = normalize(text)
+        first = normalize(source.quote.split(MASK)[0]) or normalize(source.quote)
+        at = text.find(first)
+        if at >= 0 and _found(source.quote, text[at:]):
+            end = at + len(first)
+            for piece in source.quote.split(MASK)[1:]:
+                end = text.find(normalize(piece), end) + len(normalize(piece))
+            return {
+                "before": text[max(0, at - width) : at],
+                "quote": text[at:end],
+                "after": text[end : end + width],
+            }
+    return None

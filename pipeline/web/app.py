@@ -29,6 +29,7 @@ from pipeline.web.db import ReviewDB
 from pipeline.web.deps import COOKIE, LoginThrottle, current_user, sign  # noqa: F401 (re-exported: tests sign cookies)
 from pipeline.web.guard import LOOPBACK, LimitBody, make_guard
 from pipeline.web.jobs import Jobs
+from pipeline.web.packets import packets
 from pipeline.web.pages import pages, public
 
 HERE = Path(__file__).parent
@@ -139,6 +140,7 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
 
     app.include_router(public)
     app.include_router(pages)
+    app.include_router(packets)
     app.include_router(api)
 
     @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(current_user)])

@@ -33,8 +33,7 @@ ARGS = [
 ]
 
 
-@pytest.fixture
-def server(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
+def _serve(sample_store, session_settings, tmp_path: Path, fake: FakeLLM):  # noqa: ANN202
     import uvicorn
 
     settings = session_settings.model_copy(
@@ -43,7 +42,7 @@ def server(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
             "web": session_settings.web.model_copy(update={"db": tmp_path / "web.sqlite"}),
         }
     )
-    app = create_app(settings, client=FakeLLM([careful_model]), store=sample_store)
+    app = create_app(settings, client=fake, store=sample_store)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -57,6 +56,65 @@ def server(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
+    yield from _serve(sample_store, session_settings, tmp_path, FakeLLM([careful_model]))
+
+
+@pytest.fixture
+def packet_server(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
+    from tests.unit.test_web_packets import extract_reply
+
+    fake = FakeLLM([extract_reply, careful_model])
+    yield from _serve(sample_store, session_settings, tmp_path, fake)
+
+
+def _browser(pw, sync_api):  # noqa: ANN001, ANN202
+    return pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+
+
+def test_packet_to_review_with_facts_on_their_pages(packet_server: str, tmp_path: Path) -> None:
+    """Upload the documents → check each fact beside its page → draft → click a case
+    fact in the review → the page's words, highlighted."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package chromium; `make test` installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    from tests.unit.test_intake import _form_pdf
+    from tests.unit.test_web_packets import NOTE
+
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE)
+    form = _form_pdf(tmp_path / "form.pdf")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as pw:
+        browser = _browser(pw, sync_api)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{packet_server}/new")
+        page.set_input_files("input[name=files]", [str(note), str(form)])
+        page.click("#submit-packet")
+        page.wait_for_url("**/packets/*", timeout=30_000)
+        facts = page.locator("#facts tbody tr")
+        assert facts.count() >= 5
+        assert page.locator("#facts mark").count() >= 3  # the words, on their pages
+        assert "note.txt, p. 1" in page.inner_text("#facts")
+        page.screenshot(path=str(SHOTS / "packet-facts.png"), full_page=True)
+        # The writer fixes the request (the form named another drug), then drafts.
+        text = page.input_value("textarea[name=case_yaml]")
+        text = text.replace("drug: Tocilizumab", "drug: IVIG")
+        page.fill("textarea[name=case_yaml]", text)
+        page.click("#draft-packet")
+        page.wait_for_url("**/reviews/*", timeout=60_000)
+        fact = page.locator("a.fact").first
+        fact.wait_for(timeout=10_000)
+        fact.click()
+        mark = page.locator("#source mark")
+        mark.wait_for(timeout=10_000)
+        assert "Case fact" in page.inner_text("#source-title")
+        assert len(mark.inner_text()) > 3
+        page.screenshot(path=str(SHOTS / "review-fact-source.png"), full_page=True)
+        browser.close()
 
 
 def test_case_to_exported_review_in_chromium(server: str, tmp_path: Path) -> None:

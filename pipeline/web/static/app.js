@@ -112,11 +112,38 @@ async function showEvidence(reviewId, evId) {
     passage.appendChild(node);
     passage.appendChild(document.createTextNode(" "));
   });
-  document.getElementById("source-pdf").href = ev.pdf;
+  const pdf = document.getElementById("source-pdf");
+  pdf.hidden = false;
+  pdf.href = ev.pdf;
   panel.hidden = false;
 }
 
+async function showFact(reviewId, factId) {
+  const response = await fetch(`/reviews/${reviewId}/facts/${encodeURIComponent(factId)}`);
+  if (!response.ok) return;
+  const fact = await response.json();
+  document.getElementById("source-title").textContent = `Case fact ${fact.id}`;
+  document.getElementById("source-where").textContent = fact.where;
+  const passage = document.getElementById("source-passage");
+  passage.replaceChildren();
+  if (fact.context) {
+    passage.appendChild(document.createTextNode("…" + fact.context.before + " "));
+    passage.appendChild(el("mark", { "data-fact": fact.id }, fact.context.quote));
+    passage.appendChild(document.createTextNode(" " + fact.context.after + "…"));
+  } else {
+    passage.appendChild(el("p", {}, fact.text));
+  }
+  const pdf = document.getElementById("source-pdf");
+  pdf.hidden = !fact.pdf;
+  if (fact.pdf) pdf.href = fact.pdf;
+  document.getElementById("source").hidden = false;
+}
+
 function initReview(reviewId) {
+  document.querySelectorAll("a.fact").forEach((a) => a.addEventListener("click", (e) => {
+    e.preventDefault();
+    showFact(reviewId, a.dataset.fact);
+  }));
   document.querySelectorAll("a.cite").forEach((a) => a.addEventListener("click", (e) => {
     e.preventDefault();
     showEvidence(reviewId, a.dataset.ev);

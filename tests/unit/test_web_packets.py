@@ -1,0 +1,111 @@
+"""A packet through the web app (scripted model): upload → each fact beside its page →
+fix → draft → a fact in the review opens its page with the words highlighted."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from pipeline.web.app import create_app
+from pipeline.web.packets import safe_name
+from tests.conftest import FakeLLM
+from tests.unit.test_intake import _form_pdf
+from tests.unit.test_review_fake import careful_model
+from tests.unit.test_web_api import LOCAL, _events, _settings
+
+NOTE = """Rheumatology progress note
+Assessment: 12 yo with seronegative polyarticular JIA and synovitis of 7 joints.
+She completed methotrexate 15 mg weekly for 6 months with continued active arthritis.
+Plan: request IVIG given refractory disease despite methotrexate and etanercept."""
+
+
+def extract_reply(messages, schema):  # noqa: ANN001, ANN201
+    """The model's part, scripted: pick sentences by what they say."""
+    listing = messages[-1]["content"]
+    numbered = dict(re.findall(r"^S(\d+): (.*)$", listing, re.M))
+
+    def n(word: str) -> int:
+        return next(int(k) for k, v in numbered.items() if word in v)
+
+    return {
+        "requested_drug": {"sentence": n("request IVIG"), "name": "IVIG"},
+        "diagnoses": [{"sentence": n("Assessment"), "name": "seronegative polyarticular JIA"}],
+        "prior_therapies": [{"sentence": n("completed"), "name": "methotrexate"}],
+        "findings": [n("Assessment")],
+    }
+
+
+@pytest.fixture
+def client(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
+    fake = FakeLLM([extract_reply, careful_model])
+    app = create_app(_settings(session_settings, tmp_path), client=fake, store=sample_store)
+    with TestClient(app, base_url=LOCAL) as c:
+        yield c
+
+
+def test_packet_upload_check_draft_and_open_a_fact(client, tmp_path: Path) -> None:
+    form = _form_pdf(tmp_path / "pa form.pdf")
+    files = [
+        ("files", ("note.txt", NOTE.encode(), "text/plain")),
+        ("files", ("../../pa form.pdf", form.read_bytes(), "application/pdf")),
+        ("files", ("run.sh", b"rm -rf /", "text/x-sh")),  # not a packet file: ignored
+    ]
+    uploaded = client.post("/packets", files=files, follow_redirects=False)
+    assert uploaded.status_code == 303, uploaded.text
+    packet_url = uploaded.headers["location"]
+    page = client.get(packet_url)
+    assert page.status_code == 200
+    assert "<mark>" in page.text and "note.txt, p. 1" in page.text
+    assert "Zebulon" not in page.text.split("<textarea")[1]  # the case file holds no names
+    pid = packet_url.rsplit("/", 1)[-1]
+    assert client.get(f"/packets/{pid}/file/pa%20form.pdf").status_code == 200
+    assert client.get(f"/packets/{pid}/file/run.sh").status_code == 404
+    assert client.get("/packets/..%2f..%2fweb/file/x").status_code == 404
+    case_yaml = page.text.split('spellcheck="false">')[1].split("</textarea>")[0]
+    data = yaml.safe_load(html.unescape(case_yaml))
+    assert data["requested_treatment"]["drug"] == "Tocilizumab"  # the form's, before the note's
+    # The writer fixes the case before drafting: the request is IVIG for this JIA.
+    data["requested_treatment"] |= {"drug": "IVIG", "dose": "2 g/kg monthly"}
+    data["intake"]["folder"] = "/etc"  # never trusted from the form
+    started = client.post(
+        f"/packets/{pid}/draft", data={"case_yaml": yaml.safe_dump(data)}, follow_redirects=False
+    )
+    assert started.status_code == 303, started.text
+    job_id = started.headers["location"].rsplit("/", 1)[-1]
+    rid = _events(client, job_id)[-1][1]["review_id"]
+    record = client.get(f"/api/reviews/{rid}").json()["record"]
+    assert record["intake"]["folder"].endswith(pid)
+    cited = {f["id"]: f for f in record["case_facts"] if f["source"]}
+    assert cited, "the review's case facts keep their sources"
+    fid = next(f for f, v in cited.items() if v["source"]["file"] == "note.txt")
+    fact = client.get(f"/reviews/{rid}/facts/{fid}").json()
+    assert fact["context"]["quote"] in NOTE.replace("\n", " ")
+    assert fact["pdf"] == f"/reviews/{rid}/record/note.txt#page=1"
+    assert client.get(f"/reviews/{rid}/record/note.txt").text.startswith("Rheumatology")
+    assert client.get(f"/reviews/{rid}/record/web.sqlite").status_code == 404
+    review_page = client.get(f"/reviews/{rid}").text
+    assert 'class="fact" data-fact="F' in review_page
+
+
+def test_a_case_with_blanks_is_not_drafted(client, tmp_path: Path) -> None:
+    files = [
+        ("files", ("labs.txt", b"Hemoglobin 9.0 g/dL\nPlatelets 450 x\nCRP 25 mg/L", "text/plain"))
+    ]
+    uploaded = client.post("/packets", files=files, follow_redirects=False)
+    pid = uploaded.headers["location"].rsplit("/", 1)[-1]
+    page = client.get(f"/packets/{pid}").text
+    case_yaml = page.split('spellcheck="false">')[1].split("</textarea>")[0]
+
+    refused = client.post(f"/packets/{pid}/draft", data={"case_yaml": html.unescape(case_yaml)})
+    assert "fill in what the packet did not say" in refused.text
+
+
+def test_uploaded_names_cannot_leave_their_folder() -> None:
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("..\\..\\boot.ini") == "boot.ini"
+    assert safe_name("a;b|c.pdf") == "a_b_c.pdf"
