@@ -79,6 +79,16 @@ _SEX = re.compile(r"\b(?:sex|gender)\s*:\s*(male|female|m|f)\b", re.I)
 _DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\b")
 _PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b")
 _MRN = re.compile(r"\b(?:MRN|Member ID|Patient ID)\s*#?:?\s*([A-Z0-9-]{4,})", re.I)
+_DOB = re.compile(
+    r"\b(?:DOB|Date of Birth|Birth ?date)\s*:?\s*(\d{1,4}[/-]\d{1,2}[/-]\d{1,4})", re.I
+)
+# A safety net under the labelled identifiers: street addresses, state + ZIP, long numbers.
+_ADDRESS = re.compile(
+    r"\b\d{1,6} (?:[NSEW]\.? )?(?:[A-Z][a-z]+ ){1,3}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place)\b\.?"
+)
+_STATE_ZIP = re.compile(r"\b[A-Z]{2},? \d{5}(?:-\d{4})?\b")
+_LONG_NUMBER = re.compile(r"(?<![\d,.])\d{6,}(?![\d,.])")
 _LAB_ROW = re.compile(
     r"^(?P<name>[A-Za-z][A-Za-z0-9 ,()/'&-]{1,70}?)\s+"
     r"(?P<value>[<>]?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-zµμ/]+[0-9A-Za-zµμ/]*)?|Positive|Negative)"
@@ -98,6 +108,8 @@ def identifier_kind(label: str) -> str | None:
     ("Physician Na me") are read with their spaces removed too."""
     key = _key(label)
     compact = key.replace(" ", "")
+    if re.search(r"(?<!drug )(?<!medication )(?<!product )\bname\b", key):
+        return "names"  # "Member Name / Provider Name": names, whatever else it says
     for pattern, kind in _IDENTIFIER_KINDS:
         if pattern.search(key):
             return kind
@@ -247,23 +259,49 @@ def _collect_identifiers(page: PacketPage, draft: _Draft) -> None:
     for match in _MRN.finditer(page.text):
         draft.identifiers.add(match.group(1))
         draft.withheld.add("identifiers (member id, MRN, NPI, DEA/TIN)")
+    for match in _DOB.finditer(page.text):
+        draft.identifiers.add(match.group(1))
+        draft.withheld.add("date of birth (age kept)")
     if _PHONE.search(page.text):
         draft.withheld.add("phone, fax or email")
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Doctor)\.?\s+((?:[A-Z][\w'-]+\s?){1,3})")
+_TITLE_AFTER = re.compile(r"((?:[A-Z][\w'-]+\s?){1,3}),?\s*(?:MD|DO|NP|PA|RN|PhD)\b\.?")
+
+
 def _identifier_parts(value: str, kind: str) -> set[str]:
+    """What to mask for an identifier value. A clinician's name ("Dr. Lennox", "Shiva
+    Pedram, MD") is masked as written with its title and as a whole, not word by word (a
+    surname can also name a syndrome); any other name word by word too."""
     parts = {value.strip()}
-    if kind == "names":  # "Shiva Pedram, MD": each name on its own too
-        parts |= {w for w in re.split(r"[\s,]+", value) if len(w) > 2 and w[0].isupper()}
-        parts -= {"MD", "DO", "Dr", "NP", "PA", "RN", "Mom", "Dad"}
+    if kind == "names":
+        rest = value
+        for pattern in (_TITLE_BEFORE, _TITLE_AFTER):
+            for match in pattern.finditer(value):
+                name = match.group(1).strip()
+                surname = name.split()[-1]
+                parts |= {match.group(0).strip(), f"Dr. {surname}", f"Dr {surname}"}
+                if len(name.split()) > 1:  # a full name alone; one word alone is too common
+                    parts.add(name)
+                rest = rest.replace(match.group(0), " ")
+        words = [w.strip(".,") for w in rest.split()]
+        words = [w for w in words if len(w) > 2 and w[0].isupper() and w not in {"Mom", "Dad"}]
+        parts |= set(words)
+        if words:
+            parts.add(" ".join(words))
     return {p for p in parts if len(p) >= 2}
 
 
 def mask(text: str, identifiers: set[str]) -> str:
-    """The text with every identifier (and any phone number) replaced by ``[withheld]``."""
+    """The text with every identifier replaced by ``[withheld]``, and anything shaped like
+    a phone number, street address, state and ZIP, or record number. A name is masked as a
+    word of its own, not inside a hyphenated term (Dr. Lennox, not Lennox-Gastaut)."""
     for value in sorted(identifiers, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", MASK, text)
-    return _PHONE.sub(MASK, text)
+        text = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", MASK, text)
+    for pattern in (_PHONE, _ADDRESS, _STATE_ZIP, _LONG_NUMBER):
+        text = pattern.sub(MASK, text)
+    return text
 
 
 # --- structured parts ---------------------------------------------------------------------
@@ -274,7 +312,7 @@ def _source(page: PacketPage, quote: str | None = None, label: str | None = None
 
 
 def _from_typed_values(page: PacketPage, draft: _Draft, today: date) -> None:
-    prior_rows: dict[int, list[FormValue]] = {}
+    prior_rows: dict[float, list[FormValue]] = {}
     for value in page.values:
         kind = clinical_kind(value.label)
         if identifier_kind(value.label) and kind not in {"prior", "request"}:
@@ -286,7 +324,8 @@ def _from_typed_values(page: PacketPage, draft: _Draft, today: date) -> None:
         text = mask(value.value, draft.identifiers)
         src = _source(page, text, value.label)
         if kind == "prior":
-            prior_rows.setdefault(round(value.y / 6), []).append(value)
+            row_key = value.y if value.kind == "text" else round(value.y / 6)
+            prior_rows.setdefault(row_key, []).append(value)
         elif kind == "diagnosis":
             for name in re.split(r";|\n", text):
                 name = name.strip(" .")
@@ -303,18 +342,29 @@ def _from_typed_values(page: PacketPage, draft: _Draft, today: date) -> None:
                 draft.drug = (drug, src)
             if dose:
                 draft.treatment.setdefault("dose", (dose, src))
+        elif kind == "dose" and "dose" in draft.treatment:  # strength, then directions
+            before, first = draft.treatment["dose"]
+            if text not in before:
+                draft.treatment["dose"] = (f"{before}; {text}", first)
         elif kind in {"dose", "frequency", "route", "duration"}:
             draft.treatment.setdefault(kind, (text, src))
         elif kind == "specialty":
             draft.add_history(f"Requesting physician specialty: {text}.", src)
-        elif len(text) >= 3 and value.label:
+        elif len(text) >= 3 and value.label and value.kind != "text":
+            # Typed in by a person; a printed form's other text is mostly instructions.
             draft.add_history(f"{value.label}: {text}", src)
         if re.search(r"continu|renew|re-?auth", _key(value.label)) and re.search(
             r"\byes\b", text, re.I
         ):
             draft.request_type = "continuation"
     for row in prior_rows.values():
-        cells = [mask(v.value, draft.identifiers) for v in sorted(row, key=lambda v: v.x)]
+        row = sorted(row, key=lambda v: v.x)
+        named = [v for v in row if re.search(r"medica|drug|name", _key(v.label).replace(" ", ""))]
+        if row[0].kind == "text" and not named:
+            continue  # a wrapped line of the row above, not a therapy of its own
+        first = named[0] if named else row[0]
+        row = [first] + [v for v in row if v is not first]
+        cells = [mask(v.value, draft.identifiers) for v in row]
         name, rest = cells[0], cells[1:]
         src = _source(page, " | ".join(cells), row[0].label)
         draft.prior.append((PriorTherapy(name=name, response="; ".join(rest) or None), src))
@@ -397,25 +447,38 @@ def _is_narrative(page: PacketPage) -> bool:
 # --- narrative: the model selects sentences, the code quotes them ------------------------
 
 
+_BREAK = re.compile(
+    r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!Mrs\.)(?<!\bSt\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
+    r"(?<=[.!?])\s+(?=[A-Z#(])"  # sentence ends (not after Dr., e.g. ...)
+    r"|\s+-\s+(?=[A-Z])"  # list items: " - Continue ..."
+    r"|\s+(?=#[A-Za-z])"  # problem-list items: "#Anemia"
+    r"|(?<=[a-z])\s+(?=(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+:\s)"  # "... note Assessment: "
+)
+
+
 def sentences(text: str) -> list[str]:
-    """Sentences and list items of a page, as found there (no words changed)."""
-    pieces = re.split(
-        r"(?<=[.!?])\s+(?=[A-Z#(])"  # sentence ends
-        r"|\s+-\s+(?=[A-Z])"  # list items: " - Continue ..."
-        r"|\s+(?=#[A-Za-z])"  # problem-list items: "#Anemia"
-        r"|(?<=[a-z])\s+(?=(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+:\s)",  # "... note Assessment: "
-        text,
-    )
-    out = []
-    for piece in pieces:
-        piece = piece.strip(" -")
+    """Sentences and list items of a page, each a span of the page text as found there. A
+    piece too short to stand alone ("Plan:") runs on into the next one."""
+    spans, at = [], 0
+    for match in _BREAK.finditer(text):
+        spans.append((at, match.start()))
+        at = match.end()
+    spans.append((at, len(text)))
+    out: list[str] = []
+    carry: int | None = None
+    for begin, end in spans:
+        begin = carry if carry is not None else begin
+        piece = text[begin:end].strip(" -")
+        if len(piece) < 12:
+            carry = begin if piece else None
+            continue
+        carry = None
         while len(piece) > 300:  # a run-on line: cut at a word near 300 characters
             cut = piece.rfind(" ", 0, 300)
             cut = cut if cut > 100 else 300
             out.append(piece[:cut].strip())
             piece = piece[cut:].strip()
-        if len(piece) >= 12:
-            out.append(piece)
+        out.append(piece)
     return out
 
 

@@ -73,12 +73,15 @@ def read_document(path: Path) -> list[PacketPage]:
             words = _words(pdf_page)
             typed = _annotation_values(pdf_page) + fields.get(page.index, [])
             values = [_labelled(v, words, page.index + 1) for v in typed]
+            rows = _rows(words, values)
+            if not values and is_form_page(rows):  # a flattened form: values in the text
+                values = text_values(rows, page.index + 1)
             out.append(
                 PacketPage(
                     file=str(path),
                     page=page.index + 1,
                     text=page.text,
-                    rows=_rows(words, values),
+                    rows=rows,
                     values=[v for v in values if v.value],
                 )
             )
@@ -211,3 +214,79 @@ def _rows(words: list[_Word], values: list[FormValue]) -> list[str]:
         else:
             rows.append([item])
     return [" ".join(t for _, _, t in sorted(row, key=lambda t: t[1])) for row in rows]
+
+
+# --- flattened forms: "Label: value Label: value" in the text layer ------------------------
+
+_LABEL = re.compile(r"(?:^|(?<=\s))([A-Z][A-Za-z0-9#/()'&.\- ]{0,40}?)\s?[:#]+(?=\s|$)")
+_BLANKS = re.compile(r"_{2,}")
+# Words a form label ends in, and words that may lead into them ("Office Fax", "Date of
+# Birth"): "Epidiolex Strength:" is the value Epidiolex, then the label Strength.
+_LABEL_WORD = re.compile(
+    r"^(name|phone|fax|address|city|state|zip|birth|id|npi|dea|tin|specialty|strength|dose|"
+    r"dosage|form|directions|use|diagnosis|codes?|code\(s\)|medication|drug|duration|date|"
+    r"quantity|frequency|route|e-?mail|trial|therapy|sex|gender|age)$",
+    re.I,
+)
+_LEAD_WORD = re.compile(
+    r"^(office|patient|member|provider|street|dosage|date|medication|insurance|phone|"
+    r"physician|prescriber|of|for|icd(?:-?10)?(?:-cm)?|-|10|drug|duration|name|first|last|"
+    r"middle|directions)$",
+    re.I,
+)
+_TRIAL = re.compile(r"date of trial|dates? taken|duration of trial", re.I)
+
+
+def _pairs(row: str) -> list[tuple[str, str]]:
+    """ "Insurance ID#: 7656432 NPI#: 1234567" → [("Insurance ID", "7656432"), ("NPI", ...)]."""
+    found = list(_LABEL.finditer(row))
+    pairs: list[tuple[str, str]] = []
+    for i, match in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(row)
+        value = _BLANKS.sub(" ", row[match.end() : end]).strip(" *:")
+        lead, label = _split_label(match.group(1).strip(" #"))
+        if lead and pairs:  # words before the label were the previous label's value
+            prev_label, prev_value = pairs[-1]
+            pairs[-1] = (prev_label, f"{prev_value} {lead}".strip())
+        pairs.append((label, " ".join(value.split())))
+    return pairs
+
+
+def _split_label(text: str) -> tuple[str, str]:
+    """(words of a value, the label): the label is the shortest tail ending in a label word,
+    with the words that lead into such labels ("Office", "Date of")."""
+    words = text.split()
+    if not words or not _LABEL_WORD.match(words[-1]):  # no label word at its end: keep it
+        return "", text
+    start = len(words) - 1
+    while start > 0 and _LEAD_WORD.match(words[start - 1]):
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+def is_form_page(rows: list[str]) -> bool:
+    """A printed form: several rows of labels left blank or filled in over underlines."""
+    blank_labels = sum(1 for r in rows if (p := _pairs(r)) and any(not v for _, v in p))
+    return blank_labels + sum(1 for r in rows if _BLANKS.search(r)) >= 4
+
+
+def text_values(rows: list[str], page: int) -> list[FormValue]:
+    """Values of a flattened form, by label: those on the label's row, and a row with no
+    label of its own taken as the value of the labels left blank just above it. A row that
+    names trial dates is a prior-therapy row (its first value the drug)."""
+    values: list[FormValue] = []
+    pending: list[str] = []
+    for n, row in enumerate(rows):
+        pairs = _pairs(row)
+        if not pairs:
+            if pending and row.strip() and len(row.split()) <= 8:  # a value, not instructions
+                values.append(FormValue(" / ".join(pending), row.strip(), page, "text", y=-n))
+            pending = []
+            continue
+        trial = bool(_TRIAL.search(row))
+        for i, (label, value) in enumerate(pairs):
+            if value:
+                label = f"Prior therapy: {label}" if trial else label
+                values.append(FormValue(label, value, page, "text", x=float(i), y=-n))
+        pending = [label for label, value in pairs if not value]
+    return values

@@ -277,3 +277,44 @@ def test_case_extract_cli_writes_an_owner_only_case_that_loads(tmp_path) -> None
     data["requested_treatment"]["dose"] = "162 mg every week"
     write_case(load_case(out).model_validate(data), out)
     assert load_case(out).sources["diagnoses.0"].file == "form.pdf"
+
+
+def test_a_flattened_form_is_read_from_its_text(tmp_path) -> None:
+    """A form whose values were printed into the page (no fields, no annotations)."""
+    from fpdf import FPDF
+
+    rows = [
+        "Prior Authorization Request Form",
+        "Member Name: Provider Name:",
+        "Quillon Ashgrove Dr. Lennox",
+        "Insurance ID#: 7716543 NPI#: 2233445 Specialty: Neurology",
+        "Date of Birth: Office Phone: 555-301-4400",
+        "03-02-21",
+        "Street Address: 14 Elm Street Office Fax: 555-301-4401",
+        "Medication Name: Fenfluramine Strength: 2.2 mg/mL Dosage Form: Liquid",
+        "Diagnosis: ______ Lennox-Gastaut syndrome ______ ICD-10 Code(s): ______",
+        "Medication: ____ Valproic acid ____ Date of trial: ____ Jan-Mar 2025 ____",
+        "Medication: ____ Clobazam ____ Date of trial: ____ Apr 2025 - current ____",
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for row in rows:
+        pdf.cell(0, 8, row)
+        pdf.ln()
+    pdf.output(str(tmp_path / "form.pdf"))
+    note = "Plan: #Lennox Gastaut with drop seizures, Dr. Lennox to follow up at 14 Elm Street."
+    (tmp_path / "note.txt").write_text(note)
+    case = extract_case([tmp_path], case_id="flat-1", today=TODAY)
+    assert case.requested_treatment.drug == "Fenfluramine"
+    assert case.requested_treatment.dose.startswith("2.2 mg/mL")
+    assert [d.name for d in case.diagnoses] == ["Lennox-Gastaut syndrome"]
+    assert [p.name for p in case.prior_therapies] == ["Valproic acid", "Clobazam"]
+    assert case.patient.age == 5  # from the date of birth under its label
+    dumped = case.model_dump_json()
+    for secret in ("Quillon", "Ashgrove", "7716543", "2233445", "555-301", "03-02-21", "Elm"):
+        assert secret not in dumped, secret
+    # The clinician's name is masked with its title; the syndrome that shares it is not.
+    plan = next(h for h in case.history if "drop seizures" in h)
+    assert "#Lennox Gastaut" in plan and "Dr. Lennox" not in plan
+    assert verify_sources(case, tmp_path) == []
