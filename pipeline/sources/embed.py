@@ -36,9 +36,16 @@ class MiniLMOnnxEmbedder:
     dim = 384
     max_tokens = 256  # word pieces, [CLS] and [SEP] included
 
-    def __init__(self, threads: int = 2, batch_size: int = 32) -> None:
+    # Small batches run faster here: measured on 400 ACR chunks on 2 cores, 32 → 81
+    # chunks/s, 8 → 99, 4 → 105, 2 → 108 (activations of a big batch spill the caches).
+    def __init__(self, threads: int = 2, batch_size: int = 4) -> None:
         self.threads = threads
         self.batch_size = batch_size
+
+    def warm_up(self) -> None:
+        """Load the model and tokenizer now (ingest does it in a thread while it parses)."""
+        self._session  # noqa: B018 (the property loads it)
+        self._tokenizer  # noqa: B018
 
     @cached_property
     def _session(self) -> Any:

@@ -46,6 +46,13 @@ class FileResult:
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
     seconds: float = 0.0
+    # Where the time went (seconds): parse_chunk (summed over files, in workers when there
+    # are any), embed, write (Chroma and manifest), index (BM25, policies), and waiting
+    # (this process idle for a worker: the worker start shows here).
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.stages[stage] = round(self.stages.get(stage, 0.0) + seconds, 3)
 
     @property
     def failed(self) -> list[FileResult]:
@@ -257,8 +264,10 @@ def _ingest(
                 "doc_type": "policy",
                 "declared": f"--policy flag, {now}",
             }
-    store.purge_orphans()
     report = IngestReport()
+    t0 = time.perf_counter()
+    store.purge_orphans()
+    report.add_time("open", time.perf_counter() - t0)
     tasks: list[Task] = []
     early: dict[Path, FileResult] = {}
     for path in files:
@@ -270,7 +279,12 @@ def _ingest(
         else:
             tasks.append(Task(path, checked, meta.get(path.stem, {}), settings))
     own = executor is None
-    executor = executor or default_executor(len(tasks), settings.limits.parse_memory_mb)
+    total_bytes = sum(t.path.stat().st_size for t in tasks)
+    executor = executor or default_executor(
+        len(tasks), settings.limits.parse_memory_mb, total_bytes
+    )
+    if tasks and not executor.remote:  # the model loads while the first file parses
+        _warm_up(store.embedder)
     remote = executor.remote
     for task in tasks:
         task.embed = remote  # a remote worker embeds too: only vectors come back
@@ -278,17 +292,34 @@ def _ingest(
     iterator = progress(files) if progress else files
     try:
         for path in iterator:
-            result = early.get(path) or _store_prepared(next(prepared), store)
+            result = early.get(path)
+            if result is None:
+                t0 = time.perf_counter()
+                ready = next(prepared)
+                report.add_time("waiting", time.perf_counter() - t0)
+                if isinstance(ready, Prepared):
+                    report.add_time("parse_chunk", ready.seconds)
+                result = _store_prepared(ready, store, report)
             report.results.append(result)
             if on_result:
                 on_result(result)
     finally:
         if own:
             executor.close()
+    t0 = time.perf_counter()
     store.lexical()  # rebuilds BM25 only if the chunks changed
     _compile_policies(store, report)
+    report.add_time("index", time.perf_counter() - t0)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _warm_up(embedder: object) -> None:
+    warm = getattr(embedder, "warm_up", None)
+    if warm is not None:
+        import threading
+
+        threading.Thread(target=warm, name="embedder-warm-up", daemon=True).start()
 
 
 def _declare(store: Store, path: Path, meta: dict[str, str]) -> None:
@@ -385,7 +416,9 @@ def _prepare(task: Task, t0: float) -> Prepared | FileResult:
     return Prepared(str(path), doc, chunks, vectors, time.perf_counter() - t0)
 
 
-def _store_prepared(prepared: Prepared | FileResult, store: Store) -> FileResult:
+def _store_prepared(
+    prepared: Prepared | FileResult, store: Store, report: IngestReport
+) -> FileResult:
     if isinstance(prepared, FileResult):
         return prepared
     t0 = time.perf_counter()
@@ -399,8 +432,12 @@ def _store_prepared(prepared: Prepared | FileResult, store: Store) -> FileResult
         )
     embeddings = prepared.embeddings
     if embeddings is None:
+        t1 = time.perf_counter()
         embeddings = store.embedder.embed([embedding_text(c) for c in chunks])
+        report.add_time("embed", time.perf_counter() - t1)
+    t1 = time.perf_counter()
     store.add(doc, chunks, embeddings)
+    report.add_time("write", time.perf_counter() - t1)
     log.info("ingested %s: %d pages, %d chunks", Path(prepared.file).name, doc.pages, len(chunks))
     return FileResult(
         prepared.file,
