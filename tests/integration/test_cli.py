@@ -97,3 +97,34 @@ def test_ingest_reports_bad_files_and_exits_nonzero(tmp_path: Path, corpus_pdfs:
     )
     assert r.exit_code == 1
     assert "broken.pdf" in r.output and "1 added" in r.output
+
+
+def test_review_of_a_packet_folder_extracts_then_drafts(tmp_path: Path, corpus_pdfs: Path) -> None:
+    """`necessity review FOLDER`: the packet is extracted to OUT/<case_id>.case.yaml (the
+    writer's file to check), then drafted; the record's case facts keep their pages."""
+    from tests.unit.test_intake import _form_pdf
+    from tests.unit.test_web_packets import NOTE, extract_reply
+
+    store = tmp_path / "store"
+    r = runner.invoke(app, ["ingest", str(corpus_pdfs), "--store", str(store)], env=_env(tmp_path))
+    assert r.exit_code == 0, r.output
+    packet = tmp_path / "jia-packet"
+    packet.mkdir()
+    (packet / "note.txt").write_text(NOTE)
+    _form_pdf(packet / "form.pdf")
+    out = tmp_path / "out"
+    replies = [lambda body: extract_reply(body["messages"], None)] + [_schema_reply] * 20
+    with FakeOpenAIServer(replies) as server:
+        env = _env(tmp_path, NECESSITY_LLM_BASE_URL=server.base_url)
+        r = runner.invoke(
+            app, ["review", str(packet), "--store", str(store), "--out", str(out)], env=env
+        )
+        assert r.exit_code == 0, r.output
+        assert server.requests[0]["response_format"]["json_schema"]["name"] == "case_extract"
+    case_file = out / "jia-packet.case.yaml"
+    assert oct(case_file.stat().st_mode & 0o777) == "0o600"
+    record = json.loads((out / "jia-packet.review.json").read_text())
+    sources = [f["source"] for f in record["case_facts"] if f.get("source")]
+    assert {s["file"] for s in sources} == {"note.txt", "form.pdf"}
+    assert record["intake"]["folder"] == str(packet.resolve())
+    assert "Zebulon" not in case_file.read_text() + json.dumps(record)
