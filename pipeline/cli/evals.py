@@ -92,14 +92,49 @@ def eval_train_judge(
 
 @eval_app.command("grounding")
 def eval_grounding(
-    review_dir: Annotated[Path, typer.Argument(help="folder of *.review.json records")],
+    review_dir: Annotated[
+        Path | None, typer.Argument(help="folder of *.review.json records")
+    ] = None,
+    labels: Annotated[
+        bool,
+        typer.Option(
+            "--labels", help="the judge against QA staff's labels in the web app's database"
+        ),
+    ] = False,
+    db: Annotated[
+        Path | None, typer.Option(help="review database (default: the web app's)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """ALCE-style citation recall/precision and grounding rates over review records."""
+    """ALCE-style citation recall/precision and grounding rates over review records; with
+    --labels, the support judge against people's labels (agreement, kappa, confusion)."""
     from pipeline.evals.grounding import grounding_report
     from pipeline.runtime import Pipeline
 
     settings = settings_from()
+    if labels:
+        from pipeline.evals.labels import label_report, load_labels
+
+        try:
+            report = label_report(load_labels(db or settings.web_db_path))
+        except FileNotFoundError as exc:
+            fail(str(exc))
+        if as_json:
+            typer.echo(json.dumps(report, indent=2))
+            return
+        typer.echo(
+            f"{report['labels']} labels by {report['people']} people on {report['reviews']} "
+            f"reviews; agreement {report['agreement']}, Cohen's kappa {report['kappa']}"
+        )
+        for human, row in report["confusion"].items():
+            typer.echo(f"  human {human:14} {row}")
+        for b in report["calibration"]:
+            typer.echo(
+                f"  judge score {b['score']}: n={b['n']}, human supported {b['human_supported']}"
+            )
+        return
+    if review_dir is None:
+        fail("give a folder of review records, or --labels")
     records = sorted(review_dir.glob("*.review.json"))
     if not records:
         fail(f"{review_dir}: no *.review.json records")

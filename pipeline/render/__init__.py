@@ -182,6 +182,8 @@ def to_markdown(review: Review) -> str:
                 marks.append(", ".join(str(n) for n in refs))
             if facts:
                 marks.append("case " + ", ".join(facts))
+            if st.support_score is not None:  # the support judge's score, for QA
+                marks.append(f"judge {st.support_score:.2f}")
             tail = f" [{'; '.join(marks)}]" if marks else ""
             flag = "" if st.supported else " ⚠ *unsupported: " + "; ".join(st.problems) + "*"
             if st.attribution:  # composed: the words are the source's own, quoted

@@ -14,9 +14,9 @@ from fastapi.responses import (
 from pipeline.cases import CaseError, case_from_data
 from pipeline.models import Review
 from pipeline.web.db import StaleVersion
-from pipeline.web.deps import CurrentUser, current_user, load, svc
+from pipeline.web.deps import CurrentRole, CurrentUser, current_user, load, svc
 from pipeline.web.jobs import QueueFull
-from pipeline.web.models import Approval, StatementEdit
+from pipeline.web.models import Approval, StatementEdit, StatementLabel
 
 api = APIRouter(prefix="/api", dependencies=[Depends(current_user)])
 
@@ -193,3 +193,42 @@ def _write(
         return svc(request).db.update(rid, review, who, action, detail, expected_version=version)
     except StaleVersion as exc:
         raise HTTPException(409, str(exc)) from exc
+
+
+@api.post("/reviews/{rid}/labels", status_code=201)
+def api_label(
+    request: Request, who: CurrentUser, role: CurrentRole, rid: int, body: StatementLabel
+) -> dict:
+    """QA staff: mark a statement supported / not supported / partially, with a note. The
+    label keeps the statement, its cited text and the judge's verdict at that version."""
+    if role != "qa":
+        raise HTTPException(403, "labels are for QA staff: log in with the QA role")
+    review, meta = load(request, rid)
+    section = next((x for x in review.sections if x.key == body.section), None)
+    if section is None or body.index >= len(section.statements):
+        raise HTTPException(404, f"no statement {body.section}[{body.index}] in review {rid}")
+    st = section.statements[body.index]
+    texts = {e.id: e.text for e in review.evidence}
+    texts |= {f.id: f.text for f in review.case_facts}
+    row = {
+        "section": body.section,
+        "idx": body.index,
+        "statement": st.text,
+        "citations": st.citations,
+        "evidence": [texts.get(c, "") for c in st.citations],
+        "judge_supported": st.supported,
+        "judge_score": st.support_score,
+        "label": body.label,
+        "note": body.note,
+    }
+    try:
+        label_id = svc(request).db.add_label(rid, body.version, row, who)
+    except StaleVersion as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return {"id": label_id, "label": body.label, "version": body.version}
+
+
+@api.get("/reviews/{rid}/labels")
+def api_labels(request: Request, who: CurrentUser, rid: int) -> list[dict]:
+    load(request, rid)
+    return svc(request).db.labels(rid)

@@ -43,6 +43,22 @@ CREATE TABLE IF NOT EXISTS events (
   action TEXT NOT NULL,
   detail TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS labels (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  review_id INTEGER NOT NULL REFERENCES reviews(id),
+  version INTEGER NOT NULL,
+  section TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  statement TEXT NOT NULL,
+  citations TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  judge_supported INTEGER NOT NULL,
+  judge_score REAL,
+  label TEXT NOT NULL,
+  note TEXT,
+  who TEXT NOT NULL,
+  at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS jobs (
   id TEXT PRIMARY KEY,
   case_record TEXT NOT NULL,
@@ -213,3 +229,52 @@ class ReviewDB:
                 "SELECT * FROM jobs WHERE state IN ('queued', 'running') ORDER BY created_at, rowid"
             ).fetchall()
         return [dict(r) for r in rows]
+
+    # --- QA labels: a person's verdict on one statement at one review version ----------
+    def add_label(self, rid: int, version: int, row: dict[str, Any], who: str) -> int:
+        """Store a label with what it judged: the statement, its citations, the cited text
+        and the judge's verdict and score at that version."""
+        with self._lock, self._conn:
+            current = self._conn.execute(
+                "SELECT version FROM reviews WHERE id = ?", (rid,)
+            ).fetchone()
+            if current is None:
+                raise KeyError(rid)
+            if current["version"] != version:
+                raise StaleVersion(rid, version, current["version"])
+            cur = self._conn.execute(
+                "INSERT INTO labels (review_id, version, section, idx, statement, citations,"
+                " evidence, judge_supported, judge_score, label, note, who, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rid,
+                    version,
+                    row["section"],
+                    row["idx"],
+                    row["statement"],
+                    json.dumps(row["citations"]),
+                    json.dumps(row["evidence"]),
+                    int(row["judge_supported"]),
+                    row["judge_score"],
+                    row["label"],
+                    row.get("note"),
+                    who,
+                    _now(),
+                ),
+            )
+            self._event(
+                rid, version, who, "label", {k: row[k] for k in ("section", "idx", "label")}
+            )
+        return int(cur.lastrowid or 0)
+
+    def labels(self, rid: int | None = None) -> list[dict[str, Any]]:
+        """Labels of one review (or all), latest last; citations and evidence decoded."""
+        query = "SELECT * FROM labels" + (" WHERE review_id = ?" if rid is not None else "")
+        with self._lock:
+            rows = self._conn.execute(query + " ORDER BY id", (rid,) if rid is not None else ())
+            rows = rows.fetchall()
+        return [
+            dict(r)
+            | {"citations": json.loads(r["citations"]), "evidence": json.loads(r["evidence"])}
+            for r in rows
+        ]

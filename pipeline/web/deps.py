@@ -42,8 +42,16 @@ def sign(secret: str, name: str) -> str:
     return f"{quote(name)}|{mac}"
 
 
-def current_user(request: Request) -> str:
-    """The writer's name; with a secret configured, proof of it too."""
+ROLES = ("writer", "qa")
+QA_PREFIX = "qa:"  # the signed identity of QA staff: "qa:<name>"
+
+
+def identity(name: str, role: str) -> str:
+    return f"{QA_PREFIX}{name}" if role == "qa" else name
+
+
+def _who(request: Request) -> str:
+    """The signed identity ("Dana" or "qa:Dana"); with a secret configured, proven."""
     secret = request.app.state.secret
     if secret:
         auth = request.headers.get("authorization", "")
@@ -58,7 +66,21 @@ def current_user(request: Request) -> str:
     return unquote(cookie.split("|", 1)[0]) if cookie else "local user"
 
 
+def current_user(request: Request) -> str:
+    """The writer's (or QA reviewer's) name."""
+    who = _who(request)
+    return who[len(QA_PREFIX) :] if who.startswith(QA_PREFIX) else who
+
+
+def current_role(request: Request) -> str:
+    """ "qa" for QA staff (and API clients holding the token), else "writer". Roles are
+    chosen at login, as names are: the token, not the role, is what is checked."""
+    who = _who(request)
+    return "qa" if who.startswith(QA_PREFIX) or who == "api" else "writer"
+
+
 CurrentUser = Annotated[str, Depends(current_user)]
+CurrentRole = Annotated[str, Depends(current_role)]
 
 
 def svc(request: Request) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -22,3 +24,13 @@ class Approval(BaseModel):
         max_length=2000,
         description="required to approve a review whose validation is not clean",
     )
+
+
+class StatementLabel(BaseModel):
+    """A QA reviewer's verdict on one statement, at the version they read."""
+
+    section: str
+    index: int = Field(ge=0)
+    label: Literal["supported", "not_supported", "partial"]
+    note: str | None = Field(None, max_length=2000)
+    version: int = Field(ge=1)

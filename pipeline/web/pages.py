@@ -18,7 +18,18 @@ from fastapi.responses import (
 
 from pipeline.cases import CaseError, case_from_data, parse_case
 from pipeline.models import Review
-from pipeline.web.deps import COOKIE, CurrentUser, current_user, load, page, sign, svc
+from pipeline.web.deps import (
+    COOKIE,
+    ROLES,
+    CurrentRole,
+    CurrentUser,
+    current_user,
+    identity,
+    load,
+    page,
+    sign,
+    svc,
+)
 from pipeline.web.export import to_docx, to_pdf
 from pipeline.web.jobs import QueueFull
 
@@ -33,8 +44,12 @@ def login_form(request: Request) -> HTMLResponse:
 
 
 @public.post("/login", include_in_schema=False)
-def login(request: Request, name: str = Form(...), token: str = Form("")) -> Response:
+def login(
+    request: Request, name: str = Form(...), token: str = Form(""), role: str = Form("writer")
+) -> Response:
     name = " ".join(name.split())[:80]
+    if role not in ROLES:
+        return page(request, "login.html", error=f"role must be one of {', '.join(ROLES)}")
     secret = request.app.state.secret
     client = request.client.host if request.client else "?"
     if request.app.state.logins.blocked(client):
@@ -43,6 +58,7 @@ def login(request: Request, name: str = Form(...), token: str = Form("")) -> Res
         request.app.state.logins.failed(client)
         return page(request, "login.html", error="name and a valid access token needed")
     response = RedirectResponse("/", status_code=303)
+    name = identity(name, role)
     value = sign(secret, name) if secret else f"{quote(name)}|"
     response.set_cookie(COOKIE, value, httponly=True, samesite="strict")
     return response
@@ -120,17 +136,24 @@ def job_page(request: Request, who: CurrentUser, job_id: str) -> HTMLResponse:
 
 
 @pages.get("/reviews/{rid}", response_class=HTMLResponse, include_in_schema=False)
-def review_page(request: Request, who: CurrentUser, rid: int) -> HTMLResponse:
+def review_page(request: Request, who: CurrentUser, role: CurrentRole, rid: int) -> HTMLResponse:
     review, meta = load(request, rid)
+    labels = {
+        (x["section"], x["idx"]): x["label"]
+        for x in svc(request).db.labels(rid)
+        if x["version"] == meta["version"]
+    }
     return page(
         request,
         "review.html",
         who=who,
+        role=role,
         review=review,
         meta=meta,
         rid=rid,
         refs=_ref_lookup(review),
         history=svc(request).db.events(rid),
+        labels=labels,
     )
 
 

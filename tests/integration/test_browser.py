@@ -183,3 +183,38 @@ def test_case_to_exported_review_in_chromium(server: str, tmp_path: Path) -> Non
         assert "approved" in page.inner_text("#reviews")
         browser.close()
     assert shot.stat().st_size > 10_000
+
+
+def test_qa_labels_a_statement_in_chromium(server: str) -> None:
+    """QA staff log in with their role, see the judge's score beside each statement, and
+    label one; the label is stored with the review version."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package chromium; `make test` installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with sync_api.sync_playwright() as pw:
+        browser = _browser(pw, sync_api)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/login")
+        page.fill("input[name=name]", "Quinn QA")
+        page.select_option("select[name=role]", "qa")
+        page.click("button[type=submit]")
+        page.goto(f"{server}/new")
+        page.set_input_files("input[name=upload]", str(CASES / "ivig-jia.yaml"))
+        page.click("#submit-case")
+        page.wait_for_url("**/reviews/*", timeout=60_000)
+        statement = page.locator("li.statement").first
+        assert "judge" in statement.inner_text()
+        statement.locator("input.label-note").fill("the citation states part of it")
+        statement.locator("button.label-button[data-value=partial]").click()
+        sync_api.expect(statement.locator(".qa-label")).to_have_attribute("data-label", "partial")
+        rid = page.url.rstrip("/").rsplit("/", 1)[-1]
+        labels = page.request.get(f"{server}/api/reviews/{rid}/labels").json()
+        assert [(x["label"], x["who"], x["version"]) for x in labels] == [
+            ("partial", "Quinn QA", 1)
+        ]
+        assert labels[0]["note"] == "the citation states part of it"
+        page.reload()  # the label stays on the page
+        assert "chosen" in page.locator("li.statement").first.locator(
+            "button[data-value=partial]"
+        ).get_attribute("class")
+        browser.close()

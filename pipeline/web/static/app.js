@@ -139,7 +139,28 @@ async function showFact(reviewId, factId) {
   document.getElementById("source").hidden = false;
 }
 
+function initLabels(reviewId) {
+  document.querySelectorAll("li.statement .qa-label").forEach((box) => {
+    const li = box.closest("li.statement");
+    box.querySelectorAll("button.label-button").forEach((button) => button.addEventListener("click", async () => {
+      const response = await fetch(`/api/reviews/${reviewId}/labels`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          section: li.dataset.section, index: Number(li.dataset.index),
+          label: button.dataset.value, note: box.querySelector(".label-note").value || null,
+          version: currentVersion(),
+        }),
+      });
+      if (!response.ok) { box.dataset.label = "error"; return; }
+      box.querySelectorAll("button.label-button").forEach((b) => b.classList.toggle("chosen", b === button));
+      box.dataset.label = button.dataset.value;
+    }));
+  });
+}
+
 function initReview(reviewId) {
+  initLabels(reviewId);
   document.querySelectorAll("a.fact").forEach((a) => a.addEventListener("click", (e) => {
     e.preventDefault();
     showFact(reviewId, a.dataset.fact);
