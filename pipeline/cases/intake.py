@@ -150,9 +150,10 @@ class _Draft:
     request_type: str = "initial"
 
     def add_diagnosis(self, dx: Diagnosis, src: FactSource) -> None:
-        known = {_flat(d.name) for d, _ in self.diagnoses}
         codes = {d.icd10 for d, _ in self.diagnoses if d.icd10}
-        if _flat(dx.name) in known or (dx.icd10 and dx.icd10 in codes):
+        if any(same_name(dx.name, d.name) for d, _ in self.diagnoses) or (
+            dx.icd10 and dx.icd10 in codes
+        ):
             return
         self.diagnoses.append((dx, src))
 
@@ -496,8 +497,36 @@ def _contains(sentence: str, name: str) -> bool:
 
 
 def _is_name(name: str) -> bool:
-    """A drug or condition name, not a sentence the model copied into the name field."""
-    return 2 <= len(name) <= 60 and len(name.split()) <= 6 and ":" not in name
+    """A drug or condition name, not a sentence the model copied into the name field, nor a
+    finding ("Segmental strictures observed")."""
+    return (
+        2 <= len(name) <= 60
+        and len(name.split()) <= 6
+        and ":" not in name
+        and not _FINDING.search(name)
+    )
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name holds the other, or they differ by a slip ("Lennox-Gustaut"/"-Gastaut")."""
+    from difflib import SequenceMatcher
+
+    fa, fb = _flat(a), _flat(b)
+    if not fa or not fb:
+        return False
+    if f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} ":
+        return True
+    return SequenceMatcher(None, fa, fb).ratio() >= 0.9
+
+
+_FINDING = re.compile(r"\b(observed|present|noted|seen|found|shown|demonstrated)\.?$", re.I)
+# What a sentence about a therapy the patient had says: a dose, a schedule, a verb of taking.
+_THERAPY_CUE = re.compile(
+    r"\b(\d+\s*(mg|mcg|g|ml|units?)\b|daily|weekly|monthly|twice|dose|tablet|injection|"
+    r"infusion|therap|treat|trial|tried|took|taking|start|continu|discontinu|stopp|fail|"
+    r"receiv|regimen|diet|medication|drug|course)",
+    re.I,
+)
 
 
 def _from_narrative_with_model(pages: list[PacketPage], draft: _Draft, llm: LLMClient) -> None:
@@ -540,17 +569,19 @@ def _apply_selection(data: dict, batch: list[tuple[str, PacketPage]], draft: _Dr
         text = mask(picked[0], draft.identifiers)
         return text, _source(picked[1], text)
 
-    prior_names = {_flat(t.name) for t, _ in draft.prior}
+    prior_names = [t.name for t, _ in draft.prior]
     for item in data.get("prior_therapies") or []:
         name = (item.get("name") or "").strip()
         if name and (found := stated(name, item.get("sentence"), "prior therapy")):
-            if _flat(name) not in prior_names:
+            if not _THERAPY_CUE.search(found[0]):
+                draft.dropped.append(f"prior therapy {name!r}: its sentence names no therapy")
+            elif not any(same_name(name, known) for known in prior_names):
                 draft.prior.append((PriorTherapy(name=name, response=found[0]), found[1]))
-                prior_names.add(_flat(name))
+                prior_names.append(name)
     drug = data.get("requested_drug") or {}
     name = (drug.get("name") or "").strip()
     if name and draft.drug is None and (found := stated(name, drug.get("sentence"), "drug")):
-        if any(_contains(p, name) or _contains(name, p) for p in prior_names):
+        if any(same_name(p, name) for p in prior_names):
             draft.dropped.append(f"requested drug {name!r}: the packet lists it as a prior therapy")
         else:
             draft.drug = (name, found[1])

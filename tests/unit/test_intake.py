@@ -318,3 +318,34 @@ def test_a_flattened_form_is_read_from_its_text(tmp_path) -> None:
     plan = next(h for h in case.history if "drop seizures" in h)
     assert "#Lennox Gastaut" in plan and "Dr. Lennox" not in plan
     assert verify_sources(case, tmp_path) == []
+
+
+def test_model_labels_that_are_findings_or_repeats_are_not_kept(tmp_path) -> None:
+    (tmp_path / "note.txt").write_text(NOTE)
+    numbered = sentences(" ".join(NOTE.split()))
+
+    def n(fragment: str) -> int:
+        return next(i for i, s in enumerate(numbered, 1) if fragment in s)
+
+    reply = {
+        "requested_drug": {"sentence": n("Plan"), "name": "methotrexate"},  # a prior one
+        "diagnoses": [
+            {"sentence": n("Assessment"), "name": "polyarticular JIA"},
+            {"sentence": n("Assessment"), "name": "Polyarticular JIA"},  # the same again
+            {"sentence": n("Exam"), "name": "swelling of 6 joints observed"},  # a finding
+        ],
+        "prior_therapies": [
+            {"sentence": n("completed"), "name": "methotrexate"},
+            {"sentence": n("completed"), "name": "methotrexate 15 mg weekly"},  # a repeat
+            {"sentence": n("Exam"), "name": "swelling"},  # its sentence names no therapy
+        ],
+        "findings": [],
+    }
+    case = extract_case([tmp_path / "note.txt"], llm=FakeLLM([reply]), case_id="n", today=TODAY)
+    assert [d.name for d in case.diagnoses] == ["polyarticular JIA"]
+    assert [p.name for p in case.prior_therapies] == ["methotrexate"]
+    assert case.requested_treatment.drug.startswith("(not found")
+    dropped = " | ".join(case.intake.dropped)
+    assert "'swelling': its sentence names no therapy" in dropped
+    assert "the packet lists it as a prior therapy" in dropped
+    assert "'swelling of 6 joints observed': not a name" in dropped
