@@ -25,6 +25,21 @@ def load_case(path: Path) -> Case:
     return parse_case(text, str(path))
 
 
+def save_case(case: Case, path: Path, header: str = "") -> None:
+    """The case as YAML, owner-only (it holds patient facts), written whole or not at all."""
+    import os
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = case.model_dump(mode="json", exclude_none=True)
+    text = header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
 def parse_case(text: str, name: str) -> Case:
     """A case from YAML or JSON text; ``name`` (a file name) picks the format and is the
     name every error message gives."""

@@ -173,7 +173,7 @@ def find_documents(paths: list[Path]) -> tuple[list[Path], list[Path]]:
         for file in found:
             suffix = file.suffix.lower()
             if suffix == ".json":
-                if path.is_dir() and not _is_bundle(file):
+                if path.is_dir() and not is_bundle(file):
                     log.info("%s: JSON but not a FHIR Bundle; not read", file.name)
                     continue
                 bundles.append(file)
@@ -182,7 +182,7 @@ def find_documents(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return docs, bundles
 
 
-def _is_bundle(path: Path) -> bool:
+def is_bundle(path: Path) -> bool:
     import json
 
     try:
@@ -487,13 +487,13 @@ def _numbered(pages: list[PacketPage]) -> list[tuple[str, PacketPage]]:
     return [(s, page) for page in pages for s in sentences(page.text)]
 
 
-def _flat(text: str) -> str:
+def flat_name(text: str) -> str:
     """Lower case, letters and digits only: "Crohn’s Disease" and "Crohn's disease" agree."""
     return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'").replace("'", "")).strip()
 
 
 def _contains(sentence: str, name: str) -> bool:
-    return bool(_flat(name)) and f" {_flat(name)} " in f" {_flat(sentence)} "
+    return bool(flat_name(name)) and f" {flat_name(name)} " in f" {flat_name(sentence)} "
 
 
 def _is_name(name: str) -> bool:
@@ -511,7 +511,7 @@ def same_name(a: str, b: str) -> bool:
     """One name holds the other, or they differ by a slip ("Lennox-Gustaut"/"-Gastaut")."""
     from difflib import SequenceMatcher
 
-    fa, fb = _flat(a), _flat(b)
+    fa, fb = flat_name(a), flat_name(b)
     if not fa or not fb:
         return False
     if f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} ":

@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
 
 from pipeline.cli.common import settings_from
 
 case_app = typer.Typer(no_args_is_help=True, help="Case files from clinical documents.")
 
 
+EXTRACTED = (
+    "# Extracted by `necessity case extract`: check each fact against its source, fix,\n"
+    "# then `necessity review` this file.\n"
+)
+
+
 def write_case(case, path: Path) -> None:  # noqa: ANN001
-    """The case as YAML, owner-only (it holds patient facts), written whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = case.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
-    text = "# Extracted by `necessity case extract`: check each fact against its source, fix,\n"
-    text += "# then `necessity review` this file.\n"
-    text += yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
+    """An extracted case, for the writer to check: owner-only YAML with a header."""
+    from pipeline.cases import save_case
+
+    save_case(case, path, EXTRACTED)
 
 
 @case_app.command("extract")
@@ -80,13 +77,13 @@ def extract(
 
 def is_packet(path: Path) -> bool:
     """A folder of documents, a PDF or text file, or a FHIR bundle: not a case file."""
-    from pipeline.cases.intake import DOCUMENT_SUFFIXES, _is_bundle
+    from pipeline.cases.intake import DOCUMENT_SUFFIXES, is_bundle
 
     path = Path(path)
     if path.is_dir():
         return True
     suffix = path.suffix.lower()
-    return suffix in DOCUMENT_SUFFIXES or (suffix == ".json" and _is_bundle(path))
+    return suffix in DOCUMENT_SUFFIXES or (suffix == ".json" and is_bundle(path))
 
 
 def cases_from_packets(paths: list[Path], folder: Path, llm) -> tuple[list[Path], list[str]]:  # noqa: ANN001

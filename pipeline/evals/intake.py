@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from pipeline.cases.intake import flat_name as flat
 from pipeline.models import Case
 
 FIELDS = ("diagnosis", "icd10", "drug", "dose", "duration", "prior_therapy", "lab", "specialty")
@@ -54,11 +55,6 @@ class PacketResult:
     dropped: int
     withheld: list[str]
     fields: dict[str, FieldScore] = field(default_factory=dict)
-
-
-def flat(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("'", "")
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 def similar(a: str, b: str) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from pipeline.cases import CaseError, case_facts, load_case, parse_case
+from pipeline.cases import CaseError, case_facts, load_case, parse_case, save_case
 from pipeline.models import Case
 from pipeline.web.deps import CurrentUser, current_user, load, page, svc
 from pipeline.web.jobs import QueueFull
@@ -43,9 +43,7 @@ def _folder(request: Request, pid: str) -> Path:
 
 
 def _write_case(case: Case, folder: Path) -> None:
-    from pipeline.cli.case import write_case
-
-    write_case(case, folder / "case.yaml")
+    save_case(case, folder / "case.yaml")
 
 
 @packets.post("/packets")
