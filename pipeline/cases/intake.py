@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -761,12 +762,17 @@ def _slug(text: str) -> str:
 def verify_sources(case: Case, paths: list[Path] | Path) -> list[str]:
     """Each fact's quote found again on its page (identifiers masked match anything), each
     typed value among that page's values; returns the problems, none when all hold."""
+    return check_sources(case.sources.items(), paths)
+
+
+def check_sources(items: Iterable[tuple[str, FactSource]], paths: list[Path] | Path) -> list[str]:
+    """``verify_sources`` for any (name, source) pairs: a case's, or a review's case facts."""
     problems: list[str] = []
     cache: dict[str, list[PacketPage]] = {}
     docs, _ = find_documents([paths] if isinstance(paths, str | Path) else list(paths))
     files = {p.name: p for p in docs}
     folder = ", ".join(str(p) for p in ([paths] if isinstance(paths, str | Path) else paths))
-    for key, src in case.sources.items():
+    for key, src in items:
         if src.fhir or src.page is None or not src.quote:
             continue
         path = files.get(src.file)

@@ -163,6 +163,7 @@ def check(
         finished = pipeline.recheck(review_obj, documents={})  # the record alone, no store
         if review_obj.policy is not None:  # record v2: every worksheet row on its page
             review_obj.validation.problems.extend(verify_worksheet(review_obj.policy))
+        review_obj.validation.problems.extend(_packet_problems(review_obj))
         after = review_obj.validation
         changed = {k: (before[k], v) for k, v in after.model_dump().items() if before[k] != v}
         if finished.verdict_changed:
@@ -183,6 +184,19 @@ def check(
                 typer.echo(f"         {k}: recorded {was}, recomputed {now}")
     if bad:
         raise typer.Exit(1)
+
+
+def _packet_problems(review) -> list[str]:  # noqa: ANN001
+    """A case from a packet: each cited record page still says what its fact quotes."""
+    from pipeline.cases.intake import check_sources
+
+    intake = review.intake
+    if intake is None or not intake.folder:
+        return []
+    if not Path(intake.folder).is_dir():
+        return [f"the case's packet folder {intake.folder} is not here: facts not re-checked"]
+    facts = [(f.id, f.source) for f in review.case_facts if f.source]
+    return [f"case fact {p}" for p in check_sources(facts, Path(intake.folder))]
 
 
 def review_batch(

@@ -128,3 +128,10 @@ def test_review_of_a_packet_folder_extracts_then_drafts(tmp_path: Path, corpus_p
     assert {s["file"] for s in sources} == {"note.txt", "form.pdf"}
     assert record["intake"]["folder"] == str(packet.resolve())
     assert "Zebulon" not in case_file.read_text() + json.dumps(record)
+    # `check` re-finds each case fact on its record page too.
+    record_path = out / "jia-packet.review.json"
+    r = runner.invoke(app, ["check", str(record_path)], env=_env(tmp_path))
+    assert r.exit_code == 0, r.output
+    (packet / "note.txt").write_text(NOTE.replace("seronegative polyarticular", "oligoarticular"))
+    r = runner.invoke(app, ["check", str(record_path)], env=_env(tmp_path))
+    assert r.exit_code == 1 and "case fact F" in r.output and "note.txt" in r.output
