@@ -508,8 +508,9 @@ def _is_name(name: str) -> bool:
     )
 
 
-def same_name(a: str, b: str) -> bool:
-    """One name holds the other, or they differ by a slip ("Lennox-Gustaut"/"-Gastaut")."""
+def same_name(a: str, b: str, ratio: float = 0.9) -> bool:
+    """One name holds the other, or they differ by a slip ("Lennox-Gustaut"/"-Gastaut"):
+    their letters agree to ``ratio`` or more."""
     from difflib import SequenceMatcher
 
     fa, fb = flat_name(a), flat_name(b)
@@ -517,7 +518,7 @@ def same_name(a: str, b: str) -> bool:
         return False
     if f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} ":
         return True
-    return SequenceMatcher(None, fa, fb).ratio() >= 0.9
+    return SequenceMatcher(None, fa, fb).ratio() >= ratio
 
 
 _FINDING = re.compile(r"\b(observed|present|noted|seen|found|shown|demonstrated)\.?$", re.I)

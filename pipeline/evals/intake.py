@@ -10,13 +10,13 @@ import json
 import re
 import time
 from dataclasses import asdict, dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from pipeline.cases.intake import flat_name as flat
+from pipeline.cases.intake import same_name
 from pipeline.models import Case
 
 FIELDS = ("diagnosis", "icd10", "drug", "dose", "duration", "prior_therapy", "lab", "specialty")
@@ -58,14 +58,9 @@ class PacketResult:
 
 
 def similar(a: str, b: str) -> bool:
-    """Same name, allowing one side to hold the other and small spelling slips
+    """Intake's own name match, a little looser: the reference's spelling slips are longer
     (methylprednisone / methylprednisolone)."""
-    a, b = flat(a), flat(b)
-    if not a or not b:
-        return False
-    if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
-        return True
-    return SequenceMatcher(None, a, b).ratio() >= 0.85
+    return same_name(a, b, ratio=0.85)
 
 
 def _items(text: str) -> list[str]:
