@@ -260,7 +260,11 @@ def draft_review(
         provenance=provenance,
     )
     stage("validate")
-    judge = judge or SupportJudge(store.embedder, threshold=settings.validation.judge_threshold)
+    judge = judge or SupportJudge(
+        store.embedder,
+        threshold=settings.validation.judge_threshold,
+        weights=settings.judge_weights_path,
+    )
     review.policy = decision
     finalize(review, judge, settings, documents, repair=True)
     dx = ", ".join(d.name for d in case.diagnoses)

@@ -78,7 +78,9 @@ class Pipeline:
             from pipeline.check.judge import SupportJudge
 
             self._judge = SupportJudge(
-                self.embedder, threshold=self.settings.validation.judge_threshold
+                self.embedder,
+                threshold=self.settings.validation.judge_threshold,
+                weights=self.settings.judge_weights_path,
             )
         return self._judge
 

@@ -85,9 +85,15 @@ class ValidationSettings(_Group):
         description="without the trained judge: share of a statement's content words its "
         "cited text must hold",
     )
-    judge_threshold: float = Field(
-        0.40,
-        description="the trained judge's bar; on HealthVer dev 0.40 gives precision ~0.73",
+    judge_threshold: float | None = Field(
+        None,
+        description="the trained judge's bar; unset: the one its weights carry, read off "
+        "its out-of-fold calibration curve (F0.5 of 'supports', precision over recall)",
+    )
+    judge_weights: Path | None = Field(
+        None,
+        description="judge weights; unset: the refit `necessity eval train-judge --labels` "
+        "wrote under the home, else the shipped ones",
     )
 
 
@@ -229,6 +235,18 @@ class Settings(BaseSettings):
     @property
     def cache_dir(self) -> Path:
         return self.home / "cache"
+
+    @property
+    def refit_judge_path(self) -> Path:
+        """Where `eval train-judge --labels` writes the judge refit on QA staff's labels."""
+        return self.home / "judge" / "judge.json"
+
+    @property
+    def judge_weights_path(self) -> Path | None:
+        """The judge reviews use: the configured file, else a local refit, else shipped."""
+        if self.validation.judge_weights:
+            return self.validation.judge_weights
+        return self.refit_judge_path if self.refit_judge_path.exists() else None
 
     @property
     def is_embedded_llm(self) -> bool:

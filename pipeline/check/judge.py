@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +84,43 @@ def near_copy(statement: str, cited: str) -> bool:
     return coverage(statement, cited) >= 0.85 and in_order >= 0.6
 
 
+# Where one statement can join two claims: sentence ends and semicolons, and a comma before
+# a conjunction when a clause with its own verb follows ("..., and NSAIDs" ending a list is
+# no claim of its own). A piece with few content words stays with the one before it.
+_SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+(?=[A-Z(])|;\s+")
+_CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|whereas|although|while)\s)")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|should|may|might|must|can|cannot|could|will|would|"
+    r"does|do|did|requires?|recommends?|suggests?|shows?|showed|reduces?|increases?)\b",
+    re.I,
+)
+MIN_PART_WORDS = 3
+
+
+def claim_parts(text: str) -> list[str]:
+    """The separate claims a statement bundles, each to be judged on its own."""
+    pieces: list[str] = []
+    for sentence in _SENTENCE_BREAK.split(text):
+        clauses = _CLAUSE_BREAK.split(sentence)
+        pieces.append(clauses[0])
+        for clause in clauses[1:]:
+            if _FINITE.search(clause):
+                pieces.append(clause)
+            else:
+                pieces[-1] = f"{pieces[-1]}, {clause}"
+    parts: list[str] = []
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        if parts and len(content_words(piece)) < MIN_PART_WORDS:
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    if len(parts) > 1 and len(content_words(parts[0])) < MIN_PART_WORDS:
+        parts[:2] = [f"{parts[0]} {parts[1]}"]
+    return parts or [text]
+
+
 def missing_numbers(statement: str, cited: str) -> set[str]:
     return set(_NUMBER.findall(statement)) - set(_NUMBER.findall(cited))
 
@@ -112,19 +149,32 @@ def pair_features(u: np.ndarray, v: np.ndarray, pairs: Sequence[tuple[str, str]]
 
 @dataclass
 class JudgeModel:
+    """Logistic weights, then Platt scaling fitted on out-of-fold scores, so a score is the
+    observed supported rate of pairs the model did not train on. ``threshold`` maximizes
+    out-of-fold macro-F1; ``review_threshold`` is the bar reviews use, read off the same
+    calibration curve (see ``validator.train``)."""
+
     mean: list[float]
     scale: list[float]
     weights: list[float]
     bias: float
     threshold: float
     trained_on: str = ""
+    platt_a: float = 1.0
+    platt_b: float = 0.0
+    review_threshold: float | None = None
+    calibration: list[dict] = field(default_factory=list)
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
+        return z + self.bias
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
-        return 1.0 / (1.0 + np.exp(-np.clip(z + self.bias, -30, 30)))
+        z = self.platt_a * self.logits(x) + self.platt_b
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def load_model(path: Path = WEIGHTS) -> JudgeModel | None:
     if not path.exists():
         return None
@@ -141,15 +191,17 @@ class SupportJudge:
         model: JudgeModel | None = None,  # noqa: ANN001
         lexical_threshold: float = 0.5,
         threshold: float | None = None,
+        weights: Path | None = None,
     ) -> None:
         self.embedder = embedder
         # The trained weights read MiniLM's cosine; with no embedder, or another one (a
         # test's hashing stand-in), they mean nothing: judge by coverage instead.
         fits = embedder is not None and getattr(embedder, "name", "") == JUDGE_EMBEDDER
-        self.model = model if model is not None else (load_model() if fits else None)
+        if model is None and fits:
+            model = load_model(weights or WEIGHTS)
+        self.model = model
         self.lexical_threshold = lexical_threshold
-        # Reviews run the judge stricter than its macro-F1 optimum: a wrongly accepted
-        # claim costs more than a wrongly flagged one (settings.validation.judge_threshold).
+        # An explicit bar (settings.validation.judge_threshold) overrides the calibrated one.
         self.operating_threshold = threshold
 
     @property
@@ -158,6 +210,8 @@ class SupportJudge:
             return self.lexical_threshold
         if self.operating_threshold is not None:
             return self.operating_threshold
+        if self.model.review_threshold is not None:
+            return self.model.review_threshold
         return self.model.threshold
 
     @property
@@ -183,21 +237,29 @@ class SupportJudge:
 
 
 def fit_logistic(
-    x: np.ndarray, y: np.ndarray, l2: float = 10_000.0, steps: int = 2000, lr: float = 0.1
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: float = 10_000.0,
+    steps: int = 2000,
+    lr: float = 0.1,
+    sample_weight: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     """Plain L2 logistic regression by gradient descent on standardized features. The
-    strong default L2 was chosen by topic-grouped cross-validation on HealthVer dev."""
+    strong default L2 was chosen by topic-grouped cross-validation on HealthVer dev.
+    ``sample_weight`` (mean 1) lets a few in-domain labels count for more than one row."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0) + 1e-9
     z = (x - mean) / scale
     w = np.zeros(x.shape[1])
     b = 0.0
     n = len(y)
+    sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    sw = sw * n / sw.sum()
     lr = min(lr, 0.5 * n / l2)  # keep the L2 step stable
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
-        grad_w = z.T @ (p - y) / n + l2 * w / n
-        grad_b = float(np.mean(p - y))
+        grad_w = z.T @ (sw * (p - y)) / n + l2 * w / n
+        grad_b = float(np.mean(sw * (p - y)))
         w -= lr * grad_w
         b -= lr * grad_b
     return mean, scale, w, b

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.check.judge import (
     SupportJudge,
+    claim_parts,
     content_words,
     coverage,
     extract_quote,
@@ -21,7 +22,14 @@ from pipeline.check.judge import (
     near_copy,
     negation_mismatch,
 )
-from pipeline.models import DroppedStatement, Evidence, Review, Validation, sha256_text
+from pipeline.models import (
+    Criterion,
+    DroppedStatement,
+    Evidence,
+    Review,
+    Validation,
+    sha256_text,
+)
 from pipeline.sources.parse import ParseError, normalize, parse_pdf
 
 
@@ -153,13 +161,17 @@ def validate(
             pending.append((crit, crit.text, " ".join(cited)))
         else:
             crit.problems.append("no verified source sentence states this criterion")
-    scores = judge.scores([(claim, text) for _, claim, text in pending])
-    for (item, claim, text), score in zip(pending, scores, strict=True):
-        item.support_score = round(score, 3)  # type: ignore[attr-defined]
-        if not passes(judge, score, claim, text):
-            item.problems.append(  # type: ignore[attr-defined]
-                f"support judge: {score:.2f} < {judge.threshold:.2f} for the cited text"
-            )
+    # A statement that bundles claims is judged claim by claim; its score is its weakest.
+    parts = [claim_parts(claim) for _, claim, _ in pending]
+    pairs = [(p, text) for (_, _, text), ps in zip(pending, parts, strict=True) for p in ps]
+    flat = judge.scores(pairs)
+    at = 0
+    for (item, claim, text), ps in zip(pending, parts, strict=True):
+        scores, at = flat[at : at + len(ps)], at + len(ps)
+        item.support_score = round(min(scores), 3)  # type: ignore[attr-defined]
+        item.problems.extend(  # type: ignore[attr-defined]
+            support_problems(judge, claim, text, ps, scores, isinstance(item, Criterion))
+        )
     for section in review.sections:
         for st in section.statements:
             st.supported = not st.problems and st.support_score is not None
@@ -176,6 +188,32 @@ def validate(
     ) + sum(1 for c in review.criteria if c.repaired_from)
     review.validation = v
     return review
+
+
+CRITERION_COVERAGE = 0.5  # of each part's content words, found in the cited sentences
+
+
+def support_problems(
+    judge: SupportJudge,
+    claim: str,
+    cited: str,
+    parts: list[str],
+    scores: list[float],
+    criterion: bool = False,
+) -> list[str]:
+    """Why the cited text does not support the claim (empty when it does): every part must
+    pass the judge, unless the whole claim restates its source; a criterion's cited
+    sentences must also state each of its parts, not a piece of it."""
+    if near_copy(claim, cited):
+        return []
+    problems = []
+    for part, score in zip(parts, scores, strict=True):
+        where = "the cited text" if len(parts) == 1 else f"its part {part[:80]!r}"
+        if not passes(judge, score, part, cited):
+            problems.append(f"support judge: {score:.2f} < {judge.threshold:.2f} for {where}")
+        elif criterion and coverage(part, cited) < CRITERION_COVERAGE:
+            problems.append(f"the cited sentences do not state {where}")
+    return problems
 
 
 def passes(judge: SupportJudge, score: float, claim: str, cited: str) -> bool:

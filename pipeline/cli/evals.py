@@ -55,39 +55,99 @@ def eval_validator(
             cvr = report["cross_validated"]
             typer.echo(
                 f"cv         macro_f1 {cvr['macro_f1']} accuracy {cvr['accuracy']} "
-                f"({cvr['folds']} folds by topic)"
+                f"({cvr['folds']} folds by topic); at the review threshold "
+                f"{cvr['at_review_threshold']['macro_f1']}"
             )
 
 
 @eval_app.command("train-judge")
 def eval_train_judge(
     healthver: Annotated[Path, typer.Option("--healthver", help="CSV: claim, evidence, label")],
-    out: Annotated[
-        Path | None, typer.Option(help="weights file (default: the shipped one)")
+    labels: Annotated[
+        bool,
+        typer.Option(
+            "--labels",
+            help="also learn from QA staff's labels in the web app's database; reports the "
+            "judge before/after on a held-back fold, writes a local refit reviews then use",
+        ),
+    ] = False,
+    db: Annotated[
+        Path | None, typer.Option(help="review database (default: the web app's)")
     ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="weights file (default: shipped; with --labels, the home's refit)"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Fit the support judge's logistic regression on a HealthVer-style CSV."""
+    """Fit the support judge (logistic regression, out-of-fold calibration) on a
+    HealthVer-style CSV, and with --labels on QA staff's labels too."""
     from pipeline.check.judge import WEIGHTS, SupportJudge
     from pipeline.evals.validator import (
         cross_validate,
         feature_matrix,
         load_healthver,
+        refit_with_labels,
         save_model,
         train,
     )
     from pipeline.sources.embed import get_embedder
 
     settings = settings_from()
-    rows = load_healthver(healthver)
-    x = feature_matrix(rows, SupportJudge(get_embedder(settings.embedder), model=None))
-    model = train(rows, x, healthver.name)
-    cvr = cross_validate(rows, x)
-    target = out or WEIGHTS
+    try:
+        rows = load_healthver(healthver)
+    except (OSError, ValueError) as exc:
+        fail(str(exc))
+    judge = SupportJudge(get_embedder(settings.embedder), model=None)
+    x = feature_matrix(rows, judge)
+    report: dict = {"healthver": str(healthver), "n": len(rows)}
+    if labels:
+        from pipeline.evals.labels import load_labels, training_rows
+
+        try:
+            labelled = training_rows(load_labels(db or settings.web_db_path))
+        except FileNotFoundError as exc:
+            fail(str(exc))
+        if not labelled:
+            fail("no labels yet: QA staff mark statements on a review's page in the web app")
+        x_lab = feature_matrix(labelled, judge)
+        source = f"{healthver.name}+labels({len(labelled)})"
+        model, report["held_back"] = refit_with_labels(rows, x, labelled, x_lab, source)
+        report["labels"] = len(labelled)
+        target = out or settings.refit_judge_path
+    else:
+        model = train(rows, x, healthver.name)
+        report["cross_validated"] = cross_validate(rows, x)
+        target = out or WEIGHTS
     save_model(model, target)
+    report |= {
+        "wrote": str(target),
+        "threshold": model.threshold,
+        "review_threshold": model.review_threshold,
+    }
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
     typer.echo(
-        f"wrote {target}: threshold {model.threshold}; out-of-fold macro-F1 "
-        f"{cvr['macro_f1']}, accuracy {cvr['accuracy']} ({cvr['folds']} topic folds)"
+        f"wrote {target}: review threshold {model.review_threshold} (macro-F1 optimum "
+        f"{model.threshold}), from the out-of-fold calibration curve"
     )
+    if "cross_validated" in report:
+        cvr = report["cross_validated"]
+        typer.echo(
+            f"out-of-fold macro-F1 {cvr['macro_f1']}, accuracy {cvr['accuracy']} "
+            f"({cvr['folds']} topic folds); at the review threshold "
+            f"{cvr['at_review_threshold']['macro_f1']}"
+        )
+    for name in ("healthver", "labels"):
+        part = report.get("held_back", {}).get(name)
+        if part:
+            before, after = part["before"], part["after"]
+            typer.echo(
+                f"held back {name}: n={before['n']}; macro-F1 before "
+                f"{before.get('macro_f1')} after {after.get('macro_f1')}; accuracy before "
+                f"{before.get('accuracy')} after {after.get('accuracy')}"
+            )
 
 
 @eval_app.command("grounding")
@@ -148,7 +208,6 @@ def eval_grounding(
 
 
 RunsOpt = Annotated[Path, typer.Option("--runs", help="where runs are stored")]
-HEALTHVER = Path("../shared/bench/healthver/healthver_dev.csv")
 
 
 @eval_app.command("run")
@@ -186,9 +245,9 @@ def eval_run(
         run = run_eval(config, settings, progress=bar)
     except (ValueError, FileNotFoundError) as exc:
         fail(str(exc))
-    calibration = _judge_calibration(settings) if config.task == "review" else None
+    calibrations = _judge_calibrations(settings) if config.task == "review" else None
     run.report = str(runs / f"{run.id}.html")
-    Path(run.report).write_text(run_report(run, calibration), encoding="utf-8")
+    Path(run.report).write_text(run_report(run, calibrations), encoding="utf-8")
     store.save(run)
     out: dict = {
         "run_id": run.id,
@@ -221,17 +280,23 @@ def eval_run(
         raise typer.Exit(1)
 
 
-def _judge_calibration(settings: Settings) -> list[dict] | None:
-    """The support judge's reliability on a HealthVer slice, when ../shared has it."""
-    if not HEALTHVER.exists():
-        return None
-    from pipeline.check.judge import SupportJudge
-    from pipeline.evals.validator import evaluate, load_healthver
-    from pipeline.sources.embed import get_embedder
+def _judge_calibrations(settings: Settings) -> dict[str, list[dict]]:
+    """The support judge's reliability: out-of-fold on HealthVer (stored with its weights
+    when it was trained), and against QA staff's labels when the web app has some."""
+    from pipeline.check.judge import WEIGHTS, load_model
+    from pipeline.evals.labels import label_report, load_labels, reliability_rows
 
-    rows = load_healthver(HEALTHVER, 300)
-    judge = SupportJudge(get_embedder(settings.embedder))
-    return evaluate(rows, judge)["calibration"]
+    out: dict[str, list[dict]] = {}
+    model = load_model(settings.judge_weights_path or WEIGHTS)
+    if model is not None and model.calibration:
+        out[f"support judge, out-of-fold ({model.trained_on})"] = model.calibration
+    if settings.web_db_path.exists():
+        labels = load_labels(settings.web_db_path)
+        if labels:
+            out[f"support judge vs {len(labels)} QA labels"] = reliability_rows(
+                label_report(labels)
+            )
+    return out
 
 
 @eval_app.command("compare")

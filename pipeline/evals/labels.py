@@ -7,6 +7,7 @@ part is not grounded. When one person labels a statement twice, the later label 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,9 @@ def label_report(labels: list[dict[str, Any]]) -> dict[str, Any]:
             {
                 "score": f"{low:.1f}-{min(high, 1.0):.1f}",
                 "n": len(inside),
+                "mean_score": round(sum(x["judge_score"] for x in inside) / len(inside), 3)
+                if inside
+                else None,
                 "human_supported": round(
                     sum(x["label"] == "supported" for x in inside) / len(inside), 3
                 )
@@ -79,3 +83,37 @@ def label_report(labels: list[dict[str, Any]]) -> dict[str, Any]:
         "confusion": confusion,
         "calibration": calibration,
     }
+
+
+def training_rows(labels: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Labels as judge training rows (HealthVer's columns): "partial" is not supported, as
+    above; the evidence is the cited texts joined as the validator joins them; a review is
+    one group, so its statements fall in one fold together."""
+    rows = []
+    for x in labels:
+        cited = json.loads(x["evidence"]) if isinstance(x["evidence"], str) else x["evidence"]
+        evidence = " ".join(t for t in cited if t)
+        if x["statement"].strip() and evidence.strip():
+            rows.append(
+                {
+                    "claim": x["statement"],
+                    "evidence": evidence,
+                    "label": "Supports" if x["label"] == "supported" else "Neutral",
+                    "topic_ip": f"review:{x['review_id']}",
+                }
+            )
+    return rows
+
+
+def reliability_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The label calibration in the shape the eval report plots (filled bins only)."""
+    return [
+        {
+            "bin": b["score"],
+            "n": b["n"],
+            "mean_score": b["mean_score"],
+            "supports_rate": b["human_supported"],
+        }
+        for b in report["calibration"]
+        if b["n"]
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 
 def binary_report(gold: Sequence[bool], pred: Sequence[bool]) -> dict:
     tp = sum(g and p for g, p in zip(gold, pred, strict=True))
@@ -26,12 +28,59 @@ def binary_report(gold: Sequence[bool], pred: Sequence[bool]) -> dict:
     }
 
 
-def best_threshold(gold: Sequence[bool], scores: Sequence[float]) -> float:
-    """The score cut that maximizes macro-F1 on these examples."""
-    candidates = sorted(set(round(s, 3) for s in scores))
-    best, best_f1 = 0.5, -1.0
-    for t in candidates:
-        f = binary_report(gold, [s >= t for s in scores])["macro_f1"]
-        if f > best_f1:
-            best, best_f1 = t, f
-    return best
+def f_beta(gold: Sequence[bool], pred: Sequence[bool], beta: float) -> float:
+    """F-beta of the positive class (beta < 1 weighs precision over recall)."""
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    fp = sum((not g) and p for g, p in zip(gold, pred, strict=True))
+    fn = sum(g and (not p) for g, p in zip(gold, pred, strict=True))
+    b2 = beta * beta
+    return (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp) if tp else 0.0
+
+
+def best_threshold(
+    gold: Sequence[bool], scores: Sequence[float], beta: float | None = None
+) -> float:
+    """The score cut (at 3 decimals) that maximizes macro-F1 on these examples, or with
+    ``beta`` the positive class's F-beta; the lowest such cut on ties."""
+    if not len(scores):
+        return 0.5
+    g = np.asarray(gold, dtype=bool)
+    s = np.asarray(scores, dtype=float)
+    cuts = np.unique([round(float(x), 3) for x in s])
+    # Counts at each cut "score >= t" from the sorted scores (vectorized: n cuts x n rows
+    # in Python was seconds per call, and training calls it per fold).
+    order = np.sort(s)
+    pos = np.sort(s[g])
+    tp = len(pos) - np.searchsorted(pos, cuts, side="left")
+    predicted = len(order) - np.searchsorted(order, cuts, side="left")
+    fp = predicted - tp
+    fn = len(pos) - tp
+    tn = len(s) - len(pos) - fp
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if beta is None:
+            f_pos = np.where(tp > 0, 2 * tp / (2 * tp + fp + fn), 0.0)
+            f_neg = np.where(tn > 0, 2 * tn / (2 * tn + fn + fp), 0.0)
+            f = (f_pos + f_neg) / 2
+        else:
+            b2 = beta * beta
+            f = np.where(tp > 0, (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp), 0.0)
+    return float(cuts[int(np.argmax(np.round(f, 4)))])
+
+
+def fit_platt(
+    logits: Sequence[float], gold: Sequence[bool], steps: int = 100
+) -> tuple[float, float]:
+    """Platt scaling: a, b minimizing the log-loss of sigmoid(a * logit + b) (Newton)."""
+    x = np.asarray(logits, dtype=float)
+    y = np.asarray(gold, dtype=float)
+    a, b = 1.0, 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(a * x + b, -30, 30)))
+        w = p * (1 - p) + 1e-9
+        grad = np.array([np.sum((p - y) * x), np.sum(p - y)])
+        hess = np.array([[np.sum(w * x * x), np.sum(w * x)], [np.sum(w * x), np.sum(w)]])
+        step = np.linalg.solve(hess + 1e-6 * np.eye(2), grad)
+        a, b = a - step[0], b - step[1]
+        if np.abs(step).max() < 1e-10:
+            break
+    return float(a), float(b)

@@ -112,7 +112,9 @@ def _metric_names(metrics: dict[str, float]) -> list[str]:
     return list(dict.fromkeys(k.split("[")[0] for k in metrics))
 
 
-def run_report(run: Run, calibration: list[dict] | None = None) -> str:
+def run_report(run: Run, calibrations: dict[str, list[dict]] | None = None) -> str:
+    """The run's report; ``calibrations``: reliability tables of the support judge by title
+    (out-of-fold on HealthVer, against QA staff's labels)."""
     names = _metric_names(run.metrics)
     plots = [
         svg_bars(
@@ -127,8 +129,9 @@ def run_report(run: Run, calibration: list[dict] | None = None) -> str:
         for v in run.variants
     }
     plots.append(svg_histogram("latency per example (s)", latency))
-    if calibration:
-        plots.append(svg_calibration(calibration, "support judge calibration (HealthVer)"))
+    for title, rows in (calibrations or {}).items():
+        if rows:
+            plots.append(svg_calibration(rows, title))
     scores = [s for e in run.examples for s in e.output.get("support_scores", [])]
     if scores:
         plots.append(svg_histogram("support-judge scores of drafted statements", {"all": scores}))

@@ -159,3 +159,63 @@ def test_eval_retrieval_on_bioasq_slice(tmp_path: Path) -> None:
 def test_eval_retrieval_needs_a_benchmark() -> None:
     result = runner.invoke(app, ["eval", "retrieval"])
     assert result.exit_code == 2 and "--bioasq" in result.output
+
+
+@pytest.mark.shared
+def test_train_judge_learns_from_qa_labels_and_reviews_then_use_the_refit(tmp_path: Path) -> None:
+    import random
+    import sqlite3
+
+    from pipeline.check.judge import SupportJudge
+    from pipeline.settings import Settings
+    from pipeline.sources.embed import get_embedder
+    from pipeline.web.db import ReviewDB
+
+    with _bench("healthver", "healthver_dev.csv").open(newline="", encoding="utf-8") as handle:
+        rows = random.Random(5).sample(list(csv.DictReader(handle)), 300)
+    small = _write_csv(tmp_path / "hv.csv", [{k: r[k] for k in _FIELDS} for r in rows])
+    db = tmp_path / "reviews.sqlite"
+    ReviewDB(db)  # the web app's schema
+    conn = sqlite3.connect(db)
+    for i in range(30):  # ten reviews, three labelled statements each
+        supported = i % 3 != 0
+        conn.execute(
+            "INSERT INTO labels (review_id, version, section, idx, statement, citations, "
+            "evidence, judge_supported, judge_score, label, note, who, at) "
+            "VALUES (?, 1, 'evidence', ?, ?, '[\"S1\"]', ?, 1, 0.5, ?, NULL, 'qa:Q', 'now')",
+            (
+                i // 3,
+                i,
+                f"Methotrexate is recommended as initial therapy {i}.",
+                json.dumps(
+                    ["Methotrexate is recommended as initial therapy for polyarthritis."]
+                    if supported
+                    else ["Hip replacement may be considered for advanced joint damage."]
+                ),
+                "supported" if supported else "not_supported",
+            ),
+        )
+    conn.commit()
+    conn.close()
+    home = tmp_path / "home"
+    r = runner.invoke(
+        app,
+        ["eval", "train-judge", "--healthver", str(small), "--labels", "--db", str(db), "--json"],
+        env={"NECESSITY_HOME": str(home)},
+    )
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.stdout)
+    assert report["labels"] == 30
+    held = report["held_back"]
+    assert {"before", "after"} <= set(held["healthver"]) and held["healthver"]["before"]["n"] > 0
+    assert held["labels"]["train_n"] + held["labels"]["before"]["n"] == 30
+    refit = home / "judge" / "judge.json"
+    assert report["wrote"] == str(refit) and refit.exists()
+    # Reviews now use the refit: the settings point at it, and the judge says so in its name.
+    settings = Settings(home=home)
+    assert settings.judge_weights_path == refit
+    judge = SupportJudge(get_embedder(settings.embedder), weights=settings.judge_weights_path)
+    assert "labels(30)" in judge.name and judge.threshold == report["review_threshold"]
+
+
+_FIELDS = ["id", "evidence", "claim", "label", "topic_ip"]

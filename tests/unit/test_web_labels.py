@@ -94,5 +94,10 @@ def test_kappa_and_the_report_on_known_tables() -> None:
     assert report["agreement"] == round(2 / 3, 3)  # a partial label is not "supported"
     assert report["confusion"]["partial"] == {"judge_supported": 1, "judge_not_supported": 0}
     by_bin = {b["score"]: b for b in report["calibration"]}
-    assert by_bin["0.8-1.0"] == {"score": "0.8-1.0", "n": 1, "human_supported": 1.0}
+    assert by_bin["0.8-1.0"] == {
+        "score": "0.8-1.0",
+        "n": 1,
+        "mean_score": 0.9,
+        "human_supported": 1.0,
+    }
     assert by_bin["0.4-0.6"]["human_supported"] == 0.0

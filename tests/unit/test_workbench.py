@@ -80,9 +80,18 @@ def test_run_store_compare_and_report_with_a_scripted_model(settings, tmp_path: 
     assert result["metrics"]["accuracy[pubmedqa@1|embedded]"]["delta"] == round(1 - 4 / 6, 4)
     assert sorted(f["example_id"] for f in result["flipped"]) == ["3", "6"]
     html = run_report(
-        run, calibration=[{"bin": "0.5-0.6", "n": 4, "mean_score": 0.55, "supports_rate": 0.75}]
+        run,
+        calibrations={
+            "judge, out-of-fold": [
+                {"bin": "0.5-0.6", "n": 4, "mean_score": 0.55, "supports_rate": 0.75}
+            ],
+            "judge vs QA labels": [
+                {"bin": "0.8-1.0", "n": 2, "mean_score": 0.9, "supports_rate": 1.0}
+            ],
+        },
     )
-    assert html.count("<svg") >= 3 and "THRESHOLDS FAILED" in html and "http" not in html
+    assert html.count("<svg") >= 4 and "THRESHOLDS FAILED" in html and "http" not in html
+    assert "judge, out-of-fold" in html and "judge vs QA labels" in html
 
 
 def test_review_task_scores_verdicts_and_grounding(sample_store, session_settings) -> None:

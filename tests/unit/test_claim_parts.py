@@ -1,0 +1,63 @@
+"""A statement that bundles claims is judged claim by claim; a criterion must be stated whole."""
+
+from __future__ import annotations
+
+from pipeline.check.judge import SupportJudge, claim_parts
+from pipeline.check.validate import support_problems
+
+
+def test_claims_split_at_sentences_semicolons_and_joined_clauses_but_not_lists() -> None:
+    assert claim_parts(
+        "The guideline recommends DMARDs, glucocorticoids, and NSAIDs for active arthritis."
+    ) == ["The guideline recommends DMARDs, glucocorticoids, and NSAIDs for active arthritis."]
+    assert claim_parts(
+        "Methotrexate is recommended as initial therapy; IVIG is not recommended for JIA."
+    ) == ["Methotrexate is recommended as initial therapy", "IVIG is not recommended for JIA."]
+    assert claim_parts(
+        "IVIG is approved for Kawasaki disease, but its use in JIA is not supported by trials."
+    ) == ["IVIG is approved for Kawasaki disease", "but its use in JIA is not supported by trials."]
+    assert claim_parts(
+        "Diagnosis of JIA confirmed by a rheumatologist. Trial of methotrexate for 3 months."
+    ) == ["Diagnosis of JIA confirmed by a rheumatologist.", "Trial of methotrexate for 3 months."]
+    # A fragment too small to be a claim stays with its neighbour (abbreviations, "Done.").
+    assert claim_parts("Dose e.g. 3 months. Done.") == ["Dose e.g. 3 months. Done."]
+
+
+class ScriptedJudge(SupportJudge):
+    """Scores by a table keyed by the claim part, as a trained judge would."""
+
+    def __init__(self, table: dict[str, float]) -> None:
+        super().__init__(lexical_threshold=0.5)
+        self.table = table
+
+    def scores(self, pairs):  # noqa: ANN001, ANN201
+        return [self.table[claim] for claim, _ in pairs]
+
+
+CITED = "Methotrexate is recommended as initial therapy for children with polyarthritis."
+
+
+def test_a_bundled_statement_fails_on_its_unsupported_part_only() -> None:
+    claim = "Methotrexate is recommended as initial therapy; IVIG is recommended for JIA."
+    parts = claim_parts(claim)
+    judge = ScriptedJudge({parts[0]: 0.9, parts[1]: 0.2})
+    problems = support_problems(judge, claim, CITED, parts, [0.9, 0.2])
+    assert problems == [f"support judge: 0.20 < 0.50 for its part {parts[1]!r}"]
+    # Judged whole (as before), the good half would have carried the bad one through.
+    assert support_problems(judge, claim, CITED, [claim], [0.7]) == []
+
+
+def test_a_criterion_its_cited_sentence_states_only_in_part_is_not_valid() -> None:
+    criterion = (
+        "Methotrexate was tried as initial therapy. "
+        "Adalimumab trough levels were measured before dose escalation."
+    )
+    parts = claim_parts(criterion)
+    assert len(parts) == 2
+    # Even where a lenient judge passes both parts, the second is not in the cited text.
+    problems = support_problems(ScriptedJudge({}), criterion, CITED, parts, [0.9, 0.6], True)
+    assert problems == [f"the cited sentences do not state its part {parts[1]!r}"]
+    # A statement is not held to that: the judge's verdict stands.
+    assert support_problems(ScriptedJudge({}), criterion, CITED, parts, [0.9, 0.6]) == []
+    # A criterion that restates its source passes whole.
+    assert support_problems(ScriptedJudge({}), CITED, CITED, [CITED], [0.1], True) == []
