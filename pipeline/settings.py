@@ -186,7 +186,10 @@ class Settings(BaseSettings):
     deny_requires_peer_review: bool = Field(
         True, description="a not-necessary verdict recommends peer review rather than denial"
     )
-    embedder: str = Field("minilm-l6-int8", description="embedder registry key (embed.py)")
+    embedder: str = Field(
+        "minilm-l6",
+        description="embedder registry key (embed.py); minilm-l6-int8 for stores built with it",
+    )
     chunk: ChunkSettings = Field(default_factory=ChunkSettings, description="chunking")
     retrieval: RetrievalSettings = Field(
         default_factory=RetrievalSettings, description="search and fusion"

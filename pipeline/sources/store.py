@@ -25,7 +25,7 @@ import numpy as np
 from pipeline.errors import NecessityError
 from pipeline.models import Chunk, Document, SearchFilters
 from pipeline.sources.chunk import embedding_text
-from pipeline.sources.embed import Embedder, get_embedder
+from pipeline.sources.embed import Embedder, get_embedder, registry_key
 from pipeline.sources.lexical import LexicalIndex, manifest_stamp
 
 COLLECTION = "chunks"
@@ -62,7 +62,7 @@ class ChromaEmbedding:
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> ChromaEmbedding:
-        return ChromaEmbedding(get_embedder("minilm-l6-int8"))
+        return ChromaEmbedding(get_embedder(registry_key(config["embedder"])))
 
     def is_legacy(self) -> bool:
         return False
@@ -153,11 +153,18 @@ class ChromaManifest:
 
 
 class Store:
-    def __init__(self, path: Path, embedder: Embedder, url: str | None = None) -> None:
+    def __init__(
+        self, path: Path, embedder: Embedder, url: str | None = None, adopt: bool = False
+    ) -> None:
+        """``adopt``: when the store was built with another known embedder, use that one
+        (the embedder was not chosen explicitly; a store from before a default changed
+        keeps working instead of failing)."""
         self.path = Path(path)
-        self.embedder = embedder
         self.url = url
         self._client = _chroma_client(self.path, url)
+        if adopt:
+            embedder = self._recorded_embedder() or embedder
+        self.embedder = embedder
         self.collection = self._client.get_or_create_collection(
             COLLECTION,
             embedding_function=ChromaEmbedding(embedder),  # type: ignore[arg-type]
@@ -167,12 +174,24 @@ class Store:
         if stored and stored != embedder.name:
             raise StoreError(
                 f"store {self.path} was built with embedder {stored!r}, not {embedder.name!r}; "
-                "use another --store or re-ingest into an empty one"
+                f"set NECESSITY_EMBEDDER={_key_or_name(stored)} to keep using it, use another "
+                "--store, or re-ingest into an empty one"
             )
         self._manifest = ChromaManifest(self._client) if url else FileManifest(self.manifest_path)
         self._documents = self._manifest.load()
         self._lexical: LexicalIndex | None = None
         self._count: int | None = None
+
+    def _recorded_embedder(self) -> Embedder | None:
+        try:
+            existing = self._client.get_collection(COLLECTION)
+        except Exception:  # noqa: BLE001 (chroma raises several kinds for "not there")
+            return None
+        recorded = (existing.metadata or {}).get("embedder")
+        try:
+            return get_embedder(registry_key(recorded)) if recorded else None
+        except ValueError:
+            return None  # an embedder we do not know: the mismatch error below says so
 
     # --- manifest -------------------------------------------------------------------
     @property
@@ -416,5 +435,12 @@ def _chunk_from(cid: str, text: str, meta: dict[str, Any]) -> Chunk:
     )
 
 
-def open_store(path: Path, embedder_name: str = "minilm-l6-int8", url: str | None = None) -> Store:
+def _key_or_name(embedder_name: str) -> str:
+    try:
+        return registry_key(embedder_name)
+    except ValueError:
+        return embedder_name
+
+
+def open_store(path: Path, embedder_name: str = "minilm-l6", url: str | None = None) -> Store:
     return Store(path, get_embedder(embedder_name), url=url)

@@ -32,3 +32,52 @@ def test_batch_order_does_not_change_vectors(real_settings) -> None:
     together = emb.embed(texts)
     alone = np.vstack([emb.embed([t]) for t in texts])
     assert np.allclose(together, alone, atol=1e-4)
+
+
+def test_the_default_float32_graph_is_built_from_the_package_weights_and_agrees_with_int8(
+    real_settings, tmp_path
+) -> None:
+    import hashlib
+
+    from pipeline import assets
+    from pipeline.settings import Settings
+    from pipeline.sources.minilm_graph import write_fp32_onnx
+
+    assert Settings().embedder == "minilm-l6"
+    fp32 = get_embedder("minilm-l6")
+    assert fp32.name == "all-MiniLM-L6-v2-onnx" and fp32._files()[0] == assets.minilm_fp32_path()
+    texts = [
+        "IVIG is not covered for juvenile idiopathic arthritis.",
+        "Methotrexate is recommended as initial therapy for polyarthritis.",
+        "Total knee arthroplasty timing in osteoarthritis.",
+        " ".join(["hydroxychloroquine"] * 300),  # truncated at 256 pieces, like int8
+    ]
+    a, b = fp32.embed(texts), get_embedder("minilm-l6-int8").embed(texts)
+    # int8 approximates the same network: the vectors nearly coincide, text by text.
+    assert np.all(np.sum(a * b, axis=1) > 0.99)
+    assert a[0] @ a[1] < a[1] @ a[1]
+    # The graph is a pure function of the weights: written twice, the same bytes.
+    weights = assets.minilm_files()[1].parent / "model.safetensors"
+    first = write_fp32_onnx(weights, tmp_path / "one.onnx").read_bytes()
+    second = write_fp32_onnx(weights, tmp_path / "two.onnx").read_bytes()
+    assert hashlib.sha256(first).digest() == hashlib.sha256(second).digest()
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_store_built_with_int8_keeps_it_unless_another_embedder_is_chosen(
+    real_settings, tmp_path
+) -> None:
+    import pytest
+
+    from pipeline.runtime import Pipeline
+    from pipeline.settings import Settings
+    from pipeline.sources.store import Store, StoreError
+
+    path = tmp_path / "store"
+    Store(path, get_embedder("minilm-l6-int8"))
+    # The default was not chosen: the store's own embedder is used.
+    adopted = Pipeline.open(Settings(home=tmp_path, store=path)).store
+    assert adopted.embedder.name == "all-MiniLM-L6-v2-int8-onnx"
+    # Chosen explicitly, another embedder is refused with what to do about it.
+    with pytest.raises(StoreError, match="NECESSITY_EMBEDDER=minilm-l6-int8"):
+        Pipeline.open(Settings(home=tmp_path, store=path, embedder="minilm-l6")).store  # noqa: B018
