@@ -20,7 +20,6 @@ import argparse
 import json
 import math
 import random
-import struct
 import sys
 import time
 from collections.abc import Sequence
@@ -42,6 +41,7 @@ from pipeline.evals.validator import (  # noqa: E402
     train,
 )
 from pipeline.sources.embed import get_embedder  # noqa: E402
+from pipeline.sources.minilm_graph import read_safetensors  # noqa: E402
 
 LABELS = ("Supports", "Refutes", "Neutral")
 MAX_TOKENS = 256
@@ -83,22 +83,6 @@ def supports_logit(logits: np.ndarray) -> np.ndarray:
 
 
 HIDDEN, HEADS, LAYERS, INTER = 384, 12, 6, 1536
-_DTYPES = {"F32": np.float32, "I64": np.int64}
-
-
-def read_safetensors(path: Path) -> dict[str, np.ndarray]:
-    """The safetensors format: an 8-byte header length, a JSON header, then raw tensors."""
-    data = Path(path).read_bytes()
-    (size,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8 : 8 + size])
-    out = {}
-    for name, meta in header.items():
-        if name == "__metadata__":
-            continue
-        start, end = meta["data_offsets"]
-        raw = data[8 + size + start : 8 + size + end]
-        out[name] = np.frombuffer(raw, dtype=_DTYPES[meta["dtype"]]).reshape(meta["shape"])
-    return out
 
 
 class _Attention(nn.Module):
