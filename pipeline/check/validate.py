@@ -161,8 +161,10 @@ def validate(
             pending.append((crit, crit.text, " ".join(cited)))
         else:
             crit.problems.append("no verified source sentence states this criterion")
-    # A statement that bundles claims is judged claim by claim; its score is its weakest.
-    parts = [claim_parts(claim) for _, claim, _ in pending]
+    # A statement that bundles claims is judged claim by claim; its score is its weakest. A
+    # restatement of its source is judged whole: its halves are true by being quoted, and a
+    # fragment ("and the panel deferred ...") scores low on its own.
+    parts = [[c] if near_copy(c, text) else claim_parts(c) for _, c, text in pending]
     pairs = [(p, text) for (_, _, text), ps in zip(pending, parts, strict=True) for p in ps]
     flat = judge.scores(pairs)
     at = 0

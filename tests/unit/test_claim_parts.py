@@ -61,3 +61,23 @@ def test_a_criterion_its_cited_sentence_states_only_in_part_is_not_valid() -> No
     assert support_problems(ScriptedJudge({}), criterion, CITED, parts, [0.9, 0.6]) == []
     # A criterion that restates its source passes whole.
     assert support_problems(ScriptedJudge({}), CITED, CITED, [CITED], [0.1], True) == []
+
+
+def test_validation_judges_a_bundled_paraphrase_by_parts_and_a_restatement_whole() -> None:
+    from pipeline.check.validate import validate
+    from tests.unit.test_draft_validate import _ev, _review
+
+    source = "Methotrexate is recommended as initial therapy; IVIG is not recommended for JIA."
+    bundled = "Methotrexate is recommended as initial therapy; IVIG helps every child with JIA."
+    first, second = claim_parts(bundled)
+    # The scripted judge knows only these texts: judging anything else would fail the test.
+    judge = ScriptedJudge({source: 0.9, first: 0.95, second: 0.2})
+    review = validate(
+        _review([_ev(source)], [(source, ["E1.1"], None), (bundled, ["E1.1"], None)]),
+        verify_sources=False,
+        judge=judge,
+    )
+    whole, parts = review.sections[0].statements
+    assert whole.supported and whole.support_score == 0.9
+    assert not parts.supported and parts.support_score == 0.2
+    assert f"support judge: 0.20 < 0.50 for its part {second!r}" in parts.problems
