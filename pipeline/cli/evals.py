@@ -39,7 +39,8 @@ def eval_validator(
         rows = load_healthver(healthver, limit)
     except (OSError, ValueError) as exc:
         fail(str(exc))
-    judge = SupportJudge(get_embedder(settings.embedder))
+    # The judge reviews use: a refit on QA labels when there is one.
+    judge = SupportJudge(get_embedder(settings.embedder), weights=settings.judge_weights_path)
     x = feature_matrix(rows, judge)
     report = evaluate(rows, judge, x) | {"file": str(healthver)}
     if judge.model is not None:

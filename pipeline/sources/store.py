@@ -162,8 +162,9 @@ class Store:
         self.path = Path(path)
         self.url = url
         self._client = _chroma_client(self.path, url)
-        if adopt:
-            embedder = self._recorded_embedder() or embedder
+        recorded = self._recorded_embedder() if adopt else None
+        if recorded is not None and recorded.name != embedder.name:
+            embedder = recorded
         self.embedder = embedder
         self.collection = self._client.get_or_create_collection(
             COLLECTION,

@@ -216,6 +216,14 @@ def test_train_judge_learns_from_qa_labels_and_reviews_then_use_the_refit(tmp_pa
     assert settings.judge_weights_path == refit
     judge = SupportJudge(get_embedder(settings.embedder), weights=settings.judge_weights_path)
     assert "labels(30)" in judge.name and judge.threshold == report["review_threshold"]
+    # And QA's own eval scores that judge, not the shipped one.
+    scored = runner.invoke(
+        app,
+        ["eval", "validator", "--healthver", str(small), "--json"],
+        env={"NECESSITY_HOME": str(home)},
+    )
+    assert scored.exit_code == 0, scored.output
+    assert "labels(30)" in json.loads(scored.stdout)["judge"]
 
 
 _FIELDS = ["id", "evidence", "claim", "label", "topic_ip"]
