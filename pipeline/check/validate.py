@@ -168,11 +168,11 @@ def validate(
     pairs = [(p, text) for (_, _, text), ps in zip(pending, parts, strict=True) for p in ps]
     flat = judge.scores(pairs)
     at = 0
-    for (item, claim, text), ps in zip(pending, parts, strict=True):
+    for (item, _, text), ps in zip(pending, parts, strict=True):
         scores, at = flat[at : at + len(ps)], at + len(ps)
         item.support_score = round(min(scores), 3)  # type: ignore[attr-defined]
         item.problems.extend(  # type: ignore[attr-defined]
-            support_problems(judge, claim, text, ps, scores, isinstance(item, Criterion))
+            support_problems(judge, text, ps, scores, isinstance(item, Criterion))
         )
     for section in review.sections:
         for st in section.statements:
@@ -197,17 +197,14 @@ CRITERION_COVERAGE = 0.5  # of each part's content words, found in the cited sen
 
 def support_problems(
     judge: SupportJudge,
-    claim: str,
     cited: str,
     parts: list[str],
     scores: list[float],
     criterion: bool = False,
 ) -> list[str]:
-    """Why the cited text does not support the claim (empty when it does): every part must
-    pass the judge, unless the whole claim restates its source; a criterion's cited
-    sentences must also state each of its parts, not a piece of it."""
-    if near_copy(claim, cited):
-        return []
+    """Why the cited text does not support a claim, given as its parts and their scores
+    (empty when it does): every part must pass the judge (a near-copy of the source
+    passes); a criterion's cited sentences must also state each of its parts."""
     problems = []
     for part, score in zip(parts, scores, strict=True):
         where = "the cited text" if len(parts) == 1 else f"its part {part[:80]!r}"

@@ -99,7 +99,7 @@ def judge_report(model: JudgeModel, rows: list[dict], x: np.ndarray) -> dict:
     if not rows:
         return {"n": 0}
     p = model.probabilities(x)
-    bar = model.review_threshold if model.review_threshold is not None else model.threshold
+    bar = SupportJudge(model=model).threshold
     return binary_report(gold, [bool(s >= bar) for s in p]) | {
         "threshold": round(bar, 3),
         "macro_f1_at_f1_threshold": binary_report(gold, [bool(s >= model.threshold) for s in p])[

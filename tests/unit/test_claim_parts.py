@@ -41,10 +41,10 @@ def test_a_bundled_statement_fails_on_its_unsupported_part_only() -> None:
     claim = "Methotrexate is recommended as initial therapy; IVIG is recommended for JIA."
     parts = claim_parts(claim)
     judge = ScriptedJudge({parts[0]: 0.9, parts[1]: 0.2})
-    problems = support_problems(judge, claim, CITED, parts, [0.9, 0.2])
+    problems = support_problems(judge, CITED, parts, [0.9, 0.2])
     assert problems == [f"support judge: 0.20 < 0.50 for its part {parts[1]!r}"]
     # Judged whole (as before), the good half would have carried the bad one through.
-    assert support_problems(judge, claim, CITED, [claim], [0.7]) == []
+    assert support_problems(judge, CITED, [claim], [0.7]) == []
 
 
 def test_a_criterion_its_cited_sentence_states_only_in_part_is_not_valid() -> None:
@@ -55,12 +55,12 @@ def test_a_criterion_its_cited_sentence_states_only_in_part_is_not_valid() -> No
     parts = claim_parts(criterion)
     assert len(parts) == 2
     # Even where a lenient judge passes both parts, the second is not in the cited text.
-    problems = support_problems(ScriptedJudge({}), criterion, CITED, parts, [0.9, 0.6], True)
+    problems = support_problems(ScriptedJudge({}), CITED, parts, [0.9, 0.6], True)
     assert problems == [f"the cited sentences do not state its part {parts[1]!r}"]
     # A statement is not held to that: the judge's verdict stands.
-    assert support_problems(ScriptedJudge({}), criterion, CITED, parts, [0.9, 0.6]) == []
+    assert support_problems(ScriptedJudge({}), CITED, parts, [0.9, 0.6]) == []
     # A criterion that restates its source passes whole.
-    assert support_problems(ScriptedJudge({}), CITED, CITED, [CITED], [0.1], True) == []
+    assert support_problems(ScriptedJudge({}), CITED, [CITED], [0.1], True) == []
 
 
 def test_validation_judges_a_bundled_paraphrase_by_parts_and_a_restatement_whole() -> None:
