@@ -220,13 +220,14 @@ Plan: start tocilizumab given active disease despite methotrexate.
 Exam shows swelling of 6 joints with limited range of motion."""
 
 
+def n(fragment: str) -> int:
+    """The number the model sees for NOTE's sentence holding ``fragment``."""
+    numbered = sentences(" ".join(NOTE.split()))
+    return next(i for i, s in enumerate(numbered, 1) if fragment in s)
+
+
 def test_narrative_notes_the_model_selects_and_the_code_quotes(tmp_path) -> None:
     (tmp_path / "note.txt").write_text(NOTE)
-    numbered = sentences(" ".join(NOTE.split()))
-
-    def n(fragment: str) -> int:
-        return next(i for i, s in enumerate(numbered, 1) if fragment in s)
-
     reply = {
         "requested_drug": {"sentence": n("Plan"), "name": "tocilizumab"},
         "diagnoses": [
@@ -322,11 +323,6 @@ def test_a_flattened_form_is_read_from_its_text(tmp_path) -> None:
 
 def test_model_labels_that_are_findings_or_repeats_are_not_kept(tmp_path) -> None:
     (tmp_path / "note.txt").write_text(NOTE)
-    numbered = sentences(" ".join(NOTE.split()))
-
-    def n(fragment: str) -> int:
-        return next(i for i, s in enumerate(numbered, 1) if fragment in s)
-
     reply = {
         "requested_drug": {"sentence": n("Plan"), "name": "methotrexate"},  # a prior one
         "diagnoses": [
