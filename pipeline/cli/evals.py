@@ -44,7 +44,9 @@ def eval_validator(
     x = feature_matrix(rows, judge)
     report = evaluate(rows, judge, x) | {"file": str(healthver)}
     if judge.model is not None:
-        report["in_sample"] = Path(judge.model.trained_on).name == healthver.name
+        # A refit is named "<csv>+labels(N)": it was trained on the CSV all the same.
+        trained_on = judge.model.trained_on.split("+labels(")[0]
+        report["in_sample"] = Path(trained_on).name == healthver.name
     if cv:
         report["cross_validated"] = cross_validate(rows, x)
     if as_json:

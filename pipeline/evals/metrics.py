@@ -28,15 +28,6 @@ def binary_report(gold: Sequence[bool], pred: Sequence[bool]) -> dict:
     }
 
 
-def f_beta(gold: Sequence[bool], pred: Sequence[bool], beta: float) -> float:
-    """F-beta of the positive class (beta < 1 weighs precision over recall)."""
-    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
-    fp = sum((not g) and p for g, p in zip(gold, pred, strict=True))
-    fn = sum(g and (not p) for g, p in zip(gold, pred, strict=True))
-    b2 = beta * beta
-    return (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp) if tp else 0.0
-
-
 def best_threshold(
     gold: Sequence[bool], scores: Sequence[float], beta: float | None = None
 ) -> float:

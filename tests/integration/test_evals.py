@@ -223,7 +223,8 @@ def test_train_judge_learns_from_qa_labels_and_reviews_then_use_the_refit(tmp_pa
         env={"NECESSITY_HOME": str(home)},
     )
     assert scored.exit_code == 0, scored.output
-    assert "labels(30)" in json.loads(scored.stdout)["judge"]
+    scored_report = json.loads(scored.stdout)
+    assert "labels(30)" in scored_report["judge"] and scored_report["in_sample"] is True
 
 
 _FIELDS = ["id", "evidence", "claim", "label", "topic_ip"]

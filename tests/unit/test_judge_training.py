@@ -11,7 +11,7 @@ import numpy as np
 
 from pipeline.check.judge import JudgeModel, SupportJudge, load_model
 from pipeline.evals.labels import training_rows
-from pipeline.evals.metrics import best_threshold, binary_report, f_beta, fit_platt
+from pipeline.evals.metrics import best_threshold, binary_report, fit_platt
 from pipeline.evals.validator import (
     cross_validate,
     folds_of,
@@ -19,6 +19,15 @@ from pipeline.evals.validator import (
     save_model,
     train,
 )
+
+
+def f_beta(gold: list[bool], pred: list[bool], beta: float) -> float:
+    """F-beta of the positive class, counted row by row (the reference)."""
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    fp = sum((not g) and p for g, p in zip(gold, pred, strict=True))
+    fn = sum(g and (not p) for g, p in zip(gold, pred, strict=True))
+    b2 = beta * beta
+    return (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp) if tp else 0.0
 
 
 def _brute_force(gold: list[bool], scores: list[float], beta: float | None) -> float:
