@@ -87,6 +87,7 @@ def minilm_files() -> tuple[Path, Path]:
     return onnx, tokenizer
 
 
+MINILM_Q8 = "all-minilm-l6-v2-q8-1"  # bump when write_q8_onnx quantizes otherwise
 MINILM_FP32 = "all-minilm-l6-v2-fp32-1"  # bump when minilm_graph writes another graph
 
 
@@ -107,6 +108,22 @@ def minilm_fp32_files() -> tuple[Path, Path]:
         if not weights.exists():
             raise AssetError(f"{weights} is missing; {INSTALL_HINT}")
         write_fp32_onnx(weights, target)
+    return target, tokenizer
+
+
+def minilm_q8_path() -> Path:
+    return minilm_fp32_path().with_name(f"{MINILM_Q8}.onnx")
+
+
+def minilm_q8_files() -> tuple[Path, Path]:
+    """(model.onnx, tokenizer.json) for all-MiniLM-L6-v2 with int8 weights, quantized on
+    first use from the float32 graph (about 2 s)."""
+    from pipeline.sources.minilm_graph import write_q8_onnx
+
+    fp32, tokenizer = minilm_fp32_files()
+    target = minilm_q8_path()
+    if not target.exists():
+        write_q8_onnx(fp32, target)
     return target, tokenizer
 
 
@@ -178,7 +195,7 @@ def verify_gguf(path: Path, expected_sha256: str) -> bool:
 def prepare(cache_dir: Path, model: str | None, encoding: str = "cl100k_base") -> dict[str, str]:
     """Make every offline asset ready; returns what is where (for `necessity prepare`)."""
     report = {"tiktoken": str(ensure_tiktoken(cache_dir, encoding))}
-    onnx, tokenizer = minilm_fp32_files()
+    onnx, tokenizer = minilm_q8_files()  # writes the float32 graph it is quantized from
     report["embedder_onnx"] = str(onnx)
     report["embedder_tokenizer"] = str(tokenizer)
     if model:

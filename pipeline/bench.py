@@ -104,7 +104,9 @@ def step_ingest_ours(pdf_dir: str, store_dir: str) -> dict[str, Any]:
     }
 
 
-def step_ingest_langchain(pdf_dir: str, home: str) -> dict[str, Any]:
+def step_ingest_langchain(
+    pdf_dir: str, home: str, embedder_key: str = "minilm-l6-int8"
+) -> dict[str, Any]:
     import warnings
 
     warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -115,9 +117,10 @@ def step_ingest_langchain(pdf_dir: str, home: str) -> dict[str, Any]:
 
     from pipeline.sources.embed import get_embedder
 
-    class MiniLM(Embeddings):  # the int8 file: the baseline as issue 18 defined it
+    # By default the packaged int8 file: the baseline as issue 18 defined it.
+    class MiniLM(Embeddings):
         def __init__(self) -> None:
-            self.inner = get_embedder("minilm-l6-int8")
+            self.inner = get_embedder(embedder_key)
 
         def embed_documents(self, texts: list[str]) -> list[list[float]]:
             return self.inner.embed(texts).tolist()
@@ -361,7 +364,7 @@ def _main(argv: list[str]) -> None:
     if step == "ingest-ours":
         result = step_ingest_ours(args[0], args[1])
     elif step == "ingest-langchain":
-        result = step_ingest_langchain(args[0], args[1])
+        result = step_ingest_langchain(*args[:3])  # DIR STORE [EMBEDDER]: equal embedders
     elif step == "embed-ceiling":
         result = step_embed_ceiling(args[0], int(args[1]))
     elif step == "query":

@@ -187,8 +187,9 @@ class Settings(BaseSettings):
         True, description="a not-necessary verdict recommends peer review rather than denial"
     )
     embedder: str = Field(
-        "minilm-l6",
-        description="embedder registry key (embed.py); minilm-l6-int8 for stores built with it",
+        "minilm-l6-q8",
+        description="embedder registry key (embed.py): minilm-l6-q8 (default), minilm-l6 "
+        "(float32), minilm-l6-int8; a store keeps the one it was built with unless set",
     )
     chunk: ChunkSettings = Field(default_factory=ChunkSettings, description="chunking")
     retrieval: RetrievalSettings = Field(

