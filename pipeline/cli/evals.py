@@ -102,7 +102,7 @@ def eval_train_judge(
     except (OSError, ValueError) as exc:
         fail(str(exc))
     judge = SupportJudge(get_embedder(settings.embedder), model=None)
-    x = feature_matrix(rows, judge)
+    x = feature_matrix(rows, judge, every=True)
     report: dict = {"healthver": str(healthver), "n": len(rows)}
     if labels:
         from pipeline.evals.labels import load_labels, training_rows
@@ -113,7 +113,7 @@ def eval_train_judge(
             fail(str(exc))
         if not labelled:
             fail("no labels yet: QA staff mark statements on a review's page in the web app")
-        x_lab = feature_matrix(labelled, judge)
+        x_lab = feature_matrix(labelled, judge, every=True)
         source = f"{healthver.name}+labels({len(labelled)})"
         model, report["held_back"] = refit_with_labels(rows, x, labelled, x_lab, source)
         report["labels"] = len(labelled)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.check.judge import FEATURES, JudgeModel, SupportJudge, fit_logistic
+from pipeline.check.judge import JudgeModel, SupportJudge, features_of_width, fit_logistic
 from pipeline.evals.metrics import best_threshold, binary_report, fit_platt
 
 
@@ -34,8 +34,10 @@ def load_healthver(path: Path, limit: int | None = None, seed: int = 13) -> list
     return rows
 
 
-def feature_matrix(rows: list[dict], judge: SupportJudge) -> np.ndarray:
-    return judge.features([(r["claim"], r["evidence"]) for r in rows])
+def feature_matrix(rows: list[dict], judge: SupportJudge, every: bool = False) -> np.ndarray:
+    """One row per pair: the features the judge's model reads, or (``every``, to train a
+    new one) all the judge computes."""
+    return judge.features([(r["claim"], r["evidence"]) for r in rows], every=every)
 
 
 FOLDS = 5
@@ -60,7 +62,15 @@ def _gold(rows: list[dict]) -> np.ndarray:
 
 def _fit(rows: list[dict], x: np.ndarray, source: str, sample_weight=None) -> JudgeModel:  # noqa: ANN001
     mean, scale, w, b = fit_logistic(x, _gold(rows), sample_weight=sample_weight)
-    return JudgeModel(mean.tolist(), scale.tolist(), w.tolist(), float(b), 0.5, source)
+    return JudgeModel(
+        mean.tolist(),
+        scale.tolist(),
+        w.tolist(),
+        float(b),
+        0.5,
+        source,
+        features=features_of_width(x.shape[1]),
+    )
 
 
 def out_of_fold_logits(
@@ -199,6 +209,6 @@ def calibration(gold: list[bool], scores: list[float], bins: int = 10) -> list[d
 
 
 def save_model(model: JudgeModel, path: Path) -> None:
-    data = asdict(model) | {"features": FEATURES}
+    data = asdict(model)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1) + "\n")

@@ -149,3 +149,62 @@ def test_labels_become_training_rows_as_the_validator_joins_cited_text() -> None
             "topic_ip": "review:7",
         }
     ]
+
+
+class _Vectors:
+    """A stand-in embedder: a fixed random unit vector per text; records what it was asked."""
+
+    def __init__(self, name: str, dim: int = 384) -> None:
+        self.name, self.dim, self.calls = name, dim, []
+
+    def _vec(self, text: str, salt: str) -> np.ndarray:
+        seed = int.from_bytes(f"{salt}:{text}".encode()[:8].ljust(8, b"\0"), "little")
+        v = np.random.default_rng(seed).normal(size=self.dim)
+        return v / np.linalg.norm(v)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(("passage", list(texts)))
+        return np.array([self._vec(t, "p") for t in texts])
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(("query", list(texts)))
+        return np.array([self._vec(t, "q") for t in texts])
+
+
+def test_e5_features_are_computed_only_for_a_model_that_reads_them() -> None:
+    from pipeline.check.judge import FEATURES, MINILM_FEATURES, MINILM_WIDTH
+    from pipeline.evals.validator import feature_matrix
+
+    rows = [
+        {"claim": "Methotrexate is first-line therapy.", "evidence": "We recommend MTX first."},
+        {"claim": "IVIG is not covered.", "evidence": "IVIG is excluded for JIA."},
+    ]
+    minilm = _Vectors("all-MiniLM-L6-v2-q8-onnx")
+    e5 = _Vectors("e5")
+    judge = SupportJudge(minilm, model=None, e5=e5)
+    # The shipped weights read e5 too.
+    assert judge.model is not None and judge.model.reads_e5
+    # Training asks for every feature: the MiniLM block, then e5's, claims read as queries.
+    x = feature_matrix(rows, judge, every=True)
+    assert x.shape == (2, MINILM_WIDTH + 1 + 2 * 384)
+    assert ("query", sorted(r["claim"] for r in rows)) in e5.calls
+    assert ("passage", sorted(r["evidence"] for r in rows)) in e5.calls
+    # The e5 cosine sits right after the MiniLM block.
+    q = e5.embed_queries([rows[0]["claim"]])[0]
+    p = e5.embed([rows[0]["evidence"]])[0]
+    assert np.isclose(x[0, MINILM_WIDTH], q @ p)
+    # A model fitted on that width records every feature, and so reads e5 once loaded.
+    y_rows = [
+        r | {"label": lab, "topic_ip": str(i)}
+        for i, (r, lab) in enumerate(zip(rows * 10, ["Supports", "Refutes"] * 10, strict=True))
+    ]
+    wide = train(y_rows, np.vstack([x] * 10), "synthetic")
+    assert wide.features == FEATURES and wide.reads_e5
+    # A MiniLM-only model (the earlier shipped kind) never touches e5.
+    narrow = JudgeModel([0.0] * MINILM_WIDTH, [1.0] * MINILM_WIDTH, [0.0] * MINILM_WIDTH, 0.0, 0.5)
+    assert narrow.features == MINILM_FEATURES and not narrow.reads_e5
+    e5.calls.clear()
+    scores = SupportJudge(minilm, model=narrow, e5=e5).scores([("a claim", "some evidence")])
+    assert len(scores) == 1 and e5.calls == []
+    wide_scores = SupportJudge(minilm, model=wide, e5=e5).scores([("a claim", "some evidence")])
+    assert len(wide_scores) == 1 and e5.calls
