@@ -2,6 +2,13 @@ import numpy as np
 
 from pipeline.sources.embed import get_embedder
 
+TEXTS = [
+    "IVIG is not covered for juvenile idiopathic arthritis.",
+    "Immune globulin is excluded for juvenile arthritis.",
+    "Total knee arthroplasty timing in osteoarthritis.",
+    " ".join(["hydroxychloroquine"] * 300),  # truncated at 256 pieces by every MiniLM
+]
+
 
 def test_minilm_loads_from_packages_and_embeds_meaningfully(real_settings) -> None:
     emb = get_embedder("minilm-l6-int8")
@@ -44,13 +51,7 @@ def test_the_float32_graph_is_built_from_the_package_weights_and_agrees_with_int
 
     fp32 = get_embedder("minilm-l6")
     assert fp32.name == "all-MiniLM-L6-v2-onnx" and fp32._files()[0] == assets.minilm_fp32_path()
-    texts = [
-        "IVIG is not covered for juvenile idiopathic arthritis.",
-        "Methotrexate is recommended as initial therapy for polyarthritis.",
-        "Total knee arthroplasty timing in osteoarthritis.",
-        " ".join(["hydroxychloroquine"] * 300),  # truncated at 256 pieces, like int8
-    ]
-    a, b = fp32.embed(texts), get_embedder("minilm-l6-int8").embed(texts)
+    a, b = fp32.embed(TEXTS), get_embedder("minilm-l6-int8").embed(TEXTS)
     # int8 approximates the same network: the vectors nearly coincide, text by text.
     assert np.all(np.sum(a * b, axis=1) > 0.99)
     assert a[0] @ a[1] < a[1] @ a[1]
@@ -72,13 +73,7 @@ def test_the_default_int8_weights_are_quantized_here_from_the_float32_graph(
     assert Settings().embedder == "minilm-l6-q8"
     q8 = get_embedder("minilm-l6-q8")
     assert q8.name == "all-MiniLM-L6-v2-q8-onnx" and q8._files()[0] == assets.minilm_q8_path()
-    texts = [
-        "IVIG is not covered for juvenile idiopathic arthritis.",
-        "Immune globulin is excluded for juvenile arthritis.",
-        "Total knee arthroplasty timing in osteoarthritis.",
-        " ".join(["hydroxychloroquine"] * 300),
-    ]
-    a, b = q8.embed(texts), get_embedder("minilm-l6").embed(texts)
+    a, b = q8.embed(TEXTS), get_embedder("minilm-l6").embed(TEXTS)
     # Each vector stays close to its float32 original, and the neighbours stay neighbours.
     assert np.all(np.sum(a * b, axis=1) > 0.97)
     assert a[0] @ a[1] > a[0] @ a[2] + 0.2
