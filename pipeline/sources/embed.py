@@ -141,9 +141,9 @@ class MiniLMFp32Embedder(MiniLMOnnxEmbedder):
 class MiniLMQ8Embedder(MiniLMOnnxEmbedder):
     """The default: MiniLM with int8 weights, one scale per output channel, quantized by us
     from the float32 graph. On 400 real chunks 197-210 chunks/s against 126-137 for float32
-    (the packaged int8 file: 123 in the same run);
-    mean cosine to the float32 vectors 0.993 (lowest 0.985), and retrieval held (ACR
-    rerank nDCG@10 0.768 against 0.761, BioASQ 0.952 against 0.951)."""
+    (the packaged int8 file ran 122-124 on such chunks in an earlier measurement); mean
+    cosine to the float32 vectors 0.993 (lowest 0.985), and retrieval held (ACR rerank
+    nDCG@10 0.768 against 0.761, BioASQ 0.952 against 0.951)."""
 
     name = "all-MiniLM-L6-v2-q8-onnx"
     default_batch = 8  # 4 → 197 chunks/s, 8 → 208-210, 16 → 206-208

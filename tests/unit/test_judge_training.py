@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from pipeline.evals.validator import (
     save_model,
     train,
 )
+from tests.fakes import HashingEmbedder
 
 
 def f_beta(gold: list[bool], pred: list[bool], beta: float) -> float:
@@ -151,24 +153,20 @@ def test_labels_become_training_rows_as_the_validator_joins_cited_text() -> None
     ]
 
 
-class _Vectors:
-    """A stand-in embedder: a fixed random unit vector per text; records what it was asked."""
+class _RecordingE5(HashingEmbedder):
+    """The shared hashing stand-in with e5's two entry points; records what it was asked."""
 
-    def __init__(self, name: str, dim: int = 384) -> None:
-        self.name, self.dim, self.calls = name, dim, []
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, list[str]]] = []
 
-    def _vec(self, text: str, salt: str) -> np.ndarray:
-        seed = int.from_bytes(f"{salt}:{text}".encode()[:8].ljust(8, b"\0"), "little")
-        v = np.random.default_rng(seed).normal(size=self.dim)
-        return v / np.linalg.norm(v)
-
-    def embed(self, texts: list[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
         self.calls.append(("passage", list(texts)))
-        return np.array([self._vec(t, "p") for t in texts])
+        return super().embed(texts)
 
-    def embed_queries(self, texts: list[str]) -> np.ndarray:
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         self.calls.append(("query", list(texts)))
-        return np.array([self._vec(t, "q") for t in texts])
+        return super().embed([f"query {t}" for t in texts])
 
 
 def test_e5_features_are_computed_only_for_a_model_that_reads_them() -> None:
@@ -179,8 +177,9 @@ def test_e5_features_are_computed_only_for_a_model_that_reads_them() -> None:
         {"claim": "Methotrexate is first-line therapy.", "evidence": "We recommend MTX first."},
         {"claim": "IVIG is not covered.", "evidence": "IVIG is excluded for JIA."},
     ]
-    minilm = _Vectors("all-MiniLM-L6-v2-q8-onnx")
-    e5 = _Vectors("e5")
+    minilm = HashingEmbedder()
+    minilm.name = "all-MiniLM-L6-v2-q8-onnx"  # so the judge loads its trained weights
+    e5 = _RecordingE5()
     judge = SupportJudge(minilm, model=None, e5=e5)
     # The shipped weights read e5 too.
     assert judge.model is not None and judge.model.reads_e5
