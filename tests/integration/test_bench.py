@@ -19,6 +19,17 @@ def test_flops_grow_with_length_and_attention_is_quadratic() -> None:
     assert minilm_flops(1) == 6 * (2 * (4 * 384 * 384 + 2 * 384 * 1536) + 4 * 384)
 
 
+def test_embed_line_claims_a_ceiling_fraction_only_for_float32() -> None:
+    from pipeline.cli.serve import embed_line
+
+    base = {"chunks_per_s": 200.0, "achieved_gflops": 40.0, "gemm_fp32_gflops": 20.0}
+    fp32 = embed_line(base | {"weights": "float32", "ceiling_fraction": 0.5})
+    assert "50% of the 20.0 GFLOP/s GEMM" in fp32
+    note = "int8 weights: a float32 GEMM is no ceiling for them"
+    q8 = embed_line(base | {"weights": "int8", "ceiling_fraction": None, "ceiling_note": note})
+    assert note in q8 and "%" not in q8
+
+
 def _square(x: int) -> int:
     return x * x
 
@@ -41,9 +52,12 @@ def test_bench_quick_prints_the_ratios(needs_shared) -> None:
     # Each ratio is what its own measurements say, so a report cannot drift from its data.
     assert ingest["ratio_vs_langchain"] == round(lc["seconds"] / ours["seconds"], 2)
     assert ingest["ours_chunks_per_s"] == round(ours["chunks"] / ours["seconds"], 1)
-    ratio = emb["achieved_gflops"] / emb["gemm_fp32_gflops"]
     assert ingest["ceiling_fraction"] == emb["ceiling_fraction"]
-    assert abs(ingest["ceiling_fraction"] - ratio) < 0.01 + 0.01 * ratio
+    if emb["weights"] == "float32":
+        ratio = emb["achieved_gflops"] / emb["gemm_fp32_gflops"]
+        assert abs(ingest["ceiling_fraction"] - ratio) < 0.01 + 0.01 * ratio
+    else:  # the default q8: no float32 fraction is claimed for integer kernels
+        assert emb["ceiling_fraction"] is None and emb["weights"] in emb["ceiling_note"]
     assert ours["pages"] == lc["pages"] > 0  # both read the same PDFs
     assert (
         report["query"]["chunks"] == 5000
