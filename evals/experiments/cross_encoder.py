@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from pipeline.assets import minilm_files  # noqa: E402
 from pipeline.check.judge import SupportJudge  # noqa: E402
-from pipeline.evals.metrics import best_threshold, binary_report  # noqa: E402
+from pipeline.evals.metrics import auc, best_threshold, binary_report  # noqa: E402
 from pipeline.evals.validator import (  # noqa: E402
     feature_matrix,
     folds_of,
@@ -342,13 +342,6 @@ def siamese_logits(
                 for s in range(0, len(test_rows), 32)
             ]
         ).numpy()
-
-
-def auc(gold: Sequence[bool], scores: Sequence[float]) -> float:
-    g = np.asarray(gold, dtype=bool)
-    ranks = np.asarray(scores).argsort().argsort() + 1
-    n1, n0 = g.sum(), len(g) - g.sum()
-    return float((ranks[g].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
 
 
 def main() -> None:

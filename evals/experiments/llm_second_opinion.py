@@ -30,6 +30,7 @@ import numpy as np
 
 from pipeline.check.judge import SupportJudge, fit_logistic
 from pipeline.draft.llm import embedded_server
+from pipeline.evals.metrics import auc
 from pipeline.evals.validator import feature_matrix, load_healthver, out_of_fold_logits
 from pipeline.settings import load_settings
 from pipeline.sources.embed import get_embedder
@@ -39,13 +40,6 @@ SYSTEM = (
     "You check whether a piece of scientific evidence supports a claim. "
     "Answer with one word: yes or no."
 )
-
-
-def auc(gold: np.ndarray, score: np.ndarray) -> float:
-    """Probability that a random positive outscores a random negative (ties count half)."""
-    pos, neg = score[gold], score[~gold]
-    wins = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
-    return float(wins / (len(pos) * len(neg)))
 
 
 def log_odds(client: httpx.Client, url: str, model: str, claim: str, evidence: str) -> float:

@@ -75,3 +75,12 @@ def fit_platt(
         if np.abs(step).max() < 1e-10:
             break
     return float(a), float(b)
+
+
+def auc(gold: Sequence[bool], scores: Sequence[float]) -> float:
+    """ROC AUC: the chance a random positive outscores a random negative (ties count half)."""
+    g = np.asarray(gold, dtype=bool)
+    x = np.asarray(scores, dtype=float)
+    pos, neg = x[g], x[~g]
+    wins = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(wins / (len(pos) * len(neg)))

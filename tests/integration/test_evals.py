@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.evals.metrics import best_threshold, binary_report
+from pipeline.evals.metrics import auc, best_threshold, binary_report
 from tests.conftest import SHARED, FakeLLM
 from tests.unit.test_review_fake import careful_model
 
@@ -35,6 +35,14 @@ def test_binary_report_and_threshold() -> None:
     assert r["accuracy"] == 0.75 and r["confusion"]["supports"] == {"supports": 1, "not": 1}
     assert r["macro_f1"] == round((2 / 3 + 0.8) / 2, 4)
     assert best_threshold(gold, [0.9, 0.8, 0.2, 0.1]) in {0.8}
+
+
+def test_auc_counts_pairs_won_and_ties_as_half() -> None:
+    gold = [True, True, False, False]
+    assert auc(gold, [0.9, 0.8, 0.2, 0.1]) == 1.0
+    assert auc(gold, [0.1, 0.2, 0.8, 0.9]) == 0.0
+    # positives 0.5, 0.3 against negatives 0.5, 0.1: 0.5 + 1 + 0 + 1 of 4 pairs
+    assert auc(gold, [0.5, 0.3, 0.5, 0.1]) == 0.625
 
 
 def _write_csv(path: Path, rows: list[dict]) -> Path:
