@@ -34,7 +34,7 @@ class MiniLMOnnxEmbedder:
     """Sentence embeddings: mean-pooled, L2-normalized last hidden states."""
 
     name = "all-MiniLM-L6-v2-int8-onnx"
-    weights = "int8"  # what the bench's float32 GEMM ceiling can (float32) or cannot bound
+    weights = "int8"  # the bench bounds only float32 kernels by its GEMM ceiling
     dim = 384
     max_tokens = 256  # word pieces, [CLS] and [SEP] included
 
