@@ -463,3 +463,57 @@ def eval_intake(
             f"{s['matched_reference']}/{s['reference']})"
         )
     typer.echo(f"facts {report['facts']}, not found on their page {report['facts_unverified']}")
+
+
+@eval_app.command("policies")
+def eval_policies(
+    gold_dir: Annotated[Path, typer.Argument(help="folder of gold policy trees (*.json)")] = Path(
+        "evals/policies/gold"
+    ),
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="a store whose cached tree is used for a PDF it holds"),
+    ] = None,
+    shared: Annotated[Path, typer.Option(help="the folder the gold files' 'dir' is under")] = Path(
+        "../shared"
+    ),
+    split: Annotated[str, typer.Option(help="tune, holdout or all")] = "all",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Compiled policy trees against gold trees: indication recall, leaf recall and
+    precision, logic accuracy; per policy and per split."""
+    from pipeline.evals.policies import GoldError, compile_for_eval, load_gold, run_policy_eval
+
+    if split not in {"tune", "holdout", "all"}:
+        fail(f"--split {split!r}: expected tune, holdout or all")
+    try:
+        gold = load_gold(gold_dir)
+    except GoldError as exc:
+        fail(str(exc))
+    gold = [g for g in gold if split == "all" or g.get("split", "tune") == split]
+    report = run_policy_eval(gold, compile_for_eval(store), [shared, gold_dir, gold_dir.parent])
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(format_policy_report(report))
+
+
+def format_policy_report(report: dict) -> str:
+    def f(x: float | None) -> str:
+        return "-" if x is None else f"{x:.2f}"
+
+    cols = f"{'ind.rec':>7} {'leaf.rec':>8} {'leaf.prec':>9} {'logic':>6} empty"
+    lines = [f"{'policy':52} {'split':7} {cols}"]
+    for r in report["policies"]:
+        lines.append(
+            f"{r['file'][:52]:52} {r['split']:7} {f(r['indication_recall']):>7} "
+            f"{f(r['leaf_recall']):>8} {f(r['leaf_precision']):>9} {f(r['logic_accuracy']):>6} "
+            f"{'EMPTY' if r['empty'] else ''}{(' ' + r['error']) if r['error'] else ''}"
+        )
+    for name, o in report["overall"].items():
+        lines.append(
+            f"{'OVERALL ' + name:52} {'':7} {f(o['indication_recall']):>7} "
+            f"{f(o['leaf_recall']):>8} {f(o['leaf_precision']):>9} {f(o['logic_accuracy']):>6} "
+            f"{len(o['empty'])} empty"
+        )
+    return "\n".join(lines)
