@@ -20,9 +20,10 @@ from pypdf import PdfReader
 from pipeline.errors import NecessityError
 from pipeline.policy import fields as F
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
+from pipeline.policy.references import reference_fields, resolve
 from pipeline.sources.parse import _running_lines, normalize, parse_pdf
 
-COMPILER_VERSION = "policy-compiler-2"
+COMPILER_VERSION = "policy-compiler-3"
 
 # Each marker style is one outline level wherever it appears; a style already open on the
 # stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
@@ -310,6 +311,8 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
         problems.append(f"page {item.page}: text of {node_id} not found verbatim on the page")
     if not item.children:
         kind, extracted = F.classify(text, notes)
+        if (ref := reference_fields(text)) is not None:
+            kind, extracted = "reference", ref
         return PolicyNode(
             id=node_id,
             label=item.label,
@@ -464,7 +467,7 @@ def build_tree(
             scope.append(full)
     if not indications:
         problems.append("no indication with criteria found: the policy could not be structured")
-    return PolicyTree(
+    tree = PolicyTree(
         source_id=source_id,
         file=file,
         title=title,
@@ -475,6 +478,8 @@ def build_tree(
         problems=problems,
         checksum=source_id,
     )
+    tree.problems.extend(resolve(tree))
+    return tree
 
 
 def _is_indication(item: Item) -> bool:
