@@ -61,7 +61,9 @@ def test_references_are_read_and_resolved(tmp_path: Path) -> None:
 
 def test_reference_judged_by_evaluating_the_branch(tmp_path: Path) -> None:
     tree = _tree(tmp_path)
-    met = apply_policy(_case("Grey River syndrome", 40, "continuation", [], "rheumatologist"), [tree], None)
+    met = apply_policy(
+        _case("Grey River syndrome", 40, "continuation", [], "rheumatologist"), [tree], None
+    )
     assert met.verdict == "medically_necessary", met.rule
     row = next(j for j in met.judgments if j.text.startswith("The patient met the initial"))
     assert row.method == "tree" and row.status == "met" and "evaluated on this case" in row.reason
@@ -73,7 +75,12 @@ def test_reference_judged_by_evaluating_the_branch(tmp_path: Path) -> None:
     assert open_.verdict == "insufficient_information"
     # A documented earlier approval settles it without branch A.
     approved = apply_policy(
-        _case("Grey River syndrome", 40, "continuation", ["Zentrafib was previously approved by the plan."]),
+        _case(
+            "Grey River syndrome",
+            40,
+            "continuation",
+            ["Zentrafib was previously approved by the plan."],
+        ),
         [tree],
         None,
     )
@@ -85,7 +92,9 @@ def test_failing_initial_criteria_today_does_not_deny_a_continuation(tmp_path: P
     reference is about when therapy began: not documented, never a denial from it."""
     tree = _tree(tmp_path)
     tree.indications[0].branches[1].node.children[1].fields = {"op": "≥", "years": 10}
-    d = apply_policy(_case("Grey River syndrome", 16, "continuation", [], "rheumatologist"), [tree], None)
+    d = apply_policy(
+        _case("Grey River syndrome", 16, "continuation", [], "rheumatologist"), [tree], None
+    )
     ref = next(j for j in d.judgments if j.text.startswith("The patient met the initial"))
     assert ref.status == "not_documented" and d.verdict == "insufficient_information"
 
