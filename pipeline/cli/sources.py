@@ -130,7 +130,9 @@ def ingest(
         f"{report.count('failed')} failed; {chunks} new chunks in "
         f"{report.seconds:.1f}s; store {settings.store_path}"
     )
-    if report.failed:
+    for error in report.policy_errors:
+        typer.echo(f"POLICY ERROR {error}", err=True)
+    if report.failed or report.policy_errors:
         raise typer.Exit(1)
 
 

@@ -21,7 +21,7 @@ from pipeline.errors import NecessityError
 from pipeline.policy import fields as F
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
 from pipeline.policy.references import reference_fields, resolve
-from pipeline.sources.parse import _running_lines, normalize, parse_pdf
+from pipeline.sources.parse import _line_key, _running_lines, normalize, parse_pdf
 
 COMPILER_VERSION = "policy-compiler-3"
 
@@ -128,8 +128,7 @@ def layout_lines(path: Path) -> list[Line]:
             if not text:
                 blank = True
                 continue
-            key = re.sub(r"\d+", "#", text.lower())
-            if key in running or _PAGE_LINE.match(text):
+            if _line_key(raw) in running or _PAGE_LINE.match(text):
                 continue
             indent = len(raw) - len(raw.lstrip())
             out.append(Line(number, indent, text, blank, first))

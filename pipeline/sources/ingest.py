@@ -50,6 +50,8 @@ class IngestReport:
     # are any), embed, write (Chroma and manifest), index (BM25, policies), and waiting
     # (this process idle for a worker: the worker start shows here).
     stages: dict[str, float] = field(default_factory=dict)
+    # Declared policies the compiler could not structure: "<file>: what was not found".
+    policy_errors: list[str] = field(default_factory=list)
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.stages[stage] = round(self.stages.get(stage, 0.0) + seconds, 3)
@@ -344,6 +346,15 @@ def _compile_policies(store: Store, report: IngestReport) -> None:
             tree = tree_for(store.path, doc)
             for problem in tree.problems[:5]:
                 log.warning("policy %s: %s", Path(doc.file).name, problem)
+            if not tree.indications:
+                # A policy that cannot decide anything is an ingest error, not a review
+                # that later says "no indication matches". The document stays stored.
+                why = tree.problems[-1] if tree.problems else "no indication with criteria"
+                report.policy_errors.append(
+                    f"{doc.file}: declared a policy, but no indication with criteria was "
+                    f"found (no condition section, heading or 'approve/medically necessary "
+                    f"when' statement with criteria under it): {why}"
+                )
 
 
 def _check_file(path: Path, store: Store, settings: Settings) -> FileResult | str:

@@ -1,0 +1,54 @@
+"""The outline reader on layouts beyond the one it was first built on, its limits listed
+rather than silent, and a declared policy that yields no indication refused at ingest."""
+
+# ruff: noqa: E501  (the fixture policies are printed lines, as wide as a page)
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.policy.compile import compile_policy
+from pipeline.sources.corpus import render_pdf
+from pipeline.sources.parse import parse_pdf
+from tests.fakes import HashingEmbedder, InMemoryStore
+
+
+def _compile(tmp_path: Path, body: str, title: str = "Zentrafib Policy"):  # noqa: ANN202
+    path = tmp_path / "policy.pdf"
+    render_pdf({"title": title}, body, path)
+    return compile_policy(path, source_id="s" * 64, title=title), path
+
+
+def test_many_near_identical_criteria_are_all_kept(tmp_path: Path) -> None:
+    """Issue 27 #17: lines alike but for their digits, at the top and bottom of every page,
+    were read as running headers and dropped (150 criteria compiled to 1, no problem)."""
+    items = "\n".join(
+        f"  - Patient has condition number {i} documented; AND" for i in range(1, 151)
+    )
+    body = f"# Covered indications\n\n1. Grey River syndrome. Approve for 6 months if the patient meets ALL of the following:\n{items}\n"
+    tree, path = _compile(tmp_path, body)
+    (ind,) = tree.indications
+    leaves = ind.branches[0].node.leaves()
+    assert len(leaves) == 150 and tree.problems == []
+    assert all(leaf.verified for leaf in leaves)
+    # The evidence text keeps them too (the same running-line rule).
+    text = " ".join(p.text for p in parse_pdf(path))
+    assert "condition number 150 documented" in text and "condition number 77 documented" in text
+
+
+def test_a_declared_policy_with_no_indication_is_an_ingest_error(
+    tmp_path: Path, session_settings
+) -> None:
+    from pipeline.executors import InlineExecutor
+    from pipeline.sources.ingest import ingest
+
+    docs = tmp_path / "docs"
+    render_pdf(
+        {"title": "Newsletter"},
+        "# News\n\nThe plan has a new address. Members may call the number on their card.\n",
+        docs / "newsletter.pdf",
+    )
+    store = InMemoryStore(tmp_path / "store", HashingEmbedder())
+    report = ingest([docs], store, session_settings, executor=InlineExecutor(), policy=True)
+    assert not report.failed  # the document is stored; nothing is lost
+    (error,) = report.policy_errors
+    assert "newsletter.pdf" in error and "no indication with criteria was found" in error
