@@ -4,8 +4,9 @@ Per policy and overall:
 - indication recall: gold indications that some compiled indication names (its name or an
   alias, as words; or most of the gold name's words);
 - leaf recall and precision on the labelled indications: gold leaves (first words as
-  printed) found as the normalized prefix of a compiled leaf of a matching indication's
-  branch of the same request type, one to one; precision over those branches' leaves;
+  printed) found as the normalized prefix of a compiled leaf, one to one, in the compiled
+  branch (of a matching indication, same request type or "any") holding most of them;
+  precision over the leaves of those branches;
 - logic accuracy: for each gold group of two or more children, the compiled group holding
   the compiled leaves its criteria matched (their lowest common ancestor) has the same
   operator and n (``at_least`` n = all children reads as all_of, n = 1 as any_of).
@@ -283,25 +284,29 @@ def score_policy(gold: dict[str, Any], tree: PolicyTree) -> PolicyScore:
         precise: set[int] = set()
         counted: set[int] = set()
         for key in keys:
-            branches = [
-                b.node
-                for ind in matched
-                for b in ind.branches
-                if b.request_type in _branch_kinds(key)
-            ]
-            compiled = [leaf for root in branches for leaf in root.leaves()]
-            counted.update(id(x) for x in compiled)
-            pairs = _match_leaves(_gold_leaves(g[key]), compiled)
-            s.gold_leaves += len(_gold_leaves(g[key]))
+            gold_leaves = _gold_leaves(g[key])
+            # The compiled branch that holds most of the gold branch's criteria is its
+            # counterpart (a condition may be named by more than one compiled indication).
+            best: tuple[int, PolicyNode | None, dict[int, PolicyNode]] = (-1, None, {})
+            for ind in matched:
+                for b in ind.branches:
+                    if b.request_type in _branch_kinds(key):
+                        pairs = _match_leaves(gold_leaves, b.node.leaves())
+                        if len(pairs) > best[0]:
+                            best = (len(pairs), b.node, pairs)
+            _, root, pairs = best
+            if root is not None:
+                counted.update(id(x) for x in root.leaves())
+            s.gold_leaves += len(gold_leaves)
             s.matched_leaves += len(pairs)
             precise.update(id(x) for x in pairs.values())
             s.missed_leaves.extend(
                 f"{g['name']}/{key}: {leaf['leaf'][:60]} (p. {leaf.get('page', '?')})"
-                for leaf in _gold_leaves(g[key])
+                for leaf in gold_leaves
                 if id(leaf) not in pairs
             )
             parents = _Parents()
-            for root in branches:
+            if root is not None:
                 parents.add(root, [])
             _score_logic(g[key], pairs, parents, s, f"{g['name']}/{key}")
         s.compiled_leaves += len(counted)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +41,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("parenlower", re.compile(r"^\(([a-z])\)")),
     ("bullet", re.compile(r"^([•●·*])(?=\s)")),
     ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
-    ("bullet3", re.compile(r"^([▪■§])(?=\s)")),
+    ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
     ("dash", re.compile(r"^([\-–])(?=\s)")),
 ]
 _BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
@@ -81,7 +82,8 @@ _LABELS = re.compile(
 )
 _APPROVES = re.compile(
     r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|\bmay be (?:granted|approved|authorized)\b|"
-    r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b",
+    r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b|"
+    r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b",
     re.I,
 )
 _FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
@@ -105,6 +107,7 @@ class Item:
     indent: int
     section: str
     notes: list[str] = field(default_factory=list)
+    heading: str = ""  # the heading printed right above this item, if any
     children: list[Item] = field(default_factory=list)
 
 
@@ -119,7 +122,7 @@ def layout_lines(path: Path) -> list[Line]:
     for page in reader.pages:
         raw = page.extract_text(extraction_mode="layout") or ""
         pages.append(unicodedata.normalize("NFKC", raw).splitlines())
-    running = _running_lines(pages)
+    running = _running(pages)
     out: list[Line] = []
     for number, lines in enumerate(pages, 1):
         blank, first = False, True
@@ -136,6 +139,22 @@ def layout_lines(path: Path) -> list[Line]:
     return out
 
 
+def _running(pages: list[list[str]]) -> set[str]:
+    """Running headers and footers of layout text: its blank lines do not count toward a
+    page's edge, and a boilerplate block under the header (a disclaimer of a few lines)
+    printed at the top or bottom of most pages is running too."""
+    lines = [[x for x in page if x.strip()] for page in pages]
+    running = _running_lines(lines)
+    if len(lines) >= 3:
+        counts: Counter[str] = Counter()
+        for page in lines:
+            edge = Counter(_line_key(x) for x in page[:10] + page[-5:])
+            counts.update(k for k, n in edge.items() if n <= 2)
+        threshold = max(3, int(0.6 * len(lines)))
+        running |= {k for k, n in counts.items() if n >= threshold and len(k) < 200}
+    return running
+
+
 def _marker(text: str) -> tuple[str, str, str] | None:
     for style, pattern in _MARKERS:
         if m := pattern.match(text):
@@ -143,16 +162,29 @@ def _marker(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _is_heading(line: Line) -> bool:
+def _is_heading(line: Line, nxt: Line | None = None) -> bool:
+    """A short line standing alone: at the left margin, or (indented like the text under
+    it) in title case, and not a sentence the next line continues."""
     text = line.text
     words = text.split()
-    if not (1 <= len(words) <= 8) or line.indent > 4 or text.endswith((".", ",", ";", ":")):
+    if not (1 <= len(words) <= 10) or text.endswith((".", ",", ";", ":")):
         return False
     if not text[0].isupper() or _NOTE.match(text):
         return False
     letters = [c for c in text if c.isalpha()]
-    enough = len(letters) >= 0.6 * len(text.replace(" ", ""))
-    return enough and (line.blank_before or line.page_start)
+    if len(letters) < 0.6 * len(text.replace(" ", "")) or not (
+        line.blank_before or line.page_start
+    ):
+        return False
+    if nxt is not None and nxt.text[:1].islower() and not nxt.blank_before:
+        return False  # the sentence runs on
+    if line.indent <= 4 and len(words) <= 8:
+        return True
+    if not line.blank_before:  # at a page's top, an indented line more likely runs on
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    title = sum(w[0].isupper() for w in long_words) >= max(1, 0.6 * len(long_words))
+    return title and nxt is not None and line.indent <= nxt.indent + 2
 
 
 def outline(lines: list[Line]) -> list[Item]:
@@ -163,12 +195,14 @@ def outline(lines: list[Line]) -> list[Item]:
     section = ""
     in_note = False
     previous_lower: str | None = None
-    for line in lines:
+    heading = ""  # the heading just read: it names the first item under it
+    for at, line in enumerate(lines):
+        nxt = lines[at + 1] if at + 1 < len(lines) else None
         found = _marker(line.text)
         if found and found[0] == "roman" and previous_lower and _follows(previous_lower, found[1]):
             found = ("lowerdot", found[1], found[2])  # "i." after "h." is a letter
-        if found is None and _is_heading(line):
-            section, stack, in_note = line.text, [], False
+        if found is None and _is_heading(line, nxt):
+            section, stack, in_note, heading = line.text, [], False, line.text
             continue
         if found is None:
             if _NOTE.match(line.text) and stack:
@@ -182,9 +216,9 @@ def outline(lines: list[Line]) -> list[Item]:
                 else:
                     stack[-1].text += " " + line.text
                 continue
-            item = Item("para", "", line.text, line.page, line.indent, section)
+            item = Item("para", "", line.text, line.page, line.indent, section, heading=heading)
             roots.append(item)
-            stack, in_note = [item], False
+            stack, in_note, heading = [item], False, ""
             continue
         style, label, rest = found
         if style == "lowerdot":
@@ -201,6 +235,7 @@ def outline(lines: list[Line]) -> list[Item]:
         if stack:
             stack[-1].children.append(item)
         else:
+            item.heading, heading = heading, ""
             roots.append(item)
         stack.append(item)
         in_note = False
@@ -499,9 +534,12 @@ def _indication(
     for b in branches:
         if b.request_type == "any":
             b.request_type = hint  # type: ignore[assignment]
+    # A statement under a heading ("Facility-Based Polysomnogram" / "Members may be
+    # eligible for ... when"): the heading names the indication.
+    name = item.heading if item.heading and item.style == "para" else _name(text)
     return Indication(
         id=ind_id,
-        name=_name(text),
+        name=name,
         text=text,
         page=page,
         icd10=F.icd10_codes(text),
