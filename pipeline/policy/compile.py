@@ -86,6 +86,11 @@ _APPROVES = re.compile(
     r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b",
     re.I,
 )
+_EXAMPLES_LEAD = re.compile(
+    r"\b(?:examples?(?: of [^:]{0,40})? (?:include|are)|such as|for example|e\.g\.)"
+    r"[^:]{0,60}:\s*$",
+    re.I,
+)
 _FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
 
 
@@ -343,6 +348,14 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
     notes = [normalize(n) for n in item.notes]
     if not verified:
         problems.append(f"page {item.page}: text of {node_id} not found verbatim on the page")
+    if item.children and _EXAMPLES_LEAD.search(item.text) and not _OF_THE_FOLLOWING.search(
+        item.text
+    ):
+        # "Examples include, but may not be limited to:" introduces examples, not criteria:
+        # the item is one criterion and its list a note under it.
+        names = "; ".join(_subtree_text(c) for c in item.children)
+        notes.append(normalize(f"Examples: {names}"))
+        item.children = []
     if not item.children:
         kind, extracted = F.classify(text, notes)
         if (ref := reference_fields(text)) is not None:
@@ -364,7 +377,15 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
     if named:
         kept = [c for c in children if c.label.lower() in named]
         dropped = [c for c in children if c.label.lower() not in named]
-        if dropped and kept:
+        if dropped and kept and len(children) == len(named):
+            # As many items as the stem names, one labelled otherwise ("(i and ii)" over
+            # ii and iii): the policy's own numbering slip, not a filter.
+            problems.append(
+                f"page {dropped[0].page}: the stem of {node_id} names "
+                f"{', '.join(sorted(named))} but its items are labelled "
+                f"{', '.join(c.label for c in children)}; all kept"
+            )
+        elif dropped and kept:
             problems.append(
                 f"page {dropped[0].page}: items {', '.join(c.label for c in dropped)} under "
                 f"{node_id} are not among those its stem names; left out of the logic"
@@ -421,16 +442,43 @@ def _head(text: str) -> str:
     return text[:120].strip()
 
 
+# "Patient is Currently Receiving X. Approve for 1 year if the ..." / "Kawasaki disease
+# (ICD-10 M30.3). Approve one course when the ...": the words before the criterion.
+_LEAD_IN = re.compile(
+    r"^(?:.{0,240}?[.:]\s+)?(?:approve|authorization|approval|coverage)\b[^.:;]{0,80}?"
+    r"\b(?:if|when)\s+(?:the\s+)?(?=\w)",
+    re.I,
+)
+
+
+def _criterion_only(node: PolicyNode, pages: PageText) -> PolicyNode:
+    """A branch that is one criterion keeps the criterion's words, not the heading and
+    approval sentence they follow (the words are still verbatim on the page)."""
+    m = _LEAD_IN.match(node.text)
+    if node.op != "leaf" or not m or len(node.text) - m.end() < 12:
+        return node
+    rest = node.text[m.end() :]
+    found = pages.find(rest, node.page)
+    if not found:
+        return node
+    kind, fields = F.classify(rest, node.notes)
+    if (ref := reference_fields(rest)) is not None:
+        kind, fields = "reference", ref
+    return node.model_copy(
+        update={"text": normalize(found[0]), "page": found[1], "kind": kind, "fields": fields}
+    )
+
+
 def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> list[Branch]:
     typed = [c for c in item.children if _INITIAL.match(c.text) or _CONTINUATION.match(c.text)]
     if not typed:
-        node = _node(item, ind_id, pages, problems)
+        node = _criterion_only(_node(item, ind_id, pages, problems), pages)
         approval = _APPROVE_FOR.search(item.text)
         return [Branch(request_type="any", approval=approval and approval.group(1), node=node)]
     out = []
     for child in typed:
         kind = "initial" if _INITIAL.match(child.text) else "continuation"
-        node = _node(child, f"{ind_id}.{child.label}", pages, problems)
+        node = _criterion_only(_node(child, f"{ind_id}.{child.label}", pages, problems), pages)
         approval = _APPROVE_FOR.search(child.text)
         out.append(Branch(request_type=kind, approval=approval and approval.group(1), node=node))
     return out
