@@ -74,8 +74,13 @@ _CONTAINER = re.compile(
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(
-    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|TWO|THREE|FOUR|\d+)\b\s+of\s+the\s+following", re.I
+    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+of\s+the\s+"
+    r"(?:following|criteria (?:below|listed)|conditions below)|"
+    r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b",
+    re.I,
 )
+# A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
+_CONNECTOR_LINE = re.compile(r"^[-–(\[]*\s*(AND|OR)\s*[-–)\]]*(?:\s+|$)(.*)$")
 _LABELS = re.compile(
     r"[\(\[]\s*\(?([0-9a-zA-Z]{1,4})\)?((?:\s*,\s*\(?[0-9a-zA-Z]{1,4}\)?)*),?"
     r"\s*(and|or)\s+\(?([0-9a-zA-Z]{1,4})\)?\s*[\)\]]"
@@ -113,6 +118,7 @@ class Item:
     section: str
     notes: list[str] = field(default_factory=list)
     heading: str = ""  # the heading printed right above this item, if any
+    joined: str = ""  # "AND" / "OR" printed on a line of its own after this item
     children: list[Item] = field(default_factory=list)
 
 
@@ -201,11 +207,27 @@ def outline(lines: list[Line]) -> list[Item]:
     in_note = False
     previous_lower: str | None = None
     heading = ""  # the heading just read: it names the first item under it
+    restore: tuple[Item, list[Item]] | None = None  # a connector's group, the stack before
     for at, line in enumerate(lines):
         nxt = lines[at + 1] if at + 1 < len(lines) else None
         found = _marker(line.text)
         if found and found[0] == "roman" and previous_lower and _follows(previous_lower, found[1]):
             found = ("lowerdot", found[1], found[2])  # "i." after "h." is a letter
+        conn = _CONNECTOR_LINE.match(line.text) if found is None and stack else None
+        if conn:
+            word, rest = conn.group(1), conn.group(2).strip()
+            # The item at the connector's level: the deepest one not indented past it.
+            level = max(
+                (i for i, it in enumerate(stack) if it.indent <= line.indent + 2), default=0
+            )
+            stack[level].joined = word
+            if rest:  # "AND any of the following:": a group of the items that follow
+                group = Item("conn", "", rest, line.page, line.indent, section)
+                (stack[level - 1].children if level else roots).append(group)
+                restore = (group, stack)
+                stack = [*stack[:level], group]
+            in_note = False
+            continue
         if found is None and _is_heading(line, nxt):
             section, stack, in_note, heading = line.text, [], False, line.text
             continue
@@ -230,6 +252,14 @@ def outline(lines: list[Line]) -> list[Item]:
             previous_lower = label
         item = Item(style, label, rest, line.page, line.indent, section)
         styles = [i.style for i in stack]
+        if restore and restore[0] in stack and style not in styles:
+            # A list style open before the connector's group, not the group's own: the
+            # group has ended ("AND ONE of ... for X ONLY:" a. b. c., then "2. Y").
+            group, before = restore
+            prior = [i.style for i in before]
+            if group.children and style != group.children[0].style and style in prior:
+                stack, restore = before[: prior.index(style)], None
+                styles = [i.style for i in stack]
         if style in styles:
             stack = stack[: styles.index(style)]
         elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
@@ -304,7 +334,7 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
     """(op, n, problem) for an item with children."""
     text = item.text
     if m := _OF_THE_FOLLOWING.search(text):
-        word = m.group(2).lower()
+        word = (m.group(2) or m.group(4)).lower()
         if word in {"all", "both"}:
             return "all_of", len(item.children), None
         count = F.number(word) or 1
@@ -313,11 +343,12 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         return "at_least", count, None
     if m := _LABELS.search(text):
         return ("all_of" if m.group(3).lower() == "and" else "any_of"), 1, None
-    ends = [
-        m.group(0).strip(" ;,").upper()
-        for c in item.children[:-1]
-        if (m := _CONJ_END.search(c.text))
-    ]
+    ends = []
+    for c in item.children[:-1]:
+        if c.joined:  # "-OR-" on its own line after it
+            ends.append(c.joined)
+        elif m := _CONJ_END.search(c.text):
+            ends.append(m.group(0).strip(" ;,").upper())
     if ends and all(e == "OR" for e in ends):
         return "any_of", 1, None
     if ends and all(e == "AND" for e in ends):
@@ -348,8 +379,10 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
     notes = [normalize(n) for n in item.notes]
     if not verified:
         problems.append(f"page {item.page}: text of {node_id} not found verbatim on the page")
-    if item.children and _EXAMPLES_LEAD.search(item.text) and not _OF_THE_FOLLOWING.search(
-        item.text
+    if (
+        item.children
+        and _EXAMPLES_LEAD.search(item.text)
+        and not _OF_THE_FOLLOWING.search(item.text)
     ):
         # "Examples include, but may not be limited to:" introduces examples, not criteria:
         # the item is one criterion and its list a note under it.

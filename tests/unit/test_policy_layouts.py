@@ -52,3 +52,48 @@ def test_a_declared_policy_with_no_indication_is_an_ingest_error(
     assert not report.failed  # the document is stored; nothing is lost
     (error,) = report.policy_errors
     assert "newsletter.pdf" in error and "no indication with criteria was found" in error
+
+
+HEADED = """
+# Facility-Based Sleep Study
+
+Members may be eligible under the Plan for a facility-based sleep study when the following criteria are met:
+
+- Conclusive diagnosis of sleep apnea as documented by a home test; AND
+- Type II or Type III device is used. Examples include, but may not be limited to:
+  o AccuSom
+  o NightOwl
+
+AND any of the following:
+
+- Failure of an APAP treatment trial; OR
+- History of central sleep apnea
+
+# Repeat Sleep Study
+
+Members may be eligible under the Plan for a repeat sleep study when the following criteria are met:
+
+- Evaluation following surgery for sleep apnea
+
+-OR-
+
+- Reassessment after significant weight loss
+"""
+
+
+def test_headings_connector_lines_and_example_lists(tmp_path: Path) -> None:
+    tree, _ = _compile(tmp_path, HEADED, "Sleep Studies")
+    study, repeat = tree.indications
+    assert (study.name, repeat.name) == ("Facility-Based Sleep Study", "Repeat Sleep Study")
+    root = study.branches[0].node
+    assert root.op == "all_of" and len(root.children) == 3
+    device = root.children[1]
+    assert device.op == "leaf" and "AccuSom" in device.notes[0]  # examples, not criteria
+    anyof = root.children[2]
+    assert anyof.op == "any_of" and [c.text for c in anyof.children] == [
+        "Failure of an APAP treatment trial",
+        "History of central sleep apnea",
+    ]
+    # "-OR-" alone on a line between items gives their logic.
+    assert repeat.branches[0].node.op == "any_of"
+    assert all(n.verified for b in study.branches for n in b.node.leaves())
