@@ -46,6 +46,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
+_LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 _PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
 _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
 _EXCLUSION_SECTION = re.compile(
@@ -106,6 +107,7 @@ class Line:
     text: str
     blank_before: bool = False
     page_start: bool = False
+    criterion: bool = False  # a label column's value that states a criterion: no heading
 
 
 @dataclass
@@ -142,9 +144,17 @@ def layout_lines(path: Path) -> list[Line]:
             if not text:
                 blank = True
                 continue
-            if _line_key(raw) in running or _PAGE_LINE.match(text):
+            if _line_key(text) in running or _PAGE_LINE.match(text):
                 continue
             indent = len(raw) - len(raw.lstrip())
+            if m := _LABEL_VALUE.match(raw.strip()):
+                # "Age      18 years of age or older": a label column and its criterion.
+                value = " ".join(m.group(2).split())
+                if F.classify(value, [])[0] not in {"other", "documentation"}:
+                    indent += len(raw.strip()) - len(m.group(2))
+                    out.append(Line(number, indent, value, True, first, criterion=True))
+                    blank, first = False, False
+                    continue
             out.append(Line(number, indent, text, blank, first))
             blank, first = False, False
     return out
@@ -154,7 +164,8 @@ def _running(pages: list[list[str]]) -> set[str]:
     """Running headers and footers of layout text: its blank lines do not count toward a
     page's edge, and a boilerplate block under the header (a disclaimer of a few lines)
     printed at the top or bottom of most pages is running too."""
-    lines = [[x for x in page if x.strip()] for page in pages]
+    # Whitespace collapsed: layout text pads columns differently from page to page.
+    lines = [[" ".join(x.split()) for x in page if x.strip()] for page in pages]
     running = _running_lines(lines)
     if len(lines) >= 3:
         counts: Counter[str] = Counter()
@@ -178,7 +189,7 @@ def _is_heading(line: Line, nxt: Line | None = None) -> bool:
     it) in title case, and not a sentence the next line continues."""
     text = line.text
     words = text.split()
-    if not (1 <= len(words) <= 10) or text.endswith((".", ",", ";", ":")):
+    if line.criterion or not (1 <= len(words) <= 10) or text.endswith((".", ",", ";", ":")):
         return False
     if not text[0].isupper() or _NOTE.match(text):
         return False
@@ -539,7 +550,16 @@ def build_tree(
     exclusions: list[Exclusion] = []
     scope: list[str] = [title]
     seen_indication = False
+    lists = _diagnosis_lists(roots)
+    consumed = {j for before, after in lists.values() for j in before + after}
     for n, item in enumerate(roots, 1):
+        if n - 1 in lists:
+            before, after = lists[n - 1]
+            seen_indication = True
+            indications.extend(_listed_indications(roots, n - 1, before, after, pages, problems))
+            continue
+        if n - 1 in consumed:
+            continue
         section = item.section
         full = _subtree_text(item)
         if _CATCH_ALL.search(full) and not _EXCLUSION_SECTION.search(section):
@@ -595,6 +615,111 @@ def build_tree(
     )
     tree.problems.extend(resolve(tree))
     return tree
+
+
+# "Diagnoses: Patient must have ONE of the following: 1. X 2. Y", criteria for every
+# diagnosis before it ("Age 18 years of age or older") and after it ("AND ALL of the
+# following for ALL diagnoses:"), some for one ("AND ONE of the following for X ONLY:").
+_DX_LIST = re.compile(
+    r"\b(?:must have|diagnosis of|diagnosed with|has|have)\b[^.]{0,40}?\b(?:ONE|ANY|EITHER)\s+of\s+"
+    r"the\s+following",
+    re.I,
+)
+_FOR_ONLY = re.compile(r"\bfor\s+(.{3,80}?)\s+only\b", re.I)
+
+
+def _diagnosis_lists(roots: list[Item]) -> dict[int, tuple[list[int], list[int]]]:
+    """Each list of diagnoses (by its index among the roots) → the indices of the shared
+    criteria printed before it and of the connector groups after it."""
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    for i, item in enumerate(roots):
+        if item.style != "para" or len(item.children) < 1 or not _DX_LIST.search(item.text):
+            continue
+        before: list[int] = []
+        j = i - 1
+        while (
+            j >= 0
+            and roots[j].style == "para"
+            and not roots[j].children
+            and len(roots[j].text) < 160
+            and F.classify(roots[j].text, [])[0] not in {"other", "documentation"}
+        ):
+            before.insert(0, j)
+            j -= 1
+        after: list[int] = []
+        j = i + 1
+        while j < len(roots) and roots[j].style == "conn":
+            after.append(j)
+            j += 1
+        out[i] = (before, after)
+    return out
+
+
+def _listed_indications(
+    roots: list[Item],
+    at: int,
+    before: list[int],
+    after: list[int],
+    pages: PageText,
+    problems: list[str],
+) -> list[Indication]:
+    """One indication per listed diagnosis: ALL of the shared criteria, the diagnosis (a
+    group where it lists subtypes, else a criterion followed by its own items), and the
+    connector groups that apply to it."""
+    from pipeline.policy.match import condition_words
+
+    listed = roots[at]
+    sections = " ".join(roots[j].section for j in before) + " " + listed.section
+    kind = (
+        "continuation"
+        if re.search(r"renewal|continu|reauthori", sections, re.I)
+        else "initial"
+        if re.search(r"requirement|approval|initial|criteria", sections, re.I)
+        else "any"
+    )
+    out = []
+    for k, dx in enumerate(listed.children, 1):
+        ind_id = f"D{at}.{dx.label or k}"
+        parts = [_node(roots[j], f"{ind_id}.s{j}", pages, problems) for j in before]
+        if dx.children and not _OF_THE_FOLLOWING.search(dx.text):
+            alone = Item(dx.style, dx.label, dx.text, dx.page, dx.indent, dx.section)
+            parts.append(_node(alone, f"{ind_id}.dx", pages, problems))
+            parts += [
+                _node(c, f"{ind_id}.{c.label or i}", pages, problems)
+                for i, c in enumerate(dx.children, 1)
+            ]
+        else:
+            parts.append(_node(dx, f"{ind_id}.dx", pages, problems))
+        for j in after:
+            only = _FOR_ONLY.search(roots[j].text)
+            if only and not condition_words(only.group(1)) <= condition_words(dx.text):
+                continue  # another diagnosis's criteria
+            parts.append(_node(roots[j], f"{ind_id}.c{j}", pages, problems))
+        text, page, verified = _verbatim(dx.text, dx.page, pages)
+        root = PolicyNode(
+            id=ind_id,
+            label=dx.label,
+            text=text,
+            page=page,
+            op="all_of",
+            n=len(parts),
+            verified=verified,
+            children=parts,
+        )
+        name = re.split(r"\s+including\b|:", _name(text), maxsplit=1)[0].strip()
+        out.append(
+            Indication(
+                id=ind_id,
+                name=name,
+                text=text,
+                page=page,
+                icd10=F.icd10_codes(text),
+                section=listed.section,
+                request_type=kind,  # type: ignore[arg-type]
+                branches=[Branch(request_type=kind, node=root)],  # type: ignore[arg-type]
+            )
+        )
+    return out
 
 
 def _is_indication(item: Item) -> bool:
