@@ -231,6 +231,8 @@ def outline(lines: list[Line]) -> list[Item]:
             level = max(
                 (i for i, it in enumerate(stack) if it.indent <= line.indent + 2), default=0
             )
+            if _SCOPED.search(rest):  # "... for ALL diagnoses:", "... for X ONLY:": top level
+                level = 0
             stack[level].joined = word
             if rest:  # "AND any of the following:": a group of the items that follow
                 group = Item("conn", "", rest, line.page, line.indent, section)
@@ -626,6 +628,9 @@ _DX_LIST = re.compile(
     re.I,
 )
 _FOR_ONLY = re.compile(r"\bfor\s+(.{3,80}?)\s+only\b", re.I)
+_SCOPED = re.compile(
+    r"\bfor\s+(?:.{3,80}?\s+only|all\s+(?:diagnoses|indications|conditions|uses))\b", re.I
+)
 
 
 def _diagnosis_lists(roots: list[Item]) -> dict[int, tuple[list[int], list[int]]]:

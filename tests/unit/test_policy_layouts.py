@@ -97,3 +97,50 @@ def test_headings_connector_lines_and_example_lists(tmp_path: Path) -> None:
     # "-OR-" alone on a line between items gives their logic.
     assert repeat.branches[0].node.op == "any_of"
     assert all(n.verified for b in study.branches for n in b.node.leaves())
+
+
+LISTED = """
+# Prior-Approval Requirements
+
+Patient is 18 years of age or older
+
+# Diagnoses
+
+Patient must have ONE of the following:
+
+1. Grey River syndrome including any of the following:
+  a. Early grey river
+  b. Late grey river
+2. Blue Lake disease
+  a. Received at least 2 prior lines of therapy
+
+AND ONE of the following for Grey River syndrome ONLY:
+
+a. Refractory to methotrexate
+b. Relapsed after leflunomide
+
+AND ALL of the following for ALL diagnoses:
+
+a. Absence of active infection
+b. Prescriber agrees to monitor the patient
+"""
+
+
+def test_a_list_of_diagnoses_with_shared_and_specific_criteria(tmp_path: Path) -> None:
+    tree, _ = _compile(tmp_path, LISTED, "Zentrafib")
+    grey, blue = tree.indications
+    assert grey.name == "Grey River syndrome" and blue.name == "Blue Lake disease"
+    assert grey.branches[0].request_type == "initial"  # under "Prior-Approval Requirements"
+    g = grey.branches[0].node
+    assert g.op == "all_of"
+    assert [c.op for c in g.children] == ["leaf", "any_of", "any_of", "all_of"]
+    assert g.children[0].kind == "age"
+    b = blue.branches[0].node
+    texts = [c.text for c in b.children]
+    assert texts[:3] == [
+        "Patient is 18 years of age or older",
+        "Blue Lake disease",
+        "Received at least 2 prior lines of therapy",
+    ]
+    assert b.children[3].op == "all_of" and len(b.children) == 4  # not Grey River's group
+    assert all(n.verified for i in tree.indications for n in i.branches[0].node.leaves())
