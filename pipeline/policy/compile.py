@@ -12,8 +12,9 @@ from pathlib import Path
 from pipeline.errors import NecessityError
 from pipeline.policy import fields as F
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
-from pipeline.policy.outline import _BULLETS, Item, Line, layout_lines, outline
+from pipeline.policy.outline import _BULLETS, Item, Line, layout_lines, outline, raw_pages
 from pipeline.policy.references import reference_fields, resolve
+from pipeline.policy.table import Row, read_tables
 from pipeline.policy.verbatim import _CONJ_END, PageText, _verbatim
 from pipeline.sources.parse import normalize, parse_pdf
 
@@ -279,10 +280,16 @@ def _exclusion(item: Item, ex_id: str, pages: PageText) -> Exclusion:
 
 
 def build_tree(
-    roots: list[Item], pages: PageText, *, source_id: str, file: str, title: str
+    roots: list[Item],
+    pages: PageText,
+    *,
+    source_id: str,
+    file: str,
+    title: str,
+    rows: list[Row] | None = None,
 ) -> PolicyTree:
     problems: list[str] = []
-    indications: list[Indication] = []
+    indications: list[Indication] = _table_indications(rows or [], pages, problems)
     exclusions: list[Exclusion] = []
     scope: list[str] = [title]
     seen_indication = False
@@ -525,12 +532,14 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     """Compile one policy PDF. Raises PolicyCompileError for a file with no text."""
     pages = parse_pdf(path)
     try:
-        lines = layout_lines(path)
+        raw = raw_pages(Path(path))
+        rows, used = read_tables(raw)
+        lines = layout_lines(raw, used)
     except Exception as exc:  # noqa: BLE001 layout extraction fails in its own ways
         raise PolicyCompileError(
             f"{path}: layout extraction failed ({type(exc).__name__})"
         ) from exc
-    if not lines:
+    if not lines and not rows:
         raise PolicyCompileError(f"{path}: no text in layout extraction")
     roots = outline(lines)
     return build_tree(
@@ -539,4 +548,75 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         source_id=source_id,
         file=str(Path(path).resolve()),
         title=title,
+        rows=rows,
     )
+
+
+# Items of a table's criteria cell that are not criteria: how long an approval lasts.
+_APPROVAL_ITEM = re.compile(
+    r"^(?:initial\s+)?(?:authori[sz]ation|approval)\s*s?\s+(?:will be|are|is|may be)\s+"
+    r"(?:for|up to|limited|approved|granted)",
+    re.I,
+)
+_RENEWAL_ITEM = re.compile(
+    r"^(?:subsequent|continu\w+|renewal|re-?authori[sz]ation)|^(?:patient is )?currently",
+    re.I,
+)
+
+
+def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) -> list[Indication]:
+    """One indication per row: its criteria cell's items, ALL of them unless each ends in
+    "OR" (a table states no other logic between its bullets), the renewal items as the
+    continuation branch."""
+    out = []
+    for n, row in enumerate(rows, 1):
+        ind_id = f"T{n}"
+        name = " ".join(row.subject.split()) or " ".join(row.other.split())
+        initial: list[PolicyNode] = []
+        renewal: list[PolicyNode] = []
+        approval = None
+        ors: dict[int, bool] = {}  # id(node) → the item ends with "OR"
+        for k, item in enumerate(outline(row.lines), 1):
+            text = " ".join(item.text.split())
+            if _APPROVAL_ITEM.match(text) and not item.children:
+                found = _APPROVE_FOR.search(text) or re.search(r"(\d+ days?)", text)
+                approval = approval or (found.group(1) if found else None)
+                continue
+            node = _node(item, f"{ind_id}.{k}", pages, problems)
+            end = _CONJ_END.search(item.text)
+            ors[id(node)] = item.joined == "OR" or bool(end and "OR" in end.group(0).upper())
+            (renewal if _RENEWAL_ITEM.match(text) else initial).append(node)
+        branches = []
+        first = name.split(" ")[0] if name else ""
+        head, page, verified = _verbatim(name, row.page, pages)
+        for kind, nodes in (("initial", initial), ("continuation", renewal)):
+            if not nodes:
+                continue
+            either = len(nodes) > 1 and all(ors[id(x)] for x in nodes[:-1])
+            root = PolicyNode(
+                id=f"{ind_id}.{kind[0]}",
+                text=head if verified else first,
+                page=page,
+                op="any_of" if either else "all_of",
+                n=1 if either else len(nodes),
+                verified=verified,
+                children=nodes,
+            )
+            branches.append(Branch(request_type=kind, approval=approval, node=root))  # type: ignore[arg-type]
+        out.append(
+            Indication(
+                id=ind_id,
+                name=name,
+                text=f"{row.other} {row.subject}".strip(),
+                page=row.page,
+                icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines)),
+                section=" ".join(row.other.split()),
+                branches=branches,
+            )
+        )
+    if rows:
+        problems.append(
+            f"page {rows[0].page}: criteria table ({len(rows)} rows): each row's items are "
+            "read as ALL of (the table states no other logic between them)"
+        )
+    return out

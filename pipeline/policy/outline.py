@@ -43,6 +43,7 @@ _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 _PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
 
 # A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
+_LEAD = re.compile(r"\bof the following\b|:\s*$", re.I)
 _CONNECTOR_LINE = re.compile(r"^[-–(\[]*\s*(AND|OR)\s*[-–)\]]*(?:\s+|$)(.*)$")
 
 _SCOPED = re.compile(
@@ -74,23 +75,38 @@ class Item:
     children: list[Item] = field(default_factory=list)
 
 
-def layout_lines(path: Path) -> list[Line]:
-    """The PDF's lines with their indentation; running headers and footers removed."""
+def raw_pages(path: Path) -> list[list[str]]:
+    """Each page's layout-mode lines (NFKC), as printed: columns kept by their spacing."""
     reader = PdfReader(str(path))
     pages = []
     for page in reader.pages:
         raw = page.extract_text(extraction_mode="layout") or ""
         pages.append(unicodedata.normalize("NFKC", raw).splitlines())
-    running = _running(pages)
+    return pages
+
+
+def is_running(raw: str, running: set[str]) -> bool:
+    text = " ".join(raw.split())
+    return _line_key(text) in running or bool(_PAGE_LINE.match(text))
+
+
+def layout_lines(
+    path: Path | list[list[str]], skip: set[tuple[int, int]] | None = None
+) -> list[Line]:
+    """The PDF's lines with their indentation; running headers and footers removed, and
+    the lines ``skip`` names ((page, line index): a table read on its own)."""
+    pages = raw_pages(path) if isinstance(path, Path | str) else path
+    running = running_lines(pages)
+    skip = skip or set()
     out: list[Line] = []
     for number, lines in enumerate(pages, 1):
         blank, first = False, True
-        for raw in lines:
+        for at, raw in enumerate(lines):
             text = " ".join(raw.split())
             if not text:
                 blank = True
                 continue
-            if _line_key(text) in running or _PAGE_LINE.match(text):
+            if is_running(raw, running) or (number, at) in skip:
                 continue
             indent = len(raw) - len(raw.lstrip())
             if m := _LABEL_VALUE.match(raw.strip()):
@@ -106,7 +122,7 @@ def layout_lines(path: Path) -> list[Line]:
     return out
 
 
-def _running(pages: list[list[str]]) -> set[str]:
+def running_lines(pages: list[list[str]]) -> set[str]:
     """Running headers and footers of layout text: its blank lines do not count toward a
     page's edge, and a boilerplate block under the header (a disclaimer of a few lines)
     printed at the top or bottom of most pages is running too."""
@@ -171,6 +187,8 @@ def outline(lines: list[Line]) -> list[Item]:
         if found and found[0] == "roman" and previous_lower and _follows(previous_lower, found[1]):
             found = ("lowerdot", found[1], found[2])  # "i." after "h." is a letter
         conn = _CONNECTOR_LINE.match(line.text) if found is None and stack else None
+        if conn and conn.group(2).strip() and not _LEAD.search(conn.group(2)):
+            conn = None  # "AND must be on a diet": the item above goes on
         if conn:
             word, rest = conn.group(1), conn.group(2).strip()
             # The item at the connector's level: the deepest one not indented past it.
