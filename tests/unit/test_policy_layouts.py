@@ -144,3 +144,50 @@ def test_a_list_of_diagnoses_with_shared_and_specific_criteria(tmp_path: Path) -
     ]
     assert b.children[3].op == "all_of" and len(b.children) == 4  # not Grey River's group
     assert all(n.verified for i in tree.indications for n in i.branches[0].node.leaves())
+
+
+def _table_pdf(path: Path) -> None:
+    """A drug list printed as a table: class, drug and criteria columns."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter", orientation="L")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 9)
+    rows = [
+        ("Therapeutic Class", "Drug Name", "Clinical Criteria"),
+        ("Anabolic steroid", "Zentrolone", "- Must provide documentation of weight loss"),
+        ("", "", "- Must be prescribed by an endocrinologist"),
+        ("", "", "- Initial authorizations will be for 30 days"),
+        ("", "", "- Subsequent authorizations require documentation of weight gain"),
+        ("Retinoid", "Bexarol", "Capsules"),
+        ("Activator", "", "- Must be prescribed by an oncologist"),
+        ("", "", "Gel"),
+        ("", "", "- Must have had an inadequate response to topical steroids; OR"),
+        ("", "", "- Must have a contraindication to topical steroids"),
+    ]
+    y = 30.0
+    for klass, drug, criteria in rows:
+        pdf.text(15, y, klass)
+        pdf.text(75, y, drug)
+        pdf.text(135, y, criteria)
+        y += 6
+    pdf.output(str(path))
+
+
+def test_a_criteria_table_gives_one_indication_per_row(tmp_path: Path) -> None:
+    path = tmp_path / "table.pdf"
+    _table_pdf(path)
+    tree = compile_policy(path, source_id="t" * 64, title="Drug list")
+    names = [i.name for i in tree.indications]
+    assert names == ["Zentrolone", "Bexarol Capsules", "Bexarol Gel"], names
+    zentrolone = tree.indications[0]
+    initial, renewal = zentrolone.branches
+    assert initial.approval == "30 days" and [c.text for c in initial.node.children] == [
+        "Must provide documentation of weight loss",
+        "Must be prescribed by an endocrinologist",
+    ]
+    assert renewal.request_type == "continuation" and len(renewal.node.children) == 1
+    gel = tree.indications[2].branches[0].node
+    assert gel.op == "any_of"  # each item but the last ends in "OR"
+    assert any("criteria table" in p for p in tree.problems)  # the logic it assumed, listed
+    assert all(n.verified for i in tree.indications for b in i.branches for n in b.node.leaves())
