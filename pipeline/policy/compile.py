@@ -31,10 +31,21 @@ _CATCH_ALL = re.compile(
     r"\b(any|all) other (?:use|indication|condition)",
     re.I,
 )
-_INITIAL = re.compile(r"^\s*(initial (?:therapy|approval|authorization|request))", re.I)
+_INITIAL = re.compile(
+    r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria))",
+    re.I,
+)
 _CONTINUATION = re.compile(
-    r"^\s*(patient is currently receiving|currently receiving|continuation|continued therapy|"
-    r"reauthorization|renewal)",
+    r"^\s*(patient is currently receiving|currently receiving|continuation|continued "
+    r"(?:therapy|approval|authori[sz]ation)|re-?authori[sz]ation|renewal|recertification|"
+    r"subsequent (?:authori[sz]ation|approval))",
+    re.I,
+)
+# Sections that hold no criteria, whatever lists they print.
+_NOT_CRITERIA = re.compile(
+    r"^(description|background|summary|rationale|definitions?|overview|purpose|scope|"
+    r"policy guidelines|related|dosing|dosage|coding|billing|references?|history|revision|"
+    r"appendix|documentation requirements|instructions|disclaimer|sources?|bibliograph)",
     re.I,
 )
 _APPROVE_FOR = re.compile(
@@ -60,7 +71,8 @@ _LABELS = re.compile(
 _APPROVES = re.compile(
     r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|\bmay be (?:granted|approved|authorized)\b|"
     r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b|"
-    r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b",
+    r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b|"
+    r"\breasonable and necessary\b.{0,160}?\b(?:when|if|for)\b",
     re.I,
 )
 _EXAMPLES_LEAD = re.compile(
@@ -344,6 +356,8 @@ def build_tree(
         elif not seen_indication:
             scope.append(full)
     if not indications:
+        indications = _heading_indications(roots, pages, problems)
+    if not indications:
         problems.append("no indication with criteria found: the policy could not be structured")
     tree = PolicyTree(
         source_id=source_id,
@@ -463,6 +477,67 @@ def _listed_indications(
             )
         )
     return out
+
+
+def _heading_indications(
+    roots: list[Item], pages: PageText, problems: list[str]
+) -> list[Indication]:
+    """Where no statement says "approve / medically necessary when", the headings do: each
+    section that prints a list of criteria is an indication named by its heading, and a
+    section headed "Initial Authorization" / "Renewal" is that branch of the condition
+    heading above it. The logic between a section's lists is not stated: listed."""
+    groups: dict[tuple[str, str], list[Item]] = {}
+    condition = ""
+    for item in roots:
+        for head in item.above[:-1]:  # a condition heading with branch headings under it
+            if not (_INITIAL.match(head) or _CONTINUATION.match(head)):
+                condition = head
+        section = item.section.strip()
+        if not section or _STOP_SECTIONS.match(section) or _NOT_CRITERIA.match(section):
+            continue
+        if _EXCLUSION_SECTION.search(section):
+            continue
+        if _INITIAL.match(section) or _CONTINUATION.match(section):
+            kind = "initial" if _INITIAL.match(section) else "continuation"
+            owner = condition or section
+        else:
+            owner, kind, condition = section, "any", section
+        listed = item.children or item.style != "para"
+        if listed:
+            groups.setdefault((owner, kind), []).append(item)
+    out: dict[str, Indication] = {}
+    for n, ((owner, kind), items) in enumerate(groups.items(), 1):
+        ind_id = f"H{n}"
+        if len(items) == 1 and items[0].children:
+            node = _node(items[0], ind_id, pages, problems)
+        else:
+            head, page, verified = _verbatim(owner, items[0].page, pages)
+            children = [_node(x, f"{ind_id}.{i}", pages, problems) for i, x in enumerate(items, 1)]
+            node = PolicyNode(
+                id=ind_id,
+                text=head,
+                page=page,
+                op="all_of",
+                n=len(children),
+                verified=verified,
+                children=children,
+            )
+            problems.append(
+                f"page {page}: no combining logic stated for the criteria under {owner!r}; "
+                "read as all of"
+            )
+        ind = out.get(owner)
+        if ind is None:
+            ind = out[owner] = Indication(
+                id=ind_id,
+                name=owner,
+                text=owner,
+                page=items[0].page,
+                icd10=F.icd10_codes(" ".join(_subtree_text(x) for x in items)),
+                section=owner,
+            )
+        ind.branches.append(Branch(request_type=kind, node=node))  # type: ignore[arg-type]
+    return list(out.values())
 
 
 def _is_indication(item: Item) -> bool:

@@ -23,14 +23,17 @@ from pipeline.sources.parse import _line_key, _running_lines
 # stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
-    ("num", re.compile(r"^(\d{1,2})\.(?=\s)")),
-    ("numparen", re.compile(r"^(\d{1,2})\)(?=\s)")),
+    ("num", re.compile(r"^(\d{1,3})\.(?=\s)")),
+    ("numparen", re.compile(r"^(\d{1,3})\)(?=\s)")),
     ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
     ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
+    ("parenupper", re.compile(r"^\(([A-Z])\)")),
     ("roman", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\.(?=\s)")),
+    ("romanparen", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)(?=\s)")),
     ("lower", re.compile(r"^([a-z])\)(?=\s)")),
     ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
-    ("paren", re.compile(r"^\((\d{1,2})\)")),
+    ("paren", re.compile(r"^\((\d{1,3})\)")),
+    ("parenroman", re.compile(r"^\(((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)")),
     ("parenlower", re.compile(r"^\(([a-z])\)")),
     ("bullet", re.compile(r"^([•●·*])(?=\s)")),
     ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
@@ -38,6 +41,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("dash", re.compile(r"^([\-–])(?=\s)")),
 ]
 _BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
+# A roman numeral that may be a letter: "i." after "h." is the letter i.
+_LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
 _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 _PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
@@ -71,6 +76,7 @@ class Item:
     section: str
     notes: list[str] = field(default_factory=list)
     heading: str = ""  # the heading printed right above this item, if any
+    above: list[str] = field(default_factory=list)  # every heading since the last root item
     joined: str = ""  # "AND" / "OR" printed on a line of its own after this item
     children: list[Item] = field(default_factory=list)
 
@@ -178,14 +184,17 @@ def outline(lines: list[Line]) -> list[Item]:
     stack: list[Item] = []
     section = ""
     in_note = False
-    previous_lower: str | None = None
+    letters: dict[str, str] = {}  # the last label of each letter style
+    heads: list[str] = []  # headings read since the last root item
     heading = ""  # the heading just read: it names the first item under it
     restore: tuple[Item, list[Item]] | None = None  # a connector's group, the stack before
     for at, line in enumerate(lines):
         nxt = lines[at + 1] if at + 1 < len(lines) else None
         found = _marker(line.text)
-        if found and found[0] == "roman" and previous_lower and _follows(previous_lower, found[1]):
-            found = ("lowerdot", found[1], found[2])  # "i." after "h." is a letter
+        if found and found[0] in _LETTER_OF:
+            letter = _LETTER_OF[found[0]]
+            if letters.get(letter) and _follows(letters[letter], found[1]):
+                found = (letter, found[1], found[2])  # "i." after "h." is a letter
         conn = _CONNECTOR_LINE.match(line.text) if found is None and stack else None
         if conn and conn.group(2).strip() and not _LEAD.search(conn.group(2)):
             conn = None  # "AND must be on a diet": the item above goes on
@@ -207,6 +216,7 @@ def outline(lines: list[Line]) -> list[Item]:
             continue
         if found is None and _is_heading(line, nxt):
             section, stack, in_note, heading = line.text, [], False, line.text
+            heads.append(line.text)
             continue
         if found is None:
             if _NOTE.match(line.text) and stack:
@@ -221,12 +231,13 @@ def outline(lines: list[Line]) -> list[Item]:
                     stack[-1].text += " " + line.text
                 continue
             item = Item("para", "", line.text, line.page, line.indent, section, heading=heading)
+            item.above, heads = heads, []
             roots.append(item)
             stack, in_note, heading = [item], False, ""
             continue
         style, label, rest = found
-        if style == "lowerdot":
-            previous_lower = label
+        if style in _LETTER_OF.values():
+            letters[style] = label
         item = Item(style, label, rest, line.page, line.indent, section)
         styles = [i.style for i in stack]
         if restore and restore[0] in stack and style not in styles:
@@ -248,6 +259,7 @@ def outline(lines: list[Line]) -> list[Item]:
             stack[-1].children.append(item)
         else:
             item.heading, heading = heading, ""
+            item.above, heads = heads, []
             roots.append(item)
         stack.append(item)
         in_note = False

@@ -191,3 +191,34 @@ def test_a_criteria_table_gives_one_indication_per_row(tmp_path: Path) -> None:
     assert gel.op == "any_of"  # each item but the last ends in "OR"
     assert any("criteria table" in p for p in tree.problems)  # the logic it assumed, listed
     assert all(n.verified for i in tree.indications for b in i.branches for n in b.node.leaves())
+
+
+BY_HEADINGS = """
+# Background
+
+Zentrafib is a monoclonal antibody.
+
+# Atopic Dermatitis
+
+# Initial Authorization
+
+1. Patient is 12 years of age or older; AND
+2. The medication is prescribed by or in consultation with a dermatologist
+
+# Reauthorization
+
+1. Patient has responded to therapy as determined by the prescriber
+"""
+
+
+def test_headings_name_indications_where_no_statement_does(tmp_path: Path) -> None:
+    tree, _ = _compile(tmp_path, BY_HEADINGS)
+    (ind,) = tree.indications
+    assert ind.name == "Atopic Dermatitis"
+    initial, renewal = ind.branches
+    assert (initial.request_type, renewal.request_type) == ("initial", "continuation")
+    assert initial.node.op == "all_of" and [c.kind for c in initial.node.children] == [
+        "age",
+        "prescriber",
+    ]
+    assert any("no combining logic stated" in p for p in tree.problems)
