@@ -206,6 +206,17 @@ def apply_policy(
             rule=f"{ind_why}; the policy does not say the drug is excluded for it",
         )
     branches = _branches(case, indication.branches)
+    if not branches:  # a table row or heading with no criteria under it
+        return PolicyDecision(
+            **head,
+            indication_id=indication.id,
+            indication=indication.name,
+            indication_page=indication.page,
+            match_reason=f"{why}; {ind_why}",
+            exclusions=exclusions,
+            verdict="insufficient_information",
+            rule=f"the policy states no criteria for {indication.name} (page {indication.page})",
+        )
     prompt = load_prompt(prompt_ref)
     judge = _TreeJudge(case, facts, llm, prompt, drug, tree, on_event)
     for branch in branches:

@@ -104,3 +104,10 @@ def test_reference_to_another_document_is_not_documented(tmp_path: Path) -> None
     ref = d.judgments[1]
     assert ref.status == "not_documented" and "ERX.PA.01" in ref.reason
     assert d.verdict == "insufficient_information"
+
+
+def test_an_indication_with_no_criteria_abstains(tmp_path: Path) -> None:
+    tree = _tree(tmp_path)
+    tree.indications[1].branches = []
+    d = apply_policy(_case("Blue Lake disease", 40, "initial", []), [tree], None)
+    assert d.verdict == "insufficient_information" and "states no criteria" in d.rule
