@@ -26,6 +26,8 @@ _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background
 _EXCLUSION_SECTION = re.compile(
     r"not covered|exclusion|experimental|investigational|not medically necessary", re.I
 )
+# A heading over uses the plan does not cover ("Coverage Limitations", "Not Authorized").
+_LIMITS_SECTION = re.compile(r"\blimitations\b|\bnot (?:authori[sz]ed|approved)\b", re.I)
 _CATCH_ALL = re.compile(
     r"(experimental|investigational|unproven|not (?:medically necessary|covered))[^.]{0,80}"
     r"\b(any|all) other (?:use|indication|condition)",
@@ -45,7 +47,8 @@ _CONTINUATION = re.compile(
 _NOT_CRITERIA = re.compile(
     r"^(description|background|summary|rationale|definitions?|overview|purpose|scope|"
     r"policy guidelines|related|dosing|dosage|coding|billing|references?|history|revision|"
-    r"appendix|documentation requirements|instructions|disclaimer|sources?|bibliograph)",
+    r"appendix|documentation requirements|instructions|disclaimer|sources?|bibliograph|"
+    r"description)",
     re.I,
 )
 _APPROVE_FOR = re.compile(
@@ -317,12 +320,19 @@ def build_tree(
             continue
         section = item.section
         full = _subtree_text(item)
+        if _NOT_CRITERIA.match(section.strip()):
+            # A description or disclaimer: it names the drug (scope) but neither covers
+            # nor excludes ("inclusions/exclusions ... take precedence" is no exclusion).
+            if not seen_indication:
+                scope.append(full)
+            continue
         if _CATCH_ALL.search(full) and not _EXCLUSION_SECTION.search(section):
             exclusions.append(_catch_all(item, f"X{n}", pages))
         if _STOP_SECTIONS.match(section):
             continue
         if (
             _EXCLUSION_SECTION.search(section)
+            or _LIMITS_SECTION.search(section)
             or _EXCLUSION_SECTION.search(item.text[:160])
             and (item.children and item.style == "para")
         ):

@@ -44,6 +44,10 @@ _BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
 # A roman numeral that may be a letter: "i." after "h." is the letter i.
 _LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
+# A label column: a short title-case label at the margin, the text far right of it.
+_SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*){0,2})\s{4,})(\S.*)$")
+_SIDE_VALUE_AT = 20
+_SIDE_LABEL_ALONE = re.compile(r"^\s{0,4}[A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*)?\s*$")
 _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 _PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
 
@@ -105,6 +109,8 @@ def layout_lines(
     running = running_lines(pages)
     skip = skip or set()
     out: list[Line] = []
+    labelled: tuple[int, int] | None = None  # the last line with a side label
+    heading_line: Line | None = None
     for number, lines in enumerate(pages, 1):
         blank, first = False, True
         for at, raw in enumerate(lines):
@@ -123,6 +129,25 @@ def layout_lines(
                     out.append(Line(number, indent, value, True, first, criterion=True))
                     blank, first = False, False
                     continue
+            lone = labelled == (number, at - 1) and heading_line is not None
+            if lone and _SIDE_LABEL_ALONE.match(raw):  # the label's last word on its own
+                heading_line.text += " " + text  # type: ignore[union-attr]
+                labelled = (number, at)
+                continue
+            if (side := _SIDE_LABEL.match(raw)) and len(side.group(1)) >= _SIDE_VALUE_AT:
+                # "Coverage       Humana members may NOT ..." / "Limitations    polysomnogram
+                # ...": a label column beside the text is a heading over it.
+                label = side.group(2)
+                if labelled == (number, at - 1) and heading_line is not None:
+                    heading_line.text += " " + label
+                else:
+                    heading_line = Line(number, len(raw) - len(raw.lstrip()), label, True, first)
+                    out.append(heading_line)
+                labelled = (number, at)
+                value = side.group(3)
+                out.append(Line(number, len(side.group(1)), " ".join(value.split()), False, False))
+                blank, first = False, False
+                continue
             out.append(Line(number, indent, text, blank, first))
             blank, first = False, False
     return out
