@@ -222,3 +222,37 @@ def test_headings_name_indications_where_no_statement_does(tmp_path: Path) -> No
         "prescriber",
     ]
     assert any("no combining logic stated" in p for p in tree.problems)
+
+
+def test_label_column_headings_and_no_exclusions_from_a_disclaimer(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    rows = [
+        [(15, "Disclaimer")],
+        [(15, "Contract language, including specific inclusions/exclusions, takes precedence:")],
+        [(20, "- Heart monitoring")],
+        [(20, "- Eye movement")],
+        [],
+        [(15, "Coverage"), (70, "Members may be eligible under the Plan for a sleep study when")],
+        [(15, "Determination"), (70, "ALL of the following criteria are met:")],
+        [(75, "- Loud snoring; AND")],
+        [(75, "- Witnessed apnea")],
+        [],
+        [(15, "Coverage"), (70, "Members may NOT be eligible under the Plan for the following:")],
+        [(15, "Limitations"), (75, "- Insomnia")],
+        [(75, "- Restless legs syndrome")],
+    ]
+    y = 25.0
+    for row in rows:
+        for x, text in row:
+            pdf.text(x, y, text)
+        y += 5 if row else 9
+    path = tmp_path / "sleep.pdf"
+    pdf.output(str(path))
+    tree = compile_policy(path, source_id="z" * 64, title="Sleep Studies")
+    (ind,) = tree.indications
+    assert ind.name == "Coverage Determination" and len(ind.branches[0].node.leaves()) == 2
+    assert [x.name for x in tree.exclusions] == ["Insomnia", "Restless legs syndrome"]
