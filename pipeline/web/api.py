@@ -93,8 +93,6 @@ def api_evidence(request: Request, who: CurrentUser, rid: int, eid: str) -> dict
     section = real_section(ev.section, title)
     node = ev.chunk_id.split(":", 1)[1] if ev.chunk_id.startswith("policy:") else None
     where = f"{Path(ev.file).name}, {page_words(ev.page, ev.page_label)}"
-    if node:
-        where = f"policy criterion {node} · " + where
     return {
         "id": eid,
         "kind": "policy" if node else "source",

@@ -103,6 +103,7 @@ def error_response(
     message = message[:1].upper() + message[1:]
     templates = getattr(request.app.state, "templates", None)
     context = {
+        "who": _who_or_none(request),
         "title": TITLES.get(status, "Something went wrong"),
         "message": message,
         "problems": problems or [],
@@ -115,6 +116,17 @@ def error_response(
     return templates.TemplateResponse(
         request,
         "error.html",
-        {"user": None, "secret": bool(request.app.state.secret), **context},
+        {"user": context.pop("who"), "secret": bool(request.app.state.secret), **context},
         status_code=status,
     )
+
+
+def _who_or_none(request: Request) -> str | None:
+    """The signed-in name for the page's header, if any (an error page may be for someone
+    not logged in at all)."""
+    from pipeline.web.deps import current_user
+
+    try:
+        return current_user(request)
+    except Exception:  # no login, or no app state yet: the header offers to sign in
+        return None

@@ -132,7 +132,7 @@ class Jobs:
         with self._lock:
             self._db.job_set(job.id, self._runner, "running")
             try:
-                job.emit("status", {"message": "retrieving passages"})
+                job.emit("status", {"message": "started"})
                 rid = self._run(case, job.emit, who)
             except Exception as exc:  # the page must hear of any failure, whatever it is
                 message = f"{type(exc).__name__}: {exc}"

@@ -60,15 +60,25 @@ _IDENTIFYING = re.compile(
     r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4,}|@",
     re.I,
 )
-_PIECES = re.compile(r"(?<=[.;!?])\s+|\s{2,}|\s+(?=[A-Z][A-Za-z ]{0,30}:)")
+_PIECES = re.compile(r"(?<=[.;!?])\s+|\s{2,}|\n")
 
 
-def safe_context(text: str) -> str:
-    """Page text shown around a fact, without any piece that names or holds an identifier:
-    the quote itself was masked at extraction, its surroundings were not."""
+def safe_context(text: str, side: str = "after") -> str:
+    """Page text shown beside a fact's quote, up to the first piece (reading away from the
+    quote) that names or holds an identifier: the quote was masked at extraction, its
+    surroundings were not, and what the page says it left out it must never show."""
     from pipeline.cases.intake import mask
 
-    kept = [p for p in _PIECES.split(text) if p.strip() and not _IDENTIFYING.search(p)]
+    pieces = [p for p in _PIECES.split(text) if p.strip()]
+    if side == "before":
+        pieces.reverse()
+    kept = []
+    for piece in pieces:
+        if _IDENTIFYING.search(piece):
+            break
+        kept.append(piece)
+    if side == "before":
+        kept.reverse()
     return mask(" ".join(kept), set())
 
 
@@ -80,7 +90,7 @@ def fact_context_safe(folder: Path, source: Any) -> dict[str, str] | None:
         return None
     quote = found["quote"] if not _IDENTIFYING.search(found["quote"]) else source.quote
     return {
-        "before": safe_context(found["before"]),
+        "before": safe_context(found["before"], "before"),
         "quote": quote or "",
         "after": safe_context(found["after"]),
     }
