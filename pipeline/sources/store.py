@@ -149,23 +149,26 @@ class FileManifest:
         self.path = path
 
     def load(self) -> dict[str, Document]:
+        return {d["source_id"]: Document.model_validate(d) for d in self._raw()}
+
+    def _raw(self) -> list[dict[str, Any]]:
         if not self.path.exists():
-            return {}
+            return []
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise StoreError(f"{self.path}: damaged manifest ({exc})") from exc
-        return {d["source_id"]: Document.model_validate(d) for d in raw.get("documents", [])}
+        return list(raw.get("documents", []))
 
     def save(self, documents: dict[str, Document], changed: list[str], dropped: list[str]) -> None:
         """Apply this writer's changes to the manifest as it is on disk now, not to the
         copy read at open: a document another writer completed meanwhile is kept."""
-        current = self.load()
-        current.update({s: documents[s] for s in changed})
+        current = {d["source_id"]: d for d in self._raw()}  # unvalidated: entries kept as is
+        current.update({s: documents[s].model_dump() for s in changed})
         for source_id in dropped:
             current.pop(source_id, None)
         tmp = self.path.with_suffix(".tmp")
-        data = {"documents": [d.model_dump() for d in current.values()]}
+        data = {"documents": list(current.values())}
         tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
         os.replace(tmp, self.path)
 

@@ -92,3 +92,22 @@ def test_a_damaged_chroma_database_is_one_clear_error(tmp_path: Path) -> None:
             (line,) = err.strip().splitlines()
             assert line.startswith("error: ") and str(db) in line, line
             assert "restore" in line and "re-ingest" in line, line
+
+
+def test_a_store_opened_before_another_ingest_keeps_its_documents(
+    tmp_path: Path, real_settings
+) -> None:
+    """The same race without timing: both stores open (each reads the manifest), then each
+    ingests in turn; the second must not purge or drop what the first completed."""
+    from pipeline.sources.ingest import ingest
+    from pipeline.sources.store import open_store
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    _pdfs(a, "a")
+    _pdfs(b, "b")
+    first, second = open_store(tmp_path / "store"), open_store(tmp_path / "store")
+    assert ingest([a], first, real_settings).count("added") == 3
+    assert ingest([b], second, real_settings).count("added") == 3
+    db = open_store(tmp_path / "store")
+    assert len(db.documents()) == 6
+    assert db.collection.count() == sum(d.chunks for d in db.documents())
