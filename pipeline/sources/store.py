@@ -13,6 +13,7 @@ server, so every machine sees the same documents, and ``<store>`` only caches de
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import time
@@ -30,6 +31,7 @@ from pipeline.sources.chunk import embedding_text
 from pipeline.sources.embed import Embedder, get_embedder, registry_key
 from pipeline.sources.lexical import LexicalIndex, manifest_stamp
 
+log = logging.getLogger(__name__)
 COLLECTION = "chunks"
 MANIFEST = "documents.json"
 MANIFEST_COLLECTION = "necessity_documents"
@@ -62,11 +64,15 @@ def store_lock(path: Path, wait_s: float = 600.0) -> Iterator[None]:
     path.mkdir(parents=True, exist_ok=True)
     with (path / ".ingest.lock").open("w") as handle:
         deadline = time.monotonic() + wait_s
+        told = False
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                if not told:  # a silent wait would look like a hang
+                    log.warning("store %s is being written by another ingest; waiting", path)
+                    told = True
                 if time.monotonic() > deadline:
                     raise StoreError(
                         f"store {path} is being written by another ingest; waited {wait_s:.0f}s"
