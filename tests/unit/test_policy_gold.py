@@ -149,3 +149,28 @@ def test_every_leaf_is_printed_on_its_page(path: Path) -> None:
         if want not in here and want not in after and want not in f"{here} {after}":
             missing.append(f"{where} p{page}: {text!r}")
     assert not missing, f"{path.name}: not found as printed:\n" + "\n".join(missing)
+
+
+CASES = REPO / "evals" / "policies" / "cases"
+
+
+def test_case_pairs_parse_and_pair_up() -> None:
+    """Each holdout pair: both case files load as cases, one expects approval and the other
+    denial, and the policy it names has a holdout gold file."""
+    from pipeline.cases import load_case
+    from pipeline.evals.datasets import load_jsonl
+
+    records = load_jsonl(CASES / "cases.jsonl")
+    assert len(records) >= 6 and len(records) % 2 == 0
+    verdicts: dict[str, set[str]] = {}
+    for rec in records:
+        case = load_case(REPO / rec.inputs["case_file"])
+        assert case.case_id == rec.id
+        (policy,) = rec.inputs["policies"]
+        gold = GOLD / f"{Path(policy).stem}.json"
+        assert gold.exists() and load(gold)["split"] == "holdout", f"{rec.id}: {policy}"
+        pair = rec.id.rsplit("-", 1)[0].removesuffix("-fails")
+        verdicts.setdefault(pair, set()).add(rec.expected["verdict"])
+        if rec.expected["verdict"] == "not_medically_necessary":
+            assert rec.metadata.get("missed_criterion"), f"{rec.id}: which criterion it misses"
+    assert all(v == {"medically_necessary", "not_medically_necessary"} for v in verdicts.values())
