@@ -176,9 +176,16 @@ def _extraction(folder: Path, names: list[str], services: Any) -> Callable[..., 
     return task
 
 
+_PROGRESS_WORDS = (
+    (("pages_read", "pages"), "page(s) read"),
+    (("ocr_pages", "ocr"), "with OCR"),
+    (("facts_found", "facts"), "facts found"),
+)
+
+
 def _progress(emit: Callable[[str, dict], None]) -> Callable[..., None]:
     """Pass the extraction's own progress (pages read, OCR pages, facts found) to the page,
-    whatever shape it reports it in (a dict, keywords, or an object's attributes)."""
+    whatever shape the library reports it in (a dict, keywords, or an object)."""
 
     def hear(*args: Any, **kwargs: Any) -> None:
         data: dict[str, Any] = dict(kwargs)
@@ -189,19 +196,14 @@ def _progress(emit: Callable[[str, dict], None]) -> Callable[..., None]:
                 data |= vars(arg)
             else:
                 data.setdefault("message", str(arg))
-        pick = {k: v for k, v in data.items() if isinstance(v, int | float | str)}
-        words = [
-            f"{v} {label}"
-            for keys, label in (
-                (("pages_read", "pages"), "page(s) read"),
-                (("ocr_pages", "ocr"), "with OCR"),
-                (("facts_found", "facts"), "facts found"),
-            )
-            for v in [next((pick[k] for k in keys if k in pick), None)]
-            if v is not None
-        ]
-        message = "; ".join(words) or str(pick.get("message", "reading…"))
-        emit("progress", pick | {"message": message})
+        plain = {k: v for k, v in data.items() if isinstance(v, int | float | str)}
+        words = []
+        for keys, label in _PROGRESS_WORDS:
+            value = next((plain[k] for k in keys if k in plain), None)
+            if value is not None:
+                words.append(f"{value} {label}")
+        message = "; ".join(words) or str(plain.get("message", "reading…"))
+        emit("progress", plain | {"message": message})
 
     return hear
 

@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -111,6 +112,11 @@ def _progress_soon(page, sync_api, selector: str = "#status") -> None:  # noqa: 
     """Something is said about the wait at once: the page after a submit carries its
     progress line already (rendered by the server, then updated as events come)."""
     sync_api.expect(page.locator(selector)).not_to_have_text("", timeout=PROGRESS_S * 1000)
+
+
+def _held(route) -> None:  # noqa: ANN001
+    time.sleep(0.5)
+    route.continue_()
 
 
 def _no_raw_errors(page) -> None:  # noqa: ANN001
@@ -215,6 +221,9 @@ def test_typed_case_as_writer_then_qa(typed, tmp_path: Path) -> None:
         # --- the writer's own sentence: theirs, not the source's quote ----------------
         first = page.locator("li.statement").first
         first.locator("button.edit").click()
+        # The scripted check is instant: hold the answer a moment so the test can see what
+        # the page says meanwhile (a real re-check takes seconds).
+        page.route("**/api/reviews/*/statements", _held)
         first.locator("textarea[name=text]").fill("IVIG cures JIA in all children <always>.")
         first.locator("button.save").click()
         expect(first.locator(".action-status")).to_contain_text("re-checking")

@@ -141,3 +141,23 @@ def test_uploaded_names_cannot_leave_their_folder() -> None:
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("..\\..\\boot.ini") == "boot.ini"
     assert safe_name("a;b|c.pdf") == "a_b_c.pdf"
+
+
+def test_the_extractions_own_progress_reaches_the_page(client, monkeypatch) -> None:
+    """When the library reports pages read, OCR pages and facts found (a callback), each
+    report is a progress line of the packet's job."""
+    from pipeline.cases import intake
+
+    real = intake.extract_case
+
+    def reporting(paths, *, on_progress=None, **kwargs):  # noqa: ANN001, ANN202
+        on_progress({"pages_read": 1, "ocr_pages": 0, "facts_found": 0})
+        case = real(paths, **kwargs)
+        on_progress(pages_read=1, ocr_pages=0, facts_found=4)
+        return case
+
+    monkeypatch.setattr(intake, "extract_case", reporting)
+    uploaded = client.post("/packets", files=[("files", ("note.txt", NOTE.encode(), "text/plain"))])
+    pid = str(uploaded.url).rstrip("/").rsplit("/", 1)[-1]
+    lines = [d["message"] for k, d in _events(client, pid) if k == "progress"]
+    assert "1 page(s) read; 0 with OCR; 4 facts found" in lines, lines
