@@ -106,10 +106,14 @@ def policy_export(
 ) -> None:
     """The tree that decides for this policy (latest confirmed, else compiled) as JSON, to
     fix in an editor and confirm with `necessity policy confirm SOURCE --tree FILE`."""
+    from pipeline.policy.confirm import restart_from_compiled
     from pipeline.policy.library import tree_for
 
     path, doc = _store_document(source, store)
     tree = tree_for(path, doc, home=_home[0])
+    if tree.withheld:
+        typer.echo(f"warning: {tree.withheld}; exporting the compiled tree", err=True)
+        tree = restart_from_compiled(path, doc, _home[0])
     typer.echo(json.dumps(tree.model_dump(mode="json"), indent=2, ensure_ascii=False))
 
 

@@ -105,10 +105,42 @@ def read_version(store_path: Path, source_id: str, version: int, home: Path | No
 
 
 def latest(store_path: Path, source_id: str, home: Path | None) -> dict | None:
-    """The newest confirmation record, or None; Tampered when it fails its seal (an older
-    version is not used in its place: that would undo the person's latest fix)."""
+    """The newest confirmation record, or None; Tampered when it fails its seal, or when
+    this home confirmed a later version than the store now holds (an older version is not
+    used in its place: that would undo the person's latest fix)."""
     found = versions(store_path, source_id)
+    known = _ledger(home).get(source_id, 0)
+    if known > (found[-1] if found else 0):
+        raise Tampered(
+            f"version {known} was confirmed here but the store holds "
+            f"{'up to version ' + str(found[-1]) if found else 'no confirmed version'}"
+        )
     return read_version(store_path, source_id, found[-1], home) if found else None
+
+
+def _ledger_path(home: Path | None) -> Path:
+    return Path(home or integrity.default_home()) / "keys" / "confirmed-versions.json"
+
+
+def _ledger(home: Path | None) -> dict[str, int]:
+    """The latest version each policy was confirmed at under this home: kept beside the
+    key, outside the store, so deleting the newest version file is noticed. It is a lower
+    bound (two confirmations racing may record the earlier), never a false alarm."""
+    try:
+        data = json.loads(_ledger_path(home).read_text(encoding="utf-8"))
+        return {k: int(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _record_in_ledger(home: Path | None, source_id: str, version: int) -> None:
+    path = _ledger_path(home)
+    ledger = _ledger(home)
+    ledger[source_id] = max(version, ledger.get(source_id, 0))
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(ledger, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _tree_of(record: dict, doc: Document) -> PolicyTree:
@@ -149,6 +181,16 @@ def deciding_tree(
         )
     tree = compiled_tree(store_path, doc, rebuild, home)
     return tree.model_copy(update={"tree_status": "unconfirmed", "version": 0})
+
+
+def restart_from_compiled(store_path: Path, doc: Document, home: Path | None) -> PolicyTree:
+    """After a confirmed version was withheld: the compiler's reading to check again, as
+    an edit of the newest version on file (so confirming it stores the next one)."""
+    from pipeline.policy.library import compiled_tree
+
+    found = versions(store_path, doc.source_id)
+    tree = compiled_tree(store_path, doc, home=home)
+    return tree.model_copy(update={"version": found[-1] if found else 0})
 
 
 # --- checking a tree against its PDF ----------------------------------------------------
@@ -333,6 +375,7 @@ def confirm(
         _write_sealed(path, record, key, f"confirmed-v{version}", exclusive=True)
     except FileExistsError as exc:
         raise StaleVersion(f"version {version} was confirmed at the same moment") from exc
+    _record_in_ledger(home, doc.source_id, version)
     return record
 
 

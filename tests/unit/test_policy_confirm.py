@@ -206,6 +206,16 @@ def test_a_tampered_confirmed_tree_is_withheld_not_rolled_back(own_store) -> Non
     path.rename(path.with_name("v3.json"))
     assert _decide(store, settings).verdict == "insufficient_information"
     assert "withheld" in tree_for(store.path, doc, home=settings.home).model_dump_json()
+    # Deleting it, to fall back on version 1, is noticed: the home recorded version 2.
+    path.with_name("v3.json").unlink()
+    decision = _decide(store, settings)
+    assert decision.verdict == "insufficient_information"
+    assert "version 2 was confirmed here but the store holds up to version 1" in decision.rule
+    # A person checks the compiler's reading again and confirms: it decides again.
+    again = C.restart_from_compiled(store.path, doc, settings.home)
+    C.confirm(store.path, doc, again, "Lee QA", settings.home, base_version=again.version)
+    decision = _decide(store, settings)
+    assert decision.verdict == "not_medically_necessary" and decision.confirmed_by == "Lee QA"
 
 
 # --- fixes -------------------------------------------------------------------------------
