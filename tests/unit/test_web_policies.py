@@ -157,3 +157,41 @@ def test_a_tampered_confirmed_tree_is_shown_withheld_and_can_be_confirmed_again(
     assert "v1: " in page.text and "do not match their seal" in page.text
     again = c.post(f"/policies/{sid}/confirm", data={"stamp": _stamp(page.text)})
     assert "confirmed as version 2 by Dana Writer" in again.text
+
+
+def test_add_move_and_logic_through_the_forms(client) -> None:
+    c, store = client
+    sid = _sid(store)
+    stamp = _stamp(c.get(f"/policies/{sid}").text)
+
+    def post(**form: str):  # noqa: ANN202
+        nonlocal stamp
+        r = c.post(f"/policies/{sid}/edit", data={"stamp": stamp, **form})
+        assert r.status_code == 200, r.text
+        stamp = _stamp(r.text)
+        return r.text
+
+    # Thrombocytopenia (indication 1): ALL of (ONE of (a, b), ii).
+    off = post(target="1.0", action="add", text="Member is a unicorn", page="1")
+    assert "is not on page 1" in off
+    added = post(target="1.0", action="add", text="The member has life-threatening bleeding")
+    assert "add done" in added and 'id="n-1.0.2"' in added
+    moved = post(target="1.0.2", action="move", into="1.0.0")
+    assert "move done" in moved and 'id="n-1.0.0.2"' in moved
+    logic = post(
+        target="1.0.0",
+        action="save",
+        text="The member meets ONE of the following",
+        page="1",
+        op="at_least",
+        n="2",
+    )
+    assert "save done" in logic and "AT LEAST 2</span>" in logic
+    done = c.post(f"/policies/{sid}/confirm", data={"stamp": stamp})
+    assert "confirmed as version 1" in done.text
+    from pipeline.policy.library import tree_for
+
+    store_doc = next(d for d in store.documents() if d.source_id == sid)
+    home = c.app.state.services.settings.home
+    group = tree_for(store.path, store_doc, home=home).indications[1].branches[0].node.children[0]
+    assert group.op == "at_least" and group.n == 2 and len(group.children) == 3
