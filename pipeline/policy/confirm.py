@@ -26,8 +26,8 @@ from pydantic import ValidationError
 
 from pipeline.errors import NecessityError
 from pipeline.models import Document
-from pipeline.policy import fields as F
 from pipeline.policy import integrity
+from pipeline.policy.edit import classify, resolve_references
 from pipeline.policy.models import PolicyNode, PolicyTree
 
 _VERSION = re.compile(r"^v(\d+)\.json$")
@@ -269,6 +269,7 @@ def check_tree(tree: PolicyTree, file: str) -> tuple[PolicyTree, list[str]]:
         errors.append(f"{name}: no indication left; a policy needs at least one")
     if errors:
         raise ConfirmError(errors)
+    warnings.extend(resolve_references(out))
     return out, warnings
 
 
@@ -291,7 +292,7 @@ def _check_node(
     if node.op == "leaf":
         if node.children:
             errors.append(f"node {node.id}: a criterion with items under it needs a logic")
-        node.kind, node.fields = F.classify(node.text, node.notes)
+        node.kind, node.fields = classify(node.text, node.notes)  # type: ignore[assignment]
         node.n = 1
         return
     if not node.children:

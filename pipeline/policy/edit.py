@@ -74,6 +74,28 @@ def _all_ids(tree: PolicyTree) -> set[str]:
     return ids
 
 
+def classify(text: str, notes: list[str]) -> tuple[str, dict]:
+    """A criterion's kind and numbers read from its words, as the compiler reads them: a
+    pointer to other criteria ("met the initial criteria (A)") first, where the compiler
+    has references (pipeline/policy/references.py), then age, counts, specialties."""
+    kind, extracted = F.classify(text, notes)
+    try:
+        from pipeline.policy.references import reference_fields
+    except ImportError:  # a compiler without references
+        return kind, extracted
+    ref = reference_fields(text)
+    return ("reference", ref) if ref is not None else (kind, extracted)
+
+
+def resolve_references(tree: PolicyTree) -> list[str]:
+    """Point each reference at the criteria it names, where the compiler has references."""
+    try:
+        from pipeline.policy.references import resolve
+    except ImportError:
+        return []
+    return resolve(tree)
+
+
 def _clean(text: str | None) -> str | None:
     return " ".join(text.split()) if text is not None else None
 
@@ -117,7 +139,7 @@ def _edit_node(tree: PolicyTree, path: str, edit: Edit) -> None:
             raise EditError(f"at least {node.n} of {len(node.children)} items cannot be met")
         node.verified = False  # until found on its page again
         if node.op == "leaf":
-            node.kind, node.fields = F.classify(node.text, node.notes)
+            node.kind, node.fields = classify(node.text, node.notes)  # type: ignore[assignment]
     elif edit.action == "drop":
         holder.pop(i)
     elif edit.action in ("up", "down"):
@@ -137,7 +159,7 @@ def _edit_node(tree: PolicyTree, path: str, edit: Edit) -> None:
         k = 1
         while f"{node.id}.+{k}" in taken:
             k += 1
-        kind, extracted = F.classify(text, [])
+        kind, extracted = classify(text, [])
         node.children.append(
             PolicyNode(
                 id=f"{node.id}.+{k}",
