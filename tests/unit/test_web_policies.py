@@ -30,7 +30,7 @@ def client(own_store, tmp_path: Path):  # noqa: ANN201, F811
     )
     app = create_app(settings, client=FakeLLM([careful_model]), store=store)
     with TestClient(app, base_url=LOCAL) as c:
-        c.cookies.set("necessity_session", "Dana%20Writer|")
+        assert c.post("/login", data={"name": "Dana Writer"}).status_code == 200
         yield c, store
 
 
