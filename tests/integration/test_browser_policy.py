@@ -53,13 +53,13 @@ def test_fix_a_node_confirm_and_the_next_review_says_who(policy_server: str) -> 
         form = _fix_form(page, "#n-0\\.0\\.0")
         # Words that are not on the page are refused, and nothing changes.
         form.locator("textarea[name=text]").fill("The member is two years old or older")
-        form.locator("button[value=save]").click()
+        form.locator("button.act-save").click()
         assert "is not on page 1" in page.inner_text("#policy-error")
         form = _fix_form(page, "#n-0\\.0\\.0")
         form.locator("textarea[name=text]").fill(
             "Impaired antibody production is documented by low IgG levels"
         )
-        form.locator("button[value=save]").click()
+        form.locator("button.act-save").click()
         assert "save done" in page.inner_text("#policy-done")
         assert "fixes in progress" in page.inner_text("#tree-status")
         page.fill("#confirm-form input[name=note]", "1.A.i trimmed to the IgG criterion")
