@@ -72,7 +72,7 @@ def _write_sealed(path: Path, record: dict, key: bytes, kind: str, exclusive: bo
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         return
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
 

@@ -75,7 +75,7 @@ def compiled_tree(
     tree.declared_by = doc.declared
     path.parent.mkdir(parents=True, exist_ok=True)
     data = tree.model_dump_json(indent=1).encode()
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one per writing process
     tmp.write_bytes(data)
     os.replace(tmp, path)  # atomic: a crash leaves the old tree or none
     # The digest after the tree: a crash between the two leaves a mismatch, which compiles

@@ -93,6 +93,27 @@ def test_fix_refused_off_the_page_then_fixed_and_confirmed(client) -> None:
     assert "confirmed by Dana Writer" in review
     md = c.get(f"/reviews/{rid}/export.md").text
     assert "**Criteria tree:** confirmed by Dana Writer" in md
+    # DOCX and PDF are laid out from the Markdown: they say it too.
+    import io
+    import zipfile
+
+    from pypdf import PdfReader
+
+    docx = c.get(f"/reviews/{rid}/export.docx").content
+    xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+    assert "Criteria tree: confirmed by Dana Writer" in xml
+    pdf = PdfReader(io.BytesIO(c.get(f"/reviews/{rid}/export.pdf").content))
+    assert "confirmed by Dana Writer" in " ".join(p.extract_text() for p in pdf.pages)
+
+
+def test_a_review_by_an_unconfirmed_tree_says_so_in_page_and_exports(client) -> None:
+    c, store = client
+    started = c.post("/api/reviews", json=yaml.safe_load((CASES / "ivig-jia.yaml").read_text()))
+    rid = _events(c, started.json()["job_id"])[-1][1]["review_id"]
+    assert "Unconfirmed criteria tree" in c.get(f"/reviews/{rid}").text
+    assert "**Criteria tree:** UNCONFIRMED" in c.get(f"/reviews/{rid}/export.md").text
+    record = c.get(f"/api/reviews/{rid}").json()["record"]["policy"]
+    assert record["tree_status"] == "unconfirmed" and record["tree_version"] == 0
 
 
 def test_confirm_refuses_a_tree_with_a_node_off_its_page(client) -> None:
