@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from pipeline.models import FactSource, Review
+from pipeline.policy.models import PolicyDecision
 
 VERDICT_WORDS = {
     "medically_necessary": "is medically necessary",
@@ -54,6 +55,7 @@ def worksheet(review: Review) -> list[str]:
     ref = next((r.n for r in review.references if r.source_id == d.policy_source_id), None)
     cite = f" [{ref}]" if ref else ""
     lines.append(f"**Policy:** {d.policy_title}{cite} ({Path(d.policy_file or '').name})  ")
+    lines.append(f"**Criteria tree:** {tree_status_words(d)}  ")
     if d.indication:
         approval = f", approval for {d.approval}" if d.approval else ""
         lines.append(
@@ -156,6 +158,17 @@ def approval_lines(review: Review, approval: dict | None) -> list[str]:
     if approval.get("note"):
         out.append(f"**Note:** {approval['note']}  ")
     return [*out, ""]
+
+
+def tree_status_words(d: PolicyDecision) -> str:
+    """Whether a person confirmed the tree that decided: a compiled tree is the compiler's
+    reading of the PDF, and a reader should know no person checked it."""
+    if d.tree_status == "confirmed":
+        return f"confirmed by {d.confirmed_by} on {d.confirmed_at} (version {d.tree_version})"
+    return (
+        "UNCONFIRMED: decided by the compiler's reading of the policy "
+        f"({d.compiler}); no person has confirmed this tree"
+    )
 
 
 def headline(review: Review, treatment: str, diagnosis: str) -> str:
