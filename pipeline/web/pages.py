@@ -16,6 +16,7 @@ from fastapi.responses import (
     RedirectResponse,
     Response,
 )
+from starlette.routing import Match
 
 from pipeline.cases import CaseError, case_from_data, parse_case
 from pipeline.models import Review
@@ -183,15 +184,22 @@ def policy_links(request: Request, review: Review) -> dict[str, dict[str, str]]:
     """Policy-criterion citations (P1, ...) → where they open: the policy's own page with
     the criterion highlighted where this server has one, else the review's side panel
     (criterion text, page and policy file from the review record)."""
-    has_page = any(str(getattr(r, "path", "")).startswith("/policies/") for r in request.app.routes)
     out = {}
     for ev in review.evidence:
         if not ev.chunk_id.startswith("policy:"):
             continue
         node = ev.chunk_id.split(":", 1)[1]
+        has_page = serves(request, f"/policies/{ev.source_id}")
         href = f"/policies/{ev.source_id}#{node}" if has_page else f"#criterion-{ev.id}"
         out[ev.id] = {"href": href, "node": node, "page": "policy" if has_page else "panel"}
     return out
+
+
+def serves(request: Request, path: str) -> bool:
+    """Whether this app has a page at ``path`` (routers included into the app are asked
+    as the app would ask them: by matching, not by listing paths)."""
+    scope = {"type": "http", "method": "GET", "path": path, "root_path": "", "path_params": {}}
+    return any(r.matches(scope)[0] == Match.FULL for r in request.app.router.routes)
 
 
 SECTION_NAMES = {"label": "labelled", "edit": "edited", "approve": "approved"}

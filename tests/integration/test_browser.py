@@ -63,13 +63,15 @@ class Gate:
         return self.reply(messages, schema)
 
 
-def _serve(sample_store, session_settings, tmp_path: Path, fake: FakeLLM):  # noqa: ANN202
+def _serve(sample_store, session_settings, tmp_path: Path, fake: FakeLLM, mode: str = "free"):  # noqa: ANN202
+    """The app on a real uvicorn (free-mode drafts unless ``mode`` says otherwise: the
+    scripted replies must match the draft's mode)."""
     from tests.unit.test_web_pages import serve_in_thread
 
     settings = session_settings.model_copy(
         update={
             "out": tmp_path / "out",
-            "draft": session_settings.draft.model_copy(update={"mode": "compose"}),
+            "draft": session_settings.draft.model_copy(update={"mode": mode}),
             "web": session_settings.web.model_copy(update={"db": tmp_path / "web.sqlite"}),
         }
     )
@@ -79,6 +81,10 @@ def _serve(sample_store, session_settings, tmp_path: Path, fake: FakeLLM):  # no
     yield url
     server.should_exit = True
     thread.join(timeout=10)
+
+
+def _browser(pw, sync_api=None):  # noqa: ANN001, ANN202
+    return pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
 
 
 def _needs_chromium():  # noqa: ANN202
@@ -139,7 +145,8 @@ def _with_gate(served, gate: Gate):  # noqa: ANN001, ANN202
 def typed(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
     gate = Gate(pick_last)
     fake = FakeLLM([gate])
-    yield from _with_gate(_serve(sample_store, session_settings, tmp_path, fake), gate)
+    served = _serve(sample_store, session_settings, tmp_path, fake, mode="compose")
+    yield from _with_gate(served, gate)
 
 
 @pytest.fixture
@@ -149,7 +156,8 @@ def packet(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
     gate = Gate(extract_reply)
     gate.then = Gate(pick_last)  # the draft's selection waits too, until the test looked
     fake = FakeLLM([gate, gate.then])
-    yield from _with_gate(_serve(sample_store, session_settings, tmp_path, fake), gate)
+    served = _serve(sample_store, session_settings, tmp_path, fake, mode="compose")
+    yield from _with_gate(served, gate)
 
 
 def test_typed_case_as_writer_then_qa(typed, tmp_path: Path) -> None:
@@ -157,7 +165,7 @@ def test_typed_case_as_writer_then_qa(typed, tmp_path: Path) -> None:
     server, gate = typed
     expect = sync_api.expect
     with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = _browser(pw)
         page = browser.new_page(accept_downloads=True, viewport=VIEW)
         page.goto(f"{server}/login")
         who = page.inner_text("#who")  # the header reads as words, not "· your name"
@@ -208,12 +216,19 @@ def test_typed_case_as_writer_then_qa(typed, tmp_path: Path) -> None:
         assert re.search(r", p\. \d+( \[PDF p\. \d+\])?", where), where
         assert not re.search(r"· .*\b(for|the|of)$", where)  # no cut running header
         expect(page.locator("#source-pdf")).to_have_attribute("href", re.compile(r"#page=\d+"))
+        # A policy criterion opens the policy's own page with that criterion marked.
         policy = page.locator("a.policy-cite").first
+        node = policy.get_attribute("data-node")
+        assert re.match(r"^/policies/[^/#]+#", policy.get_attribute("href") or "")
+        review_url = page.url
         policy.click()
-        expect(page.locator("#source-title")).to_contain_text("Policy criterion")
-        assert page.locator("#source mark").inner_text().strip()
-        assert "sample-ivig-policy.pdf, p. 2" in page.inner_text("#source-where")
-        _shot(page, "review-policy-criterion")
+        page.wait_for_url(re.compile(r"/policies/[^/#?]+\?sel=.*#"))
+        cited = page.locator(".cited-node")
+        expect(cited).to_be_visible()
+        assert node in cited.inner_text() and "M08.00" in cited.inner_text()
+        expect(page.locator("mark").first).to_contain_text("Juvenile idiopathic arthritis")
+        _shot(page, "policy-criterion-page")
+        page.goto(review_url)
         page.locator("li.statement a.fact").first.click()
         expect(page.locator("#source-title")).to_contain_text("Case fact")
         assert "typed into the case" in page.inner_text("#source-where")
@@ -298,7 +313,7 @@ def test_packet_as_writer(packet, tmp_path: Path) -> None:
     )
     form = _form_pdf(tmp_path / "form.pdf")
     with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = _browser(pw)
         page = browser.new_page(viewport=VIEW)
         _login(page, server, "Dana Writer")
         page.goto(f"{server}/new")
@@ -346,7 +361,7 @@ def test_error_paths_are_pages_in_the_apps_words(typed) -> None:
     sync_api = _needs_chromium()
     server, _ = typed
     with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = _browser(pw)
         page = browser.new_page(viewport=VIEW)
         _login(page, server, "Dana Writer")
         # An unknown address.

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 from fastapi.testclient import TestClient
+from starlette.routing import Match
 
 from pipeline.evals.labels import label_report, load_labels
 from pipeline.models import Review
@@ -134,7 +135,7 @@ def test_errors_are_pages_for_people_and_json_for_the_api(client) -> None:
 
 
 # --- citations of a policy criterion --------------------------------------------------
-def test_a_policy_criterion_opens_the_policy_page_when_there_is_one(
+def test_a_policy_criterion_opens_the_policy_page_or_else_a_panel(
     sample_store, session_settings, tmp_path: Path
 ) -> None:
     compose = session_settings.model_copy(
@@ -149,17 +150,21 @@ def test_a_policy_criterion_opens_the_policy_page_when_there_is_one(
         p1 = next(e for e in record["evidence"] if e["id"] == "P1")
         node = p1["chunk_id"].split(":", 1)[1]
         page = c.get(f"/reviews/{rid}").text
-        assert 'href="#criterion-P1"' in page and 'data-page="panel"' in page  # no page yet
+        assert f'href="/policies/{p1["source_id"]}#{node}"' in page
+        assert c.get(f"/policies/{p1['source_id']}", headers=HTML).status_code == 200
+        # A server without the policies page: the criterion opens in the side panel.
+        sid = p1["source_id"]
+        app.router.routes[:] = [
+            r
+            for r in app.router.routes
+            if r.matches({"type": "http", "method": "GET", "path": f"/policies/{sid}"})[0]
+            != Match.FULL
+        ]
+        page = c.get(f"/reviews/{rid}").text
+        assert 'href="#criterion-P1"' in page and 'data-page="panel"' in page
         panel = c.get(f"/api/reviews/{rid}/evidence/P1").json()
         assert panel["kind"] == "policy" and panel["node"] == node
         assert panel["where"].startswith("sample-ivig-policy.pdf, p. 2")
-
-        @app.get("/policies/{source_id}")
-        def policy_page(source_id: str) -> dict:  # stands in for the policies page
-            return {"source_id": source_id}
-
-        page = c.get(f"/reviews/{rid}").text
-        assert f'href="/policies/{p1["source_id"]}#{node}"' in page
 
 
 # --- what the exports say -------------------------------------------------------------

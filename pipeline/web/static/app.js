@@ -290,9 +290,35 @@ function currentVersion() {
   return Number(document.querySelector(".layout").dataset.version);
 }
 
+function showCitedNode() {
+  // A review's policy citation opens /policies/<source>#<node id>: the criterion with that
+  // id is marked and brought into view (the tree marks its nodes with data-node, or shows
+  // the id in a .id span).
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  if (!id) return;
+  let node = document.querySelector(`[data-node="${CSS.escape(id)}"]`);
+  if (!node) {
+    const label = [...document.querySelectorAll(".id")].find((s) => s.textContent.trim() === id);
+    node = label ? label.closest("li") || label : null;
+  }
+  if (!node) return;
+  // The node's own link selects it on the server (its page text shown, the words
+  // highlighted): follow it once, keeping the node id as the fragment.
+  const select = node.querySelector('a[href*="sel="]');
+  if (select && !window.location.search.includes("sel=")) {
+    const url = new URL(select.href);
+    url.hash = id;
+    window.location.replace(url.href);
+    return;
+  }
+  node.classList.add("cited-node");
+  node.scrollIntoView({ block: "center" });
+}
+
 // No inline scripts (the content security policy allows none): each page says what it
 // is by data attributes, and this starts it.
 document.addEventListener("DOMContentLoaded", () => {
+  showCitedNode();
   const draft = document.getElementById("draft");
   if (draft && draft.dataset.job) streamJob(draft.dataset.job);
   const layout = document.querySelector(".layout[data-review]");
