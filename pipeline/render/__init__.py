@@ -101,22 +101,56 @@ def page_words(page: int | None, label: str | None = None) -> str:
     return f"p. {label} [PDF p. {page}]"
 
 
-_FUNCTION_WORDS = {"the", "of", "for", "and", "in", "a", "an", "to", "with", "on", "or", "by"}
+_FUNCTION_WORDS = {
+    *"the of for and in a an to with on or by from over into than between versus vs".split(),
+    *"against these those this its their at as nor but".split(),
+}
+# Table cells and grading words the parser can take for headings ("5 Very low", "PICO 23.").
+_NOT_A_HEADING = re.compile(
+    r"^\d|\bPICO\b|^(very low|low|moderate|high)\b|\(\d+[,–-]|,\s+[a-z]|^\w+ing\s+\S+\s+\S+",
+    re.I,
+)
+
+
+# A heading names a topic; a line that holds a verb of a clause, or opens like a sentence,
+# is the first line of a paragraph (or a reference) that the parser took for one.
+_CLAUSE = re.compile(
+    r"\b(is|are|was|were|be|been|has|have|had|should|can|could|may|might|will|would|"
+    r"remain|remains|preferred|recommended|endorsed|reported|suggest|suggests)\b",
+    re.I,
+)
+_OPENS_SENTENCE = re.compile(
+    r"^(?:[A-Z]+ \d+\.\s+)?(if|although|while|despite|when|because|since|the|this|these|"
+    r"those|some|most|many|another|to|in|for|a|an|it|we|our|there)\b",
+    re.I,
+)
 
 
 def real_section(section: str | None, title: str | None = None) -> str | None:
     """The section heading worth showing, or None: a running header cut off mid-phrase
-    ("2021 American College of Rheumatology Guideline for the") or the document's own title
-    repeated is no section."""
+    ("2021 American College of Rheumatology Guideline for the"), the document's own title
+    repeated, or a paragraph's first line taken for a heading ("Oral glucocorticoids are
+    conditionally", "Risk factors for poor prognosis and disease") is no section. Fewer
+    headings, never a wrong one."""
     text = " ".join((section or "").split())
-    if len(text) < 3 or len(text) > 120:
+    if len(text) < 3 or len(text) > 80:
         return None
-    words = text.lower().rstrip(".:;,").split()
-    if not words or words[-1] in _FUNCTION_WORDS:
+    words = text.rstrip(".:;,*").split()
+    if not words or words[-1].lower() in _FUNCTION_WORDS or text.endswith(","):
         return None
     squeeze = "".join(text.lower().split())
     whole = "".join((title or "").lower().split())
     if whole and (squeeze in whole or whole in squeeze):
+        return None
+    after_label = text.split(": ", 1)[-1]  # "Recommendation: For patients with ..."
+    if _CLAUSE.search(text) or any(
+        len(part.split()) > 3 and _OPENS_SENTENCE.match(part) for part in (text, after_label)
+    ):
+        return None
+    if _NOT_A_HEADING.search(text) or text.count("(") != text.count(")"):
+        return None
+    lower = sum(w[:1].islower() for w in words)
+    if len(words) >= 7 and lower / len(words) > 0.6:  # reads as running text
         return None
     return text
 

@@ -197,6 +197,18 @@ def test_render_rules() -> None:
     assert real_section("2021 American College of Rheumatology Guideline for the", title) is None
     assert real_section("Conditions not covered", title) == "Conditions not covered"
     assert real_section("Recommendations for the", None) is None
+    # First lines of paragraphs, table cells and cut reference titles are no headings.
+    for line in [
+        "Oral glucocorticoids are conditionally recommended",
+        "Risk factors for poor prognosis and disease",
+        "PICO 19. In children with JIA with active",
+        "5 Very low",
+        "Starting treatment with low- dose probenecid",
+        "Recommendation: For patients with severe GPA/MPA",
+    ]:
+        assert real_section(line, None) is None, line
+    for heading in ["Glucocorticoids", "Systemic JIA with MAS: initial therapy (Table 6)"]:
+        assert real_section(heading, None) == heading
     assert sentence("no payer policy on file for X: none names it") == (
         "No payer policy on file for X: none names it."
     )
