@@ -9,6 +9,7 @@ review. An extraction is not kept: its packet page says so and asks for the uplo
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from typing import Any
 
 from pipeline.models import Case
 from pipeline.web.db import ReviewDB
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -41,6 +44,18 @@ class Job:
             if len(self.events) <= seen and not self.done:
                 self.cond.wait(timeout)
             return self.events[seen:]
+
+
+def failure_words(exc: Exception) -> str:
+    """What the job page says went wrong: our own errors already say it in words (the
+    model not answering, a packet that cannot be read); anything else is named as it is,
+    for whoever runs the server."""
+    from pipeline.errors import NecessityError
+
+    if isinstance(exc, NecessityError | ValueError) and str(exc):
+        return str(exc)
+    log.error("job failed", exc_info=exc)
+    return f"an unexpected error ({type(exc).__name__}: {exc}); the server's log has the details"
 
 
 class QueueFull(RuntimeError):
@@ -123,7 +138,7 @@ class Jobs:
             try:
                 result = task(job.emit)
             except Exception as exc:  # the page must hear of any failure, whatever it is
-                job.emit("error", {"message": str(exc) or type(exc).__name__})
+                job.emit("error", {"message": failure_words(exc)})
                 return
         job.emit("done", result)
 
@@ -135,7 +150,7 @@ class Jobs:
                 job.emit("status", {"message": "started"})
                 rid = self._run(case, job.emit, who)
             except Exception as exc:  # the page must hear of any failure, whatever it is
-                message = f"{type(exc).__name__}: {exc}"
+                message = failure_words(exc)
                 self._db.job_set(job.id, self._runner, "failed", error=message)
                 job.emit("error", {"message": message})
                 return
