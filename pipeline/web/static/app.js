@@ -284,6 +284,12 @@ function initForms() {
     if (line) line.textContent = files ? `uploading ${files} file(s)…` : "sending…";
     form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = true; });
   }));
+  // Back to a page the browser kept: its forms can be sent again.
+  window.addEventListener("pageshow", (e) => {
+    if (!e.persisted) return;
+    document.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = false; });
+    document.querySelectorAll(".submit-status").forEach((s) => { s.textContent = ""; });
+  });
 }
 
 function currentVersion() {
