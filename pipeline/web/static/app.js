@@ -50,7 +50,7 @@ function streamJob(jobId) {
   source.addEventListener("stage", (e) => {
     const d = JSON.parse(e.data);
     const names = { policy: "judging the policy criteria", retrieve: "retrieving sources",
-      draft: "the model is selecting sentences for each section",
+      draft: "the model is reading the candidate sentences and choosing for each section (the longest step; sections appear as it finishes each)",
       validate: "checking every citation", done: "done" };
     step(`${names[d.stage] || d.stage}…`);
   });
