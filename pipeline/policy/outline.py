@@ -249,6 +249,25 @@ def outline(lines: list[Line]) -> list[Item]:
                 in_note = True
                 continue
             starts_para = line.blank_before and (not stack or line.indent <= stack[0].indent)
+            level = next(
+                (k for k in range(1, len(stack)) if abs(stack[k].indent - line.indent) <= 1),
+                None,
+            )
+            if (
+                stack
+                and not starts_para
+                and level is not None
+                and line.blank_before
+                and line.text[:1].isupper()
+                and stack[-1].text.rstrip().endswith((".", ":", ";"))
+            ):
+                # A paragraph set at an open list level's indentation after a finished
+                # sentence ("Dosing. Approve ONE of the following regimens:") is a block
+                # of its own under the item above that level, not the last item's words.
+                item = Item("para", "", line.text, line.page, line.indent, section)
+                stack[level - 1].children.append(item)
+                stack, in_note = [*stack[:level], item], False
+                continue
             if stack and not starts_para:
                 if in_note and stack[-1].notes:
                     stack[-1].notes[-1] += " " + line.text
