@@ -89,22 +89,24 @@ def drug_words(drug: str) -> set[str]:
 
 
 def policy_for(case: Case, trees: list[PolicyTree]) -> tuple[PolicyTree | None, str]:
-    """The policy whose title or scope names the requested drug (the case's named payer
-    policy breaks ties)."""
+    """The policy whose title, scope or indications (a drug list's rows) name the requested
+    drug (the case's named payer policy breaks ties)."""
     drug = case.requested_treatment.drug
     terms = drug_words(drug)
     named = (case.payer.policy or "").lower()
     best: tuple[float, PolicyTree | None, str] = (0.0, None, "")
     for tree in trees:
         title, scope = words(tree.title), words(tree.scope)
+        rows = words(" ".join(i.name for i in tree.indications))  # a drug list's rows
         in_title = terms & title
         in_scope = terms & scope
-        score = 2.0 * len(in_title) + len(in_scope - in_title)
+        in_rows = terms & rows - in_title - in_scope
+        score = 2.0 * len(in_title) + len(in_scope - in_title) + len(in_rows)
         if named and tree.title.lower() in named or named and named in tree.title.lower():
             score += 0.5
         if score > best[0]:
-            where = "title" if in_title else "scope"
-            hits = ", ".join(sorted(in_title or in_scope))
+            where = "title" if in_title else "scope" if in_scope else "indications"
+            hits = ", ".join(sorted(in_title or in_scope or in_rows))
             best = (score, tree, f"the policy's {where} names the requested drug ({hits})")
     if best[1] is None:
         return None, f"no policy on file names the requested drug ({drug})"

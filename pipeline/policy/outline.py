@@ -124,7 +124,8 @@ def layout_lines(
             if m := _LABEL_VALUE.match(raw.strip()):
                 # "Age      18 years of age or older": a label column and its criterion.
                 value = " ".join(m.group(2).split())
-                if F.classify(value, [])[0] not in {"other", "documentation"}:
+                brief = len(value.split()) <= 12 and not value.endswith(".")
+                if brief and F.classify(value, [])[0] not in {"other", "documentation"}:
                     indent += len(raw.strip()) - len(m.group(2))
                     out.append(Line(number, indent, value, True, first, criterion=True))
                     blank, first = False, False
@@ -132,7 +133,7 @@ def layout_lines(
             lone = labelled == (number, at - 1) and heading_line is not None
             if lone and _SIDE_LABEL_ALONE.match(raw):  # the label's last word on its own
                 heading_line.text += " " + text  # type: ignore[union-attr]
-                labelled = (number, at)
+                labelled, blank = (number, at), True  # the label's block ends here
                 continue
             if (side := _SIDE_LABEL.match(raw)) and len(side.group(1)) >= _SIDE_VALUE_AT:
                 # "Coverage       Humana members may NOT ..." / "Limitations    polysomnogram

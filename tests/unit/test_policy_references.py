@@ -111,3 +111,31 @@ def test_an_indication_with_no_criteria_abstains(tmp_path: Path) -> None:
     tree.indications[1].branches = []
     d = apply_policy(_case("Blue Lake disease", 40, "initial", []), [tree], None)
     assert d.verdict == "insufficient_information" and "states no criteria" in d.rule
+
+
+def test_a_double_negation_is_no_denial() -> None:
+    """'NO diagnosis of CNS lymphoma' judged not met on 'no CNS lymphoma': not accepted."""
+    from pipeline.models import CaseFact
+    from pipeline.policy.judge import check_model_judgment
+    from pipeline.policy.models import Judgment, PolicyNode
+
+    node = PolicyNode(
+        id="a", text="NO diagnosis of primary central nervous system lymphoma", page=1
+    )
+    fact = CaseFact(id="F3", text="History: No central nervous system lymphoma on MRI.")
+    j = Judgment(node_id="a", text=node.text, page=1, status="not_met", facts=["F3"])
+    out = check_model_judgment(j, node, {"F3": fact})
+    assert out.status == "not_documented" and "absence" in out.problems[0]
+
+
+def test_a_drug_list_row_names_the_policy(tmp_path: Path) -> None:
+    from pipeline.policy.match import policy_for
+    from tests.unit.test_policy_layouts import _table_pdf
+
+    path = tmp_path / "list.pdf"
+    _table_pdf(path)
+    tree = compile_policy(path, source_id="t" * 64, title="Additional Therapeutic Classes")
+    case = _case("weight loss", 40, "initial", [])
+    case.requested_treatment.drug = "Zentrolone"
+    found, why = policy_for(case, [tree])
+    assert found is tree and "indications" in why
