@@ -138,11 +138,28 @@ def _codes(specs: list[str], case: Case) -> str:
     return ""
 
 
+def _treatment_overlap(name: str, case: Case) -> tuple[float, str]:
+    """How well an indication's name names the requested drug or service ("Korlym®
+    (mifepristone)", "Home/Portable Monitor Sleep Testing")."""
+    target = {w for w in words(name) if len(w) >= 4} - _DRUG_GENERIC
+    shared = drug_words(case.requested_treatment.drug) & target
+    if not shared:
+        return 0.0, ""
+    fraction = len(shared) / len(target)
+    if fraction < 0.3 and len(shared) < 2:
+        return 0.0, ""
+    what = f"the requested {case.requested_treatment.drug!r} shares {', '.join(sorted(shared))}"
+    return fraction + 0.1 * len(shared), what
+
+
 def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str]:
     best: tuple[float, Indication | None, str] = (0.0, None, "")
     wanted = case.requested_treatment.request_type
     for ind in tree.indications:
         score, why = _overlap(ind.name, case)
+        served, what = _treatment_overlap(ind.name, case)
+        if served:  # a drug list's row or a service's section is named by what is asked
+            score, why = score + served, "; ".join(x for x in [why, what] if x)
         code = _codes(ind.icd10, case)
         if code:
             score, why = score + 2.0, "; ".join(x for x in [code, why] if x)

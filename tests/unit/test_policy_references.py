@@ -139,3 +139,16 @@ def test_a_drug_list_row_names_the_policy(tmp_path: Path) -> None:
     case.requested_treatment.drug = "Zentrolone"
     found, why = policy_for(case, [tree])
     assert found is tree and "indications" in why
+
+
+def test_a_row_named_by_the_requested_drug_is_its_indication(tmp_path: Path) -> None:
+    from pipeline.policy.match import indication_for
+    from tests.unit.test_policy_layouts import _table_pdf
+
+    path = tmp_path / "list.pdf"
+    _table_pdf(path)
+    tree = compile_policy(path, source_id="t" * 64, title="Additional Therapeutic Classes")
+    case = _case("Hypogonadism", 40, "initial", [])
+    case.requested_treatment.drug = "Zentrolone tablets"
+    ind, why = indication_for(case, tree)
+    assert ind is not None and ind.name == "Zentrolone" and "zentrolone" in why
