@@ -6,6 +6,8 @@ or above it."""
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,8 @@ from typing import Any
 
 from pipeline.sources.parse import ParseError, normalize, parse_pdf
 
+DOCUMENT_SUFFIXES = {".pdf", ".txt", ".md", ".text"}
+log = logging.getLogger(__name__)
 _ROW_TOLERANCE = 3.5  # points: words whose baselines differ less sit on one row
 _LABEL_ABOVE = 40.0  # points: how far above a value its label may be
 
@@ -290,3 +294,31 @@ def text_values(rows: list[str], page: int) -> list[FormValue]:
                 values.append(FormValue(label, value, page, "text", x=float(i), y=-n))
         pending = [label for label, value in pairs if not value]
     return values
+
+
+def find_documents(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(documents, FHIR bundles) named or found in folders, in a stable order. In a folder,
+    a JSON file that is not a FHIR Bundle is not part of the packet (a note of it is logged)."""
+    docs, bundles = [], []
+    for path in map(Path, paths):
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such file or folder")
+        found = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in found:
+            suffix = file.suffix.lower()
+            if suffix == ".json":
+                if path.is_dir() and not is_bundle(file):
+                    log.info("%s: JSON but not a FHIR Bundle; not read", file.name)
+                    continue
+                bundles.append(file)
+            elif suffix in DOCUMENT_SUFFIXES:
+                docs.append(file)
+    return docs, bundles
+
+
+def is_bundle(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and data.get("resourceType") == "Bundle"
