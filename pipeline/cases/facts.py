@@ -24,6 +24,7 @@ class Draft:
     prior: list[tuple[PriorTherapy, FactSource]] = field(default_factory=list)
     history: list[tuple[str, FactSource]] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    flagged: list[str] = field(default_factory=list)  # instruction-like text, never facts
     withheld: set[str] = field(default_factory=set)
     identifiers: set[str] = field(default_factory=set)
     request_type: str = "initial"
@@ -36,13 +37,18 @@ class Draft:
             return
         self.diagnoses.append((dx, src))
 
+    def count(self) -> int:
+        return len(self.diagnoses) + len(self.prior) + len(self.history) + (self.drug is not None)
+
     def add_history(self, text: str, src: FactSource) -> None:
         if text and text not in {h for h, _ in self.history}:
             self.history.append((text, src))
 
 
 def source(page: PacketPage, quote: str | None = None, label: str | None = None) -> FactSource:
-    return FactSource(file=Path(page.file).name, page=page.page, quote=quote, field=label)
+    return FactSource(
+        file=Path(page.file).name, page=page.page, quote=quote, field=label, ocr=page.ocr
+    )
 
 
 def flat_name(text: str) -> str:

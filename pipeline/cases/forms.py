@@ -10,6 +10,8 @@ from pipeline.cases.facts import Draft, source
 from pipeline.cases.identifiers import mask
 from pipeline.cases.labels import clinical_kind, identifier_kind, label_key
 from pipeline.cases.packet import FormValue, PacketPage
+from pipeline.cases.prose import is_therapy
+from pipeline.cases.vocabulary import drugs_in
 from pipeline.models import Diagnosis, PriorTherapy
 
 _ICD10 = re.compile(r"\b([A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4})\b")
@@ -50,9 +52,15 @@ def from_typed_values(page: PacketPage, draft: Draft, today: date) -> None:
             for code in _ICD10.findall(text):
                 draft.add_diagnosis(Diagnosis(name=f"Diagnosis code {code}", icd10=code), src)
         elif kind == "request":
+            if _is_choice_list(text):  # a printed list of strengths to tick, not the request
+                continue
             drug, dose = _split_drug(text)
-            if drug and draft.drug is None:
-                draft.drug = (drug, src)
+            known = drugs_in(text)
+            if known and draft.drug is None:  # a drug the vocabulary knows, as written
+                draft.drug = (known[0][0], src)
+                drug = known[0][0]
+            elif drug and not known:
+                draft.dropped.append(f"{value.label}: {drug[:40]!r} is not a known drug name")
             if dose:
                 draft.treatment.setdefault("dose", (dose, src))
         elif kind == "dose" and "dose" in draft.treatment:  # strength, then directions
@@ -82,7 +90,19 @@ def from_typed_values(page: PacketPage, draft: Draft, today: date) -> None:
         cells = [mask(v.value, draft.identifiers) for v in row]
         name, rest = cells[0], cells[1:]
         src = source(page, " | ".join(cells), row[0].label)
+        if not is_therapy(name):  # a Yes/No answer or a question, not a therapy tried
+            draft.dropped.append(f"prior therapy {name[:60]!r}: not a therapy name")
+            continue
         draft.prior.append((PriorTherapy(name=name, response="; ".join(rest) or None), src))
+
+
+def _is_choice_list(text: str) -> bool:
+    """Boxes to tick ("[ ] 50 mg  [ ] 100 mg") or several strengths listed side by side."""
+    boxes = len(re.findall(r"[☐□■☑☒]|\[\s?[xX]?\s?\]|\(\s\)", text))
+    strengths = len(re.findall(r"\d+(?:\.\d+)?\s*(?:mg|mcg|g|ml|units?)\b", text, re.I))
+    return boxes >= 2 or (
+        strengths >= 3 and not re.search(r"\b(then|followed|every|daily)\b", text, re.I)
+    )
 
 
 def _split_drug(text: str) -> tuple[str | None, str | None]:

@@ -17,6 +17,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,12 +29,7 @@ from pipeline.cases.fhir import FhirFacts, read_bundle
 from pipeline.cases.forms import from_text_patterns, from_typed_values
 from pipeline.cases.identifiers import MASK, collect_identifiers, mask
 from pipeline.cases.labs import from_lab_table
-from pipeline.cases.narrative import (
-    from_narrative_sections,
-    from_narrative_with_model,
-    is_narrative,
-    sentences,
-)
+from pipeline.cases.narrative import is_narrative, read_narrative, sentences
 from pipeline.cases.packet import (
     DOCUMENT_SUFFIXES,
     PacketPage,
@@ -39,6 +37,8 @@ from pipeline.cases.packet import (
     is_bundle,
     read_document,
 )
+from pipeline.cases.prose import requested_from_headings
+from pipeline.cases.vocabulary import icd10_for
 from pipeline.draft.llm import LLMClient
 from pipeline.errors import NecessityError
 from pipeline.models import Case, Diagnosis, FactSource, Intake, IntakeFile, Patient, Treatment
@@ -67,6 +67,26 @@ class IntakeError(NecessityError, ValueError):
     pass
 
 
+@dataclass
+class Progress:
+    """How far an extraction is, for a progress line: pages read (of those found), pages
+    read by OCR, pages unreadable, facts found so far."""
+
+    pages_read: int = 0
+    pages: int = 0
+    ocr_pages: int = 0
+    unreadable_pages: int = 0
+    facts: int = 0
+    stage: str = "reading"
+
+    def line(self) -> str:
+        return (
+            f"{self.stage}: {self.pages_read}/{self.pages} pages read, {self.ocr_pages} by OCR"
+            + (f", {self.unreadable_pages} unreadable" if self.unreadable_pages else "")
+            + f", {self.facts} facts found"
+        )
+
+
 def extract_case(
     paths: list[Path],
     *,
@@ -75,8 +95,15 @@ def extract_case(
     case_id: str | None = None,
     keep_identifiers: bool = False,
     today: date | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    model_slot: Callable[[], AbstractContextManager] | None = None,
 ) -> Case:
-    """The case in the documents (and bundles) given; folders are searched for both."""
+    """The case in the documents (and bundles) given; folders are searched for both.
+
+    ``progress`` is called as pages are read and facts found (a web job's progress line);
+    ``model_slot`` wraps each model call (a server passes its bounded queue's slot, so
+    intake waits its turn with every other model call). A file or page that cannot be read
+    is listed in the case's intake and the rest of the packet is used."""
     try:
         docs, bundles = find_documents(paths)
     except FileNotFoundError as exc:
@@ -88,13 +115,25 @@ def extract_case(
     draft = Draft()
     files: list[IntakeFile] = []
     pages_by_doc: list[list[PacketPage]] = []
+    state = Progress(pages=_page_count(docs))
+    report = progress or (lambda _state: None)
+    problems = []
     for doc in docs:
         try:
             pages = read_document(doc)
         except ParseError as exc:
-            raise IntakeError(f"{doc}: {exc}") from exc
+            problems.append(f"{doc}: {exc}")
+            draft.dropped.append(f"{doc.name}: not read ({exc}); the rest of the packet was")
+            files.append(IntakeFile(file=doc.name, sha256=_sha(doc), problem=str(exc)))
+            continue
         pages_by_doc.append(pages)
-        files.append(IntakeFile(file=doc.name, sha256=_sha(doc), pages=len(pages)))
+        files.append(_intake_file(doc, pages, draft))
+        state.pages_read += len(pages)
+        state.ocr_pages += sum(p.ocr is not None for p in pages)
+        state.unreadable_pages += sum(p.unreadable is not None for p in pages)
+        report(state)
+    if problems and not pages_by_doc and not bundles:
+        raise IntakeError("; ".join(problems))
     for bundle in bundles:
         facts = read_bundle(bundle, today)
         files.append(IntakeFile(file=bundle.name, sha256=_sha(bundle)))
@@ -103,23 +142,52 @@ def extract_case(
     for pages in pages_by_doc:
         for page in pages:
             collect_identifiers(page, draft)
+    state.stage = "forms and tables"
     for pages in pages_by_doc:
         for page in pages:
             from_typed_values(page, draft, today)
             from_text_patterns(page, draft, today)
             from_lab_table(page, draft)
-    narrative = [(pages[0].file, [p for p in pages if is_narrative(p)]) for pages in pages_by_doc]
-    for _file, pages in narrative:
-        if not pages:
-            continue
-        if llm is not None:
-            from_narrative_with_model(pages, draft, llm)
-        else:
-            from_narrative_sections(pages, draft)
+    state.facts = draft.count()
+    report(state)
+    state.stage = "notes"
+    narrative = [[p for p in pages if is_narrative(p)] for pages in pages_by_doc]
+    read_narrative([p for p in narrative if p], draft, llm, model_slot)
+    requested_from_headings([pages[0] for pages in pages_by_doc if pages], draft)
+    state.facts = draft.count()
+    state.stage = "done"
+    report(state)
     if keep_identifiers:
         draft.identifiers.clear()
         draft.withheld.clear()
     return _assemble(draft, files, docs, bundles, case_id, llm)
+
+
+def _page_count(docs: list[Path]) -> int:
+    """Pages to read, for the progress line (a text file is one page; a PDF pypdf cannot
+    open counts as one, and is reported when it is read)."""
+    from pypdf import PdfReader
+
+    total = 0
+    for doc in docs:
+        try:
+            total += len(PdfReader(str(doc)).pages) if doc.suffix.lower() == ".pdf" else 1
+        except Exception:  # noqa: BLE001 read_document reports what is wrong with it
+            total += 1
+    return total
+
+
+def _intake_file(doc: Path, pages: list[PacketPage], draft: Draft) -> IntakeFile:
+    for page in pages:
+        if page.unreadable:
+            draft.dropped.append(f"{doc.name} p. {page.page}: unreadable ({page.unreadable})")
+    return IntakeFile(
+        file=doc.name,
+        sha256=_sha(doc),
+        pages=len(pages),
+        ocr_pages={p.page: p.ocr for p in pages if p.ocr is not None},
+        unreadable_pages={p.page: p.unreadable for p in pages if p.unreadable},
+    )
 
 
 def _sha(path: Path) -> str:
@@ -164,6 +232,8 @@ def _assemble(
         sources["patient"] = draft.sex[1]
     diagnoses = []
     for i, (dx, src) in enumerate(draft.diagnoses):
+        if not dx.icd10 and (code := icd10_for(dx.name)):  # the code the vocabulary gives
+            dx = dx.model_copy(update={"icd10": code})
         diagnoses.append(dx)
         sources[f"diagnoses.{i}"] = src
     if not diagnoses:
@@ -212,6 +282,7 @@ def _assemble(
             files=files,
             dropped=draft.dropped,
             withheld=sorted(draft.withheld),
+            flagged=draft.flagged,
         ),
     )
 

@@ -7,11 +7,19 @@ import re
 from pipeline.cases.facts import Draft, source
 from pipeline.cases.identifiers import _PHONE, MASK, mask
 from pipeline.cases.packet import PacketPage
+from pipeline.cases.vocabulary import drugs_in
 
 _LAB_ROW = re.compile(
     r"^(?P<name>[A-Za-z][A-Za-z0-9 ,()/'&-]{1,70}?)\s+"
     r"(?P<value>[<>]?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-zµμ/]+[0-9A-Za-zµμ/]*)?|Positive|Negative)"
     r"(?:\s+(?P<rest>.*))?$"
+)
+
+
+_DOSAGE_FORM = re.compile(
+    r"\b(tablets?|capsules?|powder|injection|solution|suspension|vials?|syringes?|pens?|kit|"
+    r"oral|for infusion|ER|XR)\b",
+    re.I,
 )
 
 
@@ -31,6 +39,10 @@ def _is_lab_row(row: str) -> bool:
     name = match.group("name")
     if not name[0].isupper() or len(name.split()) > 6:
         return False
+    if re.search(r"\?|\bYes\b.*\bNo\b|[☐□■☑☒]", row) or (
+        _DOSAGE_FORM.search(row) and drugs_in(name)
+    ):
+        return False  # a form's question, or a drug's strength to tick: not a result
     value, rest = match.group("value"), match.group("rest") or ""
     has_unit = bool(re.search(r"[%a-zA-Zµμ]", value)) or value in {"Positive", "Negative"}
     has_range = bool(re.search(r"\d\s*-\s*\d|[<>]\s*\d|\d", rest))

@@ -4,12 +4,16 @@ code quotes the sentence as found on the page and drops any name no sentence sta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from pipeline.cases.facts import Draft, flat_name, same_name, source
 from pipeline.cases.identifiers import mask
 from pipeline.cases.labs import lab_rows
 from pipeline.cases.packet import PacketPage
+from pipeline.cases.prose import from_prose, is_condition, is_therapy
+from pipeline.cases.vocabulary import known_drug
 from pipeline.draft.llm import LLMClient, LLMError
 from pipeline.draft.prompts import load_prompt
 from pipeline.models import Diagnosis, FactSource, PriorTherapy
@@ -90,22 +94,83 @@ _THERAPY_CUE = re.compile(
 )
 
 
-def from_narrative_with_model(pages: list[PacketPage], draft: Draft, llm: LLMClient) -> None:
+MAX_MODEL_CALLS = 8  # per packet: 999 tiny files are not 999 calls; the rest read by code
+_INSTRUCTION = re.compile(
+    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instruction|prompt|rule|above|previous)"
+    r"|\b(system prompt|you are (an?|the) (ai|assistant|model)|as an ai\b|new instructions?\b)"
+    r"|\b(respond|answer|reply|output) (only )?(with|in) (json|the following)"
+    r"|\b(add|list|include|report) \w+ as (a |the )?(prior therap|diagnos|requested)",
+    re.I,
+)
+
+
+def is_instruction(sentence: str) -> bool:
+    """Text addressed to a model rather than a clinician's statement."""
+    return bool(_INSTRUCTION.search(sentence))
+
+
+def flag_instructions(pages: list[PacketPage], draft: Draft) -> set[str]:
+    """The instruction-like sentences of these pages, each listed for the writer (quoted
+    masked); they are data, never read as facts nor shown to the model."""
+    flagged = set()
+    for page in pages:
+        for sentence in sentences(page.text):
+            if is_instruction(sentence):
+                flagged.add(sentence)
+                quote = mask(sentence, draft.identifiers)[:120]
+                draft.flagged.append(
+                    f"{Path(page.file).name} p. {page.page}: instruction-like text, not read "
+                    f"as a fact: {quote!r}"
+                )
+    return flagged
+
+
+def read_narrative(
+    documents: list[list[PacketPage]],
+    draft: Draft,
+    llm: LLMClient | None,
+    model_slot: Callable[[], AbstractContextManager] | None = None,
+) -> None:
+    """Narrative pages read by the model in at most MAX_MODEL_CALLS calls (small documents
+    share a call), each call inside ``model_slot`` where a server bounds its model calls;
+    what is left, or everything without a model, read by code."""
+    flagged = flag_instructions([p for pages in documents for p in pages], draft)
+    items = [
+        (s, page)
+        for pages in documents
+        for page in pages
+        for s in sentences(page.text)
+        if s not in flagged
+    ]
+    if llm is None:
+        from_prose(items, draft)
+        from_narrative_sections([p for pages in documents for p in pages], draft, flagged)
+        return
     prompt = load_prompt(PROMPT)
-    items = _numbered(pages)
+    calls = 0
     for start in range(0, len(items), MAX_SENTENCES):
         batch = items[start : start + MAX_SENTENCES]
+        names = ", ".join(dict.fromkeys(Path(p.file).name for _, p in batch))
+        if calls >= MAX_MODEL_CALLS:
+            draft.dropped.append(
+                f"{names}: read without the model (a packet gets {MAX_MODEL_CALLS} model calls)"
+            )
+            from_prose(batch, draft)
+            continue
         listing = "\n".join(
             f"S{i}: {mask(s, draft.identifiers)}" for i, (s, _) in enumerate(batch, 1)
         )
-        messages = prompt.render(sentences=listing, document=Path(pages[0].file).name)
+        messages = prompt.render(sentences=listing, document=names[:200])
+        calls += 1
         try:
-            data = llm.complete_json(messages, EXTRACT_SCHEMA, "case_extract").data
+            with model_slot() if model_slot else nullcontext():
+                data = llm.complete_json(messages, EXTRACT_SCHEMA, "case_extract").data
         except LLMError as exc:
-            draft.dropped.append(f"{Path(pages[0].file).name}: the model failed ({exc})")
-            from_narrative_sections(pages, draft)
+            draft.dropped.append(f"{names}: the model failed ({exc})")
+            from_prose(batch, draft)
             continue
         _apply_selection(data, batch, draft)
+    from_prose(items, draft, only_drug=True)
 
 
 def _pick(batch: list[tuple[str, PacketPage]], n: object) -> tuple[str, PacketPage] | None:
@@ -130,41 +195,71 @@ def _apply_selection(data: dict, batch: list[tuple[str, PacketPage]], draft: Dra
         text = mask(picked[0], draft.identifiers)
         return text, source(picked[1], text)
 
+    if not isinstance(data, dict):
+        draft.dropped.append(f"the model's reply was not an object ({type(data).__name__})")
+        return
     prior_names = [t.name for t, _ in draft.prior]
-    for item in data.get("prior_therapies") or []:
-        name = (item.get("name") or "").strip()
+    for item in _entries(data, "prior_therapies", draft):
+        name = item["name"]
         if name and (found := stated(name, item.get("sentence"), "prior therapy")):
-            if not _THERAPY_CUE.search(found[0]):
-                draft.dropped.append(f"prior therapy {name!r}: its sentence names no therapy")
+            if not _THERAPY_CUE.search(found[0]) or not is_therapy(name):
+                draft.dropped.append(f"prior therapy {name!r}: not a therapy the sentence names")
             elif not any(same_name(name, known) for known in prior_names):
                 draft.prior.append((PriorTherapy(name=name, response=found[0]), found[1]))
                 prior_names.append(name)
-    drug = data.get("requested_drug") or {}
-    name = (drug.get("name") or "").strip()
+    drug = data.get("requested_drug")
+    drug = drug if isinstance(drug, dict) else {}
+    name = drug.get("name").strip() if isinstance(drug.get("name"), str) else ""
     if name and draft.drug is None and (found := stated(name, drug.get("sentence"), "drug")):
-        if any(same_name(p, name) for p in prior_names):
+        if known_drug(name) is None:
+            draft.dropped.append(f"requested drug {name!r}: not a drug name the vocabulary knows")
+        elif any(same_name(p, name) for p in prior_names):
             draft.dropped.append(f"requested drug {name!r}: the packet lists it as a prior therapy")
         else:
             draft.drug = (name, found[1])
-    for item in data.get("diagnoses") or []:
-        name = (item.get("name") or "").strip()
+    for item in _entries(data, "diagnoses", draft):
+        name = item["name"]
         if name and (found := stated(name, item.get("sentence"), "diagnosis")):
-            draft.add_diagnosis(Diagnosis(name=name), found[1])
-    for n in data.get("findings") or []:
+            if is_condition(name):
+                draft.add_diagnosis(Diagnosis(name=name), found[1])
+            else:
+                draft.dropped.append(f"diagnosis {name[:60]!r}: not a condition")
+    findings = data.get("findings")
+    for n in findings if isinstance(findings, list) else []:
         picked = _pick(batch, n)
         if picked is not None:
             text = mask(picked[0], draft.identifiers)
             draft.add_history(text, source(picked[1], text))
 
 
-def from_narrative_sections(pages: list[PacketPage], draft: Draft) -> None:
+def _entries(data: dict, key: str, draft: Draft) -> list[dict]:
+    """The model's list under ``key`` as {name, sentence} items; anything else in a reply
+    that is JSON of the wrong shape is listed and left out, never an error."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        draft.dropped.append(f"the model's {key} was not a list; left out")
+        return []
+    out = []
+    for item in value:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            out.append({"name": item["name"].strip(), "sentence": item.get("sentence")})
+        else:
+            draft.dropped.append(f"the model's {key} item {str(item)[:40]!r}: wrong shape")
+    return out
+
+
+def from_narrative_sections(
+    pages: list[PacketPage], draft: Draft, flagged: set[str] = frozenset()
+) -> None:
     """Without a model: the sentences under assessment / plan / impression / findings."""
     for page in pages:
         keep = False
         for sentence in sentences(page.text):
             if _NARRATIVE_HEADS.search(sentence[:40]):
                 keep = True
-            if keep:
+            if keep and sentence not in flagged:
                 text = mask(sentence, draft.identifiers)
                 draft.add_history(text, source(page, text))
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.cases.ocr import OcrError, needs_ocr, read_page
+from pipeline.models import Page
 from pipeline.sources.parse import ParseError, normalize, parse_pdf
 
 DOCUMENT_SUFFIXES = {".pdf", ".txt", ".md", ".text"}
@@ -41,6 +43,8 @@ class PacketPage:
     text: str  # the normalized page text facts are checked against
     rows: list[str] = field(default_factory=list)  # text-layer rows, typed values merged
     values: list[FormValue] = field(default_factory=list)
+    ocr: float | None = None  # read by OCR: the mean confidence of its lines
+    unreadable: str | None = None  # why neither its text layer nor OCR could read it
 
 
 @dataclass
@@ -65,35 +69,67 @@ def read_document(path: Path) -> list[PacketPage]:
             raise ParseError(f"cannot read as UTF-8 text ({exc})") from exc
         lines = [normalize(line) for line in raw.splitlines() if line.strip()]
         return [PacketPage(file=str(path), page=1, text=normalize(raw), rows=lines)]
-    pages = parse_pdf(path)
+    try:
+        pages = parse_pdf(path)
+    except ParseError as exc:  # a scan: every page goes to OCR
+        if "no text layer" not in str(exc):
+            raise
+        pages = _blank_pages(path)
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(str(path))
         fields = _acroform_values(reader)
-        out = []
-        for page in pages:
-            pdf_page = reader.pages[page.index]
-            words = _words(pdf_page)
-            typed = _annotation_values(pdf_page) + fields.get(page.index, [])
-            values = [_labelled(v, words, page.index + 1) for v in typed]
-            rows = _rows(words, values)
-            if not values and is_form_page(rows):  # a flattened form: values in the text
-                values = text_values(rows, page.index + 1)
-            out.append(
-                PacketPage(
-                    file=str(path),
-                    page=page.index + 1,
-                    text=page.text,
-                    rows=rows,
-                    values=[v for v in values if v.value],
-                )
-            )
-        return out
-    except ParseError:
-        raise
-    except Exception as exc:  # noqa: BLE001 a damaged form is this file's failure
-        raise ParseError(f"unreadable form layer ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # noqa: BLE001 a damaged form layer: the page text still counts
+        log.warning("%s: form fields unreadable (%s: %s)", path.name, type(exc).__name__, exc)
+        reader, fields = None, {}
+    return [_read_page(path, reader, page.index, page.text, fields) for page in pages]
+
+
+def _blank_pages(path: Path) -> list[Page]:
+    from pypdf import PdfReader
+
+    try:
+        count = len(PdfReader(str(path)).pages)
+    except Exception as exc:  # noqa: BLE001 pypdf raises many kinds for a damaged file
+        raise ParseError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
+    return [Page(index=i, label=str(i + 1), text="") for i in range(count)]
+
+
+def _read_page(
+    path: Path, reader: Any, index: int, text: str, fields: dict[int, list[FormValue]]
+) -> PacketPage:
+    """One page: its text layer and typed values, or what OCR reads on it; a page neither
+    can read is kept, empty, with the reason, and the rest of the document is used."""
+    page = PacketPage(file=str(path), page=index + 1, text=text)
+    if needs_ocr(text):
+        try:
+            scan = read_page(path, index)
+        except OcrError as exc:
+            page.unreadable = str(exc)
+            return page
+        if needs_ocr(scan.text):
+            page.unreadable = f"no text layer, and OCR read little ({len(scan.text)} characters)"
+            page.text = normalize(scan.text)
+            return page
+        page.text, page.rows, page.ocr = normalize(scan.text), scan.rows, scan.confidence
+        if is_form_page(page.rows):
+            page.values = [v for v in text_values(page.rows, page.page) if v.value]
+        return page
+    try:
+        pdf_page = reader.pages[index]
+        words = _words(pdf_page)
+        typed = _annotation_values(pdf_page) + fields.get(index, [])
+        values = [_labelled(v, words, index + 1) for v in typed]
+        page.rows = _rows(words, values)
+    except Exception as exc:  # noqa: BLE001 this page's layout is unreadable: its text stands
+        log.warning("%s p. %d: layout unreadable (%s)", path.name, index + 1, exc)
+        page.rows = [normalize(line) for line in text.splitlines() if line.strip()]
+        return page
+    if not values and is_form_page(page.rows):  # a flattened form: values in the text
+        values = text_values(page.rows, index + 1)
+    page.values = [v for v in values if v.value]
+    return page
 
 
 def _words(page: Any) -> list[_Word]:

@@ -340,8 +340,10 @@ def test_model_labels_that_are_findings_or_repeats_are_not_kept(tmp_path) -> Non
     case = extract_case([tmp_path / "note.txt"], llm=FakeLLM([reply]), case_id="n", today=TODAY)
     assert [d.name for d in case.diagnoses] == ["polyarticular JIA"]
     assert [p.name for p in case.prior_therapies] == ["methotrexate"]
-    assert case.requested_treatment.drug.startswith("(not found")
+    # The model's pick was a prior therapy; the plan's sentence names the drug to start.
+    assert case.requested_treatment.drug == "tocilizumab"
+    assert case.sources["requested_treatment"].quote.startswith("Plan: start tocilizumab")
     dropped = " | ".join(case.intake.dropped)
-    assert "'swelling': its sentence names no therapy" in dropped
+    assert "'swelling': not a therapy the sentence names" in dropped
     assert "the packet lists it as a prior therapy" in dropped
     assert "'swelling of 6 joints observed': not a name" in dropped
