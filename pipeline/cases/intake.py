@@ -198,22 +198,29 @@ def _sha(path: Path) -> str:
 
 
 def _from_fhir(facts: FhirFacts, draft: Draft) -> None:
+    """A bundle's facts, their text masked like a page's: a Condition's or a report's text
+    can carry the patient's name, MRN, birth date, phone or address."""
     draft.identifiers |= facts.identifiers
     draft.withheld |= facts.withheld
+    ids = draft.identifiers
     patient = facts.patient or FactSource(file="bundle", fhir="Patient")
     if facts.age is not None and draft.age is None:
         draft.age = (facts.age, patient)
     if facts.sex != "unknown" and draft.sex is None:
         draft.sex = (facts.sex, patient)
     for dx, src in facts.diagnoses:
-        draft.add_diagnosis(dx, src)
+        draft.add_diagnosis(dx.model_copy(update={"name": mask(dx.name, ids)}), src)
     for request, src in facts.requested[:1]:
-        draft.drug = draft.drug or (str(request["drug"]), src)
+        draft.drug = draft.drug or (mask(str(request["drug"]), ids), src)
         if request.get("dose"):
-            draft.treatment.setdefault("dose", (str(request["dose"]), src))
-    draft.prior += facts.prior
+            draft.treatment.setdefault("dose", (mask(str(request["dose"]), ids), src))
+    for therapy, src in facts.prior:
+        update = {"name": mask(therapy.name, ids)}
+        if therapy.response:
+            update["response"] = mask(therapy.response, ids)
+        draft.prior.append((therapy.model_copy(update=update), src))
     for text, src in facts.history:
-        draft.add_history(text, src)
+        draft.add_history(mask(text, ids), src)
 
 
 def _assemble(

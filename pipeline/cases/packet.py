@@ -183,11 +183,29 @@ def _annotation_values(page: Any) -> list[FormValue]:
         else:
             continue
         rect = [float(v) for v in annot.get("/Rect", [0, 0, 0, 0])]
-        if value and value not in {"/Off", "Off"}:
+        if value and value not in {"/Off", "Off"} and visible(annot, page):
             name = _text(annot.get("/T")) if kind == "/Widget" else ""
             mid = (rect[1] + rect[3]) / 2
             values.append(FormValue("", value.lstrip("/"), 0, "annotation", name, rect[0], mid))
     return values
+
+
+_HIDDEN_FLAGS = 2 | 32  # annotation flags Hidden and NoView
+
+
+def visible(annot: Any, page: Any) -> bool:
+    """Shown on the page: not flagged hidden, a box of some size, inside the page."""
+    try:
+        if int(annot.get("/F", 0)) & _HIDDEN_FLAGS:
+            return False
+        x0, y0, x1, y1 = (float(v) for v in annot.get("/Rect", [0, 0, 0, 0]))
+        box = [float(v) for v in page.mediabox]
+    except (TypeError, ValueError):
+        return False
+    x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    if x1 - x0 < 1 or y1 - y0 < 1:
+        return False
+    return x1 > box[0] and x0 < box[2] and y1 > box[1] and y0 < box[3]
 
 
 def _acroform_values(reader: Any) -> dict[int, list[FormValue]]:
@@ -206,6 +224,8 @@ def _acroform_values(reader: Any) -> dict[int, list[FormValue]]:
         rect = [float(v) for v in target.get("/Rect", [0, 0, 0, 0])]
         page_ref = target.get("/P")
         index = page_of.get(id(page_ref.get_object()), 0) if page_ref is not None else 0
+        if not visible(target, reader.pages[index]):
+            continue  # a hidden or off-page field is not something the form shows
         label = _text(spec.get("/TU")) or re.sub(r"[_\W]+", " ", name).strip()
         by_page.setdefault(index, []).append(
             FormValue(label, value.lstrip("/"), 0, "field", name, rect[0], (rect[1] + rect[3]) / 2)
