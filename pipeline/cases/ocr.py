@@ -111,14 +111,22 @@ def lay_out(result: list) -> OcrPage:
     return OcrPage(rows=text_rows, confidence=round(statistics.fmean(t[4] for t in lines), 3))
 
 
+_WIDE = set("mwMWQOD@%")
+
+
 def _spaced(boxes: list, chars: list[str]) -> str:
+    """Characters joined, a space where the gap before one is wide for its line: the char
+    boxes come from the recognizer's time steps, so a gap is read against the line's own."""
     heights = [b[2][1] - b[0][1] for b in boxes if len(b) >= 3]
     height = statistics.median(heights) if heights else 20.0
     out = []
     for i, (box, ch) in enumerate(zip(boxes, chars, strict=False)):
         if i and ch != " " and out and out[-1] != " ":
             gap = box[0][0] - boxes[i - 1][1][0]
-            if gap > 0.18 * height:
+            # A wide letter's box is as narrow as any other: the gap beside it is the
+            # letter's own width, not a space.
+            gap -= 0.22 * height * ((ch in _WIDE) + (chars[i - 1] in _WIDE))
+            if gap > 0.25 * height:
                 out.append(" ")
         out.append(ch)
     return "".join(out)

@@ -77,7 +77,6 @@ def from_prose(items: list[tuple[str, PacketPage]], draft: Draft, only_drug: boo
             )
             if requested:
                 draft.drug = (requested, source(page, text))
-                continue
         if only_drug:
             continue
         if drugs and _PAST.search(sentence) and not _PLAN.search(sentence):
