@@ -1,20 +1,29 @@
 """Pages with no text layer (a scan, a fax) or a text layer of garbage, read by OCR on the
-CPU: the page rendered with pypdfium2, read with RapidOCR's ONNX models, which its wheel
-bundles (nothing is downloaded). Each line keeps its box, so rows (and a form's labels and
-values) are laid out as for a text page, and the page's confidence is kept for the writer."""
+CPU, offline: the page rendered with pypdfium2, then read by Tesseract (Debian's
+``tesseract-ocr``, English) where it is installed, else by RapidOCR's ONNX models, which its
+wheel bundles (nothing is downloaded; its recognizer was trained mostly on Chinese and
+drops spaces between English words, so Tesseract is preferred). Each word or line keeps its
+box, so rows (and a form's labels and values) are laid out as for a text page, and the
+page's confidence is kept for the writer."""
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import shutil
 import statistics
+import subprocess
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
-SCALE = 2.0  # render at 144 dpi: enough for 9-point print, and seconds a page on a CPU
+SCALE = 2.0  # RapidOCR: 144 dpi (its recognizer resizes each line to 48 pixels anyway)
+TESSERACT_SCALE = 300 / 72  # Tesseract reads best at 300 dpi
+TESSERACT_SECONDS = 120  # a page that takes longer is unreadable, not a hung packet
 _ENGINE: Any = None
 _LOCK = threading.Lock()  # one engine, one page at a time: it holds ONNX sessions
 
@@ -65,22 +74,61 @@ def _engine() -> Any:
 
 def read_page(path: Path, index: int) -> OcrPage:
     """The page (0-based index) of a PDF read by OCR. Raises OcrError naming the problem."""
+    tesseract = shutil.which("tesseract")
     try:
+        image = _render(path, index, TESSERACT_SCALE if tesseract else SCALE)
+        if tesseract:
+            return _tesseract(tesseract, image)
         import numpy as np
-        import pypdfium2 as pdfium
 
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            image = doc[index].render(scale=SCALE).to_pil().convert("RGB")
-        finally:
-            doc.close()
         with _LOCK:
-            result, _ = _engine()(np.array(image), return_word_box=True)
+            result, _ = _engine()(np.array(image.convert("RGB")), return_word_box=True)
     except OcrError:
         raise
     except Exception as exc:  # noqa: BLE001 a page that cannot be rendered or read
         raise OcrError(f"OCR failed ({type(exc).__name__}: {str(exc)[:160]})") from exc
     return lay_out(result or [])
+
+
+def _render(path: Path, index: int, scale: float) -> Any:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return doc[index].render(scale=scale).to_pil().convert("L")
+    finally:
+        doc.close()
+
+
+def _tesseract(binary: str, image: Any) -> OcrPage:
+    """Tesseract's words (TSV: box, confidence, text) laid out in rows."""
+    with tempfile.TemporaryDirectory() as folder:
+        png = Path(folder) / "page.png"
+        image.save(png)
+        env = os.environ | {"OMP_THREAD_LIMIT": "1"}  # one core: the machine is shared
+        try:
+            done = subprocess.run(
+                [binary, str(png), "stdout", "-l", "eng", "tsv"],
+                capture_output=True,
+                text=True,
+                timeout=TESSERACT_SECONDS,
+                env=env,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise OcrError(f"OCR took longer than {TESSERACT_SECONDS}s") from exc
+    if done.returncode != 0:
+        raise OcrError(f"tesseract failed: {done.stderr.strip()[:160]}")
+    words = []
+    for line in done.stdout.splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        left, top, width, height = (float(c) for c in cells[6:10])
+        conf = max(float(cells[10]), 0.0) / 100
+        box = [[left, top], [left + width, top], [left + width, top + height], [left, top + height]]
+        words.append([box, cells[11], conf])
+    return lay_out(words)
 
 
 def lay_out(result: list) -> OcrPage:
@@ -94,6 +142,7 @@ def lay_out(result: list) -> OcrPage:
             text = _spaced(item[3], item[4])
         ys = [p[1] for p in box]
         lines.append((min(ys), max(ys), min(p[0] for p in box), " ".join(text.split()), score))
+    # Words (Tesseract) or lines (RapidOCR) that sit side by side on a baseline form a row.
     lines = [line for line in lines if line[3]]
     if not lines:
         return OcrPage()
