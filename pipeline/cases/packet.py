@@ -109,7 +109,11 @@ def _read_page(
             page.unreadable = str(exc)
             return page
         if needs_ocr(scan.text):
-            page.unreadable = f"no text layer, and OCR read little ({len(scan.text)} characters)"
+            page.unreadable = (
+                f"no text layer, and OCR read little ({len(scan.text)} characters)"
+                if scan.text.strip()
+                else "no text layer, and OCR found no text (a blank page?)"
+            )
             page.text = normalize(scan.text)
             return page
         page.text, page.rows, page.ocr = normalize(scan.text), scan.rows, scan.confidence

@@ -21,18 +21,21 @@ from tests.conftest import FakeLLM
 TODAY = date(2026, 11, 23)
 
 
+PATIENT = {  # a synthetic patient (no real person)
+    "resourceType": "Patient",
+    "id": "p1",
+    "gender": "female",
+    "birthDate": "2012-03-01",
+    "name": [{"family": "Quillfeather", "given": ["Ottoline"]}],
+    "identifier": [{"system": "urn:mrn", "value": "MRN-99812"}],
+    "telecom": [{"system": "phone", "value": "555-201-3344"}],
+}
+
+
 def _bundle(tmp_path: Path) -> Path:
     """A synthetic patient (no real person): JIA, IVIG requested, methotrexate stopped."""
     entries = [
-        {
-            "resourceType": "Patient",
-            "id": "p1",
-            "gender": "female",
-            "birthDate": "2012-03-01",
-            "name": [{"family": "Quillfeather", "given": ["Ottoline"]}],
-            "identifier": [{"system": "urn:mrn", "value": "MRN-99812"}],
-            "telecom": [{"system": "phone", "value": "555-201-3344"}],
-        },
+        PATIENT,
         {
             "resourceType": "Condition",
             "id": "c1",

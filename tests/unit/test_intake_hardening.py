@@ -23,6 +23,7 @@ from pipeline.cases.prose import is_condition, is_therapy
 from pipeline.cases.uploads import UploadError, save_uploads
 from pipeline.cases.vocabulary import icd10_for, known_drug
 from tests.conftest import FakeLLM
+from tests.unit.test_intake import PATIENT as BASE_PATIENT
 
 TODAY = date(2026, 11, 23)
 SECRETS = ("Quillfeather", "Ottoline", "MRN-99812", "2012-03-01", "555-201-3344", "Larkspur")
@@ -34,16 +35,7 @@ def _bundle(path: Path, *entries: dict) -> Path:
     return path
 
 
-PATIENT = {
-    "resourceType": "Patient",
-    "id": "p1",
-    "gender": "female",
-    "birthDate": "2012-03-01",
-    "name": [{"family": "Quillfeather", "given": ["Ottoline"]}],
-    "identifier": [{"system": "urn:mrn", "value": "MRN-99812"}],
-    "telecom": [{"system": "phone", "value": "555-201-3344"}],
-    "address": [{"line": ["12 Larkspur Lane"], "city": "Brackenford"}],
-}
+PATIENT = BASE_PATIENT | {"address": [{"line": ["12 Larkspur Lane"], "city": "Brackenford"}]}
 
 
 def test_fhir_text_is_masked_like_a_page(tmp_path) -> None:  # 27.6
