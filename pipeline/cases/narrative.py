@@ -170,7 +170,7 @@ def read_narrative(
             from_prose(batch, draft)
             continue
         _apply_selection(data, batch, draft)
-    from_prose(items, draft, only_drug=True)
+    from_prose(items, draft, therapies=False)
 
 
 def _pick(batch: list[tuple[str, PacketPage]], n: object) -> tuple[str, PacketPage] | None:

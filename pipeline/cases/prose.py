@@ -63,36 +63,46 @@ def is_condition(name: str) -> bool:
     return len(words) <= 5 and not fragment and known_drug(name) is None
 
 
-def from_prose(items: list[tuple[str, PacketPage]], draft: Draft, only_drug: bool = False) -> None:
-    """Prior therapies, diagnoses and the requested drug the sentences state, each quoting
-    its sentence. ``only_drug``: just the requested drug (after a model's reading)."""
-    prior_names = [t.name for t, _ in draft.prior]
+def from_prose(items: list[tuple[str, PacketPage]], draft: Draft, therapies: bool = True) -> None:
+    """The requested drug, diagnoses and (``therapies``) prior therapies the sentences
+    state, each quoting its sentence. After a model's reading, therapies are the model's."""
     for sentence, page in items:
         text = mask(sentence, draft.identifiers)
-        drugs = [w for w, _ in drugs_in(sentence)] + _THERAPY_WORDS.findall(sentence)
-        if drugs and _PLAN.search(sentence) and draft.drug is None:
-            requested = next(
-                (w for w, _ in drugs_in(sentence) if not any(same_name(w, p) for p in prior_names)),
-                None,
-            )
-            if requested:
-                draft.drug = (requested, source(page, text))
-        if only_drug:
-            continue
-        if drugs and _PAST.search(sentence) and not _PLAN.search(sentence):
-            named = [w for w, _ in drugs_in(sentence)]
-            if not named and any(known_drug(p) for p in prior_names):
-                continue  # "despite steroid therapy" names a drug the packet already gave
-            for name in dict.fromkeys(named or drugs):
-                if draft.drug and same_name(name, draft.drug[0]):
-                    continue
-                if not any(same_name(name, known) for known in prior_names):
-                    draft.prior.append((PriorTherapy(name=name, response=text), source(page, text)))
-                    prior_names.append(name)
+        _requested(sentence, page, text, draft)
+        if therapies:
+            _prior(sentence, page, text, draft)
         if _DX_CUE.search(sentence) and not _NEGATED.search(sentence[:60]):
             for name, code in conditions_in(sentence):
                 written = _as_written(sentence, name)
                 draft.add_diagnosis(Diagnosis(name=written, icd10=code), source(page, text))
+
+
+def _requested(sentence: str, page: PacketPage, text: str, draft: Draft) -> None:
+    """A drug the plan starts ("Plan to initiate Epidiolex"), not one tried before."""
+    if draft.drug is not None or not _PLAN.search(sentence):
+        return
+    prior = [t.name for t, _ in draft.prior]
+    for written, _generic in drugs_in(sentence):
+        if not any(same_name(written, p) for p in prior):
+            draft.drug = (written, source(page, text))
+            return
+
+
+def _prior(sentence: str, page: PacketPage, text: str, draft: Draft) -> None:
+    """Drugs (or treatments named by kind) a sentence says were taken before."""
+    if not _PAST.search(sentence) or _PLAN.search(sentence):
+        return
+    prior = [t.name for t, _ in draft.prior]
+    named = [w for w, _ in drugs_in(sentence)]
+    kinds = _THERAPY_WORDS.findall(sentence)
+    if not named and any(known_drug(p) for p in prior):
+        return  # "despite steroid therapy" speaks of a drug the packet already named
+    for name in dict.fromkeys(named or kinds):
+        if draft.drug and same_name(name, draft.drug[0]):
+            continue
+        if not any(same_name(name, known) for known in prior):
+            draft.prior.append((PriorTherapy(name=name, response=text), source(page, text)))
+            prior.append(name)
 
 
 def requested_from_headings(pages: list[PacketPage], draft: Draft) -> None:
