@@ -30,9 +30,12 @@ class Draft:
     request_type: str = "initial"
 
     def add_diagnosis(self, dx: Diagnosis, src: FactSource) -> None:
-        codes = {d.icd10 for d, _ in self.diagnoses if d.icd10}
+        from pipeline.cases.vocabulary import icd10_for
+
+        # One condition once, however it is written ("polyarticular JIA", "juvenile arthritis").
+        codes = {d.icd10 or icd10_for(d.name) for d, _ in self.diagnoses} - {None}
         if any(same_name(dx.name, d.name) for d, _ in self.diagnoses) or (
-            dx.icd10 and dx.icd10 in codes
+            (dx.icd10 or icd10_for(dx.name)) in codes
         ):
             return
         self.diagnoses.append((dx, src))

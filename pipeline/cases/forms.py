@@ -10,9 +10,9 @@ from pipeline.cases.facts import Draft, source
 from pipeline.cases.identifiers import mask
 from pipeline.cases.labels import clinical_kind, identifier_kind, label_key
 from pipeline.cases.packet import FormValue, PacketPage
-from pipeline.cases.prose import is_therapy
-from pipeline.cases.vocabulary import drugs_in
-from pipeline.models import Diagnosis, PriorTherapy
+from pipeline.cases.prose import is_condition, is_therapy
+from pipeline.cases.vocabulary import conditions_in, drugs_in
+from pipeline.models import Diagnosis, FactSource, PriorTherapy
 
 _ICD10 = re.compile(r"\b([A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4})\b")
 
@@ -45,9 +45,7 @@ def from_typed_values(page: PacketPage, draft: Draft, today: date) -> None:
             for name in re.split(r";|\n", text):
                 name = name.strip(" .")
                 if len(name) >= 2:
-                    code = _ICD10.search(name)
-                    clean = _ICD10.sub("", name).strip(" ()-,") or name
-                    draft.add_diagnosis(Diagnosis(name=clean, icd10=code and code.group(1)), src)
+                    _form_diagnosis(name, src, draft)
         elif kind == "icd":
             for code in _ICD10.findall(text):
                 draft.add_diagnosis(Diagnosis(name=f"Diagnosis code {code}", icd10=code), src)
@@ -94,6 +92,25 @@ def from_typed_values(page: PacketPage, draft: Draft, today: date) -> None:
             draft.dropped.append(f"prior therapy {name[:60]!r}: not a therapy name")
             continue
         draft.prior.append((PriorTherapy(name=name, response="; ".join(rest) or None), src))
+
+
+def _form_diagnosis(text: str, src: FactSource, draft: Draft) -> None:
+    """A diagnosis field's text: a condition name (with its code where typed), or, when a
+    sentence was typed there ("A bone marrow biopsy confirmed B-ALL with 85%"), the
+    conditions it names; a sentence naming none is kept as history, not as a diagnosis."""
+    code = _ICD10.search(text)
+    clean = _ICD10.sub("", text).strip(" ()-,") or text
+    if code or is_condition(clean):
+        draft.add_diagnosis(Diagnosis(name=clean, icd10=code and code.group(1)), src)
+        return
+    found = conditions_in(clean)
+    for name, icd in found:
+        draft.add_diagnosis(Diagnosis(name=name[:1].upper() + name[1:], icd10=icd), src)
+    if not found:
+        draft.add_history(f"{src.field or 'Diagnosis'}: {clean}", src)
+        draft.dropped.append(
+            f"diagnosis field {clean[:60]!r}: not a condition name; kept as history"
+        )
 
 
 def _is_choice_list(text: str) -> bool:

@@ -12,7 +12,7 @@ from pipeline.cases.facts import Draft, flat_name, same_name, source
 from pipeline.cases.identifiers import mask
 from pipeline.cases.labs import lab_rows
 from pipeline.cases.packet import PacketPage
-from pipeline.cases.prose import from_prose, is_condition, is_therapy
+from pipeline.cases.prose import from_prose, is_condition, is_strength_listing, is_therapy
 from pipeline.cases.vocabulary import known_drug
 from pipeline.draft.llm import LLMClient, LLMError
 from pipeline.draft.prompts import load_prompt
@@ -213,6 +213,8 @@ def _apply_selection(data: dict, batch: list[tuple[str, PacketPage]], draft: Dra
     if name and draft.drug is None and (found := stated(name, drug.get("sentence"), "drug")):
         if known_drug(name) is None:
             draft.dropped.append(f"requested drug {name!r}: not a drug name the vocabulary knows")
+        elif is_strength_listing(found[0]):
+            draft.dropped.append(f"requested drug {name!r}: its line lists a strength to tick")
         elif any(same_name(p, name) for p in prior_names):
             draft.dropped.append(f"requested drug {name!r}: the packet lists it as a prior therapy")
         else:

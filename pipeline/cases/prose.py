@@ -41,6 +41,24 @@ _NEGATED = re.compile(r"\b(no|not|denies|negative for|ruled out|without|rule out
 _QUESTION = re.compile(r"\?|\byes\s*/?\s*no\b", re.I)
 
 
+_STRENGTH = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:mg|mcg|g|ml|units?|%)\b.{0,30}\b(tablets?|capsules?|powder|injection|"
+    r"solution|suspension|vials?|syringes?|pens?|kit|cream|ointment|patch)\b",
+    re.I,
+)
+
+
+def is_strength_listing(line: str) -> bool:
+    """A product line of a form's list ("Cisplatin 50mg powder for injection"): a strength
+    and a dosage form, few words, no verb of starting or taking."""
+    return (
+        bool(_STRENGTH.search(line))
+        and len(line.split()) <= 10
+        and not _PLAN.search(line)
+        and not _PAST.search(line)
+    )
+
+
 def is_therapy(name: str) -> bool:
     """A drug the vocabulary knows, or a treatment named by kind; never a form's question
     ("Blincyto: Yes No Has your patient...?") nor a condition ("MRD+ B-ALL")."""
@@ -54,13 +72,15 @@ def is_condition(name: str) -> bool:
     or a short name with no dates, results or verbs of reporting."""
     if _QUESTION.search(name) or len(name) > 80:
         return False
-    if icd10_for(name):
-        return True
     words = name.split()
     fragment = re.search(
-        r"\d+/\d+|\d+\s*%|\b(confirmed|showed|revealed|on|was|were|is|with|of a)\b", name, re.I
+        r"\d+/\d+|\d+\s*%|\b(confirmed|showed|revealed|on|was|were|is|of a)\b", name, re.I
     )
-    return len(words) <= 5 and not fragment and known_drug(name) is None
+    if fragment or len(words) > 8:
+        return False
+    if icd10_for(name):
+        return True
+    return len(words) <= 5 and known_drug(name) is None
 
 
 def from_prose(items: list[tuple[str, PacketPage]], draft: Draft, therapies: bool = True) -> None:

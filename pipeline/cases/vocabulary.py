@@ -13,6 +13,8 @@ import re
 # request is for: their descriptions ("Fever", "Pain") are words any note uses.
 _NOT_CONDITIONS = tuple("RSTVWXYZ")
 _MAX_WORDS = 8
+# A state the name alone does not say: "... not having achieved remission", "..., in remission".
+_STATE = re.compile(r",?\s+(not having achieved remission|in remission|in relapse)$", re.I)
 _QUALIFIER = re.compile(r"\s*\[[^\]]*\]|\s*\([^)]*\)")
 
 
@@ -58,12 +60,19 @@ def _conditions() -> dict[str, str]:
         if "." not in code:
             continue
         description = cm.get_description(code)
-        rank = (0 if "unspecified" in description.lower() else 1, order, code)
-        for part in {description.split(",")[0], description}:
+        trimmed = _STATE.sub("", description)
+        parts = {description.split(",")[0], description, trimmed}
+        for part in parts:
             name = flat(_QUALIFIER.sub("", part))
             words = name.split()
             if len(name) < 5 or len(words) > _MAX_WORDS or words[0] in {"other", "unspecified"}:
                 continue
+            # The code a coder gives the name alone: "<name>, unspecified" first, then any
+            # unspecified one, then the first in the table's order.
+            plain = flat(description) in {name, f"{name} unspecified"} or (
+                trimmed != description and part == trimmed
+            )
+            rank = (0 if plain else 1 if "unspecified" in description.lower() else 2, order, code)
             if name not in best or rank < best[name]:
                 best[name] = rank
     return {name: rank[2] for name, rank in best.items()}
@@ -82,10 +91,37 @@ def icd10_for(name: str) -> str | None:
     return _conditions()[close[0]] if close else None
 
 
+# Abbreviations clinicians write for conditions, as written (capitals matter: "ALL" is a
+# leukemia, "all" is a word), to the name the ICD-10-CM table uses.
+ABBREVIATIONS = {
+    "B-ALL": "acute lymphoblastic leukemia",
+    "T-ALL": "acute lymphoblastic leukemia",
+    "ALL": "acute lymphoblastic leukemia",
+    "AML": "acute myeloblastic leukemia",
+    "CLL": "chronic lymphocytic leukemia of B-cell type",
+    "CML": "chronic myeloid leukemia, BCR/ABL-positive",
+    "RA": "rheumatoid arthritis",
+    "JIA": "juvenile arthritis",
+    "UC": "ulcerative colitis",
+    "SLE": "systemic lupus erythematosus",
+    "MS": "multiple sclerosis",
+    "COPD": "chronic obstructive pulmonary disease",
+    "LGS": "Lennox-Gastaut syndrome",
+    "HS": "hidradenitis suppurativa",
+    "CKD": "chronic kidney disease",
+}
+_ABBREVIATION = re.compile(
+    r"(?<![\w-])("
+    + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
+    + r")(?![\w-])"
+)
+
+
 def conditions_in(text: str) -> list[tuple[str, str]]:
     """(condition name, code) for each ICD-10-CM condition the text names, longest first,
-    none inside another."""
+    none inside another; abbreviations ("B-ALL") read as the condition they stand for."""
     table = _conditions()
+    text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     words = flat(text).split()
     found: list[tuple[str, str]] = []
     used: set[int] = set()

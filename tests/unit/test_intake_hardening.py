@@ -352,3 +352,27 @@ def test_an_unreadable_file_in_a_packet_is_listed_and_the_rest_used(tmp_path) ->
     assert any("fax.pdf: not read" in d for d in case.intake.dropped)
     with pytest.raises(IntakeError, match="fax.pdf"):
         extract_case([packet / "fax.pdf"], today=TODAY)
+
+
+def test_a_strength_line_is_not_the_request_and_a_sentence_is_not_a_diagnosis(tmp_path) -> None:
+    note = (
+        "Consult note. A bone marrow biopsy on 3/29/24 confirmed a diagnosisof B-ALL with 85% "
+        "blasts. Cisplatin 50mg powder for injection. Plan: Initiate Blincyto 28 mcg/day."
+    )
+    (tmp_path / "note.txt").write_text(note)
+    listed = sentences(" ".join(note.split()))
+    strength = next(i for i, s in enumerate(listed, 1) if s.startswith("Cisplatin"))
+    fragment = listed[strength - 2]
+    reply = {
+        "requested_drug": {"sentence": strength, "name": "Cisplatin"},
+        "diagnoses": [{"sentence": strength - 1, "name": fragment}],
+        "prior_therapies": [],
+        "findings": [],
+    }
+    case = extract_case([tmp_path / "note.txt"], llm=FakeLLM([reply]), today=TODAY)
+    assert case.requested_treatment.drug == "Blincyto"  # the plan's, not the strength line's
+    assert [(d.name.lower(), d.icd10) for d in case.diagnoses] == [
+        ("acute lymphoblastic leukemia", "C91.00")  # B-ALL read as the condition it names
+    ]
+    dropped = " | ".join(case.intake.dropped)
+    assert "lists a strength to tick" in dropped and "confirmed a diagnosisof" in dropped
