@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.cases.ocr import OcrError, needs_ocr, read_page
+from pipeline.folders import files_within
 from pipeline.models import Page
 from pipeline.sources.parse import ParseError, normalize, parse_pdf
 
@@ -363,7 +364,7 @@ def find_documents(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     for path in map(Path, paths):
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such file or folder")
-        found = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        found = files_within(path) if path.is_dir() else [path]  # no link out of the folder
         for file in found:
             suffix = file.suffix.lower()
             if suffix == ".json":

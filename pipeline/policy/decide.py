@@ -65,7 +65,15 @@ def apply_policy(
         "policy_file": tree.file,
         "policy_checksum": tree.checksum,
         "compiler": tree.compiler,
+        "tree_status": tree.tree_status,
+        "tree_version": tree.version,
+        "confirmed_by": tree.confirmed_by,
+        "confirmed_at": tree.confirmed_at,
     }
+    if tree.withheld:
+        return PolicyDecision(
+            **head, match_reason=why, verdict="insufficient_information", rule=tree.withheld
+        )
     exclusions: list[Judgment] = []
     for ex in tree.exclusions:
         reason = excluded_condition(case, ex)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from pipeline.models import FactSource, Review
+from pipeline.policy.models import PolicyDecision
 
 VERDICT_WORDS = {
     "medically_necessary": "is medically necessary",
@@ -55,6 +56,7 @@ def worksheet(review: Review) -> list[str]:
     ref = next((r.n for r in review.references if r.source_id == d.policy_source_id), None)
     cite = f" [{ref}]" if ref else ""
     lines.append(f"**Policy:** {d.policy_title}{cite} ({Path(d.policy_file or '').name})  ")
+    lines.append(f"**Criteria tree:** {tree_status_words(d)}  ")
     if d.indication:
         approval = f", approval for {d.approval}" if d.approval else ""
         lines.append(
@@ -88,6 +90,17 @@ def worksheet(review: Review) -> list[str]:
             f"**{STATUS_WORDS[j.status]}** ({j.method}{facts}{why}){flag}"
         )
     return lines + [""]
+
+
+def tree_status_words(d: PolicyDecision) -> str:
+    """Whether a person confirmed the tree that decided: a compiled tree is the compiler's
+    reading of the PDF, and a reader should know no person checked it."""
+    if d.tree_status == "confirmed":
+        return f"confirmed by {d.confirmed_by} on {d.confirmed_at} (version {d.tree_version})"
+    return (
+        "UNCONFIRMED: decided by the compiler's reading of the policy "
+        f"({d.compiler}); no person has confirmed this tree"
+    )
 
 
 def headline(review: Review, treatment: str, diagnosis: str) -> str:

@@ -31,6 +31,7 @@ from pipeline.web.guard import LOOPBACK, LimitBody, make_guard
 from pipeline.web.jobs import Jobs
 from pipeline.web.packets import packets
 from pipeline.web.pages import pages, public
+from pipeline.web.policies import policies
 
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ def create_app(settings: Settings, client: LLMClient | None = None, store: Any =
     app.include_router(public)
     app.include_router(pages)
     app.include_router(packets)
+    app.include_router(policies)
     app.include_router(api)
 
     @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(current_user)])
