@@ -309,6 +309,11 @@ def _pairs(row: str) -> list[tuple[str, str]]:
     for i, match in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(row)
         value = _BLANKS.sub(" ", row[match.end() : end]).strip(" *:")
+        # "Medication requested: (please specify strength...) X": the printed instruction
+        # in parentheses belongs to the label, not to what was written after it.
+        value = re.sub(
+            r"^\((?:please|specify|if |include|e\.g\.|list)[^)]*\)\s*", "", value, flags=re.I
+        )
         lead, label = _split_label(match.group(1).strip(" #"))
         if lead and pairs:  # words before the label were the previous label's value
             prev_label, prev_value = pairs[-1]
