@@ -248,6 +248,7 @@ def _assemble(
         draft.dropped.append("no diagnosis found: fill in diagnoses before drafting")
     if draft.drug:
         drug, drug_src = draft.drug
+        drug = drug.capitalize() if drug.isupper() and len(drug) > 4 else drug  # a heading's
     else:
         drug, drug_src = "(not found in the packet: fill in)", None
         draft.dropped.append("no requested drug found: fill in requested_treatment.drug")
