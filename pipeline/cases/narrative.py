@@ -14,6 +14,7 @@ from pipeline.cases.labs import lab_rows
 from pipeline.cases.packet import PacketPage
 from pipeline.cases.prose import from_prose, is_condition, is_strength_listing, is_therapy
 from pipeline.cases.vocabulary import known_drug
+from pipeline.check.injection import instruction_flags
 from pipeline.draft.llm import LLMClient, LLMError
 from pipeline.draft.prompts import load_prompt
 from pipeline.models import Diagnosis, FactSource, PriorTherapy
@@ -95,18 +96,17 @@ _THERAPY_CUE = re.compile(
 
 
 MAX_MODEL_CALLS = 8  # per packet: 999 tiny files are not 999 calls; the rest read by code
-_INSTRUCTION = re.compile(
-    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instruction|prompt|rule|above|previous)"
-    r"|\b(system prompt|you are (an?|the) (ai|assistant|model)|as an ai\b|new instructions?\b)"
-    r"|\b(respond|answer|reply|output) (only )?(with|in) (json|the following)"
-    r"|\b(add|list|include|report) \w+ as (a |the )?(prior therap|diagnos|requested)",
+# Beyond the patterns sources are checked for: commands about a case's own fields.
+_CASE_COMMAND = re.compile(
+    r"\b(add|list|include|report|record) \w+ as (a |the )?(prior therap|diagnos|requested)"
+    r"|\b(respond|answer|reply|output) (only )?(with|in) (json|the following)",
     re.I,
 )
 
 
 def is_instruction(sentence: str) -> bool:
     """Text addressed to a model rather than a clinician's statement."""
-    return bool(_INSTRUCTION.search(sentence))
+    return bool(instruction_flags(sentence) or _CASE_COMMAND.search(sentence))
 
 
 def flag_instructions(pages: list[PacketPage], draft: Draft) -> set[str]:
