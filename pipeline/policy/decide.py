@@ -56,7 +56,7 @@ def apply_policy(
     if tree is None:
         return PolicyDecision(
             verdict="insufficient_information",
-            rule=f"no payer policy on file for {drug}: no policy was applied ({why})",
+            rule=f"no payer policy on file for {drug}: none names it in its title or scope",
             match_reason=why,
         )
     head = {
