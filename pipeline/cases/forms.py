@@ -157,6 +157,6 @@ def from_text_patterns(page: PacketPage, draft: Draft, today: date) -> None:
     for match in _ICD10.finditer(text):
         code = match.group(1)
         before = re.split(r"[.;:,(\[]", text[max(0, match.start() - 80) : match.start()])[-1]
-        name = before.strip(" -") or f"Diagnosis code {code}"
-        quote = text[match.start() - len(before) : match.end()].strip()
+        name = mask(before.strip(" -"), draft.identifiers) or f"Diagnosis code {code}"
+        quote = mask(text[match.start() - len(before) : match.end()].strip(), draft.identifiers)
         draft.add_diagnosis(Diagnosis(name=name, icd10=code), source(page, quote))

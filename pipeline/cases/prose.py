@@ -142,7 +142,8 @@ def requested_from_headings(pages: list[PacketPage], draft: Draft) -> None:
         if n * 2 >= len(pages) and not any(
             same_name(generic, p) or same_name(written, p) for p in prior
         ):
-            draft.drug = (generic, source(page, page.text[:80].strip()))
+            quote = mask(page.text[:80].strip(), draft.identifiers)  # a header holds the MRN
+            draft.drug = (generic, source(page, quote))
             return
 
 

@@ -376,3 +376,14 @@ def test_a_strength_line_is_not_the_request_and_a_sentence_is_not_a_diagnosis(tm
     ]
     dropped = " | ".join(case.intake.dropped)
     assert "lists a strength to tick" in dropped and "confirmed a diagnosisof" in dropped
+
+
+def test_a_drug_named_only_in_a_heading_is_quoted_masked(tmp_path) -> None:
+    (tmp_path / "note.txt").write_text(
+        "ADALIMUMAB PA EXAMPLE Patient MRN: 123456 Patient DOB: 10-19-2014 (10yo). "
+        "Assessment: 10yo F with Crohn's disease, not improving on methylprednisolone."
+    )
+    case = extract_case([tmp_path / "note.txt"], today=TODAY)
+    assert case.requested_treatment.drug == "Adalimumab"
+    assert "123456" not in case.model_dump_json() and "10-19-2014" not in case.model_dump_json()
+    assert verify_sources(case, tmp_path / "note.txt") == []
