@@ -155,8 +155,8 @@ CASES = REPO / "evals" / "policies" / "cases"
 
 
 def test_case_pairs_parse_and_pair_up() -> None:
-    """Each holdout pair: both case files load as cases, one expects approval and the other
-    denial, and the policy it names has a holdout gold file."""
+    """Each pair: both case files load as cases, one expects approval and the other
+    denial, and the policy it names has a gold file of the pair's split."""
     from pipeline.cases import load_case
     from pipeline.evals.datasets import load_jsonl
 
@@ -168,7 +168,8 @@ def test_case_pairs_parse_and_pair_up() -> None:
         assert case.case_id == rec.id
         (policy,) = rec.inputs["policies"]
         gold = GOLD / f"{Path(policy).stem}.json"
-        assert gold.exists() and load(gold)["split"] == "holdout", f"{rec.id}: {policy}"
+        split = rec.metadata["policy_split"]
+        assert gold.exists() and load(gold)["split"] == split, f"{rec.id}: {policy}"
         pair = rec.id.rsplit("-", 1)[0].removesuffix("-fails")
         verdicts.setdefault(pair, set()).add(rec.expected["verdict"])
         if rec.expected["verdict"] == "not_medically_necessary":
