@@ -155,11 +155,16 @@ def _treatment_overlap(name: str, case: Case) -> tuple[float, str]:
 def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str]:
     best: tuple[float, Indication | None, str] = (0.0, None, "")
     wanted = case.requested_treatment.request_type
+    # The diagnosis names a condition's indication; only where none does, the requested
+    # drug or service names one (a drug list's row, a service policy's section).
+    by_treatment = not any(
+        _overlap(i.name, case)[0] or _codes(i.icd10, case) for i in tree.indications
+    )
     for ind in tree.indications:
         score, why = _overlap(ind.name, case)
-        served, what = _treatment_overlap(ind.name, case)
-        if served:  # a drug list's row or a service's section is named by what is asked
-            score, why = score + served, "; ".join(x for x in [why, what] if x)
+        served, what = _treatment_overlap(ind.name, case) if by_treatment else (0.0, "")
+        if served:
+            score, why = served, what
         code = _codes(ind.icd10, case)
         if code:
             score, why = score + 2.0, "; ".join(x for x in [code, why] if x)

@@ -152,3 +152,14 @@ def test_a_row_named_by_the_requested_drug_is_its_indication(tmp_path: Path) -> 
     case.requested_treatment.drug = "Zentrolone tablets"
     ind, why = indication_for(case, tree)
     assert ind is not None and ind.name == "Zentrolone" and "zentrolone" in why
+
+
+def test_the_diagnosis_wins_over_an_indication_named_by_the_drug(tmp_path: Path) -> None:
+    from pipeline.policy.match import indication_for
+
+    tree = _tree(tmp_path)
+    drug_named = tree.indications[1].model_copy(update={"id": "9", "name": "Zentrafib Policy"})
+    tree.indications.append(drug_named)
+    case = _case("Grey River syndrome", 40, "initial", [])
+    ind, _ = indication_for(case, tree)
+    assert ind is not None and ind.name == "Grey River syndrome"
