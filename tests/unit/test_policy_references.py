@@ -162,4 +162,4 @@ def test_the_diagnosis_wins_over_an_indication_named_by_the_drug(tmp_path: Path)
     tree.indications.append(drug_named)
     case = _case("Grey River syndrome", 40, "initial", [])
     ind, _ = indication_for(case, tree)
-    assert ind is not None and ind.name == "Grey River syndrome"
+    assert ind is not None and ind.name.startswith("Grey River syndrome")
