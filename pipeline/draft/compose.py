@@ -83,6 +83,9 @@ SECTIONS: list[SectionSpec] = [
 ]
 HEADINGS = {s.key: s.heading for s in SECTIONS}
 FLOOR = 2.5  # a candidate scoring this far below its section's best is not shown
+MIN_PICKS = 2  # a section holds at least this many of its candidates (when it has them)
+PRE_K = 40  # per section, the sentences scored by e5 (the best by what they name)
+SIM_WEIGHT = 0.6  # e5 similarity (z-scored in the section) against the topical terms
 _NOT_PROSE = re.compile(r"\bet al\b|doi:|https?://", re.I)
 _RECOMMEND = re.compile(
     r"\b(recommend\w*|should|preferred|first-line|is indicated|are indicated|not indicated|"
@@ -197,13 +200,16 @@ def _score(
 ) -> float:
     """A sentence's score in a section: its e5 similarity to the section's question
     (z-scored in the section) plus what it names of this case."""
-    score = sim + 4.0 * retrieval
+    score = SIM_WEIGHT * sim + 4.0 * retrieval
     if topic.names_condition(text):
         score += 0.6
-    if topic.names_drug(text):
-        score += 0.8
-    elif topic.names_class(text):
-        score += 0.4
+    # The drug's own sentences belong where the drug is the subject; the path sections are
+    # about the therapies around it.
+    if spec.key not in {"rationale", "path"}:
+        if topic.names_drug(text):
+            score += 0.8
+        elif topic.names_class(text):
+            score += 0.4
     if on_topic_doc:
         score += 0.5
     if topic.names_other_condition(text):
@@ -219,14 +225,15 @@ def _score(
     return score
 
 
-def _diverse(ranked: list[tuple[float, Evidence]], n: int) -> list[Evidence]:
-    """The best n, at most three from one document and no near-repeat of one taken."""
+def _diverse(ranked: list[tuple[float, Evidence]], n: int, topical: set[str]) -> list[Evidence]:
+    """The best n: at most n - 1 from one document about the case (n // 2 from any other),
+    and no near-repeat of one taken."""
     out: list[Evidence] = []
     per_doc: dict[str, int] = {}
     taken: list[set[str]] = []
     for _, ev in ranked:
         words = _words(ev.text)
-        if per_doc.get(ev.source_id, 0) >= 3:
+        if per_doc.get(ev.source_id, 0) >= (n - 1 if ev.source_id in topical else max(1, n // 2)):
             continue
         if any(len(words & w) / max(1, len(words | w)) > 0.6 for w in taken):
             continue
@@ -279,6 +286,10 @@ def gather(
     all_queries: list[str] = []
     pools: dict[str, list[_Sentence]] = {}
 
+    def doc_title(chunk: Chunk) -> str:
+        doc = documents.get(chunk.source_id)
+        return doc.title if doc else chunk.file.rsplit("/", 1)[-1]
+
     def doc_name(chunk: Chunk) -> str:
         doc = documents.get(chunk.source_id)
         return f"{doc.title if doc else ''} {chunk.file.rsplit('/', 1)[-1].replace('-', ' ')}"
@@ -319,7 +330,34 @@ def gather(
             if chunk.id not in found:
                 pool += sentences(chunk, 0.0, cue)
         pools[spec.key] = pool
-    sims = _similarities(searcher, settings, pools, questions)
+    # Score each section's sentences on what they name of the case first (cheap), keep the
+    # best PRE_K, and only those meet e5: embedding whole guidelines costs minutes.
+    pre: dict[str, list[tuple[float, _Sentence]]] = {}
+    for spec in specs:
+        scored = []
+        seen: set[str] = set()
+        for sent in pools[spec.key]:
+            if sent.text in seen:
+                continue
+            seen.add(sent.text)
+            topical = on_topic(sent.chunk)
+            if spec.key == "position":
+                doc = documents.get(sent.chunk.source_id)
+                if not (doc and doc.doc_type == "guideline"):
+                    continue
+                if not (topical or topic.names_condition(sent.text)):
+                    continue
+            elif not _fits(sent.text, spec, topic, topical, topic.names_drug(doc_name(sent.chunk))):
+                continue
+            score = _score(sent.text, spec, topic, topical, 0.0, sent.retrieval)
+            if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
+                score -= 1.2  # a document about another disease, even where it names the drug
+            scored.append((score, sent))
+        scored.sort(key=lambda item: -item[0])
+        pre[spec.key] = scored[:PRE_K]
+    sims = _similarities(
+        searcher, settings, {k: [x for _, x in v] for k, v in pre.items()}, questions, doc_title
+    )
     passage_of: dict[str, int] = {}
     made: dict[tuple[str, int], Evidence] = {}
 
@@ -331,31 +369,13 @@ def gather(
             made[key] = sentence_of(sent.chunk, n, sent.j, sent.text, doc.title if doc else None)
         return made[key]
 
-    ranked_by: dict[str, list[tuple[float, _Sentence]]] = {}
-    for spec in specs:
-        scored = []
-        for sent in pools[spec.key]:
-            topical = on_topic(sent.chunk)
-            if spec.key == "position":
-                doc = documents.get(sent.chunk.source_id)
-                if not (doc and doc.doc_type == "guideline"):
-                    continue
-                if not (topical or topic.names_condition(sent.text)):
-                    continue
-            elif not _fits(sent.text, spec, topic, topical, topic.names_drug(doc_name(sent.chunk))):
-                continue
-            sim = sims[spec.key].get(sent.text, 0.0)
-            score = _score(sent.text, spec, topic, topical, sim, sent.retrieval)
-            if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
-                score -= 1.2  # a document about another disease, even where it names the drug
-            scored.append((score, sent))
-        scored.sort(key=lambda item: -item[0])
-        seen: set[str] = set()
-        ranked_by[spec.key] = [
-            (s, x)
-            for s, x in scored
-            if not (x.text in seen or seen.add(x.text))  # type: ignore[func-returns-value]
-        ]
+    ranked_by: dict[str, list[tuple[float, _Sentence]]] = {
+        key: sorted(
+            ((score + SIM_WEIGHT * sims[key].get(x.text, 0.0), x) for score, x in scored),
+            key=lambda item: -item[0],
+        )
+        for key, scored in pre.items()
+    }
     if log.isEnabledFor(logging.DEBUG):
         for key, ranked in ranked_by.items():
             for score, x in ranked[:15]:
@@ -365,14 +385,16 @@ def gather(
     for spec in specs:
         if spec.key == "position":
             continue
-        # A sentence already shown in an earlier section ranks after the new ones here.
-        ranked = sorted(
-            ranked_by[spec.key], key=lambda item: -(item[0] - (1.0 if item[1].text in shown else 0))
-        )
+        # A sentence is shown under one section only, the first that ranks it: the prompt
+        # stays short and each section says something new.
         # Far below the section's best is beside the point: better fewer than off the case.
-        floor = ranked[0][0] - FLOOR if ranked else 0.0
+        floor = ranked_by[spec.key][0][0] - FLOOR if ranked_by[spec.key] else 0.0
+        ranked = [(sc, x) for sc, x in ranked_by[spec.key] if x.text not in shown]
         ranked = [(sc, x) for sc, x in ranked if sc >= floor]
-        chosen = _diverse([(s, evidence_of(x)) for s, x in ranked], cfg.candidates_per_section)
+        topical_docs = {x.chunk.source_id for _, x in ranked if on_topic(x.chunk)}
+        chosen = _diverse(
+            [(s, evidence_of(x)) for s, x in ranked], cfg.candidates_per_section, topical_docs
+        )
         by_section[spec.key] = reviewer_order(chosen) if spec.recommendations else chosen
         shown |= {e.text for e in chosen}
     unique: dict[str, Evidence] = {}
@@ -418,20 +440,29 @@ def _similarities(
     settings: Settings,
     pools: dict[str, list[_Sentence]],
     questions: dict[str, list[str]],
+    title: Callable[[Chunk], str],
 ) -> dict[str, dict[str, float]]:
     """Per section, each sentence's similarity to the section's questions (the best over
     them), z-scored within the section. e5 in rerank mode (its query/passage sides), the
     store's embedder otherwise; every distinct sentence is embedded once."""
-    texts = sorted({s.text for pool in pools.values() for s in pool})
+    # A sentence is embedded with its document's title and section heading: "Methotrexate
+    # is the preferred first drug" says nothing of the condition until its context does.
+    context: dict[str, str] = {}
+    for pool in pools.values():
+        for sent in pool:
+            context.setdefault(
+                sent.text, f"{title(sent.chunk)}. {sent.chunk.section or ''}. {sent.text}"
+            )
+    texts = sorted(context)
     if not texts:
         return {key: {} for key in pools}
-    if settings.retrieval.mode == "rerank":
-        embedder = searcher.reranker.embedder
-        embed_q = embedder.embed_queries
+    if settings.retrieval.mode == "rerank":  # e5, its vectors cached with the store
+        embed_q = searcher.reranker.embedder.embed_queries
+        vectors = searcher.reranker.text_vectors([context[t] for t in texts])
     else:
         embedder = searcher.store.embedder
         embed_q = getattr(embedder, "embed_queries", embedder.embed)
-    vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+        vectors = np.asarray(embedder.embed([context[t] for t in texts]), dtype=np.float32)
     row = {t: i for i, t in enumerate(texts)}
     out: dict[str, dict[str, float]] = {}
     for key, pool in pools.items():
@@ -544,10 +575,11 @@ def source_sections(
             for e in candidates.by_section.get(key, [])
             if " ".join(e.text.lower().split()) not in seen
         ]
-        if not any(i in unused for i in ids) and unused:
-            # Every pick was already quoted above (or none was made): a section stays
-            # empty only when its retrieval found nothing new, so take its best-ranked.
-            ids = unused[:1]
+        # The model's picks first; the best-ranked fill the section to MIN_PICKS (every
+        # candidate already passed the filter and the floor: nothing low-ranked comes in).
+        picked = [i for i in ids if i in unused]
+        fill = [i for i in unused if i not in picked][: max(0, MIN_PICKS - len(picked))]
+        ids = picked + fill
         for sid in ids:
             ev = of[sid]
             norm = " ".join(ev.text.lower().split())

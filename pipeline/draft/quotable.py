@@ -37,6 +37,7 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
             r"evidence report|PICO|GRADE|we searched|were screened|full-text|manuscripts?|"
             r"supplementary|appendix|conflicts? of interest|funding|corresponding author|"
             r"panel members?|panelists|voting|stakeholders|this recommendation (?:is|was)|"
+            r"the panel (?:was|were|felt|agreed|voted|considered)|"
             r"delphi|consensus|certainty of evidence|"
             r"quality of evidence was rated|were rated|was rated|methodolog\w*)\b",
             re.I,
@@ -63,7 +64,8 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(about this (summary|sample|document|guideline)|this (is a )?short summary|"
             r"written in our own words|sample for the|read the original|for clinical use|"
-            r"this guideline|this summary|this document|these guidelines|these recommendations|"
+            r"this guideline|this summary|this document|these guidelines|"
+            r"these (?:\w+ )?recommendations|"
             r"the (current|present) recommendations|recommendations (are|were) conditional|"
             r"of the recommendations|the recommendations (address|cover|apply)|"
             r"strengthens the relevance|the inclusion of|the goal of|the purpose of|"

@@ -15,8 +15,9 @@ never be quoted, the on-topic documents and words, and the guideline's expected 
                    off_words: [word, ...]}   # a statement naming one is off topic anyway
 
 Text is compared lowercased with Unicode compatibility forms folded (ligatures, "≤") and
-whitespace collapsed. A phrase matches where it occurs in one statement; "a & b" matches a
-statement holding both. Reported per case and overall: key-point recall, off-topic share
+whitespace collapsed. A phrase matches where it occurs in one statement (or the guideline
+position's summary or quoted sentences, or a documentation request); "a & b" matches one
+holding both. Reported per case and overall: key-point recall, off-topic share
 (statements outside "Application to this patient" whose source document and words are both
 off the case), boilerplate count, documentation recall and whether the stance is right.
 """
@@ -110,6 +111,9 @@ def score_case(review: Review, spec: dict[str, Any], shared_boilerplate: list[st
     texts = [t for _, t, _ in rows] + docs_requested
     if pos.get("summary"):
         texts.append(norm(pos["summary"]))
+    # The position's sentences are quoted under the verdict: part of what the review says.
+    ev_text = {e.id: e.text for e in review.evidence}
+    texts += [norm(ev_text[c]) for c in pos.get("citations") or [] if c in ev_text]
     points = spec.get("key_points") or []
     hits = {p["id"]: found(p, texts) for p in points}
     doc_points = spec.get("documentation") or []
