@@ -23,7 +23,7 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/necessity corpus build
-	$(BIN)/necessity ingest .necessity/corpus $(wildcard $(ACR))
+	$(BIN)/necessity ingest .necessity/corpus $(wildcard $(ACR)) --metadata .necessity/corpus/manifest.csv
 	$(BIN)/necessity review corpus/cases/*.yaml --out $(OUT)
 
 # Debian's Chromium for the browser test (Playwright drives it; it downloads no browser).

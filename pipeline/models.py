@@ -228,6 +228,9 @@ class Statement(BaseModel):
     # Compose mode: the text is a source sentence (or case fact, or policy criterion)
     # verbatim, and this names where it comes from ("<document>, p. 5").
     attribution: str | None = None
+    # A sentence a writer typed (web edit): their words, shown and exported as theirs and
+    # never as a quote of the source it cites.
+    written_by: str | None = None
     citations: list[str] = Field(default_factory=list)
     quote: str | None = None  # shortest verbatim quote from the cited sentence(s)
     quote_origin: Literal["model", "extracted"] | None = None

@@ -172,7 +172,7 @@ def draft_review(
     stage("policy")
     decision = apply_policy(
         case,
-        load_trees(store.path, list(documents.values())),
+        load_trees(store.path, list(documents.values()), home=settings.home),
         client,
         prompt_ref=settings.policy.judge_prompt,
     )

@@ -152,6 +152,11 @@ class WebSettings(_Group):
         "defence); empty: loopback names only, or any host when bound elsewhere with a secret",
     )
     max_body_mb: float = Field(5.0, description="largest request body or upload accepted")
+    trusted_proxy: str | None = Field(
+        None,
+        description="address of the reverse proxy this server sits behind; only then are "
+        "X-Forwarded-For / X-Forwarded-Proto believed (and only from that address)",
+    )
     out: Path | None = Field(
         None,
         description="where the web app writes review files (default <home>/web/out, "

@@ -112,7 +112,14 @@ def sample_store(session_settings: Settings, corpus_pdfs: Path):  # noqa: ANN201
     from pipeline.sources.ingest import ingest
 
     store = InMemoryStore(session_settings.store_path, HashingEmbedder())
-    report = ingest([corpus_pdfs], store, session_settings, executor=InlineExecutor())
+    # The manifest named: a file in the folder declares no policy (issue 27).
+    report = ingest(
+        [corpus_pdfs],
+        store,
+        session_settings,
+        metadata=corpus_pdfs / "manifest.csv",
+        executor=InlineExecutor(),
+    )
     assert not report.failed, report.failed
     return store
 
@@ -134,7 +141,7 @@ def real_store(real_settings: Settings, corpus_pdfs: Path):  # noqa: ANN201
     from pipeline.sources.store import open_store
 
     store = open_store(real_settings.store_path)
-    report = ingest([corpus_pdfs], store, real_settings)
+    report = ingest([corpus_pdfs], store, real_settings, metadata=corpus_pdfs / "manifest.csv")
     assert not report.failed, report.failed
     return store
 

@@ -149,6 +149,9 @@ class InMemoryStore:
             self._chunks.pop(cid)
             self._vectors.pop(cid)
 
+    def reload(self) -> None:
+        return None  # one process: nothing another writer could have changed
+
     def purge_orphans(self) -> int:
         orphans = [c for c, ch in self._chunks.items() if ch.source_id not in self._documents]
         for cid in orphans:

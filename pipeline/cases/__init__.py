@@ -70,6 +70,20 @@ def case_from_data(data: object, name: str) -> Case:
 def case_facts(case: Case) -> list[CaseFact]:
     """The case as short numbered facts the draft may cite (F1, F2, ...), each with the
     page or resource it was extracted from where the case came from a packet."""
+    return [
+        CaseFact(id=f"F{i}", text=line, source=case.sources.get(key))
+        for i, (key, line) in enumerate(fact_lines(case), 1)
+    ]
+
+
+def case_fact_keys(case: Case) -> dict[str, str]:
+    """Fact id → the case field it states ("diagnoses.0", "requested_treatment", ...; empty
+    for a line no field holds, such as "Prior therapies: none documented.")."""
+    return {f"F{i}": key for i, (key, _) in enumerate(fact_lines(case), 1)}
+
+
+def fact_lines(case: Case) -> list[tuple[str, str]]:
+    """(case field, fact text) in fact order."""
     lines: list[tuple[str, str]] = []
     p = case.patient
     who = " ".join(
@@ -101,10 +115,7 @@ def case_facts(case: Case) -> list[CaseFact]:
         lines.append(("payer", "Payer: " + payer))
     if case.notes:
         lines.append(("notes", f"Notes: {case.notes}"))
-    return [
-        CaseFact(id=f"F{i}", text=line, source=case.sources.get(key))
-        for i, (key, line) in enumerate(lines, 1)
-    ]
+    return lines
 
 
 def case_summary(case: Case) -> str:

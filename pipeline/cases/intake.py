@@ -27,6 +27,7 @@ from pipeline.cases.packet import FormValue, PacketPage, read_document
 from pipeline.draft.llm import LLMClient, LLMError
 from pipeline.draft.prompts import load_prompt
 from pipeline.errors import NecessityError
+from pipeline.folders import files_within
 from pipeline.models import (
     Case,
     Diagnosis,
@@ -170,7 +171,7 @@ def find_documents(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     for path in map(Path, paths):
         if not path.exists():
             raise IntakeError(f"{path}: no such file or folder")
-        found = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        found = files_within(path) if path.is_dir() else [path]  # no link out of the folder
         for file in found:
             suffix = file.suffix.lower()
             if suffix == ".json":

@@ -1,4 +1,5 @@
-"""`necessity policy list|show`: the compiled criteria trees, with pages."""
+"""`necessity policy list|show|export|confirm`: the criteria trees, with pages, and a
+person's confirmation of one (stored by the PDF's sha256, versioned)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pipeline.cli.common import StoreOpt, fail, open_store_or_fail, settings_fro
 from pipeline.policy.models import PolicyNode, PolicyTree
 
 policy_app = typer.Typer(no_args_is_help=True, help="Payer policies as criteria trees.")
+_home: list[Path | None] = [None]  # the settings' home (its key seals the stored trees)
 
 
 def _documents(store: Path | None) -> tuple[Path, list]:
@@ -19,6 +21,7 @@ def _documents(store: Path | None) -> tuple[Path, list]:
     from pipeline.sources.store import MANIFEST, FileManifest
 
     settings = settings_from(store=store)
+    _home[0] = settings.home
     if settings.store_url:
         db = open_store_or_fail(settings)
         return db.path, db.documents()
@@ -40,7 +43,10 @@ def policy_list(
     from pipeline.policy.library import policy_documents, tree_for, tree_summary
 
     path, docs = _documents(store)
-    rows = [tree_summary(tree_for(path, d)) for d in policy_documents(docs, not all_types)]
+    rows = [
+        tree_summary(tree_for(path, d, home=_home[0]))
+        for d in policy_documents(docs, not all_types)
+    ]
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
         return
@@ -51,8 +57,14 @@ def policy_list(
         typer.echo(
             f"{r['source_id'][:12]}  {r['title']}\n    {r['indications']} indications, "
             f"{r['criteria']} criteria, {r['exclusions']} exclusions, {r['problems']} problems; "
-            f"{who}"
+            f"{who}\n    {_status_words(r)}"
         )
+
+
+def _status_words(r: dict) -> str:
+    if r["tree_status"] == "confirmed":
+        return f"confirmed v{r['version']} by {r['confirmed_by']} at {r['confirmed_at']}"
+    return "UNCONFIRMED: the compiler's reading (`necessity policy confirm` to confirm it)"
 
 
 @policy_app.command("show")
@@ -80,17 +92,94 @@ def policy_show(
         doc = find_document(docs, source)
         if doc is None:
             fail(f"no document {source!r} in the store")
-        tree = tree_for(path, doc)
+        tree = tree_for(path, doc, home=_home[0])
     if as_json:
         typer.echo(json.dumps(tree.model_dump(mode="json"), indent=2))
         return
     typer.echo(format_tree(tree))
 
 
+@policy_app.command("export")
+def policy_export(
+    source: Annotated[str, typer.Argument(help="source id (or prefix), file name, or a PDF path")],
+    store: StoreOpt = None,
+) -> None:
+    """The tree that decides for this policy (latest confirmed, else compiled) as JSON, to
+    fix in an editor and confirm with `necessity policy confirm SOURCE --tree FILE`."""
+    from pipeline.policy.confirm import restart_from_compiled
+    from pipeline.policy.library import tree_for
+
+    path, doc = _store_document(source, store)
+    tree = tree_for(path, doc, home=_home[0])
+    if tree.withheld:
+        typer.echo(f"warning: {tree.withheld}; exporting the compiled tree", err=True)
+        tree = restart_from_compiled(path, doc, _home[0])
+    typer.echo(json.dumps(tree.model_dump(mode="json"), indent=2, ensure_ascii=False))
+
+
+@policy_app.command("confirm")
+def policy_confirm(
+    source: Annotated[str, typer.Argument(help="source id (or prefix), file name, or a PDF path")],
+    tree_file: Annotated[
+        Path, typer.Option("--tree", help="the tree to confirm (from `policy export`)")
+    ],
+    store: StoreOpt = None,
+    by: Annotated[str | None, typer.Option("--by", help="who confirms (default: login)")] = None,
+    note: Annotated[str, typer.Option("--note", help="what was checked or fixed")] = "",
+) -> None:
+    """Confirm a policy's tree: every node must be on its page of the PDF; it is stored as
+    the next version with who and when, and decides from then on."""
+    import getpass
+
+    from pipeline.policy.confirm import confirm
+
+    path, doc = _store_document(source, store)
+    if not doc.declared:
+        fail(f"{Path(doc.file).name} is not a declared policy: ingest it with --policy first")
+    try:
+        tree = PolicyTree.model_validate_json(tree_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        fail(f"{tree_file}: not a policy tree ({exc})")
+    record = confirm(
+        path, doc, tree, by or getpass.getuser(), _home[0], base_version=tree.version, note=note
+    )
+    for warning in record["warnings"]:
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(
+        f"confirmed {Path(doc.file).name} as version {record['version']} "
+        f"by {record['confirmed_by']} at {record['confirmed_at']}"
+    )
+
+
+def _store_document(source: str, store: Path | None) -> tuple[Path, object]:
+    """The store's document for SOURCE (a PDF path is found by its sha256)."""
+    from pipeline.policy.library import find_document
+
+    path, docs = _documents(store)
+    pdf = Path(source)
+    ref = source
+    if pdf.suffix.lower() == ".pdf" and pdf.is_file():
+        import hashlib
+
+        ref = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    doc = find_document(docs, ref)
+    if doc is None:
+        fail(f"no document {source!r} in the store at {path}")
+    return path, doc
+
+
 def format_tree(tree: PolicyTree) -> str:
     lines = [f"{tree.title}  ({Path(tree.file).name}, {tree.compiler})"]
     if tree.declared_by:
         lines.append(f"declared: {tree.declared_by}")
+    if tree.tree_status == "confirmed":
+        lines.append(
+            f"confirmed: version {tree.version} by {tree.confirmed_by}, {tree.confirmed_at}"
+        )
+    else:
+        lines.append("UNCONFIRMED: the compiler's reading; no person has confirmed it")
+    if tree.withheld:
+        lines.append(f"WITHHELD: {tree.withheld}")
     for ind in tree.indications:
         codes = f" [ICD-10 {', '.join(ind.icd10)}]" if ind.icd10 else ""
         lines.append(f"\n{ind.id}. {ind.name}{codes}  (p. {ind.page}; {ind.section})")

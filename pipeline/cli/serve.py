@@ -37,7 +37,9 @@ def serve(
 
     open_store_or_fail(settings)  # a clear error now rather than on the first page
     typer.echo(f"Necessity on http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    from pipeline.web.app import server_options
+
+    uvicorn.run(create_app(settings), **server_options(settings, host, port))
 
 
 def bench(

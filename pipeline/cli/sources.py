@@ -82,12 +82,12 @@ def ingest(
 
     from pipeline.executors import make_executor
     from pipeline.sources.ingest import ingest as run_ingest
+    from pipeline.sources.store import store_lock
 
     overrides = {"executor": executor, "workers": workers, "address": address}
     settings = settings_from(
         store=store, ingest={k: v for k, v in overrides.items() if v is not None} or None
     )
-    db = open_store_or_fail(settings)
     how = settings.ingest
     try:
         pool = (
@@ -109,16 +109,19 @@ def ingest(
             )
 
     try:
-        report = run_ingest(
-            paths,
-            db,
-            settings,
-            metadata=metadata,
-            progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
-            on_result=show,
-            executor=pool,
-            policy=policy,
-        )
+        # Locked before the store opens: what it reads (manifest, Chroma's index) is what
+        # the last writer left, not a state another ingest is about to change.
+        with store_lock(settings.store_path):
+            report = run_ingest(
+                paths,
+                open_store_or_fail(settings),
+                settings,
+                metadata=metadata,
+                progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
+                on_result=show,
+                executor=pool,
+                policy=policy,
+            )
     except (FileNotFoundError, ValueError) as exc:
         fail(str(exc))
     finally:

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.check.injection import quote_for_prompt
+from pipeline.draft import SectionStream
 from pipeline.draft.llm import LLMClient, LLMError, LLMResult, LLMUnavailable
 from pipeline.draft.position import guideline_position
 from pipeline.draft.prompts import Prompt
@@ -38,6 +39,7 @@ from pipeline.models import (
     Statement,
 )
 from pipeline.policy.models import PolicyDecision
+from pipeline.render import page_words
 from pipeline.retrieve import sentence_of
 from pipeline.retrieve.search import Searcher, zscore
 from pipeline.retrieve.topic import CaseTopic, case_topic, find_drugs
@@ -526,8 +528,10 @@ def select(
     facts: list[CaseFact],
     candidates: Candidates,
     picks: int,
+    on_text: Callable[[str], None] | None = None,
 ) -> tuple[dict[str, list[str]], LLMResult | None, str | None]:
-    """(section → chosen ids, the call's result, why the fallback was used)."""
+    """(section → chosen ids, the call's result, why the fallback was used). ``on_text``
+    hears the reply as it streams."""
     fallback = {k: [e.id for e in evs[:2]] for k, evs in candidates.by_section.items()}
     if client is None or not any(candidates.by_section.values()):
         return fallback, None, "no model" if client is None else None
@@ -538,7 +542,10 @@ def select(
     )
     try:
         result = client.complete_json(
-            messages, selection_schema(candidates.by_section, picks), "section_selection"
+            messages,
+            selection_schema(candidates.by_section, picks),
+            "section_selection",
+            on_text=on_text,
         )
     except LLMUnavailable:
         raise
@@ -558,7 +565,7 @@ def attribution(ev: Evidence, documents: dict[str, Document]) -> str:
     doc = documents.get(ev.source_id)
     title = (doc.title if doc else ev.title) or ev.file.rsplit("/", 1)[-1]
     year = f" ({doc.year})" if doc and doc.year and str(doc.year) not in title else ""
-    return f"{title}{year}, p. {ev.page_label or ev.page}"
+    return f"{title}{year}, {page_words(ev.page, ev.page_label)}"
 
 
 def source_sections(
@@ -676,22 +683,44 @@ def compose(
     picks: int,
     on_section: Callable[[str, Any], None] | None = None,
 ) -> tuple[list[Section], list[Evidence], LLMResult | None, str | None]:
-    """(sections, evidence incl. policy rows, the selection call, fallback note)."""
-    chosen, result, note = select(client, prompt, question, facts, candidates, picks)
-    texts = source_sections(chosen, candidates, documents)
+    """(sections, evidence incl. policy rows, the selection call, fallback note).
+    ``on_section`` hears each section as soon as it is known: the application first (it
+    needs no model), then each section as the model's selection for it streams in."""
     policy_ev = policy_evidence(decision)
+    applied = application(facts, decision, policy_ev)
+    heard: set[str] = set()
+
+    def tell(key: str, statements: list[Statement]) -> None:
+        if on_section and key not in heard:
+            heard.add(key)
+            on_section(key, [s.model_dump(mode="json") for s in statements])
+
+    tell("application", applied)
+    stream = None
+    if on_section:
+        keys = [k for k, evs in candidates.by_section.items() if evs]
+
+        def picked(key: str, ids: Any) -> None:
+            ids = [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+            tell(key, source_sections({key: ids}, candidates, documents).get(key, []))
+
+        # A section's picks are complete when the next section's key starts; the last
+        # one is told once the whole selection is in.
+        stream = SectionStream(picked, keys)
+    chosen, result, note = select(
+        client, prompt, question, facts, candidates, picks, stream.feed if stream else None
+    )
+    texts = source_sections(chosen, candidates, documents)
     sections = []
     for spec in SECTIONS:
         if spec.key == "application":
-            statements = application(facts, decision, policy_ev)
+            statements = applied
         elif spec.key in candidates.by_section:
             statements = texts.get(spec.key, [])
         else:
             continue
-        section = Section(key=spec.key, heading=spec.heading, statements=statements)
-        sections.append(section)
-        if on_section:
-            on_section(spec.key, [s.model_dump(mode="json") for s in statements])
+        sections.append(Section(key=spec.key, heading=spec.heading, statements=statements))
+        tell(spec.key, statements)
     return sections, candidates.evidence + policy_ev, result, note
 
 

@@ -13,8 +13,10 @@ requests that changed (a prompt edit re-runs that prompt, nothing else).
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -234,6 +236,10 @@ def policy_example(
     leaves = [j for j in decision.judgments if j.op == "leaf" and j.method != "none"]
     scores["criteria_judged"] = float(len(leaves))
     scores["criteria_by_model"] = float(sum(j.method == "model" for j in leaves))
+    failed = [j.text for j in decision.judgments if j.status == "not_met"]
+    failed += [j.text for j in decision.exclusions if j.status == "met"]  # an exclusion applied
+    if expected:
+        scores.update(confident_errors(expected, decision.verdict, record.expected, failed))
     return ExampleResult(
         variant="",
         example_id=record.id,
@@ -247,11 +253,37 @@ def policy_example(
                 {"id": j.node_id, "status": j.status, "method": j.method, "facts": j.facts}
                 for j in leaves
             ],
+            "failed": failed,  # not-met criteria and applied exclusions, as printed
         },
         correct=decision.verdict == expected if expected else None,
         scores=scores,
         latency_s=round(seconds, 2),
     )
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFKC", text).lower()).split())
+
+
+def confident_errors(
+    expected: str, verdict: str, labels: dict[str, Any], failed: list[str]
+) -> dict[str, float]:
+    """The verdicts a reviewer cannot trust: an approval the case does not earn (expected a
+    denial or "insufficient information"), a denial of a case that should be approved or
+    abstained on, and, where the record names the criterion that fails
+    (``failed_criterion``: the first words of it, or of any of several, as printed), a right
+    denial for a wrong reason (no not-met criterion or applied exclusion contains them)."""
+    out = {
+        "false_approval": float(verdict == "medically_necessary" and expected != verdict),
+        "false_denial": float(verdict == "not_medically_necessary" and expected != verdict),
+    }
+    wanted = labels.get("failed_criterion")
+    if wanted and expected == verdict == "not_medically_necessary":
+        wanted = [wanted] if isinstance(wanted, str) else wanted
+        texts = [_normal(t) for t in failed]
+        hit = any(_normal(w) in t for w in wanted for t in texts)
+        out["denied_for_other_criterion"] = float(not hit)
+    return out
 
 
 def _policy_title(pdf: Path) -> str:
@@ -406,6 +438,15 @@ def summarize(examples: list[ExampleResult], task: str) -> dict[str, float]:
                 values = [e.scores[key] for e in rows if key in e.scores]
                 if values:
                     metrics[key] = np.mean(values)
+            # Counts, not rates: the issue's bar is "none", and one in 20 must show as 1.
+            for key, name in (
+                ("false_approval", "false_approvals"),
+                ("false_denial", "false_denials"),
+                ("denied_for_other_criterion", "denials_for_other_criterion"),
+            ):
+                values = [e.scores[key] for e in rows if key in e.scores]
+                if values:
+                    metrics[name] = np.sum(values)
         for key, value in metrics.items():
             out[f"{key}[{variant}]"] = round(float(value), 4)
     return out

@@ -56,7 +56,7 @@ def apply_policy(
     if tree is None:
         return PolicyDecision(
             verdict="insufficient_information",
-            rule=f"no payer policy on file for {drug}: no policy was applied ({why})",
+            rule=f"no payer policy on file for {drug}: none names it in its title or scope",
             match_reason=why,
         )
     head = {
@@ -65,7 +65,15 @@ def apply_policy(
         "policy_file": tree.file,
         "policy_checksum": tree.checksum,
         "compiler": tree.compiler,
+        "tree_status": tree.tree_status,
+        "tree_version": tree.version,
+        "confirmed_by": tree.confirmed_by,
+        "confirmed_at": tree.confirmed_at,
     }
+    if tree.withheld:
+        return PolicyDecision(
+            **head, match_reason=why, verdict="insufficient_information", rule=tree.withheld
+        )
     exclusions: list[Judgment] = []
     for ex in tree.exclusions:
         reason = excluded_condition(case, ex)

@@ -1,5 +1,7 @@
 """Compiled trees kept beside the store (``<store>/policies/<source_id>.json``), reused
-while the document's bytes and the compiler version are the same, rebuilt otherwise."""
+while the document's bytes and the compiler version are the same and the file still
+matches its keyed digest (``<source_id>.mac``, see integrity.py), rebuilt otherwise. The
+tree that decides is a person's confirmed tree when there is one (confirm.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipeline.models import Document
+from pipeline.policy import integrity
 from pipeline.policy.compile import COMPILER_VERSION, PolicyCompileError, compile_policy
 from pipeline.policy.models import PolicyDecision, PolicyTree
 from pipeline.sources.parse import ParseError
@@ -21,17 +24,42 @@ def tree_path(store_path: Path, source_id: str) -> Path:
     return Path(store_path) / "policies" / f"{source_id}.json"
 
 
-def tree_for(store_path: Path, doc: Document, rebuild: bool = False) -> PolicyTree:
-    """The document's tree from the cache, or compiled now and cached. A PDF the compiler
-    cannot read gives a tree with no indications and the reason in ``problems``."""
+def tree_for(
+    store_path: Path, doc: Document, rebuild: bool = False, home: Path | None = None
+) -> PolicyTree:
+    """The tree that decides for this document: its latest confirmed version when a person
+    confirmed one, else the compiled tree (``home`` holds the integrity key)."""
+    from pipeline.policy.confirm import deciding_tree
+
+    return deciding_tree(store_path, doc, home, rebuild=rebuild)
+
+
+def compiled_tree(
+    store_path: Path, doc: Document, rebuild: bool = False, home: Path | None = None
+) -> PolicyTree:
+    """The document's compiled tree from the cache, or compiled now and cached. A cached
+    file that fails its keyed digest (edited in the store) is compiled again. A PDF the
+    compiler cannot read gives a tree with no indications and the reason in ``problems``."""
     path = tree_path(store_path, doc.source_id)
+    key = integrity.load_key(home)
+    mac = path.with_suffix(".mac")
     if path.exists() and not rebuild:
         try:
-            tree = PolicyTree.model_validate_json(path.read_text(encoding="utf-8"))
-            if tree.compiler == COMPILER_VERSION:
+            data = path.read_bytes()
+            sealed = mac.exists() and integrity.matches(
+                key, "compiled", doc.source_id, data, mac.read_text(encoding="ascii")
+            )
+            tree = PolicyTree.model_validate_json(data)
+            if not sealed:
+                log.warning(
+                    "policy cache %s does not match its digest (edited outside necessity, or "
+                    "made under another home's key); compiling again",
+                    path.name,
+                )
+            elif tree.compiler == COMPILER_VERSION and tree.source_id == doc.source_id:
                 tree.declared_by = doc.declared
                 return tree
-        except (ValidationError, ValueError) as exc:
+        except (ValidationError, ValueError, OSError) as exc:
             log.warning("policy cache %s unreadable (%s); compiling again", path.name, exc)
     try:
         tree = compile_policy(Path(doc.file), source_id=doc.source_id, title=doc.title)
@@ -46,9 +74,14 @@ def tree_for(store_path: Path, doc: Document, rebuild: bool = False) -> PolicyTr
         )
     tree.declared_by = doc.declared
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(tree.model_dump_json(indent=1), encoding="utf-8")
+    data = tree.model_dump_json(indent=1).encode()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one per writing process
+    tmp.write_bytes(data)
     os.replace(tmp, path)  # atomic: a crash leaves the old tree or none
+    # The digest after the tree: a crash between the two leaves a mismatch, which compiles
+    # again, never a stale digest that vouches for a new file.
+    tmp.write_text(integrity.digest(key, "compiled", doc.source_id, data), encoding="ascii")
+    os.replace(tmp, mac)
     return tree
 
 
@@ -56,9 +89,11 @@ def policy_documents(documents: list[Document], declared_only: bool = True) -> l
     return [d for d in documents if d.doc_type == "policy" and (d.declared or not declared_only)]
 
 
-def load_trees(store_path: Path, documents: list[Document]) -> list[PolicyTree]:
+def load_trees(
+    store_path: Path, documents: list[Document], home: Path | None = None
+) -> list[PolicyTree]:
     """Trees of the declared policies: only those may decide a verdict."""
-    return [tree_for(store_path, d) for d in policy_documents(documents)]
+    return [tree_for(store_path, d, home=home) for d in policy_documents(documents)]
 
 
 def find_document(documents: list[Document], ref: str) -> Document | None:
@@ -84,6 +119,11 @@ def tree_summary(tree: PolicyTree) -> dict:
         "exclusions": len(tree.exclusions),
         "problems": len(tree.problems),
         "compiler": tree.compiler,
+        "tree_status": tree.tree_status,
+        "version": tree.version,
+        "confirmed_by": tree.confirmed_by,
+        "confirmed_at": tree.confirmed_at,
+        "withheld": tree.withheld,
     }
 
 

@@ -90,6 +90,13 @@ class PolicyTree(BaseModel):
     problems: list[str] = Field(default_factory=list)  # what could not be structured, with pages
     declared_by: str | None = None  # who declared the document a policy, when
     checksum: str = ""  # sha256 of the PDF's bytes = source_id
+    # Set when loaded, from the confirmation record (never trusted from a tree's own JSON):
+    # "unconfirmed" is the compiler's reading; "confirmed" a person's, version ``version``.
+    tree_status: Literal["confirmed", "unconfirmed"] = "unconfirmed"
+    version: int = 0  # 0: the compiled tree; N: the Nth confirmed version
+    confirmed_by: str | None = None
+    confirmed_at: str | None = None
+    withheld: str | None = None  # why this policy decides nothing (a tampered confirmed tree)
 
 
 class Judgment(BaseModel):
@@ -115,6 +122,11 @@ class PolicyDecision(BaseModel):
     policy_file: str | None = None
     policy_checksum: str | None = None
     compiler: str | None = None
+    # Whether a person confirmed the tree that decided (unconfirmed: the compiler's reading).
+    tree_status: Literal["confirmed", "unconfirmed"] | None = None
+    tree_version: int | None = None
+    confirmed_by: str | None = None
+    confirmed_at: str | None = None
     prompt: str | None = None  # the criterion judge's prompt id, when the model was asked
     indication_id: str | None = None
     indication: str | None = None

@@ -3,11 +3,11 @@ application, alternatives, pitfalls, recommendation, documentation, references, 
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 from pipeline.models import FactSource, Review
+from pipeline.policy.models import PolicyDecision
 
 VERDICT_WORDS = {
     "medically_necessary": "is medically necessary",
@@ -51,10 +51,11 @@ def worksheet(review: Review) -> list[str]:
         return []
     lines = ["## Policy Worksheet", ""]
     if not d.policy_source_id:
-        return lines + [f"_No payer policy was applied: {d.rule}._", ""]
+        return lines + [f"_{sentence(d.rule)}_", ""]
     ref = next((r.n for r in review.references if r.source_id == d.policy_source_id), None)
     cite = f" [{ref}]" if ref else ""
     lines.append(f"**Policy:** {d.policy_title}{cite} ({Path(d.policy_file or '').name})  ")
+    lines.append(f"**Criteria tree:** {tree_status_words(d)}  ")
     if d.indication:
         approval = f", approval for {d.approval}" if d.approval else ""
         lines.append(
@@ -90,6 +91,120 @@ def worksheet(review: Review) -> list[str]:
     return lines + [""]
 
 
+def page_words(page: int | None, label: str | None = None) -> str:
+    """One page numbering everywhere: the printed label a reader sees on the page, with the
+    PDF's own page number in brackets where the two differ ("p. 924 [PDF p. 3]")."""
+    if page is None:
+        return ""
+    if not label or str(label) == str(page):
+        return f"p. {page}"
+    return f"p. {label} [PDF p. {page}]"
+
+
+_FUNCTION_WORDS = {
+    *"the of for and in a an to with on or by from over into than between versus vs".split(),
+    *"against these those this its their at as nor but".split(),
+}
+# Table cells and grading words the parser can take for headings ("5 Very low", "PICO 23.").
+_NOT_A_HEADING = re.compile(
+    r"^\d|\bPICO\b|^(very low|low|moderate|high)\b|\(\d+[,–-]|,\s+[a-z]|^\w+ing\s+\S+\s+\S+",
+    re.I,
+)
+
+
+# A heading names a topic; a line that holds a verb of a clause, or opens like a sentence,
+# is the first line of a paragraph (or a reference) that the parser took for one.
+_CLAUSE = re.compile(
+    r"\b(is|are|was|were|be|been|has|have|had|should|can|could|may|might|will|would|"
+    r"remain|remains|preferred|recommended|endorsed|reported|suggest|suggests)\b",
+    re.I,
+)
+_OPENS_SENTENCE = re.compile(
+    r"^(?:[A-Z]+ \d+\.\s+)?(if|although|while|despite|when|because|since|the|this|these|"
+    r"those|some|most|many|another|to|in|for|a|an|it|we|our|there)\b",
+    re.I,
+)
+
+
+def real_section(section: str | None, title: str | None = None) -> str | None:
+    """The section heading worth showing, or None: a running header cut off mid-phrase
+    ("2021 American College of Rheumatology Guideline for the"), the document's own title
+    repeated, or a paragraph's first line taken for a heading ("Oral glucocorticoids are
+    conditionally", "Risk factors for poor prognosis and disease") is no section. Fewer
+    headings, never a wrong one."""
+    text = " ".join((section or "").split())
+    if len(text) < 3 or len(text) > 80:
+        return None
+    words = text.rstrip(".:;,*").split()
+    if not words or words[-1].lower() in _FUNCTION_WORDS or text.endswith(","):
+        return None
+    squeeze = "".join(text.lower().split())
+    whole = "".join((title or "").lower().split())
+    if whole and (squeeze in whole or whole in squeeze):
+        return None
+    after_label = text.split(": ", 1)[-1]  # "Recommendation: For patients with ..."
+    if _CLAUSE.search(text) or any(
+        len(part.split()) > 3 and _OPENS_SENTENCE.match(part) for part in (text, after_label)
+    ):
+        return None
+    if _NOT_A_HEADING.search(text) or text.count("(") != text.count(")"):
+        return None
+    lower = sum(w[:1].islower() for w in words)
+    if len(words) >= 7 and lower / len(words) > 0.6:  # reads as running text
+        return None
+    return text
+
+
+def sentence(text: str | None) -> str:
+    """A rule or reason as one sentence: capital first letter, one closing period."""
+    text = " ".join((text or "").split()).rstrip(" .;:")
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def readable_time(iso: str | None) -> str:
+    """ "2026-12-06T07:12:05+00:00" → "6 Dec 2026, 07:12 UTC" (as stored: UTC)."""
+    from datetime import datetime
+
+    if not iso:
+        return ""
+    try:
+        at = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    zone = " UTC" if at.utcoffset() is not None and not at.utcoffset() else ""
+    return f"{at.day} {at:%b %Y, %H:%M}{zone}"
+
+
+def approval_lines(review: Review, approval: dict | None) -> list[str]:
+    """What was decided about the draft: status, approver, time, any override reason."""
+    if review.status != "approved" or not approval:
+        return [f"**Status:** {review.status}, not approved", ""]
+    out = [
+        f"**Status:** approved by {approval.get('who', '?')} on "
+        f"{readable_time(approval.get('at'))}  "
+    ]
+    if approval.get("override_reason"):
+        issues = "; ".join(approval.get("open_issues") or []) or "validation not clean"
+        out.append(
+            f"**Approved with open checks** ({issues}). **Override reason:** "
+            f"{approval['override_reason']}  "
+        )
+    if approval.get("note"):
+        out.append(f"**Note:** {approval['note']}  ")
+    return [*out, ""]
+
+
+def tree_status_words(d: PolicyDecision) -> str:
+    """Whether a person confirmed the tree that decided: a compiled tree is the compiler's
+    reading of the PDF, and a reader should know no person checked it."""
+    if d.tree_status == "confirmed":
+        return f"confirmed by {d.confirmed_by} on {d.confirmed_at} (version {d.tree_version})"
+    return (
+        "UNCONFIRMED: decided by the compiler's reading of the policy "
+        f"({d.compiler}); no person has confirmed this tree"
+    )
+
+
 def headline(review: Review, treatment: str, diagnosis: str) -> str:
     return f"{treatment} {VERDICT_WORDS[review.verdict]} for {diagnosis}"
 
@@ -97,14 +212,26 @@ def headline(review: Review, treatment: str, diagnosis: str) -> str:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+_RAW_HTML = re.compile(r"<|&(?=#?\w+;)")
+_NONCHAR = re.compile(r"[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def markdown_text(text: str) -> str:
+    """One line of plain text for a Markdown document: control characters, lone surrogates
+    and noncharacters gone, and what a viewer would read as HTML ("<script>", "&lt;")
+    backslash-escaped, so it shows as typed, never as markup or as an entity."""
+    text = " ".join(_NONCHAR.sub("", _CONTROL.sub(" ", text)).split())
+    return _RAW_HTML.sub(lambda m: "\\" + m.group(0), text)
+
+
 def display_copy(review: Review) -> Review:
     """The review as text fit for a document: every string on one line (a newline in a
-    case's question cannot forge a "Verdict:" line), control characters gone, and HTML
-    escaped (raw <script> in a source or a case never reaches a Markdown viewer)."""
+    case's question cannot forge a "Verdict:" line), control characters gone, and raw HTML
+    escaped (a <script> in a source or a case never reaches a Markdown viewer as markup)."""
 
     def clean(value: object) -> object:
         if isinstance(value, str):
-            return html.escape(" ".join(_CONTROL.sub(" ", value).split()), quote=False)
+            return markdown_text(value)
         if isinstance(value, list):
             return [clean(v) for v in value]
         if isinstance(value, dict):
@@ -166,8 +293,12 @@ def position_lines(review: Review, ev_of: dict, ref_of: dict[str, int]) -> list[
     return lines + ([""] if gp.citations else [])
 
 
-def to_markdown(review: Review) -> str:
+def to_markdown(review: Review, approval: dict | None = None) -> str:
+    """The review as Markdown; ``approval`` (who approved, when, any override reason and
+    note, as the web app's history keeps them) says what was decided about it."""
     review = display_copy(review)
+    if approval:
+        approval = {k: markdown_text(v) if isinstance(v, str) else v for k, v in approval.items()}
     ref_of = {r.source_id: r.n for r in review.references}
     ev_of = {e.id: e for e in review.evidence}
     lines = [f"# {review.headline}", ""]
@@ -175,8 +306,9 @@ def to_markdown(review: Review) -> str:
         lines += [f"*Question:* {review.question}", ""]
     rec = RECOMMENDATION_WORDS[review.recommendation]
     lines += [f"**Verdict:** `{review.verdict}` — **Prior authorization:** {rec}", ""]
+    lines += approval_lines(review, approval)
     if review.verdict_rule:
-        lines += [f"*Decision rule:* {review.verdict_rule}", ""]
+        lines += [f"*Decision rule:* {sentence(review.verdict_rule)}", ""]
     lines += position_lines(review, ev_of, ref_of)
     lines += worksheet(review)
     if review.criteria:
@@ -213,6 +345,9 @@ def to_markdown(review: Review) -> str:
                 marks.append(f"judge {st.support_score:.2f}")
             tail = f" [{'; '.join(marks)}]" if marks else ""
             flag = "" if st.supported else " ⚠ *unsupported: " + "; ".join(st.problems) + "*"
+            if st.written_by:  # the writer's own words: theirs, never a source's quote
+                lines.append(f"- Writer's statement ({st.written_by}): {st.text}{tail}{flag}")
+                continue
             if st.attribution:  # composed: the words are the source's own, quoted
                 lines.append(f"- {st.attribution}: “{st.text}”{tail}{flag}")
                 continue
@@ -248,8 +383,9 @@ def to_markdown(review: Review) -> str:
             )
         lines.append("")
     lines += ["## References", ""]
+    labels = {(e.source_id, e.page): e.page_label for e in review.evidence}
     for ref in review.references:
-        pages = ", ".join(str(p) for p in ref.pages)
+        pages = ", ".join(page_words(p, labels.get((ref.source_id, p)))[3:] for p in ref.pages)
         bits = [
             ref.title,
             ref.publisher,
@@ -265,7 +401,8 @@ def to_markdown(review: Review) -> str:
         cited |= set(review.guideline_position.citations)
     for ev in review.evidence:
         if ev.id in cited:
-            lines.append(f"- **{ev.id}** ({Path(ev.file).name}, p. {ev.page}): “{ev.text}”")
+            where = f"{Path(ev.file).name}, {page_words(ev.page, ev.page_label)}"
+            lines.append(f"- **{ev.id}** ({where}): “{ev.text}”")
     lines += case_fact_lines(review, cited)
     p = review.provenance
     lines += [

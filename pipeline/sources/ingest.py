@@ -11,8 +11,7 @@ import hashlib
 import logging
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,11 +21,12 @@ import numpy as np
 
 from pipeline.check.injection import instruction_flags
 from pipeline.executors import Executor, default_executor
+from pipeline.folders import files_within, is_within
 from pipeline.models import Chunk, Document
 from pipeline.settings import Settings
 from pipeline.sources.chunk import CHUNKER_VERSION, chunk_pages, embedding_text, is_bibliography
 from pipeline.sources.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
-from pipeline.sources.store import Store, StoreError
+from pipeline.sources.store import Store, store_lock
 
 log = logging.getLogger(__name__)
 METADATA_NAMES = ("metadata.csv", "manifest.csv")
@@ -67,7 +67,7 @@ def find_pdfs(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf"))
+            files.extend(p for p in files_within(path) if p.suffix.lower() == ".pdf")
         elif path.exists():
             files.append(path)
         else:
@@ -203,35 +203,11 @@ def ingest(
 ) -> IngestReport:
     """Ingest PDFs. Parsing and chunking run on ``executor`` (by default one worker process,
     overlapping the next file's parse with this one's embedding); embedding and every store
-    write happen here, in file order, so the store has a single writer."""
+    write happen here, in file order, under the store's lock, so the store has a single
+    writer."""
     with store_lock(store.path):
+        store.reload()  # documents another writer completed since the store was opened
         return _ingest(paths, store, settings, metadata, progress, on_result, executor, policy)
-
-
-@contextmanager
-def store_lock(path: Path, wait_s: float = 600.0) -> Iterator[None]:
-    """One ingest at a time per store folder: a second one waits for the first (a
-    document added by two writers at once could otherwise go missing from the manifest).
-    On a shared Chroma server this orders the writers of this machine only."""
-    import fcntl
-
-    path.mkdir(parents=True, exist_ok=True)
-    with (path / ".ingest.lock").open("w") as handle:
-        deadline = time.monotonic() + wait_s
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise StoreError(
-                        f"store {path} is being written by another ingest; waited {wait_s:.0f}s"
-                    ) from None
-                time.sleep(0.2)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _ingest(
@@ -247,17 +223,14 @@ def _ingest(
     started = time.perf_counter()
     paths = list(paths)
     files = find_pdfs(paths)
-    meta: dict[str, dict[str, str]] = {}
-    for folder in (p for p in paths if Path(p).is_dir()):
-        for name in METADATA_NAMES:
-            if (Path(folder) / name).exists():
-                meta.update(load_metadata(Path(folder) / name))
-    if metadata:
-        meta.update(load_metadata(metadata))
+    meta = _folder_metadata(paths)
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    for record in meta.values():
-        if record.get("doc_type") == "policy":
-            record["declared"] = f"metadata file, {now}"
+    if metadata:  # named on the command line: the operator's act, so it may declare
+        named = load_metadata(metadata)
+        for record in named.values():
+            if record.get("doc_type") == "policy":
+                record["declared"] = f"metadata file, {now}"
+        meta.update(named)
     if policy:  # the operator declares every file of this run a policy that may decide
         for path in files:
             meta[path.stem] = meta.get(path.stem, {}) | {
@@ -308,10 +281,33 @@ def _ingest(
             executor.close()
     t0 = time.perf_counter()
     store.lexical()  # rebuilds BM25 only if the chunks changed
-    _compile_policies(store, report)
+    _compile_policies(store, report, settings.home)
     report.add_time("index", time.perf_counter() - t0)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _folder_metadata(paths: list[Path]) -> dict[str, dict[str, str]]:
+    """Titles, years and types from a metadata file lying in an ingested folder. Such a file
+    declares no policy: anyone who can drop a file there could otherwise make a planted
+    PDF decide verdicts (``--policy``, or the file named with ``--metadata``, declares)."""
+    meta: dict[str, dict[str, str]] = {}
+    for folder in (Path(p) for p in paths if Path(p).is_dir()):
+        for name in METADATA_NAMES:
+            found = folder / name
+            if not found.is_file() or not is_within(found, folder):
+                continue
+            records = load_metadata(found)
+            planted = sorted(k for k, r in records.items() if r.get("doc_type") == "policy")
+            if planted:
+                log.warning(
+                    "%s calls %s a policy; a file in the folder declares none (name it with "
+                    "--metadata, or ingest the policy with --policy)",
+                    found,
+                    ", ".join(planted[:5]) + (" ..." if len(planted) > 5 else ""),
+                )
+            meta.update(records)
+    return meta
 
 
 def _warm_up(embedder: object) -> None:
@@ -324,7 +320,7 @@ def _warm_up(embedder: object) -> None:
 
 def _declare(store: Store, path: Path, meta: dict[str, str]) -> None:
     """An unchanged file declared a policy now (or again) gets the declaration recorded."""
-    if meta.get("doc_type") != "policy":
+    if meta.get("doc_type") != "policy" or not meta.get("declared"):
         return
     known = next((d for d in store.documents() if d.file == str(path.resolve())), None)
     if known and (known.doc_type != "policy" or not known.declared):
@@ -333,7 +329,7 @@ def _declare(store: Store, path: Path, meta: dict[str, str]) -> None:
         )
 
 
-def _compile_policies(store: Store, report: IngestReport) -> None:
+def _compile_policies(store: Store, report: IngestReport, home: Path) -> None:
     """Each policy ingested now is compiled into its criteria tree once, here, so a policy
     the compiler cannot structure is reported at ingest rather than at review."""
     from pipeline.policy.library import tree_for
@@ -341,7 +337,7 @@ def _compile_policies(store: Store, report: IngestReport) -> None:
     files = {str(Path(r.file).resolve()) for r in report.results if r.status != "failed"}
     for doc in store.documents():
         if doc.doc_type == "policy" and doc.file in files:
-            tree = tree_for(store.path, doc)
+            tree = tree_for(store.path, doc, home=home)
             for problem in tree.problems[:5]:
                 log.warning("policy %s: %s", Path(doc.file).name, problem)
 

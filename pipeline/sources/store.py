@@ -13,9 +13,12 @@ server, so every machine sees the same documents, and ``<store>`` only caches de
 from __future__ import annotations
 
 import json
+import logging
 import os
+import threading
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -28,6 +31,7 @@ from pipeline.sources.chunk import embedding_text
 from pipeline.sources.embed import Embedder, get_embedder, registry_key
 from pipeline.sources.lexical import LexicalIndex, manifest_stamp
 
+log = logging.getLogger(__name__)
 COLLECTION = "chunks"
 MANIFEST = "documents.json"
 MANIFEST_COLLECTION = "necessity_documents"
@@ -39,6 +43,47 @@ SHARED_GRACE_S = 3600.0
 
 class StoreError(NecessityError, RuntimeError):
     pass
+
+
+_locks_held = threading.local()
+
+
+@contextmanager
+def store_lock(path: Path, wait_s: float = 600.0) -> Iterator[None]:
+    """One writer at a time per store folder: a second one waits for the first. Take it
+    before opening the store to write (the CLI does), or ``reload`` once it is held: a
+    manifest read before is stale. Re-entrant in one thread; on a shared Chroma server this
+    orders the writers of this machine only."""
+    import fcntl
+
+    key = str(Path(path).resolve())
+    held: set[str] = _locks_held.__dict__.setdefault("paths", set())
+    if key in held:
+        yield
+        return
+    path.mkdir(parents=True, exist_ok=True)
+    with (path / ".ingest.lock").open("w") as handle:
+        deadline = time.monotonic() + wait_s
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not told:  # a silent wait would look like a hang
+                    log.warning("store %s is being written by another ingest; waiting", path)
+                    told = True
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        f"store {path} is being written by another ingest; waited {wait_s:.0f}s"
+                    ) from None
+                time.sleep(0.2)
+        held.add(key)
+        try:
+            yield
+        finally:
+            held.discard(key)
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class ChromaEmbedding:
@@ -110,17 +155,26 @@ class FileManifest:
         self.path = path
 
     def load(self) -> dict[str, Document]:
+        return {d["source_id"]: Document.model_validate(d) for d in self._raw()}
+
+    def _raw(self) -> list[dict[str, Any]]:
         if not self.path.exists():
-            return {}
+            return []
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise StoreError(f"{self.path}: damaged manifest ({exc})") from exc
-        return {d["source_id"]: Document.model_validate(d) for d in raw.get("documents", [])}
+        return list(raw.get("documents", []))
 
     def save(self, documents: dict[str, Document], changed: list[str], dropped: list[str]) -> None:
+        """Apply this writer's changes to the manifest as it is on disk now, not to the
+        copy read at open: a document another writer completed meanwhile is kept."""
+        current = {d["source_id"]: d for d in self._raw()}  # unvalidated: entries kept as is
+        current.update({s: documents[s].model_dump() for s in changed})
+        for source_id in dropped:
+            current.pop(source_id, None)
         tmp = self.path.with_suffix(".tmp")
-        data = {"documents": [d.model_dump() for d in documents.values()]}
+        data = {"documents": list(current.values())}
         tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
         os.replace(tmp, self.path)
 
@@ -161,16 +215,12 @@ class Store:
         keeps working instead of failing)."""
         self.path = Path(path)
         self.url = url
-        self._client = _chroma_client(self.path, url)
-        recorded = self._recorded_embedder() if adopt else None
-        if recorded is not None and recorded.name != embedder.name:
-            embedder = recorded
-        self.embedder = embedder
-        self.collection = self._client.get_or_create_collection(
-            COLLECTION,
-            embedding_function=ChromaEmbedding(embedder),  # type: ignore[arg-type]
-            metadata={"hnsw:space": "cosine", "embedder": embedder.name},
-        )
+        try:
+            self._open_chroma(embedder, adopt)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (chromadb's InternalError, sqlite3's, OSError...)
+            raise self._unreadable(exc) from exc
         stored = (self.collection.metadata or {}).get("embedder")
         if stored and stored != embedder.name:
             raise StoreError(
@@ -182,6 +232,38 @@ class Store:
         self._documents = self._manifest.load()
         self._lexical: LexicalIndex | None = None
         self._count: int | None = None
+
+    def reload(self) -> None:
+        """Read the manifest again. A writer calls this once it holds the store's lock
+        (``store_lock``): documents another writer completed since this store was opened
+        are then known, so its orphan purge and its saves keep them."""
+        self._documents = self._manifest.load()
+        self._count = None
+
+    def _open_chroma(self, embedder: Embedder, adopt: bool) -> None:
+        self._client = _chroma_client(self.path, self.url)
+        recorded = self._recorded_embedder() if adopt else None
+        if recorded is not None and recorded.name != embedder.name:
+            embedder = recorded
+        self.embedder = embedder
+        self.collection = self._client.get_or_create_collection(
+            COLLECTION,
+            embedding_function=ChromaEmbedding(embedder),  # type: ignore[arg-type]
+            metadata={"hnsw:space": "cosine", "embedder": embedder.name},
+        )
+        self.collection.count()  # a damaged database often opens and fails at its first read
+
+    def _unreadable(self, exc: Exception) -> StoreError:
+        """One line naming the store and what to do, instead of chromadb's traceback."""
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        if self.url:
+            return StoreError(f"store {self.url}: the Chroma server failed ({reason})")
+        db = self.path / "chroma" / "chroma.sqlite3"
+        return StoreError(
+            f"store {self.path}: Chroma cannot read {db} ({reason}); if it is damaged, restore "
+            f"the store folder from a backup, or move it aside and re-ingest the PDFs into a new "
+            "store"
+        )
 
     def _recorded_embedder(self) -> Embedder | None:
         try:
@@ -255,13 +337,11 @@ class Store:
     def purge_orphans(self) -> int:
         """Drop chunks of documents that never completed (a crash mid-ingest).
 
-        On a shared server another machine may be writing a document right now, and may
-        have completed some since this store was opened: the manifest is read again, and
-        only chunks written more than ``SHARED_GRACE_S`` ago are orphans there."""
-        grace = 0.0
-        if self.url:
-            self._documents = self._manifest.load()
-            grace = SHARED_GRACE_S
+        Under the writer lock, with the manifest read again first. On a shared server another
+        machine (which this machine's lock does not order) may be writing a document right
+        now: only chunks written more than ``SHARED_GRACE_S`` ago are orphans there."""
+        self.reload()
+        grace = SHARED_GRACE_S if self.url else 0.0
         known = list(self._documents)
         where = {"source_id": {"$nin": known}} if known else None
         got = self.collection.get(where=where, include=["metadatas"])

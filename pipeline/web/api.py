@@ -13,6 +13,7 @@ from fastapi.responses import (
 
 from pipeline.cases import CaseError, case_from_data
 from pipeline.models import Review
+from pipeline.render import page_words, real_section
 from pipeline.web.db import StaleVersion
 from pipeline.web.deps import CurrentRole, CurrentUser, current_user, load, svc
 from pipeline.web.jobs import QueueFull
@@ -88,13 +89,20 @@ def api_evidence(request: Request, who: CurrentUser, rid: int, eid: str) -> dict
         for e in review.evidence
         if e.id.split(".")[0] == passage
     ]
+    title = ev.title or Path(ev.file).name
+    section = real_section(ev.section, title)
+    node = ev.chunk_id.split(":", 1)[1] if ev.chunk_id.startswith("policy:") else None
+    where = f"{Path(ev.file).name}, {page_words(ev.page, ev.page_label)}"
     return {
         "id": eid,
-        "title": ev.title or Path(ev.file).name,
+        "kind": "policy" if node else "source",
+        "node": node,
+        "title": title,
         "file": Path(ev.file).name,
         "page": ev.page,
         "page_label": ev.page_label,
-        "section": ev.section,
+        "section": section,
+        "where": where + (f" · {section}" if section else ""),
         "text": ev.text,
         "passage": sentences,
         "pdf": f"/reviews/{rid}/source/{ev.source_id}#page={ev.page}",
@@ -122,6 +130,9 @@ def api_edit(request: Request, who: CurrentUser, rid: int, edit: StatementEdit) 
     before = {"text": st.text, "citations": st.citations}
     st.text, st.citations = " ".join(edit.text.split()), list(edit.citations)
     st.quote, st.quote_origin, st.repaired_from = None, None, []
+    # The words are now the writer's: shown and exported as theirs, never under the
+    # source's name as a quote of it (the citations still say what should back them).
+    st.attribution, st.written_by = None, who
     finished = svc(request).revalidate(review)
     version = _write(
         request,

@@ -177,6 +177,19 @@ class ReviewDB:
             ).fetchall()
         return [dict(r) | {"detail": json.loads(r["detail"])} for r in rows]
 
+    def approval(self, rid: int) -> dict[str, Any] | None:
+        """The approval of a review (who, when, note, override reason and the open
+        issues it overrode), or None while it is a draft."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT who, at, detail FROM events WHERE review_id = ? AND action = 'approve'"
+                " ORDER BY id DESC LIMIT 1",
+                (rid,),
+            ).fetchone()
+        if row is None:
+            return None
+        return {"who": row["who"], "at": row["at"]} | json.loads(row["detail"])
+
     def version(self, rid: int, version: int) -> Review | None:
         with self._lock:
             row = self._conn.execute(
@@ -233,7 +246,8 @@ class ReviewDB:
     # --- QA labels: a person's verdict on one statement at one review version ----------
     def add_label(self, rid: int, version: int, row: dict[str, Any], who: str) -> int:
         """Store a label with what it judged: the statement, its citations, the cited text
-        and the judge's verdict and score at that version."""
+        and the judge's verdict and score at that version; it replaces this person's
+        earlier label on the same statement at the same version."""
         with self._lock, self._conn:
             current = self._conn.execute(
                 "SELECT version FROM reviews WHERE id = ?", (rid,)
@@ -242,6 +256,13 @@ class ReviewDB:
                 raise KeyError(rid)
             if current["version"] != version:
                 raise StaleVersion(rid, version, current["version"])
+            # One label per person per statement and version: a second one replaces the
+            # first (a person changing their mind is one vote, not two).
+            self._conn.execute(
+                "DELETE FROM labels WHERE review_id = ? AND version = ? AND section = ?"
+                " AND idx = ? AND who = ?",
+                (rid, version, row["section"], row["idx"], who),
+            )
             cur = self._conn.execute(
                 "INSERT INTO labels (review_id, version, section, idx, statement, citations,"
                 " evidence, judge_supported, judge_score, label, note, who, at)"

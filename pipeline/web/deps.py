@@ -50,20 +50,29 @@ def identity(name: str, role: str) -> str:
     return f"{QA_PREFIX}{name}" if role == "qa" else name
 
 
+def signed_name(key: str, cookie: str) -> str | None:
+    """The name a session cookie carries, when this server signed it; else None."""
+    name = unquote(cookie.split("|", 1)[0]) if "|" in cookie else ""
+    if name and hmac.compare_digest(sign(key, name).encode(), cookie.encode()):
+        return name
+    return None
+
+
 def _who(request: Request) -> str:
-    """The signed identity ("Dana" or "qa:Dana"); with a secret configured, proven."""
+    """The signed identity ("Dana" or "qa:Dana"). Cookies are signed even on loopback
+    without a secret (with this install's own key): a name, and the QA role, come only
+    from the login form, never from a cookie a client wrote itself."""
     secret = request.app.state.secret
+    cookie = request.cookies.get(COOKIE, "")
     if secret:
         auth = request.headers.get("authorization", "")
         if auth.startswith("Bearer ") and hmac.compare_digest(auth[7:].encode(), secret.encode()):
             return "api"
-        cookie = request.cookies.get(COOKIE, "")
-        name = unquote(cookie.split("|", 1)[0]) if "|" in cookie else ""
-        if name and hmac.compare_digest(sign(secret, name).encode(), cookie.encode()):
+        name = signed_name(secret, cookie)
+        if name:
             return name
         raise HTTPException(401, "log in first (/login) or send Authorization: Bearer")
-    cookie = request.cookies.get(COOKIE, "")
-    return unquote(cookie.split("|", 1)[0]) if cookie else "local user"
+    return signed_name(request.app.state.cookie_key, cookie) or "local user"
 
 
 def current_user(request: Request) -> str:
@@ -87,11 +96,12 @@ def svc(request: Request) -> Any:
     return request.app.state.services
 
 
-def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(
         request,
         name,
         {"user": context.pop("who", None), "secret": bool(request.app.state.secret), **context},
+        status_code=status_code,
     )
 
 

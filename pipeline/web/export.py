@@ -6,7 +6,6 @@ same order: title, verdict, criteria, sections, recommendation, references, disc
 
 from __future__ import annotations
 
-import html
 import io
 import re
 
@@ -16,10 +15,10 @@ from pipeline.render import to_markdown
 _INLINE = re.compile(r"\*\*|`|<sub>|</sub>|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
 
 
-def blocks(review: Review) -> list[tuple[str, str]]:
+def blocks(review: Review, approval: dict | None = None) -> list[tuple[str, str]]:
     """(kind, plain text) per Markdown line: title, heading, bullet or para."""
     out: list[tuple[str, str]] = []
-    for line in to_markdown(review).splitlines():
+    for line in to_markdown(review, approval).splitlines():
         if not line.strip():
             continue
         if line.startswith("# "):
@@ -34,18 +33,22 @@ def blocks(review: Review) -> list[tuple[str, str]]:
     return out
 
 
+_ESCAPED = re.compile(r"\\([<&])")
+
+
 def _plain(text: str) -> str:
-    # The Markdown is escaped for HTML viewers; a Word or PDF page shows the characters.
-    return html.unescape(_INLINE.sub("", text).replace("_", " ")).strip()
+    # The Markdown escapes what an HTML viewer would read as markup; a Word or PDF page
+    # shows the characters themselves.
+    return _ESCAPED.sub(r"\1", _INLINE.sub("", text).replace("_", " ")).strip()
 
 
-def to_docx(review: Review) -> bytes:
+def to_docx(review: Review, approval: dict | None = None) -> bytes:
     from docx import Document
     from docx.shared import Pt
 
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10.5)
-    for kind, text in blocks(review):
+    for kind, text in blocks(review, approval):
         if kind == "title":
             doc.add_heading(text, level=1)
         elif kind == "heading":
@@ -84,7 +87,7 @@ def _latin1(text: str) -> str:
     return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
 
 
-def to_pdf(review: Review) -> bytes:
+def to_pdf(review: Review, approval: dict | None = None) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF(format="Letter")
@@ -92,7 +95,7 @@ def to_pdf(review: Review) -> bytes:
     pdf.set_auto_page_break(True, margin=16)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    for kind, text in blocks(review):
+    for kind, text in blocks(review, approval):
         text = _latin1(text)
         if kind == "title":
             pdf.set_font("Helvetica", "B", 15)

@@ -16,7 +16,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import HTTPException, Request, Response
-from fastapi.responses import JSONResponse
+
+from pipeline.web.errors import error_response
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 SAFE = {"GET", "HEAD", "OPTIONS"}
@@ -46,16 +47,19 @@ def make_guard(
     ) -> Response:
         host = request.headers.get("host", "")
         if allowed_hosts is not None and host_name(host) not in allowed_hosts:
-            return JSONResponse({"detail": f"host {host!r} is not served here"}, 400)
+            return error_response(request, 400, f"host {host!r} is not served here")
         if request.method not in SAFE:
             origin = request.headers.get("origin")
             site = request.headers.get("sec-fetch-site")
             same = f"{request.url.scheme}://{host}"
             if site == "cross-site" or (origin is not None and origin != same):
-                return JSONResponse({"detail": "cross-site request refused"}, 403)
+                return error_response(request, 403, "cross-site request refused")
             length = request.headers.get("content-length")
             if length and length.isdigit() and int(length) > max_body_bytes:
-                return JSONResponse({"detail": "request body too large"}, 413)
+                mb = max_body_bytes / 2**20
+                return error_response(
+                    request, 413, f"the upload is larger than this server accepts ({mb:g} MB)"
+                )
         response = await call_next(request)
         for key, value in HEADERS.items():
             response.headers.setdefault(key, value)

@@ -1,12 +1,15 @@
-"""Drafting jobs for the web app: the pipeline runs in a worker thread and its events
-(evidence retrieved, each section as the model finishes it, done) queue up for the page.
+"""Jobs of the web app: drafts and packet extractions run one at a time in one worker
+thread (a small local model has no room for two), and their events (progress, evidence,
+each section as the model finishes it, done) queue up for the page.
 
-Each job is also a row in the review database: a server stopped with drafts queued (or one
-running) drafts them when it starts again, and a finished job's page still links its review.
+Each draft is also a row in the review database: a server stopped with drafts queued (or
+one running) drafts them when it starts again, and a finished job's page still links its
+review. An extraction is not kept: its packet page says so and asks for the upload again.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Callable
@@ -16,6 +19,8 @@ from typing import Any
 
 from pipeline.models import Case
 from pipeline.web.db import ReviewDB
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -41,12 +46,24 @@ class Job:
             return self.events[seen:]
 
 
+def failure_words(exc: Exception) -> str:
+    """What the job page says went wrong: our own errors already say it in words (the
+    model not answering, a packet that cannot be read); anything else is named as it is,
+    for whoever runs the server."""
+    from pipeline.errors import NecessityError
+
+    if isinstance(exc, NecessityError | ValueError) and str(exc):
+        return str(exc)
+    log.error("job failed", exc_info=exc)
+    return f"an unexpected error ({type(exc).__name__}: {exc}); the server's log has the details"
+
+
 class QueueFull(RuntimeError):
     pass
 
 
 class Jobs:
-    """One draft at a time (a small local model has no room for two); others wait in turn."""
+    """One job at a time; others wait in turn, at most ``max_waiting`` of them."""
 
     def __init__(
         self,
@@ -63,9 +80,19 @@ class Jobs:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft")
         self._waiting = threading.BoundedSemaphore(max_waiting)
 
-    def start(self, case: Case, who: str) -> Job:
+    def _admit(self) -> None:
         if not self._waiting.acquire(blocking=False):
-            raise QueueFull("too many drafts waiting; try again when some have finished")
+            raise QueueFull(
+                "too many drafts and packets are waiting; try again in a few minutes, when "
+                "some have finished"
+            )
+
+    def ahead(self) -> int:
+        """How many jobs are queued or running (what a new one waits behind)."""
+        return sum(not j.done for j in self._jobs.values())
+
+    def start(self, case: Case, who: str) -> Job:
+        self._admit()
         job = Job(uuid.uuid4().hex[:12], case.case_id)
         self._db.job_add(job.id, case.model_dump_json(), who, self._runner)
         return self._queue(job, case, who)
@@ -81,20 +108,49 @@ class Jobs:
         return len(rows)
 
     def _queue(self, job: Job, case: Case, who: str) -> Job:
+        self._waiting_message(job)
         self._jobs[job.id] = job
-        job.emit("status", {"message": "waiting for the model"})
         self._pool.submit(self._work, job, case, who)
         return job
+
+    def _waiting_message(self, job: Job) -> None:
+        ahead = self.ahead()
+        job.emit(
+            "status",
+            {"message": f"queued: {ahead} job(s) ahead" if ahead else "starting", "ahead": ahead},
+        )
+
+    def run_task(
+        self, job_id: str, label: str, task: Callable[[Callable[[str, dict], None]], dict]
+    ) -> Job:
+        """Queue ``task(emit)`` (a packet extraction) behind the drafts; its result dict is
+        the "done" event's data. Refused (QueueFull) when the queue is full."""
+        self._admit()
+        job = Job(job_id, label)
+        self._waiting_message(job)
+        self._jobs[job.id] = job
+        self._pool.submit(self._task, job, task)
+        return job
+
+    def _task(self, job: Job, task: Callable[[Callable[[str, dict], None]], dict]) -> None:
+        self._waiting.release()
+        with self._lock:
+            try:
+                result = task(job.emit)
+            except Exception as exc:  # the page must hear of any failure, whatever it is
+                job.emit("error", {"message": failure_words(exc)})
+                return
+        job.emit("done", result)
 
     def _work(self, job: Job, case: Case, who: str) -> None:
         self._waiting.release()
         with self._lock:
             self._db.job_set(job.id, self._runner, "running")
             try:
-                job.emit("status", {"message": "retrieving passages"})
+                job.emit("status", {"message": "started"})
                 rid = self._run(case, job.emit, who)
             except Exception as exc:  # the page must hear of any failure, whatever it is
-                message = f"{type(exc).__name__}: {exc}"
+                message = failure_words(exc)
                 self._db.job_set(job.id, self._runner, "failed", error=message)
                 job.emit("error", {"message": message})
                 return

@@ -1,22 +1,26 @@
-"""Case packets in the web app: upload the documents received, check each extracted fact
-beside the page it came from (and fix the case), then draft.
+"""Case packets in the web app: upload the documents received, watch the extraction (a job
+on the app's queue, never inside the request), accept or reject each extracted fact beside
+the page it came from, correct the request, then draft.
 
 Files are kept in an owner-only folder per packet under ``<web db folder>/packets``; names
 are reduced to safe characters, and only the files a packet holds are ever served."""
 
 from __future__ import annotations
 
-import asyncio
+import inspect
 import os
 import re
 import secrets
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile as StarletteUpload
 
-from pipeline.cases import CaseError, case_facts, load_case, parse_case, save_case
-from pipeline.models import Case
+from pipeline.cases import CaseError, case_fact_keys, case_facts, load_case, save_case
+from pipeline.models import Case, Diagnosis, Patient, Payer
 from pipeline.web.deps import CurrentUser, current_user, load, page, svc
 from pipeline.web.jobs import QueueFull
 
@@ -24,6 +28,9 @@ packets = APIRouter(include_in_schema=False, dependencies=[Depends(current_user)
 _PACKET_ID = re.compile(r"^[0-9a-f]{16}$")
 ALLOWED = {".pdf", ".txt", ".md", ".json"}
 PLACEHOLDER = "(not found in the packet"
+NO_FILES = (
+    "Choose at least one document to upload: PDF, plain text (.txt, .md) or a FHIR bundle (.json)."
+)
 
 
 def safe_name(name: str) -> str:
@@ -33,11 +40,11 @@ def safe_name(name: str) -> str:
     return clean[:120]
 
 
-def _folder(request: Request, pid: str) -> Path:
+def _folder(request: Request, pid: str, extracted: bool = True) -> Path:
     if not _PACKET_ID.match(pid):
         raise HTTPException(404, "no such packet")
     folder = svc(request).settings.web_packets_path / pid
-    if not (folder / "case.yaml").exists():
+    if not folder.is_dir() or (extracted and not (folder / "case.yaml").exists()):
         raise HTTPException(404, "no such packet")
     return folder
 
@@ -46,45 +53,171 @@ def _write_case(case: Case, folder: Path) -> None:
     save_case(case, folder / "case.yaml")
 
 
-@packets.post("/packets")
-async def upload_packet(
-    request: Request, who: CurrentUser, files: list[UploadFile] = File(...)
-) -> Response:
-    from pipeline.cases.intake import IntakeError, extract_case
+# --- identifiers: what the confirm page says it left out, it never shows -----------------
+_IDENTIFYING = re.compile(
+    r"\b(mrn|dob|d\.o\.b|birth|member|subscriber|npi|dea|tin|ssn|social security|phone|"
+    r"fax|e-?mail|address|street|zip|name|signature|medical record|account)\b"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4,}|@",
+    re.I,
+)
+_PIECES = re.compile(r"(?<=[.;!?])\s+|\s{2,}|\n")
 
+
+def safe_context(text: str, side: str = "after") -> str:
+    """Page text shown beside a fact's quote, up to the first piece (reading away from the
+    quote) that names or holds an identifier: the quote was masked at extraction, its
+    surroundings were not, and what the page says it left out it must never show."""
+    from pipeline.cases.intake import mask
+
+    pieces = [p for p in _PIECES.split(text) if p.strip()]
+    if side == "before":
+        pieces.reverse()
+    kept = []
+    for piece in pieces:
+        if _IDENTIFYING.search(piece):
+            break
+        kept.append(piece)
+    if side == "before":
+        kept.reverse()
+    return mask(" ".join(kept), set())
+
+
+def fact_context_safe(folder: Path, source: Any) -> dict[str, str] | None:
+    from pipeline.cases.intake import fact_context
+
+    found = fact_context(folder, source)
+    if found is None:
+        return None
+    quote = found["quote"] if not _IDENTIFYING.search(found["quote"]) else source.quote
+    return {
+        "before": safe_context(found["before"], "before"),
+        "quote": quote or "",
+        "after": safe_context(found["after"]),
+    }
+
+
+# --- upload → extraction job ------------------------------------------------------------
+@packets.post("/packets")
+async def upload_packet(request: Request, who: CurrentUser) -> Response:
+    # Read from the form as sent: a browser sends an empty file field as a part with no
+    # file name, which is "nothing chosen", not a malformed request.
+    form = await request.form()
+    files = [f for f in form.getlist("files") if isinstance(f, StarletteUpload) and f.filename]
+    chosen = [f for f in files if Path(safe_name(f.filename or "")).suffix.lower() in ALLOWED]
+    if not chosen:
+        return page(request, "new.html", who=who, error=NO_FILES, status_code=400)
     root = svc(request).settings.web_packets_path
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     pid = secrets.token_hex(8)
     folder = root / pid
     folder.mkdir(mode=0o700)
-    saved = 0
-    for upload in files:
-        name = safe_name(upload.filename or "")
-        if Path(name).suffix.lower() not in ALLOWED:
-            continue
+    names: list[str] = []
+    for upload in chosen:
+        name = _unused(safe_name(upload.filename or ""), names)
         fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(await upload.read())
-        saved += 1
-    if not saved:
-        return page(request, "new.html", who=who, error="upload PDFs, text or FHIR JSON files")
+        names.append(name)
     try:
-        # Off the event loop: parsing and the model's reading take seconds.
-        case = await asyncio.to_thread(extract_case, [folder], llm=svc(request).client)
-    except (IntakeError, CaseError, ValueError) as exc:
-        return page(request, "new.html", who=who, error=str(exc))
-    _write_case(case, folder)
+        request.app.state.jobs.run_task(
+            pid, f"packet of {len(names)} file(s)", _extraction(folder, names, svc(request))
+        )
+    except QueueFull as exc:
+        raise HTTPException(503, str(exc)) from exc
     return RedirectResponse(f"/packets/{pid}", status_code=303)
 
 
+def _unused(name: str, taken: list[str]) -> str:
+    """Two uploads named alike ("a.txt" and "../a.txt") are both kept: "a (2).txt"."""
+    stem, suffix, n = Path(name).stem, Path(name).suffix, 2
+    while name in taken:
+        name, n = f"{stem} ({n}){suffix}", n + 1
+    return name
+
+
+def _pages(path: Path) -> int:
+    if path.suffix.lower() != ".pdf":
+        return 1
+    try:
+        from pypdf import PdfReader
+
+        return len(PdfReader(str(path)).pages)
+    except Exception:  # a broken PDF: the extraction names the problem
+        return 0
+
+
+def _extraction(folder: Path, names: list[str], services: Any) -> Callable[..., dict]:
+    def task(emit: Callable[[str, dict], None]) -> dict:
+        from pipeline.cases.intake import extract_case
+
+        pages = sum(_pages(folder / n) for n in names)
+        emit(
+            "progress",
+            {
+                "message": f"reading {len(names)} file(s), {pages} page(s)…",
+                "files": len(names),
+                "pages": pages,
+            },
+        )
+        kwargs: dict[str, Any] = {}
+        params = inspect.signature(extract_case).parameters
+        for name in ("on_progress", "progress"):  # the library's page-by-page report
+            if name in params:
+                kwargs[name] = _progress(emit)
+        try:
+            case = extract_case([folder], llm=services.client, **kwargs)
+        except (CaseError, ValueError) as exc:  # IntakeError is a ValueError
+            raise ValueError(str(exc).replace(f"{folder}{os.sep}", "")) from exc
+        _write_case(case, folder)
+        facts = len(case_facts(case))
+        emit("progress", {"message": f"read {pages} page(s); found {facts} facts", "facts": facts})
+        return {"next": f"/packets/{folder.name}", "facts": facts}
+
+    return task
+
+
+_PROGRESS_WORDS = (
+    (("pages_read", "pages"), "page(s) read"),
+    (("ocr_pages", "ocr"), "with OCR"),
+    (("facts_found", "facts"), "facts found"),
+)
+
+
+def _progress(emit: Callable[[str, dict], None]) -> Callable[..., None]:
+    """Pass the extraction's own progress (pages read, OCR pages, facts found) to the page,
+    whatever shape the library reports it in (a dict, keywords, or an object)."""
+
+    def hear(*args: Any, **kwargs: Any) -> None:
+        data: dict[str, Any] = dict(kwargs)
+        for arg in args:
+            if isinstance(arg, dict):
+                data |= arg
+            elif hasattr(arg, "__dict__"):
+                data |= vars(arg)
+            else:
+                data.setdefault("message", str(arg))
+        plain = {k: v for k, v in data.items() if isinstance(v, int | float | str)}
+        words = []
+        for keys, label in _PROGRESS_WORDS:
+            value = next((plain[k] for k in keys if k in plain), None)
+            if value is not None:
+                words.append(f"{value} {label}")
+        message = "; ".join(words) or str(plain.get("message", "reading…"))
+        emit("progress", plain | {"message": message})
+
+    return hear
+
+
+# --- the confirm page -------------------------------------------------------------------
 @packets.get("/packets/{pid}", response_class=HTMLResponse)
 def packet_page(request: Request, who: CurrentUser, pid: str, error: str = "") -> HTMLResponse:
-    from pipeline.cases.intake import fact_context
-
-    folder = _folder(request, pid)
+    folder = _folder(request, pid, extracted=False)
+    if not (folder / "case.yaml").exists():
+        job = request.app.state.jobs.get(pid)
+        return page(request, "packet_wait.html", who=who, pid=pid, job=job)
     case = load_case(folder / "case.yaml")
     facts = [
-        (fact, fact_context(folder, fact.source) if fact.source else None)
+        (fact, fact_context_safe(folder, fact.source) if fact.source else None)
         for fact in case_facts(case)
     ]
     return page(
@@ -94,8 +227,10 @@ def packet_page(request: Request, who: CurrentUser, pid: str, error: str = "") -
         pid=pid,
         case=case,
         facts=facts,
-        case_yaml=(folder / "case.yaml").read_text(encoding="utf-8"),
+        blank=lambda v: "" if v is None or PLACEHOLDER in str(v) else v,
+        dx_missing=any(PLACEHOLDER in d.name for d in case.diagnoses),
         error=error or None,
+        status_code=400 if error else 200,
     )
 
 
@@ -118,20 +253,19 @@ def _serve(folder: Path, known: set[str], name: str) -> Response:
     return FileResponse(path, media_type=kind)
 
 
+REQUEST_FIELDS = ("drug", "dose", "route", "frequency")
+
+
 @packets.post("/packets/{pid}/draft")
-async def draft_packet(
-    request: Request, who: CurrentUser, pid: str, case_yaml: str = Form(...)
-) -> Response:
+async def draft_packet(request: Request, who: CurrentUser, pid: str) -> Response:
     folder = _folder(request, pid)
+    form = await request.form()
+    fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
     try:
-        case = await asyncio.to_thread(parse_case, case_yaml, "case.yaml")
+        case = confirmed_case(load_case(folder / "case.yaml"), fields)
     except CaseError as exc:
         return packet_page(request, who, pid, error=str(exc))
-    if PLACEHOLDER in case.model_dump_json():
-        return packet_page(
-            request, who, pid, error="fill in what the packet did not say (marked 'not found')"
-        )
-    # The packet's folder is this server's to say, never the posted text's.
+    # The packet's folder is this server's to say, never the posted form's.
     if case.intake is not None:
         case.intake.folder = str(folder)
     _write_case(case, folder)
@@ -140,6 +274,60 @@ async def draft_packet(
     except QueueFull as exc:
         raise HTTPException(503, str(exc)) from exc
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+def confirmed_case(case: Case, form: dict[str, str]) -> Case:
+    """The extracted case as the writer confirmed it: facts marked "reject" removed, the
+    request and a missing diagnosis as typed. A typed value has no page behind it, so the
+    extracted source of a changed field is dropped with the old value."""
+    data = case.model_dump(mode="json")
+    sources: dict[str, Any] = dict(data.pop("sources"))
+    keys = case_fact_keys(case)
+    rejected = [keys[f] for f in keys if form.get(f"fact-{f}") == "reject" and keys[f]]
+    notes = [
+        f"rejected by the writer: {f.text}" for f in case_facts(case) if keys[f.id] in rejected
+    ]
+    for key in rejected:
+        sources.pop(key, None)
+        if key == "patient":
+            data["patient"] = Patient().model_dump(mode="json")
+        elif key == "payer":
+            data["payer"] = Payer().model_dump(mode="json")
+        elif key == "notes":
+            data["notes"] = None
+    for field in ("history", "prior_therapies", "diagnoses"):
+        gone = {int(k.split(".")[1]) for k in rejected if k.startswith(field + ".")}
+        kept = [i for i in range(len(data[field])) if i not in gone]
+        data[field] = [data[field][i] for i in kept]
+        moved = {f"{field}.{old}": f"{field}.{new}" for new, old in enumerate(kept)}
+        sources = {moved.get(k, k): v for k, v in sources.items() if k not in set(rejected)}
+    treatment = data["requested_treatment"]
+    for name in REQUEST_FIELDS:
+        typed = " ".join(form.get(name, "").split())
+        if name in form and typed != (treatment.get(name) or ""):
+            treatment[name] = typed or None
+            sources.pop("requested_treatment", None)
+    typed_dx = " ".join(form.get("diagnosis", "").split())
+    data["diagnoses"] = [d for d in data["diagnoses"] if PLACEHOLDER not in d["name"]]
+    if typed_dx:
+        icd = " ".join(form.get("icd10", "").split()) or None
+        data["diagnoses"].append(Diagnosis(name=typed_dx, icd10=icd).model_dump(mode="json"))
+    missing = []
+    wrong = "requested_treatment" in rejected and treatment["drug"] == case.requested_treatment.drug
+    if wrong or not treatment.get("drug") or PLACEHOLDER in treatment["drug"]:
+        missing.append("the requested drug")
+    if not data["diagnoses"]:
+        missing.append("a diagnosis (keep one found in the packet, or type it)")
+    if missing:
+        raise CaseError("Before drafting, fill in " + " and ".join(missing) + ".")
+    if form.get("case_id", "").strip():
+        data["case_id"] = form["case_id"].strip()
+    if data.get("intake"):
+        data["intake"]["dropped"] = [*data["intake"]["dropped"], *notes]
+    data["sources"] = sources
+    from pipeline.cases import case_from_data
+
+    return case_from_data(data, "the confirmed case")
 
 
 def _review_folder(request: Request, review: object) -> Path:
@@ -162,7 +350,6 @@ def record_file(request: Request, who: CurrentUser, rid: int, name: str) -> Resp
 @packets.get("/reviews/{rid}/facts/{fid}")
 def review_fact(request: Request, who: CurrentUser, rid: int, fid: str) -> dict:
     """A case fact with the page text around it, for the side panel a fact click opens."""
-    from pipeline.cases.intake import fact_context
     from pipeline.render import fact_source
 
     review, _ = load(request, rid)
@@ -178,4 +365,4 @@ def review_fact(request: Request, who: CurrentUser, rid: int, fid: str) -> dict:
     except HTTPException:  # a case typed or uploaded as YAML: its packet is not here
         return data | {"context": None, "pdf": None}
     pdf = f"/reviews/{rid}/record/{src.file}#page={src.page}"
-    return data | {"context": fact_context(folder, src), "pdf": pdf}
+    return data | {"context": fact_context_safe(folder, src), "pdf": pdf}

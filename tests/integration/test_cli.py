@@ -18,7 +18,10 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 def test_ingest_stats_review_check_through_the_cli(tmp_path: Path, corpus_pdfs: Path) -> None:
     store = tmp_path / "store"
     env = _env(tmp_path)
-    r = runner.invoke(app, ["ingest", str(corpus_pdfs), "--store", str(store)], env=env)
+    manifest = str(corpus_pdfs / "manifest.csv")  # named: only then does it declare the policy
+    r = runner.invoke(
+        app, ["ingest", str(corpus_pdfs), "--metadata", manifest, "--store", str(store)], env=env
+    )
     assert r.exit_code == 0, r.output
     assert "3 added" in r.output
     r = runner.invoke(app, ["ingest", str(corpus_pdfs), "--store", str(store)], env=env)
@@ -106,7 +109,12 @@ def test_review_of_a_packet_folder_extracts_then_drafts(tmp_path: Path, corpus_p
     from tests.unit.test_web_packets import NOTE, extract_reply
 
     store = tmp_path / "store"
-    r = runner.invoke(app, ["ingest", str(corpus_pdfs), "--store", str(store)], env=_env(tmp_path))
+    manifest = str(corpus_pdfs / "manifest.csv")
+    r = runner.invoke(
+        app,
+        ["ingest", str(corpus_pdfs), "--metadata", manifest, "--store", str(store)],
+        env=_env(tmp_path),
+    )
     assert r.exit_code == 0, r.output
     packet = tmp_path / "jia-packet"
     packet.mkdir()

@@ -48,7 +48,7 @@ def test_a_hostile_document_cannot_carry_the_verdict(
     folder.mkdir()
     render_pdf({"title": "Immune globulin bulletin"}, HOSTILE, folder / "bulletin.pdf")
     store = open_store(settings.store_path)
-    ingest([corpus_pdfs, folder], store, settings)
+    ingest([corpus_pdfs, folder], store, settings, metadata=corpus_pdfs / "manifest.csv")
     doc = next(d for d in store.documents() if d.file.endswith("bulletin.pdf"))
     assert doc.flagged_chunks >= 1
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from pipeline.cases import load_case
 from pipeline.draft.compose import MIN_PICKS, complete_sentence
 from pipeline.draft.llm import LLMError
+from pipeline.render import page_words
 from pipeline.review import draft_review
 from tests.conftest import FakeLLM
 
@@ -63,7 +64,7 @@ def test_statements_are_source_sentences_verbatim_and_attributed(
         for st in section.statements:
             ev = evidence[st.citations[0]]
             assert st.text == ev.text and complete_sentence(st.text)
-            assert st.attribution.endswith(f"p. {ev.page_label or ev.page}")
+            assert st.attribution.endswith(page_words(ev.page, ev.page_label))
             assert st.supported, st.problems
     # Application: the case's own facts and the policy's exclusion, each cited.
     application = next(s for s in review.sections if s.key == "application")

@@ -3,6 +3,7 @@ approve, export, history, and who may reach it."""
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -137,8 +138,10 @@ def test_bad_cases_get_clear_errors(app_client) -> None:
     broken = _case() | {"diagnoses": []}
     response = client.post("/api/reviews", json=broken)
     assert response.status_code == 422 and "diagnoses" in response.json()["detail"]
-    form = client.post("/new", data={"case_id": "x", "drug": ""}, follow_redirects=False)
-    assert form.status_code == 200 and "invalid case" in form.text
+    form = client.post("/new", data={"case_id": "x y", "drug": ""}, follow_redirects=False)
+    # The form says what to fix in its own words: no validator's pattern, no JSON.
+    assert form.status_code == 400 and "Requested drug: say what is requested" in form.text
+    assert "Case id: use only letters" in form.text and "should match pattern" not in form.text
     assert not fake.calls  # nothing reached the model
 
 
@@ -275,7 +278,9 @@ def test_exports_cannot_be_forged_by_case_text(app_client) -> None:
     md = client.get(f"/reviews/{rid}/export.md").text
     verdict_lines = [line for line in md.splitlines() if line.startswith("**Verdict:**")]
     assert len(verdict_lines) == 1 and "not_medically_necessary" in verdict_lines[0]
-    assert "<script>" not in md and "&lt;script&gt;" in md
+    # Shown as typed (backslash-escaped, never an HTML entity a reader would see as such).
+    assert "\\<script>" in md and "&lt;" not in md
+    assert not re.search(r"(?<!\\)<script", md)  # every "<" escaped
     docx = client.get(f"/reviews/{rid}/export.docx")
     assert docx.status_code == 200  # control characters do not break the document
     xml = zipfile.ZipFile(io.BytesIO(docx.content)).read("word/document.xml").decode()

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
-import pytest
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from pipeline.cli import app as cli
 from pipeline.evals.labels import kappa, label_report, load_labels
-from pipeline.web.app import COOKIE, create_app
-from tests.conftest import FakeLLM
-from tests.unit.test_review_fake import careful_model
-from tests.unit.test_web_api import LOCAL, _draft, _settings
-
-
-@pytest.fixture
-def client(sample_store, session_settings, tmp_path: Path):  # noqa: ANN201
-    settings = _settings(session_settings, tmp_path)
-    app = create_app(settings, client=FakeLLM([careful_model]), store=sample_store)
-    with TestClient(app, base_url=LOCAL) as c:
-        yield c, settings
+from pipeline.web.app import COOKIE
+from tests.unit.test_web_api import _draft
 
 
 def test_qa_labels_round_trip_and_the_judge_is_scored_against_them(client) -> None:

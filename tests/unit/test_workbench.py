@@ -178,3 +178,60 @@ def test_policy_task_scores_the_worksheet(session_settings) -> None:
     assert run.metrics[f"verdict_accuracy[{variant}]"] == 0.5
     assert run.metrics[f"llm_calls[{variant}]"] == 1.0  # (0 + 2) / 2
     assert [c["name"] for c in fake.calls] == ["judgment", "judgment"]
+
+
+def test_policy_task_counts_confident_errors(session_settings, tmp_path: Path) -> None:
+    # The JIA case is denied by the sample policy's exclusion, with no model call; labelled
+    # four ways, it is a false denial twice, a right denial and a denial for another reason.
+    jia = next(r for r in load_dataset(REPO / "evals/datasets/policy-cases.jsonl", split="seed"))
+    base = jia.model_dump()
+    labels = {
+        "should-approve": {"verdict": "medically_necessary"},
+        "should-abstain": {"verdict": "insufficient_information"},
+        "right-reason": {
+            "verdict": "not_medically_necessary",
+            "failed_criterion": ["No such criterion", "Juvenile idiopathic arthritis and"],
+        },
+        "other-reason": {
+            "verdict": "not_medically_necessary",
+            "failed_criterion": "The member has severe systemic lupus",
+        },
+    }
+    dataset = tmp_path / "pairs.jsonl"
+    dataset.write_text(
+        "".join(
+            json.dumps({**base, "id": name, "expected": expected, "split": "pairs"}) + "\n"
+            for name, expected in labels.items()
+        )
+    )
+    config = EvalConfig(
+        name="pairs", task="policy", dataset=str(dataset), prompts=["criterion-judge@2"]
+    )
+    run = run_eval(config, session_settings, client_factory=lambda p: FakeLLM())
+    variant = "criterion-judge@2|embedded"
+    assert {e.output["verdict"] for e in run.examples} == {"not_medically_necessary"}
+    assert run.metrics[f"verdict_accuracy[{variant}]"] == 0.5
+    assert run.metrics[f"false_denials[{variant}]"] == 2
+    assert run.metrics[f"false_approvals[{variant}]"] == 0
+    assert run.metrics[f"denials_for_other_criterion[{variant}]"] == 1
+    assert run.examples[2].output["failed"]  # the applied exclusion, as printed
+
+
+def test_an_approval_not_earned_is_a_false_approval() -> None:
+    from pipeline.evals.workbench import confident_errors
+
+    for expected in ("not_medically_necessary", "insufficient_information"):
+        assert confident_errors(expected, "medically_necessary", {}, []) == {
+            "false_approval": 1.0,
+            "false_denial": 0.0,
+        }
+    right = confident_errors("medically_necessary", "medically_necessary", {}, [])
+    assert right == {"false_approval": 0.0, "false_denial": 0.0}
+    # Matching ignores case, punctuation and the "≥" sign's spacing, as the gold trees do.
+    reason = confident_errors(
+        "not_medically_necessary",
+        "not_medically_necessary",
+        {"failed_criterion": "Patient is ≥ 6 years of age"},
+        ["i. Patient is ≥6 years of age; AND"],
+    )
+    assert reason["denied_for_other_criterion"] == 0.0
