@@ -103,6 +103,20 @@ _DEFERRED = re.compile(
 _ALREADY_ON = re.compile(r"\b(receiving|taking|treated with|despite|on)\b", re.I)
 
 
+_COMBINATION = re.compile(
+    r"\b(co-?\s?administration|co-?\s?treatment|combination|addition|adding|concomitant)\b"
+    r"(.*?)\b(with|to|plus)\b(.*)$",
+    re.I | re.S,
+)
+
+
+def _added_to_drug(phrase: str, topic: CaseTopic) -> bool:
+    """ "the addition of methotrexate to TNFi": the phrase is about another therapy added to
+    the drug (named only after "to/with/plus"), not about the drug itself."""
+    m = _COMBINATION.search(phrase)
+    return bool(m and _on_drug(m.group(4), topic) and not _on_drug(m.group(2), topic))
+
+
 def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     text = ev.text
     if not _CUE.search(text) and not _NOT_FIRST.search(text):
@@ -121,11 +135,15 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     ):
         return Reading(ev, "other")  # about patients already on the drug
     after = _AGAINST.search(text)
-    if after and _on_drug(re.split(r"[,;]", text[after.end() :])[0], topic):
-        return Reading(ev, "against", strong=strong)
+    if after:
+        target = re.split(r"[,;]", text[after.end() :])[0]
+        if _on_drug(target, topic) and not _added_to_drug(target, topic):
+            return Reading(ev, "against", strong=strong)
     neg = _NOT.search(text)
-    if neg and _on_drug(text[: neg.start()].split(",")[-1], topic):
-        return Reading(ev, "against", strong=strong)
+    if neg:
+        subject = text[: neg.start()].split(",")[-1]
+        if _on_drug(subject, topic) and not _added_to_drug(subject, topic):
+            return Reading(ev, "against", strong=strong)
     if _NOT_FIRST.search(text) and _on_drug(text, topic):
         return Reading(ev, "second_line", strong=strong)
     requires = _others(f"{head} {population}", topic) if _AFTER.search(text) else []

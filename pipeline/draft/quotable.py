@@ -77,6 +77,15 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        "about a recommendation",
+        re.compile(
+            r"\b(?:the|this|that|these|each) recommendations? (?:is|are|was|were) "
+            r"(?:conditional|strong|based|made)|strength of the (?:following )?recommendation|"
+            r"the following recommendations?\b",
+            re.I,
+        ),
+    ),
+    (
         "disclaimer",
         re.compile(
             r"\b(disclaimer|not intended|does not replace|clinical judgment|must not be used|"

@@ -168,3 +168,23 @@ def test_continuation_after_generic_failures_is_supported() -> None:
     assert position.stance == "supports"
     assert any("hydroxychloroquine" in d for d in docs)
     assert any(d.startswith("Objective measures of response") for d in docs)
+
+
+def test_a_combination_advised_against_is_not_against_the_drug() -> None:
+    c = case("Adalimumab (Humira)", "Ankylosing spondylitis", "M45.8")
+    topic = case_topic(c)
+    combo = ev(
+        1,
+        "Co-administration of low-dose methotrexate with TNFi is not recommended in "
+        "adults with active AS.",
+    )
+    added = ev(
+        2,
+        "We conditionally recommend against the addition of sulfasalazine or "
+        "methotrexate to TNFi in cases of nonresponse to TNFi.",
+    )
+    for sentence in (combo, added):
+        reading = read_sentence(sentence, topic)
+        assert reading is None or reading.kind != "against"
+    alone = ev(3, "TNFi is not recommended for adults with inactive AS.")
+    assert read_sentence(alone, topic).kind == "against"

@@ -138,3 +138,11 @@ def test_a_drug_document_need_not_name_the_drug(sle) -> None:  # noqa: ANN001
     )
     assert why_not(text, sle) is not None
     assert why_not(text, sle, drug_document=True) is None
+
+
+def test_sentences_about_a_recommendation_are_refused(jia) -> None:  # noqa: ANN001
+    for text in (
+        "The recommendation is conditional because methotrexate may not suit every child with JIA.",
+        "The strength of the following recommendation is conditional for all biologics in JIA.",
+    ):
+        assert why_not(text, jia) == "about a recommendation"
