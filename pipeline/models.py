@@ -151,12 +151,16 @@ class FactSource(StrictModel):
     quote: str | None = None
     field: str | None = None  # the printed label (or field name) of a typed value
     fhir: str | None = None  # ResourceType/id
+    ocr: float | None = None  # read by OCR (its page's confidence, 0..1): the writer checks it
 
 
 class IntakeFile(StrictModel):
     file: str
     sha256: str
     pages: int = 0
+    ocr_pages: dict[int, float] = Field(default_factory=dict)  # page → OCR confidence
+    unreadable_pages: dict[int, str] = Field(default_factory=dict)  # page → why, rest used
+    problem: str | None = None  # the whole file could not be read (the packet's rest was)
 
 
 class Intake(StrictModel):
@@ -168,6 +172,7 @@ class Intake(StrictModel):
     files: list[IntakeFile] = Field(default_factory=list)
     dropped: list[str] = Field(default_factory=list)  # facts not found where they were cited
     withheld: list[str] = Field(default_factory=list)  # kinds of identifiers, never values
+    flagged: list[str] = Field(default_factory=list)  # instruction-like text: data, not facts
 
 
 class Case(StrictModel):

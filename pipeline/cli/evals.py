@@ -447,9 +447,13 @@ def _progress_bar(tqdm):  # noqa: ANN001, ANN202 (tqdm's own types)
 
 @eval_app.command("intake")
 def eval_intake(
-    dataset: Annotated[Path, typer.Option(help="JSONL: packet, reference, variant")] = Path(
-        "evals/datasets/intake.jsonl"
-    ),
+    dataset: Annotated[
+        Path,
+        typer.Option(
+            help="JSONL (packet, reference, variant), or a folder of packets with references "
+            "(AutoAuth's layout, a JSONL inside, or packet folders each with reference.yaml)"
+        ),
+    ] = Path("evals/datasets/intake.jsonl"),
     shared: Annotated[Path, typer.Option(help="the folder the dataset's paths start in")] = Path(
         "../shared"
     ),
@@ -457,17 +461,19 @@ def eval_intake(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Case intake against reviewer-extracted references: field precision and recall."""
-    from pipeline.evals.intake import run_intake_eval
+    from pipeline.evals.intake import packet_table, run_intake_eval
     from pipeline.runtime import Pipeline
 
     if not dataset.exists():
         fail(f"{dataset}: no such dataset")
-    if not shared.is_dir():
+    if dataset.is_file() and not shared.is_dir():
         fail(f"{shared}: not a folder (the AutoAuth packets live under ../shared/autoauth)")
     settings = settings_from()
     pipeline = Pipeline.open(settings) if model else None
 
     def progress(result) -> None:  # noqa: ANN001
+        if result is None:
+            return  # a failed packet: listed in the report
         typer.echo(
             f"{result.packet}: {result.facts} facts, {len(result.unverified)} not found on "
             f"their page, {result.seconds:.0f}s",
@@ -493,3 +499,6 @@ def eval_intake(
             f"{s['matched_reference']}/{s['reference']})"
         )
     typer.echo(f"facts {report['facts']}, not found on their page {report['facts_unverified']}")
+    typer.echo("")
+    for line in packet_table(report):
+        typer.echo(line)
