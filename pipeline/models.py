@@ -332,6 +332,18 @@ class Provenance(BaseModel):
     notes: list[str] = Field(default_factory=list)  # e.g. why a fallback was used
 
 
+class GuidelinePosition(BaseModel):
+    """Where the guidelines put the requested drug for this condition, read from their
+    recommendation sentences by code (issue 26). Shown under the verdict; never decides it:
+    the payer policy's worksheet does."""
+
+    stance: Literal["supports", "prefers_other", "not_recommended", "silent"]
+    summary: str
+    citations: list[str] = Field(default_factory=list)  # evidence ids of the sentences read
+    preferred: list[str] = Field(default_factory=list)  # therapies put first, not yet tried
+    method: str = "rules"
+
+
 class Review(BaseModel):
     record_version: str = RECORD_VERSION
     status: Literal["draft", "approved", "final"] = "draft"  # approved: by a writer (web)
@@ -344,6 +356,7 @@ class Review(BaseModel):
     documentation_to_request: list[str] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)  # named by the sources; never decide
     policy: PolicyDecision | None = None  # the payer policy's worksheet: what decides
+    guideline_position: GuidelinePosition | None = None  # the guidelines' stance; never decides
     verdict_rule: str = ""
     case_facts: list[CaseFact] = Field(default_factory=list)
     intake: Intake | None = None  # the packet the case came from, when it came from one

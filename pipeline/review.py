@@ -18,7 +18,7 @@ from pipeline.check.finalize import finalize
 from pipeline.check.judge import SupportJudge
 from pipeline.check.verdict import recommendation_for
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
-from pipeline.draft.compose import compose, gather
+from pipeline.draft.compose import compose, gather, position_for
 from pipeline.draft.llm import CountingClient, LLMClient, is_local
 from pipeline.draft.prompts import load_prompt
 from pipeline.models import (
@@ -114,6 +114,8 @@ def build_references(review: Review, documents: dict) -> list[Reference]:
         } | ({policy.indication_page} if policy.indication_page else set())
     cited = [c for crit in review.criteria for c in crit.sources]
     cited += [c for section in review.sections for st in section.statements for c in st.citations]
+    if review.guideline_position:  # the position's sentences are cited too
+        cited += review.guideline_position.citations
     for cid in cited:  # criteria first, then statements: reading order of the review
         ev = ev_of.get(cid)
         if ev is None:
@@ -162,6 +164,7 @@ def draft_review(
             on_event("stage", {"stage": name, "seconds": round(time.perf_counter() - t0, 1)})
 
     compose_mode = settings.draft.mode == "compose"
+    position = None
     default_prompt = COMPOSE_PROMPT if compose_mode else PROMPT
     prompt = load_prompt(prompt_ref or settings.draft.prompt or default_prompt)
     documents = {d.source_id: d for d in store.documents()}
@@ -201,7 +204,12 @@ def draft_review(
             settings.draft.picks_per_section,
             on_section,
         )
-        queries, criteria, requests, model_verdict = candidates.queries, [], [], None
+        # The guidelines' position on the request: read by code, shown under the verdict,
+        # never deciding it (the policy's worksheet does, above).
+        position, requests, cited = position_for(case, candidates, documents)
+        known = {e.id for e in evidence}
+        evidence = evidence + [e for e in cited if e.id not in known]
+        queries, criteria, model_verdict = candidates.queries, [], None
     else:
         titles = {sid: d.title for sid, d in documents.items()}
         evidence, queries = retrieve(case, store, settings.retrieval, titles)
@@ -266,6 +274,7 @@ def draft_review(
         weights=settings.judge_weights_path,
     )
     review.policy = decision
+    review.guideline_position = position
     finalize(review, judge, settings, documents, repair=True)
     dx = ", ".join(d.name for d in case.diagnoses)
     review.headline = headline(review, t.drug, dx)

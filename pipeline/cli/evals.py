@@ -210,6 +210,36 @@ def eval_grounding(
                 typer.echo(f"{key:32} {value}")
 
 
+@eval_app.command("keypoints")
+def eval_keypoints(
+    keyfile: Annotated[Path, typer.Argument(help="key file (YAML/JSON): per case key points")],
+    review_dir: Annotated[Path, typer.Argument(help="folder of *.review.json records")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Are the reviews on point: key-point recall, off-topic share, boilerplate quoted,
+    documentation requested and the guideline stance, per case and overall."""
+    from pipeline.evals.keypoints import KeyFileError, evaluate
+
+    try:
+        report = evaluate(keyfile, review_dir)
+    except KeyFileError as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    for case_id, row in report["cases"].items():
+        if "error" in row:
+            typer.echo(f"{case_id:32} error: {row['error']}")
+            continue
+        typer.echo(
+            f"{case_id:32} recall {row['key_points_found']}/{row['key_points']}  off-topic "
+            f"{row['off_topic']}/{row['statements']}  boilerplate {row['boilerplate']}  "
+            f"documentation {row['documentation_recall']}  stance {row['stance']} "
+            f"(expected {row['stance_expected']})"
+        )
+    typer.echo(f"{'overall':32} {report['overall']}")
+
+
 RunsOpt = Annotated[Path, typer.Option("--runs", help="where runs are stored")]
 
 
