@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from pipeline.draft.llm import LLMClient
 from pipeline.errors import NecessityError
 from pipeline.models import Case, Document, Review
+from pipeline.ports import LLM, Embedder, Judge, Store
 from pipeline.settings import Settings
 
 
@@ -23,30 +23,30 @@ class Pipeline:
     def __init__(
         self,
         settings: Settings,
-        llm: LLMClient | None = None,
-        store: Any = None,
-        embedder: Any = None,
+        llm: LLM | None = None,
+        store: Store | None = None,
+        embedder: Embedder | None = None,
     ) -> None:
         self.settings = settings
         self._llm = llm
         self._store = store
         self._embedder = embedder
-        self._judge = None
+        self._judge: Judge | None = None
         self._stack = contextlib.ExitStack()
 
     @classmethod
     def open(
         cls,
         settings: Settings,
-        llm: LLMClient | None = None,
-        store: Any = None,
-        embedder: Any = None,
+        llm: LLM | None = None,
+        store: Store | None = None,
+        embedder: Embedder | None = None,
     ) -> Pipeline:
         return cls(settings, llm=llm, store=store, embedder=embedder)
 
     # --- parts, each made on first use ---------------------------------------------------
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         if self._store is None:
             from pipeline import assets
             from pipeline.sources.embed import get_embedder
@@ -64,7 +64,7 @@ class Pipeline:
         return self._store
 
     @property
-    def embedder(self) -> Any:
+    def embedder(self) -> Embedder:
         """The store's embedder; without a store open, the configured one (the judge of
         `necessity check` needs no store)."""
         if self._embedder is None:
@@ -77,7 +77,7 @@ class Pipeline:
         return self._embedder
 
     @property
-    def judge(self) -> Any:
+    def judge(self) -> Judge:
         if self._judge is None:
             from pipeline.check.judge import SupportJudge
 
@@ -89,7 +89,7 @@ class Pipeline:
         return self._judge
 
     @property
-    def llm(self) -> LLMClient:
+    def llm(self) -> LLM:
         if self._llm is None:
             from pipeline.draft.llm import open_llm
 

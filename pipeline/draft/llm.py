@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlparse
 
 from pipeline import assets
 from pipeline.errors import NecessityError
+from pipeline.ports import LLM
 from pipeline.settings import Settings
 
 # Spin-waiting OpenMP threads starve everything else on 2 cores (15 → ~4 tok/s).
@@ -53,17 +54,8 @@ class LLMResult:
     decode_tokens_per_s: float | None = None
 
 
-class LLMClient(Protocol):
-    model: str
-    endpoint: str
-
-    def complete_json(
-        self,
-        messages: list[dict[str, str]],
-        schema: dict[str, Any],
-        name: str,
-        on_text: Callable[[str], None] | None = None,
-    ) -> LLMResult: ...
+# The protocol every client fits (the embedded server's, a remote one, the tests' fake).
+LLMClient = LLM
 
 
 class CountingClient:

@@ -8,26 +8,15 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
 from pipeline import assets
+from pipeline.ports import Embedder
 
 # onnxruntime 1.31 otherwise tries DNS look-ups for telemetry.
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-
-
-class Embedder(Protocol):
-    name: str
-    dim: int
-    max_tokens: int
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
-
-    def count_tokens(self, text: str) -> int: ...
-
-    def truncates(self, text: str) -> bool: ...
 
 
 class MiniLMOnnxEmbedder:
