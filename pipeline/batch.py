@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.cases import CaseError, load_case
-from pipeline.draft.llm import LLMClient, LLMError, open_llm
 from pipeline.executors import Executor, PoolExecutor, make_executor
+from pipeline.llm import LLMClient, LLMError, open_llm
 from pipeline.models import Review
 from pipeline.runtime import Pipeline
 from pipeline.settings import Settings

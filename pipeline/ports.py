@@ -17,7 +17,7 @@ import numpy as np
 from pipeline.models import Chunk, Document, SearchFilters
 
 if TYPE_CHECKING:  # types only: the LLM client and the BM25 index sit above this module
-    from pipeline.draft.llm import LLMResult
+    from pipeline.llm.client import LLMResult
     from pipeline.sources.lexical import LexicalIndex
 
 

@@ -91,7 +91,7 @@ class Pipeline:
     @property
     def llm(self) -> LLM:
         if self._llm is None:
-            from pipeline.draft.llm import open_llm
+            from pipeline.llm import open_llm
 
             self._llm = self._stack.enter_context(open_llm(self.settings))
         return self._llm

@@ -11,8 +11,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError, create_model
 
 from pipeline.check.injection import quote_for_prompt
-from pipeline.draft.llm import LLMClient, LLMError, LLMResult
 from pipeline.draft.prompts import Prompt
+from pipeline.llm import LLMClient, LLMError, LLMResult
 from pipeline.models import CaseFact, Evidence, Verdict
 
 # (key, heading, max statements, may cite case facts)

@@ -27,11 +27,11 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from pipeline.draft.llm import LLMClient, LLMError, open_llm
 from pipeline.draft.prompts import load_prompt
 from pipeline.evals.cache import CachedClient
 from pipeline.evals.datasets import REPO, Record, load_dataset
 from pipeline.evals.runs import ExampleResult, Run
+from pipeline.llm import LLMClient, LLMError, open_llm
 from pipeline.settings import Settings, _merge
 
 

@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from pipeline.draft.llm import LLMClient, is_local
+from pipeline.llm import LLMClient, is_local
 from pipeline.models import Case, Review
 from pipeline.render import (
     DISCLAIMER,

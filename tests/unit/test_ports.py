@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import ports
 from pipeline.check.judge import SupportJudge
-from pipeline.draft.llm import CountingClient, OpenAICompatClient
+from pipeline.llm import CountingClient, OpenAICompatClient
 from pipeline.sources.embed import E5Embedder, MiniLMFp32Embedder, MiniLMOnnxEmbedder
 from pipeline.sources.store import Store
 from tests.fakes import FakeLLM, HashingEmbedder, InMemoryStore
