@@ -26,8 +26,11 @@ class Pipeline:
         llm: LLM | None = None,
         store: Store | None = None,
         embedder: Embedder | None = None,
+        llm_slots: int = 1,
     ) -> None:
         self.settings = settings
+        # Requests the embedded server answers at once (a batch's workers share it).
+        self.llm_slots = llm_slots
         self._llm = llm
         self._store = store
         self._embedder = embedder
@@ -41,8 +44,9 @@ class Pipeline:
         llm: LLM | None = None,
         store: Store | None = None,
         embedder: Embedder | None = None,
+        llm_slots: int = 1,
     ) -> Pipeline:
-        return cls(settings, llm=llm, store=store, embedder=embedder)
+        return cls(settings, llm=llm, store=store, embedder=embedder, llm_slots=llm_slots)
 
     # --- parts, each made on first use ---------------------------------------------------
     @property
@@ -88,12 +92,19 @@ class Pipeline:
             )
         return self._judge
 
+    def untrained_judge(self) -> Any:
+        """The judge's features without its weights (a ``SupportJudge``): what training and
+        the validator's cross-validation read."""
+        from pipeline.check.judge import SupportJudge
+
+        return SupportJudge(self.embedder, model=None)
+
     @property
     def llm(self) -> LLM:
         if self._llm is None:
             from pipeline.llm import open_llm
 
-            self._llm = self._stack.enter_context(open_llm(self.settings))
+            self._llm = self._stack.enter_context(open_llm(self.settings, parallel=self.llm_slots))
         return self._llm
 
     def documents(self) -> dict[str, Document]:
@@ -115,12 +126,13 @@ class Pipeline:
         )
 
     def recheck(self, review: Review, documents: dict[str, Document] | None = None):  # noqa: ANN201
-        """Re-validate an edited or stored review and re-derive its verdict (no repair).
-        ``documents`` default to the store's; pass {} to check a record without a store."""
-        from pipeline.check.finalize import finalize
+        """Re-validate an edited or stored review, re-derive its verdict (no repair) and
+        check its worksheet and packet sources (``check.finalize.recheck``). ``documents``
+        default to the store's; pass {} to check a record without a store."""
+        from pipeline.check.finalize import recheck
 
         docs = self.documents() if documents is None else documents
-        return finalize(review, self.judge, self.settings, docs, repair=False)
+        return recheck(review, self.judge, self.settings, docs)
 
     def ingest(self, paths: Iterable[Path], **options: Any):  # noqa: ANN201
         from pipeline.sources.ingest import ingest

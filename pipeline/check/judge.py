@@ -212,6 +212,11 @@ def load_model(path: Path = WEIGHTS) -> JudgeModel | None:
     return JudgeModel(**{k: data[k] for k in JudgeModel.__dataclass_fields__ if k in data})
 
 
+def review_bar(model: JudgeModel) -> float:
+    """The bar a model's weights carry for reviews: its F0.5 threshold, else its F1 one."""
+    return model.review_threshold if model.review_threshold is not None else model.threshold
+
+
 class SupportJudge:
     """score(statement, cited) → probability that the cited text supports the statement."""
 
@@ -243,9 +248,7 @@ class SupportJudge:
             return self.lexical_threshold
         if self.operating_threshold is not None:
             return self.operating_threshold
-        if self.model.review_threshold is not None:
-            return self.model.review_threshold
-        return self.model.threshold
+        return review_bar(self.model)
 
     @property
     def name(self) -> str:

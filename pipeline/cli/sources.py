@@ -12,7 +12,7 @@ import typer
 from pipeline.cli.common import (
     StoreOpt,
     fail,
-    open_store_or_fail,
+    open_pipeline,
     settings_from,
 )
 
@@ -111,10 +111,10 @@ def ingest(
     try:
         # Locked before the store opens: what it reads (manifest, Chroma's index) is what
         # the last writer left, not a state another ingest is about to change.
-        with store_lock(settings.store_path):
+        with store_lock(settings.store_path), open_pipeline(settings) as pipeline:
             report = run_ingest(
                 paths,
-                open_store_or_fail(settings),
+                pipeline.store,
                 settings,
                 metadata=metadata,
                 progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
@@ -144,7 +144,8 @@ def store_stats(
 ) -> None:
     """Counts of documents, chunks and pages in the store."""
     settings = settings_from(store=store)
-    stats = open_store_or_fail(settings).stats()
+    with open_pipeline(settings) as pipeline:
+        stats = pipeline.store.stats()
     if as_json:
         typer.echo(json.dumps(stats, indent=2))
     else:
