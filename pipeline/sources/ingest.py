@@ -19,12 +19,12 @@ from typing import Literal
 
 import numpy as np
 
-from pipeline.check.injection import instruction_flags
 from pipeline.executors import Executor, default_executor
 from pipeline.folders import files_within, is_within
 from pipeline.models import Chunk, Document
 from pipeline.settings import Settings
 from pipeline.sources.chunk import CHUNKER_VERSION, chunk_pages, embedding_text, is_bibliography
+from pipeline.sources.injection import instruction_flags
 from pipeline.sources.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
 from pipeline.sources.store import Store, store_lock
 
