@@ -21,6 +21,7 @@ from pipeline.cases import CaseError, load_case
 from pipeline.executors import Executor, PoolExecutor, make_executor
 from pipeline.llm import LLMError
 from pipeline.models import Review
+from pipeline.review import write_outputs
 from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 
@@ -90,8 +91,6 @@ def _finished(path: Path, out: Path) -> BatchRow | None:
 
 
 def review_one(path: Path, pipeline: Pipeline, on_event: EventsFor | None = None) -> BatchRow:
-    from pipeline.review import write_outputs
-
     t0 = time.perf_counter()
     case_id = ""
     try:

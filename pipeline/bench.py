@@ -27,8 +27,14 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.cases import load_case
+from pipeline.models import Document
+from pipeline.retrieve.search import Searcher
+from pipeline.review import write_outputs
 from pipeline.runtime import Pipeline
 from pipeline.settings import Settings, load_settings
+from pipeline.sources.chunk import embedding_text
+from pipeline.sources.embed import get_embedder
 
 # all-MiniLM-L6-v2's shapes
 _LAYERS, _DIM, _FF = 6, 384, 1536
@@ -107,15 +113,13 @@ def step_ingest_ours(pdf_dir: str, settings: Settings) -> dict[str, Any]:
 def step_ingest_langchain(
     pdf_dir: str, home: str, embedder_key: str = "minilm-l6-int8"
 ) -> dict[str, Any]:
-    import warnings
+    import warnings  # below: the bench extra (LangChain), for this baseline step only
 
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     from langchain_chroma import Chroma
     from langchain_community.document_loaders import PyPDFLoader
     from langchain_core.embeddings import Embeddings
     from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-    from pipeline.sources.embed import get_embedder
 
     # By default the packaged int8 file: the baseline as issue 18 defined it.
     class MiniLM(Embeddings):
@@ -158,8 +162,6 @@ def step_ingest_langchain(
 
 def step_embed_ceiling(settings: Settings, sample: int) -> dict[str, Any]:
     """Our embedder on the store's real chunks, against the GEMM ceiling."""
-    from pipeline.sources.chunk import embedding_text
-
     with Pipeline.open(settings) as pipeline:
         texts = [embedding_text(c) for c in pipeline.store.iter_chunks()][:sample]
         embedder = pipeline.store.embedder
@@ -192,9 +194,6 @@ def step_embed_ceiling(settings: Settings, sample: int) -> dict[str, Any]:
 
 def step_query(settings: Settings, sizes: list[int], queries: int) -> dict[str, Any]:
     """Hybrid top-10 latency on stores scaled up from the real chunks."""
-    from pipeline.models import Document
-    from pipeline.retrieve.search import Searcher
-
     with Pipeline.open(settings) as base:
         chunks = list(base.store.iter_chunks())
         _, vectors = base.store.get_chunks([c.id for c in chunks])
@@ -255,9 +254,6 @@ def _bench_questions(chunks: list, n: int) -> list[str]:
 
 
 def step_review(settings: Settings, pdf_dirs: list[str], case: str) -> dict[str, Any]:
-    from pipeline.cases import load_case
-    from pipeline.review import write_outputs
-
     with Pipeline.open(settings) as pipeline:
         pipeline.ingest([Path(p) for p in pdf_dirs])
         t0 = time.perf_counter()

@@ -9,10 +9,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from pipeline import assets
+from pipeline.check.finalize import recheck
+from pipeline.check.judge import SupportJudge
 from pipeline.errors import NecessityError
+from pipeline.llm import open_llm
 from pipeline.models import Case, Document, Review
 from pipeline.ports import LLM, Embedder, Judge, Store
+from pipeline.review import draft_review
 from pipeline.settings import Settings
+from pipeline.sources.embed import get_embedder
+from pipeline.sources.ingest import ingest
+from pipeline.sources.store import Store as ChromaStore
 
 
 class PipelineError(NecessityError, RuntimeError):
@@ -52,13 +60,9 @@ class Pipeline:
     @property
     def store(self) -> Store:
         if self._store is None:
-            from pipeline import assets
-            from pipeline.sources.embed import get_embedder
-            from pipeline.sources.store import Store
-
             s = self.settings
             assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
-            self._store = Store(
+            self._store = ChromaStore(
                 s.store_path,
                 self._embedder or get_embedder(s.embedder),
                 url=s.store_url,
@@ -75,16 +79,12 @@ class Pipeline:
             if self._store is not None:
                 self._embedder = self._store.embedder
             else:
-                from pipeline.sources.embed import get_embedder
-
                 self._embedder = get_embedder(self.settings.embedder)
         return self._embedder
 
     @property
     def judge(self) -> Judge:
         if self._judge is None:
-            from pipeline.check.judge import SupportJudge
-
             self._judge = SupportJudge(
                 self.embedder,
                 threshold=self.settings.validation.judge_threshold,
@@ -95,15 +95,11 @@ class Pipeline:
     def untrained_judge(self) -> Any:
         """The judge's features without its weights (a ``SupportJudge``): what training and
         the validator's cross-validation read."""
-        from pipeline.check.judge import SupportJudge
-
         return SupportJudge(self.embedder, model=None)
 
     @property
     def llm(self) -> LLM:
         if self._llm is None:
-            from pipeline.llm import open_llm
-
             self._llm = self._stack.enter_context(open_llm(self.settings, parallel=self.llm_slots))
         return self._llm
 
@@ -119,8 +115,6 @@ class Pipeline:
 
     # --- what it does --------------------------------------------------------------------
     def review(self, case: Case, on_event: Callable[[str, dict], None] | None = None) -> Review:
-        from pipeline.review import draft_review
-
         return draft_review(
             case, self.store, self.llm, self.settings, on_event=on_event, judge=self.judge
         )
@@ -129,13 +123,10 @@ class Pipeline:
         """Re-validate an edited or stored review, re-derive its verdict (no repair) and
         check its worksheet and packet sources (``check.finalize.recheck``). ``documents``
         default to the store's; pass {} to check a record without a store."""
-        from pipeline.check.finalize import recheck
-
         docs = self.documents() if documents is None else documents
         return recheck(review, self.judge, self.settings, docs)
 
     def ingest(self, paths: Iterable[Path], **options: Any):  # noqa: ANN201
-        from pipeline.sources.ingest import ingest
 
         return ingest(paths, self.store, self.settings, **options)
 

@@ -17,12 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from pipeline.sources.embed import E5Embedder
+from pipeline.sources.embed import E5Embedder
 
 JUDGE_EMBEDDER = "all-MiniLM-L6-v2-q8-onnx"  # the features the weights were trained on
 # The other MiniLM files' vectors are within cosine 0.99 of these and the weights hold: in
@@ -276,8 +274,6 @@ class SupportJudge:
         cited = sorted({b for _, b in pairs})
         with self._e5_lock:  # one e5 model per judge; reviews in threads share the judge
             if self._e5 is None:
-                from pipeline.sources.embed import E5Embedder
-
                 self._e5 = E5Embedder()
             q = dict(zip(claims, self._e5.embed_queries(claims), strict=True))
             p = dict(zip(cited, self._e5.embed(cited), strict=True))

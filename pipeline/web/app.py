@@ -35,6 +35,7 @@ from pipeline.render import (
     real_section,
     sentence,
 )
+from pipeline.review import write_outputs
 from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 from pipeline.web.api import api
@@ -130,8 +131,6 @@ class Services:
         return self.pipeline.documents()
 
     def draft(self, case: Case, emit: Callable[[str, dict], None], who: str) -> int:
-        from pipeline.review import write_outputs
-
         review = self.pipeline.review(case, on_event=emit)
         write_outputs(review, self.settings.web_out_path)  # the files the CLI writes
         return self.db.create(review, who)

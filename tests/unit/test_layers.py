@@ -44,6 +44,8 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
     ("pipeline.cases.intake", "pipeline.draft.prompts"): "h29/h26: prompts move to llm/",
     # draft/prompts.py is on another branch: it moves to pipeline/llm/prompts.py after.
     ("pipeline.policy.decide", "pipeline.draft.prompts"): "prompts move to llm/",
+    # policy/decide.py's imports are being edited on h25c: it imports pipeline.llm after.
+    ("pipeline.policy.decide", "pipeline.draft.llm"): "h25c: import pipeline.llm instead",
     ("pipeline.policy.judge", "pipeline.draft.prompts"): "prompts move to llm/",
     # sources/ingest.py compiles declared policies at ingest; h25c is editing that step.
     # After it lands the caller (Pipeline.ingest) hands ingest the compiler instead.
