@@ -9,8 +9,9 @@ OUT ?= out
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BROWSER := chromium chromium-driver
+APT_OCR := tesseract-ocr tesseract-ocr-eng
 
-.PHONY: install browser demo test test-fast lint clean
+.PHONY: install browser ocr demo test test-fast lint clean
 
 $(STAMP): pyproject.toml requirements-models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +22,7 @@ $(STAMP): pyproject.toml requirements-models.txt
 
 install: $(STAMP)
 
-demo: install
+demo: install ocr
 	$(BIN)/necessity corpus build
 	$(BIN)/necessity ingest .necessity/corpus $(wildcard $(ACR)) --metadata .necessity/corpus/manifest.csv
 	$(BIN)/necessity review corpus/cases/*.yaml --out $(OUT)
@@ -31,7 +32,12 @@ browser:
 	@command -v chromium >/dev/null || $(SUDO) apt-get install -y -q $(APT_BROWSER) \
 	  || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(APT_BROWSER); }
 
-test: install browser
+# Debian's Tesseract reads scanned packet pages (without it, RapidOCR's bundled models do).
+ocr:
+	@command -v tesseract >/dev/null || $(SUDO) apt-get install -y -q $(APT_OCR) \
+	  || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(APT_OCR); }
+
+test: install browser ocr
 	$(BIN)/python -m pytest -q -rs
 
 # The unit suite alone: fakes only (no ONNX, Chroma or model), seconds.

@@ -151,12 +151,16 @@ class FactSource(StrictModel):
     quote: str | None = None
     field: str | None = None  # the printed label (or field name) of a typed value
     fhir: str | None = None  # ResourceType/id
+    ocr: float | None = None  # read by OCR (its page's confidence, 0..1): the writer checks it
 
 
 class IntakeFile(StrictModel):
     file: str
     sha256: str
     pages: int = 0
+    ocr_pages: dict[int, float] = Field(default_factory=dict)  # page → OCR confidence
+    unreadable_pages: dict[int, str] = Field(default_factory=dict)  # page → why, rest used
+    problem: str | None = None  # the whole file could not be read (the packet's rest was)
 
 
 class Intake(StrictModel):
@@ -168,6 +172,7 @@ class Intake(StrictModel):
     files: list[IntakeFile] = Field(default_factory=list)
     dropped: list[str] = Field(default_factory=list)  # facts not found where they were cited
     withheld: list[str] = Field(default_factory=list)  # kinds of identifiers, never values
+    flagged: list[str] = Field(default_factory=list)  # instruction-like text: data, not facts
 
 
 class Case(StrictModel):
@@ -327,6 +332,18 @@ class Provenance(BaseModel):
     notes: list[str] = Field(default_factory=list)  # e.g. why a fallback was used
 
 
+class GuidelinePosition(BaseModel):
+    """Where the guidelines put the requested drug for this condition, read from their
+    recommendation sentences by code (issue 26). Shown under the verdict; never decides it:
+    the payer policy's worksheet does."""
+
+    stance: Literal["supports", "prefers_other", "not_recommended", "silent"]
+    summary: str
+    citations: list[str] = Field(default_factory=list)  # evidence ids of the sentences read
+    preferred: list[str] = Field(default_factory=list)  # therapies put first, not yet tried
+    method: str = "rules"
+
+
 class Review(BaseModel):
     record_version: str = RECORD_VERSION
     status: Literal["draft", "approved", "final"] = "draft"  # approved: by a writer (web)
@@ -339,6 +356,7 @@ class Review(BaseModel):
     documentation_to_request: list[str] = Field(default_factory=list)
     criteria: list[Criterion] = Field(default_factory=list)  # named by the sources; never decide
     policy: PolicyDecision | None = None  # the payer policy's worksheet: what decides
+    guideline_position: GuidelinePosition | None = None  # the guidelines' stance; never decides
     verdict_rule: str = ""
     case_facts: list[CaseFact] = Field(default_factory=list)
     intake: Intake | None = None  # the packet the case came from, when it came from one

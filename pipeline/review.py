@@ -17,7 +17,7 @@ from pipeline.cases import case_facts, case_summary
 from pipeline.check.finalize import finalize
 from pipeline.check.judge import SupportJudge
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
-from pipeline.draft.compose import compose, gather
+from pipeline.draft.compose import compose, gather, position_for
 from pipeline.draft.llm import CountingClient, LLMClient, is_local
 from pipeline.draft.prompts import load_prompt
 from pipeline.models import (
@@ -120,6 +120,7 @@ def draft_review(
             on_event("stage", {"stage": name, "seconds": round(time.perf_counter() - t0, 1)})
 
     compose_mode = settings.draft.mode == "compose"
+    position = None
     default_prompt = COMPOSE_PROMPT if compose_mode else PROMPT
     prompt = load_prompt(prompt_ref or settings.draft.prompt or default_prompt)
     documents = {d.source_id: d for d in store.documents()}
@@ -159,7 +160,12 @@ def draft_review(
             settings.draft.picks_per_section,
             on_section,
         )
-        queries, criteria, requests, model_verdict = candidates.queries, [], [], None
+        # The guidelines' position on the request: read by code, shown under the verdict,
+        # never deciding it (the policy's worksheet does, above).
+        position, requests, cited = position_for(case, candidates, documents)
+        known = {e.id for e in evidence}
+        evidence = evidence + [e for e in cited if e.id not in known]
+        queries, criteria, model_verdict = candidates.queries, [], None
     else:
         titles = {sid: d.title for sid, d in documents.items()}
         evidence, queries = retrieve(case, store, settings.retrieval, titles)
@@ -224,6 +230,7 @@ def draft_review(
         weights=settings.judge_weights_path,
     )
     review.policy = decision
+    review.guideline_position = position
     finalize(review, judge, settings, documents, repair=True)
     dx = ", ".join(d.name for d in case.diagnoses)
     review.headline = headline(review, t.drug, dx)

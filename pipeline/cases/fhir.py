@@ -16,6 +16,9 @@ from pipeline.errors import NecessityError
 from pipeline.models import Diagnosis, FactSource, PriorTherapy
 
 ICD10_SYSTEMS = ("icd-10", "icd10")
+MAX_BYTES = 5_000_000  # a bundle for one patient's request; larger ones are refused, not read
+MAX_ENTRIES = 2_000
+MAX_IDENTIFIERS = 500  # values to mask: more than a patient has, and the masking stays fast
 REQUESTED_STATUSES = {"active", "draft", "on-hold"}
 
 
@@ -42,7 +45,12 @@ def read_bundle(path: Path, today: date | None = None) -> FhirFacts:
 
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise FhirError(f"{path}: bundle larger than {MAX_BYTES // 1_000_000} MB; not read")
         data = json.loads(path.read_text(encoding="utf-8"))
+        entries = data.get("entry") if isinstance(data, dict) else None
+        if isinstance(entries, list) and len(entries) > MAX_ENTRIES:
+            raise FhirError(f"{path}: {len(entries)} entries (at most {MAX_ENTRIES}); not read")
         bundle = Bundle.model_validate(data)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FhirError(f"{path}: cannot read as JSON ({exc})") from exc
@@ -54,6 +62,13 @@ def read_bundle(path: Path, today: date | None = None) -> FhirFacts:
         raise FhirError(
             f"{path}: not a FHIR R4 Bundle ({where}: {first['msg']}; "
             f"{exc.error_count()} problem(s))"
+        ) from exc
+    except FhirError:
+        raise
+    except Exception as exc:  # noqa: BLE001 fhir.resources raises KeyError for an unknown type
+        raise FhirError(
+            f"{path}: not a FHIR R4 Bundle ({type(exc).__name__}: {str(exc)[:120]}; "
+            "an unknown resourceType?)"
         ) from exc
     facts = FhirFacts()
     name = path.name
@@ -67,6 +82,11 @@ def read_bundle(path: Path, today: date | None = None) -> FhirFacts:
         handler = _HANDLERS.get(kind)
         if handler:
             handler(resource, src, facts, today or date.today())
+        if len(facts.identifiers) > MAX_IDENTIFIERS:
+            raise FhirError(
+                f"{path}: more than {MAX_IDENTIFIERS} identifiers to withhold; not read "
+                "(one patient's bundle has far fewer)"
+            )
     return facts
 
 
@@ -92,7 +112,9 @@ def _patient(res: Any, src: FactSource, facts: FhirFacts, today: date) -> None:
     facts.patient = src
     if res.birthDate:
         born = res.birthDate
-        facts.age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        facts.age = age if 0 <= age <= 120 else None  # a birth date in the future is no age
+        facts.identifiers.add(str(born))
         facts.withheld.add("date of birth (age kept)")
     if res.gender in {"male", "female", "other"}:
         facts.sex = res.gender

@@ -6,13 +6,20 @@ or above it."""
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.cases.ocr import OcrError, needs_ocr, read_page
+from pipeline.folders import files_within
+from pipeline.models import Page
 from pipeline.sources.parse import ParseError, normalize, parse_pdf
 
+DOCUMENT_SUFFIXES = {".pdf", ".txt", ".md", ".text"}
+log = logging.getLogger(__name__)
 _ROW_TOLERANCE = 3.5  # points: words whose baselines differ less sit on one row
 _LABEL_ABOVE = 40.0  # points: how far above a value its label may be
 
@@ -37,6 +44,8 @@ class PacketPage:
     text: str  # the normalized page text facts are checked against
     rows: list[str] = field(default_factory=list)  # text-layer rows, typed values merged
     values: list[FormValue] = field(default_factory=list)
+    ocr: float | None = None  # read by OCR: the mean confidence of its lines
+    unreadable: str | None = None  # why neither its text layer nor OCR could read it
 
 
 @dataclass
@@ -61,35 +70,71 @@ def read_document(path: Path) -> list[PacketPage]:
             raise ParseError(f"cannot read as UTF-8 text ({exc})") from exc
         lines = [normalize(line) for line in raw.splitlines() if line.strip()]
         return [PacketPage(file=str(path), page=1, text=normalize(raw), rows=lines)]
-    pages = parse_pdf(path)
+    try:
+        pages = parse_pdf(path)
+    except ParseError as exc:  # a scan: every page goes to OCR
+        if "no text layer" not in str(exc):
+            raise
+        pages = _blank_pages(path)
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(str(path))
         fields = _acroform_values(reader)
-        out = []
-        for page in pages:
-            pdf_page = reader.pages[page.index]
-            words = _words(pdf_page)
-            typed = _annotation_values(pdf_page) + fields.get(page.index, [])
-            values = [_labelled(v, words, page.index + 1) for v in typed]
-            rows = _rows(words, values)
-            if not values and is_form_page(rows):  # a flattened form: values in the text
-                values = text_values(rows, page.index + 1)
-            out.append(
-                PacketPage(
-                    file=str(path),
-                    page=page.index + 1,
-                    text=page.text,
-                    rows=rows,
-                    values=[v for v in values if v.value],
-                )
+    except Exception as exc:  # noqa: BLE001 a damaged form layer: the page text still counts
+        log.warning("%s: form fields unreadable (%s: %s)", path.name, type(exc).__name__, exc)
+        reader, fields = None, {}
+    return [_read_page(path, reader, page.index, page.text, fields) for page in pages]
+
+
+def _blank_pages(path: Path) -> list[Page]:
+    from pypdf import PdfReader
+
+    try:
+        count = len(PdfReader(str(path)).pages)
+    except Exception as exc:  # noqa: BLE001 pypdf raises many kinds for a damaged file
+        raise ParseError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
+    return [Page(index=i, label=str(i + 1), text="") for i in range(count)]
+
+
+def _read_page(
+    path: Path, reader: Any, index: int, text: str, fields: dict[int, list[FormValue]]
+) -> PacketPage:
+    """One page: its text layer and typed values, or what OCR reads on it; a page neither
+    can read is kept, empty, with the reason, and the rest of the document is used."""
+    page = PacketPage(file=str(path), page=index + 1, text=text)
+    if needs_ocr(text):
+        try:
+            scan = read_page(path, index)
+        except OcrError as exc:
+            page.unreadable = str(exc)
+            return page
+        if needs_ocr(scan.text):
+            page.unreadable = (
+                f"no text layer, and OCR read little ({len(scan.text)} characters)"
+                if scan.text.strip()
+                else "no text layer, and OCR found no text (a blank page?)"
             )
-        return out
-    except ParseError:
-        raise
-    except Exception as exc:  # noqa: BLE001 a damaged form is this file's failure
-        raise ParseError(f"unreadable form layer ({type(exc).__name__}: {exc})") from exc
+            page.text = normalize(scan.text)
+            return page
+        page.text, page.rows, page.ocr = normalize(scan.text), scan.rows, scan.confidence
+        if is_form_page(page.rows):
+            page.values = [v for v in text_values(page.rows, page.page) if v.value]
+        return page
+    try:
+        pdf_page = reader.pages[index]
+        words = _words(pdf_page)
+        typed = _annotation_values(pdf_page) + fields.get(index, [])
+        values = [_labelled(v, words, index + 1) for v in typed]
+        page.rows = _rows(words, values)
+    except Exception as exc:  # noqa: BLE001 this page's layout is unreadable: its text stands
+        log.warning("%s p. %d: layout unreadable (%s)", path.name, index + 1, exc)
+        page.rows = [normalize(line) for line in text.splitlines() if line.strip()]
+        return page
+    if not values and is_form_page(page.rows):  # a flattened form: values in the text
+        values = text_values(page.rows, index + 1)
+    page.values = [v for v in values if v.value]
+    return page
 
 
 def _words(page: Any) -> list[_Word]:
@@ -143,11 +188,29 @@ def _annotation_values(page: Any) -> list[FormValue]:
         else:
             continue
         rect = [float(v) for v in annot.get("/Rect", [0, 0, 0, 0])]
-        if value and value not in {"/Off", "Off"}:
+        if value and value not in {"/Off", "Off"} and visible(annot, page):
             name = _text(annot.get("/T")) if kind == "/Widget" else ""
             mid = (rect[1] + rect[3]) / 2
             values.append(FormValue("", value.lstrip("/"), 0, "annotation", name, rect[0], mid))
     return values
+
+
+_HIDDEN_FLAGS = 2 | 32  # annotation flags Hidden and NoView
+
+
+def visible(annot: Any, page: Any) -> bool:
+    """Shown on the page: not flagged hidden, a box of some size, inside the page."""
+    try:
+        if int(annot.get("/F", 0)) & _HIDDEN_FLAGS:
+            return False
+        x0, y0, x1, y1 = (float(v) for v in annot.get("/Rect", [0, 0, 0, 0]))
+        box = [float(v) for v in page.mediabox]
+    except (TypeError, ValueError):
+        return False
+    x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    if x1 - x0 < 1 or y1 - y0 < 1:
+        return False
+    return x1 > box[0] and x0 < box[2] and y1 > box[1] and y0 < box[3]
 
 
 def _acroform_values(reader: Any) -> dict[int, list[FormValue]]:
@@ -166,6 +229,8 @@ def _acroform_values(reader: Any) -> dict[int, list[FormValue]]:
         rect = [float(v) for v in target.get("/Rect", [0, 0, 0, 0])]
         page_ref = target.get("/P")
         index = page_of.get(id(page_ref.get_object()), 0) if page_ref is not None else 0
+        if not visible(target, reader.pages[index]):
+            continue  # a hidden or off-page field is not something the form shows
         label = _text(spec.get("/TU")) or re.sub(r"[_\W]+", " ", name).strip()
         by_page.setdefault(index, []).append(
             FormValue(label, value.lstrip("/"), 0, "field", name, rect[0], (rect[1] + rect[3]) / 2)
@@ -244,6 +309,11 @@ def _pairs(row: str) -> list[tuple[str, str]]:
     for i, match in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(row)
         value = _BLANKS.sub(" ", row[match.end() : end]).strip(" *:")
+        # "Medication requested: (please specify strength...) X": the printed instruction
+        # in parentheses belongs to the label, not to what was written after it.
+        value = re.sub(
+            r"^\((?:please|specify|if |include|e\.g\.|list)[^)]*\)\s*", "", value, flags=re.I
+        )
         lead, label = _split_label(match.group(1).strip(" #"))
         if lead and pairs:  # words before the label were the previous label's value
             prev_label, prev_value = pairs[-1]
@@ -290,3 +360,31 @@ def text_values(rows: list[str], page: int) -> list[FormValue]:
                 values.append(FormValue(label, value, page, "text", x=float(i), y=-n))
         pending = [label for label, value in pairs if not value]
     return values
+
+
+def find_documents(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(documents, FHIR bundles) named or found in folders, in a stable order. In a folder,
+    a JSON file that is not a FHIR Bundle is not part of the packet (a note of it is logged)."""
+    docs, bundles = [], []
+    for path in map(Path, paths):
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such file or folder")
+        found = files_within(path) if path.is_dir() else [path]  # no link out of the folder
+        for file in found:
+            suffix = file.suffix.lower()
+            if suffix == ".json":
+                if path.is_dir() and not is_bundle(file):
+                    log.info("%s: JSON but not a FHIR Bundle; not read", file.name)
+                    continue
+                bundles.append(file)
+            elif suffix in DOCUMENT_SUFFIXES:
+                docs.append(file)
+    return docs, bundles
+
+
+def is_bundle(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and data.get("resourceType") == "Bundle"

@@ -109,6 +109,8 @@ def build_references(review: Review, documents: dict) -> list[Reference]:
         } | ({policy.indication_page} if policy.indication_page else set())
     cited = [c for crit in review.criteria for c in crit.sources]
     cited += [c for section in review.sections for st in section.statements for c in st.citations]
+    if review.guideline_position:  # the position's sentences are cited too
+        cited += review.guideline_position.citations
     for cid in cited:  # criteria first, then statements: reading order of the review
         ev = ev_of.get(cid)
         if ev is None:

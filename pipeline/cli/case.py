@@ -71,6 +71,12 @@ def extract(
     )
     if intake and intake.withheld:
         typer.echo("left out (identifiers): " + "; ".join(intake.withheld))
+    for f in intake.files if intake else []:
+        if f.ocr_pages:  # the writer checks facts read by OCR (their sources say ocr: ...)
+            pages = ", ".join(f"p. {n} ({conf:.0%})" for n, conf in f.ocr_pages.items())
+            typer.echo(f"read by OCR: {f.file} {pages}")
+    for line in intake.flagged if intake else []:
+        typer.echo(f"  flagged: {line}", err=True)
     for line in (intake.dropped if intake else []) + problems:
         typer.echo(f"  check: {line}", err=True)
 

@@ -210,6 +210,36 @@ def eval_grounding(
                 typer.echo(f"{key:32} {value}")
 
 
+@eval_app.command("keypoints")
+def eval_keypoints(
+    keyfile: Annotated[Path, typer.Argument(help="key file (YAML/JSON): per case key points")],
+    review_dir: Annotated[Path, typer.Argument(help="folder of *.review.json records")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Are the reviews on point: key-point recall, off-topic share, boilerplate quoted,
+    documentation requested and the guideline stance, per case and overall."""
+    from pipeline.evals.keypoints import KeyFileError, evaluate
+
+    try:
+        report = evaluate(keyfile, review_dir)
+    except KeyFileError as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    for case_id, row in report["cases"].items():
+        if "error" in row:
+            typer.echo(f"{case_id:32} error: {row['error']}")
+            continue
+        typer.echo(
+            f"{case_id:32} recall {row['key_points_found']}/{row['key_points']}  off-topic "
+            f"{row['off_topic']}/{row['statements']}  boilerplate {row['boilerplate']}  "
+            f"documentation {row['documentation_recall']}  stance {row['stance']} "
+            f"(expected {row['stance_expected']})"
+        )
+    typer.echo(f"{'overall':32} {report['overall']}")
+
+
 RunsOpt = Annotated[Path, typer.Option("--runs", help="where runs are stored")]
 
 
@@ -419,9 +449,13 @@ def _progress_bar(tqdm):  # noqa: ANN001, ANN202 (tqdm's own types)
 
 @eval_app.command("intake")
 def eval_intake(
-    dataset: Annotated[Path, typer.Option(help="JSONL: packet, reference, variant")] = Path(
-        "evals/datasets/intake.jsonl"
-    ),
+    dataset: Annotated[
+        Path,
+        typer.Option(
+            help="JSONL (packet, reference, variant), or a folder of packets with references "
+            "(AutoAuth's layout, a JSONL inside, or packet folders each with reference.yaml)"
+        ),
+    ] = Path("evals/datasets/intake.jsonl"),
     shared: Annotated[Path, typer.Option(help="the folder the dataset's paths start in")] = Path(
         "../shared"
     ),
@@ -429,17 +463,19 @@ def eval_intake(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Case intake against reviewer-extracted references: field precision and recall."""
-    from pipeline.evals.intake import run_intake_eval
+    from pipeline.evals.intake import packet_table, run_intake_eval
     from pipeline.runtime import Pipeline
 
     if not dataset.exists():
         fail(f"{dataset}: no such dataset")
-    if not shared.is_dir():
+    if dataset.is_file() and not shared.is_dir():
         fail(f"{shared}: not a folder (the AutoAuth packets live under ../shared/autoauth)")
     settings = settings_from()
     pipeline = Pipeline.open(settings) if model else None
 
     def progress(result) -> None:  # noqa: ANN001
+        if result is None:
+            return  # a failed packet: listed in the report
         typer.echo(
             f"{result.packet}: {result.facts} facts, {len(result.unverified)} not found on "
             f"their page, {result.seconds:.0f}s",
@@ -465,3 +501,6 @@ def eval_intake(
             f"{s['matched_reference']}/{s['reference']})"
         )
     typer.echo(f"facts {report['facts']}, not found on their page {report['facts_unverified']}")
+    typer.echo("")
+    for line in packet_table(report):
+        typer.echo(line)

@@ -1,6 +1,6 @@
 """Moved to ``pipeline.llm`` (issue 28). This re-export stays only for the modules other
-branches are still editing (review.py, draft/compose.py, cases/intake.py); it goes when
-those branches land and their imports point at ``pipeline.llm``."""
+branches were editing (review.py, draft/compose.py, cases/intake.py, cases/narrative.py,
+policy/decide.py); it goes once their imports point at ``pipeline.llm``."""
 
 from pipeline.llm.client import (  # noqa: F401
     CountingClient,

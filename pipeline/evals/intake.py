@@ -55,6 +55,10 @@ class PacketResult:
     dropped: int
     withheld: list[str]
     fields: dict[str, FieldScore] = field(default_factory=dict)
+    ocr_pages: int = 0
+    unreadable_pages: int = 0
+    drug: str = ""
+    diagnoses: list[str] = field(default_factory=list)
 
 
 def similar(a: str, b: str) -> bool:
@@ -161,32 +165,116 @@ def _dose_match(mine: str, theirs: str) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= 0.5
 
 
+def find_packets(dataset: Path, shared: Path) -> list[dict[str, Any]]:
+    """The packets with references in a dataset: a JSONL file (packet, reference, variant,
+    paths from ``shared``); a folder holding such a JSONL (paths from that folder); a folder
+    laid out as AutoAuth's (``cases/NNN/{a,b}`` with ``upstream-evals/...-NNN.yaml``: a is
+    the positive determination, b the negative); or a folder of packet folders, each with
+    its own ``reference.yaml`` in our field names (diagnosis, icd10, drug, dose, duration,
+    prior_therapy, lab as "name value", specialty)."""
+    dataset = Path(dataset)
+    if dataset.is_file():
+        return [
+            _row(json.loads(line), shared)
+            for line in dataset.read_text().splitlines()
+            if line.strip()
+        ]
+    listed = sorted(dataset.glob("*.jsonl"))
+    if listed:
+        return [r for f in listed for r in find_packets(f, dataset)]
+    evals = dataset / "upstream-evals"
+    if evals.is_dir():
+        rows = []
+        for ref in sorted(evals.glob("autodetermination-decision-*.yaml")):
+            number = ref.stem.rsplit("-", 1)[-1]
+            variants = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+            for letter, sign in (("a", "positive"), ("b", "negative")):
+                packet = dataset / "cases" / number / letter
+                variant = f"{ref.stem}-{sign}-determination.v0"
+                if packet.is_dir() and variant in variants:
+                    rows.append(
+                        {
+                            "name": f"{number}/{letter}",
+                            "packet": packet,
+                            "reference": ref,
+                            "variant": variant,
+                        }
+                    )
+        return rows
+    return [
+        {"name": ref.parent.name, "packet": ref.parent, "reference": ref, "variant": None}
+        for ref in sorted(dataset.glob("*/reference.yaml"))
+    ]
+
+
+def _row(row: dict[str, Any], base: Path) -> dict[str, Any]:
+    return {
+        "name": row["packet"],
+        "packet": base / row["packet"],
+        "reference": base / row["reference"],
+        "variant": row.get("variant"),
+    }
+
+
+def load_plain_reference(path: Path) -> dict[str, Any]:
+    """A reference.yaml in our own field names."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+
+    def items(key: str) -> list[str]:
+        value = data.get(key) or []
+        return [str(v) for v in ([value] if isinstance(value, str) else value)]
+
+    return {name: items(name) for name in FIELDS if name != "lab"} | {
+        "lab": [p for line in items("lab") for p in lab_pairs(line)]
+    }
+
+
 def run_intake_eval(
     dataset: Path, shared: Path, llm: Any = None, progress: Any = None
 ) -> dict[str, Any]:
+    """Every packet extracted and scored; a packet that fails is reported with its error
+    and the run goes on."""
     from pipeline.cases.intake import extract_case, verify_sources
 
-    rows = [json.loads(line) for line in Path(dataset).read_text().splitlines() if line.strip()]
     results: list[PacketResult] = []
+    errors: list[dict[str, str]] = []
     total = {name: FieldScore() for name in FIELDS}
-    for row in rows:
-        packet = shared / row["packet"]
+    for row in find_packets(Path(dataset), Path(shared)):
+        packet = row["packet"]
         t0 = time.perf_counter()
-        case = extract_case([packet], llm=llm)
+        try:
+            ref = (
+                load_reference(row["reference"], row["variant"])
+                if row["variant"]
+                else load_plain_reference(row["reference"])
+            )
+            case = extract_case([packet], llm=llm)
+        except Exception as exc:  # noqa: BLE001 one packet's failure is a row, not the run's end
+            errors.append({"packet": str(row["name"]), "error": f"{type(exc).__name__}: {exc}"})
+            if progress:
+                progress(None)
+            continue
         seconds = time.perf_counter() - t0
-        scores = score_case(case, load_reference(shared / row["reference"], row["variant"]))
+        scores = score_case(case, ref)
         for name, score in scores.items():
             total[name].add(score)
+        intake = case.intake
         results.append(
             PacketResult(
-                packet=row["packet"],
+                packet=str(row["name"]),
                 case_id=case.case_id,
                 seconds=round(seconds, 1),
                 facts=len(case.sources),
                 unverified=verify_sources(case, packet),
-                dropped=len(case.intake.dropped) if case.intake else 0,
-                withheld=case.intake.withheld if case.intake else [],
+                dropped=len(intake.dropped) if intake else 0,
+                withheld=intake.withheld if intake else [],
                 fields=scores,
+                ocr_pages=sum(len(f.ocr_pages) for f in intake.files) if intake else 0,
+                unreadable_pages=sum(len(f.unreadable_pages) for f in intake.files)
+                if intake
+                else 0,
+                drug=case.requested_treatment.drug,
+                diagnoses=[d.name + (f" ({d.icd10})" if d.icd10 else "") for d in case.diagnoses],
             )
         )
         if progress:
@@ -198,11 +286,32 @@ def run_intake_eval(
         "dataset": str(dataset),
         "model": getattr(llm, "model", None),
         "packets": [_result_json(r) for r in results],
+        "errors": errors,
         "fields": {k: _score_json(v) for k, v in total.items()},
         "micro": _score_json(micro),
         "facts": sum(r.facts for r in results),
         "facts_unverified": sum(len(r.unverified) for r in results),
     }
+
+
+def packet_table(report: dict[str, Any]) -> list[str]:
+    """One line per packet: micro P/R, the drug and diagnoses found, OCR pages."""
+    lines = [f"{'packet':24} {'P':>5} {'R':>5}  ocr  drug / diagnoses"]
+    for row in report["packets"]:
+        score = FieldScore()
+        for f in row["fields"].values():
+            score.add(
+                FieldScore(
+                    f["matched_extracted"], f["extracted"], f["matched_reference"], f["reference"]
+                )
+            )
+        p = "-" if score.precision is None else f"{score.precision:.2f}"
+        r = "-" if score.recall is None else f"{score.recall:.2f}"
+        dx = "; ".join(row["diagnoses"])[:60]
+        name, drug = row["packet"][:24], row["drug"][:30]
+        lines.append(f"{name:24} {p:>5} {r:>5} {row['ocr_pages']:>4}  {drug} / {dx}")
+    lines += [f"{e['packet'][:24]:24} FAILED: {e['error'][:120]}" for e in report.get("errors", [])]
+    return lines
 
 
 def _score_json(score: FieldScore) -> dict[str, Any]:

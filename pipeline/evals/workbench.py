@@ -53,6 +53,8 @@ class EvalConfig(BaseModel):
     settings: dict[str, Any] = Field(default_factory=dict)  # overrides of the settings tree
     # metric → minimum, or {"min": x} / {"max": y}; checked per variant
     thresholds: dict[str, float | dict[str, float]] = Field(default_factory=dict)
+    # review task: a key file (`necessity eval keypoints`) scored on every review
+    keypoints: str | None = None
 
 
 def load_config(path: Path) -> EvalConfig:
@@ -128,8 +130,14 @@ def pubmedqa_example(record: Record, prompt_ref: str, client: LLMClient) -> Exam
 
 
 def review_example(
-    record: Record, prompt_ref: str, client: LLMClient, settings: Settings, store, judge
-) -> ExampleResult:  # noqa: ANN001
+    record: Record,
+    prompt_ref: str,
+    client: LLMClient,
+    settings: Settings,
+    store,  # noqa: ANN001
+    judge,  # noqa: ANN001
+    keys: dict | None = None,
+) -> ExampleResult:
     from pipeline.cases import load_case
     from pipeline.evals.grounding import record_metrics
     from pipeline.review import draft_review
@@ -143,6 +151,16 @@ def review_example(
     grounding["statements_per_section"] = sum(counts) / len(counts) if counts else 0.0
     grounding["empty_sections"] = sum(c == 0 for c in counts)
     grounding["review_seconds"] = review.provenance.seconds or 0.0
+    spec = (keys or {}).get("cases", {}).get(review.case_id)
+    if spec is not None:  # on point: the key file's points, topic, boilerplate, stance
+        from pipeline.evals.keypoints import score_case
+
+        kp = score_case(review, spec, list(keys.get("boilerplate") or []))
+        grounding["keypoint_recall"] = kp["recall"] or 0.0
+        grounding["off_topic_share"] = kp["off_topic_share"]
+        grounding["boilerplate_quoted"] = kp["boilerplate"]
+        if kp["stance_right"] is not None:
+            grounding["stance_right"] = float(kp["stance_right"])
     expected = record.expected.get("verdict")
     statements = [
         {"section": s.key, "text": st.text, "citations": st.citations, "supported": st.supported}
@@ -304,6 +322,11 @@ def run_eval(
         raise ValueError(f"dataset {config.dataset}: no records (split {config.split!r})")
     cache = settings.home / "cache" / "llm-calls.sqlite"
     judge = None
+    keys = None
+    if config.keypoints:
+        from pipeline.evals.keypoints import load_keyfile
+
+        keys = load_keyfile(REPO / config.keypoints)
     if config.task == "review":
         from pipeline.runtime import Pipeline, PipelineError
 
@@ -335,7 +358,7 @@ def run_eval(
                             result = policy_example(record, prompt_ref, client, settings, trees)
                         else:
                             result = review_example(
-                                record, prompt_ref, client, settings, store, judge
+                                record, prompt_ref, client, settings, store, judge, keys
                             )
                     except (LLMError, ValueError, KeyError) as exc:
                         result = ExampleResult(
@@ -400,6 +423,10 @@ def summarize(examples: list[ExampleResult], task: str) -> dict[str, float]:
                 "statements_per_section",
                 "empty_sections",
                 "review_seconds",
+                "keypoint_recall",
+                "off_topic_share",
+                "boilerplate_quoted",
+                "stance_right",
             ):
                 values = [e.scores[key] for e in rows if key in e.scores]
                 if values:

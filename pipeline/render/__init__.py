@@ -267,6 +267,32 @@ def case_fact_lines(review: Review, cited: set[str]) -> list[str]:
     return lines
 
 
+STANCE_WORDS = {
+    "supports": "supports this request",
+    "prefers_other": "prefers another therapy first",
+    "not_recommended": "does not recommend it",
+    "silent": "says nothing on it",
+}
+
+
+def position_lines(review: Review, ev_of: dict, ref_of: dict[str, int]) -> list[str]:
+    """The guidelines' position, under the verdict: what the writer sees first when no
+    policy is on file; it never changes the verdict."""
+    gp = review.guideline_position
+    if gp is None:
+        return []
+    refs = _ref_numbers(gp.citations, ev_of, ref_of)
+    tail = f" [{', '.join(str(n) for n in refs)}]" if refs else ""
+    lines = [f"**Guideline position:** {STANCE_WORDS[gp.stance]} — {gp.summary}{tail}", ""]
+    for cid in gp.citations:
+        ev = ev_of.get(cid)
+        if ev is not None:
+            lines.append(
+                f"> “{ev.text}” ({ev.title or Path(ev.file).name}, p. {ev.page_label or ev.page})"
+            )
+    return lines + ([""] if gp.citations else [])
+
+
 def to_markdown(review: Review, approval: dict | None = None) -> str:
     """The review as Markdown; ``approval`` (who approved, when, any override reason and
     note, as the web app's history keeps them) says what was decided about it."""
@@ -283,6 +309,7 @@ def to_markdown(review: Review, approval: dict | None = None) -> str:
     lines += approval_lines(review, approval)
     if review.verdict_rule:
         lines += [f"*Decision rule:* {sentence(review.verdict_rule)}", ""]
+    lines += position_lines(review, ev_of, ref_of)
     lines += worksheet(review)
     if review.criteria:
         lines += [
@@ -370,6 +397,8 @@ def to_markdown(review: Review, approval: dict | None = None) -> str:
     lines += ["", "## Evidence Sentences", ""]
     cited = {c for s in review.sections for st in s.statements for c in st.citations}
     cited |= {c for cr in review.criteria for c in cr.sources}
+    if review.guideline_position:
+        cited |= set(review.guideline_position.citations)
     for ev in review.evidence:
         if ev.id in cited:
             where = f"{Path(ev.file).name}, {page_words(ev.page, ev.page_label)}"

@@ -46,7 +46,15 @@ class Reranker:
             f"{c.id}:{hashlib.sha256(t.encode()).hexdigest()[:16]}"
             for c, t in zip(chunks, texts, strict=True)
         ]
-        out = np.zeros((len(chunks), self.embedder.dim), dtype=np.float32)
+        return self._cached(keys, texts)
+
+    def text_vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """Passage vectors of free texts (compose mode's sentences), cached by their hash."""
+        keys = [f"text:{hashlib.sha256(t.encode()).hexdigest()[:24]}" for t in texts]
+        return self._cached(keys, list(texts))
+
+    def _cached(self, keys: list[str], texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(keys), self.embedder.dim), dtype=np.float32)
         db = self._conn()
         found: dict[str, np.ndarray] = {}
         if db is not None and keys:

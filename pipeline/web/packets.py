@@ -10,7 +10,6 @@ from __future__ import annotations
 import inspect
 import os
 import re
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,24 +19,17 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from pipeline.cases import CaseError, case_fact_keys, case_facts, load_case, save_case
+from pipeline.cases.uploads import ALLOWED, UploadError, safe_name, save_uploads
 from pipeline.models import Case, Diagnosis, Patient, Payer
 from pipeline.web.deps import CurrentUser, current_user, load, page, svc
 from pipeline.web.jobs import QueueFull
 
 packets = APIRouter(include_in_schema=False, dependencies=[Depends(current_user)])
 _PACKET_ID = re.compile(r"^[0-9a-f]{16}$")
-ALLOWED = {".pdf", ".txt", ".md", ".json"}
 PLACEHOLDER = "(not found in the packet"
 NO_FILES = (
     "Choose at least one document to upload: PDF, plain text (.txt, .md) or a FHIR bundle (.json)."
 )
-
-
-def safe_name(name: str) -> str:
-    """A file name with no path and only plain characters ("../x" → "x")."""
-    base = Path(name.replace("\\", "/")).name
-    clean = re.sub(r"[^A-Za-z0-9._() -]+", "_", base).strip(" .") or "document"
-    return clean[:120]
 
 
 def _folder(request: Request, pid: str, extracted: bool = True) -> Path:
@@ -106,18 +98,13 @@ async def upload_packet(request: Request, who: CurrentUser) -> Response:
     chosen = [f for f in files if Path(safe_name(f.filename or "")).suffix.lower() in ALLOWED]
     if not chosen:
         return page(request, "new.html", who=who, error=NO_FILES, status_code=400)
-    root = svc(request).settings.web_packets_path
-    root.mkdir(parents=True, exist_ok=True, mode=0o700)
-    pid = secrets.token_hex(8)
-    folder = root / pid
-    folder.mkdir(mode=0o700)
-    names: list[str] = []
-    for upload in chosen:
-        name = _unused(safe_name(upload.filename or ""), names)
-        fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(await upload.read())
-        names.append(name)
+    # Names made safe and unique ("a.txt" and "../a.txt" are both kept); nothing is left
+    # behind when a write fails.
+    uploads = [(u.filename or "", await u.read()) for u in chosen]
+    try:
+        pid, folder, names = save_uploads(svc(request).settings.web_packets_path, uploads)
+    except UploadError as exc:
+        return page(request, "new.html", who=who, error=str(exc), status_code=400)
     try:
         request.app.state.jobs.run_task(
             pid, f"packet of {len(names)} file(s)", _extraction(folder, names, svc(request))
@@ -125,14 +112,6 @@ async def upload_packet(request: Request, who: CurrentUser) -> Response:
     except QueueFull as exc:
         raise HTTPException(503, str(exc)) from exc
     return RedirectResponse(f"/packets/{pid}", status_code=303)
-
-
-def _unused(name: str, taken: list[str]) -> str:
-    """Two uploads named alike ("a.txt" and "../a.txt") are both kept: "a (2).txt"."""
-    stem, suffix, n = Path(name).stem, Path(name).suffix, 2
-    while name in taken:
-        name, n = f"{stem} ({n}){suffix}", n + 1
-    return name
 
 
 def _pages(path: Path) -> int:

@@ -21,18 +21,21 @@ from tests.conftest import FakeLLM
 TODAY = date(2026, 11, 23)
 
 
+PATIENT = {  # a synthetic patient (no real person)
+    "resourceType": "Patient",
+    "id": "p1",
+    "gender": "female",
+    "birthDate": "2012-03-01",
+    "name": [{"family": "Quillfeather", "given": ["Ottoline"]}],
+    "identifier": [{"system": "urn:mrn", "value": "MRN-99812"}],
+    "telecom": [{"system": "phone", "value": "555-201-3344"}],
+}
+
+
 def _bundle(tmp_path: Path) -> Path:
     """A synthetic patient (no real person): JIA, IVIG requested, methotrexate stopped."""
     entries = [
-        {
-            "resourceType": "Patient",
-            "id": "p1",
-            "gender": "female",
-            "birthDate": "2012-03-01",
-            "name": [{"family": "Quillfeather", "given": ["Ottoline"]}],
-            "identifier": [{"system": "urn:mrn", "value": "MRN-99812"}],
-            "telecom": [{"system": "phone", "value": "555-201-3344"}],
-        },
+        PATIENT,
         {
             "resourceType": "Condition",
             "id": "c1",
@@ -340,8 +343,10 @@ def test_model_labels_that_are_findings_or_repeats_are_not_kept(tmp_path) -> Non
     case = extract_case([tmp_path / "note.txt"], llm=FakeLLM([reply]), case_id="n", today=TODAY)
     assert [d.name for d in case.diagnoses] == ["polyarticular JIA"]
     assert [p.name for p in case.prior_therapies] == ["methotrexate"]
-    assert case.requested_treatment.drug.startswith("(not found")
+    # The model's pick was a prior therapy; the plan's sentence names the drug to start.
+    assert case.requested_treatment.drug == "tocilizumab"
+    assert case.sources["requested_treatment"].quote.startswith("Plan: start tocilizumab")
     dropped = " | ".join(case.intake.dropped)
-    assert "'swelling': its sentence names no therapy" in dropped
+    assert "'swelling': not a therapy the sentence names" in dropped
     assert "the packet lists it as a prior therapy" in dropped
     assert "'swelling of 6 joints observed': not a name" in dropped

@@ -161,3 +161,14 @@ def test_the_extractions_own_progress_reaches_the_page(client, monkeypatch) -> N
     pid = str(uploaded.url).rstrip("/").rsplit("/", 1)[-1]
     lines = [d["message"] for k, d in _events(client, pid) if k == "progress"]
     assert "1 page(s) read; 0 with OCR; 4 facts found" in lines, lines
+
+
+def test_two_uploads_named_alike_are_both_kept(client) -> None:
+    # Issue 27.13: "a.txt" and "../a.txt" were one name: a 500 and an orphan folder.
+    files = [
+        ("files", ("a.txt", NOTE.encode(), "text/plain")),
+        ("files", ("../a.txt", b"Second page of the note: knee synovitis persists.", "text/plain")),
+    ]
+    pid = _extracted(client, files)
+    assert client.get(f"/packets/{pid}/file/a.txt").status_code == 200
+    assert client.get(f"/packets/{pid}/file/a%20(2).txt").status_code == 200

@@ -1,0 +1,356 @@
+"""The guidelines' position on the request, read from recommendation sentences by code.
+
+Each sentence that recommends (or advises against) something is parsed into what it
+recommends, over what, for whom: "we strongly / conditionally recommend X over Y for
+<population>", "X is not recommended", "X should not be used", "X may be considered
+when ...". The requested drug (by name, brand or class) is then placed:
+
+- not_recommended: a sentence advises against the drug itself (its subject, or the object
+  of "against");
+- prefers_other: a sentence puts another therapy over the drug, or endorses the drug only
+  after therapies the case does not show were tried, or calls it not first-line with no
+  failure on record;
+- supports: a sentence endorses the drug at this line (after what the case has tried);
+- silent: no recommendation sentence names the drug.
+
+A sentence whose population already takes the drug ("in adults receiving TNFi, ...") says
+nothing about starting it. The stance never changes the payer verdict; it fills
+"Documentation to request" (trials of the preferred therapies, with the guideline's length
+of an adequate trial when it gives one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.models import Case, Evidence, GuidelinePosition
+from pipeline.retrieve.topic import CaseTopic, Term, find_drugs, mentions, vocabulary
+
+_CUE = re.compile(
+    r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
+    r"is indicated|first-line|cornerstone|not among the (?:therapies|treatments))\b",
+    re.I,
+)
+_AGAINST = re.compile(r"\b(?:recommend(?:ed|s)?|advise[sd]?) against\b", re.I)
+_NOT = re.compile(
+    r"\b(is not recommended|are not recommended|should not be (?:used|given|prescribed)|"
+    r"is not among the (?:therapies|treatments)|are not among|has no (?:established )?role|"
+    r"is not indicated|are not indicated)\b",
+    re.I,
+)
+_NOT_FIRST = re.compile(
+    r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
+)
+_AFTER = re.compile(
+    r"\b(despite|after|inadequate(?:ly)? respon\w*|not at target|refractory|failed|"
+    r"does not respond|do not respond|cannot be tolerated|intoleran\w*|nonresponse)\b",
+    re.I,
+)
+_OVER = re.compile(r"\s(?:,\s*)?over\s+(?!\d)", re.I)
+_POPULATION = re.compile(r"\s(?:for|in|among) (?:patients|adults|children|those|people)\b", re.I)
+_FAILED = re.compile(
+    r"\b(inadequate response|failed|failure|intoleran\w*|refractory|no response|"
+    r"did not respond|not tolerated|contraindicat\w*)\b",
+    re.I,
+)
+_DURATION = re.compile(r"\b(?:about |at least )?\d+(?:\s*(?:to|-|–)\s*\d+)?\s*(?:months?|weeks?)\b")
+_ONLY_FOR = re.compile(r"\bonly (?:as [^,.;]*? )?(?:for|in) ([^,.;]+)", re.I)
+
+
+@dataclass
+class Reading:
+    """One recommendation sentence, parsed against the requested drug."""
+
+    ev: Evidence
+    kind: str  # against | dispreferred | second_line | endorsed | other
+    preferred: list[Term] = field(default_factory=list)
+    requires: list[Term] = field(default_factory=list)
+    strong: bool = False
+
+
+def _split_over(text: str) -> tuple[str, str, str]:
+    """(what is recommended, the comparator, the population after it)."""
+    m = _OVER.search(text)
+    if not m:
+        p = _POPULATION.search(text)
+        return (text[: p.start()], "", text[p.start() :]) if p else (text, "", "")
+    head, tail = text[: m.start()], text[m.end() :]
+    p = _POPULATION.search(tail) or re.search(r",\s", tail)
+    if p:
+        return head, tail[: p.start()], tail[p.start() :]
+    return head, tail, ""
+
+
+def _leading_population(text: str) -> tuple[str, str]:
+    """("In adults with active AS despite NSAIDs", the rest) for a sentence that opens
+    with its population."""
+    m = re.match(r"^((?:In|For|Among) [^,]{3,160}),\s*(.*)$", text, re.S)
+    return (m.group(1), m.group(2)) if m else ("", text)
+
+
+def _on_drug(text: str, topic: CaseTopic) -> bool:
+    return topic.names_drug(text) or topic.names_class(text)
+
+
+def _others(text: str, topic: CaseTopic) -> list[Term]:
+    return [d for d in find_drugs(text) if not mentions(d.name, topic.drug_words)]
+
+
+_DEFERRED = re.compile(
+    r"\b(deferred|no (?:formal )?recommendation|mentioned only|insufficient evidence)\b", re.I
+)
+_ALREADY_ON = re.compile(r"\b(receiving|taking|treated with|despite|on)\b", re.I)
+
+
+_COMBINATION = re.compile(
+    r"\b(co-?\s?administration|co-?\s?treatment|combination|addition|adding|concomitant)\b"
+    r"(.*?)\b(with|to|plus)\b(.*)$",
+    re.I | re.S,
+)
+
+
+def _added_to_drug(phrase: str, topic: CaseTopic) -> bool:
+    """ "the addition of methotrexate to TNFi": the phrase is about another therapy added to
+    the drug (named only after "to/with/plus"), not about the drug itself."""
+    m = _COMBINATION.search(phrase)
+    return bool(m and _on_drug(m.group(4), topic) and not _on_drug(m.group(2), topic))
+
+
+def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
+    text = ev.text
+    if not _CUE.search(text) and not _NOT_FIRST.search(text):
+        return None
+    if _DEFERRED.search(text):
+        return Reading(ev, "other")
+    strong = bool(re.search(r"\bstrong(?:ly)?\b", text, re.I))
+    lead, body = _leading_population(text)
+    head, comparator, population = _split_over(body)
+    population = f"{lead} {population}".strip()
+    if (
+        topic.request_type == "initial"
+        and _on_drug(population, topic)
+        and _ALREADY_ON.search(population)
+        and not _on_drug(comparator, topic)
+    ):
+        return Reading(ev, "other")  # about patients already on the drug
+    after = _AGAINST.search(text)
+    if after:
+        target = re.split(r"[,;]", text[after.end() :])[0]
+        if _on_drug(target, topic) and not _added_to_drug(target, topic):
+            return Reading(ev, "against", strong=strong)
+    neg = _NOT.search(text)
+    if neg:
+        subject = text[: neg.start()].split(",")[-1]
+        if _on_drug(subject, topic) and not _added_to_drug(subject, topic):
+            return Reading(ev, "against", strong=strong)
+    if _NOT_FIRST.search(text) and _on_drug(text, topic):
+        return Reading(ev, "second_line", strong=strong)
+    requires = _others(f"{head} {population}", topic) if _AFTER.search(text) else []
+    if comparator and _on_drug(comparator, topic) and not _on_drug(head, topic):
+        if re.match(r"^\s*no\b", comparator, re.I):
+            return None
+        preferred = _others(head, topic)
+        return Reading(ev, "dispreferred", preferred=preferred, requires=requires, strong=strong)
+    if _on_drug(head, topic) and not neg:
+        return Reading(ev, "endorsed", requires=requires, strong=strong)
+    return None
+
+
+_EARLIER = re.compile(r"\b(first|second)[- ]line|standard therap|conventional therap", re.I)
+
+
+def _earlier_failed(case: Case) -> bool:
+    """The history records that earlier lines of therapy failed, without naming them."""
+    return any(_EARLIER.search(h) and _FAILED.search(h) for h in case.history)
+
+
+def _failures_on_record(case: Case) -> bool:
+    """The case documents that earlier therapies failed (a prior therapy's response, or
+    the history's words)."""
+    texts = [p.response or "" for p in case.prior_therapies] + list(case.history)
+    return any(_FAILED.search(t) for t in texts)
+
+
+def first_line(
+    sentences: list[Evidence], topic: CaseTopic, most: int = 2
+) -> list[tuple[Term, Evidence]]:
+    """Therapies the condition's recommendation sentences put first (not the requested
+    drug), in the sentences' order."""
+    out: dict[str, tuple[Term, Evidence]] = {}
+    read = 0
+    for ev in sentences:
+        if not _CUE.search(ev.text) or _NOT.search(ev.text) or _AGAINST.search(ev.text):
+            continue
+        head = _split_over(_leading_population(ev.text)[1])[0]
+        terms = _others(head, topic)
+        for term in terms:
+            out.setdefault(term.name, (term, ev))
+        read += bool(terms)
+        if read >= most:  # the best-ranked few: further down are other forms, other lines
+            break
+    return list(out.values())
+
+
+def _names(terms: list[Term]) -> str:
+    names = list(dict.fromkeys(t.name for t in terms))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _cite(ev: Evidence, attribution: dict[str, str]) -> str:
+    return f" [{attribution.get(ev.id) or ev.title or ev.file.rsplit('/', 1)[-1]}]"
+
+
+def guideline_position(
+    case: Case,
+    topic: CaseTopic,
+    sentences: list[Evidence],
+    path_sentences: list[Evidence],
+    attribution: dict[str, str] | None = None,
+) -> tuple[GuidelinePosition, list[str]]:
+    """(the position, documentation to request). ``sentences`` are quotable sentences from
+    the condition's guidelines, best first; ``path_sentences`` those of the condition's
+    treatment path (rationale, path), best first."""
+    attribution = attribution or {}
+    readings = [r for r in (read_sentence(e, topic) for e in sentences) if r and r.kind != "other"]
+    drug = topic.drug
+    failures = _failures_on_record(case)
+    firsts = [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
+
+    generic = _earlier_failed(case)
+
+    def untried(terms: list[Term]) -> list[Term]:
+        return [t for t in terms if not topic.tried(t)]
+
+    def unmet_requirements(r: Reading) -> list[Term]:
+        return [] if generic else untried(r.requires)
+
+    stance, chosen, preferred = "silent", [], []
+    against = [r for r in readings if r.kind == "against"]
+    dispreferred = [r for r in readings if r.kind == "dispreferred" and untried(r.preferred)]
+    # A comparison made for patients after therapies this case has not had does not apply.
+    dispreferred = [r for r in dispreferred if not unmet_requirements(r)]
+    endorsed = [r for r in readings if r.kind == "endorsed"]
+    met = [r for r in endorsed if not unmet_requirements(r)]
+    unmet = [r for r in endorsed if unmet_requirements(r)]
+    second = [r for r in readings if r.kind == "second_line"]
+    if against:
+        stance, chosen = "not_recommended", against[:2]
+        preferred = [t for t, _ in firsts]
+    elif dispreferred:
+        stance, chosen = "prefers_other", dispreferred[:2]
+        preferred = untried([t for r in dispreferred for t in r.preferred])
+    elif second and not failures:
+        stance, chosen = "prefers_other", second[:1]
+        preferred = [t for t, _ in firsts]
+    elif met and not (unmet and not any(r.requires for r in met)):
+        stance, chosen = "supports", met[:2] + second[:1]
+    elif unmet:
+        stance, chosen = "prefers_other", unmet[:2]
+        preferred = [t for r in unmet for t in unmet_requirements(r)]
+    elif second:
+        stance, chosen = "supports", second[:2]
+    preferred = list({t.name: t for t in preferred}.values())
+    dx = topic.short
+    if stance == "not_recommended":
+        summary = f"The guidelines do not recommend {drug} for {dx}."
+    elif stance == "prefers_other":
+        summary = (
+            f"The guidelines put {_names(preferred)} before {drug} for {dx}; the case does "
+            "not show it was tried."
+            if preferred
+            else f"The guidelines put other therapies before {drug} for {dx}."
+        )
+    elif stance == "supports":
+        reqs = [t for r in chosen for t in r.requires]
+        summary = f"The guidelines endorse {drug} for {dx}" + (
+            f" after {_names(reqs)}; the case records that earlier therapy failed." if reqs else "."
+        )
+        if any(r.kind == "second_line" for r in chosen):
+            summary += " It is not first-line: after standard therapy has failed."
+    else:
+        summary = f"The guidelines in the store say nothing on {drug} for {dx}."
+    if preferred and stance != "supports":
+        summary += f" Preferred: {_names(preferred)}."
+    cited = [r.ev for r in chosen]
+    requests = documentation(case, topic, stance, preferred, firsts, sentences, path_sentences)
+    for ev in [e for _, e in firsts[:2]] if stance != "silent" else []:
+        if ev not in cited:
+            cited.append(ev)
+    position = GuidelinePosition(
+        stance=stance,  # type: ignore[arg-type]
+        summary=summary,
+        citations=[e.id for e in cited],
+        preferred=[t.name for t in preferred],
+    )
+    return position, [r + _cite(e, attribution) if e else r for r, e in requests][:5]
+
+
+def documentation(
+    case: Case,
+    topic: CaseTopic,
+    stance: str,
+    preferred: list[Term],
+    firsts: list[tuple[Term, Evidence]],
+    sentences: list[Evidence],
+    path_sentences: list[Evidence],
+) -> list[tuple[str, Evidence | None]]:
+    """What a reviewer should ask for, most important first: a trial of the therapy put
+    first (with the guideline's adequate-trial length), the next line if it failed,
+    contraindications, the population the guideline does give the drug, a continuation's
+    response, then trials of the other therapies on the path."""
+    if stance == "silent":
+        return []
+    wanted = preferred or [t for t, _ in firsts]
+    first_ev = {t.name: e for t, e in firsts}
+    trials = [
+        _trial(term, [*path_sentences, *sentences], first_ev.get(term.name)) for term in wanted
+    ]
+    out: list[tuple[str, Evidence | None]] = trials[:1]
+    if stance in {"prefers_other", "not_recommended"} and wanted:
+        escalate = _escalation(path_sentences, wanted[0])
+        if escalate:
+            named, ev = escalate
+            out.append((f"If {wanted[0].name} failed: trials of {named} and their response", ev))
+        out.append((f"Contraindications to or intolerance of {_names(wanted[:3])}", None))
+    else:
+        out += trials[1:2]
+    for e in sentences:
+        m = _ONLY_FOR.search(e.text)
+        if m and topic.names_drug(e.text):
+            out.append((f"Whether the patient has {m.group(1).strip()}", e))
+            break
+    if case.requested_treatment.request_type == "continuation":
+        out.append((f"Objective measures of response to {topic.drug} since it was started", None))
+    rest = wanted[2:] if stance == "supports" else wanted[1:]
+    if rest:
+        out.append((f"Trials of {_names(rest[:4])} and their response", first_ev.get(rest[0].name)))
+    return out
+
+
+def _trial(
+    term: Term, sentences: list[Evidence], fallback: Evidence | None
+) -> tuple[str, Evidence | None]:
+    """ "Trial of X ...", with the guideline's length of an adequate trial when a sentence
+    about a trial of X gives one."""
+    text = f"Trial of {term.name}: dose, duration and response (or why it cannot be used)"
+    for e in sentences:
+        if mentions(e.text, term.words) and re.search(r"\btrial\b", e.text, re.I):
+            length = _DURATION.search(e.text)
+            if length:
+                return f"{text}; an adequate trial is {length.group(0)}", e
+    return text, fallback
+
+
+def _escalation(path_sentences: list[Evidence], first: Term) -> tuple[str, Evidence] | None:
+    """The next line after ``first`` fails: a path sentence that names ``first`` with an
+    inadequate-response cue, and the therapies or classes it adds."""
+    classes = sorted({c for d in vocabulary()[0] for c in d.classes}, key=len, reverse=True)
+    for e in path_sentences:
+        if not (_AFTER.search(e.text) and mentions(e.text, first.words)):
+            continue
+        named = [t.name for t in find_drugs(e.text) if t.name != first.name]
+        named += [c for c in classes if mentions(e.text, (c,)) and c not in named][:2]
+        if named:
+            return ", ".join(dict.fromkeys(named)), e
+    return None

@@ -1,0 +1,154 @@
+"""What may be quoted in a clinical section of a review (issue 26).
+
+A recommendation or a finding that names the case's condition, the requested drug or a
+therapy on the condition's path. Never a heading (or a heading run into a sentence), a
+caption, a reference-list entry, an author/method/voting-panel line, a research-agenda item,
+a document's "about this summary" text, a disclaimer, a guideline's account of itself, or a
+sentence whose subject is another disease with no word on this drug.
+
+``why_not`` returns the reason a sentence is refused (None when it may be quoted), so tests
+and the record can say why a sentence was left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.retrieve.topic import CaseTopic, find_drugs
+
+_COMPLETE = re.compile(r"^[\"'“(]?[A-Z0-9].*[.!?][\"'”)]?$", re.S)
+_CITATION = re.compile(r"\b[A-Z][a-zA-Z'-]+ [A-Z]{1,3}[,.]")
+
+# (reason, pattern): the first that matches names why a sentence is not quotable.
+_REFUSE: list[tuple[str, re.Pattern]] = [
+    ("caption", re.compile(r"^(figure|table|fig\.|box|appendix)\s*\d*\b", re.I)),
+    (
+        "reference entry",
+        re.compile(
+            r"\bet al\b|doi:|https?://|www\.|\b(19|20)\d\d;\s*\d+|\b\d+:\d+[–-]\d+\b|"
+            r"^\d+\.\s+[A-Z][a-z]+ [A-Z]{1,3}\b|\bpress release\b|\b(inc|ltd|llc)\.",
+            re.I,
+        ),
+    ),
+    (
+        "method or panel",
+        re.compile(
+            r"\b(voting panel|patient panel|core team|literature review|systematic review|"
+            r"evidence report|PICO|GRADE|we searched|were screened|full-text|manuscripts?|"
+            r"supplementary|appendix|conflicts? of interest|funding|corresponding author|"
+            r"panel members?|panelists|voting|stakeholders|this recommendation (?:is|was)|"
+            r"the panel (?:was|were|felt|agreed|voted|considered)|"
+            r"delphi|consensus|certainty of evidence|"
+            r"quality of evidence was rated|were rated|was rated|methodolog\w*)\b",
+            re.I,
+        ),
+    ),
+    (
+        "table or reference numbers run in",
+        re.compile(
+            r"\((?:see )?tables? \d+\w?\)|^\d+(?:[–-]\d+)?(?:,\d+)*\s+(?:\d+\s+)?[A-Z]", re.I
+        ),
+    ),
+    (
+        "research agenda",
+        re.compile(
+            r"\b(research agenda|future research|further research|research is needed|"
+            r"look toward the future|we can only hope|in the future|"
+            r"studies are needed|further studies|knowledge gaps?|remains? unknown|"
+            r"should be studied|warrant\w* further)\b",
+            re.I,
+        ),
+    ),
+    (
+        "about the document",
+        re.compile(
+            r"\b(about this (summary|sample|document|guideline)|this (is a )?short summary|"
+            r"written in our own words|sample for the|read the original|for clinical use|"
+            r"this guideline|this summary|this document|these guidelines|"
+            r"these (?:\w+ )?recommendations|"
+            r"the (current|present) recommendations|recommendations (are|were) conditional|"
+            r"of the recommendations|the recommendations (address|cover|apply)|"
+            r"strengthens the relevance|the inclusion of|the goal of|the purpose of|"
+            r"we present|is intended to|are intended to|were developed|was developed|"
+            r"update of the|updated? (guideline|recommendations)|updating|to provide|"
+            r"(are|is) (also )?provided|the process (of|for)|(was|were) published|"
+            r"the (first|second) part|the scope|clinical practice guidelines?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "about a recommendation",
+        re.compile(
+            r"\b(?:the|this|that|these|each) recommendations? (?:is|are|was|were) "
+            r"(?:conditional|strong|based|made)|strength of the (?:following )?recommendation|"
+            r"the following recommendations?\b",
+            re.I,
+        ),
+    ),
+    (
+        "disclaimer",
+        re.compile(
+            r"\b(disclaimer|not intended|does not replace|clinical judgment|must not be used|"
+            r"not the policy of|any real health plan|educational purposes?|no liability|"
+            r"should not be construed|not a substitute)\b",
+            re.I,
+        ),
+    ),
+    (
+        "administrative",
+        re.compile(
+            r"\b(prior authorization is required|coverage policy|this policy|"
+            r"every request must|peer reviewer before|plan covers)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+def complete_sentence(text: str) -> bool:
+    """A whole sentence of prose: starts with a capital or digit, ends with a full stop,
+    8 to 80 words, not a list of citations or a legend of abbreviations."""
+    words = text.split()
+    return (
+        bool(_COMPLETE.match(text))
+        and 8 <= len(words) <= 80
+        and len(_CITATION.findall(text)) < 2
+        and text.count(" = ") < 2
+        and text.count("|") == 0
+    )
+
+
+def heading_run_in(text: str, heading: str | None) -> bool:
+    """A heading glued to the sentence that follows it ("Place of IVIG About this summary
+    This is ..."): the chunk's section title inside the sentence, or a run of Title Case
+    words with no verb before the first lowercase word."""
+    if heading and len(heading.split()) >= 2:
+        if re.search(rf"(?i:{re.escape(heading)})\s+[A-Z]", text):
+            return True
+    lead = re.match(r"^((?:[A-Z][\w'-]*\s+){3,})", text)
+    if lead and not re.search(r"\b(Is|Are|Was|Were|Should|May|Can|We)\b", lead.group(1)):
+        # "Place Of IVIG About ..." — three or more capitalised words, then a capital again
+        return bool(re.match(r"^(?:[A-Z][\w'-]*\s+){3,}[A-Z]", text))
+    return False
+
+
+def why_not(
+    text: str, topic: CaseTopic, heading: str | None = None, drug_document: bool = False
+) -> str | None:
+    """Why this sentence may not be quoted in a clinical section, or None. In a document
+    about the drug itself (its title names it) a sentence need not name it again."""
+    if not complete_sentence(text):
+        return "not a complete sentence"
+    if text.rstrip("\"'”) ").endswith("?"):
+        return "a question, not a finding"
+    if heading_run_in(text, heading):
+        return "heading"
+    for reason, pattern in _REFUSE:
+        if pattern.search(text):
+            return reason
+    on_drug = topic.names_drug(text) or topic.names_class(text)
+    if topic.names_other_condition(text) and not on_drug:
+        return "another disease, no word on this drug"
+    if not (on_drug or drug_document or topic.names_condition(text) or find_drugs(text)):
+        return "names neither the condition, the drug nor a therapy"
+    return None

@@ -1,0 +1,249 @@
+"""What a case is about, in the words the sources use: the condition (names, synonyms,
+abbreviations, by ICD-10 block too), the requested drug (generic, brands, other names, its
+classes) and the prior therapies, from ``pipeline/data/vocabulary.yaml``.
+
+The section questions of compose mode are built from it ("first-line treatment and
+escalation of <condition>", "<drug> dose, course and monitoring", ...), and so are the
+topical tests of the quotable filter and of the ranking: does a sentence name this
+condition, this drug, a therapy on this condition's path, or another disease?
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.models import Case
+
+VOCABULARY = Path(__file__).resolve().parents[1] / "data" / "vocabulary.yaml"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One drug or condition: its canonical name and every surface form."""
+
+    name: str
+    words: tuple[str, ...]  # lowercase, matched at word starts
+    abbrev: tuple[str, ...] = ()  # matched case-sensitively as whole words
+    classes: tuple[str, ...] = ()
+    icd10: tuple[str, ...] = ()
+    subtypes: tuple[str, ...] = ()
+
+
+@cache
+def vocabulary() -> tuple[tuple[Term, ...], tuple[Term, ...]]:
+    """(drugs, conditions)."""
+    data = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    drugs = tuple(
+        Term(
+            name=name,
+            words=tuple(dict.fromkeys([name, *(d.get("other") or []), *(d.get("brands") or [])])),
+            classes=tuple(d.get("classes") or []),
+        )
+        for name, d in data["drugs"].items()
+    )
+    conditions = tuple(
+        Term(
+            name=name,
+            words=tuple(dict.fromkeys([name, *(c.get("synonyms") or [])])),
+            abbrev=tuple(c.get("abbrev") or []),
+            icd10=tuple(c.get("icd10") or []),
+            subtypes=tuple(c.get("subtypes") or []),
+        )
+        for name, c in data["conditions"].items()
+    )
+    return drugs, conditions
+
+
+@cache
+def _pattern(words: tuple[str, ...], abbrev: tuple[str, ...] = ()) -> re.Pattern | None:
+    parts = [rf"\b{re.escape(w)}" for w in words if w]
+    if not parts and not abbrev:
+        return None
+    lower = "|".join(parts) or r"(?!x)x"
+    upper = "|".join(rf"\b{re.escape(a)}\b" for a in abbrev) or r"(?!x)x"
+    # Abbreviations keep their case ("AS", "RA" are words too in lowercase prose).
+    return re.compile(rf"(?i:{lower})|{upper}")
+
+
+def mentions(text: str, words: tuple[str, ...], abbrev: tuple[str, ...] = ()) -> bool:
+    pattern = _pattern(tuple(words), tuple(abbrev))
+    return bool(pattern and pattern.search(text))
+
+
+def _first(text: str, words: tuple[str, ...], abbrev: tuple[str, ...] = ()) -> int | None:
+    """Where a text first names one of these, or None."""
+    pattern = _pattern(tuple(words), tuple(abbrev))
+    m = pattern.search(text) if pattern else None
+    return m.start() if m else None
+
+
+def find_drugs(text: str) -> list[Term]:
+    """Every drug of the vocabulary a text names (by name, brand or other name)."""
+    drugs, _ = vocabulary()
+    return [d for d in drugs if mentions(text, d.words)]
+
+
+def find_conditions(text: str) -> list[Term]:
+    _, conditions = vocabulary()
+    return [c for c in conditions if mentions(text, c.words, c.abbrev)]
+
+
+def _drug_of(text: str) -> Term | None:
+    found = find_drugs(text)
+    return found[0] if found else None
+
+
+def _conditions_of(case: Case) -> list[Term]:
+    _, conditions = vocabulary()
+    out: list[Term] = []
+    for d in case.diagnoses:
+        hits = [
+            c
+            for c in conditions
+            if (d.icd10 and any(d.icd10.startswith(p) for p in c.icd10))
+            or mentions(d.name, c.words, c.abbrev)
+        ]
+        out += [c for c in hits if c not in out]
+    return out
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    """The words of a name we do not know, as its own vocabulary (minus filler)."""
+    cleaned = re.sub(r"\([^)]*\)|,.*$", "", text).strip().lower()
+    return (cleaned,) if cleaned else ()
+
+
+@dataclass
+class CaseTopic:
+    condition: str  # the diagnosis with its common names
+    short: str  # the diagnosis as questions and summaries name it
+    condition_words: tuple[str, ...]
+    condition_abbrev: tuple[str, ...]
+    drug: str
+    drug_words: tuple[str, ...]
+    drug_classes: tuple[str, ...]
+    prior: list[str] = field(default_factory=list)  # prior therapies as the case names them
+    prior_terms: list[Term] = field(default_factory=list)
+    other_conditions: tuple[Term, ...] = ()
+    request_type: str = "initial"
+    other_subtypes: tuple[str, ...] = ()  # forms of the condition this case is not
+
+    def names_condition(self, text: str) -> bool:
+        return mentions(text, self.condition_words, self.condition_abbrev)
+
+    def names_drug(self, text: str) -> bool:
+        return mentions(text, self.drug_words)
+
+    def names_other_subtype(self, text: str) -> bool:
+        """A form of the condition the case's diagnosis does not name (oligoarthritis for
+        a polyarticular case, lupus nephritis for SLE without nephritis)."""
+        return _names_any(text, list(self.other_subtypes))
+
+    def names_class(self, text: str) -> bool:
+        return mentions(text, self.drug_classes)
+
+    def names_other_condition(self, text: str) -> bool:
+        """The sentence's subject is another disease: one is named, and this case's
+        condition is not, or only after it ("testing for aPL ... in patients with SLE")."""
+        mine = _first(text, self.condition_words, self.condition_abbrev)
+        others = [_first(text, c.words, c.abbrev) for c in self.other_conditions]
+        first_other = min((o for o in others if o is not None), default=None)
+        return first_other is not None and (mine is None or first_other < mine)
+
+    def tried(self, therapy: Term) -> bool:
+        """The case names this therapy (or a member of its class) as tried."""
+        for t in self.prior_terms:
+            if t.name == therapy.name or set(t.classes) & {therapy.name}:
+                return True
+        return any(mentions(p, therapy.words) for p in self.prior)
+
+    def questions(self) -> dict[str, list[str]]:
+        """Per compose section, the questions that name this case (the condition by its
+        short name: long names crowd out the therapy words)."""
+        dx, drug = self.short, self.drug
+        prior = ", ".join(self.prior) if self.prior else "first-line therapy"
+        cls = f" ({', '.join(self.drug_classes[:2])})" if self.drug_classes else ""
+        return {
+            "rationale": [
+                f"first-line treatment and escalation of {dx}",
+                f"{dx}: preferred initial drug, conditionally or strongly recommended over "
+                "alternatives; adjunct therapy",
+            ],
+            "evidence": [
+                f"{drug} in {dx}: studies, response, duration",
+                f"{drug}{cls} for {dx} trial efficacy",
+            ],
+            "role": [
+                f"{drug} is recommended or indicated for {dx}",
+                f"{drug} not recommended, no role, only for",
+            ],
+            "path": [
+                f"{dx} after {prior}: add or switch when the response is inadequate",
+                f"{dx}: initial therapy, adequate trial, then escalation to the next drug",
+            ],
+            "dosing": [f"{drug} dose, course and monitoring", f"{drug} dosing interval"],
+            "pitfalls": [
+                f"{drug} risks; when not to use {drug} in {dx}",
+                f"{drug} adverse effects, thrombosis, infection, contraindications",
+            ],
+            "position": [
+                f"{drug}{cls} recommended for {dx}",
+                f"recommend over {drug} {dx} first-line preferred",
+                f"{drug} is not recommended for {dx}",
+            ],
+        }
+
+
+def _names_any(text: str, names: list[str]) -> bool:
+    """Names one of these (all-capital names as whole words, in capitals)."""
+    lower = tuple(n for n in names if not n.isupper())
+    upper = tuple(n for n in names if n.isupper())
+    return mentions(text, lower, upper)
+
+
+def case_topic(case: Case) -> CaseTopic:
+    drugs, conditions = vocabulary()
+    t = case.requested_treatment
+    drug = _drug_of(t.drug)
+    mine = _conditions_of(case)
+    dx_names = "; ".join(d.name for d in case.diagnoses)
+    plain = re.sub(r",.*$", "", case.diagnoses[0].name).strip() if case.diagnoses else dx_names
+    if mine:
+        words = tuple(dict.fromkeys(w for c in mine for w in c.words))
+        abbrev = tuple(dict.fromkeys(a for c in mine for a in c.abbrev))
+        synonyms = [w for w in mine[0].words if w.lower() not in dx_names.lower()][:2]
+        names = [*mine[0].abbrev[:1], *synonyms]
+        label = dx_names + (f" ({', '.join(names)})" if names else "")
+        short = plain + (f" ({mine[0].abbrev[0]})" if mine[0].abbrev else "")
+    else:
+        words, abbrev, label, short = _words_of(dx_names), (), dx_names, plain
+    prior_terms = [p for p in (_drug_of(pt.name) for pt in case.prior_therapies) if p]
+    described = f"{dx_names} " + " ".join(
+        h for h in case.history if not re.search(r"\bno\b", h, re.I)
+    )
+    other_subtypes = tuple(
+        name
+        for c in mine
+        for form in c.subtypes
+        if not _names_any(described, names := form.split("|"))
+        for name in names
+    )
+    return CaseTopic(
+        condition=label,
+        short=short,
+        condition_words=words,
+        condition_abbrev=abbrev,
+        drug=t.drug if drug is None or drug.name in t.drug.lower() else f"{t.drug} ({drug.name})",
+        drug_words=tuple(drug.words) if drug else _words_of(t.drug),
+        drug_classes=tuple(drug.classes) if drug else (),
+        prior=[p.name for p in case.prior_therapies],
+        prior_terms=prior_terms,
+        other_conditions=tuple(c for c in conditions if c not in mine),
+        request_type=t.request_type,
+        other_subtypes=other_subtypes,
+    )

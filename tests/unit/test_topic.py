@@ -1,0 +1,63 @@
+"""What a case is about, in the sources' words: condition synonyms by ICD-10 block, the drug
+by generic, brand and class, and section questions that name them (issue 26)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.cases import load_case
+from pipeline.models import Case
+from pipeline.retrieve.topic import case_topic
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_seed_topics_name_condition_and_drug() -> None:
+    jia = case_topic(load_case(ROOT / "corpus" / "cases" / "ivig-jia.yaml"))
+    assert jia.names_condition("children with polyarticular JIA")
+    assert jia.names_condition("juvenile idiopathic arthritis")
+    assert jia.names_drug("Intravenous immunoglobulin was given") and jia.names_drug("IVIG")
+    assert not jia.names_drug("methotrexate")
+    assert jia.names_other_condition(
+        "IVIG should not be used routinely to treat GPA/MPA vasculitis."
+    )
+    # The subject decides: lupus named first is another disease, JIA named first is not.
+    assert jia.names_other_condition("In lupus, unlike JIA, hydroxychloroquine is given.")
+    assert not jia.names_other_condition("In JIA, unlike lupus, methotrexate is given.")
+    # A form of the condition the case is not (no systemic features documented).
+    assert jia.names_other_subtype("In systemic JIA with MAS, anakinra is preferred.")
+    assert not jia.names_other_subtype("In polyarticular JIA, methotrexate is preferred.")
+
+
+def test_questions_name_the_case() -> None:
+    case = Case.model_validate(
+        {
+            "case_id": "t",
+            "patient": {"age": 50, "sex": "female"},
+            "diagnoses": [{"name": "Rheumatoid arthritis, seropositive", "icd10": "M05.79"}],
+            "requested_treatment": {"drug": "Humira", "dose": "40 mg"},
+            "prior_therapies": [{"name": "Methotrexate 20 mg weekly", "response": "failed"}],
+        }
+    )
+    topic = case_topic(case)
+    q = topic.questions()
+    assert "adalimumab" in topic.drug and topic.names_class("TNF inhibitors and other bDMARDs")
+    assert any("Rheumatoid arthritis" in x for x in q["rationale"])
+    assert any("after Methotrexate 20 mg weekly" in x for x in q["path"])
+    assert all("Humira" in x for x in q["dosing"])
+    methotrexate = topic.prior_terms[0]
+    assert methotrexate.name == "methotrexate" and topic.tried(methotrexate)
+
+
+def test_unknown_names_fall_back_to_their_own_words() -> None:
+    case = Case.model_validate(
+        {
+            "case_id": "t",
+            "patient": {"age": 50, "sex": "female"},
+            "diagnoses": [{"name": "Erdheim-Chester disease"}],
+            "requested_treatment": {"drug": "Cobimetinib"},
+        }
+    )
+    topic = case_topic(case)
+    assert topic.names_condition("patients with erdheim-chester disease")
+    assert topic.names_drug("cobimetinib 60 mg daily")
