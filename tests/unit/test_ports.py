@@ -28,6 +28,7 @@ def _methods(proto: type) -> dict[str, inspect.Signature]:
 def _same_parameters(real: inspect.Signature, wanted: inspect.Signature) -> bool:
     """Same parameter names, kinds and default presence (annotations are not compared:
     the fakes may spell them more loosely)."""
+
     def shape(sig: inspect.Signature) -> list[tuple[str, object, bool]]:
         return [(p.name, p.kind, p.default is p.empty) for p in sig.parameters.values()]
 
