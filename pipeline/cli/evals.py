@@ -12,9 +12,10 @@ import typer
 from pipeline.cli.common import (
     StoreOpt,
     fail,
-    open_store_or_fail,
+    open_pipeline,
     settings_from,
 )
+from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluations for QA: judge, grounding.")
@@ -30,17 +31,16 @@ def eval_validator(
     ] = False,
 ) -> None:
     """Score the support judge (supports vs not): accuracy, macro-F1, confusion, threshold."""
-    from pipeline.check.judge import SupportJudge
     from pipeline.evals.validator import cross_validate, evaluate, feature_matrix, load_healthver
-    from pipeline.sources.embed import get_embedder
 
     settings = settings_from()
     try:
         rows = load_healthver(healthver, limit)
     except (OSError, ValueError) as exc:
         fail(str(exc))
-    # The judge reviews use: a refit on QA labels when there is one.
-    judge = SupportJudge(get_embedder(settings.embedder), weights=settings.judge_weights_path)
+    # The judge reviews use (a refit on QA labels when there is one), at their bar.
+    with Pipeline.open(settings) as pipeline:
+        judge = pipeline.judge
     x = feature_matrix(rows, judge)
     report = evaluate(rows, judge, x) | {"file": str(healthver)}
     if judge.model is not None:
@@ -85,7 +85,7 @@ def eval_train_judge(
 ) -> None:
     """Fit the support judge (logistic regression, out-of-fold calibration) on a
     HealthVer-style CSV, and with --labels on QA staff's labels too."""
-    from pipeline.check.judge import WEIGHTS, SupportJudge
+    from pipeline.check.judge import WEIGHTS
     from pipeline.evals.validator import (
         cross_validate,
         feature_matrix,
@@ -94,14 +94,14 @@ def eval_train_judge(
         save_model,
         train,
     )
-    from pipeline.sources.embed import get_embedder
 
     settings = settings_from()
     try:
         rows = load_healthver(healthver)
     except (OSError, ValueError) as exc:
         fail(str(exc))
-    judge = SupportJudge(get_embedder(settings.embedder), model=None)
+    with Pipeline.open(settings) as pipeline:
+        judge = pipeline.untrained_judge()
     x = feature_matrix(rows, judge, every=True)
     report: dict = {"healthver": str(healthver), "n": len(rows)}
     if labels:
@@ -172,7 +172,6 @@ def eval_grounding(
     """ALCE-style citation recall/precision and grounding rates over review records; with
     --labels, the support judge against people's labels (agreement, kappa, confusion)."""
     from pipeline.evals.grounding import grounding_report
-    from pipeline.runtime import Pipeline
 
     settings = settings_from()
     if labels:
@@ -201,7 +200,8 @@ def eval_grounding(
     records = sorted(review_dir.glob("*.review.json"))
     if not records:
         fail(f"{review_dir}: no *.review.json records")
-    report = grounding_report(records, Pipeline.open(settings).judge, settings)
+    with Pipeline.open(settings) as pipeline:
+        report = grounding_report(records, pipeline.judge, settings)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:
@@ -409,15 +409,17 @@ def eval_retrieval(
             page_questions = load_page_questions(questions)
         except (OSError, ValueError) as exc:
             fail(str(exc))
-        st = open_store_or_fail(settings)
-        report = run_ingest([corpus], st, settings)
-        for r in report.results:
-            if r.status == "failed":
-                typer.echo(f"skipped {r.file}: {r.reason}", err=True)
-        try:
-            results["acr"] = page_benchmark(page_questions, st, settings, progress=progress)
-        except ValueError as exc:
-            fail(str(exc))
+        with open_pipeline(settings) as pipeline:
+            report = run_ingest([corpus], pipeline.store, settings)
+            for r in report.results:
+                if r.status == "failed":
+                    typer.echo(f"skipped {r.file}: {r.reason}", err=True)
+            try:
+                results["acr"] = page_benchmark(
+                    page_questions, pipeline.store, settings, progress=progress
+                )
+            except ValueError as exc:
+                fail(str(exc))
     out = next(iter(results.values())) if len(results) == 1 else results
     if as_json:
         typer.echo(json.dumps(out, indent=2))

@@ -10,6 +10,7 @@ import csv
 import hashlib
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,12 +20,13 @@ from typing import Literal
 
 import numpy as np
 
-from pipeline.check.injection import instruction_flags
 from pipeline.executors import Executor, default_executor
 from pipeline.folders import files_within, is_within
 from pipeline.models import Chunk, Document
 from pipeline.settings import Settings
 from pipeline.sources.chunk import CHUNKER_VERSION, chunk_pages, embedding_text, is_bibliography
+from pipeline.sources.embed import cached_embedder
+from pipeline.sources.injection import instruction_flags
 from pipeline.sources.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
 from pipeline.sources.store import Store, store_lock
 
@@ -315,8 +317,6 @@ def _folder_metadata(paths: list[Path]) -> dict[str, dict[str, str]]:
 def _warm_up(embedder: object) -> None:
     warm = getattr(embedder, "warm_up", None)
     if warm is not None:
-        import threading
-
         threading.Thread(target=warm, name="embedder-warm-up", daemon=True).start()
 
 
@@ -389,8 +389,6 @@ def prepare_task(task: Task) -> Prepared | FileResult:
 
 
 def _prepare(task: Task, t0: float) -> Prepared | FileResult:
-    from pipeline.sources.embed import cached_embedder
-
     path, settings, meta = task.path, task.settings, task.meta
     embedder = cached_embedder(settings.embedder)
     try:
