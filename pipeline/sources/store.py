@@ -161,9 +161,11 @@ class Store:
         except Exception as exc:  # noqa: BLE001 (chromadb's InternalError, sqlite3's, OSError...)
             raise self._unreadable(exc) from exc
         stored = (self.collection.metadata or {}).get("embedder")
-        if stored and stored != embedder.name:
+        # self.embedder, not the argument: an adopted store's own embedder is the one in use
+        if stored and stored != self.embedder.name:
             raise StoreError(
-                f"store {self.path} was built with embedder {stored!r}, not {embedder.name!r}; "
+                f"store {self.path} was built with embedder {stored!r}, not "
+                f"{self.embedder.name!r}; "
                 f"set NECESSITY_EMBEDDER={_key_or_name(stored)} to keep using it, use another "
                 "--store, or re-ingest into an empty one"
             )
