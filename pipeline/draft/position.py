@@ -147,9 +147,10 @@ def _read_kind(
         topic.request_type == "initial"
         and _on_drug(population, topic)
         and _ALREADY_ON.search(population)
-        and not _on_drug(comparator, topic)
     ):
-        return Reading(ev, "other")  # about patients already on the drug
+        # about patients already on the drug (stopping, tapering or switching it): nothing
+        # on starting it, whatever it is compared with
+        return Reading(ev, "other")
     after = _AGAINST.search(text)
     if after:
         target = re.split(r"[,;]", text[after.end() :])[0]
@@ -178,7 +179,8 @@ def _read_kind(
 # with asymptomatic hyperuricemia" says nothing of tophaceous gout).
 _QUALIFIER = re.compile(
     r"\b(asymptomatic|pregnan\w*|lactat\w*|breastfeed\w*|transplant\w*|dialysis|"
-    r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|contraindications?|"
+    r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
+    r"contraindications?|"
     r"inflammatory bowel disease|ibd|uveitis|diabetes|heart failure|infections?)\b",
     re.I,
 )

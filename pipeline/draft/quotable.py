@@ -87,7 +87,8 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         "about a recommendation",
         re.compile(
             r"\b(?:the|this|that|these|each) recommendations? (?:is|are|was|were) "
-            r"(?:conditional|strong|based|made)|strength of the (?:following )?recommendation|"
+            r"(?:conditional|strong|based|made|in favou?r)|strength of the (?:following )?"
+            r"recommendation|^(?:the|this|that|these|each) recommendations? (?:is|are|was|were)\b|"
             r"the following recommendations?\b",
             re.I,
         ),

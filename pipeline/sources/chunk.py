@@ -16,7 +16,7 @@ import tiktoken
 from pipeline import assets
 from pipeline.models import Chunk, Page
 
-CHUNKER_VERSION = "chunk-3"
+CHUNKER_VERSION = "chunk-4"
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
@@ -56,6 +56,10 @@ _RUN_ON = re.compile(
     r"When|If|Among|Given|Our|Its|Their|Both|Most|Several|Such|Additional|Further)\s+[a-z]"
     r"|\d{1,2}\.\s+[A-Z][a-z])"
     r"|(?<=\d)\s+(?=[A-Z][a-z]{2,}\s+[a-z]{2,})"
+    # a recommendation's subject after a run-in heading or a table cell ("DMARD
+    # monotherapy Methotrexate is strongly recommended", "activity# Methotrexate ...")
+    r"|(?<=[a-z0-9)\]#*†‡§¶])\s+(?=[A-Z][a-z][\w-]+(?:\s+[a-z][\w-]*){0,5}\s+(?:is|are)\s+"
+    r"(?:strongly\s+|conditionally\s+)?recommended\b)"
 )
 
 
