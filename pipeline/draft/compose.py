@@ -735,8 +735,9 @@ def position_for(
     path = list({e.id: e for e in [*shown_path, *candidates.path_pool]}.values())
     pool = list({e.id: e for e in [*candidates.position_pool, *path]}.values())
     names = {e.id: attribution(e, documents) for e in pool}
-    position, requests = guideline_position(
-        case, candidates.topic, candidates.position_pool, path, names
-    )
+    # The path's recommendations say where the drug stands too ("X is strongly
+    # recommended over <the drug's class>"): the position reads both pools.
+    read = list({e.id: e for e in [*candidates.position_pool, *path]}.values())
+    position, requests = guideline_position(case, candidates.topic, read, path, names)
     of = {e.id: e for e in pool}
     return position, requests, [of[i] for i in position.citations if i in of]

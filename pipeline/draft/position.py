@@ -154,6 +154,10 @@ def _read_kind(
     after = _AGAINST.search(text)
     if after:
         target = re.split(r"[,;]", text[after.end() :])[0]
+        if re.search(r"\b(?:is|are)\s+(?:\w+\s+)?$", text[: after.start()]):
+            # "X over Y is strongly recommended against for patients ...": the passive's
+            # subject X is what is advised against, not the patients after it
+            target = _split_over(text[: after.start()])[0]
         if _on_drug(target, topic) and not _added_to_drug(target, topic):
             return Reading(ev, "against", strong=strong)
     neg = _NOT.search(text)
@@ -180,6 +184,7 @@ def _read_kind(
 _QUALIFIER = re.compile(
     r"\b(asymptomatic|pregnan\w*|lactat\w*|breastfeed\w*|transplant\w*|dialysis|"
     r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
+    r"first (?:\w+ )?(?:flare|episode|attack|event)s?|"
     r"contraindications?|"
     r"inflammatory bowel disease|ibd|uveitis|diabetes|heart failure|infections?)\b",
     re.I,
@@ -197,6 +202,12 @@ def _case_text(case: Case) -> str:
     return _NEGATED.sub(" ", ". ".join(parts).lower())
 
 
+def population_of(text: str) -> str:
+    """For whom a recommendation sentence holds ("in adults with ...", "for patients ...")."""
+    lead, body = _leading_population(text)
+    return f"{lead} {_split_over(body)[2]}".strip()
+
+
 def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
     """Whether a recommendation's population can be this case: it names no other disease or
     form of the condition, no age group the patient is outside, and no qualifier
@@ -211,7 +222,8 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         return False
     text = _case_text(case)
     for m in _QUALIFIER.finditer(population):
-        stem = m.group(1).lower().split()[-1][:6]
+        words = m.group(1).lower().split()
+        stem = "first" if words[0] == "first" else words[-1][:6]
         if stem in ("contra",):
             stem = "contraindicat"
         if stem not in text:
@@ -276,6 +288,11 @@ def guideline_position(
     attribution = attribution or {}
     readings = [r for r in (read_sentence(e, topic) for e in sentences) if r and r.kind != "other"]
     readings = [r for r in readings if population_fits(r.population, case, topic)]
+    # The strong recommendations first: what a reviewer quotes for where the drug stands.
+    readings.sort(key=lambda r: not r.strong)
+    path_sentences = [
+        e for e in path_sentences if population_fits(population_of(e.text), case, topic)
+    ]
     drug = topic.drug
     failures = _failures_on_record(case)
     firsts = [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]

@@ -225,3 +225,26 @@ def test_population_fits_reads_qualifiers_age_and_negation() -> None:
     assert not population_fits("in children with active disease", c, topic)
     pregnant = case("Ustekinumab", "Psoriatic arthritis", "L40.50", history=["Pregnant, 12 weeks."])
     assert population_fits("in pregnant patients", pregnant, case_topic(pregnant))
+
+
+def test_a_passive_against_is_about_its_subject_not_the_patients_after_it() -> None:
+    c = case("Febuxostat (Uloric)", "Chronic tophaceous gout", "M1A.9")
+    topic = case_topic(c)
+    pegloticase = ev(
+        1,
+        "Switching to pegloticase over continuing current ULT is strongly recommended "
+        "against for patients with gout for whom XOI treatment has failed.",
+    )
+    reading = read_sentence(pegloticase, topic)
+    assert reading is None or reading.kind != "against"
+
+
+def test_a_first_flare_population_is_not_a_case_with_frequent_flares() -> None:
+    from pipeline.draft.position import population_fits
+
+    c = case("Febuxostat", "Chronic tophaceous gout", "M1A.9", history=["Three flares a year."])
+    topic = case_topic(c)
+    assert not population_fits(
+        "in patients with gout experiencing their first gout flare", c, topic
+    )
+    assert population_fits("in patients with frequent gout flares", c, topic)
