@@ -224,6 +224,10 @@ def _score(
         score += 0.4  # names a therapy: the path is made of them
     if spec.recommendations and _RECOMMEND.search(text):
         score += 0.7 + (0.2 if re.search(r"\bstrong", text, re.I) else 0.0)
+        if spec.key == "position" and (topic.names_drug(text) or topic.names_class(text)):
+            # a recommendation that places the drug or its class: what the position is read
+            # from, though it may name the condition only in its heading
+            score += 1.0
     return score
 
 

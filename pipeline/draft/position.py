@@ -223,7 +223,11 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
     text = _case_text(case)
     for m in _QUALIFIER.finditer(population):
         words = m.group(1).lower().split()
-        stem = "first" if words[0] == "first" else words[-1][:6]
+        if words[0] == "first":  # a first flare: the record must say first of the same
+            if not re.search(rf"\bfirst (?:\w+ )?{re.escape(words[-1][:5])}", text):
+                return False
+            continue
+        stem = words[-1][:6]
         if stem in ("contra",):
             stem = "contraindicat"
         if stem not in text:

@@ -248,3 +248,12 @@ def test_a_first_flare_population_is_not_a_case_with_frequent_flares() -> None:
         "in patients with gout experiencing their first gout flare", c, topic
     )
     assert population_fits("in patients with frequent gout flares", c, topic)
+    asked_first = case(
+        "Febuxostat",
+        "Gout",
+        "M1A.9",
+        history=["Is it the first urate-lowering therapy? Three flares."],
+    )
+    assert not population_fits(
+        "in patients with their first gout flare", asked_first, case_topic(asked_first)
+    )
