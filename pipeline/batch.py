@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.cases import CaseError, load_case
-from pipeline.draft.llm import LLMClient, LLMError, open_llm
 from pipeline.executors import Executor, PoolExecutor, make_executor
+from pipeline.llm import LLMError
 from pipeline.models import Review
+from pipeline.review import write_outputs
 from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 
@@ -90,8 +91,6 @@ def _finished(path: Path, out: Path) -> BatchRow | None:
 
 
 def review_one(path: Path, pipeline: Pipeline, on_event: EventsFor | None = None) -> BatchRow:
-    from pipeline.review import write_outputs
-
     t0 = time.perf_counter()
     case_id = ""
     try:
@@ -127,19 +126,21 @@ def write_summary(rows: list[BatchRow], out: Path) -> Path:
 
 def run_batch(
     cases: list[Path],
-    settings: Settings,
+    pipeline: Pipeline,
     workers: int = 1,
     executor: str = "local",
     address: str | None = None,
     progress: Callable[[Iterator[BatchRow], int], Iterator[BatchRow]] | None = None,
-    store=None,  # noqa: ANN001 (a Store; opened here when not given)
-    client: LLMClient | None = None,
     skip_existing: bool = True,
     on_event: EventsFor | None = None,
 ) -> list[BatchRow]:
-    """Review the cases; with ``skip_existing`` (the batch default) a case whose record is
-    in OUT already is skipped, so an interrupted run resumes. ``on_event(case)`` gives the
-    stage listener of each case (progress lines)."""
+    """Review the cases with the caller's pipeline (locally, its ``workers`` threads share
+    its store and LLM: open it with ``llm_slots=workers`` so the embedded server answers
+    them at once); on Ray each task opens its own from the pipeline's settings. With
+    ``skip_existing`` (the batch default) a case whose record is in OUT already is skipped,
+    so an interrupted run resumes. ``on_event(case)`` gives the stage listener of each case
+    (progress lines)."""
+    settings = pipeline.settings
     settings.out.mkdir(parents=True, exist_ok=True, mode=0o700)  # records hold case data
     rows: list[BatchRow] = []
     todo: list[Path] = []
@@ -165,12 +166,6 @@ def run_batch(
         raise ValueError(f"unknown executor {executor!r}; choose local or ray")
     pool = PoolExecutor(workers, "thread")
     try:
-        if client is None:  # one embedded server with a slot per worker
-            with open_llm(settings, parallel=workers) as llm:
-                pipeline = Pipeline.open(settings, llm=llm, store=store)
-                results = pool.map(lambda p: review_one(p, pipeline, on_event), todo)
-                return _collect(results, rows, settings, progress, len(todo))
-        pipeline = Pipeline.open(settings, llm=client, store=store)
         results = pool.map(lambda p: review_one(p, pipeline, on_event), todo)
         return _collect(results, rows, settings, progress, len(todo))
     finally:

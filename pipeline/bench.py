@@ -27,6 +27,15 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.cases import load_case
+from pipeline.models import Document
+from pipeline.retrieve.search import Searcher
+from pipeline.review import write_outputs
+from pipeline.runtime import Pipeline
+from pipeline.settings import Settings, load_settings
+from pipeline.sources.chunk import embedding_text
+from pipeline.sources.embed import get_embedder
+
 # all-MiniLM-L6-v2's shapes
 _LAYERS, _DIM, _FF = 6, 384, 1536
 
@@ -72,22 +81,19 @@ def _peak_rss_mb() -> float:
 
 
 # --- steps, each run in a child process ---------------------------------------------------
-def step_ingest_ours(pdf_dir: str, store_dir: str) -> dict[str, Any]:
+def step_ingest_ours(pdf_dir: str, settings: Settings) -> dict[str, Any]:
     # Libraries imported before the clock starts, as the LangChain step imports its own
     # (langchain_chroma brings chromadb): both sides time the work, not Python's imports.
     import chromadb  # noqa: F401
     import onnxruntime  # noqa: F401
     import pypdf  # noqa: F401
 
-    from pipeline.runtime import Pipeline
-    from pipeline.settings import load_settings
     from pipeline.sources import ingest  # noqa: F401
 
-    # The user's home for caches (tiktoken, models); a throwaway store.
-    settings = load_settings(store=Path(store_dir))
     settings.ensure_home()
     t0 = time.perf_counter()
-    report = Pipeline.open(settings).ingest([Path(pdf_dir)])
+    with Pipeline.open(settings) as pipeline:
+        report = pipeline.ingest([Path(pdf_dir)])
     seconds = time.perf_counter() - t0
     failed = [f"{r.file}: {r.reason}" for r in report.failed]
     main = ("open", "waiting", "embed", "write", "index")
@@ -107,15 +113,13 @@ def step_ingest_ours(pdf_dir: str, store_dir: str) -> dict[str, Any]:
 def step_ingest_langchain(
     pdf_dir: str, home: str, embedder_key: str = "minilm-l6-int8"
 ) -> dict[str, Any]:
-    import warnings
+    import warnings  # below: the bench extra (LangChain), for this baseline step only
 
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     from langchain_chroma import Chroma
     from langchain_community.document_loaders import PyPDFLoader
     from langchain_core.embeddings import Embeddings
     from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-    from pipeline.sources.embed import get_embedder
 
     # By default the packaged int8 file: the baseline as issue 18 defined it.
     class MiniLM(Embeddings):
@@ -156,15 +160,11 @@ def step_ingest_langchain(
     }
 
 
-def step_embed_ceiling(store_dir: str, sample: int) -> dict[str, Any]:
+def step_embed_ceiling(settings: Settings, sample: int) -> dict[str, Any]:
     """Our embedder on the store's real chunks, against the GEMM ceiling."""
-    from pipeline.runtime import Pipeline
-    from pipeline.settings import load_settings
-    from pipeline.sources.chunk import embedding_text
-
-    store = Pipeline.open(load_settings(store=Path(store_dir))).store
-    texts = [embedding_text(c) for c in store.iter_chunks()][:sample]
-    embedder = store.embedder
+    with Pipeline.open(settings) as pipeline:
+        texts = [embedding_text(c) for c in pipeline.store.iter_chunks()][:sample]
+        embedder = pipeline.store.embedder
     tokens = [min(embedder.count_tokens(t), embedder.max_tokens) for t in texts]
     embedder.embed(texts[:8])
     t0 = time.perf_counter()
@@ -192,26 +192,19 @@ def step_embed_ceiling(store_dir: str, sample: int) -> dict[str, Any]:
     }
 
 
-def step_query(store_dir: str, sizes: list[int], queries: int) -> dict[str, Any]:
+def step_query(settings: Settings, sizes: list[int], queries: int) -> dict[str, Any]:
     """Hybrid top-10 latency on stores scaled up from the real chunks."""
-    from pipeline.models import Document
-    from pipeline.retrieve.search import Searcher
-    from pipeline.runtime import Pipeline
-    from pipeline.settings import load_settings
-
-    settings = load_settings(store=Path(store_dir))
-    base = Pipeline.open(settings).store
-    chunks = list(base.iter_chunks())
-    _, vectors = base.get_chunks([c.id for c in chunks])
+    with Pipeline.open(settings) as base:
+        chunks = list(base.store.iter_chunks())
+        _, vectors = base.store.get_chunks([c.id for c in chunks])
     rng = np.random.default_rng(7)
     words = " ".join(c.text for c in chunks[:500]).split()
     questions = _bench_questions(chunks, queries)
     out: dict[str, Any] = {}
     for size in sizes:
-        folder = Path(store_dir).with_name(f"scale-{size}")
-        store = Pipeline.open(
-            settings.model_copy(update={"store": folder, "store_url": None})
-        ).store
+        folder = settings.store_path.with_name(f"scale-{size}")
+        scaled = Pipeline.open(settings.model_copy(update={"store": folder, "store_url": None}))
+        store = scaled.store
         t0 = time.perf_counter()
         batch_chunks, batch_vecs = [], []
         for i in range(size):
@@ -248,6 +241,7 @@ def step_query(store_dir: str, sizes: list[int], queries: int) -> dict[str, Any]
             "p95_ms": round(float(np.percentile(times, 95)), 2),
             "build_seconds": round(build_s, 1),
         }
+        scaled.close()
         shutil.rmtree(folder, ignore_errors=True)
     return out
 
@@ -259,15 +253,7 @@ def _bench_questions(chunks: list, n: int) -> list[str]:
     return [" ".join(c.text.split()[:12]) for c in picks]
 
 
-def step_review(store_dir: str, pdf_dirs: list[str], case: str, preset: str) -> dict[str, Any]:
-    from pipeline.cases import load_case
-    from pipeline.review import write_outputs
-    from pipeline.runtime import Pipeline
-    from pipeline.settings import load_settings
-
-    settings = load_settings(
-        store=Path(store_dir), preset=preset, out=Path(store_dir).with_name("out")
-    )
+def step_review(settings: Settings, pdf_dirs: list[str], case: str) -> dict[str, Any]:
     with Pipeline.open(settings) as pipeline:
         pipeline.ingest([Path(p) for p in pdf_dirs])
         t0 = time.perf_counter()
@@ -369,17 +355,22 @@ def run_bench(
 
 
 def _main(argv: list[str]) -> None:
+    """A step's child process: its entry point, where its settings are loaded, once (the
+    user's home for caches, tiktoken and models; the step's throwaway store)."""
     step, *args = argv
     if step == "ingest-ours":
-        result = step_ingest_ours(args[0], args[1])
+        result = step_ingest_ours(args[0], load_settings(store=Path(args[1])))
     elif step == "ingest-langchain":
         result = step_ingest_langchain(*args[:3])  # DIR STORE [EMBEDDER]: equal embedders
     elif step == "embed-ceiling":
-        result = step_embed_ceiling(args[0], int(args[1]))
+        result = step_embed_ceiling(load_settings(store=Path(args[0])), int(args[1]))
     elif step == "query":
-        result = step_query(args[0], [int(s) for s in args[1].split(",")], int(args[2]))
+        settings = load_settings(store=Path(args[0]))
+        result = step_query(settings, [int(s) for s in args[1].split(",")], int(args[2]))
     elif step == "review":
-        result = step_review(args[0], args[1].split(","), args[2], args[3])
+        store = Path(args[0])
+        settings = load_settings(store=store, preset=args[3], out=store.with_name("out"))
+        result = step_review(settings, args[1].split(","), args[2])
     else:
         raise SystemExit(f"unknown bench step {step!r}")
     print(json.dumps(result))

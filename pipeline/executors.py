@@ -79,7 +79,7 @@ def start_worker(memory_mb: int | None) -> None:
     past ``memory_mb`` of data an allocation fails (MemoryError: that file's failure)."""
     die_with_parent()
     if memory_mb and sys.platform.startswith("linux"):
-        import resource
+        import resource  # Unix only: the worker's memory cap
 
         cap = memory_mb * 2**20
         soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
@@ -94,7 +94,7 @@ def die_with_parent() -> None:
     no-op; the pool's own shutdown covers a clean exit."""
     if not sys.platform.startswith("linux"):
         return
-    import ctypes
+    import ctypes  # Linux only, like the prctl call below
     import signal
 
     parent = os.getppid()
@@ -114,7 +114,7 @@ class RayExecutor:
 
     def __init__(self, address: str = "local", num_cpus: int | None = None, ahead: int = 64):
         try:
-            import ray
+            import ray  # optional (the ray extra), loaded by a Ray run only
         except ImportError as exc:  # an optional extra: say how to get it
             raise RuntimeError("the Ray executor needs ray: pip install 'necessity[ray]'") from exc
         self._ray = ray

@@ -16,7 +16,6 @@ from pipeline import __version__
 from pipeline.cases import case_facts, case_summary
 from pipeline.check.finalize import finalize
 from pipeline.check.judge import SupportJudge
-from pipeline.check.verdict import recommendation_for
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
 from pipeline.draft.compose import compose, gather, position_for
 from pipeline.draft.llm import CountingClient, LLMClient, is_local
@@ -25,7 +24,6 @@ from pipeline.models import (
     Case,
     Criterion,
     Provenance,
-    Reference,
     Review,
     Section,
     Statement,
@@ -33,7 +31,6 @@ from pipeline.models import (
 )
 from pipeline.policy.decide import apply_policy
 from pipeline.policy.library import load_trees
-from pipeline.policy.models import PolicyDecision
 from pipeline.render import headline, to_markdown
 from pipeline.retrieve import retrieve
 from pipeline.settings import Settings
@@ -99,47 +96,6 @@ def passage_list(evidence: list) -> list[dict]:  # noqa: ANN001
 def clean_requests(items: list[str]) -> list[str]:
     """Drop requests that are only ids or fragments (small models echo "F2")."""
     return [i.strip() for i in items if len(i.split()) >= 3 and not re.fullmatch(r"[EF]\d+", i)]
-
-
-def build_references(review: Review, documents: dict) -> list[Reference]:
-    """Number the cited documents in order of first citation, with the pages cited."""
-    ev_of = {e.id: e for e in review.evidence}
-    order: list[str] = []
-    pages: dict[str, set[int]] = {}
-    policy = review.policy
-    if policy and policy.policy_source_id:  # the policy that decided comes first
-        order.append(policy.policy_source_id)
-        pages[policy.policy_source_id] = {
-            j.page for j in [*policy.judgments, *policy.exclusions] if j.method != "none"
-        } | ({policy.indication_page} if policy.indication_page else set())
-    cited = [c for crit in review.criteria for c in crit.sources]
-    cited += [c for section in review.sections for st in section.statements for c in st.citations]
-    if review.guideline_position:  # the position's sentences are cited too
-        cited += review.guideline_position.citations
-    for cid in cited:  # criteria first, then statements: reading order of the review
-        ev = ev_of.get(cid)
-        if ev is None:
-            continue
-        if ev.source_id not in order:
-            order.append(ev.source_id)
-        pages.setdefault(ev.source_id, set()).add(ev.page)
-    refs = []
-    for n, source_id in enumerate(order, 1):
-        doc = documents.get(source_id)
-        ev = next((e for e in review.evidence if e.source_id == source_id), None)
-        file = doc.file if doc else ev.file if ev else (policy.policy_file if policy else "") or ""
-        refs.append(
-            Reference(
-                n=n,
-                source_id=source_id,
-                title=doc.title if doc else (ev.title or ev.file) if ev else Path(file).name,
-                publisher=doc.publisher if doc else None,
-                year=doc.year if doc else None,
-                file=file,
-                pages=sorted(pages[source_id]),
-            )
-        )
-    return refs
 
 
 def draft_review(
@@ -286,21 +242,6 @@ def draft_review(
         for (name, start), (_, end) in zip(marks, marks[1:], strict=False)
     }
     return review
-
-
-def apply_decision(
-    review: Review, decision: PolicyDecision, deny_requires_peer_review: bool
-) -> None:
-    """The policy's verdict, rule and missing criteria become the review's. Criteria the
-    model drafted from retrieved sources stay in the record but never decide."""
-    review.policy = decision
-    review.verdict = decision.verdict
-    review.recommendation = recommendation_for(decision.verdict, deny_requires_peer_review)
-    review.verdict_rule = decision.rule
-    derived = [f"Documentation that: {m}" for m in decision.missing]
-    review.documentation_to_request = derived + [
-        d for d in review.documentation_to_request if d not in derived
-    ]
 
 
 def write_outputs(review: Review, out_dir: Path) -> tuple[Path, Path]:

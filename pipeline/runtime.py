@@ -9,10 +9,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from pipeline.draft.llm import LLMClient
+from pipeline import assets
+from pipeline.check.finalize import recheck
+from pipeline.check.judge import SupportJudge
 from pipeline.errors import NecessityError
+from pipeline.llm import open_llm
 from pipeline.models import Case, Document, Review
+from pipeline.ports import LLM, Embedder, Judge, Store
+from pipeline.review import draft_review
 from pipeline.settings import Settings
+from pipeline.sources.embed import get_embedder
+from pipeline.sources.ingest import ingest
+from pipeline.sources.store import Store as ChromaStore
 
 
 class PipelineError(NecessityError, RuntimeError):
@@ -23,38 +31,38 @@ class Pipeline:
     def __init__(
         self,
         settings: Settings,
-        llm: LLMClient | None = None,
-        store: Any = None,
-        embedder: Any = None,
+        llm: LLM | None = None,
+        store: Store | None = None,
+        embedder: Embedder | None = None,
+        llm_slots: int = 1,
     ) -> None:
         self.settings = settings
+        # Requests the embedded server answers at once (a batch's workers share it).
+        self.llm_slots = llm_slots
         self._llm = llm
         self._store = store
         self._embedder = embedder
-        self._judge = None
+        self._judge: Judge | None = None
         self._stack = contextlib.ExitStack()
 
     @classmethod
     def open(
         cls,
         settings: Settings,
-        llm: LLMClient | None = None,
-        store: Any = None,
-        embedder: Any = None,
+        llm: LLM | None = None,
+        store: Store | None = None,
+        embedder: Embedder | None = None,
+        llm_slots: int = 1,
     ) -> Pipeline:
-        return cls(settings, llm=llm, store=store, embedder=embedder)
+        return cls(settings, llm=llm, store=store, embedder=embedder, llm_slots=llm_slots)
 
     # --- parts, each made on first use ---------------------------------------------------
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         if self._store is None:
-            from pipeline import assets
-            from pipeline.sources.embed import get_embedder
-            from pipeline.sources.store import Store
-
             s = self.settings
             assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
-            self._store = Store(
+            self._store = ChromaStore(
                 s.store_path,
                 self._embedder or get_embedder(s.embedder),
                 url=s.store_url,
@@ -64,23 +72,19 @@ class Pipeline:
         return self._store
 
     @property
-    def embedder(self) -> Any:
+    def embedder(self) -> Embedder:
         """The store's embedder; without a store open, the configured one (the judge of
         `necessity check` needs no store)."""
         if self._embedder is None:
             if self._store is not None:
                 self._embedder = self._store.embedder
             else:
-                from pipeline.sources.embed import get_embedder
-
                 self._embedder = get_embedder(self.settings.embedder)
         return self._embedder
 
     @property
-    def judge(self) -> Any:
+    def judge(self) -> Judge:
         if self._judge is None:
-            from pipeline.check.judge import SupportJudge
-
             self._judge = SupportJudge(
                 self.embedder,
                 threshold=self.settings.validation.judge_threshold,
@@ -88,12 +92,15 @@ class Pipeline:
             )
         return self._judge
 
-    @property
-    def llm(self) -> LLMClient:
-        if self._llm is None:
-            from pipeline.draft.llm import open_llm
+    def untrained_judge(self) -> Any:
+        """The judge's features without its weights (a ``SupportJudge``): what training and
+        the validator's cross-validation read."""
+        return SupportJudge(self.embedder, model=None)
 
-            self._llm = self._stack.enter_context(open_llm(self.settings))
+    @property
+    def llm(self) -> LLM:
+        if self._llm is None:
+            self._llm = self._stack.enter_context(open_llm(self.settings, parallel=self.llm_slots))
         return self._llm
 
     def documents(self) -> dict[str, Document]:
@@ -108,22 +115,18 @@ class Pipeline:
 
     # --- what it does --------------------------------------------------------------------
     def review(self, case: Case, on_event: Callable[[str, dict], None] | None = None) -> Review:
-        from pipeline.review import draft_review
-
         return draft_review(
             case, self.store, self.llm, self.settings, on_event=on_event, judge=self.judge
         )
 
     def recheck(self, review: Review, documents: dict[str, Document] | None = None):  # noqa: ANN201
-        """Re-validate an edited or stored review and re-derive its verdict (no repair).
-        ``documents`` default to the store's; pass {} to check a record without a store."""
-        from pipeline.check.finalize import finalize
-
+        """Re-validate an edited or stored review, re-derive its verdict (no repair) and
+        check its worksheet and packet sources (``check.finalize.recheck``). ``documents``
+        default to the store's; pass {} to check a record without a store."""
         docs = self.documents() if documents is None else documents
-        return finalize(review, self.judge, self.settings, docs, repair=False)
+        return recheck(review, self.judge, self.settings, docs)
 
     def ingest(self, paths: Iterable[Path], **options: Any):  # noqa: ANN201
-        from pipeline.sources.ingest import ingest
 
         return ingest(paths, self.store, self.settings, **options)
 

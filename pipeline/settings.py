@@ -2,7 +2,9 @@
 
 Sources, highest first: explicit arguments, environment (``NECESSITY_*``), a settings file
 (``NECESSITY_SETTINGS_FILE`` or ``--settings``: YAML, JSON or TOML), then the preset's defaults.
-Nothing else in the package reads environment variables.
+Nothing else in the package reads or sets environment variables: what other modules need of
+the process environment (the user's cache folder, tiktoken's cache, a provider's API key,
+the native libraries' switches) they get from the functions at the end of this module.
 """
 
 from __future__ import annotations
@@ -333,3 +335,37 @@ def load_settings(file: Path | None = None, **overrides: Any) -> Settings:
         first = exc.errors()[0]
         key = ".".join(str(x) for x in first["loc"])
         raise ValueError(f"{where}: {key}: {first['msg']}") from exc
+
+
+# --- the process environment, read and set here only ------------------------------------------
+# Native libraries read these when they load, so they are set as the settings load, before any
+# loads: spin-waiting OpenMP threads starve everything else on 2 cores (llama.cpp 15 → ~4
+# tok/s), and onnxruntime 1.31 otherwise tries DNS look-ups for telemetry.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+
+def user_cache_dir() -> Path:
+    """Necessity's folder in the user's cache (XDG_CACHE_HOME): models written on first use."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "necessity"
+
+
+def tiktoken_cache_dir() -> Path | None:
+    """The folder tiktoken reads its encodings from (TIKTOKEN_CACHE_DIR), if one is set."""
+    value = os.environ.get("TIKTOKEN_CACHE_DIR")
+    return Path(value) if value else None
+
+
+def use_tiktoken_cache(folder: Path) -> None:
+    """Point tiktoken at our offline copy of its encodings (it reads TIKTOKEN_CACHE_DIR)."""
+    os.environ["TIKTOKEN_CACHE_DIR"] = str(folder)
+
+
+def api_key_from_env(name: str | None) -> str | None:
+    """A provider's API key, from the environment variable its config names."""
+    return os.environ.get(name) if name else None
+
+
+def default_home() -> Path:
+    """The home when a caller has no settings at hand (NECESSITY_HOME, else the default)."""
+    return Path(os.environ.get("NECESSITY_HOME") or ".necessity")

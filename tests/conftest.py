@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,17 +92,23 @@ FAKE_EMBEDDER = "hashing-test"
 
 
 @pytest.fixture(scope="session")
-def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings for the fake runtime: the hashing embedder, hybrid search (no e5 model),
-    free-mode drafts (what the scripted replies are)."""
+def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """Settings for the fake runtime: the hashing embedder (registered the way real ones
+    are, and removed after the session), hybrid search (no e5 model), free-mode drafts
+    (what the scripted replies are)."""
     from pipeline import assets
-    from pipeline.sources import embed
+    from pipeline.sources.embed import register_embedder, unregister_embedder
 
-    embed._EMBEDDERS.setdefault(FAKE_EMBEDDER, HashingEmbedder)
-    home = tmp_path_factory.mktemp("home")
-    s = load_settings(home=home, draft=FREE, embedder=FAKE_EMBEDDER, retrieval={"mode": "hybrid"})
-    assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
-    return s
+    register_embedder(FAKE_EMBEDDER, HashingEmbedder)
+    try:
+        home = tmp_path_factory.mktemp("home")
+        s = load_settings(
+            home=home, draft=FREE, embedder=FAKE_EMBEDDER, retrieval={"mode": "hybrid"}
+        )
+        assets.ensure_tiktoken(s.cache_dir, s.chunk.encoding)
+        yield s
+    finally:
+        unregister_embedder(FAKE_EMBEDDER)
 
 
 @pytest.fixture(scope="session")

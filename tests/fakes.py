@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.draft.llm import LLMError, LLMResult
+from pipeline.llm import LLMError, LLMResult
 from pipeline.models import Chunk, Document, SearchFilters
 from pipeline.sources.chunk import embedding_text
 from pipeline.sources.lexical import LexicalIndex, manifest_stamp

@@ -29,9 +29,9 @@ import httpx
 import numpy as np
 
 from pipeline.check.judge import SupportJudge, fit_logistic
-from pipeline.draft.llm import embedded_server
 from pipeline.evals.metrics import auc
 from pipeline.evals.validator import feature_matrix, load_healthver, out_of_fold_logits
+from pipeline.llm import embedded_server
 from pipeline.settings import load_settings
 from pipeline.sources.embed import get_embedder
 

@@ -17,12 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from pipeline.sources.embed import E5Embedder
+from pipeline.sources.embed import E5Embedder
 
 JUDGE_EMBEDDER = "all-MiniLM-L6-v2-q8-onnx"  # the features the weights were trained on
 # The other MiniLM files' vectors are within cosine 0.99 of these and the weights hold: in
@@ -212,6 +210,11 @@ def load_model(path: Path = WEIGHTS) -> JudgeModel | None:
     return JudgeModel(**{k: data[k] for k in JudgeModel.__dataclass_fields__ if k in data})
 
 
+def review_bar(model: JudgeModel) -> float:
+    """The bar a model's weights carry for reviews: its F0.5 threshold, else its F1 one."""
+    return model.review_threshold if model.review_threshold is not None else model.threshold
+
+
 class SupportJudge:
     """score(statement, cited) → probability that the cited text supports the statement."""
 
@@ -243,9 +246,7 @@ class SupportJudge:
             return self.lexical_threshold
         if self.operating_threshold is not None:
             return self.operating_threshold
-        if self.model.review_threshold is not None:
-            return self.model.review_threshold
-        return self.model.threshold
+        return review_bar(self.model)
 
     @property
     def name(self) -> str:
@@ -273,8 +274,6 @@ class SupportJudge:
         cited = sorted({b for _, b in pairs})
         with self._e5_lock:  # one e5 model per judge; reviews in threads share the judge
             if self._e5 is None:
-                from pipeline.sources.embed import E5Embedder
-
                 self._e5 = E5Embedder()
             q = dict(zip(claims, self._e5.embed_queries(claims), strict=True))
             p = dict(zip(cited, self._e5.embed(cited), strict=True))

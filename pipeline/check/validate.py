@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.check.judge import (
-    SupportJudge,
     claim_parts,
     content_words,
     coverage,
@@ -30,6 +29,7 @@ from pipeline.models import (
     Validation,
     sha256_text,
 )
+from pipeline.ports import Judge
 from pipeline.sources.parse import ParseError, normalize, parse_pdf
 
 
@@ -94,14 +94,9 @@ class _Resolver:
         return False, None, False
 
 
-def validate(
-    review: Review,
-    threshold: float = 0.5,
-    verify_sources: bool = True,
-    judge: SupportJudge | None = None,
-) -> Review:
-    """Recompute every statement's and criterion's support and the validation block."""
-    judge = judge or SupportJudge(lexical_threshold=threshold)
+def validate(review: Review, judge: Judge, verify_sources: bool = True) -> Review:
+    """Recompute every statement's and criterion's support and the validation block, by
+    the caller's judge (``Pipeline.judge``: the configured one)."""
     problems: list[str] = []
     bad: set[str] = set()
     for ev in review.evidence:
@@ -196,7 +191,7 @@ CRITERION_COVERAGE = 0.5  # of each part's content words, found in the cited sen
 
 
 def support_problems(
-    judge: SupportJudge,
+    judge: Judge,
     cited: str,
     parts: list[str],
     scores: list[float],
@@ -215,7 +210,7 @@ def support_problems(
     return problems
 
 
-def passes(judge: SupportJudge, score: float, claim: str, cited: str) -> bool:
+def passes(judge: Judge, score: float, claim: str, cited: str) -> bool:
     """The judge's verdict, except that a near-copy of its source is supported: the judge
     was trained on paraphrases and under-scores restatements (numbers and negations are
     checked separately)."""
@@ -248,7 +243,7 @@ REPAIR_COVERAGE = 0.6
 
 
 def repair_passes(
-    judge: SupportJudge, score: float, claim: str, cited: str, negation: bool = True
+    judge: Judge, score: float, claim: str, cited: str, negation: bool = True
 ) -> bool:
     """Re-citing picks the best of many sentences, so chance matches are likelier: demand
     a near-copy, or a clear judge margin with most content words present. An exclusion
@@ -260,7 +255,7 @@ def repair_passes(
     )
 
 
-def repair_citations(review: Review, judge: SupportJudge) -> int:
+def repair_citations(review: Review, judge: Judge) -> int:
     """One repair round: a statement or criterion that failed support is re-cited to the
     retrieved sentence that best supports it, when one passes; the old ids are kept in
     ``repaired_from``. Returns how many were re-cited; validate again afterwards."""

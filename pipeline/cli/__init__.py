@@ -3,7 +3,7 @@
 sources.py  ingest, store stats, corpus build, prepare
 review.py   review, review-batch, check
 policy.py   policy list, policy show
-evals.py    eval validator | train-judge | grounding | run | compare | retrieval
+evals.py    eval validator | train-judge | grounding | run | compare | retrieval | policies
 serve.py    serve, bench
 common.py   settings (the effective settings, each described), shared options
 

@@ -1,4 +1,4 @@
-"""What every command group shares: the global options, the settings tree, the store
+"""What every command group shares: the global options, the settings tree, the runtime
 opened with a clear error, and the option types."""
 
 from __future__ import annotations
@@ -6,11 +6,12 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from pipeline.errors import UsageError
+from pipeline.runtime import Pipeline
 from pipeline.settings import Settings, load_settings
 
 StoreOpt = Annotated[
@@ -92,12 +93,13 @@ def fail(message: str) -> NoReturn:
     raise UsageError(message)
 
 
-def open_store_or_fail(settings: Settings):  # noqa: ANN201
-    """The store, or a clear error (a store built with another embedder, say): the
-    runtime opens it, so the CLI and every other caller open it the same way."""
-    from pipeline.runtime import Pipeline
-
-    return Pipeline.open(settings).store
+def open_pipeline(settings: Settings, **parts: Any) -> Pipeline:
+    """The command's one runtime (use it in a ``with`` block), its store opened now so a
+    store that cannot be read (built with another embedder, say) is a clear error before
+    any work; ``parts`` are ``Pipeline.open``'s (an LLM client, LLM slots...)."""
+    pipeline = Pipeline.open(settings, **parts)
+    pipeline.store  # noqa: B018 (the property opens it)
+    return pipeline
 
 
 def show_settings(

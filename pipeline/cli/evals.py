@@ -12,9 +12,10 @@ import typer
 from pipeline.cli.common import (
     StoreOpt,
     fail,
-    open_store_or_fail,
+    open_pipeline,
     settings_from,
 )
+from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluations for QA: judge, grounding.")
@@ -30,17 +31,16 @@ def eval_validator(
     ] = False,
 ) -> None:
     """Score the support judge (supports vs not): accuracy, macro-F1, confusion, threshold."""
-    from pipeline.check.judge import SupportJudge
     from pipeline.evals.validator import cross_validate, evaluate, feature_matrix, load_healthver
-    from pipeline.sources.embed import get_embedder
 
     settings = settings_from()
     try:
         rows = load_healthver(healthver, limit)
     except (OSError, ValueError) as exc:
         fail(str(exc))
-    # The judge reviews use: a refit on QA labels when there is one.
-    judge = SupportJudge(get_embedder(settings.embedder), weights=settings.judge_weights_path)
+    # The judge reviews use (a refit on QA labels when there is one), at their bar.
+    with Pipeline.open(settings) as pipeline:
+        judge = pipeline.judge
     x = feature_matrix(rows, judge)
     report = evaluate(rows, judge, x) | {"file": str(healthver)}
     if judge.model is not None:
@@ -85,7 +85,7 @@ def eval_train_judge(
 ) -> None:
     """Fit the support judge (logistic regression, out-of-fold calibration) on a
     HealthVer-style CSV, and with --labels on QA staff's labels too."""
-    from pipeline.check.judge import WEIGHTS, SupportJudge
+    from pipeline.check.judge import WEIGHTS
     from pipeline.evals.validator import (
         cross_validate,
         feature_matrix,
@@ -94,14 +94,14 @@ def eval_train_judge(
         save_model,
         train,
     )
-    from pipeline.sources.embed import get_embedder
 
     settings = settings_from()
     try:
         rows = load_healthver(healthver)
     except (OSError, ValueError) as exc:
         fail(str(exc))
-    judge = SupportJudge(get_embedder(settings.embedder), model=None)
+    with Pipeline.open(settings) as pipeline:
+        judge = pipeline.untrained_judge()
     x = feature_matrix(rows, judge, every=True)
     report: dict = {"healthver": str(healthver), "n": len(rows)}
     if labels:
@@ -172,7 +172,6 @@ def eval_grounding(
     """ALCE-style citation recall/precision and grounding rates over review records; with
     --labels, the support judge against people's labels (agreement, kappa, confusion)."""
     from pipeline.evals.grounding import grounding_report
-    from pipeline.runtime import Pipeline
 
     settings = settings_from()
     if labels:
@@ -201,7 +200,8 @@ def eval_grounding(
     records = sorted(review_dir.glob("*.review.json"))
     if not records:
         fail(f"{review_dir}: no *.review.json records")
-    report = grounding_report(records, Pipeline.open(settings).judge, settings)
+    with Pipeline.open(settings) as pipeline:
+        report = grounding_report(records, pipeline.judge, settings)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:
@@ -409,15 +409,17 @@ def eval_retrieval(
             page_questions = load_page_questions(questions)
         except (OSError, ValueError) as exc:
             fail(str(exc))
-        st = open_store_or_fail(settings)
-        report = run_ingest([corpus], st, settings)
-        for r in report.results:
-            if r.status == "failed":
-                typer.echo(f"skipped {r.file}: {r.reason}", err=True)
-        try:
-            results["acr"] = page_benchmark(page_questions, st, settings, progress=progress)
-        except ValueError as exc:
-            fail(str(exc))
+        with open_pipeline(settings) as pipeline:
+            report = run_ingest([corpus], pipeline.store, settings)
+            for r in report.results:
+                if r.status == "failed":
+                    typer.echo(f"skipped {r.file}: {r.reason}", err=True)
+            try:
+                results["acr"] = page_benchmark(
+                    page_questions, pipeline.store, settings, progress=progress
+                )
+            except ValueError as exc:
+                fail(str(exc))
     out = next(iter(results.values())) if len(results) == 1 else results
     if as_json:
         typer.echo(json.dumps(out, indent=2))
@@ -502,3 +504,57 @@ def eval_intake(
     typer.echo("")
     for line in packet_table(report):
         typer.echo(line)
+
+
+@eval_app.command("policies")
+def eval_policies(
+    gold_dir: Annotated[Path, typer.Argument(help="folder of gold policy trees (*.json)")] = Path(
+        "evals/policies/gold"
+    ),
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="a store whose cached tree is used for a PDF it holds"),
+    ] = None,
+    shared: Annotated[Path, typer.Option(help="the folder the gold files' 'dir' is under")] = Path(
+        "../shared"
+    ),
+    split: Annotated[str, typer.Option(help="tune, holdout or all")] = "all",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Compiled policy trees against gold trees: indication recall, leaf recall and
+    precision, logic accuracy; per policy and per split."""
+    from pipeline.evals.policies import GoldError, compile_for_eval, load_gold, run_policy_eval
+
+    if split not in {"tune", "holdout", "all"}:
+        fail(f"--split {split!r}: expected tune, holdout or all")
+    try:
+        gold = load_gold(gold_dir)
+    except GoldError as exc:
+        fail(str(exc))
+    gold = [g for g in gold if split == "all" or g.get("split", "tune") == split]
+    report = run_policy_eval(gold, compile_for_eval(store), [shared, gold_dir, gold_dir.parent])
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(format_policy_report(report))
+
+
+def format_policy_report(report: dict) -> str:
+    def f(x: float | None) -> str:
+        return "-" if x is None else f"{x:.2f}"
+
+    cols = f"{'ind.rec':>7} {'leaf.rec':>8} {'leaf.prec':>9} {'logic':>6} empty"
+    lines = [f"{'policy':52} {'split':7} {cols}"]
+    for r in report["policies"]:
+        lines.append(
+            f"{r['file'][:52]:52} {r['split']:7} {f(r['indication_recall']):>7} "
+            f"{f(r['leaf_recall']):>8} {f(r['leaf_precision']):>9} {f(r['logic_accuracy']):>6} "
+            f"{'EMPTY' if r['empty'] else ''}{(' ' + r['error']) if r['error'] else ''}"
+        )
+    for name, o in report["overall"].items():
+        lines.append(
+            f"{'OVERALL ' + name:52} {'':7} {f(o['indication_recall']):>7} "
+            f"{f(o['leaf_recall']):>8} {f(o['leaf_precision']):>9} {f(o['logic_accuracy']):>6} "
+            f"{len(o['empty'])} empty"
+        )
+    return "\n".join(lines)

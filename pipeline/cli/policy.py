@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli.common import StoreOpt, fail, open_store_or_fail, settings_from
+from pipeline.cli.common import StoreOpt, fail, open_pipeline, settings_from
 from pipeline.policy.models import PolicyNode, PolicyTree
 
 policy_app = typer.Typer(no_args_is_help=True, help="Payer policies as criteria trees.")
@@ -23,8 +23,8 @@ def _documents(store: Path | None) -> tuple[Path, list]:
     settings = settings_from(store=store)
     _home[0] = settings.home
     if settings.store_url:
-        db = open_store_or_fail(settings)
-        return db.path, db.documents()
+        with open_pipeline(settings) as pipeline:
+            return pipeline.store.path, pipeline.store.documents()
     path = settings.store_path
     if not (path / MANIFEST).exists():
         fail(f"no store at {path} (run `necessity ingest` first)")

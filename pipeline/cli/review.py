@@ -20,9 +20,9 @@ from pipeline.cli.common import (
     YearMinOpt,
     _retrieval_overrides,
     fail,
-    open_store_or_fail,
     settings_from,
 )
+from pipeline.runtime import Pipeline
 
 
 def review(
@@ -48,7 +48,6 @@ def review(
     """Draft, validate and render a review for each case into OUT/<case_id>.review.{json,md}."""
     from pipeline.batch import run_batch
     from pipeline.cases import load_case
-    from pipeline.runtime import Pipeline
 
     settings = settings_from(
         store=store,
@@ -63,10 +62,9 @@ def review(
     case_files = [p for p in case_files if not is_packet(p)]
     for path in case_files:
         load_case(path)
-    pipeline = Pipeline.open(settings, store=open_store_or_fail(settings))
-    pipeline.require_chunks()
-    t0 = time.perf_counter()
-    with pipeline:
+    with Pipeline.open(settings) as pipeline:
+        pipeline.require_chunks()
+        t0 = time.perf_counter()
         client = pipeline.llm
         typer.echo(
             f"model {client.model} at {client.endpoint} (ready in {time.perf_counter() - t0:.1f}s)",
@@ -87,9 +85,7 @@ def review(
         # --skip-existing; a failed case is a row and the others go on.
         rows = run_batch(
             list(case_files),
-            settings,
-            store=pipeline.store,
-            client=client,
+            pipeline,
             skip_existing=skip_existing,
             on_event=progress_of,
         )
@@ -148,31 +144,27 @@ def check(
     from pydantic import ValidationError
 
     from pipeline.models import Review
-    from pipeline.policy.library import verify_worksheet
-    from pipeline.runtime import Pipeline
 
-    pipeline = Pipeline.open(settings_from())
     results = []
     bad = 0
-    for path in records:
-        try:
-            review_obj = Review.model_validate_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValidationError) as exc:
-            fail(f"{path}: not a review record ({exc})")
-        before = review_obj.validation.model_dump()
-        finished = pipeline.recheck(review_obj, documents={})  # the record alone, no store
-        if review_obj.policy is not None:  # record v2: every worksheet row on its page
-            review_obj.validation.problems.extend(verify_worksheet(review_obj.policy))
-        review_obj.validation.problems.extend(_packet_problems(review_obj))
-        after = review_obj.validation
-        changed = {k: (before[k], v) for k, v in after.model_dump().items() if before[k] != v}
-        if finished.verdict_changed:
-            changed["verdict"] = (finished.verdict_before, finished.verdict)
-        ok = not after.problems and not changed
-        bad += not ok
-        results.append(
-            {"record": str(path), "ok": ok, "problems": after.problems, "changed": changed}
-        )
+    with Pipeline.open(settings_from()) as pipeline:
+        for path in records:
+            try:
+                review_obj = Review.model_validate_json(path.read_text(encoding="utf-8"))
+            except (OSError, ValidationError) as exc:
+                fail(f"{path}: not a review record ({exc})")
+            before = review_obj.validation.model_dump()
+            # The record alone, no store: validation, verdict, worksheet and packet sources.
+            finished = pipeline.recheck(review_obj, documents={})
+            after = review_obj.validation
+            changed = {k: (before[k], v) for k, v in after.model_dump().items() if before[k] != v}
+            if finished.verdict_changed:
+                changed["verdict"] = (finished.verdict_before, finished.verdict)
+            ok = not after.problems and not changed
+            bad += not ok
+            results.append(
+                {"record": str(path), "ok": ok, "problems": after.problems, "changed": changed}
+            )
     if as_json:
         typer.echo(json.dumps(results, indent=2))
     else:
@@ -184,19 +176,6 @@ def check(
                 typer.echo(f"         {k}: recorded {was}, recomputed {now}")
     if bad:
         raise typer.Exit(1)
-
-
-def _packet_problems(review) -> list[str]:  # noqa: ANN001
-    """A case from a packet: each cited record page still says what its fact quotes."""
-    from pipeline.cases.intake import check_sources
-
-    intake = review.intake
-    if intake is None or not intake.folder:
-        return []
-    if not Path(intake.folder).is_dir():
-        return [f"the case's packet folder {intake.folder} is not here: facts not re-checked"]
-    facts = [(f.id, f.source) for f in review.case_facts if f.source]
-    return [f"case fact {p}" for p in check_sources(facts, Path(intake.folder))]
 
 
 def review_batch(
@@ -224,29 +203,28 @@ def review_batch(
         fail(str(exc))
     packets = sorted(p for p in cases_dir.iterdir() if p.is_dir())
     unready: list[str] = []
-    if packets:  # each subfolder a packet: extracted first, with the model
-        from pipeline.cli.case import cases_from_packets
-        from pipeline.runtime import Pipeline
-
-        with Pipeline.open(settings) as pipeline:
-            extracted, unready = cases_from_packets(packets, settings.out, pipeline.llm)
-        for line in unready:
-            typer.echo(f"NOT READY {line}", err=True)
-        cases += extracted
-    if not cases:
-        fail(f"{cases_dir}: no case files (*.yaml, *.yml, *.json) or packet folders")
-    if executor == "local":
-        db = open_store_or_fail(settings)
-        if db.stats()["chunks"] == 0:
-            fail(f"store {settings.store_path} is empty; run `necessity ingest` first")
 
     def bar(rows, total):  # noqa: ANN001, ANN202
         return tqdm(rows, total=total, desc="review", unit="case", file=sys.stderr)
 
-    try:
-        rows = run_batch(cases, settings, workers, executor, address, progress=bar)
-    except (ValueError, RuntimeError) as exc:  # an unknown executor, Ray failing to start
-        fail(str(exc))
+    # One runtime for the command: the embedded server (a slot per worker) extracts the
+    # packets and drafts the reviews; on Ray each task opens its own.
+    with Pipeline.open(settings, llm_slots=workers) as pipeline:
+        if packets:  # each subfolder a packet: extracted first, with the model
+            from pipeline.cli.case import cases_from_packets
+
+            extracted, unready = cases_from_packets(packets, settings.out, pipeline.llm)
+            for line in unready:
+                typer.echo(f"NOT READY {line}", err=True)
+            cases += extracted
+        if not cases:
+            fail(f"{cases_dir}: no case files (*.yaml, *.yml, *.json) or packet folders")
+        if executor == "local":
+            pipeline.require_chunks()
+        try:
+            rows = run_batch(cases, pipeline, workers, executor, address, progress=bar)
+        except (ValueError, RuntimeError) as exc:  # an unknown executor, Ray failing to start
+            fail(str(exc))
     failed = [r for r in rows if r.status == "failed"]
     if as_json:
         typer.echo(json.dumps([asdict(r) for r in rows], indent=2))

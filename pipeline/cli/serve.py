@@ -11,7 +11,7 @@ import typer
 from pipeline.cli.common import (
     StoreOpt,
     fail,
-    open_store_or_fail,
+    open_pipeline,
     settings_from,
 )
 
@@ -35,11 +35,11 @@ def serve(
         fail(str(exc))
     import uvicorn
 
-    open_store_or_fail(settings)  # a clear error now rather than on the first page
+    pipeline = open_pipeline(settings)  # a clear error now rather than on the first page
     typer.echo(f"Necessity on http://{host}:{port}/ (API docs at /docs)", err=True)
     from pipeline.web.app import server_options
 
-    uvicorn.run(create_app(settings), **server_options(settings, host, port))
+    uvicorn.run(create_app(settings, pipeline=pipeline), **server_options(settings, host, port))
 
 
 def bench(

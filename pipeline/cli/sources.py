@@ -12,7 +12,7 @@ import typer
 from pipeline.cli.common import (
     StoreOpt,
     fail,
-    open_store_or_fail,
+    open_pipeline,
     settings_from,
 )
 
@@ -25,13 +25,15 @@ def prepare(
 ) -> None:
     """Make the offline assets ready (tiktoken files, embedder, embedded model)."""
     from pipeline import assets
+    from pipeline.sources.embed import minilm_q8_files
 
     settings = settings_from()
-    report = assets.prepare(
-        settings.cache_dir,
-        settings.llm.model if model and settings.is_embedded_llm else None,
-        settings.chunk.encoding,
-    )
+    report = {"tiktoken": str(assets.ensure_tiktoken(settings.cache_dir, settings.chunk.encoding))}
+    onnx, tokenizer = minilm_q8_files()  # writes the float32 graph it is quantized from
+    report["embedder_onnx"] = str(onnx)
+    report["embedder_tokenizer"] = str(tokenizer)
+    if model and settings.is_embedded_llm:
+        report["llm_gguf"] = str(assets.gguf_path(settings.llm.model, settings.cache_dir))
     for key, value in report.items():
         typer.echo(f"{key:20} {value}")
 
@@ -111,10 +113,10 @@ def ingest(
     try:
         # Locked before the store opens: what it reads (manifest, Chroma's index) is what
         # the last writer left, not a state another ingest is about to change.
-        with store_lock(settings.store_path):
+        with store_lock(settings.store_path), open_pipeline(settings) as pipeline:
             report = run_ingest(
                 paths,
-                open_store_or_fail(settings),
+                pipeline.store,
                 settings,
                 metadata=metadata,
                 progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
@@ -133,7 +135,9 @@ def ingest(
         f"{report.count('failed')} failed; {chunks} new chunks in "
         f"{report.seconds:.1f}s; store {settings.store_path}"
     )
-    if report.failed:
+    for error in report.policy_errors:
+        typer.echo(f"POLICY ERROR {error}", err=True)
+    if report.failed or report.policy_errors:
         raise typer.Exit(1)
 
 
@@ -144,7 +148,8 @@ def store_stats(
 ) -> None:
     """Counts of documents, chunks and pages in the store."""
     settings = settings_from(store=store)
-    stats = open_store_or_fail(settings).stats()
+    with open_pipeline(settings) as pipeline:
+        stats = pipeline.store.stats()
     if as_json:
         typer.echo(json.dumps(stats, indent=2))
     else:

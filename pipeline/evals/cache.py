@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.draft.llm import LLMClient, LLMResult
+from pipeline.llm import LLMClient, LLMResult
 
 
 class CachedClient:

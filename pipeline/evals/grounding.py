@@ -12,22 +12,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.check.finalize import finalize
-from pipeline.check.judge import SupportJudge
+from pipeline.check.finalize import recheck
 from pipeline.check.validate import passes
 from pipeline.models import Review, Statement
-from pipeline.settings import Settings, load_settings
+from pipeline.ports import Judge
+from pipeline.settings import Settings
 
 
 def _texts(review: Review) -> dict[str, str]:
     return {e.id: e.text for e in review.evidence} | {f.id: f.text for f in review.case_facts}
 
 
-def record_metrics(review: Review, judge: SupportJudge, settings: Settings | None = None) -> dict:
-    """Metrics of one record, through the same finish step as a review (no repair), on a
-    copy: the eval never rewrites what it grades."""
+def record_metrics(review: Review, judge: Judge, settings: Settings) -> dict:
+    """Metrics of one record, through the same re-check as `necessity check` (no repair),
+    on a copy: the eval never rewrites what it grades."""
     review = review.model_copy(deep=True)
-    finalize(review, judge, settings or load_settings(), {}, repair=False)
+    recheck(review, judge, settings, {})
     texts = _texts(review)
     # Every drafted statement counts, those validation dropped included.
     statements = [st for s in review.sections for st in s.statements] + [
@@ -83,10 +83,7 @@ def record_metrics(review: Review, judge: SupportJudge, settings: Settings | Non
     }
 
 
-def grounding_report(
-    paths: list[Path], judge: SupportJudge, settings: Settings | None = None
-) -> dict:
-    settings = settings or load_settings()
+def grounding_report(paths: list[Path], judge: Judge, settings: Settings) -> dict:
     rows = [
         record_metrics(Review.model_validate_json(p.read_text()), judge, settings) for p in paths
     ]

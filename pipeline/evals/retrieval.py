@@ -19,8 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.evals.datasets import load_jsonl
 from pipeline.models import Chunk, Document
 from pipeline.retrieve.search import MODES, Searcher
+from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 from pipeline.sources.store import Store
 
@@ -101,11 +103,8 @@ def load_bioasq(root: Path, limit: int | None = None) -> tuple[list[Question], l
     return questions, list(texts)
 
 
-def build_snippet_store(path: Path, texts: Sequence[str], settings: Settings) -> Store:
+def build_snippet_store(store: Store, texts: Sequence[str]) -> Store:
     """Snippets as chunks of one pseudo-document, embedded and indexed like any ingest."""
-    from pipeline.runtime import Pipeline
-
-    store = Pipeline.open(settings.model_copy(update={"store": path, "store_url": None})).store
     chunks = [
         Chunk(
             id=f"s{i}",
@@ -134,15 +133,17 @@ def bioasq_benchmark(
 ) -> dict:
     questions, texts = load_bioasq(root, limit)
     t0 = time.perf_counter()
-    store = build_snippet_store(store_dir, texts, settings)
-    build_s = time.perf_counter() - t0
-    out = run_modes(
-        Searcher(store, settings.retrieval),
-        questions,
-        key=lambda c: int(c.id[1:]),
-        default_mode=settings.retrieval.mode,
-        progress=progress,
-    )
+    # The snippets' own throwaway store, beside the configured one.
+    with Pipeline.open(settings.model_copy(update={"store": store_dir, "store_url": None})) as p:
+        store = build_snippet_store(p.store, texts)
+        build_s = time.perf_counter() - t0
+        out = run_modes(
+            Searcher(store, settings.retrieval),
+            questions,
+            key=lambda c: int(c.id[1:]),
+            default_mode=settings.retrieval.mode,
+            progress=progress,
+        )
     out["chunks"] = len(texts)
     out["index_seconds"] = round(build_s, 1)
     return out
@@ -151,8 +152,6 @@ def bioasq_benchmark(
 # --- ACR ----------------------------------------------------------------------------------
 def load_page_questions(path: Path) -> list[Question]:
     """Dataset records whose ``expected`` names the answer file (stem) and its pages."""
-    from pipeline.evals.datasets import load_jsonl
-
     questions = []
     for rec in load_jsonl(path):
         try:

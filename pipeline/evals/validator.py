@@ -16,7 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.check.judge import JudgeModel, SupportJudge, features_of_width, fit_logistic
+from pipeline.check.judge import (
+    JudgeModel,
+    SupportJudge,
+    features_of_width,
+    fit_logistic,
+    review_bar,
+)
 from pipeline.evals.metrics import best_threshold, binary_report, fit_platt
 
 
@@ -109,7 +115,7 @@ def judge_report(model: JudgeModel, rows: list[dict], x: np.ndarray) -> dict:
     if not rows:
         return {"n": 0}
     p = model.probabilities(x)
-    bar = SupportJudge(model=model).threshold
+    bar = review_bar(model)
     return binary_report(gold, [bool(s >= bar) for s in p]) | {
         "threshold": round(bar, 3),
         "macro_f1_at_f1_threshold": binary_report(gold, [bool(s >= model.threshold) for s in p])[

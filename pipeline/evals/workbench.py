@@ -27,12 +27,12 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from pipeline.draft.llm import LLMClient, LLMError, open_llm
 from pipeline.draft.prompts import load_prompt
 from pipeline.evals.cache import CachedClient
 from pipeline.evals.datasets import REPO, Record, load_dataset
 from pipeline.evals.runs import ExampleResult, Run
-from pipeline.settings import Settings, _merge
+from pipeline.llm import LLMClient, LLMError, open_llm
+from pipeline.settings import Settings, _merge, api_key_from_env
 
 
 class Provider(BaseModel):
@@ -295,13 +295,11 @@ def _policy_title(pdf: Path) -> str:
 # --- the run ------------------------------------------------------------------------------
 @contextmanager
 def provider_client(provider: Provider, settings: Settings, cache: Path) -> Iterator[Any]:
-    import os
-
     llm = settings.llm.model_copy(
         update={
             "base_url": provider.base_url,
             "model": provider.model or settings.llm.model,
-            "api_key": os.environ.get(provider.api_key_env) if provider.api_key_env else None,
+            "api_key": api_key_from_env(provider.api_key_env),
         }
     )
     with open_llm(settings.model_copy(update={"llm": llm})) as client:

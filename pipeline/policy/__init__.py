@@ -1,7 +1,11 @@
 """Payer policies as criteria trees: compiled once from the PDF, judged criterion by
 criterion against a case, decided by a rule over the whole tree.
 
-compile.py  PDF → PolicyTree (the policy's own outline: numbered lists, AND/OR, "ONE of")
+outline.py  layout text → outline items (markers, indentation, headings, connector lines)
+table.py    criteria tables (a drug or indication column, a criteria column) → rows
+verbatim.py every node's text looked up on its page of the plain extraction
+compile.py  outline and tables → PolicyTree (indications, branches, logic, exclusions)
+references.py "met the initial criteria (A)", "Refer to ERX.PA.01": resolved and judged
 fields.py   a criterion's kind and numbers (age, count, duration, specialties, drugs)
 library.py  trees cached per store by document fingerprint and compiler version
 integrity.py  keyed seals (HMAC, key in NECESSITY_HOME) on every tree file in the store

@@ -1,63 +1,54 @@
-"""Policy PDF → criteria tree, from the policy's own outline.
-
-pypdf's layout mode keeps the indentation that nests a policy's lists; the markers
-(1. / A) / i. / a) / (1) / •) give the levels, "ALL / BOTH / ONE / at least TWO of the
-following (i, ii, and iii)" and the "; AND" / "; OR" that end items give the logic. A list
-runs on across page breaks: running headers and footers are dropped before parsing. Every
-node's text is then looked up on its page of the plain extraction (the text evidence is
-checked against), and that verbatim text is what the tree keeps.
+"""Policy PDF → criteria tree, from the policy's own outline (outline.py reads the layout,
+table.py the criteria tables): indications and their initial and continuation branches,
+the logic of each group as the policy states it, exclusions, references; every node's
+text checked on its page (verbatim.py).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
-
-from pypdf import PdfReader
 
 from pipeline.errors import NecessityError
 from pipeline.policy import fields as F
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
-from pipeline.sources.parse import _running_lines, normalize, parse_pdf
+from pipeline.policy.outline import _BULLETS, Item, Line, layout_lines, outline, raw_pages
+from pipeline.policy.references import reference_fields, resolve
+from pipeline.policy.table import Row, read_tables
+from pipeline.policy.verbatim import _CONJ_END, PageText, _verbatim
+from pipeline.sources.parse import normalize, parse_pdf
 
-COMPILER_VERSION = "policy-compiler-2"
+__all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-# Each marker style is one outline level wherever it appears; a style already open on the
-# stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
-_MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
-    ("num", re.compile(r"^(\d{1,2})\.(?=\s)")),
-    ("numparen", re.compile(r"^(\d{1,2})\)(?=\s)")),
-    ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
-    ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
-    ("roman", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\.(?=\s)")),
-    ("lower", re.compile(r"^([a-z])\)(?=\s)")),
-    ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
-    ("paren", re.compile(r"^\((\d{1,2})\)")),
-    ("parenlower", re.compile(r"^\(([a-z])\)")),
-    ("bullet", re.compile(r"^([•●·*])(?=\s)")),
-    ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
-    ("bullet3", re.compile(r"^([▪■§])(?=\s)")),
-    ("dash", re.compile(r"^([\-–])(?=\s)")),
-]
-_BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
-_NOTE = re.compile(r"^Note\s*:", re.I)
-_PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
+COMPILER_VERSION = "policy-compiler-4"
+
 _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
 _EXCLUSION_SECTION = re.compile(
     r"not covered|exclusion|experimental|investigational|not medically necessary", re.I
 )
+# A heading over uses the plan does not cover ("Coverage Limitations", "Not Authorized").
+_LIMITS_SECTION = re.compile(r"\blimitations\b|\bnot (?:authori[sz]ed|approved)\b", re.I)
 _CATCH_ALL = re.compile(
     r"(experimental|investigational|unproven|not (?:medically necessary|covered))[^.]{0,80}"
     r"\b(any|all) other (?:use|indication|condition)",
     re.I,
 )
-_INITIAL = re.compile(r"^\s*(initial (?:therapy|approval|authorization|request))", re.I)
+_INITIAL = re.compile(
+    r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria))",
+    re.I,
+)
 _CONTINUATION = re.compile(
-    r"^\s*(patient is currently receiving|currently receiving|continuation|continued therapy|"
-    r"reauthorization|renewal)",
+    r"^\s*(patient is currently receiving|currently receiving|continuation|continued "
+    r"(?:therapy|approval|authori[sz]ation)|re-?authori[sz]ation|renewal|recertification|"
+    r"subsequent (?:authori[sz]ation|approval))",
+    re.I,
+)
+# Sections that hold no criteria, whatever lists they print.
+_NOT_CRITERIA = re.compile(
+    r"^(description|background|summary|rationale|definitions?|overview|purpose|scope|"
+    r"policy guidelines|related|dosing|dosage|coding|billing|references?|history|revision|"
+    r"appendix|documentation requirements|instructions|disclaimer|sources?|bibliograph|"
+    r"description)",
     re.I,
 )
 _APPROVE_FOR = re.compile(
@@ -65,14 +56,16 @@ _APPROVE_FOR = re.compile(
     r"(\d+ (?:months?|years?|weeks?|days?))",
     re.I,
 )
-_CONJ_END = re.compile(r"(?:[;,]\s*(?i:and|or)|\s(?:AND|OR))\s*$")
 _CONTAINER = re.compile(
     r"\b(criteria for|initial (?:approval|authorization|therapy)|continuation|continued "
     r"(?:therapy|approval)|renewal|reauthorization)\b",
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(
-    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|TWO|THREE|FOUR|\d+)\b\s+of\s+the\s+following", re.I
+    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+of\s+the\s+"
+    r"(?:following|criteria (?:below|listed)|conditions below)|"
+    r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b",
+    re.I,
 )
 _LABELS = re.compile(
     r"[\(\[]\s*\(?([0-9a-zA-Z]{1,4})\)?((?:\s*,\s*\(?[0-9a-zA-Z]{1,4}\)?)*),?"
@@ -80,181 +73,21 @@ _LABELS = re.compile(
 )
 _APPROVES = re.compile(
     r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|\bmay be (?:granted|approved|authorized)\b|"
-    r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b",
+    r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b|"
+    r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b|"
+    r"\breasonable and necessary\b.{0,160}?\b(?:when|if|for)\b",
+    re.I,
+)
+_EXAMPLES_LEAD = re.compile(
+    r"\b(?:examples?(?: of [^:]{0,40})? (?:include|are)|such as|for example|e\.g\.)"
+    r"[^:]{0,60}:\s*$",
     re.I,
 )
 _FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
 
 
-@dataclass
-class Line:
-    page: int  # 1-based
-    indent: int
-    text: str
-    blank_before: bool = False
-    page_start: bool = False
-
-
-@dataclass
-class Item:
-    style: str
-    label: str
-    text: str
-    page: int
-    indent: int
-    section: str
-    notes: list[str] = field(default_factory=list)
-    children: list[Item] = field(default_factory=list)
-
-
 class PolicyCompileError(NecessityError, ValueError):
     pass
-
-
-def layout_lines(path: Path) -> list[Line]:
-    """The PDF's lines with their indentation; running headers and footers removed."""
-    reader = PdfReader(str(path))
-    pages = []
-    for page in reader.pages:
-        raw = page.extract_text(extraction_mode="layout") or ""
-        pages.append(unicodedata.normalize("NFKC", raw).splitlines())
-    running = _running_lines(pages)
-    out: list[Line] = []
-    for number, lines in enumerate(pages, 1):
-        blank, first = False, True
-        for raw in lines:
-            text = " ".join(raw.split())
-            if not text:
-                blank = True
-                continue
-            key = re.sub(r"\d+", "#", text.lower())
-            if key in running or _PAGE_LINE.match(text):
-                continue
-            indent = len(raw) - len(raw.lstrip())
-            out.append(Line(number, indent, text, blank, first))
-            blank, first = False, False
-    return out
-
-
-def _marker(text: str) -> tuple[str, str, str] | None:
-    for style, pattern in _MARKERS:
-        if m := pattern.match(text):
-            return style, m.group(1), text[m.end() :].strip()
-    return None
-
-
-def _is_heading(line: Line) -> bool:
-    text = line.text
-    words = text.split()
-    if not (1 <= len(words) <= 8) or line.indent > 4 or text.endswith((".", ",", ";", ":")):
-        return False
-    if not text[0].isupper() or _NOTE.match(text):
-        return False
-    letters = [c for c in text if c.isalpha()]
-    enough = len(letters) >= 0.6 * len(text.replace(" ", ""))
-    return enough and (line.blank_before or line.page_start)
-
-
-def outline(lines: list[Line]) -> list[Item]:
-    """Lines → a forest of items. A marker style already open on the stack closes the
-    items below it (a sibling); a new style opens a child."""
-    roots: list[Item] = []
-    stack: list[Item] = []
-    section = ""
-    in_note = False
-    previous_lower: str | None = None
-    for line in lines:
-        found = _marker(line.text)
-        if found and found[0] == "roman" and previous_lower and _follows(previous_lower, found[1]):
-            found = ("lowerdot", found[1], found[2])  # "i." after "h." is a letter
-        if found is None and _is_heading(line):
-            section, stack, in_note = line.text, [], False
-            continue
-        if found is None:
-            if _NOTE.match(line.text) and stack:
-                stack[-1].notes.append(line.text)
-                in_note = True
-                continue
-            starts_para = line.blank_before and (not stack or line.indent <= stack[0].indent)
-            if stack and not starts_para:
-                if in_note and stack[-1].notes:
-                    stack[-1].notes[-1] += " " + line.text
-                else:
-                    stack[-1].text += " " + line.text
-                continue
-            item = Item("para", "", line.text, line.page, line.indent, section)
-            roots.append(item)
-            stack, in_note = [item], False
-            continue
-        style, label, rest = found
-        if style == "lowerdot":
-            previous_lower = label
-        item = Item(style, label, rest, line.page, line.indent, section)
-        styles = [i.style for i in stack]
-        if style in styles:
-            stack = stack[: styles.index(style)]
-        elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
-            # A numbered list after a paragraph is the paragraph's list only if the
-            # paragraph introduces it ("... the following:").
-            if not stack[0].text.rstrip().endswith(":"):
-                stack = []
-        if stack:
-            stack[-1].children.append(item)
-        else:
-            roots.append(item)
-        stack.append(item)
-        in_note = False
-    return roots
-
-
-def _follows(previous: str, label: str) -> bool:
-    return len(label) == 1 and ord(label) == ord(previous) + 1
-
-
-# --- verbatim text ----------------------------------------------------------------------
-
-_SKIP = re.compile(r"[\s\-\u00ad‐‑]")
-
-
-class PageText:
-    """Each page's plain text (the one evidence is checked against), searchable with
-    whitespace and hyphens ignored, since layout mode splits words ("co  nsultation")."""
-
-    def __init__(self, pages: list[str]) -> None:
-        self.pages = pages
-        self.compact: list[tuple[str, list[int]]] = []
-        for text in pages:
-            chars, index = [], []
-            for i, ch in enumerate(text):
-                if not _SKIP.match(ch):
-                    chars.append(ch)
-                    index.append(i)
-            self.compact.append(("".join(chars), index))
-
-    def find(self, text: str, page: int) -> tuple[str, int] | None:
-        """(verbatim text, page) for ``text``, on ``page`` or the next one."""
-        needle = "".join(ch for ch in text if not _SKIP.match(ch))
-        if not needle:
-            return None
-        # Case-sensitive first: "Patient meets ONE of ..." must not land on "the patient
-        # meets ONE of ..." earlier on the page.
-        for exact in (True, False):
-            for p in (page, page + 1, page - 1):
-                if not 1 <= p <= len(self.pages):
-                    continue
-                compact, index = self.compact[p - 1]
-                at = compact.find(needle) if exact else compact.lower().find(needle.lower())
-                if at >= 0:
-                    return self.pages[p - 1][index[at] : index[at + len(needle) - 1] + 1], p
-        return None
-
-
-def _verbatim(text: str, page: int, pages: PageText) -> tuple[str, int, bool]:
-    text = _CONJ_END.sub("", text).strip()
-    found = pages.find(text, page)
-    if found:
-        return normalize(found[0]), found[1], True
-    return text, page, False
 
 
 # --- tree -------------------------------------------------------------------------------
@@ -264,7 +97,7 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
     """(op, n, problem) for an item with children."""
     text = item.text
     if m := _OF_THE_FOLLOWING.search(text):
-        word = m.group(2).lower()
+        word = (m.group(2) or m.group(4)).lower()
         if word in {"all", "both"}:
             return "all_of", len(item.children), None
         count = F.number(word) or 1
@@ -273,11 +106,12 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         return "at_least", count, None
     if m := _LABELS.search(text):
         return ("all_of" if m.group(3).lower() == "and" else "any_of"), 1, None
-    ends = [
-        m.group(0).strip(" ;,").upper()
-        for c in item.children[:-1]
-        if (m := _CONJ_END.search(c.text))
-    ]
+    ends = []
+    for c in item.children[:-1]:
+        if c.joined:  # "-OR-" on its own line after it
+            ends.append(c.joined)
+        elif m := _CONJ_END.search(c.text):
+            ends.append(m.group(0).strip(" ;,").upper())
     if ends and all(e == "OR" for e in ends):
         return "any_of", 1, None
     if ends and all(e == "AND" for e in ends):
@@ -308,8 +142,20 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
     notes = [normalize(n) for n in item.notes]
     if not verified:
         problems.append(f"page {item.page}: text of {node_id} not found verbatim on the page")
+    if (
+        item.children
+        and _EXAMPLES_LEAD.search(item.text)
+        and not _OF_THE_FOLLOWING.search(item.text)
+    ):
+        # "Examples include, but may not be limited to:" introduces examples, not criteria:
+        # the item is one criterion and its list a note under it.
+        names = "; ".join(_subtree_text(c) for c in item.children)
+        notes.append(normalize(f"Examples: {names}"))
+        item.children = []
     if not item.children:
         kind, extracted = F.classify(text, notes)
+        if (ref := reference_fields(text)) is not None:
+            kind, extracted = "reference", ref
         return PolicyNode(
             id=node_id,
             label=item.label,
@@ -327,7 +173,15 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
     if named:
         kept = [c for c in children if c.label.lower() in named]
         dropped = [c for c in children if c.label.lower() not in named]
-        if dropped and kept:
+        if dropped and kept and len(children) == len(named):
+            # As many items as the stem names, one labelled otherwise ("(i and ii)" over
+            # ii and iii): the policy's own numbering slip, not a filter.
+            problems.append(
+                f"page {dropped[0].page}: the stem of {node_id} names "
+                f"{', '.join(sorted(named))} but its items are labelled "
+                f"{', '.join(c.label for c in children)}; all kept"
+            )
+        elif dropped and kept:
             problems.append(
                 f"page {dropped[0].page}: items {', '.join(c.label for c in dropped)} under "
                 f"{node_id} are not among those its stem names; left out of the logic"
@@ -384,16 +238,43 @@ def _head(text: str) -> str:
     return text[:120].strip()
 
 
+# "Patient is Currently Receiving X. Approve for 1 year if the ..." / "Kawasaki disease
+# (ICD-10 M30.3). Approve one course when the ...": the words before the criterion.
+_LEAD_IN = re.compile(
+    r"^(?:.{0,240}?[.:]\s+)?(?:approve|authorization|approval|coverage)\b[^.:;]{0,80}?"
+    r"\b(?:if|when)\s+(?:the\s+)?(?=\w)",
+    re.I,
+)
+
+
+def _criterion_only(node: PolicyNode, pages: PageText) -> PolicyNode:
+    """A branch that is one criterion keeps the criterion's words, not the heading and
+    approval sentence they follow (the words are still verbatim on the page)."""
+    m = _LEAD_IN.match(node.text)
+    if node.op != "leaf" or not m or len(node.text) - m.end() < 12:
+        return node
+    rest = node.text[m.end() :]
+    found = pages.find(rest, node.page)
+    if not found:
+        return node
+    kind, fields = F.classify(rest, node.notes)
+    if (ref := reference_fields(rest)) is not None:
+        kind, fields = "reference", ref
+    return node.model_copy(
+        update={"text": normalize(found[0]), "page": found[1], "kind": kind, "fields": fields}
+    )
+
+
 def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> list[Branch]:
     typed = [c for c in item.children if _INITIAL.match(c.text) or _CONTINUATION.match(c.text)]
     if not typed:
-        node = _node(item, ind_id, pages, problems)
+        node = _criterion_only(_node(item, ind_id, pages, problems), pages)
         approval = _APPROVE_FOR.search(item.text)
         return [Branch(request_type="any", approval=approval and approval.group(1), node=node)]
     out = []
     for child in typed:
         kind = "initial" if _INITIAL.match(child.text) else "continuation"
-        node = _node(child, f"{ind_id}.{child.label}", pages, problems)
+        node = _criterion_only(_node(child, f"{ind_id}.{child.label}", pages, problems), pages)
         approval = _APPROVE_FOR.search(child.text)
         out.append(Branch(request_type=kind, approval=approval and approval.group(1), node=node))
     return out
@@ -414,22 +295,44 @@ def _exclusion(item: Item, ex_id: str, pages: PageText) -> Exclusion:
 
 
 def build_tree(
-    roots: list[Item], pages: PageText, *, source_id: str, file: str, title: str
+    roots: list[Item],
+    pages: PageText,
+    *,
+    source_id: str,
+    file: str,
+    title: str,
+    rows: list[Row] | None = None,
 ) -> PolicyTree:
     problems: list[str] = []
-    indications: list[Indication] = []
+    indications: list[Indication] = _table_indications(rows or [], pages, problems)
     exclusions: list[Exclusion] = []
     scope: list[str] = [title]
     seen_indication = False
+    lists = _diagnosis_lists(roots)
+    consumed = {j for before, after in lists.values() for j in before + after}
     for n, item in enumerate(roots, 1):
+        if n - 1 in lists:
+            before, after = lists[n - 1]
+            seen_indication = True
+            indications.extend(_listed_indications(roots, n - 1, before, after, pages, problems))
+            continue
+        if n - 1 in consumed:
+            continue
         section = item.section
         full = _subtree_text(item)
+        if _NOT_CRITERIA.match(section.strip()):
+            # A description or disclaimer: it names the drug (scope) but neither covers
+            # nor excludes ("inclusions/exclusions ... take precedence" is no exclusion).
+            if not seen_indication:
+                scope.append(full)
+            continue
         if _CATCH_ALL.search(full) and not _EXCLUSION_SECTION.search(section):
             exclusions.append(_catch_all(item, f"X{n}", pages))
         if _STOP_SECTIONS.match(section):
             continue
         if (
             _EXCLUSION_SECTION.search(section)
+            or _LIMITS_SECTION.search(section)
             or _EXCLUSION_SECTION.search(item.text[:160])
             and (item.children and item.style == "para")
         ):
@@ -463,8 +366,10 @@ def build_tree(
         elif not seen_indication:
             scope.append(full)
     if not indications:
+        indications = _heading_indications(roots, pages, problems)
+    if not indications:
         problems.append("no indication with criteria found: the policy could not be structured")
-    return PolicyTree(
+    tree = PolicyTree(
         source_id=source_id,
         file=file,
         title=title,
@@ -475,6 +380,174 @@ def build_tree(
         problems=problems,
         checksum=source_id,
     )
+    tree.problems.extend(resolve(tree))
+    return tree
+
+
+# "Diagnoses: Patient must have ONE of the following: 1. X 2. Y", criteria for every
+# diagnosis before it ("Age 18 years of age or older") and after it ("AND ALL of the
+# following for ALL diagnoses:"), some for one ("AND ONE of the following for X ONLY:").
+_DX_LIST = re.compile(
+    r"\b(?:must have|diagnosis of|diagnosed with|has|have)\b[^.]{0,40}?\b(?:ONE|ANY|EITHER)\s+of\s+"
+    r"the\s+following",
+    re.I,
+)
+_FOR_ONLY = re.compile(r"\bfor\s+(.{3,80}?)\s+only\b", re.I)
+
+
+def _diagnosis_lists(roots: list[Item]) -> dict[int, tuple[list[int], list[int]]]:
+    """Each list of diagnoses (by its index among the roots) → the indices of the shared
+    criteria printed before it and of the connector groups after it."""
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    for i, item in enumerate(roots):
+        if item.style != "para" or len(item.children) < 1 or not _DX_LIST.search(item.text):
+            continue
+        before: list[int] = []
+        j = i - 1
+        while (
+            j >= 0
+            and roots[j].style == "para"
+            and not roots[j].children
+            and len(roots[j].text) < 160
+            and F.classify(roots[j].text, [])[0] not in {"other", "documentation"}
+        ):
+            before.insert(0, j)
+            j -= 1
+        after: list[int] = []
+        j = i + 1
+        while j < len(roots) and roots[j].style == "conn":
+            after.append(j)
+            j += 1
+        out[i] = (before, after)
+    return out
+
+
+def _listed_indications(
+    roots: list[Item],
+    at: int,
+    before: list[int],
+    after: list[int],
+    pages: PageText,
+    problems: list[str],
+) -> list[Indication]:
+    """One indication per listed diagnosis: ALL of the shared criteria, the diagnosis (a
+    group where it lists subtypes, else a criterion followed by its own items), and the
+    connector groups that apply to it."""
+    from pipeline.policy.match import condition_words
+
+    listed = roots[at]
+    sections = " ".join(roots[j].section for j in before) + " " + listed.section
+    kind = (
+        "continuation"
+        if re.search(r"renewal|continu|reauthori", sections, re.I)
+        else "initial"
+        if re.search(r"requirement|approval|initial|criteria", sections, re.I)
+        else "any"
+    )
+    out = []
+    for k, dx in enumerate(listed.children, 1):
+        ind_id = f"D{at}.{dx.label or k}"
+        parts = [_node(roots[j], f"{ind_id}.s{j}", pages, problems) for j in before]
+        if dx.children and not _OF_THE_FOLLOWING.search(dx.text):
+            alone = Item(dx.style, dx.label, dx.text, dx.page, dx.indent, dx.section)
+            parts.append(_node(alone, f"{ind_id}.dx", pages, problems))
+            parts += [
+                _node(c, f"{ind_id}.{c.label or i}", pages, problems)
+                for i, c in enumerate(dx.children, 1)
+            ]
+        else:
+            parts.append(_node(dx, f"{ind_id}.dx", pages, problems))
+        for j in after:
+            only = _FOR_ONLY.search(roots[j].text)
+            if only and not condition_words(only.group(1)) <= condition_words(dx.text):
+                continue  # another diagnosis's criteria
+            parts.append(_node(roots[j], f"{ind_id}.c{j}", pages, problems))
+        text, page, verified = _verbatim(dx.text, dx.page, pages)
+        root = PolicyNode(
+            id=ind_id,
+            label=dx.label,
+            text=text,
+            page=page,
+            op="all_of",
+            n=len(parts),
+            verified=verified,
+            children=parts,
+        )
+        name = re.split(r"\s+including\b|:", _name(text), maxsplit=1)[0].strip()
+        out.append(
+            Indication(
+                id=ind_id,
+                name=name,
+                text=text,
+                page=page,
+                icd10=F.icd10_codes(text),
+                section=listed.section,
+                request_type=kind,  # type: ignore[arg-type]
+                branches=[Branch(request_type=kind, node=root)],  # type: ignore[arg-type]
+            )
+        )
+    return out
+
+
+def _heading_indications(
+    roots: list[Item], pages: PageText, problems: list[str]
+) -> list[Indication]:
+    """Where no statement says "approve / medically necessary when", the headings do: each
+    section that prints a list of criteria is an indication named by its heading, and a
+    section headed "Initial Authorization" / "Renewal" is that branch of the condition
+    heading above it. The logic between a section's lists is not stated: listed."""
+    groups: dict[tuple[str, str], list[Item]] = {}
+    condition = ""
+    for item in roots:
+        for head in item.above[:-1]:  # a condition heading with branch headings under it
+            if not (_INITIAL.match(head) or _CONTINUATION.match(head)):
+                condition = head
+        section = item.section.strip()
+        if not section or _STOP_SECTIONS.match(section) or _NOT_CRITERIA.match(section):
+            continue
+        if _EXCLUSION_SECTION.search(section):
+            continue
+        if _INITIAL.match(section) or _CONTINUATION.match(section):
+            kind = "initial" if _INITIAL.match(section) else "continuation"
+            owner = condition or section
+        else:
+            owner, kind, condition = section, "any", section
+        listed = item.children or item.style != "para"
+        if listed:
+            groups.setdefault((owner, kind), []).append(item)
+    out: dict[str, Indication] = {}
+    for n, ((owner, kind), items) in enumerate(groups.items(), 1):
+        ind_id = f"H{n}"
+        if len(items) == 1 and items[0].children:
+            node = _node(items[0], ind_id, pages, problems)
+        else:
+            head, page, verified = _verbatim(owner, items[0].page, pages)
+            children = [_node(x, f"{ind_id}.{i}", pages, problems) for i, x in enumerate(items, 1)]
+            node = PolicyNode(
+                id=ind_id,
+                text=head,
+                page=page,
+                op="all_of",
+                n=len(children),
+                verified=verified,
+                children=children,
+            )
+            problems.append(
+                f"page {page}: no combining logic stated for the criteria under {owner!r}; "
+                "read as all of"
+            )
+        ind = out.get(owner)
+        if ind is None:
+            ind = out[owner] = Indication(
+                id=ind_id,
+                name=owner,
+                text=owner,
+                page=items[0].page,
+                icd10=F.icd10_codes(" ".join(_subtree_text(x) for x in items)),
+                section=owner,
+            )
+        ind.branches.append(Branch(request_type=kind, node=node))  # type: ignore[arg-type]
+    return list(out.values())
 
 
 def _is_indication(item: Item) -> bool:
@@ -495,9 +568,12 @@ def _indication(
     for b in branches:
         if b.request_type == "any":
             b.request_type = hint  # type: ignore[assignment]
+    # A statement under a heading ("Facility-Based Polysomnogram" / "Members may be
+    # eligible for ... when"): the heading names the indication.
+    name = item.heading if item.heading and item.style == "para" else _name(text)
     return Indication(
         id=ind_id,
-        name=_name(text),
+        name=name,
         text=text,
         page=page,
         icd10=F.icd10_codes(text),
@@ -541,12 +617,14 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     """Compile one policy PDF. Raises PolicyCompileError for a file with no text."""
     pages = parse_pdf(path)
     try:
-        lines = layout_lines(path)
+        raw = raw_pages(Path(path))
+        rows, used = read_tables(raw)
+        lines = layout_lines(raw, used)
     except Exception as exc:  # noqa: BLE001 layout extraction fails in its own ways
         raise PolicyCompileError(
             f"{path}: layout extraction failed ({type(exc).__name__})"
         ) from exc
-    if not lines:
+    if not lines and not rows:
         raise PolicyCompileError(f"{path}: no text in layout extraction")
     roots = outline(lines)
     return build_tree(
@@ -555,4 +633,75 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         source_id=source_id,
         file=str(Path(path).resolve()),
         title=title,
+        rows=rows,
     )
+
+
+# Items of a table's criteria cell that are not criteria: how long an approval lasts.
+_APPROVAL_ITEM = re.compile(
+    r"^(?:initial\s+)?(?:authori[sz]ation|approval)\s*s?\s+(?:will be|are|is|may be)\s+"
+    r"(?:for|up to|limited|approved|granted)",
+    re.I,
+)
+_RENEWAL_ITEM = re.compile(
+    r"^(?:subsequent|continu\w+|renewal|re-?authori[sz]ation)|^(?:patient is )?currently",
+    re.I,
+)
+
+
+def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) -> list[Indication]:
+    """One indication per row: its criteria cell's items, ALL of them unless each ends in
+    "OR" (a table states no other logic between its bullets), the renewal items as the
+    continuation branch."""
+    out = []
+    for n, row in enumerate(rows, 1):
+        ind_id = f"T{n}"
+        name = " ".join(row.subject.split()) or " ".join(row.other.split())
+        initial: list[PolicyNode] = []
+        renewal: list[PolicyNode] = []
+        approval = None
+        ors: dict[int, bool] = {}  # id(node) → the item ends with "OR"
+        for k, item in enumerate(outline(row.lines), 1):
+            text = " ".join(item.text.split())
+            if _APPROVAL_ITEM.match(text) and not item.children:
+                found = _APPROVE_FOR.search(text) or re.search(r"(\d+ days?)", text)
+                approval = approval or (found.group(1) if found else None)
+                continue
+            node = _node(item, f"{ind_id}.{k}", pages, problems)
+            end = _CONJ_END.search(item.text)
+            ors[id(node)] = item.joined == "OR" or bool(end and "OR" in end.group(0).upper())
+            (renewal if _RENEWAL_ITEM.match(text) else initial).append(node)
+        branches = []
+        first = name.split(" ")[0] if name else ""
+        head, page, verified = _verbatim(name, row.page, pages)
+        for kind, nodes in (("initial", initial), ("continuation", renewal)):
+            if not nodes:
+                continue
+            either = len(nodes) > 1 and all(ors[id(x)] for x in nodes[:-1])
+            root = PolicyNode(
+                id=f"{ind_id}.{kind[0]}",
+                text=head if verified else first,
+                page=page,
+                op="any_of" if either else "all_of",
+                n=1 if either else len(nodes),
+                verified=verified,
+                children=nodes,
+            )
+            branches.append(Branch(request_type=kind, approval=approval, node=root))  # type: ignore[arg-type]
+        out.append(
+            Indication(
+                id=ind_id,
+                name=name,
+                text=f"{row.other} {row.subject}".strip(),
+                page=row.page,
+                icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines)),
+                section=" ".join(row.other.split()),
+                branches=branches,
+            )
+        )
+    if rows:
+        problems.append(
+            f"page {rows[0].page}: criteria table ({len(rows)} rows): each row's items are "
+            "read as ALL of (the table states no other logic between them)"
+        )
+    return out

@@ -27,8 +27,11 @@ from pydantic import ValidationError
 from pipeline.errors import NecessityError
 from pipeline.models import Document
 from pipeline.policy import integrity
+from pipeline.policy.compile import PageText
+from pipeline.policy.compiled import compiled_tree
 from pipeline.policy.edit import classify, resolve_references
 from pipeline.policy.models import PolicyNode, PolicyTree
+from pipeline.sources.parse import parse_pdf
 
 _VERSION = re.compile(r"^v(\d+)\.json$")
 
@@ -165,8 +168,6 @@ def deciding_tree(
 ) -> PolicyTree:
     """The latest confirmed tree, else the compiled one (marked unconfirmed). A confirmed
     version failing its seal gives a tree that decides nothing and says why."""
-    from pipeline.policy.library import compiled_tree
-
     try:
         record = latest(store_path, doc.source_id, home)
         if record is not None:
@@ -187,8 +188,6 @@ def deciding_tree(
 def restart_from_compiled(store_path: Path, doc: Document, home: Path | None) -> PolicyTree:
     """After a confirmed version was withheld: the compiler's reading to check again, as
     an edit of the newest version on file (so confirming it stores the next one)."""
-    from pipeline.policy.library import compiled_tree
-
     found = versions(store_path, doc.source_id)
     tree = compiled_tree(store_path, doc, home=home)
     return tree.model_copy(update={"version": found[-1] if found else 0})
@@ -203,9 +202,6 @@ def _compact(text: str) -> str:
 
 def _pages(file: str) -> tuple[object, str]:
     """The PDF's pages as the compiler searches them, and the whole text compacted."""
-    from pipeline.policy.compile import PageText
-    from pipeline.sources.parse import parse_pdf
-
     texts = [p.text for p in parse_pdf(Path(file))]
     return PageText(texts), _compact(" ".join(texts))
 
@@ -342,8 +338,6 @@ def confirm(
             f"this tree was edited from version {base_version}, but version {current} was "
             "confirmed since: open the policy again and redo the fix on the latest version"
         )
-    from pipeline.policy.library import compiled_tree
-
     compiled = compiled_tree(store_path, doc, home=home)
     resolved = compiled.problems if current == 0 else []
     checked = checked.model_copy(

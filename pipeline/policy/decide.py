@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from pipeline.cases import case_facts
 from pipeline.draft.llm import LLMClient
-from pipeline.draft.prompts import load_prompt
+from pipeline.draft.prompts import Prompt, load_prompt
 from pipeline.models import Case
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import excluded_condition, indication_for, is_situational, policy_for
@@ -25,6 +25,7 @@ from pipeline.policy.models import (
     PolicyTree,
     Status,
 )
+from pipeline.policy.references import find_node, prior_approval
 from pipeline.policy.rule import decided_without, evaluate
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,109 @@ def _walk(node: PolicyNode, depth: int = 0) -> list[tuple[PolicyNode, int]]:
     for child in node.children:
         out.extend(_walk(child, depth + 1))
     return out
+
+
+class _TreeJudge:
+    """Judges a tree's leaves on one case: rules first, then a reference's branch or the
+    model, each only while its answer can still change the tree's status."""
+
+    def __init__(
+        self,
+        case: Case,
+        facts: list,
+        llm: LLMClient | None,
+        prompt: Prompt,
+        drug: str,
+        tree: PolicyTree,
+        on_event: Callable[[str, dict], None] | None,
+    ) -> None:
+        self.case, self.facts, self.llm, self.prompt, self.drug = case, facts, llm, prompt, drug
+        self.tree, self.on_event = tree, on_event
+        self.judgments: dict[str, Judgment] = {}
+        self.known: dict[str, Status] = {}
+        self.calls = 0
+
+    def _keep(self, leaf: PolicyNode, j: Judgment) -> None:
+        j.op = "leaf"
+        self.judgments[leaf.id], self.known[leaf.id] = j, j.status
+
+    def judge(self, root: PolicyNode, continuation: bool, following: bool = True) -> Status:
+        leaves = root.leaves()
+        for leaf in leaves:
+            if leaf.id in self.known:
+                continue
+            j = (
+                self._reference_by_rule(leaf, following)
+                if leaf.kind == "reference"
+                else judge_by_rule(leaf, self.case, self.facts)
+            )
+            if j is not None:
+                self._keep(leaf, j)
+        for leaf in leaves:
+            if leaf.id in self.known:
+                continue
+            pending = [x.id for x in leaves if x.id not in self.known]
+            if decided_without(root, self.known, pending):
+                break
+            if leaf.kind == "reference":
+                j = self._reference_by_tree(leaf, continuation)
+            elif self.llm is None:
+                j = _unjudged(leaf, "model", "no model to ask")
+            else:
+                j = judge_by_model(leaf, self.facts, self.llm, self.prompt, self.drug)
+                self.calls += 1
+            self._keep(leaf, j)
+            if self.on_event:
+                self.on_event("criterion", j.model_dump(mode="json"))
+        return evaluate(root, self.known)
+
+    def _reference_by_rule(self, leaf: PolicyNode, following: bool) -> Judgment | None:
+        base = {"node_id": leaf.id, "text": leaf.text, "page": leaf.page, "method": "rule"}
+        if document := leaf.fields.get("document"):
+            return Judgment(
+                **base,
+                status="not_documented",
+                reason=f"refers to {document}, a document not on file with this policy",
+            )
+        if fact := prior_approval(self.facts):
+            return Judgment(
+                **base,
+                status="met",
+                facts=[fact.id],
+                reason="the case documents the plan's earlier approval or criteria met",
+            )
+        target = leaf.fields.get("target")
+        if not following or not target or find_node(self.tree, target) is None:
+            why = "a reference inside referenced criteria" if not following else "not found"
+            return Judgment(
+                **base, status="not_documented", reason=f"the criteria it refers to: {why}"
+            )
+        return None
+
+    def _reference_by_tree(self, leaf: PolicyNode, continuation: bool) -> Judgment:
+        target = find_node(self.tree, leaf.fields["target"])
+        assert target is not None  # _reference_by_rule returned None only when found
+        status = self.judge(target, continuation=False, following=False)
+        met = [
+            f
+            for x in target.leaves()
+            if self.known.get(x.id) == "met"
+            for f in self.judgments[x.id].facts
+        ]
+        reason = f"criteria {target.id} (page {target.page}) evaluated on this case: {status}"
+        if status == "not_met" and continuation:
+            # The initial criteria describe the member before therapy began; today's
+            # facts failing them do not show they were not met then.
+            status, reason = "not_documented", reason + " on today's facts, not when started"
+        return Judgment(
+            node_id=leaf.id,
+            text=leaf.text,
+            page=leaf.page,
+            status=status if status != "not_applicable" else "not_documented",
+            facts=list(dict.fromkeys(met))[:3],
+            method="tree",
+            reason=reason,
+        )
 
 
 def apply_policy(
@@ -110,32 +214,22 @@ def apply_policy(
             rule=f"{ind_why}; the policy does not say the drug is excluded for it",
         )
     branches = _branches(case, indication.branches)
+    if not branches:  # a table row or heading with no criteria under it
+        return PolicyDecision(
+            **head,
+            indication_id=indication.id,
+            indication=indication.name,
+            indication_page=indication.page,
+            match_reason=f"{why}; {ind_why}",
+            exclusions=exclusions,
+            verdict="insufficient_information",
+            rule=f"the policy states no criteria for {indication.name} (page {indication.page})",
+        )
     prompt = load_prompt(prompt_ref)
-    judgments: dict[str, Judgment] = {}
-    known: dict[str, Status] = {}
-    leaves = [leaf for b in branches for leaf in b.node.leaves()]
-    for leaf in leaves:
-        j = judge_by_rule(leaf, case, facts)
-        if j is not None:
-            judgments[leaf.id], known[leaf.id] = j, j.status
-    calls = 0
+    judge = _TreeJudge(case, facts, llm, prompt, drug, tree, on_event)
     for branch in branches:
-        pending = [x.id for x in branch.node.leaves() if x.id not in known]
-        for leaf in branch.node.leaves():
-            if leaf.id in known:
-                continue
-            pending = [p for p in pending if p not in known]
-            if decided_without(branch.node, known, pending):
-                break
-            if llm is None:
-                j = _unjudged(leaf, "model", "no model to ask")
-            else:
-                j = judge_by_model(leaf, facts, llm, prompt, drug)
-                calls += 1
-            j.op = "leaf"
-            judgments[leaf.id], known[leaf.id] = j, j.status
-            if on_event:
-                on_event("criterion", j.model_dump(mode="json"))
+        judge.judge(branch.node, continuation=branch.request_type == "continuation")
+    judgments, known, calls = judge.judgments, judge.known, judge.calls
     statuses = [evaluate(b.node, known) for b in branches]
     best = max(
         range(len(branches)),
@@ -144,7 +238,7 @@ def apply_policy(
         ),
     )
     branch, status = branches[best], statuses[best]
-    rows = _worksheet(branch.node, known, judgments)
+    rows = _worksheet(branch.node, known, judgments, tree)
     if status != "not_met" and llm is not None:
         for ex in tree.exclusions:
             if is_situational(ex):
@@ -224,17 +318,26 @@ def _unjudged(node: PolicyNode, method: str, reason: str) -> Judgment:
 
 
 def _worksheet(
-    root: PolicyNode, known: dict[str, Status], judgments: dict[str, Judgment]
+    root: PolicyNode,
+    known: dict[str, Status],
+    judgments: dict[str, Judgment],
+    tree: PolicyTree | None = None,
+    depth0: int = 0,
 ) -> list[Judgment]:
-    """Every node of the chosen branch in reading order, groups with their computed status."""
+    """Every node of the chosen branch in reading order, groups with their computed status;
+    under a reference, the rows of the criteria it was judged by."""
     rows = []
-    for node, depth in _walk(root):
+    for node, depth in _walk(root, depth0):
         if node.op == "leaf":
             j = judgments.get(node.id) or _unjudged(
                 node, "none", "not assessed: other criteria decided the outcome"
             )
             j.depth = depth
             rows.append(j)
+            target = node.fields.get("target") if node.kind == "reference" else None
+            if target and tree is not None and j.method == "tree" and depth0 == 0:
+                if (sub := find_node(tree, target)) is not None:
+                    rows.extend(_worksheet(sub, known, judgments, tree, depth + 1))
         else:
             label = {"all_of": "all of", "any_of": "one of", "at_least": f"at least {node.n} of"}
             rows.append(

@@ -17,12 +17,9 @@ import os
 import secrets
 from pathlib import Path
 
+from pipeline.settings import default_home
+
 KEY_FILE = Path("keys") / "policy.key"
-
-
-def default_home() -> Path:
-    """The home when a caller has no settings at hand: the same default settings use."""
-    return Path(os.environ.get("NECESSITY_HOME") or ".necessity")
 
 
 def load_key(home: Path | None = None) -> bytes:

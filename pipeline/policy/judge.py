@@ -9,8 +9,8 @@ import logging
 import re
 from typing import Any
 
-from pipeline.draft.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.draft.prompts import Prompt
+from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.models import Case, CaseFact
 from pipeline.policy.models import Judgment, PolicyNode
 
@@ -31,6 +31,10 @@ _STOP = set(
     disease determined example examples include includes when with that this than from
     have been were will such into only also each does member started records document
     documents""".split()
+)
+_NEGATED_CRITERION = re.compile(
+    r"^\s*(?:no|not|absence of|none|without|(?:the )?(?:patient|member) (?:does|has|is|did) not)\b",
+    re.I,
 )
 _FAILURE = re.compile(
     r"\b(no|not|none|without|denies|negative|never|failed|failure|inadequate|insufficient|"
@@ -261,6 +265,14 @@ def check_model_judgment(
         problem = "the model said met citing a fact that negates"
     elif j.status == "not_met" and not any(_FAILURE.search(f.text) for f in cited):
         problem = "the model said not met citing facts that state no absence or failure"
+    elif (
+        j.status == "not_met"
+        and _NEGATED_CRITERION.match(node.text)
+        and any(_NEGATION.search(f.text) for f in cited)
+    ):
+        # "NO diagnosis of CNS lymphoma" against "no CNS lymphoma": a small model reads the
+        # two negations as a failure; a denial must not rest on that reading.
+        problem = "the model said not met for a criterion of absence citing a fact of absence"
     if problem:
         cited_ids = f" (it cited {', '.join(j.facts)})" if j.facts else ""
         j.problems.append(problem + cited_ids)

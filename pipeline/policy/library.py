@@ -1,27 +1,20 @@
-"""Compiled trees kept beside the store (``<store>/policies/<source_id>.json``), reused
-while the document's bytes and the compiler version are the same and the file still
-matches its keyed digest (``<source_id>.mac``, see integrity.py), rebuilt otherwise. The
-tree that decides is a person's confirmed tree when there is one (confirm.py)."""
+"""The policies that may decide: the declared policy documents and the tree each decides
+by, a person's confirmed tree when there is one (confirm.py), else the compiled tree kept
+beside the store (compiled.py, re-exported here)."""
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from pipeline.models import Document
-from pipeline.policy import integrity
-from pipeline.policy.compile import COMPILER_VERSION, PolicyCompileError, compile_policy
+from pipeline.policy.compile import PageText
+from pipeline.policy.compiled import compiled_tree, tree_path  # noqa: F401 (re-exported)
+from pipeline.policy.confirm import deciding_tree
 from pipeline.policy.models import PolicyDecision, PolicyTree
-from pipeline.sources.parse import ParseError
+from pipeline.sources.parse import ParseError, parse_pdf
 
 log = logging.getLogger(__name__)
-
-
-def tree_path(store_path: Path, source_id: str) -> Path:
-    return Path(store_path) / "policies" / f"{source_id}.json"
 
 
 def tree_for(
@@ -29,60 +22,7 @@ def tree_for(
 ) -> PolicyTree:
     """The tree that decides for this document: its latest confirmed version when a person
     confirmed one, else the compiled tree (``home`` holds the integrity key)."""
-    from pipeline.policy.confirm import deciding_tree
-
     return deciding_tree(store_path, doc, home, rebuild=rebuild)
-
-
-def compiled_tree(
-    store_path: Path, doc: Document, rebuild: bool = False, home: Path | None = None
-) -> PolicyTree:
-    """The document's compiled tree from the cache, or compiled now and cached. A cached
-    file that fails its keyed digest (edited in the store) is compiled again. A PDF the
-    compiler cannot read gives a tree with no indications and the reason in ``problems``."""
-    path = tree_path(store_path, doc.source_id)
-    key = integrity.load_key(home)
-    mac = path.with_suffix(".mac")
-    if path.exists() and not rebuild:
-        try:
-            data = path.read_bytes()
-            sealed = mac.exists() and integrity.matches(
-                key, "compiled", doc.source_id, data, mac.read_text(encoding="ascii")
-            )
-            tree = PolicyTree.model_validate_json(data)
-            if not sealed:
-                log.warning(
-                    "policy cache %s does not match its digest (edited outside necessity, or "
-                    "made under another home's key); compiling again",
-                    path.name,
-                )
-            elif tree.compiler == COMPILER_VERSION and tree.source_id == doc.source_id:
-                tree.declared_by = doc.declared
-                return tree
-        except (ValidationError, ValueError, OSError) as exc:
-            log.warning("policy cache %s unreadable (%s); compiling again", path.name, exc)
-    try:
-        tree = compile_policy(Path(doc.file), source_id=doc.source_id, title=doc.title)
-    except (ParseError, PolicyCompileError, OSError) as exc:
-        tree = PolicyTree(
-            source_id=doc.source_id,
-            file=doc.file,
-            title=doc.title,
-            compiler=COMPILER_VERSION,
-            problems=[f"{Path(doc.file).name}: could not be compiled ({exc})"],
-            checksum=doc.source_id,
-        )
-    tree.declared_by = doc.declared
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = tree.model_dump_json(indent=1).encode()
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one per writing process
-    tmp.write_bytes(data)
-    os.replace(tmp, path)  # atomic: a crash leaves the old tree or none
-    # The digest after the tree: a crash between the two leaves a mismatch, which compiles
-    # again, never a stale digest that vouches for a new file.
-    tmp.write_text(integrity.digest(key, "compiled", doc.source_id, data), encoding="ascii")
-    os.replace(tmp, mac)
-    return tree
 
 
 def policy_documents(documents: list[Document], declared_only: bool = True) -> list[Document]:
@@ -129,9 +69,6 @@ def tree_summary(tree: PolicyTree) -> dict:
 
 def verify_worksheet(decision: PolicyDecision) -> list[str]:
     """Each worksheet row's text must still be on its page of the policy PDF."""
-    from pipeline.policy.compile import PageText
-    from pipeline.sources.parse import parse_pdf
-
     if not decision.policy_file:
         return []
     try:

@@ -89,22 +89,24 @@ def drug_words(drug: str) -> set[str]:
 
 
 def policy_for(case: Case, trees: list[PolicyTree]) -> tuple[PolicyTree | None, str]:
-    """The policy whose title or scope names the requested drug (the case's named payer
-    policy breaks ties)."""
+    """The policy whose title, scope or indications (a drug list's rows) name the requested
+    drug (the case's named payer policy breaks ties)."""
     drug = case.requested_treatment.drug
     terms = drug_words(drug)
     named = (case.payer.policy or "").lower()
     best: tuple[float, PolicyTree | None, str] = (0.0, None, "")
     for tree in trees:
         title, scope = words(tree.title), words(tree.scope)
+        rows = words(" ".join(i.name for i in tree.indications))  # a drug list's rows
         in_title = terms & title
         in_scope = terms & scope
-        score = 2.0 * len(in_title) + len(in_scope - in_title)
+        in_rows = terms & rows - in_title - in_scope
+        score = 2.0 * len(in_title) + len(in_scope - in_title) + len(in_rows)
         if named and tree.title.lower() in named or named and named in tree.title.lower():
             score += 0.5
         if score > best[0]:
-            where = "title" if in_title else "scope"
-            hits = ", ".join(sorted(in_title or in_scope))
+            where = "title" if in_title else "scope" if in_scope else "indications"
+            hits = ", ".join(sorted(in_title or in_scope or in_rows))
             best = (score, tree, f"the policy's {where} names the requested drug ({hits})")
     if best[1] is None:
         return None, f"no policy on file names the requested drug ({drug})"
@@ -136,11 +138,33 @@ def _codes(specs: list[str], case: Case) -> str:
     return ""
 
 
+def _treatment_overlap(name: str, case: Case) -> tuple[float, str]:
+    """How well an indication's name names the requested drug or service ("Korlym®
+    (mifepristone)", "Home/Portable Monitor Sleep Testing")."""
+    target = {w for w in words(name) if len(w) >= 4} - _DRUG_GENERIC
+    shared = drug_words(case.requested_treatment.drug) & target
+    if not shared:
+        return 0.0, ""
+    fraction = len(shared) / len(target)
+    if fraction < 0.3 and len(shared) < 2:
+        return 0.0, ""
+    what = f"the requested {case.requested_treatment.drug!r} shares {', '.join(sorted(shared))}"
+    return fraction + 0.1 * len(shared), what
+
+
 def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str]:
     best: tuple[float, Indication | None, str] = (0.0, None, "")
     wanted = case.requested_treatment.request_type
+    # The diagnosis names a condition's indication; only where none does, the requested
+    # drug or service names one (a drug list's row, a service policy's section).
+    by_treatment = not any(
+        _overlap(i.name, case)[0] or _codes(i.icd10, case) for i in tree.indications
+    )
     for ind in tree.indications:
         score, why = _overlap(ind.name, case)
+        served, what = _treatment_overlap(ind.name, case) if by_treatment else (0.0, "")
+        if served:
+            score, why = served, what
         code = _codes(ind.icd10, case)
         if code:
             score, why = score + 2.0, "; ".join(x for x in [code, why] if x)

@@ -18,6 +18,7 @@ CriterionKind = Literal[
     "dose",
     "diagnosis",
     "documentation",
+    "reference",  # points at another branch of the policy or another document
     "other",
 ]
 

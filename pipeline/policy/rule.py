@@ -7,6 +7,8 @@ A failed judgment is not documented: nothing leaves the tree.
 
 from __future__ import annotations
 
+from itertools import product
+
 from pipeline.policy.models import PolicyNode, Status
 
 
@@ -45,8 +47,6 @@ def decided_without(node: PolicyNode, known: dict[str, Status], unknown: list[st
         return False
     # Mixed answers too: every leaf met but one, and so on (small trees only).
     if len(unknown) <= 6:
-        from itertools import product
-
         for combo in product(("met", "not_met", "not_documented"), repeat=len(unknown)):
             outcomes.add(evaluate(node, dict(known) | dict(zip(unknown, combo, strict=True))))
             if len(outcomes) > 1:

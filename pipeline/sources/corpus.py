@@ -60,7 +60,7 @@ def _outline(pdf: object, block: str) -> None:
 
 
 def render_pdf(meta: dict, body: str, target: Path) -> None:
-    from fpdf import FPDF
+    from fpdf import FPDF  # only `necessity corpus build` renders PDFs
 
     pdf = FPDF(format="Letter")
     pdf.set_creation_date(datetime(2025, 1, 1, tzinfo=UTC))  # same bytes on every build

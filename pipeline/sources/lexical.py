@@ -24,7 +24,7 @@ LEXICAL_VERSION = "bm25-1"
 
 
 def _bm25s():  # noqa: ANN202
-    import bm25s
+    import bm25s  # at the first BM25 index or query (it pulls in scipy)
 
     # bm25s sets its logger to DEBUG when imported and logs every index build.
     logging.getLogger("bm25s").setLevel(logging.WARNING)

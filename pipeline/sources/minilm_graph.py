@@ -11,6 +11,7 @@ loads the graph. Deterministic: the same weights give the same bytes.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import struct
 from pathlib import Path
@@ -41,7 +42,7 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
 def build_graph(weights: dict[str, np.ndarray]):  # noqa: ANN201 (an onnx.ModelProto)
     """The encoder: inputs input_ids, attention_mask, token_type_ids ([batch, tokens], int64);
     output last_hidden_state ([batch, tokens, 384], float32)."""
-    from onnx import TensorProto, helper, numpy_helper
+    from onnx import TensorProto, helper, numpy_helper  # ONNX, only to write the graph
 
     nodes: list = []
     inits: dict[str, np.ndarray] = {}
@@ -170,7 +171,7 @@ def build_graph(weights: dict[str, np.ndarray]):  # noqa: ANN201 (an onnx.ModelP
 
 def write_fp32_onnx(safetensors: Path, target: Path) -> Path:
     """Write the graph to ``target`` atomically (a crash leaves no half file)."""
-    import onnx
+    import onnx  # ONNX, only when the graph is written (once per machine)
 
     model = build_graph(read_safetensors(safetensors))
     onnx.checker.check_model(model)
@@ -185,9 +186,7 @@ def write_q8_onnx(fp32: Path, target: Path) -> Path:
     """The float32 graph with every weight MatMul (and the word-piece table) in int8, one
     scale per output channel; activations are quantized per call. The attention products
     (activation by activation) stay float32. Deterministic: the same bytes every time."""
-    import logging
-
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.quantization import QuantType, quantize_dynamic  # ONNX, once
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".partial")

@@ -58,7 +58,13 @@ def _running_lines(pages_lines: list[list[str]]) -> set[str]:
         edge = {_line_key(x) for x in lines[:3] + lines[-3:] if x.strip()}
         counts.update(edge)
     threshold = max(3, int(0.3 * len(pages_lines)))
-    return {key for key, n in counts.items() if n >= threshold and len(key) < 160}
+    running = {key for key, n in counts.items() if n >= threshold and len(key) < 160}
+    # A header or footer is printed once at a page's edge; a key most of a page's edge
+    # lines share (a list of near-identical items, digits masked) is content.
+    for lines in pages_lines:
+        edge = Counter(_line_key(x) for x in lines[:3] + lines[-3:] if x.strip())
+        running -= {key for key, n in edge.items() if n > 2}
+    return running
 
 
 def _is_heading(line: str, prev: str | None) -> bool:

@@ -12,9 +12,7 @@ server, so every machine sees the same documents, and ``<store>`` only caches de
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -25,24 +23,23 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from pipeline.errors import NecessityError
 from pipeline.models import Chunk, Document, SearchFilters
 from pipeline.sources.chunk import embedding_text
 from pipeline.sources.embed import Embedder, get_embedder, registry_key
 from pipeline.sources.lexical import LexicalIndex, manifest_stamp
+from pipeline.sources.manifest import (  # noqa: F401 (MANIFEST, StoreError re-exported)
+    MANIFEST,
+    ChromaManifest,
+    FileManifest,
+    StoreError,
+)
 
 log = logging.getLogger(__name__)
 COLLECTION = "chunks"
-MANIFEST = "documents.json"
-MANIFEST_COLLECTION = "necessity_documents"
 _BATCH = 256
 # A document another machine is still writing to a shared server is not an orphan yet;
 # an hour also covers clock differences between machines.
 SHARED_GRACE_S = 3600.0
-
-
-class StoreError(NecessityError, RuntimeError):
-    pass
 
 
 _locks_held = threading.local()
@@ -54,7 +51,7 @@ def store_lock(path: Path, wait_s: float = 600.0) -> Iterator[None]:
     before opening the store to write (the CLI does), or ``reload`` once it is held: a
     manifest read before is stale. Re-entrant in one thread; on a shared Chroma server this
     orders the writers of this machine only."""
-    import fcntl
+    import fcntl  # Unix only: the store's advisory lock
 
     key = str(Path(path).resolve())
     held: set[str] = _locks_held.__dict__.setdefault("paths", set())
@@ -127,7 +124,7 @@ class ChromaEmbedding:
 
 
 def _chroma_client(path: Path, url: str | None = None) -> Any:
-    import chromadb
+    import chromadb  # Chroma at first open (seconds): unit tests run on InMemoryStore
     from chromadb.config import Settings as ChromaSettings
 
     path.mkdir(parents=True, exist_ok=True)
@@ -146,64 +143,6 @@ def _chroma_client(path: Path, url: str | None = None) -> Any:
         except Exception as exc:  # chromadb raises plain ValueError/ConnectError here
             raise StoreError(f"cannot reach the Chroma server at {url}: {exc}") from exc
     return chromadb.PersistentClient(path=str(path / "chroma"), settings=chroma_settings)
-
-
-class FileManifest:
-    """Completed documents in ``<store>/documents.json``, replaced atomically."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def load(self) -> dict[str, Document]:
-        return {d["source_id"]: Document.model_validate(d) for d in self._raw()}
-
-    def _raw(self) -> list[dict[str, Any]]:
-        if not self.path.exists():
-            return []
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise StoreError(f"{self.path}: damaged manifest ({exc})") from exc
-        return list(raw.get("documents", []))
-
-    def save(self, documents: dict[str, Document], changed: list[str], dropped: list[str]) -> None:
-        """Apply this writer's changes to the manifest as it is on disk now, not to the
-        copy read at open: a document another writer completed meanwhile is kept."""
-        current = {d["source_id"]: d for d in self._raw()}  # unvalidated: entries kept as is
-        current.update({s: documents[s].model_dump() for s in changed})
-        for source_id in dropped:
-            current.pop(source_id, None)
-        tmp = self.path.with_suffix(".tmp")
-        data = {"documents": list(current.values())}
-        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
-
-
-class ChromaManifest:
-    """Completed documents as records of a collection on the shared server (one per document,
-    so writers on different machines never overwrite each other's entries)."""
-
-    def __init__(self, client: Any) -> None:
-        self.collection = client.get_or_create_collection(
-            MANIFEST_COLLECTION, embedding_function=None, metadata={"hnsw:space": "l2"}
-        )
-
-    def load(self) -> dict[str, Document]:
-        got = self.collection.get(include=["documents"])
-        return {
-            sid: Document.model_validate_json(text)
-            for sid, text in zip(got["ids"], got["documents"], strict=True)
-        }
-
-    def save(self, documents: dict[str, Document], changed: list[str], dropped: list[str]) -> None:
-        if changed:
-            self.collection.upsert(
-                ids=changed,
-                documents=[documents[s].model_dump_json() for s in changed],
-                embeddings=[[1.0] for _ in changed],
-            )
-        if dropped:
-            self.collection.delete(ids=dropped)
 
 
 class Store:

@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from pipeline.draft.llm import LLMClient, is_local
+from pipeline.llm import LLMClient, is_local
 from pipeline.models import Case, Review
 from pipeline.render import (
     DISCLAIMER,
@@ -35,6 +35,8 @@ from pipeline.render import (
     real_section,
     sentence,
 )
+from pipeline.review import write_outputs
+from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 from pipeline.web.api import api
 from pipeline.web.db import ReviewDB
@@ -104,11 +106,16 @@ class Services:
     """What the pages need: the pipeline (store, judge, LLM started on first use) and the
     review database."""
 
-    def __init__(self, settings: Settings, client: LLMClient | None, store: Any) -> None:
-        from pipeline.runtime import Pipeline
-
+    def __init__(
+        self,
+        settings: Settings,
+        client: LLMClient | None,
+        store: Any,
+        pipeline: Pipeline | None = None,
+    ) -> None:
         self.settings = settings
-        self.pipeline = Pipeline.open(settings, llm=client, store=store)
+        # The serving command's runtime; tests hand in their fakes' parts instead.
+        self.pipeline = pipeline or Pipeline.open(settings, llm=client, store=store)
         self.store = self.pipeline.store
         self.db = ReviewDB(settings.web_db_path)
 
@@ -124,8 +131,6 @@ class Services:
         return self.pipeline.documents()
 
     def draft(self, case: Case, emit: Callable[[str, dict], None], who: str) -> int:
-        from pipeline.review import write_outputs
-
         review = self.pipeline.review(case, on_event=emit)
         write_outputs(review, self.settings.web_out_path)  # the files the CLI writes
         return self.db.create(review, who)
@@ -139,8 +144,13 @@ class Services:
         self.pipeline.close()
 
 
-def create_app(settings: Settings, client: LLMClient | None = None, store: Any = None) -> FastAPI:
-    services = Services(settings, client, store)
+def create_app(
+    settings: Settings,
+    client: LLMClient | None = None,
+    store: Any = None,
+    pipeline: Pipeline | None = None,
+) -> FastAPI:
+    services = Services(settings, client, store, pipeline)
     secret = settings.web.secret
 
     @contextlib.asynccontextmanager

@@ -12,6 +12,8 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from pipeline.web.deps import current_user
+
 log = logging.getLogger(__name__)
 
 TITLES = {
@@ -124,8 +126,6 @@ def error_response(
 def _who_or_none(request: Request) -> str | None:
     """The signed-in name for the page's header, if any (an error page may be for someone
     not logged in at all)."""
-    from pipeline.web.deps import current_user
-
     try:
         return current_user(request)
     except Exception:  # no login, or no app state yet: the header offers to sign in

@@ -43,7 +43,7 @@ def _plain(text: str) -> str:
 
 
 def to_docx(review: Review, approval: dict | None = None) -> bytes:
-    from docx import Document
+    from docx import Document  # the web extra, at the first DOCX export
     from docx.shared import Pt
 
     doc = Document()
@@ -88,7 +88,7 @@ def _latin1(text: str) -> str:
 
 
 def to_pdf(review: Review, approval: dict | None = None) -> bytes:
-    from fpdf import FPDF
+    from fpdf import FPDF  # the web extra, at the first PDF export
 
     pdf = FPDF(format="Letter")
     pdf.set_margins(18, 16, 18)

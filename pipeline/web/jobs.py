@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.errors import NecessityError
 from pipeline.models import Case
 from pipeline.web.db import ReviewDB
 
@@ -50,8 +51,6 @@ def failure_words(exc: Exception) -> str:
     """What the job page says went wrong: our own errors already say it in words (the
     model not answering, a packet that cannot be read); anything else is named as it is,
     for whoever runs the server."""
-    from pipeline.errors import NecessityError
-
     if isinstance(exc, NecessityError | ValueError) and str(exc):
         return str(exc)
     log.error("job failed", exc_info=exc)

@@ -20,6 +20,7 @@ from starlette.routing import Match
 
 from pipeline.cases import CaseError, case_from_data, parse_case
 from pipeline.models import Review
+from pipeline.render import readable_time, to_markdown
 from pipeline.web.deps import (
     COOKIE,
     ROLES,
@@ -208,8 +209,6 @@ LABEL_WORDS = {"supported": "Supported", "partial": "Partly", "not_supported": "
 
 def history_lines(review: Review, events: list[dict]) -> list[dict[str, str]]:
     """Each change in words: when (readable), who, and what they changed."""
-    from pipeline.render import readable_time
-
     headings = {s.key: s.heading for s in review.sections}
     out = []
     for e in events:
@@ -249,8 +248,6 @@ def history_lines(review: Review, events: list[dict]) -> list[dict[str, str]]:
 
 @pages.get("/reviews/{rid}/export.{fmt}", include_in_schema=False)
 def export(request: Request, who: CurrentUser, rid: int, fmt: str) -> Response:
-    from pipeline.render import to_markdown
-
     review, _ = load(request, rid)
     approval = svc(request).db.approval(rid)
     name = f"{review.case_id}.review"

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from pipeline.batch import run_batch
 from pipeline.cli import app
+from pipeline.runtime import Pipeline
 from pipeline.sources.ingest import ingest
 from pipeline.sources.store import open_store
 from tests.conftest import FakeLLM, plain_draft
@@ -43,7 +44,8 @@ def test_batch_reports_a_bad_case_goes_on_and_resumes(
     folder = _cases(tmp_path)
     cases = sorted(folder.iterdir())
     fake = FakeLLM([plain_draft] * 2)
-    rows = run_batch(cases, settings, workers=2, store=sample_store, client=fake)
+    with Pipeline.open(settings, llm=fake, store=sample_store) as pipeline:
+        rows = run_batch(cases, pipeline, workers=2)
     by_status = {r.case_file.rsplit("/", 1)[-1]: r.status for r in rows}
     assert by_status == {"broken.yaml": "failed", "ivig-jia.yaml": "done", "ivig-sle.yaml": "done"}
     broken = next(r for r in rows if r.status == "failed")
@@ -52,7 +54,8 @@ def test_batch_reports_a_bad_case_goes_on_and_resumes(
     assert len(_summary(settings.out)) == 3
     assert (settings.out / "ivig-jia.review.json").exists()
     # Resume: finished cases are skipped (no LLM call), the bad one is tried again.
-    again = run_batch(cases, settings, workers=1, store=sample_store, client=FakeLLM())
+    with Pipeline.open(settings, llm=FakeLLM(), store=sample_store) as pipeline:
+        again = run_batch(cases, pipeline, workers=1)
     assert sorted(r.status for r in again) == ["failed", "skipped", "skipped"]
     assert [r["status"] for r in _summary(settings.out)].count("skipped") == 2
 

@@ -71,7 +71,7 @@ def test_real_model_judges_policy_criteria(tmp_path: Path, corpus_pdfs: Path) ->
     """The criterion judge on the real embedded model: short schema-constrained calls whose
     answers are checked (structure only; the model's judgment is measured in evals)."""
     from pipeline.cases import load_case
-    from pipeline.draft.llm import open_llm
+    from pipeline.llm import open_llm
     from pipeline.policy.compile import compile_policy
     from pipeline.policy.decide import apply_policy
     from pipeline.settings import load_settings

@@ -8,11 +8,11 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cases import load_case
-from pipeline.check.injection import instruction_flags, quote_for_prompt
 from pipeline.cli import app
 from pipeline.review import run_review
 from pipeline.sources.corpus import render_pdf
 from pipeline.sources.ingest import ingest
+from pipeline.sources.injection import instruction_flags, quote_for_prompt
 from pipeline.sources.store import open_store
 from tests.conftest import FakeLLM, draft, find_sentence
 from tests.conftest import schema_reply as _schema_reply

@@ -6,8 +6,8 @@ import pytest
 from pipeline.check.judge import SupportJudge, coverage
 from pipeline.check.validate import validate, verify_evidence
 from pipeline.draft import draft_model, format_evidence, strict_schema, write_draft
-from pipeline.draft.llm import LLMError
 from pipeline.draft.prompts import load_prompt
+from pipeline.llm import LLMError
 from pipeline.models import (
     CaseFact,
     Criterion,
@@ -23,6 +23,11 @@ from pipeline.sources.parse import parse_pdf
 from tests.conftest import FakeLLM, citation_ids, draft
 
 PROMPT = "review-draft@2"
+
+
+def _validate(review: Review, **options: object) -> Review:
+    """Validated by the coverage judge (no embedder: the lexical test at 0.5)."""
+    return validate(review, SupportJudge(), **options)
 
 
 def test_schema_citations_are_enums_of_sentence_and_fact_ids() -> None:
@@ -143,7 +148,7 @@ def _sentence(corpus_pdfs: Path, name: str, start: str, end: str) -> Evidence:
 def test_valid_citation_passes_and_tampering_is_caught(corpus_pdfs: Path) -> None:
     ev = _sentence(corpus_pdfs, "sample-ivig-policy.pdf", "Juvenile idiopathic arthritis and", ").")
     assert verify_evidence(ev) is None
-    review = validate(
+    review = _validate(
         _review(
             [ev],
             [
@@ -165,7 +170,7 @@ def test_valid_citation_passes_and_tampering_is_caught(corpus_pdfs: Path) -> Non
     # Tamper with text and hash together: the page itself no longer has the text.
     forged = tampered.model_copy(update={"sha256": sha256_text(tampered.text)})
     assert "not found verbatim" in verify_evidence(forged)
-    review = validate(
+    review = _validate(
         _review([forged], [("Juvenile arthritis of no type is covered.", ["E1.1"], "no type")])
     )
     st = review.sections[0].statements[0]
@@ -175,7 +180,7 @@ def test_valid_citation_passes_and_tampering_is_caught(corpus_pdfs: Path) -> Non
 
 def test_unsupported_statements_are_marked_not_hidden(corpus_pdfs: Path) -> None:
     ev = _sentence(corpus_pdfs, "sample-ivig-policy.pdf", "Juvenile idiopathic arthritis and", ").")
-    review = validate(
+    review = _validate(
         _review(
             [ev],
             [
@@ -210,7 +215,7 @@ def test_negation_must_come_from_the_source(corpus_pdfs: Path) -> None:
     ev = _sentence(
         corpus_pdfs, "jia-treatment-summary.pdf", "Methotrexate is the preferred first drug", "."
     )
-    review = validate(
+    review = _validate(
         _review(
             [ev],
             [
@@ -224,7 +229,7 @@ def test_negation_must_come_from_the_source(corpus_pdfs: Path) -> None:
     )
     problem = "negation differs between the statement and the cited text"
     assert problem in review.sections[0].statements[0].problems
-    review = validate(
+    review = _validate(
         _review(
             [
                 _sentence(
@@ -264,7 +269,7 @@ def test_criteria_must_be_stated_by_their_sources(corpus_pdfs: Path) -> None:
         sources=["E1.1"],
         facts=[],
     )
-    review = validate(_review([ev], [], [good, made_up, no_fact]))
+    review = _validate(_review([ev], [], [good, made_up, no_fact]))
     assert review.criteria[0].valid, review.criteria[0].problems
     assert not review.criteria[1].valid
     assert not review.criteria[2].valid and "cites no case fact" in review.criteria[2].problems[0]
@@ -304,7 +309,7 @@ def test_repair_recites_a_statement_to_the_sentence_that_supports_it(corpus_pdfs
     wrong = _sentence(
         corpus_pdfs, "sample-ivig-policy.pdf", "Juvenile idiopathic arthritis and", ")."
     ).model_copy(update={"id": "E2.1", "passage": "E2"})
-    review = validate(
+    review = _validate(
         _review(
             [right, wrong],
             [
@@ -350,7 +355,7 @@ def test_repair_recites_an_exclusion_to_its_negated_source(corpus_pdfs: Path) ->
         sources=["E1.1"],
         facts=["F2"],
     )
-    review = validate(_review([wrong, policy], [], [crit]))
+    review = _validate(_review([wrong, policy], [], [crit]))
     assert not review.criteria[0].valid
     judge = SupportJudge()
     assert repair_citations(review, judge) == 1

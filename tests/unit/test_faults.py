@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.draft.llm import LLMError, OpenAICompatClient
+from pipeline.llm import LLMError, OpenAICompatClient
 from tests.fake_openai import FakeOpenAIServer, Fault
 
 SCHEMA = {

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pipeline.cases import CaseError, parse_case
-from pipeline.draft.llm import LLMError, OpenAICompatClient, is_local, redact
+from pipeline.llm import LLMError, OpenAICompatClient, is_local, redact
 from pipeline.sources.parse import ParseError, parse_pdf
 from pipeline.web.app import check_bind, create_app
 from tests.conftest import FakeLLM

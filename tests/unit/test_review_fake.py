@@ -126,8 +126,12 @@ def test_model_drafted_criteria_never_decide(
     review = out.review
     assert review.provenance.model_verdict == "medically_necessary"
     assert review.criteria and review.criteria[0].status == "met"
-    assert [c["name"] for c in llm.calls] == ["judgment", "judgment", "review_draft"]
+    # "met the initial criteria (A)" is a reference: the case's "Meets the insurer's
+    # criteria" settles it by rule; only the clinical response goes to the model.
+    assert [c["name"] for c in llm.calls] == ["judgment", "review_draft"]
     assert review.policy is not None and review.policy.branch == "continuation"
+    reference = review.policy.judgments[1]
+    assert reference.status == "met" and reference.method == "rule" and reference.facts
     assert review.verdict == "insufficient_information"
     assert review.recommendation == "send_to_peer_review"
     assert review.documentation_to_request[:2] == [

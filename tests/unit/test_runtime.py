@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cases import load_case
-from pipeline.models import Criterion, Review
+from pipeline.models import Criterion, Intake, Review
 from pipeline.runtime import Pipeline, PipelineError
 from tests.conftest import FakeLLM, plain_draft
 from tests.fakes import HashingEmbedder, InMemoryStore
@@ -85,3 +85,30 @@ def test_version_1_records_still_load() -> None:
     review = _v1_record(valid_source=True)
     assert review.record_version == "1" and review.policy is None
     assert Review.model_fields["record_version"].default == "2"
+
+
+def test_every_recheck_finds_the_worksheet_and_packet_sources(session_settings, tmp_path) -> None:
+    """`necessity check`, the web re-check and the grounding eval share one re-check: it
+    looks for the worksheet's policy file and the packet folder a record names."""
+    from pipeline.evals.grounding import record_metrics
+    from pipeline.policy.models import PolicyDecision
+
+    review = _v1_record(valid_source=True)
+    review.policy = PolicyDecision(
+        policy_file=str(tmp_path / "gone-policy.pdf"),
+        verdict="insufficient_information",
+        rule="no indication matched",
+    )
+    review.intake = Intake(extractor="test", folder=str(tmp_path / "gone-packet"))
+    with Pipeline.open(session_settings) as pipeline:
+        pipeline.recheck(review, documents={})
+        problems = review.validation.problems
+        assert any("gone-policy.pdf: cannot be read" in p for p in problems), problems
+        assert any("packet folder" in p and "is not here" in p for p in problems), problems
+        # Checked again, the problems are found again, not piled up.
+        pipeline.recheck(review, documents={})
+        assert review.validation.problems == problems
+        # The grounding eval grades through the same re-check, on a copy.
+        before = review.model_dump()
+        assert record_metrics(review, pipeline.judge, session_settings)["statements"] == 0
+        assert review.model_dump() == before

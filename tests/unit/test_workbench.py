@@ -169,15 +169,16 @@ def test_policy_task_scores_the_worksheet(session_settings) -> None:
     fake = FakeLLM()  # criterion judgments unscripted: "cannot tell"
     run = run_eval(config, session_settings, client_factory=lambda p: fake)
     variant = "criterion-judge@2|embedded"
-    # JIA: the sample policy's exclusion decides by rule (no call); SLE: the continuation
-    # criteria need the model, which cannot tell, so the worksheet asks for documentation.
+    # JIA: the sample policy's exclusion decides by rule (no call); SLE: the reference to the
+    # initial criteria is met by rule, the clinical-response criterion needs the model, which
+    # cannot tell, so the worksheet asks for documentation.
     assert [e.output["verdict"] for e in run.examples] == [
         "not_medically_necessary",
         "insufficient_information",
     ]
     assert run.metrics[f"verdict_accuracy[{variant}]"] == 0.5
-    assert run.metrics[f"llm_calls[{variant}]"] == 1.0  # (0 + 2) / 2
-    assert [c["name"] for c in fake.calls] == ["judgment", "judgment"]
+    assert run.metrics[f"llm_calls[{variant}]"] == 0.5  # (0 + 1) / 2
+    assert [c["name"] for c in fake.calls] == ["judgment"]
 
 
 def test_policy_task_counts_confident_errors(session_settings, tmp_path: Path) -> None:

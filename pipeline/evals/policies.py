@@ -1,0 +1,434 @@
+"""Compiled policy trees against gold trees (docs: notes GOLD_SCHEMA, evals/README).
+
+Per policy and overall:
+- indication recall: gold indications that some compiled indication names (its name or an
+  alias, as words; or most of the gold name's words);
+- leaf recall and precision on the labelled indications: gold leaves (first words as
+  printed) found as the normalized prefix of a compiled leaf, one to one, in the compiled
+  branch (of a matching indication, same request type or "any") holding most of them;
+  precision over the leaves of those branches;
+- logic accuracy: for each gold group of two or more children, the compiled group holding
+  the compiled leaves its criteria matched (their lowest common ancestor) has the same
+  operator and n (``at_least`` n = all children reads as all_of, n = 1 as any_of).
+A gold group none of whose criteria were found counts as wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import NecessityError
+from pipeline.policy.models import Indication, PolicyNode, PolicyTree
+
+SPLITS = ("tune", "holdout")
+_MARKER = re.compile(
+    r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z]{1,4}[.)]|\([0-9a-zA-Z]{1,4}\)|[•●·▪■o◦-])\s+"
+)
+_CONNECTOR = re.compile(r"[;,]?\s*(?:-\s*)?\b(?:and|or)\b\s*-?\s*$", re.I)
+_STOPWORDS = {"of", "the", "and", "or", "with", "in", "for", "a", "an", "to", "other"}
+
+
+class GoldError(NecessityError, ValueError):
+    pass
+
+
+def norm(text: str) -> str:
+    """Lowercase, punctuation ignored, whitespace collapsed (the gold's matching rule)."""
+    text = text.replace("’", "'").replace("'", "")
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def leaf_key(text: str) -> str:
+    """A leaf's text without its marker and trailing connector, normalized."""
+    text = _MARKER.sub("", text.strip())
+    return norm(_CONNECTOR.sub("", text))
+
+
+# --- gold files ----------------------------------------------------------------------------
+
+
+def load_gold(folder: Path) -> list[dict[str, Any]]:
+    """Every ``*.json`` gold tree in ``folder``; a malformed one is an error naming it."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise GoldError(f"{folder}: not a folder of gold policy trees")
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise GoldError(f"{path}: not readable JSON ({exc})") from exc
+        problem = _gold_problem(data)
+        if problem:
+            raise GoldError(f"{path}: {problem}")
+        data["_path"] = str(path)
+        out.append(data)
+    if not out:
+        raise GoldError(f"{folder}: no gold policy trees (*.json)")
+    return out
+
+
+def _gold_problem(data: object) -> str:
+    if not isinstance(data, dict):
+        return "expected an object at the top level"
+    if not isinstance(data.get("file"), str):
+        return "'file' (the PDF's name) is missing"
+    inds = data.get("indications")
+    if not isinstance(inds, list) or not all(isinstance(i, dict) and i.get("name") for i in inds):
+        return "'indications' must be a list of objects with a 'name'"
+    for ind in inds:
+        for key in ("initial", "continuation"):
+            if key in ind and (problem := _group_problem(ind[key], f"{ind['name']}.{key}")):
+                return problem
+    return ""
+
+
+def _group_problem(node: object, where: str) -> str:
+    if not isinstance(node, dict):
+        return f"{where}: a node must be an object"
+    if "leaf" in node:
+        return "" if isinstance(node["leaf"], str) else f"{where}: 'leaf' must be text"
+    if node.get("op") not in {"all_of", "any_of", "at_least"}:
+        return f"{where}: op must be all_of, any_of or at_least"
+    if node["op"] == "at_least" and not isinstance(node.get("n"), int):
+        return f"{where}: at_least needs an integer n"
+    children = node.get("children")
+    if not isinstance(children, list) or not children:
+        return f"{where}: a group needs children"
+    return next((p for c in children if (p := _group_problem(c, where))), "")
+
+
+def locate_pdf(gold: dict[str, Any], roots: Iterable[Path]) -> Path | None:
+    for root in roots:
+        for candidate in (
+            Path(root) / gold.get("dir", "") / gold["file"],
+            Path(root) / gold["file"],
+        ):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+# --- matching ------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in norm(text).split() if w not in _STOPWORDS]
+
+
+def _names(gold_ind: dict[str, Any]) -> list[str]:
+    return [n for n in [gold_ind["name"], *gold_ind.get("aliases", [])] if norm(n)]
+
+
+def names_indication(gold_ind: dict[str, Any], ind: Indication) -> bool:
+    """The compiled indication names the gold one: a gold name or alias appears in it as
+    whole words, the compiled name appears in the gold name, or it holds at least 80% of
+    the gold name's words."""
+    hay = f" {norm(ind.name)} {norm(ind.text[:300])} "
+    compiled = norm(ind.name)
+    for name in _names(gold_ind):
+        if f" {norm(name)} " in hay:
+            return True
+        if len(compiled) >= 5 and f" {compiled} " in f" {norm(name)} ":
+            return True
+    want = set(_words(gold_ind["name"]))
+    have = set(_words(ind.name)) | set(_words(ind.text[:300]))
+    return bool(want) and len(want & have) >= 0.8 * len(want)
+
+
+def _gold_leaves(node: dict[str, Any]) -> list[dict[str, Any]]:
+    if "leaf" in node:
+        return [node]
+    return [leaf for c in node["children"] for leaf in _gold_leaves(c)]
+
+
+def _gold_groups(node: dict[str, Any]) -> list[dict[str, Any]]:
+    if "leaf" in node:
+        return []
+    return [node, *(g for c in node["children"] for g in _gold_groups(c))]
+
+
+def leaf_matches(gold_text: str, compiled_text: str) -> bool:
+    g, c = leaf_key(gold_text), leaf_key(compiled_text)
+    if not g or not c:
+        return False
+    return c.startswith(g) or (g.startswith(c) and len(c) >= 0.8 * len(g))
+
+
+def _normal_op(op: str, n: int, size: int) -> tuple[str, int]:
+    if op == "at_least" and n >= size:
+        return "all_of", 0
+    if op == "at_least" and n == 1 or op == "any_of":
+        return "any_of", 0
+    if op == "all_of":
+        return "all_of", 0
+    return op, n
+
+
+@dataclass
+class _Parents:
+    """Each compiled node's ancestry (ids from the branch root down)."""
+
+    paths: dict[int, list[PolicyNode]] = field(default_factory=dict)
+
+    def add(self, node: PolicyNode, above: list[PolicyNode]) -> None:
+        here = [*above, node]
+        self.paths[id(node)] = here
+        for c in node.children:
+            self.add(c, here)
+
+    def lca(self, nodes: list[PolicyNode]) -> PolicyNode | None:
+        paths = [self.paths[id(n)] for n in nodes]
+        common = None
+        for level in zip(*paths, strict=False):
+            if all(x is level[0] for x in level):
+                common = level[0]
+            else:
+                break
+        return common
+
+
+def _branch_kinds(key: str) -> set[str]:
+    return {key, "any"}
+
+
+@dataclass
+class PolicyScore:
+    file: str
+    split: str
+    publisher: str = ""
+    compiled_indications: int = 0
+    gold_indications: int = 0
+    matched_indications: int = 0
+    labelled_indications: int = 0
+    gold_leaves: int = 0
+    matched_leaves: int = 0
+    compiled_leaves: int = 0
+    precise_leaves: int = 0
+    groups: int = 0
+    logic_correct: int = 0
+    problems: int = 0
+    error: str = ""
+    missed_indications: list[str] = field(default_factory=list)
+    missed_leaves: list[str] = field(default_factory=list)
+    wrong_logic: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.compiled_indications == 0
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "split": self.split,
+            "publisher": self.publisher,
+            **rates(self),
+            "compiled_indications": self.compiled_indications,
+            "gold_indications": self.gold_indications,
+            "matched_indications": self.matched_indications,
+            "labelled_indications": self.labelled_indications,
+            "gold_leaves": self.gold_leaves,
+            "matched_leaves": self.matched_leaves,
+            "compiled_leaves": self.compiled_leaves,
+            "precise_leaves": self.precise_leaves,
+            "groups": self.groups,
+            "logic_correct": self.logic_correct,
+            "problems": self.problems,
+            "empty": self.empty,
+            "error": self.error,
+            "missed_indications": self.missed_indications,
+            "missed_leaves": self.missed_leaves[:30],
+            "wrong_logic": self.wrong_logic[:30],
+        }
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def rates(s: PolicyScore) -> dict[str, float | None]:
+    return {
+        "indication_recall": _ratio(s.matched_indications, s.gold_indications),
+        "leaf_recall": _ratio(s.matched_leaves, s.gold_leaves),
+        "leaf_precision": _ratio(s.precise_leaves, s.compiled_leaves),
+        "logic_accuracy": _ratio(s.logic_correct, s.groups),
+    }
+
+
+def score_policy(gold: dict[str, Any], tree: PolicyTree) -> PolicyScore:
+    """One compiled tree against its gold tree."""
+    s = PolicyScore(
+        file=gold["file"],
+        split=gold.get("split", "tune"),
+        publisher=gold.get("publisher", ""),
+        compiled_indications=len(tree.indications),
+        gold_indications=len(gold["indications"]),
+        problems=len(tree.problems),
+    )
+    for g in gold["indications"]:
+        matched = [ind for ind in tree.indications if names_indication(g, ind)]
+        if matched:
+            s.matched_indications += 1
+        else:
+            s.missed_indications.append(f"{g['name']} (p. {g.get('page', '?')})")
+        keys = [k for k in ("initial", "continuation") if k in g]
+        if not keys:
+            continue
+        s.labelled_indications += 1
+        precise: set[int] = set()
+        counted: set[int] = set()
+        for key in keys:
+            gold_leaves = _gold_leaves(g[key])
+            # The compiled branch that holds most of the gold branch's criteria is its
+            # counterpart (a condition may be named by more than one compiled indication).
+            best: tuple[int, PolicyNode | None, dict[int, PolicyNode]] = (-1, None, {})
+            for ind in matched:
+                for b in ind.branches:
+                    if b.request_type in _branch_kinds(key):
+                        pairs = _match_leaves(gold_leaves, b.node.leaves())
+                        if len(pairs) > best[0]:
+                            best = (len(pairs), b.node, pairs)
+            _, root, pairs = best
+            if root is not None:
+                counted.update(id(x) for x in root.leaves())
+            s.gold_leaves += len(gold_leaves)
+            s.matched_leaves += len(pairs)
+            precise.update(id(x) for x in pairs.values())
+            s.missed_leaves.extend(
+                f"{g['name']}/{key}: {leaf['leaf'][:60]} (p. {leaf.get('page', '?')})"
+                for leaf in gold_leaves
+                if id(leaf) not in pairs
+            )
+            parents = _Parents()
+            if root is not None:
+                parents.add(root, [])
+            _score_logic(g[key], pairs, parents, s, f"{g['name']}/{key}")
+        s.compiled_leaves += len(counted)
+        s.precise_leaves += len(precise)
+    return s
+
+
+def _match_leaves(gold: list[dict[str, Any]], compiled: list[PolicyNode]) -> dict[int, PolicyNode]:
+    """id(gold leaf) → its compiled leaf, one to one, in reading order."""
+    used: set[int] = set()
+    out: dict[int, PolicyNode] = {}
+    for leaf in gold:
+        for node in compiled:
+            if id(node) not in used and leaf_matches(leaf["leaf"], node.text):
+                out[id(leaf)] = node
+                used.add(id(node))
+                break
+    return out
+
+
+def _score_logic(
+    root: dict[str, Any],
+    pairs: dict[int, PolicyNode],
+    parents: _Parents,
+    s: PolicyScore,
+    where: str,
+) -> None:
+    for group in _gold_groups(root):
+        if len(group["children"]) < 2:
+            continue  # one child: any operator says the same
+        s.groups += 1
+        found = [pairs[id(x)] for x in _gold_leaves(group) if id(x) in pairs]
+        holder = parents.lca(found) if found else None
+        want = _normal_op(group["op"], group.get("n", 1), len(group["children"]))
+        if holder is not None and holder.op != "leaf":
+            got = _normal_op(holder.op, holder.n, len(holder.children))
+            if got == want:
+                s.logic_correct += 1
+                continue
+            why = f"compiled {holder.op}({holder.n}) at {holder.id}"
+        else:
+            why = "its criteria were not found under one compiled group"
+        s.wrong_logic.append(f"{where}: gold {group['op']}({group.get('n', '')}) - {why}")
+
+
+# --- the whole set -------------------------------------------------------------------------
+
+
+def run_policy_eval(
+    gold: list[dict[str, Any]],
+    compile_tree: Callable[[Path], PolicyTree],
+    roots: Iterable[Path],
+) -> dict[str, Any]:
+    """Score every gold policy; a PDF not found or not compiled is a row with its error."""
+    roots = list(roots)
+    scores = []
+    for g in gold:
+        pdf = locate_pdf(g, roots)
+        if pdf is None:
+            where = ", ".join(str(r) for r in roots)
+            s = PolicyScore(file=g["file"], split=g.get("split", "tune"))
+            s.error = f"{g['file']}: not found under {where}"
+            s.gold_indications = len(g["indications"])
+        else:
+            try:
+                s = score_policy(g, compile_tree(pdf))
+            except NecessityError as exc:
+                s = PolicyScore(file=g["file"], split=g.get("split", "tune"), error=str(exc))
+                s.gold_indications = len(g["indications"])
+        scores.append(s)
+    return report(scores)
+
+
+def report(scores: list[PolicyScore]) -> dict[str, Any]:
+    overall = {}
+    for name in (*SPLITS, "all"):
+        part = [s for s in scores if name == "all" or s.split == name]
+        if not part:
+            continue
+        total = PolicyScore(file=name, split=name)
+        for s in part:
+            for attr in (
+                "gold_indications",
+                "matched_indications",
+                "labelled_indications",
+                "gold_leaves",
+                "matched_leaves",
+                "compiled_leaves",
+                "precise_leaves",
+                "groups",
+                "logic_correct",
+            ):
+                setattr(total, attr, getattr(total, attr) + getattr(s, attr))
+        overall[name] = {
+            "policies": len(part),
+            **rates(total),
+            "empty": [s.file for s in part if s.empty],
+            "gold_leaves": total.gold_leaves,
+            "groups": total.groups,
+        }
+    return {"policies": [s.row() for s in scores], "overall": overall}
+
+
+def compile_for_eval(store: Path | None) -> Callable[[Path], PolicyTree]:
+    """A compiler for the eval: the store's tree for the PDF where the store holds the same
+    bytes (its cached, possibly confirmed tree), else compiled from the PDF now."""
+    from pipeline.policy.compile import compile_policy
+    from pipeline.policy.library import tree_for
+
+    documents = {}
+    if store is not None:
+        from pipeline.sources.store import MANIFEST, FileManifest
+
+        if (Path(store) / MANIFEST).exists():
+            documents = {
+                d.source_id: d for d in FileManifest(Path(store) / MANIFEST).load().values()
+            }
+
+    def compile_tree(pdf: Path) -> PolicyTree:
+        sid = hashlib.sha256(pdf.read_bytes()).hexdigest()
+        if sid in documents and store is not None:
+            return tree_for(Path(store), documents[sid])
+        return compile_policy(pdf, source_id=sid, title=pdf.stem)
+
+    return compile_tree

@@ -1,0 +1,315 @@
+"""A policy PDF's layout text → a forest of outline items.
+
+pypdf's layout mode keeps the indentation that nests a policy's lists; the markers
+(1. / A) / i. / a) / (1) / • / o / ▪) give the levels, headings start sections, and a
+connector on a line of its own ("-OR-", "AND any of the following:") joins or opens a
+group. Running headers and footers are dropped first, so a list runs on across pages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from pipeline.policy import fields as F
+from pipeline.sources.parse import _line_key, _running_lines
+
+# Each marker style is one outline level wherever it appears; a style already open on the
+# stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
+    ("num", re.compile(r"^(\d{1,3})\.(?=\s)")),
+    ("numparen", re.compile(r"^(\d{1,3})\)(?=\s)")),
+    ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
+    ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
+    ("parenupper", re.compile(r"^\(([A-Z])\)")),
+    ("roman", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\.(?=\s)")),
+    ("romanparen", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)(?=\s)")),
+    ("lower", re.compile(r"^([a-z])\)(?=\s)")),
+    ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
+    ("paren", re.compile(r"^\((\d{1,3})\)")),
+    ("parenroman", re.compile(r"^\(((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)")),
+    ("parenlower", re.compile(r"^\(([a-z])\)")),
+    ("bullet", re.compile(r"^([•●·*])(?=\s)")),
+    ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
+    ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
+    ("dash", re.compile(r"^([\-–])(?=\s)")),
+]
+_BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
+# A roman numeral that may be a letter: "i." after "h." is the letter i.
+_LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
+_NOTE = re.compile(r"^Note\s*:", re.I)
+# A label column: a short title-case label at the margin, the text far right of it.
+_SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*){0,2})\s{4,})(\S.*)$")
+_SIDE_VALUE_AT = 20
+_SIDE_LABEL_ALONE = re.compile(r"^\s{0,4}[A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*)?\s*$")
+_LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
+_PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
+
+# A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
+_LEAD = re.compile(r"\bof the following\b|:\s*$", re.I)
+_CONNECTOR_LINE = re.compile(r"^[-–(\[]*\s*(AND|OR)\s*[-–)\]]*(?:\s+|$)(.*)$")
+
+_SCOPED = re.compile(
+    r"\bfor\s+(?:.{3,80}?\s+only|all\s+(?:diagnoses|indications|conditions|uses))\b", re.I
+)
+
+
+@dataclass
+class Line:
+    page: int  # 1-based
+    indent: int
+    text: str
+    blank_before: bool = False
+    page_start: bool = False
+    criterion: bool = False  # a label column's value that states a criterion: no heading
+
+
+@dataclass
+class Item:
+    style: str
+    label: str
+    text: str
+    page: int
+    indent: int
+    section: str
+    notes: list[str] = field(default_factory=list)
+    heading: str = ""  # the heading printed right above this item, if any
+    above: list[str] = field(default_factory=list)  # every heading since the last root item
+    joined: str = ""  # "AND" / "OR" printed on a line of its own after this item
+    children: list[Item] = field(default_factory=list)
+
+
+def raw_pages(path: Path) -> list[list[str]]:
+    """Each page's layout-mode lines (NFKC), as printed: columns kept by their spacing."""
+    reader = PdfReader(str(path))
+    pages = []
+    for page in reader.pages:
+        raw = page.extract_text(extraction_mode="layout") or ""
+        pages.append(unicodedata.normalize("NFKC", raw).splitlines())
+    return pages
+
+
+def is_running(raw: str, running: set[str]) -> bool:
+    text = " ".join(raw.split())
+    return _line_key(text) in running or bool(_PAGE_LINE.match(text))
+
+
+def layout_lines(
+    path: Path | list[list[str]], skip: set[tuple[int, int]] | None = None
+) -> list[Line]:
+    """The PDF's lines with their indentation; running headers and footers removed, and
+    the lines ``skip`` names ((page, line index): a table read on its own)."""
+    pages = raw_pages(path) if isinstance(path, Path | str) else path
+    running = running_lines(pages)
+    skip = skip or set()
+    out: list[Line] = []
+    labelled: tuple[int, int] | None = None  # the last line with a side label
+    heading_line: Line | None = None
+    for number, lines in enumerate(pages, 1):
+        blank, first = False, True
+        for at, raw in enumerate(lines):
+            text = " ".join(raw.split())
+            if not text:
+                blank = True
+                continue
+            if is_running(raw, running) or (number, at) in skip:
+                continue
+            indent = len(raw) - len(raw.lstrip())
+            if m := _LABEL_VALUE.match(raw.strip()):
+                # "Age      18 years of age or older": a label column and its criterion.
+                value = " ".join(m.group(2).split())
+                brief = len(value.split()) <= 12 and not value.endswith(".")
+                if brief and F.classify(value, [])[0] not in {"other", "documentation"}:
+                    indent += len(raw.strip()) - len(m.group(2))
+                    out.append(Line(number, indent, value, True, first, criterion=True))
+                    blank, first = False, False
+                    continue
+            lone = labelled == (number, at - 1) and heading_line is not None
+            if lone and _SIDE_LABEL_ALONE.match(raw):  # the label's last word on its own
+                heading_line.text += " " + text  # type: ignore[union-attr]
+                labelled, blank = (number, at), True  # the label's block ends here
+                continue
+            if (side := _SIDE_LABEL.match(raw)) and len(side.group(1)) >= _SIDE_VALUE_AT:
+                # "Coverage       Humana members may NOT ..." / "Limitations    polysomnogram
+                # ...": a label column beside the text is a heading over it.
+                label = side.group(2)
+                if labelled == (number, at - 1) and heading_line is not None:
+                    heading_line.text += " " + label
+                else:
+                    heading_line = Line(number, len(raw) - len(raw.lstrip()), label, True, first)
+                    out.append(heading_line)
+                labelled = (number, at)
+                value = side.group(3)
+                out.append(Line(number, len(side.group(1)), " ".join(value.split()), False, False))
+                blank, first = False, False
+                continue
+            out.append(Line(number, indent, text, blank, first))
+            blank, first = False, False
+    return out
+
+
+def running_lines(pages: list[list[str]]) -> set[str]:
+    """Running headers and footers of layout text: its blank lines do not count toward a
+    page's edge, and a boilerplate block under the header (a disclaimer of a few lines)
+    printed at the top or bottom of most pages is running too."""
+    # Whitespace collapsed: layout text pads columns differently from page to page.
+    lines = [[" ".join(x.split()) for x in page if x.strip()] for page in pages]
+    running = _running_lines(lines)
+    if len(lines) >= 3:
+        counts: Counter[str] = Counter()
+        for page in lines:
+            edge = Counter(_line_key(x) for x in page[:10] + page[-5:])
+            counts.update(k for k, n in edge.items() if n <= 2)
+        threshold = max(3, int(0.6 * len(lines)))
+        running |= {k for k, n in counts.items() if n >= threshold and len(k) < 200}
+    return running
+
+
+def _marker(text: str) -> tuple[str, str, str] | None:
+    for style, pattern in _MARKERS:
+        if m := pattern.match(text):
+            return style, m.group(1), text[m.end() :].strip()
+    return None
+
+
+def _is_heading(line: Line, nxt: Line | None = None) -> bool:
+    """A short line standing alone: at the left margin, or (indented like the text under
+    it) in title case, and not a sentence the next line continues."""
+    text = line.text
+    words = text.split()
+    if line.criterion or not (1 <= len(words) <= 10) or text.endswith((".", ",", ";", ":")):
+        return False
+    if not text[0].isupper() or _NOTE.match(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 0.6 * len(text.replace(" ", "")) or not (
+        line.blank_before or line.page_start
+    ):
+        return False
+    if nxt is not None and nxt.text[:1].islower() and not nxt.blank_before:
+        return False  # the sentence runs on
+    if line.indent <= 4 and len(words) <= 8:
+        return True
+    if not line.blank_before:  # at a page's top, an indented line more likely runs on
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    title = sum(w[0].isupper() for w in long_words) >= max(1, 0.6 * len(long_words))
+    return title and nxt is not None and line.indent <= nxt.indent + 2
+
+
+def outline(lines: list[Line]) -> list[Item]:
+    """Lines → a forest of items. A marker style already open on the stack closes the
+    items below it (a sibling); a new style opens a child."""
+    roots: list[Item] = []
+    stack: list[Item] = []
+    section = ""
+    in_note = False
+    letters: dict[str, str] = {}  # the last label of each letter style
+    heads: list[str] = []  # headings read since the last root item
+    heading = ""  # the heading just read: it names the first item under it
+    restore: tuple[Item, list[Item]] | None = None  # a connector's group, the stack before
+    for at, line in enumerate(lines):
+        nxt = lines[at + 1] if at + 1 < len(lines) else None
+        found = _marker(line.text)
+        if found and found[0] in _LETTER_OF:
+            letter = _LETTER_OF[found[0]]
+            if letters.get(letter) and _follows(letters[letter], found[1]):
+                found = (letter, found[1], found[2])  # "i." after "h." is a letter
+        conn = _CONNECTOR_LINE.match(line.text) if found is None and stack else None
+        if conn and conn.group(2).strip() and not _LEAD.search(conn.group(2)):
+            conn = None  # "AND must be on a diet": the item above goes on
+        if conn:
+            word, rest = conn.group(1), conn.group(2).strip()
+            # The item at the connector's level: the deepest one not indented past it.
+            level = max(
+                (i for i, it in enumerate(stack) if it.indent <= line.indent + 2), default=0
+            )
+            if _SCOPED.search(rest):  # "... for ALL diagnoses:", "... for X ONLY:": top level
+                level = 0
+            stack[level].joined = word
+            if rest:  # "AND any of the following:": a group of the items that follow
+                group = Item("conn", "", rest, line.page, line.indent, section)
+                (stack[level - 1].children if level else roots).append(group)
+                restore = (group, stack)
+                stack = [*stack[:level], group]
+            in_note = False
+            continue
+        if found is None and _is_heading(line, nxt):
+            section, stack, in_note, heading = line.text, [], False, line.text
+            heads.append(line.text)
+            continue
+        if found is None:
+            if _NOTE.match(line.text) and stack:
+                stack[-1].notes.append(line.text)
+                in_note = True
+                continue
+            starts_para = line.blank_before and (not stack or line.indent <= stack[0].indent)
+            level = next(
+                (k for k in range(1, len(stack)) if abs(stack[k].indent - line.indent) <= 1),
+                None,
+            )
+            if (
+                stack
+                and not starts_para
+                and level is not None
+                and line.blank_before
+                and line.text[:1].isupper()
+                and stack[-1].text.rstrip().endswith((".", ":", ";"))
+            ):
+                # A paragraph set at an open list level's indentation after a finished
+                # sentence ("Dosing. Approve ONE of the following regimens:") is a block
+                # of its own under the item above that level, not the last item's words.
+                item = Item("para", "", line.text, line.page, line.indent, section)
+                stack[level - 1].children.append(item)
+                stack, in_note = [*stack[:level], item], False
+                continue
+            if stack and not starts_para:
+                if in_note and stack[-1].notes:
+                    stack[-1].notes[-1] += " " + line.text
+                else:
+                    stack[-1].text += " " + line.text
+                continue
+            item = Item("para", "", line.text, line.page, line.indent, section, heading=heading)
+            item.above, heads = heads, []
+            roots.append(item)
+            stack, in_note, heading = [item], False, ""
+            continue
+        style, label, rest = found
+        if style in _LETTER_OF.values():
+            letters[style] = label
+        item = Item(style, label, rest, line.page, line.indent, section)
+        styles = [i.style for i in stack]
+        if restore and restore[0] in stack and style not in styles:
+            # A list style open before the connector's group, not the group's own: the
+            # group has ended ("AND ONE of ... for X ONLY:" a. b. c., then "2. Y").
+            group, before = restore
+            prior = [i.style for i in before]
+            if group.children and style != group.children[0].style and style in prior:
+                stack, restore = before[: prior.index(style)], None
+                styles = [i.style for i in stack]
+        if style in styles:
+            stack = stack[: styles.index(style)]
+        elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
+            # A numbered list after a paragraph is the paragraph's list only if the
+            # paragraph introduces it ("... the following:").
+            if not stack[0].text.rstrip().endswith(":"):
+                stack = []
+        if stack:
+            stack[-1].children.append(item)
+        else:
+            item.heading, heading = heading, ""
+            item.above, heads = heads, []
+            roots.append(item)
+        stack.append(item)
+        in_note = False
+    return roots
+
+
+def _follows(previous: str, label: str) -> bool:
+    return len(label) == 1 and ord(label) == ord(previous) + 1

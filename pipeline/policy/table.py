@@ -1,0 +1,140 @@
+"""Criteria tables: one row per drug (or indication), a column that names it and a column
+of its criteria, as state Medicaid drug lists print them.
+
+A table starts at a header line whose columns, two or more spaces apart in the layout
+text, include a criteria column ("Clinical Criteria", "Requirements") and a column left of
+it that names what the row is for ("Drug Name", "Medication", "Indication"). Each later
+line is cut into cells at the header's column positions (the layout text keeps them). A
+row starts where the name column starts a new name (capitalized) while the criteria column
+starts an item (a bullet) or is empty; the other lines continue the row. The table ends
+at a line of prose running across the columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.policy.outline import Line, is_running, running_lines
+
+_CRITERIA_HEAD = re.compile(r"\b(criteria|requirements?)\b", re.I)
+_SUBJECT_HEAD = re.compile(
+    r"\b(drugs?|medications?|products?|agents?|names?|indications?|diagnos\w*|conditions?)\b",
+    re.I,
+)
+_RUN = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell's text on a line
+_ITEM_START = re.compile(r"^[•●▪■o◦\-–\uf0b7\uf0a7]\s|^\(?\d{1,2}[.)]\s|^[a-z][.)]\s")
+_SLACK = 3  # layout text drifts a few characters from the header's positions
+
+
+@dataclass
+class Row:
+    page: int
+    subject: str  # the name column: the drug or indication the row is for
+    other: str  # the other columns before the criteria (class, category)
+    lines: list[Line] = field(default_factory=list)  # the criteria column, line by line
+    base: str = ""  # the name column as printed, when sub-headings name the rows
+    named: bool = False  # named by a sub-heading in the criteria column
+
+
+@dataclass
+class _Columns:
+    starts: list[int]
+    subject: int
+    criteria: int
+    page: int
+
+
+def _runs(raw: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _RUN.finditer(raw)]
+
+
+def _header(raw: str, page: int) -> _Columns | None:
+    runs = _runs(raw)
+    if not 2 <= len(runs) <= 6:
+        return None
+    criteria = [i for i, (_, t) in enumerate(runs) if _CRITERIA_HEAD.search(t)]
+    if not criteria or criteria[0] == 0:
+        return None
+    subject = [
+        i
+        for i, (_, t) in enumerate(runs[: criteria[0]])
+        if _SUBJECT_HEAD.search(t) and len(t.split()) <= 4
+    ]
+    if not subject or any(len(t.split()) > 6 for _, t in runs[: criteria[0]]):
+        return None
+    return _Columns([s for s, _ in runs], subject[-1], criteria[0], page)
+
+
+def _cells(raw: str, cols: _Columns) -> list[str] | None:
+    """The line's text per column, or None when a run of words crosses into the criteria
+    column from the left (prose, not a table line)."""
+    cells = [""] * len(cols.starts)
+    for start, text in _runs(raw):
+        col = max((i for i, s in enumerate(cols.starts) if s <= start + _SLACK), default=0)
+        crit = cols.starts[cols.criteria]
+        if col < cols.criteria and start + len(text) > crit + 2 * _SLACK:
+            return None
+        cells[col] = f"{cells[col]} {text}".strip()
+    return cells
+
+
+def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]]:
+    """The criteria tables' rows, and the (page, line index) of every line they took."""
+    running = running_lines(pages)
+    rows: list[Row] = []
+    used: set[tuple[int, int]] = set()
+    cols: _Columns | None = None
+    row: Row | None = None
+    for number, lines in enumerate(pages, 1):
+        for at, raw in enumerate(lines):
+            if not raw.strip() or is_running(raw, running):
+                continue
+            if (found := _header(raw, number)) is not None:
+                cols, row = found, None
+                used.add((number, at))
+                continue
+            if cols is None:
+                continue
+            cells = _cells(raw, cols)
+            if cells is None:
+                cols, row = None, None
+                continue
+            used.add((number, at))
+            subject, criteria = cells[cols.subject], cells[cols.criteria]
+            others = [c for i, c in enumerate(cells) if i not in {cols.subject, cols.criteria}]
+            indent = 0
+            if criteria:
+                crit_at = raw.find(criteria.split()[0], cols.starts[cols.criteria] - _SLACK)
+                indent = max(0, crit_at - cols.starts[cols.criteria])
+            item = bool(criteria) and bool(_ITEM_START.match(criteria))
+            # A short unmarked line at the criteria column's edge names a product or form
+            # the row's next items are for ("Gel", "Sivextro (tedizolid)").
+            subhead = (
+                bool(criteria)
+                and not item
+                and indent <= 1
+                and len(criteria.split()) <= 6
+                and criteria[0].isupper()
+                and not criteria.rstrip().endswith((".", ";", ":"))
+            )
+            starts = bool(subject) and (subject[0].isupper() or subject[0].isdigit())
+            if row is None or starts and (item or subhead):
+                row = Row(number, subject, " ".join(x for x in others if x), base=subject)
+                rows.append(row)
+            else:
+                if not row.named:
+                    row.subject = f"{row.subject} {subject}".strip()
+                row.base = f"{row.base} {subject}".strip()
+                row.other = " ".join(x for x in [row.other, *others] if x)
+            if subhead:
+                first = criteria.split()[0]
+                name = criteria if first in row.base else f"{row.base} {criteria}"
+                if row.lines:
+                    row = Row(number, name, row.other, base=row.base)
+                    rows.append(row)
+                row.subject, row.named = name, True
+                continue
+            if criteria:
+                row.lines.append(Line(number, indent, criteria))
+    return rows, used

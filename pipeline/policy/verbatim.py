@@ -1,0 +1,85 @@
+"""The verbatim check: every node's text is looked up on its page of the plain extraction
+(the text evidence is checked against), and that verbatim text is what the tree keeps."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.sources.parse import normalize
+
+_CONJ_END = re.compile(r"(?:[;,]\s*(?i:and|or)|\s(?:AND|OR))\s*$")
+
+_SKIP = re.compile(r"[\s\-\u00ad‐‑]")
+# A spread match: pieces of at least _PIECE characters (spaces ignored), at most _GAP
+# characters apart, at most _PIECES of them.
+_PIECE, _GAP, _PIECES = 12, 160, 8
+
+
+class PageText:
+    """Each page's plain text (the one evidence is checked against), searchable with
+    whitespace and hyphens ignored, since layout mode splits words ("co  nsultation")."""
+
+    def __init__(self, pages: list[str]) -> None:
+        self.pages = pages
+        self.compact: list[tuple[str, list[int]]] = []
+        for text in pages:
+            chars, index = [], []
+            for i, ch in enumerate(text):
+                if not _SKIP.match(ch):
+                    chars.append(ch)
+                    index.append(i)
+            self.compact.append(("".join(chars), index))
+
+    def find(self, text: str, page: int) -> tuple[str, int] | None:
+        """(verbatim text, page) for ``text``, on ``page`` or the next one."""
+        needle = "".join(ch for ch in text if not _SKIP.match(ch))
+        if not needle:
+            return None
+        # Case-sensitive first: "Patient meets ONE of ..." must not land on "the patient
+        # meets ONE of ..." earlier on the page.
+        for exact in (True, False):
+            for p in (page, page + 1, page - 1):
+                if not 1 <= p <= len(self.pages):
+                    continue
+                compact, index = self.compact[p - 1]
+                at = compact.find(needle) if exact else compact.lower().find(needle.lower())
+                if at >= 0:
+                    return self.pages[p - 1][index[at] : index[at + len(needle) - 1] + 1], p
+        for p in (page, page + 1):
+            if 1 <= p <= len(self.pages) and self._spread(needle.lower(), p):
+                return " ".join(text.split()), p
+        return None
+
+    def _spread(self, needle: str, page: int) -> bool:
+        """The text in order on the page in a few long pieces with little between them: a
+        table cell's lines, which the plain extraction interleaves with the other columns'
+        ("... or a contraindication / analogue / to corticosteroid therapy ...")."""
+        low = self.compact[page - 1][0].lower()
+        pos: int | None = None
+        i = pieces = 0
+        while i < len(needle):
+            left = len(needle) - i
+            start = 0 if pos is None else pos
+            end = len(low) if pos is None else min(len(low), pos + _GAP + left)
+            lo, hi = min(_PIECE, left), left
+            if low.find(needle[i : i + lo], start, end) < 0:
+                return False
+            while lo < hi:  # the longest piece found from here
+                mid = (lo + hi + 1) // 2
+                if low.find(needle[i : i + mid], start, end) >= 0:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            at = low.find(needle[i : i + lo], start, end)
+            pos, i, pieces = at + lo, i + lo, pieces + 1
+            if pieces > _PIECES:
+                return False
+        return True
+
+
+def _verbatim(text: str, page: int, pages: PageText) -> tuple[str, int, bool]:
+    text = _CONJ_END.sub("", text).strip()
+    found = pages.find(text, page)
+    if found:
+        return normalize(found[0]), found[1], True
+    return text, page, False

@@ -1,0 +1,137 @@
+"""`eval policies`: compiled trees scored against gold trees (indication recall, leaf recall
+and precision, logic accuracy), on hand-made trees and on the sample policy's PDF."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.evals.policies import GoldError, leaf_matches, load_gold, report, score_policy
+from pipeline.policy.models import Branch, Indication, PolicyNode, PolicyTree
+
+GOLD = Path(__file__).parents[1] / "data" / "policy-gold"
+
+
+def _leaf(i: str, text: str) -> PolicyNode:
+    return PolicyNode(id=i, text=text, page=1)
+
+
+def _tree(op: str = "any_of", n: int = 1) -> PolicyTree:
+    inner = PolicyNode(
+        id="1.ii",
+        text="Patient meets ONE of the following:",
+        page=1,
+        op=op,  # type: ignore[arg-type]
+        n=n,
+        children=[_leaf("1.ii.a", "Tried methotrexate; OR"), _leaf("1.ii.b", "Tried leflunomide")],
+    )
+    root = PolicyNode(
+        id="1",
+        text="Approve if ALL:",
+        page=1,
+        op="all_of",
+        n=3,
+        children=[
+            _leaf("1.i", "1. Patient is 18 years of age or older; AND"),
+            inner,
+            _leaf("1.iii", "Extra words"),
+        ],
+    )
+    ind = Indication(
+        id="1",
+        name="Rheumatoid Arthritis (RA)",
+        text="Rheumatoid Arthritis",
+        page=1,
+        branches=[Branch(request_type="initial", node=root)],
+    )
+    return PolicyTree(source_id="s", file="x.pdf", title="t", compiler="c", indications=[ind])
+
+
+GOLD_ONE = {
+    "file": "x.pdf",
+    "split": "holdout",
+    "indications": [
+        {
+            "name": "Rheumatoid arthritis",
+            "aliases": ["RA"],
+            "page": 1,
+            "initial": {
+                "op": "all_of",
+                "children": [
+                    {"leaf": "Patient is 18 years of age"},
+                    {
+                        "op": "any_of",
+                        "children": [{"leaf": "Tried methotrexate"}, {"leaf": "Tried leflunomide"}],
+                    },
+                ],
+            },
+        },
+        {"name": "Psoriatic arthritis", "aliases": ["PsA"], "page": 2},
+    ],
+}
+
+
+def test_scores_indications_leaves_and_logic() -> None:
+    s = score_policy(GOLD_ONE, _tree()).row()
+    assert s["indication_recall"] == 0.5 and s["missed_indications"] == [
+        "Psoriatic arthritis (p. 2)"
+    ]
+    assert s["leaf_recall"] == 1.0
+    assert s["leaf_precision"] == 0.75  # "Extra words" is no gold criterion
+    assert (s["groups"], s["logic_correct"]) == (2, 2)
+    assert not s["empty"] and s["split"] == "holdout"
+
+
+def test_wrong_operator_and_empty_tree_are_counted() -> None:
+    wrong = score_policy(GOLD_ONE, _tree("all_of", 2)).row()
+    assert wrong["logic_accuracy"] == 0.5 and "gold any_of" in wrong["wrong_logic"][0]
+    empty = score_policy(GOLD_ONE, PolicyTree(source_id="s", file="x", title="t", compiler="c"))
+    row = empty.row()
+    assert row["empty"] and row["indication_recall"] == 0.0 and row["leaf_recall"] == 0.0
+    assert row["logic_accuracy"] == 0.0  # a gold group with nothing found is wrong
+    overall = report([empty, score_policy(GOLD_ONE, _tree())])["overall"]
+    assert overall["holdout"]["empty"] == ["x.pdf"] and "tune" not in overall
+
+
+def test_leaf_matching_is_by_normalized_prefix() -> None:
+    assert leaf_matches("Patient is 18 years", "(a) Patient is 18 years of age or older; AND")
+    assert leaf_matches("Patient’s LDL-C is ≥ 70", "Patient's LDL C is ≥ 70 mg/dL")
+    assert not leaf_matches("Patient is 18 years", "Patient is 12 years of age")
+    # at_least n of all children reads as all_of
+    gold = json.loads(json.dumps(GOLD_ONE))
+    gold["indications"][0]["initial"]["children"][1] = {
+        "op": "at_least",
+        "n": 2,
+        "children": [{"leaf": "Tried methotrexate"}, {"leaf": "Tried leflunomide"}],
+    }
+    assert score_policy(gold, _tree("all_of", 2)).row()["logic_accuracy"] == 1.0
+
+
+def test_bad_gold_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(
+        '{"file": "a.pdf", "indications": [{"name": "X", "initial": {"op": "some"}}]}'
+    )
+    with pytest.raises(GoldError, match=r"a\.json: X\.initial: op must be"):
+        load_gold(tmp_path)
+
+
+def test_cli_scores_the_sample_policy(tmp_path: Path, corpus_pdfs: Path) -> None:
+    shutil.copy(corpus_pdfs / "sample-ivig-policy.pdf", tmp_path / "sample-ivig-policy.pdf")
+    r = CliRunner().invoke(
+        app, ["eval", "policies", str(GOLD), "--shared", str(tmp_path), "--json"]
+    )
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    row = out["policies"][0]
+    assert row["indication_recall"] == 1.0 and row["leaf_recall"] == 1.0, row
+    assert row["logic_accuracy"] == 1.0 and not row["empty"]
+    assert out["overall"]["tune"]["policies"] == 1
+    missing = CliRunner().invoke(
+        app, ["eval", "policies", str(GOLD), "--shared", str(tmp_path / "no")]
+    )
+    assert missing.exit_code == 0 and "not found under" in missing.output

@@ -1,0 +1,165 @@
+"""References inside a policy: "met the initial criteria (A)" is judged by evaluating branch
+A on the case (or met by a documented earlier approval); "Refer to ERX.PA.01" names a
+document that is not on file."""
+
+# ruff: noqa: E501  (the fixture policy's lines are as wide as a page)
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.models import Case
+from pipeline.policy.compile import compile_policy
+from pipeline.policy.decide import apply_policy
+from pipeline.policy.references import reference_fields
+from pipeline.sources.corpus import render_pdf
+
+POLICY = """
+# Covered indications
+
+1. Grey River syndrome (ICD-10 M35.81). Approve if the patient meets ONE of the following (A or B):
+  A) Initial Therapy. Approve for 6 months if the patient meets ALL of the following (i and ii):
+    i. Patient is 18 years of age or older; AND
+    ii. The medication is prescribed by or in consultation with a rheumatologist.
+  B) Continuation. Approve for 12 months if the patient meets BOTH of the following (i and ii):
+    i. The patient met the initial criteria (A) when therapy was started; AND
+    ii. Patient is 18 years of age or older.
+2. Blue Lake disease. Approve for 3 months if the patient meets BOTH of the following (i and ii):
+  i. Refer to ERX.PA.01 for the step therapy requirements; AND
+  ii. Patient is 18 years of age or older.
+"""
+
+
+def _tree(tmp_path: Path):  # noqa: ANN202
+    path = tmp_path / "policy.pdf"
+    render_pdf({"title": "Zentrafib Policy"}, POLICY, path)
+    return compile_policy(path, source_id="s" * 64, title="Zentrafib Policy")
+
+
+def _case(dx: str, age: int, request: str, history: list[str], specialty: str = "") -> Case:
+    return Case.model_validate(
+        {
+            "case_id": "c",
+            "question": "?",
+            "patient": {"age": age, "sex": "female"},
+            "diagnoses": [{"name": dx}],
+            "requested_treatment": {"drug": "Zentrafib", "request_type": request},
+            "history": history + ([f"Prescribed by a {specialty}."] if specialty else []),
+        }
+    )
+
+
+def test_references_are_read_and_resolved(tmp_path: Path) -> None:
+    tree = _tree(tmp_path)
+    grey, blue = tree.indications
+    ref = grey.branches[1].node.children[0]
+    assert ref.kind == "reference" and ref.fields["target"] == grey.branches[0].node.id
+    doc = blue.branches[0].node.children[0]
+    assert doc.kind == "reference" and doc.fields == {"document": "ERX.PA.01"}
+    assert reference_fields("Patient meets initial approval criteria")["branch"] == "initial"
+    assert reference_fields("Patient has tried methotrexate") is None
+
+
+def test_reference_judged_by_evaluating_the_branch(tmp_path: Path) -> None:
+    tree = _tree(tmp_path)
+    met = apply_policy(
+        _case("Grey River syndrome", 40, "continuation", [], "rheumatologist"), [tree], None
+    )
+    assert met.verdict == "medically_necessary", met.rule
+    row = next(j for j in met.judgments if j.text.startswith("The patient met the initial"))
+    assert row.method == "tree" and row.status == "met" and "evaluated on this case" in row.reason
+    # the referenced branch's rows follow the reference in the worksheet, one level deeper
+    below = met.judgments[met.judgments.index(row) + 1]
+    assert below.depth == row.depth + 1 and below.op == "all_of"
+    # No specialty on file: branch A is not documented, so neither is the reference.
+    open_ = apply_policy(_case("Grey River syndrome", 40, "continuation", []), [tree], None)
+    assert open_.verdict == "insufficient_information"
+    # A documented earlier approval settles it without branch A.
+    approved = apply_policy(
+        _case(
+            "Grey River syndrome",
+            40,
+            "continuation",
+            ["Zentrafib was previously approved by the plan."],
+        ),
+        [tree],
+        None,
+    )
+    assert approved.verdict == "medically_necessary"
+
+
+def test_failing_initial_criteria_today_does_not_deny_a_continuation(tmp_path: Path) -> None:
+    """Branch A needs age 18; a member who is 16 now fails it today, but the continuation's
+    reference is about when therapy began: not documented, never a denial from it."""
+    tree = _tree(tmp_path)
+    tree.indications[0].branches[1].node.children[1].fields = {"op": "≥", "years": 10}
+    d = apply_policy(
+        _case("Grey River syndrome", 16, "continuation", [], "rheumatologist"), [tree], None
+    )
+    ref = next(j for j in d.judgments if j.text.startswith("The patient met the initial"))
+    assert ref.status == "not_documented" and d.verdict == "insufficient_information"
+
+
+def test_reference_to_another_document_is_not_documented(tmp_path: Path) -> None:
+    d = apply_policy(_case("Blue Lake disease", 40, "initial", []), [_tree(tmp_path)], None)
+    ref = d.judgments[1]
+    assert ref.status == "not_documented" and "ERX.PA.01" in ref.reason
+    assert d.verdict == "insufficient_information"
+
+
+def test_an_indication_with_no_criteria_abstains(tmp_path: Path) -> None:
+    tree = _tree(tmp_path)
+    tree.indications[1].branches = []
+    d = apply_policy(_case("Blue Lake disease", 40, "initial", []), [tree], None)
+    assert d.verdict == "insufficient_information" and "states no criteria" in d.rule
+
+
+def test_a_double_negation_is_no_denial() -> None:
+    """'NO diagnosis of CNS lymphoma' judged not met on 'no CNS lymphoma': not accepted."""
+    from pipeline.models import CaseFact
+    from pipeline.policy.judge import check_model_judgment
+    from pipeline.policy.models import Judgment, PolicyNode
+
+    node = PolicyNode(
+        id="a", text="NO diagnosis of primary central nervous system lymphoma", page=1
+    )
+    fact = CaseFact(id="F3", text="History: No central nervous system lymphoma on MRI.")
+    j = Judgment(node_id="a", text=node.text, page=1, status="not_met", facts=["F3"])
+    out = check_model_judgment(j, node, {"F3": fact})
+    assert out.status == "not_documented" and "absence" in out.problems[0]
+
+
+def test_a_drug_list_row_names_the_policy(tmp_path: Path) -> None:
+    from pipeline.policy.match import policy_for
+    from tests.unit.test_policy_layouts import _table_pdf
+
+    path = tmp_path / "list.pdf"
+    _table_pdf(path)
+    tree = compile_policy(path, source_id="t" * 64, title="Additional Therapeutic Classes")
+    case = _case("weight loss", 40, "initial", [])
+    case.requested_treatment.drug = "Zentrolone"
+    found, why = policy_for(case, [tree])
+    assert found is tree and "indications" in why
+
+
+def test_a_row_named_by_the_requested_drug_is_its_indication(tmp_path: Path) -> None:
+    from pipeline.policy.match import indication_for
+    from tests.unit.test_policy_layouts import _table_pdf
+
+    path = tmp_path / "list.pdf"
+    _table_pdf(path)
+    tree = compile_policy(path, source_id="t" * 64, title="Additional Therapeutic Classes")
+    case = _case("Hypogonadism", 40, "initial", [])
+    case.requested_treatment.drug = "Zentrolone tablets"
+    ind, why = indication_for(case, tree)
+    assert ind is not None and ind.name == "Zentrolone" and "zentrolone" in why
+
+
+def test_the_diagnosis_wins_over_an_indication_named_by_the_drug(tmp_path: Path) -> None:
+    from pipeline.policy.match import indication_for
+
+    tree = _tree(tmp_path)
+    drug_named = tree.indications[1].model_copy(update={"id": "9", "name": "Zentrafib Policy"})
+    tree.indications.append(drug_named)
+    case = _case("Grey River syndrome", 40, "initial", [])
+    ind, _ = indication_for(case, tree)
+    assert ind is not None and ind.name.startswith("Grey River syndrome")
