@@ -224,6 +224,10 @@ def _score(
         score += 0.4  # names a therapy: the path is made of them
     if spec.recommendations and _RECOMMEND.search(text):
         score += 0.7 + (0.2 if re.search(r"\bstrong", text, re.I) else 0.0)
+        if spec.key == "position" and (topic.names_drug(text) or topic.names_class(text)):
+            # a recommendation that places the drug or its class: what the position is read
+            # from, though it may name the condition only in its heading
+            score += 1.0
     return score
 
 
@@ -735,8 +739,9 @@ def position_for(
     path = list({e.id: e for e in [*shown_path, *candidates.path_pool]}.values())
     pool = list({e.id: e for e in [*candidates.position_pool, *path]}.values())
     names = {e.id: attribution(e, documents) for e in pool}
-    position, requests = guideline_position(
-        case, candidates.topic, candidates.position_pool, path, names
-    )
+    # The path's recommendations say where the drug stands too ("X is strongly
+    # recommended over <the drug's class>"): the position reads both pools.
+    read = list({e.id: e for e in [*candidates.position_pool, *path]}.values())
+    position, requests = guideline_position(case, candidates.topic, read, path, names)
     of = {e.id: e for e in pool}
     return position, requests, [of[i] for i in position.citations if i in of]

@@ -67,6 +67,7 @@ class Reading:
     preferred: list[Term] = field(default_factory=list)
     requires: list[Term] = field(default_factory=list)
     strong: bool = False
+    population: str = ""  # "in patients with asymptomatic hyperuricemia": for whom it holds
 
 
 def _split_over(text: str) -> tuple[str, str, str]:
@@ -127,16 +128,36 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     lead, body = _leading_population(text)
     head, comparator, population = _split_over(body)
     population = f"{lead} {population}".strip()
+    found = _read_kind(ev, text, topic, strong, head, comparator, population)
+    if found is not None:
+        found.population = population
+    return found
+
+
+def _read_kind(
+    ev: Evidence,
+    text: str,
+    topic: CaseTopic,
+    strong: bool,
+    head: str,
+    comparator: str,
+    population: str,
+) -> Reading | None:
     if (
         topic.request_type == "initial"
         and _on_drug(population, topic)
         and _ALREADY_ON.search(population)
-        and not _on_drug(comparator, topic)
     ):
-        return Reading(ev, "other")  # about patients already on the drug
+        # about patients already on the drug (stopping, tapering or switching it): nothing
+        # on starting it, whatever it is compared with
+        return Reading(ev, "other")
     after = _AGAINST.search(text)
     if after:
         target = re.split(r"[,;]", text[after.end() :])[0]
+        if re.search(r"\b(?:is|are)\s+(?:\w+\s+)?$", text[: after.start()]):
+            # "X over Y is strongly recommended against for patients ...": the passive's
+            # subject X is what is advised against, not the patients after it
+            target = _split_over(text[: after.start()])[0]
         if _on_drug(target, topic) and not _added_to_drug(target, topic):
             return Reading(ev, "against", strong=strong)
     neg = _NOT.search(text)
@@ -155,6 +176,63 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     if _on_drug(head, topic) and not neg:
         return Reading(ev, "endorsed", requires=requires, strong=strong)
     return None
+
+
+# Words that narrow a recommendation to some patients: where the population names one and
+# the case does not, the recommendation is about other patients ("against ULT in patients
+# with asymptomatic hyperuricemia" says nothing of tophaceous gout).
+_QUALIFIER = re.compile(
+    r"\b(asymptomatic|pregnan\w*|lactat\w*|breastfeed\w*|transplant\w*|dialysis|"
+    r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
+    r"first (?:\w+ )?(?:flare|episode|attack|event)s?|"
+    r"contraindications?|"
+    r"inflammatory bowel disease|ibd|uveitis|diabetes|heart failure|infections?)\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^.;]*")
+_CHILD = re.compile(r"\b(children|child|pediatric|paediatric|juvenile|adolescents?)\b", re.I)
+_ADULT = re.compile(r"\badults?\b", re.I)
+
+
+def _case_text(case: Case) -> str:
+    parts = [case.question or "", case.notes or "", *case.history]
+    parts += [d.name for d in case.diagnoses]
+    parts += [f"{p.name} {p.response or ''}" for p in case.prior_therapies]
+    # "No heart failure, no serious infections": what the record rules out is not on it.
+    return _NEGATED.sub(" ", ". ".join(parts).lower())
+
+
+def population_of(text: str) -> str:
+    """For whom a recommendation sentence holds ("in adults with ...", "for patients ...")."""
+    lead, body = _leading_population(text)
+    return f"{lead} {_split_over(body)[2]}".strip()
+
+
+def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
+    """Whether a recommendation's population can be this case: it names no other disease or
+    form of the condition, no age group the patient is outside, and no qualifier
+    (asymptomatic, pregnancy, severe, a comorbidity) the case record does not mention."""
+    if not population:
+        return True
+    if topic.names_other_condition(population) or topic.names_other_subtype(population):
+        return False
+    age = case.patient.age
+    child, adult = bool(_CHILD.search(population)), bool(_ADULT.search(population))
+    if age is not None and (child and not adult if age >= 18 else adult and not child):
+        return False
+    text = _case_text(case)
+    for m in _QUALIFIER.finditer(population):
+        words = m.group(1).lower().split()
+        if words[0] == "first":  # a first flare: the record must say first of the same
+            if not re.search(rf"\bfirst (?:\w+ )?{re.escape(words[-1][:5])}", text):
+                return False
+            continue
+        stem = words[-1][:6]
+        if stem in ("contra",):
+            stem = "contraindicat"
+        if stem not in text:
+            return False
+    return True
 
 
 _EARLIER = re.compile(r"\b(first|second)[- ]line|standard therap|conventional therap", re.I)
@@ -213,6 +291,12 @@ def guideline_position(
     treatment path (rationale, path), best first."""
     attribution = attribution or {}
     readings = [r for r in (read_sentence(e, topic) for e in sentences) if r and r.kind != "other"]
+    readings = [r for r in readings if population_fits(r.population, case, topic)]
+    # The strong recommendations first: what a reviewer quotes for where the drug stands.
+    readings.sort(key=lambda r: not r.strong)
+    path_sentences = [
+        e for e in path_sentences if population_fits(population_of(e.text), case, topic)
+    ]
     drug = topic.drug
     failures = _failures_on_record(case)
     firsts = [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]

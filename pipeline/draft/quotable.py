@@ -18,6 +18,13 @@ from pipeline.retrieve.topic import CaseTopic, find_drugs
 
 _COMPLETE = re.compile(r"^[\"'“(]?[A-Z0-9].*[.!?][\"'”)]?$", re.S)
 _CITATION = re.compile(r"\b[A-Z][a-zA-Z'-]+ [A-Z]{1,3}[,.]")
+# Guidelines set their recommendation statements as bold lines with no full stop; split
+# from the text that follows them (chunk.sentence_spans) they are whole sentences all the same.
+_STATEMENT = re.compile(
+    r"^[A-Z][^.;:]*\b(?:(?:is|are) (?:strongly |conditionally )?recommended|"
+    r"we (?:strongly |conditionally )?recommend)\b[^.;:]*[a-z0-9)]$",
+    re.S,
+)
 
 # (reason, pattern): the first that matches names why a sentence is not quotable.
 _REFUSE: list[tuple[str, re.Pattern]] = [
@@ -80,7 +87,8 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         "about a recommendation",
         re.compile(
             r"\b(?:the|this|that|these|each) recommendations? (?:is|are|was|were) "
-            r"(?:conditional|strong|based|made)|strength of the (?:following )?recommendation|"
+            r"(?:conditional|strong|based|made|in favou?r)|strength of the (?:following )?"
+            r"recommendation|^(?:the|this|that|these|each) recommendations? (?:is|are|was|were)\b|"
             r"the following recommendations?\b",
             re.I,
         ),
@@ -110,7 +118,7 @@ def complete_sentence(text: str) -> bool:
     8 to 80 words, not a list of citations or a legend of abbreviations."""
     words = text.split()
     return (
-        bool(_COMPLETE.match(text))
+        bool(_COMPLETE.match(text) or (_STATEMENT.match(text) and len(words) <= 40))
         and 8 <= len(words) <= 80
         and len(_CITATION.findall(text)) < 2
         and text.count(" = ") < 2

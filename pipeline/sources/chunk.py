@@ -16,7 +16,7 @@ import tiktoken
 from pipeline import assets
 from pipeline.models import Chunk, Page
 
-CHUNKER_VERSION = "chunk-2"
+CHUNKER_VERSION = "chunk-4"
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
@@ -44,6 +44,23 @@ _ABBREV = {
 _CITATION = re.compile(r"\b(?:19|20)\d{2}\s?;\s?\d+\s?(?:\(\d+\))?\s?:\s?\w?\d+")
 _ET_AL = re.compile(r"\bet al\b")
 _BOUNDARY = re.compile(r"[.!?][\"”')\]]*\s+(?=[A-Z0-9(\"“•\-–])")
+# A boundary the PDF lost: a line with no full stop (a recommendation set as a bold heading,
+# a table row) runs into the next sentence when the page is joined into one line. A
+# capitalised function word right after a lowercase word ("... disease activity There is
+# low-certainty evidence"), a list number starting an item ("... (PICO 14) 3. Treat
+# with"), or a capitalised word after a table's number cell ("... p. 167 Initiation of")
+# starts a sentence in prose; inside one it almost never stands.
+_RUN_ON = re.compile(
+    r"(?<=[a-z0-9)\]])\s+(?="
+    r"(?:The|This|These|There|That|Those|It|In|For|We|Despite|Although|Because|However|"
+    r"When|If|Among|Given|Our|Its|Their|Both|Most|Several|Such|Additional|Further)\s+[a-z]"
+    r"|\d{1,2}\.\s+[A-Z][a-z])"
+    r"|(?<=\d)\s+(?=[A-Z][a-z]{2,}\s+[a-z]{2,})"
+    # a recommendation's subject after a run-in heading or a table cell ("DMARD
+    # monotherapy Methotrexate is strongly recommended", "activity# Methotrexate ...")
+    r"|(?<=[a-z0-9)\]#*†‡§¶])\s+(?=[A-Z][a-z][\w-]+(?:\s+[a-z][\w-]*){0,5}\s+(?:is|are)\s+"
+    r"(?:strongly\s+|conditionally\s+)?recommended\b)"
+)
 
 
 def embed_prefix(section: str | None) -> str:
@@ -75,14 +92,24 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cursor = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        before = text[cursor : match.start()].rsplit(" ", 1)[-1].lower().rstrip(".")
-        if before in _ABBREV or (len(before) == 1 and before.isalpha()):
+    # (where the sentence stops, where the next one starts), in text order
+    breaks: list[tuple[int, int, bool]] = [
+        (m.start() + len(m.group(0).rstrip()), m.end(), True)
+        for m in _BOUNDARY.finditer(text, start, end)
+    ]
+    breaks += [(m.start(), m.end(), False) for m in _RUN_ON.finditer(text, start, end)]
+    for stop, nxt, stop_mark in sorted(breaks):
+        if nxt <= cursor:
             continue
-        stop = match.start() + len(match.group(0).rstrip())
+        if stop_mark:
+            before = text[cursor:stop].rstrip(".!?\"”')] ").rsplit(" ", 1)[-1].lower()
+            if before in _ABBREV or (len(before) == 1 and before.isalpha()):
+                continue
+            if before.isdigit() and text[cursor:stop].strip().rstrip(".") == before:
+                continue  # a list item's own number ("2. Treat with ...")
         if stop > cursor:
             spans.append((cursor, stop))
-        cursor = match.end()
+        cursor = nxt
     if cursor < end and text[cursor:end].strip():
         spans.append((cursor, end - (len(text[cursor:end]) - len(text[cursor:end].rstrip()))))
     return spans

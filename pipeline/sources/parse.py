@@ -24,7 +24,7 @@ from pypdf.errors import PdfReadError
 from pipeline.errors import NecessityError
 from pipeline.models import Page
 
-PARSER_VERSION = "parse-2"
+PARSER_VERSION = "parse-3"
 log = logging.getLogger(__name__)
 
 
@@ -36,6 +36,13 @@ _DIGITS = re.compile(r"\d+")
 _HYPHEN_BREAK = re.compile(r"([a-z])-\n([a-z])")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = (".", ":", ";", "?", "!", ",")
+# A line that goes on into the next one is no heading: it ends on a word that needs more
+# ("Methotrexate is conditionally recommended over" / "leflunomide for ..."), or it is a
+# recommendation's own clause (guidelines set those in bold, like headings).
+_CONTINUES = re.compile(r"\b(for|over|with|of|and|or|the|to|in|a|an|on|by|than|versus|vs)$", re.I)
+_STATEMENT = re.compile(
+    r"\b(?:is|are|be|we) (?:\w+ )?(?:recommended|recommend|preferred|considered)\b", re.I
+)
 
 
 def _line_key(line: str) -> str:
@@ -68,6 +75,8 @@ def _is_heading(line: str, prev: str | None) -> bool:
     if len(words) > 9 or not (text[0].isupper() or text[0].isdigit()):
         return False
     if sum(ch.isalpha() for ch in text) < 0.6 * len(text):
+        return False
+    if _CONTINUES.search(text) or _STATEMENT.search(text):
         return False
     # A heading starts a block: the line before it ended a sentence (or there was none).
     return prev is None or prev.strip().endswith((".", ":", "?", "!")) or _is_upper(prev)

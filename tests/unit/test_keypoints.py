@@ -120,6 +120,6 @@ def test_bad_key_files_are_named(tmp_path: Path) -> None:
 
 
 def test_shipped_key_files_load() -> None:
-    for name in ("seeds.yaml", "heldout.yaml"):
+    for name in ("seeds.yaml", "heldout.yaml", "heldout2.yaml"):
         keys = load_keyfile(KEYS / name)
         assert keys["cases"] and all(c.get("stance") for c in keys["cases"].values())

@@ -188,3 +188,72 @@ def test_a_combination_advised_against_is_not_against_the_drug() -> None:
         assert reading is None or reading.kind != "against"
     alone = ev(3, "TNFi is not recommended for adults with inactive AS.")
     assert read_sentence(alone, topic).kind == "against"
+
+
+def test_a_recommendation_for_other_patients_does_not_place_the_drug() -> None:
+    c = case(
+        "Febuxostat (Uloric)",
+        "Chronic tophaceous gout",
+        "M1A.9",
+        history=["Three flares a year; no history of cardiovascular disease."],
+    )
+    topic = case_topic(c)
+    asymptomatic = ev(
+        1,
+        "We conditionally recommend against initiating any ULT, including febuxostat, in "
+        "patients with asymptomatic hyperuricemia.",
+    )
+    position, _ = guideline_position(c, topic, [asymptomatic], [], {})
+    assert position.stance == "silent"
+
+
+def test_population_fits_reads_qualifiers_age_and_negation() -> None:
+    from pipeline.draft.position import population_fits
+
+    c = case(
+        "Ustekinumab",
+        "Psoriatic arthritis",
+        "L40.50",
+        history=["Mild psoriasis. No inflammatory bowel disease, no serious infections."],
+    )
+    topic = case_topic(c)
+    assert population_fits("in patients with active PsA", c, topic)
+    assert population_fits("for patients with moderate-to-severe disease", c, topic)
+    assert not population_fits("in patients with severe psoriasis", c, topic)
+    assert not population_fits("in patients who have concomitant IBD", c, topic)
+    assert not population_fits("in patients with recurrent infections", c, topic)
+    assert not population_fits("in children with active disease", c, topic)
+    pregnant = case("Ustekinumab", "Psoriatic arthritis", "L40.50", history=["Pregnant, 12 weeks."])
+    assert population_fits("in pregnant patients", pregnant, case_topic(pregnant))
+
+
+def test_a_passive_against_is_about_its_subject_not_the_patients_after_it() -> None:
+    c = case("Febuxostat (Uloric)", "Chronic tophaceous gout", "M1A.9")
+    topic = case_topic(c)
+    pegloticase = ev(
+        1,
+        "Switching to pegloticase over continuing current ULT is strongly recommended "
+        "against for patients with gout for whom XOI treatment has failed.",
+    )
+    reading = read_sentence(pegloticase, topic)
+    assert reading is None or reading.kind != "against"
+
+
+def test_a_first_flare_population_is_not_a_case_with_frequent_flares() -> None:
+    from pipeline.draft.position import population_fits
+
+    c = case("Febuxostat", "Chronic tophaceous gout", "M1A.9", history=["Three flares a year."])
+    topic = case_topic(c)
+    assert not population_fits(
+        "in patients with gout experiencing their first gout flare", c, topic
+    )
+    assert population_fits("in patients with frequent gout flares", c, topic)
+    asked_first = case(
+        "Febuxostat",
+        "Gout",
+        "M1A.9",
+        history=["Is it the first urate-lowering therapy? Three flares."],
+    )
+    assert not population_fits(
+        "in patients with their first gout flare", asked_first, case_topic(asked_first)
+    )

@@ -146,3 +146,14 @@ def test_sentences_about_a_recommendation_are_refused(jia) -> None:  # noqa: ANN
         "The strength of the following recommendation is conditional for all biologics in JIA.",
     ):
         assert why_not(text, jia) == "about a recommendation"
+
+
+def test_a_recommendation_line_without_a_full_stop_is_a_sentence() -> None:
+    from pipeline.draft.quotable import complete_sentence
+
+    assert complete_sentence(
+        "Methotrexate monotherapy is strongly recommended over bDMARD or tsDMARD monotherapy "
+        "for DMARD-naive patients with moderate-to-high disease activity"
+    )
+    # Without a recommendation verb, a line with no full stop is still a fragment.
+    assert not complete_sentence("Methotrexate monotherapy for DMARD-naive patients with disease")
