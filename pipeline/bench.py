@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import resource
 import shutil
@@ -293,8 +292,9 @@ def run_bench(
         if quick:  # three small guideline PDFs stand in for the corpus
             pdfs = home / "pdfs"
             pdfs.mkdir()
+            # copies, not links: a folder walk does not follow links out of the folder
             for pdf in sorted(acr.glob("*.pdf"), key=lambda p: p.stat().st_size)[:3]:
-                os.symlink(pdf.resolve(), pdfs / pdf.name)
+                shutil.copyfile(pdf, pdfs / pdf.name)
         echo(f"ingest (ours) {pdfs}")
         ours = _run_child(["ingest-ours", str(pdfs), str(home / "ours" / "store")])
         echo(f"ingest (langchain) {pdfs}")
@@ -304,7 +304,7 @@ def run_bench(
             single = home / "one"
             single.mkdir()
             smallest = min(pdfs.glob("*.pdf"), key=lambda p: p.stat().st_size)
-            os.symlink(smallest.resolve(), single / smallest.name)
+            shutil.copyfile(smallest, single / smallest.name)
             echo(f"one PDF: {smallest.name}")
             one_ours = _run_child(["ingest-ours", str(single), str(home / "one-ours" / "store")])
             one_lc = _run_child(["ingest-langchain", str(single), str(home / "one-lc")])
