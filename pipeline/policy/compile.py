@@ -15,7 +15,7 @@ from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, Po
 from pipeline.policy.outline import _BULLETS, Item, Line, layout_lines, outline, raw_pages
 from pipeline.policy.references import reference_fields, resolve
 from pipeline.policy.table import Row, read_tables
-from pipeline.policy.verbatim import _CONJ_END, PageText, _verbatim
+from pipeline.policy.verbatim import _CONJ_END, _SKIP, PageText, _verbatim
 from pipeline.sources.parse import normalize, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
@@ -654,6 +654,7 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
     "OR" (a table states no other logic between its bullets), the renewal items as the
     continuation branch."""
     out = []
+    printed = "".join(compact for compact, _ in pages.compact).lower()
     for n, row in enumerate(rows, 1):
         ind_id = f"T{n}"
         name = " ".join(row.subject.split()) or " ".join(row.other.split())
@@ -674,6 +675,15 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
         branches = []
         first = name.split(" ")[0] if name else ""
         head, page, verified = _verbatim(name, row.page, pages)
+        words = name.split()
+        if not verified and _SKIP.sub("", name).lower() not in printed:
+            # a name cell that ran on into a line printed elsewhere (a heading above the
+            # table) is printed nowhere as joined: the longest start of it printed on its
+            # page names the row, so a person can confirm it
+            while not verified and len(words) > 2:
+                words = words[:-1]
+                head, page, verified = _verbatim(" ".join(words), row.page, pages)
+            name = head if verified else name
         for kind, nodes in (("initial", initial), ("continuation", renewal)):
             if not nodes:
                 continue
@@ -692,8 +702,10 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
             Indication(
                 id=ind_id,
                 name=name,
-                text=f"{row.other} {row.subject}".strip(),
-                page=row.page,
+                # the name cell as printed: the row's other cells are not next to it in the
+                # page text, so their join could not be found on the page again
+                text=head if verified else name,
+                page=page if verified else row.page,
                 icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines)),
                 section=" ".join(row.other.split()),
                 branches=branches,

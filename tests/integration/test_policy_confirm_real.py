@@ -25,10 +25,11 @@ def test_a_real_policy_confirms_as_compiled_and_refuses_words_from_another_page(
     checked, _ = check_tree(tree, str(POLICY))
     leaves = [leaf for i in checked.indications for b in i.branches for leaf in b.node.leaves()]
     assert len(leaves) > 50 and all(leaf.verified for leaf in leaves)
-    first, last = checked.indications[0], checked.indications[-1]
-    far = last.branches[0].node.leaves()[-1]
+    # the earliest indication and the criterion printed farthest from it
+    at, first = min(enumerate(checked.indications), key=lambda x: x[1].page)
+    far = max(leaves, key=lambda leaf: leaf.page)
     assert far.page - first.page > 2
-    moved = apply_edit(tree, Edit("save", "0.0.0", text=far.text, page=first.page))
+    moved = apply_edit(tree, Edit("save", f"{at}.0.0", text=far.text, page=first.page))
     with pytest.raises(ConfirmError) as caught:
         check_tree(moved, str(POLICY))
     assert f"is not on page {first.page} of {POLICY.name}" in str(caught.value)
