@@ -18,8 +18,8 @@ from pipeline.check.finalize import finalize
 from pipeline.check.judge import SupportJudge
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
 from pipeline.draft.compose import compose, gather, position_for
-from pipeline.draft.llm import CountingClient, LLMClient, is_local
-from pipeline.draft.prompts import load_prompt
+from pipeline.llm import CountingClient, LLMClient, is_local
+from pipeline.llm.prompts import load_prompt
 from pipeline.models import (
     Case,
     Criterion,

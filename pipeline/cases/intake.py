@@ -39,8 +39,8 @@ from pipeline.cases.packet import (
 )
 from pipeline.cases.prose import requested_from_headings
 from pipeline.cases.vocabulary import icd10_for
-from pipeline.draft.llm import LLMClient
 from pipeline.errors import NecessityError
+from pipeline.llm import LLMClient
 from pipeline.models import Case, Diagnosis, FactSource, Intake, IntakeFile, Patient, Treatment
 from pipeline.sources.parse import ParseError
 

@@ -14,10 +14,10 @@ from pipeline.cases.labs import lab_rows
 from pipeline.cases.packet import PacketPage
 from pipeline.cases.prose import from_prose, is_condition, is_strength_listing, is_therapy
 from pipeline.cases.vocabulary import known_drug
-from pipeline.check.injection import instruction_flags
-from pipeline.draft.llm import LLMClient, LLMError
-from pipeline.draft.prompts import load_prompt
+from pipeline.llm import LLMClient, LLMError
+from pipeline.llm.prompts import load_prompt
 from pipeline.models import Diagnosis, FactSource, PriorTherapy
+from pipeline.sources.injection import instruction_flags
 
 PROMPT = "case-extract@1"
 MAX_SENTENCES = 60  # per model call: a small model loses track of longer lists

@@ -20,13 +20,12 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.check.injection import quote_for_prompt
 from pipeline.draft import SectionStream
-from pipeline.draft.llm import LLMClient, LLMError, LLMResult, LLMUnavailable
 from pipeline.draft.position import guideline_position
-from pipeline.draft.prompts import Prompt
 from pipeline.draft.quotable import complete_sentence as quotable_sentence
 from pipeline.draft.quotable import why_not
+from pipeline.llm import LLMClient, LLMError, LLMResult, LLMUnavailable
+from pipeline.llm.prompts import Prompt
 from pipeline.models import (
     Case,
     CaseFact,
@@ -45,6 +44,7 @@ from pipeline.retrieve.search import Searcher, zscore
 from pipeline.retrieve.topic import CaseTopic, case_topic, find_drugs
 from pipeline.settings import Settings
 from pipeline.sources.chunk import sentence_spans
+from pipeline.sources.injection import quote_for_prompt
 from pipeline.sources.store import Store
 
 log = logging.getLogger(__name__)

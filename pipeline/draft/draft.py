@@ -10,8 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
-from pipeline.draft.prompts import Prompt
 from pipeline.llm import LLMClient, LLMError, LLMResult
+from pipeline.llm.prompts import Prompt
 from pipeline.models import CaseFact, Evidence, Verdict
 from pipeline.sources.injection import quote_for_prompt
 

@@ -27,11 +27,11 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from pipeline.draft.prompts import load_prompt
 from pipeline.evals.cache import CachedClient
 from pipeline.evals.datasets import REPO, Record, load_dataset
 from pipeline.evals.runs import ExampleResult, Run
 from pipeline.llm import LLMClient, LLMError, open_llm
+from pipeline.llm.prompts import load_prompt
 from pipeline.settings import Settings, _merge, api_key_from_env
 
 

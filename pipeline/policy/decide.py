@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 
 from pipeline.cases import case_facts
-from pipeline.draft.llm import LLMClient
-from pipeline.draft.prompts import Prompt, load_prompt
+from pipeline.llm import LLMClient
+from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.models import Case
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import excluded_condition, indication_for, is_situational, policy_for

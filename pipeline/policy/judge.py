@@ -9,8 +9,8 @@ import logging
 import re
 from typing import Any
 
-from pipeline.draft.prompts import Prompt
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
+from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
 from pipeline.policy.models import Judgment, PolicyNode
 

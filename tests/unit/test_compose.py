@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipeline.cases import load_case
 from pipeline.draft.compose import MIN_PICKS, complete_sentence
-from pipeline.draft.llm import LLMError
+from pipeline.llm import LLMError
 from pipeline.render import page_words
 from pipeline.review import draft_review
 from tests.conftest import FakeLLM

@@ -6,8 +6,8 @@ import pytest
 from pipeline.check.judge import SupportJudge, coverage
 from pipeline.check.validate import validate, verify_evidence
 from pipeline.draft import draft_model, format_evidence, strict_schema, write_draft
-from pipeline.draft.prompts import load_prompt
 from pipeline.llm import LLMError
+from pipeline.llm.prompts import load_prompt
 from pipeline.models import (
     CaseFact,
     Criterion,

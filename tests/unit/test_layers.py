@@ -35,30 +35,16 @@ FLOORS: list[list[str]] = [
     ["pipeline.evals", "pipeline.web", "pipeline.cli"],
 ]
 
-# Imports that still run upward, each with why, and who removes it. The modules named here
-# are being edited on other branches (issue 28's split landed around them); the lead moves
-# these imports once those branches are merged, and empties this list.
+# Imports that still run upward, each with why. The list can only shrink (an entry no
+# longer needed fails the test).
 ALLOWED_UPWARD: dict[tuple[str, str], str] = {
-    # cases/ (h29's split landed while h28 was not to edit cases/): the LLM client's and
-    # the injection scanner's old homes, and the prompts (which move to llm/).
-    ("pipeline.cases.intake", "pipeline.draft.llm"): "h29: import pipeline.llm instead",
-    ("pipeline.cases.narrative", "pipeline.draft.llm"): "h29: import pipeline.llm instead",
-    ("pipeline.cases.narrative", "pipeline.check.injection"): "h29: sources.injection",
-    ("pipeline.cases.narrative", "pipeline.draft.prompts"): "prompts move to llm/",
-    # draft/prompts.py is on another branch: it moves to pipeline/llm/prompts.py after.
-    ("pipeline.policy.decide", "pipeline.draft.prompts"): "prompts move to llm/",
-    # policy/decide.py's imports are being edited on h25c: it imports pipeline.llm after.
-    ("pipeline.policy.decide", "pipeline.draft.llm"): "h25c: import pipeline.llm instead",
-    ("pipeline.policy.judge", "pipeline.draft.prompts"): "prompts move to llm/",
-    # sources/ingest.py compiles declared policies at ingest; h25c is editing that step.
-    # After it lands the caller (Pipeline.ingest) hands ingest the compiler instead.
-    ("pipeline.sources.ingest", "pipeline.policy.library"): "h25c: compiler given by caller",
-    # draft/compose.py (h26) still imports the injection scanner from its old home.
-    ("pipeline.draft.compose", "pipeline.check.injection"): "h26: import sources.injection",
+    # sources/ingest.py compiles declared policies at ingest; next, the caller
+    # (Pipeline.ingest) hands ingest the compiler instead.
+    ("pipeline.sources.ingest", "pipeline.policy.library"): "compiler given by caller",
 }
 
-# Re-exports kept for modules on other branches (they go with ALLOWED_UPWARD's entries).
-SHIMS = {"pipeline.draft.llm", "pipeline.check.injection"}
+# Re-exports kept while modules move (none now).
+SHIMS: set[str] = set()
 
 
 def _module_name(path: Path) -> str:
