@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.policy import fields as F
-from pipeline.policy.models import Branch, Exclusion, PolicyNode, PolicyTree
+from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
 
 ACTIONS = ("save", "drop", "add", "up", "down", "move")
 OPS = ("leaf", "all_of", "any_of", "at_least")
@@ -199,18 +199,23 @@ def _index(ref: str, items: list, what: str) -> int:
     return int(ref)
 
 
+def _save_named(item: Indication | Exclusion, edit: Edit) -> None:
+    """An indication's or exclusion's name, text, page and codes, where the edit gives them."""
+    item.name = _clean(edit.name) or item.name
+    item.text = _clean(edit.text) or item.text
+    item.page = edit.page or item.page
+    codes = _codes(edit.icd10)
+    if codes is not None:
+        item.icd10 = codes
+
+
 def _edit_indication(tree: PolicyTree, ref: str, edit: Edit) -> None:
     i = _index(ref, tree.indications, "indication")
     ind = tree.indications[i]
     if edit.action == "drop":
         tree.indications.pop(i)
     elif edit.action == "save":
-        ind.name = _clean(edit.name) or ind.name
-        ind.text = _clean(edit.text) or ind.text
-        ind.page = edit.page or ind.page
-        codes = _codes(edit.icd10)
-        if codes is not None:
-            ind.icd10 = codes
+        _save_named(ind, edit)
     elif edit.action in ("up", "down"):
         j = i - 1 if edit.action == "up" else i + 1
         if not 0 <= j < len(tree.indications):
@@ -244,12 +249,7 @@ def _edit_exclusion(tree: PolicyTree, ref: str, edit: Edit) -> None:
     if edit.action == "drop":
         tree.exclusions.pop(i)
     elif edit.action == "save":
-        ex.name = _clean(edit.name) or ex.name
-        ex.text = _clean(edit.text) or ex.text
-        ex.page = edit.page or ex.page
-        codes = _codes(edit.icd10)
-        if codes is not None:
-            ex.icd10 = codes
+        _save_named(ex, edit)
         ex.verified = False
     else:
         raise EditError(f"an exclusion can be saved or dropped, not {edit.action!r}")
