@@ -4,7 +4,13 @@ criterion against a case, decided by a rule over the whole tree.
 outline.py  layout text → outline items (markers, indentation, headings, connector lines)
 table.py    criteria tables (a drug or indication column, a criteria column) → rows
 verbatim.py every node's text looked up on its page of the plain extraction
-compile.py  outline and tables → PolicyTree (indications, branches, logic, exclusions)
+compile.py  outline and tables → PolicyTree: which roots are indications, exclusions, scope
+wording.py  the vocabulary of sections, branches, logic and approvals
+groups.py   outline items → criteria nodes with their logic (lead-ins, labels, connectors)
+indications.py  a granting item → an indication, its branches and approval durations
+diagnoses.py  diagnosis lists sharing criteria; headings over criteria lists
+exclusions.py  listed exclusions and the catch-all
+table_tree.py  criteria-table rows → indications
 references.py "met the initial criteria (A)", "Refer to ERX.PA.01": resolved and judged
 fields.py   a criterion's kind and numbers (age, count, duration, specialties, drugs)
 library.py  trees cached per store by document fingerprint and compiler version

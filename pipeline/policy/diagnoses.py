@@ -1,0 +1,185 @@
+"""A list of diagnoses sharing criteria printed before and after it → one indication per
+diagnosis; and, where no statement grants coverage, the headings over criteria lists."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy import fields as F
+from pipeline.policy.groups import _node, _subtree_text
+from pipeline.policy.indications import _name
+from pipeline.policy.match import condition_words
+from pipeline.policy.models import Branch, Indication, PolicyNode
+from pipeline.policy.outline import Item
+from pipeline.policy.verbatim import PageText, _verbatim
+from pipeline.policy.wording import (
+    _CONTINUATION,
+    _EXCLUSION_SECTION,
+    _INITIAL,
+    _NOT_CRITERIA,
+    _OF_THE_FOLLOWING,
+    _STOP_SECTIONS,
+)
+
+# "Diagnoses: Patient must have ONE of the following: 1. X 2. Y", criteria for every
+# diagnosis before it ("Age 18 years of age or older") and after it ("AND ALL of the
+# following for ALL diagnoses:"), some for one ("AND ONE of the following for X ONLY:").
+_DX_LIST = re.compile(
+    r"\b(?:must have|diagnosis of|diagnosed with|has|have)\b[^.]{0,40}?\b(?:ONE|ANY|EITHER)\s+of\s+"
+    r"the\s+following",
+    re.I,
+)
+_FOR_ONLY = re.compile(r"\bfor\s+(.{3,80}?)\s+only\b", re.I)
+
+
+def _diagnosis_lists(roots: list[Item]) -> dict[int, tuple[list[int], list[int]]]:
+    """Each list of diagnoses (by its index among the roots) → the indices of the shared
+    criteria printed before it and of the connector groups after it."""
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    for i, item in enumerate(roots):
+        if item.style != "para" or len(item.children) < 1 or not _DX_LIST.search(item.text):
+            continue
+        before: list[int] = []
+        j = i - 1
+        while (
+            j >= 0
+            and roots[j].style == "para"
+            and not roots[j].children
+            and len(roots[j].text) < 160
+            and F.classify(roots[j].text, [])[0] not in {"other", "documentation"}
+        ):
+            before.insert(0, j)
+            j -= 1
+        after: list[int] = []
+        j = i + 1
+        while j < len(roots) and roots[j].style == "conn":
+            after.append(j)
+            j += 1
+        out[i] = (before, after)
+    return out
+
+
+def _listed_indications(
+    roots: list[Item],
+    at: int,
+    before: list[int],
+    after: list[int],
+    pages: PageText,
+    problems: list[str],
+) -> list[Indication]:
+    """One indication per listed diagnosis: ALL of the shared criteria, the diagnosis (a
+    group where it lists subtypes, else a criterion followed by its own items), and the
+    connector groups that apply to it."""
+    listed = roots[at]
+    sections = " ".join(roots[j].section for j in before) + " " + listed.section
+    kind = (
+        "continuation"
+        if re.search(r"renewal|continu|reauthori", sections, re.I)
+        else "initial"
+        if re.search(r"requirement|approval|initial|criteria", sections, re.I)
+        else "any"
+    )
+    out = []
+    for k, dx in enumerate(listed.children, 1):
+        ind_id = f"D{at}.{dx.label or k}"
+        parts = [_node(roots[j], f"{ind_id}.s{j}", pages, problems) for j in before]
+        if dx.children and not _OF_THE_FOLLOWING.search(dx.text):
+            alone = Item(dx.style, dx.label, dx.text, dx.page, dx.indent, dx.section)
+            parts.append(_node(alone, f"{ind_id}.dx", pages, problems))
+            parts += [
+                _node(c, f"{ind_id}.{c.label or i}", pages, problems)
+                for i, c in enumerate(dx.children, 1)
+            ]
+        else:
+            parts.append(_node(dx, f"{ind_id}.dx", pages, problems))
+        for j in after:
+            only = _FOR_ONLY.search(roots[j].text)
+            if only and not condition_words(only.group(1)) <= condition_words(dx.text):
+                continue  # another diagnosis's criteria
+            parts.append(_node(roots[j], f"{ind_id}.c{j}", pages, problems))
+        text, page, verified = _verbatim(dx.text, dx.page, pages)
+        root = PolicyNode(
+            id=ind_id,
+            label=dx.label,
+            text=text,
+            page=page,
+            op="all_of",
+            n=len(parts),
+            verified=verified,
+            children=parts,
+        )
+        name = re.split(r"\s+including\b|:", _name(text), maxsplit=1)[0].strip()
+        out.append(
+            Indication(
+                id=ind_id,
+                name=name,
+                text=text,
+                page=page,
+                icd10=F.icd10_codes(text),
+                section=listed.section,
+                request_type=kind,  # type: ignore[arg-type]
+                branches=[Branch(request_type=kind, node=root)],  # type: ignore[arg-type]
+            )
+        )
+    return out
+
+
+def _heading_indications(
+    roots: list[Item], pages: PageText, problems: list[str]
+) -> list[Indication]:
+    """Where no statement says "approve / medically necessary when", the headings do: each
+    section that prints a list of criteria is an indication named by its heading, and a
+    section headed "Initial Authorization" / "Renewal" is that branch of the condition
+    heading above it. The logic between a section's lists is not stated: listed."""
+    groups: dict[tuple[str, str], list[Item]] = {}
+    condition = ""
+    for item in roots:
+        for head in item.above[:-1]:  # a condition heading with branch headings under it
+            if not (_INITIAL.match(head) or _CONTINUATION.match(head)):
+                condition = head
+        section = item.section.strip()
+        if not section or _STOP_SECTIONS.match(section) or _NOT_CRITERIA.match(section):
+            continue
+        if _EXCLUSION_SECTION.search(section):
+            continue
+        if _INITIAL.match(section) or _CONTINUATION.match(section):
+            kind = "initial" if _INITIAL.match(section) else "continuation"
+            owner = condition or section
+        else:
+            owner, kind, condition = section, "any", section
+        listed = item.children or item.style != "para"
+        if listed:
+            groups.setdefault((owner, kind), []).append(item)
+    out: dict[str, Indication] = {}
+    for n, ((owner, kind), items) in enumerate(groups.items(), 1):
+        ind_id = f"H{n}"
+        if len(items) == 1 and items[0].children:
+            node = _node(items[0], ind_id, pages, problems)
+        else:
+            head, page, verified = _verbatim(owner, items[0].page, pages)
+            children = [_node(x, f"{ind_id}.{i}", pages, problems) for i, x in enumerate(items, 1)]
+            node = PolicyNode(
+                id=ind_id,
+                text=head,
+                page=page,
+                op="all_of",
+                n=len(children),
+                verified=verified,
+                children=children,
+            )
+            problems.append(
+                f"page {page}: no combining logic stated for the criteria under {owner!r}; "
+                "read as all of"
+            )
+        ind = out.get(owner)
+        if ind is None:
+            ind = out[owner] = Indication(
+                id=ind_id,
+                name=owner,
+                text=owner,
+                page=items[0].page,
+                icd10=F.icd10_codes(" ".join(_subtree_text(x) for x in items)),
+                section=owner,
+            )
+        ind.branches.append(Branch(request_type=kind, node=node))  # type: ignore[arg-type]
+    return list(out.values())

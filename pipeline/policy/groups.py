@@ -1,0 +1,136 @@
+"""Outline items → criteria nodes: a group's logic as the policy states it (a lead-in,
+labels named in a stem, connectors at line ends or on their own lines), every node's
+text checked on its page."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy import fields as F
+from pipeline.policy.models import PolicyNode
+from pipeline.policy.outline import _BULLETS, Item
+from pipeline.policy.references import reference_fields
+from pipeline.policy.verbatim import _CONJ_END, PageText, _verbatim
+from pipeline.policy.wording import _EXAMPLES_LEAD, _FOLLOWING, _LABELS, _OF_THE_FOLLOWING
+from pipeline.sources.parse import normalize
+
+
+def _group_op(item: Item) -> tuple[str, int, str | None]:
+    """(op, n, problem) for an item with children."""
+    text = item.text
+    if m := _OF_THE_FOLLOWING.search(text):
+        word = (m.group(2) or m.group(4)).lower()
+        if word in {"all", "both"}:
+            return "all_of", len(item.children), None
+        count = F.number(word) or 1
+        if word == "either" or count == 1:
+            return "any_of", 1, None
+        return "at_least", count, None
+    if m := _LABELS.search(text):
+        return ("all_of" if m.group(3).lower() == "and" else "any_of"), 1, None
+    ends = []
+    for c in item.children[:-1]:
+        if c.joined:  # "-OR-" on its own line after it
+            ends.append(c.joined)
+        elif m := _CONJ_END.search(c.text):
+            ends.append(m.group(0).strip(" ;,").upper())
+    if ends and all(e == "OR" for e in ends):
+        return "any_of", 1, None
+    if ends and all(e == "AND" for e in ends):
+        return "all_of", len(item.children), None
+    if _FOLLOWING.search(text) or text.rstrip().endswith(":"):
+        return "all_of", len(item.children), None
+    return (
+        "all_of",
+        len(item.children),
+        (f"page {item.page}: no combining logic stated for {text[:60]!r}; read as all of"),
+    )
+
+
+def _named_labels(text: str) -> set[str] | None:
+    """The child labels a stem names: '(a, b, c, or d)' → {'a','b','c','d'}."""
+    m = _LABELS.search(text)
+    if not m:
+        return None
+    labels = [m.group(1), *re.findall(r"[0-9a-zA-Z]{1,4}", m.group(2) or ""), m.group(4)]
+    labels = [x.lower() for x in labels]
+    if len(set(labels)) < len(labels):  # "(i, ii, and ii)": a typo, not a filter
+        return None
+    return set(labels)
+
+
+def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> PolicyNode:
+    text, page, verified = _verbatim(item.text, item.page, pages)
+    notes = [normalize(n) for n in item.notes]
+    if not verified:
+        problems.append(f"page {item.page}: text of {node_id} not found verbatim on the page")
+    if (
+        item.children
+        and _EXAMPLES_LEAD.search(item.text)
+        and not _OF_THE_FOLLOWING.search(item.text)
+    ):
+        # "Examples include, but may not be limited to:" introduces examples, not criteria:
+        # the item is one criterion and its list a note under it.
+        names = "; ".join(_subtree_text(c) for c in item.children)
+        notes.append(normalize(f"Examples: {names}"))
+        item.children = []
+    if not item.children:
+        kind, extracted = F.classify(text, notes)
+        if (ref := reference_fields(text)) is not None:
+            kind, extracted = "reference", ref
+        return PolicyNode(
+            id=node_id,
+            label=item.label,
+            text=text,
+            page=page,
+            kind=kind,
+            fields=extracted,
+            notes=notes,
+            verified=verified,
+        )
+    children = item.children
+    named = _named_labels(item.text)
+    if named is None and _LABELS.search(item.text):
+        problems.append(f"page {item.page}: the stem of {node_id} names a label twice; all kept")
+    if named:
+        kept = [c for c in children if c.label.lower() in named]
+        dropped = [c for c in children if c.label.lower() not in named]
+        if dropped and kept and len(children) == len(named):
+            # As many items as the stem names, one labelled otherwise ("(i and ii)" over
+            # ii and iii): the policy's own numbering slip, not a filter.
+            problems.append(
+                f"page {dropped[0].page}: the stem of {node_id} names "
+                f"{', '.join(sorted(named))} but its items are labelled "
+                f"{', '.join(c.label for c in children)}; all kept"
+            )
+        elif dropped and kept:
+            problems.append(
+                f"page {dropped[0].page}: items {', '.join(c.label for c in dropped)} under "
+                f"{node_id} are not among those its stem names; left out of the logic"
+            )
+            children = kept
+    item.children = children
+    op, n, problem = _group_op(item)
+    if problem:
+        problems.append(problem)
+    nodes: list[PolicyNode] = []
+    for i, c in enumerate(children, 1):
+        child_id = f"{node_id}.{c.label if c.label and c.style not in _BULLETS else i}"
+        if any(x.id == child_id for x in nodes):  # a policy's own numbering slip ("ii" twice)
+            child_id += f"#{i}"
+        nodes.append(_node(c, child_id, pages, problems))
+    return PolicyNode(
+        id=node_id,
+        label=item.label,
+        text=text,
+        page=page,
+        op=op,  # type: ignore[arg-type]
+        n=n if op == "at_least" else (len(nodes) if op == "all_of" else 1),
+        notes=notes,
+        verified=verified,
+        children=nodes,
+    )
+
+
+def _subtree_text(item: Item) -> str:
+    return " ".join([item.text, *(_subtree_text(c) for c in item.children)])

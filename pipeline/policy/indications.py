@@ -1,0 +1,117 @@
+"""An item that grants coverage → an indication: its name, its initial and continuation
+branches and how long each approval lasts."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy import fields as F
+from pipeline.policy.groups import _node
+from pipeline.policy.models import Branch, Indication, PolicyNode
+from pipeline.policy.outline import _BULLETS, Item
+from pipeline.policy.references import reference_fields
+from pipeline.policy.verbatim import PageText, _verbatim
+from pipeline.policy.wording import _APPROVE_FOR, _APPROVES, _CONTINUATION, _INITIAL
+from pipeline.sources.parse import normalize
+
+_NECESSARY_FOR = re.compile(
+    r"(?:medically necessary|covered|granted)\s+(?:for|in)\s+(?:the treatment of\s+|"
+    r"(?:adult |pediatric )?(?:patients|members|individuals) with\s+)?(.+?)"
+    r"(?:\s+when\b|\s+if\b|\s+who\b|\s+in (?:patients|members)\b|[,:;]|\.\s|$)",
+    re.I,
+)
+
+
+def _name(text: str) -> str:
+    """The condition an item names: "... medically necessary for the treatment of X when"
+    gives X; otherwise the words before its first sentence break or colon."""
+    head = _head(text)
+    m = _NECESSARY_FOR.search(text)
+    if m and (head == text[:120].strip() or _NECESSARY_FOR.search(head)):
+        return m.group(1).strip()
+    return head
+
+
+def _head(text: str) -> str:
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch in ".:" and depth <= 0 and (i + 1 == len(text) or text[i + 1] == " "):
+            return text[:i].strip()
+    return text[:120].strip()
+
+
+# "Patient is Currently Receiving X. Approve for 1 year if the ..." / "Kawasaki disease
+# (ICD-10 M30.3). Approve one course when the ...": the words before the criterion.
+_LEAD_IN = re.compile(
+    r"^(?:.{0,240}?[.:]\s+)?(?:approve|authorization|approval|coverage)\b[^.:;]{0,80}?"
+    r"\b(?:if|when)\s+(?:the\s+)?(?=\w)",
+    re.I,
+)
+
+
+def _criterion_only(node: PolicyNode, pages: PageText) -> PolicyNode:
+    """A branch that is one criterion keeps the criterion's words, not the heading and
+    approval sentence they follow (the words are still verbatim on the page)."""
+    m = _LEAD_IN.match(node.text)
+    if node.op != "leaf" or not m or len(node.text) - m.end() < 12:
+        return node
+    rest = node.text[m.end() :]
+    found = pages.find(rest, node.page)
+    if not found:
+        return node
+    kind, fields = F.classify(rest, node.notes)
+    if (ref := reference_fields(rest)) is not None:
+        kind, fields = "reference", ref
+    return node.model_copy(
+        update={"text": normalize(found[0]), "page": found[1], "kind": kind, "fields": fields}
+    )
+
+
+def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> list[Branch]:
+    typed = [c for c in item.children if _INITIAL.match(c.text) or _CONTINUATION.match(c.text)]
+    if not typed:
+        node = _criterion_only(_node(item, ind_id, pages, problems), pages)
+        approval = _APPROVE_FOR.search(item.text)
+        return [Branch(request_type="any", approval=approval and approval.group(1), node=node)]
+    out = []
+    for child in typed:
+        kind = "initial" if _INITIAL.match(child.text) else "continuation"
+        node = _criterion_only(_node(child, f"{ind_id}.{child.label}", pages, problems), pages)
+        approval = _APPROVE_FOR.search(child.text)
+        out.append(Branch(request_type=kind, approval=approval and approval.group(1), node=node))
+    return out
+
+
+def _is_indication(item: Item) -> bool:
+    """An item that grants coverage for a condition: 'Approve for ...', 'Authorization of
+    6 months may be granted ...', '... is medically necessary ... when'."""
+    return (
+        item.style not in _BULLETS
+        and bool(_APPROVES.search(item.text))
+        and bool(item.children or item.style != "para")
+    )
+
+
+def _indication(
+    item: Item, ind_id: str, hint: str, pages: PageText, problems: list[str]
+) -> Indication:
+    text, page, _ = _verbatim(item.text, item.page, pages)
+    branches = _branches(item, ind_id, pages, problems)
+    for b in branches:
+        if b.request_type == "any":
+            b.request_type = hint  # type: ignore[assignment]
+    # A statement under a heading ("Facility-Based Polysomnogram" / "Members may be
+    # eligible for ... when"): the heading names the indication.
+    name = item.heading if item.heading and item.style == "para" else _name(text)
+    return Indication(
+        id=ind_id,
+        name=name,
+        text=text,
+        page=page,
+        icd10=F.icd10_codes(text),
+        section=item.section,
+        request_type=hint,  # type: ignore[arg-type]
+        branches=branches,
+    )

@@ -1,0 +1,95 @@
+"""Criteria-table rows → indications: one per row, its renewal items the continuation
+branch, its approval-length items the approval."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy import fields as F
+from pipeline.policy.groups import _node
+from pipeline.policy.models import Branch, Indication, PolicyNode
+from pipeline.policy.outline import outline
+from pipeline.policy.table import Row
+from pipeline.policy.verbatim import _CONJ_END, _SKIP, PageText, _verbatim
+from pipeline.policy.wording import _APPROVE_FOR
+
+# Items of a table's criteria cell that are not criteria: how long an approval lasts.
+_APPROVAL_ITEM = re.compile(
+    r"^(?:initial\s+)?(?:authori[sz]ation|approval)\s*s?\s+(?:will be|are|is|may be)\s+"
+    r"(?:for|up to|limited|approved|granted)",
+    re.I,
+)
+_RENEWAL_ITEM = re.compile(
+    r"^(?:subsequent|continu\w+|renewal|re-?authori[sz]ation)|^(?:patient is )?currently",
+    re.I,
+)
+
+
+def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) -> list[Indication]:
+    """One indication per row: its criteria cell's items, ALL of them unless each ends in
+    "OR" (a table states no other logic between its bullets), the renewal items as the
+    continuation branch."""
+    out = []
+    printed = "".join(compact for compact, _ in pages.compact).lower()
+    for n, row in enumerate(rows, 1):
+        ind_id = f"T{n}"
+        name = " ".join(row.subject.split()) or " ".join(row.other.split())
+        initial: list[PolicyNode] = []
+        renewal: list[PolicyNode] = []
+        approval = None
+        ors: dict[int, bool] = {}  # id(node) → the item ends with "OR"
+        for k, item in enumerate(outline(row.lines), 1):
+            text = " ".join(item.text.split())
+            if _APPROVAL_ITEM.match(text) and not item.children:
+                found = _APPROVE_FOR.search(text) or re.search(r"(\d+ days?)", text)
+                approval = approval or (found.group(1) if found else None)
+                continue
+            node = _node(item, f"{ind_id}.{k}", pages, problems)
+            end = _CONJ_END.search(item.text)
+            ors[id(node)] = item.joined == "OR" or bool(end and "OR" in end.group(0).upper())
+            (renewal if _RENEWAL_ITEM.match(text) else initial).append(node)
+        branches = []
+        first = name.split(" ")[0] if name else ""
+        head, page, verified = _verbatim(name, row.page, pages)
+        words = name.split()
+        if not verified and _SKIP.sub("", name).lower() not in printed:
+            # a name cell that ran on into a line printed elsewhere (a heading above the
+            # table) is printed nowhere as joined: the longest start of it printed on its
+            # page names the row, so a person can confirm it
+            while not verified and len(words) > 2:
+                words = words[:-1]
+                head, page, verified = _verbatim(" ".join(words), row.page, pages)
+            name = head if verified else name
+        for kind, nodes in (("initial", initial), ("continuation", renewal)):
+            if not nodes:
+                continue
+            either = len(nodes) > 1 and all(ors[id(x)] for x in nodes[:-1])
+            root = PolicyNode(
+                id=f"{ind_id}.{kind[0]}",
+                text=head if verified else first,
+                page=page,
+                op="any_of" if either else "all_of",
+                n=1 if either else len(nodes),
+                verified=verified,
+                children=nodes,
+            )
+            branches.append(Branch(request_type=kind, approval=approval, node=root))  # type: ignore[arg-type]
+        out.append(
+            Indication(
+                id=ind_id,
+                name=name,
+                # the name cell as printed: the row's other cells are not next to it in the
+                # page text, so their join could not be found on the page again
+                text=head if verified else name,
+                page=page if verified else row.page,
+                icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines)),
+                section=" ".join(row.other.split()),
+                branches=branches,
+            )
+        )
+    if rows:
+        problems.append(
+            f"page {rows[0].page}: criteria table ({len(rows)} rows): each row's items are "
+            "read as ALL of (the table states no other logic between them)"
+        )
+    return out

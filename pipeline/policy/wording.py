@@ -1,0 +1,69 @@
+"""The words a policy uses for its sections, branches, logic and approvals: the
+vocabulary the compiler reads a policy's outline by (no one policy's words)."""
+
+from __future__ import annotations
+
+import re
+
+_STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
+_EXCLUSION_SECTION = re.compile(
+    r"not covered|exclusion|experimental|investigational|not medically necessary", re.I
+)
+# A heading over uses the plan does not cover ("Coverage Limitations", "Not Authorized").
+_LIMITS_SECTION = re.compile(r"\blimitations\b|\bnot (?:authori[sz]ed|approved)\b", re.I)
+_CATCH_ALL = re.compile(
+    r"(experimental|investigational|unproven|not (?:medically necessary|covered))[^.]{0,80}"
+    r"\b(any|all) other (?:use|indication|condition)",
+    re.I,
+)
+_INITIAL = re.compile(
+    r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria))",
+    re.I,
+)
+_CONTINUATION = re.compile(
+    r"^\s*(patient is currently receiving|currently receiving|continuation|continued "
+    r"(?:therapy|approval|authori[sz]ation)|re-?authori[sz]ation|renewal|recertification|"
+    r"subsequent (?:authori[sz]ation|approval))",
+    re.I,
+)
+# Sections that hold no criteria, whatever lists they print.
+_NOT_CRITERIA = re.compile(
+    r"^(description|background|summary|rationale|definitions?|overview|purpose|scope|"
+    r"policy guidelines|related|dosing|dosage|coding|billing|references?|history|revision|"
+    r"appendix|documentation requirements|instructions|disclaimer|sources?|bibliograph|"
+    r"description)",
+    re.I,
+)
+_APPROVE_FOR = re.compile(
+    r"(?:approved? for|authorization of|approval of|approved for up to|authorized for)\s+"
+    r"(\d+ (?:months?|years?|weeks?|days?))",
+    re.I,
+)
+_CONTAINER = re.compile(
+    r"\b(criteria for|initial (?:approval|authorization|therapy)|continuation|continued "
+    r"(?:therapy|approval)|renewal|reauthorization)\b",
+    re.I,
+)
+_OF_THE_FOLLOWING = re.compile(
+    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+of\s+the\s+"
+    r"(?:following|criteria (?:below|listed)|conditions below)|"
+    r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b",
+    re.I,
+)
+_LABELS = re.compile(
+    r"[\(\[]\s*\(?([0-9a-zA-Z]{1,4})\)?((?:\s*,\s*\(?[0-9a-zA-Z]{1,4}\)?)*),?"
+    r"\s*(and|or)\s+\(?([0-9a-zA-Z]{1,4})\)?\s*[\)\]]"
+)
+_APPROVES = re.compile(
+    r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|\bmay be (?:granted|approved|authorized)\b|"
+    r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b|"
+    r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b|"
+    r"\breasonable and necessary\b.{0,160}?\b(?:when|if|for)\b",
+    re.I,
+)
+_EXAMPLES_LEAD = re.compile(
+    r"\b(?:examples?(?: of [^:]{0,40})? (?:include|are)|such as|for example|e\.g\.)"
+    r"[^:]{0,60}:\s*$",
+    re.I,
+)
+_FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
