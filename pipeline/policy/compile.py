@@ -18,6 +18,7 @@ from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.outline import Item, Line, layout_lines, outline, raw_pages
 from pipeline.policy.references import resolve
 from pipeline.policy.table import Row, read_tables
+from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
 from pipeline.policy.verbatim import PageText
 from pipeline.policy.wording import (
@@ -110,6 +111,8 @@ def build_tree(
                     indications.append(_indication(child, ind_id, hint, pages, problems))
         elif not seen_indication:
             scope.append(full)
+    rows_at = [ind for ind in indications if ind.id.startswith("T")]
+    indications = apply_table_statements(indications, rows_at)
     if not indications:
         indications = _heading_indications(roots, pages, problems)
     if not indications:

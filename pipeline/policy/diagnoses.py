@@ -29,6 +29,14 @@ _DX_LIST = re.compile(
     r"the\s+following",
     re.I,
 )
+# "Patient must have the following: 1. X" then "AND ALL of the following:": a list of one
+# diagnosis, known as such by the connector groups after it.
+_MUST_HAVE = re.compile(r"\b(?:must have|diagnosis of|diagnosed with)\s+the\s+following\b", re.I)
+_CONTINUED_HEAD = re.compile(
+    r"\b(?:continued (?:coverage|therapy|use|approval)|continuation|renewal|"
+    r"re-?authori[sz]ation|recertification)\b",
+    re.I,
+)
 _FOR_ONLY = re.compile(r"\bfor\s+(.{3,80}?)\s+only\b", re.I)
 
 
@@ -37,7 +45,10 @@ def _diagnosis_lists(roots: list[Item]) -> dict[int, tuple[list[int], list[int]]
     criteria printed before it and of the connector groups after it."""
     out: dict[int, tuple[list[int], list[int]]] = {}
     for i, item in enumerate(roots):
-        if item.style != "para" or len(item.children) < 1 or not _DX_LIST.search(item.text):
+        if item.style != "para" or len(item.children) < 1:
+            continue
+        followed = i + 1 < len(roots) and roots[i + 1].style == "conn"
+        if not (_DX_LIST.search(item.text) or followed and _MUST_HAVE.search(item.text)):
             continue
         before: list[int] = []
         j = i - 1
@@ -71,7 +82,9 @@ def _listed_indications(
     group where it lists subtypes, else a criterion followed by its own items), and the
     connector groups that apply to it."""
     listed = roots[at]
-    sections = " ".join(roots[j].section for j in before) + " " + listed.section
+    # the headings above the list too: "Prior-Approval Renewal Requirements / Diagnosis"
+    heads = [h for j in [*before, at] for h in roots[j].above]
+    sections = " ".join([*(roots[j].section for j in before), listed.section, *heads])
     kind = (
         "continuation"
         if re.search(r"renewal|continu|reauthori", sections, re.I)
@@ -145,9 +158,15 @@ def _heading_indications(
         if _INITIAL.match(section) or _CONTINUATION.match(section):
             kind = "initial" if _INITIAL.match(section) else "continuation"
             owner = condition or section
+        elif condition and _CONTINUED_HEAD.search(section):
+            # "CGM Continued Coverage" under "CONTINUOUS GLUCOSE MONITORS": that condition's
+            # continuation branch
+            kind, owner = "continuation", condition
         else:
             owner, kind, condition = section, "any", section
         listed = item.children or item.style != "para"
+        if not listed and kind != "any" and (owner, kind) not in groups:
+            listed = True  # a branch heading's first paragraph states its criterion
         if listed:
             groups.setdefault((owner, kind), []).append(item)
     out: dict[str, Indication] = {}

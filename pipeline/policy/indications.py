@@ -73,13 +73,13 @@ def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> 
     typed = [c for c in item.children if _INITIAL.match(c.text) or _CONTINUATION.match(c.text)]
     if not typed:
         node = _criterion_only(_node(item, ind_id, pages, problems), pages)
-        approval = _APPROVE_FOR.search(item.text)
+        approval = _APPROVE_FOR.search(" ".join([item.text, *item.notes]))
         return [Branch(request_type="any", approval=approval and approval.group(1), node=node)]
     out = []
     for child in typed:
         kind = "initial" if _INITIAL.match(child.text) else "continuation"
         node = _criterion_only(_node(child, f"{ind_id}.{child.label}", pages, problems), pages)
-        approval = _APPROVE_FOR.search(child.text)
+        approval = _APPROVE_FOR.search(" ".join([child.text, *child.notes]))
         out.append(Branch(request_type=kind, approval=approval and approval.group(1), node=node))
     return out
 

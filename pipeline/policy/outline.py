@@ -17,6 +17,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pipeline.policy import fields as F
+from pipeline.policy.wording import _APPROVAL_LINE
 from pipeline.sources.parse import _line_key, _running_lines
 
 # Each marker style is one outline level wherever it appears; a style already open on the
@@ -44,6 +45,7 @@ _BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
 # A roman numeral that may be a letter: "i." after "h." is the letter i.
 _LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z/&\- ]{3,60}:$")
 # A label column: a short title-case label at the margin, the text far right of it.
 _SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*){0,2})\s{4,})(\S.*)$")
 _SIDE_VALUE_AT = 20
@@ -83,6 +85,7 @@ class Item:
     above: list[str] = field(default_factory=list)  # every heading since the last root item
     joined: str = ""  # "AND" / "OR" printed on a line of its own after this item
     children: list[Item] = field(default_factory=list)
+    wrap: int | None = None  # the indentation its wrapped lines run on at
 
 
 def raw_pages(path: Path) -> list[list[str]]:
@@ -183,6 +186,8 @@ def _is_heading(line: Line, nxt: Line | None = None) -> bool:
     it) in title case, and not a sentence the next line continues."""
     text = line.text
     words = text.split()
+    if _CAPS_LABEL.match(text) and (line.blank_before or line.page_start or line.indent <= 4):
+        return True  # "POSITION STATEMENT:", "CRITERIA:": a label line in capitals
     if line.criterion or not (1 <= len(words) <= 10) or text.endswith((".", ",", ";", ":")):
         return False
     if not text[0].isupper() or _NOTE.match(text):
@@ -245,6 +250,11 @@ def outline(lines: list[Line]) -> list[Item]:
             heads.append(line.text)
             continue
         if found is None:
+            if _APPROVAL_LINE.match(line.text) and stack:
+                # how long the approval lasts: said of the whole statement, no criterion
+                stack[0].notes.append(line.text)
+                in_note = False
+                continue
             if _NOTE.match(line.text) and stack:
                 stack[-1].notes.append(line.text)
                 in_note = True
@@ -269,7 +279,18 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack[level - 1].children.append(item)
                 stack, in_note = [*stack[:level], item], False
                 continue
+            top = stack[-1] if stack else None
+            if top is not None and not starts_para and not in_note and _unmarked(top, line):
+                # lines set deeper than an item's own wrapped lines, under its lead-in
+                # ("at least one of the following:"), are its items, though unmarked
+                owner = top if top.style != "unmarked" else stack[-2]
+                sub = Item("unmarked", "", line.text, line.page, line.indent, section)
+                owner.children.append(sub)
+                stack = [*stack[: stack.index(owner) + 1], sub]
+                continue
             if stack and not starts_para:
+                if stack[-1].wrap is None and not in_note:
+                    stack[-1].wrap = line.indent
                 if in_note and stack[-1].notes:
                     stack[-1].notes[-1] += " " + line.text
                 else:
@@ -298,7 +319,7 @@ def outline(lines: list[Line]) -> list[Item]:
         elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
             # A numbered list after a paragraph is the paragraph's list only if the
             # paragraph introduces it ("... the following:").
-            if not stack[0].text.rstrip().endswith(":"):
+            if not re.search(r"(?::|\bof the following)\s*$", stack[0].text):
                 stack = []
         if stack:
             stack[-1].children.append(item)
@@ -309,6 +330,21 @@ def outline(lines: list[Line]) -> list[Item]:
         stack.append(item)
         in_note = False
     return roots
+
+
+_LEADS_IN = re.compile(r"(?:\bthe following\b[^:]{0,200}|:)\s*$", re.I)
+_ENDED = re.compile(r"(?:[.;]|[;,]\s*(?:or|and),?)\s*$", re.I)
+
+
+def _unmarked(top: Item, line: Line) -> bool:
+    """The line starts an unmarked item under ``top``'s lead-in (or after its unmarked
+    sibling that ended: "...; or,")."""
+    if top.style == "unmarked":
+        return abs(line.indent - top.indent) <= 1 and bool(_ENDED.search(top.text))
+    if top.style == "para" or top.children or not _LEADS_IN.search(top.text):
+        return False
+    wrap = top.wrap if top.wrap is not None else top.indent + 4
+    return line.indent >= wrap + 4
 
 
 def _follows(previous: str, label: str) -> bool:

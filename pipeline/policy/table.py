@@ -24,7 +24,10 @@ _SUBJECT_HEAD = re.compile(
 )
 _RUN = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell's text on a line
 _ITEM_START = re.compile(r"^[•●▪■o◦\-–\uf0b7\uf0a7]\s|^\(?\d{1,2}[.)]\s|^[a-z][.)]\s")
-_SLACK = 3  # layout text drifts a few characters from the header's positions
+_SLACK = 3
+_OPEN_END = re.compile(
+    r"\b(?:or|and|of|the|with|for|in|to)$", re.I
+)  # layout text drifts a few characters from the header's positions
 
 
 @dataclass
@@ -43,6 +46,8 @@ class _Columns:
     subject: int
     criteria: int
     page: int
+    header: str = ""  # the header line as printed
+    edge: int = 0  # where the criteria column starts on the page being read
 
 
 def _runs(raw: str) -> list[tuple[int, str]]:
@@ -66,6 +71,33 @@ def _header(raw: str, page: int) -> _Columns | None:
     return _Columns([s for s, _ in runs], subject[-1], criteria[0], page)
 
 
+def _criteria_edge(cols: _Columns, header: str, below: list[str], fallback: int) -> int:
+    """Where the criteria column starts in the lines under a header. A header centred over
+    its column starts far right of the column's text, so the column starts at the leftmost
+    place, between the header's previous column and the criteria header, where several of
+    the lines below start an item or a long run of words; short values there ("P", "NP")
+    belong to the column to its left."""
+    crit = cols.starts[cols.criteria]
+    prev = _runs(header)[cols.criteria - 1]
+    crit = max(crit, fallback)
+    low = prev[0] + len(prev[1]) + 1
+    counts: dict[int, int] = {}
+    for raw in below:
+        for start, text in _runs(raw):
+            if low <= start <= crit and (len(text) >= 12 or _ITEM_START.match(raw[start:])):
+                counts[start] = counts.get(start, 0) + 1
+    if not counts:
+        return fallback
+    # a column's left edge drifts a few characters from line to line: count nearby starts
+    near = {x: sum(n for y, n in counts.items() if x <= y <= x + _SLACK) for x in counts}
+    enough = max(2, max(near.values()) // 4)
+    left = min((x for x, n in near.items() if n >= enough), default=None)
+    if left is None:
+        return fallback
+    # the column's own edge: where most lines start, within the drift of the leftmost
+    return max((x for x in counts if left <= x <= left + _SLACK), key=lambda x: counts[x])
+
+
 def _cells(raw: str, cols: _Columns) -> list[str] | None:
     """The line's text per column, or None when a run of words crosses into the criteria
     column from the left (prose, not a table line)."""
@@ -86,16 +118,30 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
     used: set[tuple[int, int]] = set()
     cols: _Columns | None = None
     row: Row | None = None
+    last_subject = ""
     for number, lines in enumerate(pages, 1):
         for at, raw in enumerate(lines):
             if not raw.strip() or is_running(raw, running):
                 continue
             if (found := _header(raw, number)) is not None:
+                after = lines[at + 1 :] + [x for page in pages[number : number + 2] for x in page]
+                below = [x for x in after if x.strip()][:60]
+                crit = found.starts[found.criteria]
+                found.starts[found.criteria] = _criteria_edge(found, raw, below, crit)
+                found.header, found.edge = raw, found.starts[found.criteria]
                 cols, row = found, None
+                last_subject = ""
                 used.add((number, at))
                 continue
             if cols is None:
                 continue
+            if cols.page != number:
+                # the layout text shifts a page's columns by a few characters: the criteria
+                # column's edge is found again on each page the table runs on to
+                cols.page = number
+                cols.starts[cols.criteria] = _criteria_edge(
+                    cols, cols.header, [x for x in lines[at:] if x.strip()], cols.edge
+                )
             cells = _cells(raw, cols)
             if cells is None:
                 cols, row = None, None
@@ -117,9 +163,32 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 and len(criteria.split()) <= 6
                 and criteria[0].isupper()
                 and not criteria.rstrip().endswith((".", ";", ":"))
+                # a name, not a sentence: "Sivextro (tedizolid)", not "When the member is"
+                and all(w[0].isupper() or not w[0].isalpha() for w in criteria.split()[1:])
             )
-            starts = bool(subject) and (subject[0].isupper() or subject[0].isdigit())
-            if row is None or starts and (item or subhead):
+            # A name starts a row capitalized, or after a line whose name cell was empty
+            # (lower-case generic names: "lofexidine"); its criteria start there too: an
+            # item, a line at the column's edge ("BOTH of the following:"), or nothing yet.
+            starts = (
+                bool(subject)
+                and (subject[0].isupper() or subject[0].isdigit() or not last_subject)
+                and (
+                    row is None
+                    or row.base.count("[") + row.base.count("(")
+                    <= row.base.count("]") + row.base.count(")")
+                )  # a name still open
+            )
+            edge = bool(criteria) and indent <= _SLACK
+            last_subject = subject
+            # a lead-in ("BOTH of the following:") waits for its items, and a name ending in
+            # "or" / "of the" runs on: the next line belongs to the same row
+            waiting = row is not None and (
+                bool(row.lines)
+                and row.lines[-1].text.rstrip().endswith(":")
+                and item
+                or bool(_OPEN_END.search(row.base))
+            )
+            if row is None or starts and not waiting and (item or subhead or edge):
                 row = Row(number, subject, " ".join(x for x in others if x), base=subject)
                 rows.append(row)
             else:

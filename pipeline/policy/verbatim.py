@@ -7,7 +7,7 @@ import re
 
 from pipeline.sources.parse import normalize
 
-_CONJ_END = re.compile(r"(?:[;,]\s*(?i:and|or)|\s(?:AND|OR))\s*$")
+_CONJ_END = re.compile(r"(?:[;,]\s*(?i:and|or)|\s(?:AND|OR)),?\s*$")
 
 _SKIP = re.compile(r"[\s\-\u00ad‐‑]")
 # A spread match: pieces of at least _PIECE characters (spaces ignored), at most _GAP

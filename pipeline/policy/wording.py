@@ -17,7 +17,8 @@ _CATCH_ALL = re.compile(
     re.I,
 )
 _INITIAL = re.compile(
-    r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria))",
+    r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria)|"
+    r"initiation of\b)",
     re.I,
 )
 _CONTINUATION = re.compile(
@@ -35,7 +36,8 @@ _NOT_CRITERIA = re.compile(
     re.I,
 )
 _APPROVE_FOR = re.compile(
-    r"(?:approved? for|authorization of|approval of|approved for up to|authorized for)\s+"
+    r"(?:approved? for|authorization of|approval of|approved for up to|authorized for|"
+    r"(?:approval|authori[sz]ation) (?:duration|period|length)\s*(?:is|:|of)?)\s+"
     r"(\d+ (?:months?|years?|weeks?|days?))",
     re.I,
 )
@@ -45,7 +47,7 @@ _CONTAINER = re.compile(
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(
-    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+of\s+the\s+"
+    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+(?:of\s+)?the\s+"
     r"(?:following|criteria (?:below|listed)|conditions below)|"
     r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b",
     re.I,
@@ -57,6 +59,7 @@ _LABELS = re.compile(
 _APPROVES = re.compile(
     r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|\bmay be (?:granted|approved|authorized)\b|"
     r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b|"
+    r"\bmeets the definition of medical necessity\b.{0,160}?\b(?:when|if|for)\b|"
     r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b|"
     r"\breasonable and necessary\b.{0,160}?\b(?:when|if|for)\b",
     re.I,
@@ -67,3 +70,9 @@ _EXAMPLES_LEAD = re.compile(
     re.I,
 )
 _FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
+# "Approval duration: 1 year" on a line of its own, under the criteria it applies to.
+_APPROVAL_LINE = re.compile(
+    r"^(?:initial\s+|renewal\s+|continuation\s+)?(?:approval|authori[sz]ation)\s+"
+    r"(?:duration|period|length)\s*:",
+    re.I,
+)
