@@ -11,7 +11,7 @@ from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
 from pipeline.policy.references import reference_fields
 from pipeline.policy.verbatim import PageText, _verbatim
-from pipeline.policy.wording import _APPROVE_FOR, _APPROVES, _CONTINUATION, _INITIAL
+from pipeline.policy.wording import _APPROVE_FOR, _APPROVES, _BY_PATIENT, _CONTINUATION, _INITIAL
 from pipeline.sources.parse import normalize
 
 _NECESSARY_FOR = re.compile(
@@ -69,18 +69,57 @@ def _criterion_only(node: PolicyNode, pages: PageText) -> PolicyNode:
     )
 
 
+_APPROVE_WORD = re.compile(r"\bapprov(?:e|al)\b", re.I)
+
+
 def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> list[Branch]:
-    typed = [c for c in item.children if _INITIAL.match(c.text) or _CONTINUATION.match(c.text)]
+    typed = [
+        c
+        for c in item.children
+        if _INITIAL.match(c.text)
+        or _CONTINUATION.match(c.text)
+        and (c.children or _APPROVE_WORD.search(c.text) or not _BY_PATIENT.match(c.text))
+    ]
     if not typed:
         node = _criterion_only(_node(item, ind_id, pages, problems), pages)
         approval = _APPROVE_FOR.search(" ".join([item.text, *item.notes]))
-        return [Branch(request_type="any", approval=approval and approval.group(1), node=node)]
-    out = []
+        # "Initial requests for X ... may be approved if" / "Continuation requests for X":
+        # the statement names its own request type
+        kind = (
+            "initial"
+            if _INITIAL.match(item.text)
+            else "continuation"
+            if _CONTINUATION.match(item.text) and not _BY_PATIENT.match(item.text)
+            else "any"
+        )
+        return [Branch(request_type=kind, approval=approval and approval.group(1), node=node)]  # type: ignore[arg-type]
+    out: list[Branch] = []
     for child in typed:
         kind = "initial" if _INITIAL.match(child.text) else "continuation"
         node = _criterion_only(_node(child, f"{ind_id}.{child.label}", pages, problems), pages)
         approval = _APPROVE_FOR.search(" ".join([child.text, *child.notes]))
-        out.append(Branch(request_type=kind, approval=approval and approval.group(1), node=node))
+        same = next((b for b in out if b.request_type == kind), None)
+        if same is None or node.op == "leaf" or same.node.op == "leaf":
+            # a one-line "branch" (a dosing line, "Initial Therapy. Approve up to 10 mg/kg")
+            # is no alternative set of criteria: it stays a branch of its own
+            out.append(
+                Branch(request_type=kind, approval=approval and approval.group(1), node=node)
+            )
+            continue
+        # two branches of one kind ("has already received one course" / "two or more
+        # courses"): either one answers the request, as the item's "ONE of" says
+        if same.node.id != f"{ind_id}.{kind}":
+            text, page, verified = _verbatim(item.text, item.page, pages)
+            same.node = PolicyNode(
+                id=f"{ind_id}.{kind}",
+                text=text,
+                page=page,
+                op="any_of",
+                n=1,
+                verified=verified,
+                children=[same.node],
+            )
+        same.node.children.append(node)
     return out
 
 

@@ -264,11 +264,25 @@ def outline(lines: list[Line]) -> list[Item]:
                 (k for k in range(1, len(stack)) if abs(stack[k].indent - line.indent) <= 1),
                 None,
             )
+            if level is None and not line.blank_before:
+                # set left of an open list's markers, yet right of the item above it: no
+                # wrapped line of that list, a block under that item ("Dosing. Approve")
+                level = next(
+                    (
+                        k
+                        for k in range(1, len(stack))
+                        if stack[k - 1].indent + 1 < line.indent < stack[k].indent - 1
+                    ),
+                    None,
+                )
+                dedent = level is not None
+            else:
+                dedent = False
             if (
                 stack
                 and not starts_para
                 and level is not None
-                and line.blank_before
+                and (line.blank_before or dedent)
                 and line.text[:1].isupper()
                 and stack[-1].text.rstrip().endswith((".", ":", ";"))
             ):

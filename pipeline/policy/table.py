@@ -121,9 +121,13 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
     last_subject = ""
     for number, lines in enumerate(pages, 1):
         for at, raw in enumerate(lines):
-            if not raw.strip() or is_running(raw, running):
+            if not raw.strip():
                 continue
-            if (found := _header(raw, number)) is not None:
+            # a table's header repeats on every page it runs on: running, yet a header
+            found = _header(raw, number)
+            if found is None and is_running(raw, running):
+                continue
+            if found is not None:
                 after = lines[at + 1 :] + [x for page in pages[number : number + 2] for x in page]
                 below = [x for x in after if x.strip()][:60]
                 crit = found.starts[found.criteria]

@@ -17,16 +17,22 @@ _CATCH_ALL = re.compile(
     re.I,
 )
 _INITIAL = re.compile(
-    r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria)|"
+    r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria|"
+    r"treatment)|induction (?:treatment|therapy)|"
     r"initiation of\b)",
     re.I,
 )
 _CONTINUATION = re.compile(
     r"^\s*(patient is currently receiving|currently receiving|continuation|continued "
     r"(?:therapy|approval|authori[sz]ation)|re-?authori[sz]ation|renewal|recertification|"
-    r"subsequent (?:authori[sz]ation|approval))",
+    r"subsequent (?:authori[sz]ation|approval)|follow-?up (?:treatment|therapy)|"
+    r"(?:the\s+)?(?:patient|member|individual)\s+(?:has\s+)?(?:already|previously)\s+"
+    r"(?:received|been (?:treated|approved|receiving)|started)\b)",
     re.I,
 )
+# A branch named by its patient ("Patient has already received one course ..."), not by
+# a heading: a branch only where it holds its own list, else it is a criterion.
+_BY_PATIENT = re.compile(r"^\s*(?:the\s+)?(?:patient|member|individual)\b", re.I)
 # Sections that hold no criteria, whatever lists they print.
 _NOT_CRITERIA = re.compile(
     r"^(description|background|summary|rationale|definitions?|overview|purpose|scope|"
@@ -57,7 +63,8 @@ _LABELS = re.compile(
     r"\s*(and|or)\s+\(?([0-9a-zA-Z]{1,4})\)?\s*[\)\]]"
 )
 _APPROVES = re.compile(
-    r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|\bmay be (?:granted|approved|authorized)\b|"
+    r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|"
+    r"\bmay be (?:\w+ )?(?:granted|approved|authorized)\b|"
     r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b|"
     r"\bmeets the definition of medical necessity\b.{0,160}?\b(?:when|if|for)\b|"
     r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b|"
