@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.policy.outline import Line, is_running, running_lines
+from pipeline.policy.table_centered import Record, centered_rows, is_centered
 
 _CRITERIA_HEAD = re.compile(r"\b(criteria|requirements?)\b", re.I)
 _SUBJECT_HEAD = re.compile(
@@ -108,6 +109,14 @@ def _cells(raw: str, cols: _Columns) -> list[str] | None:
         if col < cols.criteria and start + len(text) > crit + 2 * _SLACK:
             return None
         cells[col] = f"{cells[col]} {text}".strip()
+    crit = cells[cols.criteria]
+    code = re.match(r"^([A-Z]{1,2})\s+(?=\S)", crit)
+    if code and cols.criteria > 0 and not _ITEM_START.match(crit):
+        # a short code ("P", "NP") drifted into the criteria column from its own, left of
+        # it, with the criteria after it
+        before = cols.criteria - 1
+        cells[before] = f"{cells[before]} {code.group(1)}".strip()
+        cells[cols.criteria] = crit[code.end() :]
     return cells
 
 
@@ -119,6 +128,17 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
     cols: _Columns | None = None
     row: Row | None = None
     last_subject = ""
+    records: list[Record] = []  # the table's lines since its header, for a centred table
+    table_start = 0  # the index in ``rows`` of the table's first row
+
+    def close() -> None:
+        if is_centered(records):
+            rows[table_start:] = [
+                Row(page, name, other, lines, base=name)
+                for name, other, page, lines in centered_rows(records)
+            ]
+        records.clear()
+
     for number, lines in enumerate(pages, 1):
         for at, raw in enumerate(lines):
             if not raw.strip():
@@ -133,6 +153,8 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 crit = found.starts[found.criteria]
                 found.starts[found.criteria] = _criteria_edge(found, raw, below, crit)
                 found.header, found.edge = raw, found.starts[found.criteria]
+                close()
+                table_start = len(rows)
                 cols, row = found, None
                 last_subject = ""
                 used.add((number, at))
@@ -148,6 +170,10 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 )
             cells = _cells(raw, cols)
             if cells is None:
+                if not any(r.criteria for r in records if r.indent < 10):
+                    used.add((number, at))  # a note across the table under its header
+                    continue
+                close()
                 cols, row = None, None
                 continue
             used.add((number, at))
@@ -157,6 +183,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
             if criteria:
                 crit_at = raw.find(criteria.split()[0], cols.starts[cols.criteria] - _SLACK)
                 indent = max(0, crit_at - cols.starts[cols.criteria])
+            records.append(Record(number, subject, criteria, indent, " ".join(others)))
             item = bool(criteria) and bool(_ITEM_START.match(criteria))
             # A short unmarked line at the criteria column's edge names a product or form
             # the row's next items are for ("Gel", "Sivextro (tedizolid)").
@@ -210,4 +237,5 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 continue
             if criteria:
                 row.lines.append(Line(number, indent, criteria))
+    close()
     return rows, used
