@@ -94,12 +94,18 @@ def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> 
         )
         return [Branch(request_type=kind, approval=approval and approval.group(1), node=node)]  # type: ignore[arg-type]
     out: list[Branch] = []
-    for child in typed:
+    ids: set[str] = set()
+    for k, child in enumerate(typed, 1):
         kind = "initial" if _INITIAL.match(child.text) else "continuation"
-        node = _criterion_only(_node(child, f"{ind_id}.{child.label}", pages, problems), pages)
+        node_id = f"{ind_id}.{child.label}"
+        if node_id in ids:  # a label printed twice (a dosing list's "A." after the criteria's)
+            node_id += f"#{k}"
+        ids.add(node_id)
+        node = _criterion_only(_node(child, node_id, pages, problems), pages)
         approval = _APPROVE_FOR.search(" ".join([child.text, *child.notes]))
         same = next((b for b in out if b.request_type == kind), None)
-        if same is None or node.op == "leaf" or same.node.op == "leaf":
+        doses = all(x.kind == "dose" for x in node.leaves())
+        if same is None or node.op == "leaf" or same.node.op == "leaf" or doses:
             # a one-line "branch" (a dosing line, "Initial Therapy. Approve up to 10 mg/kg")
             # is no alternative set of criteria: it stays a branch of its own
             out.append(

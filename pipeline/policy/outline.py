@@ -264,7 +264,7 @@ def outline(lines: list[Line]) -> list[Item]:
                 (k for k in range(1, len(stack)) if abs(stack[k].indent - line.indent) <= 1),
                 None,
             )
-            if level is None and not line.blank_before:
+            if level is None:
                 # set left of an open list's markers, yet right of the item above it: no
                 # wrapped line of that list, a block under that item ("Dosing. Approve")
                 level = next(
@@ -284,7 +284,7 @@ def outline(lines: list[Line]) -> list[Item]:
                 and level is not None
                 and (line.blank_before or dedent)
                 and line.text[:1].isupper()
-                and stack[-1].text.rstrip().endswith((".", ":", ";"))
+                and (dedent or stack[-1].text.rstrip().endswith((".", ":", ";")))
             ):
                 # A paragraph set at an open list level's indentation after a finished
                 # sentence ("Dosing. Approve ONE of the following regimens:") is a block

@@ -32,6 +32,8 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
     out = []
     printed = "".join(compact for compact, _ in pages.compact).lower()
     for n, row in enumerate(rows, 1):
+        if not row.lines:
+            continue  # a drug listed without criteria (a preferred one): nothing to judge
         ind_id = f"T{n}"
         name = " ".join(row.subject.split()) or " ".join(row.other.split())
         initial: list[PolicyNode] = []
