@@ -16,6 +16,7 @@ from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.outline import Item, Line, layout_lines, outline, raw_pages
+from pipeline.policy.prose import prose_indications
 from pipeline.policy.references import resolve
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
@@ -114,7 +115,10 @@ def build_tree(
     rows_at = [ind for ind in indications if ind.id.startswith("T")]
     indications = apply_table_statements(indications, rows_at)
     if not indications:
+        # no statement grants coverage: the headings over criteria lists do, and
+        # sentences that say what "is covered when" (CMS LCDs)
         indications = _heading_indications(roots, pages, problems)
+        indications += prose_indications(roots, pages)
     if not indications:
         problems.append("no indication with criteria found: the policy could not be structured")
     tree = PolicyTree(
