@@ -80,4 +80,5 @@ def test_unmarked_items_one_the_following_and_patient_branches(tmp_path: Path) -
     assert set(kinds) == {"initial", "continuation"}
     scale = kinds["initial"].node.children[0]
     assert scale.op == "any_of" and len(scale.children) == 2
-    assert [x.text for x in kinds["continuation"].node.leaves()][0] == "Patient responded to therapy"
+    first = kinds["continuation"].node.leaves()[0]
+    assert first.text == "Patient responded to therapy"
