@@ -88,3 +88,27 @@ def test_case_pairs_point_at_the_synthetic_pdfs() -> None:
             assert rec.expected.get("failed_criterion") and rec.metadata.get("missed_criterion")
     assert len(verdicts) >= 6
     assert all(v == {"medically_necessary", "not_medically_necessary"} for v in verdicts.values())
+
+
+def test_the_synthetic_pair_config_loads_its_records() -> None:
+    from pipeline.evals.datasets import load_dataset
+    from pipeline.evals.workbench import load_config
+
+    config = load_config(REPO / "evals/configs/policy-pairs-synthetic.yaml")
+    assert len(load_dataset(config.dataset, split=config.split)) >= 12
+
+
+def test_each_failed_criterion_is_printed_and_names_a_gold_criterion() -> None:
+    """Every text of `failed_criterion` is printed in the policy, and one of them is a gold
+    leaf (the others may be the lead-in of the failed group)."""
+    import pypdf
+
+    for rec in load_jsonl(SYNTH / "cases" / "cases.jsonl"):
+        (policy,) = rec.inputs["policies"]
+        gold = load(GOLD / f"{Path(policy).stem}.json")
+        pages = pypdf.PdfReader(REPO / policy).pages
+        text = " ".join(normalize(p.extract_text() or "") for p in pages)
+        printed = [normalize(t) for _, t, _ in leaves(gold)]
+        wants = [normalize(w) for w in rec.expected.get("failed_criterion", [])]
+        assert all(w in text for w in wants), rec.id
+        assert not wants or any(p.startswith(w) for w in wants for p in printed), rec.id
