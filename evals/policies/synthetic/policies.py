@@ -83,18 +83,31 @@ def uhc_dupilumab() -> tuple[Doc, list[Ind], list[str]]:
     d.heading("Table of Contents", 11)
     for title, page in [("Coverage Rationale", 1), ("Applicable Codes", 4),
                         ("Background", 4), ("Benefit Considerations", 4),
-                        ("Clinical Evidence", 5), ("U.S. Food and Drug Administration", 5),
-                        ("References", 5), ("Policy History/Revision Information", 6),
-                        ("Instructions for Use", 6)]:
+                        ("Clinical Evidence", 4), ("U.S. Food and Drug Administration", 5),
+                        ("References", 5),
+                        ("Policy History/Revision Information", 5),
+                        ("Instructions for Use", 5)]:
         d.cell(120, 4.5, title + " " + "." * 40)
         d.cell(0, 4.5, str(page), align="R", new_x="LMARGIN", new_y="NEXT")
     d.heading("Related Commercial Policies", 11)
-    d.para("Omalizumab (Xolair®); Mepolizumab (Nucala®); Review at Launch for New to Market "
-           "Medications")
+    d.items([Item(0, "•", t) for t in ["Omalizumab (Xolair®)", "Mepolizumab (Nucala®)",
+                                       "Tezepelumab-ekko (Tezspire®)",
+                                       "Review at Launch for New to Market Medications"]])
+    d.heading("Application", 11)
+    d.para("This Medical Benefit Drug Policy applies to Northfield commercial plans in every "
+           "state except where a state mandate requires otherwise. It does not apply to "
+           "Medicare Advantage or Medicaid plans, which have their own policies. Self-funded "
+           "employer plans may choose to exclude specialty drugs from the medical benefit; "
+           "check the plan document first.")
     d.heading("Coverage Rationale", 13)
     d.para("See Benefit Considerations. This policy refers only to Dupixent (dupilumab) given "
            "by subcutaneous injection. Where a member's plan administers Dupixent under the "
            "pharmacy benefit, the pharmacy criteria of that plan apply instead.")
+    d.para("Dupixent is supplied as single-dose prefilled syringes and prefilled pens of 200 mg "
+           "and 300 mg, and as 100 mg prefilled syringes for young children. The quantity "
+           "approved follows the dosing in the prescribing information; a loading dose is "
+           "approved once, at the start of therapy. Requests above the labeled dosing are "
+           "reviewed under the plan's dose-optimization program and are not addressed here.")
 
     inds: list[Ind] = []
 
@@ -266,6 +279,10 @@ def uhc_dupilumab() -> tuple[Doc, list[Ind], list[str]]:
     d.heading("Clinical Evidence", 13)
     for _ in range(3):
         d.para(FILLER)
+    d.heading("U.S. Food and Drug Administration", 13)
+    d.para("Dupixent is approved for atopic dermatitis, asthma, chronic rhinosinusitis with nasal "
+           "polyps, eosinophilic esophagitis and other type 2 conditions; the approved ages differ "
+           "by condition. Approval by the FDA does not by itself establish coverage.")
     d.heading("References", 13)
     refs = ["Stein R, Alvarez M. Interleukin-4 receptor blockade in moderate atopic dermatitis: "
             "a 52-week randomized trial. J Skin Med. 2023;14(2):101-112.",
@@ -777,6 +794,9 @@ def prime_cgrp() -> tuple[Doc, list[Ind], list[str]]:
         d.row(row)
     d.end_table()
 
+    d.para("Target agents are approved only for the modules below. The quantity limits in the "
+           "agent summary apply in addition to the clinical criteria; a request above them is "
+           "reviewed under the quantity limit criteria at the end of this program.", size=9)
     d.heading("PRIOR AUTHORIZATION CLINICAL CRITERIA FOR APPROVAL", 10)
 
     def cell(init: Crit, renew: Crit, init_len: str, renew_len: str) -> list[Item]:
