@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,8 +40,10 @@ class GoldError(NecessityError, ValueError):
 
 
 def norm(text: str) -> str:
-    """Lowercase, punctuation ignored, whitespace collapsed (the gold's matching rule)."""
-    text = text.replace("’", "'").replace("'", "")
+    """Lowercase, punctuation ignored, whitespace collapsed (the gold's matching rule); NFKC
+    first, so a compiler that folds compatibility characters (the micro sign to mu, the "fi"
+    ligature to "fi") still matches the text as printed."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("'", "")
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
