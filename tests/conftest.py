@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pipeline.models import Case, Review
+from pipeline.review import write_outputs
+from pipeline.runtime import Pipeline
 from pipeline.settings import Settings, load_settings
 from tests.fakes import FakeLLM, HashingEmbedder, InMemoryStore  # noqa: F401 (re-exported)
 
@@ -62,6 +66,21 @@ def plain_draft(messages: list[dict[str, str]], schema: Any = None) -> dict[str,
     sid, text = next(iter(sentences(messages).items()))
     text = "".join(ch for ch in text if " " <= ch <= "~")
     return draft(rationale=[{"text": text[:200], "quote": text[:40], "citations": [sid]}])
+
+
+@dataclass
+class Written:
+    review: Review
+    json_path: Path
+    md_path: Path
+
+
+def review_to(case: Case, store: Any, llm: Any, settings: Settings, out_dir: Path) -> Written:
+    """One review as a command drafts it (one ``Pipeline``: its judge, the fakes' store
+    and model), written to ``out_dir``."""
+    with Pipeline.open(settings, llm=llm, store=store) as pipeline:
+        review = pipeline.review(case)
+    return Written(review, *write_outputs(review, out_dir))
 
 
 @pytest.fixture
