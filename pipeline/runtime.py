@@ -5,6 +5,7 @@ inject fakes through ``Pipeline.open(settings, llm=..., store=...)``."""
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,12 @@ from pipeline.check.judge import SupportJudge
 from pipeline.errors import NecessityError
 from pipeline.llm import open_llm
 from pipeline.models import Case, Document, Review
+from pipeline.policy.library import compile_ingested
 from pipeline.ports import LLM, Embedder, Judge, Store
 from pipeline.review import draft_review
 from pipeline.settings import LLMSettings, Settings
 from pipeline.sources.embed import get_embedder
-from pipeline.sources.ingest import ingest
+from pipeline.sources.ingest import IngestReport, ingest
 from pipeline.sources.store import Store as ChromaStore
 
 
@@ -133,9 +135,14 @@ class Pipeline:
         docs = self.documents() if documents is None else documents
         return recheck(review, self.judge, self.settings, docs)
 
-    def ingest(self, paths: Iterable[Path], **options: Any):  # noqa: ANN201
-
-        return ingest(paths, self.store, self.settings, **options)
+    def ingest(self, paths: Iterable[Path], **options: Any) -> IngestReport:
+        """``sources.ingest.ingest`` into this pipeline's store (``options`` are its), the
+        declared policies stored now compiled there and then (an ingest error if one
+        cannot decide anything)."""
+        compile_policies = functools.partial(compile_ingested, home=self.settings.home)
+        return ingest(
+            paths, self.store, self.settings, compile_policies=compile_policies, **options
+        )
 
     # --- lifetime --------------------------------------------------------------------------
     def close(self) -> None:

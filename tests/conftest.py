@@ -135,17 +135,14 @@ def sample_store(session_settings: Settings, corpus_pdfs: Path):  # noqa: ANN201
     """The sample corpus ingested once for the session, in memory: real parse and chunk,
     hashed vectors, no Chroma."""
     from pipeline.executors import InlineExecutor
-    from pipeline.sources.ingest import ingest
 
     store = InMemoryStore(session_settings.store_path, HashingEmbedder())
-    # The manifest named: a file in the folder declares no policy (issue 27).
-    report = ingest(
-        [corpus_pdfs],
-        store,
-        session_settings,
-        metadata=corpus_pdfs / "manifest.csv",
-        executor=InlineExecutor(),
-    )
+    # The manifest named: a file in the folder declares no policy (issue 27). Through the
+    # pipeline, as `necessity ingest` does: the declared policy is compiled at ingest.
+    with Pipeline.open(session_settings, store=store) as pipeline:
+        report = pipeline.ingest(
+            [corpus_pdfs], metadata=corpus_pdfs / "manifest.csv", executor=InlineExecutor()
+        )
     assert not report.failed, report.failed
     return store
 
