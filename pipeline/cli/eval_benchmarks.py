@@ -116,14 +116,12 @@ def eval_intake(
 ) -> None:
     """Case intake against reviewer-extracted references: field precision and recall."""
     from pipeline.evals.intake import packet_table, run_intake_eval
-    from pipeline.runtime import Pipeline
 
     if not dataset.exists():
         fail(f"{dataset}: no such dataset")
     if dataset.is_file() and not shared.is_dir():
         fail(f"{shared}: not a folder (the AutoAuth packets live under ../shared/autoauth)")
     settings = settings_from()
-    pipeline = Pipeline.open(settings) if model else None
 
     def progress(result) -> None:  # noqa: ANN001
         if result is None:
@@ -134,13 +132,11 @@ def eval_intake(
             err=True,
         )
 
-    try:
+    # The model starts on first use only: with --no-model, never.
+    with Pipeline.open(settings) as pipeline:
         report = run_intake_eval(
-            dataset, shared, pipeline.llm if pipeline else None, progress=progress
+            dataset, shared, pipeline.llm if model else None, progress=progress
         )
-    finally:
-        if pipeline:
-            pipeline.close()
     if as_json:
         typer.echo(json.dumps(report, indent=2))
         return
