@@ -366,8 +366,3 @@ def child_env(**extra: str) -> dict[str, str]:
 def api_key_from_env(name: str | None) -> str | None:
     """A provider's API key, from the environment variable its config names."""
     return os.environ.get(name) if name else None
-
-
-def default_home() -> Path:
-    """The home when a caller has no settings at hand (NECESSITY_HOME, else the default)."""
-    return Path(os.environ.get("NECESSITY_HOME") or ".necessity")

@@ -179,7 +179,10 @@ def eval_policies(
     except GoldError as exc:
         fail(str(exc))
     gold = [g for g in gold if split == "all" or g.get("split", "tune") == split]
-    report = run_policy_eval(gold, compile_for_eval(store), [shared, gold_dir, gold_dir.parent])
+    # A store's trees are sealed with the home's key: the settings' home, when a store is named.
+    home = settings_from().home if store else None
+    compile_tree = compile_for_eval(store, home)
+    report = run_policy_eval(gold, compile_tree, [shared, gold_dir, gold_dir.parent])
     if as_json:
         typer.echo(json.dumps(report, indent=2))
         return

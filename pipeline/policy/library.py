@@ -19,9 +19,7 @@ from pipeline.sources.parse import ParseError, parse_pdf
 log = logging.getLogger(__name__)
 
 
-def tree_for(
-    store_path: Path, doc: Document, rebuild: bool = False, home: Path | None = None
-) -> PolicyTree:
+def tree_for(store_path: Path, doc: Document, rebuild: bool = False, *, home: Path) -> PolicyTree:
     """The tree that decides for this document: its latest confirmed version when a person
     confirmed one, else the compiled tree (``home`` holds the integrity key)."""
     return deciding_tree(store_path, doc, home, rebuild=rebuild)
@@ -31,9 +29,7 @@ def policy_documents(documents: list[Document], declared_only: bool = True) -> l
     return [d for d in documents if d.doc_type == "policy" and (d.declared or not declared_only)]
 
 
-def load_trees(
-    store_path: Path, documents: list[Document], home: Path | None = None
-) -> list[PolicyTree]:
+def load_trees(store_path: Path, documents: list[Document], *, home: Path) -> list[PolicyTree]:
     """Trees of the declared policies: only those may decide a verdict."""
     return [tree_for(store_path, d, home=home) for d in policy_documents(documents)]
 
