@@ -1,6 +1,8 @@
-"""The import direction docs/architecture.md describes, read from the source (ast): every
-import of a pipeline module, at the top of a file or inside a function, goes to the same
-floor or one below, and no chain of imports comes back to where it started."""
+"""The house rules docs/architecture.md describes, read from the source (ast): every import
+of a pipeline module (at the top of a file or inside a function, relative or by
+``importlib``, and the package ``__init__`` it runs) goes to the same floor or one below,
+with no exceptions; no chain of imports comes back to where it started; no module is over
+500 lines; only settings.py reads or sets environment variables."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "pipeline"
 
-# Floors, bottom first; a module is on the floor of the longest name here that prefixes it.
+# Floors, bottom first; a module is on the floor of the longest name here that prefixes it
+# ("pipeline" itself is the package's __init__ only).
 FLOORS: list[list[str]] = [
     # the types, the settings, the ports, and what needs nothing above them
     [
