@@ -3,7 +3,10 @@
 sources.py  ingest, store stats, corpus build, prepare
 review.py   review, review-batch, check
 policy.py   policy list, policy show
-evals.py    eval validator | train-judge | grounding | run | compare | retrieval | policies
+evals.py    the eval group; eval validator | train-judge | grounding
+eval_runs.py        eval run | compare | keypoints
+eval_benchmarks.py  eval retrieval | intake | policies
+case.py     case extract
 serve.py    serve, bench
 common.py   settings (the effective settings, each described), shared options
 

@@ -413,9 +413,12 @@ def report(scores: list[PolicyScore]) -> dict[str, Any]:
     return {"policies": [s.row() for s in scores], "overall": overall}
 
 
-def compile_for_eval(store: Path | None) -> Callable[[Path], PolicyTree]:
+def compile_for_eval(store: Path | None, home: Path | None = None) -> Callable[[Path], PolicyTree]:
     """A compiler for the eval: the store's tree for the PDF where the store holds the same
-    bytes (its cached, possibly confirmed tree), else compiled from the PDF now."""
+    bytes (its cached, possibly confirmed tree, sealed with ``home``'s key), else compiled
+    from the PDF now."""
+    if store is not None and home is None:
+        raise ValueError("a store's trees need the home whose key seals them")
     from pipeline.policy.compile import compile_policy
     from pipeline.policy.library import tree_for
 
@@ -430,8 +433,8 @@ def compile_for_eval(store: Path | None) -> Callable[[Path], PolicyTree]:
 
     def compile_tree(pdf: Path) -> PolicyTree:
         sid = hashlib.sha256(pdf.read_bytes()).hexdigest()
-        if sid in documents and store is not None:
-            return tree_for(Path(store), documents[sid])
+        if sid in documents and store is not None and home is not None:
+            return tree_for(Path(store), documents[sid], home=home)
         return compile_policy(pdf, source_id=sid, title=pdf.stem)
 
     return compile_tree
