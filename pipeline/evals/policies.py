@@ -300,10 +300,10 @@ def score_policy(gold: dict[str, Any], tree: PolicyTree) -> PolicyScore:
         matched = [ind for ind in tree.indications if names_indication(g, ind)]
         if matched:
             s.matched_indications += 1
-        if any(matcher_names(g, ind) for ind in tree.indications):
-            s.named_indications += 1
         else:
             s.missed_indications.append(f"{g['name']} (p. {g.get('page', '?')})")
+        if any(matcher_names(g, ind) for ind in tree.indications):
+            s.named_indications += 1
         keys = [k for k in ("initial", "continuation") if k in g]
         if not keys:
             continue

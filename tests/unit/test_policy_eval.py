@@ -148,6 +148,7 @@ def test_named_counts_only_what_a_case_could_match() -> None:
     titled.indications[0].text = "Initial Therapy Rheumatoid arthritis when all of the following"
     row = score_policy(GOLD_ONE, titled).row()
     assert row["indication_recall"] == 0.5 and row["indication_named"] == 0.0
+    assert row["missed_indications"] == ["Psoriatic arthritis (p. 2)"]
     assert score_policy(GOLD_ONE, _tree()).row()["indication_named"] == 0.5
     coded = _tree()
     coded.indications[0].name = "Section 4"
