@@ -31,6 +31,7 @@ from pipeline.policy.compile import PageText
 from pipeline.policy.compiled import compiled_tree
 from pipeline.policy.edit import classify, resolve_references
 from pipeline.policy.models import PolicyNode, PolicyTree
+from pipeline.settings import Settings
 from pipeline.sources.parse import parse_pdf
 
 _VERSION = re.compile(r"^v(\d+)\.json$")
@@ -164,7 +165,11 @@ def _tree_of(record: dict, doc: Document) -> PolicyTree:
 
 
 def deciding_tree(
-    store_path: Path, doc: Document, home: Path | None, rebuild: bool = False
+    store_path: Path,
+    doc: Document,
+    home: Path | None,
+    rebuild: bool = False,
+    settings: Settings | None = None,
 ) -> PolicyTree:
     """The latest confirmed tree, else the compiled one (marked unconfirmed). A confirmed
     version failing its seal gives a tree that decides nothing and says why."""
@@ -181,7 +186,7 @@ def deciding_tree(
         return compiled.model_copy(
             update={"indications": [], "exclusions": [], "problems": [reason], "withheld": reason}
         )
-    tree = compiled_tree(store_path, doc, rebuild, home)
+    tree = compiled_tree(store_path, doc, rebuild, home, settings)
     return tree.model_copy(update={"tree_status": "unconfirmed", "version": 0})
 
 

@@ -12,17 +12,23 @@ from pipeline.policy.compile import PageText
 from pipeline.policy.compiled import compiled_tree, tree_path  # noqa: F401 (re-exported)
 from pipeline.policy.confirm import deciding_tree
 from pipeline.policy.models import PolicyDecision, PolicyTree
+from pipeline.settings import Settings
 from pipeline.sources.parse import ParseError, parse_pdf
 
 log = logging.getLogger(__name__)
 
 
 def tree_for(
-    store_path: Path, doc: Document, rebuild: bool = False, home: Path | None = None
+    store_path: Path,
+    doc: Document,
+    rebuild: bool = False,
+    home: Path | None = None,
+    settings: Settings | None = None,
 ) -> PolicyTree:
     """The tree that decides for this document: its latest confirmed version when a person
-    confirmed one, else the compiled tree (``home`` holds the integrity key)."""
-    return deciding_tree(store_path, doc, home, rebuild=rebuild)
+    confirmed one, else the compiled tree (``home`` holds the integrity key; ``settings``
+    choose the compiler where one must run, compiled.py)."""
+    return deciding_tree(store_path, doc, home, rebuild=rebuild, settings=settings)
 
 
 def policy_documents(documents: list[Document], declared_only: bool = True) -> list[Document]:

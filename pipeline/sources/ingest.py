@@ -285,7 +285,7 @@ def _ingest(
             executor.close()
     t0 = time.perf_counter()
     store.lexical()  # rebuilds BM25 only if the chunks changed
-    _compile_policies(store, report, settings.home)
+    _compile_policies(store, report, settings)
     report.add_time("index", time.perf_counter() - t0)
     report.seconds = time.perf_counter() - started
     return report
@@ -331,7 +331,7 @@ def _declare(store: Store, path: Path, meta: dict[str, str]) -> None:
         )
 
 
-def _compile_policies(store: Store, report: IngestReport, home: Path) -> None:
+def _compile_policies(store: Store, report: IngestReport, settings: Settings) -> None:
     """Each policy ingested now is compiled into its criteria tree once, here, so a policy
     the compiler cannot structure is reported at ingest rather than at review."""
     from pipeline.policy.library import tree_for
@@ -339,7 +339,7 @@ def _compile_policies(store: Store, report: IngestReport, home: Path) -> None:
     files = {str(Path(r.file).resolve()) for r in report.results if r.status != "failed"}
     for doc in store.documents():
         if doc.doc_type == "policy" and doc.file in files:
-            tree = tree_for(store.path, doc, home=home)
+            tree = tree_for(store.path, doc, home=settings.home, settings=settings)
             for problem in tree.problems[:5]:
                 log.warning("policy %s: %s", Path(doc.file).name, problem)
             if not tree.indications:
