@@ -25,6 +25,8 @@ from typing import Any
 
 from pipeline.errors import NecessityError
 from pipeline.policy.models import Indication, PolicyNode, PolicyTree
+from pipeline.ports import LLM
+from pipeline.settings import Settings
 
 SPLITS = ("tune", "holdout")
 _MARKER = re.compile(
@@ -410,11 +412,25 @@ def report(scores: list[PolicyScore]) -> dict[str, Any]:
     return {"policies": [s.row() for s in scores], "overall": overall}
 
 
-def compile_for_eval(store: Path | None) -> Callable[[Path], PolicyTree]:
+def compile_for_eval(
+    store: Path | None, settings: Settings | None = None, llm: LLM | None = None
+) -> Callable[[Path], PolicyTree]:
     """A compiler for the eval: the store's tree for the PDF where the store holds the same
-    bytes (its cached, possibly confirmed tree), else compiled from the PDF now."""
+    bytes (its cached, possibly confirmed tree), else compiled from the PDF now. With
+    settings that say ``policy.compiler: model``, every PDF is compiled afresh by the model
+    (through ``llm``), the store left aside: that measures the endpoint."""
     from pipeline.policy.compile import compile_policy
     from pipeline.policy.library import tree_for
+    from pipeline.policy.model_compiler import compile_by_settings
+
+    if settings is not None and settings.policy.compiler == "model":
+        return lambda pdf: compile_by_settings(
+            pdf,
+            source_id=hashlib.sha256(pdf.read_bytes()).hexdigest(),
+            title=pdf.stem,
+            settings=settings,
+            llm=llm,
+        )
 
     documents = {}
     if store is not None:

@@ -282,14 +282,17 @@ def checked_tree(
     indications: list[Indication] = []
     exclusions: list[Exclusion] = []
     seen: set[tuple[str, int]] = set()
+    # Ids count what was proposed, so a problem's id names the proposal it is about.
+    ind_ids = (f"M{k}" for k in range(1, 10**6))
+    ex_ids = (f"MX{k}" for k in range(1, 10**6))
     for proposal in proposals:
         for proposed in proposal.indications:
-            ind = check.indication(proposed, f"M{len(indications) + 1}")
+            ind = check.indication(proposed, next(ind_ids))
             if ind is not None and (_compact(ind.text), ind.page) not in seen:
                 seen.add((_compact(ind.text), ind.page))
                 indications.append(ind)
         for proposed_ex in proposal.exclusions:
-            ex = check.exclusion(proposed_ex, f"MX{len(exclusions) + 1}")
+            ex = check.exclusion(proposed_ex, next(ex_ids))
             if ex is not None and (_compact(ex.text), ex.page) not in seen:
                 seen.add((_compact(ex.text), ex.page))
                 exclusions.append(ex)

@@ -97,15 +97,11 @@ def compile_by_settings(
                 "set llm.base_url to a strong endpoint",
                 settings.llm.model,
             )
-        answer = max(settings.llm.max_tokens, settings.policy.compiler_max_tokens)
-        wide = settings.model_copy(
-            update={"llm": settings.llm.model_copy(update={"max_tokens": answer})}
-        )
-        with open_llm(wide) as client:
+        with open_llm(llm_settings(settings)) as client:
             return compile_with_model(
                 path, source_id=source_id, title=title, llm=client, settings=settings
             )
-    except (ModelCompileFailed, LLMError, OSError) as exc:
+    except (NecessityError, OSError) as exc:  # the model failed, answered nothing usable
         tree = compile_policy(path, source_id=source_id, title=title)
         tree.problems.insert(
             0,
@@ -143,13 +139,25 @@ def compile_with_model(
     )
 
 
+def answer_tokens(settings: Settings) -> int:
+    """The longest answer: a tree is longer than a judgment (compiler_max_tokens), and
+    the embedded model's answer shares its context with the policy text (half of it)."""
+    answer = max(settings.llm.max_tokens, settings.policy.compiler_max_tokens)
+    return min(answer, settings.llm.n_ctx // 2) if settings.is_embedded_llm else answer
+
+
+def llm_settings(settings: Settings) -> Settings:
+    """The settings to open the compiling client with: its answers as long as a tree."""
+    llm = settings.llm.model_copy(update={"max_tokens": answer_tokens(settings)})
+    return settings.model_copy(update={"llm": llm})
+
+
 def window_tokens(settings: Settings) -> int:
     """Policy text per call: the setting, and for the embedded model what its context
     holds beside the prompt and the answer."""
     budget = settings.policy.compiler_window_tokens
     if settings.is_embedded_llm:
-        answer = max(settings.llm.max_tokens, settings.policy.compiler_max_tokens)
-        budget = min(budget, settings.llm.n_ctx - answer - _PROMPT_TOKENS)
+        budget = min(budget, settings.llm.n_ctx - answer_tokens(settings) - _PROMPT_TOKENS)
     return max(budget, 500)
 
 

@@ -364,3 +364,21 @@ def test_a_model_tree_is_stored_unconfirmed_then_confirmed_by_a_person(
     confirmed = tree_for(store.path, doc, home=settings.home)
     assert confirmed.tree_status == "confirmed" and confirmed.confirmed_by == "qa reviewer"
     assert _texts(confirmed) == _texts(tree)
+
+
+def test_the_embedded_models_window_and_answer_share_its_context(settings: Settings) -> None:
+    assert settings.is_embedded_llm
+    answer = M.answer_tokens(settings)
+    assert answer <= settings.llm.n_ctx // 2
+    assert 500 <= M.window_tokens(settings) <= settings.llm.n_ctx - answer
+    assert M.llm_settings(settings).llm.max_tokens == answer
+
+
+def test_eval_policies_can_measure_the_model_compiler(
+    model_settings: Settings, policy_pdf: Path
+) -> None:
+    from pipeline.evals.policies import compile_for_eval
+
+    by_model = compile_for_eval(None, model_settings, FakeLLM([proposal()]))
+    assert by_model(policy_pdf).compiler == "model:fake-llm"
+    assert compile_for_eval(None)(policy_pdf).compiler == COMPILER_VERSION
