@@ -28,6 +28,7 @@ from pipeline.policy import fields as F
 from pipeline.policy.edit import classify, resolve_references
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
 from pipeline.policy.verbatim import PageText, _verbatim
+from pipeline.sources.parse import normalize
 
 OPS = ("all_of", "any_of", "at_least", "leaf")
 REQUEST_TYPES = ("initial", "continuation", "any")
@@ -37,6 +38,8 @@ _ANY_OTHER = re.compile(
     r"\b(?:any|all)\s+other\b|\bnot\s+(?:listed|specified|addressed)\s+(?:above|in)\b", re.I
 )
 _SKIP = re.compile(r"[\s\-\u00ad‐‑]")
+_MARKER = re.compile(r"^\(?[a-z0-9]{1,4}[.)](?:\s|$)")
+_SHORT = 12  # compact characters below which a text must be found as whole words
 
 
 # --- what the model is asked to fill (its JSON schema is model_compiler.SCHEMA) ------------
@@ -85,6 +88,10 @@ def _compact(text: str) -> str:
     return _SKIP.sub("", text).lower()
 
 
+def _leaves(node: ProposedNode) -> int:
+    return sum(_leaves(c) for c in node.children) if node.children else 1
+
+
 def _head(text: str) -> str:
     """A name from a text: its words up to the first sentence break or colon."""
     m = re.match(r"(.{3,120}?)[.:](?:\s|$)", text)
@@ -99,32 +106,68 @@ class Checker:
         self.problems: list[str] = []
         self._whole = _compact(" ".join(pages.pages))
 
-    def locate(self, what: str, text: str, page: int) -> tuple[str, int] | None:
+    def locate(self, what: str, text: str, page: int, under: int = 0) -> tuple[str, int] | None:
         """(verbatim text, page) where the text is printed on ``page`` or next to it; else
         None, and a problem that says where else it is printed, if anywhere."""
         text = " ".join(text.split())
         short = text if len(text) <= 90 else text[:87] + "..."
-        if len(_compact(text)) < 6 or len(text.split()) < 2:
+        if len(_compact(text)) < 3:
             self.problems.append(f"page {page}: {what} “{short}” is too short to check; dropped")
             return None
-        if 1 <= page <= len(self.pages.pages):
-            found, at, verified = _verbatim(text, page, self.pages)
-            if verified:
-                return found, at
+        if 1 <= page <= len(self.pages.pages) and (found := self.find(text, page)):
+            return found
         elsewhere = next(
             (
-                at
+                found[1]
                 for p in range(1, len(self.pages.pages) + 1)
-                for _, at, verified in [_verbatim(text, p, self.pages)]
-                if verified
+                if (found := self.find(text, p))
             ),
             None,
         )
         where = f" (printed on page {elsewhere})" if elsewhere else ""
         self.problems.append(
             f"page {page}: {what} “{short}” is not printed on page {page}{where}; dropped"
+            + (f" with the {under} criteria under it" if under else "")
         )
         return None
+
+    def find(self, text: str, page: int) -> tuple[str, int] | None:
+        """The verbatim checker's match; a short text ("Insomnia", "Eucrisa;", a drug in a
+        table) must be whole words, or it would be found inside any longer word."""
+        if len(_compact(text)) >= _SHORT:
+            found, at, verified = _verbatim(text, page, self.pages)
+            return (found, at) if verified else None
+        words = text.strip(" ;,").split()
+        pattern = r"(?<!\w)" + r"\s*".join(re.escape(w) for w in words) + r"(?!\w)"
+        for flags in (0, re.I):
+            for p in (page, page + 1, page - 1):
+                if 1 <= p <= len(self.pages.pages):
+                    if m := re.search(pattern, self.pages.pages[p - 1], flags):
+                        return normalize(m.group(0)), p
+        return None
+
+    def cut_short(self, text: str, page: int) -> str | None:
+        """The words the page goes on with where a criterion stops mid-sentence ("Patient
+        is 12 years of age" printed "... of age or older"): a copy cut short is printed,
+        yet says something else."""
+        if text.rstrip()[-1:] in {".", ";", ":"}:
+            return None
+        compact, index = self.pages.compact[page - 1]
+        needle = _SKIP.sub("", text)
+        at = compact.find(needle)
+        at = compact.lower().find(needle.lower()) if at < 0 else at
+        if at < 0 or not needle:  # a spread match (a table cell): no one place to look
+            return None
+        rest = self.pages.pages[page - 1][index[at + len(needle) - 1] + 1 :]
+        if _MARKER.match(rest.lstrip()):
+            return None  # the next item's marker ("b.", "(ii)")
+        piece = re.split(r"[;.:]", rest, maxsplit=1)[0].strip()
+        words = piece.split()
+        if not words or len(words) > 6 or not words[0][:1].islower():
+            return None  # the next item, a heading, or the sentence's end
+        if piece.lower() in {"and", "or", "and/or"}:
+            return None
+        return piece
 
     def printed_near(self, text: str, first: int, last: int) -> bool:
         """The text is printed on one of pages ``first``..``last`` (a code or a duration)."""
@@ -140,7 +183,12 @@ class Checker:
             )
             return None
         what = "criterion" if op == "leaf" else "group"
-        found = self.locate(f"{what} {node_id}", proposed.text, proposed.page)
+        found = self.locate(
+            f"{what} {node_id}",
+            proposed.text,
+            proposed.page,
+            _leaves(proposed) if proposed.children else 0,
+        )
         if found is None:
             return None
         text, page = found
@@ -150,6 +198,11 @@ class Checker:
                     f"page {page}: criterion {node_id} has items under it but no logic; dropped"
                 )
                 return None
+            if rest := self.cut_short(text, page):
+                self.problems.append(
+                    f"page {page}: criterion {node_id} may be cut short: the page goes on "
+                    f"“{rest}”; kept, check it"
+                )
             kind, extracted = classify(text, [])
             return PolicyNode(
                 id=node_id, text=text, page=page, kind=kind, fields=extracted, verified=True
@@ -281,21 +334,26 @@ def checked_tree(
     check = Checker(pages)
     indications: list[Indication] = []
     exclusions: list[Exclusion] = []
-    seen: set[tuple[str, int]] = set()
+    # One indication proposed again by the next window (named on the page after its
+    # window) is kept once; two in one window are two (a condition's initial and renewal
+    # sections may open with the same words).
+    earlier: set[tuple[str, int]] = set()
     # Ids count what was proposed, so a problem's id names the proposal it is about.
     ind_ids = (f"M{k}" for k in range(1, 10**6))
     ex_ids = (f"MX{k}" for k in range(1, 10**6))
     for proposal in proposals:
+        now: set[tuple[str, int]] = set()
         for proposed in proposal.indications:
             ind = check.indication(proposed, next(ind_ids))
-            if ind is not None and (_compact(ind.text), ind.page) not in seen:
-                seen.add((_compact(ind.text), ind.page))
+            if ind is not None and (key := (_compact(ind.text), ind.page)) not in earlier:
+                now.add(key)
                 indications.append(ind)
         for proposed_ex in proposal.exclusions:
             ex = check.exclusion(proposed_ex, next(ex_ids))
-            if ex is not None and (_compact(ex.text), ex.page) not in seen:
-                seen.add((_compact(ex.text), ex.page))
+            if ex is not None and (key := ("x" + _compact(ex.text), ex.page)) not in earlier | now:
+                now.add(key)
                 exclusions.append(ex)
+        earlier |= now
     if not indications:
         check.problems.append(EMPTY)
     tree = PolicyTree(

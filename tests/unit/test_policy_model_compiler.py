@@ -253,6 +253,41 @@ def test_a_criterion_printed_far_from_its_page_is_dropped(
     )
 
 
+def test_a_criterion_cut_short_is_kept_and_flagged(
+    model_settings: Settings, policy_pdf: Path
+) -> None:
+    """Printed, but not the whole criterion: "of age" where the page says "of age or older"."""
+    reply = proposal()
+    reply["indications"][0]["branches"][0]["node"]["children"][0]["text"] = (
+        "Patient is 12 years of age"
+    )
+    tree = _compile(policy_pdf, model_settings, FakeLLM([reply]))
+    assert "Patient is 12 years of age" in _texts(tree)
+    assert any("may be cut short" in p and "“or older”" in p for p in tree.problems), tree.problems
+
+
+def test_a_group_whose_lead_in_is_not_printed_goes_with_its_criteria(
+    model_settings: Settings, policy_pdf: Path
+) -> None:
+    reply = proposal()
+    reply["indications"][0]["branches"][0]["node"]["children"][1]["text"] = (
+        "Patient meets two of these laboratory findings"
+    )
+    tree = _compile(policy_pdf, model_settings, FakeLLM([reply]))
+    assert "At least 3 swollen joints" not in _texts(tree)
+    assert any("dropped with the 3 criteria under it" in p for p in tree.problems)
+
+
+def test_a_short_text_is_found_as_whole_words(model_settings: Settings, policy_pdf: Path) -> None:
+    reply = proposal()
+    reply["indications"][0]["branches"][0]["node"]["children"][1]["children"][2]["text"] = (
+        "Erosions"
+    )
+    reply["indications"][0]["branches"][0]["node"]["children"][1]["children"][1]["text"] = "wollen"
+    tree = _compile(policy_pdf, model_settings, FakeLLM([reply]))
+    assert "Erosions" in _texts(tree) and "wollen" not in _texts(tree)
+
+
 def test_at_least_more_than_its_items_is_a_problem(
     model_settings: Settings, policy_pdf: Path
 ) -> None:
