@@ -80,11 +80,13 @@ def policy_show(
     if pdf.suffix.lower() == ".pdf" and pdf.exists():
         import hashlib
 
-        from pipeline.policy.compile import compile_policy
+        from pipeline.policy.model_compiler import compile_by_settings
 
         try:
             sid = hashlib.sha256(pdf.read_bytes()).hexdigest()
-            tree = compile_policy(pdf, source_id=sid, title=pdf.stem)
+            # the settings' compiler (policy.compiler): a PDF can be tried on an endpoint
+            settings = settings_from()
+            tree = compile_by_settings(pdf, source_id=sid, title=pdf.stem, settings=settings)
         except OSError as exc:
             fail(f"{pdf}: {exc}")
     else:

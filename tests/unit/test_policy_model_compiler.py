@@ -417,3 +417,14 @@ def test_eval_policies_can_measure_the_model_compiler(
     by_model = compile_for_eval(None, model_settings, FakeLLM([proposal()]))
     assert by_model(policy_pdf).compiler == "model:fake-llm"
     assert compile_for_eval(None)(policy_pdf).compiler == COMPILER_VERSION
+
+
+def test_eval_policies_refuses_an_unknown_compiler(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    env = {"NECESSITY_HOME": str(tmp_path / "home")}
+    gold = Path(__file__).resolve().parents[2] / "evals" / "policies" / "gold"
+    r = CliRunner().invoke(app, ["eval", "policies", str(gold), "--compiler", "llm"], env=env)
+    assert r.exit_code == 2 and "expected rules or model" in r.output
