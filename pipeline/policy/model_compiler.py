@@ -45,6 +45,8 @@ def _strict(node: Any) -> Any:
     the recursive node kept as a ``$ref`` (a tree has no fixed depth)."""
     if isinstance(node, dict):
         out = {k: _strict(v) for k, v in node.items() if k not in {"title", "default"}}
+        if "properties" in node:  # field names, not keywords: a field may be called "title"
+            out["properties"] = {k: _strict(v) for k, v in node["properties"].items()}
         if out.get("type") == "object":
             out["additionalProperties"] = False
             out["required"] = list(out.get("properties", {}))
