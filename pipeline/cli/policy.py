@@ -182,6 +182,13 @@ def format_tree(tree: PolicyTree) -> str:
         lines.append("UNCONFIRMED: the compiler's reading; no person has confirmed it")
     if tree.withheld:
         lines.append(f"WITHHELD: {tree.withheld}")
+    if tree.tree_status != "confirmed" and (tree.dropped or tree.cut_short):
+        where = sorted({*tree.dropped, *tree.cut_short})
+        lines.append(
+            f"NOT DECIDING until confirmed ({', '.join(where)}; *: every indication): "
+            f"{sum(tree.dropped.values())} criteria dropped by the model compiler's checks, "
+            f"{sum(tree.cut_short.values())} flagged cut short"
+        )
     for ind in tree.indications:
         codes = f" [ICD-10 {', '.join(ind.icd10)}]" if ind.icd10 else ""
         lines.append(f"\n{ind.id}. {ind.name}{codes}  (p. {ind.page}; {ind.section})")

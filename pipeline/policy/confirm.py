@@ -348,6 +348,10 @@ def confirm(
     checked = checked.model_copy(
         update={
             "problems": [],
+            # a person read the tree against the policy: what the model's checks
+            # dropped no longer keeps it from deciding (model_check.abstain_reason)
+            "dropped": {},
+            "cut_short": {},
             "tree_status": "confirmed",
             "confirmed_by": None,
             "confirmed_at": None,

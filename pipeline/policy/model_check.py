@@ -15,7 +15,10 @@ kept unless it is printed in the policy:
   "catch-all" exclusions must say "any/all other ...".
 The tree is marked ``model:<name>`` and unconfirmed, so the worksheet, the exports and
 the Policies page treat it as the rules compiler's: a person confirms it before it decides
-alone.
+alone. Where the checks dropped a node (or flagged a criterion cut short) the kept tree's
+logic is not the policy's (an all_of that lost an item is easier to meet: a false approval;
+an any_of harder: a false denial), so the tree counts them (``dropped``, ``cut_short``, per
+indication) and, until a person confirms it, does not decide there (abstain_reason).
 """
 
 from __future__ import annotations
@@ -105,6 +108,16 @@ class Checker:
         self.pages = pages
         self.problems: list[str] = []
         self._whole = _compact(" ".join(pages.pages))
+        # Criteria dropped (or kept cut short) per indication id; "*": the whole tree.
+        self.dropped: dict[str, int] = {}
+        self.flagged: dict[str, int] = {}  # cut short
+        self.within = "*"  # the indication being checked
+
+    def lost(self, count: int, where: str | None = None) -> None:
+        """``count`` proposed criteria are not in the tree (at least one: a dropped group
+        changes its parent's logic even when it had no criteria)."""
+        key = where or self.within
+        self.dropped[key] = self.dropped.get(key, 0) + max(count, 1)
 
     def locate(self, what: str, text: str, page: int, under: int = 0) -> tuple[str, int] | None:
         """(verbatim text, page) where the text is printed on ``page`` or next to it; else
@@ -181,6 +194,7 @@ class Checker:
                 f"page {proposed.page}: node {node_id} has the logic {op!r}, not one of "
                 f"{', '.join(OPS)}; dropped"
             )
+            self.lost(_leaves(proposed))
             return None
         what = "criterion" if op == "leaf" else "group"
         found = self.locate(
@@ -190,6 +204,7 @@ class Checker:
             _leaves(proposed) if proposed.children else 0,
         )
         if found is None:
+            self.lost(_leaves(proposed))
             return None
         text, page = found
         if op == "leaf":
@@ -197,12 +212,14 @@ class Checker:
                 self.problems.append(
                     f"page {page}: criterion {node_id} has items under it but no logic; dropped"
                 )
+                self.lost(_leaves(proposed))
                 return None
             if rest := self.cut_short(text, page):
                 self.problems.append(
                     f"page {page}: criterion {node_id} may be cut short: the page goes on "
                     f"“{rest}”; kept, check it"
                 )
+                self.flagged[self.within] = self.flagged.get(self.within, 0) + 1
             kind, extracted = classify(text, [])
             return PolicyNode(
                 id=node_id, text=text, page=page, kind=kind, fields=extracted, verified=True
@@ -215,6 +232,8 @@ class Checker:
         count = len(children)
         if not count:
             self.problems.append(f"page {page}: group {node_id} has no item printed; dropped")
+            if not proposed.children:  # else its items were counted as they were dropped
+                self.lost(1)
             return None
         n = {"all_of": count, "any_of": 1}.get(op, proposed.n)
         if not 1 <= n <= count:
@@ -222,6 +241,7 @@ class Checker:
                 f"page {page}: group {node_id} asks at least {proposed.n} of {count} items "
                 f"(of {len(proposed.children)} proposed); dropped"
             )
+            self.lost(sum(len(c.leaves()) for c in children))
             return None
         return PolicyNode(
             id=node_id, text=text, page=page, op=op, n=n, verified=True, children=children
@@ -258,9 +278,14 @@ class Checker:
         return _head(text)
 
     def indication(self, proposed: ProposedIndication, ind_id: str) -> Indication | None:
+        # An indication gone changes every review (its condition may then meet a catch-all
+        # exclusion): its criteria count for the whole tree.
+        self.within = "*"
         found = self.locate(f"indication {ind_id}", proposed.text, proposed.page)
         if found is None:
+            self.lost(sum(_leaves(b.node) for b in proposed.branches))
             return None
+        self.within = ind_id
         text, page = found
         codes = []
         for code in proposed.icd10:
@@ -282,8 +307,11 @@ class Checker:
                 f"page {page}: indication {ind_id} ({proposed.name[:60]}) has no criteria "
                 "printed; dropped"
             )
+            self.lost(self.dropped.pop(ind_id, 0) + self.flagged.pop(ind_id, 0), "*")
+            self.within = "*"
             return None
         kinds = {b.request_type for b in branches}
+        self.within = "*"
         return Indication(
             id=ind_id,
             name=self.name(f"indication {ind_id}", proposed.name, text, page),
@@ -298,7 +326,8 @@ class Checker:
 
     def exclusion(self, proposed: ProposedExclusion, ex_id: str) -> Exclusion | None:
         found = self.locate(f"exclusion {ex_id}", proposed.text, proposed.page)
-        if found is None:
+        if found is None:  # a use the plan excludes, now open to approval
+            self.lost(1, "*")
             return None
         text, page = found
         catch_all = proposed.catch_all and bool(_ANY_OTHER.search(text))
@@ -365,6 +394,29 @@ def checked_tree(
         exclusions=exclusions,
         problems=check.problems,
         checksum=source_id,
+        dropped=check.dropped,
+        cut_short=check.flagged,
     )
     tree.problems.extend(resolve_references(tree))
     return tree
+
+
+def abstain_reason(tree: PolicyTree, indication: str | None = None) -> str | None:
+    """Why this tree must not decide a review (None: it may). An unconfirmed model tree
+    whose checks dropped criteria, or kept one cut short, anywhere in the tree ("*") or in
+    ``indication`` (the one the case matched; None: before an indication is chosen). A
+    confirmed tree decides: a person read it against the policy."""
+    if tree.tree_status == "confirmed":
+        return None
+    keys = ["*"] if indication is None else ["*", indication]
+    dropped = sum(tree.dropped.get(k, 0) for k in keys)
+    cut = sum(tree.cut_short.get(k, 0) for k in keys)
+    if not dropped and not cut:
+        return None
+    counts = [f"{dropped} criteria dropped by the checks"] if dropped else []
+    counts += [f"{cut} criteria flagged cut short"] if cut else []
+    return (
+        f"policy tree compiled by {tree.compiler}, {', '.join(counts)}, unconfirmed: it "
+        "decides once a person confirms the tree (necessity policy confirm, or the "
+        "Policies page)"
+    )

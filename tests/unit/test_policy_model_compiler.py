@@ -11,11 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.cli.policy import format_tree
+from pipeline.models import Case, Document
 from pipeline.policy import confirm as C
 from pipeline.policy import model_compiler as M
 from pipeline.policy.compile import COMPILER_VERSION
+from pipeline.policy.decide import apply_policy
 from pipeline.policy.library import compiled_tree, tree_for, tree_summary
-from pipeline.policy.models import PolicyNode, PolicyTree
+from pipeline.policy.models import PolicyDecision, PolicyNode, PolicyTree
+from pipeline.render import tree_status_words
 from pipeline.settings import Settings
 from pipeline.sources.corpus import render_pdf
 from tests.fakes import FakeLLM, HashingEmbedder, InMemoryStore
@@ -428,3 +432,105 @@ def test_eval_policies_refuses_an_unknown_compiler(tmp_path: Path) -> None:
     gold = Path(__file__).resolve().parents[2] / "evals" / "policies" / "gold"
     r = CliRunner().invoke(app, ["eval", "policies", str(gold), "--compiler", "llm"], env=env)
     assert r.exit_code == 2 and "expected rules or model" in r.output
+
+
+# --- a tree the checks cut into does not decide until a person confirms it -------------------
+
+
+def _case(dx: str, age: int) -> Case:
+    return Case.model_validate(
+        {
+            "case_id": "c1",
+            "patient": {"age": age},
+            "diagnoses": [{"name": dx}],
+            "requested_treatment": {"drug": "Zentrafib", "request_type": "initial"},
+            "history": ["Requesting physician specialty: rheumatology."],
+        }
+    )
+
+
+GREY_TOO_YOUNG = ("Grey River syndrome", 10)  # the age rule denies (page 1)
+BLUE_TOO_YOUNG = ("Blue Lake disease", 15)  # the age rule denies (page 3)
+
+
+def _stored(tmp_path: Path, settings: Settings, pdf: Path, reply: dict) -> tuple[Path, Document]:
+    """The model's tree compiled and cached as ingest does, for a declared policy."""
+    doc = Document(
+        source_id="d" * 64, file=str(pdf), title="Zentrafib", doc_type="policy", declared="test"
+    )
+    store = tmp_path / "store"
+    compiled_tree(store, doc, home=tmp_path / "home", settings=settings, llm=FakeLLM([reply]))
+    return store, doc
+
+
+def _review(store: Path, doc: Document, home: Path, case: tuple[str, int]) -> PolicyDecision:
+    return apply_policy(_case(*case), [tree_for(store, doc, home=home)], llm=None)
+
+
+def test_a_tree_with_dropped_criteria_abstains_on_that_indication_until_confirmed(
+    model_settings: Settings, policy_pdf: Path, tmp_path: Path
+) -> None:
+    """An invented criterion in Grey River's all_of is dropped: the kept all_of asks less
+    than the model read, so Grey River abstains; Blue Lake, untouched, decides."""
+    invented = leaf("Patient has failed two TNF inhibitors for at least 12 weeks", 1)
+    store, doc = _stored(tmp_path, model_settings, policy_pdf, proposal(extra_leaf=invented))
+    home = tmp_path / "home"
+    tree = tree_for(store, doc, home=home)
+    assert tree.dropped == {"M1": 1} and not tree.cut_short
+
+    d = _review(store, doc, home, GREY_TOO_YOUNG)
+    assert d.verdict == "insufficient_information" and d.indication == "Grey River syndrome"
+    assert d.rule == d.abstained
+    assert d.rule.startswith(
+        "policy tree compiled by model:fake-llm, 1 criteria dropped by the checks, unconfirmed"
+    )
+    assert "did not decide" in tree_status_words(d).lower() and d.abstained in tree_status_words(d)
+    assert _review(store, doc, home, BLUE_TOO_YOUNG).verdict == "not_medically_necessary"
+    assert "NOT DECIDING until confirmed (M1" in format_tree(tree)
+
+    C.confirm(store, doc, tree, "qa reviewer", home, base_version=0)
+    d = _review(store, doc, home, GREY_TOO_YOUNG)
+    assert d.verdict == "not_medically_necessary" and d.tree_status == "confirmed"
+    assert d.abstained is None
+
+
+def test_a_criterion_cut_short_keeps_its_indication_from_deciding(
+    model_settings: Settings, policy_pdf: Path, tmp_path: Path
+) -> None:
+    reply = proposal()
+    reply["indications"][0]["branches"][0]["node"]["children"][0]["text"] = (
+        "Patient is 12 years of age"
+    )
+    store, doc = _stored(tmp_path, model_settings, policy_pdf, reply)
+    d = _review(store, doc, tmp_path / "home", GREY_TOO_YOUNG)
+    assert d.verdict == "insufficient_information"
+    assert "1 criteria flagged cut short" in d.rule
+
+
+def test_a_dropped_exclusion_keeps_the_whole_tree_from_deciding(
+    model_settings: Settings, policy_pdf: Path, tmp_path: Path
+) -> None:
+    """An exclusion gone would let an excluded use be approved: no indication decides."""
+    reply = proposal()
+    reply["exclusions"].append(
+        {
+            "name": "cosmetic",
+            "text": "Zentrafib is not covered for cosmetic use.",
+            "page": 3,
+            "catch_all": False,
+        }
+    )
+    store, doc = _stored(tmp_path, model_settings, policy_pdf, reply)
+    assert tree_for(store, doc, home=tmp_path / "home").dropped == {"*": 1}
+    d = _review(store, doc, tmp_path / "home", BLUE_TOO_YOUNG)
+    assert d.verdict == "insufficient_information" and d.indication is None
+    assert "1 criteria dropped by the checks" in d.rule
+
+
+def test_a_model_tree_with_nothing_dropped_decides_unconfirmed(
+    model_settings: Settings, policy_pdf: Path, tmp_path: Path
+) -> None:
+    store, doc = _stored(tmp_path, model_settings, policy_pdf, proposal())
+    d = _review(store, doc, tmp_path / "home", GREY_TOO_YOUNG)
+    assert d.verdict == "not_medically_necessary" and d.tree_status == "unconfirmed"
+    assert d.abstained is None and "UNCONFIRMED" in tree_status_words(d)
