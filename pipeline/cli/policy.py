@@ -64,7 +64,8 @@ def policy_list(
 def _status_words(r: dict) -> str:
     if r["tree_status"] == "confirmed":
         return f"confirmed v{r['version']} by {r['confirmed_by']} at {r['confirmed_at']}"
-    return "UNCONFIRMED: the compiler's reading (`necessity policy confirm` to confirm it)"
+    words = "UNCONFIRMED: the compiler's reading (`necessity policy confirm` to confirm it)"
+    return f"{words}; {r['not_deciding']}" if r.get("not_deciding") else words
 
 
 @policy_app.command("show")
@@ -171,6 +172,8 @@ def _store_document(source: str, store: Path | None) -> tuple[Path, object]:
 
 
 def format_tree(tree: PolicyTree) -> str:
+    from pipeline.policy.model_check import not_deciding
+
     lines = [f"{tree.title}  ({Path(tree.file).name}, {tree.compiler})"]
     if tree.declared_by:
         lines.append(f"declared: {tree.declared_by}")
@@ -182,13 +185,8 @@ def format_tree(tree: PolicyTree) -> str:
         lines.append("UNCONFIRMED: the compiler's reading; no person has confirmed it")
     if tree.withheld:
         lines.append(f"WITHHELD: {tree.withheld}")
-    if tree.tree_status != "confirmed" and (tree.dropped or tree.cut_short):
-        where = sorted({*tree.dropped, *tree.cut_short})
-        lines.append(
-            f"NOT DECIDING until confirmed ({', '.join(where)}; *: every indication): "
-            f"{sum(tree.dropped.values())} criteria dropped by the model compiler's checks, "
-            f"{sum(tree.cut_short.values())} flagged cut short"
-        )
+    if undecided := not_deciding(tree):
+        lines.append(f"NOT DECIDING: {undecided}")
     for ind in tree.indications:
         codes = f" [ICD-10 {', '.join(ind.icd10)}]" if ind.icd10 else ""
         lines.append(f"\n{ind.id}. {ind.name}{codes}  (p. {ind.page}; {ind.section})")

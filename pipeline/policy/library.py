@@ -11,6 +11,7 @@ from pipeline.models import Document
 from pipeline.policy.compile import PageText
 from pipeline.policy.compiled import compiled_tree, tree_path  # noqa: F401 (re-exported)
 from pipeline.policy.confirm import deciding_tree
+from pipeline.policy.model_check import not_deciding
 from pipeline.policy.models import PolicyDecision, PolicyTree
 from pipeline.settings import Settings
 from pipeline.sources.parse import ParseError, parse_pdf
@@ -70,6 +71,7 @@ def tree_summary(tree: PolicyTree) -> dict:
         "confirmed_by": tree.confirmed_by,
         "confirmed_at": tree.confirmed_at,
         "withheld": tree.withheld,
+        "not_deciding": not_deciding(tree),
     }
 
 

@@ -401,6 +401,19 @@ def checked_tree(
     return tree
 
 
+def not_deciding(tree: PolicyTree) -> str | None:
+    """For a policy's listing: where an unconfirmed model tree decides nothing, and why."""
+    if tree.tree_status == "confirmed" or not (tree.dropped or tree.cut_short):
+        return None
+    keys = {*tree.dropped, *tree.cut_short}
+    where = "every indication" if "*" in keys else "indications " + ", ".join(sorted(keys))
+    return (
+        f"{where} decide nothing until a person confirms the tree: "
+        f"{sum(tree.dropped.values())} criteria dropped by the model compiler's checks, "
+        f"{sum(tree.cut_short.values())} flagged cut short"
+    )
+
+
 def abstain_reason(tree: PolicyTree, indication: str | None = None) -> str | None:
     """Why this tree must not decide a review (None: it may). An unconfirmed model tree
     whose checks dropped criteria, or kept one cut short, anywhere in the tree ("*") or in

@@ -486,12 +486,14 @@ def test_a_tree_with_dropped_criteria_abstains_on_that_indication_until_confirme
     )
     assert "did not decide" in tree_status_words(d).lower() and d.abstained in tree_status_words(d)
     assert _review(store, doc, home, BLUE_TOO_YOUNG).verdict == "not_medically_necessary"
-    assert "NOT DECIDING until confirmed (M1" in format_tree(tree)
+    assert "NOT DECIDING: indications M1 decide nothing until" in format_tree(tree)
+    assert tree_summary(tree)["not_deciding"].startswith("indications M1 decide nothing")
 
     C.confirm(store, doc, tree, "qa reviewer", home, base_version=0)
     d = _review(store, doc, home, GREY_TOO_YOUNG)
     assert d.verdict == "not_medically_necessary" and d.tree_status == "confirmed"
     assert d.abstained is None
+    assert tree_summary(tree_for(store, doc, home=home))["not_deciding"] is None
 
 
 def test_a_criterion_cut_short_keeps_its_indication_from_deciding(
