@@ -66,12 +66,23 @@ def compiler_name(settings: Settings) -> str:
     return COMPILER_VERSION
 
 
+def attempt(settings: Settings) -> str:
+    """What a model compile was tried with: a fallback tree cached under another attempt
+    (another model, endpoint or prompt) is compiled again."""
+    where = settings.llm.base_url or "the embedded model"
+    return f"{compiler_name(settings)} at {where}, prompt {settings.policy.compiler_prompt}"
+
+
 def cached_ok(tree: PolicyTree, settings: Settings | None) -> bool:
-    """A cached tree may be used: made by the compiler the settings ask for. A reader
-    without settings (a review, the web page) takes what ingest compiled, either kind."""
+    """A cached tree may be used: made by the compiler the settings ask for, or the rules
+    compiler's fallback for the same model attempt (a failing endpoint is not asked again
+    at every ingest). A reader without settings (a review, the web page) takes what ingest
+    compiled, either kind."""
     if settings is None:
         return tree.compiler == COMPILER_VERSION or tree.compiler.startswith(MODEL_PREFIX)
-    return tree.compiler == compiler_name(settings)
+    if settings.policy.compiler == "model" and tree.fallback_for:
+        return tree.fallback_for == attempt(settings)
+    return tree.compiler == compiler_name(settings) and not tree.fallback_for
 
 
 def compile_by_settings(
@@ -108,8 +119,10 @@ def compile_by_settings(
         tree.problems.insert(
             0,
             f"{compiler_name(settings)} gave no usable tree ({exc}); this is the rules "
-            f"compiler's tree ({COMPILER_VERSION})",
+            f"compiler's tree ({COMPILER_VERSION}), kept for these settings "
+            "(necessity ingest --policy FILE --recompile asks the model again)",
         )
+        tree.fallback_for = attempt(settings)
         return tree
 
 

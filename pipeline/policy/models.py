@@ -104,6 +104,10 @@ class PolicyTree(BaseModel):
     # decide where they are (model_check.abstain_reason): its logic is no longer the policy's.
     dropped: dict[str, int] = Field(default_factory=dict)
     cut_short: dict[str, int] = Field(default_factory=dict)
+    # The model compile that gave no usable tree (model_compiler.attempt): this rules tree
+    # stands in for it, and the same settings take it from the cache rather than call the
+    # failing endpoint at every ingest (``necessity ingest --policy FILE --recompile`` retries).
+    fallback_for: str | None = None
 
 
 class Judgment(BaseModel):

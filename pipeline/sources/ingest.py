@@ -204,14 +204,18 @@ def ingest(
     on_result: Callable[[FileResult], None] | None = None,
     executor: Executor | None = None,
     policy: bool = False,
+    recompile: bool = False,
 ) -> IngestReport:
     """Ingest PDFs. Parsing and chunking run on ``executor`` (by default one worker process,
     overlapping the next file's parse with this one's embedding); embedding and every store
     write happen here, in file order, under the store's lock, so the store has a single
-    writer."""
+    writer. ``recompile``: the policies' trees are compiled again even where one is cached
+    (a model endpoint that failed is asked again)."""
     with store_lock(store.path):
         store.reload()  # documents another writer completed since the store was opened
-        return _ingest(paths, store, settings, metadata, progress, on_result, executor, policy)
+        return _ingest(
+            paths, store, settings, metadata, progress, on_result, executor, policy, recompile
+        )
 
 
 def _ingest(
@@ -223,6 +227,7 @@ def _ingest(
     on_result: Callable[[FileResult], None] | None,
     executor: Executor | None,
     policy: bool,
+    recompile: bool = False,
 ) -> IngestReport:
     started = time.perf_counter()
     paths = list(paths)
@@ -285,7 +290,7 @@ def _ingest(
             executor.close()
     t0 = time.perf_counter()
     store.lexical()  # rebuilds BM25 only if the chunks changed
-    _compile_policies(store, report, settings)
+    _compile_policies(store, report, settings, recompile)
     report.add_time("index", time.perf_counter() - t0)
     report.seconds = time.perf_counter() - started
     return report
@@ -331,7 +336,9 @@ def _declare(store: Store, path: Path, meta: dict[str, str]) -> None:
         )
 
 
-def _compile_policies(store: Store, report: IngestReport, settings: Settings) -> None:
+def _compile_policies(
+    store: Store, report: IngestReport, settings: Settings, recompile: bool = False
+) -> None:
     """Each policy ingested now is compiled into its criteria tree once, here, so a policy
     the compiler cannot structure is reported at ingest rather than at review."""
     from pipeline.policy.library import tree_for
@@ -339,7 +346,9 @@ def _compile_policies(store: Store, report: IngestReport, settings: Settings) ->
     files = {str(Path(r.file).resolve()) for r in report.results if r.status != "failed"}
     for doc in store.documents():
         if doc.doc_type == "policy" and doc.file in files:
-            tree = tree_for(store.path, doc, home=settings.home, settings=settings)
+            tree = tree_for(
+                store.path, doc, rebuild=recompile, home=settings.home, settings=settings
+            )
             for problem in tree.problems[:5]:
                 log.warning("policy %s: %s", Path(doc.file).name, problem)
             if not tree.indications:

@@ -536,3 +536,58 @@ def test_a_model_tree_with_nothing_dropped_decides_unconfirmed(
     d = _review(store, doc, tmp_path / "home", GREY_TOO_YOUNG)
     assert d.verdict == "not_medically_necessary" and d.tree_status == "unconfirmed"
     assert d.abstained is None and "UNCONFIRMED" in tree_status_words(d)
+
+
+def test_a_failing_endpoints_fallback_is_cached_until_asked_to_recompile(
+    session_settings: Settings,
+    model_settings: Settings,
+    policy_pdf: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rules compiler's tree stands in for a failed model compile, marked with what was
+    tried: a re-ingest with the same settings takes it from the cache; --recompile asks
+    the endpoint again; another endpoint is another attempt."""
+    from pipeline.executors import InlineExecutor
+    from pipeline.sources.ingest import ingest
+
+    llm = FakeLLM(["{not json", proposal()])
+
+    @contextmanager
+    def fake_open(settings: Settings, parallel: int = 1) -> Iterator[FakeLLM]:
+        yield llm
+
+    monkeypatch.setattr(M, "open_llm", fake_open)
+    settings = session_settings.model_copy(
+        update={
+            "home": tmp_path / "home",
+            "store": tmp_path / "store",
+            "policy": model_settings.policy,
+            "llm": model_settings.llm,
+        }
+    )
+    store = InMemoryStore(settings.store_path, HashingEmbedder())
+
+    def run(**kwargs: bool) -> PolicyTree:
+        ingest([policy_pdf], store, settings, executor=InlineExecutor(), policy=True, **kwargs)
+        doc = next(d for d in store.documents() if d.declared)
+        return compiled_tree(store.path, doc, home=settings.home)
+
+    fallback = run()
+    assert len(llm.calls) == 1 and fallback.compiler == COMPILER_VERSION
+    assert fallback.fallback_for == M.attempt(settings)
+    assert "--recompile asks the model again" in fallback.problems[0]
+    assert run().fallback_for and len(llm.calls) == 1  # same settings: not asked again
+    elsewhere = settings.model_copy(
+        update={"llm": settings.llm.model_copy(update={"base_url": "http://127.0.0.1:8/v1"})}
+    )
+    by_rules = settings.model_copy(
+        update={"policy": settings.policy.model_copy(update={"compiler": "rules"})}
+    )
+    assert not M.cached_ok(fallback, elsewhere)  # another attempt: the model is asked
+    assert not M.cached_ok(fallback, by_rules)  # rules: its own tree, no model's problem
+    assert M.cached_ok(fallback, None)  # a review takes what ingest compiled
+
+    retried = run(recompile=True)
+    assert len(llm.calls) == 2
+    assert retried.compiler == "model:fake-llm" and retried.fallback_for is None
