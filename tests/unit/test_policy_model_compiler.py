@@ -356,17 +356,16 @@ def test_long_policies_go_a_window_of_whole_pages_at_a_time(
 # --- stored, exported and confirmed like the rules compiler's tree -------------------------
 
 
-def test_a_model_tree_is_stored_unconfirmed_then_confirmed_by_a_person(
+@pytest.fixture
+def ingesting(
     session_settings: Settings,
     model_settings: Settings,
-    policy_pdf: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from pipeline.executors import InlineExecutor
-    from pipeline.sources.ingest import ingest
-
-    llm = FakeLLM([proposal()])
+) -> tuple[Settings, FakeLLM]:
+    """Settings for ingesting into tmp_path with compiler: model, and the fake every client
+    the compiler opens is (queue its replies)."""
+    llm = FakeLLM()
 
     @contextmanager
     def fake_open(settings: Settings, parallel: int = 1) -> Iterator[FakeLLM]:
@@ -381,6 +380,17 @@ def test_a_model_tree_is_stored_unconfirmed_then_confirmed_by_a_person(
             "llm": model_settings.llm,
         }
     )
+    return settings, llm
+
+
+def test_a_model_tree_is_stored_unconfirmed_then_confirmed_by_a_person(
+    ingesting: tuple[Settings, FakeLLM], policy_pdf: Path
+) -> None:
+    from pipeline.executors import InlineExecutor
+    from pipeline.sources.ingest import ingest
+
+    settings, llm = ingesting
+    llm.queue(proposal())
     store = InMemoryStore(settings.store_path, HashingEmbedder())
     report = ingest([policy_pdf], store, settings, executor=InlineExecutor(), policy=True)
     assert not report.policy_errors, report.policy_errors
@@ -539,11 +549,7 @@ def test_a_model_tree_with_nothing_dropped_decides_unconfirmed(
 
 
 def test_a_failing_endpoints_fallback_is_cached_until_asked_to_recompile(
-    session_settings: Settings,
-    model_settings: Settings,
-    policy_pdf: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    ingesting: tuple[Settings, FakeLLM], policy_pdf: Path
 ) -> None:
     """The rules compiler's tree stands in for a failed model compile, marked with what was
     tried: a re-ingest with the same settings takes it from the cache; --recompile asks
@@ -551,21 +557,8 @@ def test_a_failing_endpoints_fallback_is_cached_until_asked_to_recompile(
     from pipeline.executors import InlineExecutor
     from pipeline.sources.ingest import ingest
 
-    llm = FakeLLM(["{not json", proposal()])
-
-    @contextmanager
-    def fake_open(settings: Settings, parallel: int = 1) -> Iterator[FakeLLM]:
-        yield llm
-
-    monkeypatch.setattr(M, "open_llm", fake_open)
-    settings = session_settings.model_copy(
-        update={
-            "home": tmp_path / "home",
-            "store": tmp_path / "store",
-            "policy": model_settings.policy,
-            "llm": model_settings.llm,
-        }
-    )
+    settings, llm = ingesting
+    llm.queue("{not json", proposal())
     store = InMemoryStore(settings.store_path, HashingEmbedder())
 
     def run(**kwargs: bool) -> PolicyTree:
