@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,8 +42,10 @@ class GoldError(NecessityError, ValueError):
 
 
 def norm(text: str) -> str:
-    """Lowercase, punctuation ignored, whitespace collapsed (the gold's matching rule)."""
-    text = text.replace("’", "'").replace("'", "")
+    """Lowercase, punctuation ignored, whitespace collapsed (the gold's matching rule); NFKC
+    first, so a compiler that folds compatibility characters (the micro sign to mu, the "fi"
+    ligature to "fi") still matches the text as printed."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("'", "")
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
@@ -413,12 +416,18 @@ def report(scores: list[PolicyScore]) -> dict[str, Any]:
 
 
 def compile_for_eval(
-    store: Path | None, settings: Settings | None = None, llm: LLM | None = None
+    store: Path | None,
+    home: Path | None = None,
+    settings: Settings | None = None,
+    llm: LLM | None = None,
 ) -> Callable[[Path], PolicyTree]:
     """A compiler for the eval: the store's tree for the PDF where the store holds the same
-    bytes (its cached, possibly confirmed tree), else compiled from the PDF now. With
-    settings that say ``policy.compiler: model``, every PDF is compiled afresh by the model
-    (through ``llm``), the store left aside: that measures the endpoint."""
+    bytes (its cached, possibly confirmed tree, sealed with ``home``'s key), else compiled
+    from the PDF now. With settings that say ``policy.compiler: model``, every PDF is
+    compiled afresh by the model (through ``llm``), the store left aside: that measures
+    the endpoint."""
+    if store is not None and home is None:
+        raise ValueError("a store's trees need the home whose key seals them")
     from pipeline.policy.compile import compile_policy
     from pipeline.policy.library import tree_for
     from pipeline.policy.model_compiler import compile_by_settings
@@ -443,8 +452,8 @@ def compile_for_eval(
 
     def compile_tree(pdf: Path) -> PolicyTree:
         sid = hashlib.sha256(pdf.read_bytes()).hexdigest()
-        if sid in documents and store is not None:
-            return tree_for(Path(store), documents[sid])
+        if sid in documents and store is not None and home is not None:
+            return tree_for(Path(store), documents[sid], home=home)
         return compile_policy(pdf, source_id=sid, title=pdf.stem)
 
     return compile_tree

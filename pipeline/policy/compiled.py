@@ -31,7 +31,8 @@ def compiled_tree(
     store_path: Path,
     doc: Document,
     rebuild: bool = False,
-    home: Path | None = None,
+    *,
+    home: Path,
     settings: Settings | None = None,
     llm: LLM | None = None,
 ) -> PolicyTree:

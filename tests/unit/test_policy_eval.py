@@ -102,6 +102,9 @@ def test_leaf_matching_is_by_normalized_prefix() -> None:
     assert leaf_matches("Patient is 18 years", "(a) Patient is 18 years of age or older; AND")
     assert leaf_matches("Patient’s LDL-C is ≥ 70", "Patient's LDL C is ≥ 70 mg/dL")
     assert not leaf_matches("Patient is 18 years", "Patient is 12 years of age")
+    # printed with the micro sign / a ligature, compiled in NFKC form (Greek mu, "fi")
+    assert leaf_matches("eosinophils 150 cells/\u00b5L", "Eosinophils 150 cells/\u03bcL or more")
+    assert leaf_matches("con\ufb01rmed by biopsy", "confirmed by biopsy showing")
     # at_least n of all children reads as all_of
     gold = json.loads(json.dumps(GOLD_ONE))
     gold["indications"][0]["initial"]["children"][1] = {

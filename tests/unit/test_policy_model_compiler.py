@@ -22,6 +22,7 @@ from pipeline.policy.models import PolicyDecision, PolicyNode, PolicyTree
 from pipeline.render import tree_status_words
 from pipeline.settings import Settings
 from pipeline.sources.corpus import render_pdf
+from pipeline.sources.ingest import IngestReport
 from tests.fakes import FakeLLM, HashingEmbedder, InMemoryStore
 
 _FILL = "\n\n".join(
@@ -383,16 +384,22 @@ def ingesting(
     return settings, llm
 
 
+def _ingest(settings: Settings, store: InMemoryStore, pdf: Path, **options: bool) -> IngestReport:
+    """``necessity ingest PDF --policy``: through the pipeline, which compiles the policy."""
+    from pipeline.executors import InlineExecutor
+    from pipeline.runtime import Pipeline
+
+    with Pipeline.open(settings, store=store) as pipeline:
+        return pipeline.ingest([pdf], executor=InlineExecutor(), policy=True, **options)
+
+
 def test_a_model_tree_is_stored_unconfirmed_then_confirmed_by_a_person(
     ingesting: tuple[Settings, FakeLLM], policy_pdf: Path
 ) -> None:
-    from pipeline.executors import InlineExecutor
-    from pipeline.sources.ingest import ingest
-
     settings, llm = ingesting
     llm.queue(proposal())
     store = InMemoryStore(settings.store_path, HashingEmbedder())
-    report = ingest([policy_pdf], store, settings, executor=InlineExecutor(), policy=True)
+    report = _ingest(settings, store, policy_pdf)
     assert not report.policy_errors, report.policy_errors
     doc = next(d for d in store.documents() if d.declared)
     assert len(llm.calls) == 1  # compiled at ingest, by the model
@@ -428,7 +435,7 @@ def test_eval_policies_can_measure_the_model_compiler(
 ) -> None:
     from pipeline.evals.policies import compile_for_eval
 
-    by_model = compile_for_eval(None, model_settings, FakeLLM([proposal()]))
+    by_model = compile_for_eval(None, None, model_settings, FakeLLM([proposal()]))
     assert by_model(policy_pdf).compiler == "model:fake-llm"
     assert compile_for_eval(None)(policy_pdf).compiler == COMPILER_VERSION
 
@@ -554,15 +561,12 @@ def test_a_failing_endpoints_fallback_is_cached_until_asked_to_recompile(
     """The rules compiler's tree stands in for a failed model compile, marked with what was
     tried: a re-ingest with the same settings takes it from the cache; --recompile asks
     the endpoint again; another endpoint is another attempt."""
-    from pipeline.executors import InlineExecutor
-    from pipeline.sources.ingest import ingest
-
     settings, llm = ingesting
     llm.queue("{not json", proposal())
     store = InMemoryStore(settings.store_path, HashingEmbedder())
 
     def run(**kwargs: bool) -> PolicyTree:
-        ingest([policy_pdf], store, settings, executor=InlineExecutor(), policy=True, **kwargs)
+        _ingest(settings, store, policy_pdf, **kwargs)
         doc = next(d for d in store.documents() if d.declared)
         return compiled_tree(store.path, doc, home=settings.home)
 
