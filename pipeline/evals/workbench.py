@@ -109,7 +109,10 @@ def provider_client(provider: Provider, pipeline: Pipeline, cache: Path) -> Iter
         }
     )
     with pipeline.llm_for(llm) as client:
-        yield CachedClient(client, cache)
+        # The embedded server's URL carries a port picked at its start: keyed by it, no
+        # call would be found again on the next run.
+        endpoint = client.endpoint if provider.base_url else "embedded"
+        yield CachedClient(client, cache, endpoint=endpoint)
 
 
 def run_eval(

@@ -259,3 +259,62 @@ def test_only_settings_reads_or_sets_the_environment() -> None:
     }
     assert not found, f"environment read or set outside pipeline/settings.py: {found}"
     assert _env_uses("import os\nx = os.environ.get('A')\nfrom os import getenv\n") == [2, 3]
+
+
+# --- package __init__ files: re-exports only ----------------------------------------------
+def _is_str(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _init_logic(source: str) -> list[int]:
+    """Lines of an ``__init__.py`` that are more than re-exports: anything but its
+    docstring, imports, ``__all__`` and the package's ``__version__`` string (metadata
+    the review record carries, not logic)."""
+    tree = ast.parse(source)
+    lines = []
+    for i, node in enumerate(tree.body):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        if i == 0 and isinstance(node, ast.Expr) and _is_str(node.value):
+            continue  # the docstring
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            value = node.value
+            items = value.elts if isinstance(value, ast.List | ast.Tuple) else [None]
+            if names == ["__all__"] and all(_is_str(e) for e in items):
+                continue
+            if names == ["__version__"] and _is_str(value):
+                continue
+        lines.append(node.lineno)
+    return lines
+
+
+def test_package_inits_only_re_export() -> None:
+    """A package's ``__init__.py`` holds its docstring, imports and ``__all__``: the code
+    lives in modules with names a reader can find."""
+    found = {
+        name: lines
+        for name, path in MODULES.items()
+        if path.name == "__init__.py" and (lines := _init_logic(SOURCES[name]))
+    }
+    assert not found, f"logic in __init__.py (move it into a module): {found}"
+
+
+def test_the_init_check_sees_logic() -> None:
+    source = '''"""Doc."""
+from __future__ import annotations
+from pipeline.x import a
+__all__ = ["a"]
+__version__ = "1"
+X = 3
+def f():
+    pass
+class C:
+    pass
+__all__ += ["b"]
+if a:
+    import b
+'''
+    assert _init_logic(source) == [6, 7, 9, 11, 12]
+    assert _init_logic('"""Doc."""\n"""Not a docstring."""\n') == [2]

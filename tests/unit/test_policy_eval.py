@@ -138,3 +138,19 @@ def test_cli_scores_the_sample_policy(tmp_path: Path, corpus_pdfs: Path) -> None
         app, ["eval", "policies", str(GOLD), "--shared", str(tmp_path / "no")]
     )
     assert missing.exit_code == 0 and "not found under" in missing.output
+
+
+def test_named_counts_only_what_a_case_could_match() -> None:
+    """A branch titled "Initial Therapy" over a paragraph naming the condition is found by
+    indication recall (its opening text) but named by nothing the case matcher reads."""
+    titled = _tree()
+    titled.indications[0].name = "Initial Therapy"
+    titled.indications[0].text = "Initial Therapy Rheumatoid arthritis when all of the following"
+    row = score_policy(GOLD_ONE, titled).row()
+    assert row["indication_recall"] == 0.5 and row["indication_named"] == 0.0
+    assert score_policy(GOLD_ONE, _tree()).row()["indication_named"] == 0.5
+    coded = _tree()
+    coded.indications[0].name = "Section 4"
+    coded.indications[0].icd10 = ["M05.00-M06.9"]
+    gold = {**GOLD_ONE, "indications": [{**GOLD_ONE["indications"][0], "icd10": ["M06.9"]}]}
+    assert score_policy(gold, coded).row()["indication_named"] == 1.0

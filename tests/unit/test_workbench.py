@@ -15,6 +15,7 @@ from pipeline.evals.runs import RunStore
 from pipeline.evals.tasks import confident_errors
 from pipeline.evals.workbench import EvalConfig, compare, eval_settings, run_eval
 from pipeline.runtime import Pipeline
+from pipeline.settings import Settings
 from tests.conftest import FakeLLM
 from tests.fake_openai import FakeOpenAIServer
 from tests.unit.test_review_fake import careful_model
@@ -244,3 +245,35 @@ def test_an_approval_not_earned_is_a_false_approval() -> None:
         ["i. Patient is ≥6 years of age; AND"],
     )
     assert reason["denied_for_other_criterion"] == 0.0
+
+
+def test_embedded_provider_calls_are_cached_across_server_ports(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded server listens on a new port at every start: a second identical run
+    (provider without base_url) is still answered from the cache."""
+    import contextlib
+
+    from pipeline.llm import client as llm_client
+
+    servers: list[FakeOpenAIServer] = []
+
+    @contextlib.contextmanager
+    def fake_embedded(settings, parallel=1):  # noqa: ANN001, ANN202
+        with FakeOpenAIServer([_always_yes] * 10) as server:  # a fresh port each start
+            servers.append(server)
+            yield server.base_url
+
+    monkeypatch.setattr(llm_client, "embedded_server", fake_embedded)
+    config = EvalConfig(
+        name="embedded",
+        task="pubmedqa",
+        dataset=str(_pubmedqa(tmp_path)),
+        limit=3,
+        prompts=["pubmedqa@2"],
+    )
+    first = _run(config, settings)
+    second = _run(config, settings)
+    assert servers[0].base_url != servers[1].base_url
+    assert [len(s.requests) for s in servers] == [3, 0]
+    assert all(e.cached for e in second.examples) and not any(e.cached for e in first.examples)
