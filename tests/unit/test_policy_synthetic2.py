@@ -54,8 +54,11 @@ def test_every_leaf_is_printed_on_its_page(path: Path) -> None:
 
     gold = load(path)
     pages = [normalize(p.extract_text() or "") for p in pypdf.PdfReader(SYNTH / gold["file"]).pages]
-    missing = [f"{where} p{page}: {text!r}" for where, text, page in leaves(gold)
-               if normalize(text) not in pages[page - 1]]
+    missing = [
+        f"{where} p{page}: {text!r}"
+        for where, text, page in leaves(gold)
+        if normalize(text) not in pages[page - 1]
+    ]
     assert not missing, "\n".join(missing)
 
 
