@@ -36,6 +36,11 @@ _NEGATED_CRITERION = re.compile(
     r"^\s*(?:no|not|absence of|none|without|(?:the )?(?:patient|member) (?:does|has|is|did) not)\b",
     re.I,
 )
+# An absence stated inside the criterion ("attestation that patient is NOT prescribed
+# concurrent opioids"): as open to a double-negation misreading as one that starts with it.
+_ABSENCE_INSIDE = re.compile(
+    r"\b(?:is|are|has|have|was|were|does|did|will)\s+(?:not|never)\b|\bNOT\b"
+)
 _FAILURE = re.compile(
     r"\b(no|not|none|without|denies|negative|never|failed|failure|inadequate|insufficient|"
     r"intoleran\w*|contraindicat\w*|unable|did not|lack\w*|absent)\b",
@@ -267,7 +272,7 @@ def check_model_judgment(
         problem = "the model said not met citing facts that state no absence or failure"
     elif (
         j.status == "not_met"
-        and _NEGATED_CRITERION.match(node.text)
+        and (_NEGATED_CRITERION.match(node.text) or _ABSENCE_INSIDE.search(node.text))
         and any(_NEGATION.search(f.text) for f in cited)
     ):
         # "NO diagnosis of CNS lymphoma" against "no CNS lymphoma": a small model reads the

@@ -167,11 +167,17 @@ class Checker:
             return None
         compact, index = self.pages.compact[page - 1]
         needle = _SKIP.sub("", text)
-        at = compact.find(needle)
-        at = compact.lower().find(needle.lower()) if at < 0 else at
-        if at < 0 or not needle:  # a spread match (a table cell): no one place to look
+        hay, key = (compact, needle) if needle in compact else (compact.lower(), needle.lower())
+        found = [m.start() for m in re.finditer(re.escape(key), hay)] if needle else []
+        if not found:  # a spread match (a table cell): no one place to look
             return None
-        rest = self.pages.pages[page - 1][index[at + len(needle) - 1] + 1 :]
+        # the words may be printed twice ("reliever medications" in one list, "reliever
+        # medication" in the next): cut short only where every printing goes on
+        pieces = [self._goes_on(page, index[at + len(needle) - 1]) for at in found]
+        return None if None in pieces else pieces[0]
+
+    def _goes_on(self, page: int, end: int) -> str | None:
+        rest = self.pages.pages[page - 1][end + 1 :]
         if _MARKER.match(rest.lstrip()):
             return None  # the next item's marker ("b.", "(ii)")
         piece = re.split(r"[;.:]", rest, maxsplit=1)[0].strip()

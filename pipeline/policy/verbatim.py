@@ -42,13 +42,25 @@ class PageText:
                 if not 1 <= p <= len(self.pages):
                     continue
                 compact, index = self.compact[p - 1]
-                at = compact.find(needle) if exact else compact.lower().find(needle.lower())
+                hay, key = (compact, needle) if exact else (compact.lower(), needle.lower())
+                at = hay.find(key)
+                first = at
+                while at >= 0 and self._runs_on(p, index[at + len(needle) - 1]):
+                    # "reliever medication" inside "reliever medications" earlier on the
+                    # page: the occurrence whose word ends where the text does
+                    at = hay.find(key, at + 1)
+                at = first if at < 0 else at
                 if at >= 0:
                     return self.pages[p - 1][index[at] : index[at + len(needle) - 1] + 1], p
         for p in (page, page + 1):
             if 1 <= p <= len(self.pages) and self._spread(needle.lower(), p):
                 return " ".join(text.split()), p
         return None
+
+    def _runs_on(self, page: int, end: int) -> bool:
+        """The word at ``end`` (an index into the page's text) goes on after it."""
+        text = self.pages[page - 1]
+        return end + 1 < len(text) and text[end].isalnum() and text[end + 1].isalnum()
 
     def _spread(self, needle: str, page: int) -> bool:
         """The text in order on the page in a few long pieces with little between them: a

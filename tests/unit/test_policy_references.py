@@ -128,6 +128,21 @@ def test_a_double_negation_is_no_denial() -> None:
     assert out.status == "not_documented" and "absence" in out.problems[0]
 
 
+def test_an_absence_inside_a_criterion_is_no_denial_either() -> None:
+    """'attestation that patient is NOT prescribed concurrent opioids' judged not met on
+    'not prescribed any concurrent opioid': the same double negation, not accepted."""
+    from pipeline.models import CaseFact
+    from pipeline.policy.judge import check_model_judgment
+    from pipeline.policy.models import Judgment, PolicyNode
+
+    text = "Provide verbal attestation that patient is NOT prescribed concurrent opioid medication"
+    node = PolicyNode(id="a", text=text, page=1)
+    fact = CaseFact(id="F9", text="Not prescribed any concurrent opioid medication (attested).")
+    j = Judgment(node_id="a", text=text, page=1, status="not_met", facts=["F9"])
+    out = check_model_judgment(j, node, {"F9": fact})
+    assert out.status == "not_documented" and "absence" in out.problems[0]
+
+
 def test_a_drug_list_row_names_the_policy(tmp_path: Path) -> None:
     from pipeline.policy.match import policy_for
     from tests.unit.test_policy_layouts import _table_pdf
