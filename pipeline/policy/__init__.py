@@ -11,6 +11,9 @@ indications.py  a granting item → an indication, its branches and approval dur
 diagnoses.py  diagnosis lists sharing criteria; headings over criteria lists
 exclusions.py  listed exclusions and the catch-all
 table_tree.py  criteria-table rows → indications
+table_centered.py  tables whose names are centred on their rows (state drug lists)
+table_refs.py  a statement over a table ("an indication listed in Table 1") applied to each row
+prose.py    coverage stated in prose ("X is covered when A and B", CMS LCDs)
 references.py "met the initial criteria (A)", "Refer to ERX.PA.01": resolved and judged
 fields.py   a criterion's kind and numbers (age, count, duration, specialties, drugs)
 library.py  trees cached per store by document fingerprint and compiler version
