@@ -34,7 +34,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-4"
+COMPILER_VERSION = "policy-compiler-5"  # 5: tables, prose, branches by any name (issue 25)
 
 
 class PolicyCompileError(NecessityError, ValueError):
