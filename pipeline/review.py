@@ -17,7 +17,8 @@ from pipeline.cases import case_facts, case_summary
 from pipeline.check.finalize import finalize
 from pipeline.check.judge import SupportJudge
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
-from pipeline.draft.compose import compose, gather, position_for
+from pipeline.draft.compose import compose, position_for
+from pipeline.draft.gather import gather
 from pipeline.llm import CountingClient, LLMClient, is_local
 from pipeline.llm.prompts import load_prompt
 from pipeline.models import (

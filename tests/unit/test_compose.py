@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.cases import load_case
-from pipeline.draft.compose import MIN_PICKS, complete_sentence
+from pipeline.draft.compose import MIN_PICKS
+from pipeline.draft.ranking import complete_sentence
 from pipeline.llm import LLMError
 from pipeline.render import page_words
 from pipeline.review import draft_review
