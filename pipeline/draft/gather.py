@@ -9,9 +9,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pipeline.draft.position import places_drug, population_fits, population_of
 from pipeline.draft.quotable import why_not
 from pipeline.draft.ranking import (
     FLOOR,
+    POSITION_K,
     PRE_K,
     SIM_WEIGHT,
     Sentence,
@@ -27,9 +29,11 @@ from pipeline.models import Case, Chunk, Document, Evidence, SearchFilters
 from pipeline.policy.models import PolicyDecision
 from pipeline.retrieve import sentence_of
 from pipeline.retrieve.search import Searcher
-from pipeline.retrieve.topic import CaseTopic, case_topic, find_drugs
+from pipeline.retrieve.topic import CaseTopic, case_topic, find_therapies
 from pipeline.settings import Settings
 from pipeline.sources.chunk import sentence_spans
+from pipeline.sources.pages import page_text
+from pipeline.sources.parse import ParseError, normalize
 from pipeline.sources.store import Store
 
 log = logging.getLogger(__name__)
@@ -124,8 +128,10 @@ def gather(
         on_drug = topic.names_drug(doc_name(chunk))
         for j, (a, b) in enumerate(sentence_spans(chunk.text), 1):
             text = chunk.text[a:b].lstrip("-•*–· ")  # a list item's bullet is no part of it
+            if j == 1:
+                text = heading_sentence(chunk, text)
             if cue is not None and not (
-                cue.search(text) or (cue is RECOMMEND and find_drugs(text))
+                cue.search(text) or (cue is RECOMMEND and find_therapies(text))
             ):
                 continue
             if why_not(text, topic, chunk.section, on_drug) is None and complete_sentence(text):
@@ -172,11 +178,16 @@ def gather(
             elif not fits(sent.text, spec, topic, topical, topic.names_drug(doc_name(sent.chunk))):
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
+            if spec.key in {"rationale", "path", "position"}:
+                if not population_fits(population_of(sent.text), case, topic):
+                    score -= 1.0  # a recommendation for other patients (age, comorbidity)
+                elif spec.key != "position" and places_drug(sent.text, topic):
+                    score += 1.0  # the guideline's word on where the request stands
             if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
                 score -= 1.2  # a document about another disease, even where it names the drug
             scored.append((score, sent))
         scored.sort(key=lambda item: -item[0])
-        pre[spec.key] = scored[:PRE_K]
+        pre[spec.key] = scored[: POSITION_K if spec.key == "position" else PRE_K]
     sims = similarities(
         searcher, settings, {k: [x for _, x in v] for k, v in pre.items()}, questions, doc_title
     )
@@ -224,11 +235,27 @@ def gather(
         for ev in evs:
             unique.setdefault(ev.id, ev)
     ordered = sorted(unique.values(), key=id_order)
-    position_pool = [evidence_of(x) for _, x in ranked_by.get("position", [])[:40]]
+    position_pool = [evidence_of(x) for _, x in ranked_by.get("position", [])[:POSITION_K]]
     path_pool = [
         evidence_of(x) for key in ("rationale", "path") for _, x in ranked_by.get(key, [])[:12]
     ]
     return Candidates(by_section, ordered, all_queries, topic, position_pool, path_pool)
+
+
+def heading_sentence(chunk: Chunk, text: str) -> str:
+    """A chunk's first sentence that starts in lowercase under a heading with no end stop
+    is the heading's own sentence, cut where the chunker took the heading ("Methotrexate
+    monotherapy is strongly" | "recommended over bDMARD ..."): joined, where the page
+    prints them so (the quote stays verbatim)."""
+    heading = (chunk.section or "").strip()
+    if not (heading and text[:1].islower() and heading[-1:].isalnum() and len(heading) < 150):
+        return text
+    joined = f"{heading} {text}"
+    try:
+        page = page_text(chunk.file, chunk.page)
+    except (OSError, IndexError, ParseError):
+        return text
+    return joined if normalize(joined) in page else text
 
 
 def own_chunks(

@@ -25,7 +25,14 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.models import Case, Evidence, GuidelinePosition
-from pipeline.retrieve.topic import CaseTopic, Term, find_drugs, mentions, vocabulary
+from pipeline.retrieve.topic import (
+    CaseTopic,
+    Term,
+    find_classes,
+    find_drugs,
+    find_therapies,
+    mentions,
+)
 
 _CUE = re.compile(
     r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
@@ -43,7 +50,7 @@ _NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
 )
 _AFTER = re.compile(
-    r"\b(despite|after|inadequate(?:ly)? respon\w*|not at target|refractory|failed|"
+    r"\b(despite|after|inadequate(?:ly)?(?: respon\w*)?|not at target|refractory|failed|"
     r"does not respond|do not respond|cannot be tolerated|intoleran\w*|nonresponse)\b",
     re.I,
 )
@@ -95,11 +102,23 @@ def _on_drug(text: str, topic: CaseTopic) -> bool:
 
 
 def _others(text: str, topic: CaseTopic) -> list[Term]:
-    return [d for d in find_drugs(text) if not mentions(d.name, topic.drug_words)]
+    """The therapies a phrase names other than the drug: drugs, and classes the drug is
+    not in ("a TNFi biologic or OSM" for ustekinumab)."""
+    return [
+        d
+        for d in find_therapies(text)
+        if not mentions(d.name, topic.drug_words) and d.name not in topic.drug_lineage
+    ]
 
 
 _DEFERRED = re.compile(
     r"\b(deferred|no (?:formal )?recommendation|mentioned only|insufficient evidence)\b", re.I
+)
+_ADJUNCT = re.compile(r"\badjunct\w*|\bbridging\b", re.I)
+_SWITCH = re.compile(
+    r"(?:the )?(?:switch\w*|taper\w*|discontinu\w*|stopp?\w*|withdraw\w*|dose reduction|"
+    r"reduc\w* the dose)\b",
+    re.I,
 )
 _ALREADY_ON = re.compile(r"\b(receiving|taking|treated with|despite|on)\b", re.I)
 
@@ -134,6 +153,15 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     return found
 
 
+def places_drug(text: str, topic: CaseTopic) -> bool:
+    """A recommendation that says where the drug (or its class) stands: advised against,
+    put below another therapy, endorsed, or second-line. The ranking puts these first in
+    the sections a reviewer reads for the guideline's position."""
+    ev = Evidence(id="E0.0", passage="E0", chunk_id="", source_id="", file="", page=1, text=text)
+    reading = read_sentence(ev, topic)
+    return reading is not None and reading.kind != "other"
+
+
 def _read_kind(
     ev: Evidence,
     text: str,
@@ -158,16 +186,28 @@ def _read_kind(
             # "X over Y is strongly recommended against for patients ...": the passive's
             # subject X is what is advised against, not the patients after it
             target = _split_over(text[: after.start()])[0]
+        if _SWITCH.match(target.strip()) and topic.request_type == "initial":
+            # against switching, tapering or stopping it: about patients already on it
+            return Reading(ev, "other")
         if _on_drug(target, topic) and not _added_to_drug(target, topic):
             return Reading(ev, "against", strong=strong)
     neg = _NOT.search(text)
     if neg:
         subject = text[: neg.start()].split(",")[-1]
+        if _SWITCH.match(subject.strip()) and topic.request_type == "initial":
+            return Reading(ev, "other")  # stopping or tapering it: about patients on it
         if _on_drug(subject, topic) and not _added_to_drug(subject, topic):
             return Reading(ev, "against", strong=strong)
     if _NOT_FIRST.search(text) and _on_drug(text, topic):
         return Reading(ev, "second_line", strong=strong)
-    requires = _others(f"{head} {population}", topic) if _AFTER.search(text) else []
+    # what must have come first: the therapies of the population ("taking methotrexate"),
+    # and drugs of the head ("adding X to methotrexate"); the head's classes are the
+    # alternatives it recommends ("a bDMARD or tsDMARD"), not requirements
+    requires = (
+        _others(population, topic) + [d for d in _others(head, topic) if d in find_drugs(head)]
+        if _AFTER.search(text)
+        else []
+    )
     if comparator and _on_drug(comparator, topic) and not _on_drug(head, topic):
         if re.match(r"^\s*no\b", comparator, re.I):
             return None
@@ -260,6 +300,8 @@ def first_line(
     for ev in sentences:
         if not _CUE.search(ev.text) or _NOT.search(ev.text) or _AGAINST.search(ev.text):
             continue
+        if _AFTER.search(ev.text) or _ADJUNCT.search(ev.text):
+            continue  # what comes after a failure, or beside the first drug, is no first line
         head = _split_over(_leading_population(ev.text)[1])[0]
         terms = _others(head, topic)
         for term in terms:
@@ -429,12 +471,11 @@ def _trial(
 def _escalation(path_sentences: list[Evidence], first: Term) -> tuple[str, Evidence] | None:
     """The next line after ``first`` fails: a path sentence that names ``first`` with an
     inadequate-response cue, and the therapies or classes it adds."""
-    classes = sorted({c for d in vocabulary()[0] for c in d.classes}, key=len, reverse=True)
     for e in path_sentences:
         if not (_AFTER.search(e.text) and mentions(e.text, first.words)):
             continue
         named = [t.name for t in find_drugs(e.text) if t.name != first.name]
-        named += [c for c in classes if mentions(e.text, (c,)) and c not in named][:2]
+        named += [c.name for c in find_classes(e.text) if c.name not in first.classes][:2]
         if named:
             return ", ".join(dict.fromkeys(named)), e
     return None

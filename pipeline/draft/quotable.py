@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.retrieve.topic import CaseTopic, find_drugs
+from pipeline.retrieve.topic import CaseTopic, find_therapies
 
 _COMPLETE = re.compile(r"^[\"'“(]?[A-Z0-9].*[.!?][\"'”)]?$", re.S)
 _CITATION = re.compile(r"\b[A-Z][a-zA-Z'-]+ [A-Z]{1,3}[,.]")
@@ -157,6 +157,6 @@ def why_not(
     on_drug = topic.names_drug(text) or topic.names_class(text)
     if topic.names_other_condition(text) and not on_drug:
         return "another disease, no word on this drug"
-    if not (on_drug or drug_document or topic.names_condition(text) or find_drugs(text)):
+    if not (on_drug or drug_document or topic.names_condition(text) or find_therapies(text)):
         return "names neither the condition, the drug nor a therapy"
     return None

@@ -14,11 +14,18 @@ from pipeline.draft.quotable import complete_sentence as quotable_sentence
 from pipeline.draft.sections import CONDITIONS, DOSE, LEAD, RECOMMEND, RISK, SectionSpec
 from pipeline.models import Chunk, Evidence
 from pipeline.retrieve.search import Searcher, zscore
-from pipeline.retrieve.topic import CaseTopic, find_drugs
+from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
 from pipeline.settings import Settings
 
 FLOOR = 2.5  # a candidate scoring this far below its section's best is not shown
 PRE_K = 40  # per section, the sentences scored by e5 (the best by what they name)
+POSITION_K = 60  # the position reads more: every graded recommendation of the condition's
+GRADED = re.compile(
+    r"\b(?:strongly|conditionally) (?:recommend|advise)|\bwe (?:strongly |conditionally )?"
+    r"(?:recommend|suggest)|\brecommend(?:s|ed)? against|\bis (?:strongly |conditionally )?"
+    r"recommended\b",
+    re.I,
+)
 SIM_WEIGHT = 0.6  # e5 similarity (z-scored in the section) against the topical terms
 NOT_PROSE = re.compile(r"\bet al\b|doi:|https?://", re.I)
 
@@ -76,14 +83,24 @@ def score_sentence(
         score -= 2.0  # another form of the condition: last, unless nothing else
     if spec.key in LEAD and LEAD[spec.key].search(text):
         score += 1.0 if spec.key == "dosing" else 0.5  # what the section is for
-    if spec.recommendations and find_drugs(text):
+    if spec.recommendations and find_therapies(text):
         score += 0.4  # names a therapy: the path is made of them
+        if any(mentions(text, t.words) for t in topic.prior_terms):
+            score += 0.5  # a therapy the case has tried: where the case stands on the path
+    elif spec.key in {"rationale", "path"}:
+        score -= 0.6  # a recommendation on no drug (exercise, counselling): beside a drug request
     if spec.recommendations and RECOMMEND.search(text):
         score += 0.7 + (0.2 if re.search(r"\bstrong", text, re.I) else 0.0)
+        if GRADED.search(text):
+            score += 0.5  # the guideline's own graded recommendation, not talk about one
         if spec.key == "position" and (topic.names_drug(text) or topic.names_class(text)):
             # a recommendation that places the drug or its class: what the position is read
             # from, though it may name the condition only in its heading
             score += 1.0
+        elif topic.names_class(text) and not topic.names_drug(text):
+            # the guideline's recommendation on the drug's class ("methotrexate over bDMARD
+            # monotherapy", "TNFi over no TNFi"): where the request stands on the path
+            score += 0.8
     return score
 
 

@@ -61,7 +61,7 @@ RISK = re.compile(
 
 LEAD = {
     "rationale": re.compile(
-        r"\b(first|preferred|initial|starting point|cornerstone|every patient)\b", re.I
+        r"\b(first|preferred|initial\w*|starting point|cornerstone|every patient|naive)\b", re.I
     ),
     "path": re.compile(
         r"\b(inadequate|escalat\w*|adding|add|switch\w*|after|despite|not respond|"

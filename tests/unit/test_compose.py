@@ -102,3 +102,35 @@ def test_complete_sentences_only() -> None:
     assert not complete_sentence("and escalation to a biologic is recommended.")  # a fragment
     assert not complete_sentence("Ringold S, et al. Arthritis Care Res 2019;71:717-734.")
     assert not complete_sentence("Too short.")
+
+
+def test_a_sentence_cut_at_its_run_in_heading_is_joined_where_the_page_prints_it(
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    from pipeline.draft import gather as gather_module
+    from pipeline.models import Chunk
+
+    page = "Table 2 Methotrexate monotherapy is strongly recommended over bDMARD monotherapy for X."
+    monkeypatch.setattr(gather_module, "page_text", lambda file, n: page)
+    chunk = Chunk(
+        id="c1",
+        source_id="s",
+        file="g.pdf",
+        page=4,
+        page_label="4",
+        start=0,
+        end=48,
+        tokens=8,
+        section="Methotrexate monotherapy is strongly",
+        text="recommended over bDMARD monotherapy for X. More.",
+    )
+    cut = "recommended over bDMARD monotherapy for X."
+    joined = gather_module.heading_sentence(chunk, cut)
+    assert (
+        joined == "Methotrexate monotherapy is strongly recommended over bDMARD monotherapy for X."
+    )
+    # not where the page prints something else between them, nor under a finished heading
+    monkeypatch.setattr(gather_module, "page_text", lambda file, n: "elsewhere")
+    assert gather_module.heading_sentence(chunk, cut) == cut
+    done = chunk.model_copy(update={"section": "Methotrexate."})
+    assert gather_module.heading_sentence(done, cut) == cut
