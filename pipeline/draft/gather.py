@@ -9,8 +9,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.draft.position import places_drug, population_fits, population_of
-from pipeline.draft.quotable import why_not
+from pipeline.draft.position import (
+    after_untried,
+    places_drug,
+    population_fits,
+    population_of,
+)
+from pipeline.draft.quotable import trimmed, why_not
 from pipeline.draft.ranking import (
     FLOOR,
     POSITION_K,
@@ -130,6 +135,7 @@ def gather(
             text = chunk.text[a:b].lstrip("-•*–· ")  # a list item's bullet is no part of it
             if j == 1:
                 text = heading_sentence(chunk, text)
+            text = trimmed(text)
             if cue is not None and not (
                 cue.search(text) or (cue is RECOMMEND and find_therapies(text))
             ):
@@ -179,8 +185,11 @@ def gather(
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
             if spec.key in {"rationale", "path", "position"}:
-                if not population_fits(population_of(sent.text), case, topic):
+                population = population_of(sent.text)
+                if not population_fits(population, case, topic):
                     score -= 1.0  # a recommendation for other patients (age, comorbidity)
+                elif spec.key == "rationale" and after_untried(population, topic):
+                    score -= 1.0  # patients further along than this case: the path's, later
                 elif spec.key != "position" and places_drug(sent.text, topic):
                     score += 1.0  # the guideline's word on where the request stands
             if topic.names_other_condition(doc_name(sent.chunk)) and not topical:

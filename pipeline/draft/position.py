@@ -93,7 +93,7 @@ def _split_over(text: str) -> tuple[str, str, str]:
 def _leading_population(text: str) -> tuple[str, str]:
     """("In adults with active AS despite NSAIDs", the rest) for a sentence that opens
     with its population."""
-    m = re.match(r"^((?:In|For|Among) [^,]{3,160}),\s*(.*)$", text, re.S)
+    m = re.match(r"^(?:\d+\.\s+)?((?:In|For|Among) [^,]{3,160}),\s*(.*)$", text, re.S)
     return (m.group(1), m.group(2)) if m else ("", text)
 
 
@@ -226,7 +226,10 @@ _QUALIFIER = re.compile(
     r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
     r"first (?:\w+ )?(?:flare|episode|attack|event)s?|"
     r"contraindications?|"
-    r"inflammatory bowel disease|ibd|uveitis|diabetes|heart failure|infections?)\b",
+    r"inflammatory bowel disease|ibd|uveitis|diabetes|heart failure|infections?|"
+    r"lung disease|hepatitis|malignan\w*|cancer|lymphoproliferative|hypogammaglobulinemia|"
+    r"liver disease|kidney disease|renal (?:disease|impairment|insufficiency)|"
+    r"cardiovascular disease|CVD|nodules|surgery)\b",
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^.;]*")
@@ -267,12 +270,33 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
             if not re.search(rf"\bfirst (?:\w+ )?{re.escape(words[-1][:5])}", text):
                 return False
             continue
-        stem = words[-1][:6]
+        # "lung disease": the organ says which ("disease" is on every record)
+        generic = words[-1] in ("disease", "impairment", "insufficiency") and len(words) > 1
+        stem = words[0][:6] if generic else words[-1][:6]
         if stem in ("contra",):
             stem = "contraindicat"
         if stem not in text:
             return False
     return True
+
+
+_ON_THERAPY = re.compile(
+    r"\b(despite|receiving|taking|treated with|on treatment with|while on|"
+    r"(?:inadequate|partial|no) response to|intoleran\w* (?:of|to)|failed)\b",
+    re.I,
+)
+
+
+def after_untried(population: str, topic: CaseTopic) -> bool:
+    """The population is patients on (or after) a therapy this case has not had: "despite
+    the first TNFi" for a first request, "taking methotrexate" where none was taken."""
+    m = _ON_THERAPY.search(population)
+    if not m:
+        return False
+    named = find_therapies(population[m.start() :])
+    if topic.request_type == "initial" and _on_drug(population[m.start() :], topic):
+        return True
+    return any(not topic.tried(t) for t in named if not mentions(t.name, topic.drug_words))
 
 
 _EARLIER = re.compile(r"\b(first|second)[- ]line|standard therap|conventional therap", re.I)
@@ -336,6 +360,11 @@ def guideline_position(
     readings = [r for r in readings if population_fits(r.population, case, topic)]
     # The strong recommendations first: what a reviewer quotes for where the drug stands.
     readings.sort(key=lambda r: not r.strong)
+    # One recommendation printed twice (the table's row, the text's numbered copy) once.
+    unique: dict[str, Reading] = {}
+    for r in readings:
+        unique.setdefault(re.sub(r"^\d+\.\s+|[\s.]+$", "", r.ev.text).lower(), r)
+    readings = list(unique.values())
     path_sentences = [
         e for e in path_sentences if population_fits(population_of(e.text), case, topic)
     ]
