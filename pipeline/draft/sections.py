@@ -65,7 +65,7 @@ LEAD = {
     ),
     "path": re.compile(
         r"\b(inadequate|escalat\w*|adding|add|switch\w*|after|despite|not respond|"
-        r"adequate trial)\b",
+        r"adequate trial|titrat\w*|treat-\s?to-\s?target|target|low-?\s?dose)\b",
         re.I,
     ),
     "dosing": re.compile(
