@@ -116,6 +116,12 @@ class DraftSettings(_Group):
         5, description="compose: complete sentences shown to the model per section"
     )
     picks_per_section: int = Field(3, description="compose: most sentences quoted per section")
+    free_evidence: Literal["passages", "ranked"] = Field(
+        "passages",
+        description="free: what the model is shown; passages: the case queries' passages; "
+        "ranked: compose's per-section ranked sentences, and the guideline position read "
+        "from them (set it with a strong endpoint)",
+    )
 
 
 class PolicySettings(_Group):

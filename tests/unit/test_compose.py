@@ -134,3 +134,26 @@ def test_a_sentence_cut_at_its_run_in_heading_is_joined_where_the_page_prints_it
     assert gather_module.heading_sentence(chunk, cut) == cut
     done = chunk.model_copy(update={"section": "Methotrexate."})
     assert gather_module.heading_sentence(done, cut) == cut
+
+
+def test_free_mode_can_draft_from_the_ranked_sentences(sample_store, session_settings) -> None:
+    """draft.free_evidence=ranked: the free draft is shown compose's ranked sentences (and
+    nothing else), and the guideline position is read from them as in compose mode."""
+    from tests.conftest import plain_draft
+
+    settings = session_settings.model_copy(
+        update={
+            "draft": session_settings.draft.model_copy(
+                update={"mode": "free", "free_evidence": "ranked"}
+            )
+        }
+    )
+    case = load_case(CASES / "ivig-jia.yaml")
+    llm = FakeLLM([plain_draft])
+    review = draft_review(case, sample_store, llm, settings)
+    assert review.provenance.retrieval["draft"] == "free"
+    assert review.guideline_position is not None
+    shown = llm.calls[-1]["messages"][-1]["content"]
+    for e in review.evidence:
+        if e.id not in review.guideline_position.citations:
+            assert e.id in shown
