@@ -324,10 +324,14 @@ def first_line(
     for ev in sentences:
         if not _CUE.search(ev.text) or _NOT.search(ev.text) or _AGAINST.search(ev.text):
             continue
-        if _AFTER.search(ev.text) or _ADJUNCT.search(ev.text):
-            continue  # what comes after a failure, or beside the first drug, is no first line
+        if _ADJUNCT.search(ev.text):
+            continue  # what goes beside the first drug is no first line
         head = _split_over(_leading_population(ev.text)[1])[0]
         terms = _others(head, topic)
+        if _AFTER.search(ev.text):
+            # an escalation names the drugs tried before it and the class it adds next:
+            # the drugs are earlier lines, the class ("a biologic") is not
+            terms = [t for t in terms if t in find_drugs(head)]
         for term in terms:
             out.setdefault(term.name, (term, ev))
         read += bool(terms)

@@ -284,3 +284,17 @@ def test_an_escalation_is_no_first_line() -> None:
     add = ev(1, "When the response to methotrexate is inadequate, adding a bDMARD is recommended.")
     first = ev(2, "Methotrexate is strongly recommended over hydroxychloroquine for RA.")
     assert [t.name for t, _ in first_line([add, first], case_topic(c))] == ["methotrexate"]
+
+
+def test_an_escalation_names_its_earlier_drugs_not_its_class() -> None:
+    from pipeline.draft.position import first_line
+
+    c = load_case(CASES / "ivig-sle.yaml")
+    step = ev(
+        1,
+        "When disease does not respond to hydroxychloroquine, an immunosuppressant should be "
+        "added: methotrexate, azathioprine or mycophenolate mofetil.",
+    )
+    names = [t.name for t, _ in first_line([step], case_topic(c))]
+    assert "methotrexate" in names and "azathioprine" in names
+    assert "immunosuppressant" not in names
