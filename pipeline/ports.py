@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -56,6 +57,8 @@ class Store(Protocol):
     """Documents, their chunks and vectors, and the BM25 index over them."""
 
     embedder: Embedder
+    path: Path  # the folder (the policy trees compiled from its documents live beside it)
+    url: str | None  # a Chroma server, where the store is one
 
     def documents(self) -> list[Document]: ...
 

@@ -8,18 +8,16 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline import __version__
 from pipeline.cases import case_facts, case_summary
 from pipeline.check.finalize import finalize
-from pipeline.check.judge import SupportJudge
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
 from pipeline.draft.compose import compose, position_for
 from pipeline.draft.gather import gather
-from pipeline.llm import CountingClient, LLMClient, is_local
+from pipeline.llm import CountingClient, is_local
 from pipeline.llm.prompts import load_prompt
 from pipeline.models import (
     Case,
@@ -32,24 +30,16 @@ from pipeline.models import (
 )
 from pipeline.policy.decide import apply_policy
 from pipeline.policy.library import load_trees
+from pipeline.ports import LLM, Judge, Store
 from pipeline.render import headline, to_markdown
 from pipeline.retrieve import retrieve
 from pipeline.settings import Settings
 from pipeline.sources.embed import E5Embedder
 from pipeline.sources.lexical import LEXICAL_VERSION
-from pipeline.sources.store import Store
 
 log = logging.getLogger(__name__)
 PROMPT = "review-draft@2"  # free mode
 COMPOSE_PROMPT = "review-select@1"
-
-
-@dataclass
-class ReviewOutput:
-    review: Review
-    json_path: Path
-    md_path: Path
-    seconds: float
 
 
 def build_sections(data: dict) -> list[Section]:
@@ -102,13 +92,15 @@ def clean_requests(items: list[str]) -> list[str]:
 def draft_review(
     case: Case,
     store: Store,
-    client: LLMClient,
+    client: LLM,
+    judge: Judge,
     settings: Settings,
+    *,
     prompt_ref: str | None = None,
     on_event: Callable[[str, dict], None] | None = None,
-    judge: SupportJudge | None = None,
 ) -> Review:
-    """Decide by the policy, retrieve, draft, validate. ``on_event(kind, data)`` hears each
+    """Decide by the policy, retrieve, draft, validate, with the caller's parts (a
+    ``Pipeline``'s: the judge is built there only). ``on_event(kind, data)`` hears each
     stage as it happens: "stage" (name, seconds so far), "policy" (the worksheet),
     "evidence" (what was retrieved), "section" (a section, before validation)."""
     t0 = time.perf_counter()
@@ -237,11 +229,6 @@ def draft_review(
         provenance=provenance,
     )
     stage("validate")
-    judge = judge or SupportJudge(
-        store.embedder,
-        threshold=settings.validation.judge_threshold,
-        weights=settings.judge_weights_path,
-    )
     review.policy = decision
     review.guideline_position = position
     finalize(review, judge, settings, documents, repair=True)
@@ -273,17 +260,3 @@ def write_outputs(review: Review, out_dir: Path) -> tuple[Path, Path]:
             handle.write(text)
         os.replace(tmp, path)
     return json_path, md_path
-
-
-def run_review(
-    case: Case,
-    store: Store,
-    client: LLMClient,
-    settings: Settings,
-    out_dir: Path,
-    on_event: Callable[[str, dict], None] | None = None,
-) -> ReviewOutput:
-    t0 = time.perf_counter()
-    review = draft_review(case, store, client, settings, on_event=on_event)
-    json_path, md_path = write_outputs(review, out_dir)
-    return ReviewOutput(review, json_path, md_path, time.perf_counter() - t0)

@@ -5,7 +5,8 @@ inject fakes through ``Pipeline.open(settings, llm=..., store=...)``."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,12 @@ from pipeline.check.judge import SupportJudge
 from pipeline.errors import NecessityError
 from pipeline.llm import open_llm
 from pipeline.models import Case, Document, Review
+from pipeline.policy.library import compile_ingested
 from pipeline.ports import LLM, Embedder, Judge, Store
 from pipeline.review import draft_review
-from pipeline.settings import Settings
+from pipeline.settings import LLMSettings, Settings
 from pipeline.sources.embed import get_embedder
-from pipeline.sources.ingest import ingest
+from pipeline.sources.ingest import IngestReport, ingest
 from pipeline.sources.store import Store as ChromaStore
 
 
@@ -103,6 +105,13 @@ class Pipeline:
             self._llm = self._stack.enter_context(open_llm(self.settings, parallel=self.llm_slots))
         return self._llm
 
+    @contextlib.contextmanager
+    def llm_for(self, llm: LLMSettings) -> Iterator[LLM]:
+        """A client for other LLM settings (an eval's providers), for the block only: an
+        embedded server it starts stops at the block's end, before the next one starts."""
+        with open_llm(self.settings.model_copy(update={"llm": llm})) as client:
+            yield client
+
     def documents(self) -> dict[str, Document]:
         return {d.source_id: d for d in self.store.documents()}
 
@@ -116,7 +125,7 @@ class Pipeline:
     # --- what it does --------------------------------------------------------------------
     def review(self, case: Case, on_event: Callable[[str, dict], None] | None = None) -> Review:
         return draft_review(
-            case, self.store, self.llm, self.settings, on_event=on_event, judge=self.judge
+            case, self.store, self.llm, self.judge, self.settings, on_event=on_event
         )
 
     def recheck(self, review: Review, documents: dict[str, Document] | None = None):  # noqa: ANN201
@@ -126,9 +135,14 @@ class Pipeline:
         docs = self.documents() if documents is None else documents
         return recheck(review, self.judge, self.settings, docs)
 
-    def ingest(self, paths: Iterable[Path], **options: Any):  # noqa: ANN201
-
-        return ingest(paths, self.store, self.settings, **options)
+    def ingest(self, paths: Iterable[Path], **options: Any) -> IngestReport:
+        """``sources.ingest.ingest`` into this pipeline's store (``options`` are its), the
+        declared policies stored now compiled there and then (an ingest error if one
+        cannot decide anything)."""
+        compile_policies = functools.partial(compile_ingested, home=self.settings.home)
+        return ingest(
+            paths, self.store, self.settings, compile_policies=compile_policies, **options
+        )
 
     # --- lifetime --------------------------------------------------------------------------
     def close(self) -> None:

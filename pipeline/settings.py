@@ -4,7 +4,8 @@ Sources, highest first: explicit arguments, environment (``NECESSITY_*``), a set
 (``NECESSITY_SETTINGS_FILE`` or ``--settings``: YAML, JSON or TOML), then the preset's defaults.
 Nothing else in the package reads or sets environment variables: what other modules need of
 the process environment (the user's cache folder, tiktoken's cache, a provider's API key,
-the native libraries' switches) they get from the functions at the end of this module.
+the native libraries' switches, a child process's environment) they get from the functions
+at the end of this module; `tests/unit/test_layers.py` checks it.
 """
 
 from __future__ import annotations
@@ -82,15 +83,11 @@ class IngestSettings(_Group):
 
 
 class ValidationSettings(_Group):
-    support_threshold: float = Field(
-        0.5,
-        description="without the trained judge: share of a statement's content words its "
-        "cited text must hold",
-    )
     judge_threshold: float | None = Field(
         None,
-        description="the trained judge's bar; unset: the one its weights carry, read off "
-        "its out-of-fold calibration curve (F0.5 of 'supports', precision over recall)",
+        description="the support judge's bar; unset: the one the trained weights carry, read "
+        "off their out-of-fold calibration curve (F0.5 of 'supports', precision over recall), "
+        "or 0.5 of a statement's content words in the cited text without them",
     )
     judge_weights: Path | None = Field(
         None,
@@ -367,11 +364,11 @@ def use_tiktoken_cache(folder: Path) -> None:
     os.environ["TIKTOKEN_CACHE_DIR"] = str(folder)
 
 
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a child process: this process's, with ``extra`` on top."""
+    return os.environ | extra
+
+
 def api_key_from_env(name: str | None) -> str | None:
     """A provider's API key, from the environment variable its config names."""
     return os.environ.get(name) if name else None
-
-
-def default_home() -> Path:
-    """The home when a caller has no settings at hand (NECESSITY_HOME, else the default)."""
-    return Path(os.environ.get("NECESSITY_HOME") or ".necessity")

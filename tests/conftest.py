@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pipeline.models import Case, Review
+from pipeline.review import write_outputs
+from pipeline.runtime import Pipeline
 from pipeline.settings import Settings, load_settings
 from tests.fakes import FakeLLM, HashingEmbedder, InMemoryStore  # noqa: F401 (re-exported)
 
@@ -64,6 +68,21 @@ def plain_draft(messages: list[dict[str, str]], schema: Any = None) -> dict[str,
     return draft(rationale=[{"text": text[:200], "quote": text[:40], "citations": [sid]}])
 
 
+@dataclass
+class Written:
+    review: Review
+    json_path: Path
+    md_path: Path
+
+
+def review_to(case: Case, store: Any, llm: Any, settings: Settings, out_dir: Path) -> Written:
+    """One review as a command drafts it (one ``Pipeline``: its judge, the fakes' store
+    and model), written to ``out_dir``."""
+    with Pipeline.open(settings, llm=llm, store=store) as pipeline:
+        review = pipeline.review(case)
+    return Written(review, *write_outputs(review, out_dir))
+
+
 @pytest.fixture
 def fake_llm() -> FakeLLM:
     return FakeLLM()
@@ -116,17 +135,14 @@ def sample_store(session_settings: Settings, corpus_pdfs: Path):  # noqa: ANN201
     """The sample corpus ingested once for the session, in memory: real parse and chunk,
     hashed vectors, no Chroma."""
     from pipeline.executors import InlineExecutor
-    from pipeline.sources.ingest import ingest
 
     store = InMemoryStore(session_settings.store_path, HashingEmbedder())
-    # The manifest named: a file in the folder declares no policy (issue 27).
-    report = ingest(
-        [corpus_pdfs],
-        store,
-        session_settings,
-        metadata=corpus_pdfs / "manifest.csv",
-        executor=InlineExecutor(),
-    )
+    # The manifest named: a file in the folder declares no policy (issue 27). Through the
+    # pipeline, as `necessity ingest` does: the declared policy is compiled at ingest.
+    with Pipeline.open(session_settings, store=store) as pipeline:
+        report = pipeline.ingest(
+            [corpus_pdfs], metadata=corpus_pdfs / "manifest.csv", executor=InlineExecutor()
+        )
     assert not report.failed, report.failed
     return store
 

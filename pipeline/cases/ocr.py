@@ -9,7 +9,6 @@ page's confidence is kept for the writer."""
 from __future__ import annotations
 
 import logging
-import os
 import re
 import shutil
 import statistics
@@ -19,6 +18,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from pipeline.settings import child_env
 
 log = logging.getLogger(__name__)
 SCALE = 2.0  # RapidOCR: 144 dpi (its recognizer resizes each line to 48 pixels anyway)
@@ -105,7 +106,7 @@ def _tesseract(binary: str, image: Any) -> OcrPage:
     with tempfile.TemporaryDirectory() as folder:
         png = Path(folder) / "page.png"
         image.save(png)
-        env = os.environ | {"OMP_THREAD_LIMIT": "1"}  # one core: the machine is shared
+        env = child_env(OMP_THREAD_LIMIT="1")  # one core: the machine is shared
         try:
             done = subprocess.run(
                 [binary, str(png), "stdout", "-l", "eng", "tsv"],

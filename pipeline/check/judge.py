@@ -27,6 +27,9 @@ JUDGE_EMBEDDER = "all-MiniLM-L6-v2-q8-onnx"  # the features the weights were tra
 # sample on HealthVer, macro-F1 0.792 on q8 features, 0.789 on float32, 0.792 on int8.
 JUDGE_EMBEDDERS = {JUDGE_EMBEDDER, "all-MiniLM-L6-v2-onnx", "all-MiniLM-L6-v2-int8-onnx"}
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "judge.json"
+# Without trained weights (or with another embedder), the share of a statement's content
+# words its cited text must hold.
+COVERAGE_THRESHOLD = 0.5
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 NEGATIONS = {
@@ -222,7 +225,6 @@ class SupportJudge:
         self,
         embedder=None,
         model: JudgeModel | None = None,  # noqa: ANN001
-        lexical_threshold: float = 0.5,
         threshold: float | None = None,
         weights: Path | None = None,
         e5: E5Embedder | None = None,
@@ -236,16 +238,16 @@ class SupportJudge:
         if model is None and fits:
             model = load_model(weights or WEIGHTS)
         self.model = model
-        self.lexical_threshold = lexical_threshold
-        # An explicit bar (settings.validation.judge_threshold) overrides the calibrated one.
+        # One bar (settings.validation.judge_threshold): when given, it is the judge's,
+        # trained or coverage; unset, the trained weights' calibrated one, or coverage's.
         self.operating_threshold = threshold
 
     @property
     def threshold(self) -> float:
-        if self.model is None:
-            return self.lexical_threshold
         if self.operating_threshold is not None:
             return self.operating_threshold
+        if self.model is None:
+            return COVERAGE_THRESHOLD
         return review_bar(self.model)
 
     @property

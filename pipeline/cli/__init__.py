@@ -3,55 +3,18 @@
 sources.py  ingest, store stats, corpus build, prepare
 review.py   review, review-batch, check
 policy.py   policy list, policy show
-evals.py    eval validator | train-judge | grounding | run | compare | retrieval | policies
+evals.py    the eval group; eval validator | train-judge | grounding
+eval_runs.py        eval run | compare | keypoints
+eval_benchmarks.py  eval retrieval | intake | policies
+case.py     case extract
 serve.py    serve, bench
 common.py   settings (the effective settings, each described), shared options
+root.py     the root command: the groups above attached, errors to exit codes
 
 Command and option names are a contract (see README). Any ``NecessityError`` a command
-raises becomes "error: ..." and its exit code here, once.
+raises becomes "error: ..." and its exit code in root.py, once. Re-exports only.
 """
 
-from __future__ import annotations
+from pipeline.cli.root import app, main
 
-import typer
-from typer.core import TyperGroup
-
-from pipeline.cli import case, evals, policy, review, serve, sources
-from pipeline.cli.common import global_options, show_settings
-from pipeline.errors import NecessityError
-
-
-class _Group(TyperGroup):
-    def invoke(self, ctx):  # noqa: ANN001, ANN201
-        try:
-            return super().invoke(ctx)
-        except NecessityError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from exc
-
-
-app = typer.Typer(
-    cls=_Group,
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    help="Draft citation-checked medical-necessity reviews, offline by default.",
-)
-app.callback()(global_options)
-app.command()(sources.prepare)
-app.command()(sources.ingest)
-app.add_typer(sources.store_app, name="store")
-app.add_typer(sources.corpus_app, name="corpus")
-app.add_typer(case.case_app, name="case")
-app.command()(review.review)
-app.command("review-batch")(review.review_batch)
-app.command()(review.check)
-app.add_typer(policy.policy_app, name="policy")
-app.add_typer(evals.eval_app, name="eval")
-app.command()(serve.serve)
-app.command()(serve.bench)
-app.command("settings")(show_settings)
-
-
-def main() -> None:
-    app()
+__all__ = ["app", "main"]

@@ -47,19 +47,15 @@ def extract(
     from pipeline.cases.intake import extract_case, verify_sources
     from pipeline.runtime import Pipeline
 
-    settings = settings_from()
-    pipeline = Pipeline.open(settings) if model else None
-    try:
+    # The model starts on first use only: with --no-model, never.
+    with Pipeline.open(settings_from()) as pipeline:
         case = extract_case(
             documents,
             fhir=fhir,
-            llm=pipeline.llm if pipeline else None,
+            llm=pipeline.llm if model else None,
             case_id=case_id,
             keep_identifiers=keep_identifiers,
         )
-    finally:
-        if pipeline:
-            pipeline.close()
     problems = (
         [p for d in documents for p in verify_sources(case, d)] if len(documents) == 1 else []
     )

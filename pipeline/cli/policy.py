@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,22 +13,21 @@ from pipeline.cli.common import StoreOpt, fail, open_pipeline, settings_from
 from pipeline.policy.models import PolicyNode, PolicyTree
 
 policy_app = typer.Typer(no_args_is_help=True, help="Payer policies as criteria trees.")
-_home: list[Path | None] = [None]  # the settings' home (its key seals the stored trees)
 
 
-def _documents(store: Path | None) -> tuple[Path, list]:
-    """The store's documents from its manifest (no embedder or Chroma needed)."""
+def _documents(store: Path | None) -> tuple[Path, list, Path]:
+    """The store's folder and documents, from its manifest (no embedder or Chroma needed),
+    and the settings' home (its key seals the stored trees)."""
     from pipeline.sources.store import MANIFEST, FileManifest
 
     settings = settings_from(store=store)
-    _home[0] = settings.home
     if settings.store_url:
         with open_pipeline(settings) as pipeline:
-            return pipeline.store.path, pipeline.store.documents()
+            return pipeline.store.path, pipeline.store.documents(), settings.home
     path = settings.store_path
     if not (path / MANIFEST).exists():
         fail(f"no store at {path} (run `necessity ingest` first)")
-    return path, list(FileManifest(path / MANIFEST).load().values())
+    return path, list(FileManifest(path / MANIFEST).load().values()), settings.home
 
 
 @policy_app.command("list")
@@ -42,10 +41,9 @@ def policy_list(
     """The policies in the store: indications, criteria, exclusions, problems."""
     from pipeline.policy.library import policy_documents, tree_for, tree_summary
 
-    path, docs = _documents(store)
+    path, docs, home = _documents(store)
     rows = [
-        tree_summary(tree_for(path, d, home=_home[0]))
-        for d in policy_documents(docs, not all_types)
+        tree_summary(tree_for(path, d, home=home)) for d in policy_documents(docs, not all_types)
     ]
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
@@ -88,11 +86,11 @@ def policy_show(
         except OSError as exc:
             fail(f"{pdf}: {exc}")
     else:
-        path, docs = _documents(store)
+        path, docs, home = _documents(store)
         doc = find_document(docs, source)
         if doc is None:
             fail(f"no document {source!r} in the store")
-        tree = tree_for(path, doc, home=_home[0])
+        tree = tree_for(path, doc, home=home)
     if as_json:
         typer.echo(json.dumps(tree.model_dump(mode="json"), indent=2))
         return
@@ -109,11 +107,11 @@ def policy_export(
     from pipeline.policy.confirm import restart_from_compiled
     from pipeline.policy.library import tree_for
 
-    path, doc = _store_document(source, store)
-    tree = tree_for(path, doc, home=_home[0])
+    path, doc, home = _store_document(source, store)
+    tree = tree_for(path, doc, home=home)
     if tree.withheld:
         typer.echo(f"warning: {tree.withheld}; exporting the compiled tree", err=True)
-        tree = restart_from_compiled(path, doc, _home[0])
+        tree = restart_from_compiled(path, doc, home)
     typer.echo(json.dumps(tree.model_dump(mode="json"), indent=2, ensure_ascii=False))
 
 
@@ -133,7 +131,7 @@ def policy_confirm(
 
     from pipeline.policy.confirm import confirm
 
-    path, doc = _store_document(source, store)
+    path, doc, home = _store_document(source, store)
     if not doc.declared:
         fail(f"{Path(doc.file).name} is not a declared policy: ingest it with --policy first")
     try:
@@ -141,7 +139,7 @@ def policy_confirm(
     except (OSError, ValueError) as exc:
         fail(f"{tree_file}: not a policy tree ({exc})")
     record = confirm(
-        path, doc, tree, by or getpass.getuser(), _home[0], base_version=tree.version, note=note
+        path, doc, tree, by or getpass.getuser(), home, base_version=tree.version, note=note
     )
     for warning in record["warnings"]:
         typer.echo(f"warning: {warning}", err=True)
@@ -151,11 +149,12 @@ def policy_confirm(
     )
 
 
-def _store_document(source: str, store: Path | None) -> tuple[Path, object]:
-    """The store's document for SOURCE (a PDF path is found by its sha256)."""
+def _store_document(source: str, store: Path | None) -> tuple[Path, Any, Path]:
+    """The store's document for SOURCE (a PDF path is found by its sha256), with the
+    store's folder and the home."""
     from pipeline.policy.library import find_document
 
-    path, docs = _documents(store)
+    path, docs, home = _documents(store)
     pdf = Path(source)
     ref = source
     if pdf.suffix.lower() == ".pdf" and pdf.is_file():
@@ -165,7 +164,7 @@ def _store_document(source: str, store: Path | None) -> tuple[Path, object]:
     doc = find_document(docs, ref)
     if doc is None:
         fail(f"no document {source!r} in the store at {path}")
-    return path, doc
+    return path, doc, home
 
 
 def format_tree(tree: PolicyTree) -> str:

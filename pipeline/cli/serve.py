@@ -35,11 +35,12 @@ def serve(
         fail(str(exc))
     import uvicorn
 
-    pipeline = open_pipeline(settings)  # a clear error now rather than on the first page
-    typer.echo(f"Necessity on http://{host}:{port}/ (API docs at /docs)", err=True)
     from pipeline.web.app import server_options
 
-    uvicorn.run(create_app(settings, pipeline=pipeline), **server_options(settings, host, port))
+    # The store opened now: a clear error rather than one on the first page.
+    with open_pipeline(settings) as pipeline:
+        typer.echo(f"Necessity on http://{host}:{port}/ (API docs at /docs)", err=True)
+        uvicorn.run(create_app(settings, pipeline=pipeline), **server_options(settings, host, port))
 
 
 def bench(

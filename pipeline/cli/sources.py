@@ -83,7 +83,6 @@ def ingest(
     from tqdm import tqdm
 
     from pipeline.executors import make_executor
-    from pipeline.sources.ingest import ingest as run_ingest
     from pipeline.sources.store import store_lock
 
     overrides = {"executor": executor, "workers": workers, "address": address}
@@ -114,10 +113,8 @@ def ingest(
         # Locked before the store opens: what it reads (manifest, Chroma's index) is what
         # the last writer left, not a state another ingest is about to change.
         with store_lock(settings.store_path), open_pipeline(settings) as pipeline:
-            report = run_ingest(
+            report = pipeline.ingest(
                 paths,
-                pipeline.store,
-                settings,
                 metadata=metadata,
                 progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
                 on_result=show,

@@ -9,12 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.draft.position import (
-    after_untried,
-    places_drug,
-    population_fits,
-    population_of,
-)
+from pipeline.draft.population import after_untried, population_fits, population_of
+from pipeline.draft.position import places_drug
 from pipeline.draft.quotable import trimmed, why_not
 from pipeline.draft.ranking import (
     FLOOR,

@@ -2,7 +2,11 @@
 
 Per policy and overall:
 - indication recall: gold indications that some compiled indication names (its name or an
-  alias, as words; or most of the gold name's words);
+  alias, as words; or most of the gold name's words), in its name or its opening text;
+- indication named: the stricter reading a review's matcher makes: the compiled indication's
+  *name* (not its text) shares most of its condition words with the gold name or an alias,
+  or its ICD-10 codes hold one the gold lists (a branch titled "Initial Therapy" over an
+  "Asthma" paragraph is found by recall but named by nothing a case could match);
 - leaf recall and precision on the labelled indications: gold leaves (first words as
   printed) found as the normalized prefix of a compiled leaf, one to one, in the compiled
   branch (of a matching indication, same request type or "any") holding most of them;
@@ -18,12 +22,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import NecessityError
+from pipeline.policy.fields import code_in
+from pipeline.policy.match import condition_words
 from pipeline.policy.models import Indication, PolicyNode, PolicyTree
 
 SPLITS = ("tune", "holdout")
@@ -39,8 +46,10 @@ class GoldError(NecessityError, ValueError):
 
 
 def norm(text: str) -> str:
-    """Lowercase, punctuation ignored, whitespace collapsed (the gold's matching rule)."""
-    text = text.replace("’", "'").replace("'", "")
+    """Lowercase, punctuation ignored, whitespace collapsed (the gold's matching rule); NFKC
+    first, so a compiler that folds compatibility characters (the micro sign to mu, the "fi"
+    ligature to "fi") still matches the text as printed."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("'", "")
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
@@ -142,6 +151,19 @@ def names_indication(gold_ind: dict[str, Any], ind: Indication) -> bool:
     return bool(want) and len(want & have) >= 0.8 * len(want)
 
 
+def matcher_names(gold_ind: dict[str, Any], ind: Indication) -> bool:
+    """The compiled indication's name, as the case matcher reads it (policy.match), names the
+    gold indication: half its condition words or two of them shared with a gold name or
+    alias, or a gold ICD-10 code inside one of its codes."""
+    target = condition_words(ind.name)
+    for name in _names(gold_ind):
+        shared = target & condition_words(name)
+        if shared and (len(shared) >= 0.5 * len(target) or len(shared) >= 2):
+            return True
+    starts = [spec.split("-", 1)[0] for spec in gold_ind.get("icd10", [])]
+    return any(code_in(code, spec) for code in starts for spec in ind.icd10)
+
+
 def _gold_leaves(node: dict[str, Any]) -> list[dict[str, Any]]:
     if "leaf" in node:
         return [node]
@@ -206,6 +228,7 @@ class PolicyScore:
     compiled_indications: int = 0
     gold_indications: int = 0
     matched_indications: int = 0
+    named_indications: int = 0
     labelled_indications: int = 0
     gold_leaves: int = 0
     matched_leaves: int = 0
@@ -232,6 +255,7 @@ class PolicyScore:
             "compiled_indications": self.compiled_indications,
             "gold_indications": self.gold_indications,
             "matched_indications": self.matched_indications,
+            "named_indications": self.named_indications,
             "labelled_indications": self.labelled_indications,
             "gold_leaves": self.gold_leaves,
             "matched_leaves": self.matched_leaves,
@@ -255,6 +279,7 @@ def _ratio(a: int, b: int) -> float | None:
 def rates(s: PolicyScore) -> dict[str, float | None]:
     return {
         "indication_recall": _ratio(s.matched_indications, s.gold_indications),
+        "indication_named": _ratio(s.named_indications, s.gold_indications),
         "leaf_recall": _ratio(s.matched_leaves, s.gold_leaves),
         "leaf_precision": _ratio(s.precise_leaves, s.compiled_leaves),
         "logic_accuracy": _ratio(s.logic_correct, s.groups),
@@ -277,6 +302,8 @@ def score_policy(gold: dict[str, Any], tree: PolicyTree) -> PolicyScore:
             s.matched_indications += 1
         else:
             s.missed_indications.append(f"{g['name']} (p. {g.get('page', '?')})")
+        if any(matcher_names(g, ind) for ind in tree.indications):
+            s.named_indications += 1
         keys = [k for k in ("initial", "continuation") if k in g]
         if not keys:
             continue
@@ -391,6 +418,7 @@ def report(scores: list[PolicyScore]) -> dict[str, Any]:
             for attr in (
                 "gold_indications",
                 "matched_indications",
+                "named_indications",
                 "labelled_indications",
                 "gold_leaves",
                 "matched_leaves",
@@ -410,9 +438,12 @@ def report(scores: list[PolicyScore]) -> dict[str, Any]:
     return {"policies": [s.row() for s in scores], "overall": overall}
 
 
-def compile_for_eval(store: Path | None) -> Callable[[Path], PolicyTree]:
+def compile_for_eval(store: Path | None, home: Path | None = None) -> Callable[[Path], PolicyTree]:
     """A compiler for the eval: the store's tree for the PDF where the store holds the same
-    bytes (its cached, possibly confirmed tree), else compiled from the PDF now."""
+    bytes (its cached, possibly confirmed tree, sealed with ``home``'s key), else compiled
+    from the PDF now."""
+    if store is not None and home is None:
+        raise ValueError("a store's trees need the home whose key seals them")
     from pipeline.policy.compile import compile_policy
     from pipeline.policy.library import tree_for
 
@@ -427,8 +458,8 @@ def compile_for_eval(store: Path | None) -> Callable[[Path], PolicyTree]:
 
     def compile_tree(pdf: Path) -> PolicyTree:
         sid = hashlib.sha256(pdf.read_bytes()).hexdigest()
-        if sid in documents and store is not None:
-            return tree_for(Path(store), documents[sid])
+        if sid in documents and store is not None and home is not None:
+            return tree_for(Path(store), documents[sid], home=home)
         return compile_policy(pdf, source_id=sid, title=pdf.stem)
 
     return compile_tree

@@ -22,7 +22,6 @@ import numpy as np
 from pipeline.evals.datasets import load_jsonl
 from pipeline.models import Chunk, Document
 from pipeline.retrieve.search import MODES, Searcher
-from pipeline.runtime import Pipeline
 from pipeline.settings import Settings
 from pipeline.sources.store import Store
 
@@ -129,21 +128,21 @@ def build_snippet_store(store: Store, texts: Sequence[str]) -> Store:
 
 
 def bioasq_benchmark(
-    root: Path, store_dir: Path, settings: Settings, limit: int | None, progress=None
+    root: Path, store: Store, settings: Settings, limit: int | None, progress=None
 ) -> dict:
+    """``store``: an empty throwaway store for the snippets (the caller's, beside the
+    configured one)."""
     questions, texts = load_bioasq(root, limit)
     t0 = time.perf_counter()
-    # The snippets' own throwaway store, beside the configured one.
-    with Pipeline.open(settings.model_copy(update={"store": store_dir, "store_url": None})) as p:
-        store = build_snippet_store(p.store, texts)
-        build_s = time.perf_counter() - t0
-        out = run_modes(
-            Searcher(store, settings.retrieval),
-            questions,
-            key=lambda c: int(c.id[1:]),
-            default_mode=settings.retrieval.mode,
-            progress=progress,
-        )
+    store = build_snippet_store(store, texts)
+    build_s = time.perf_counter() - t0
+    out = run_modes(
+        Searcher(store, settings.retrieval),
+        questions,
+        key=lambda c: int(c.id[1:]),
+        default_mode=settings.retrieval.mode,
+        progress=progress,
+    )
     out["chunks"] = len(texts)
     out["index_seconds"] = round(build_s, 1)
     return out

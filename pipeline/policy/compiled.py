@@ -25,7 +25,7 @@ def tree_path(store_path: Path, source_id: str) -> Path:
 
 
 def compiled_tree(
-    store_path: Path, doc: Document, rebuild: bool = False, home: Path | None = None
+    store_path: Path, doc: Document, rebuild: bool = False, *, home: Path
 ) -> PolicyTree:
     """The document's compiled tree from the cache, or compiled now and cached. A cached
     file that fails its keyed digest (edited in the store) is compiled again. A PDF the

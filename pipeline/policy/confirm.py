@@ -99,7 +99,7 @@ def _read_sealed(path: Path, key: bytes, kind: str, source_id: str) -> dict:
     return record
 
 
-def read_version(store_path: Path, source_id: str, version: int, home: Path | None) -> dict:
+def read_version(store_path: Path, source_id: str, version: int, home: Path) -> dict:
     """One confirmation record (tree, who, when), its seal checked."""
     path = folder(store_path, source_id) / f"v{version}.json"
     record = _read_sealed(path, integrity.load_key(home), f"confirmed-v{version}", source_id)
@@ -108,7 +108,7 @@ def read_version(store_path: Path, source_id: str, version: int, home: Path | No
     return record
 
 
-def latest(store_path: Path, source_id: str, home: Path | None) -> dict | None:
+def latest(store_path: Path, source_id: str, home: Path) -> dict | None:
     """The newest confirmation record, or None; Tampered when it fails its seal, or when
     this home confirmed a later version than the store now holds (an older version is not
     used in its place: that would undo the person's latest fix)."""
@@ -122,11 +122,11 @@ def latest(store_path: Path, source_id: str, home: Path | None) -> dict | None:
     return read_version(store_path, source_id, found[-1], home) if found else None
 
 
-def _ledger_path(home: Path | None) -> Path:
-    return Path(home or integrity.default_home()) / "keys" / "confirmed-versions.json"
+def _ledger_path(home: Path) -> Path:
+    return Path(home) / "keys" / "confirmed-versions.json"
 
 
-def _ledger(home: Path | None) -> dict[str, int]:
+def _ledger(home: Path) -> dict[str, int]:
     """The latest version each policy was confirmed at under this home: kept beside the
     key, outside the store, so deleting the newest version file is noticed. It is a lower
     bound (two confirmations racing may record the earlier), never a false alarm."""
@@ -137,7 +137,7 @@ def _ledger(home: Path | None) -> dict[str, int]:
         return {}
 
 
-def _record_in_ledger(home: Path | None, source_id: str, version: int) -> None:
+def _record_in_ledger(home: Path, source_id: str, version: int) -> None:
     path = _ledger_path(home)
     ledger = _ledger(home)
     ledger[source_id] = max(version, ledger.get(source_id, 0))
@@ -163,9 +163,7 @@ def _tree_of(record: dict, doc: Document) -> PolicyTree:
     )
 
 
-def deciding_tree(
-    store_path: Path, doc: Document, home: Path | None, rebuild: bool = False
-) -> PolicyTree:
+def deciding_tree(store_path: Path, doc: Document, home: Path, rebuild: bool = False) -> PolicyTree:
     """The latest confirmed tree, else the compiled one (marked unconfirmed). A confirmed
     version failing its seal gives a tree that decides nothing and says why."""
     try:
@@ -173,7 +171,7 @@ def deciding_tree(
         if record is not None:
             return _tree_of(record, doc)
     except (Tampered, ValidationError, KeyError) as exc:
-        compiled = compiled_tree(store_path, doc, rebuild, home)
+        compiled = compiled_tree(store_path, doc, rebuild, home=home)
         reason = (
             f"the confirmed tree of {Path(doc.file).name} failed its integrity check ({exc}); "
             "this policy decides nothing until a person confirms it again"
@@ -181,11 +179,11 @@ def deciding_tree(
         return compiled.model_copy(
             update={"indications": [], "exclusions": [], "problems": [reason], "withheld": reason}
         )
-    tree = compiled_tree(store_path, doc, rebuild, home)
+    tree = compiled_tree(store_path, doc, rebuild, home=home)
     return tree.model_copy(update={"tree_status": "unconfirmed", "version": 0})
 
 
-def restart_from_compiled(store_path: Path, doc: Document, home: Path | None) -> PolicyTree:
+def restart_from_compiled(store_path: Path, doc: Document, home: Path) -> PolicyTree:
     """After a confirmed version was withheld: the compiler's reading to check again, as
     an edit of the newest version on file (so confirming it stores the next one)."""
     found = versions(store_path, doc.source_id)
@@ -312,7 +310,7 @@ def confirm(
     doc: Document,
     tree: PolicyTree,
     by: str,
-    home: Path | None,
+    home: Path,
     base_version: int | None = None,
     note: str = "",
 ) -> dict:
@@ -375,7 +373,7 @@ def confirm(
     return record
 
 
-def history(store_path: Path, source_id: str, home: Path | None) -> list[dict]:
+def history(store_path: Path, source_id: str, home: Path) -> list[dict]:
     """Every version's who, when and basis (newest first); a tampered one says so."""
     out = []
     for v in reversed(versions(store_path, source_id)):
@@ -396,7 +394,7 @@ def history(store_path: Path, source_id: str, home: Path | None) -> list[dict]:
 # --- the web page's working copy --------------------------------------------------------
 
 
-def load_draft(store_path: Path, doc: Document, home: Path | None) -> dict | None:
+def load_draft(store_path: Path, doc: Document, home: Path) -> dict | None:
     """The working copy being fixed on the web page: {base_version, edited_by, tree}; None
     when there is none (or it fails its seal: then it is dropped, nothing decides from it)."""
     path = folder(store_path, doc.source_id) / "draft.json"
@@ -417,7 +415,7 @@ def save_draft(
     tree: PolicyTree,
     base_version: int,
     who: str,
-    home: Path | None,
+    home: Path,
     edited_by: list[str] | None = None,
 ) -> None:
     names = list(dict.fromkeys([*(edited_by or []), who]))

@@ -2,10 +2,10 @@
 
 A tree decides verdicts, and the store is a folder anyone with write access to it can edit
 (a shared disk, a Chroma server's neighbour, a restored backup). So each tree file carries an
-HMAC-SHA256 under a key that lives in ``$NECESSITY_HOME/keys/policy.key``, outside the store
-and readable by its owner only: a tree edited in the store no longer matches its digest and
-is compiled again (a compiled tree) or withheld (a confirmed one). Whoever can write
-``NECESSITY_HOME`` holds the key and is trusted.
+HMAC-SHA256 under a key that lives in the home's ``keys/policy.key`` (the settings' ``home``,
+``NECESSITY_HOME``), outside the store and readable by its owner only: a tree edited in the
+store no longer matches its digest and is compiled again (a compiled tree) or withheld (a
+confirmed one). Whoever can write the home holds the key and is trusted.
 """
 
 from __future__ import annotations
@@ -17,14 +17,13 @@ import os
 import secrets
 from pathlib import Path
 
-from pipeline.settings import default_home
-
 KEY_FILE = Path("keys") / "policy.key"
 
 
-def load_key(home: Path | None = None) -> bytes:
-    """This home's key, created (owner-only) the first time it is needed."""
-    path = Path(home or default_home()) / KEY_FILE
+def load_key(home: Path) -> bytes:
+    """This home's key (the settings' ``home``), created (owner-only) the first time it is
+    needed."""
+    path = Path(home) / KEY_FILE
     try:
         return bytes.fromhex(path.read_text(encoding="ascii").strip())
     except FileNotFoundError:

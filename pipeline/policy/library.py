@@ -12,14 +12,14 @@ from pipeline.policy.compile import PageText
 from pipeline.policy.compiled import compiled_tree, tree_path  # noqa: F401 (re-exported)
 from pipeline.policy.confirm import deciding_tree
 from pipeline.policy.models import PolicyDecision, PolicyTree
+from pipeline.ports import Store
+from pipeline.sources.ingest import IngestReport
 from pipeline.sources.parse import ParseError, parse_pdf
 
 log = logging.getLogger(__name__)
 
 
-def tree_for(
-    store_path: Path, doc: Document, rebuild: bool = False, home: Path | None = None
-) -> PolicyTree:
+def tree_for(store_path: Path, doc: Document, rebuild: bool = False, *, home: Path) -> PolicyTree:
     """The tree that decides for this document: its latest confirmed version when a person
     confirmed one, else the compiled tree (``home`` holds the integrity key)."""
     return deciding_tree(store_path, doc, home, rebuild=rebuild)
@@ -29,9 +29,7 @@ def policy_documents(documents: list[Document], declared_only: bool = True) -> l
     return [d for d in documents if d.doc_type == "policy" and (d.declared or not declared_only)]
 
 
-def load_trees(
-    store_path: Path, documents: list[Document], home: Path | None = None
-) -> list[PolicyTree]:
+def load_trees(store_path: Path, documents: list[Document], *, home: Path) -> list[PolicyTree]:
     """Trees of the declared policies: only those may decide a verdict."""
     return [tree_for(store_path, d, home=home) for d in policy_documents(documents)]
 
@@ -81,3 +79,25 @@ def verify_worksheet(decision: PolicyDecision) -> list[str]:
         for j in [*decision.judgments, *decision.exclusions]
         if pages.find(j.text, j.page) is None
     ]
+
+
+def compile_ingested(store: Store, report: IngestReport, home: Path) -> None:
+    """Each policy ``report`` stored is compiled into its criteria tree once, at ingest
+    (``sources.ingest`` runs this, handed it by ``Pipeline.ingest``), so a policy the
+    compiler cannot structure is reported then (``report.policy_errors``) rather than at
+    review."""
+    files = {str(Path(r.file).resolve()) for r in report.results if r.status != "failed"}
+    for doc in store.documents():
+        if doc.doc_type == "policy" and doc.file in files:
+            tree = tree_for(store.path, doc, home=home)
+            for problem in tree.problems[:5]:
+                log.warning("policy %s: %s", Path(doc.file).name, problem)
+            if not tree.indications:
+                # A policy that cannot decide anything is an ingest error, not a review
+                # that later says "no indication matches". The document stays stored.
+                why = tree.problems[-1] if tree.problems else "no indication with criteria"
+                report.policy_errors.append(
+                    f"{doc.file}: declared a policy, but no indication with criteria was "
+                    f"found (no condition section, heading or 'approve/medically necessary "
+                    f"when' statement with criteria under it): {why}"
+                )

@@ -204,14 +204,27 @@ def ingest(
     on_result: Callable[[FileResult], None] | None = None,
     executor: Executor | None = None,
     policy: bool = False,
+    compile_policies: Callable[[Store, IngestReport], None] | None = None,
 ) -> IngestReport:
     """Ingest PDFs. Parsing and chunking run on ``executor`` (by default one worker process,
     overlapping the next file's parse with this one's embedding); embedding and every store
     write happen here, in file order, under the store's lock, so the store has a single
-    writer."""
+    writer. ``compile_policies(store, report)``, the caller's (``Pipeline.ingest`` hands
+    ``policy.library.compile_ingested``, a floor above this one), runs last under the same
+    lock: a policy stored now that cannot decide anything is an ingest error."""
     with store_lock(store.path):
         store.reload()  # documents another writer completed since the store was opened
-        return _ingest(paths, store, settings, metadata, progress, on_result, executor, policy)
+        return _ingest(
+            paths,
+            store,
+            settings,
+            metadata,
+            progress,
+            on_result,
+            executor,
+            policy,
+            compile_policies,
+        )
 
 
 def _ingest(
@@ -223,6 +236,7 @@ def _ingest(
     on_result: Callable[[FileResult], None] | None,
     executor: Executor | None,
     policy: bool,
+    compile_policies: Callable[[Store, IngestReport], None] | None,
 ) -> IngestReport:
     started = time.perf_counter()
     paths = list(paths)
@@ -285,7 +299,8 @@ def _ingest(
             executor.close()
     t0 = time.perf_counter()
     store.lexical()  # rebuilds BM25 only if the chunks changed
-    _compile_policies(store, report, settings.home)
+    if compile_policies:
+        compile_policies(store, report)
     report.add_time("index", time.perf_counter() - t0)
     report.seconds = time.perf_counter() - started
     return report
@@ -329,28 +344,6 @@ def _declare(store: Store, path: Path, meta: dict[str, str]) -> None:
         store.update_document(
             known.model_copy(update={"doc_type": "policy", "declared": meta.get("declared")})
         )
-
-
-def _compile_policies(store: Store, report: IngestReport, home: Path) -> None:
-    """Each policy ingested now is compiled into its criteria tree once, here, so a policy
-    the compiler cannot structure is reported at ingest rather than at review."""
-    from pipeline.policy.library import tree_for
-
-    files = {str(Path(r.file).resolve()) for r in report.results if r.status != "failed"}
-    for doc in store.documents():
-        if doc.doc_type == "policy" and doc.file in files:
-            tree = tree_for(store.path, doc, home=home)
-            for problem in tree.problems[:5]:
-                log.warning("policy %s: %s", Path(doc.file).name, problem)
-            if not tree.indications:
-                # A policy that cannot decide anything is an ingest error, not a review
-                # that later says "no indication matches". The document stays stored.
-                why = tree.problems[-1] if tree.problems else "no indication with criteria"
-                report.policy_errors.append(
-                    f"{doc.file}: declared a policy, but no indication with criteria was "
-                    f"found (no condition section, heading or 'approve/medically necessary "
-                    f"when' statement with criteria under it): {why}"
-                )
 
 
 def _check_file(path: Path, store: Store, settings: Settings) -> FileResult | str:

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.evals.metrics import auc, best_threshold, binary_report
-from tests.conftest import SHARED, FakeLLM
+from tests.conftest import SHARED, FakeLLM, review_to
 from tests.unit.test_review_fake import careful_model
 
 runner = CliRunner()
@@ -122,10 +122,9 @@ def test_eval_validator_on_a_healthver_slice(tmp_path: Path) -> None:
 
 def test_eval_grounding_over_review_records(tmp_path: Path, real_store, real_settings) -> None:
     from pipeline.cases import load_case
-    from pipeline.review import run_review
 
     out = tmp_path / "reviews"
-    result = run_review(
+    result = review_to(
         load_case(CASES / "ivig-jia.yaml"),
         real_store,
         FakeLLM([careful_model]),

@@ -9,12 +9,11 @@ from typer.testing import CliRunner
 
 from pipeline.cases import load_case
 from pipeline.cli import app
-from pipeline.review import run_review
 from pipeline.sources.corpus import render_pdf
 from pipeline.sources.ingest import ingest
 from pipeline.sources.injection import instruction_flags, quote_for_prompt
 from pipeline.sources.store import open_store
-from tests.conftest import FakeLLM, draft, find_sentence
+from tests.conftest import FakeLLM, draft, find_sentence, review_to
 from tests.conftest import schema_reply as _schema_reply
 from tests.fake_openai import FakeOpenAIServer
 
@@ -78,7 +77,7 @@ def test_a_hostile_document_cannot_carry_the_verdict(
         )
 
     case = load_case(CASES / "ivig-jia.yaml")
-    out = run_review(case, store, FakeLLM([steered]), settings, tmp_path / "out")
+    out = review_to(case, store, FakeLLM([steered]), settings, tmp_path / "out")
     review = out.review
     assert review.sections[0].statements == []  # the obeyed claim did not survive
     dropped = review.validation.dropped[0]

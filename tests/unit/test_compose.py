@@ -10,7 +10,7 @@ from pipeline.draft.compose import MIN_PICKS
 from pipeline.draft.ranking import complete_sentence
 from pipeline.llm import LLMError
 from pipeline.render import page_words
-from pipeline.review import draft_review
+from pipeline.runtime import Pipeline
 from tests.conftest import FakeLLM
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
@@ -34,13 +34,8 @@ def test_statements_are_source_sentences_verbatim_and_attributed(
     case = load_case(CASES / "ivig-jia.yaml")
     llm = FakeLLM([pick_last])
     events: list[tuple[str, dict]] = []
-    review = draft_review(
-        case,
-        sample_store,
-        llm,
-        _compose(session_settings),
-        on_event=lambda k, d: events.append((k, d)),
-    )
+    with Pipeline.open(_compose(session_settings), llm=llm, store=sample_store) as pipeline:
+        review = pipeline.review(case, on_event=lambda k, d: events.append((k, d)))
     assert [c["name"] for c in llm.calls] == ["section_selection"]
     schema = llm.calls[0]["schema"]
     evidence = {e.id: e for e in review.evidence}
@@ -86,7 +81,9 @@ def test_continuation_gets_dosing_and_an_unusable_selection_falls_back(
         raise LLMError("invalid JSON from the model")
 
     case = load_case(CASES / "ivig-sle.yaml")
-    review = draft_review(case, sample_store, FakeLLM([broken]), _compose(session_settings))
+    settings = _compose(session_settings)
+    with Pipeline.open(settings, llm=FakeLLM([broken]), store=sample_store) as pipeline:
+        review = pipeline.review(case)
     keys = [s.key for s in review.sections]
     assert "dosing" in keys  # a continuation request gets its dosing section
     assert any("best-ranked taken" in n for n in review.provenance.notes)
@@ -150,7 +147,8 @@ def test_free_mode_can_draft_from_the_ranked_sentences(sample_store, session_set
     )
     case = load_case(CASES / "ivig-jia.yaml")
     llm = FakeLLM([plain_draft])
-    review = draft_review(case, sample_store, llm, settings)
+    with Pipeline.open(settings, llm=llm, store=sample_store) as pipeline:
+        review = pipeline.review(case)
     assert review.provenance.retrieval["draft"] == "free"
     assert review.guideline_position is not None
     shown = llm.calls[-1]["messages"][-1]["content"]

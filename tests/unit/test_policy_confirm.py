@@ -27,20 +27,17 @@ def own_store(session_settings, corpus_pdfs: Path, tmp_path: Path):  # noqa: ANN
     """The sample corpus in a store of this test's own (confirmations must not reach the
     session's store), with the sample policy declared by the operator."""
     from pipeline.executors import InlineExecutor
-    from pipeline.sources.ingest import ingest
+    from pipeline.runtime import Pipeline
 
     settings = session_settings.model_copy(
         update={"home": tmp_path / "home", "store": tmp_path / "store"}
     )
     store = InMemoryStore(settings.store_path, HashingEmbedder())
-    ingest([corpus_pdfs], store, settings, executor=InlineExecutor())
-    ingest(
-        [corpus_pdfs / "sample-ivig-policy.pdf"],
-        store,
-        settings,
-        executor=InlineExecutor(),
-        policy=True,
-    )
+    with Pipeline.open(settings, store=store) as pipeline:
+        pipeline.ingest([corpus_pdfs], executor=InlineExecutor())
+        pipeline.ingest(
+            [corpus_pdfs / "sample-ivig-policy.pdf"], executor=InlineExecutor(), policy=True
+        )
     return store, settings
 
 

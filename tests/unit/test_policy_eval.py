@@ -102,6 +102,9 @@ def test_leaf_matching_is_by_normalized_prefix() -> None:
     assert leaf_matches("Patient is 18 years", "(a) Patient is 18 years of age or older; AND")
     assert leaf_matches("Patient’s LDL-C is ≥ 70", "Patient's LDL C is ≥ 70 mg/dL")
     assert not leaf_matches("Patient is 18 years", "Patient is 12 years of age")
+    # printed with the micro sign / a ligature, compiled in NFKC form (Greek mu, "fi")
+    assert leaf_matches("eosinophils 150 cells/\u00b5L", "Eosinophils 150 cells/\u03bcL or more")
+    assert leaf_matches("con\ufb01rmed by biopsy", "confirmed by biopsy showing")
     # at_least n of all children reads as all_of
     gold = json.loads(json.dumps(GOLD_ONE))
     gold["indications"][0]["initial"]["children"][1] = {
@@ -135,3 +138,20 @@ def test_cli_scores_the_sample_policy(tmp_path: Path, corpus_pdfs: Path) -> None
         app, ["eval", "policies", str(GOLD), "--shared", str(tmp_path / "no")]
     )
     assert missing.exit_code == 0 and "not found under" in missing.output
+
+
+def test_named_counts_only_what_a_case_could_match() -> None:
+    """A branch titled "Initial Therapy" over a paragraph naming the condition is found by
+    indication recall (its opening text) but named by nothing the case matcher reads."""
+    titled = _tree()
+    titled.indications[0].name = "Initial Therapy"
+    titled.indications[0].text = "Initial Therapy Rheumatoid arthritis when all of the following"
+    row = score_policy(GOLD_ONE, titled).row()
+    assert row["indication_recall"] == 0.5 and row["indication_named"] == 0.0
+    assert row["missed_indications"] == ["Psoriatic arthritis (p. 2)"]
+    assert score_policy(GOLD_ONE, _tree()).row()["indication_named"] == 0.5
+    coded = _tree()
+    coded.indications[0].name = "Section 4"
+    coded.indications[0].icd10 = ["M05.00-M06.9"]
+    gold = {**GOLD_ONE, "indications": [{**GOLD_ONE["indications"][0], "icd10": ["M06.9"]}]}
+    assert score_policy(gold, coded).row()["indication_named"] == 1.0

@@ -23,9 +23,13 @@ OPS = {"all_of", "any_of", "at_least"}
 DIRS = {"policies", "autoauth/policies"}
 # The split the brief fixes; the rest is free but both halves must be used.
 MUST_TUNE = {"001", "002", "cigna-infliximab-iv-ip0660"}
-MUST_HOLDOUT = {"anthem-dupixent-cc0029", "bcbsa-fep-spinraza-5.75.015",
-                "floridablue-bevacizumab-mcg-09-J0000-66", "tenncare-pdl-clinical-criteria-2025-06",
-                "medicare-lcd-L33822-glucose-monitors"}
+MUST_HOLDOUT = {
+    "anthem-dupixent-cc0029",
+    "bcbsa-fep-spinraza-5.75.015",
+    "floridablue-bevacizumab-mcg-09-J0000-66",
+    "tenncare-pdl-clinical-criteria-2025-06",
+    "medicare-lcd-L33822-glucose-monitors",
+}
 MAX_LEAF_WORDS = 25  # leaves are short prefixes for measurement, never whole criteria
 
 

@@ -39,7 +39,7 @@ def test_a_declared_policy_with_no_indication_is_an_ingest_error(
     tmp_path: Path, session_settings
 ) -> None:
     from pipeline.executors import InlineExecutor
-    from pipeline.sources.ingest import ingest
+    from pipeline.runtime import Pipeline
 
     docs = tmp_path / "docs"
     render_pdf(
@@ -48,7 +48,8 @@ def test_a_declared_policy_with_no_indication_is_an_ingest_error(
         docs / "newsletter.pdf",
     )
     store = InMemoryStore(tmp_path / "store", HashingEmbedder())
-    report = ingest([docs], store, session_settings, executor=InlineExecutor(), policy=True)
+    with Pipeline.open(session_settings, store=store) as pipeline:  # as `necessity ingest`
+        report = pipeline.ingest([docs], executor=InlineExecutor(), policy=True)
     assert not report.failed  # the document is stored; nothing is lost
     (error,) = report.policy_errors
     assert "newsletter.pdf" in error and "no indication with criteria was found" in error

@@ -208,7 +208,7 @@ def test_a_recommendation_for_other_patients_does_not_place_the_drug() -> None:
 
 
 def test_population_fits_reads_qualifiers_age_and_negation() -> None:
-    from pipeline.draft.position import population_fits
+    from pipeline.draft.population import population_fits
 
     c = case(
         "Ustekinumab",
@@ -240,7 +240,7 @@ def test_a_passive_against_is_about_its_subject_not_the_patients_after_it() -> N
 
 
 def test_a_first_flare_population_is_not_a_case_with_frequent_flares() -> None:
-    from pipeline.draft.position import population_fits
+    from pipeline.draft.population import population_fits
 
     c = case("Febuxostat", "Chronic tophaceous gout", "M1A.9", history=["Three flares a year."])
     topic = case_topic(c)

@@ -4,8 +4,7 @@ from pathlib import Path
 from pipeline.cases import load_case
 from pipeline.check.verdict import decide
 from pipeline.models import Criterion, Review
-from pipeline.review import run_review
-from tests.conftest import FakeLLM, draft, find_sentence, sentences
+from tests.conftest import FakeLLM, draft, find_sentence, review_to, sentences
 
 CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
 
@@ -43,7 +42,7 @@ def test_review_record_v2_from_a_scripted_model(
     sample_store, session_settings, tmp_path: Path
 ) -> None:
     case = load_case(CASES / "ivig-jia.yaml")
-    out = run_review(case, sample_store, FakeLLM([careful_model]), session_settings, tmp_path)
+    out = review_to(case, sample_store, FakeLLM([careful_model]), session_settings, tmp_path)
     record = json.loads(out.json_path.read_text())
     assert record["record_version"] == "2"
     for key in (
@@ -122,7 +121,7 @@ def test_model_drafted_criteria_never_decide(
 
     case = load_case(CASES / "ivig-sle.yaml")
     llm = FakeLLM([wishful])  # criterion judgments: unscripted, "cannot tell"
-    out = run_review(case, sample_store, llm, session_settings, tmp_path)
+    out = review_to(case, sample_store, llm, session_settings, tmp_path)
     review = out.review
     assert review.provenance.model_verdict == "medically_necessary"
     assert review.criteria and review.criteria[0].status == "met"

@@ -12,12 +12,23 @@ from pipeline.cli import app
 from pipeline.evals.datasets import load_dataset
 from pipeline.evals.report import run_report
 from pipeline.evals.runs import RunStore
-from pipeline.evals.workbench import EvalConfig, compare, run_eval
+from pipeline.evals.tasks import confident_errors
+from pipeline.evals.workbench import EvalConfig, compare, eval_settings, run_eval
+from pipeline.runtime import Pipeline
+from pipeline.settings import Settings
 from tests.conftest import FakeLLM
 from tests.fake_openai import FakeOpenAIServer
 from tests.unit.test_review_fake import careful_model
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def _run(config: EvalConfig, settings, store=None, **options):  # noqa: ANN001, ANN003, ANN202
+    """``run_eval`` as the command runs it: one pipeline under the config's settings."""
+    with Pipeline.open(eval_settings(config, settings), store=store) as pipeline:
+        return run_eval(config, pipeline, **options)
+
+
 runner = CliRunner()
 
 
@@ -59,7 +70,7 @@ def test_run_store_compare_and_report_with_a_scripted_model(settings, tmp_path: 
         thresholds={"accuracy": 0.9},
     )
     fake = FakeLLM([lambda m, s: _always_yes({})] * 6)
-    run = run_eval(config, settings, client_factory=lambda p: fake)
+    run = _run(config, settings, client_factory=lambda p: fake)
     assert run.metrics["accuracy[pubmedqa@1|embedded]"] == round(4 / 6, 4)  # 4 yes, 2 no
     assert run.metrics["majority_baseline[pubmedqa@1|embedded]"] == round(4 / 6, 4)
     assert run.thresholds[0]["ok"] is False and not run.passed
@@ -102,7 +113,7 @@ def test_review_task_scores_verdicts_and_grounding(sample_store, session_setting
         limit=1,
         prompts=["review-draft@2"],
     )
-    run = run_eval(
+    run = _run(
         config,
         session_settings,
         client_factory=lambda p: FakeLLM([careful_model]),
@@ -167,7 +178,7 @@ def test_policy_task_scores_the_worksheet(session_settings) -> None:
         prompts=["criterion-judge@2"],
     )
     fake = FakeLLM()  # criterion judgments unscripted: "cannot tell"
-    run = run_eval(config, session_settings, client_factory=lambda p: fake)
+    run = _run(config, session_settings, client_factory=lambda p: fake)
     variant = "criterion-judge@2|embedded"
     # JIA: the sample policy's exclusion decides by rule (no call); SLE: the reference to the
     # initial criteria is met by rule, the clinical-response criterion needs the model, which
@@ -208,7 +219,7 @@ def test_policy_task_counts_confident_errors(session_settings, tmp_path: Path) -
     config = EvalConfig(
         name="pairs", task="policy", dataset=str(dataset), prompts=["criterion-judge@2"]
     )
-    run = run_eval(config, session_settings, client_factory=lambda p: FakeLLM())
+    run = _run(config, session_settings, client_factory=lambda p: FakeLLM())
     variant = "criterion-judge@2|embedded"
     assert {e.output["verdict"] for e in run.examples} == {"not_medically_necessary"}
     assert run.metrics[f"verdict_accuracy[{variant}]"] == 0.5
@@ -219,8 +230,6 @@ def test_policy_task_counts_confident_errors(session_settings, tmp_path: Path) -
 
 
 def test_an_approval_not_earned_is_a_false_approval() -> None:
-    from pipeline.evals.workbench import confident_errors
-
     for expected in ("not_medically_necessary", "insufficient_information"):
         assert confident_errors(expected, "medically_necessary", {}, []) == {
             "false_approval": 1.0,
@@ -236,3 +245,35 @@ def test_an_approval_not_earned_is_a_false_approval() -> None:
         ["i. Patient is ≥6 years of age; AND"],
     )
     assert reason["denied_for_other_criterion"] == 0.0
+
+
+def test_embedded_provider_calls_are_cached_across_server_ports(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded server listens on a new port at every start: a second identical run
+    (provider without base_url) is still answered from the cache."""
+    import contextlib
+
+    from pipeline.llm import client as llm_client
+
+    servers: list[FakeOpenAIServer] = []
+
+    @contextlib.contextmanager
+    def fake_embedded(settings, parallel=1):  # noqa: ANN001, ANN202
+        with FakeOpenAIServer([_always_yes] * 10) as server:  # a fresh port each start
+            servers.append(server)
+            yield server.base_url
+
+    monkeypatch.setattr(llm_client, "embedded_server", fake_embedded)
+    config = EvalConfig(
+        name="embedded",
+        task="pubmedqa",
+        dataset=str(_pubmedqa(tmp_path)),
+        limit=3,
+        prompts=["pubmedqa@2"],
+    )
+    first = _run(config, settings)
+    second = _run(config, settings)
+    assert servers[0].base_url != servers[1].base_url
+    assert [len(s.requests) for s in servers] == [3, 0]
+    assert all(e.cached for e in second.examples) and not any(e.cached for e in first.examples)
