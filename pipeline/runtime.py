@@ -135,11 +135,16 @@ class Pipeline:
         docs = self.documents() if documents is None else documents
         return recheck(review, self.judge, self.settings, docs)
 
-    def ingest(self, paths: Iterable[Path], **options: Any) -> IngestReport:
+    def ingest(
+        self, paths: Iterable[Path], *, recompile: bool = False, **options: Any
+    ) -> IngestReport:
         """``sources.ingest.ingest`` into this pipeline's store (``options`` are its), the
-        declared policies stored now compiled there and then (an ingest error if one
-        cannot decide anything)."""
-        compile_policies = functools.partial(compile_ingested, home=self.settings.home)
+        declared policies stored now compiled there and then by the settings' compiler (an
+        ingest error if one cannot decide anything); ``recompile``: even where a tree is
+        cached (a model endpoint that failed is asked again)."""
+        compile_policies = functools.partial(
+            compile_ingested, settings=self.settings, recompile=recompile
+        )
         return ingest(
             paths, self.store, self.settings, compile_policies=compile_policies, **options
         )

@@ -127,6 +127,22 @@ class PolicySettings(_Group):
     judge_prompt: str = Field(
         "criterion-judge@2", description="prompt of the per-criterion model judgment"
     )
+    compiler: Literal["rules", "model"] = Field(
+        "rules",
+        description="how a policy PDF becomes its criteria tree: rules (the layout compiler, "
+        "no model) or model (a strong endpoint proposes the tree, every node is checked on "
+        "its page; the rules compiler is the fallback); a person confirms either",
+    )
+    compiler_prompt: str = Field(
+        "policy-tree@1", description="compiler: model: the prompt that proposes the tree"
+    )
+    compiler_window_tokens: int = Field(
+        12000, description="compiler: model: most policy text (tokens, ~4 chars) per call"
+    )
+    compiler_max_tokens: int = Field(
+        8000,
+        description="compiler: model: longest answer (a tree is long); llm.max_tokens if larger",
+    )
 
 
 class LLMSettings(_Group):

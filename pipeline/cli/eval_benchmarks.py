@@ -167,6 +167,13 @@ def eval_policies(
     ),
     split: Annotated[str, typer.Option(help="tune, holdout or all")] = "all",
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    compiler: Annotated[
+        str,
+        typer.Option(
+            help="rules (the store's or the layout compiler's trees) or model (every PDF "
+            "compiled afresh by the configured endpoint, policy.compiler: model)"
+        ),
+    ] = "rules",
 ) -> None:
     """Compiled policy trees against gold trees: indication recall, leaf recall and
     precision, logic accuracy; per policy and per split."""
@@ -174,6 +181,8 @@ def eval_policies(
 
     if split not in {"tune", "holdout", "all"}:
         fail(f"--split {split!r}: expected tune, holdout or all")
+    if compiler not in {"rules", "model"}:
+        fail(f"--compiler {compiler!r}: expected rules or model")
     try:
         gold = load_gold(gold_dir)
     except GoldError as exc:
@@ -181,8 +190,20 @@ def eval_policies(
     gold = [g for g in gold if split == "all" or g.get("split", "tune") == split]
     # A store's trees are sealed with the home's key: the settings' home, when a store is named.
     home = settings_from().home if store else None
-    compile_tree = compile_for_eval(store, home)
-    report = run_policy_eval(gold, compile_tree, [shared, gold_dir, gold_dir.parent])
+    roots = [shared, gold_dir, gold_dir.parent]
+    if compiler == "rules":
+        report = run_policy_eval(gold, compile_for_eval(store, home), roots)
+    else:
+        from pipeline.llm import LLMError, open_llm
+        from pipeline.policy.model_compiler import llm_settings
+
+        settings = settings_from(policy={"compiler": compiler})
+        try:
+            with open_llm(llm_settings(settings)) as llm:
+                compile_tree = compile_for_eval(store, home, settings, llm)
+                report = run_policy_eval(gold, compile_tree, roots)
+        except LLMError as exc:  # the endpoint refused (remote not allowed) or is missing
+            fail(str(exc))
     if as_json:
         typer.echo(json.dumps(report, indent=2))
         return

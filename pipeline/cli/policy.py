@@ -62,7 +62,8 @@ def policy_list(
 def _status_words(r: dict) -> str:
     if r["tree_status"] == "confirmed":
         return f"confirmed v{r['version']} by {r['confirmed_by']} at {r['confirmed_at']}"
-    return "UNCONFIRMED: the compiler's reading (`necessity policy confirm` to confirm it)"
+    words = "UNCONFIRMED: the compiler's reading (`necessity policy confirm` to confirm it)"
+    return f"{words}; {r['not_deciding']}" if r.get("not_deciding") else words
 
 
 @policy_app.command("show")
@@ -78,11 +79,13 @@ def policy_show(
     if pdf.suffix.lower() == ".pdf" and pdf.exists():
         import hashlib
 
-        from pipeline.policy.compile import compile_policy
+        from pipeline.policy.model_compiler import compile_by_settings
 
         try:
             sid = hashlib.sha256(pdf.read_bytes()).hexdigest()
-            tree = compile_policy(pdf, source_id=sid, title=pdf.stem)
+            # the settings' compiler (policy.compiler): a PDF can be tried on an endpoint
+            settings = settings_from()
+            tree = compile_by_settings(pdf, source_id=sid, title=pdf.stem, settings=settings)
         except OSError as exc:
             fail(f"{pdf}: {exc}")
     else:
@@ -168,6 +171,8 @@ def _store_document(source: str, store: Path | None) -> tuple[Path, Any, Path]:
 
 
 def format_tree(tree: PolicyTree) -> str:
+    from pipeline.policy.model_check import not_deciding
+
     lines = [f"{tree.title}  ({Path(tree.file).name}, {tree.compiler})"]
     if tree.declared_by:
         lines.append(f"declared: {tree.declared_by}")
@@ -179,6 +184,8 @@ def format_tree(tree: PolicyTree) -> str:
         lines.append("UNCONFIRMED: the compiler's reading; no person has confirmed it")
     if tree.withheld:
         lines.append(f"WITHHELD: {tree.withheld}")
+    if undecided := not_deciding(tree):
+        lines.append(f"NOT DECIDING: {undecided}")
     for ind in tree.indications:
         codes = f" [ICD-10 {', '.join(ind.icd10)}]" if ind.icd10 else ""
         lines.append(f"\n{ind.id}. {ind.name}{codes}  (p. {ind.page}; {ind.section})")

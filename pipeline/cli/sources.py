@@ -78,6 +78,14 @@ def ingest(
             "decide verdicts (who and when is recorded)",
         ),
     ] = False,
+    recompile: Annotated[
+        bool,
+        typer.Option(
+            "--recompile",
+            help="compile these policies' criteria trees again even where one is cached "
+            "(e.g. to ask a policy.compiler: model endpoint again after it failed)",
+        ),
+    ] = False,
 ) -> None:
     """Parse, chunk, embed and store PDFs; unchanged files are skipped."""
     from tqdm import tqdm
@@ -120,6 +128,7 @@ def ingest(
                 on_result=show,
                 executor=pool,
                 policy=policy,
+                recompile=recompile,
             )
     except (FileNotFoundError, ValueError) as exc:
         fail(str(exc))

@@ -32,6 +32,8 @@ from pipeline.errors import NecessityError
 from pipeline.policy.fields import code_in
 from pipeline.policy.match import condition_words
 from pipeline.policy.models import Indication, PolicyNode, PolicyTree
+from pipeline.ports import LLM
+from pipeline.settings import Settings
 
 SPLITS = ("tune", "holdout")
 _MARKER = re.compile(
@@ -438,14 +440,31 @@ def report(scores: list[PolicyScore]) -> dict[str, Any]:
     return {"policies": [s.row() for s in scores], "overall": overall}
 
 
-def compile_for_eval(store: Path | None, home: Path | None = None) -> Callable[[Path], PolicyTree]:
+def compile_for_eval(
+    store: Path | None,
+    home: Path | None = None,
+    settings: Settings | None = None,
+    llm: LLM | None = None,
+) -> Callable[[Path], PolicyTree]:
     """A compiler for the eval: the store's tree for the PDF where the store holds the same
     bytes (its cached, possibly confirmed tree, sealed with ``home``'s key), else compiled
-    from the PDF now."""
+    from the PDF now. With settings that say ``policy.compiler: model``, every PDF is
+    compiled afresh by the model (through ``llm``), the store left aside: that measures
+    the endpoint."""
     if store is not None and home is None:
         raise ValueError("a store's trees need the home whose key seals them")
     from pipeline.policy.compile import compile_policy
     from pipeline.policy.library import tree_for
+    from pipeline.policy.model_compiler import compile_by_settings
+
+    if settings is not None and settings.policy.compiler == "model":
+        return lambda pdf: compile_by_settings(
+            pdf,
+            source_id=hashlib.sha256(pdf.read_bytes()).hexdigest(),
+            title=pdf.stem,
+            settings=settings,
+            llm=llm,
+        )
 
     documents = {}
     if store is not None:

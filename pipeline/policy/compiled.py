@@ -13,8 +13,11 @@ from pydantic import ValidationError
 
 from pipeline.models import Document
 from pipeline.policy import integrity
-from pipeline.policy.compile import COMPILER_VERSION, PolicyCompileError, compile_policy
+from pipeline.policy.compile import COMPILER_VERSION, PolicyCompileError
+from pipeline.policy.model_compiler import cached_ok, compile_by_settings
 from pipeline.policy.models import PolicyTree
+from pipeline.ports import LLM
+from pipeline.settings import Settings
 from pipeline.sources.parse import ParseError
 
 log = logging.getLogger(__name__)
@@ -25,11 +28,19 @@ def tree_path(store_path: Path, source_id: str) -> Path:
 
 
 def compiled_tree(
-    store_path: Path, doc: Document, rebuild: bool = False, *, home: Path
+    store_path: Path,
+    doc: Document,
+    rebuild: bool = False,
+    *,
+    home: Path,
+    settings: Settings | None = None,
+    llm: LLM | None = None,
 ) -> PolicyTree:
     """The document's compiled tree from the cache, or compiled now and cached. A cached
     file that fails its keyed digest (edited in the store) is compiled again. A PDF the
-    compiler cannot read gives a tree with no indications and the reason in ``problems``."""
+    compiler cannot read gives a tree with no indications and the reason in ``problems``.
+    ``settings`` choose the compiler (policy.compiler, model_compiler.py); without them the
+    cached tree is taken whichever compiler made it, and a missing one is compiled by rules."""
     path = tree_path(store_path, doc.source_id)
     key = integrity.load_key(home)
     mac = path.with_suffix(".mac")
@@ -46,13 +57,15 @@ def compiled_tree(
                     "made under another home's key); compiling again",
                     path.name,
                 )
-            elif tree.compiler == COMPILER_VERSION and tree.source_id == doc.source_id:
+            elif cached_ok(tree, settings) and tree.source_id == doc.source_id:
                 tree.declared_by = doc.declared
                 return tree
         except (ValidationError, ValueError, OSError) as exc:
             log.warning("policy cache %s unreadable (%s); compiling again", path.name, exc)
     try:
-        tree = compile_policy(Path(doc.file), source_id=doc.source_id, title=doc.title)
+        tree = compile_by_settings(
+            Path(doc.file), source_id=doc.source_id, title=doc.title, settings=settings, llm=llm
+        )
     except (ParseError, PolicyCompileError, OSError) as exc:
         tree = PolicyTree(
             source_id=doc.source_id,

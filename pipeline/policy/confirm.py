@@ -31,6 +31,7 @@ from pipeline.policy.compile import PageText
 from pipeline.policy.compiled import compiled_tree
 from pipeline.policy.edit import classify, resolve_references
 from pipeline.policy.models import PolicyNode, PolicyTree
+from pipeline.settings import Settings
 from pipeline.sources.parse import parse_pdf
 
 _VERSION = re.compile(r"^v(\d+)\.json$")
@@ -163,7 +164,13 @@ def _tree_of(record: dict, doc: Document) -> PolicyTree:
     )
 
 
-def deciding_tree(store_path: Path, doc: Document, home: Path, rebuild: bool = False) -> PolicyTree:
+def deciding_tree(
+    store_path: Path,
+    doc: Document,
+    home: Path,
+    rebuild: bool = False,
+    settings: Settings | None = None,
+) -> PolicyTree:
     """The latest confirmed tree, else the compiled one (marked unconfirmed). A confirmed
     version failing its seal gives a tree that decides nothing and says why."""
     try:
@@ -179,7 +186,7 @@ def deciding_tree(store_path: Path, doc: Document, home: Path, rebuild: bool = F
         return compiled.model_copy(
             update={"indications": [], "exclusions": [], "problems": [reason], "withheld": reason}
         )
-    tree = compiled_tree(store_path, doc, rebuild, home=home)
+    tree = compiled_tree(store_path, doc, rebuild, home=home, settings=settings)
     return tree.model_copy(update={"tree_status": "unconfirmed", "version": 0})
 
 
@@ -341,6 +348,10 @@ def confirm(
     checked = checked.model_copy(
         update={
             "problems": [],
+            # a person read the tree against the policy: what the model's checks
+            # dropped no longer keeps it from deciding (model_check.abstain_reason)
+            "dropped": {},
+            "cut_short": {},
             "tree_status": "confirmed",
             "confirmed_by": None,
             "confirmed_at": None,

@@ -16,6 +16,7 @@ from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.models import Case
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import excluded_condition, indication_for, is_situational, policy_for
+from pipeline.policy.model_check import abstain_reason
 from pipeline.policy.models import (
     Branch,
     Exclusion,
@@ -178,6 +179,14 @@ def apply_policy(
         return PolicyDecision(
             **head, match_reason=why, verdict="insufficient_information", rule=tree.withheld
         )
+    if abstain := abstain_reason(tree):  # an indication or exclusion of the policy lost
+        return PolicyDecision(
+            **head,
+            match_reason=why,
+            abstained=abstain,
+            verdict="insufficient_information",
+            rule=abstain,
+        )
     exclusions: list[Judgment] = []
     for ex in tree.exclusions:
         reason = excluded_condition(case, ex)
@@ -213,14 +222,24 @@ def apply_policy(
             verdict="insufficient_information",
             rule=f"{ind_why}; the policy does not say the drug is excluded for it",
         )
+    head |= {
+        "indication_id": indication.id,
+        "indication": indication.name,
+        "indication_page": indication.page,
+        "match_reason": f"{why}; {ind_why}",
+    }
+    if abstain := abstain_reason(tree, indication.id):  # its criteria are not the policy's
+        return PolicyDecision(
+            **head,
+            exclusions=exclusions,
+            abstained=abstain,
+            verdict="insufficient_information",
+            rule=abstain,
+        )
     branches = _branches(case, indication.branches)
     if not branches:  # a table row or heading with no criteria under it
         return PolicyDecision(
             **head,
-            indication_id=indication.id,
-            indication=indication.name,
-            indication_page=indication.page,
-            match_reason=f"{why}; {ind_why}",
             exclusions=exclusions,
             verdict="insufficient_information",
             rule=f"the policy states no criteria for {indication.name} (page {indication.page})",
@@ -254,12 +273,8 @@ def apply_policy(
     ]
     base = {
         **head,
-        "indication_id": indication.id,
-        "indication": indication.name,
-        "indication_page": indication.page,
         "branch": branch.request_type,
         "approval": branch.approval,
-        "match_reason": f"{why}; {ind_why}",
         "judgments": rows,
         "exclusions": exclusions,
         "status": status,

@@ -11,18 +11,28 @@ from pipeline.models import Document
 from pipeline.policy.compile import PageText
 from pipeline.policy.compiled import compiled_tree, tree_path  # noqa: F401 (re-exported)
 from pipeline.policy.confirm import deciding_tree
+from pipeline.policy.model_check import not_deciding
 from pipeline.policy.models import PolicyDecision, PolicyTree
 from pipeline.ports import Store
+from pipeline.settings import Settings
 from pipeline.sources.ingest import IngestReport
 from pipeline.sources.parse import ParseError, parse_pdf
 
 log = logging.getLogger(__name__)
 
 
-def tree_for(store_path: Path, doc: Document, rebuild: bool = False, *, home: Path) -> PolicyTree:
+def tree_for(
+    store_path: Path,
+    doc: Document,
+    rebuild: bool = False,
+    *,
+    home: Path,
+    settings: Settings | None = None,
+) -> PolicyTree:
     """The tree that decides for this document: its latest confirmed version when a person
-    confirmed one, else the compiled tree (``home`` holds the integrity key)."""
-    return deciding_tree(store_path, doc, home, rebuild=rebuild)
+    confirmed one, else the compiled tree (``home`` holds the integrity key; ``settings``
+    choose the compiler where one must run, compiled.py)."""
+    return deciding_tree(store_path, doc, home, rebuild=rebuild, settings=settings)
 
 
 def policy_documents(documents: list[Document], declared_only: bool = True) -> list[Document]:
@@ -62,6 +72,7 @@ def tree_summary(tree: PolicyTree) -> dict:
         "confirmed_by": tree.confirmed_by,
         "confirmed_at": tree.confirmed_at,
         "withheld": tree.withheld,
+        "not_deciding": not_deciding(tree),
     }
 
 
@@ -81,15 +92,20 @@ def verify_worksheet(decision: PolicyDecision) -> list[str]:
     ]
 
 
-def compile_ingested(store: Store, report: IngestReport, home: Path) -> None:
+def compile_ingested(
+    store: Store, report: IngestReport, *, settings: Settings, recompile: bool = False
+) -> None:
     """Each policy ``report`` stored is compiled into its criteria tree once, at ingest
     (``sources.ingest`` runs this, handed it by ``Pipeline.ingest``), so a policy the
     compiler cannot structure is reported then (``report.policy_errors``) rather than at
-    review."""
+    review. The settings choose the compiler (policy.compiler); ``recompile``: even where
+    a tree is cached."""
     files = {str(Path(r.file).resolve()) for r in report.results if r.status != "failed"}
     for doc in store.documents():
         if doc.doc_type == "policy" and doc.file in files:
-            tree = tree_for(store.path, doc, home=home)
+            tree = tree_for(
+                store.path, doc, rebuild=recompile, home=settings.home, settings=settings
+            )
             for problem in tree.problems[:5]:
                 log.warning("policy %s: %s", Path(doc.file).name, problem)
             if not tree.indications:

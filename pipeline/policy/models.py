@@ -98,6 +98,16 @@ class PolicyTree(BaseModel):
     confirmed_by: str | None = None
     confirmed_at: str | None = None
     withheld: str | None = None  # why this policy decides nothing (a tampered confirmed tree)
+    # A model-compiled tree (model_check.py): per indication id, how many of the model's
+    # proposed criteria the checks dropped, or kept flagged cut short; "*" for the whole
+    # tree (an indication or an exclusion dropped). Unconfirmed, such a tree does not
+    # decide where they are (model_check.abstain_reason): its logic is no longer the policy's.
+    dropped: dict[str, int] = Field(default_factory=dict)
+    cut_short: dict[str, int] = Field(default_factory=dict)
+    # The model compile that gave no usable tree (model_compiler.attempt): this rules tree
+    # stands in for it, and the same settings take it from the cache rather than call the
+    # failing endpoint at every ingest (``necessity ingest --policy FILE --recompile`` retries).
+    fallback_for: str | None = None
 
 
 class Judgment(BaseModel):
@@ -128,6 +138,9 @@ class PolicyDecision(BaseModel):
     tree_version: int | None = None
     confirmed_by: str | None = None
     confirmed_at: str | None = None
+    # Why the tree did not decide: unconfirmed, with criteria the model compiler's checks
+    # dropped (model_check.abstain_reason); the verdict is then insufficient_information.
+    abstained: str | None = None
     prompt: str | None = None  # the criterion judge's prompt id, when the model was asked
     indication_id: str | None = None
     indication: str | None = None

@@ -199,6 +199,8 @@ def tree_status_words(d: PolicyDecision) -> str:
     reading of the PDF, and a reader should know no person checked it."""
     if d.tree_status == "confirmed":
         return f"confirmed by {d.confirmed_by} on {d.confirmed_at} (version {d.tree_version})"
+    if d.abstained:
+        return f"UNCONFIRMED, DID NOT DECIDE: {d.abstained}"
     return (
         "UNCONFIRMED: decided by the compiler's reading of the policy "
         f"({d.compiler}); no person has confirmed this tree"
