@@ -15,7 +15,8 @@ from pipeline import __version__
 from pipeline.cases import case_facts, case_summary
 from pipeline.check.finalize import finalize
 from pipeline.draft import HEADINGS, SECTIONS, write_draft
-from pipeline.draft.compose import compose, gather, position_for
+from pipeline.draft.compose import compose, position_for
+from pipeline.draft.gather import gather
 from pipeline.llm import CountingClient, is_local
 from pipeline.llm.prompts import load_prompt
 from pipeline.models import (
@@ -159,8 +160,15 @@ def draft_review(
         evidence = evidence + [e for e in cited if e.id not in known]
         queries, criteria, model_verdict = candidates.queries, [], None
     else:
-        titles = {sid: d.title for sid, d in documents.items()}
-        evidence, queries = retrieve(case, store, settings.retrieval, titles)
+        ranked = None
+        if settings.draft.free_evidence == "ranked":
+            # compose's ranking feeds the free draft: each section's best sentences
+            ranked = gather(case, store, settings, documents, decision)
+            shown = [e for evs in ranked.by_section.values() for e in evs]
+            evidence, queries = list({e.id: e for e in shown}.values()), ranked.queries
+        else:
+            titles = {sid: d.title for sid, d in documents.items()}
+            evidence, queries = retrieve(case, store, settings.retrieval, titles)
         if on_event:
             on_event("evidence", {"evidence": [e.model_dump(mode="json") for e in evidence]})
         stage("draft")
@@ -177,6 +185,11 @@ def draft_review(
         criteria = unique_criteria(data.get("criteria", []))
         requests = clean_requests(data.get("documentation_to_request", []))
         model_verdict = data["verdict"]
+        if ranked is not None:
+            position, read_requests, cited = position_for(case, ranked, documents)
+            requests = requests or read_requests
+            known = {e.id for e in evidence}
+            evidence = evidence + [e for e in cited if e.id not in known]
     provenance = Provenance(
         model=client.model,
         endpoint=client.endpoint,

@@ -110,9 +110,17 @@ class DraftSettings(_Group):
     )
     chunks_per_section: int = Field(3, description="compose: passages retrieved per section")
     candidates_per_section: int = Field(
-        5, description="compose: complete sentences shown to the model per section"
+        4,
+        description="compose: complete sentences shown to the model per section (4: the "
+        "prompt is most of a review's time on a 2-core CPU; 5 gave the same key-point recall)",
     )
     picks_per_section: int = Field(3, description="compose: most sentences quoted per section")
+    free_evidence: Literal["passages", "ranked"] = Field(
+        "passages",
+        description="free: what the model is shown; passages: the case queries' passages; "
+        "ranked: compose's per-section ranked sentences, and the guideline position read "
+        "from them (set it with a strong endpoint)",
+    )
 
 
 class PolicySettings(_Group):

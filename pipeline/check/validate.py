@@ -9,7 +9,6 @@ criterion. Anything short of that is marked with its problem; nothing is dropped
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pipeline.check.judge import (
@@ -30,22 +29,8 @@ from pipeline.models import (
     sha256_text,
 )
 from pipeline.ports import Judge
-from pipeline.sources.parse import ParseError, normalize, parse_pdf
-
-
-@lru_cache(maxsize=64)
-def _pages(file: str, size: int, mtime: float) -> tuple[str, ...]:
-    return tuple(normalize(p.text) for p in parse_pdf(Path(file)))
-
-
-def page_text(file: str, page: int) -> str:
-    """The cleaned text of a 1-based page, as ingest saw it; raises for a missing file."""
-    path = Path(file)
-    stat = path.stat()
-    pages = _pages(str(path), stat.st_size, stat.st_mtime)
-    if not 1 <= page <= len(pages):
-        raise IndexError(f"page {page} is outside 1..{len(pages)}")
-    return pages[page - 1]
+from pipeline.sources.pages import page_text
+from pipeline.sources.parse import ParseError, normalize
 
 
 def verify_evidence(ev: Evidence) -> str | None:

@@ -24,8 +24,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.draft.population import (
+    leading_population,
+    population_fits,
+    population_of,
+    split_over,
+)
 from pipeline.models import Case, Evidence, GuidelinePosition
-from pipeline.retrieve.topic import CaseTopic, Term, find_drugs, mentions, vocabulary
+from pipeline.retrieve.topic import (
+    CaseTopic,
+    Term,
+    find_classes,
+    find_drugs,
+    find_therapies,
+    mentions,
+)
 
 _CUE = re.compile(
     r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
@@ -43,12 +56,10 @@ _NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
 )
 _AFTER = re.compile(
-    r"\b(despite|after|inadequate(?:ly)? respon\w*|not at target|refractory|failed|"
+    r"\b(despite|after|inadequate(?:ly)?(?: respon\w*)?|not at target|refractory|failed|"
     r"does not respond|do not respond|cannot be tolerated|intoleran\w*|nonresponse)\b",
     re.I,
 )
-_OVER = re.compile(r"\s(?:,\s*)?over\s+(?!\d)", re.I)
-_POPULATION = re.compile(r"\s(?:for|in|among) (?:patients|adults|children|those|people)\b", re.I)
 _FAILED = re.compile(
     r"\b(inadequate response|failed|failure|intoleran\w*|refractory|no response|"
     r"did not respond|not tolerated|contraindicat\w*)\b",
@@ -70,36 +81,28 @@ class Reading:
     population: str = ""  # "in patients with asymptomatic hyperuricemia": for whom it holds
 
 
-def _split_over(text: str) -> tuple[str, str, str]:
-    """(what is recommended, the comparator, the population after it)."""
-    m = _OVER.search(text)
-    if not m:
-        p = _POPULATION.search(text)
-        return (text[: p.start()], "", text[p.start() :]) if p else (text, "", "")
-    head, tail = text[: m.start()], text[m.end() :]
-    p = _POPULATION.search(tail) or re.search(r",\s", tail)
-    if p:
-        return head, tail[: p.start()], tail[p.start() :]
-    return head, tail, ""
-
-
-def _leading_population(text: str) -> tuple[str, str]:
-    """("In adults with active AS despite NSAIDs", the rest) for a sentence that opens
-    with its population."""
-    m = re.match(r"^((?:In|For|Among) [^,]{3,160}),\s*(.*)$", text, re.S)
-    return (m.group(1), m.group(2)) if m else ("", text)
-
-
 def _on_drug(text: str, topic: CaseTopic) -> bool:
     return topic.names_drug(text) or topic.names_class(text)
 
 
 def _others(text: str, topic: CaseTopic) -> list[Term]:
-    return [d for d in find_drugs(text) if not mentions(d.name, topic.drug_words)]
+    """The therapies a phrase names other than the drug: drugs, and classes the drug is
+    not in ("a TNFi biologic or OSM" for ustekinumab)."""
+    return [
+        d
+        for d in find_therapies(text)
+        if not mentions(d.name, topic.drug_words) and d.name not in topic.drug_lineage
+    ]
 
 
 _DEFERRED = re.compile(
     r"\b(deferred|no (?:formal )?recommendation|mentioned only|insufficient evidence)\b", re.I
+)
+_ADJUNCT = re.compile(r"\badjunct\w*|\bbridging\b", re.I)
+_SWITCH = re.compile(
+    r"(?:the )?(?:switch\w*|taper\w*|discontinu\w*|stopp?\w*|withdraw\w*|dose reduction|"
+    r"reduc\w* the dose)\b",
+    re.I,
 )
 _ALREADY_ON = re.compile(r"\b(receiving|taking|treated with|despite|on)\b", re.I)
 
@@ -125,13 +128,22 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     if _DEFERRED.search(text):
         return Reading(ev, "other")
     strong = bool(re.search(r"\bstrong(?:ly)?\b", text, re.I))
-    lead, body = _leading_population(text)
-    head, comparator, population = _split_over(body)
+    lead, body = leading_population(text)
+    head, comparator, population = split_over(body)
     population = f"{lead} {population}".strip()
     found = _read_kind(ev, text, topic, strong, head, comparator, population)
     if found is not None:
         found.population = population
     return found
+
+
+def places_drug(text: str, topic: CaseTopic) -> bool:
+    """A recommendation that says where the drug (or its class) stands: advised against,
+    put below another therapy, endorsed, or second-line. The ranking puts these first in
+    the sections a reviewer reads for the guideline's position."""
+    ev = Evidence(id="E0.0", passage="E0", chunk_id="", source_id="", file="", page=1, text=text)
+    reading = read_sentence(ev, topic)
+    return reading is not None and reading.kind != "other"
 
 
 def _read_kind(
@@ -157,17 +169,29 @@ def _read_kind(
         if re.search(r"\b(?:is|are)\s+(?:\w+\s+)?$", text[: after.start()]):
             # "X over Y is strongly recommended against for patients ...": the passive's
             # subject X is what is advised against, not the patients after it
-            target = _split_over(text[: after.start()])[0]
+            target = split_over(text[: after.start()])[0]
+        if _SWITCH.match(target.strip()) and topic.request_type == "initial":
+            # against switching, tapering or stopping it: about patients already on it
+            return Reading(ev, "other")
         if _on_drug(target, topic) and not _added_to_drug(target, topic):
             return Reading(ev, "against", strong=strong)
     neg = _NOT.search(text)
     if neg:
         subject = text[: neg.start()].split(",")[-1]
+        if _SWITCH.match(subject.strip()) and topic.request_type == "initial":
+            return Reading(ev, "other")  # stopping or tapering it: about patients on it
         if _on_drug(subject, topic) and not _added_to_drug(subject, topic):
             return Reading(ev, "against", strong=strong)
     if _NOT_FIRST.search(text) and _on_drug(text, topic):
         return Reading(ev, "second_line", strong=strong)
-    requires = _others(f"{head} {population}", topic) if _AFTER.search(text) else []
+    # what must have come first: the therapies of the population ("taking methotrexate"),
+    # and drugs of the head ("adding X to methotrexate"); the head's classes are the
+    # alternatives it recommends ("a bDMARD or tsDMARD"), not requirements
+    requires = (
+        _others(population, topic) + [d for d in _others(head, topic) if d in find_drugs(head)]
+        if _AFTER.search(text)
+        else []
+    )
     if comparator and _on_drug(comparator, topic) and not _on_drug(head, topic):
         if re.match(r"^\s*no\b", comparator, re.I):
             return None
@@ -181,60 +205,6 @@ def _read_kind(
 # Words that narrow a recommendation to some patients: where the population names one and
 # the case does not, the recommendation is about other patients ("against ULT in patients
 # with asymptomatic hyperuricemia" says nothing of tophaceous gout).
-_QUALIFIER = re.compile(
-    r"\b(asymptomatic|pregnan\w*|lactat\w*|breastfeed\w*|transplant\w*|dialysis|"
-    r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
-    r"first (?:\w+ )?(?:flare|episode|attack|event)s?|"
-    r"contraindications?|"
-    r"inflammatory bowel disease|ibd|uveitis|diabetes|heart failure|infections?)\b",
-    re.I,
-)
-_NEGATED = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^.;]*")
-_CHILD = re.compile(r"\b(children|child|pediatric|paediatric|juvenile|adolescents?)\b", re.I)
-_ADULT = re.compile(r"\badults?\b", re.I)
-
-
-def _case_text(case: Case) -> str:
-    parts = [case.question or "", case.notes or "", *case.history]
-    parts += [d.name for d in case.diagnoses]
-    parts += [f"{p.name} {p.response or ''}" for p in case.prior_therapies]
-    # "No heart failure, no serious infections": what the record rules out is not on it.
-    return _NEGATED.sub(" ", ". ".join(parts).lower())
-
-
-def population_of(text: str) -> str:
-    """For whom a recommendation sentence holds ("in adults with ...", "for patients ...")."""
-    lead, body = _leading_population(text)
-    return f"{lead} {_split_over(body)[2]}".strip()
-
-
-def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
-    """Whether a recommendation's population can be this case: it names no other disease or
-    form of the condition, no age group the patient is outside, and no qualifier
-    (asymptomatic, pregnancy, severe, a comorbidity) the case record does not mention."""
-    if not population:
-        return True
-    if topic.names_other_condition(population) or topic.names_other_subtype(population):
-        return False
-    age = case.patient.age
-    child, adult = bool(_CHILD.search(population)), bool(_ADULT.search(population))
-    if age is not None and (child and not adult if age >= 18 else adult and not child):
-        return False
-    text = _case_text(case)
-    for m in _QUALIFIER.finditer(population):
-        words = m.group(1).lower().split()
-        if words[0] == "first":  # a first flare: the record must say first of the same
-            if not re.search(rf"\bfirst (?:\w+ )?{re.escape(words[-1][:5])}", text):
-                return False
-            continue
-        stem = words[-1][:6]
-        if stem in ("contra",):
-            stem = "contraindicat"
-        if stem not in text:
-            return False
-    return True
-
-
 _EARLIER = re.compile(r"\b(first|second)[- ]line|standard therap|conventional therap", re.I)
 
 
@@ -260,8 +230,14 @@ def first_line(
     for ev in sentences:
         if not _CUE.search(ev.text) or _NOT.search(ev.text) or _AGAINST.search(ev.text):
             continue
-        head = _split_over(_leading_population(ev.text)[1])[0]
+        if _ADJUNCT.search(ev.text):
+            continue  # what goes beside the first drug is no first line
+        head = split_over(leading_population(ev.text)[1])[0]
         terms = _others(head, topic)
+        if _AFTER.search(ev.text):
+            # an escalation names the drugs tried before it and the class it adds next:
+            # the drugs are earlier lines, the class ("a biologic") is not
+            terms = [t for t in terms if t in find_drugs(head)]
         for term in terms:
             out.setdefault(term.name, (term, ev))
         read += bool(terms)
@@ -294,6 +270,11 @@ def guideline_position(
     readings = [r for r in readings if population_fits(r.population, case, topic)]
     # The strong recommendations first: what a reviewer quotes for where the drug stands.
     readings.sort(key=lambda r: not r.strong)
+    # One recommendation printed twice (the table's row, the text's numbered copy) once.
+    unique: dict[str, Reading] = {}
+    for r in readings:
+        unique.setdefault(re.sub(r"^\d+\.\s+|[\s.]+$", "", r.ev.text).lower(), r)
+    readings = list(unique.values())
     path_sentences = [
         e for e in path_sentences if population_fits(population_of(e.text), case, topic)
     ]
@@ -429,12 +410,11 @@ def _trial(
 def _escalation(path_sentences: list[Evidence], first: Term) -> tuple[str, Evidence] | None:
     """The next line after ``first`` fails: a path sentence that names ``first`` with an
     inadequate-response cue, and the therapies or classes it adds."""
-    classes = sorted({c for d in vocabulary()[0] for c in d.classes}, key=len, reverse=True)
     for e in path_sentences:
         if not (_AFTER.search(e.text) and mentions(e.text, first.words)):
             continue
         named = [t.name for t in find_drugs(e.text) if t.name != first.name]
-        named += [c for c in classes if mentions(e.text, (c,)) and c not in named][:2]
+        named += [c.name for c in find_classes(e.text) if c.name not in first.classes][:2]
         if named:
             return ", ".join(dict.fromkeys(named)), e
     return None

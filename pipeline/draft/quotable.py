@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.retrieve.topic import CaseTopic, find_drugs
+from pipeline.retrieve.topic import CaseTopic, find_therapies
 
 _COMPLETE = re.compile(r"^[\"'“(]?[A-Z0-9].*[.!?][\"'”)]?$", re.S)
 _CITATION = re.compile(r"\b[A-Z][a-zA-Z'-]+ [A-Z]{1,3}[,.]")
@@ -89,7 +89,10 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
             r"\b(?:the|this|that|these|each) recommendations? (?:is|are|was|were) "
             r"(?:conditional|strong|based|made|in favou?r)|strength of the (?:following )?"
             r"recommendation|^(?:the|this|that|these|each) recommendations? (?:is|are|was|were)\b|"
-            r"the following recommendations?\b",
+            r"the following recommendations?\b|"
+            r"\b(?:this|the|that) (?:conditional |strong )?recommendation (?:is made|was made|"
+            r"considers|reflects|applies|refers|favou?rs)|\ba recommendation was made|"
+            r"\bthe decision (?:on|about) whether\b",
             re.I,
         ),
     ),
@@ -111,6 +114,20 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+
+
+# A table row's sentence runs on into its footnote mark and evidence grade ("... over no
+# treatment with NSAIDs.† Low 2"); a recommendation ends on its reference tag ("(PICO 6).").
+_FOOTNOTE_TAIL = re.compile(r"(?<=[.!?])[†‡§¶*]+\s.*$", re.S)
+_TAG_TAIL = re.compile(r"\s*\((?:new, |updated, )?PICO[^()]{0,40}\)\.?$")
+
+
+def trimmed(text: str) -> str:
+    """The sentence without what a table or the guideline's apparatus glued to its end: a
+    verbatim prefix of it, so the quote stays checkable."""
+    text = _FOOTNOTE_TAIL.sub("", text)
+    cut = _TAG_TAIL.sub("", text)
+    return cut if complete_sentence(cut) else text
 
 
 def complete_sentence(text: str) -> bool:
@@ -157,6 +174,6 @@ def why_not(
     on_drug = topic.names_drug(text) or topic.names_class(text)
     if topic.names_other_condition(text) and not on_drug:
         return "another disease, no word on this drug"
-    if not (on_drug or drug_document or topic.names_condition(text) or find_drugs(text)):
+    if not (on_drug or drug_document or topic.names_condition(text) or find_therapies(text)):
         return "names neither the condition, the drug nor a therapy"
     return None

@@ -44,6 +44,8 @@ class KeyFileError(ValueError):
 def norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower().replace("&lt;", "<").replace("&gt;", ">")
     text = re.sub(r"[‐-―−]", "-", text)  # the dashes PDFs use, as a plain hyphen
+    # a text layer's hyphen keeps the line break after it ("IL- 17i", "moderate- to- high")
+    text = re.sub(r"(?<=[a-z0-9])- +(?=[a-z0-9])", "-", text)
     return " ".join(text.split())
 
 

@@ -34,15 +34,56 @@ class Term:
     subtypes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class DrugClass:
+    """A class of drugs: the words sources use for it, the broader class it belongs to, and
+    whether it is broad (a bDMARD, a DMARD: many kinds of drug, often named with the kind
+    in front, "a TNFi biologic")."""
+
+    name: str
+    words: tuple[str, ...]
+    parent: str | None = None
+    broad: bool = False
+
+
+@cache
+def _data() -> dict:
+    return yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+
+
+@cache
+def drug_classes() -> dict[str, DrugClass]:
+    return {
+        name: DrugClass(
+            name=name,
+            words=tuple(dict.fromkeys([name, *(c.get("words") or [])])),
+            parent=c.get("parent"),
+            broad=bool(c.get("broad")),
+        )
+        for name, c in (_data().get("classes") or {}).items()
+    }
+
+
+def lineage(names: tuple[str, ...]) -> tuple[str, ...]:
+    """These classes and every broader class they belong to, narrowest first."""
+    known = drug_classes()
+    out: list[str] = []
+    for name in names:
+        while name and name not in out:
+            out.append(name)
+            name = known[name].parent if name in known else None
+    return tuple(out)
+
+
 @cache
 def vocabulary() -> tuple[tuple[Term, ...], tuple[Term, ...]]:
-    """(drugs, conditions)."""
-    data = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    """(drugs, conditions). A drug's classes are its own and the broader ones above them."""
+    data = _data()
     drugs = tuple(
         Term(
             name=name,
             words=tuple(dict.fromkeys([name, *(d.get("other") or []), *(d.get("brands") or [])])),
-            classes=tuple(d.get("classes") or []),
+            classes=lineage(tuple(d.get("classes") or [])),
         )
         for name, d in data["drugs"].items()
     )
@@ -61,7 +102,9 @@ def vocabulary() -> tuple[tuple[Term, ...], tuple[Term, ...]]:
 
 @cache
 def _pattern(words: tuple[str, ...], abbrev: tuple[str, ...] = ()) -> re.Pattern | None:
-    parts = [rf"\b{re.escape(w)}" for w in words if w]
+    # A word written in capitals in the vocabulary ("ULT", "OSM") is an abbreviation.
+    abbrev = (*abbrev, *(w for w in words if w.isupper()))
+    parts = [rf"\b{re.escape(w)}" for w in words if w and not w.isupper()]
     if not parts and not abbrev:
         return None
     lower = "|".join(parts) or r"(?!x)x"
@@ -86,6 +129,22 @@ def find_drugs(text: str) -> list[Term]:
     """Every drug of the vocabulary a text names (by name, brand or other name)."""
     drugs, _ = vocabulary()
     return [d for d in drugs if mentions(text, d.words)]
+
+
+def find_classes(text: str) -> list[Term]:
+    """Every class of drugs a text names, as terms (a class can be preferred or tried)."""
+    return [
+        Term(name=c.name, words=c.words, classes=lineage((c.name,)))
+        for c in drug_classes().values()
+        if mentions(text, c.words)
+    ]
+
+
+def find_therapies(text: str) -> list[Term]:
+    """The drugs a text names, then the classes it names that none of those drugs is in."""
+    drugs = find_drugs(text)
+    covered = {c for d in drugs for c in d.classes}
+    return drugs + [c for c in find_classes(text) if c.name not in covered]
 
 
 def find_conditions(text: str) -> list[Term]:
@@ -132,6 +191,9 @@ class CaseTopic:
     other_conditions: tuple[Term, ...] = ()
     request_type: str = "initial"
     other_subtypes: tuple[str, ...] = ()  # forms of the condition this case is not
+    broad_classes: tuple[str, ...] = ()  # words of the broad classes above the drug's own
+    other_class_words: tuple[str, ...] = ()  # words of every class the drug is not in
+    drug_lineage: tuple[str, ...] = ()  # the drug's classes by name, narrowest first
 
     def names_condition(self, text: str) -> bool:
         return mentions(text, self.condition_words, self.condition_abbrev)
@@ -145,7 +207,21 @@ class CaseTopic:
         return _names_any(text, list(self.other_subtypes))
 
     def names_class(self, text: str) -> bool:
-        return mentions(text, self.drug_classes)
+        """Names the drug's own class ("TNF inhibitors"), or a broad class above it that no
+        other class or drug qualifies ("bDMARD monotherapy", not "a TNFi biologic" for
+        ustekinumab, nor "allopurinol as the first-line ULT" for febuxostat)."""
+        own = _pattern(self.drug_classes) if self.drug_classes else None
+        if own and any(not _negated_class(text, m.start()) for m in own.finditer(text)):
+            return True
+        broad = _pattern(self.broad_classes) if self.broad_classes else None
+        for m in broad.finditer(text) if broad else ():
+            near = _qualifier_of(text, m.start())
+            if re.search(r"\bnon\b", near, re.I) or mentions(near, self.other_class_words):
+                continue
+            if any(not mentions(d.name, self.drug_words) for d in find_drugs(near)):
+                continue
+            return True
+        return False
 
     def names_other_condition(self, text: str) -> bool:
         """The sentence's subject is another disease: one is named, and this case's
@@ -199,6 +275,21 @@ class CaseTopic:
         }
 
 
+_BOUNDARY = re.compile(r"[,;:()]|\b(?:over|than|or|and|with|to|plus|versus|vs|of)\b", re.I)
+
+
+def _qualifier_of(text: str, start: int) -> str:
+    """The words just before a class word, back to a list or comparison boundary: what
+    qualifies it ("a TNFi biologic", "allopurinol as the preferred first-line ULT")."""
+    before = _BOUNDARY.split(text[max(0, start - 80) : start])[-1]
+    return " ".join(before.split()[-6:])
+
+
+def _negated_class(text: str, start: int) -> bool:
+    """ "non-TNF inhibitor bDMARD": the class word is what the drug is not."""
+    return bool(re.search(r"\bnon\s*[-‐–]?\s*$", text[max(0, start - 6) : start], re.I))
+
+
 def _names_any(text: str, names: list[str]) -> bool:
     """Names one of these (all-capital names as whole words, in capitals)."""
     lower = tuple(n for n in names if not n.isupper())
@@ -222,7 +313,8 @@ def case_topic(case: Case) -> CaseTopic:
         short = plain + (f" ({mine[0].abbrev[0]})" if mine[0].abbrev else "")
     else:
         words, abbrev, label, short = _words_of(dx_names), (), dx_names, plain
-    prior_terms = [p for p in (_drug_of(pt.name) for pt in case.prior_therapies) if p]
+    # a prior therapy by its drug, or by its class where the case names only that
+    prior_terms = [found[0] for pt in case.prior_therapies if (found := find_therapies(pt.name))]
     described = f"{dx_names} " + " ".join(
         h for h in case.history if not re.search(r"\bno\b", h, re.I)
     )
@@ -233,6 +325,12 @@ def case_topic(case: Case) -> CaseTopic:
         if not _names_any(described, names := form.split("|"))
         for name in names
     )
+    own = drug.classes if drug else ()
+    known = drug_classes()
+    narrow = [c for c in own if c in known and not known[c].broad]
+    # The drug's class speaks of it up to the first broad class above it: "bDMARD" does for
+    # adalimumab, "DMARD" (every kind of them) does not.
+    broad = [c for c in own if c in known and known[c].broad][:1]
     return CaseTopic(
         condition=label,
         short=short,
@@ -240,7 +338,10 @@ def case_topic(case: Case) -> CaseTopic:
         condition_abbrev=abbrev,
         drug=t.drug if drug is None or drug.name in t.drug.lower() else f"{t.drug} ({drug.name})",
         drug_words=tuple(drug.words) if drug else _words_of(t.drug),
-        drug_classes=tuple(drug.classes) if drug else (),
+        drug_classes=tuple(w for c in narrow for w in known[c].words),
+        broad_classes=tuple(w for c in broad for w in known[c].words),
+        other_class_words=tuple(w for c in known.values() if c.name not in own for w in c.words),
+        drug_lineage=tuple(own),
         prior=[p.name for p in case.prior_therapies],
         prior_terms=prior_terms,
         other_conditions=tuple(c for c in conditions if c not in mine),

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.cases import load_case
-from pipeline.draft.compose import MIN_PICKS, complete_sentence
+from pipeline.draft.compose import MIN_PICKS
+from pipeline.draft.ranking import complete_sentence
 from pipeline.llm import LLMError
 from pipeline.render import page_words
 from pipeline.runtime import Pipeline
@@ -98,3 +99,59 @@ def test_complete_sentences_only() -> None:
     assert not complete_sentence("and escalation to a biologic is recommended.")  # a fragment
     assert not complete_sentence("Ringold S, et al. Arthritis Care Res 2019;71:717-734.")
     assert not complete_sentence("Too short.")
+
+
+def test_a_sentence_cut_at_its_run_in_heading_is_joined_where_the_page_prints_it(
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    from pipeline.draft import gather as gather_module
+    from pipeline.models import Chunk
+
+    page = "Table 2 Methotrexate monotherapy is strongly recommended over bDMARD monotherapy for X."
+    monkeypatch.setattr(gather_module, "page_text", lambda file, n: page)
+    chunk = Chunk(
+        id="c1",
+        source_id="s",
+        file="g.pdf",
+        page=4,
+        page_label="4",
+        start=0,
+        end=48,
+        tokens=8,
+        section="Methotrexate monotherapy is strongly",
+        text="recommended over bDMARD monotherapy for X. More.",
+    )
+    cut = "recommended over bDMARD monotherapy for X."
+    joined = gather_module.heading_sentence(chunk, cut)
+    assert (
+        joined == "Methotrexate monotherapy is strongly recommended over bDMARD monotherapy for X."
+    )
+    # not where the page prints something else between them, nor under a finished heading
+    monkeypatch.setattr(gather_module, "page_text", lambda file, n: "elsewhere")
+    assert gather_module.heading_sentence(chunk, cut) == cut
+    done = chunk.model_copy(update={"section": "Methotrexate."})
+    assert gather_module.heading_sentence(done, cut) == cut
+
+
+def test_free_mode_can_draft_from_the_ranked_sentences(sample_store, session_settings) -> None:
+    """draft.free_evidence=ranked: the free draft is shown compose's ranked sentences (and
+    nothing else), and the guideline position is read from them as in compose mode."""
+    from tests.conftest import plain_draft
+
+    settings = session_settings.model_copy(
+        update={
+            "draft": session_settings.draft.model_copy(
+                update={"mode": "free", "free_evidence": "ranked"}
+            )
+        }
+    )
+    case = load_case(CASES / "ivig-jia.yaml")
+    llm = FakeLLM([plain_draft])
+    with Pipeline.open(settings, llm=llm, store=sample_store) as pipeline:
+        review = pipeline.review(case)
+    assert review.provenance.retrieval["draft"] == "free"
+    assert review.guideline_position is not None
+    shown = llm.calls[-1]["messages"][-1]["content"]
+    for e in review.evidence:
+        if e.id not in review.guideline_position.citations:
+            assert e.id in shown

@@ -123,3 +123,13 @@ def test_shipped_key_files_load() -> None:
     for name in ("seeds.yaml", "heldout.yaml", "heldout2.yaml"):
         keys = load_keyfile(KEYS / name)
         assert keys["cases"] and all(c.get("stance") for c in keys["cases"].values())
+
+
+def test_a_text_layers_broken_hyphen_matches_the_key_phrase() -> None:
+    from pipeline.evals.keypoints import norm
+
+    assert norm("a TNFi is recommended over an IL- 17i or IL- 12/23i") == norm(
+        "a tnfi is recommended over an il-17i or il-12/23i"
+    )
+    assert norm("moderate- to- high disease activity") == "moderate-to-high disease activity"
+    assert norm("TNFi - and more") == "tnfi - and more"  # a spaced dash is a dash

@@ -208,7 +208,7 @@ def test_a_recommendation_for_other_patients_does_not_place_the_drug() -> None:
 
 
 def test_population_fits_reads_qualifiers_age_and_negation() -> None:
-    from pipeline.draft.position import population_fits
+    from pipeline.draft.population import population_fits
 
     c = case(
         "Ustekinumab",
@@ -240,7 +240,7 @@ def test_a_passive_against_is_about_its_subject_not_the_patients_after_it() -> N
 
 
 def test_a_first_flare_population_is_not_a_case_with_frequent_flares() -> None:
-    from pipeline.draft.position import population_fits
+    from pipeline.draft.population import population_fits
 
     c = case("Febuxostat", "Chronic tophaceous gout", "M1A.9", history=["Three flares a year."])
     topic = case_topic(c)
@@ -257,3 +257,44 @@ def test_a_first_flare_population_is_not_a_case_with_frequent_flares() -> None:
     assert not population_fits(
         "in patients with their first gout flare", asked_first, case_topic(asked_first)
     )
+
+
+def test_class_placed_below_another_therapy_names_that_therapy() -> None:
+    """A recommendation on the drug's class (not the drug) places the drug; the preferred
+    can be a class ("a TNF inhibitor over an IL-17 inhibitor")."""
+    c = case("Adalimumab (Humira)", "Rheumatoid arthritis", "M05.79")
+    mono = ev(
+        1,
+        "Methotrexate monotherapy is strongly recommended over bDMARD or tsDMARD monotherapy "
+        "for DMARD-naive patients with moderate-to-high disease activity.",
+    )
+    position, docs = guideline_position(c, case_topic(c), [mono], [mono], {})
+    assert position.stance == "prefers_other" and position.preferred == ["methotrexate"]
+    sec = case("Cosentyx", "Ankylosing spondylitis", "M45.9")
+    tnfi = ev(2, "We conditionally recommend treatment with a TNFi biologic over an IL-17i.")
+    position, docs = guideline_position(sec, case_topic(sec), [tnfi], [tnfi], {})
+    assert position.stance == "prefers_other" and position.preferred == ["tnf inhibitor"]
+    assert docs[0].startswith("Trial of tnf inhibitor")
+
+
+def test_an_escalation_is_no_first_line() -> None:
+    from pipeline.draft.position import first_line
+
+    c = case("Adalimumab (Humira)", "Rheumatoid arthritis", "M05.79")
+    add = ev(1, "When the response to methotrexate is inadequate, adding a bDMARD is recommended.")
+    first = ev(2, "Methotrexate is strongly recommended over hydroxychloroquine for RA.")
+    assert [t.name for t, _ in first_line([add, first], case_topic(c))] == ["methotrexate"]
+
+
+def test_an_escalation_names_its_earlier_drugs_not_its_class() -> None:
+    from pipeline.draft.position import first_line
+
+    c = load_case(CASES / "ivig-sle.yaml")
+    step = ev(
+        1,
+        "When disease does not respond to hydroxychloroquine, an immunosuppressant should be "
+        "added: methotrexate, azathioprine or mycophenolate mofetil.",
+    )
+    names = [t.name for t, _ in first_line([step], case_topic(c))]
+    assert "methotrexate" in names and "azathioprine" in names
+    assert "immunosuppressant" not in names

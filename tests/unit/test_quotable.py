@@ -157,3 +157,16 @@ def test_a_recommendation_line_without_a_full_stop_is_a_sentence() -> None:
     )
     # Without a recommendation verb, a line with no full stop is still a fragment.
     assert not complete_sentence("Methotrexate monotherapy for DMARD-naive patients with disease")
+
+
+def test_table_tails_and_reference_tags_are_trimmed_to_a_verbatim_prefix() -> None:
+    from pipeline.draft.quotable import trimmed
+
+    row = "We strongly recommend treatment with NSAIDs over no treatment with NSAIDs.† Low 2"
+    assert trimmed(row) == row[: row.index("†")]
+    tagged = (
+        "In adults with active AS despite NSAIDs, we strongly recommend treatment with TNFi "
+        "over no treatment with TNFi (PICO 6)."
+    )
+    assert trimmed(tagged) == tagged[: tagged.index(" (PICO")]
+    assert trimmed("A finding stated in this plain sentence here (Table 2).").endswith("(Table 2).")

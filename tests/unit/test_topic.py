@@ -61,3 +61,42 @@ def test_unknown_names_fall_back_to_their_own_words() -> None:
     topic = case_topic(case)
     assert topic.names_condition("patients with erdheim-chester disease")
     assert topic.names_drug("cobimetinib 60 mg daily")
+
+
+def _request(drug: str, dx: str, icd: str) -> Case:
+    return Case.model_validate(
+        {
+            "case_id": "t",
+            "patient": {"age": 50, "sex": "female"},
+            "diagnoses": [{"name": dx, "icd10": icd}],
+            "requested_treatment": {"drug": drug},
+        }
+    )
+
+
+def test_class_words_link_to_the_drug_through_the_vocabulary() -> None:
+    """drug -> its class -> the class's other names and the broader classes above it; a
+    broad word qualified by another class or drug is about that one."""
+    ada = case_topic(_request("Humira", "Rheumatoid arthritis", "M05.79"))
+    assert ada.names_class("TNFa blocking agents should not be used")
+    assert ada.names_class("anti-TNF therapy") and ada.names_class("TNF-α inhibitors")
+    assert ada.names_class("over bDMARD or tsDMARD monotherapy")
+    assert ada.names_class("adding a biologic disease-modifying drug")
+    assert not ada.names_class("a non-TNF inhibitor bDMARD")
+    assert not ada.names_class("an IL-17 inhibitor was used")
+    ust = case_topic(_request("Stelara", "Psoriatic arthritis", "L40.50"))
+    assert ust.names_class("an IL-12/23i biologic") and ust.names_class("IL-12/23 inhibitors")
+    assert not ust.names_class("a TNFi biologic is recommended over an IL-17i biologic")
+    feb = case_topic(_request("Uloric", "Gout", "M1A.9"))
+    assert not feb.names_class("allopurinol as the preferred first-line ULT agent")
+    assert feb.names_class("over all other ULTs") and not feb.names_class("ultrasound")
+
+
+def test_therapies_by_drug_or_class() -> None:
+    from pipeline.retrieve.topic import find_therapies
+
+    names = [t.name for t in find_therapies("TNFi or OSM over an IL-17i, with methotrexate")]
+    assert names[0] == "methotrexate"
+    assert {"tnf inhibitor", "oral small molecule", "il-17 inhibitor"} <= set(names)
+    # methotrexate's own classes are not named again beside it
+    assert [t.name for t in find_therapies("methotrexate, a csDMARD")] == ["methotrexate"]

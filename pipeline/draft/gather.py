@@ -1,0 +1,289 @@
+"""The candidates of each compose section: per-section questions that name the case,
+retrieval, the quotable sentences of the passages found (and of the condition's own
+guidelines), ranked (ranking.py) and the best few kept with stable ids."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pipeline.draft.population import after_untried, population_fits, population_of
+from pipeline.draft.position import places_drug
+from pipeline.draft.quotable import trimmed, why_not
+from pipeline.draft.ranking import (
+    FLOOR,
+    POSITION_K,
+    PRE_K,
+    SIM_WEIGHT,
+    Sentence,
+    complete_sentence,
+    diverse,
+    fits,
+    reviewer_order,
+    score_sentence,
+    similarities,
+)
+from pipeline.draft.sections import DOSE, RECOMMEND, SECTIONS, SectionSpec
+from pipeline.models import Case, Chunk, Document, Evidence, SearchFilters
+from pipeline.policy.models import PolicyDecision
+from pipeline.retrieve import sentence_of
+from pipeline.retrieve.search import Searcher
+from pipeline.retrieve.topic import CaseTopic, case_topic, find_therapies
+from pipeline.settings import Settings
+from pipeline.sources.chunk import sentence_spans
+from pipeline.sources.pages import page_text
+from pipeline.sources.parse import ParseError, normalize
+from pipeline.sources.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Candidates:
+    by_section: dict[str, list[Evidence]]
+    evidence: list[Evidence]  # every candidate, in id order (what the model was shown)
+    queries: list[str]
+    topic: CaseTopic | None = None
+    # Quotable sentences of the condition's guidelines, best first (the position reads them)
+    # and the treatment path's (rationale, path) beyond those shown.
+    position_pool: list[Evidence] = field(default_factory=list)
+    path_pool: list[Evidence] = field(default_factory=list)
+
+
+def search_section(
+    searcher: Searcher,
+    queries: list[str],
+    spec: SectionSpec,
+    k: int,
+) -> list[tuple[Chunk, float]]:
+    """Guidelines first where the section wants them; the wider search only when they hold
+    too little (each search re-scores its pool, so fewer searches is faster)."""
+    guideline = SearchFilters(doc_types=["guideline"])
+    not_policy = SearchFilters(doc_types=["guideline", "research", "other"])
+    tiers = [guideline] if spec.guideline_first else []
+    tiers.append(None if spec.include_policies else not_policy)
+    scored: dict[str, tuple[float, Chunk]] = {}
+    for tier, filters in enumerate(tiers):
+        for query in queries:
+            for rank, (chunk, _) in enumerate(searcher.search(query, k, filters=filters)):
+                score = 1.0 / (10 + rank) - 0.02 * tier
+                if chunk.id not in scored or scored[chunk.id][0] < score:
+                    scored[chunk.id] = (score, chunk)
+        if len(scored) >= k:
+            break
+    ranked = sorted(scored.values(), key=lambda item: -item[0])
+    per_doc: dict[str, int] = {}
+    out = []
+    for score, chunk in ranked:
+        if chunk.flags or per_doc.get(chunk.source_id, 0) >= 3:
+            continue
+        per_doc[chunk.source_id] = per_doc.get(chunk.source_id, 0) + 1
+        out.append((chunk, score))
+    return out[:k]
+
+
+def gather(
+    case: Case,
+    store: Store,
+    settings: Settings,
+    documents: dict[str, Document],
+    decision: PolicyDecision,
+    searcher: Searcher | None = None,
+) -> Candidates:
+    """Per-section questions that name this case → retrieval → the quotable sentences of the
+    passages found → ranked against the section's question (e5) and the case's terms → the
+    best few with diversity, in a reviewer's order, with stable ids (a sentence shown under
+    two sections keeps one id)."""
+    searcher = searcher or Searcher(store, settings.retrieval)
+    cfg = settings.draft
+    topic = case_topic(case)
+    questions = topic.questions()
+    wanted = decision.verdict == "medically_necessary" or (
+        case.requested_treatment.request_type == "continuation"
+    )
+    position_spec = SectionSpec("position", "Guideline position", recommendations=True)
+    specs = [
+        s
+        for s in [*SECTIONS, position_spec]
+        if s.key != "application" and not (s.approve_or_continuation_only and not wanted)
+    ]
+    k = cfg.chunks_per_section * 3
+    all_queries: list[str] = []
+    pools: dict[str, list[Sentence]] = {}
+
+    def doc_title(chunk: Chunk) -> str:
+        doc = documents.get(chunk.source_id)
+        return doc.title if doc else chunk.file.rsplit("/", 1)[-1]
+
+    def doc_name(chunk: Chunk) -> str:
+        doc = documents.get(chunk.source_id)
+        return f"{doc.title if doc else ''} {chunk.file.rsplit('/', 1)[-1].replace('-', ' ')}"
+
+    def on_topic(chunk: Chunk) -> bool:
+        return topic.names_condition(doc_name(chunk))
+
+    def sentences(chunk: Chunk, retrieval: float, cue: re.Pattern | None = None) -> list[Sentence]:
+        out = []
+        on_drug = topic.names_drug(doc_name(chunk))
+        for j, (a, b) in enumerate(sentence_spans(chunk.text), 1):
+            text = chunk.text[a:b].lstrip("-•*–· ")  # a list item's bullet is no part of it
+            if j == 1:
+                text = heading_sentence(chunk, text)
+            text = trimmed(text)
+            if cue is not None and not (
+                cue.search(text) or (cue is RECOMMEND and find_therapies(text))
+            ):
+                continue
+            if why_not(text, topic, chunk.section, on_drug) is None and complete_sentence(text):
+                out.append(Sentence(chunk, j, text, retrieval))
+        return out
+
+    # The condition's own guidelines, read whole for their recommendation sentences: a
+    # search for the condition finds its introductions first, not its recommendations.
+    own = own_chunks(store, documents, topic.names_condition, guidelines_only=True)
+    # ... and the documents about the drug itself, for its dose.
+    own_drug = own_chunks(store, documents, topic.names_drug) if wanted else []
+    for spec in specs:
+        queries = questions[spec.key]
+        all_queries += queries if spec.key != "position" else []
+        pool: list[Sentence] = []
+        found: set[str] = set()
+        for chunk, retrieval in search_section(searcher, queries, spec, k):
+            found.add(chunk.id)
+            pool += sentences(chunk, retrieval)
+        extra, cue = (own, RECOMMEND) if spec.recommendations else ([], None)
+        if spec.key == "dosing":
+            extra, cue = own_drug, DOSE
+        for chunk in extra:
+            if chunk.id not in found:
+                pool += sentences(chunk, 0.0, cue)
+        pools[spec.key] = pool
+    # Score each section's sentences on what they name of the case first (cheap), keep the
+    # best PRE_K, and only those meet e5: embedding whole guidelines costs minutes.
+    pre: dict[str, list[tuple[float, Sentence]]] = {}
+    for spec in specs:
+        scored = []
+        seen: set[str] = set()
+        for sent in pools[spec.key]:
+            if sent.text in seen:
+                continue
+            seen.add(sent.text)
+            topical = on_topic(sent.chunk)
+            if spec.key == "position":
+                doc = documents.get(sent.chunk.source_id)
+                if not (doc and doc.doc_type == "guideline"):
+                    continue
+                if not (topical or topic.names_condition(sent.text)):
+                    continue
+            elif not fits(sent.text, spec, topic, topical, topic.names_drug(doc_name(sent.chunk))):
+                continue
+            score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
+            if spec.key in {"rationale", "path", "position"}:
+                population = population_of(sent.text)
+                if not population_fits(population, case, topic):
+                    score -= 1.0  # a recommendation for other patients (age, comorbidity)
+                elif spec.key == "rationale" and after_untried(population, topic):
+                    score -= 1.0  # patients further along than this case: the path's, later
+                elif spec.key != "position" and places_drug(sent.text, topic):
+                    score += 1.0  # the guideline's word on where the request stands
+            if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
+                score -= 1.2  # a document about another disease, even where it names the drug
+            scored.append((score, sent))
+        scored.sort(key=lambda item: -item[0])
+        pre[spec.key] = scored[: POSITION_K if spec.key == "position" else PRE_K]
+    sims = similarities(
+        searcher, settings, {k: [x for _, x in v] for k, v in pre.items()}, questions, doc_title
+    )
+    passage_of: dict[str, int] = {}
+    made: dict[tuple[str, int], Evidence] = {}
+
+    def evidence_of(sent: Sentence) -> Evidence:
+        key = (sent.chunk.id, sent.j)
+        if key not in made:
+            n = passage_of.setdefault(sent.chunk.id, len(passage_of) + 1)
+            doc = documents.get(sent.chunk.source_id)
+            made[key] = sentence_of(sent.chunk, n, sent.j, sent.text, doc.title if doc else None)
+        return made[key]
+
+    ranked_by: dict[str, list[tuple[float, Sentence]]] = {
+        key: sorted(
+            ((score + SIM_WEIGHT * sims[key].get(x.text, 0.0), x) for score, x in scored),
+            key=lambda item: -item[0],
+        )
+        for key, scored in pre.items()
+    }
+    if log.isEnabledFor(logging.DEBUG):
+        for key, ranked in ranked_by.items():
+            for score, x in ranked[:15]:
+                log.debug("%s %.2f %s", key, score, x.text[:100])
+    by_section: dict[str, list[Evidence]] = {}
+    shown: set[str] = set()
+    for spec in specs:
+        if spec.key == "position":
+            continue
+        # A sentence is shown under one section only, the first that ranks it: the prompt
+        # stays short and each section says something new.
+        # Far below the section's best is beside the point: better fewer than off the case.
+        floor = ranked_by[spec.key][0][0] - FLOOR if ranked_by[spec.key] else 0.0
+        ranked = [(sc, x) for sc, x in ranked_by[spec.key] if x.text not in shown]
+        ranked = [(sc, x) for sc, x in ranked if sc >= floor]
+        topical_docs = {x.chunk.source_id for _, x in ranked if on_topic(x.chunk)}
+        chosen = diverse(
+            [(s, evidence_of(x)) for s, x in ranked], cfg.candidates_per_section, topical_docs
+        )
+        by_section[spec.key] = reviewer_order(chosen) if spec.recommendations else chosen
+        shown |= {e.text for e in chosen}
+    unique: dict[str, Evidence] = {}
+    for evs in by_section.values():
+        for ev in evs:
+            unique.setdefault(ev.id, ev)
+    ordered = sorted(unique.values(), key=id_order)
+    position_pool = [evidence_of(x) for _, x in ranked_by.get("position", [])[:POSITION_K]]
+    path_pool = [
+        evidence_of(x) for key in ("rationale", "path") for _, x in ranked_by.get(key, [])[:12]
+    ]
+    return Candidates(by_section, ordered, all_queries, topic, position_pool, path_pool)
+
+
+def heading_sentence(chunk: Chunk, text: str) -> str:
+    """A chunk's first sentence that starts in lowercase under a heading with no end stop
+    is the heading's own sentence, cut where the chunker took the heading ("Methotrexate
+    monotherapy is strongly" | "recommended over bDMARD ..."): joined, where the page
+    prints them so (the quote stays verbatim)."""
+    heading = (chunk.section or "").strip()
+    if not (heading and text[:1].islower() and heading[-1:].isalnum() and len(heading) < 150):
+        return text
+    joined = f"{heading} {text}"
+    try:
+        page = page_text(chunk.file, chunk.page)
+    except (OSError, IndexError, ParseError):
+        return text
+    return joined if normalize(joined) in page else text
+
+
+def own_chunks(
+    store: Store,
+    documents: dict[str, Document],
+    names: Callable[[str], bool],
+    guidelines_only: bool = False,
+    most: int = 400,
+) -> list[Chunk]:
+    """Every chunk of the documents whose title names the condition (or the drug)."""
+    own = {
+        sid
+        for sid, d in documents.items()
+        if (d.doc_type == "guideline" or not guidelines_only)
+        and names(f"{d.title} {d.file.rsplit('/', 1)[-1].replace('-', ' ')}")
+    }
+    if not own:
+        return []
+    lexical = store.lexical()
+    ids = [cid for cid, sid in zip(lexical.ids, lexical.source_ids, strict=True) if sid in own]
+    chunks, _ = store.get_chunks(ids[:most])
+    return [c for c in chunks if not c.flags]
+
+
+def id_order(e: Evidence) -> tuple[int, ...]:
+    return tuple(int(x) for x in e.id[1:].split("."))

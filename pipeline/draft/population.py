@@ -1,0 +1,114 @@
+"""For whom a recommendation holds, and whether that can be this case: the population a
+sentence names ("In adults with active AS despite NSAIDs, ...", "... for patients with
+asymptomatic hyperuricemia"), checked against the case record (age group, another disease or
+form of it, qualifiers such as pregnancy or a comorbidity the record does not mention, a
+therapy the case has not had)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import Case
+from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
+
+_OVER = re.compile(r"\s(?:,\s*)?over\s+(?!\d)", re.I)
+_POPULATION = re.compile(r"\s(?:for|in|among) (?:patients|adults|children|those|people)\b", re.I)
+
+
+def split_over(text: str) -> tuple[str, str, str]:
+    """(what is recommended, the comparator, the population after it)."""
+    m = _OVER.search(text)
+    if not m:
+        p = _POPULATION.search(text)
+        return (text[: p.start()], "", text[p.start() :]) if p else (text, "", "")
+    head, tail = text[: m.start()], text[m.end() :]
+    p = _POPULATION.search(tail) or re.search(r",\s", tail)
+    if p:
+        return head, tail[: p.start()], tail[p.start() :]
+    return head, tail, ""
+
+
+def leading_population(text: str) -> tuple[str, str]:
+    """("In adults with active AS despite NSAIDs", the rest) for a sentence that opens
+    with its population."""
+    m = re.match(r"^(?:\d+\.\s+)?((?:In|For|Among) [^,]{3,160}),\s*(.*)$", text, re.S)
+    return (m.group(1), m.group(2)) if m else ("", text)
+
+
+_QUALIFIER = re.compile(
+    r"\b(asymptomatic|pregnan\w*|lactat\w*|breastfeed\w*|transplant\w*|dialysis|"
+    r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
+    r"first (?:\w+ )?(?:flare|episode|attack|event)s?|"
+    r"contraindications?|"
+    r"inflammatory bowel disease|ibd|uveitis|diabetes|heart failure|infections?|"
+    r"lung disease|hepatitis|malignan\w*|cancer|lymphoproliferative|hypogammaglobulinemia|"
+    r"liver disease|kidney disease|renal (?:disease|impairment|insufficiency)|"
+    r"cardiovascular disease|CVD|nodules|surgery)\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^.;]*")
+_CHILD = re.compile(r"\b(children|child|pediatric|paediatric|juvenile|adolescents?)\b", re.I)
+_ADULT = re.compile(r"\badults?\b", re.I)
+
+
+def _case_text(case: Case) -> str:
+    parts = [case.question or "", case.notes or "", *case.history]
+    parts += [d.name for d in case.diagnoses]
+    parts += [f"{p.name} {p.response or ''}" for p in case.prior_therapies]
+    # "No heart failure, no serious infections": what the record rules out is not on it.
+    return _NEGATED.sub(" ", ". ".join(parts).lower())
+
+
+def population_of(text: str) -> str:
+    """For whom a recommendation sentence holds ("in adults with ...", "for patients ...")."""
+    lead, body = leading_population(text)
+    return f"{lead} {split_over(body)[2]}".strip()
+
+
+def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
+    """Whether a recommendation's population can be this case: it names no other disease or
+    form of the condition, no age group the patient is outside, and no qualifier
+    (asymptomatic, pregnancy, severe, a comorbidity) the case record does not mention."""
+    if not population:
+        return True
+    if topic.names_other_condition(population) or topic.names_other_subtype(population):
+        return False
+    age = case.patient.age
+    child, adult = bool(_CHILD.search(population)), bool(_ADULT.search(population))
+    if age is not None and (child and not adult if age >= 18 else adult and not child):
+        return False
+    text = _case_text(case)
+    for m in _QUALIFIER.finditer(population):
+        words = m.group(1).lower().split()
+        if words[0] == "first":  # a first flare: the record must say first of the same
+            if not re.search(rf"\bfirst (?:\w+ )?{re.escape(words[-1][:5])}", text):
+                return False
+            continue
+        # "lung disease": the organ says which ("disease" is on every record)
+        generic = words[-1] in ("disease", "impairment", "insufficiency") and len(words) > 1
+        stem = words[0][:6] if generic else words[-1][:6]
+        if stem in ("contra",):
+            stem = "contraindicat"
+        if stem not in text:
+            return False
+    return True
+
+
+_ON_THERAPY = re.compile(
+    r"\b(despite|receiving|taking|treated with|on treatment with|while on|"
+    r"(?:inadequate|partial|no) response to|intoleran\w* (?:of|to)|failed)\b",
+    re.I,
+)
+
+
+def after_untried(population: str, topic: CaseTopic) -> bool:
+    """The population is patients on (or after) a therapy this case has not had: "despite
+    the first TNFi" for a first request, "taking methotrexate" where none was taken."""
+    m = _ON_THERAPY.search(population)
+    if not m:
+        return False
+    tail = population[m.start() :]
+    named = find_therapies(tail)
+    if topic.request_type == "initial" and (topic.names_drug(tail) or topic.names_class(tail)):
+        return True
+    return any(not topic.tried(t) for t in named if not mentions(t.name, topic.drug_words))
