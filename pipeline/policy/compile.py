@@ -16,6 +16,7 @@ from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.outline import Item, Line, layout_lines, outline, raw_pages
+from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.references import resolve
 from pipeline.policy.table import Row, read_tables
@@ -34,7 +35,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-5"  # 5: tables, prose, branches by any name (issue 25)
+COMPILER_VERSION = "policy-compiler-6"  # 6: criteria in roman-numbered parts (issue 25)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -57,7 +58,17 @@ def build_tree(
     seen_indication = False
     lists = _diagnosis_lists(roots)
     consumed = {j for before, after in lists.values() for j in before + after}
+    parts = root_parts(roots)
+    if parts:
+        # "I. Initial Approval Criteria" / "II. Continued Therapy" at the margin: read
+        # together, so a continuation pairs with its initial condition
+        seen_indication = True
+        found, excluded = part_indications(parts, pages, problems)
+        indications.extend(found)
+        exclusions.extend(excluded)
     for n, item in enumerate(roots, 1):
+        if parts and any(item is p for p in parts.children):
+            continue
         if n - 1 in lists:
             before, after = lists[n - 1]
             seen_indication = True
@@ -91,7 +102,15 @@ def build_tree(
             elif item.style != "para" or _CATCH_ALL.search(item.text):
                 exclusions.append(_exclusion(item, f"X{n}", pages))
             continue
-        if _is_indication(item):
+        if has_parts(item):
+            # the statement only introduces its parts ("It is the policy ... that X is
+            # medically necessary when the following criteria are met:")
+            seen_indication = True
+            scope.append(item.text)
+            found, excluded = part_indications(item, pages, problems)
+            indications.extend(found)
+            exclusions.extend(excluded)
+        elif _is_indication(item):
             seen_indication = True
             indications.append(_indication(item, item.label or str(n), "any", pages, problems))
         elif item.children and _CONTAINER.search(item.text[:120]):

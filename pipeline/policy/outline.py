@@ -86,6 +86,9 @@ class Item:
     joined: str = ""  # "AND" / "OR" printed on a line of its own after this item
     children: list[Item] = field(default_factory=list)
     wrap: int | None = None  # the indentation its wrapped lines run on at
+    # "Approval duration: ..." printed under this item's own list (the statement's notes
+    # hold it too): a section in parts lasts as its conditions say
+    approvals: list[str] = field(default_factory=list)
 
 
 def raw_pages(path: Path) -> list[list[str]]:
@@ -253,6 +256,9 @@ def outline(lines: list[Line]) -> list[Item]:
             if _APPROVAL_LINE.match(line.text) and stack:
                 # how long the approval lasts: said of the whole statement, no criterion
                 stack[0].notes.append(line.text)
+                owner = [it for it in stack if it.indent < line.indent - 1]
+                if owner:
+                    owner[-1].approvals.append(line.text)
                 in_note = False
                 continue
             if _NOTE.match(line.text) and stack:
