@@ -156,12 +156,23 @@ def _pair(
     served: set[str] = set()
     general = []
     for name, node, duration, cond in continuations:
-        ind = by_name.get(_key(name))
+        if _ALL_CONDITIONS.match(name):
+            general.append((node, duration))
+            continue
+        key = _key(name)
+        ind = by_name.get(key) or next(
+            # "Acute Lymphoblastic Leukemia" / "Ph-negative Acute Lymphoblastic Leukemia":
+            # one name holds the other
+            (
+                i
+                for k, i in by_name.items()
+                if key and k and (f" {k} " in f" {key} " or f" {key} " in f" {k} ")
+            ),
+            None,
+        )
         if ind is not None and ind.id not in served:
             ind.branches.append(Branch(request_type="continuation", approval=duration, node=node))
             served.add(ind.id)
-        elif _ALL_CONDITIONS.match(name):
-            general.append((node, duration))
         else:
             text, page, _ = _verbatim(cond.text, cond.page, pages)
             indications.append(

@@ -30,8 +30,9 @@ I. Initial Approval Criteria
         2. Prescribed by a dermatologist;
         Approval duration: 3 months
 II. Continued Therapy
-   A. Copper Skin Syndrome (must meet all):
+   A. Copper Skin Syndrome, Adult (must meet one):
         1. Lesion count has fallen since the start of therapy;
+        2. Itch score has fallen by half;
         Approval duration: 12 months
    B. All Indications in Section I (must meet all):
         1. Member is responding positively to therapy;
@@ -75,8 +76,10 @@ def test_parts_give_lettered_conditions_paired_by_name(tmp_path: Path) -> None:
         "Inhaled corlamide;",
     ]
     # the condition's own continuation, by name; the one "for all indications" otherwise
+    assert skin.branches[1].node.op == "any_of"
     assert [x.text for x in skin.branches[1].node.leaves()] == [
-        "Lesion count has fallen since the start of therapy;"
+        "Lesion count has fallen since the start of therapy;",
+        "Itch score has fallen by half;",
     ]
     assert skin.branches[1].approval == "12 months"
     assert [x.text for x in lung.branches[1].node.leaves()] == [
