@@ -241,7 +241,7 @@ def _ingest(
     started = time.perf_counter()
     paths = list(paths)
     files = find_pdfs(paths)
-    meta = _folder_metadata(paths)
+    meta = _folder_metadata(paths, metadata)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     if metadata:  # named on the command line: the operator's act, so it may declare
         named = load_metadata(metadata)
@@ -306,10 +306,11 @@ def _ingest(
     return report
 
 
-def _folder_metadata(paths: list[Path]) -> dict[str, dict[str, str]]:
+def _folder_metadata(paths: list[Path], named: Path | None = None) -> dict[str, dict[str, str]]:
     """Titles, years and types from a metadata file lying in an ingested folder. Such a file
     declares no policy: anyone who can drop a file there could otherwise make a planted
-    PDF decide verdicts (``--policy``, or the file named with ``--metadata``, declares)."""
+    PDF decide verdicts (``--policy``, or the file named with ``--metadata``, declares; the
+    named file itself is not warned about)."""
     meta: dict[str, dict[str, str]] = {}
     for folder in (Path(p) for p in paths if Path(p).is_dir()):
         for name in METADATA_NAMES:
@@ -318,7 +319,7 @@ def _folder_metadata(paths: list[Path]) -> dict[str, dict[str, str]]:
                 continue
             records = load_metadata(found)
             planted = sorted(k for k, r in records.items() if r.get("doc_type") == "policy")
-            if planted:
+            if planted and not (named and found.resolve() == Path(named).resolve()):
                 log.warning(
                     "%s calls %s a policy; a file in the folder declares none (name it with "
                     "--metadata, or ingest the policy with --policy)",
