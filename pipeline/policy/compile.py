@@ -35,7 +35,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-6"  # 6: criteria in roman-numbered parts (issue 25)
+COMPILER_VERSION = "policy-compiler-7"  # 7: two-column criteria tables in parts (issue 25)
 
 
 class PolicyCompileError(NecessityError, ValueError):

@@ -26,6 +26,16 @@ _SUBJECT_HEAD = re.compile(
 _RUN = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell's text on a line
 _ITEM_START = re.compile(r"^[•●▪■o◦\-–\uf0b7\uf0a7]\s|^\(?\d{1,2}[.)]\s|^[a-z][.)]\s")
 _SLACK = 3
+# A short line in a criteria cell that starts one of the row's parts: "Initial Evaluation",
+# "Renewal Evaluation", "Continuation of Therapy" (not a product the items are for).
+PART_HEAD = re.compile(
+    r"^(?:initial|renewal|re-?authori[sz]ation|re-?approval|continu\w+)(?:\s+[A-Za-z]+){0,3}:?$",
+    re.I,
+)
+# A column's name: a word or two, no list marker ("Module", not "I.")
+_COLUMN_WORD = re.compile(r"^[A-Z][a-z]{2,}(?: [A-Za-z]{2,})?$")
+# A heading above a table that makes its rows limits on quantity, not indications.
+_LIMITS_HEAD = re.compile(r"\bquantity limits?\b", re.I)
 _OPEN_END = re.compile(
     r"\b(?:or|and|of|the|with|for|in|to)$", re.I
 )  # layout text drifts a few characters from the header's positions
@@ -39,6 +49,7 @@ class Row:
     lines: list[Line] = field(default_factory=list)  # the criteria column, line by line
     base: str = ""  # the name column as printed, when sub-headings name the rows
     named: bool = False  # named by a sub-heading in the criteria column
+    limits: bool = False  # a quantity-limit table's row: not an indication
 
 
 @dataclass
@@ -67,6 +78,17 @@ def _header(raw: str, page: int) -> _Columns | None:
         for i, (_, t) in enumerate(runs[: criteria[0]])
         if _SUBJECT_HEAD.search(t) and len(t.split()) <= 4
     ]
+    head = runs[criteria[0]][1]
+    if (
+        not subject
+        and len(runs) == 2
+        and _COLUMN_WORD.match(runs[0][1])
+        and len(head.split()) <= 5
+        and not head.endswith((":", ".", ";"))
+    ):
+        # two columns, "Module | Clinical Criteria": the short column left of the criteria
+        # names the rows whatever its header calls them
+        subject = [0]
     if not subject or any(len(t.split()) > 6 for _, t in runs[: criteria[0]]):
         return None
     return _Columns([s for s, _ in runs], subject[-1], criteria[0], page)
@@ -130,6 +152,9 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
     last_subject = ""
     records: list[Record] = []  # the table's lines since its header, for a centred table
     table_start = 0  # the index in ``rows`` of the table's first row
+    tail: list[str] = []  # the name cells of the lines just read with no criteria
+    above = ""  # the last line of text read outside a table: the heading over the next one
+    limits = False
 
     def close() -> None:
         if is_centered(records):
@@ -147,7 +172,26 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
             found = _header(raw, number)
             if found is None and is_running(raw, running):
                 continue
+            if (
+                found is not None
+                and cols is not None
+                and number > cols.page
+                and raw.split() == cols.header.split()
+            ):
+                # the header printed again at a page's top: the table (and its row) runs on
+                used.add((number, at))
+                continue
             if found is not None:
+                if row is not None and tail:
+                    # lines in the name column with no criteria beside them, just over the
+                    # next header: the heading of the next table, not the end of this name
+                    words = " ".join(tail)
+                    if row.base.endswith(words) and row.base != words:
+                        row.base = row.base[: -len(words)].strip()
+                        if not row.named:
+                            row.subject = row.base
+                    above = words
+                limits, tail = bool(_LIMITS_HEAD.search(above)), []
                 after = lines[at + 1 :] + [x for page in pages[number : number + 2] for x in page]
                 below = [x for x in after if x.strip()][:60]
                 crit = found.starts[found.criteria]
@@ -160,6 +204,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 used.add((number, at))
                 continue
             if cols is None:
+                above = raw
                 continue
             if cols.page != number:
                 # the layout text shifts a page's columns by a few characters: the criteria
@@ -175,6 +220,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                     continue
                 close()
                 cols, row = None, None
+                above = raw
                 continue
             used.add((number, at))
             subject, criteria = cells[cols.subject], cells[cols.criteria]
@@ -193,6 +239,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 and indent <= 1
                 and len(criteria.split()) <= 6
                 and criteria[0].isupper()
+                and not PART_HEAD.match(criteria.strip())
                 and not criteria.rstrip().endswith((".", ";", ":"))
                 # a name, not a sentence: "Sivextro (tedizolid)", not "When the member is"
                 and all(w[0].isupper() or not w[0].isalpha() for w in criteria.split()[1:])
@@ -211,6 +258,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
             )
             edge = bool(criteria) and indent <= _SLACK
             last_subject = subject
+            tail = tail + [subject] if subject and not criteria else []
             # a lead-in ("BOTH of the following:") waits for its items, and a name ending in
             # "or" / "of the" runs on: the next line belongs to the same row
             waiting = row is not None and (
@@ -221,6 +269,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
             )
             if row is None or starts and not waiting and (item or subhead or edge):
                 row = Row(number, subject, " ".join(x for x in others if x), base=subject)
+                row.limits = limits
                 rows.append(row)
             else:
                 if not row.named:

@@ -8,14 +8,15 @@ import re
 from pipeline.policy import fields as F
 from pipeline.policy.groups import _node
 from pipeline.policy.models import Branch, Indication, PolicyNode
-from pipeline.policy.outline import outline
-from pipeline.policy.table import Row
+from pipeline.policy.outline import Line, outline
+from pipeline.policy.table import PART_HEAD, Row
 from pipeline.policy.verbatim import _CONJ_END, _SKIP, PageText, _verbatim
 from pipeline.policy.wording import _APPROVE_FOR
 
 # Items of a table's criteria cell that are not criteria: how long an approval lasts.
 _APPROVAL_ITEM = re.compile(
-    r"^(?:initial\s+)?(?:authori[sz]ation|approval)\s*s?\s+(?:will be|are|is|may be)\s+"
+    r"^(?:length|duration) of (?:approval|authori[sz]ation)\b"
+    r"|^(?:initial\s+)?(?:authori[sz]ation|approval)\s*s?\s+(?:will be|are|is|may be)\s+"
     r"(?:for|up to|limited|approved|granted)",
     re.I,
 )
@@ -23,6 +24,37 @@ _RENEWAL_ITEM = re.compile(
     r"^(?:subsequent|continu\w+|renewal|re-?authori[sz]ation)|^(?:patient is )?currently",
     re.I,
 )
+
+_DURATION = re.compile(r"(\d+\s+(?:days?|weeks?|months?|years?))", re.I)
+_NOTE = re.compile(r"^note\b", re.I)
+
+
+def _row_parts(lines: list[Line]) -> list[tuple[bool | None, list[Line], str | None]]:
+    """A criteria cell cut at its part headings ("Initial Evaluation", "Renewal
+    Evaluation"): per part, whether it is the renewal part (None: the cell has no parts),
+    its lines without the unmarked notes at the cell's edge, and the approval length those
+    notes state ("Length of Approval: 6 months")."""
+    parts: list[tuple[bool | None, list[Line], str | None]] = []
+    kind: bool | None = None
+    kept: list[Line] = []
+    approval: str | None = None
+    for line in lines:
+        text = " ".join(line.text.split())
+        if PART_HEAD.match(text):
+            if kept or kind is not None:
+                parts.append((kind, kept, approval))
+            kind, kept, approval = not text.lower().startswith("initial"), [], None
+            continue
+        if kind is not None and line.indent <= 1 and _APPROVAL_ITEM.match(text):
+            found = _DURATION.search(text)
+            approval = approval or (found.group(1) if found else None)
+            continue
+        if kind is not None and line.indent <= 1 and _NOTE.match(text):
+            continue
+        kept.append(line)
+    if kept or kind is not None:
+        parts.append((kind, kept, approval))
+    return parts
 
 
 def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) -> list[Indication]:
@@ -32,24 +64,40 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
     out = []
     printed = "".join(compact for compact, _ in pages.compact).lower()
     for n, row in enumerate(rows, 1):
-        if not row.lines:
-            continue  # a drug listed without criteria (a preferred one): nothing to judge
+        if not row.lines or row.limits:
+            # a drug listed without criteria (a preferred one), or a quantity limit's row:
+            # nothing to judge as an indication
+            continue
         ind_id = f"T{n}"
         name = " ".join(row.subject.split()) or " ".join(row.other.split())
         initial: list[PolicyNode] = []
         renewal: list[PolicyNode] = []
         approval = None
+        approvals: dict[str, str | None] = {}
         ors: dict[int, bool] = {}  # id(node) → the item ends with "OR"
-        for k, item in enumerate(outline(row.lines), 1):
-            text = " ".join(item.text.split())
-            if _APPROVAL_ITEM.match(text) and not item.children:
-                found = _APPROVE_FOR.search(text) or re.search(r"(\d+ days?)", text)
-                approval = approval or (found.group(1) if found else None)
-                continue
-            node = _node(item, f"{ind_id}.{k}", pages, problems)
-            end = _CONJ_END.search(item.text)
-            ors[id(node)] = item.joined == "OR" or bool(end and "OR" in end.group(0).upper())
-            (renewal if _RENEWAL_ITEM.match(text) else initial).append(node)
+        leads: dict[str, list[PolicyNode]] = {}  # a part read as one lead-in over its items
+        k = 0
+        for renewal_part, lines, part_approval in _row_parts(row.lines):
+            kind = "continuation" if renewal_part else "initial"
+            approvals[kind] = approvals.get(kind) or part_approval
+            items = outline(lines)
+            for item in items:
+                k += 1
+                text = " ".join(item.text.split())
+                if re.match(r"^note\b", text, re.I) and not item.children:
+                    continue  # a note on the row, not a criterion
+                if _APPROVAL_ITEM.match(text) and not item.children:
+                    found = _APPROVE_FOR.search(text) or _DURATION.search(text)
+                    approval = approval or (found.group(1) if found else None)
+                    continue
+                node = _node(item, f"{ind_id}.{k}", pages, problems)
+                end = _CONJ_END.search(item.text)
+                ors[id(node)] = item.joined == "OR" or bool(end and "OR" in end.group(0).upper())
+                if renewal_part is not None and len(items) == 1 and node.children:
+                    # "Target Agent(s) will be approved when ALL of the following are met:"
+                    # over the part's items: the part's own group
+                    leads[kind] = [node]
+                (renewal if renewal_part or _RENEWAL_ITEM.match(text) else initial).append(node)
         branches = []
         first = name.split(" ")[0] if name else ""
         head, page, verified = _verbatim(name, row.page, pages)
@@ -65,6 +113,12 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
         for kind, nodes in (("initial", initial), ("continuation", renewal)):
             if not nodes:
                 continue
+            if leads.get(kind) == nodes:
+                root = nodes[0]
+                branches.append(
+                    Branch(request_type=kind, approval=approvals.get(kind) or approval, node=root)  # type: ignore[arg-type]
+                )
+                continue
             either = len(nodes) > 1 and all(ors[id(x)] for x in nodes[:-1])
             root = PolicyNode(
                 id=f"{ind_id}.{kind[0]}",
@@ -75,7 +129,9 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 verified=verified,
                 children=nodes,
             )
-            branches.append(Branch(request_type=kind, approval=approval, node=root))  # type: ignore[arg-type]
+            branches.append(
+                Branch(request_type=kind, approval=approvals.get(kind) or approval, node=root)  # type: ignore[arg-type]
+            )  # type: ignore[arg-type]
         out.append(
             Indication(
                 id=ind_id,
