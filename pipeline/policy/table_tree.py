@@ -62,6 +62,7 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
     "OR" (a table states no other logic between its bullets), the renewal items as the
     continuation branch."""
     out = []
+    assumed: list[Row] = []  # rows whose items were read as ALL of with no logic printed
     printed = "".join(compact for compact, _ in pages.compact).lower()
     for n, row in enumerate(rows, 1):
         if not row.lines or row.limits:
@@ -120,6 +121,8 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 )
                 continue
             either = len(nodes) > 1 and all(ors[id(x)] for x in nodes[:-1])
+            if not either and len(nodes) > 1 and row not in assumed:
+                assumed.append(row)
             root = PolicyNode(
                 id=f"{ind_id}.{kind[0]}",
                 text=head if verified else first,
@@ -145,9 +148,9 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 branches=branches,
             )
         )
-    if rows:
+    if assumed:
         problems.append(
-            f"page {rows[0].page}: criteria table ({len(rows)} rows): each row's items are "
+            f"page {assumed[0].page}: criteria table ({len(assumed)} rows): each row's items are "
             "read as ALL of (the table states no other logic between them)"
         )
     return out
