@@ -79,6 +79,8 @@ def _header(raw: str, page: int) -> _Columns | None:
         if _SUBJECT_HEAD.search(t) and len(t.split()) <= 4
     ]
     head = runs[criteria[0]][1]
+    if PART_HEAD.match(head):
+        return None  # a row's "Initial Approval Criteria:" beside its name, not a header
     if (
         not subject
         and len(runs) == 2

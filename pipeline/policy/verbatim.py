@@ -13,6 +13,9 @@ _SKIP = re.compile(r"[\s\-\u00ad‐‑]")
 # A spread match: pieces of at least _PIECE characters (spaces ignored), at most _GAP
 # characters apart, at most _PIECES of them.
 _PIECE, _GAP, _PIECES = 12, 160, 8
+# How far from a page's end (its footer) or start (its running header, a table's repeated
+# header) the two halves of a text split by the page break may lie, spaces ignored.
+_EDGE = 400
 
 
 class PageText:
@@ -55,7 +58,29 @@ class PageText:
         for p in (page, page + 1):
             if 1 <= p <= len(self.pages) and self._spread(needle.lower(), p):
                 return " ".join(text.split()), p
+        if self._across(needle.lower(), page):
+            return " ".join(text.split()), page
         return None
+
+    def _across(self, needle: str, page: int) -> bool:
+        """The text split by a page break: its longest start printed at the end of ``page``
+        (before the footer) and the rest at the start of the next (after the running
+        header): a criterion that a table cell carries over."""
+        if page >= len(self.pages) or len(needle) < 2 * _PIECE:
+            return False
+        low = self.compact[page - 1][0].lower()
+        end = low[-_EDGE - len(needle) :]  # the page's last lines, the footer among them
+        lo, hi = 0, len(needle)
+        while lo < hi:  # a start found means every shorter start is found too
+            mid = (lo + hi + 1) // 2
+            if needle[:mid] in end:
+                lo = mid
+            else:
+                hi = mid - 1
+        rest = needle[lo:]
+        if lo < _PIECE or len(rest) < 3 or len(end) - end.rfind(needle[:lo]) - lo > _EDGE:
+            return False
+        return rest in self.compact[page][0].lower()[: _EDGE + len(rest)]
 
     def _runs_on(self, page: int, end: int) -> bool:
         """The word at ``end`` (an index into the page's text) goes on after it."""

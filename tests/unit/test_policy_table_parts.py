@@ -24,13 +24,17 @@ PAGE_ONE = [
     ("", "The drug is approved when ALL of the following are met:"),
     ("", "1.   The patient was approved for the drug by the plan before"),
     ("", "-AND-"),
+    ("", "2.   The patient's symptoms have improved on the drug, with fewer attacks"),
 ]
 PAGE_TWO = [
-    ("", "2.   The patient's symptoms have improved on the drug"),
+    ("", "     in each month since the drug was started"),
     ("", "Length of Approval: 12 months"),
     ("Blue Hollow", "Initial Review"),
     ("fever", "The drug is approved when ALL of the following are met:"),
     ("", "1.   The patient has a diagnosis of Blue Hollow fever"),
+    # a part heading with "Criteria" beside a name with "products": a row, not a header
+    ("Red Ash products", "Initial Approval Criteria:"),
+    ("", "1.   The patient has a diagnosis of Red Ash fever"),
 ]
 LIMITS = [
     ("All products", "A quantity above the limit is approved when ONE of the following is met:"),
@@ -66,7 +70,10 @@ def test_a_two_column_table_with_parts_connectors_and_a_page_break(tmp_path: Pat
     _table_pdf(path)
     tree = compile_policy(path, source_id="p" * 64, title="Zentrafib program")
     names = [i.name for i in tree.indications]
-    assert names[0].startswith("Grey River syndrome") and names[1:] == ["Blue Hollow fever"], names
+    assert names[0].startswith("Grey River syndrome") and names[1:] == [
+        "Blue Hollow fever",
+        "Red Ash products",
+    ], names
     grey = tree.indications[0]
     initial, renewal = grey.branches
     assert initial.request_type == "initial" and initial.approval == "3 months"
@@ -77,6 +84,7 @@ def test_a_two_column_table_with_parts_connectors_and_a_page_break(tmp_path: Pat
     assert renewal.request_type == "continuation" and renewal.approval == "12 months"
     assert [c.text for c in renewal.node.children] == [
         "The patient was approved for the drug by the plan before",
-        "The patient's symptoms have improved on the drug",
-    ]
+        "The patient's symptoms have improved on the drug, with fewer attacks in each month "
+        "since the drug was started",
+    ]  # the second split by the page break: read whole, and found across the two pages
     assert all(n.verified for i in tree.indications for b in i.branches for n in b.node.leaves())
