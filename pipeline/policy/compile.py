@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import NecessityError
+from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion
 from pipeline.policy.groups import _subtree_text
@@ -35,7 +36,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-6"  # 6: criteria in roman-numbered parts (issue 25)
+COMPILER_VERSION = "policy-compiler-7"  # 7: condition headings over branch headings (issue 25)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -56,6 +57,7 @@ def build_tree(
     exclusions: list[Exclusion] = []
     scope: list[str] = [title]
     seen_indication = False
+    last_branched: Indication | None = None
     lists = _diagnosis_lists(roots)
     consumed = {j for before, after in lists.values() for j in before + after}
     parts = root_parts(roots)
@@ -110,6 +112,16 @@ def build_tree(
             found, excluded = part_indications(item, pages, problems)
             indications.extend(found)
             exclusions.extend(excluded)
+        elif _is_indication(item) and (kind := branch_kind(item.heading)) is not None:
+            # a statement under "Initial Therapy" / "Continuation of Therapy": a branch of
+            # the condition named by the heading above
+            seen_indication = True
+            ind, new = branch_indication(
+                item, item.label or str(n), kind, last_branched, pages, problems
+            )
+            if new:
+                indications.append(ind)
+            last_branched = ind
         elif _is_indication(item):
             seen_indication = True
             indications.append(_indication(item, item.label or str(n), "any", pages, problems))
