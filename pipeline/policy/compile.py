@@ -16,6 +16,7 @@ from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
+from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.outline import Item, Line, layout_lines, outline, raw_pages
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
@@ -60,6 +61,10 @@ def build_tree(
     last_branched: Indication | None = None
     lists = _diagnosis_lists(roots)
     consumed = {j for before, after in lists.values() for j in before + after}
+    numbered, consumed_n = numbered_indications(roots, pages, problems)
+    indications.extend(numbered)
+    consumed |= consumed_n
+    seen_indication = bool(numbered)
     parts = root_parts(roots)
     if parts:
         # "I. Initial Approval Criteria" / "II. Continued Therapy" at the margin: read

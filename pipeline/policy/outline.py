@@ -196,6 +196,29 @@ def _branch_heading(text: str) -> bool:
     )
 
 
+def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None) -> bool:
+    """A numbered section heading ("2. Criteria for Use"): a short title-case name after a
+    number at the margin, set apart above, with unmarked text under it (a numbered list's
+    item is followed by its sibling or its own sub-items, a section's heading by its
+    paragraph, or by a list that starts again at 1: "6. References" / "1. ...")."""
+    style, label, rest = found
+    below = _marker(nxt.text) if nxt is not None else None
+    words = rest.split()
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return (
+        line.indent <= 4
+        and (line.blank_before or line.page_start)
+        and 1 <= len(words) <= 6
+        and not rest.endswith((".", ",", ";", ":"))
+        and bool(long_words)
+        and all(w[0].isupper() for w in long_words)
+        and nxt is not None
+        and nxt.page == line.page
+        and not _CONNECTOR_LINE.match(nxt.text)
+        and (below is None or below[0] == style and below[1] == "1" != label)
+    )
+
+
 def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bool:
     """A short line standing alone: at the left margin, or (indented like the text under
     it) in title case, and not a sentence the next line continues. ``closed``: the line
@@ -244,6 +267,12 @@ def outline(lines: list[Line]) -> list[Item]:
             letter = _LETTER_OF[found[0]]
             if letters.get(letter) and _follows(letters[letter], found[1]):
                 found = (letter, found[1], found[2])  # "i." after "h." is a letter
+        if found and found[0] == "num" and _numbered_heading(line, found, nxt):
+            # "2. Criteria for Use" over a paragraph: a numbered section heading (roman
+            # parts, "II. Continuation of Therapy", are read as parts: parts.py)
+            section, stack, in_note, heading = found[2], [], False, found[2]
+            heads.append(found[2])
+            continue
         conn = _CONNECTOR_LINE.match(line.text) if found is None and stack else None
         if conn and conn.group(2).strip() and not _LEAD.search(conn.group(2)):
             conn = None  # "AND must be on a diet": the item above goes on

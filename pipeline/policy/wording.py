@@ -44,6 +44,7 @@ _NOT_CRITERIA = re.compile(
 _APPROVE_FOR = re.compile(
     r"(?:approved? for|authorization of|approval of|approved for up to|authorized for|"
     r"(?:approval|authori[sz]ation) will be for(?: no more than)?|"
+    r"(?:initial|renewal|continuation|continued) (?:approval|authori[sz]ation):|"
     r"(?:approval|authori[sz]ation) (?:duration|period|length)\s*(?:is|:|of)?)\s+"
     r"(\d+ (?:months?|years?|weeks?|days?))",
     re.I,
@@ -85,6 +86,9 @@ _APPROVAL_LINE = re.compile(
     # "Initial authorization will be for no more than 12 months." alone on its line
     r"|^(?:initial\s+|renewal\s+|continuation\s+)?(?:re-?)?(?:approval|authori[sz]ation)\s+"
     r"(?:will be|is|may be)\s+(?:granted\s+)?for\s+(?:no more than\s+|up to\s+)?"
+    r"\d+\s+(?:months?|years?|weeks?|days?)\.?$"
+    # "Initial approval: 6 months." / "Renewal approval: 12 months."
+    r"|^(?:initial|renewal|continuation|continued)\s+(?:approval|authori[sz]ation)\s*:\s*"
     r"\d+\s+(?:months?|years?|weeks?|days?)\.?$",
     re.I,
 )
