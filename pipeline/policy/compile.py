@@ -37,7 +37,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-7"  # 7: condition headings over branch headings (issue 25)
+COMPILER_VERSION = "policy-compiler-7"  # 7: condition and numbered headings, numbered indications (issue 25)
 
 
 class PolicyCompileError(NecessityError, ValueError):
