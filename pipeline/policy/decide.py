@@ -15,7 +15,14 @@ from pipeline.llm import LLMClient
 from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.models import Case
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
-from pipeline.policy.match import excluded_condition, indication_for, is_situational, policy_for
+from pipeline.policy.match import (
+    excluded_condition,
+    indication_for,
+    indication_score,
+    is_situational,
+    policy_for,
+    resembles_exclusion,
+)
 from pipeline.policy.model_check import abstain_reason
 from pipeline.policy.models import (
     Branch,
@@ -221,6 +228,21 @@ def apply_policy(
             exclusions=exclusions,
             verdict="insufficient_information",
             rule=f"{ind_why}; the policy does not say the drug is excluded for it",
+        )
+    # An exclusion the diagnosis only shares words with decides nothing by itself: the
+    # indication wins where it names the diagnosis better, and a tie is a person's call.
+    near = [(resembles_exclusion(case, ex), ex) for ex in tree.exclusions]
+    score = indication_score(case, indication)
+    if tie := next((ex for (s, _), ex in near if s and s >= score), None):
+        return PolicyDecision(
+            **head,
+            match_reason=f"{why}; {ind_why}",
+            exclusions=exclusions,
+            verdict="insufficient_information",
+            rule=(
+                f"{ind_why}; but the diagnosis resembles an exclusion as closely (page "
+                f"{tie.page}): {tie.text}; a person decides which applies"
+            ),
         )
     head |= {
         "indication_id": indication.id,

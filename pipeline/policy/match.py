@@ -80,7 +80,18 @@ def words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text) if len(w) > 1}
 
 
+# "T-cell" and "B-cell" are different diseases: a one-letter head joined to its word keeps
+# them apart (split, the letter is dropped and both read "cell").
+_LETTER_COMPOUND = re.compile(r"\b([A-Za-z])-(?=[A-Za-z]{2})")
+# What follows "without", "except", "other than" ... in an exclusion is not the excluded
+# condition ("COPD without an eosinophilic asthma diagnosis" does not exclude asthma).
+_NEGATION = re.compile(
+    r"\b(?:without|except|excluding|other than|unless|in the absence of|but not)\b.*", re.I | re.S
+)
+
+
 def condition_words(text: str) -> set[str]:
+    text = _LETTER_COMPOUND.sub(r"\1", text)
     return {w for w in words(text) if w not in _GENERIC and not w.isdigit()}
 
 
@@ -190,9 +201,30 @@ def is_situational(ex: Exclusion) -> bool:
 
 
 def excluded_condition(case: Case, ex: Exclusion) -> str:
-    """Why the case's diagnosis is this excluded condition, or ''."""
+    """Why the case's diagnosis is this excluded condition, or '': an ICD-10 code inside the
+    exclusion's, or a diagnosis that holds every condition word of the exclusion's name. An
+    exclusion denies outright, so sharing most words is not enough ("T-cell ALL" is not a
+    B-cell ALL); see ``resembles_exclusion``."""
     if ex.catch_all or is_situational(ex):
         return ""
     code = _codes(ex.icd10, case)
-    score, why = _overlap(ex.name, case)
-    return "; ".join(x for x in [code, why] if x) if code or score else ""
+    target = condition_words(_NEGATION.sub("", ex.name))
+    full = next(
+        (dx.name for dx in case.diagnoses if target and target <= condition_words(dx.name)), ""
+    )
+    why = f"diagnosis {full!r} names every word of it" if full else ""
+    return "; ".join(x for x in [code, why] if x)
+
+
+def resembles_exclusion(case: Case, ex: Exclusion) -> tuple[float, str]:
+    """How well a diagnosis shares words with an exclusion it does not fully name (the
+    indication matcher's score), to weigh against the indication the case matches."""
+    if ex.catch_all or is_situational(ex):
+        return 0.0, ""
+    return _overlap(_NEGATION.sub("", ex.name), case)
+
+
+def indication_score(case: Case, ind: Indication) -> float:
+    """The matcher's score for an indication (name words, plus 2 for an ICD-10 code)."""
+    score = max(_overlap(ind.name, case)[0], _treatment_overlap(ind.name, case)[0])
+    return score + (2.0 if _codes(ind.icd10, case) else 0.0)
