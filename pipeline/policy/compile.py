@@ -10,11 +10,13 @@ import re
 from pathlib import Path
 
 from pipeline.errors import NecessityError
+from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
+from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.outline import Item, Line, layout_lines, outline, raw_pages
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
@@ -35,7 +37,8 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-7"  # 7: two-column criteria tables in parts (issue 25)
+COMPILER_VERSION = "policy-compiler-8"  # 7: two-column criteria tables; 8: condition and numbered
+# headings, numbered indications (issue 25)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -56,8 +59,13 @@ def build_tree(
     exclusions: list[Exclusion] = []
     scope: list[str] = [title]
     seen_indication = False
+    last_branched: Indication | None = None
     lists = _diagnosis_lists(roots)
     consumed = {j for before, after in lists.values() for j in before + after}
+    numbered, consumed_n = numbered_indications(roots, pages, problems)
+    indications.extend(numbered)
+    consumed |= consumed_n
+    seen_indication = bool(numbered)
     parts = root_parts(roots)
     if parts:
         # "I. Initial Approval Criteria" / "II. Continued Therapy" at the margin: read
@@ -110,6 +118,16 @@ def build_tree(
             found, excluded = part_indications(item, pages, problems)
             indications.extend(found)
             exclusions.extend(excluded)
+        elif _is_indication(item) and (kind := branch_kind(item.heading)) is not None:
+            # a statement under "Initial Therapy" / "Continuation of Therapy": a branch of
+            # the condition named by the heading above
+            seen_indication = True
+            ind, new = branch_indication(
+                item, item.label or str(n), kind, last_branched, pages, problems
+            )
+            if new:
+                indications.append(ind)
+            last_branched = ind
         elif _is_indication(item):
             seen_indication = True
             indications.append(_indication(item, item.label or str(n), "any", pages, problems))

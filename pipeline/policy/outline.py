@@ -17,7 +17,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pipeline.policy import fields as F
-from pipeline.policy.wording import _APPROVAL_LINE
+from pipeline.policy.wording import _APPROVAL_LINE, _CONTINUATION, _INITIAL
 from pipeline.sources.parse import _line_key, _running_lines
 
 # Each marker style is one outline level wherever it appears; a style already open on the
@@ -184,9 +184,45 @@ def _marker(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _is_heading(line: Line, nxt: Line | None = None) -> bool:
+def _branch_heading(text: str) -> bool:
+    """A branch's heading in title case ("Continuation of Therapy", "Initial Authorization"),
+    even set close under the approval line of the branch before it."""
+    words = text.split()
+    long_words = [w for w in words if len(w) > 3]
+    return (
+        len(words) <= 4
+        and bool(_INITIAL.match(text) or _CONTINUATION.match(text))
+        and all(w[0].isupper() for w in long_words)
+    )
+
+
+def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None) -> bool:
+    """A numbered section heading ("2. Criteria for Use"): a short title-case name after a
+    number at the margin, set apart above, with unmarked text under it (a numbered list's
+    item is followed by its sibling or its own sub-items, a section's heading by its
+    paragraph, or by a list that starts again at 1: "6. References" / "1. ...")."""
+    style, label, rest = found
+    below = _marker(nxt.text) if nxt is not None else None
+    words = rest.split()
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return (
+        line.indent <= 4
+        and (line.blank_before or line.page_start)
+        and 1 <= len(words) <= 6
+        and not rest.endswith((".", ",", ";", ":"))
+        and bool(long_words)
+        and all(w[0].isupper() for w in long_words)
+        and nxt is not None
+        and nxt.page == line.page
+        and not _CONNECTOR_LINE.match(nxt.text)
+        and (below is None or below[0] == style and below[1] == "1" != label)
+    )
+
+
+def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bool:
     """A short line standing alone: at the left margin, or (indented like the text under
-    it) in title case, and not a sentence the next line continues."""
+    it) in title case, and not a sentence the next line continues. ``closed``: the line
+    before ended a branch (its approval line), so a branch heading may follow it closely."""
     text = line.text
     words = text.split()
     if _CAPS_LABEL.match(text) and (line.blank_before or line.page_start or line.indent <= 4):
@@ -197,7 +233,7 @@ def _is_heading(line: Line, nxt: Line | None = None) -> bool:
         return False
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 0.6 * len(text.replace(" ", "")) or not (
-        line.blank_before or line.page_start
+        line.blank_before or line.page_start or closed and _branch_heading(text)
     ):
         return False
     if nxt is not None and nxt.text[:1].islower() and not nxt.blank_before:
@@ -222,13 +258,21 @@ def outline(lines: list[Line]) -> list[Item]:
     heads: list[str] = []  # headings read since the last root item
     heading = ""  # the heading just read: it names the first item under it
     restore: tuple[Item, list[Item]] | None = None  # a connector's group, the stack before
+    after_approval = False  # the line before was an approval line
     for at, line in enumerate(lines):
         nxt = lines[at + 1] if at + 1 < len(lines) else None
+        closed, after_approval = after_approval, False
         found = _marker(line.text)
         if found and found[0] in _LETTER_OF:
             letter = _LETTER_OF[found[0]]
             if letters.get(letter) and _follows(letters[letter], found[1]):
                 found = (letter, found[1], found[2])  # "i." after "h." is a letter
+        if found and found[0] == "num" and _numbered_heading(line, found, nxt):
+            # "2. Criteria for Use" over a paragraph: a numbered section heading (roman
+            # parts, "II. Continuation of Therapy", are read as parts: parts.py)
+            section, stack, in_note, heading = found[2], [], False, found[2]
+            heads.append(found[2])
+            continue
         conn = _CONNECTOR_LINE.match(line.text) if found is None and stack else None
         if conn and conn.group(2).strip() and not _LEAD.search(conn.group(2)):
             conn = None  # "AND must be on a diet": the item above goes on
@@ -248,7 +292,7 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack = [*stack[:level], group]
             in_note = False
             continue
-        if found is None and _is_heading(line, nxt):
+        if found is None and _is_heading(line, nxt, closed):
             section, stack, in_note, heading = line.text, [], False, line.text
             heads.append(line.text)
             continue
@@ -259,7 +303,7 @@ def outline(lines: list[Line]) -> list[Item]:
                 owner = [it for it in stack if it.indent < line.indent - 1]
                 if owner:
                     owner[-1].approvals.append(line.text)
-                in_note = False
+                in_note, after_approval = False, True
                 continue
             if _NOTE.match(line.text) and stack:
                 stack[-1].notes.append(line.text)

@@ -43,6 +43,8 @@ _NOT_CRITERIA = re.compile(
 )
 _APPROVE_FOR = re.compile(
     r"(?:approved? for|authorization of|approval of|approved for up to|authorized for|"
+    r"(?:approval|authori[sz]ation) will be for(?: no more than)?|"
+    r"(?:initial|renewal|continuation|continued) (?:approval|authori[sz]ation):|"
     r"(?:approval|authori[sz]ation) (?:duration|period|length)\s*(?:is|:|of)?)\s+"
     r"(\d+ (?:months?|years?|weeks?|days?))",
     re.I,
@@ -80,6 +82,13 @@ _FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
 # "Approval duration: 1 year" on a line of its own, under the criteria it applies to.
 _APPROVAL_LINE = re.compile(
     r"^(?:initial\s+|renewal\s+|continuation\s+)?(?:approval|authori[sz]ation)\s+"
-    r"(?:duration|period|length)\s*:",
+    r"(?:duration|period|length)\s*:"
+    # "Initial authorization will be for no more than 12 months." alone on its line
+    r"|^(?:initial\s+|renewal\s+|continuation\s+)?(?:re-?)?(?:approval|authori[sz]ation)\s+"
+    r"(?:will be|is|may be)\s+(?:granted\s+)?for\s+(?:no more than\s+|up to\s+)?"
+    r"\d+\s+(?:months?|years?|weeks?|days?)\.?$"
+    # "Initial approval: 6 months." / "Renewal approval: 12 months."
+    r"|^(?:initial|renewal|continuation|continued)\s+(?:approval|authori[sz]ation)\s*:\s*"
+    r"\d+\s+(?:months?|years?|weeks?|days?)\.?$",
     re.I,
 )
