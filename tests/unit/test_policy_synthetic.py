@@ -1,11 +1,13 @@
-"""The synthetic held-out policies (evals/policies/synthetic): PDFs rebuilt byte for byte by
-their generator, gold trees well formed and printed on the pages they name, found by
-`eval policies` beside the gold folder, and the case pairs written against them loadable."""
+"""The synthetic payer policies (evals/policies/synthetic and synthetic2), each batch checked
+alike: PDFs rebuilt byte for byte by their generator, gold trees well formed and printed on
+the pages they name, found by `eval policies` beside the gold folder, the case pairs written
+against them loadable and paired, and no policy in two batches."""
 
 from __future__ import annotations
 
 import json
 import runpy
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,27 +17,64 @@ from pipeline.evals.policies import load_gold, locate_pdf
 from tests.unit.test_policy_gold import OPS, groups_and_leaves, leaves, normalize, trees
 
 REPO = Path(__file__).resolve().parents[2]
-SYNTH = REPO / "evals" / "policies" / "synthetic"
-GOLD = SYNTH / "gold"
-GOLD_FILES = sorted(GOLD.glob("*.json"))
+
+
+@dataclass(frozen=True)
+class Batch:
+    folder: Path
+    generator: str  # the script whose main(out_dir) writes the PDFs and gold
+    config: str  # the case-pair eval config
+    policies: int  # at least this many
+    full: bool  # every policy has two initial trees and exclusions; one pair per policy
+
+    @property
+    def gold(self) -> Path:
+        return self.folder / "gold"
+
+    @property
+    def gold_files(self) -> list[Path]:
+        return sorted(self.gold.glob("*.json"))
+
+
+POLICIES = REPO / "evals" / "policies"
+BATCHES = {
+    "synthetic": Batch(
+        POLICIES / "synthetic", "make_pdfs.py", "policy-pairs-synthetic.yaml", 6, False
+    ),
+    "synthetic2": Batch(
+        POLICIES / "synthetic2", "build.py", "policy-pairs-synthetic2.yaml", 5, True
+    ),
+}
+GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
 
 def load(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_six_policies_each_with_its_pdf() -> None:
-    assert len(GOLD_FILES) >= 6
-    for path in GOLD_FILES:
-        assert (SYNTH / load(path)["file"]).is_file(), path.name
+@pytest.mark.parametrize("name", BATCHES)
+def test_each_policy_has_its_pdf(name: str) -> None:
+    batch = BATCHES[name]
+    assert len(batch.gold_files) >= batch.policies
+    for path in batch.gold_files:
+        assert (batch.folder / load(path)["file"]).is_file(), path.name
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
-def test_gold_is_well_formed_and_held_out(path: Path) -> None:
+def test_no_policy_is_in_two_batches() -> None:
+    names = [p.name for _, p in GOLD_FILES]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(("name", "path"), GOLD_FILES, ids=lambda x: getattr(x, "stem", x))
+def test_gold_is_well_formed_and_held_out(name: str, path: Path) -> None:
     gold = load(path)
     assert gold["split"] == "holdout" and gold["file"] == f"{path.stem}.pdf"
     assert gold["indications"] and all(i["name"] and i["page"] >= 1 for i in gold["indications"])
-    assert sum("initial" in i for i in gold["indications"]) >= min(2, len(gold["indications"]))
+    initial = sum("initial" in i for i in gold["indications"])
+    if BATCHES[name].full:
+        assert initial >= 2 and gold["exclusions"]
+    else:
+        assert initial >= min(2, len(gold["indications"]))
     for where, tree in trees(gold):
         for node in groups_and_leaves(tree):
             assert node["page"] >= 1, where
@@ -44,12 +83,13 @@ def test_gold_is_well_formed_and_held_out(path: Path) -> None:
                 assert ("n" in node) == (node["op"] == "at_least"), where
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
-def test_every_leaf_is_printed_on_its_page(path: Path) -> None:
+@pytest.mark.parametrize(("name", "path"), GOLD_FILES, ids=lambda x: getattr(x, "stem", x))
+def test_every_leaf_is_printed_on_its_page(name: str, path: Path) -> None:
     import pypdf
 
     gold = load(path)
-    pages = [normalize(p.extract_text() or "") for p in pypdf.PdfReader(SYNTH / gold["file"]).pages]
+    pdf = BATCHES[name].folder / gold["file"]
+    pages = [normalize(p.extract_text() or "") for p in pypdf.PdfReader(pdf).pages]
     missing = [
         f"{where} p{page}: {text!r}"
         for where, text, page in leaves(gold)
@@ -58,28 +98,34 @@ def test_every_leaf_is_printed_on_its_page(path: Path) -> None:
     assert not missing, "\n".join(missing)
 
 
-def test_the_eval_finds_the_pdfs_beside_the_gold_folder() -> None:
+@pytest.mark.parametrize("name", BATCHES)
+def test_the_eval_finds_the_pdfs_beside_the_gold_folder(name: str) -> None:
     """`eval policies GOLD_DIR` looks under --shared, GOLD_DIR and its parent: a gold file whose
     'dir' is "." and whose PDF lies in the gold folder's parent is found without ../shared."""
-    for gold in load_gold(GOLD):
-        pdf = locate_pdf(gold, [REPO / "no-such-shared", GOLD, GOLD.parent])
-        assert pdf == SYNTH / gold["file"]
+    batch = BATCHES[name]
+    for gold in load_gold(batch.gold):
+        pdf = locate_pdf(gold, [REPO / "no-such-shared", batch.gold, batch.folder])
+        assert pdf == batch.folder / gold["file"]
 
 
-def test_generator_rebuilds_the_same_bytes(tmp_path: Path) -> None:
-    module = runpy.run_path(str(SYNTH / "make_pdfs.py"))
+@pytest.mark.parametrize("name", BATCHES)
+def test_generator_rebuilds_the_same_bytes(name: str, tmp_path: Path) -> None:
+    batch = BATCHES[name]
+    module = runpy.run_path(str(batch.folder / batch.generator))
     module["main"](tmp_path)
-    for path in GOLD_FILES:
-        name = load(path)["file"]
-        assert (tmp_path / name).read_bytes() == (SYNTH / name).read_bytes(), name
+    for path in batch.gold_files:
+        pdf = load(path)["file"]
+        assert (tmp_path / pdf).read_bytes() == (batch.folder / pdf).read_bytes(), pdf
         assert (tmp_path / "gold" / path.name).read_text() == path.read_text(), path.name
 
 
-def test_case_pairs_point_at_the_synthetic_pdfs() -> None:
+@pytest.mark.parametrize("name", BATCHES)
+def test_case_pairs_point_at_the_pdfs_and_pair_up(name: str) -> None:
     from pipeline.cases import load_case
 
-    records = load_jsonl(SYNTH / "cases" / "cases.jsonl")
-    stems = {p.stem for p in GOLD_FILES}
+    batch = BATCHES[name]
+    records = load_jsonl(batch.folder / "cases" / "cases.jsonl")
+    stems = {p.stem for p in batch.gold_files}
     verdicts: dict[str, set[str]] = {}
     for rec in records:
         assert load_case(REPO / rec.inputs["case_file"]).case_id == rec.id
@@ -89,26 +135,37 @@ def test_case_pairs_point_at_the_synthetic_pdfs() -> None:
         verdicts.setdefault(pair, set()).add(rec.expected["verdict"])
         if rec.expected["verdict"] == "not_medically_necessary":
             assert rec.expected.get("failed_criterion") and rec.metadata.get("missed_criterion")
-    assert len(verdicts) >= 6
+    if batch.full:
+        assert len(verdicts) == len(batch.gold_files)
+    else:
+        assert len(verdicts) >= batch.policies
     assert all(v == {"medically_necessary", "not_medically_necessary"} for v in verdicts.values())
 
 
-def test_the_synthetic_pair_config_loads_its_records() -> None:
+@pytest.mark.parametrize("name", BATCHES)
+def test_the_pair_config_loads_its_records(name: str) -> None:
     from pipeline.evals.datasets import load_dataset
     from pipeline.evals.workbench import load_config
 
-    config = load_config(REPO / "evals/configs/policy-pairs-synthetic.yaml")
-    assert len(load_dataset(config.dataset, split=config.split)) >= 12
+    batch = BATCHES[name]
+    config = load_config(REPO / "evals" / "configs" / batch.config)
+    count = len(load_dataset(config.dataset, split=config.split))
+    if batch.full:
+        assert count == 2 * len(batch.gold_files)
+    else:
+        assert count >= 2 * batch.policies
 
 
-def test_each_failed_criterion_is_printed_and_names_a_gold_criterion() -> None:
+@pytest.mark.parametrize("name", BATCHES)
+def test_each_failed_criterion_is_printed_and_names_a_gold_criterion(name: str) -> None:
     """Every text of `failed_criterion` is printed in the policy, and one of them is a gold
     leaf (the others may be the lead-in of the failed group)."""
     import pypdf
 
-    for rec in load_jsonl(SYNTH / "cases" / "cases.jsonl"):
+    batch = BATCHES[name]
+    for rec in load_jsonl(batch.folder / "cases" / "cases.jsonl"):
         (policy,) = rec.inputs["policies"]
-        gold = load(GOLD / f"{Path(policy).stem}.json")
+        gold = load(batch.gold / f"{Path(policy).stem}.json")
         pages = pypdf.PdfReader(REPO / policy).pages
         text = " ".join(normalize(p.extract_text() or "") for p in pages)
         printed = [normalize(t) for _, t, _ in leaves(gold)]
