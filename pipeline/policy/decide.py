@@ -52,6 +52,17 @@ def _walk(node: PolicyNode, depth: int = 0) -> list[tuple[PolicyNode, int]]:
     return out
 
 
+def _stems_above(root: PolicyNode) -> dict[str, str]:
+    """Leaf id → the stem of the group it is an item of ("Inadequate response to one of
+    the following:"), where the group has words of its own."""
+    out: dict[str, str] = {}
+    for node, _ in _walk(root):
+        for child in node.children:
+            if child.op == "leaf" and node.op != "leaf" and node.text.strip():
+                out[child.id] = node.text
+    return out
+
+
 class _TreeJudge:
     """Judges a tree's leaves on one case: rules first, then a reference's branch or the
     model, each only while its answer can still change the tree's status."""
@@ -78,13 +89,14 @@ class _TreeJudge:
 
     def judge(self, root: PolicyNode, continuation: bool, following: bool = True) -> Status:
         leaves = root.leaves()
+        stems = _stems_above(root)
         for leaf in leaves:
             if leaf.id in self.known:
                 continue
             j = (
                 self._reference_by_rule(leaf, following)
                 if leaf.kind == "reference"
-                else judge_by_rule(leaf, self.case, self.facts)
+                else judge_by_rule(leaf, self.case, self.facts, stems.get(leaf.id, ""))
             )
             if j is not None:
                 self._keep(leaf, j)
@@ -99,7 +111,9 @@ class _TreeJudge:
             elif self.llm is None:
                 j = _unjudged(leaf, "model", "no model to ask")
             else:
-                j = judge_by_model(leaf, self.facts, self.llm, self.prompt, self.drug)
+                j = judge_by_model(
+                    leaf, self.facts, self.llm, self.prompt, self.drug, stems.get(leaf.id, "")
+                )
                 self.calls += 1
             self._keep(leaf, j)
             if self.on_event:

@@ -12,7 +12,17 @@ from typing import Any
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
+from pipeline.policy.measures import bounds, judge_measure
 from pipeline.policy.models import Judgment, PolicyNode
+from pipeline.policy.restated import (
+    clauses,
+    coverage,
+    is_absence,
+    judge_restated,
+    negates,
+    requirements,
+)
+from pipeline.policy.trials import judge_trial
 
 log = logging.getLogger(__name__)
 PROMPT = "criterion-judge@2"
@@ -23,24 +33,6 @@ _NON_DRUG = re.compile(
     re.I,
 )
 _SPECIALTY = re.compile(r"specialt|prescrib(?:er|ing)|requesting (?:physician|provider)", re.I)
-_NEGATION = re.compile(r"\b(no|not|none|without|denies|negative|never)\b", re.I)
-_STOP = set(
-    """patient patients therapy therapies medication medications treatment documented
-    prescriber prescribed following least other which their there these those about after
-    before being condition currently meets criterion criteria history diagnosis requested
-    disease determined example examples include includes when with that this than from
-    have been were will such into only also each does member started records document
-    documents""".split()
-)
-_NEGATED_CRITERION = re.compile(
-    r"^\s*(?:no|not|absence of|none|without|(?:the )?(?:patient|member) (?:does|has|is|did) not)\b",
-    re.I,
-)
-# An absence stated inside the criterion ("attestation that patient is NOT prescribed
-# concurrent opioids"): as open to a double-negation misreading as one that starts with it.
-_ABSENCE_INSIDE = re.compile(
-    r"\b(?:is|are|has|have|was|were|does|did|will)\s+(?:not|never)\b|\bNOT\b"
-)
 _FAILURE = re.compile(
     r"\b(no|not|none|without|denies|negative|never|failed|failure|inadequate|insufficient|"
     r"intoleran\w*|contraindicat\w*|unable|did not|lack\w*|absent)\b",
@@ -48,8 +40,15 @@ _FAILURE = re.compile(
 )
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+# A criterion that asks that a therapy was tried and failed: a fact of failure meets it.
+_ASKS_TRIAL = re.compile(
+    r"\b(inadequate|insufficient|fail\w*|tried|trial|intoleran\w*|refractory|relapsed|"
+    r"progress\w*|response to)\b",
+    re.I,
+)
+
+
+_TRIAL_TERMS = {"inadeq", "respon", "trial", "tried", "intole", "refrac", "progre", "relaps"}
 
 
 def specialty_stem(name: str) -> str:
@@ -67,9 +66,41 @@ def _patient_fact(facts: list[CaseFact]) -> CaseFact | None:
     return next((f for f in facts if f.text.startswith("Patient:")), None)
 
 
-def judge_by_rule(node: PolicyNode, case: Case, facts: list[CaseFact]) -> Judgment | None:
-    """A judgment from numbers and lists alone, or None when the model must be asked."""
+def judge_by_rule(
+    node: PolicyNode, case: Case, facts: list[CaseFact], context: str = ""
+) -> Judgment | None:
+    """A judgment from numbers and lists alone, or None when the model must be asked.
+    ``context``: the stem of the group the criterion is an item of ("inadequate response
+    to 90 days of one of the following:"), which some items need to be read."""
     base: dict[str, Any] = {"node_id": node.id, "text": node.text, "page": node.page}
+    j = _judge_by_kind(node, case, facts, base)
+    if j is not None or node.kind == "reference":
+        return j
+    return _judge_by_reading(node, base, facts, case.requested_treatment.drug, context)
+
+
+def _judge_by_reading(
+    node: PolicyNode, base: dict[str, Any], facts: list[CaseFact], drug: str, context: str
+) -> Judgment | None:
+    """What code can read in the criterion's own words: a drug tried and failed, a
+    measurement against its bound, a fact that restates the criterion (met only)."""
+    readers = (
+        lambda: judge_trial(node.text, facts, drug, context),
+        lambda: judge_measure(node.text, facts, drug),
+        lambda: judge_restated(node.text, facts, drug),
+    )
+    for read in readers:
+        found = read()
+        if found is not None:
+            status, cited, reason = found
+            return Judgment(**base, status=status, facts=cited, method="rule", reason=reason)
+    return None
+
+
+def _judge_by_kind(
+    node: PolicyNode, case: Case, facts: list[CaseFact], base: dict[str, Any]
+) -> Judgment | None:
+    """Age, prescriber specialty and counted prior therapies, read from the node's fields."""
     if node.kind == "age":
         patient = _patient_fact(facts)
         cited = [patient.id] if patient else []
@@ -202,9 +233,17 @@ def judge_by_model(
     llm: LLMClient,
     prompt: Prompt,
     drug: str = "",
+    context: str = "",
 ) -> Judgment:
+    """The model's label for one criterion, checked. ``context``: the stem of the group
+    the criterion is an item of, shown with it ("one of the following: ..."). The model
+    sees the facts that share a term with the criterion (all of them where none does): a
+    small model cites what is in front of it."""
     base: dict[str, Any] = {"node_id": node.id, "text": node.text, "page": node.page}
     notes = "\n".join(f"NOTE: <<<{n}>>>" for n in node.notes)
+    if context:
+        notes = f"THIS CRITERION IS AN ITEM OF: <<<{context}>>>\n{notes}".rstrip()
+    facts = relevant_facts(node.text + " " + context, facts, drug)
     messages = prompt.render(
         case_facts="\n".join(f"[{f.id}] {f.text}" for f in facts),
         criterion=node.text,
@@ -242,47 +281,100 @@ def judge_by_model(
     return check_model_judgment(judgment, node, known, drug)
 
 
+def relevant_facts(
+    text: str, facts: list[CaseFact], drug: str = "", most: int = 6
+) -> list[CaseFact]:
+    """The facts that state one of the criterion's terms, most first (ties in fact order),
+    at most ``most``; every fact where none does."""
+    groups = requirements(text, drug)
+    scored = [(coverage(groups, f.text), k, f) for k, f in enumerate(facts)] if groups else []
+    hits = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1]))[:most]
+    return [f for _, _, f in sorted(hits, key=lambda x: x[1])] or facts
+
+
 def check_model_judgment(
     j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str = ""
 ) -> Judgment:
-    """The model labels; this checks. A met / not_met must cite facts that state what the
-    criterion asks: at least two of its content words (one for a criterion of three or
-    fewer), the requested drug's name not counting. A met cannot rest on a fact that
-    negates; a not_met must rest on one that states an absence or a failure. Anything
-    else is not documented, with the reason kept."""
+    """The model labels; this checks, fact by fact, and keeps the facts that bear it out.
+
+    A met must cite a fact that states most of the criterion's terms (half, at least two;
+    a drug standing for its class, an abbreviation for its words; the requested drug's
+    name not counting) with the criterion's polarity: a criterion of absence stated as an
+    absence, any other in a fact that negates nothing. A not_met must cite a fact about
+    the same terms that states the opposite: for a criterion of absence, the thing
+    present; for one asking that a therapy failed, that it was not tried (its failure is
+    no "not met"); for any other, an absence or a failure. Numbers are code's: a
+    criterion with a numeric bound is not met by the model's word, and met only citing a
+    fact that states the bound's numbers. Anything else is not documented, with the
+    reason kept."""
     if j.status == "not_documented":
         j.facts = []
         return j
-    want = _stems(node.text + " " + " ".join(node.notes)) - _stems(drug)
+    text = node.text + " " + " ".join(node.notes)
+    groups = requirements(node.text, drug) or requirements(text, drug)
     cited = [facts[i] for i in j.facts if i in facts]
-    shared = set().union(*(_stems(f.text) & want for f in cited)) if cited else set()
-    need = 1 if len(want) <= 3 else 2
+    numeric = bounds(node.text)
+    absence = is_absence(node.text) and not numeric  # "does not exceed 375 mg": a bound
+    trial = bool(_ASKS_TRIAL.search(node.text))
+    if trial:  # "inadequate response to X": a fact about X speaks to it, however it went
+        groups = [g for g in groups if not g & _TRIAL_TERMS] or groups
+    need = len(groups) if len(groups) <= 2 else max(2, -(-len(groups) // 2))
+    kept: list[CaseFact] = []
     problem = ""
     if not cited:
         problem = f"the model said {j.status} but cited no case fact"
-    elif len(shared) < need:
-        problem = f"the model said {j.status} citing facts that do not state the criterion"
-    elif (
-        j.status == "met"
-        and any(_NEGATION.search(f.text) for f in cited)
-        and not _NEGATION.search(node.text)
-    ):
-        problem = "the model said met citing a fact that negates"
-    elif j.status == "not_met" and not any(_FAILURE.search(f.text) for f in cited):
-        problem = "the model said not met citing facts that state no absence or failure"
-    elif (
-        j.status == "not_met"
-        and (_NEGATED_CRITERION.match(node.text) or _ABSENCE_INSIDE.search(node.text))
-        and any(_NEGATION.search(f.text) for f in cited)
-    ):
-        # "NO diagnosis of CNS lymphoma" against "no CNS lymphoma": a small model reads the
-        # two negations as a failure; a denial must not rest on that reading.
-        problem = "the model said not met for a criterion of absence citing a fact of absence"
+    elif not groups:
+        problem = f"the model said {j.status} for a criterion with no terms to check"
+    elif j.status == "not_met" and numeric:
+        problem = "the model said not met for a numeric criterion: numbers are for code"
+    else:
+        about = [f for f in cited if coverage(groups, f.text) >= need]
+        if not about:
+            problem = f"the model said {j.status} citing facts that do not state the criterion"
+        elif j.status == "met":
+            kept = [
+                f
+                for f in about
+                if any(negates(c) == absence for c in clauses(f.text) if coverage(groups, c))
+                and not (absence and not negates(f.text))
+            ]
+            if numeric:
+                wanted = {f"{b.low:g}" for b in numeric}
+                kept = [f for f in kept if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))]
+            if not kept:
+                problem = (
+                    "the model said met citing facts that do not state the criterion's numbers"
+                    if numeric and about
+                    else "the model said met citing a fact that negates"
+                    if not absence
+                    else "the model said met for a criterion of absence citing no absence"
+                )
+        elif absence:
+            kept = [f for f in about if not negates(f.text)]
+            if not kept:
+                problem = (
+                    "the model said not met for a criterion of absence citing a fact of absence"
+                )
+        elif trial:
+            kept = [f for f in about if negates(f.text)]
+            if not kept:
+                problem = (
+                    "the model said not met for a criterion asking a therapy's failure, citing "
+                    "facts that state the failure or no absence"
+                )
+        else:
+            kept = [f for f in about if _FAILURE.search(f.text)]
+            if not kept:
+                problem = "the model said not met citing facts that state no absence or failure"
     if problem:
         cited_ids = f" (it cited {', '.join(j.facts)})" if j.facts else ""
         j.problems.append(problem + cited_ids)
         j.reason = f"model's {j.status} not accepted"
         j.status, j.facts = "not_documented", []
         return j
-    j.reason = "model judgment; cited facts share: " + ", ".join(sorted(shared)[:6])
+    j.facts = [f.id for f in kept]
+    j.reason = (
+        f"model judgment; {', '.join(j.facts)} state{'s' if len(kept) == 1 else ''} "
+        f"{min(coverage(groups, f.text) for f in kept)}+ of the criterion's {len(groups)} terms"
+    )
     return j

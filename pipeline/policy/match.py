@@ -124,7 +124,22 @@ def policy_for(case: Case, trees: list[PolicyTree]) -> tuple[PolicyTree | None, 
     return best[1], best[2]
 
 
+def _name_forms(name: str) -> list[str]:
+    """A name as printed, without what it has in parentheses ("Preventive treatment of
+    migraine (Aimovig, Ajovy, ...)"), and its head before a sentence runs on from it
+    ("Asthma. Approve for the duration noted if ...")."""
+    forms = [name, re.sub(r"\([^)]*\)", " ", name)]
+    head = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", name, maxsplit=1)[0]
+    forms.append(re.sub(r"\([^)]*\)", " ", head))
+    return list(dict.fromkeys(f.strip() for f in forms if f.strip()))
+
+
 def _overlap(name: str, case: Case) -> tuple[float, str]:
+    scored = [_overlap_one(form, case) for form in _name_forms(name)]
+    return max(scored, key=lambda x: x[0])
+
+
+def _overlap_one(name: str, case: Case) -> tuple[float, str]:
     target = condition_words(name)
     if not target:
         return 0.0, ""
@@ -176,6 +191,14 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
         served, what = _treatment_overlap(ind.name, case) if by_treatment else (0.0, "")
         if served:
             score, why = served, what
+        if (
+            score
+            and not served
+            and (named := drug_words(case.requested_treatment.drug) & words(ind.name))
+        ):
+            # two indications for one condition ("preventive" and "acute" treatment of
+            # migraine): the one that names the requested drug is the drug's
+            score, why = score + 0.3, f"{why}; names {', '.join(sorted(named))}"
         code = _codes(ind.icd10, case)
         if code:
             score, why = score + 2.0, "; ".join(x for x in [code, why] if x)

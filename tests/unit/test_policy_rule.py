@@ -123,7 +123,7 @@ def _case(
             "requested_treatment": {"drug": drug},
             "history": [
                 f"Requesting physician specialty: {specialty}.",
-                "Examination shows severe nodular lesions on both arms.",
+                "Examination: severe nodules on both arms.",
             ],
         }
     )
@@ -138,7 +138,7 @@ def _fact(messages: list[dict[str, str]], starts: str) -> str:
 
 def test_all_met_approves_with_the_model_asked_once() -> None:
     llm = FakeLLM().queue_judgments(
-        lambda messages, schema: {"status": "met", "facts": [_fact(messages, "nodular")]}
+        lambda messages, schema: {"status": "met", "facts": [_fact(messages, "nodules")]}
     )
     d = apply_policy(_case(), [_tree()], llm)
     assert d.verdict == "medically_necessary"
@@ -154,10 +154,9 @@ def test_all_met_approves_with_the_model_asked_once() -> None:
 
 
 def test_a_failed_judgment_counts_as_not_documented() -> None:
-    # "met" citing a fact that says nothing about the criterion is not accepted.
-    llm = FakeLLM().queue_judgments(
-        lambda messages, schema: {"status": "met", "facts": [_fact(messages, "specialty")]}
-    )
+    # "met" citing a fact that says nothing about the criterion is not accepted (the
+    # patient's age: not among the facts shown for this criterion, so not citable).
+    llm = FakeLLM().queue_judgments(lambda messages, schema: {"status": "met", "facts": ["F1"]})
     d = apply_policy(_case(), [_tree()], llm)
     row = next(j for j in d.judgments if j.node_id == "1.A.ii")
     assert row.status == "not_documented" and row.problems
@@ -214,7 +213,7 @@ def test_a_sample_policy_pdf_end_to_end(tmp_path: Path) -> None:
 def test_a_model_not_met_needs_a_fact_that_states_a_failure() -> None:
     # The cited fact says the finding is present: "not met" on it is the model's slip.
     llm = FakeLLM().queue_judgments(
-        lambda messages, schema: {"status": "not_met", "facts": [_fact(messages, "nodular")]}
+        lambda messages, schema: {"status": "not_met", "facts": [_fact(messages, "nodules")]}
     )
     d = apply_policy(_case(), [_tree()], llm)
     row = next(j for j in d.judgments if j.node_id == "1.A.ii")

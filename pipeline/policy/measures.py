@@ -1,0 +1,361 @@
+"""Criteria that compare a named measurement with a number ("blood eosinophil count >= 150
+cells/uL", "body surface area involvement of 10% or more", "PASI score of 12 or more",
+"IgE between 30 and 700 IU/mL", "at least two exacerbations in the past 12 months",
+"psoriasis present for at least 6 months"), judged by code against a case fact that names
+the same measurement with a number ("Blood eosinophil count 410 cells per microliter",
+"body surface area involved 18%", "Three asthma exacerbations in the previous year",
+"plaque psoriasis for 8 years").
+
+Code reads what it can be sure of, and says nothing otherwise: the fact must name the
+measurement (its abbreviation, or most of its words), the number must sit next to that name,
+its unit must be the criterion's (or an equivalent spelling, or none written), and every
+value of that measurement in the facts must agree (two counts that disagree decide
+nothing). A value that fails the bound is a documented failure: not met.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.models import CaseFact
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "single": 1,
+}
+_NUM = r"(?<![\w.^/])(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")(?![\w])"
+# A unit as written after a number. Longest first; the canonical key says which spellings
+# are one unit ("cells per microliter" = "cells/uL" = "/mm3").
+_UNITS: list[tuple[str, str]] = [
+    (r"cells?\s*(?:/|per)\s*(?:u|µ|μ|micro)l(?:iter|itre)?", "cells/uL"),
+    (r"cells?\s*(?:/|per)\s*(?:mm3|mm\^3|cubic millimet(?:er|re))", "cells/uL"),
+    (r"(?:/|per)\s*(?:u|µ|μ|micro)l(?:iter|itre)?", "cells/uL"),
+    (r"(?:/|per)\s*(?:mm3|mm\^3|cubic millimet(?:er|re))", "cells/uL"),
+    (r"(?:iu|kiu|ku)\s*/\s*ml", "IU/mL"),
+    (r"international units per millilit(?:er|re)", "IU/mL"),
+    (r"mg\s*/\s*dl", "mg/dL"),
+    (r"g\s*/\s*dl", "g/dL"),
+    (r"mg\s*/\s*l\b", "mg/L"),
+    (r"mm\s*/\s*h(?:r|our)?", "mm/h"),
+    (r"x\s*10\^?9\s*/\s*l", "x10^9/L"),
+    (r"%|percent\b", "%"),
+    (r"years?\b", "year"),
+    (r"months?\b", "month"),
+    (r"weeks?\b", "week"),
+    (r"days?\b", "day"),
+]
+_UNIT = re.compile(r"\s*(" + "|".join(p for p, _ in _UNITS) + r")", re.I)
+_TIME = {"year": 12.0, "month": 1.0, "week": 1 / 4.345, "day": 1 / 30.4}
+# A unit that a dose or a frequency is written in: those are not measurements of the patient.
+_DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|ml))", re.I)
+
+_AT_LEAST = r"(?:at least|a minimum of|minimum of|no (?:fewer|less) than|≥|>=|=>)"
+_MORE = r"(?:more than|greater than|higher than|above|over|exceeding|>)"
+_AT_MOST = (
+    r"(?:at most|no more than|not (?:more|greater) than|(?:does|do) not exceed|≤|<=|=<|up to)"
+)
+_LESS = r"(?:less than|fewer than|lower than|below|under|<)"
+_BOUND = re.compile(
+    r"\bbetween\s+"
+    + _NUM
+    + r"(?P<u1>"
+    + _UNIT.pattern
+    + r")?\s+and\s+"
+    + _NUM
+    + r"(?P<u2>"
+    + _UNIT.pattern
+    + r")?"
+    r"|(?P<pre>"
+    + "|".join([_AT_LEAST, _MORE, _AT_MOST, _LESS])
+    + r")\s*(?:of\s+)?"
+    + _NUM
+    + r"(?P<u3>"
+    + _UNIT.pattern
+    + r")?"
+    r"|" + _NUM + r"(?P<u4>" + _UNIT.pattern + r")?\s+or\s+"
+    r"(?P<post>more|greater|higher|above|over|less|lower|fewer|below|under)\b",
+    re.I,
+)
+# Words that name no measurement by themselves ("score", "level", "involvement").
+_GENERIC = set(
+    """level levels score scores count counts value values result results involvement
+    involved total serum blood measured measurement documented patient member has have had
+    with of the a an and or in on for to at is are was were be been least than more less
+    greater within past last previous prior current currently during over before after
+    each per from by as its their this that which who whose must should require required
+    most recent baseline pretreatment present history months month weeks week years year
+    days day age aged older younger""".split()
+)
+_WINDOW = re.compile(
+    r"\b(?:in|within|during|over)\s+the\s+(?:past|last|previous|prior|preceding)\s+"
+    + _NUM
+    + r"?\s*(years?|months?|weeks?|days?)\b",
+    re.I,
+)
+_ABBREV = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
+# A change from a baseline ("PASI improved by at least 50%") is not the level a fact states.
+_CHANGE = re.compile(
+    r"\b(?:improve\w*|reduc\w*|decreas\w*|increas\w*|declin\w*|chang\w*|from baseline|"
+    r"drop\w*|rise|rose|fell)\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:no|not|never|without|none)\b", re.I)
+
+
+@dataclass
+class Bound:
+    op: str  # ">=", ">", "<=", "<", "between"
+    low: float
+    high: float | None
+    unit: str | None  # canonical
+    start: int  # where the bound is written in the criterion
+    end: int
+
+    def holds(self, value: float) -> bool:
+        if self.op == "between":
+            return self.low <= value <= (self.high if self.high is not None else value)
+        return {
+            ">=": value >= self.low,
+            ">": value > self.low,
+            "<=": value <= self.low,
+            "<": value < self.low,
+        }[self.op]
+
+    def words(self) -> str:
+        if self.op == "between":
+            return f"between {self.low:g} and {self.high:g}"
+        return f"{self.op} {self.low:g}"
+
+
+@dataclass
+class Reading:
+    value: float
+    unit: str | None
+    fact: CaseFact
+
+
+def _number(text: str) -> float:
+    text = text.lower().replace(",", "")
+    return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
+
+
+def _unit(text: str | None) -> str | None:
+    if not text:
+        return None
+    for pattern, key in _UNITS:
+        if re.fullmatch(r"\s*(?:" + pattern + r")\s*", text, re.I):
+            return key
+    return None
+
+
+def bounds(text: str) -> list[Bound]:
+    """Every numeric bound the criterion states, with its unit where one is written."""
+    out: list[Bound] = []
+    for m in _BOUND.finditer(text):
+        if m.group(0).lower().startswith("between"):
+            u = _unit(m.group("u2")) or _unit(m.group("u1"))
+            low, high = (_number(n) for n in re.findall(_NUM, m.group(0), re.I)[:2])
+            out.append(Bound("between", low, high, u, m.start(), m.end()))
+        elif m.group("pre"):
+            pre = m.group("pre").lower()
+            num = re.search(_NUM, m.group(0)[len(m.group("pre")) :], re.I)
+            if num is None:
+                continue
+            op = (
+                ">="
+                if re.fullmatch(_AT_LEAST, pre, re.I)
+                else ">"
+                if re.fullmatch(_MORE, pre, re.I)
+                else "<="
+                if re.fullmatch(_AT_MOST, pre, re.I)
+                else "<"
+            )
+            out.append(
+                Bound(op, _number(num.group(1)), None, _unit(m.group("u3")), m.start(), m.end())
+            )
+        else:
+            num = re.match(_NUM, m.group(0), re.I)
+            if num is None:
+                continue
+            post = m.group("post").lower()
+            op = ">=" if post in {"more", "greater", "higher", "above", "over"} else "<="
+            out.append(
+                Bound(op, _number(num.group(1)), None, _unit(m.group("u4")), m.start(), m.end())
+            )
+    return out
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:6] if len(word) > 6 else word.rstrip("s")
+
+
+def _name(text: str, bound: Bound) -> tuple[set[str], set[str], str | None]:
+    """(the measurement's word stems, its abbreviations, the counted noun): the words of
+    the clause the bound is in, before it, less the words that name nothing by themselves;
+    where the bound has no unit and a word follows it ("at least two exacerbations"), that
+    word is what is counted, and a fact's number must be followed by it."""
+    before = re.split(r"[;:]|\bor\b|\band\b|,", text[: bound.start])[-1]
+    after = re.split(r"[;:,]|\bor\b|\band\b|\bin the\b|\bwithin\b|\bdespite\b", text[bound.end :])[
+        0
+    ]
+    abbrevs = set(_ABBREV.findall(before)) | set(_ABBREV.findall(after))
+    content = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", before) if w.lower() not in _GENERIC]
+    later = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", after) if w.lower() not in _GENERIC]
+    noun = None
+    if bound.unit is None and re.match(r"\s+[A-Za-z]", text[bound.end :]) and later:
+        first = re.findall(r"[A-Za-z][A-Za-z-]{2,}", after)[0]
+        if first.lower() not in _GENERIC | {"of"}:
+            noun = _stem(first)
+    words = content or later
+    abbrevs |= {w for w in words if w.isupper() and len(w) <= 9}
+    return {_stem(w) for w in words if not w.isupper() or len(w) > 9}, abbrevs, noun
+
+
+def _readings(
+    stems: set[str], abbrevs: set[str], noun: str | None, facts: list[CaseFact], drug: str
+) -> list[tuple[Reading, str]]:
+    """(value, the text after the value) for each number next to the measurement's name
+    (or, for a count, followed by the counted word)."""
+    drug_stems = {_stem(w) for w in re.findall(r"[A-Za-z]{3,}", drug)}
+    stems = stems - drug_stems
+    need = len(stems) if len(stems) <= 1 else max(2, (len(stems) + 1) // 2)
+    out = []
+    for fact in facts:
+        if fact.text.startswith(("Requested", "Payer", "Patient:")):
+            continue  # the request's own dose and the plan's name are no measurement
+        for clause in re.split(r"(?<=[;.])\s+|,\s+(?=[A-Za-z])", fact.text):
+            words = {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", clause)}
+            named = any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", clause) for a in abbrevs)
+            if noun is not None:
+                if noun not in words:
+                    continue
+            elif not named and (not stems or len(words & stems) < need):
+                continue
+            for m in re.finditer(_NUM, clause, re.I):
+                rest = clause[m.end() :]
+                if _DOSE_UNIT.match(rest):
+                    continue
+                unit_m = _UNIT.match(rest)
+                unit = _unit(unit_m.group(1)) if unit_m else None
+                head = clause[: m.start()]
+                if noun is not None:
+                    near = noun in {_stem(w) for w in re.findall(r"[A-Za-z]{3,}", rest)[:2]}
+                else:
+                    # the name before the number ("PASI 16") or after it ("22% of the BSA")
+                    near = any(_stem(w) in stems for w in re.findall(r"[A-Za-z]{3,}", head)[-6:])
+                    near = near or any(
+                        _stem(w) in stems for w in re.findall(r"[A-Za-z]{3,}", rest)[:4]
+                    )
+                    near = near or any(a in head[-40:] or a in rest[:30] for a in abbrevs)
+                if near:
+                    out.append((Reading(_number(m.group(1)), unit, fact), rest))
+    return out
+
+
+def _same_unit(bound: Bound, reading: Reading) -> float | None:
+    """The reading in the bound's unit, or None where the units differ."""
+    if bound.unit in _TIME:
+        if reading.unit not in _TIME:
+            return None
+        return reading.value * _TIME[reading.unit] / _TIME[bound.unit]
+    if reading.unit in _TIME:
+        return None
+    if bound.unit and reading.unit and bound.unit != reading.unit:
+        return None
+    if bound.unit == "%" and reading.unit != "%":
+        return None
+    return reading.value
+
+
+def _window(text: str) -> float | None:
+    m = _WINDOW.search(text)
+    if not m:
+        if re.search(
+            r"\b(?:in|within|during|over)\s+the\s+(?:past|last|previous|prior)\s+year\b", text, re.I
+        ):
+            return 12.0
+        return None
+    count = _number(m.group(1)) if m.group(1) else 1.0
+    unit = m.group(2).lower().rstrip("s")
+    return count * _TIME.get(unit, 1.0)
+
+
+_AGO = re.compile(_NUM + r"\s*(years?|months?|weeks?|days?)\s+ago\b", re.I)
+
+
+def _ago(text: str) -> float | None:
+    """How long ago a reading was taken ("three weeks ago"), in months."""
+    m = _AGO.search(text[:60])
+    return _number(m.group(1)) * _TIME[m.group(2).lower().rstrip("s")] if m else None
+
+
+def judge_measure(
+    text: str, facts: list[CaseFact], drug: str = ""
+) -> tuple[str, list[str], str] | None:
+    """(status, cited fact ids, reason) where the criterion bounds a measurement the facts
+    state with a number; None where code cannot be sure (the model, or nobody, decides)."""
+    found = bounds(text)
+    if not found or _NEGATED.match(text.strip()) or _CHANGE.search(text):
+        return None
+    statuses: list[tuple[str, list[str], str]] = []
+    name: tuple[set[str], set[str], str | None] = (set(), set(), None)
+    for bound in found:
+        if bound.unit in _TIME and re.search(r"\b(?:age|old|older|younger)\b", text, re.I):
+            return None  # an age: the age rule reads it
+        if _DOSE_UNIT.match(text[bound.end :]) or re.search(r"\bdos(?:e|ing|age)\b", text, re.I):
+            return None  # a dose or a quantity: not a measurement of the patient
+        stems, abbrevs, noun = _name(text, bound)
+        if not stems and not abbrevs and noun is None:
+            stems, abbrevs, noun = name  # "..., or between 30 and 1,300 IU/mL for ...": the same
+        if not stems and not abbrevs and noun is None:
+            return None
+        name = (stems, abbrevs, noun)
+        readings = _readings(stems, abbrevs, noun, facts, drug)
+        criterion_window = _window(text)
+        values: list[tuple[float, CaseFact]] = []
+        for reading, rest in readings:
+            value = _same_unit(bound, reading)
+            if value is None:
+                continue
+            if criterion_window and bound.unit not in _TIME:
+                # within a window: a count's window, or the reading's age, must lie inside it
+                when = _window(rest) if noun is not None else _ago(rest)
+                if when is None or when > criterion_window:
+                    continue
+            values.append((value, reading.fact))
+        if not values:
+            return None
+        outcomes = {bound.holds(v) for v, _ in values}
+        if len(outcomes) > 1:
+            return None  # the facts disagree: a person reads them
+        ok = outcomes.pop()
+        cited = list(dict.fromkeys(f.id for _, f in values))[:3]
+        shown = ", ".join(f"{v:g}" for v, _ in values[:3])
+        unit = f" {bound.unit}" if bound.unit else ""
+        statuses.append(
+            (
+                "met" if ok else "not_met",
+                cited,
+                f"documented {shown}{unit} {'satisfies' if ok else 'fails'} {bound.words()}{unit}",
+            )
+        )
+    kinds = {s for s, _, _ in statuses}
+    if len(kinds) != 1:
+        return None
+    # several bounds (a range per age group): all must agree
+    status = kinds.pop()
+    cited = list(dict.fromkeys(i for _, ids, _ in statuses for i in ids))[:3]
+    return status, cited, "; ".join(r for _, _, r in statuses)

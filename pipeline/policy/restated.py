@@ -1,0 +1,267 @@
+"""A criterion a case fact restates: met, judged by code.
+
+Case facts often say what a criterion asks in nearly its own words ("Refractory to
+first-line chemoimmunotherapy", "Infusion at a healthcare facility enrolled in the ...
+REMS program", "No primary CNS lymphoma" for "NO diagnosis of primary central nervous
+system (CNS) lymphoma"). Code finds such a fact clause: it holds the criterion's content
+words (each group of alternatives, "advanced or metastatic", counting once; an abbreviation
+the criterion defines standing for its words; a drug standing for its class in the drug
+vocabulary) and says it with the criterion's polarity (a criterion of absence against a
+clause that states an absence; any other against a clause that negates nothing).
+
+Only "met" comes from here. A clause that negates a criterion's words may still be a
+failure the criterion asks for ("without adequate response"), or a negation of something
+else in the clause: a denial needs a surer reading (the measurement rules, or the model's
+answer checked by code). Criteria with numeric bounds are the measurement rules'; a
+number the criterion states elsewhere must be stated by the clause too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import CaseFact
+from pipeline.policy.measures import bounds
+
+_STOP = set(
+    """a an the and or of to in on for with by at as is are was were be been being has have
+    had do does did will would shall should must may can could this that these those which
+    who whom whose its their his her there than then any all each other another such
+    patient patients member members individual individuals person prescriber physician
+    provider documented documentation evidence following criteria criterion meets meet met
+    either both least one also only when where while if who has been currently current
+    request requested requesting use used using per via including include includes e.g
+    i.e etc no not never none without absence absent lack free diagnosis diagnosed
+    therapy therapies treatment""".split()
+)
+_SEVERITY = {"mild", "moderate", "moderately", "severe", "severely", "medium", "high", "low"}
+# Words of a negation. "negative" is not one: "TB test negative" states a result.
+_NEG = re.compile(
+    r"\b(?:no|not|never|none|without|neither|nor|absence|absent|denies|denied|free of|"
+    r"ruled out|n't)\b",
+    re.I,
+)
+# A therapy's failure, which criteria about trials ask for: not a negation of the trial.
+_FAILED = re.compile(
+    r"\b(?:without|no|not|did not have)\s+(?:an?\s+)?(?:adequate|sufficient|satisfactory|"
+    r"meaningful|clinical)?\s*(?:response|improvement|benefit|control|remission)\b|"
+    r"\b(?:not|inadequately|poorly)\s+(?:adequately\s+)?(?:controlled|responsive|respond\w*)\b|"
+    r"\bdid not respond\b|\bfailed to\b",
+    re.I,
+)
+_ABSENCE = re.compile(
+    r"(?i:^\s*(?:no|not|none|never|without|absence of|free of|lack of)\b)|"
+    r"(?i:\b(?:is|are|was|were|has|have|had|does|do|did|will|should|must)\s+(?:not|never)\b)|"
+    r"\bNOT\b|\bNO\b",
+)
+# Examples and inclusions in parentheses are not what the criterion asks ("(e.g., ...)").
+_EXAMPLES = re.compile(r"\(\s*(?:e\.g\.|eg\b|for example|such as|including|includes)[^)]*\)", re.I)
+_ABBREV_DEF = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,8})\)")
+# Where an approval's length or a renewal window is run into a criterion by the layout.
+_BOILERPLATE = re.compile(
+    r"\b(?:authorization|approval|approve|renewal|reauthorization|quantity|coverage)\b.*$",
+    re.I,
+)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+_WITHIN = re.compile(
+    r"\bwithin\s+(?:the\s+)?(?:past|last|previous)?\s*(\d+)\s*(day|week|month|year)s?\b", re.I
+)
+_AGO = re.compile(r"\b(\d+|one|two|three|four|five|six)\s*(day|week|month|year)s?\s+ago\b", re.I)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_MONTHS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
+
+
+# Words policies and notes use for one relation: each stem → the one it is counted as.
+_SAME = {
+    s: group[0]
+    for group in (
+        ("togeth", "combin", "concur", "concom", "along", "plus"),
+        ("receiv", "given", "prescr", "admini", "taking", "taken"),
+        ("anothe", "additi"),
+        ("inadeq", "fail", "failur", "insuff", "unsucc"),
+    )
+    for s in group
+}
+
+
+def stem(word: str) -> str:
+    word = word.lower().strip("-")
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return _SAME.get(word[:6], word[:6])
+
+
+def coverage(groups: list[set[str]], text: str) -> int:
+    """How many of the criterion's term groups the text states (a drug in it standing for
+    its classes too)."""
+    stems = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", text)}
+    stems |= _vocabulary_stems(text)
+    return sum(_stated(g, stems, text) for g in groups)
+
+
+def negates(text: str) -> bool:
+    """The text states an absence (a therapy's failure, "without adequate response", is
+    not one)."""
+    return bool(_NEG.search(_FAILED.sub(" ", text)))
+
+
+def is_absence(criterion: str) -> bool:
+    return bool(_ABSENCE.search(criterion))
+
+
+def clauses(text: str) -> list[str]:
+    return _clauses(text)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", text) if w.lower() not in _STOP]
+
+
+def requirements(text: str, drug: str = "") -> list[set[str]]:
+    """The criterion's content as groups of stems, one of each group to be stated: words
+    joined by "or" ("advanced or metastatic", "II or III") are one group, as is an
+    abbreviation with the words it stands for. The requested drug's words are no
+    requirement (every fact about the request names it)."""
+    text = _EXAMPLES.sub(" ", text)
+    text = _BOILERPLATE.sub("", text) if _BOILERPLATE.search(text[20:]) else text
+    drug_stems = {stem(w) for w in re.findall(r"[A-Za-z]{3,}", drug)}
+    groups: list[set[str]] = []
+    abbrev_of: dict[str, str] = {}
+    for m in _ABBREV_DEF.finditer(text):
+        letters = m.group(2).lower()
+        for w in reversed(m.group(1).split()[-len(letters) :]):
+            if w[0].lower() not in letters:
+                break  # "high-dose inhaled corticosteroid (ICS)": ICS is the last two
+            abbrev_of[stem(w)] = m.group(2)
+    # "and/or", "loud/intense", "A, B, or C", "moderate to severe": alternatives
+    text = re.sub(r"\band/or\b|(?<=[A-Za-z])/(?=[A-Za-z])", " or ", text)
+    text = _WITHIN.sub(" ", text)  # a window is checked against the clause's date
+    text = re.sub(r",\s+or\b", " or", text)
+    text = re.sub(
+        r",\s+(?!(?:with|and|in|of|for|to|the|a|an|who|that|which)\b)"
+        r"(?=(?:[\w-]+\s+)?[\w-]+,?\s+or\b)",
+        " or ",
+        text,
+    )
+    text = re.sub(
+        r"(?<=\w)(-?)\s+to\s+(?=\w)",
+        lambda m: " or " if m.group(1) else m.group(0),
+        text,
+    )
+    text = re.sub(rf"\b({'|'.join(_SEVERITY)})\s+to\s+(?=\w)", r"\1 or ", text, flags=re.I)
+    by_abbrev: dict[str, int] = {}
+    pending_or = False
+    for tok in re.findall(r"[A-Za-z][A-Za-z0-9-]*", text):
+        if tok.lower() == "or":
+            pending_or = True
+            continue
+        if tok.lower() in _STOP or len(tok) < 2:
+            continue
+        s = tok if tok.isupper() and len(tok) <= 9 else stem(tok)
+        if s in drug_stems:
+            pending_or = False
+            continue
+        abbrev = abbrev_of.get(s) or (s if s in by_abbrev else None)
+        if abbrev and abbrev in by_abbrev:
+            groups[by_abbrev[abbrev]].add(s)  # "central nervous system (CNS)": one term
+        elif pending_or and groups:
+            groups[-1].add(s)  # "advanced or metastatic": either states it
+            if abbrev:
+                groups[-1].add(abbrev)
+                by_abbrev[abbrev] = len(groups) - 1
+        else:
+            groups.append({s, abbrev} if abbrev else {s})
+            if abbrev:
+                by_abbrev[abbrev] = len(groups) - 1
+        pending_or = False
+    return groups
+
+
+def _clauses(text: str) -> list[str]:
+    text = re.sub(r"^(?:History|Diagnosis|Prior therapy|Notes):\s*", "", text)
+    return [c for c in re.split(r";\s+|(?<=[a-z0-9)])\.\s+", text) if c.strip()]
+
+
+def _stated(group: set[str], stems: set[str], clause: str) -> bool:
+    for alt in group:
+        if alt.isupper():
+            if re.search(rf"(?<![A-Za-z0-9]){re.escape(alt)}(?![A-Za-z0-9])", clause):
+                return True
+        elif alt in stems:
+            return True
+    return False
+
+
+def _numbers_ok(criterion: str, clause: str) -> bool:
+    """Every number the criterion states (less its boilerplate) is the clause's too, or a
+    "within the past N months" the clause's "N' months ago" lies inside."""
+    body = _BOILERPLATE.sub("", criterion) if _BOILERPLATE.search(criterion[20:]) else criterion
+    body = _EXAMPLES.sub(" ", body)
+    if within := _WITHIN.search(body):
+        limit = float(within.group(1)) * _MONTHS[within.group(2).lower()]
+        ago = _AGO.search(clause)
+        if not ago:
+            return False
+        n = ago.group(1).lower()
+        if float(_SMALL.get(n, n) if n in _SMALL else n) * _MONTHS[ago.group(2).lower()] > limit:
+            return False
+        body = body[: within.start()] + body[within.end() :]
+    numbers = set(_NUMBER.findall(body))
+    return numbers <= set(_NUMBER.findall(clause))
+
+
+def _vocabulary_stems(clause: str) -> set[str]:
+    """The stems of the drug classes the clause's drugs belong to ("fluticasone" → the
+    class words of an inhaled corticosteroid), from the drug vocabulary."""
+    try:
+        from pipeline.retrieve.topic import drug_classes, find_drugs
+    except ImportError:  # pragma: no cover - the vocabulary ships with the package
+        return set()
+    out: set[str] = set()
+    known = drug_classes()
+    for drug in find_drugs(clause):
+        for name in drug.classes:
+            c = known.get(name)
+            for phrase in [name, *(c.words if c else ())]:
+                out |= {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", phrase)}
+    return out
+
+
+def judge_restated(
+    text: str, facts: list[CaseFact], drug: str = ""
+) -> tuple[str, list[str], str] | None:
+    """("met", [the fact], reason) where one fact clause restates the criterion with its
+    polarity; None otherwise (code says nothing)."""
+    if bounds(text):
+        return None  # a measurement: measures.py reads it, or nobody
+    groups = requirements(text, drug)
+    if len(groups) < 2:
+        return None  # one word is too little to know the clause says the same
+    absence = bool(_ABSENCE.search(text))
+    # Most of its terms: three in four, or three in five for a criterion of absence (its
+    # verb, "prescribed concurrently", is said many ways; the clause's negation is the sign)
+    share = (3, 5) if absence else (3, 4)
+    fewest = 2 if absence else 3
+    need = min(len(groups), max(fewest, -(-share[0] * len(groups) // share[1])))
+    best: tuple[int, CaseFact, str] | None = None
+    for fact in facts:
+        if fact.text.startswith(("Payer", "Requested", "Patient:", "Prior therapies: none")):
+            continue
+        for clause in _clauses(fact.text):
+            stems = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", clause)}
+            stems |= _vocabulary_stems(clause)
+            hit = sum(_stated(g, stems, clause) for g in groups)
+            if hit < need:
+                continue
+            negated = bool(_NEG.search(_FAILED.sub(" ", clause)))
+            if negated != absence or not _numbers_ok(text, clause):
+                continue
+            if best is None or hit > best[0]:
+                best = (hit, fact, clause)
+    if best is None:
+        return None
+    hit, fact, clause = best
+    what = "states the absence it asks" if absence else "states it"
+    return "met", [fact.id], f"{fact.id} {what} ({hit} of {len(groups)} of its terms)"

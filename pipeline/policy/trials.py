@@ -1,0 +1,124 @@
+"""A criterion asking that named drugs (or a class of drugs) were tried and failed,
+judged by code against the case's prior therapies and history.
+
+"Inadequate response to, or intolerance of, 12 weeks of methotrexate, cyclosporine or
+acitretin" against "Methotrexate 15 mg weekly for 16 weeks gave an inadequate response";
+"Doxycycline or minocycline" under "inadequate response to at least 90 days of one of the
+following" against "Doxycycline ... for 4 months ... failed to control the disease"; a
+class ("a topical corticosteroid used daily for at least 4 weeks") against a drug of that
+class in the drug vocabulary, or a clause naming the class, with the route the criterion
+names. Drugs are known by the drug vocabularies (pipeline/cases/vocabulary.py, the drug
+classes in pipeline/data/vocabulary.yaml), never by a list here.
+
+Met when a clause names one of the drugs, states that it failed, and (where the criterion
+asks a length of trial) states a length at least as long. Nothing else is decided here: a
+clause that negates the trial ("never tried") is for the model and its check.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import CaseFact
+from pipeline.policy.measures import bounds
+
+_ASKS_FAILURE = re.compile(
+    r"\b(inadequate|insufficient|failed|failure|fail|tried|trial|intoleran\w*|refractory|"
+    r"progress\w*|relapsed|response to|not tolerated|unable to tolerate)\b",
+    re.I,
+)
+_FAILED = re.compile(
+    r"\b(inadequate|insufficient|failed|failure|intoleran\w*|refractory|progress\w*|"
+    r"relapse\w*|not tolerated|discontinued due|without (?:an? )?(?:adequate|sufficient) "
+    r"(?:response|improvement|control)|no (?:adequate )?(?:response|improvement)|"
+    r"not (?:adequately )?controlled|continued flares|flares? returned|symptoms returned)\b",
+    re.I,
+)
+_NEVER = re.compile(
+    r"\b(?:never|not)\s+(?:been\s+)?(?:tried|taken|received|used|given)\b|"
+    r"\bhas not (?:tried|taken|received|used)\b|^\s*no\b|\bno (?:trial|prior)\b",
+    re.I,
+)
+_ROUTES = ("topical", "inhaled", "oral", "intravenous", "subcutaneous", "systemic", "intranasal")
+_LENGTH = re.compile(
+    r"(?:for|over|of)\s+(?:at least\s+)?(\d+|one|two|three|four|six)\s*[- ]?"
+    r"(days?|weeks?|months?|years?)\b"
+    r"|(\d+)[- ](day|week|month|year)\b",
+    re.I,
+)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
+_MONTHS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
+
+
+def _drug_names(text: str) -> set[str]:
+    from pipeline.cases.vocabulary import drugs_in
+
+    return {generic.lower() for _, generic in drugs_in(text)}
+
+
+def _classes(text: str) -> set[str]:
+    from pipeline.retrieve.topic import find_classes
+
+    return {c.name for c in find_classes(text)}
+
+
+def _classes_of_drugs(text: str) -> set[str]:
+    from pipeline.retrieve.topic import find_drugs
+
+    return {c for d in find_drugs(text) for c in d.classes}
+
+
+def _months(text: str) -> list[float]:
+    out = []
+    for m in _LENGTH.finditer(text):
+        n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        value = float(_SMALL.get(n.lower(), n) if not n.isdigit() else n)
+        out.append(value * _MONTHS[unit.lower().rstrip("s")])
+    return out
+
+
+def _clauses(fact: CaseFact) -> list[str]:
+    text = re.sub(r"^(?:History|Prior therapy):\s*", "", fact.text)
+    if fact.text.startswith("Prior therapy:"):
+        return [text]  # one therapy and its response: one clause
+    return [c for c in re.split(r";\s+|(?<=[a-z0-9)])\.\s+", text) if c.strip()]
+
+
+def judge_trial(
+    text: str, facts: list[CaseFact], drug: str = "", context: str = ""
+) -> tuple[str, list[str], str] | None:
+    """("met", [fact], reason) where a fact states that a drug the criterion names (or one
+    of the class it names) was tried and failed, long enough; None otherwise."""
+    asked = f"{context} {text}"
+    if not _ASKS_FAILURE.search(asked):
+        return None
+    names = _drug_names(text) - _drug_names(drug)
+    classes = _classes(text) - _classes_of_drugs(drug)
+    if not names and not classes:
+        return None
+    routes = [r for r in _ROUTES if re.search(rf"\b{r}\b", text, re.I)]
+    needed = [
+        b.low * _MONTHS[b.unit] for b in bounds(asked) if b.unit in _MONTHS and b.op in {">=", ">"}
+    ]
+    for fact in facts:
+        if not fact.text.startswith(("Prior therapy:", "History:")):
+            continue
+        for clause in _clauses(fact):
+            by_name = names & _drug_names(clause)
+            by_class = classes & (_classes(clause) | _classes_of_drugs(clause))
+            if not by_name and not by_class:
+                continue
+            if (
+                by_class
+                and not by_name
+                and any(not re.search(rf"\b{r}\b", clause, re.I) for r in routes)
+            ):
+                continue  # "topical corticosteroid" is not oral prednisone
+            if _NEVER.search(clause) or not _FAILED.search(clause):
+                continue
+            if needed and not any(m >= max(needed) - 1e-6 for m in _months(clause)):
+                continue
+            what = ", ".join(sorted(by_name or by_class))
+            length = f", for at least {max(needed):g} months" if needed else ""
+            return "met", [fact.id], f"{fact.id}: {what} tried and failed{length}"
+    return None

@@ -1,0 +1,306 @@
+"""The criterion judges code runs before the model (measurements against their bounds,
+drugs tried and failed, facts that restate a criterion), the check on the model's answer,
+and the indication matcher's reading of names: on general wording, never one policy's."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.models import Case, CaseFact
+from pipeline.policy.decide import apply_policy
+from pipeline.policy.judge import check_model_judgment, judge_by_model, relevant_facts
+from pipeline.policy.match import indication_for
+from pipeline.policy.measures import judge_measure
+from pipeline.policy.models import Branch, Indication, Judgment, PolicyNode, PolicyTree
+from pipeline.policy.restated import judge_restated
+from pipeline.policy.trials import judge_trial
+from tests.conftest import FakeLLM
+
+
+def facts(*texts: str) -> list[CaseFact]:
+    return [CaseFact(id=f"F{i}", text=t) for i, t in enumerate(texts, 1)]
+
+
+# --- measurements -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("criterion", "fact", "status"),
+    [
+        # unit spellings: cells per microliter = cells/uL
+        (
+            "Blood eosinophil count >= 150 cells/uL",
+            "History: Blood eosinophil count 410 cells per microliter three weeks ago.",
+            "met",
+        ),
+        (
+            "Blood eosinophil count of at least 150 cells/uL",
+            "History: Blood eosinophil count 90 cells per microliter two weeks ago.",
+            "not_met",
+        ),
+        # an abbreviation the criterion defines names the measurement in the fact
+        (
+            "Psoriasis Area and Severity Index (PASI) score of 12 or more",
+            "History: Body surface area involved 4%, PASI 5.",
+            "not_met",
+        ),
+        ("Involvement of at least 10% of body surface area (BSA)", "History: BSA 22%.", "met"),
+        # a range, written twice for two age groups: both agree
+        (
+            "Serum total IgE between 30 and 700 IU/mL for age 12 and older, or between 30 and"
+            " 1,300 IU/mL for age 6 to 11",
+            "History: Pretreatment serum total IgE 210 IU/mL.",
+            "met",
+        ),
+        # a count within a window, in words: the fact's window lies inside it
+        (
+            "At least two exacerbations requiring systemic corticosteroids in the past 12 months",
+            "History: Three asthma exacerbations in the previous year.",
+            "met",
+        ),
+        # a duration in another unit
+        (
+            "Chronic plaque psoriasis present for at least 6 months",
+            "History: Chronic plaque psoriasis for 8 years.",
+            "met",
+        ),
+    ],
+)
+def test_a_measurement_is_judged_against_its_bound(criterion: str, fact: str, status: str) -> None:
+    found = judge_measure(criterion, facts("Patient: 40-year-old female.", fact))
+    assert found is not None and found[0] == status and found[1] == ["F2"]
+
+
+@pytest.mark.parametrize(
+    ("criterion", "fact"),
+    [
+        # a change from baseline is not the level a fact states
+        ("Affected body surface area reduced by at least 50% from baseline", "History: BSA 18%."),
+        # a count whose window the fact does not say lies inside the criterion's
+        (
+            "At least 1 relapse in the previous 3 years",
+            "History: Two relapses in the past 5 years.",
+        ),
+        # doses are not measurements of the patient
+        (
+            "Dose does not exceed 375 mg every 2 weeks",
+            "History: Requested dose 300 mg every 4 weeks.",
+        ),
+        # a unit that is not the criterion's
+        ("Blood eosinophil count >= 150 cells/uL", "History: Blood eosinophils 0.4 x10^9/L."),
+        # two readings that disagree
+        (
+            "Blood eosinophil count >= 150 cells/uL",
+            "History: Blood eosinophil count 90 cells/uL; repeat blood eosinophil count 300 cells/uL.",
+        ),
+    ],
+)
+def test_a_measurement_code_cannot_be_sure_of_is_left(criterion: str, fact: str) -> None:
+    assert judge_measure(criterion, facts(fact)) is None
+
+
+# --- restated facts -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("criterion", "fact"),
+    [
+        (
+            "Refractory to first-line chemoimmunotherapy",
+            "History: Refractory to first-line "
+            "chemoimmunotherapy - progressive disease after 6 cycles.",
+        ),
+        # an abbreviation stands for the words it abbreviates; both state an absence
+        (
+            "NO diagnosis of primary central nervous system (CNS) lymphoma",
+            "History: No primary CNS lymphoma; brain MRI negative.",
+        ),
+        # alternatives ("moderate to severe", "II or III") count once
+        (
+            "Diagnosis of moderate to severe hidradenitis suppurativa (Hurley stage II or III)",
+            "Diagnosis: Hidradenitis suppurativa, moderate (Hurley stage II).",
+        ),
+        # paraphrase of a relation: "combination" / "together", "another" / "other"
+        (
+            "Not used in combination with another biologic or a Janus kinase inhibitor",
+            "History: Not using any other biologic or Janus kinase inhibitor.",
+        ),
+        # a window: "within the past 12 months" against "2 months ago"
+        (
+            "Negative TB test within the past 12 months",
+            "History: QuantiFERON-TB Gold test negative 2 months ago.",
+        ),
+    ],
+)
+def test_a_fact_that_restates_the_criterion_meets_it(criterion: str, fact: str) -> None:
+    found = judge_restated(criterion, facts(fact))
+    assert found is not None and found[:2] == ("met", ["F1"])
+
+
+@pytest.mark.parametrize(
+    ("criterion", "fact"),
+    [
+        # the fact negates what the criterion asks: no "met", and no "not met" from here
+        (
+            "Everolimus will be given together with exemestane",
+            "History: Everolimus will be combined with fulvestrant; exemestane will not be used.",
+        ),
+        # a criterion of absence against a fact of presence
+        (
+            "Not prescribed concurrently with inotuzumab ozogamicin",
+            "History: The plan gives it concurrently with inotuzumab ozogamicin.",
+        ),
+        # too few of its terms
+        (
+            "Vascular ultrasound showing a halo sign of the temporal or axillary arteries",
+            "History: Temporal artery biopsy showed vasculitis.",
+        ),
+        # a number the fact does not state
+        (
+            "Relapsed within 12 months of first-line chemoimmunotherapy",
+            "History: Relapsed 30 months after first-line chemoimmunotherapy.",
+        ),
+    ],
+)
+def test_restated_says_nothing_unless_sure(criterion: str, fact: str) -> None:
+    assert judge_restated(criterion, facts(fact)) is None
+
+
+# --- drugs tried and failed ---------------------------------------------------------------
+def test_a_named_drug_tried_long_enough_and_failed_meets_a_trial_criterion() -> None:
+    case = facts(
+        "Prior therapy: Doxycycline 100 mg twice daily for 4 months; response: inadequate.",
+    )
+    ctx = "Inadequate response to at least 90 days of one of the following:"
+    assert judge_trial("Doxycycline or minocycline", case, context=ctx)[:2] == ("met", ["F1"])
+    # too short a trial, a failure not stated, a trial never made: code says nothing
+    short = facts("Prior therapy: Doxycycline for 3 weeks; response: inadequate.")
+    assert judge_trial("Doxycycline or minocycline", short, context=ctx) is None
+    never = facts("History: Doxycycline has never been tried.")
+    assert judge_trial("Doxycycline or minocycline", never, context=ctx) is None
+
+
+# --- the model's answer, checked ----------------------------------------------------------
+def _node(text: str) -> PolicyNode:
+    return PolicyNode(id="1.a", text=text, page=1)
+
+
+def _check(text: str, status: str, fact: str) -> Judgment:
+    j = Judgment(node_id="1.a", text=text, page=1, status=status, facts=["F1"], method="model")
+    return check_model_judgment(j, _node(text), {"F1": CaseFact(id="F1", text=fact)})
+
+
+def test_a_not_met_for_a_trial_criterion_cannot_rest_on_the_failure_it_asks() -> None:
+    # "failed to control" is what "inadequate response to doxycycline" asks: no denial
+    j = _check(
+        "Inadequate response to doxycycline or minocycline",
+        "not_met",
+        "History: Doxycycline for 4 months failed to control the disease.",
+    )
+    assert j.status == "not_documented" and "failure" in j.problems[0]
+    # a trial never made is a documented "not met"
+    j = _check(
+        "Inadequate response to doxycycline or minocycline",
+        "not_met",
+        "History: Doxycycline and minocycline have never been tried.",
+    )
+    assert j.status == "not_met" and j.facts == ["F1"]
+
+
+def test_a_not_met_for_a_criterion_of_absence_rests_on_the_thing_present() -> None:
+    text = "Not prescribed concurrently with inotuzumab ozogamicin or CAR T-cell therapy"
+    present = "History: The plan gives it concurrently with inotuzumab ozogamicin."
+    assert _check(text, "not_met", present).status == "not_met"
+    absent = "History: No inotuzumab ozogamicin and no CAR T-cell therapy is planned."
+    assert _check(text, "not_met", absent).status == "not_documented"
+    assert _check(text, "met", absent).status == "met"
+
+
+def test_numbers_are_not_the_models_to_deny() -> None:
+    text = "Dose does not exceed 375 mg every 2 weeks"
+    fact = "History: Requested dose 300 mg every 4 weeks, below the 375 mg every 2 weeks maximum."
+    assert _check(text, "not_met", fact).status == "not_documented"
+    assert _check(text, "met", fact).status == "met"  # the fact states the bound's numbers
+    assert _check(text, "met", "History: Requested dose 600 mg every 2 weeks.").status == (
+        "not_documented"
+    )
+
+
+def test_the_model_sees_the_facts_that_share_the_criterions_terms_and_the_group_stem() -> None:
+    case = facts(
+        "Patient: 40-year-old female.",
+        "History: Skin prick test positive to perennial aeroallergens.",
+        "Payer: Example Health.",
+    )
+    assert [f.id for f in relevant_facts("Positive skin test to an aeroallergen", case)] == ["F2"]
+    seen: list[str] = []
+
+    def reply(messages: list[dict[str, str]], schema: dict) -> dict:
+        seen.append(messages[0]["content"] + messages[-1]["content"])
+        return {"status": "met", "facts": ["F2"]}
+
+    llm = FakeLLM().queue_judgments(reply)
+    node = _node("Positive skin test or in vitro reactivity to a perennial aeroallergen")
+    from pipeline.llm.prompts import load_prompt
+
+    j = judge_by_model(node, case, llm, load_prompt("criterion-judge@2"), context="One of:")
+    assert j.status == "met" and j.facts == ["F2"]
+    assert "[F1]" not in seen[0] and "ITEM OF: <<<One of:>>>" in seen[0]
+
+
+# --- rules decide a pair before the model is asked -----------------------------------------
+def _tree() -> PolicyTree:
+    items = [
+        PolicyNode(id="1.a", text="Blood eosinophil count >= 150 cells/uL", page=1),
+        PolicyNode(
+            id="1.b",
+            text="At least two asthma exacerbations in the past 12 months",
+            page=1,
+        ),
+        PolicyNode(
+            id="1.c",
+            text="Not used in combination with another biologic for asthma",
+            page=1,
+        ),
+    ]
+    node = PolicyNode(id="1", text="All of the following:", page=1, op="all_of", children=items)
+    ind = Indication(
+        id="1",
+        name="Asthma. Approve for 6 months if the patient meets the following",
+        text="Asthma",
+        page=1,
+        branches=[Branch(request_type="initial", node=node)],
+    )
+    return PolicyTree(
+        source_id="s" * 64,
+        file="/x.pdf",
+        title="Examplumab policy",
+        compiler="test",
+        indications=[ind],
+    )
+
+
+def _pair_case(eosinophils: int) -> Case:
+    return Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 45},
+            "diagnoses": [{"name": "Severe persistent asthma, eosinophilic phenotype"}],
+            "requested_treatment": {"drug": "Examplumab"},
+            "history": [
+                f"Blood eosinophil count {eosinophils} cells per microliter.",
+                "Three asthma exacerbations in the previous year.",
+                "Not receiving any other biologic for asthma.",
+            ],
+        }
+    )
+
+
+def test_a_pair_is_decided_by_rules_without_the_model() -> None:
+    llm = FakeLLM()
+    meets = apply_policy(_pair_case(410), [_tree()], llm)
+    assert meets.verdict == "medically_necessary", meets.rule
+    fails = apply_policy(_pair_case(90), [_tree()], llm)
+    assert fails.verdict == "not_medically_necessary" and "eosinophil" in fails.rule
+    assert llm.calls == []
+
+
+def test_an_indication_name_run_on_into_a_sentence_still_matches() -> None:
+    ind, why = indication_for(_pair_case(410), _tree())
+    assert ind is not None and "asthma" in why
