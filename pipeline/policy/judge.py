@@ -22,7 +22,7 @@ from pipeline.policy.restated import (
     negates,
     requirements,
 )
-from pipeline.policy.trials import judge_trial
+from pipeline.policy.trials import judge_lines, judge_trial
 
 log = logging.getLogger(__name__)
 PROMPT = "criterion-judge@2"
@@ -86,6 +86,7 @@ def _judge_by_reading(
     measurement against its bound, a fact that restates the criterion (met only)."""
     readers = (
         lambda: judge_trial(node.text, facts, drug, context),
+        lambda: judge_lines(node.text, facts),
         lambda: judge_measure(node.text, facts, drug),
         lambda: judge_restated(node.text, facts, drug),
     )
@@ -339,7 +340,7 @@ def check_model_judgment(
                 and not (absence and not negates(f.text))
             ]
             if numeric:
-                wanted = {f"{b.low:g}" for b in numeric}
+                wanted = {f"{numeric[0].low:g}"}  # the bound; later ones may be conditions
                 kept = [f for f in kept if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))]
             if not kept:
                 problem = (

@@ -76,7 +76,7 @@ _SAME = {
     s: group[0]
     for group in (
         ("togeth", "combin", "concur", "concom", "along", "plus"),
-        ("receiv", "given", "prescr", "admini", "taking", "taken"),
+        ("receiv", "given", "give", "prescr", "admini", "taking", "taken"),
         ("anothe", "additi"),
         ("inadeq", "fail", "failur", "insuff", "unsucc"),
     )
@@ -96,9 +96,15 @@ def stem(word: str) -> str:
 def coverage(groups: list[set[str]], text: str) -> int:
     """How many of the criterion's term groups the text states (a drug in it standing for
     its classes too)."""
-    stems = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", text)}
-    stems |= _vocabulary_stems(text)
-    return sum(_stated(g, stems, text) for g in groups)
+    return sum(_stated(g, _text_stems(text), text) for g in groups)
+
+
+def _text_stems(text: str) -> set[str]:
+    """The stems a text states: its words, the parts of its hyphenated words ("first-line"
+    states "line"), and the classes of the drugs it names."""
+    tokens = re.findall(r"[A-Za-z][A-Za-z0-9-]*", text)
+    parts = [p for t in tokens if "-" in t for p in t.split("-") if len(p) >= 3]
+    return {stem(w) for w in tokens + parts} | _vocabulary_stems(text)
 
 
 def negates(text: str) -> bool:
@@ -250,8 +256,7 @@ def judge_restated(
         if fact.text.startswith(("Payer", "Requested", "Patient:", "Prior therapies: none")):
             continue
         for clause in _clauses(fact.text):
-            stems = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", clause)}
-            stems |= _vocabulary_stems(clause)
+            stems = _text_stems(clause)
             hit = sum(_stated(g, stems, clause) for g in groups)
             if hit < need:
                 continue

@@ -122,3 +122,30 @@ def judge_trial(
             length = f", for at least {max(needed):g} months" if needed else ""
             return "met", [fact.id], f"{fact.id}: {what} tried and failed{length}"
     return None
+
+
+_LINES = re.compile(
+    r"\bat least\s+(one|two|three|four|\d+)\s+(?:prior\s+|previous\s+)?(?:lines?|regimens?)\b",
+    re.I,
+)
+_RESPONSE = re.compile(r";\s*response:\s*(.+)$", re.I)
+
+
+def judge_lines(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    """("met", facts, reason) for "relapsed or refractory to at least N prior lines
+    (regimens)" where N prior therapies are on file, each with a response that failed."""
+    m = _LINES.search(text)
+    if not m or not _ASKS_FAILURE.search(text):
+        return None
+    need = int(m.group(1)) if m.group(1).isdigit() else _SMALL.get(m.group(1).lower(), 0)
+    failed = [
+        f
+        for f in facts
+        if f.text.startswith("Prior therapy:")
+        and (r := _RESPONSE.search(f.text))
+        and _FAILED.search(r.group(1))
+        and not _NEVER.search(r.group(1))
+    ]
+    if not need or len(failed) < need:
+        return None
+    return "met", [f.id for f in failed[:3]], f"{len(failed)} prior therapies on file failed"

@@ -13,7 +13,7 @@ from pipeline.policy.match import indication_for
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.models import Branch, Indication, Judgment, PolicyNode, PolicyTree
 from pipeline.policy.restated import judge_restated
-from pipeline.policy.trials import judge_trial
+from pipeline.policy.trials import judge_lines, judge_trial
 from tests.conftest import FakeLLM
 
 
@@ -89,7 +89,8 @@ def test_a_measurement_is_judged_against_its_bound(criterion: str, fact: str, st
         # two readings that disagree
         (
             "Blood eosinophil count >= 150 cells/uL",
-            "History: Blood eosinophil count 90 cells/uL; repeat blood eosinophil count 300 cells/uL.",
+            "History: Blood eosinophil count 90 cells/uL; repeat blood eosinophil count 300"
+            " cells/uL.",
         ),
     ],
 )
@@ -304,3 +305,12 @@ def test_a_pair_is_decided_by_rules_without_the_model() -> None:
 def test_an_indication_name_run_on_into_a_sentence_still_matches() -> None:
     ind, why = indication_for(_pair_case(410), _tree())
     assert ind is not None and "asthma" in why
+
+
+def test_prior_lines_of_therapy_are_counted_from_the_prior_therapies_that_failed() -> None:
+    text = "Relapsed or refractory to at least one prior line of multiagent therapy"
+    failed = facts("Prior therapy: Regimen A; response: relapse after 11 months.")
+    assert judge_lines(text, failed)[:2] == ("met", ["F1"])
+    assert judge_lines(text.replace("one", "two"), failed) is None  # one line on file
+    ongoing = facts("Prior therapy: Regimen A; response: complete remission.")
+    assert judge_lines(text, ongoing) is None
