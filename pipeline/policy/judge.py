@@ -20,6 +20,7 @@ from pipeline.policy.restated import (
     is_absence,
     judge_restated,
     negates,
+    opposes,
     requirements,
 )
 from pipeline.policy.trials import judge_lines, judge_trial
@@ -338,6 +339,7 @@ def check_model_judgment(
                 for f in about
                 if any(negates(c) == absence for c in clauses(f.text) if coverage(groups, c))
                 and not (absence and not negates(f.text))
+                and not opposes(node.text, f.text)
             ]
             if numeric:
                 wanted = {f"{numeric[0].low:g}"}  # the bound; later ones may be conditions

@@ -113,6 +113,28 @@ def negates(text: str) -> bool:
     return bool(_NEG.search(_FAILED.sub(" ", text)))
 
 
+_OPPOSITES = (
+    ("positive", "negative"),
+    ("present", "absent"),
+    ("normal", "abnormal"),
+    ("controlled", "uncontrolled"),
+    ("eligible", "ineligible"),
+    ("responsive", "unresponsive"),
+)
+
+
+def opposes(criterion: str, text: str) -> bool:
+    """The text says the opposite word of one the criterion asks ("negative" for a
+    "positive skin test"), without the criterion's own word."""
+    low_c, low_t = criterion.lower(), text.lower()
+    for a, b in _OPPOSITES:
+        for want, other in ((a, b), (b, a)):
+            asks = re.search(rf"\b{want}\b", low_c) and not re.search(rf"\b{other}\b", low_c)
+            if asks and re.search(rf"\b{other}\b", low_t) and not re.search(rf"\b{want}\b", low_t):
+                return True
+    return False
+
+
 def is_absence(criterion: str) -> bool:
     return bool(_ABSENCE.search(criterion))
 
@@ -261,7 +283,7 @@ def judge_restated(
             if hit < need:
                 continue
             negated = bool(_NEG.search(_FAILED.sub(" ", clause)))
-            if negated != absence or not _numbers_ok(text, clause):
+            if negated != absence or opposes(text, clause) or not _numbers_ok(text, clause):
                 continue
             if best is None or hit > best[0]:
                 best = (hit, fact, clause)

@@ -314,3 +314,10 @@ def test_prior_lines_of_therapy_are_counted_from_the_prior_therapies_that_failed
     assert judge_lines(text.replace("one", "two"), failed) is None  # one line on file
     ongoing = facts("Prior therapy: Regimen A; response: complete remission.")
     assert judge_lines(text, ongoing) is None
+
+
+def test_a_met_cannot_rest_on_the_opposite_result() -> None:
+    text = "Positive skin test or in vitro reactivity to a perennial aeroallergen"
+    fact = "History: Skin test to perennial aeroallergens negative; in vitro reactivity negative."
+    assert _check(text, "met", fact).status == "not_documented"
+    assert judge_restated(text, facts(fact)) is None
