@@ -14,6 +14,7 @@ from pipeline.cases import case_facts
 from pipeline.llm import LLMClient
 from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.models import Case
+from pipeline.policy.absence import read_absences, turn_over
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import (
     excluded_condition,
@@ -79,12 +80,18 @@ class _TreeJudge:
     ) -> None:
         self.case, self.facts, self.llm, self.prompt, self.drug = case, facts, llm, prompt, drug
         self.tree, self.on_event = tree, on_event
+        self.turned: dict[str, str] = {}  # leaf id → the stem that asks its absence
         self.judgments: dict[str, Judgment] = {}
         self.known: dict[str, Status] = {}
         self.calls = 0
 
     def _keep(self, leaf: PolicyNode, j: Judgment) -> None:
         j.op = "leaf"
+        if (stem := self.turned.get(leaf.id)) and j.status in {"met", "not_met"}:
+            # the group asks this item's absence: present is not met, absent is met
+            said = "present" if j.status == "met" else "absent"
+            j.status = turn_over(j.status)
+            j.reason = f"{j.reason or ''}; {said}, and the policy asks its absence ({stem})"
         self.judgments[leaf.id], self.known[leaf.id] = j, j.status
 
     def judge(self, root: PolicyNode, continuation: bool, following: bool = True) -> Status:
@@ -282,6 +289,11 @@ def apply_policy(
         )
     prompt = load_prompt(prompt_ref)
     judge = _TreeJudge(case, facts, llm, prompt, drug, tree, on_event)
+    read = [read_absences(b.node) for b in branches]
+    branches = [
+        b.model_copy(update={"node": node}) for b, (node, _) in zip(branches, read, strict=True)
+    ]
+    judge.turned = {k: v for _, turned in read for k, v in turned.items()}
     for branch in branches:
         judge.judge(branch.node, continuation=branch.request_type == "continuation")
     judgments, known, calls = judge.judgments, judge.known, judge.calls

@@ -321,3 +321,70 @@ def test_a_met_cannot_rest_on_the_opposite_result() -> None:
     fact = "History: Skin test to perennial aeroallergens negative; in vitro reactivity negative."
     assert _check(text, "met", fact).status == "not_documented"
     assert judge_restated(text, facts(fact)) is None
+
+
+def _absence_tree() -> PolicyTree:
+    conditions = PolicyNode(
+        id="1.b",
+        text="Absence of the following comorbid conditions:",
+        page=1,
+        op="any_of",
+        children=[
+            PolicyNode(id="1.b.1", text="Cardiac disease with ejection fraction < 45%", page=1),
+            PolicyNode(id="1.b.2", text="Nocturnal or uncontrolled asthma", page=1),
+        ],
+    )
+    node = PolicyNode(
+        id="1",
+        text="All of the following:",
+        page=1,
+        op="all_of",
+        children=[
+            PolicyNode(id="1.a", text="Epworth Sleepiness Scale score of 10 or more", page=1),
+            conditions,
+        ],
+    )
+    ind = Indication(
+        id="1",
+        name="Sleep apnea",
+        text="Sleep apnea",
+        page=1,
+        branches=[Branch(request_type="initial", node=node)],
+    )
+    return PolicyTree(
+        source_id="a" * 64,
+        file="/x.pdf",
+        title="Sleep testing",
+        compiler="test",
+        indications=[ind],
+    )
+
+
+def _sleep_case(ef: int) -> Case:
+    return Case.model_validate(
+        {
+            "case_id": "s",
+            "patient": {"age": 50},
+            "diagnoses": [{"name": "Suspected obstructive sleep apnea"}],
+            "requested_treatment": {"drug": "Home sleep test"},
+            "history": [
+                "Epworth Sleepiness Scale score 14.",
+                f"Cardiac disease: heart failure with ejection fraction {ef}%.",
+                "No nocturnal or uncontrolled asthma.",
+            ],
+        }
+    )
+
+
+def test_a_group_asking_the_absence_of_its_items_is_read_by_de_morgan() -> None:
+    # The condition present (ejection fraction 30% < 45%) fails "absence of": a denial.
+    llm = FakeLLM()
+    fails = apply_policy(_sleep_case(30), [_absence_tree()], llm)
+    assert fails.verdict == "not_medically_necessary", fails.rule
+    row = next(j for j in fails.judgments if j.node_id == "1.b.1")
+    assert row.status == "not_met" and "asks its absence" in row.reason
+    # Absent (60% is no such cardiac disease): that item is met; the asthma item asks the
+    # model, which says the fact states its absence (not met, turned over: met).
+    llm = FakeLLM().queue_judgments(lambda m, s: {"status": "not_met", "facts": ["F6"]})
+    meets = apply_policy(_sleep_case(60), [_absence_tree()], llm)
+    assert meets.verdict == "medically_necessary", meets.rule

@@ -1,0 +1,62 @@
+"""Groups that ask for the absence of their items ("Absence of the following comorbid
+conditions: ...", "None of the following:"), read by De Morgan.
+
+A compiled group keeps the logic its list reads as ("one of" for a list of conditions),
+while its stem asks that none of them be present. Judged as printed, a patient without
+any of the conditions would fail it and one with a condition would pass. Here each leaf
+under such a stem is judged as printed (is the condition present?) and its answer turned
+over (present: the criterion is not met), and the logic of the groups under the stem is
+flipped (no condition of "one of A, B" present = A absent and B absent). A group that asks
+"at least n" under such a stem is left as compiled: its turn-over is no one group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy.models import PolicyNode, Status
+
+_ABSENCE_STEM = re.compile(
+    r"^\s*(?:(?:the\s+)?absence of|none of|"
+    r"no (?:history of |evidence of |diagnosis of )?(?:any of )?the following|"
+    r"(?:does|do|must|should|shall) not have (?:any of )?the following|"
+    r"without (?:any of )?the following)",
+    re.I,
+)
+_FLIP = {"any_of": "all_of", "all_of": "any_of"}
+
+
+def _flippable(node: PolicyNode) -> bool:
+    return node.op == "leaf" or (node.op in _FLIP and all(_flippable(c) for c in node.children))
+
+
+def read_absences(root: PolicyNode) -> tuple[PolicyNode, dict[str, str]]:
+    """(a copy of the tree with the logic under absence stems flipped, leaf id → the stem
+    that asks its absence, for the leaves whose answer is turned over)."""
+    tree = root.model_copy(deep=True)
+    turned: dict[str, str] = {}
+
+    def flip(node: PolicyNode, stem: str) -> None:
+        if node.op == "leaf":
+            turned[node.id] = stem
+            return
+        node.op = _FLIP[node.op]  # type: ignore[assignment]
+        for child in node.children:
+            flip(child, stem)
+
+    def walk(node: PolicyNode) -> None:
+        if node.op in _FLIP and _ABSENCE_STEM.match(node.text) and _flippable(node):
+            # the stem's own group: "absence of one of A, B" → all of (not A, not B)
+            node.op = "all_of"  # type: ignore[assignment]
+            for child in node.children:
+                flip(child, node.text)
+            return
+        for child in node.children:
+            walk(child)
+
+    walk(tree)
+    return tree, turned
+
+
+def turn_over(status: Status) -> Status:
+    return {"met": "not_met", "not_met": "met"}.get(status, status)  # type: ignore[return-value]
