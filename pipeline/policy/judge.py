@@ -18,6 +18,7 @@ from pipeline.policy.restated import (
     clauses,
     coverage,
     is_absence,
+    judge_never_taken,
     judge_restated,
     negates,
     opposes,
@@ -90,6 +91,7 @@ def _judge_by_reading(
         lambda: judge_lines(node.text, facts),
         lambda: judge_measure(node.text, facts, drug),
         lambda: judge_restated(node.text, facts, drug),
+        lambda: judge_never_taken(node.text, facts),
     )
     for read in readers:
         found = read()
@@ -283,6 +285,12 @@ def judge_by_model(
     return check_model_judgment(judgment, node, known, drug)
 
 
+def _absent_outright(fact: CaseFact) -> bool:
+    """A fact that states an absence and no number ("No topical corticosteroid has ever
+    been tried"): a "not met" on it cannot be a number misread."""
+    return negates(fact.text) and not re.search(r"\d", fact.text.split(":", 1)[-1])
+
+
 def relevant_facts(
     text: str, facts: list[CaseFact], drug: str = "", most: int = 6
 ) -> list[CaseFact]:
@@ -327,7 +335,7 @@ def check_model_judgment(
         problem = f"the model said {j.status} but cited no case fact"
     elif not groups:
         problem = f"the model said {j.status} for a criterion with no terms to check"
-    elif j.status == "not_met" and numeric:
+    elif j.status == "not_met" and numeric and not any(_absent_outright(f) for f in cited):
         problem = "the model said not met for a numeric criterion: numbers are for code"
     else:
         about = [f for f in cited if coverage(groups, f.text) >= need]

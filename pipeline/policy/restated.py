@@ -32,7 +32,7 @@ _STOP = set(
     either both least one also only when where while if who has been currently current
     request requested requesting use used using per via including include includes e.g
     i.e etc no not never none without absence absent lack free diagnosis diagnosed
-    therapy therapies treatment""".split()
+    therapy therapies treatment prior previous previously earlier""".split()
 )
 _SEVERITY = {"mild", "moderate", "moderately", "severe", "severely", "medium", "high", "low"}
 # Words of a negation. "negative" is not one: "TB test negative" states a result.
@@ -199,7 +199,7 @@ def requirements(text: str, drug: str = "") -> list[set[str]]:
             if abbrev:
                 groups[-1].add(abbrev)
                 by_abbrev[abbrev] = len(groups) - 1
-        else:
+        elif ({s, abbrev} if abbrev else {s}) not in groups:  # a term said twice is one
             groups.append({s, abbrev} if abbrev else {s})
             if abbrev:
                 by_abbrev[abbrev] = len(groups) - 1
@@ -255,6 +255,29 @@ def _vocabulary_stems(clause: str) -> set[str]:
             for phrase in [name, *(c.words if c else ())]:
                 out |= {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", phrase)}
     return out
+
+
+_WHILE_ON = re.compile(
+    r"\b(?:while|when)\s+(?:taking|on|receiving|using|treated with)\s+([A-Za-z][\w-]+)", re.I
+)
+_NEVER_TOOK = re.compile(
+    r"\b(?:never|not)\s+(?:been\s+)?(?:taken|received|used|tried|treated with|given)\b", re.I
+)
+
+
+def judge_never_taken(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    """("met", [fact], reason) for a criterion of absence of events while on a drug ("No
+    earlier disease progression while taking everolimus") where a fact says the drug was
+    never taken: nothing can have happened on it."""
+    m = _WHILE_ON.search(text)
+    if not m or not is_absence(text):
+        return None
+    name = stem(m.group(1))
+    for fact in facts:
+        for clause in _clauses(fact.text):
+            if name in _text_stems(clause) and _NEVER_TOOK.search(clause):
+                return "met", [fact.id], f"{fact.id}: {m.group(1)} never taken"
+    return None
 
 
 def judge_restated(

@@ -388,3 +388,22 @@ def test_a_group_asking_the_absence_of_its_items_is_read_by_de_morgan() -> None:
     llm = FakeLLM().queue_judgments(lambda m, s: {"status": "not_met", "facts": ["F6"]})
     meets = apply_policy(_sleep_case(60), [_absence_tree()], llm)
     assert meets.verdict == "medically_necessary", meets.rule
+
+
+def test_no_event_on_a_drug_never_taken() -> None:
+    from pipeline.policy.restated import judge_never_taken
+
+    text = "No earlier disease progression while taking everolimus"
+    assert judge_never_taken(text, facts("History: Has never taken everolimus before."))[:2] == (
+        "met",
+        ["F1"],
+    )
+    assert judge_never_taken(text, facts("History: Took everolimus in 2020.")) is None
+
+
+def test_a_not_met_on_a_numeric_criterion_may_rest_on_an_absence_with_no_number() -> None:
+    text = "A topical corticosteroid used daily for at least 4 weeks"
+    never = "History: No topical corticosteroid has ever been tried."
+    assert _check(text, "not_met", never).status == "not_met"
+    short = "History: Topical corticosteroid used for 2 weeks, not tolerated."
+    assert _check(text, "not_met", short).status == "not_documented"
