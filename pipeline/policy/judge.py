@@ -342,11 +342,12 @@ def check_model_judgment(
         if not about:
             problem = f"the model said {j.status} citing facts that do not state the criterion"
         elif j.status == "met":
+            # every clause of the fact that states a term says it with the criterion's
+            # polarity ("X is planned; no Y" does not state the absence of X and Y)
             kept = [
                 f
                 for f in about
-                if any(negates(c) == absence for c in clauses(f.text) if coverage(groups, c))
-                and not (absence and not negates(f.text))
+                if all(negates(c) == absence for c in clauses(f.text) if coverage(groups, c))
                 and not opposes(node.text, f.text)
             ]
             if numeric:

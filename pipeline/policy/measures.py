@@ -56,7 +56,11 @@ _UNITS: list[tuple[str, str]] = [
     (r"weeks?\b", "week"),
     (r"days?\b", "day"),
 ]
-_UNIT = re.compile(r"\s*(" + "|".join(p for p, _ in _UNITS) + r")", re.I)
+# "3 consecutive months": the unit after a word that only qualifies it
+_UNIT = re.compile(
+    r"\s*(?:consecutive\s+|continuous\s+|straight\s+)?(" + "|".join(p for p, _ in _UNITS) + r")",
+    re.I,
+)
 _TIME = {"year": 12.0, "month": 1.0, "week": 1 / 4.345, "day": 1 / 30.4}
 # A unit that a dose or a frequency is written in: those are not measurements of the patient.
 _DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|ml))", re.I)
@@ -154,6 +158,7 @@ def _number(text: str) -> float:
 def _unit(text: str | None) -> str | None:
     if not text:
         return None
+    text = re.sub(r"^\s*(?:consecutive|continuous|straight)\s+", "", text, flags=re.I)
     for pattern, key in _UNITS:
         if re.fullmatch(r"\s*(?:" + pattern + r")\s*", text, re.I):
             return key
@@ -293,6 +298,16 @@ def _window(text: str) -> float | None:
     return count * _TIME.get(unit, 1.0)
 
 
+def _qualifier(text: str, bound: Bound) -> list[set[str]]:
+    """The terms that qualify a counted noun, up to the window ("exacerbations requiring
+    hospitalization or an emergency department visit in the previous year")."""
+    from pipeline.policy.restated import requirements
+
+    after = re.split(r"\b(?:in|within|during|over)\s+the\b|[;:]", text[bound.end :])[0]
+    m = re.search(r"\b(?:requiring|required|needing|resulting in|leading to|due to)\b", after)
+    return requirements(after[m.end() :]) if m else []
+
+
 _AGO = re.compile(_NUM + r"\s*(years?|months?|weeks?|days?)\s+ago\b", re.I)
 
 
@@ -324,6 +339,11 @@ def judge_measure(
             return None
         name = (stems, abbrevs, noun)
         readings = _readings(stems, abbrevs, noun, facts, drug)
+        if noun is not None and (wanted := _qualifier(text, bound)):
+            from pipeline.policy.restated import coverage  # restated reads bounds from here
+
+            # "exacerbations requiring hospitalization": a count of the qualified events
+            readings = [(r, rest) for r, rest in readings if coverage(wanted, r.fact.text)]
         criterion_window = _window(text)
         values: list[tuple[float, CaseFact]] = []
         for reading, rest in readings:

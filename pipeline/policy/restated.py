@@ -32,7 +32,8 @@ _STOP = set(
     either both least one also only when where while if who has been currently current
     request requested requesting use used using per via including include includes e.g
     i.e etc no not never none without absence absent lack free diagnosis diagnosed
-    therapy therapies treatment prior previous previously earlier""".split()
+    therapy therapies treatment prior previous previously earlier require requires
+    required requiring""".split()
 )
 _SEVERITY = {"mild", "moderate", "moderately", "severe", "severely", "medium", "high", "low"}
 # Words of a negation. "negative" is not one: "TB test negative" states a result.
@@ -136,7 +137,9 @@ def opposes(criterion: str, text: str) -> bool:
 
 
 def is_absence(criterion: str) -> bool:
-    return bool(_ABSENCE.search(criterion))
+    """The criterion asks that something be absent ("not used with another biologic");
+    "has not responded to topical treatment" asks a failure, not an absence."""
+    return bool(_ABSENCE.search(_FAILED.sub(" ", criterion)))
 
 
 def clauses(text: str) -> list[str]:
@@ -290,28 +293,30 @@ def judge_restated(
     groups = requirements(text, drug)
     if len(groups) < 2:
         return None  # one word is too little to know the clause says the same
-    absence = bool(_ABSENCE.search(text))
+    absence = is_absence(text)
     # Most of its terms: three in four, or three in five for a criterion of absence (its
     # verb, "prescribed concurrently", is said many ways; the clause's negation is the sign)
     share = (3, 5) if absence else (3, 4)
     fewest = 2 if absence else 3
     need = min(len(groups), max(fewest, -(-share[0] * len(groups) // share[1])))
     best: tuple[int, CaseFact, str] | None = None
+    against = 0  # the most terms a clause of the other polarity states
     for fact in facts:
         if fact.text.startswith(("Payer", "Requested", "Patient:", "Prior therapies: none")):
             continue
         for clause in _clauses(fact.text):
             stems = _text_stems(clause)
             hit = sum(_stated(g, stems, clause) for g in groups)
-            if hit < need:
-                continue
             negated = bool(_NEG.search(_FAILED.sub(" ", clause)))
-            if negated != absence or opposes(text, clause) or not _numbers_ok(text, clause):
+            if negated != absence or opposes(text, clause):
+                against = max(against, hit)
+                continue
+            if hit < need or not _numbers_ok(text, clause):
                 continue
             if best is None or hit > best[0]:
                 best = (hit, fact, clause)
-    if best is None:
-        return None
+    if best is None or 2 * against >= len(groups):
+        return None  # nothing restates it, or another clause says the opposite of half of it
     hit, fact, clause = best
     what = "states the absence it asks" if absence else "states it"
     return "met", [fact.id], f"{fact.id} {what} ({hit} of {len(groups)} of its terms)"

@@ -39,6 +39,9 @@ _NEVER = re.compile(
     r"\bhas not (?:tried|taken|received|used)\b|^\s*no\b|\bno (?:trial|prior)\b",
     re.I,
 )
+# "has received at least 3 months of X": a length of therapy, failed or not.
+_RECEIVED = re.compile(r"\b(received|receiving|taken|taking|used|using|treated with|on)\b", re.I)
+_BOTH = re.compile(r"\bboth\b", re.I)
 _ROUTES = ("topical", "inhaled", "oral", "intravenous", "subcutaneous", "systemic", "intranasal")
 _LENGTH = re.compile(
     r"(?:for|over|of)\s+(?:at least\s+)?(\d+|one|two|three|four|six)\s*[- ]?"
@@ -68,6 +71,14 @@ def _classes_of_drugs(text: str) -> set[str]:
     return {c for d in find_drugs(text) for c in d.classes}
 
 
+def _narrowest(classes: set[str]) -> set[str]:
+    """The classes none of the others belongs to ("inhaled corticosteroid", not also
+    "glucocorticoid")."""
+    from pipeline.retrieve.topic import lineage
+
+    return {c for c in classes if not any(c in lineage((o,))[1:] for o in classes if o != c)}
+
+
 def _months(text: str) -> list[float]:
     out = []
     for m in _LENGTH.finditer(text):
@@ -90,7 +101,8 @@ def judge_trial(
     """("met", [fact], reason) where a fact states that a drug the criterion names (or one
     of the class it names) was tried and failed, long enough; None otherwise."""
     asked = f"{context} {text}"
-    if not _ASKS_FAILURE.search(asked):
+    failure = bool(_ASKS_FAILURE.search(asked))
+    if not failure and not _RECEIVED.search(text):
         return None
     names = _drug_names(text) - _drug_names(drug)
     classes = _classes(text) - _classes_of_drugs(drug)
@@ -100,27 +112,33 @@ def judge_trial(
     needed = [
         b.low * _MONTHS[b.unit] for b in bounds(asked) if b.unit in _MONTHS and b.op in {">=", ">"}
     ]
+    if not failure and not needed:
+        return None  # "has received X" with no length asked: the restated reader's
     for fact in facts:
         if not fact.text.startswith(("Prior therapy:", "History:")):
             continue
         for clause in _clauses(fact):
             by_name = names & _drug_names(clause)
-            by_class = classes & (_classes(clause) | _classes_of_drugs(clause))
+            by_drug = classes & _classes_of_drugs(clause)
+            by_class = classes & _classes(clause) | by_drug
             if not by_name and not by_class:
                 continue
-            if (
-                by_class
-                and not by_name
-                and any(not re.search(rf"\b{r}\b", clause, re.I) for r in routes)
-            ):
-                continue  # "topical corticosteroid" is not oral prednisone
-            if _NEVER.search(clause) or not _FAILED.search(clause):
+            # "topical corticosteroid" is not oral prednisone: the route is the clause's,
+            # or the class of its drug names it ("inhaled corticosteroid": fluticasone)
+            routed = [r for r in routes if re.search(rf"\b{r}\b", clause, re.I)]
+            routed += [r for r in routes if any(r in c for c in by_drug)]
+            if not by_name and set(routed) != set(routes):
                 continue
+            if _NEVER.search(clause) or (failure and not _FAILED.search(clause)):
+                continue
+            if _BOTH.search(text) and len(by_name | _narrowest(by_class)) < 2:
+                continue  # "both of the following: X and Y": one of them is not both
             if needed and not any(m >= max(needed) - 1e-6 for m in _months(clause)):
                 continue
             what = ", ".join(sorted(by_name or by_class))
             length = f", for at least {max(needed):g} months" if needed else ""
-            return "met", [fact.id], f"{fact.id}: {what} tried and failed{length}"
+            how = "tried and failed" if failure else "taken"
+            return "met", [fact.id], f"{fact.id}: {what} {how}{length}"
     return None
 
 

@@ -53,7 +53,8 @@ def facts(*texts: str) -> list[CaseFact]:
         # a count within a window, in words: the fact's window lies inside it
         (
             "At least two exacerbations requiring systemic corticosteroids in the past 12 months",
-            "History: Three asthma exacerbations in the previous year.",
+            "History: Three asthma exacerbations in the previous year, each treated with oral"
+            " prednisone.",
             "met",
         ),
         # a duration in another unit
@@ -407,3 +408,25 @@ def test_a_not_met_on_a_numeric_criterion_may_rest_on_an_absence_with_no_number(
     assert _check(text, "not_met", never).status == "not_met"
     short = "History: Topical corticosteroid used for 2 weeks, not tolerated."
     assert _check(text, "not_met", short).status == "not_documented"
+
+
+def test_a_drug_stands_for_its_class_with_the_route_the_class_names() -> None:
+    text = (
+        "Patient has received at least 3 consecutive months of combination therapy with BOTH"
+        " of the following: an inhaled corticosteroid and a long-acting beta-agonist"
+    )
+    combo = facts("Prior therapy: Fluticasone/salmeterol twice daily for 2 years.")
+    assert judge_trial(text, combo)[:2] == ("met", ["F1"])
+    assert judge_trial(text, facts("Prior therapy: Fluticasone for 2 years.")) is None  # not both
+    assert judge_trial(text, facts("Prior therapy: Fluticasone/salmeterol for 1 month.")) is None
+    topical = "A topical corticosteroid used daily for at least 4 weeks"
+    oral = facts("Prior therapy: Prednisone 40 mg for 8 weeks; response: inadequate.")
+    assert judge_trial(topical, oral, context="Failure of one of the following:") is None
+
+
+def test_a_count_is_of_the_events_the_criterion_qualifies() -> None:
+    fact = facts(
+        "History: Three asthma exacerbations in the previous year, treated with prednisone."
+    )
+    text = "One or more exacerbations requiring hospitalization in the previous year"
+    assert judge_measure(text, fact) is None
