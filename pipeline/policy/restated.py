@@ -56,7 +56,11 @@ _ABSENCE = re.compile(
     r"\bNOT\b|\bNO\b",
 )
 # Examples and inclusions in parentheses are not what the criterion asks ("(e.g., ...)").
-_EXAMPLES = re.compile(r"\(\s*(?:e\.g\.|eg\b|for example|such as|including|includes)[^)]*\)", re.I)
+_EXAMPLES = re.compile(
+    r"\(\s*(?:e\.g\.|eg\b|for example|such as|including|includes)[^)]*\)|"
+    r",?\s*\b(?:such as|for example|e\.g\.,?)\s[^.;()]*",
+    re.I,
+)
 _ABBREV_DEF = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,8})\)")
 # Where an approval's length or a renewal window is run into a criterion by the layout.
 _BOILERPLATE = re.compile(

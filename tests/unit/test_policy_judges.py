@@ -430,3 +430,17 @@ def test_a_count_is_of_the_events_the_criterion_qualifies() -> None:
     )
     text = "One or more exacerbations requiring hospitalization in the previous year"
     assert judge_measure(text, fact) is None
+
+
+def test_examples_after_such_as_are_not_terms_to_state() -> None:
+    text = (
+        "The records document a clinical response to immune globulin, such as improved"
+        " strength, a higher platelet count or lower disease activity."
+    )
+    fact = "History: Documented clinical improvement on IVIG (stronger legs)."
+    j = Judgment(node_id="1.a", text=text, page=1, status="met", facts=["F1"], method="model")
+    node = _node(text)
+    checked = check_model_judgment(
+        j, node, {"F1": CaseFact(id="F1", text=fact)}, "Intravenous immune globulin (IVIG)"
+    )
+    assert checked.status == "met"
