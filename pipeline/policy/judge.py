@@ -288,7 +288,8 @@ def judge_by_model(
 def _absent_outright(fact: CaseFact) -> bool:
     """A fact that states an absence and no number ("No topical corticosteroid has ever
     been tried"): a "not met" on it cannot be a number misread."""
-    return negates(fact.text) and not re.search(r"\d", fact.text.split(":", 1)[-1])
+    # a digit inside a name ("PDE-4", "CD19") is no number
+    return negates(fact.text) and not re.search(r"(?<![\w-])\d", fact.text.split(":", 1)[-1])
 
 
 def relevant_facts(
@@ -347,8 +348,11 @@ def check_model_judgment(
             kept = [
                 f
                 for f in about
-                if all(negates(c) == absence for c in clauses(f.text) if coverage(groups, c))
-                and not opposes(node.text, f.text)
+                if all(
+                    negates(c) == absence and not opposes(node.text, c)
+                    for c in clauses(f.text)
+                    if coverage(groups, c)
+                )
             ]
             if numeric:
                 wanted = {f"{numeric[0].low:g}"}  # the bound; later ones may be conditions

@@ -147,7 +147,9 @@ def is_absence(criterion: str) -> bool:
 
 
 def clauses(text: str) -> list[str]:
-    return _clauses(text)
+    """The fact's clauses (split at semicolons and sentence ends, and at ", and" between
+    two statements), its label ("History:") dropped."""
+    return [p for c in _clauses(text) for p in re.split(r",\s+and\s+(?=\w+\s+\w+)", c)]
 
 
 def _words(text: str) -> list[str]:

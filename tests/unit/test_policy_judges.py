@@ -444,3 +444,13 @@ def test_examples_after_such_as_are_not_terms_to_state() -> None:
         j, node, {"F1": CaseFact(id="F1", text=fact)}, "Intravenous immune globulin (IVIG)"
     )
     assert checked.status == "met"
+
+
+def test_a_met_cannot_rest_on_a_fact_one_clause_of_which_says_the_opposite() -> None:
+    text = "Positive skin test or in vitro reactivity to a perennial aeroallergen"
+    fact = (
+        "History: Skin prick tests to perennial aeroallergens were all negative, and serum"
+        " specific IgE to the same perennial allergens was negative; the only positive test"
+        " was to birch pollen (a seasonal allergen)."
+    )
+    assert _check(text, "met", fact).status == "not_documented"
