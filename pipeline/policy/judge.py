@@ -21,6 +21,7 @@ from pipeline.policy.restated import (
     judge_never_taken,
     judge_restated,
     negates,
+    numbers_ok,
     opposes,
     requirements,
 )
@@ -357,6 +358,8 @@ def check_model_judgment(
             if numeric:
                 wanted = {f"{numeric[0].low:g}"}  # the bound; later ones may be conditions
                 kept = [f for f in kept if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))]
+            else:  # "relapsed within 12 months": a fact that states no such number is no met
+                kept = [f for f in kept if numbers_ok(node.text, f.text)]
             if not kept:
                 problem = (
                     "the model said met citing facts that do not state the criterion's numbers"

@@ -231,6 +231,11 @@ def _stated(group: set[str], stems: set[str], clause: str) -> bool:
     return False
 
 
+def numbers_ok(criterion: str, clause: str) -> bool:
+    """Every number the criterion states is the text's too (see ``_numbers_ok``)."""
+    return _numbers_ok(criterion, clause)
+
+
 def _numbers_ok(criterion: str, clause: str) -> bool:
     """Every number the criterion states (less its boilerplate) is the clause's too, or a
     "within the past N months" the clause's "N' months ago" lies inside."""
@@ -321,8 +326,8 @@ def judge_restated(
                 continue
             if best is None or hit > best[0]:
                 best = (hit, fact, clause)
-    if best is None or 2 * against >= len(groups):
-        return None  # nothing restates it, or another clause says the opposite of half of it
+    if best is None or against >= best[0]:
+        return None  # nothing restates it, or another clause says the opposite as fully
     hit, fact, clause = best
     what = "states the absence it asks" if absence else "states it"
     return "met", [fact.id], f"{fact.id} {what} ({hit} of {len(groups)} of its terms)"

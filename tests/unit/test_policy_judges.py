@@ -454,3 +454,18 @@ def test_a_met_cannot_rest_on_a_fact_one_clause_of_which_says_the_opposite() -> 
         " was to birch pollen (a seasonal allergen)."
     )
     assert _check(text, "met", fact).status == "not_documented"
+
+
+def test_a_met_needs_the_numbers_the_criterion_states() -> None:
+    text = "Relapsed within 12 months of first-line chemoimmunotherapy"
+    fact = "History: Refractory to first-line chemoimmunotherapy; relapsed on treatment."
+    assert _check(text, "met", fact).status == "not_documented"
+
+
+def test_a_clause_naming_less_of_the_criterion_does_not_outweigh_its_restatement() -> None:
+    case = facts(
+        "History: Primary mediastinal large B-cell lymphoma diagnosed by biopsy.",
+        "History: No primary CNS lymphoma; brain MRI negative.",
+    )
+    text = "NO diagnosis of primary central nervous system (CNS) lymphoma"
+    assert judge_restated(text, case)[:2] == ("met", ["F2"])
