@@ -21,6 +21,11 @@ integrity.py  keyed seals (HMAC, key in NECESSITY_HOME) on every tree file in th
 confirm.py  trees a person confirmed: versioned by the PDF's sha256, re-found on their pages
 edit.py     a person's fixes to a tree (text, logic, n, drop, add, move)
 match.py    case → policy (drug) → indication (diagnosis, ICD-10) and branch (initial or not)
-judge.py    each criterion: deterministic where numbers decide, else one short LLM call
+judge.py    each criterion: deterministic where code can read it, else one short LLM call,
+            its answer checked fact by fact
+measures.py a measurement, count or duration against the criterion's bound
+trials.py   a drug (or a drug of the class) tried and failed, long enough
+restated.py a fact that restates the criterion with its polarity (met only)
+absence.py  a group asking the absence of its items, read by De Morgan
 rule.py     group semantics (all_of, any_of, at_least) → verdict
 """
