@@ -385,6 +385,22 @@ def check_model_judgment(
             kept = [f for f in about if _FAILURE.search(f.text)]
             if not kept:
                 problem = "the model said not met citing facts that state no absence or failure"
+    if not problem and j.status == "not_met":
+        # A denial must rest on a fact plainly about the criterion: two of its terms at
+        # least ("never received gene therapy for SMA" is no "not met" of "SMA"), and no
+        # fact stating the criterion as fully with the other polarity.
+        least = 1 if trial and len(groups) == 1 else 2  # "never tried X or Y": X is enough
+        kept = [f for f in kept if coverage(groups, f.text) >= least]
+        best = max((coverage(groups, f.text) for f in kept), default=0)
+        if not kept:
+            problem = "the model said not met citing a fact that states too little of it"
+        elif any(
+            coverage(groups, c) >= best and negates(c) == absence
+            for f in facts.values()
+            for c in clauses(f.text)
+            if f.id not in {k.id for k in kept}
+        ):
+            problem = "the model said not met but another fact states the criterion"
     if problem:
         cited_ids = f" (it cited {', '.join(j.facts)})" if j.facts else ""
         j.problems.append(problem + cited_ids)

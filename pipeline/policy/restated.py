@@ -302,6 +302,10 @@ def judge_restated(
     if bounds(text):
         return None  # a measurement: measures.py reads it, or nobody
     groups = requirements(text, drug)
+    if len(groups) == 1 and sum(not x.isupper() for x in groups[0]) >= 2:
+        # "Spinal Muscular Atrophy (SMA)": one term, its words, stated together
+        words = [x for x in groups[0] if not x.isupper()]
+        groups = [{w} for w in words]
     if len(groups) < 2:
         return None  # one word is too little to know the clause says the same
     absence = is_absence(text)

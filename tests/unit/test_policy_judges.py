@@ -469,3 +469,11 @@ def test_a_clause_naming_less_of_the_criterion_does_not_outweigh_its_restatement
     )
     text = "NO diagnosis of primary central nervous system (CNS) lymphoma"
     assert judge_restated(text, case)[:2] == ("met", ["F2"])
+
+
+def test_a_denial_needs_a_fact_plainly_about_the_criterion() -> None:
+    text = "Spinal Muscular Atrophy (SMA)"
+    fact = "History: Has never received gene therapy for SMA (no onasemnogene abeparvovec)."
+    assert _check(text, "not_met", fact).status == "not_documented"
+    dx = facts("Diagnosis: Spinal muscular atrophy, type II (ICD-10 G12.1).")
+    assert judge_restated(text, dx)[:2] == ("met", ["F1"])
