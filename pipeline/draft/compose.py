@@ -58,11 +58,13 @@ def source_sections(
             for e in candidates.by_section.get(key, [])
             if " ".join(e.text.lower().split()) not in seen
         ]
-        # The model's picks first; the best-ranked fill the section to MIN_PICKS (every
-        # candidate already passed the filter and the floor: nothing low-ranked comes in).
+        # The guideline's graded recommendations the code listed first, then the model's
+        # picks; the best-ranked fill the section to MIN_PICKS (every candidate already
+        # passed the filter and the floor: nothing low-ranked comes in).
+        listed = [e.id for e in candidates.listed.get(key, [])]
         picked = [i for i in ids if i in unused]
-        fill = [i for i in unused if i not in picked][: max(0, MIN_PICKS - len(picked))]
-        ids = picked + fill
+        fill = [i for i in unused if i not in picked]
+        ids = listed + picked + fill[: max(0, MIN_PICKS - len(listed) - len(picked))]
         for sid in ids:
             ev = of[sid]
             norm = " ".join(ev.text.lower().split())

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pipeline.draft.graded import listed_recommendations
 from pipeline.draft.population import after_untried, population_fits, population_of
 from pipeline.draft.position import places_drug
 from pipeline.draft.quotable import trimmed, why_not
@@ -50,6 +51,9 @@ class Candidates:
     # and the treatment path's (rationale, path) beyond those shown.
     position_pool: list[Evidence] = field(default_factory=list)
     path_pool: list[Evidence] = field(default_factory=list)
+    # The condition's own graded recommendations on the request, listed by code (graded.py):
+    # quoted first in their section, whatever the model picks.
+    listed: dict[str, list[Evidence]] = field(default_factory=dict)
 
 
 def search_section(
@@ -124,6 +128,26 @@ def gather(
     def on_topic(chunk: Chunk) -> bool:
         return topic.names_condition(doc_name(chunk))
 
+    # A guideline on the diagnosis's own form beats one on the condition in general, and
+    # one on other forms of it ranks down (doc_weight).
+    fit_of = {
+        sid: topic.document_fit(f"{d.title} {d.file.rsplit('/', 1)[-1].replace('-', ' ')}")
+        for sid, d in documents.items()
+    }
+    has_specific = any(
+        f == "specific" and documents[sid].doc_type == "guideline" for sid, f in fit_of.items()
+    )
+    doc_weight = {"specific": 0.4, "other_form": -0.8, "general": -0.5 if has_specific else 0.0}
+    topical_exist = any(f != "off" for f in fit_of.values())
+
+    def own_guideline(sent: Sentence) -> bool:
+        """The condition's own guideline (its form's, where the store has one)."""
+        doc = documents.get(sent.chunk.source_id)
+        fit = fit_of.get(sent.chunk.source_id, "off")
+        return bool(doc and doc.doc_type == "guideline") and (
+            fit == "specific" or (fit == "general" and not has_specific)
+        )
+
     def sentences(chunk: Chunk, retrieval: float, cue: re.Pattern | None = None) -> list[Sentence]:
         out = []
         on_drug = topic.names_drug(doc_name(chunk))
@@ -163,6 +187,7 @@ def gather(
     # Score each section's sentences on what they name of the case first (cheap), keep the
     # best PRE_K, and only those meet e5: embedding whole guidelines costs minutes.
     pre: dict[str, list[tuple[float, Sentence]]] = {}
+    full: dict[str, list[tuple[float, Sentence]]] = {}
     for spec in specs:
         scored = []
         seen: set[str] = set()
@@ -189,9 +214,15 @@ def gather(
                 elif spec.key != "position" and places_drug(sent.text, topic):
                     score += 1.0  # the guideline's word on where the request stands
             if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
+                if spec.recommendations and topical_exist and not topic.names_drug(sent.text):
+                    # another disease's recommendation is for its own patients: only its
+                    # word on this very drug may stand beside the condition's own guideline
+                    continue
                 score -= 1.2  # a document about another disease, even where it names the drug
+            score += doc_weight.get(fit_of.get(sent.chunk.source_id, "off"), 0.0)
             scored.append((score, sent))
         scored.sort(key=lambda item: -item[0])
+        full[spec.key] = scored
         pre[spec.key] = scored[: POSITION_K if spec.key == "position" else PRE_K]
     sims = similarities(
         searcher, settings, {k: [x for _, x in v] for k, v in pre.items()}, questions, doc_title
@@ -218,8 +249,13 @@ def gather(
         for key, ranked in ranked_by.items():
             for score, x in ranked[:15]:
                 log.debug("%s %.2f %s", key, score, x.text[:100])
+    graded = listed_recommendations(
+        [*full.get("rationale", []), *full.get("path", [])], case, topic, own_guideline
+    )
+    listed = {key: [evidence_of(x) for x in sents] for key, sents in graded.items()}
     by_section: dict[str, list[Evidence]] = {}
-    shown: set[str] = set()
+    # What the code lists is not shown to the model again.
+    shown: set[str] = {e.text for evs in listed.values() for e in evs}
     for spec in specs:
         if spec.key == "position":
             continue
@@ -236,7 +272,7 @@ def gather(
         by_section[spec.key] = reviewer_order(chosen) if spec.recommendations else chosen
         shown |= {e.text for e in chosen}
     unique: dict[str, Evidence] = {}
-    for evs in by_section.values():
+    for evs in [*listed.values(), *by_section.values()]:
         for ev in evs:
             unique.setdefault(ev.id, ev)
     ordered = sorted(unique.values(), key=id_order)
@@ -244,7 +280,9 @@ def gather(
     path_pool = [
         evidence_of(x) for key in ("rationale", "path") for _, x in ranked_by.get(key, [])[:12]
     ]
-    return Candidates(by_section, ordered, all_queries, topic, position_pool, path_pool)
+    return Candidates(
+        by_section, ordered, all_queries, topic, position_pool, path_pool, listed
+    )
 
 
 def heading_sentence(chunk: Chunk, text: str) -> str:

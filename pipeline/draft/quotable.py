@@ -41,7 +41,7 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         "method or panel",
         re.compile(
             r"\b(voting panel|patient panel|core team|literature review|systematic review|"
-            r"evidence report|PICO|GRADE|we searched|were screened|full-text|manuscripts?|"
+            r"evidence report|PICOs?|GRADE|we searched|were screened|full-text|manuscripts?|"
             r"supplementary|appendix|conflicts? of interest|funding|corresponding author|"
             r"panel members?|panelists|voting|stakeholders|this recommendation (?:is|was)|"
             r"the panel (?:was|were|felt|agreed|voted|considered)|"
@@ -71,7 +71,7 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(about this (summary|sample|document|guideline)|this (is a )?short summary|"
             r"written in our own words|sample for the|read the original|for clinical use|"
-            r"this guideline|this summary|this document|these guidelines|"
+            r"this guideline|this summary|this document|this update|these guidelines|"
             r"these (?:\w+ )?recommendations|"
             r"the (current|present) recommendations|recommendations (are|were) conditional|"
             r"of the recommendations|the recommendations (address|cover|apply)|"
@@ -120,13 +120,15 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
 # treatment with NSAIDs.† Low 2"); a recommendation ends on its reference tag ("(PICO 6).").
 _FOOTNOTE_TAIL = re.compile(r"(?<=[.!?])[†‡§¶*]+\s.*$", re.S)
 _TAG_TAIL = re.compile(r"\s*\((?:new, |updated, )?PICO[^()]{0,40}\)\.?$")
+# ... or opens with its number and tag ("Recommendation 8: (PICOs 10–11) The panel ...").
+_TAG_HEAD = re.compile(r"^(?:Recommendation \d+\w?[:.]?\s*)?\(PICOs? [^()]{0,40}\)\s*(?=[A-Z])")
 
 
 def trimmed(text: str) -> str:
-    """The sentence without what a table or the guideline's apparatus glued to its end: a
-    verbatim prefix of it, so the quote stays checkable."""
+    """The sentence without what a table or the guideline's apparatus glued to its ends: a
+    verbatim part of it, so the quote stays checkable."""
     text = _FOOTNOTE_TAIL.sub("", text)
-    cut = _TAG_TAIL.sub("", text)
+    cut = _TAG_TAIL.sub("", _TAG_HEAD.sub("", text))
     return cut if complete_sentence(cut) else text
 
 
