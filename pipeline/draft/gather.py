@@ -25,6 +25,7 @@ from pipeline.draft.ranking import (
     reviewer_order,
     score_sentence,
     similarities,
+    word_set,
 )
 from pipeline.draft.sections import DOSE, RECOMMEND, SECTIONS, SectionSpec
 from pipeline.models import Case, Chunk, Document, Evidence, SearchFilters
@@ -137,8 +138,20 @@ def gather(
     has_specific = any(
         f == "specific" and documents[sid].doc_type == "guideline" for sid, f in fit_of.items()
     )
+    has_own = any(
+        f in {"specific", "general"} and documents[sid].doc_type == "guideline"
+        for sid, f in fit_of.items()
+    )
     doc_weight = {"specific": 0.4, "other_form": -0.8, "general": -0.5 if has_specific else 0.0}
     topical_exist = any(f != "off" for f in fit_of.values())
+
+    def reads_position(sent: Sentence) -> bool:
+        """Where the position and the path are read from: not a guideline on other forms of
+        the condition, nor the general one where the diagnosis's form has its own."""
+        fit = fit_of.get(sent.chunk.source_id, "off")
+        if fit == "other_form":
+            return not has_own
+        return not (fit == "general" and has_specific)
 
     def own_guideline(sent: Sentence) -> bool:
         """The condition's own guideline (its form's, where the store has one)."""
@@ -188,6 +201,7 @@ def gather(
     # best PRE_K, and only those meet e5: embedding whole guidelines costs minutes.
     pre: dict[str, list[tuple[float, Sentence]]] = {}
     full: dict[str, list[tuple[float, Sentence]]] = {}
+    own_only: list[tuple[float, Sentence]] = []  # refused by a section's test, graded.py's
     for spec in specs:
         scored = []
         seen: set[str] = set()
@@ -196,6 +210,8 @@ def gather(
                 continue
             seen.add(sent.text)
             topical = on_topic(sent.chunk)
+            if spec.key in {"position", "rationale", "path"} and not reads_position(sent):
+                continue
             if spec.key == "position":
                 doc = documents.get(sent.chunk.source_id)
                 if not (doc and doc.doc_type == "guideline"):
@@ -203,6 +219,11 @@ def gather(
                 if not (topical or topic.names_condition(sent.text)):
                     continue
             elif not fits(sent.text, spec, topic, topical, topic.names_drug(doc_name(sent.chunk))):
+                if spec.key in {"rationale", "path"} and own_guideline(sent):
+                    # the condition's own recommendation that names another disease only
+                    # as a qualifier ("lower in patients with CKD"): the code's list reads it
+                    score = score_sentence(sent.text, spec, topic, True, 0.0, sent.retrieval)
+                    own_only.append((score, sent))
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
             if spec.key in {"rationale", "path", "position"}:
@@ -214,9 +235,13 @@ def gather(
                 elif spec.key != "position" and places_drug(sent.text, topic):
                     score += 1.0  # the guideline's word on where the request stands
             if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
-                if spec.recommendations and topical_exist and not topic.names_drug(sent.text):
-                    # another disease's recommendation is for its own patients: only its
-                    # word on this very drug may stand beside the condition's own guideline
+                if topical_exist and (
+                    RECOMMEND.search(sent.text)
+                    or (spec.recommendations and not topic.names_drug(sent.text))
+                ):
+                    # another disease's recommendation is for its own patients, and in the
+                    # path sections only its word on this very drug may stand beside the
+                    # condition's own guideline (its findings on the drug may, elsewhere)
                     continue
                 score -= 1.2  # a document about another disease, even where it names the drug
             score += doc_weight.get(fit_of.get(sent.chunk.source_id, "off"), 0.0)
@@ -250,12 +275,19 @@ def gather(
             for score, x in ranked[:15]:
                 log.debug("%s %.2f %s", key, score, x.text[:100])
     graded = listed_recommendations(
-        [*full.get("rationale", []), *full.get("path", [])], case, topic, own_guideline
+        [*full.get("rationale", []), *full.get("path", []), *own_only], case, topic, own_guideline
     )
     listed = {key: [evidence_of(x) for x in sents] for key, sents in graded.items()}
     by_section: dict[str, list[Evidence]] = {}
-    # What the code lists is not shown to the model again.
+    # What the code lists is not shown to the model again, nor a near-repeat of it (the
+    # table's row, the text's numbered copy).
     shown: set[str] = {e.text for evs in listed.values() for e in evs}
+    listed_words = [word_set(t) for t in shown]
+    for ranked in ranked_by.values():
+        for _, x in ranked:
+            words = word_set(x.text)
+            if any(len(words & w) / max(1, len(words | w)) > 0.8 for w in listed_words):
+                shown.add(x.text)
     for spec in specs:
         if spec.key == "position":
             continue
@@ -280,9 +312,7 @@ def gather(
     path_pool = [
         evidence_of(x) for key in ("rationale", "path") for _, x in ranked_by.get(key, [])[:12]
     ]
-    return Candidates(
-        by_section, ordered, all_queries, topic, position_pool, path_pool, listed
-    )
+    return Candidates(by_section, ordered, all_queries, topic, position_pool, path_pool, listed)
 
 
 def heading_sentence(chunk: Chunk, text: str) -> str:

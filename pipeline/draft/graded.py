@@ -18,7 +18,7 @@ from pipeline.draft.population import QUALIFIER, after_untried, population_fits,
 from pipeline.draft.position import places_drug
 from pipeline.draft.ranking import GRADED, Sentence, word_set
 from pipeline.models import Case
-from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
+from pipeline.retrieve.topic import CaseTopic, Term, find_therapies, mentions
 
 # A recommendation for a later line (after, despite, not at target, switching, adding, a
 # target to treat to): the path's; the others (the first drug, what goes beside it): the
@@ -32,23 +32,76 @@ LATER = re.compile(
 # A reviewer reads a few, not the guideline's table. "role": the drug's recommendations for
 # other patients than this case (severe psoriasis, a history of CVD): where it has a role,
 # or when not to use it.
-CAPS = {"rationale": 4, "path": 3, "role": 2}
+CAPS = {"rationale": 5, "path": 4, "role": 2}
 
 
-def graded_key(text: str, topic: CaseTopic, path: tuple[str, ...] = ()) -> tuple[int, int]:
-    """How much a graded recommendation says about this request: (tier, strength). Tier 3:
-    it places the drug or its class (endorsed, below another, against); 2: it names the
-    drug or its class; 1: a therapy the case tried, or one the guideline places around the
-    drug (``path``: "allopurinol over all other ULT" for febuxostat); 0: another therapy."""
+# A recommendation in the guideline's words: graded, or a "may be used instead of" /
+# "should be considered only" clause; and a treat-to-target strategy is a therapy's own.
+RECOMMENDATION = re.compile(
+    GRADED.pattern + r"|\b(?:may|should) (?:not )?be (?:used|considered|added|given|assessed|"
+    r"monitored)\b",
+    re.I,
+)
+STRATEGY = re.compile(r"\btreat-\s?to-\s?target\b", re.I)
+
+
+def graded_key(text: str, topic: CaseTopic, around: tuple[str, ...] = ()) -> tuple[int, int]:
+    """How much a recommendation says about this request: (tier, strength). Tier 3: it
+    places the drug or its class (endorsed, below another, against); 2: it names a therapy
+    before the drug on the path (one the case tried, or one the guideline places around the
+    drug, ``around``: "allopurinol over all other ULT" for febuxostat); 1: it names the drug
+    or its class without placing it; 0: another therapy or strategy."""
     if places_drug(text, topic):
         tier = 3
-    elif topic.names_drug(text) or topic.names_class(text):
+    elif any(mentions(text, t.words) for t in topic.prior_terms) or any(
+        t.name in around or set(t.classes) & set(around) for t in find_therapies(text)
+    ):
         tier = 2
-    elif any(mentions(text, t.words) for t in topic.prior_terms) or mentions(text, path):
+    elif topic.names_drug(text) or topic.names_class(text):
         tier = 1
     else:
         tier = 0
     return tier, int(bool(re.search(r"\bstrong", text, re.I)))
+
+
+def other_subject(text: str, topic: CaseTopic) -> bool:
+    """The sentence is about another disease: it names one before any therapy ("In
+    patients with CKD, ..."), not where a therapy comes first and the disease only
+    qualifies it ("Starting low-dose allopurinol (lower in patients with CKD) ...")."""
+    if not topic.names_other_condition(text):
+        return False
+    first_other = min(
+        (m.start() for c in topic.other_conditions if (m := _match(text, c))), default=len(text)
+    )
+    words = [w for t in find_therapies(text) for w in t.words] + list(topic.drug_words)
+    pattern = re.compile("|".join(rf"\b{re.escape(w)}" for w in words if w), re.I)
+    first_therapy = m.start() if words and (m := pattern.search(text)) else len(text)
+    return first_other < first_therapy
+
+
+def _match(text: str, condition: Term) -> re.Match | None:
+    words = "|".join(rf"\b{re.escape(w)}" for w in condition.words if w)
+    abbrev = "|".join(rf"\b{re.escape(a)}\b" for a in condition.abbrev)
+    found = re.search(words, text, re.I) if words else None
+    short = re.search(abbrev, text) if abbrev else None
+    return min((m for m in (found, short) if m), key=lambda m: m.start(), default=None)
+
+
+_FILLER = re.compile(
+    r"\b(?:for|in|among|all|any|the|a|an|with|who|have|has|are|is|patients?|adults?|people|"
+    r"persons?|individuals?|those)\b",
+    re.I,
+)
+
+
+def _for_all(population: str, topic: CaseTopic) -> bool:
+    """The recommendation names no narrower population than the condition ("for all
+    patients with gout"): surely this case's, before one for patients with some feature."""
+    rest = _FILLER.sub(" ", population)
+    if topic.condition_words or topic.condition_abbrev:
+        for w in (*topic.condition_words, *topic.condition_abbrev):
+            rest = re.sub(rf"\b{re.escape(w)}\w*", " ", rest, flags=re.I)
+    return not re.search(r"[A-Za-z]{3,}", rest)
 
 
 def _qualified_only(population: str, case: Case, topic: CaseTopic) -> bool:
@@ -77,19 +130,24 @@ def listed_recommendations(
     graded = []
     for score, sent in best.values():
         text = sent.text
-        if not GRADED.search(text) or not own_guideline(sent):
+        if not RECOMMENDATION.search(text) or not own_guideline(sent):
             continue
-        if not find_therapies(text) and not topic.names_drug(text):
+        if not (find_therapies(text) or topic.names_drug(text) or STRATEGY.search(text)):
             continue  # exercise, counselling: beside a drug request
-        if topic.names_other_condition(text) or topic.names_other_subtype(text):
+        if other_subject(text, topic) or topic.names_other_subtype(text):
             continue
         graded.append((score, sent))
-    # The therapies the guideline places around the drug ("allopurinol over all other ULT"):
-    # their own recommendations (dose, titration) are the path's too.
+
+    # The therapies the guideline places around the drug ("allopurinol over all other ULT")
+    # or in place of one the case tried ("GC instead of NSAIDs"): their own recommendations
+    # (dose, titration, duration) are the path's too.
+    def tried(text: str) -> bool:
+        return any(mentions(text, t.words) for t in topic.prior_terms)
+
     around = tuple(
         t.name
         for _, sent in graded
-        if places_drug(sent.text, topic)
+        if places_drug(sent.text, topic) or tried(sent.text)
         for t in find_therapies(sent.text)
         if not mentions(t.name, topic.drug_words) and t.name not in topic.drug_lineage
     )
@@ -99,23 +157,34 @@ def listed_recommendations(
         key = graded_key(text, topic, around)
         population = population_of(text)
         if not population_fits(population, case, topic):
-            if key[0] >= 2 and _qualified_only(population, case, topic):
+            on_drug = topic.names_drug(text) or topic.names_class(text)
+            if on_drug and _qualified_only(population, case, topic):
                 ranked.append((key, score, "role", sent))
             continue
-        # for patients further along than this case (taking a therapy it has not had):
-        # a later line, the path's
-        later = bool(LATER.search(text)) or after_untried(population, topic)
-        ranked.append((key, score, "path" if later else "rationale", sent))
+        # for patients further along than this case (taking a therapy it has not had): a
+        # later line, the path's, after what applies to the case now
+        further = after_untried(population, topic)
+        later = bool(LATER.search(text)) or further
+        order = (key[0], int(not further), int(_for_all(population, topic)), key[1])
+        ranked.append((order, score, "path" if later else "rationale", sent))
     ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
     out: dict[str, list[Sentence]] = {key: [] for key in caps}
+    per_tier: dict[tuple[str, int], int] = {}
     taken: list[set[str]] = []
-    for _, _, key, sent in ranked:
-        if len(out.get(key, [])) >= caps.get(key, 0):
-            continue
-        words = word_set(sent.text)
-        # a near-repeat only: two recommendations for one population share most words
-        if any(len(words & w) / max(1, len(words | w)) > 0.8 for w in taken):
-            continue
-        taken.append(words)
-        out[key].append(sent)
+    # Two passes: first no tier fills a whole section while a lower one has candidates
+    # (the drug's place, then the therapies before it), then the best of the rest.
+    for final in (False, True):
+        for tier, _, key, sent in ranked:
+            cap = caps.get(key, 0)
+            if len(out.get(key, [])) >= cap or sent in out[key]:
+                continue
+            if not final and per_tier.get((key, tier[0]), 0) >= max(1, cap - 1):
+                continue
+            words = word_set(sent.text)
+            # a near-repeat only: two recommendations for one population share most words
+            if any(len(words & w) / max(1, len(words | w)) > 0.8 for w in taken):
+                continue
+            taken.append(words)
+            per_tier[(key, tier[0])] = per_tier.get((key, tier[0]), 0) + 1
+            out[key].append(sent)
     return out

@@ -40,7 +40,7 @@ QUALIFIER = re.compile(
     r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
     r"first (?:\w+ )?(?:flare|episode|attack|event)s?|"
     r"contraindications?|"
-    r"inflammatory bowel disease|ibd|uveitis|diabetes|heart failure|infections?|"
+    r"inflammatory bowel disease|ibd|uveitis|iritis|diabetes|heart failure|infections?|"
     r"lung disease|hepatitis|malignan\w*|cancer|lymphoproliferative|hypogammaglobulinemia|"
     r"liver disease|kidney disease|renal (?:disease|impairment|insufficiency)|"
     r"cardiovascular disease|CVD|nodules|surgery)\b",

@@ -149,6 +149,10 @@ def heading_run_in(text: str, heading: str | None) -> bool:
     """A heading glued to the sentence that follows it ("Place of IVIG About this summary
     This is ..."): the chunk's section title inside the sentence, or a run of Title Case
     words with no verb before the first lowercase word."""
+    if re.match(r"^(?:[A-Z0-9][A-Z0-9/,()\-]*\s+){0,14}[A-Z0-9/()\-]+:\s", text):
+        # an all-capitals label ending in a colon ("MONITORING:", "IN PEOPLE WITH CLASS V:")
+        # is the statement's own population or kind, as the summary prints it
+        return False
     if heading and len(heading.split()) >= 2:
         if re.search(rf"(?i:{re.escape(heading)})\s+[A-Z]", text):
             return True

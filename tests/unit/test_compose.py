@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pipeline.cases import load_case
 from pipeline.draft.compose import MIN_PICKS
-from pipeline.draft.ranking import GRADED, complete_sentence
+from pipeline.draft.graded import RECOMMENDATION
+from pipeline.draft.ranking import complete_sentence
 from pipeline.llm import LLMError
 from pipeline.render import page_words
 from pipeline.runtime import Pipeline
@@ -55,8 +56,8 @@ def test_statements_are_source_sentences_verbatim_and_attributed(
         # best-ranked candidates not yet quoted, up to MIN_PICKS.
         cited = [st.citations[0] for st in section.statements]
         listed = cited[: len([c for c in cited if c not in allowed])]
-        assert all(GRADED.search(evidence[i].text) for i in listed), section.key
-        assert not listed or section.key in {"rationale", "path"}
+        assert all(RECOMMENDATION.search(evidence[i].text) for i in listed), section.key
+        assert not listed or section.key in {"rationale", "path", "role"}
         fresh = [i for i in allowed if evidence[i].text not in quoted]
         picked = [allowed[-1]] if allowed[-1] in fresh else []
         fill = [i for i in fresh if i not in picked][: MIN_PICKS - len(listed) - len(picked)]

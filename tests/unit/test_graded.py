@@ -131,3 +131,16 @@ def test_the_guideline_on_the_diagnosis_form_is_the_condition_own() -> None:
     sle = case_topic(load_case(ROOT / "corpus/cases/ivig-sle.yaml"))
     assert sle.document_fit("Guideline for the Management of Lupus Nephritis") == "other_form"
     assert sle.document_fit("Summary: Management of Systemic Lupus Erythematosus") == "general"
+
+
+def test_another_disease_as_a_qualifier_is_no_other_subject() -> None:
+    from pipeline.draft.graded import other_subject
+
+    gout = case_topic(load_case(ROOT / "evals/keypoints/heldout-cases/gout-febuxostat-first.yaml"))
+    qualifier = (
+        "Starting treatment with low-dose allopurinol (lower in patients with rheumatoid "
+        "arthritis) with subsequent dose titration is strongly recommended."
+    )
+    subject = "In patients with rheumatoid arthritis, we recommend allopurinol over febuxostat."
+    assert gout.names_other_condition(qualifier) and not other_subject(qualifier, gout)
+    assert other_subject(subject, gout)
