@@ -22,6 +22,7 @@ from pipeline.draft.ranking import (
     complete_sentence,
     diverse,
     fits,
+    near_repeat,
     reviewer_order,
     score_sentence,
     similarities,
@@ -286,7 +287,7 @@ def gather(
     for ranked in ranked_by.values():
         for _, x in ranked:
             words = word_set(x.text)
-            if any(len(words & w) / max(1, len(words | w)) > 0.8 for w in listed_words):
+            if near_repeat(words, listed_words):
                 shown.add(x.text)
     for spec in specs:
         if spec.key == "position":

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from pipeline.draft.population import QUALIFIER, after_untried, population_fits, population_of
 from pipeline.draft.position import places_drug
-from pipeline.draft.ranking import GRADED, Sentence, word_set
+from pipeline.draft.ranking import GRADED, Sentence, near_repeat, word_set
 from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, Term, find_therapies, mentions
 
@@ -182,7 +182,7 @@ def listed_recommendations(
                 continue
             words = word_set(sent.text)
             # a near-repeat only: two recommendations for one population share most words
-            if any(len(words & w) / max(1, len(words | w)) > 0.8 for w in taken):
+            if near_repeat(words, taken):
                 continue
             taken.append(words)
             per_tier[(key, tier[0])] = per_tier.get((key, tier[0]), 0) + 1
