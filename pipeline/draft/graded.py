@@ -96,12 +96,30 @@ _FILLER = re.compile(
 
 def _for_all(population: str, topic: CaseTopic) -> bool:
     """The recommendation names no narrower population than the condition ("for all
-    patients with gout"): surely this case's, before one for patients with some feature."""
+    patients with gout"), or one by a therapy the case tried ("despite NSAIDs"): surely
+    this case's, before one for patients with some feature the record may not show."""
+    if any(mentions(population, t.words) for t in topic.prior_terms):
+        return True
     rest = _FILLER.sub(" ", population)
     if topic.condition_words or topic.condition_abbrev:
         for w in (*topic.condition_words, *topic.condition_abbrev):
             rest = re.sub(rf"\b{re.escape(w)}\w*", " ", rest, flags=re.I)
     return not re.search(r"[A-Za-z]{3,}", rest)
+
+
+_ON = re.compile(r"\b(?:receiving|taking|while on|on treatment with|treated with)\b(.*)$", re.I)
+
+
+def _already_on(population: str, topic: CaseTopic) -> bool:
+    """For an initial request, a population already on the drug or its class ("in adults
+    with stable AS receiving an originator TNFi"); not one whose drug failed ("despite the
+    first TNFi"): what comes next if it fails is the path's."""
+    m = _ON.search(population)
+    return bool(
+        m
+        and topic.request_type == "initial"
+        and (topic.names_drug(m.group(1)) or topic.names_class(m.group(1)))
+    )
 
 
 def _qualified_only(population: str, case: Case, topic: CaseTopic) -> bool:
@@ -156,6 +174,8 @@ def listed_recommendations(
         text = sent.text
         key = graded_key(text, topic, around)
         population = population_of(text)
+        if _already_on(population, topic):
+            continue  # continuing, tapering or switching it: nothing on starting it
         if not population_fits(population, case, topic):
             on_drug = topic.names_drug(text) or topic.names_class(text)
             if on_drug and _qualified_only(population, case, topic):

@@ -144,3 +144,26 @@ def test_another_disease_as_a_qualifier_is_no_other_subject() -> None:
     subject = "In patients with rheumatoid arthritis, we recommend allopurinol over febuxostat."
     assert gout.names_other_condition(qualifier) and not other_subject(qualifier, gout)
     assert other_subject(subject, gout)
+
+
+def test_recommendations_for_all_patients_or_after_what_was_tried_come_first() -> None:
+    from pipeline.draft.graded import _for_all
+
+    gout = case_topic(load_case(ROOT / "evals/keypoints/heldout-cases/gout-febuxostat-first.yaml"))
+    assert _for_all("", gout) and _for_all("for all patients with gout", gout)
+    assert not _for_all("For patients with radiographic damage (any modality)", gout)
+    axspa = case_topic(
+        load_case(ROOT / "evals/keypoints/heldout-cases/axspa-adalimumab-after-nsaids.yaml")
+    )
+    assert _for_all("In adults with active AS despite treatment with NSAIDs", axspa)
+
+
+def test_for_a_first_request_patients_already_on_the_drug_are_not_listed() -> None:
+    from pipeline.draft.graded import _already_on
+
+    axspa = case_topic(
+        load_case(ROOT / "evals/keypoints/heldout-cases/axspa-adalimumab-after-nsaids.yaml")
+    )
+    assert _already_on("In adults with stable AS receiving an originator TNFi", axspa)
+    assert not _already_on("In adults with active AS despite treatment with the first TNFi", axspa)
+    assert not _already_on("In adults with active AS despite treatment with NSAIDs", axspa)
