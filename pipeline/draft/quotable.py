@@ -149,9 +149,10 @@ def heading_run_in(text: str, heading: str | None) -> bool:
     """A heading glued to the sentence that follows it ("Place of IVIG About this summary
     This is ..."): the chunk's section title inside the sentence, or a run of Title Case
     words with no verb before the first lowercase word."""
-    if re.match(r"^(?:[A-Z0-9][A-Z0-9/,()\-]*\s+){0,14}[A-Z0-9/()\-]+:\s", text):
-        # an all-capitals label ending in a colon ("MONITORING:", "IN PEOPLE WITH CLASS V:")
-        # is the statement's own population or kind, as the summary prints it
+    if re.match(r"^(?:(?:[A-Z]{2,}\s+){0,2}[A-Z]{2,}:\s+)+[A-Z]", text):
+        # a short all-capitals label ending in a colon ("MONITORING:", "KIDNEY BIOPSY: GPS:")
+        # names the statement's kind, as the summary prints it; a long one ("IN PEOPLE WITH
+        # PURE CLASS V:") is a heading whose population the reader cannot check
         return False
     if heading and len(heading.split()) >= 2:
         if re.search(rf"(?i:{re.escape(heading)})\s+[A-Z]", text):
