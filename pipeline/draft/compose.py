@@ -210,12 +210,17 @@ def position_for(
     if candidates.topic is None:
         return None, [], []
     shown_path = [e for key in ("rationale", "path") for e in candidates.by_section.get(key, [])]
-    path = list({e.id: e for e in [*shown_path, *candidates.path_pool]}.values())
+    # The graded recommendations the code listed say first what comes first on the path
+    # (the first-line therapy, its adequate trial): documentation reads them first.
+    listed = [e for key in ("rationale", "path") for e in candidates.listed.get(key, [])]
+    path = list({e.id: e for e in [*listed, *shown_path, *candidates.path_pool]}.values())
     pool = list({e.id: e for e in [*candidates.position_pool, *path]}.values())
     names = {e.id: attribution(e, documents) for e in pool}
     # The path's recommendations say where the drug stands too ("X is strongly
     # recommended over <the drug's class>"): the position reads both pools.
-    read = list({e.id: e for e in [*candidates.position_pool, *path]}.values())
+    read = list(
+        {e.id: e for e in [*candidates.position_pool, *shown_path, *candidates.path_pool]}.values()
+    )
     position, requests = guideline_position(case, candidates.topic, read, path, names)
     of = {e.id: e for e in pool}
     return position, requests, [of[i] for i in position.citations if i in of]
