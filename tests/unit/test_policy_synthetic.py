@@ -46,7 +46,7 @@ BATCHES = {
         POLICIES / "synthetic2", "build.py", "policy-pairs-synthetic2.yaml", 5, True
     ),
     "synthetic3": Batch(
-        POLICIES / "synthetic3", "build.py", "policy-pairs-synthetic3.yaml", 1, True, pairs=2
+        POLICIES / "synthetic3", "build.py", "policy-pairs-synthetic3.yaml", 6, True, pairs=2
     ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
