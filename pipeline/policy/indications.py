@@ -134,14 +134,23 @@ _CODE = r"[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?"
 _CODED_HEADING = re.compile(rf"^({_CODE})(?:\s*[-–]\s*({_CODE}))?\s*[|:]?\s+([A-Za-z].*)$")
 
 
+# "Kawasaki disease (M30.3)", "Primary humoral immunodeficiency (ICD-10 D80.0-D83.9)"
+_CODED_TAIL = re.compile(
+    rf"^(.*?[A-Za-z)].*?)\s*\((?:ICD-?10:?\s*)?({_CODE})(?:\s*[-–]\s*({_CODE}))?\)$"
+)
+
+
 def coded_name(heading: str) -> tuple[str, list[str]]:
-    """A condition heading without the ICD-10 code or range printed before its name, and
-    that code: ("Psoriatic arthritis", ["L40.50-L40.59"])."""
-    m = _CODED_HEADING.match(heading.strip())
-    if not m:
+    """A condition's name without the ICD-10 code or range printed before it or in
+    brackets after it, and that code: ("Psoriatic arthritis", ["L40.50-L40.59"])."""
+    text = heading.strip()
+    if m := _CODED_HEADING.match(text):
+        name, first, last = m.group(3), m.group(1), m.group(2)
+    elif m := _CODED_TAIL.match(text):
+        name, first, last = m.group(1), m.group(2), m.group(3)
+    else:
         return heading, []
-    code = f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
-    return m.group(3).strip(), [code]
+    return name.strip(), [f"{first}-{last}" if last else first]
 
 
 def _is_indication(item: Item) -> bool:
