@@ -26,8 +26,10 @@ from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
 from pipeline.policy.verbatim import PageText
 from pipeline.policy.wording import (
+    _BY_PATIENT,
     _CATCH_ALL,
     _CONTAINER,
+    _CONTINUATION,
     _EXCLUSION_SECTION,
     _LIMITS_SECTION,
     _NOT_CRITERIA,
@@ -37,8 +39,9 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-8"  # 7: two-column criteria tables; 8: condition and numbered
-# headings, numbered indications (issue 25)
+COMPILER_VERSION = "policy-compiler-9"  # 7: two-column criteria tables; 8: condition and numbered
+# headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
+# branches, one continuation naming several conditions, branch-column tables, prose criteria
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -60,6 +63,7 @@ def build_tree(
     scope: list[str] = [title]
     seen_indication = False
     last_branched: Indication | None = None
+    last_statement: Indication | None = None
     lists = _diagnosis_lists(roots)
     consumed = {j for before, after in lists.values() for j in before + after}
     numbered, consumed_n = numbered_indications(roots, pages, problems)
@@ -128,9 +132,16 @@ def build_tree(
             if new:
                 indications.append(ind)
             last_branched = ind
+        elif _is_indication(item) and (into := _renews(item, last_statement)) is not None:
+            # "Renewal request - approve ... when ALL apply:" after the condition's initial
+            # statement, under no heading of its own: that condition's continuation
+            ind = _indication(item, item.label or str(n), "continuation", pages, problems)
+            into.branches.extend(ind.branches)
+            into.request_type = "any"
         elif _is_indication(item):
             seen_indication = True
-            indications.append(_indication(item, item.label or str(n), "any", pages, problems))
+            last_statement = _indication(item, item.label or str(n), "any", pages, problems)
+            indications.append(last_statement)
         elif item.children and _CONTAINER.search(item.text[:120]):
             # "I. Criteria for Initial Approval" → "A. <indication>: ... may be granted when":
             # the container says which request type its indications answer.
@@ -171,6 +182,21 @@ def build_tree(
     )
     tree.problems.extend(resolve(tree))
     return tree
+
+
+def _renews(item: Item, last: Indication | None) -> Indication | None:
+    """The indication a continuation statement with no heading of its own continues: the
+    statement read just before, in the same section, with no continuation yet."""
+    if (
+        last is None
+        or item.heading
+        or item.section != last.section
+        or not _CONTINUATION.match(item.text)
+        or _BY_PATIENT.match(item.text)
+        or any(b.request_type == "continuation" for b in last.branches)
+    ):
+        return None
+    return last
 
 
 def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:

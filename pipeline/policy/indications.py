@@ -129,6 +129,30 @@ def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> 
     return out
 
 
+_CODE = r"[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?"
+# "L40.50 - L40.59 | Psoriatic arthritis": a heading that opens with its ICD-10 code or range
+_CODED_HEADING = re.compile(rf"^({_CODE})(?:\s*[-–]\s*({_CODE}))?\s*[|:]?\s+([A-Za-z].*)$")
+
+
+# "Kawasaki disease (M30.3)", "Primary humoral immunodeficiency (ICD-10 D80.0-D83.9)"
+_CODED_TAIL = re.compile(
+    rf"^(.*?[A-Za-z)].*?)\s*\((?:ICD-?10:?\s*)?({_CODE})(?:\s*[-–]\s*({_CODE}))?\)$"
+)
+
+
+def coded_name(heading: str) -> tuple[str, list[str]]:
+    """A condition's name without the ICD-10 code or range printed before it or in
+    brackets after it, and that code: ("Psoriatic arthritis", ["L40.50-L40.59"])."""
+    text = heading.strip()
+    if m := _CODED_HEADING.match(text):
+        name, first, last = m.group(3), m.group(1), m.group(2)
+    elif m := _CODED_TAIL.match(text):
+        name, first, last = m.group(1), m.group(2), m.group(3)
+    else:
+        return heading, []
+    return name.strip(), [f"{first}-{last}" if last else first]
+
+
 def _is_indication(item: Item) -> bool:
     """An item that grants coverage for a condition: 'Approve for ...', 'Authorization of
     6 months may be granted ...', '... is medically necessary ... when'."""
@@ -150,12 +174,13 @@ def _indication(
     # A statement under a heading ("Facility-Based Polysomnogram" / "Members may be
     # eligible for ... when"): the heading names the indication.
     name = item.heading if item.heading and item.style == "para" else _name(text)
+    name, codes = coded_name(name)
     return Indication(
         id=ind_id,
         name=name,
         text=text,
         page=page,
-        icd10=F.icd10_codes(text),
+        icd10=F.icd10_codes(text) or codes,
         section=item.section,
         request_type=hint,  # type: ignore[arg-type]
         branches=branches,

@@ -10,7 +10,7 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.groups import _node
-from pipeline.policy.indications import _name
+from pipeline.policy.indications import _branches, _head, _name
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import _BULLETS, Item
 from pipeline.policy.verbatim import PageText, _verbatim
@@ -42,6 +42,21 @@ def _numbered(roots: list[Item], at: int) -> list[int]:
     return out
 
 
+def _condition(text: str) -> str:
+    """The condition a numbered item names: "Neuroendocrine tumors (NET) All of the
+    following:" and "Asthma. Approve for the duration noted if ..." both give the words
+    before the lead-in."""
+    name = _LEAD_IN.sub("", text).strip() or _name(text)
+    head = _head(name)
+    if head != name and _GRANTS.search(name[len(head) :]):
+        return head
+    return name
+
+
+def _has_own_continuation(ind: Indication) -> bool:
+    return any(b.request_type == "continuation" for b in ind.branches)
+
+
 def _approval(*items: Item) -> str | None:
     found = _APPROVE_FOR.search(" ".join(n for it in items for n in [*it.notes, *it.approvals]))
     return found.group(1) if found else None
@@ -71,7 +86,24 @@ def numbered_indications(
             item = roots[j]
             ind_id = f"N{item.label or j}"
             text, page, _ = _verbatim(item.text, item.page, pages)
-            name = _LEAD_IN.sub("", text).strip() or _name(text)
+            name = _condition(text)
+            typed = _branches(item, ind_id, pages, problems)
+            if len(typed) > 1 and {b.request_type for b in typed} == {"initial", "continuation"}:
+                # "1. Asthma. Approve ... ONE of the following (A or B): A) Initial Therapy
+                # ... B) Patient is Currently Receiving X ...": the item's own branches
+                found.append(
+                    Indication(
+                        id=ind_id,
+                        name=name,
+                        text=text,
+                        page=page,
+                        icd10=F.icd10_codes(text),
+                        section=item.section,
+                        request_type="any",
+                        branches=typed,
+                    )
+                )
+                continue
             node = _node(item, ind_id, pages, problems)
             branch = Branch(request_type="initial", approval=_approval(item) or shared, node=node)
             found.append(
@@ -94,12 +126,15 @@ def numbered_indications(
             renewal = roots[nxt]
             used.add(nxt)
             for ind in found:
+                if _has_own_continuation(ind):
+                    continue
                 node = _node(renewal, f"{ind.id}.c", pages, problems)
                 ind.branches.append(
                     Branch(request_type="continuation", approval=_approval(renewal), node=node)
                 )
         else:
             for ind in found:
-                ind.branches[0].request_type = "any"
+                if not _has_own_continuation(ind):
+                    ind.branches[0].request_type = "any"
         out.extend(found)
     return out, used

@@ -17,7 +17,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pipeline.policy import fields as F
-from pipeline.policy.wording import _APPROVAL_LINE, _CONTINUATION, _INITIAL
+from pipeline.policy.wording import _APPROVAL_LINE, _APPROVES, _CONTINUATION, _INITIAL
 from pipeline.sources.parse import _line_key, _running_lines
 
 # Each marker style is one outline level wherever it appears; a style already open on the
@@ -309,7 +309,12 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack[-1].notes.append(line.text)
                 in_note = True
                 continue
-            starts_para = line.blank_before and (not stack or line.indent <= stack[0].indent)
+            starts_para = (
+                line.blank_before
+                and (not stack or line.indent <= stack[0].indent)
+                or _back_at_margin(stack, line)
+                or _new_statement(stack, line, nxt)
+            )
             level = next(
                 (k for k in range(1, len(stack)) if abs(stack[k].indent - line.indent) <= 1),
                 None,
@@ -394,6 +399,35 @@ def outline(lines: list[Line]) -> list[Item]:
         stack.append(item)
         in_note = False
     return roots
+
+
+def _back_at_margin(stack: list[Item], line: Line) -> bool:
+    """An unmarked line back at the margin of the block that holds an open nested list,
+    left of the deepest item's own text and wrapped lines ("Quantity: 300 mg ..." under a
+    numbered list): a block of its own, not the last item's words."""
+    if len(stack) < 2 or not line.text[:1].isupper():
+        return False
+    deepest = stack[-1]
+    wrap = deepest.wrap if deepest.wrap is not None else deepest.indent
+    return line.indent <= stack[0].indent + 1 and min(deepest.indent, wrap) >= line.indent + 2
+
+
+def _new_statement(stack: list[Item], line: Line, nxt: Line | None) -> bool:
+    """A line that grants coverage and leads in a list ("Renewal request - approve up to 12
+    months when ALL apply:") right under a finished block that grants nothing: a
+    statement of its own, though no blank line sets it apart."""
+    return (
+        bool(stack)
+        and len(stack) == 1
+        and stack[0].style == "para"
+        and stack[0].text.rstrip().endswith(".")
+        and line.text.rstrip().endswith(":")
+        and line.text[:1].isupper()
+        and bool(_APPROVES.search(line.text))
+        and not _APPROVES.search(stack[0].text)
+        and nxt is not None
+        and _marker(nxt.text) is not None
+    )
 
 
 _LEADS_IN = re.compile(r"(?:\bthe following\b[^:]{0,200}|:)\s*$", re.I)

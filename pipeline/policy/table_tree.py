@@ -7,6 +7,7 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.groups import _node
+from pipeline.policy.indications import coded_name
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line, outline
 from pipeline.policy.table import PART_HEAD, Row
@@ -111,6 +112,7 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 words = words[:-1]
                 head, page, verified = _verbatim(" ".join(words), row.page, pages)
             name = head if verified else name
+        name, codes = coded_name(name)
         for kind, nodes in (("initial", initial), ("continuation", renewal)):
             if not nodes:
                 continue
@@ -143,7 +145,8 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 # page text, so their join could not be found on the page again
                 text=head if verified else name,
                 page=page if verified else row.page,
-                icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines)),
+                icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines))
+                or codes,
                 section=" ".join(row.other.split()),
                 branches=branches,
             )

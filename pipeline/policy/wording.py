@@ -42,7 +42,7 @@ _NOT_CRITERIA = re.compile(
     re.I,
 )
 _APPROVE_FOR = re.compile(
-    r"(?:approved? for|authorization of|approval of|approved for up to|authorized for|"
+    r"(?:approved? for|authorization of|approval of|approved? (?:for )?up to|authorized for|"
     r"(?:approval|authori[sz]ation) will be for(?: no more than)?|"
     r"(?:initial|renewal|continuation|continued) (?:approval|authori[sz]ation):|"
     r"(?:approval|authori[sz]ation) (?:duration|period|length)\s*(?:is|:|of)?)\s+"
@@ -55,9 +55,11 @@ _CONTAINER = re.compile(
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(
-    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+(?:of\s+)?the\s+"
-    r"(?:following|criteria (?:below|listed)|conditions below)|"
-    r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b",
+    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+(?:or\s+more\s+)?"
+    r"(?:of\s+)?the\s+(?:following|criteria (?:below|listed)|conditions below)|"
+    r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b|"
+    # "approve ... when ALL apply:", "ONE applies:": the count and the verb, no "following"
+    r"\b(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR)\s+(?:or\s+more\s+)?appl(?:y|ies)\s*:?\s*$",
     re.I,
 )
 _LABELS = re.compile(
