@@ -21,6 +21,7 @@ from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.outline import Item, Line, layout_lines, outline, raw_pages
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
+from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.references import resolve
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.table import Row, read_tables
@@ -171,8 +172,13 @@ def build_tree(
         # gives its exclusions and scope, not indications
         indications = sectioned
     if not indications:
-        # no statement grants coverage: the headings over criteria lists do, and
-        # sentences that say what "is covered when" (CMS LCDs)
+        # no statement over a list grants coverage: sentences under condition headings
+        # may ("X is medically necessary when all of the following are met. Criteria
+        # are met when ...")
+        indications = prose_criteria(roots, pages)
+    if not indications:
+        # the headings over criteria lists do, and sentences that say what "is covered
+        # when" (CMS LCDs)
         indications = _heading_indications(roots, pages, problems)
         indications += prose_indications(roots, pages)
     if not indications:

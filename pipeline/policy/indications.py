@@ -140,13 +140,14 @@ _CODED_TAIL = re.compile(
 )
 
 
-def coded_name(heading: str) -> tuple[str, list[str]]:
-    """A condition's name without the ICD-10 code or range printed before it or in
-    brackets after it, and that code: ("Psoriatic arthritis", ["L40.50-L40.59"])."""
+def coded_name(heading: str, *, tail: bool = True) -> tuple[str, list[str]]:
+    """A condition's name without the ICD-10 code or range printed before it (or, with
+    ``tail``, in brackets after it), and that code: ("Psoriatic arthritis",
+    ["L40.50-L40.59"])."""
     text = heading.strip()
     if m := _CODED_HEADING.match(text):
         name, first, last = m.group(3), m.group(1), m.group(2)
-    elif m := _CODED_TAIL.match(text):
+    elif tail and (m := _CODED_TAIL.match(text)):
         name, first, last = m.group(1), m.group(2), m.group(3)
     else:
         return heading, []
@@ -174,7 +175,9 @@ def _indication(
     # A statement under a heading ("Facility-Based Polysomnogram" / "Members may be
     # eligible for ... when"): the heading names the indication.
     name = item.heading if item.heading and item.style == "para" else _name(text)
-    name, codes = coded_name(name)
+    # a statement's own name keeps its bracketed code ("X syndrome (ICD-10 M35.81)"): only
+    # a heading that opens with its code is cut
+    name, codes = coded_name(name, tail=False)
     return Indication(
         id=ind_id,
         name=name,

@@ -174,6 +174,11 @@ def running_lines(pages: list[list[str]]) -> set[str]:
             counts.update(k for k, n in edge.items() if n <= 2)
         threshold = max(3, int(0.6 * len(lines)))
         running |= {k for k, n in counts.items() if n >= threshold and len(k) < 200}
+    elif len(lines) == 2:
+        # two pages: a line (digits masked) printed at the edge of both is their header
+        # or footer ("Page 1 of 2" and "Page 2 of 2" alike)
+        first, second = ({_line_key(x) for x in page[:3] + page[-3:]} for page in lines)
+        running |= {k for k in first & second if len(k) < 200}
     return running
 
 
@@ -247,6 +252,32 @@ def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bo
     return title and nxt is not None and line.indent <= nxt.indent + 2
 
 
+def _heading_in_prose(prev: Line | None, line: Line, nxt: Line | None) -> bool:
+    """A condition's name set between two paragraphs with no space around it ("Crohn's
+    Disease" after a paragraph's last sentence, before the next paragraph's long first
+    line): a short title-case line at the margin where a paragraph's line would be long or
+    end a sentence."""
+    if prev is None or nxt is None or line.page != prev.page or nxt.page != line.page:
+        return False
+    text = line.text
+    words = text.split()
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return (
+        1 <= len(words) <= 6
+        and line.indent <= 2
+        and abs(nxt.indent - line.indent) <= 2
+        and text[0].isupper()
+        and not text.endswith((".", ",", ";", ":"))
+        and bool(long_words)
+        and all(w[0].isupper() for w in long_words)
+        and prev.text.rstrip().endswith(".")
+        and nxt.text[:1].isupper()
+        and len(nxt.text) >= max(60, 3 * len(text))
+        and not _CONNECTOR_LINE.match(text)
+        and _marker(nxt.text) is None
+    )
+
+
 def outline(lines: list[Line]) -> list[Item]:
     """Lines → a forest of items. A marker style already open on the stack closes the
     items below it (a sibling); a new style opens a child."""
@@ -292,7 +323,8 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack = [*stack[:level], group]
             in_note = False
             continue
-        if found is None and _is_heading(line, nxt, closed):
+        prev = lines[at - 1] if at else None
+        if found is None and (_is_heading(line, nxt, closed) or _heading_in_prose(prev, line, nxt)):
             section, stack, in_note, heading = line.text, [], False, line.text
             heads.append(line.text)
             continue

@@ -145,8 +145,7 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 # page text, so their join could not be found on the page again
                 text=head if verified else name,
                 page=page if verified else row.page,
-                icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines))
-                or codes,
+                icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines)) or codes,
                 section=" ".join(row.other.split()),
                 branches=branches,
             )
