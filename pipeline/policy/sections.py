@@ -39,10 +39,17 @@ _DURATION = r"\d+\s*(?:month|year|week|day)(?:\(?s\)?)?"
 _DURATION_TAIL = re.compile(rf"\s+({_DURATION})\s*$", re.I)
 _DURATION_ONLY = re.compile(rf"^({_DURATION})\s*$", re.I)
 _PAREN = re.compile(r"\s*\([^)]*\)")
-_BRANCH_INITIAL = re.compile(r"^(?:initial|first course|new start|induction)\b", re.I)
+# The names payers give a branch: "Initial Authorization", "First Course", "New Start" /
+# "Continuation of Therapy", "Renewal Request", "Retreatment", "Re-approval", "Ongoing".
+_BRANCH_INITIAL = re.compile(
+    r"^(?:initial|initiation|first (?:course|request|authori[sz]ation|approval)|"
+    r"new (?:start|request|patient|member)s?|induction|starting)\b",
+    re.I,
+)
 _BRANCH_CONTINUED = re.compile(
-    r"^(?:continu\w*|renewal|re-?authori[sz]ation|recertification|re-?treatment|"
-    r"subsequent|maintenance)\b",
+    r"^(?:continu\w*|renewal|re-?authori[sz]ation|recertification|re-?certification|"
+    r"re-?treatment|subsequent|maintenance|re-?approval|extension|ongoing|"
+    r"follow-?up|re-?assessment|re-?evaluation|existing (?:patient|member|user)s?)\b",
     re.I,
 )
 _SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
@@ -329,8 +336,8 @@ def better_reading(sectioned: list[Indication], outlined: list[Indication]) -> b
 def section_indications(
     lines: list[Line], pages, problems: list[str]
 ) -> tuple[list[Indication], set[int]] | None:
-    """Indications read section by section, or None where fewer than two condition
-    sections with criteria are found (the outline reader then reads the policy)."""
+    """Indications read section by section, or None where no condition section with
+    criteria is found (the outline reader then reads the policy)."""
     sections, used = read_sections(lines)
     out: list[Indication] = []
     local: list[str] = []
@@ -364,7 +371,7 @@ def section_indications(
                 branches=branches,
             )
         )
-    if len(out) < 2:
+    if not out:
         return None
     for ind in out:
         kinds = {b.request_type for b in ind.branches}

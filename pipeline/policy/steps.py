@@ -14,11 +14,18 @@ from pipeline.policy.models import PolicyNode
 from pipeline.policy.outline import Item, Line
 from pipeline.policy.verbatim import PageText, _verbatim
 
-STEP = re.compile(r"^(?:step|question)\s+(\d{1,2})[.:)]?\s+(\S.*)$", re.I)
+STEP = re.compile(r"^(?:step|question|q)\s*#?(\d{1,2})[.:)]?\s+(\S.*)$", re.I)
+# a question numbered like a list item ("3. Has the client ...?"): a step where routing
+# lines follow the questions
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 # "[ ] Yes (Go to Step 3)   [ ] No (Deny)": each answer and where it leads
-_ROUTE = re.compile(r"\b(yes|no)\b\s*[(:\-–]?\s*([^()\[\]]*?)\s*(?:\)|(?=\[)|$)", re.I)
-_ROUTING = re.compile(r"^\W{0,6}\b(?:yes|no)\b.*\b(?:yes|no)\b", re.I)
-_GO_TO = re.compile(r"\b(?:go|proceed|continue)\s+to\s+(?:step|question)\s+(\d{1,2})", re.I)
+_ANSWER = re.compile(r"\b(yes|no)\b", re.I)
+_ROUTING = re.compile(r"^\W{0,6}(?:if\s+)?\b(?:yes|no)\b.*\b(?:yes|no)\b", re.I)
+# the answers printed beside the question, in a column of their own
+_INLINE = re.compile(r"\?\s+(\W{0,6}(?:if\s+)?\b(?:yes|no)\b.*\b(?:yes|no)\b.*)$", re.I)
+_GO_TO = re.compile(
+    r"\b(?:go|proceed|continue|skip)\s+to\s+(?:step|question|q)?\s*#?(\d{1,2})\b", re.I
+)
 _APPROVE = re.compile(
     r"\bapprove\b[\s\-–:]*(?:for\s+)?(\d+\s+(?:days?|weeks?|months?|years?))?", re.I
 )
@@ -33,19 +40,45 @@ class Step:
     no: str = ""
 
 
+def _routed(lines: list[Line]) -> int:
+    return sum(bool(_ROUTING.match(x.text) or _INLINE.search(x.text)) for x in lines)
+
+
 def is_step_block(lines: list[Line]) -> bool:
-    return sum(bool(STEP.match(x.text)) for x in lines) >= 2
+    steps = sum(bool(STEP.match(x.text)) for x in lines)
+    return (
+        steps >= 2
+        or steps + sum(bool(_NUMBERED.match(x.text)) for x in lines) >= 2
+        and (_routed(lines) >= 2)
+    )
+
+
+def _route(step: Step, text: str) -> None:
+    """Each answer's target: the words after "Yes" up to the next answer ("[ ] Yes (Go to
+    Step 3) [ ] No (Deny)", "If yes, go to 3; if no, deny", "Yes → Approve 6 months")."""
+    marks = list(_ANSWER.finditer(text))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        target = re.sub(r"^[\s(:\-–→>,]+|[\s)\[\];,.]+$|\bif\s*$", "", text[m.end() : end])
+        setattr(step, m.group(1).lower(), target.strip(" ([;,.") or "next")
 
 
 def read_steps(lines: list[Line]) -> list[Step]:
     """The steps in order, each question with its wrapped lines and its routing line."""
     steps: list[Step] = []
+    numbered = _routed(lines) >= 2
     for line in lines:
-        if m := STEP.match(line.text):
-            steps.append(Step(int(m.group(1)), line, m.group(2)))
+        m = STEP.match(line.text) or (_NUMBERED.match(line.text) if numbered else None)
+        if m:
+            text = m.group(2)
+            inline = _INLINE.search(text)
+            steps.append(
+                Step(int(m.group(1)), line, text[: inline.start() + 1] if inline else text)
+            )
+            if inline:
+                _route(steps[-1], inline.group(1))
         elif steps and _ROUTING.match(line.text):
-            for word, target in _ROUTE.findall(line.text):
-                setattr(steps[-1], word.lower(), target.strip() or "next")
+            _route(steps[-1], line.text)
         elif steps and not steps[-1].yes and not steps[-1].no:
             steps[-1].text += " " + line.text  # the question runs on
     return steps
