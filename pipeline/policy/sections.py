@@ -320,17 +320,26 @@ def _copy(node: PolicyNode, prefix: str) -> PolicyNode:
     )
 
 
-def _named(indications: list[Indication]) -> int:
-    return len({i.name.lower() for i in indications if i.branches and names_condition(i.name)})
+def _condition_of(name: str) -> str:
+    """The condition an indication's name gives, without a branch named after it."""
+    parts = _SPLIT.split(name, maxsplit=1)
+    if len(parts) == 2 and _branch_kind(parts[1]) is not None:
+        name = parts[0]
+    return " ".join(_words(name))
+
+
+def _score(indications: list[Indication]) -> tuple[int, int, int]:
+    """(conditions named, branches of a stated request type, branches)."""
+    named = {_condition_of(i.name) for i in indications if i.branches and names_condition(i.name)}
+    branches = [b for i in indications for b in i.branches]
+    typed = sum(b.request_type != "any" for b in branches)
+    return len(named), typed, len(branches)
 
 
 def better_reading(sectioned: list[Indication], outlined: list[Indication]) -> bool:
     """The sections explain the policy better than the outline reader's statements: more
-    indications named by a condition, or as many with more branches."""
-    ours, theirs = _named(sectioned), _named(outlined)
-    if ours != theirs:
-        return ours > theirs
-    return sum(len(i.branches) for i in sectioned) > sum(len(i.branches) for i in outlined)
+    conditions named, or as many with more branches of a stated request type."""
+    return _score(sectioned) > _score(outlined)
 
 
 def section_indications(

@@ -245,3 +245,68 @@ def test_form_boxes_name_condition_and_stage(tmp_path: Path) -> None:
     # the exclusions and endnotes after the boxes are no criteria
     leaves = [x.text for i in tree.indications for b in i.branches for x in b.node.leaves()]
     assert not any(x.startswith(("Idiopathic", "Stimulation")) for x in leaves)
+
+
+NUMBERED_QUESTIONS = """
+# Clinical Criteria Logic
+# Irritable Bowel Syndrome with Diarrhea - First Course
+ 1. Is the client 18 years of age or older?                 Yes: go to 2    No: deny
+ 2. Has the client had a trial of loperamide?               Yes: go to 4    No: go to 3
+ 3. Has the client had a trial of an antispasmodic?         Yes: go to 4    No: deny
+ 4. Is the request for one 14-day course?                   Yes: approve 14 days    No: deny
+# Irritable Bowel Syndrome with Diarrhea - Retreatment
+ 1. Did the symptoms come back after a first course?        Yes: go to 2    No: deny
+ 2. Has the client received fewer than 3 courses?           Yes: approve 14 days    No: deny
+# References
+ 1. Prescribing information.
+"""
+
+
+def test_numbered_questions_with_answers_beside_them(tmp_path: Path) -> None:
+    tree = _compile(NUMBERED_QUESTIONS, tmp_path)
+    (ibs,) = tree.indications
+    assert ibs.name == "Irritable Bowel Syndrome with Diarrhea"
+    first, retreat = ibs.branches
+    assert (first.request_type, retreat.request_type) == ("initial", "continuation")
+    assert _shape(first.node) == ("all_of", ["Is", ("any_of", ["Has", "Has"]), "Is"])
+    assert first.node.leaves()[0].text == "Is the client 18 years of age or older?"
+    assert first.approval == "14 days"
+    assert len(retreat.node.leaves()) == 2
+
+
+NESTED_BULLETS = """
+# Atopic Dermatitis
+# Initial Authorization
+Approve when ALL of the following are met:
+ * Diagnosis of moderate to severe atopic dermatitis
+ * ONE of the following:
+        * Inadequate response to a topical corticosteroid
+        * Inadequate response to a topical calcineurin inhibitor
+ * Prescribed by a dermatologist
+# Reauthorization
+Approve when ALL of the following are met:
+ * Improvement in body surface area affected
+ * Prescribed by a dermatologist
+"""
+
+
+def test_one_bullet_glyph_at_two_indentations_is_two_levels(tmp_path: Path) -> None:
+    tree = _compile(NESTED_BULLETS, tmp_path)
+    (ad,) = tree.indications
+    assert ad.name == "Atopic Dermatitis"
+    assert _shape(ad.branches[0].node) == (
+        "all_of",
+        ["Diagnosis", ("any_of", ["Inadequate", "Inadequate"]), "Prescribed"],
+    )
+    assert [b.request_type for b in ad.branches] == ["initial", "continuation"]
+
+
+def test_any_pictographic_bullet_is_a_list_marker() -> None:
+    from pipeline.policy.outline import _marker
+
+    assert _marker("➢ Member is 18 years of age or older") == (
+        "glyph",
+        "➢",
+        "Member is 18 years of age or older",
+    )
+    assert _marker("≥ 18 years") is None  # a sign of comparison is no bullet
