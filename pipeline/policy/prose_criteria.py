@@ -23,6 +23,7 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.branch_sections import branch_kind
+from pipeline.policy.indications import _name
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item
 from pipeline.policy.references import reference_fields
@@ -36,7 +37,8 @@ from pipeline.policy.wording import (
 
 # "... is considered medically necessary and, therefore, covered for ... when <rest>"
 _STATEMENT = re.compile(
-    r"\b(?:is|are)\s+(?:considered\s+|also\s+)?(?<!not )(?:medically necessary|covered)\b"
+    r"\b(?:is|are|be)\s+(?:considered\s+|also\s+|deemed\s+)?(?<!not )"
+    r"(?:medically necessary|covered|reasonable and necessary|eligible for coverage)\b"
     r"[^.;]{0,200}?\b(?:only\s+)?(?:when|if)\s+(?P<rest>.+)$",
     re.I,
 )
@@ -64,6 +66,10 @@ _CLAUSE = re.compile(
     rf";\s+|,?\s+and\s+(?={_SUBJECT}\s|{_VERB}\s)|,\s+and\s+(?=(?:[\w'-]+\s+){{1,2}}{_VERB}\s)"
     rf"|,\s+(?={_VERB}\s)",
     re.I,
+)
+# a heading over the statement that names no condition
+_GENERIC_HEADING = re.compile(
+    r"\b(?:policy|criteria|coverage|indications?|statement|guidelines?|requirements?)\b", re.I
 )
 _EITHER = re.compile(r"\beither\s+", re.I)
 _BOTH = re.compile(r"\bboth\s+", re.I)
@@ -209,10 +215,14 @@ def prose_criteria(roots: list[Item], pages: PageText) -> list[Indication]:
                 # one condition after "when" ("when the criteria (a)-(c) below are met")
                 # is no list of criteria written as prose
                 continue
+            name = item.heading if kind == "initial" else text[:120]
+            if _GENERIC_HEADING.search(name) or kind != "initial":
+                # "Coverage Criteria" over the statement: the statement names the condition
+                name = _name(statement)
             found.append(
                 Indication(
                     id=ind_id,
-                    name=item.heading if kind == "initial" else text[:120],
+                    name=name,
                     text=text,
                     page=page,
                     icd10=F.icd10_codes(item.text),

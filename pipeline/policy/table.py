@@ -38,7 +38,7 @@ _BRANCH_COLUMN = re.compile(
 )
 _BRANCH_TITLE = re.compile(r"\s*[(\[].*$")
 # A branch cell that states no criteria: "Not applicable (single course)."
-_NOT_APPLICABLE = re.compile(r"^(?:not applicable|n/a)\b", re.I)
+_NOT_APPLICABLE = re.compile(r"^(?:not applicable\b|n/a\b|none\.?$|[-–—]+$)", re.I)
 # A column's name: a word or two, no list marker ("Module", not "I.")
 _COLUMN_WORD = re.compile(r"^[A-Z][a-z]{2,}(?: [A-Za-z]{2,})?$")
 # A heading above a table that makes its rows limits on quantity, not indications.
@@ -78,13 +78,25 @@ def _runs(raw: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _RUN.finditer(raw)]
 
 
+def _branch_column(text: str) -> bool:
+    """A column header naming a branch ("Reauthorization (12 months)"), not a row's part
+    heading ("Initial Criteria:") or duration ("Initial: 16 weeks") beside its name."""
+    title = _BRANCH_TITLE.sub("", text).strip()
+    return (
+        bool(_BRANCH_COLUMN.match(title))
+        and not title.endswith(":")
+        and not re.search(r"\d", title)
+        and len(title.split()) <= 4
+    )
+
+
 def _header(raw: str, page: int) -> _Columns | None:
     runs = _runs(raw)
     if not 2 <= len(runs) <= 6:
         return None
     criteria = [i for i, (_, t) in enumerate(runs) if _CRITERIA_HEAD.search(t)]
-    branches = [i for i, (_, t) in enumerate(runs) if _BRANCH_COLUMN.match(t)]
-    if not criteria and len(branches) >= 2 and branches[0] > 0:
+    branches = [i for i, (_, t) in enumerate(runs) if _branch_column(t)]
+    if len(branches) >= 2 and branches[0] > 0 and set(criteria) <= set(branches):
         # "Indication | Initial authorization (6 months) | Reauthorization (12 months)":
         # a criteria column per branch, the columns' headers name the branches
         left = runs[: branches[0]]
@@ -346,6 +358,11 @@ def branch_lines(row: Row) -> list[Line]:
     for title, lines in [(row.first, row.lines), *row.more.items()]:
         if not lines or _NOT_APPLICABLE.match(lines[0].text):
             continue
-        out.append(Line(lines[0].page, 0, title))
+        # a part heading the cell reader knows, whatever the column calls the branch
+        # ("Subsequent authorization", "Continued approval criteria")
+        initial = title.lower().startswith("initial")
+        out.append(
+            Line(lines[0].page, 0, "Initial authorization" if initial else "Reauthorization")
+        )
         out.extend(lines)
     return out

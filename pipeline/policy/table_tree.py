@@ -102,9 +102,12 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 (renewal if renewal_part or _RENEWAL_ITEM.match(text) else initial).append(node)
         branches = []
         first = name.split(" ")[0] if name else ""
+        name, codes = coded_name(name)
         head, page, verified = _verbatim(name, row.page, pages)
         words = name.split()
-        if not verified and _SKIP.sub("", name).lower() not in printed:
+        # (a name cell beside branch columns runs over lines of its own: never printed
+        # joined, yet all the row's)
+        if not verified and not row.first and _SKIP.sub("", name).lower() not in printed:
             # a name cell that ran on into a line printed elsewhere (a heading above the
             # table) is printed nowhere as joined: the longest start of it printed on its
             # page names the row, so a person can confirm it
@@ -112,7 +115,6 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 words = words[:-1]
                 head, page, verified = _verbatim(" ".join(words), row.page, pages)
             name = head if verified else name
-        name, codes = coded_name(name)
         for kind, nodes in (("initial", initial), ("continuation", renewal)):
             if not nodes:
                 continue
