@@ -52,6 +52,12 @@ _BRANCH_CONTINUED = re.compile(
     r"follow-?up|re-?assessment|re-?evaluation|existing (?:patient|member|user)s?)\b",
     re.I,
 )
+# "Reauthorization (all indications)", "Renewal - all conditions above"
+_FOR_ALL = re.compile(
+    r"\b(?:all|every|each|any)\s+(?:of\s+the\s+)?(?:above\s+)?(?:indications?|conditions?|"
+    r"diagnos[ei]s|uses|sections?)\b",
+    re.I,
+)
 _SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
 _STOP = re.compile(
     r"^(?:end\s*notes?|notes?|dosing|dosage|administration|quantity|place of|"
@@ -67,7 +73,7 @@ _DOCUMENT_WORDS = set(
     duration section sections table tables supporting statement position description
     background scope purpose definitions documentation review member members patient
     patients use uses approved covered benefit edit details rationale applicable appendix
-    instructions""".split()
+    instructions diagnosis diagnoses condition conditions""".split()
 )
 
 
@@ -112,6 +118,11 @@ def _heading(line: Line) -> _Head | None:
         label = m.group(1) or m.group(2) or m.group(3)
         text = text[m.end() :]
     text = _CONTINUED.sub("", text).strip()
+    label_of, _, value = text.partition(": ")
+    if value and _document_heading(label_of):
+        text = value.strip()  # "Diagnosis: Turner syndrome", "Therapy Stage: Renewal"
+    if text.endswith(":") and _branch_kind(text[:-1]) is not None:
+        text = text[:-1]  # "Initial Approval Criteria:"
     words = _PAREN.sub("", text).split()
     if not (1 <= len(words) <= 10) or not text[:1].isupper() or "?" in text:
         return None
@@ -260,7 +271,7 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
             continue
         if kind is not None and head is not None and (current is not None or sections):
             marks = {s.mark for s in sections if s.mark}
-            if head.mark and head.mark in marks:
+            if head.mark and head.mark in marks or _FOR_ALL.search(head.text):
                 # "D. Reauthorization (all indications in sections A to C)": at the
                 # conditions' level, a branch of every one of them
                 current = _Section(head.text, head.label, line.page, head.mark, shared=True)

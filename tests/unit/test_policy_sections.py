@@ -310,3 +310,51 @@ def test_any_pictographic_bullet_is_a_list_marker() -> None:
         "Member is 18 years of age or older",
     )
     assert _marker("≥ 18 years") is None  # a sign of comparison is no bullet
+
+
+DASHED = """
+# Clinical Criteria
+# Rheumatoid Arthritis
+Initial Authorization:
+ 1. Diagnosis of moderately to severely active rheumatoid arthritis
+ -AND-
+ 2. Inadequate response to ONE of the following:
+      a. Methotrexate for 3 months
+      -OR-
+      b. Leflunomide for 3 months
+ -AND-
+ 3. Prescribed by a rheumatologist
+# Ankylosing Spondylitis
+Initial Authorization:
+ 1. Diagnosis of active ankylosing spondylitis
+ -AND-
+ 2. Inadequate response to two NSAIDs
+# Reauthorization (all indications)
+ 1. Documented response to therapy
+ -AND-
+ 2. No serious infection since the last approval
+# Diagnosis: Psoriatic Arthritis
+# Therapy Stage: Initial Authorization
+ 1. Diagnosis of active psoriatic arthritis
+ -AND-
+ 2. Prescribed by a rheumatologist
+"""
+
+
+def test_dashed_connectors_colon_branch_headings_and_labelled_values(tmp_path: Path) -> None:
+    tree = _compile(DASHED, tmp_path)
+    names = [i.name for i in tree.indications]
+    assert names == ["Rheumatoid Arthritis", "Ankylosing Spondylitis", "Psoriatic Arthritis"]
+    ra, spa, psa = tree.indications
+    assert _shape(ra.branches[0].node) == (
+        "all_of",
+        ["Diagnosis", ("any_of", ["Methotrexate", "Leflunomide"]), "Prescribed"],
+    )
+    # the reauthorization "for all indications" is a branch of each condition before it
+    for ind in (ra, spa):
+        assert [b.request_type for b in ind.branches] == ["initial", "continuation"]
+        assert [x.text for x in ind.branches[1].node.leaves()] == [
+            "Documented response to therapy",
+            "No serious infection since the last approval",
+        ]
+    assert [b.request_type for b in psa.branches] == ["initial"]
