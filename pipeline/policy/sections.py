@@ -77,13 +77,32 @@ _DOCUMENT_WORDS = set(
 )
 
 
+# Words that qualify a condition without naming one.
+_MODIFIERS = set(
+    """other unspecified chronic acute severe moderate mild primary secondary without
+    following specified elsewhere classified types initial subsequent sequela stage adults
+    adult pediatric children child infants elderly evidence related history findings
+    abnormal results""".split()
+)
+
+
 @functools.cache
 def _condition_vocabulary() -> frozenset[str]:
-    """Words of the ICD-10-CM condition names, less the words documents use for their parts."""
+    """Words of the ICD-10-CM condition names and of its symptom chapter's names ("nausea",
+    "seizures": a policy's section may be for a symptom), less the words documents use
+    for their parts."""
+    import simple_icd_10_cm as cm
+
     from pipeline.cases.vocabulary import _conditions
 
-    words = {w for name in _conditions() for w in name.split() if len(w) >= 5}
-    return frozenset(words - _DOCUMENT_WORDS)
+    names = list(_conditions())
+    names += [
+        cm.get_description(code).split(",")[0].lower()
+        for code in cm.get_all_codes(True)
+        if code.startswith("R") and cm.is_leaf(code)
+    ]
+    words = {w for name in names for w in re.findall(r"[a-z]+", name) if len(w) >= 5}
+    return frozenset(words - _DOCUMENT_WORDS - _MODIFIERS)
 
 
 def _words(text: str) -> list[str]:
