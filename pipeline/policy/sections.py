@@ -222,6 +222,16 @@ class _Section:
     mark: str
     branches: list[_Branch] = field(default_factory=list)
     shared: bool = False  # a branch of every condition before it
+    codes: list[str] = field(default_factory=list)  # "ICD-10: D59.5" printed under the heading
+
+
+def _code_line(text: str) -> list[str]:
+    """The ICD-10 codes of a line that only lists them ("ICD-10: G70.00, G70.01")."""
+    codes = F.icd10_codes(text)
+    rest = re.sub(
+        r"[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?|icd-?10(?:-cm)?|codes?|[\W_]", "", text, flags=re.I
+    )
+    return codes if codes and len(rest) <= 3 else []
 
 
 def _condition_follows(lines: list[Line], at: int, head: _Head) -> str | None:
@@ -239,7 +249,9 @@ def _condition_follows(lines: list[Line], at: int, head: _Head) -> str | None:
             return "lead-in" if vocab else None
         if _listed(line):
             return "list" if vocab else None
-        if _DURATION_ONLY.match(line.text) or h is not None and _document_heading(h.text):
+        if _code_line(line.text) or _DURATION_ONLY.match(line.text):
+            continue
+        if h is not None and _document_heading(h.text):
             continue  # "Criteria | Approval duration", "12 month(s)", "Therapy Stage"
         if h is not None and len(h.text.split()) <= 4 and not names_condition(h.text):
             continue  # a form's label or value ("Guideline Type", "Prior Authorization")
@@ -305,6 +317,9 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
         if current is None:
             continue
         used.add(at)
+        if (branch is None or not branch.lines) and (codes := _code_line(line.text)):
+            current.codes.extend(codes)
+            continue
         if m := _DURATION_ONLY.match(line.text):
             if branch is not None and not branch.lines:
                 branch.approval = branch.approval or m.group(1)
@@ -404,7 +419,7 @@ def section_indications(
                 name=name,
                 text=section.name,
                 page=section.page,
-                icd10=F.icd10_codes(section.name) or codes,
+                icd10=F.icd10_codes(section.name) or section.codes or codes,
                 section=section.name,
                 request_type="any",
                 branches=branches,

@@ -325,6 +325,7 @@ Initial Authorization:
  -AND-
  3. Prescribed by a rheumatologist
 # Ankylosing Spondylitis
+ICD-10: M45.9
 Initial Authorization:
  1. Diagnosis of active ankylosing spondylitis
  -AND-
@@ -358,3 +359,4 @@ def test_dashed_connectors_colon_branch_headings_and_labelled_values(tmp_path: P
             "No serious infection since the last approval",
         ]
     assert [b.request_type for b in psa.branches] == ["initial"]
+    assert spa.icd10 == ["M45.9"]  # the codes printed under the heading are its codes
