@@ -102,7 +102,7 @@ class _Reader:
         return f"{self.ind_id}.{self.k}"
 
     def leaf(self, clause: str) -> PolicyNode:
-        clause = re.sub(r"^that\s+", "", clause)
+        clause = re.sub(r"^(?:and\s+)?(?:that\s+)?", "", clause)
         text, page, verified = _verbatim(clause, self.item.page, self.pages)
         kind, fields = F.classify(text, [])
         if (ref := reference_fields(text)) is not None:

@@ -374,3 +374,30 @@ def test_prose_under_a_heading_that_names_no_condition(tmp_path: Path) -> None:
         "the fever has lasted at least 5 days",
         "the drug is prescribed by an infectious disease specialist",
     ]
+
+
+def test_prose_criteria_beside_a_listed_indication(tmp_path: Path) -> None:
+    """One condition's criteria as a list, another's as sentences: both are read."""
+    page: Page = [
+        (15, "Grey River Syndrome"),
+        (
+            15,
+            "Zentrafib is medically necessary for Grey River syndrome when ALL of the following are met:",
+        ),
+        (19, "1.   The member is 12 years of age or older; AND"),
+        (19, "2.   The diagnosis is confirmed by biopsy"),
+        None,
+        (15, "Blue Lake Disease"),
+        (
+            15,
+            "Zentrafib is considered medically necessary for Blue Lake disease when all of the following are met.",
+        ),
+        (15, "The member is 18 years of age or older and has a hemoglobin below 10 g/dL."),
+    ]
+    tree = _compile(tmp_path, [page])
+    names = [i.name for i in tree.indications]
+    assert len(names) == 2 and names[1] == "Blue Lake Disease"
+    assert _texts(tree.indications[1].branches[0].node) == [
+        "The member is 18 years of age or older",
+        "has a hemoglobin below 10 g/dL",
+    ]
