@@ -67,6 +67,11 @@ _CLAUSE = re.compile(
     rf"|,\s+(?={_VERB}\s)",
     re.I,
 )
+_RENEWS = re.compile(
+    r"^(?:for [^,]{3,80},\s*)?(?:continued|continuation|renewal|re-?authori[sz]ation)\b"
+    r"|\b(?:continued (?:therapy|treatment|approval)|continuation|renewal|reauthori[sz]ation)\b",
+    re.I,
+)
 # a heading over the statement that names no condition
 _GENERIC_HEADING = re.compile(
     r"\b(?:policy|criteria|coverage|indications?|statement|guidelines?|requirements?)\b", re.I
@@ -181,8 +186,11 @@ def prose_criteria(roots: list[Item], pages: PageText) -> list[Indication]:
             and not branch_kind(section)
         ):
             continue
-        kind = branch_kind(item.heading) or "initial"
         for s_at, (statement, sentences) in enumerate(_statements(item)):
+            # "Continuation of Therapy" over it, or "Multiple Sclerosis - Continued
+            # Therapy", or the sentence itself ("For X, continued treatment is ...")
+            renews = _RENEWS.search(item.heading) or _RENEWS.match(statement)
+            kind = branch_kind(item.heading) or ("continuation" if renews else "initial")
             ind_id = f"S{n}.{s_at + 1}"
             reader = _Reader(item, pages, ind_id)
             children = _criteria(reader, sentences)

@@ -401,3 +401,47 @@ def test_prose_criteria_beside_a_listed_indication(tmp_path: Path) -> None:
         "The member is 18 years of age or older",
         "has a hemoglobin below 10 g/dL",
     ]
+
+
+def test_prose_continuation_under_a_condition_heading(tmp_path: Path) -> None:
+    """ "Grey River Syndrome - Continued Therapy" over the renewal sentence: the condition's
+    continuation branch, not a condition of its own."""
+    page: Page = [
+        (15, "Grey River Syndrome"),
+        (
+            15,
+            "Zentrafib is considered medically necessary for Grey River syndrome when all of the following are met.",
+        ),
+        (15, "The member is 12 years of age or older and has a diagnosis confirmed by biopsy."),
+        None,
+        (15, "Grey River Syndrome - Continued Therapy"),
+        (
+            15,
+            "Continued treatment with zentrafib for Grey River syndrome is considered medically necessary when the",
+        ),
+        (15, "member has fewer lesions than at baseline and has had no serious infection."),
+    ]
+    tree = _compile(tmp_path, [page])
+    (ind,) = tree.indications
+    assert [b.request_type for b in ind.branches] == ["initial", "continuation"]
+    assert _texts(_branch(ind, "continuation")) == [
+        "the member has fewer lesions than at baseline",
+        "has had no serious infection",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "codes"),
+    [
+        ("L40.50 - L40.59 | Psoriatic arthritis", "Psoriatic arthritis", ["L40.50-L40.59"]),
+        ("ICD-10: M35.81 - Grey River syndrome", "Grey River syndrome", ["M35.81"]),
+        ("Blue Lake disease (D59.9)", "Blue Lake disease", ["D59.9"]),
+        ("Grey River Syndrome", "Grey River Syndrome", []),
+    ],
+)
+def test_a_condition_name_and_the_code_printed_with_it(
+    heading: str, name: str, codes: list[str]
+) -> None:
+    from pipeline.policy.indications import coded_name
+
+    assert coded_name(heading) == (name, codes)
