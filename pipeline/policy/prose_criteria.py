@@ -94,8 +94,20 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[str]:
     return [p.strip(" ,;.") for p in parts if p.strip(" ,;.")]
 
 
+# a period that ends no sentence: "e.g. Humira", "Dr. Smith", "approx. 5 mg"
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|approx|Dr|No|St|Fig|al)|\b[A-Z])\.$")
+
+
 def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=\.)\s+(?=[A-Z])", " ".join(text.split()))
+    text = " ".join(text.split())
+    out, start = [], 0
+    for m in re.finditer(r"(?<=\.)\s+(?=[A-Z])", text):
+        if _ABBREVIATION.search(text[start : m.start()]):
+            continue
+        out.append(text[start : m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s]
 
 
 class _Reader:

@@ -168,7 +168,7 @@ def test_criteria_written_as_prose_sentences(tmp_path: Path) -> None:
     "titles",
     [
         ("Indication (ICD-10)", "Initial authorization (6 months)", "Reauthorization (12 months)"),
-        ("Diagnosis", "Initial Approval Criteria", "Subsequent Approval Criteria"),
+        ("Disease", "Initial Approval Criteria", "Subsequent Approval Criteria"),
     ],
 )
 def test_a_table_with_a_criteria_column_per_branch(
