@@ -445,3 +445,37 @@ def test_a_condition_name_and_the_code_printed_with_it(
     from pipeline.policy.indications import coded_name
 
     assert coded_name(heading) == (name, codes)
+
+
+LETTERED: Page = [
+    (15, "COVERAGE CRITERIA"),
+    None,
+    (15, "A. GREY RIVER SYNDROME:"),
+    (19, "1. Documented diagnosis of Grey River syndrome confirmed by biopsy"),
+    (19, "AND"),
+    (19, "2. Documentation of ONE of the following:"),
+    (23, "a. Trial and failure of a topical steroid for 4 weeks"),
+    (23, "OR"),
+    (23, "b. Contraindication to all topical steroids"),
+    None,
+    (15, "CONTINUATION OF THERAPY:"),
+    (15, "A. GREY RIVER SYNDROME:"),
+    (19, "1. Adherence to therapy at least 85% of the time"),
+    (19, "AND"),
+    (19, "2. Documentation of fewer lesions than at baseline"),
+]
+
+
+def test_lettered_condition_names_under_criteria_and_continuation_headings(
+    tmp_path: Path,
+) -> None:
+    """No statement grants coverage: "A. GREY RIVER SYNDROME:" names the condition (not the
+    heading "COVERAGE CRITERIA" above it), and its list under "CONTINUATION OF THERAPY:"
+    is that condition's continuation."""
+    tree = _compile(tmp_path, [LETTERED])
+    (ind,) = tree.indications
+    assert ind.name == "GREY RIVER SYNDROME"
+    assert [b.request_type for b in ind.branches] == ["initial", "continuation"]
+    first = _branch(ind, "initial")
+    assert first.op == "all_of" and first.children[1].op == "any_of"
+    assert _texts(_branch(ind, "continuation"))[0].startswith("Adherence to therapy")
