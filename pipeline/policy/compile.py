@@ -167,15 +167,18 @@ def build_tree(
             scope.append(full)
     rows_at = [ind for ind in indications if ind.id.startswith("T")]
     indications = apply_table_statements(indications, rows_at)
+    # sentences under condition headings may grant coverage too ("X is medically necessary
+    # when all of the following are met. Criteria are met when ..."), beside any list
+    have = {" ".join(ind.name.lower().split()) for ind in indications}
+    indications += [
+        ind
+        for ind in prose_criteria(roots, pages)
+        if " ".join(ind.name.lower().split()) not in have
+    ]
     if sectioned:
         # condition sections read from the lines (sections.py): the rest of the policy
         # gives its exclusions and scope, not indications
         indications = sectioned
-    if not indications:
-        # no statement over a list grants coverage: sentences under condition headings
-        # may ("X is medically necessary when all of the following are met. Criteria
-        # are met when ...")
-        indications = prose_criteria(roots, pages)
     if not indications:
         # the headings over criteria lists do, and sentences that say what "is covered
         # when" (CMS LCDs)

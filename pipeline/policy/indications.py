@@ -131,7 +131,10 @@ def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> 
 
 _CODE = r"[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?"
 # "L40.50 - L40.59 | Psoriatic arthritis": a heading that opens with its ICD-10 code or range
-_CODED_HEADING = re.compile(rf"^({_CODE})(?:\s*[-–]\s*({_CODE}))?\s*[|:]?\s+([A-Za-z].*)$")
+_CODED_HEADING = re.compile(
+    rf"^(?:ICD-?10(?:-CM)?(?:\s+codes?)?\s*:?\s*)?({_CODE})(?:\s*[-–]\s*({_CODE}))?"
+    rf"\s*[|:–-]?\s+([A-Za-z].*)$"
+)
 
 
 # "Kawasaki disease (M30.3)", "Primary humoral immunodeficiency (ICD-10 D80.0-D83.9)"

@@ -67,6 +67,11 @@ _CLAUSE = re.compile(
     rf"|,\s+(?={_VERB}\s)",
     re.I,
 )
+_RENEWS = re.compile(
+    r"^(?:for [^,]{3,80},\s*)?(?:continued|continuation|renewal|re-?authori[sz]ation)\b"
+    r"|\b(?:continued (?:therapy|treatment|approval)|continuation|renewal|reauthori[sz]ation)\b",
+    re.I,
+)
 # a heading over the statement that names no condition
 _GENERIC_HEADING = re.compile(
     r"\b(?:policy|criteria|coverage|indications?|statement|guidelines?|requirements?)\b", re.I
@@ -89,8 +94,20 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[str]:
     return [p.strip(" ,;.") for p in parts if p.strip(" ,;.")]
 
 
+# a period that ends no sentence: "e.g. Humira", "Dr. Smith", "approx. 5 mg"
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|approx|Dr|No|St|Fig|al)|\b[A-Z])\.$")
+
+
 def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=\.)\s+(?=[A-Z])", " ".join(text.split()))
+    text = " ".join(text.split())
+    out, start = [], 0
+    for m in re.finditer(r"(?<=\.)\s+(?=[A-Z])", text):
+        if _ABBREVIATION.search(text[start : m.start()]):
+            continue
+        out.append(text[start : m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s]
 
 
 class _Reader:
@@ -102,7 +119,7 @@ class _Reader:
         return f"{self.ind_id}.{self.k}"
 
     def leaf(self, clause: str) -> PolicyNode:
-        clause = re.sub(r"^that\s+", "", clause)
+        clause = re.sub(r"^(?:and\s+)?(?:that\s+)?", "", clause)
         text, page, verified = _verbatim(clause, self.item.page, self.pages)
         kind, fields = F.classify(text, [])
         if (ref := reference_fields(text)) is not None:
@@ -181,8 +198,11 @@ def prose_criteria(roots: list[Item], pages: PageText) -> list[Indication]:
             and not branch_kind(section)
         ):
             continue
-        kind = branch_kind(item.heading) or "initial"
         for s_at, (statement, sentences) in enumerate(_statements(item)):
+            # "Continuation of Therapy" over it, or "Multiple Sclerosis - Continued
+            # Therapy", or the sentence itself ("For X, continued treatment is ...")
+            renews = _RENEWS.search(item.heading) or _RENEWS.match(statement)
+            kind = branch_kind(item.heading) or ("continuation" if renews else "initial")
             ind_id = f"S{n}.{s_at + 1}"
             reader = _Reader(item, pages, ind_id)
             children = _criteria(reader, sentences)

@@ -100,10 +100,11 @@ def _header(raw: str, page: int) -> _Columns | None:
         # "Indication | Initial authorization (6 months) | Reauthorization (12 months)":
         # a criteria column per branch, the columns' headers name the branches
         left = runs[: branches[0]]
-        if any(_SUBJECT_HEAD.search(t) for _, t in left) and all(
-            len(t.split()) <= 4 for _, t in left
-        ):
-            subject = max(i for i, (_, t) in enumerate(left) if _SUBJECT_HEAD.search(t))
+        if all(len(t.split()) <= 4 and not t.endswith((":", ".")) for _, t in left):
+            # the column that names the rows ("Indication", "Diagnosis"; else the first:
+            # two branch columns say enough that this is a header)
+            named = [i for i, (_, t) in enumerate(left) if _SUBJECT_HEAD.search(t)]
+            subject = named[-1] if named else 0
             cols = _Columns([s for s, _ in runs], subject, branches[0], page)
             cols.titles = {i: _BRANCH_TITLE.sub("", runs[i][1]) for i in branches}
             return cols

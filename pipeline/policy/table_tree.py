@@ -103,6 +103,9 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
         branches = []
         first = name.split(" ")[0] if name else ""
         name, codes = coded_name(name)
+        if row.first and not codes:
+            # a branch-column table's codes in a column of their own ("ICD-10 Codes")
+            codes = F.icd10_codes(f"ICD-10 {row.other}")
         head, page, verified = _verbatim(name, row.page, pages)
         words = name.split()
         # (a name cell beside branch columns runs over lines of its own: never printed

@@ -168,7 +168,7 @@ def test_criteria_written_as_prose_sentences(tmp_path: Path) -> None:
     "titles",
     [
         ("Indication (ICD-10)", "Initial authorization (6 months)", "Reauthorization (12 months)"),
-        ("Diagnosis", "Initial Approval Criteria", "Subsequent Approval Criteria"),
+        ("Disease", "Initial Approval Criteria", "Subsequent Approval Criteria"),
     ],
 )
 def test_a_table_with_a_criteria_column_per_branch(
@@ -374,3 +374,108 @@ def test_prose_under_a_heading_that_names_no_condition(tmp_path: Path) -> None:
         "the fever has lasted at least 5 days",
         "the drug is prescribed by an infectious disease specialist",
     ]
+
+
+def test_prose_criteria_beside_a_listed_indication(tmp_path: Path) -> None:
+    """One condition's criteria as a list, another's as sentences: both are read."""
+    page: Page = [
+        (15, "Grey River Syndrome"),
+        (
+            15,
+            "Zentrafib is medically necessary for Grey River syndrome when ALL of the following are met:",
+        ),
+        (19, "1.   The member is 12 years of age or older; AND"),
+        (19, "2.   The diagnosis is confirmed by biopsy"),
+        None,
+        (15, "Blue Lake Disease"),
+        (
+            15,
+            "Zentrafib is considered medically necessary for Blue Lake disease when all of the following are met.",
+        ),
+        (15, "The member is 18 years of age or older and has a hemoglobin below 10 g/dL."),
+    ]
+    tree = _compile(tmp_path, [page])
+    names = [i.name for i in tree.indications]
+    assert len(names) == 2 and names[1] == "Blue Lake Disease"
+    assert _texts(tree.indications[1].branches[0].node) == [
+        "The member is 18 years of age or older",
+        "has a hemoglobin below 10 g/dL",
+    ]
+
+
+def test_prose_continuation_under_a_condition_heading(tmp_path: Path) -> None:
+    """ "Grey River Syndrome - Continued Therapy" over the renewal sentence: the condition's
+    continuation branch, not a condition of its own."""
+    page: Page = [
+        (15, "Grey River Syndrome"),
+        (
+            15,
+            "Zentrafib is considered medically necessary for Grey River syndrome when all of the following are met.",
+        ),
+        (15, "The member is 12 years of age or older and has a diagnosis confirmed by biopsy."),
+        None,
+        (15, "Grey River Syndrome - Continued Therapy"),
+        (
+            15,
+            "Continued treatment with zentrafib for Grey River syndrome is considered medically necessary when the",
+        ),
+        (15, "member has fewer lesions than at baseline and has had no serious infection."),
+    ]
+    tree = _compile(tmp_path, [page])
+    (ind,) = tree.indications
+    assert [b.request_type for b in ind.branches] == ["initial", "continuation"]
+    assert _texts(_branch(ind, "continuation")) == [
+        "the member has fewer lesions than at baseline",
+        "has had no serious infection",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "codes"),
+    [
+        ("L40.50 - L40.59 | Psoriatic arthritis", "Psoriatic arthritis", ["L40.50-L40.59"]),
+        ("ICD-10: M35.81 - Grey River syndrome", "Grey River syndrome", ["M35.81"]),
+        ("Blue Lake disease (D59.9)", "Blue Lake disease", ["D59.9"]),
+        ("Grey River Syndrome", "Grey River Syndrome", []),
+    ],
+)
+def test_a_condition_name_and_the_code_printed_with_it(
+    heading: str, name: str, codes: list[str]
+) -> None:
+    from pipeline.policy.indications import coded_name
+
+    assert coded_name(heading) == (name, codes)
+
+
+LETTERED: Page = [
+    (15, "COVERAGE CRITERIA"),
+    None,
+    (15, "A. GREY RIVER SYNDROME:"),
+    (19, "1. Documented diagnosis of Grey River syndrome confirmed by biopsy"),
+    (19, "AND"),
+    (19, "2. Documentation of ONE of the following:"),
+    (23, "a. Trial and failure of a topical steroid for 4 weeks"),
+    (23, "OR"),
+    (23, "b. Contraindication to all topical steroids"),
+    None,
+    (15, "CONTINUATION OF THERAPY:"),
+    (15, "A. GREY RIVER SYNDROME:"),
+    (19, "1. Adherence to therapy at least 85% of the time"),
+    (19, "AND"),
+    (19, "2. Documentation of fewer lesions than at baseline"),
+]
+
+
+def test_lettered_condition_names_under_criteria_and_continuation_headings(
+    tmp_path: Path,
+) -> None:
+    """No statement grants coverage: "A. GREY RIVER SYNDROME:" names the condition (not the
+    heading "COVERAGE CRITERIA" above it), and its list under "CONTINUATION OF THERAPY:"
+    is that condition's continuation."""
+    tree = _compile(tmp_path, [LETTERED])
+    (ind,) = tree.indications
+    assert ind.name == "GREY RIVER SYNDROME"
+    assert [b.request_type for b in ind.branches] == ["initial", "continuation"]
+    first = _branch(ind, "initial")
+    assert first.op == "all_of" and first.children[1].op == "any_of"
+    assert _texts(_branch(ind, "continuation"))[0].startswith("Adherence to therapy")
