@@ -13,7 +13,7 @@ from pipeline.errors import NecessityError
 from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
-from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion
+from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion, heading_exclusion
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
@@ -104,6 +104,9 @@ def build_tree(
         if _CATCH_ALL.search(full) and not _EXCLUSION_SECTION.search(section):
             exclusions.append(_catch_all(item, f"X{n}", pages))
         if _STOP_SECTIONS.match(section):
+            continue
+        if not _CATCH_ALL.search(full) and (ex := heading_exclusion(item, f"X{n}", pages)):
+            exclusions.append(ex)
             continue
         if (
             _EXCLUSION_SECTION.search(section)

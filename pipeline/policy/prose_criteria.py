@@ -30,6 +30,7 @@ from pipeline.policy.references import reference_fields
 from pipeline.policy.verbatim import PageText, _verbatim
 from pipeline.policy.wording import (
     _EXCLUSION_SECTION,
+    _GENERIC_HEADING,
     _LIMITS_SECTION,
     _NOT_CRITERIA,
     _STOP_SECTIONS,
@@ -71,10 +72,6 @@ _RENEWS = re.compile(
     r"^(?:for [^,]{3,80},\s*)?(?:continued|continuation|renewal|re-?authori[sz]ation)\b"
     r"|\b(?:continued (?:therapy|treatment|approval)|continuation|renewal|reauthori[sz]ation)\b",
     re.I,
-)
-# a heading over the statement that names no condition
-_GENERIC_HEADING = re.compile(
-    r"\b(?:policy|criteria|coverage|indications?|statement|guidelines?|requirements?)\b", re.I
 )
 _EITHER = re.compile(r"\beither\s+", re.I)
 _BOTH = re.compile(r"\bboth\s+", re.I)

@@ -95,3 +95,10 @@ _APPROVAL_LINE = re.compile(
     r"\d+\s+(?:months?|years?|weeks?|days?)\.?$",
     re.I,
 )
+# A heading that names no condition ("Policy", "Coverage Criteria", "Quantity Limit
+# Criteria"): what falls under it is named by its own words.
+_GENERIC_HEADING = re.compile(
+    r"\b(?:policy|criteria|coverage|position|indications?|statement|guidelines?|"
+    r"requirements?|summary|overview)\b",
+    re.I,
+)

@@ -259,7 +259,26 @@ ICD_PAGE: Page = [
 def test_code_headed_sections_with_two_or_more_and_unheaded_renewal(tmp_path: Path) -> None:
     page = list(ICD_PAGE)
     page[3] = (15, "M35.81                        Grey River syndrome")
+    page += [
+        None,
+        (15, "D59.9                         Blue Lake disease"),
+        (
+            15,
+            "Zentrafib is not medically necessary for Blue Lake disease, because trials showed no benefit.",
+        ),
+        None,
+        (15, "All other codes               Uses not listed above"),
+        (
+            15,
+            "Zentrafib is considered experimental and investigational for every condition not listed above.",
+        ),
+    ]
     tree = _compile(tmp_path, [page])
+    # a code heading over a paragraph that denies coverage: an exclusion by that name
+    assert [(x.name, x.icd10, x.catch_all) for x in tree.exclusions] == [
+        ("Blue Lake disease", ["D59.9"], False),
+        ("any use not listed in the policy", [], True),
+    ]
     (ind,) = tree.indications
     assert ind.name == "Grey River syndrome" and ind.icd10 == ["M35.81"]
     first = _branch(ind, "initial")
