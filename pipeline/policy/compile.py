@@ -11,8 +11,9 @@ from pathlib import Path
 
 from pipeline.errors import NecessityError
 from pipeline.policy.branch_sections import branch_indication, branch_kind
+from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
-from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion
+from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion, heading_exclusion
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
@@ -20,14 +21,18 @@ from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.outline import Item, Line, layout_lines, outline, raw_pages
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
+from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.references import resolve
+from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
 from pipeline.policy.verbatim import PageText
 from pipeline.policy.wording import (
+    _BY_PATIENT,
     _CATCH_ALL,
     _CONTAINER,
+    _CONTINUATION,
     _EXCLUSION_SECTION,
     _LIMITS_SECTION,
     _NOT_CRITERIA,
@@ -37,8 +42,10 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-8"  # 7: two-column criteria tables; 8: condition and numbered
-# headings, numbered indications (issue 25)
+COMPILER_VERSION = "policy-compiler-10"  # 7: two-column criteria tables; 8: condition and numbered
+# headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
+# branches, one continuation naming several conditions, branch-column tables, prose criteria;
+# 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -53,6 +60,7 @@ def build_tree(
     file: str,
     title: str,
     rows: list[Row] | None = None,
+    sectioned: list[Indication] | None = None,
 ) -> PolicyTree:
     problems: list[str] = []
     indications: list[Indication] = _table_indications(rows or [], pages, problems)
@@ -60,6 +68,7 @@ def build_tree(
     scope: list[str] = [title]
     seen_indication = False
     last_branched: Indication | None = None
+    last_statement: Indication | None = None
     lists = _diagnosis_lists(roots)
     consumed = {j for before, after in lists.values() for j in before + after}
     numbered, consumed_n = numbered_indications(roots, pages, problems)
@@ -96,6 +105,9 @@ def build_tree(
             exclusions.append(_catch_all(item, f"X{n}", pages))
         if _STOP_SECTIONS.match(section):
             continue
+        if not _CATCH_ALL.search(full) and (ex := heading_exclusion(item, f"X{n}", pages)):
+            exclusions.append(ex)
+            continue
         if (
             _EXCLUSION_SECTION.search(section)
             or _LIMITS_SECTION.search(section)
@@ -128,9 +140,16 @@ def build_tree(
             if new:
                 indications.append(ind)
             last_branched = ind
+        elif _is_indication(item) and (into := _renews(item, last_statement)) is not None:
+            # "Renewal request - approve ... when ALL apply:" after the condition's initial
+            # statement, under no heading of its own: that condition's continuation
+            ind = _indication(item, item.label or str(n), "continuation", pages, problems)
+            into.branches.extend(ind.branches)
+            into.request_type = "any"
         elif _is_indication(item):
             seen_indication = True
-            indications.append(_indication(item, item.label or str(n), "any", pages, problems))
+            last_statement = _indication(item, item.label or str(n), "any", pages, problems)
+            indications.append(last_statement)
         elif item.children and _CONTAINER.search(item.text[:120]):
             # "I. Criteria for Initial Approval" → "A. <indication>: ... may be granted when":
             # the container says which request type its indications answer.
@@ -151,9 +170,21 @@ def build_tree(
             scope.append(full)
     rows_at = [ind for ind in indications if ind.id.startswith("T")]
     indications = apply_table_statements(indications, rows_at)
+    # sentences under condition headings may grant coverage too ("X is medically necessary
+    # when all of the following are met. Criteria are met when ..."), beside any list
+    have = {" ".join(ind.name.lower().split()) for ind in indications}
+    indications += [
+        ind
+        for ind in prose_criteria(roots, pages)
+        if " ".join(ind.name.lower().split()) not in have
+    ]
+    if sectioned:
+        # condition sections read from the lines (sections.py): the rest of the policy
+        # gives its exclusions and scope, not indications
+        indications = sectioned
     if not indications:
-        # no statement grants coverage: the headings over criteria lists do, and
-        # sentences that say what "is covered when" (CMS LCDs)
+        # the headings over criteria lists do, and sentences that say what "is covered
+        # when" (CMS LCDs)
         indications = _heading_indications(roots, pages, problems)
         indications += prose_indications(roots, pages)
     if not indications:
@@ -173,6 +204,21 @@ def build_tree(
     return tree
 
 
+def _renews(item: Item, last: Indication | None) -> Indication | None:
+    """The indication a continuation statement with no heading of its own continues: the
+    statement read just before, in the same section, with no continuation yet."""
+    if (
+        last is None
+        or item.heading
+        or item.section != last.section
+        or not _CONTINUATION.match(item.text)
+        or _BY_PATIENT.match(item.text)
+        or any(b.request_type == "continuation" for b in last.branches)
+    ):
+        return None
+    return last
+
+
 def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     """Compile one policy PDF. Raises PolicyCompileError for a file with no text."""
     pages = parse_pdf(path)
@@ -186,12 +232,17 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         ) from exc
     if not lines and not rows:
         raise PolicyCompileError(f"{path}: no text in layout extraction")
-    roots = outline(lines)
-    return build_tree(
-        roots,
-        PageText([p.text for p in pages]),
-        source_id=source_id,
-        file=str(Path(path).resolve()),
-        title=title,
-        rows=rows,
-    )
+    lines = drop_continued(lines)
+    page_text = PageText([p.text for p in pages])
+    common = {"source_id": source_id, "file": str(Path(path).resolve()), "title": title}
+    tree = build_tree(outline(lines), page_text, rows=rows, **common)
+    found: list[str] = []
+    sectioned = section_indications(lines, page_text, found)
+    if sectioned is None or not better_reading(sectioned[0], tree.indications):
+        return tree
+    # condition sections read from the lines (sections.py) explain the policy better: the
+    # rest of it gives the exclusions and scope
+    rest = [x for i, x in enumerate(lines) if i not in sectioned[1]]
+    tree = build_tree(outline(rest), page_text, sectioned=sectioned[0], **common)
+    tree.problems.extend(found)
+    return tree

@@ -11,8 +11,10 @@ from pipeline.policy.indications import _name
 from pipeline.policy.match import condition_words
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item
+from pipeline.policy.parts import condition_name
 from pipeline.policy.verbatim import PageText, _verbatim
 from pipeline.policy.wording import (
+    _APPROVES,
     _CONTINUATION,
     _EXCLUSION_SECTION,
     _INITIAL,
@@ -137,6 +139,29 @@ def _listed_indications(
     return out
 
 
+def _condition_item(item: Item) -> str:
+    """The condition a marked item over a criteria list names ("A. Grey River Syndrome
+    (must meet all):"), or "": a short name, no statement, no lead-in, no branch."""
+    text = " ".join(item.text.split())
+    if item.style in {"para", "unmarked", "conn"} or not item.children:
+        return ""
+    name = condition_name(text)
+    words = name.split()
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    if (
+        not 1 <= len(words) <= 8
+        or _APPROVES.search(text)
+        or _INITIAL.match(text)
+        or _CONTINUATION.match(text)
+        or _OF_THE_FOLLOWING.search(text)
+        or name.endswith((".", ";", ","))
+        or not long_words
+        or not all(w[0].isupper() for w in long_words)
+    ):
+        return ""
+    return name
+
+
 def _heading_indications(
     roots: list[Item], pages: PageText, problems: list[str]
 ) -> list[Indication]:
@@ -164,6 +189,10 @@ def _heading_indications(
             kind, owner = "continuation", condition
         else:
             owner, kind, condition = section, "any", section
+        if named := _condition_item(item):
+            # "A. GREY RIVER SYNDROME:" over its list, under "COVERAGE CRITERIA" or
+            # "CONTINUATION OF THERAPY:": the item names the condition, not the heading
+            owner = named
         listed = item.children or item.style != "para"
         if not listed and kind != "any" and (owner, kind) not in groups:
             listed = True  # a branch heading's first paragraph states its criterion
@@ -201,4 +230,9 @@ def _heading_indications(
                 section=owner,
             )
         ind.branches.append(Branch(request_type=kind, node=node))  # type: ignore[arg-type]
+    for ind in out.values():
+        kinds = [b.request_type for b in ind.branches]
+        if kinds.count("any") == 1 and "continuation" in kinds and "initial" not in kinds:
+            # the condition's criteria beside its own continuation section: the initial ones
+            next(b for b in ind.branches if b.request_type == "any").request_type = "initial"
     return list(out.values())

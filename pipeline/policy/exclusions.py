@@ -7,11 +7,16 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.groups import _subtree_text
-from pipeline.policy.indications import _name
+from pipeline.policy.indications import _name, coded_name
 from pipeline.policy.models import Exclusion
 from pipeline.policy.outline import Item
 from pipeline.policy.verbatim import PageText, _verbatim
-from pipeline.policy.wording import _CATCH_ALL
+from pipeline.policy.wording import (
+    _CATCH_ALL,
+    _EXCLUSION_SECTION,
+    _GENERIC_HEADING,
+    _LIMITS_SECTION,
+)
 
 
 def _exclusion(item: Item, ex_id: str, pages: PageText) -> Exclusion:
@@ -28,11 +33,59 @@ def _exclusion(item: Item, ex_id: str, pages: PageText) -> Exclusion:
     )
 
 
+# "X is not medically necessary for rheumatoid arthritis, because ...": a paragraph whose
+# first sentence denies coverage
+_DENIES = re.compile(
+    r"^[^.]{0,120}?\b(?:is|are)\s+(?:considered\s+)?(?:not medically necessary|not covered|"
+    r"experimental|investigational|unproven)\b",
+    re.I,
+)
+_NOT_LISTED = re.compile(
+    r"\b(?:all|any) other\b|\bnot listed\b|\bnot (?:specifically )?addressed\b", re.I
+)
+
+
+def heading_exclusion(item: Item, ex_id: str, pages: PageText) -> Exclusion | None:
+    """A condition heading over one paragraph that denies coverage ("M05.00 - M06.9
+    Rheumatoid arthritis" / "Secukinumab is not medically necessary for rheumatoid
+    arthritis ..."): an exclusion named by the heading; "All other codes" over "...
+    experimental for every condition not listed ..." is the catch-all."""
+    heading = " ".join(item.heading.split())
+    text = " ".join(item.text.split())
+    if (
+        item.children
+        or item.style != "para"
+        or not heading
+        or _EXCLUSION_SECTION.search(heading)
+        or _LIMITS_SECTION.search(heading)
+        or _GENERIC_HEADING.search(heading)  # "Policy", "Quantity Limit Criteria": no condition
+        or not _DENIES.match(text)
+    ):
+        return None
+    if _NOT_LISTED.search(heading) or _NOT_LISTED.search(text[:200]):
+        return _unlisted(item.text, item.page, ex_id, pages)
+    verbatim, page, verified = _verbatim(item.text, item.page, pages)
+    name, codes = coded_name(heading)
+    return Exclusion(
+        id=ex_id,
+        name=name,
+        text=verbatim,
+        page=page,
+        icd10=F.icd10_codes(text) or codes,
+        verified=verified,
+    )
+
+
 def _catch_all(item: Item, ex_id: str, pages: PageText) -> Exclusion:
     lead = r"(?:\b(?:is\(are\)|is|are)\s+)?(?:considered\s+)?"
     m = re.search(lead + _CATCH_ALL.pattern + r"[^.;:(]*", _subtree_text(item), re.I)
     sentence = m.group(0).strip() if m else item.text
-    verbatim, page, verified = _verbatim(sentence, item.page, pages)
+    return _unlisted(sentence, item.page, ex_id, pages)
+
+
+def _unlisted(sentence: str, at: int, ex_id: str, pages: PageText) -> Exclusion:
+    """The catch-all: every use the policy does not list, as ``sentence`` says."""
+    verbatim, page, verified = _verbatim(sentence, at, pages)
     return Exclusion(
         id=ex_id,
         name="any use not listed in the policy",

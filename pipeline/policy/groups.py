@@ -19,7 +19,7 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
     """(op, n, problem) for an item with children."""
     text = item.text
     if m := _OF_THE_FOLLOWING.search(text):
-        word = (m.group(2) or m.group(4)).lower()
+        word = (m.group(2) or m.group(4) or m.group(5)).lower()
         if word in {"all", "both"}:
             return "all_of", len(item.children), None
         count = F.number(word) or 1

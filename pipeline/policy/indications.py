@@ -129,6 +129,34 @@ def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> 
     return out
 
 
+_CODE = r"[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?"
+# "L40.50 - L40.59 | Psoriatic arthritis": a heading that opens with its ICD-10 code or range
+_CODED_HEADING = re.compile(
+    rf"^(?:ICD-?10(?:-CM)?(?:\s+codes?)?\s*:?\s*)?({_CODE})(?:\s*[-–]\s*({_CODE}))?"
+    rf"\s*[|:–-]?\s+([A-Za-z].*)$"
+)
+
+
+# "Kawasaki disease (M30.3)", "Primary humoral immunodeficiency (ICD-10 D80.0-D83.9)"
+_CODED_TAIL = re.compile(
+    rf"^(.*?[A-Za-z)].*?)\s*\((?:ICD-?10:?\s*)?({_CODE})(?:\s*[-–]\s*({_CODE}))?\)$"
+)
+
+
+def coded_name(heading: str, *, tail: bool = True) -> tuple[str, list[str]]:
+    """A condition's name without the ICD-10 code or range printed before it (or, with
+    ``tail``, in brackets after it), and that code: ("Psoriatic arthritis",
+    ["L40.50-L40.59"])."""
+    text = heading.strip()
+    if m := _CODED_HEADING.match(text):
+        name, first, last = m.group(3), m.group(1), m.group(2)
+    elif tail and (m := _CODED_TAIL.match(text)):
+        name, first, last = m.group(1), m.group(2), m.group(3)
+    else:
+        return heading, []
+    return name.strip(), [f"{first}-{last}" if last else first]
+
+
 def _is_indication(item: Item) -> bool:
     """An item that grants coverage for a condition: 'Approve for ...', 'Authorization of
     6 months may be granted ...', '... is medically necessary ... when'."""
@@ -150,12 +178,15 @@ def _indication(
     # A statement under a heading ("Facility-Based Polysomnogram" / "Members may be
     # eligible for ... when"): the heading names the indication.
     name = item.heading if item.heading and item.style == "para" else _name(text)
+    # a statement's own name keeps its bracketed code ("X syndrome (ICD-10 M35.81)"): only
+    # a heading that opens with its code is cut
+    name, codes = coded_name(name, tail=False)
     return Indication(
         id=ind_id,
         name=name,
         text=text,
         page=page,
-        icd10=F.icd10_codes(text),
+        icd10=F.icd10_codes(text) or codes,
         section=item.section,
         request_type=hint,  # type: ignore[arg-type]
         branches=branches,

@@ -17,7 +17,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pipeline.policy import fields as F
-from pipeline.policy.wording import _APPROVAL_LINE, _CONTINUATION, _INITIAL
+from pipeline.policy.wording import _APPROVAL_LINE, _APPROVES, _CONTINUATION, _INITIAL
 from pipeline.sources.parse import _line_key, _running_lines
 
 # Each marker style is one outline level wherever it appears; a style already open on the
@@ -41,7 +41,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
     ("dash", re.compile(r"^([\-–])(?=\s)")),
 ]
-_BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
+_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph"}
 # A roman numeral that may be a letter: "i." after "h." is the letter i.
 _LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
@@ -174,6 +174,11 @@ def running_lines(pages: list[list[str]]) -> set[str]:
             counts.update(k for k, n in edge.items() if n <= 2)
         threshold = max(3, int(0.6 * len(lines)))
         running |= {k for k, n in counts.items() if n >= threshold and len(k) < 200}
+    elif len(lines) == 2:
+        # two pages: a line (digits masked) printed at the edge of both is their header
+        # or footer ("Page 1 of 2" and "Page 2 of 2" alike)
+        first, second = ({_line_key(x) for x in page[:3] + page[-3:]} for page in lines)
+        running |= {k for k in first & second if len(k) < 200}
     return running
 
 
@@ -181,7 +186,24 @@ def _marker(text: str) -> tuple[str, str, str] | None:
     for style, pattern in _MARKERS:
         if m := pattern.match(text):
             return style, m.group(1), text[m.end() :].strip()
+    if len(text) > 2 and text[1] == " " and unicodedata.category(text[0]) == "So":
+        # any other pictographic bullet ("➢", "◆", "✓"): a level of its own
+        return "glyph", text[0], text[2:].strip()
     return None
+
+
+def _same_style_cut(stack: list[Item], style: str, indent: int) -> int | None:
+    """Where a marker of a style already open closes the stack: at the open item of that
+    style set at its indentation (its sibling), else at the first of that style. None
+    for a bullet set deeper than every open bullet of its kind: one glyph at two
+    indentations is two levels."""
+    same = [k for k, it in enumerate(stack) if it.style == style]
+    at = next((k for k in same if abs(stack[k].indent - indent) <= 2), None)
+    if at is not None:
+        return at
+    if style in _BULLETS and all(stack[k].indent < indent - 2 for k in same):
+        return None
+    return same[0]
 
 
 def _branch_heading(text: str) -> bool:
@@ -247,6 +269,32 @@ def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bo
     return title and nxt is not None and line.indent <= nxt.indent + 2
 
 
+def _heading_in_prose(prev: Line | None, line: Line, nxt: Line | None) -> bool:
+    """A condition's name set between two paragraphs with no space around it ("Crohn's
+    Disease" after a paragraph's last sentence, before the next paragraph's long first
+    line): a short title-case line at the margin where a paragraph's line would be long or
+    end a sentence."""
+    if prev is None or nxt is None or line.page != prev.page or nxt.page != line.page:
+        return False
+    text = line.text
+    words = text.split()
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return (
+        1 <= len(words) <= 6
+        and line.indent <= 2
+        and abs(nxt.indent - line.indent) <= 2
+        and text[0].isupper()
+        and not text.endswith((".", ",", ";", ":"))
+        and bool(long_words)
+        and all(w[0].isupper() for w in long_words)
+        and prev.text.rstrip().endswith(".")
+        and nxt.text[:1].isupper()
+        and len(nxt.text) >= max(60, 3 * len(text))
+        and not _CONNECTOR_LINE.match(text)
+        and _marker(nxt.text) is None
+    )
+
+
 def outline(lines: list[Line]) -> list[Item]:
     """Lines → a forest of items. A marker style already open on the stack closes the
     items below it (a sibling); a new style opens a child."""
@@ -292,7 +340,8 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack = [*stack[:level], group]
             in_note = False
             continue
-        if found is None and _is_heading(line, nxt, closed):
+        prev = lines[at - 1] if at else None
+        if found is None and (_is_heading(line, nxt, closed) or _heading_in_prose(prev, line, nxt)):
             section, stack, in_note, heading = line.text, [], False, line.text
             heads.append(line.text)
             continue
@@ -309,7 +358,12 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack[-1].notes.append(line.text)
                 in_note = True
                 continue
-            starts_para = line.blank_before and (not stack or line.indent <= stack[0].indent)
+            starts_para = (
+                line.blank_before
+                and (not stack or line.indent <= stack[0].indent)
+                or _back_at_margin(stack, line)
+                or _new_statement(stack, line, nxt)
+            )
             level = next(
                 (k for k in range(1, len(stack)) if abs(stack[k].indent - line.indent) <= 1),
                 None,
@@ -378,8 +432,11 @@ def outline(lines: list[Line]) -> list[Item]:
             if group.children and style != group.children[0].style and style in prior:
                 stack, restore = before[: prior.index(style)], None
                 styles = [i.style for i in stack]
-        if style in styles:
-            stack = stack[: styles.index(style)]
+        if style in styles and (cut := _same_style_cut(stack, style, line.indent)) is not None:
+            stack = stack[:cut]
+        elif style in styles:
+            # the same bullet set deeper than every open one of its kind: a sub-list
+            stack = [it for it in stack if it.indent < line.indent - 1] or stack[:1]
         elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
             # A numbered list after a paragraph is the paragraph's list only if the
             # paragraph introduces it ("... the following:").
@@ -394,6 +451,35 @@ def outline(lines: list[Line]) -> list[Item]:
         stack.append(item)
         in_note = False
     return roots
+
+
+def _back_at_margin(stack: list[Item], line: Line) -> bool:
+    """An unmarked line back at the margin of the block that holds an open nested list,
+    left of the deepest item's own text and wrapped lines ("Quantity: 300 mg ..." under a
+    numbered list): a block of its own, not the last item's words."""
+    if len(stack) < 2 or not line.text[:1].isupper():
+        return False
+    deepest = stack[-1]
+    wrap = deepest.wrap if deepest.wrap is not None else deepest.indent
+    return line.indent <= stack[0].indent + 1 and min(deepest.indent, wrap) >= line.indent + 2
+
+
+def _new_statement(stack: list[Item], line: Line, nxt: Line | None) -> bool:
+    """A line that grants coverage and leads in a list ("Renewal request - approve up to 12
+    months when ALL apply:") right under a finished block that grants nothing: a
+    statement of its own, though no blank line sets it apart."""
+    return (
+        bool(stack)
+        and len(stack) == 1
+        and stack[0].style == "para"
+        and stack[0].text.rstrip().endswith(".")
+        and line.text.rstrip().endswith(":")
+        and line.text[:1].isupper()
+        and bool(_APPROVES.search(line.text))
+        and not _APPROVES.search(stack[0].text)
+        and nxt is not None
+        and _marker(nxt.text) is not None
+    )
 
 
 _LEADS_IN = re.compile(r"(?:\bthe following\b[^:]{0,200}|:)\s*$", re.I)

@@ -160,6 +160,17 @@ def _pair(
             general.append((node, duration))
             continue
         key = _key(name)
+        named = [i for k, i in by_name.items() if k and f" {k} " in f" {key} "]
+        if len(named) >= 2 and not by_name.get(key):
+            # "Acute Lymphoblastic Leukemia and B-Cell Lymphoblastic Lymphoma": one
+            # continuation names several initial conditions and serves each of them
+            for i in named:
+                if i.id in served:
+                    continue
+                own = node if i is named[0] else _reid(node, i.id)
+                i.branches.append(Branch(request_type="continuation", approval=duration, node=own))
+                served.add(i.id)
+            continue
         ind = by_name.get(key) or next(
             # "Acute Lymphoblastic Leukemia" / "Ph-negative Acute Lymphoblastic Leukemia":
             # one name holds the other

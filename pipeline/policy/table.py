@@ -32,6 +32,13 @@ PART_HEAD = re.compile(
     r"^(?:initial|renewal|re-?authori[sz]ation|re-?approval|continu\w+)(?:\s+[A-Za-z]+){0,3}:?$",
     re.I,
 )
+# A column named by a branch: "Initial authorization (6 months)", "Reauthorization".
+_BRANCH_COLUMN = re.compile(
+    r"^(?:initial|re-?authori[sz]ation|renewal|continu\w*|re-?approval|subsequent)\b", re.I
+)
+_BRANCH_TITLE = re.compile(r"\s*[(\[].*$")
+# A branch cell that states no criteria: "Not applicable (single course)."
+_NOT_APPLICABLE = re.compile(r"^(?:not applicable\b|n/a\b|none\.?$|[-–—]+$)", re.I)
 # A column's name: a word or two, no list marker ("Module", not "I.")
 _COLUMN_WORD = re.compile(r"^[A-Z][a-z]{2,}(?: [A-Za-z]{2,})?$")
 # A heading above a table that makes its rows limits on quantity, not indications.
@@ -50,6 +57,9 @@ class Row:
     base: str = ""  # the name column as printed, when sub-headings name the rows
     named: bool = False  # named by a sub-heading in the criteria column
     limits: bool = False  # a quantity-limit table's row: not an indication
+    # the other branch columns' cells, line by line, under their titles
+    more: dict[str, list[Line]] = field(default_factory=dict)
+    first: str = ""  # the criteria column's title where the table has branch columns
 
 
 @dataclass
@@ -60,10 +70,24 @@ class _Columns:
     page: int
     header: str = ""  # the header line as printed
     edge: int = 0  # where the criteria column starts on the page being read
+    # branch columns ("Initial authorization", "Reauthorization"): column → its title
+    titles: dict[int, str] = field(default_factory=dict)
 
 
 def _runs(raw: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _RUN.finditer(raw)]
+
+
+def _branch_column(text: str) -> bool:
+    """A column header naming a branch ("Reauthorization (12 months)"), not a row's part
+    heading ("Initial Criteria:") or duration ("Initial: 16 weeks") beside its name."""
+    title = _BRANCH_TITLE.sub("", text).strip()
+    return (
+        bool(_BRANCH_COLUMN.match(title))
+        and not title.endswith(":")
+        and not re.search(r"\d", title)
+        and len(title.split()) <= 4
+    )
 
 
 def _header(raw: str, page: int) -> _Columns | None:
@@ -71,6 +95,19 @@ def _header(raw: str, page: int) -> _Columns | None:
     if not 2 <= len(runs) <= 6:
         return None
     criteria = [i for i, (_, t) in enumerate(runs) if _CRITERIA_HEAD.search(t)]
+    branches = [i for i, (_, t) in enumerate(runs) if _branch_column(t)]
+    if len(branches) >= 2 and branches[0] > 0 and set(criteria) <= set(branches):
+        # "Indication | Initial authorization (6 months) | Reauthorization (12 months)":
+        # a criteria column per branch, the columns' headers name the branches
+        left = runs[: branches[0]]
+        if all(len(t.split()) <= 4 and not t.endswith((":", ".")) for _, t in left):
+            # the column that names the rows ("Indication", "Diagnosis"; else the first:
+            # two branch columns say enough that this is a header)
+            named = [i for i, (_, t) in enumerate(left) if _SUBJECT_HEAD.search(t)]
+            subject = named[-1] if named else 0
+            cols = _Columns([s for s, _ in runs], subject, branches[0], page)
+            cols.titles = {i: _BRANCH_TITLE.sub("", runs[i][1]) for i in branches}
+            return cols
     if not criteria or criteria[0] == 0:
         return None
     subject = [
@@ -155,6 +192,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
     records: list[Record] = []  # the table's lines since its header, for a centred table
     table_start = 0  # the index in ``rows`` of the table's first row
     tail: list[str] = []  # the name cells of the lines just read with no criteria
+    tail_at: list[tuple[int, int]] = []  # where those lines are
     above = ""  # the last line of text read outside a table: the heading over the next one
     limits = False
 
@@ -220,6 +258,15 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 if not any(r.criteria for r in records if r.indent < 10):
                     used.add((number, at))  # a note across the table under its header
                     continue
+                if row is not None and tail and cols.titles:
+                    # a heading under the table's last row ("Not medically necessary")
+                    # over the prose that ends it: no words of that row's name
+                    words = " ".join(tail)
+                    if row.base.endswith(words) and row.base != words:
+                        row.base = row.base[: -len(words)].strip()
+                        if not row.named:
+                            row.subject = row.base
+                        used -= set(tail_at)
                 close()
                 cols, row = None, None
                 above = raw
@@ -260,7 +307,9 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
             )
             edge = bool(criteria) and indent <= _SLACK
             last_subject = subject
-            tail = tail + [subject] if subject and not criteria else []
+            alone = subject and not criteria and not any(cells[k] for k in cols.titles)
+            tail = tail + [subject] if alone else []
+            tail_at = tail_at + [(number, at)] if alone else []
             # a lead-in ("BOTH of the following:") waits for its items, and a name ending in
             # "or" / "of the" runs on: the next line belongs to the same row
             waiting = row is not None and (
@@ -288,5 +337,33 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 continue
             if criteria:
                 row.lines.append(Line(number, indent, criteria))
+            for k, title in cols.titles.items():
+                if k == cols.criteria:
+                    row.first = title
+                elif cells[k]:
+                    at_k = raw.find(cells[k].split()[0], cols.starts[k] - _SLACK)
+                    line = Line(number, max(0, at_k - cols.starts[k]), cells[k])
+                    row.more.setdefault(title, []).append(line)
     close()
+    for row in rows:
+        if row.more:
+            row.lines = branch_lines(row)
     return rows, used
+
+
+def branch_lines(row: Row) -> list[Line]:
+    """A row of branch columns as one criteria cell cut into parts: each column's title
+    (a part heading: "Initial authorization", "Reauthorization") over its lines; a column
+    whose cell states no criteria ("Not applicable: ...") left out."""
+    out: list[Line] = []
+    for title, lines in [(row.first, row.lines), *row.more.items()]:
+        if not lines or _NOT_APPLICABLE.match(lines[0].text):
+            continue
+        # a part heading the cell reader knows, whatever the column calls the branch
+        # ("Subsequent authorization", "Continued approval criteria")
+        initial = title.lower().startswith("initial")
+        out.append(
+            Line(lines[0].page, 0, "Initial authorization" if initial else "Reauthorization")
+        )
+        out.extend(lines)
+    return out

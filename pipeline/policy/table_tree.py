@@ -7,6 +7,7 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.groups import _node
+from pipeline.policy.indications import coded_name
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line, outline
 from pipeline.policy.table import PART_HEAD, Row
@@ -101,9 +102,15 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 (renewal if renewal_part or _RENEWAL_ITEM.match(text) else initial).append(node)
         branches = []
         first = name.split(" ")[0] if name else ""
+        name, codes = coded_name(name)
+        if row.first and not codes:
+            # a branch-column table's codes in a column of their own ("ICD-10 Codes")
+            codes = F.icd10_codes(f"ICD-10 {row.other}")
         head, page, verified = _verbatim(name, row.page, pages)
         words = name.split()
-        if not verified and _SKIP.sub("", name).lower() not in printed:
+        # (a name cell beside branch columns runs over lines of its own: never printed
+        # joined, yet all the row's)
+        if not verified and not row.first and _SKIP.sub("", name).lower() not in printed:
             # a name cell that ran on into a line printed elsewhere (a heading above the
             # table) is printed nowhere as joined: the longest start of it printed on its
             # page names the row, so a person can confirm it
@@ -143,7 +150,7 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 # page text, so their join could not be found on the page again
                 text=head if verified else name,
                 page=page if verified else row.page,
-                icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines)),
+                icd10=F.icd10_codes(row.other + " " + " ".join(x.text for x in row.lines)) or codes,
                 section=" ".join(row.other.split()),
                 branches=branches,
             )

@@ -42,7 +42,7 @@ _NOT_CRITERIA = re.compile(
     re.I,
 )
 _APPROVE_FOR = re.compile(
-    r"(?:approved? for|authorization of|approval of|approved for up to|authorized for|"
+    r"(?:approved? for|authorization of|approval of|approved? (?:for )?up to|authorized for|"
     r"(?:approval|authori[sz]ation) will be for(?: no more than)?|"
     r"(?:initial|renewal|continuation|continued) (?:approval|authori[sz]ation):|"
     r"(?:approval|authori[sz]ation) (?:duration|period|length)\s*(?:is|:|of)?)\s+"
@@ -55,9 +55,12 @@ _CONTAINER = re.compile(
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(
-    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+(?:of\s+)?the\s+"
-    r"(?:following|criteria (?:below|listed)|conditions below)|"
-    r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b",
+    r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+(?:\(\d+\)\s+)?"
+    r"(?:or\s+more\s+)?"
+    r"(?:of\s+)?the\s+(?:following|criteria (?:below|listed)|conditions below)|"
+    r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b|"
+    # "approve ... when ALL apply:", "ONE applies:": the count and the verb, no "following"
+    r"\b(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR)\s+(?:or\s+more\s+)?appl(?:y|ies)\s*:?\s*$",
     re.I,
 )
 _LABELS = re.compile(
@@ -90,5 +93,12 @@ _APPROVAL_LINE = re.compile(
     # "Initial approval: 6 months." / "Renewal approval: 12 months."
     r"|^(?:initial|renewal|continuation|continued)\s+(?:approval|authori[sz]ation)\s*:\s*"
     r"\d+\s+(?:months?|years?|weeks?|days?)\.?$",
+    re.I,
+)
+# A heading that names no condition ("Policy", "Coverage Criteria", "Quantity Limit
+# Criteria"): what falls under it is named by its own words.
+_GENERIC_HEADING = re.compile(
+    r"\b(?:policy|criteria|coverage|position|indications?|statement|guidelines?|"
+    r"requirements?|summary|overview)\b",
     re.I,
 )
