@@ -136,7 +136,7 @@ def _name_forms(name: str) -> list[str]:
 
 def _overlap(name: str, case: Case) -> tuple[float, str]:
     scored = [_overlap_one(form, case) for form in _name_forms(name)]
-    return max(scored, key=lambda x: x[0])
+    return max(scored, key=lambda x: x[0], default=(0.0, ""))  # an empty name matches nothing
 
 
 def _overlap_one(name: str, case: Case) -> tuple[float, str]:

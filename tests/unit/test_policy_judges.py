@@ -477,3 +477,10 @@ def test_a_denial_needs_a_fact_plainly_about_the_criterion() -> None:
     assert _check(text, "not_met", fact).status == "not_documented"
     dx = facts("Diagnosis: Spinal muscular atrophy, type II (ICD-10 G12.1).")
     assert judge_restated(text, dx)[:2] == ("met", ["F1"])
+
+
+def test_an_indication_with_an_empty_name_matches_nothing_and_breaks_nothing() -> None:
+    tree = _tree()
+    tree.indications[0].name = " "
+    ind, why = indication_for(_pair_case(410), tree)
+    assert ind is None and "no indication" in why
