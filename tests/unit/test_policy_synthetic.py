@@ -49,7 +49,7 @@ BATCHES = {
         POLICIES / "synthetic3", "build.py", "policy-pairs-synthetic3.yaml", 6, True, pairs=2
     ),
     "synthetic4": Batch(
-        POLICIES / "synthetic4", "build.py", "policy-pairs-synthetic4.yaml", 1, True, pairs=2
+        POLICIES / "synthetic4", "build.py", "policy-pairs-synthetic4.yaml", 5, True, pairs=2
     ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]

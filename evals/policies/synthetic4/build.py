@@ -18,7 +18,8 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "synthetic")]
 
 import make_pdfs  # noqa: E402
-from payers4_a import excellus_teriparatide  # noqa: E402
+from payers4_a import excellus_teriparatide, tufts_adalimumab, twocol_ocrelizumab  # noqa: E402
+from payers4_b import bcbsm_apremilast, elixir_epoetin  # noqa: E402
 from render import Policy  # noqa: E402
 
 POLICIES = [
@@ -26,6 +27,19 @@ POLICIES = [
            "policy, 'Medical Criterion' lettered lists with the logic only at item ends "
            "('; and' / '; or') (fictional Finger Lakes Mutual Health Plan)",
            "item-end-lowercase", excellus_teriparatide),
+    Policy("synth4-twocol-ocrelizumab", "Synthetic: clinical pharmacy policy laid out in two "
+           "columns, criteria on the left and notes on the right (fictional Lakeshore Health "
+           "Partners)", "two-column-notes", twocol_ocrelizumab),
+    Policy("synth4-tufts-adalimumab", "Synthetic: Tufts/Harvard Pilgrim-style pharmacy medical "
+           "necessity guideline, roman-numeral sections and bold run-in condition labels "
+           "(fictional Bay Colony Health Alliance)", "roman-sections-run-in", tufts_adalimumab),
+    Policy("synth4-elixir-epoetin", "Synthetic: Elixir/MedImpact-style prior authorization "
+           "criteria, indications as ALL CAPS lines, 'Criteria for approval (all must be met):' "
+           "and en-dash markers (fictional Cedar Point Pharmacy Solutions)", "caps-dash-lists",
+           elixir_epoetin),
+    Policy("synth4-bcbsm-apremilast", "Synthetic: BCBS Michigan-style drug criteria, numbered "
+           "items opened by their connector ('AND 2.', 'OR b.') (fictional Great Lakes Blue "
+           "Plan)", "leading-connectors", bcbsm_apremilast),
 ]
 
 
