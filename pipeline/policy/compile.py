@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.errors import NecessityError
 from pipeline.policy.branch_sections import branch_indication, branch_kind
+from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion, heading_exclusion
 from pipeline.policy.groups import _subtree_text
@@ -22,6 +23,7 @@ from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.references import resolve
+from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
@@ -40,9 +42,10 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-9"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-10"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
-# branches, one continuation naming several conditions, branch-column tables, prose criteria
+# branches, one continuation naming several conditions, branch-column tables, prose criteria;
+# 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -57,6 +60,7 @@ def build_tree(
     file: str,
     title: str,
     rows: list[Row] | None = None,
+    sectioned: list[Indication] | None = None,
 ) -> PolicyTree:
     problems: list[str] = []
     indications: list[Indication] = _table_indications(rows or [], pages, problems)
@@ -174,6 +178,10 @@ def build_tree(
         for ind in prose_criteria(roots, pages)
         if " ".join(ind.name.lower().split()) not in have
     ]
+    if sectioned:
+        # condition sections read from the lines (sections.py): the rest of the policy
+        # gives its exclusions and scope, not indications
+        indications = sectioned
     if not indications:
         # the headings over criteria lists do, and sentences that say what "is covered
         # when" (CMS LCDs)
@@ -224,12 +232,17 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         ) from exc
     if not lines and not rows:
         raise PolicyCompileError(f"{path}: no text in layout extraction")
-    roots = outline(lines)
-    return build_tree(
-        roots,
-        PageText([p.text for p in pages]),
-        source_id=source_id,
-        file=str(Path(path).resolve()),
-        title=title,
-        rows=rows,
-    )
+    lines = drop_continued(lines)
+    page_text = PageText([p.text for p in pages])
+    common = {"source_id": source_id, "file": str(Path(path).resolve()), "title": title}
+    tree = build_tree(outline(lines), page_text, rows=rows, **common)
+    found: list[str] = []
+    sectioned = section_indications(lines, page_text, found)
+    if sectioned is None or not better_reading(sectioned[0], tree.indications):
+        return tree
+    # condition sections read from the lines (sections.py) explain the policy better: the
+    # rest of it gives the exclusions and scope
+    rest = [x for i, x in enumerate(lines) if i not in sectioned[1]]
+    tree = build_tree(outline(rest), page_text, sectioned=sectioned[0], **common)
+    tree.problems.extend(found)
+    return tree

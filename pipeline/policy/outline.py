@@ -41,7 +41,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
     ("dash", re.compile(r"^([\-–])(?=\s)")),
 ]
-_BULLETS = {"bullet", "bullet2", "bullet3", "dash"}
+_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph"}
 # A roman numeral that may be a letter: "i." after "h." is the letter i.
 _LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
@@ -186,7 +186,24 @@ def _marker(text: str) -> tuple[str, str, str] | None:
     for style, pattern in _MARKERS:
         if m := pattern.match(text):
             return style, m.group(1), text[m.end() :].strip()
+    if len(text) > 2 and text[1] == " " and unicodedata.category(text[0]) == "So":
+        # any other pictographic bullet ("➢", "◆", "✓"): a level of its own
+        return "glyph", text[0], text[2:].strip()
     return None
+
+
+def _same_style_cut(stack: list[Item], style: str, indent: int) -> int | None:
+    """Where a marker of a style already open closes the stack: at the open item of that
+    style set at its indentation (its sibling), else at the first of that style. None
+    for a bullet set deeper than every open bullet of its kind: one glyph at two
+    indentations is two levels."""
+    same = [k for k, it in enumerate(stack) if it.style == style]
+    at = next((k for k in same if abs(stack[k].indent - indent) <= 2), None)
+    if at is not None:
+        return at
+    if style in _BULLETS and all(stack[k].indent < indent - 2 for k in same):
+        return None
+    return same[0]
 
 
 def _branch_heading(text: str) -> bool:
@@ -428,8 +445,11 @@ def outline(lines: list[Line]) -> list[Item]:
             if group.children and style != group.children[0].style and style in prior:
                 stack, restore = before[: prior.index(style)], None
                 styles = [i.style for i in stack]
-        if style in styles:
-            stack = stack[: styles.index(style)]
+        if style in styles and (cut := _same_style_cut(stack, style, line.indent)) is not None:
+            stack = stack[:cut]
+        elif style in styles:
+            # the same bullet set deeper than every open one of its kind: a sub-list
+            stack = [it for it in stack if it.indent < line.indent - 1] or stack[:1]
         elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
             # A numbered list after a paragraph is the paragraph's list only if the
             # paragraph introduces it ("... the following:").

@@ -119,10 +119,25 @@ def test_bad_key_files_are_named(tmp_path: Path) -> None:
         load_keyfile(tmp_path / "none.yaml")
 
 
-def test_shipped_key_files_load() -> None:
-    for name in ("seeds.yaml", "heldout.yaml", "heldout2.yaml"):
-        keys = load_keyfile(KEYS / name)
-        assert keys["cases"] and all(c.get("stance") for c in keys["cases"].values())
+SHIPPED = ("seeds.yaml", "heldout.yaml", "heldout2.yaml", "heldout3.yaml")
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_shipped_key_files_load(name: str) -> None:
+    keys = load_keyfile(KEYS / name)
+    assert keys["cases"] and all(c.get("stance") for c in keys["cases"].values())
+
+
+@pytest.mark.parametrize("name", [n for n in SHIPPED if n.startswith("heldout")])
+def test_held_out_case_files_match_their_key_file(name: str) -> None:
+    """Every case a held-out key file scores has a case file the review reads, and no more."""
+    from pipeline.cases.casefile import load_case
+
+    keys = load_keyfile(KEYS / name)
+    folder = KEYS / f"{Path(name).stem}-cases"
+    cases = {load_case(f).case_id: f for f in sorted(folder.glob("*.yaml"))}
+    assert set(cases) == set(keys["cases"])
+    assert all(f.stem == case_id for case_id, f in cases.items())
 
 
 def test_a_text_layers_broken_hyphen_matches_the_key_phrase() -> None:

@@ -1,7 +1,7 @@
-"""The synthetic payer policies (evals/policies/synthetic and synthetic2), each batch checked
-alike: PDFs rebuilt byte for byte by their generator, gold trees well formed and printed on
-the pages they name, found by `eval policies` beside the gold folder, the case pairs written
-against them loadable and paired, and no policy in two batches."""
+"""The synthetic payer policies (evals/policies/synthetic, synthetic2, synthetic3), each batch
+checked alike: PDFs rebuilt byte for byte by their generator, gold trees well formed and
+printed on the pages they name, found by `eval policies` beside the gold folder, the case pairs
+written against them loadable and paired, and no policy in two batches."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ class Batch:
     generator: str  # the script whose main(out_dir) writes the PDFs and gold
     config: str  # the case-pair eval config
     policies: int  # at least this many
-    full: bool  # every policy has two initial trees and exclusions; one pair per policy
+    full: bool  # every policy has two initial trees and exclusions; `pairs` pairs per policy
+    pairs: int = 1
 
     @property
     def gold(self) -> Path:
@@ -43,6 +44,9 @@ BATCHES = {
     ),
     "synthetic2": Batch(
         POLICIES / "synthetic2", "build.py", "policy-pairs-synthetic2.yaml", 5, True
+    ),
+    "synthetic3": Batch(
+        POLICIES / "synthetic3", "build.py", "policy-pairs-synthetic3.yaml", 6, True, pairs=2
     ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
@@ -136,7 +140,7 @@ def test_case_pairs_point_at_the_pdfs_and_pair_up(name: str) -> None:
         if rec.expected["verdict"] == "not_medically_necessary":
             assert rec.expected.get("failed_criterion") and rec.metadata.get("missed_criterion")
     if batch.full:
-        assert len(verdicts) == len(batch.gold_files)
+        assert len(verdicts) == batch.pairs * len(batch.gold_files)
     else:
         assert len(verdicts) >= batch.policies
     assert all(v == {"medically_necessary", "not_medically_necessary"} for v in verdicts.values())
@@ -151,7 +155,7 @@ def test_the_pair_config_loads_its_records(name: str) -> None:
     config = load_config(REPO / "evals" / "configs" / batch.config)
     count = len(load_dataset(config.dataset, split=config.split))
     if batch.full:
-        assert count == 2 * len(batch.gold_files)
+        assert count == 2 * batch.pairs * len(batch.gold_files)
     else:
         assert count >= 2 * batch.policies
 

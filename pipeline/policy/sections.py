@@ -1,0 +1,437 @@
+"""Condition sections read from the line stream: a heading that names a condition, then
+its branches under headings of their own ("Initial approval criteria" / "Continuation of
+therapy", "Initial authorization 6 months" / "Reauthorization", "Hepatic encephalopathy -
+Initial Request" / "- Renewal Request", a form's "Therapy Stage" value), each branch's
+criteria read by the outline reader (or as yes/no steps).
+
+A heading is a condition's by what follows it (a branch heading, a criteria lead-in, a
+list) and by its words (the ICD-10-CM vocabulary), never by a fixed list of conditions;
+headings made only of a document's own words ("Coverage Policy", "Approval Criteria",
+"Clinical Criteria", "Endnotes") never are. A branch heading at the conditions' own level
+("D. Reauthorization (all indications in sections A to C)") is a branch of every one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from pipeline.policy import fields as F
+from pipeline.policy.groups import _node
+from pipeline.policy.indications import coded_name
+from pipeline.policy.models import Branch, Indication, PolicyNode
+from pipeline.policy.outline import Item, Line, outline
+from pipeline.policy.steps import STEP, is_step_block, read_steps, step_approval, steps_node
+from pipeline.policy.wording import (
+    _APPROVE_FOR,
+    _APPROVES,
+    _EXCLUSION_SECTION,
+    _LIMITS_SECTION,
+    _NOT_CRITERIA,
+    _OF_THE_FOLLOWING,
+    _STOP_SECTIONS,
+)
+
+_SECTION_MARK = re.compile(r"^(?:([A-Z])|([IVX]{1,4})|(\d{1,2}))[.)]\s+")
+_CONTINUED = re.compile(r"\s*[(\[]?\s*(?:continued|cont'?d\.?|cont\.)\s*[)\]]?\s*$", re.I)
+_DURATION = r"\d+\s*(?:month|year|week|day)(?:\(?s\)?)?"
+_DURATION_TAIL = re.compile(rf"\s+({_DURATION})\s*$", re.I)
+_DURATION_ONLY = re.compile(rf"^({_DURATION})\s*$", re.I)
+_PAREN = re.compile(r"\s*\([^)]*\)")
+# The names payers give a branch: "Initial Authorization", "First Course", "New Start" /
+# "Continuation of Therapy", "Renewal Request", "Retreatment", "Re-approval", "Ongoing".
+_BRANCH_INITIAL = re.compile(
+    r"^(?:initial|initiation|first (?:course|request|authori[sz]ation|approval)|"
+    r"new (?:start|request|patient|member)s?|induction|starting)\b",
+    re.I,
+)
+_BRANCH_CONTINUED = re.compile(
+    r"^(?:continu\w*|renewal|re-?authori[sz]ation|recertification|re-?certification|"
+    r"re-?treatment|subsequent|maintenance|re-?approval|extension|ongoing|"
+    r"follow-?up|re-?assessment|re-?evaluation|existing (?:patient|member|user)s?)\b",
+    re.I,
+)
+# "Reauthorization (all indications)", "Renewal - all conditions above"
+_FOR_ALL = re.compile(
+    r"\b(?:all|every|each|any)\s+(?:of\s+the\s+)?(?:above\s+)?(?:indications?|conditions?|"
+    r"diagnos[ei]s|uses|sections?)\b",
+    re.I,
+)
+_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
+_STOP = re.compile(
+    r"^(?:end\s*notes?|notes?|dosing|dosage|administration|quantity|place of|"
+    r"contraindications?|warnings?|precautions?)\b",
+    re.I,
+)
+# Words a document uses for its own parts: a heading made only of them names no condition.
+_DOCUMENT_WORDS = set(
+    """coverage policy policies criteria criterion clinical approval approvals initial logic
+    endnotes references guideline guidelines indications indication requirements medical
+    necessity necessary information general summary overview the of and for all drug drugs
+    program plan request requests authorization prior therapy stage type length product name
+    duration section sections table tables supporting statement position description
+    background scope purpose definitions documentation review member members patient
+    patients use uses approved covered benefit edit details rationale applicable appendix
+    instructions diagnosis diagnoses condition conditions""".split()
+)
+
+
+# Words that qualify a condition without naming one.
+_MODIFIERS = set(
+    """other unspecified chronic acute severe moderate mild primary secondary without
+    following specified elsewhere classified types initial subsequent sequela stage adults
+    adult pediatric children child infants elderly evidence related history findings
+    abnormal results""".split()
+)
+
+
+@functools.cache
+def _condition_vocabulary() -> frozenset[str]:
+    """Words of the ICD-10-CM condition names and of its symptom chapter's names ("nausea",
+    "seizures": a policy's section may be for a symptom), less the words documents use
+    for their parts."""
+    import simple_icd_10_cm as cm
+
+    from pipeline.cases.vocabulary import _conditions
+
+    names = list(_conditions())
+    names += [
+        cm.get_description(code).split(",")[0].lower()
+        for code in cm.get_all_codes(True)
+        if code.startswith("R") and cm.is_leaf(code)
+    ]
+    words = {w for name in names for w in re.findall(r"[a-z]+", name) if len(w) >= 5}
+    return frozenset(words - _DOCUMENT_WORDS - _MODIFIERS)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower().replace("'s", ""))
+
+
+def names_condition(text: str) -> bool:
+    """The words hold a condition's word (ICD-10-CM vocabulary) or an ICD-10 code."""
+    vocab = _condition_vocabulary()
+    return any(w in vocab for w in _words(_PAREN.sub("", text))) or bool(F.icd10_codes(text))
+
+
+def _document_heading(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and all(w in _DOCUMENT_WORDS for w in words)
+
+
+@dataclass
+class _Head:
+    text: str  # marker and "(continued)" removed
+    mark: str  # "upper" / "roman" / "num" / ""
+    label: str
+
+
+def _heading(line: Line) -> _Head | None:
+    """A short line standing alone that may head a section: no sentence, no question."""
+    text, mark, label = line.text, "", ""
+    if m := _SECTION_MARK.match(text):
+        if line.indent > 4:
+            return None
+        mark = "upper" if m.group(1) else "roman" if m.group(2) else "num"
+        label = m.group(1) or m.group(2) or m.group(3)
+        text = text[m.end() :]
+    text = _CONTINUED.sub("", text).strip()
+    label_of, _, value = text.partition(": ")
+    if value and _document_heading(label_of):
+        text = value.strip()  # "Diagnosis: Turner syndrome", "Therapy Stage: Renewal"
+    if text.endswith(":") and _branch_kind(text[:-1]) is not None:
+        text = text[:-1]  # "Initial Approval Criteria:"
+    words = _PAREN.sub("", text).split()
+    if not (1 <= len(words) <= 10) or not text[:1].isupper() or "?" in text:
+        return None
+    if text.endswith((".", ",", ";", ":")) or STEP.match(text) or re.search(r"[.;]\s", text):
+        return None  # a sentence, not a heading
+    letters = sum(c.isalpha() for c in text)
+    if letters < 0.6 * len(text.replace(" ", "")):
+        return None
+    if mark:
+        # a marked line is a heading only in title case or capitals ("A. PLAQUE PSORIASIS",
+        # "B. Heterozygous Familial ..."), not a numbered criterion ("1. Member is 18 ...")
+        long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+        if sum(w[0].isupper() for w in long_words) < max(1, 0.6 * len(long_words)):
+            return None
+    return _Head(text, mark, label)
+
+
+def _branch_kind(text: str) -> tuple[str, str | None] | None:
+    """("initial" | "continuation", approval) for a branch heading: "Initial authorization
+    6 months", "Continuation of therapy", "Reauthorization (all indications ...)"."""
+    approval = None
+    if m := _DURATION_TAIL.search(text):
+        approval, text = m.group(1), text[: m.start()]
+    if len(_PAREN.sub("", text).split()) > 6 or ":" in text:
+        return None
+    words = text.split()
+    while words:
+        # "Criteria Reauthorization": a table's header cell run into the row's label
+        rest = " ".join(words)
+        if _BRANCH_INITIAL.match(rest):
+            return "initial", approval
+        if _BRANCH_CONTINUED.match(rest):
+            return "continuation", approval
+        if _words(words[0]) and all(w in _DOCUMENT_WORDS for w in _words(words[0])):
+            words = words[1:]
+        else:
+            break
+    return None
+
+
+def _stop(head: _Head) -> bool:
+    text = head.text
+    return bool(
+        _STOP_SECTIONS.match(text)
+        or _EXCLUSION_SECTION.search(text)
+        or _LIMITS_SECTION.search(text)
+        or _NOT_CRITERIA.match(text)
+        or _STOP.match(text)
+    )
+
+
+def _leads_in(lines: list[Line], at: int) -> bool:
+    """A criteria lead-in starts at ``at`` ("Approve when ALL of the following are met:",
+    "X may be considered medically necessary for PNH when ALL of the following are met:")."""
+    text = lines[at].text
+    if not text.endswith(":") and at + 1 < len(lines):
+        text += " " + lines[at + 1].text
+    return text.endswith(":") and bool(_OF_THE_FOLLOWING.search(text) or _APPROVES.search(text))
+
+
+def _listed(line: Line) -> bool:
+    return bool(STEP.match(line.text)) or bool(re.match(r"^(?:\d{1,2}[.)]|[•●·o§▪-])\s", line.text))
+
+
+@dataclass
+class _Branch:
+    kind: str  # initial / continuation / any
+    title: Line
+    approval: str | None = None
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class _Section:
+    name: str
+    label: str
+    page: int
+    mark: str
+    branches: list[_Branch] = field(default_factory=list)
+    shared: bool = False  # a branch of every condition before it
+    codes: list[str] = field(default_factory=list)  # "ICD-10: D59.5" printed under the heading
+
+
+def _code_line(text: str) -> list[str]:
+    """The ICD-10 codes of a line that only lists them ("ICD-10: G70.00, G70.01")."""
+    codes = F.icd10_codes(text)
+    rest = re.sub(
+        r"[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?|icd-?10(?:-cm)?|codes?|[\W_]", "", text, flags=re.I
+    )
+    return codes if codes and len(rest) <= 3 else []
+
+
+def _condition_follows(lines: list[Line], at: int, head: _Head) -> str | None:
+    """What shows ``lines[at]`` to head a condition: the branch heading, lead-in or list
+    after it (past a table's header cells, a duration, a form's labels)."""
+    vocab = names_condition(head.text)
+    if ":" in head.text and not vocab:
+        return None  # "POLICY: ...", a label and its value
+    for j in range(at + 1, min(at + 8, len(lines))):
+        line = lines[j]
+        h = _heading(line)
+        if h is not None and _branch_kind(h.text) is not None:
+            return "branch"
+        if _leads_in(lines, j):
+            return "lead-in" if vocab else None
+        if _listed(line):
+            return "list" if vocab else None
+        if _code_line(line.text) or _DURATION_ONLY.match(line.text):
+            continue
+        if h is not None and _document_heading(h.text):
+            continue  # "Criteria | Approval duration", "12 month(s)", "Therapy Stage"
+        if h is not None and len(h.text.split()) <= 4 and not names_condition(h.text):
+            continue  # a form's label or value ("Guideline Type", "Prior Authorization")
+        return None
+    return None
+
+
+def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
+    """Condition sections and the indices of the lines they hold."""
+    sections: list[_Section] = []
+    used: set[int] = set()
+    current: _Section | None = None
+    branch: _Branch | None = None
+    pending: str | None = None  # a duration read before the branch it belongs to
+    chrome: set[str] = set()  # table headers and form labels between a heading and its branch
+    opened: Line | None = None  # the current condition's heading
+    for at, line in enumerate(lines):
+        head = _heading(line)
+        starts = line.blank_before or line.page_start or line.indent >= 20 or head and head.mark
+        if head is not None and starts and _stop(head) and not _branch_kind(head.text):
+            current, branch = None, None
+            continue
+        kind = _branch_kind(head.text) if head is not None else None
+        name = None
+        if head is not None and kind is None and starts and not _document_heading(head.text):
+            parts = _SPLIT.split(head.text, maxsplit=1)
+            if (
+                len(parts) == 2
+                and (k := _branch_kind(parts[1]))
+                and not _document_heading(parts[0])
+            ):
+                name, kind = parts[0], k  # "Hepatic Encephalopathy (HE) - Initial Request"
+            elif _condition_follows(lines, at, head):
+                name = head.text
+        if name is not None:
+            assert head is not None
+            key = name.lower()
+            same = next((s for s in sections if s.name.lower() == key and not s.shared), None)
+            if same is None:
+                same = _Section(name, head.label, line.page, head.mark)
+                sections.append(same)
+            current, branch, opened = same, None, line
+            used.add(at)
+            if kind is not None:
+                branch = _Branch(kind[0], line, kind[1] or pending)
+                current.branches.append(branch)
+                pending = None
+            continue
+        if kind is not None and head is not None and (current is not None or sections):
+            marks = {s.mark for s in sections if s.mark}
+            if head.mark and head.mark in marks or _FOR_ALL.search(head.text):
+                # "D. Reauthorization (all indications in sections A to C)": at the
+                # conditions' level, a branch of every one of them
+                current = _Section(head.text, head.label, line.page, head.mark, shared=True)
+                sections.append(current)
+            elif current is None:
+                continue
+            branch = _Branch(kind[0], line, kind[1] or pending)
+            current.branches.append(branch)
+            pending = None
+            used.add(at)
+            continue
+        if current is None:
+            continue
+        used.add(at)
+        if (branch is None or not branch.lines) and (codes := _code_line(line.text)):
+            current.codes.extend(codes)
+            continue
+        if m := _DURATION_ONLY.match(line.text):
+            if branch is not None and not branch.lines:
+                branch.approval = branch.approval or m.group(1)
+            else:
+                pending = m.group(1)
+            continue
+        if branch is None or not branch.lines:
+            if head is not None and (_document_heading(head.text) or len(head.text.split()) <= 4):
+                chrome.add(line.text)
+                continue  # "Criteria", "Approval Criteria", "Guideline Type"
+            if branch is None:
+                branch = _Branch("any", opened or line)
+                current.branches.append(branch)
+        if line.text in chrome:
+            continue
+        branch.lines.append(line)
+    return sections, used
+
+
+def _root(branch: _Branch, node_id: str, pages, problems: list[str]) -> PolicyNode | None:
+    title = Item("para", "", branch.title.text, branch.title.page, 0, "")
+    if is_step_block(branch.lines):
+        steps = read_steps(branch.lines)
+        branch.approval = branch.approval or step_approval(steps)
+        return steps_node(steps, node_id, title, pages, problems)
+    roots = outline(branch.lines)
+    for r in roots:
+        for note in r.notes:
+            if (m := _APPROVE_FOR.search(note)) and branch.approval is None:
+                branch.approval = m.group(1)
+    kept = [r for r in roots if r.children or r.style not in {"para", "unmarked"}]
+    if not kept:
+        return None
+    if len(kept) == 1 and kept[0].style == "para":
+        return _node(kept[0], node_id, pages, problems)
+    title.children = kept
+    return _node(title, node_id, pages, problems)
+
+
+def _copy(node: PolicyNode, prefix: str) -> PolicyNode:
+    return node.model_copy(
+        update={"id": f"{prefix}.{node.id}", "children": [_copy(c, prefix) for c in node.children]}
+    )
+
+
+def _condition_of(name: str) -> str:
+    """The condition an indication's name gives, without a branch named after it."""
+    parts = _SPLIT.split(name, maxsplit=1)
+    if len(parts) == 2 and _branch_kind(parts[1]) is not None:
+        name = parts[0]
+    return " ".join(_words(name))
+
+
+def _score(indications: list[Indication]) -> tuple[int, int, int]:
+    """(conditions named, branches of a stated request type, branches)."""
+    named = {_condition_of(i.name) for i in indications if i.branches and names_condition(i.name)}
+    branches = [b for i in indications for b in i.branches]
+    typed = sum(b.request_type != "any" for b in branches)
+    return len(named), typed, len(branches)
+
+
+def better_reading(sectioned: list[Indication], outlined: list[Indication]) -> bool:
+    """The sections explain the policy better than the outline reader's statements: more
+    conditions named, or as many with more branches of a stated request type."""
+    return _score(sectioned) > _score(outlined)
+
+
+def section_indications(
+    lines: list[Line], pages, problems: list[str]
+) -> tuple[list[Indication], set[int]] | None:
+    """Indications read section by section, or None where no condition section with
+    criteria is found (the outline reader then reads the policy)."""
+    sections, used = read_sections(lines)
+    out: list[Indication] = []
+    local: list[str] = []
+    for k, section in enumerate(sections, 1):
+        ind_id = section.label or f"S{k}"
+        branches: list[Branch] = []
+        for b in section.branches:
+            node = _root(b, f"{ind_id}.{b.kind}", pages, local)
+            if node is not None:
+                branches.append(Branch(request_type=b.kind, approval=b.approval, node=node))  # type: ignore[arg-type]
+        if section.shared:
+            for ind in out:
+                ind.branches.extend(
+                    b.model_copy(update={"node": _copy(b.node, ind.id)}) for b in branches
+                )
+            continue
+        if not branches:
+            continue
+        name, codes = coded_name(section.name)
+        if name.isupper():
+            name = " ".join(w[:1] + w[1:].lower() for w in name.split())
+        out.append(
+            Indication(
+                id=ind_id,
+                name=name,
+                text=section.name,
+                page=section.page,
+                icd10=F.icd10_codes(section.name) or section.codes or codes,
+                section=section.name,
+                request_type="any",
+                branches=branches,
+            )
+        )
+    if not out:
+        return None
+    for ind in out:
+        kinds = {b.request_type for b in ind.branches}
+        if "continuation" in kinds:
+            for b in ind.branches:
+                if b.request_type == "any":
+                    b.request_type = "initial"
+    problems.extend(local)
+    return out, used
