@@ -58,11 +58,13 @@ def source_sections(
             for e in candidates.by_section.get(key, [])
             if " ".join(e.text.lower().split()) not in seen
         ]
-        # The model's picks first; the best-ranked fill the section to MIN_PICKS (every
-        # candidate already passed the filter and the floor: nothing low-ranked comes in).
+        # The guideline's graded recommendations the code listed first, then the model's
+        # picks; the best-ranked fill the section to MIN_PICKS (every candidate already
+        # passed the filter and the floor: nothing low-ranked comes in).
+        listed = [e.id for e in candidates.listed.get(key, [])]
         picked = [i for i in ids if i in unused]
-        fill = [i for i in unused if i not in picked][: max(0, MIN_PICKS - len(picked))]
-        ids = picked + fill
+        fill = [i for i in unused if i not in picked]
+        ids = listed + picked + fill[: max(0, MIN_PICKS - len(listed) - len(picked))]
         for sid in ids:
             ev = of[sid]
             norm = " ".join(ev.text.lower().split())
@@ -208,12 +210,17 @@ def position_for(
     if candidates.topic is None:
         return None, [], []
     shown_path = [e for key in ("rationale", "path") for e in candidates.by_section.get(key, [])]
-    path = list({e.id: e for e in [*shown_path, *candidates.path_pool]}.values())
+    # The graded recommendations the code listed say first what comes first on the path
+    # (the first-line therapy, its adequate trial): documentation reads them first.
+    listed = [e for key in ("rationale", "path") for e in candidates.listed.get(key, [])]
+    path = list({e.id: e for e in [*listed, *shown_path, *candidates.path_pool]}.values())
     pool = list({e.id: e for e in [*candidates.position_pool, *path]}.values())
     names = {e.id: attribution(e, documents) for e in pool}
     # The path's recommendations say where the drug stands too ("X is strongly
     # recommended over <the drug's class>"): the position reads both pools.
-    read = list({e.id: e for e in [*candidates.position_pool, *path]}.values())
+    read = list(
+        {e.id: e for e in [*candidates.position_pool, *shown_path, *candidates.path_pool]}.values()
+    )
     position, requests = guideline_position(case, candidates.topic, read, path, names)
     of = {e.id: e for e in pool}
     return position, requests, [of[i] for i in position.citations if i in of]

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pipeline.draft.graded import listed_recommendations
 from pipeline.draft.population import after_untried, population_fits, population_of
 from pipeline.draft.position import places_drug
 from pipeline.draft.quotable import trimmed, why_not
@@ -21,9 +22,11 @@ from pipeline.draft.ranking import (
     complete_sentence,
     diverse,
     fits,
+    near_repeat,
     reviewer_order,
     score_sentence,
     similarities,
+    word_set,
 )
 from pipeline.draft.sections import DOSE, RECOMMEND, SECTIONS, SectionSpec
 from pipeline.models import Case, Chunk, Document, Evidence, SearchFilters
@@ -50,6 +53,9 @@ class Candidates:
     # and the treatment path's (rationale, path) beyond those shown.
     position_pool: list[Evidence] = field(default_factory=list)
     path_pool: list[Evidence] = field(default_factory=list)
+    # The condition's own graded recommendations on the request, listed by code (graded.py):
+    # quoted first in their section, whatever the model picks.
+    listed: dict[str, list[Evidence]] = field(default_factory=dict)
 
 
 def search_section(
@@ -124,6 +130,38 @@ def gather(
     def on_topic(chunk: Chunk) -> bool:
         return topic.names_condition(doc_name(chunk))
 
+    # A guideline on the diagnosis's own form beats one on the condition in general, and
+    # one on other forms of it ranks down (doc_weight).
+    fit_of = {
+        sid: topic.document_fit(f"{d.title} {d.file.rsplit('/', 1)[-1].replace('-', ' ')}")
+        for sid, d in documents.items()
+    }
+    has_specific = any(
+        f == "specific" and documents[sid].doc_type == "guideline" for sid, f in fit_of.items()
+    )
+    has_own = any(
+        f in {"specific", "general"} and documents[sid].doc_type == "guideline"
+        for sid, f in fit_of.items()
+    )
+    doc_weight = {"specific": 0.4, "other_form": -0.8, "general": -0.5 if has_specific else 0.0}
+    topical_exist = any(f != "off" for f in fit_of.values())
+
+    def reads_position(sent: Sentence) -> bool:
+        """Where the position and the path are read from: not a guideline on other forms of
+        the condition, nor the general one where the diagnosis's form has its own."""
+        fit = fit_of.get(sent.chunk.source_id, "off")
+        if fit == "other_form":
+            return not has_own
+        return not (fit == "general" and has_specific)
+
+    def own_guideline(sent: Sentence) -> bool:
+        """The condition's own guideline (its form's, where the store has one)."""
+        doc = documents.get(sent.chunk.source_id)
+        fit = fit_of.get(sent.chunk.source_id, "off")
+        return bool(doc and doc.doc_type == "guideline") and (
+            fit == "specific" or (fit == "general" and not has_specific)
+        )
+
     def sentences(chunk: Chunk, retrieval: float, cue: re.Pattern | None = None) -> list[Sentence]:
         out = []
         on_drug = topic.names_drug(doc_name(chunk))
@@ -163,6 +201,8 @@ def gather(
     # Score each section's sentences on what they name of the case first (cheap), keep the
     # best PRE_K, and only those meet e5: embedding whole guidelines costs minutes.
     pre: dict[str, list[tuple[float, Sentence]]] = {}
+    full: dict[str, list[tuple[float, Sentence]]] = {}
+    own_only: list[tuple[float, Sentence]] = []  # refused by a section's test, graded.py's
     for spec in specs:
         scored = []
         seen: set[str] = set()
@@ -171,6 +211,8 @@ def gather(
                 continue
             seen.add(sent.text)
             topical = on_topic(sent.chunk)
+            if spec.key in {"position", "rationale", "path"} and not reads_position(sent):
+                continue
             if spec.key == "position":
                 doc = documents.get(sent.chunk.source_id)
                 if not (doc and doc.doc_type == "guideline"):
@@ -178,6 +220,11 @@ def gather(
                 if not (topical or topic.names_condition(sent.text)):
                     continue
             elif not fits(sent.text, spec, topic, topical, topic.names_drug(doc_name(sent.chunk))):
+                if spec.key in {"rationale", "path"} and own_guideline(sent):
+                    # the condition's own recommendation that names another disease only
+                    # as a qualifier ("lower in patients with CKD"): the code's list reads it
+                    score = score_sentence(sent.text, spec, topic, True, 0.0, sent.retrieval)
+                    own_only.append((score, sent))
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
             if spec.key in {"rationale", "path", "position"}:
@@ -189,9 +236,19 @@ def gather(
                 elif spec.key != "position" and places_drug(sent.text, topic):
                     score += 1.0  # the guideline's word on where the request stands
             if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
+                if topical_exist and (
+                    RECOMMEND.search(sent.text)
+                    or (spec.recommendations and not topic.names_drug(sent.text))
+                ):
+                    # another disease's recommendation is for its own patients, and in the
+                    # path sections only its word on this very drug may stand beside the
+                    # condition's own guideline (its findings on the drug may, elsewhere)
+                    continue
                 score -= 1.2  # a document about another disease, even where it names the drug
+            score += doc_weight.get(fit_of.get(sent.chunk.source_id, "off"), 0.0)
             scored.append((score, sent))
         scored.sort(key=lambda item: -item[0])
+        full[spec.key] = scored
         pre[spec.key] = scored[: POSITION_K if spec.key == "position" else PRE_K]
     sims = similarities(
         searcher, settings, {k: [x for _, x in v] for k, v in pre.items()}, questions, doc_title
@@ -218,8 +275,20 @@ def gather(
         for key, ranked in ranked_by.items():
             for score, x in ranked[:15]:
                 log.debug("%s %.2f %s", key, score, x.text[:100])
+    graded = listed_recommendations(
+        [*full.get("rationale", []), *full.get("path", []), *own_only], case, topic, own_guideline
+    )
+    listed = {key: [evidence_of(x) for x in sents] for key, sents in graded.items()}
     by_section: dict[str, list[Evidence]] = {}
-    shown: set[str] = set()
+    # What the code lists is not shown to the model again, nor a near-repeat of it (the
+    # table's row, the text's numbered copy).
+    shown: set[str] = {e.text for evs in listed.values() for e in evs}
+    listed_words = [word_set(t) for t in shown]
+    for ranked in ranked_by.values():
+        for _, x in ranked:
+            words = word_set(x.text)
+            if near_repeat(words, listed_words):
+                shown.add(x.text)
     for spec in specs:
         if spec.key == "position":
             continue
@@ -236,7 +305,7 @@ def gather(
         by_section[spec.key] = reviewer_order(chosen) if spec.recommendations else chosen
         shown |= {e.text for e in chosen}
     unique: dict[str, Evidence] = {}
-    for evs in by_section.values():
+    for evs in [*listed.values(), *by_section.values()]:
         for ev in evs:
             unique.setdefault(ev.id, ev)
     ordered = sorted(unique.values(), key=id_order)
@@ -244,7 +313,7 @@ def gather(
     path_pool = [
         evidence_of(x) for key in ("rationale", "path") for _, x in ranked_by.get(key, [])[:12]
     ]
-    return Candidates(by_section, ordered, all_queries, topic, position_pool, path_pool)
+    return Candidates(by_section, ordered, all_queries, topic, position_pool, path_pool, listed)
 
 
 def heading_sentence(chunk: Chunk, text: str) -> str:

@@ -35,12 +35,12 @@ def leading_population(text: str) -> tuple[str, str]:
     return (m.group(1), m.group(2)) if m else ("", text)
 
 
-_QUALIFIER = re.compile(
+QUALIFIER = re.compile(
     r"\b(asymptomatic|pregnan\w*|lactat\w*|breastfeed\w*|transplant\w*|dialysis|"
     r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
     r"first (?:\w+ )?(?:flare|episode|attack|event)s?|"
     r"contraindications?|"
-    r"inflammatory bowel disease|ibd|uveitis|diabetes|heart failure|infections?|"
+    r"inflammatory bowel disease|ibd|uveitis|iritis|diabetes|heart failure|infections?|"
     r"lung disease|hepatitis|malignan\w*|cancer|lymphoproliferative|hypogammaglobulinemia|"
     r"liver disease|kidney disease|renal (?:disease|impairment|insufficiency)|"
     r"cardiovascular disease|CVD|nodules|surgery)\b",
@@ -78,7 +78,7 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
     if age is not None and (child and not adult if age >= 18 else adult and not child):
         return False
     text = _case_text(case)
-    for m in _QUALIFIER.finditer(population):
+    for m in QUALIFIER.finditer(population):
         words = m.group(1).lower().split()
         if words[0] == "first":  # a first flare: the record must say first of the same
             if not re.search(rf"\bfirst (?:\w+ )?{re.escape(words[-1][:5])}", text):

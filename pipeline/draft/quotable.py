@@ -41,7 +41,7 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         "method or panel",
         re.compile(
             r"\b(voting panel|patient panel|core team|literature review|systematic review|"
-            r"evidence report|PICO|GRADE|we searched|were screened|full-text|manuscripts?|"
+            r"evidence report|PICOs?|GRADE|we searched|were screened|full-text|manuscripts?|"
             r"supplementary|appendix|conflicts? of interest|funding|corresponding author|"
             r"panel members?|panelists|voting|stakeholders|this recommendation (?:is|was)|"
             r"the panel (?:was|were|felt|agreed|voted|considered)|"
@@ -71,7 +71,7 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(about this (summary|sample|document|guideline)|this (is a )?short summary|"
             r"written in our own words|sample for the|read the original|for clinical use|"
-            r"this guideline|this summary|this document|these guidelines|"
+            r"this guideline|this summary|this document|this update|these guidelines|"
             r"these (?:\w+ )?recommendations|"
             r"the (current|present) recommendations|recommendations (are|were) conditional|"
             r"of the recommendations|the recommendations (address|cover|apply)|"
@@ -120,13 +120,15 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
 # treatment with NSAIDs.† Low 2"); a recommendation ends on its reference tag ("(PICO 6).").
 _FOOTNOTE_TAIL = re.compile(r"(?<=[.!?])[†‡§¶*]+\s.*$", re.S)
 _TAG_TAIL = re.compile(r"\s*\((?:new, |updated, )?PICO[^()]{0,40}\)\.?$")
+# ... or opens with its number and tag ("Recommendation 8: (PICOs 10–11) The panel ...").
+_TAG_HEAD = re.compile(r"^(?:Recommendation \d+\w?[:.]?\s*)?\(PICOs? [^()]{0,40}\)\s*(?=[A-Z])")
 
 
 def trimmed(text: str) -> str:
-    """The sentence without what a table or the guideline's apparatus glued to its end: a
-    verbatim prefix of it, so the quote stays checkable."""
+    """The sentence without what a table or the guideline's apparatus glued to its ends: a
+    verbatim part of it, so the quote stays checkable."""
     text = _FOOTNOTE_TAIL.sub("", text)
-    cut = _TAG_TAIL.sub("", text)
+    cut = _TAG_TAIL.sub("", _TAG_HEAD.sub("", text))
     return cut if complete_sentence(cut) else text
 
 
@@ -147,6 +149,11 @@ def heading_run_in(text: str, heading: str | None) -> bool:
     """A heading glued to the sentence that follows it ("Place of IVIG About this summary
     This is ..."): the chunk's section title inside the sentence, or a run of Title Case
     words with no verb before the first lowercase word."""
+    if re.match(r"^(?:(?:[A-Z]{2,}\s+){0,2}[A-Z]{2,}:\s+)+[A-Z]", text):
+        # a short all-capitals label ending in a colon ("MONITORING:", "KIDNEY BIOPSY: GPS:")
+        # names the statement's kind, as the summary prints it; a long one ("IN PEOPLE WITH
+        # PURE CLASS V:") is a heading whose population the reader cannot check
+        return False
     if heading and len(heading.split()) >= 2:
         if re.search(rf"(?i:{re.escape(heading)})\s+[A-Z]", text):
             return True

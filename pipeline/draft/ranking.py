@@ -114,7 +114,7 @@ def diverse(ranked: list[tuple[float, Evidence]], n: int, topical: set[str]) -> 
         words = word_set(ev.text)
         if per_doc.get(ev.source_id, 0) >= (n - 1 if ev.source_id in topical else max(1, n // 2)):
             continue
-        if any(len(words & w) / max(1, len(words | w)) > 0.6 for w in taken):
+        if near_repeat(words, taken, 0.6):
             continue
         per_doc[ev.source_id] = per_doc.get(ev.source_id, 0) + 1
         taken.append(words)
@@ -180,3 +180,8 @@ def similarities(
 
 def word_set(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+def near_repeat(words: set[str], taken: list[set[str]], share: float = 0.8) -> bool:
+    """These words repeat one of ``taken`` (more than ``share`` of their union in common)."""
+    return any(len(words & w) / max(1, len(words | w)) > share for w in taken)

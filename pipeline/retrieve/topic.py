@@ -191,6 +191,7 @@ class CaseTopic:
     other_conditions: tuple[Term, ...] = ()
     request_type: str = "initial"
     other_subtypes: tuple[str, ...] = ()  # forms of the condition this case is not
+    own_subtypes: tuple[str, ...] = ()  # forms of the condition its diagnosis names
     broad_classes: tuple[str, ...] = ()  # words of the broad classes above the drug's own
     other_class_words: tuple[str, ...] = ()  # words of every class the drug is not in
     drug_lineage: tuple[str, ...] = ()  # the drug's classes by name, narrowest first
@@ -205,6 +206,20 @@ class CaseTopic:
         """A form of the condition the case's diagnosis does not name (oligoarthritis for
         a polyarticular case, lupus nephritis for SLE without nephritis)."""
         return _names_any(text, list(self.other_subtypes))
+
+    def document_fit(self, name: str) -> str:
+        """How a document (by its title and file name) is about this case: "specific" (it
+        names the form of the condition the diagnosis names: the lupus nephritis guideline
+        for class IV lupus nephritis), "other_form" (it names only other forms: the
+        oligoarthritis/systemic JIA guideline for a polyarticular case), "general" (the
+        condition, no form), or "off" (not the condition)."""
+        if not self.names_condition(name):
+            return "off"
+        if self.own_subtypes and _names_any(name, list(self.own_subtypes)):
+            return "specific"
+        if self.names_other_subtype(name):
+            return "other_form"
+        return "general"
 
     def names_class(self, text: str) -> bool:
         """Names the drug's own class ("TNF inhibitors"), or a broad class above it that no
@@ -325,6 +340,13 @@ def case_topic(case: Case) -> CaseTopic:
         if not _names_any(described, names := form.split("|"))
         for name in names
     )
+    own_subtypes = tuple(
+        name
+        for c in mine
+        for form in c.subtypes
+        if _names_any(dx_names, names := form.split("|"))
+        for name in names
+    )
     own = drug.classes if drug else ()
     known = drug_classes()
     narrow = [c for c in own if c in known and not known[c].broad]
@@ -347,4 +369,5 @@ def case_topic(case: Case) -> CaseTopic:
         other_conditions=tuple(c for c in conditions if c not in mine),
         request_type=t.request_type,
         other_subtypes=other_subtypes,
+        own_subtypes=own_subtypes,
     )

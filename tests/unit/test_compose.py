@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline.cases import load_case
 from pipeline.draft.compose import MIN_PICKS
+from pipeline.draft.graded import RECOMMENDATION
 from pipeline.draft.ranking import complete_sentence
 from pipeline.llm import LLMError
 from pipeline.render import page_words
@@ -50,12 +51,17 @@ def test_statements_are_source_sentences_verbatim_and_attributed(
         if not section.statements:  # every candidate was quoted in an earlier section
             assert all(evidence[i].text in quoted for i in allowed), section.key
             continue
-        # The model's pick first (unless an earlier section quoted it), then the section's
+        # The graded recommendations the code lists (never shown to the model) first, then
+        # the model's pick (unless an earlier section quoted it), then the section's
         # best-ranked candidates not yet quoted, up to MIN_PICKS.
+        cited = [st.citations[0] for st in section.statements]
+        listed = cited[: len([c for c in cited if c not in allowed])]
+        assert all(RECOMMENDATION.search(evidence[i].text) for i in listed), section.key
+        assert not listed or section.key in {"rationale", "path", "role"}
         fresh = [i for i in allowed if evidence[i].text not in quoted]
         picked = [allowed[-1]] if allowed[-1] in fresh else []
-        expected = picked + [i for i in fresh if i not in picked][: MIN_PICKS - len(picked)]
-        assert [st.citations[0] for st in section.statements] == expected
+        fill = [i for i in fresh if i not in picked][: MIN_PICKS - len(listed) - len(picked)]
+        assert cited == listed + picked + fill
         quoted |= {st.text for st in section.statements}
         for st in section.statements:
             ev = evidence[st.citations[0]]

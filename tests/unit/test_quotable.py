@@ -170,3 +170,29 @@ def test_table_tails_and_reference_tags_are_trimmed_to_a_verbatim_prefix() -> No
     )
     assert trimmed(tagged) == tagged[: tagged.index(" (PICO")]
     assert trimmed("A finding stated in this plain sentence here (Table 2).").endswith("(Table 2).")
+
+
+def test_a_recommendation_number_and_picos_tag_at_its_head_are_trimmed() -> None:
+    from pipeline.draft.quotable import trimmed
+
+    tagged = (
+        "Recommendation 8: (PICOs 10–11) The panel strongly recommends against the use of "
+        "TNFa blocking agents for treatment of PMR."
+    )
+    cut = trimmed(tagged)
+    assert cut == tagged[tagged.index("The panel") :]  # a verbatim part of it
+
+
+def test_a_short_all_capitals_label_is_the_statement_own_not_a_heading(sle) -> None:  # noqa: ANN001
+    label = (
+        "MONITORING: In people with LN who have not achieved complete renal response, we "
+        "strongly recommend quantifying proteinuria at least every 3 months."
+    )
+    assert why_not(label, sle) is None
+    # a long one is a heading carrying a population the reader cannot check
+    heading = (
+        "IN PEOPLE WITH ACTIVE/NEW ONSET/FLARE OF PURE CLASS V: ...With proteinuria we "
+        "conditionally recommend treatment with hydroxychloroquine for lupus."
+    )
+    assert why_not(heading, sle) == "heading"
+    assert why_not("Place Of IVIG About This summary is short and plain text here.", sle)
