@@ -42,11 +42,12 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-11"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-12"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
-# 11: run-in condition labels under branch sections, connectors before markers, roman
+# 11: notes back at the margin, heading exclusions, lettered condition names, prose beside lists;
+# 12: run-in condition labels under branch sections, connectors before markers, roman
 # exclusion parts (issue 25)
 
 

@@ -365,6 +365,19 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack[-1].notes.append(line.text)
                 in_note = True
                 continue
+            if _back_at_margin(stack, line):
+                # left of the open list: under a statement set at the margin inside a part
+                # ("A. Condition" / "X is medically necessary when:" / "1. ..."), a note on
+                # that statement ("Authorization of 12 months may be granted."); at the
+                # root's own margin, a block of its own ("Quantity: 300 mg ...")
+                k = max(
+                    (i for i, it in enumerate(stack) if it.indent <= line.indent + 1), default=0
+                )
+                if k > 0:
+                    stack = stack[: k + 1]
+                    stack[-1].notes.append(line.text)
+                    in_note = True
+                    continue
             starts_para = (
                 line.blank_before
                 and (not stack or line.indent <= stack[0].indent)
