@@ -42,10 +42,13 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-10"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-12"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
-# 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings
+# 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
+# 11: notes back at the margin, heading exclusions, lettered condition names, prose beside lists;
+# 12: run-in condition labels under branch sections, connectors before markers, roman
+# exclusion parts (issue 25)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -113,8 +116,9 @@ def build_tree(
             or _LIMITS_SECTION.search(section)
             or _EXCLUSION_SECTION.search(item.text[:160])
             and (item.children and item.style == "para")
+            or _excluding_part(item)
         ):
-            if item.children and item.style in {"para", "bullet"}:
+            if item.children and item.style in {"para", "bullet", "ROMAN"}:
                 for i, child in enumerate(item.children, 1):
                     exclusions.append(_exclusion(child, f"X{n}.{i}", pages))
                 if _CATCH_ALL.search(item.text):
@@ -202,6 +206,17 @@ def build_tree(
     )
     tree.problems.extend(resolve(tree))
     return tree
+
+
+def _excluding_part(item: Item) -> bool:
+    """A roman-numbered part whose heading excludes ("IV. Not Medically Necessary",
+    "III. Limitations"), its heading run into the lead-in of its list."""
+    head = " ".join(item.text.split()[:4])
+    return (
+        item.style == "ROMAN"
+        and bool(item.children)
+        and bool(_EXCLUSION_SECTION.search(head) or _LIMITS_SECTION.search(head))
+    )
 
 
 def _renews(item: Item, last: Indication | None) -> Indication | None:

@@ -56,6 +56,9 @@ _PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
 # A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
 _LEAD = re.compile(r"\bof the following\b|:\s*$", re.I)
 _CONNECTOR_LINE = re.compile(r"^[-–(\[]*\s*(AND|OR)\s*[-–)\]]*(?:\s+|$)(.*)$")
+# A connector printed before an item's marker ("AND 2. Patient is ...", "OR b. ..."): it
+# joins the item to its sibling above, as "; and" at that sibling's end would.
+_LEADING_CONNECTOR = re.compile(r"^(AND|OR)\s+(?=\S)")
 
 _SCOPED = re.compile(
     r"\bfor\s+(?:.{3,80}?\s+only|all\s+(?:diagnoses|indications|conditions|uses))\b", re.I
@@ -311,6 +314,10 @@ def outline(lines: list[Line]) -> list[Item]:
         nxt = lines[at + 1] if at + 1 < len(lines) else None
         closed, after_approval = after_approval, False
         found = _marker(line.text)
+        leading, shift = "", 0
+        if found is None and (lead := _LEADING_CONNECTOR.match(line.text)):
+            if (found := _marker(line.text[lead.end() :])) is not None:
+                leading, shift = lead.group(1), lead.end()
         if found and found[0] in _LETTER_OF:
             letter = _LETTER_OF[found[0]]
             if letters.get(letter) and _follows(letters[letter], found[1]):
@@ -358,6 +365,19 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack[-1].notes.append(line.text)
                 in_note = True
                 continue
+            if _back_at_margin(stack, line):
+                # left of the open list: under a statement set at the margin inside a part
+                # ("A. Condition" / "X is medically necessary when:" / "1. ..."), a note on
+                # that statement ("Authorization of 12 months may be granted."); at the
+                # root's own margin, a block of its own ("Quantity: 300 mg ...")
+                k = max(
+                    (i for i, it in enumerate(stack) if it.indent <= line.indent + 1), default=0
+                )
+                if k > 0:
+                    stack = stack[: k + 1]
+                    stack[-1].notes.append(line.text)
+                    in_note = True
+                    continue
             starts_para = (
                 line.blank_before
                 and (not stack or line.indent <= stack[0].indent)
@@ -422,7 +442,8 @@ def outline(lines: list[Line]) -> list[Item]:
         style, label, rest = found
         if style in _LETTER_OF.values():
             letters[style] = label
-        item = Item(style, label, rest, line.page, line.indent, section)
+        # the marker's own column (a connector printed left of it is no indentation)
+        item = Item(style, label, rest, line.page, line.indent + shift, section)
         styles = [i.style for i in stack]
         if restore and restore[0] in stack and style not in styles:
             # A list style open before the connector's group, not the group's own: the
@@ -442,6 +463,9 @@ def outline(lines: list[Line]) -> list[Item]:
             # paragraph introduces it ("... the following:").
             if not re.search(r"(?::|\bof the following)\s*$", stack[0].text):
                 stack = []
+        siblings = stack[-1].children if stack else roots
+        if leading and siblings:
+            siblings[-1].joined = leading
         if stack:
             stack[-1].children.append(item)
         else:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.policy import fields as F
+from pipeline.policy.condition_labels import criteria_label, names_others, plain_condition, run_in
 from pipeline.policy.groups import _node
 from pipeline.policy.indications import coded_name
 from pipeline.policy.models import Branch, Indication, PolicyNode
@@ -150,9 +151,10 @@ def _heading(line: Line) -> _Head | None:
     letters = sum(c.isalpha() for c in text)
     if letters < 0.6 * len(text.replace(" ", "")):
         return None
-    if mark:
+    if mark and _branch_kind(text) is None:
         # a marked line is a heading only in title case or capitals ("A. PLAQUE PSORIASIS",
-        # "B. Heterozygous Familial ..."), not a numbered criterion ("1. Member is 18 ...")
+        # "B. Heterozygous Familial ..."), not a numbered criterion ("1. Member is 18 ..."),
+        # unless it names a branch ("I. Criteria for initial approval")
         long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
         if sum(w[0].isupper() for w in long_words) < max(1, 0.6 * len(long_words)):
             return None
@@ -222,6 +224,8 @@ class _Section:
     mark: str
     branches: list[_Branch] = field(default_factory=list)
     shared: bool = False  # a branch of every condition before it
+    others: bool = False  # shared only by the conditions with no such branch of their own
+    run_in: bool = False  # named by a run-in label, not a heading of its own
     codes: list[str] = field(default_factory=list)  # "ICD-10: D59.5" printed under the heading
 
 
@@ -245,7 +249,7 @@ def _condition_follows(lines: list[Line], at: int, head: _Head) -> str | None:
         h = _heading(line)
         if h is not None and _branch_kind(h.text) is not None:
             return "branch"
-        if _leads_in(lines, j):
+        if _leads_in(lines, j) or criteria_label(line.text):
             return "lead-in" if vocab else None
         if _listed(line):
             return "list" if vocab else None
@@ -268,6 +272,7 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
     pending: str | None = None  # a duration read before the branch it belongs to
     chrome: set[str] = set()  # table headers and form labels between a heading and its branch
     opened: Line | None = None  # the current condition's heading
+    context: str | None = None  # "I. Criteria for initial approval" over run-in conditions
     for at, line in enumerate(lines):
         head = _heading(line)
         starts = line.blank_before or line.page_start or line.indent >= 20 or head and head.mark
@@ -275,7 +280,41 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
             current, branch = None, None
             continue
         kind = _branch_kind(head.text) if head is not None else None
+        if (
+            kind is not None
+            and head is not None
+            and head.mark
+            and all(s.run_in for s in sections)
+            and (current is None or current.run_in)
+        ):
+            # a marked branch section over conditions named by run-in labels: the
+            # request type of every condition under it
+            context, current, branch = kind[0], None, None
+            used.add(at)
+            continue
+        if (label := run_in(line)) is not None and (context or current is None or current.run_in):
+            same = next(
+                (s for s in sections if s.name.lower() == label[0].lower() and not s.shared),
+                None,
+            )
+            if same is None:
+                others = names_others(label[0])
+                same = _Section(label[0], "", line.page, "", shared=others, others=others)
+                same.run_in = True
+                sections.append(same)
+            current, opened = same, line
+            branch = _Branch(context or "any", line)
+            current.branches.append(branch)
+            used.add(at)
+            continue
         name = None
+        plain = plain_condition(line) if head is None and starts else None
+        if plain is not None and at + 1 < len(lines):
+            after = _heading(lines[at + 1])
+            if after is not None and _branch_kind(after.text) is not None:
+                # "1. Plaque psoriasis" over "Initial approval": a condition in sentence case
+                name = plain
+                head = _Head(plain, "num", "")
         if head is not None and kind is None and starts and not _document_heading(head.text):
             parts = _SPLIT.split(head.text, maxsplit=1)
             if (
@@ -402,6 +441,17 @@ def section_indications(
             node = _root(b, f"{ind_id}.{b.kind}", pages, local)
             if node is not None:
                 branches.append(Branch(request_type=b.kind, approval=b.approval, node=node))  # type: ignore[arg-type]
+        if section.others:
+            # "All other conditions in section I:": the branch of each condition that has
+            # none of that request type by name
+            for ind in out:
+                have = {b.request_type for b in ind.branches}
+                ind.branches.extend(
+                    b.model_copy(update={"node": _copy(b.node, ind.id)})
+                    for b in branches
+                    if b.request_type not in have
+                )
+            continue
         if section.shared:
             for ind in out:
                 ind.branches.extend(

@@ -57,7 +57,9 @@ _CONTAINER = re.compile(
 _OF_THE_FOLLOWING = re.compile(
     r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+(?:\(\d+\)\s+)?"
     r"(?:or\s+more\s+)?"
-    r"(?:of\s+)?the\s+(?:following|criteria (?:below|listed)|conditions below)|"
+    # "one of these conventional therapies:": a lead-in naming what its items are
+    r"(?:(?:of\s+)?the\s+(?:following|criteria (?:below|listed)|conditions below)|"
+    r"of\s+these\b[^.:;]{0,60}:\s*$)|"
     r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b|"
     # "approve ... when ALL apply:", "ONE applies:": the count and the verb, no "following"
     r"\b(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR)\s+(?:or\s+more\s+)?appl(?:y|ies)\s*:?\s*$",

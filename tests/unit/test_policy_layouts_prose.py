@@ -498,3 +498,38 @@ def test_lettered_condition_names_under_criteria_and_continuation_headings(
     first = _branch(ind, "initial")
     assert first.op == "all_of" and first.children[1].op == "any_of"
     assert _texts(_branch(ind, "continuation"))[0].startswith("Adherence to therapy")
+
+
+PART_NOTES: Page = [
+    (15, "I. Criteria for Initial Approval"),
+    None,
+    (15, "A. Grey River Syndrome"),
+    (
+        15,
+        "Fictional Health considers zentrafib medically necessary for Grey River syndrome when ALL of the following are met:",
+    ),
+    (19, "1.   Member is 12 years of age or older"),
+    (19, "2.   The diagnosis is confirmed by biopsy"),
+    (15, "Authorization of 12 months may be granted."),
+    None,
+    (15, "B. Blue Lake Disease"),
+    (
+        15,
+        "Fictional Health considers zentrafib medically necessary for Blue Lake disease when ALL of the following are met:",
+    ),
+    (19, "1.   Member is 18 years of age or older"),
+    (19, "2.   Hemoglobin is below 10 g/dL"),
+    (15, "Authorization of 6 months may be granted."),
+]
+
+
+def test_a_line_back_at_the_margin_under_a_part_is_a_note(tmp_path: Path) -> None:
+    """ "Authorization of 12 months may be granted." left of the list, under a condition of
+    a part: a note on that condition's statement (its approval), not the last criterion's
+    words, and the part still holds the next condition."""
+    tree = _compile(tmp_path, [PART_NOTES])
+    assert len(tree.indications) == 2
+    for ind, months in zip(tree.indications, ("12 months", "6 months"), strict=True):
+        (branch,) = ind.branches
+        assert branch.request_type == "initial" and branch.approval == months
+        assert not branch.node.leaves()[-1].text.endswith("granted.")

@@ -1,4 +1,4 @@
-"""The synthetic payer policies (evals/policies/synthetic, synthetic2, synthetic3), each batch
+"""The synthetic payer policies (evals/policies/synthetic, synthetic2 ... synthetic4), each batch
 checked alike: PDFs rebuilt byte for byte by their generator, gold trees well formed and
 printed on the pages they name, found by `eval policies` beside the gold folder, the case pairs
 written against them loadable and paired, and no policy in two batches."""
@@ -47,6 +47,9 @@ BATCHES = {
     ),
     "synthetic3": Batch(
         POLICIES / "synthetic3", "build.py", "policy-pairs-synthetic3.yaml", 6, True, pairs=2
+    ),
+    "synthetic4": Batch(
+        POLICIES / "synthetic4", "build.py", "policy-pairs-synthetic4.yaml", 5, True, pairs=2
     ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
