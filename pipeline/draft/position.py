@@ -31,14 +31,8 @@ from pipeline.draft.population import (
     split_over,
 )
 from pipeline.models import Case, Evidence, GuidelinePosition
-from pipeline.retrieve.topic import (
-    CaseTopic,
-    Term,
-    find_classes,
-    find_drugs,
-    find_therapies,
-    mentions,
-)
+from pipeline.retrieve.topic import CaseTopic
+from pipeline.terms import Term, find_classes, find_drugs, find_therapies, mentions
 
 _CUE = re.compile(
     r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"

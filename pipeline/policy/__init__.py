@@ -1,7 +1,8 @@
 """Payer policies as criteria trees: compiled once from the PDF, judged criterion by
 criterion against a case, decided by a rule over the whole tree.
 
-outline.py  layout text → outline items (markers, indentation, headings, connector lines)
+layout_text.py  the PDF's layout lines: indentation, running lines dropped, label columns
+outline.py  layout lines → outline items (markers, indentation, headings, connector lines)
 table.py    criteria tables (a drug or indication column, a criteria column) → rows
 verbatim.py every node's text looked up on its page of the plain extraction
 compile.py  outline and tables → PolicyTree: which roots are indications, exclusions, scope
@@ -13,6 +14,12 @@ exclusions.py  listed exclusions and the catch-all
 table_tree.py  criteria-table rows → indications
 table_centered.py  tables whose names are centred on their rows (state drug lists)
 table_refs.py  a statement over a table ("an indication listed in Table 1") applied to each row
+sections.py  condition sections known by what follows their headings (branches, lead-ins)
+condition_vocabulary.py  does a heading name a condition (ICD-10-CM words, codes)
+condition_labels.py  run-in condition labels, 'All other conditions', 'Criteria for X:'
+steps.py    yes/no step edits → criteria
+continued.py  '(continued)' headings dropped so a list runs on
+prose_criteria.py  criteria written as sentences under a condition heading
 prose.py    coverage stated in prose ("X is covered when A and B", CMS LCDs)
 references.py "met the initial criteria (A)", "Refer to ERX.PA.01": resolved and judged
 fields.py   a criterion's kind and numbers (age, count, duration, specialties, drugs)
@@ -25,6 +32,7 @@ judge.py    each criterion: deterministic where code can read it, else one short
             its answer checked fact by fact
 measures.py a measurement, count or duration against the criterion's bound
 trials.py   a drug (or a drug of the class) tried and failed, long enough
+criterion_terms.py  a criterion's term groups; what a clause states, negates, opposes
 restated.py a fact that restates the criterion with its polarity (met only)
 absence.py  a group asking the absence of its items, read by De Morgan
 rule.py     group semantics (all_of, any_of, at_least) → verdict

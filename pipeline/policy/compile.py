@@ -16,9 +16,10 @@ from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _l
 from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion, heading_exclusion
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
+from pipeline.policy.layout_text import Line, layout_lines, raw_pages
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
-from pipeline.policy.outline import Item, Line, layout_lines, outline, raw_pages
+from pipeline.policy.outline import Item, outline
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria

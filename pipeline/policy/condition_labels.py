@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.outline import Line
 from pipeline.policy.wording import _APPROVES, _OF_THE_FOLLOWING
 
@@ -30,7 +31,6 @@ _MARK = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})[.)]\s+")
 def run_in(line: Line) -> tuple[str, str] | None:
     """(label, lead-in) for a run-in label at the margin that opens a criteria lead-in
     on its own line; None otherwise."""
-    from pipeline.policy.sections import names_condition
 
     m = _RUN_IN.match(line.text)
     if m is None or line.indent > 4:
@@ -53,7 +53,6 @@ def names_others(label: str) -> bool:
 def plain_condition(line: Line) -> str | None:
     """A marked condition name at the margin in sentence case ("1. Plaque psoriasis"):
     the name, which heads a section only where a branch heading follows it."""
-    from pipeline.policy.sections import names_condition
 
     m = _MARK.match(line.text)
     if m is None or line.indent > 4:

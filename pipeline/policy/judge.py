@@ -12,19 +12,18 @@ from typing import Any
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
-from pipeline.policy.measures import bounds, judge_measure
-from pipeline.policy.models import Judgment, PolicyNode
-from pipeline.policy.restated import (
+from pipeline.policy.criterion_terms import (
     clauses,
     coverage,
     is_absence,
-    judge_never_taken,
-    judge_restated,
     negates,
     numbers_ok,
     opposes,
     requirements,
 )
+from pipeline.policy.measures import bounds, judge_measure
+from pipeline.policy.models import Judgment, PolicyNode
+from pipeline.policy.restated import judge_never_taken, judge_restated
 from pipeline.policy.trials import judge_lines, judge_trial
 
 log = logging.getLogger(__name__)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.models import CaseFact
+from pipeline.policy.criterion_terms import coverage, requirements
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -301,8 +302,6 @@ def _window(text: str) -> float | None:
 def _qualifier(text: str, bound: Bound) -> list[set[str]]:
     """The terms that qualify a counted noun, up to the window ("exacerbations requiring
     hospitalization or an emergency department visit in the previous year")."""
-    from pipeline.policy.restated import requirements
-
     after = re.split(r"\b(?:in|within|during|over)\s+the\b|[;:]", text[bound.end :])[0]
     m = re.search(r"\b(?:requiring|required|needing|resulting in|leading to|due to)\b", after)
     return requirements(after[m.end() :]) if m else []
@@ -340,8 +339,6 @@ def judge_measure(
         name = (stems, abbrevs, noun)
         readings = _readings(stems, abbrevs, noun, facts, drug)
         if noun is not None and (wanted := _qualifier(text, bound)):
-            from pipeline.policy.restated import coverage  # restated reads bounds from here
-
             # "exacerbations requiring hospitalization": a count of the qualified events
             readings = [(r, rest) for r, rest in readings if coverage(wanted, r.fact.text)]
         criterion_window = _window(text)

@@ -22,9 +22,9 @@ from pipeline.errors import NecessityError
 from pipeline.llm import LLMClient, LLMError, open_llm
 from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.policy.compile import COMPILER_VERSION, PolicyCompileError, compile_policy
+from pipeline.policy.layout_text import Line, layout_lines, raw_pages
 from pipeline.policy.model_check import ProposedTree, checked_tree
 from pipeline.policy.models import PolicyTree
-from pipeline.policy.outline import Line, layout_lines, raw_pages
 from pipeline.policy.verbatim import PageText
 from pipeline.settings import Settings
 from pipeline.sources.parse import parse_pdf

@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from pypdf import PdfReader
-
-from pipeline.policy import fields as F
+from pipeline.policy.layout_text import Line
 from pipeline.policy.wording import _APPROVAL_LINE, _APPROVES, _CONTINUATION, _INITIAL
-from pipeline.sources.parse import _line_key, _running_lines
 
 # Each marker style is one outline level wherever it appears; a style already open on the
 # stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
@@ -47,11 +42,6 @@ _LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlo
 _NOTE = re.compile(r"^Note\s*:", re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z/&\- ]{3,60}:$")
 # A label column: a short title-case label at the margin, the text far right of it.
-_SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*){0,2})\s{4,})(\S.*)$")
-_SIDE_VALUE_AT = 20
-_SIDE_LABEL_ALONE = re.compile(r"^\s{0,4}[A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*)?\s*$")
-_LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
-_PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
 
 # A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
 _LEAD = re.compile(r"\bof the following\b|:\s*$", re.I)
@@ -63,16 +53,6 @@ _LEADING_CONNECTOR = re.compile(r"^(AND|OR)\s+(?=\S)")
 _SCOPED = re.compile(
     r"\bfor\s+(?:.{3,80}?\s+only|all\s+(?:diagnoses|indications|conditions|uses))\b", re.I
 )
-
-
-@dataclass
-class Line:
-    page: int  # 1-based
-    indent: int
-    text: str
-    blank_before: bool = False
-    page_start: bool = False
-    criterion: bool = False  # a label column's value that states a criterion: no heading
 
 
 @dataclass
@@ -92,97 +72,6 @@ class Item:
     # "Approval duration: ..." printed under this item's own list (the statement's notes
     # hold it too): a section in parts lasts as its conditions say
     approvals: list[str] = field(default_factory=list)
-
-
-def raw_pages(path: Path) -> list[list[str]]:
-    """Each page's layout-mode lines (NFKC), as printed: columns kept by their spacing."""
-    reader = PdfReader(str(path))
-    pages = []
-    for page in reader.pages:
-        raw = page.extract_text(extraction_mode="layout") or ""
-        pages.append(unicodedata.normalize("NFKC", raw).splitlines())
-    return pages
-
-
-def is_running(raw: str, running: set[str]) -> bool:
-    text = " ".join(raw.split())
-    return _line_key(text) in running or bool(_PAGE_LINE.match(text))
-
-
-def layout_lines(
-    path: Path | list[list[str]], skip: set[tuple[int, int]] | None = None
-) -> list[Line]:
-    """The PDF's lines with their indentation; running headers and footers removed, and
-    the lines ``skip`` names ((page, line index): a table read on its own)."""
-    pages = raw_pages(path) if isinstance(path, Path | str) else path
-    running = running_lines(pages)
-    skip = skip or set()
-    out: list[Line] = []
-    labelled: tuple[int, int] | None = None  # the last line with a side label
-    heading_line: Line | None = None
-    for number, lines in enumerate(pages, 1):
-        blank, first = False, True
-        for at, raw in enumerate(lines):
-            text = " ".join(raw.split())
-            if not text:
-                blank = True
-                continue
-            if is_running(raw, running) or (number, at) in skip:
-                continue
-            indent = len(raw) - len(raw.lstrip())
-            if m := _LABEL_VALUE.match(raw.strip()):
-                # "Age      18 years of age or older": a label column and its criterion.
-                value = " ".join(m.group(2).split())
-                brief = len(value.split()) <= 12 and not value.endswith(".")
-                if brief and F.classify(value, [])[0] not in {"other", "documentation"}:
-                    indent += len(raw.strip()) - len(m.group(2))
-                    out.append(Line(number, indent, value, True, first, criterion=True))
-                    blank, first = False, False
-                    continue
-            lone = labelled == (number, at - 1) and heading_line is not None
-            if lone and _SIDE_LABEL_ALONE.match(raw):  # the label's last word on its own
-                heading_line.text += " " + text  # type: ignore[union-attr]
-                labelled, blank = (number, at), True  # the label's block ends here
-                continue
-            if (side := _SIDE_LABEL.match(raw)) and len(side.group(1)) >= _SIDE_VALUE_AT:
-                # "Coverage       Humana members may NOT ..." / "Limitations    polysomnogram
-                # ...": a label column beside the text is a heading over it.
-                label = side.group(2)
-                if labelled == (number, at - 1) and heading_line is not None:
-                    heading_line.text += " " + label
-                else:
-                    heading_line = Line(number, len(raw) - len(raw.lstrip()), label, True, first)
-                    out.append(heading_line)
-                labelled = (number, at)
-                value = side.group(3)
-                out.append(Line(number, len(side.group(1)), " ".join(value.split()), False, False))
-                blank, first = False, False
-                continue
-            out.append(Line(number, indent, text, blank, first))
-            blank, first = False, False
-    return out
-
-
-def running_lines(pages: list[list[str]]) -> set[str]:
-    """Running headers and footers of layout text: its blank lines do not count toward a
-    page's edge, and a boilerplate block under the header (a disclaimer of a few lines)
-    printed at the top or bottom of most pages is running too."""
-    # Whitespace collapsed: layout text pads columns differently from page to page.
-    lines = [[" ".join(x.split()) for x in page if x.strip()] for page in pages]
-    running = _running_lines(lines)
-    if len(lines) >= 3:
-        counts: Counter[str] = Counter()
-        for page in lines:
-            edge = Counter(_line_key(x) for x in page[:10] + page[-5:])
-            counts.update(k for k, n in edge.items() if n <= 2)
-        threshold = max(3, int(0.6 * len(lines)))
-        running |= {k for k, n in counts.items() if n >= threshold and len(k) < 200}
-    elif len(lines) == 2:
-        # two pages: a line (digits masked) printed at the edge of both is their header
-        # or footer ("Page 1 of 2" and "Page 2 of 2" alike)
-        first, second = ({_line_key(x) for x in page[:3] + page[-3:]} for page in lines)
-        running |= {k for k in first & second if len(k) < 200}
-    return running
 
 
 def _marker(text: str) -> tuple[str, str, str] | None:

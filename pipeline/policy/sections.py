@@ -13,12 +13,12 @@ headings made only of a document's own words ("Coverage Policy", "Approval Crite
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from pipeline.policy import fields as F
 from pipeline.policy.condition_labels import criteria_label, names_others, plain_condition, run_in
+from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, PAREN, names_condition, words_of
 from pipeline.policy.groups import _node
 from pipeline.policy.indications import coded_name
 from pipeline.policy.models import Branch, Indication, PolicyNode
@@ -39,7 +39,6 @@ _CONTINUED = re.compile(r"\s*[(\[]?\s*(?:continued|cont'?d\.?|cont\.)\s*[)\]]?\s
 _DURATION = r"\d+\s*(?:month|year|week|day)(?:\(?s\)?)?"
 _DURATION_TAIL = re.compile(rf"\s+({_DURATION})\s*$", re.I)
 _DURATION_ONLY = re.compile(rf"^({_DURATION})\s*$", re.I)
-_PAREN = re.compile(r"\s*\([^)]*\)")
 # The names payers give a branch: "Initial Authorization", "First Course", "New Start" /
 # "Continuation of Therapy", "Renewal Request", "Retreatment", "Re-approval", "Ongoing".
 _BRANCH_INITIAL = re.compile(
@@ -65,60 +64,11 @@ _STOP = re.compile(
     r"contraindications?|warnings?|precautions?)\b",
     re.I,
 )
-# Words a document uses for its own parts: a heading made only of them names no condition.
-_DOCUMENT_WORDS = set(
-    """coverage policy policies criteria criterion clinical approval approvals initial logic
-    endnotes references guideline guidelines indications indication requirements medical
-    necessity necessary information general summary overview the of and for all drug drugs
-    program plan request requests authorization prior therapy stage type length product name
-    duration section sections table tables supporting statement position description
-    background scope purpose definitions documentation review member members patient
-    patients use uses approved covered benefit edit details rationale applicable appendix
-    instructions diagnosis diagnoses condition conditions""".split()
-)
-
-
-# Words that qualify a condition without naming one.
-_MODIFIERS = set(
-    """other unspecified chronic acute severe moderate mild primary secondary without
-    following specified elsewhere classified types initial subsequent sequela stage adults
-    adult pediatric children child infants elderly evidence related history findings
-    abnormal results""".split()
-)
-
-
-@functools.cache
-def _condition_vocabulary() -> frozenset[str]:
-    """Words of the ICD-10-CM condition names and of its symptom chapter's names ("nausea",
-    "seizures": a policy's section may be for a symptom), less the words documents use
-    for their parts."""
-    import simple_icd_10_cm as cm
-
-    from pipeline.cases.vocabulary import _conditions
-
-    names = list(_conditions())
-    names += [
-        cm.get_description(code).split(",")[0].lower()
-        for code in cm.get_all_codes(True)
-        if code.startswith("R") and cm.is_leaf(code)
-    ]
-    words = {w for name in names for w in re.findall(r"[a-z]+", name) if len(w) >= 5}
-    return frozenset(words - _DOCUMENT_WORDS - _MODIFIERS)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+", text.lower().replace("'s", ""))
-
-
-def names_condition(text: str) -> bool:
-    """The words hold a condition's word (ICD-10-CM vocabulary) or an ICD-10 code."""
-    vocab = _condition_vocabulary()
-    return any(w in vocab for w in _words(_PAREN.sub("", text))) or bool(F.icd10_codes(text))
 
 
 def _document_heading(text: str) -> bool:
-    words = _words(text)
-    return bool(words) and all(w in _DOCUMENT_WORDS for w in words)
+    words = words_of(text)
+    return bool(words) and all(w in DOCUMENT_WORDS for w in words)
 
 
 @dataclass
@@ -143,7 +93,7 @@ def _heading(line: Line) -> _Head | None:
         text = value.strip()  # "Diagnosis: Turner syndrome", "Therapy Stage: Renewal"
     if text.endswith(":") and _branch_kind(text[:-1]) is not None:
         text = text[:-1]  # "Initial Approval Criteria:"
-    words = _PAREN.sub("", text).split()
+    words = PAREN.sub("", text).split()
     if not (1 <= len(words) <= 10) or not text[:1].isupper() or "?" in text:
         return None
     if text.endswith((".", ",", ";", ":")) or STEP.match(text) or re.search(r"[.;]\s", text):
@@ -167,7 +117,7 @@ def _branch_kind(text: str) -> tuple[str, str | None] | None:
     approval = None
     if m := _DURATION_TAIL.search(text):
         approval, text = m.group(1), text[: m.start()]
-    if len(_PAREN.sub("", text).split()) > 6 or ":" in text:
+    if len(PAREN.sub("", text).split()) > 6 or ":" in text:
         return None
     words = text.split()
     while words:
@@ -177,7 +127,7 @@ def _branch_kind(text: str) -> tuple[str, str | None] | None:
             return "initial", approval
         if _BRANCH_CONTINUED.match(rest):
             return "continuation", approval
-        if _words(words[0]) and all(w in _DOCUMENT_WORDS for w in _words(words[0])):
+        if words_of(words[0]) and all(w in DOCUMENT_WORDS for w in words_of(words[0])):
             words = words[1:]
         else:
             break
@@ -409,7 +359,7 @@ def _condition_of(name: str) -> str:
     parts = _SPLIT.split(name, maxsplit=1)
     if len(parts) == 2 and _branch_kind(parts[1]) is not None:
         name = parts[0]
-    return " ".join(_words(name))
+    return " ".join(words_of(name))
 
 
 def _score(indications: list[Indication]) -> tuple[int, int, int]:

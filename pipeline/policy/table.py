@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.policy.outline import Line, is_running, running_lines
+from pipeline.policy.layout_text import Line, is_running, running_lines
 from pipeline.policy.table_centered import Record, centered_rows, is_centered
 
 _CRITERIA_HEAD = re.compile(r"\b(criteria|requirements?)\b", re.I)

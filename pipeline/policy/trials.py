@@ -60,13 +60,13 @@ def _drug_names(text: str) -> set[str]:
 
 
 def _classes(text: str) -> set[str]:
-    from pipeline.retrieve.topic import find_classes
+    from pipeline.terms import find_classes
 
     return {c.name for c in find_classes(text)}
 
 
 def _classes_of_drugs(text: str) -> set[str]:
-    from pipeline.retrieve.topic import find_drugs
+    from pipeline.terms import find_drugs
 
     return {c for d in find_drugs(text) for c in d.classes}
 
@@ -74,7 +74,7 @@ def _classes_of_drugs(text: str) -> set[str]:
 def _narrowest(classes: set[str]) -> set[str]:
     """The classes none of the others belongs to ("inhaled corticosteroid", not also
     "glucocorticoid")."""
-    from pipeline.retrieve.topic import lineage
+    from pipeline.terms import lineage
 
     return {c for c in classes if not any(c in lineage((o,))[1:] for o in classes if o != c)}
 

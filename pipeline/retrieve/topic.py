@@ -12,144 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-
-import yaml
 
 from pipeline.models import Case
-
-VOCABULARY = Path(__file__).resolve().parents[1] / "data" / "vocabulary.yaml"
-
-
-@dataclass(frozen=True)
-class Term:
-    """One drug or condition: its canonical name and every surface form."""
-
-    name: str
-    words: tuple[str, ...]  # lowercase, matched at word starts
-    abbrev: tuple[str, ...] = ()  # matched case-sensitively as whole words
-    classes: tuple[str, ...] = ()
-    icd10: tuple[str, ...] = ()
-    subtypes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class DrugClass:
-    """A class of drugs: the words sources use for it, the broader class it belongs to, and
-    whether it is broad (a bDMARD, a DMARD: many kinds of drug, often named with the kind
-    in front, "a TNFi biologic")."""
-
-    name: str
-    words: tuple[str, ...]
-    parent: str | None = None
-    broad: bool = False
-
-
-@cache
-def _data() -> dict:
-    return yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
-
-
-@cache
-def drug_classes() -> dict[str, DrugClass]:
-    return {
-        name: DrugClass(
-            name=name,
-            words=tuple(dict.fromkeys([name, *(c.get("words") or [])])),
-            parent=c.get("parent"),
-            broad=bool(c.get("broad")),
-        )
-        for name, c in (_data().get("classes") or {}).items()
-    }
-
-
-def lineage(names: tuple[str, ...]) -> tuple[str, ...]:
-    """These classes and every broader class they belong to, narrowest first."""
-    known = drug_classes()
-    out: list[str] = []
-    for name in names:
-        while name and name not in out:
-            out.append(name)
-            name = known[name].parent if name in known else None
-    return tuple(out)
-
-
-@cache
-def vocabulary() -> tuple[tuple[Term, ...], tuple[Term, ...]]:
-    """(drugs, conditions). A drug's classes are its own and the broader ones above them."""
-    data = _data()
-    drugs = tuple(
-        Term(
-            name=name,
-            words=tuple(dict.fromkeys([name, *(d.get("other") or []), *(d.get("brands") or [])])),
-            classes=lineage(tuple(d.get("classes") or [])),
-        )
-        for name, d in data["drugs"].items()
-    )
-    conditions = tuple(
-        Term(
-            name=name,
-            words=tuple(dict.fromkeys([name, *(c.get("synonyms") or [])])),
-            abbrev=tuple(c.get("abbrev") or []),
-            icd10=tuple(c.get("icd10") or []),
-            subtypes=tuple(c.get("subtypes") or []),
-        )
-        for name, c in data["conditions"].items()
-    )
-    return drugs, conditions
-
-
-@cache
-def _pattern(words: tuple[str, ...], abbrev: tuple[str, ...] = ()) -> re.Pattern | None:
-    # A word written in capitals in the vocabulary ("ULT", "OSM") is an abbreviation.
-    abbrev = (*abbrev, *(w for w in words if w.isupper()))
-    parts = [rf"\b{re.escape(w)}" for w in words if w and not w.isupper()]
-    if not parts and not abbrev:
-        return None
-    lower = "|".join(parts) or r"(?!x)x"
-    upper = "|".join(rf"\b{re.escape(a)}\b" for a in abbrev) or r"(?!x)x"
-    # Abbreviations keep their case ("AS", "RA" are words too in lowercase prose).
-    return re.compile(rf"(?i:{lower})|{upper}")
-
-
-def mentions(text: str, words: tuple[str, ...], abbrev: tuple[str, ...] = ()) -> bool:
-    pattern = _pattern(tuple(words), tuple(abbrev))
-    return bool(pattern and pattern.search(text))
-
-
-def _first(text: str, words: tuple[str, ...], abbrev: tuple[str, ...] = ()) -> int | None:
-    """Where a text first names one of these, or None."""
-    pattern = _pattern(tuple(words), tuple(abbrev))
-    m = pattern.search(text) if pattern else None
-    return m.start() if m else None
-
-
-def find_drugs(text: str) -> list[Term]:
-    """Every drug of the vocabulary a text names (by name, brand or other name)."""
-    drugs, _ = vocabulary()
-    return [d for d in drugs if mentions(text, d.words)]
-
-
-def find_classes(text: str) -> list[Term]:
-    """Every class of drugs a text names, as terms (a class can be preferred or tried)."""
-    return [
-        Term(name=c.name, words=c.words, classes=lineage((c.name,)))
-        for c in drug_classes().values()
-        if mentions(text, c.words)
-    ]
-
-
-def find_therapies(text: str) -> list[Term]:
-    """The drugs a text names, then the classes it names that none of those drugs is in."""
-    drugs = find_drugs(text)
-    covered = {c for d in drugs for c in d.classes}
-    return drugs + [c for c in find_classes(text) if c.name not in covered]
-
-
-def find_conditions(text: str) -> list[Term]:
-    _, conditions = vocabulary()
-    return [c for c in conditions if mentions(text, c.words, c.abbrev)]
+from pipeline.terms import (
+    Term,
+    drug_classes,
+    find_drugs,
+    find_therapies,
+    mentions,
+    vocabulary,
+)
+from pipeline.terms import first_at as _first
+from pipeline.terms import term_pattern as _pattern
 
 
 def _drug_of(text: str) -> Term | None:

@@ -27,6 +27,7 @@ FLOORS: list[list[str]] = [
         "pipeline.settings",
         "pipeline.ports",
         "pipeline.assets",
+        "pipeline.terms",  # the drug and condition vocabulary: yaml and regular expressions
     ],
     ["pipeline.llm"],
     ["pipeline.sources"],

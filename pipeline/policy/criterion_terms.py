@@ -1,0 +1,256 @@
+"""A criterion's content as term groups, and what a fact clause states of them: the
+stems of its content words (alternatives joined by "or" one group, an abbreviation the
+criterion defines standing for its words, a drug standing for its classes), clauses,
+negation, opposites and the numbers a clause must repeat. Read by the restated-fact judge,
+the measurement rules and the check of the model's answers."""
+
+from __future__ import annotations
+
+import re
+
+_STOP = set(
+    """a an the and or of to in on for with by at as is are was were be been being has have
+    had do does did will would shall should must may can could this that these those which
+    who whom whose its their his her there than then any all each other another such
+    patient patients member members individual individuals person prescriber physician
+    provider documented documentation evidence following criteria criterion meets meet met
+    either both least one also only when where while if who has been currently current
+    request requested requesting use used using per via including include includes e.g
+    i.e etc no not never none without absence absent lack free diagnosis diagnosed
+    therapy therapies treatment prior previous previously earlier require requires
+    required requiring""".split()
+)
+_SEVERITY = {"mild", "moderate", "moderately", "severe", "severely", "medium", "high", "low"}
+# Words of a negation. "negative" is not one: "TB test negative" states a result.
+_NEG = re.compile(
+    r"\b(?:no|not|never|none|without|neither|nor|absence|absent|denies|denied|free of|"
+    r"ruled out|n't)\b",
+    re.I,
+)
+# A therapy's failure, which criteria about trials ask for: not a negation of the trial.
+_FAILED = re.compile(
+    r"\b(?:without|no|not|did not have)\s+(?:an?\s+)?(?:adequate|sufficient|satisfactory|"
+    r"meaningful|clinical)?\s*(?:response|improvement|benefit|control|remission)\b|"
+    r"\b(?:not|inadequately|poorly)\s+(?:adequately\s+)?(?:controlled|responsive|respond\w*)\b|"
+    r"\bdid not respond\b|\bfailed to\b",
+    re.I,
+)
+_ABSENCE = re.compile(
+    r"(?i:^\s*(?:no|not|none|never|without|absence of|free of|lack of)\b)|"
+    r"(?i:\b(?:is|are|was|were|has|have|had|does|do|did|will|should|must)\s+(?:not|never)\b)|"
+    r"\bNOT\b|\bNO\b",
+)
+# Examples and inclusions in parentheses are not what the criterion asks ("(e.g., ...)").
+_EXAMPLES = re.compile(
+    r"\(\s*(?:e\.g\.|eg\b|for example|such as|including|includes)[^)]*\)|"
+    r",?\s*\b(?:such as|for example|e\.g\.,?)\s[^.;()]*",
+    re.I,
+)
+_ABBREV_DEF = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,8})\)")
+# Where an approval's length or a renewal window is run into a criterion by the layout.
+_BOILERPLATE = re.compile(
+    r"\b(?:authorization|approval|approve|renewal|reauthorization|quantity|coverage)\b.*$",
+    re.I,
+)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+_WITHIN = re.compile(
+    r"\bwithin\s+(?:the\s+)?(?:past|last|previous)?\s*(\d+)\s*(day|week|month|year)s?\b", re.I
+)
+_AGO = re.compile(r"\b(\d+|one|two|three|four|five|six)\s*(day|week|month|year)s?\s+ago\b", re.I)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_MONTHS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
+
+
+# Words policies and notes use for one relation: each stem → the one it is counted as.
+_SAME = {
+    s: group[0]
+    for group in (
+        ("togeth", "combin", "concur", "concom", "along", "plus"),
+        ("receiv", "given", "give", "prescr", "admini", "taking", "taken"),
+        ("anothe", "additi"),
+        ("inadeq", "fail", "failur", "insuff", "unsucc"),
+    )
+    for s in group
+}
+
+
+def stem(word: str) -> str:
+    word = word.lower().strip("-")
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return _SAME.get(word[:6], word[:6])
+
+
+def coverage(groups: list[set[str]], text: str) -> int:
+    """How many of the criterion's term groups the text states (a drug in it standing for
+    its classes too)."""
+    return sum(_stated(g, _text_stems(text), text) for g in groups)
+
+
+def _text_stems(text: str) -> set[str]:
+    """The stems a text states: its words, the parts of its hyphenated words ("first-line"
+    states "line"), and the classes of the drugs it names."""
+    tokens = re.findall(r"[A-Za-z][A-Za-z0-9-]*", text)
+    parts = [p for t in tokens if "-" in t for p in t.split("-") if len(p) >= 3]
+    return {stem(w) for w in tokens + parts} | _vocabulary_stems(text)
+
+
+def negates(text: str) -> bool:
+    """The text states an absence (a therapy's failure, "without adequate response", is
+    not one)."""
+    return bool(_NEG.search(_FAILED.sub(" ", text)))
+
+
+_OPPOSITES = (
+    ("positive", "negative"),
+    ("present", "absent"),
+    ("normal", "abnormal"),
+    ("controlled", "uncontrolled"),
+    ("eligible", "ineligible"),
+    ("responsive", "unresponsive"),
+)
+
+
+def opposes(criterion: str, text: str) -> bool:
+    """The text says the opposite word of one the criterion asks ("negative" for a
+    "positive skin test"), without the criterion's own word."""
+    low_c, low_t = criterion.lower(), text.lower()
+    for a, b in _OPPOSITES:
+        for want, other in ((a, b), (b, a)):
+            asks = re.search(rf"\b{want}\b", low_c) and not re.search(rf"\b{other}\b", low_c)
+            if asks and re.search(rf"\b{other}\b", low_t) and not re.search(rf"\b{want}\b", low_t):
+                return True
+    return False
+
+
+def is_absence(criterion: str) -> bool:
+    """The criterion asks that something be absent ("not used with another biologic");
+    "has not responded to topical treatment" asks a failure, not an absence."""
+    return bool(_ABSENCE.search(_FAILED.sub(" ", criterion)))
+
+
+def clauses(text: str) -> list[str]:
+    """The fact's clauses (split at semicolons and sentence ends, and at ", and" between
+    two statements), its label ("History:") dropped."""
+    return [p for c in _clauses(text) for p in re.split(r",\s+and\s+(?=\w+\s+\w+)", c)]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", text) if w.lower() not in _STOP]
+
+
+def requirements(text: str, drug: str = "") -> list[set[str]]:
+    """The criterion's content as groups of stems, one of each group to be stated: words
+    joined by "or" ("advanced or metastatic", "II or III") are one group, as is an
+    abbreviation with the words it stands for. The requested drug's words are no
+    requirement (every fact about the request names it)."""
+    text = _EXAMPLES.sub(" ", text)
+    text = _BOILERPLATE.sub("", text) if _BOILERPLATE.search(text[20:]) else text
+    drug_stems = {stem(w) for w in re.findall(r"[A-Za-z]{3,}", drug)}
+    groups: list[set[str]] = []
+    abbrev_of: dict[str, str] = {}
+    for m in _ABBREV_DEF.finditer(text):
+        letters = m.group(2).lower()
+        for w in reversed(m.group(1).split()[-len(letters) :]):
+            if w[0].lower() not in letters:
+                break  # "high-dose inhaled corticosteroid (ICS)": ICS is the last two
+            abbrev_of[stem(w)] = m.group(2)
+    # "and/or", "loud/intense", "A, B, or C", "moderate to severe": alternatives
+    text = re.sub(r"\band/or\b|(?<=[A-Za-z])/(?=[A-Za-z])", " or ", text)
+    text = _WITHIN.sub(" ", text)  # a window is checked against the clause's date
+    text = re.sub(r",\s+or\b", " or", text)
+    text = re.sub(
+        r",\s+(?!(?:with|and|in|of|for|to|the|a|an|who|that|which)\b)"
+        r"(?=(?:[\w-]+\s+)?[\w-]+,?\s+or\b)",
+        " or ",
+        text,
+    )
+    text = re.sub(
+        r"(?<=\w)(-?)\s+to\s+(?=\w)",
+        lambda m: " or " if m.group(1) else m.group(0),
+        text,
+    )
+    text = re.sub(rf"\b({'|'.join(_SEVERITY)})\s+to\s+(?=\w)", r"\1 or ", text, flags=re.I)
+    by_abbrev: dict[str, int] = {}
+    pending_or = False
+    for tok in re.findall(r"[A-Za-z][A-Za-z0-9-]*", text):
+        if tok.lower() == "or":
+            pending_or = True
+            continue
+        if tok.lower() in _STOP or len(tok) < 2:
+            continue
+        s = tok if tok.isupper() and len(tok) <= 9 else stem(tok)
+        if s in drug_stems:
+            pending_or = False
+            continue
+        abbrev = abbrev_of.get(s) or (s if s in by_abbrev else None)
+        if abbrev and abbrev in by_abbrev:
+            groups[by_abbrev[abbrev]].add(s)  # "central nervous system (CNS)": one term
+        elif pending_or and groups:
+            groups[-1].add(s)  # "advanced or metastatic": either states it
+            if abbrev:
+                groups[-1].add(abbrev)
+                by_abbrev[abbrev] = len(groups) - 1
+        elif ({s, abbrev} if abbrev else {s}) not in groups:  # a term said twice is one
+            groups.append({s, abbrev} if abbrev else {s})
+            if abbrev:
+                by_abbrev[abbrev] = len(groups) - 1
+        pending_or = False
+    return groups
+
+
+def _clauses(text: str) -> list[str]:
+    text = re.sub(r"^(?:History|Diagnosis|Prior therapy|Notes):\s*", "", text)
+    return [c for c in re.split(r";\s+|(?<=[a-z0-9)])\.\s+", text) if c.strip()]
+
+
+def _stated(group: set[str], stems: set[str], clause: str) -> bool:
+    for alt in group:
+        if alt.isupper():
+            if re.search(rf"(?<![A-Za-z0-9]){re.escape(alt)}(?![A-Za-z0-9])", clause):
+                return True
+        elif alt in stems:
+            return True
+    return False
+
+
+def numbers_ok(criterion: str, clause: str) -> bool:
+    """Every number the criterion states is the text's too (see ``_numbers_ok``)."""
+    return _numbers_ok(criterion, clause)
+
+
+def _numbers_ok(criterion: str, clause: str) -> bool:
+    """Every number the criterion states (less its boilerplate) is the clause's too, or a
+    "within the past N months" the clause's "N' months ago" lies inside."""
+    body = _BOILERPLATE.sub("", criterion) if _BOILERPLATE.search(criterion[20:]) else criterion
+    body = _EXAMPLES.sub(" ", body)
+    if within := _WITHIN.search(body):
+        limit = float(within.group(1)) * _MONTHS[within.group(2).lower()]
+        ago = _AGO.search(clause)
+        if not ago:
+            return False
+        n = ago.group(1).lower()
+        if float(_SMALL.get(n, n) if n in _SMALL else n) * _MONTHS[ago.group(2).lower()] > limit:
+            return False
+        body = body[: within.start()] + body[within.end() :]
+    numbers = set(_NUMBER.findall(body))
+    return numbers <= set(_NUMBER.findall(clause))
+
+
+def _vocabulary_stems(clause: str) -> set[str]:
+    """The stems of the drug classes the clause's drugs belong to ("fluticasone" → the
+    class words of an inhaled corticosteroid), from the drug vocabulary."""
+    try:
+        from pipeline.terms import drug_classes, find_drugs
+    except ImportError:  # pragma: no cover - the vocabulary ships with the package
+        return set()
+    out: set[str] = set()
+    known = drug_classes()
+    for drug in find_drugs(clause):
+        for name in drug.classes:
+            c = known.get(name)
+            for phrase in [name, *(c.words if c else ())]:
+                out |= {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", phrase)}
+    return out
