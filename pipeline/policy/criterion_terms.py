@@ -58,7 +58,8 @@ _WITHIN = re.compile(
 )
 _AGO = re.compile(r"\b(\d+|one|two|three|four|five|six)\s*(day|week|month|year)s?\s+ago\b", re.I)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_MONTHS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
+# Months in one unit of time: the one table every reader of a duration or window uses.
+MONTHS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
 
 
 # Words policies and notes use for one relation: each stem → the one it is counted as.
@@ -227,12 +228,12 @@ def _numbers_ok(criterion: str, clause: str) -> bool:
     body = _BOILERPLATE.sub("", criterion) if _BOILERPLATE.search(criterion[20:]) else criterion
     body = _EXAMPLES.sub(" ", body)
     if within := _WITHIN.search(body):
-        limit = float(within.group(1)) * _MONTHS[within.group(2).lower()]
+        limit = float(within.group(1)) * MONTHS[within.group(2).lower()]
         ago = _AGO.search(clause)
         if not ago:
             return False
         n = ago.group(1).lower()
-        if float(_SMALL.get(n, n) if n in _SMALL else n) * _MONTHS[ago.group(2).lower()] > limit:
+        if float(_SMALL.get(n, n) if n in _SMALL else n) * MONTHS[ago.group(2).lower()] > limit:
             return False
         body = body[: within.start()] + body[within.end() :]
     numbers = set(_NUMBER.findall(body))

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import coverage, requirements
+from pipeline.policy.criterion_terms import MONTHS, coverage, requirements
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -62,7 +62,6 @@ _UNIT = re.compile(
     r"\s*(?:consecutive\s+|continuous\s+|straight\s+)?(" + "|".join(p for p, _ in _UNITS) + r")",
     re.I,
 )
-_TIME = {"year": 12.0, "month": 1.0, "week": 1 / 4.345, "day": 1 / 30.4}
 # A unit that a dose or a frequency is written in: those are not measurements of the patient.
 _DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|ml))", re.I)
 
@@ -273,11 +272,11 @@ def _readings(
 
 def _same_unit(bound: Bound, reading: Reading) -> float | None:
     """The reading in the bound's unit, or None where the units differ."""
-    if bound.unit in _TIME:
-        if reading.unit not in _TIME:
+    if bound.unit in MONTHS:
+        if reading.unit not in MONTHS:
             return None
-        return reading.value * _TIME[reading.unit] / _TIME[bound.unit]
-    if reading.unit in _TIME:
+        return reading.value * MONTHS[reading.unit] / MONTHS[bound.unit]
+    if reading.unit in MONTHS:
         return None
     if bound.unit and reading.unit and bound.unit != reading.unit:
         return None
@@ -296,7 +295,7 @@ def _window(text: str) -> float | None:
         return None
     count = _number(m.group(1)) if m.group(1) else 1.0
     unit = m.group(2).lower().rstrip("s")
-    return count * _TIME.get(unit, 1.0)
+    return count * MONTHS.get(unit, 1.0)
 
 
 def _qualifier(text: str, bound: Bound) -> list[set[str]]:
@@ -313,7 +312,7 @@ _AGO = re.compile(_NUM + r"\s*(years?|months?|weeks?|days?)\s+ago\b", re.I)
 def _ago(text: str) -> float | None:
     """How long ago a reading was taken ("three weeks ago"), in months."""
     m = _AGO.search(text[:60])
-    return _number(m.group(1)) * _TIME[m.group(2).lower().rstrip("s")] if m else None
+    return _number(m.group(1)) * MONTHS[m.group(2).lower().rstrip("s")] if m else None
 
 
 def judge_measure(
@@ -327,7 +326,7 @@ def judge_measure(
     statuses: list[tuple[str, list[str], str]] = []
     name: tuple[set[str], set[str], str | None] = (set(), set(), None)
     for bound in found:
-        if bound.unit in _TIME and re.search(r"\b(?:age|old|older|younger)\b", text, re.I):
+        if bound.unit in MONTHS and re.search(r"\b(?:age|old|older|younger)\b", text, re.I):
             return None  # an age: the age rule reads it
         if _DOSE_UNIT.match(text[bound.end :]) or re.search(r"\bdos(?:e|ing|age)\b", text, re.I):
             return None  # a dose or a quantity: not a measurement of the patient
@@ -347,7 +346,7 @@ def judge_measure(
             value = _same_unit(bound, reading)
             if value is None:
                 continue
-            if criterion_window and bound.unit not in _TIME:
+            if criterion_window and bound.unit not in MONTHS:
                 # within a window: a count's window, or the reading's age, must lie inside it
                 when = _window(rest) if noun is not None else _ago(rest)
                 if when is None or when > criterion_window:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.criterion_terms import MONTHS
 from pipeline.policy.measures import bounds
 
 _ASKS_FAILURE = re.compile(
@@ -50,7 +51,6 @@ _LENGTH = re.compile(
     re.I,
 )
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
-_MONTHS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
 
 
 def _drug_names(text: str) -> set[str]:
@@ -84,7 +84,7 @@ def _months(text: str) -> list[float]:
     for m in _LENGTH.finditer(text):
         n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         value = float(_SMALL.get(n.lower(), n) if not n.isdigit() else n)
-        out.append(value * _MONTHS[unit.lower().rstrip("s")])
+        out.append(value * MONTHS[unit.lower().rstrip("s")])
     return out
 
 
@@ -110,7 +110,7 @@ def judge_trial(
         return None
     routes = [r for r in _ROUTES if re.search(rf"\b{r}\b", text, re.I)]
     needed = [
-        b.low * _MONTHS[b.unit] for b in bounds(asked) if b.unit in _MONTHS and b.op in {">=", ">"}
+        b.low * MONTHS[b.unit] for b in bounds(asked) if b.unit in MONTHS and b.op in {">=", ">"}
     ]
     if not failure and not needed:
         return None  # "has received X" with no length asked: the restated reader's
