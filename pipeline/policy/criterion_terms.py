@@ -7,6 +7,7 @@ the measurement rules and the check of the model's answers."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _STOP = set(
     """a an the and or of to in on for with by at as is are was were be been being has have
@@ -70,13 +71,22 @@ _SAME = {
         ("receiv", "given", "give", "prescr", "admini", "taking", "taken"),
         ("anothe", "additi"),
         ("inadeq", "fail", "failur", "insuff", "unsucc"),
+        ("female", "woman", "women"),  # the case's "Patient: 68-year-old female."
+        ("male", "man", "men"),
     )
     for s in group
 }
 
 
+def plain(text: str) -> str:
+    """The text without accents ("Behçet" is "Behcet"): notes drop them, policies keep them."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def stem(word: str) -> str:
-    word = word.lower().strip("-")
+    word = plain(word).lower().strip("-")
     for suffix in ("ing", "ed", "es", "s", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
@@ -93,7 +103,7 @@ def coverage(groups: list[set[str]], text: str) -> int:
 def _text_stems(text: str) -> set[str]:
     """The stems a text states: its words, the parts of its hyphenated words ("first-line"
     states "line"), and the classes of the drugs it names."""
-    tokens = re.findall(r"[A-Za-z][A-Za-z0-9-]*", text)
+    tokens = re.findall(r"[A-Za-z][A-Za-z0-9-]*", plain(text))
     parts = [p for t in tokens if "-" in t for p in t.split("-") if len(p) >= 3]
     return {stem(w) for w in tokens + parts} | _vocabulary_stems(text)
 
@@ -147,7 +157,7 @@ def requirements(text: str, drug: str = "") -> list[set[str]]:
     joined by "or" ("advanced or metastatic", "II or III") are one group, as is an
     abbreviation with the words it stands for. The requested drug's words are no
     requirement (every fact about the request names it)."""
-    text = _EXAMPLES.sub(" ", text)
+    text = _EXAMPLES.sub(" ", plain(text))
     text = _BOILERPLATE.sub("", text) if _BOILERPLATE.search(text[20:]) else text
     drug_stems = {stem(w) for w in re.findall(r"[A-Za-z]{3,}", drug)}
     groups: list[set[str]] = []
@@ -208,6 +218,7 @@ def _clauses(text: str) -> list[str]:
 
 
 def _stated(group: set[str], stems: set[str], clause: str) -> bool:
+    clause = plain(clause)
     for alt in group:
         if alt.isupper():
             if re.search(rf"(?<![A-Za-z0-9]){re.escape(alt)}(?![A-Za-z0-9])", clause):

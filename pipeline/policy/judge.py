@@ -21,9 +21,12 @@ from pipeline.policy.criterion_terms import (
     opposes,
     requirements,
 )
+from pipeline.policy.icd_categories import judge_category
 from pipeline.policy.measures import bounds, judge_measure
 from pipeline.policy.models import Judgment, PolicyNode
+from pipeline.policy.polarity import judge_absent_condition, judge_contrast
 from pipeline.policy.restated import judge_never_taken, judge_restated
+from pipeline.policy.screening import judge_screening
 from pipeline.policy.trials import judge_lines, judge_trial
 
 log = logging.getLogger(__name__)
@@ -89,8 +92,12 @@ def _judge_by_reading(
     readers = (
         lambda: judge_trial(node.text, facts, drug, context),
         lambda: judge_lines(node.text, facts),
-        lambda: judge_measure(node.text, facts, drug),
+        lambda: judge_measure(node.text, facts, drug, context),
         lambda: judge_restated(node.text, facts, drug),
+        lambda: judge_category(node.text, facts),
+        lambda: judge_absent_condition(node.text, facts, drug),
+        lambda: judge_contrast(node.text, facts),
+        lambda: judge_screening(node.text, facts),
         lambda: judge_never_taken(node.text, facts),
     )
     for read in readers:
@@ -303,6 +310,25 @@ def relevant_facts(
     return [f for _, _, f in sorted(hits, key=lambda x: x[1])] or facts
 
 
+def _together(
+    groups: list[set[str]], need: int, cited: list[CaseFact], facts: dict[str, CaseFact]
+) -> list[CaseFact]:
+    """The facts that state the criterion together where none states it alone ("a
+    postmenopausal woman with osteoporosis": "Patient: 68-year-old female." and
+    "Diagnosis: Postmenopausal osteoporosis"): each states a term of it, and together
+    they state as many as one fact must. The patient's own line (age, sex) joins the
+    cited facts: it is a field of the case, not a reading."""
+    patient = _patient_fact(list(facts.values()))
+    pool = cited + ([patient] if patient and patient not in cited else [])
+    parts = [
+        f
+        for f in pool
+        if coverage(groups, f.text) and not f.text.startswith(("Payer", "Requested"))
+    ]
+    stated = sum(any(coverage([g], f.text) for f in parts) for g in groups)
+    return parts if len(parts) >= 2 and stated >= max(need, 2) else []
+
+
 def check_model_judgment(
     j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str = ""
 ) -> Judgment:
@@ -340,6 +366,8 @@ def check_model_judgment(
         problem = "the model said not met for a numeric criterion: numbers are for code"
     else:
         about = [f for f in cited if coverage(groups, f.text) >= need]
+        if not about and j.status == "met":
+            about = _together(groups, need, cited, facts)
         if not about:
             problem = f"the model said {j.status} citing facts that do not state the criterion"
         elif j.status == "met":
@@ -354,6 +382,12 @@ def check_model_judgment(
                     if coverage(groups, c)
                 )
             ]
+            if (
+                len(about) > 1
+                and len(kept) < len(about)
+                and not any(coverage(groups, f.text) >= need for f in kept)
+            ):
+                kept = []  # facts that state it only together: each must say it plainly
             if numeric:
                 wanted = {f"{numeric[0].low:g}"}  # the bound; later ones may be conditions
                 kept = [f for f in kept if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))]

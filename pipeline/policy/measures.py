@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from pipeline.models import CaseFact
+from pipeline.policy.analytes import analyte_at, readings_of
 from pipeline.policy.criterion_terms import MONTHS, coverage, requirements
+from pipeline.policy.dates import as_of, months_between, reading_date
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -36,7 +39,8 @@ _NUMBER_WORDS = {
     "twelve": 12,
     "single": 1,
 }
-_NUM = r"(?<![\w.^/])(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")(?![\w])"
+# a minus sign belongs to the number ("T-score -2.5"), a hyphen between numbers does not
+_NUM = r"(?<![\w.^/])([-−]?\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")(?![\w])"
 # A unit as written after a number. Longest first; the canonical key says which spellings
 # are one unit ("cells per microliter" = "cells/uL" = "/mm3").
 _UNITS: list[tuple[str, str]] = [
@@ -46,11 +50,19 @@ _UNITS: list[tuple[str, str]] = [
     (r"(?:/|per)\s*(?:mm3|mm\^3|cubic millimet(?:er|re))", "cells/uL"),
     (r"(?:iu|kiu|ku)\s*/\s*ml", "IU/mL"),
     (r"international units per millilit(?:er|re)", "IU/mL"),
+    (r"ml\s*/\s*min(?:\s*/\s*1\.73\s*m(?:2|\^2|²))?", "mL/min"),
+    (r"kg\s*/\s*m(?:2|\^2|²)", "kg/m2"),
+    (r"ng\s*/\s*ml", "ng/mL"),
+    (r"pg\s*/\s*ml", "pg/mL"),
+    (r"m?i?u\s*/\s*ml", "mU/mL"),
+    (r"mmol\s*/\s*l", "mmol/L"),
+    (r"(?:µ|u|micro)mol\s*/\s*l", "umol/L"),
     (r"mg\s*/\s*dl", "mg/dL"),
     (r"g\s*/\s*dl", "g/dL"),
     (r"mg\s*/\s*l\b", "mg/L"),
     (r"mm\s*/\s*h(?:r|our)?", "mm/h"),
     (r"x\s*10\^?9\s*/\s*l", "x10^9/L"),
+    (r"kg\b|kilograms?\b", "kg"),
     (r"%|percent\b", "%"),
     (r"years?\b", "year"),
     (r"months?\b", "month"),
@@ -63,7 +75,7 @@ _UNIT = re.compile(
     re.I,
 )
 # A unit that a dose or a frequency is written in: those are not measurements of the patient.
-_DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|ml))", re.I)
+_DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|ml|min|m2|mm))", re.I)
 
 _AT_LEAST = r"(?:at least|a minimum of|minimum of|no (?:fewer|less) than|≥|>=|=>)"
 _MORE = r"(?:more than|greater than|higher than|above|over|exceeding|>)"
@@ -104,8 +116,8 @@ _GENERIC = set(
 )
 _WINDOW = re.compile(
     r"\b(?:in|within|during|over)\s+the\s+(?:past|last|previous|prior|preceding)\s+"
-    + _NUM
-    + r"?\s*(years?|months?|weeks?|days?)\b",
+    + f"(?:{_NUM})?"
+    + r"\s*(years?|months?|weeks?|days?)\b",
     re.I,
 )
 _ABBREV = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
@@ -148,10 +160,11 @@ class Reading:
     value: float
     unit: str | None
     fact: CaseFact
+    at: int | None = None  # where the value is written in the fact
 
 
 def _number(text: str) -> float:
-    text = text.lower().replace(",", "")
+    text = text.lower().replace(",", "").replace("−", "-")
     return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
 
 
@@ -171,7 +184,7 @@ def bounds(text: str) -> list[Bound]:
     for m in _BOUND.finditer(text):
         if m.group(0).lower().startswith("between"):
             u = _unit(m.group("u2")) or _unit(m.group("u1"))
-            low, high = (_number(n) for n in re.findall(_NUM, m.group(0), re.I)[:2])
+            low, high = sorted(_number(n) for n in re.findall(_NUM, m.group(0), re.I)[:2])
             out.append(Bound("between", low, high, u, m.start(), m.end()))
         elif m.group("pre"):
             pre = m.group("pre").lower()
@@ -309,6 +322,43 @@ def _qualifier(text: str, bound: Bound) -> list[set[str]]:
 _AGO = re.compile(_NUM + r"\s*(years?|months?|weeks?|days?)\s+ago\b", re.I)
 
 
+def _count_decides(bound: Bound, value: float, counted: float | None, window: float) -> bool:
+    """A count over its own window decides a bound on a count within the criterion's:
+    enough events in a window inside the criterion's are enough; too few in a window at
+    least as long are too few (and the reverse for an upper bound)."""
+    if counted is None:
+        return False
+    at_least = bound.op in {">=", ">"}
+    if bound.holds(value) == at_least:
+        return counted <= window + 1e-9
+    return counted >= window - 1e-9
+
+
+def _age(reading: Reading, today: date | None) -> float | None:
+    """How old a reading is, in months, by its fact's date against the case's latest."""
+    if today is None or reading.at is None:
+        return None
+    taken = reading_date(reading.fact, reading.at)
+    return months_between(taken, today) if taken else None
+
+
+def _analyte_readings(analyte: str, facts: list[CaseFact]) -> list[tuple[Reading, str]]:
+    """Each value the facts state for a named measurement, with the text after it."""
+    out: list[tuple[Reading, str]] = []
+    for fact in facts:
+        if fact.text.startswith(("Requested", "Payer", "Patient:")):
+            continue
+        offset = 0
+        for clause in re.split(r"(?<=[;.])\s+(?=\D)", fact.text):
+            offset = fact.text.index(clause, offset)
+            for value, end in readings_of(analyte, clause):
+                rest = clause[end:]
+                unit_m = _UNIT.match(rest)
+                unit = _unit(unit_m.group(1)) if unit_m else None
+                out.append((Reading(value, unit, fact, offset + end), rest))
+    return out
+
+
 def _ago(text: str) -> float | None:
     """How long ago a reading was taken ("three weeks ago"), in months."""
     m = _AGO.search(text[:60])
@@ -316,41 +366,55 @@ def _ago(text: str) -> float | None:
 
 
 def judge_measure(
-    text: str, facts: list[CaseFact], drug: str = ""
+    text: str, facts: list[CaseFact], drug: str = "", context: str = ""
 ) -> tuple[str, list[str], str] | None:
     """(status, cited fact ids, reason) where the criterion bounds a measurement the facts
-    state with a number; None where code cannot be sure (the model, or nobody, decides)."""
+    state with a number; None where code cannot be sure (the model, or nobody, decides).
+    ``context``: the stem of the criterion's group, whose window applies to it ("Both of
+    the following, measured within the past 3 months:")."""
     found = bounds(text)
     if not found or _NEGATED.match(text.strip()) or _CHANGE.search(text):
         return None
     statuses: list[tuple[str, list[str], str]] = []
     name: tuple[set[str], set[str], str | None] = (set(), set(), None)
+    today = as_of(facts)
     for bound in found:
         if bound.unit in MONTHS and re.search(r"\b(?:age|old|older|younger)\b", text, re.I):
             return None  # an age: the age rule reads it
-        if _DOSE_UNIT.match(text[bound.end :]) or re.search(r"\bdos(?:e|ing|age)\b", text, re.I):
+        analyte = analyte_at(text, bound.start, bound.end)
+        if analyte is None and (
+            _DOSE_UNIT.match(text[bound.end :]) or re.search(r"\bdos(?:e|ing|age)\b", text, re.I)
+        ):
             return None  # a dose or a quantity: not a measurement of the patient
-        stems, abbrevs, noun = _name(text, bound)
-        if not stems and not abbrevs and noun is None:
-            stems, abbrevs, noun = name  # "..., or between 30 and 1,300 IU/mL for ...": the same
-        if not stems and not abbrevs and noun is None:
-            return None
-        name = (stems, abbrevs, noun)
-        readings = _readings(stems, abbrevs, noun, facts, drug)
+        noun = None
+        if analyte is not None:
+            readings = _analyte_readings(analyte, facts)
+        else:
+            stems, abbrevs, noun = _name(text, bound)
+            if not stems and not abbrevs and noun is None:
+                # "..., or between 30 and 1,300 IU/mL for ...": the same measurement
+                stems, abbrevs, noun = name
+            if not stems and not abbrevs and noun is None:
+                return None
+            name = (stems, abbrevs, noun)
+            readings = _readings(stems, abbrevs, noun, facts, drug)
         if noun is not None and (wanted := _qualifier(text, bound)):
             # "exacerbations requiring hospitalization": a count of the qualified events
             readings = [(r, rest) for r, rest in readings if coverage(wanted, r.fact.text)]
-        criterion_window = _window(text)
+        criterion_window = _window(text) or _window(context)
         values: list[tuple[float, CaseFact]] = []
         for reading, rest in readings:
             value = _same_unit(bound, reading)
             if value is None:
                 continue
             if criterion_window and bound.unit not in MONTHS:
-                # within a window: a count's window, or the reading's age, must lie inside it
-                when = _window(rest) if noun is not None else _ago(rest)
-                if when is None or when > criterion_window:
-                    continue
+                if noun is not None:  # a count, and the window it was counted over
+                    if not _count_decides(bound, value, _window(rest), criterion_window):
+                        continue
+                else:  # a reading, which must have been taken inside the window
+                    when = _ago(rest) or _age(reading, today)
+                    if when is None or when > criterion_window:
+                        continue
             values.append((value, reading.fact))
         if not values:
             return None

@@ -1,0 +1,140 @@
+"""Measurements by name: the common lab tests, scores and body measures with the ways
+notes write them ("Hb", "Hgb", "hemoglobin"; "TSAT", "transferrin saturation"; "T-score";
+"BMI"), and where a case fact states one with its value.
+
+The measurement rules (measures.py) read a criterion's bound; when the words next to the
+bound name one of these, the reading is looked up by that name and its spellings rather
+than by the criterion's own words ("Psoriasis covering 3% or more of body surface area"
+against "body surface area about 2%"). A reading is the first number written after the
+name (a value in parentheses after it is an earlier one: "hemoglobin 8.7 g/dL (12.1 g/dL
+before chemotherapy)"), or the number just before it ("22% of the BSA").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# name → (lowercase patterns, abbreviations matched with their case). The more specific
+# first: "hemoglobin A1c" is not "hemoglobin".
+_TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "hemoglobin A1c": (
+        (r"h(?:a)?emoglobin\s*a1c", r"glyc(?:ated|osylated) h(?:a)?emoglobin", r"a1c"),
+        ("HbA1c", "HbA1C", "A1C"),
+    ),
+    "hemoglobin": ((r"h(?:a)?emoglobin(?!\s*a1c)",), ("Hb", "Hgb", "HGB")),
+    "hematocrit": ((r"h(?:a)?ematocrit",), ("Hct", "HCT")),
+    "transferrin saturation": (
+        (r"transferrin saturation", r"iron saturation", r"tsat"),
+        ("TSAT",),
+    ),
+    "ferritin": ((r"(?:serum )?ferritin",), ()),
+    "erythropoietin level": ((r"(?:serum )?erythropoietin(?: level)?",), ("EPO",)),
+    "platelet count": ((r"platelets?(?: count)?",), ("PLT",)),
+    "neutrophil count": ((r"(?:absolute )?neutrophils?(?: count)?",), ("ANC",)),
+    "eosinophil count": ((r"(?:blood )?eosinophils?(?: count)?",), ("AEC",)),
+    "T-score": ((r"t[- ]scores?",), ()),
+    "Z-score": ((r"z[- ]scores?",), ()),
+    "FRAX hip fracture": ((r"(?:probability|risk) of hip fracture", r"hip fracture"), ()),
+    "FRAX major fracture": (
+        (r"major (?:osteoporotic )?fracture",),
+        (),
+    ),
+    "body mass index": ((r"body mass index",), ("BMI",)),
+    "body surface area": ((r"body surface area",), ("BSA",)),
+    "weight": ((r"weigh(?:s|t|ing)?", r"body weight"), ()),
+    "EDSS": ((r"expanded disability status scale",), ("EDSS",)),
+    "eGFR": ((r"(?:estimated )?glomerular filtration rate",), ("eGFR", "GFR")),
+    "creatinine clearance": ((r"creatinine clearance",), ("CrCl", "CLcr")),
+    "LDL cholesterol": (
+        (r"low[- ]density lipoprotein(?: cholesterol)?", r"ldl(?:[- ]c\b|[- ]cholesterol)?"),
+        ("LDL-C", "LDL"),
+    ),
+    "PASI": ((r"psoriasis area and severity index",), ("PASI",)),
+    "EASI": ((r"eczema area and severity index",), ("EASI",)),
+    "DAS28": ((r"disease activity score",), ("DAS28", "DAS")),
+    "IgE": ((r"(?:total )?(?:serum )?ige",), ("IgE",)),
+    "FEV1": ((r"forced expiratory volume",), ("FEV1",)),
+    "ejection fraction": ((r"(?:left ventricular )?ejection fraction",), ("LVEF", "EF")),
+    "IGF-1": ((r"insulin-like growth factor",), ("IGF-1", "IGF-I")),
+    "alkaline phosphatase": ((r"alkaline phosphatase",), ("ALP",)),
+}
+
+
+@dataclass(frozen=True)
+class Named:
+    analyte: str
+    start: int
+    end: int
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    words, abbrevs = _TABLE[name]
+    lower = "|".join(rf"\b{w}\b" for w in words)
+    upper = "|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in abbrevs)
+    return re.compile(rf"(?i:{lower})" + (f"|{upper}" if upper else ""))
+
+
+_PATTERNS = {name: _pattern(name) for name in _TABLE}
+
+
+def named(text: str) -> list[Named]:
+    """Every measurement the text names, in order; where two names overlap, the one
+    listed first in the table (the more specific) wins."""
+    found: list[Named] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _PATTERNS.items():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Named(name, m.start(), m.end()))
+    return sorted(found, key=lambda n: n.start)
+
+
+def analyte_at(text: str, start: int, end: int) -> str | None:
+    """The measurement a criterion's bound (text[start:end]) is about: the nearest name
+    in the same clause, before the bound or just after it ("3% or more of body surface
+    area")."""
+    before = [n for n in named(text[:start]) if not re.search(r"[;:]", text[n.end : start])]
+    if before:
+        return before[-1].analyte
+    after = named(text[end:])
+    if after and after[0].start < 40 and not re.search(r"[;:,]", text[end : end + after[0].start]):
+        return after[0].analyte
+    return None
+
+
+# What may stand between a name and its value: "hemoglobin 8.7", "Hb: 8.7", "T-score
+# at the femoral neck of -2.7", "BSA about 2%", "eGFR was 98".
+_BRIDGE = re.compile(
+    r"^[\s:=,]*(?:(?:is|was|of|at|about|approximately|approx\.?|around|level|count|score|"
+    r"value|result|measured|today|now|the|total|lumbar|spine|femoral|neck|hip|left|right|"
+    r"radius|probability|risk|ten-year|10-year|serum|blood)\b[\s:=,]*){0,6}",
+    re.I,
+)
+_VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?![\d/])")
+_BEFORE = re.compile(
+    r"([-−]?\d+(?:\.\d+)?)\s*(%|percent)\s*(?:of\s+(?:the\s+)?(?:total\s+)?)?$", re.I
+)
+
+
+def readings_of(analyte: str, clause: str) -> list[tuple[float, int]]:
+    """(value, where the value ends) for each place the clause names the measurement
+    with a value next to it."""
+    out: list[tuple[float, int]] = []
+    for n in named(clause):
+        if n.analyte != analyte:
+            continue
+        rest = clause[n.end :]
+        bridge = _BRIDGE.match(rest)
+        skip = bridge.end() if bridge else 0
+        m = _VALUE.match(rest[skip:])
+        if m:
+            value = float(m.group(1).replace(",", "").replace("−", "-"))
+            out.append((value, n.end + skip + m.end()))
+            continue
+        b = _BEFORE.search(clause[: n.start])
+        if b:
+            out.append((float(b.group(1).replace("−", "-")), n.end))
+    return out

@@ -1,0 +1,104 @@
+"""Two readings of a criterion's polarity that code can be sure of.
+
+An absence asked of a qualified condition ("does not have uncontrolled hypertension", "no
+active infection"): a fact that states the absence of the condition itself ("no history of
+hypertension") states the absence of every form of it, and one that states the condition
+with the qualifier's opposite ("hypertension controlled on amlodipine") states the absence
+of the qualified form: met. A fact that states the condition plainly or with the qualifier
+decides nothing here (the model is asked, and its answer checked).
+
+A contrast ("the intent is palliative, not curative"): a fact that states the wanted word
+and not the other is met; one that states the other and not the wanted word is not met.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import CaseFact
+from pipeline.policy.criterion_terms import (
+    _clauses,
+    _stated,
+    _text_stems,
+    is_absence,
+    negates,
+    opposes,
+    requirements,
+    stem,
+)
+from pipeline.policy.measures import bounds
+
+# Words that narrow a condition: its absence follows from the absence of the condition.
+_QUALIFIERS = {
+    stem(w)
+    for w in """uncontrolled active severe significant clinically known current untreated
+    serious symptomatic poorly unstable""".split()
+}
+_SKIP = ("Payer", "Requested", "Patient:", "Prior therapies: none")
+
+
+def judge_absent_condition(
+    text: str, facts: list[CaseFact], drug: str = ""
+) -> tuple[str, list[str], str] | None:
+    """("met", [fact], reason) where the criterion asks the absence of a qualified
+    condition and a fact states the condition absent, or present in the opposite form;
+    None otherwise."""
+    if bounds(text) or not is_absence(text):
+        return None
+    groups = requirements(text, drug)
+    quals = [g for g in groups if g & _QUALIFIERS]
+    core = [g for g in groups if not g & _QUALIFIERS]
+    if not quals or not core or len(core) > 2:
+        return None
+    found: tuple[CaseFact, str] | None = None
+    for fact in facts:
+        if fact.text.startswith(_SKIP):
+            continue
+        for clause in _clauses(fact.text):
+            stems = _text_stems(clause)
+            if not all(_stated(g, stems, clause) for g in core):
+                continue
+            if negates(clause):
+                found = found or (fact, "states the condition absent")
+            elif opposes(text, clause):
+                found = found or (fact, "states the condition in the opposite form")
+            else:
+                return None  # the condition is present: whether in the asked form, not here
+    if found is None:
+        return None
+    fact, how = found
+    return "met", [fact.id], f"{fact.id} {how}, so the qualified form is absent"
+
+
+_CONTRAST = re.compile(
+    r"\b([A-Za-z][\w-]{3,}),?\s+(?:and\s+)?(?:not|rather than|instead of)\s+"
+    r"([A-Za-z][\w-]{3,})\s*\.?$",
+    re.I,
+)
+
+
+def judge_contrast(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    """(status, [fact], reason) for a criterion ending "A, not B": the facts state A
+    without B (met) or B without A (not met), and never both ways."""
+    m = _CONTRAST.search(text.strip())
+    if not m:
+        return None
+    want, other = stem(m.group(1)), stem(m.group(2))
+    if want == other:
+        return None
+    said: dict[str, list[CaseFact]] = {"met": [], "not_met": []}
+    for fact in facts:
+        if fact.text.startswith(_SKIP):
+            continue
+        for clause in _clauses(fact.text):
+            stems = _text_stems(clause)
+            has_want, has_other = want in stems, other in stems
+            if has_want == has_other or negates(clause):
+                continue
+            said["met" if has_want else "not_met"].append(fact)
+    if bool(said["met"]) == bool(said["not_met"]):
+        return None  # nothing said, or said both ways: a person reads it
+    status = "met" if said["met"] else "not_met"
+    fact = (said["met"] or said["not_met"])[0]
+    word = m.group(1) if status == "met" else m.group(2)
+    return status, [fact.id], f"{fact.id} states it {word}"

@@ -1,0 +1,84 @@
+"""Screening tests asked within a window ("A negative test for latent tuberculosis
+(tuberculin skin test or interferon-gamma release assay) within the past 12 months"),
+judged by code from the facts that name the test (by any of its common names: "TB",
+"QuantiFERON", "T-SPOT", "IGRA", "PPD"), state its result and date it.
+
+Met: a clause names the test and the asked result, no clause names it with the other
+result, and its date lies inside the window (the case's latest date standing for today,
+dates.py). Not met: every dated mention of the test lies outside the window, no mention
+is undated, and the criterion offers no alternative (", or latent infection already
+treated" is one: code cannot judge it, so says nothing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import CaseFact
+from pipeline.policy.criterion_terms import MONTHS, _clauses, coverage, negates, requirements
+from pipeline.policy.dates import as_of, clause_age
+
+_TESTS = {
+    "tuberculosis test": re.compile(
+        r"(?i:tuberculosis|tuberculin|quantiferon|t-spot|interferon[- ]gamma release|"
+        r"mantoux)|\b(?:TB|IGRA|PPD|TST)\b"
+    ),
+    "hepatitis B test": re.compile(r"(?i:hepatitis b\b|hbsag|hepatitis b surface)|\bHBV\b"),
+}
+_WINDOW = re.compile(
+    r"\bwithin\s+(?:the\s+)?(?:past|last|previous|prior)?\s*(\d+)\s*(day|week|month|year)s?\b",
+    re.I,
+)
+_RESULT = {w: re.compile(rf"\b{w}\b", re.I) for w in ("negative", "positive")}
+
+
+def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    window = _WINDOW.search(text)
+    if not window:
+        return None
+    test = next((name for name, p in _TESTS.items() if p.search(text[: window.start()])), None)
+    wanted = next((r for r, p in _RESULT.items() if p.search(text[: window.start()])), None)
+    if test is None or wanted is None:
+        return None
+    other = "positive" if wanted == "negative" else "negative"
+    limit = float(window.group(1)) * MONTHS[window.group(2).lower()]
+    alternative = bool(re.search(r",?\s+or\b", text[window.end() :]))
+    today = as_of(facts)
+    fresh: list[CaseFact] = []
+    stale: list[CaseFact] = []
+    for fact in facts:
+        if fact.text.startswith(("Payer", "Requested")):
+            continue
+        for clause in _clauses(fact.text):
+            if not _TESTS[test].search(clause):
+                continue
+            if _RESULT[other].search(clause) and not _RESULT[wanted].search(clause):
+                return None  # the other result: a person reads it
+            if not _RESULT[wanted].search(clause):
+                continue
+            age = clause_age(clause, fact, today)
+            if age is None:
+                return None  # a result with no date: code cannot place it
+            if age[1] <= limit:
+                fresh.append(fact)
+            elif age[0] > limit:
+                stale.append(fact)
+            else:
+                return None
+    if fresh:
+        return "met", [fresh[0].id], f"{fresh[0].id}: {test} {wanted} within {window.group(0)[7:]}"
+    if stale and (not alternative or _alternative_denied(test, text[window.end() :], facts)):
+        return "not_met", [stale[0].id], f"{stale[0].id}: the last {test} is older than the window"
+    return None
+
+
+def _alternative_denied(test: str, alternative: str, facts: list[CaseFact]) -> bool:
+    """The criterion's alternative ("or latent infection already treated") is stated as
+    not so: a clause that names the test's condition, negates, and states two of the
+    alternative's terms ("Never treated for latent TB")."""
+    groups = requirements(alternative)
+    return any(
+        _TESTS[test].search(c) and negates(c) and coverage(groups, c) >= min(2, len(groups))
+        for f in facts
+        for c in _clauses(f.text)
+    )
