@@ -255,11 +255,17 @@ def _vocabulary_stems(clause: str) -> set[str]:
     """The stems of the drug classes the clause's drugs belong to ("fluticasone" → the
     class words of an inhaled corticosteroid), from the drug vocabulary."""
     try:
-        from pipeline.terms import drug_classes, find_drugs
+        from pipeline.terms import drug_classes, find_classes, find_drugs
     except ImportError:  # pragma: no cover - the vocabulary ships with the package
         return set()
     out: set[str] = set()
     known = drug_classes()
+    for named in find_classes(clause):
+        # a class named by one of its spellings states its others ("JAK inhibitor" states
+        # "Janus kinase inhibitor"); a broad class's spellings name too much to count
+        if (c := known.get(named.name)) and not c.broad:
+            for phrase in c.words:
+                out |= {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", phrase)}
     for drug in find_drugs(clause):
         for name in drug.classes:
             c = known.get(name)

@@ -343,7 +343,11 @@ def apply_policy(
             f"are met (policy page {indication.page})",
         )
     if status == "not_met":
-        failed = next((r for r in rows if r.op == "leaf" and r.status == "not_met"), None)
+        deciding = _failing_leaf(branch.node, known)
+        failed = next(
+            (r for r in rows if r.op == "leaf" and r.status == "not_met" and r.node_id == deciding),
+            next((r for r in rows if r.op == "leaf" and r.status == "not_met"), None),
+        )
         what = f"{failed.text} (page {failed.page})" if failed else "the criteria tree"
         return PolicyDecision(
             **base, verdict="not_medically_necessary", rule=f"criterion not met: {what}"
@@ -367,6 +371,16 @@ def _ex_judgment(ex: Exclusion, status: Status, reason: str, facts: list) -> Jud
         reason=reason,
         facts=dx[:3],
     )
+
+
+def _failing_leaf(node: PolicyNode, known: dict[str, Status]) -> str | None:
+    """The first not-met criterion that makes the tree not met: under groups that are not
+    met themselves (a not-met item of a met "one of" decides nothing)."""
+    if node.op == "leaf":
+        return node.id if known.get(node.id) == "not_met" else None
+    if evaluate(node, known) != "not_met":
+        return None
+    return next((x for c in node.children if (x := _failing_leaf(c, known))), None)
 
 
 def _unjudged(node: PolicyNode, method: str, reason: str) -> Judgment:

@@ -137,8 +137,10 @@ def _judge_by_kind(
         if not stems:
             return None
         for fact in facts:
-            low = fact.text.lower()
-            if any(s in low for s in stems):
+            # "She has never seen a dermatologist": a specialty named only to deny it
+            if any(
+                any(s in c.lower() for s in stems) and not negates(c) for c in clauses(fact.text)
+            ):
                 return Judgment(
                     **base,
                     status="met",
@@ -310,6 +312,22 @@ def relevant_facts(
     return [f for _, _, f in sorted(hits, key=lambda x: x[1])] or facts
 
 
+_SEX = {"female": r"\b(?:wom[ae]n|female|girls?)\b", "male": r"\b(?:m[ae]n|male|boys?)\b"}
+
+
+def _other_sex(text: str, facts: dict[str, CaseFact]) -> tuple[str, str] | None:
+    """(the sex the criterion names, the case's line) where the case's patient is of the
+    other sex: a field of the case no reading of the notes can outweigh."""
+    patient = _patient_fact(list(facts.values()))
+    if patient is None:
+        return None
+    asked = [sex for sex, p in _SEX.items() if re.search(p, text, re.I)]
+    stated = [sex for sex, p in _SEX.items() if re.search(p, patient.text, re.I)]
+    if len(asked) == 1 and len(stated) == 1 and asked != stated:
+        return asked[0], patient.text
+    return None
+
+
 def _together(
     groups: list[set[str]], need: int, cited: list[CaseFact], facts: dict[str, CaseFact]
 ) -> list[CaseFact]:
@@ -360,6 +378,8 @@ def check_model_judgment(
     problem = ""
     if not cited:
         problem = f"the model said {j.status} but cited no case fact"
+    elif j.status == "met" and (other := _other_sex(node.text, facts)):
+        problem = f"the model said met for a criterion about a {other[0]}, but {other[1]}"
     elif not groups:
         problem = f"the model said {j.status} for a criterion with no terms to check"
     elif j.status == "not_met" and numeric and not any(_absent_outright(f) for f in cited):

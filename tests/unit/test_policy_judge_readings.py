@@ -1,0 +1,229 @@
+"""The criterion readers added for unseen policies (issue 25): measurements by their common
+names and dates, kinds of disease by ICD-10 block, the absence of a qualified condition,
+"A, not B" contrasts, screening tests inside a window, a met the model's cited facts state
+together, and a prescriber's specialty named only to deny it. Each with the twin that
+must not be approved."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.cases import case_facts
+from pipeline.models import Case, CaseFact
+from pipeline.policy.decide import apply_policy
+from pipeline.policy.icd_categories import judge_category
+from pipeline.policy.judge import check_model_judgment, judge_by_rule
+from pipeline.policy.measures import judge_measure
+from pipeline.policy.models import Branch, Indication, Judgment, PolicyNode, PolicyTree
+from pipeline.policy.polarity import judge_absent_condition, judge_contrast
+from pipeline.policy.restated import judge_restated
+from pipeline.policy.screening import judge_screening
+from tests.conftest import FakeLLM
+
+
+def facts(*texts: str) -> list[CaseFact]:
+    return [CaseFact(id=f"F{i}", text=t) for i, t in enumerate(texts, 1)]
+
+
+def _status(found: tuple[str, list[str], str] | None) -> str | None:
+    return found[0] if found else None
+
+
+# --- measurements by name -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("criterion", "fact", "status"),
+    [
+        # the first value after the name; the one in parentheses is an earlier one
+        (
+            "Hemoglobin is below 10 g/dL",
+            "History: CBC 02/06/2026: hemoglobin 8.7 g/dL (12.1 g/dL before chemotherapy).",
+            "met",
+        ),
+        ("Hemoglobin is below 10 g/dL", "History: Hgb 10.6 g/dL on 01/10/2026.", "not_met"),
+        ("Transferrin saturation of 20% or more", "History: Iron studies: TSAT 24%.", "met"),
+        # a negative value and "or lower"
+        ("a T-score of -2.5 or lower at the spine", "History: DXA: L1-L4 T-score -3.1.", "met"),
+        ("a T-score of -2.5 or lower at any site", "History: DXA: T-score -1.9.", "not_met"),
+        # the measurement named after the bound
+        (
+            "Psoriasis covering 3% or more of body surface area",
+            "History: Exam: plaques on the palms; body surface area about 2%; PASI 7.",
+            "not_met",
+        ),
+        ("Psoriasis covering 3% or more of body surface area", "History: BSA 12%.", "met"),
+        # a unit with a slash is not a dose
+        ("eGFR of at least 30 mL/min/1.73 m2", "History: eGFR 98 mL/min/1.73 m2.", "met"),
+        # "dose" in the criterion does not hide a named measurement
+        (
+            "a ten-year FRAX probability of major osteoporotic fracture of 20 percent or more,"
+            " adjusted for the glucocorticoid dose",
+            "History: FRAX (glucocorticoid-adjusted): major osteoporotic fracture 11%.",
+            "not_met",
+        ),
+    ],
+)
+def test_a_named_measurement_is_read_by_its_common_names(
+    criterion: str, fact: str, status: str
+) -> None:
+    assert _status(judge_measure(criterion, facts(fact))) == status
+
+
+def test_a_reading_must_be_dated_inside_the_window() -> None:
+    text = "Hemoglobin is below 10 g/dL on a test done within the past 14 days"
+    note = "History: Oncology note 02/09/2026: cycle 3 given."
+    fresh = facts(note, "History: CBC 02/06/2026: hemoglobin 8.7 g/dL.")
+    assert _status(judge_measure(text, fresh)) == "met"
+    old = facts(note, "History: CBC 12/01/2025: hemoglobin 8.7 g/dL.")
+    assert judge_measure(text, old) is None  # too old to count: nothing decided
+    # the group's stem carries the window ("Both of the following, measured within ...")
+    stem = "Both of the following, measured within the past 3 months:"
+    dated = facts(note, "History: Iron studies 10/01/2025: transferrin saturation 26%.")
+    assert judge_measure("Transferrin saturation of 20% or more", dated, context=stem) is None
+
+
+def test_a_count_over_a_longer_window_that_is_too_few_is_not_met() -> None:
+    text = "Patient has active oral ulcers, with at least 2 ulcers in the past month"
+    many = facts("History: Ulcer diary shows 5 ulcers in the past 4 weeks.")
+    assert _status(judge_measure(text, many)) == "met"
+    few = facts("History: Ulcer diary shows this single ulcer in the past 6 weeks.")
+    assert _status(judge_measure(text, few)) == "not_met"
+    # two in six weeks may be none in the past month: nothing decided
+    unsure = facts("History: Ulcer diary shows 2 ulcers in the past 6 weeks.")
+    assert judge_measure(text, unsure) is None
+
+
+# --- kinds of disease by ICD-10 block ---------------------------------------------------
+def test_a_kind_of_disease_is_read_from_the_diagnosis_code() -> None:
+    lung = facts("Diagnosis: Non-small cell lung cancer (ICD-10 C34.11).")
+    assert _status(judge_category("Member has a non-myeloid cancer", lung)) == "met"
+    aml = facts("Diagnosis: Acute myeloid leukemia (ICD-10 C92.00).")
+    assert _status(judge_category("Member has a non-myeloid cancer", aml)) == "not_met"
+    # a criterion that asks more than the kind is not code's
+    assert judge_category("Member has metastatic cancer", lung) is None
+    assert judge_category("Member has a non-myeloid cancer", facts("Diagnosis: Anemia.")) is None
+
+
+# --- polarity -------------------------------------------------------------------------------
+def test_the_absence_of_a_condition_is_the_absence_of_its_qualified_form() -> None:
+    text = "Member does not have uncontrolled hypertension"
+    none = facts("History: Blood pressure 124/76 mmHg; no history of hypertension.")
+    assert _status(judge_absent_condition(text, none)) == "met"
+    controlled = facts("History: Hypertension controlled on amlodipine, BP 128/80.")
+    assert _status(judge_absent_condition(text, controlled)) == "met"
+    # the twin: the qualified form present, or the condition stated plainly, is not met here
+    assert judge_absent_condition(text, facts("History: Uncontrolled hypertension.")) is None
+    assert judge_absent_condition(text, facts("History: Hypertension since 2015.")) is None
+
+
+def test_a_contrast_is_met_by_one_word_and_failed_by_the_other() -> None:
+    text = "The intent of the chemotherapy is palliative, not curative"
+    good = facts("History: Goal of treatment: palliative, to control disease.")
+    assert _status(judge_contrast(text, good)) == "met"
+    bad = facts("History: Adjuvant cisplatin. Goal of treatment: curative.")
+    assert _status(judge_contrast(text, bad)) == "not_met"
+    both = facts("History: Goal palliative.", "History: Surgeon: intent curative.")
+    assert judge_contrast(text, both) is None
+
+
+def test_a_class_named_by_its_abbreviation_states_its_full_name() -> None:
+    text = (
+        "Otezla will not be used with a biologic drug, a Janus kinase inhibitor or deucravacitinib"
+    )
+    none = facts("History: Not on any biologic, JAK inhibitor or deucravacitinib; none planned.")
+    assert _status(judge_restated(text, none, "Otezla (apremilast)")) == "met"
+    taking = facts("History: Tofacitinib will be continued with it.")
+    assert judge_restated(text, taking, "Otezla (apremilast)") is None
+
+
+# --- screening tests in a window ------------------------------------------------------------
+_TB = (
+    "A negative test for latent tuberculosis (tuberculin skin test or interferon-gamma release"
+    " assay) within the past 12 months, or latent infection already treated"
+)
+
+
+def test_a_screening_test_is_judged_by_its_date_and_result() -> None:
+    visit = "History: Rheumatology visit 01/12/2026."
+    assert _status(
+        judge_screening(_TB, facts(visit, "History: T-SPOT.TB negative on 01/05/2026."))
+    ) == ("met")
+    stale = "History: a QuantiFERON drawn 03/2023 was negative; no TB test since."
+    # the alternative (latent infection treated) unknown: nothing decided
+    assert judge_screening(_TB, facts(visit, stale)) is None
+    denied = facts(visit, stale, "History: Never treated for latent TB.")
+    assert _status(judge_screening(_TB, denied)) == "not_met"
+    # a positive result is a person's to read
+    positive = facts(visit, "History: QuantiFERON positive on 01/05/2026.")
+    assert judge_screening(_TB, positive) is None
+
+
+# --- the model's met, stated by facts together ----------------------------------------------
+def test_a_met_may_rest_on_facts_that_state_the_criterion_together() -> None:
+    text = (
+        "the member is a postmenopausal woman with a diagnosis of osteoporosis recorded by"
+        " the treating physician"
+    )
+    node = PolicyNode(id="1.a", text=text, page=1)
+
+    def check(patient: str, diagnosis: str) -> Judgment:
+        known = {"F1": CaseFact(id="F1", text=patient), "F2": CaseFact(id="F2", text=diagnosis)}
+        j = Judgment(node_id="1.a", text=text, page=1, status="met", facts=["F2"], method="model")
+        return check_model_judgment(j, node, known)
+
+    j = check(
+        "Patient: 68-year-old female.", "Diagnosis: Postmenopausal osteoporosis (ICD-10 M81.0)."
+    )
+    assert j.status == "met" and set(j.facts) == {"F1", "F2"}
+    # the twin: a man's osteoporosis states too little of it
+    j = check("Patient: 68-year-old male.", "Diagnosis: Osteoporosis (ICD-10 M81.0).")
+    assert j.status == "not_documented"
+    # nor does a diagnosis that names the criterion's words for a patient of the other sex
+    j = check("Patient: 68-year-old male.", "Diagnosis: Postmenopausal osteoporosis.")
+    assert j.status == "not_documented"
+
+
+# --- a specialty named only to deny it -----------------------------------------------------
+def test_a_specialty_named_only_to_deny_it_is_not_the_prescribers() -> None:
+    node = PolicyNode(
+        id="1.e",
+        text="Prescribed by or in consultation with a dermatologist",
+        page=1,
+        kind="prescriber",
+        fields={"specialties": ["dermatologist"]},
+    )
+    tree = PolicyTree(
+        source_id="s" * 64,
+        title="Apremilast policy",
+        file="/x.pdf",
+        compiler="test",
+        indications=[
+            Indication(
+                id="I1",
+                name="Plaque psoriasis",
+                text="Plaque psoriasis",
+                page=1,
+                branches=[Branch(request_type="initial", node=node)],
+            )
+        ],
+    )
+
+    def case(prescriber: str) -> Case:
+        return Case.model_validate(
+            {
+                "case_id": "pso",
+                "patient": {"age": 44, "sex": "female"},
+                "diagnoses": [{"name": "Plaque psoriasis", "icd10": "L40.0"}],
+                "requested_treatment": {"drug": "Apremilast", "request_type": "initial"},
+                "history": [prescriber],
+            }
+        )
+
+    denied = case(
+        "Prescriber: her family physician. She has never seen a dermatologist; no dermatology"
+        " referral has been made."
+    )
+    decision = apply_policy(denied, [tree], FakeLLM())
+    assert decision.verdict == "not_medically_necessary" and "dermatologist" in decision.rule
+    seen = case("Prescriber: board-certified dermatologist.")
+    met = judge_by_rule(node, seen, case_facts(seen), "")
+    assert met is not None and met.status == "met"
