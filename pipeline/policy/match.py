@@ -223,12 +223,24 @@ def is_situational(ex: Exclusion) -> bool:
     return bool(_SITUATION.search(ex.name))
 
 
+# "Chronic migraine: 155 units every 12 weeks": a dosing limit the layout put among the
+# exclusions, about a condition the policy covers; it excludes no diagnosis.
+_DOSE_LIMIT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|units?|ml|iu)\b", re.I)
+
+
+def _is_dose_limit(ex: Exclusion) -> bool:
+    return bool(_DOSE_LIMIT.search(ex.text)) and not _DOSE_LIMIT.search(ex.name)
+
+
 def excluded_condition(case: Case, ex: Exclusion) -> str:
     """Why the case's diagnosis is this excluded condition, or '': an ICD-10 code inside the
     exclusion's, or a diagnosis that holds every condition word of the exclusion's name. An
     exclusion denies outright, so sharing most words is not enough ("T-cell ALL" is not a
     B-cell ALL); see ``resembles_exclusion``."""
-    if ex.catch_all or is_situational(ex):
+    if ex.catch_all or is_situational(ex) or _is_dose_limit(ex):
+        return ""
+    if (qualifier := _NEGATION.search(ex.name)) and not _qualifier_holds(qualifier.group(0), case):
+        # "myasthenia gravis without anti-AChR antibodies": the condition alone is not it
         return ""
     code = _codes(ex.icd10, case)
     target = condition_words(_NEGATION.sub("", ex.name))
@@ -239,11 +251,26 @@ def excluded_condition(case: Case, ex: Exclusion) -> str:
     return "; ".join(x for x in [code, why] if x)
 
 
+def _qualifier_holds(qualifier: str, case: Case) -> bool:
+    """The case states what an exclusion's qualifier asks: for "without X", a fact that
+    states X absent (read as a criterion of absence, "No X")."""
+    from pipeline.cases import case_facts
+    from pipeline.policy.restated import judge_restated
+
+    m = re.match(r"(?i)without\s+(.+)", qualifier.strip())
+    if not m:
+        return False
+    found = judge_restated(f"No {m.group(1)}", case_facts(case), case.requested_treatment.drug)
+    return found is not None and found[0] == "met"
+
+
 def resembles_exclusion(case: Case, ex: Exclusion) -> tuple[float, str]:
     """How well a diagnosis shares words with an exclusion it does not fully name (the
     indication matcher's score), to weigh against the indication the case matches."""
-    if ex.catch_all or is_situational(ex):
+    if ex.catch_all or is_situational(ex) or _is_dose_limit(ex):
         return 0.0, ""
+    if (qualifier := _NEGATION.search(ex.name)) and not _qualifier_holds(qualifier.group(0), case):
+        return 0.0, ""  # the condition with a qualifier the case does not state: not it
     return _overlap(_NEGATION.sub("", ex.name), case)
 
 

@@ -227,3 +227,48 @@ def test_a_specialty_named_only_to_deny_it_is_not_the_prescribers() -> None:
     seen = case("Prescriber: board-certified dermatologist.")
     met = judge_by_rule(node, seen, case_facts(seen), "")
     assert met is not None and met.status == "met"
+
+
+# --- exclusions that are not the case's condition --------------------------------------------
+def _gmg_case(antibodies: str) -> Case:
+    return Case.model_validate(
+        {
+            "case_id": "gmg",
+            "patient": {"age": 50, "sex": "female"},
+            "diagnoses": [{"name": f"Generalized myasthenia gravis, {antibodies}"}],
+            "requested_treatment": {"drug": "Ravulizumab", "request_type": "initial"},
+            "history": [f"Neurology note: generalized myasthenia gravis; {antibodies}."],
+        }
+    )
+
+
+def test_an_exclusion_with_a_qualifier_applies_only_where_the_case_states_it() -> None:
+    from pipeline.policy.match import excluded_condition, resembles_exclusion
+    from pipeline.policy.models import Exclusion
+
+    ex = Exclusion(
+        id="X1",
+        name="Generalized myasthenia gravis without anti-AChR antibodies",
+        text="Generalized myasthenia gravis without anti-AChR antibodies",
+        page=3,
+    )
+    positive = _gmg_case("anti-AChR antibodies positive")
+    assert excluded_condition(positive, ex) == ""
+    assert resembles_exclusion(positive, ex)[0] == 0.0
+    # the twin that states the qualifier is excluded
+    assert excluded_condition(_gmg_case("no anti-AChR antibodies"), ex)
+
+
+def test_a_dosing_limit_among_the_exclusions_excludes_no_diagnosis() -> None:
+    from pipeline.policy.match import excluded_condition
+    from pipeline.policy.models import Exclusion
+
+    ex = Exclusion(
+        id="X2",
+        name="Chronic migraine",
+        text="Chronic migraine: 155 units every 12 weeks (up to 195 units).",
+        page=3,
+    )
+    data = _gmg_case("anti-AChR antibodies positive").model_dump()
+    case = Case.model_validate(data | {"diagnoses": [{"name": "Chronic migraine"}]})
+    assert excluded_condition(case, ex) == ""
