@@ -24,8 +24,12 @@ from pipeline.policy.criterion_terms import (
 from pipeline.policy.icd_categories import judge_category
 from pipeline.policy.measures import bounds, judge_measure
 from pipeline.policy.models import Judgment, PolicyNode
-from pipeline.policy.polarity import judge_absent_condition, judge_contrast
-from pipeline.policy.restated import judge_never_taken, judge_restated
+from pipeline.policy.polarity import judge_absent_condition, judge_concomitant, judge_contrast
+from pipeline.policy.restated import (
+    judge_never_taken,
+    judge_never_used_within_limit,
+    judge_restated,
+)
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.trials import judge_lines, judge_trial
 
@@ -97,8 +101,10 @@ def _judge_by_reading(
         lambda: judge_category(node.text, facts),
         lambda: judge_absent_condition(node.text, facts, drug),
         lambda: judge_contrast(node.text, facts),
+        lambda: judge_concomitant(node.text, facts, drug),
         lambda: judge_screening(node.text, facts),
         lambda: judge_never_taken(node.text, facts),
+        lambda: judge_never_used_within_limit(node.text, facts, drug),
     )
     for read in readers:
         found = read()

@@ -38,9 +38,18 @@ _NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
     "single": 1,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
 }
 # a minus sign belongs to the number ("T-score -2.5"), a hyphen between numbers does not
-_NUM = r"(?<![\w.^/])([-−]?\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")(?![\w])"
+_NUM = (
+    r"(?<![\w.^/])([-−]?\d+(?:,\d{3})*(?:\.\d+)?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")(?![\w])"
+)
 # A unit as written after a number. Longest first; the canonical key says which spellings
 # are one unit ("cells per microliter" = "cells/uL" = "/mm3").
 _UNITS: list[tuple[str, str]] = [
@@ -80,7 +89,8 @@ _DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|m
 _AT_LEAST = r"(?:at least|a minimum of|minimum of|no (?:fewer|less) than|≥|>=|=>)"
 _MORE = r"(?:more than|greater than|higher than|above|over|exceeding|>)"
 _AT_MOST = (
-    r"(?:at most|no more than|not (?:more|greater) than|(?:does|do) not exceed|≤|<=|=<|up to)"
+    r"(?:at most|no more than|not (?:more|greater) than|"
+    r"(?:does|do|will|shall|must|should|may) not exceed|≤|<=|=<|up to)"
 )
 _LESS = r"(?:less than|fewer than|lower than|below|under|<)"
 _BOUND = re.compile(

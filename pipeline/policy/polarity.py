@@ -102,3 +102,67 @@ def judge_contrast(text: str, facts: list[CaseFact]) -> tuple[str, list[str], st
     fact = (said["met"] or said["not_met"])[0]
     word = m.group(1) if status == "met" else m.group(2)
     return status, [fact.id], f"{fact.id} states it {word}"
+
+
+_WITH = re.compile(
+    r"\b(?:together|concurrent\w*|concomitant\w*|in combination|combined|along)\s+with\b(.+)$",
+    re.I,
+)
+_ALONGSIDE = re.compile(
+    r"\b(?:together|alongside|concurrent\w*|concomitant\w*|combined|in combination|"
+    r"in addition to|added to|add-on)\b",
+    re.I,
+)
+_STOPPED = re.compile(r"\b(?:stopped|discontinued|will be stopped|will stop|held|switched)\b", re.I)
+_FILLER = {"a", "an", "any", "another", "other", "drug", "drugs", "agent", "agents", "the"}
+
+
+def _items(listed: str) -> list[str]:
+    """The things a list names ("denosumab, romosozumab, abaloparatide or a
+    bisphosphonate"), each as its words."""
+    parts = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", listed.strip(" .;"))
+    out = []
+    for part in parts:
+        words = [w for w in re.findall(r"[A-Za-z][\w-]+", part) if w.lower() not in _FILLER]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def _names(item: str, clause: str) -> bool:
+    """The clause names the item: by its words, or by a drug of the class it names."""
+    from pipeline.terms import find_classes, find_drugs
+
+    if all(stem(w) in _text_stems(clause) for w in item.split()):
+        return True
+    classes = {c.name for c in find_classes(item)}
+    return bool(classes & {c for d in find_drugs(clause) for c in d.classes})
+
+
+def judge_concomitant(
+    text: str, facts: list[CaseFact], drug: str = ""
+) -> tuple[str, list[str], str] | None:
+    """A criterion that the drug not be used with a list of others ("will not be given
+    together with denosumab, romosozumab or a bisphosphonate"): not met where a clause
+    states one of them given alongside; met where every one of them is stated absent or
+    stopped; None otherwise."""
+    m = _WITH.search(text)
+    if not m or not is_absence(text):
+        return None
+    items = _items(m.group(1))
+    if not items:
+        return None
+    settled: dict[str, str] = {}
+    for fact in facts:
+        if fact.text.startswith(_SKIP):
+            continue
+        for clause in _clauses(fact.text):
+            for item in (i for i in items if _names(i, clause)):
+                if negates(clause) or _STOPPED.search(clause):
+                    settled.setdefault(item, fact.id)
+                elif _ALONGSIDE.search(clause):
+                    return "not_met", [fact.id], f"{fact.id} states {item} given alongside"
+    if len(settled) == len(items):
+        cited = list(dict.fromkeys(settled.values()))[:3]
+        return "met", cited, "each of " + ", ".join(items) + " stated absent or stopped"
+    return None

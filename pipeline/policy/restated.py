@@ -99,3 +99,37 @@ def judge_restated(
     hit, fact, clause = best
     what = "states the absence it asks" if absence else "states it"
     return "met", [fact.id], f"{fact.id} {what} ({hit} of {len(groups)} of its terms)"
+
+
+_NONE_YET = re.compile(
+    r"\b(?:never|not)\s+(?:been\s+)?(?:taken|received|used|tried|treated with|given|had)\b|"
+    r"\bno (?:prior|previous|earlier)\b",
+    re.I,
+)
+
+
+def judge_never_used_within_limit(
+    text: str, facts: list[CaseFact], drug: str = ""
+) -> tuple[str, list[str], str] | None:
+    """("met", [fact], reason) for a limit on how much of a therapy is used ("the total
+    lifetime use of parathyroid hormone analogs will not exceed twenty-four months")
+    where a fact says that therapy was never used: none of the limit is spent (the
+    request's own length is the dose rules' to check)."""
+    found = bounds(text)
+    if not found or any(b.op not in {"<=", "<"} for b in found):
+        return None
+    subject = text[: found[0].start]
+    if not re.search(r"\b(?:use|used|therapy|treatment|courses?|doses?)\b", subject, re.I):
+        return None
+    groups = requirements(subject, drug)
+    if len(groups) < 2:
+        return None
+    for fact in facts:
+        if fact.text.startswith(("Payer", "Requested", "Patient:")):
+            continue
+        for clause in _clauses(fact.text):
+            stems = _text_stems(clause)
+            hit = sum(_stated(g, stems, clause) for g in groups)
+            if _NONE_YET.search(clause) and hit >= 2:
+                return "met", [fact.id], f"{fact.id}: never used, so within the limit"
+    return None

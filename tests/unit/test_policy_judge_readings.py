@@ -272,3 +272,40 @@ def test_a_dosing_limit_among_the_exclusions_excludes_no_diagnosis() -> None:
     data = _gmg_case("anti-AChR antibodies positive").model_dump()
     case = Case.model_validate(data | {"diagnoses": [{"name": "Chronic migraine"}]})
     assert excluded_condition(case, ex) == ""
+
+
+# --- limits on use, and drugs not to be given together ---------------------------------------
+def test_a_limit_on_use_is_kept_by_a_therapy_never_used() -> None:
+    from pipeline.policy.restated import judge_never_used_within_limit
+
+    text = (
+        "the total lifetime use of parathyroid hormone analogs (teriparatide and abaloparatide"
+        " together) will not exceed twenty-four months"
+    )
+    never = facts("History: Has never received teriparatide or any parathyroid hormone analog.")
+    assert _status(judge_never_used_within_limit(text, never, "teriparatide")) == "met"
+    used = facts("History: Teriparatide for 20 months, 2019 to 2021.")
+    assert judge_never_used_within_limit(text, used, "teriparatide") is None
+
+
+def test_drugs_not_to_be_given_together_each_absent_or_stopped() -> None:
+    from pipeline.policy.polarity import judge_concomitant
+
+    text = (
+        "teriparatide will not be given together with denosumab, romosozumab, abaloparatide"
+        " or a bisphosphonate"
+    )
+    absent = facts(
+        "History: Denosumab, romosozumab and abaloparatide never used. Alendronate will be"
+        " stopped when teriparatide starts."
+    )
+    assert _status(judge_concomitant(text, absent, "teriparatide")) == "met"
+    # the twin: one of them given alongside
+    alongside = facts(
+        "History: The endocrinologist plans to keep giving denosumab together with daily"
+        " teriparatide. Romosozumab and abaloparatide never used."
+    )
+    assert _status(judge_concomitant(text, alongside, "teriparatide")) == "not_met"
+    # one of them not spoken of: nothing decided
+    partial = facts("History: Denosumab never used.")
+    assert judge_concomitant(text, partial, "teriparatide") is None
