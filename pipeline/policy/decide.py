@@ -8,6 +8,7 @@ first, the model only where its answer can still change the outcome) and the tre
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from pipeline.cases import case_facts
@@ -34,6 +35,7 @@ from pipeline.policy.models import (
     PolicyTree,
     Status,
 )
+from pipeline.policy.polarity import judge_concomitant
 from pipeline.policy.references import find_node, prior_approval
 from pipeline.policy.rule import decided_without, evaluate
 
@@ -309,9 +311,11 @@ def apply_policy(
     if status != "not_met" and llm is not None:
         for ex in tree.exclusions:
             if is_situational(ex):
-                node = PolicyNode(id=ex.id, text=ex.text, page=ex.page)
-                j = judge_by_model(node, facts, llm, prompt, drug)
-                calls += 1
+                j = _situation(ex, facts, drug)
+                if j is None:
+                    node = PolicyNode(id=ex.id, text=_EXCEPT.sub("", ex.text), page=ex.page)
+                    j = judge_by_model(node, facts, llm, prompt, drug)
+                    calls += 1
                 exclusions.append(j)
     applied = next((j for j in exclusions if j.status == "met"), None)
     missing = [
@@ -370,6 +374,30 @@ def _ex_judgment(ex: Exclusion, status: Status, reason: str, facts: list) -> Jud
         method="rule",
         reason=reason,
         facts=dx[:3],
+    )
+
+
+# "another osteoporosis drug other than calcium and vitamin D": what is allowed is no term
+# of the exclusion a fact must state
+_EXCEPT = re.compile(r"\s*\b(?:other than|except(?: for)?|excluding|besides)\b[^;.]*", re.I)
+
+
+def _situation(ex: Exclusion, facts: list, drug: str) -> Judgment | None:  # noqa: ANN001
+    """A use-together exclusion judged by code as the criterion it turns over ("not in
+    combination with ..."): every drug it names stated absent or stopped, it does not
+    apply; one given alongside, it applies; otherwise None (the model is asked)."""
+    found = judge_concomitant("Not for " + _EXCEPT.sub("", ex.text), facts, drug)
+    if found is None:
+        return None
+    status, cited, reason = found
+    return Judgment(
+        node_id=ex.id,
+        text=ex.text,
+        page=ex.page,
+        status=turn_over(status),  # type: ignore[arg-type]
+        facts=cited,
+        method="rule",
+        reason=reason,
     )
 
 

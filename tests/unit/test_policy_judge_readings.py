@@ -309,3 +309,16 @@ def test_drugs_not_to_be_given_together_each_absent_or_stopped() -> None:
     # one of them not spoken of: nothing decided
     partial = facts("History: Denosumab never used.")
     assert judge_concomitant(text, partial, "teriparatide") is None
+
+
+def test_a_use_together_exclusion_is_judged_as_the_criterion_it_turns_over() -> None:
+    from pipeline.policy.decide import _situation
+    from pipeline.policy.models import Exclusion
+
+    text = "Use in combination with another osteoporosis drug other than calcium and vitamin D"
+    ex = Exclusion(id="X4", name=text, text=text, page=3)
+    absent = facts("History: No other osteoporosis drug planned with teriparatide.")
+    j = _situation(ex, absent, "teriparatide")
+    assert j is not None and j.status == "not_met"  # the exclusion does not apply
+    # calcium and vitamin D are what it allows: no reading of them decides it
+    assert _situation(ex, facts("History: Calcium and vitamin D daily."), "teriparatide") is None
