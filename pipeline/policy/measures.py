@@ -48,7 +48,7 @@ _NUMBER_WORDS = {
 _NUM = (
     r"(?<![\w.^/])([-−]?\d+(?:,\d{3})*(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")(?![\w])"
+    + r")(?![\w]|/\d)"
 )
 # A unit as written after a number. Longest first; the canonical key says which spellings
 # are one unit ("cells per microliter" = "cells/uL" = "/mm3").

@@ -32,7 +32,8 @@ _FAILED = re.compile(
     r"\b(inadequate|insufficient|failed|failure|intoleran\w*|refractory|progress\w*|"
     r"relapse\w*|not tolerated|discontinued due|without (?:an? )?(?:adequate|sufficient) "
     r"(?:response|improvement|control)|no (?:adequate )?(?:response|improvement)|"
-    r"not (?:adequately )?controlled|continued flares|flares? returned|symptoms returned)\b",
+    r"not (?:adequately )?controlled|continued flares|flares? returned|symptoms returned|"
+    r"(?:flares?|symptoms?|lesions?|ulcers?|nodules?|disease) (?:continued|persisted|recurred))\b",
     re.I,
 )
 _NEVER = re.compile(
@@ -47,7 +48,7 @@ _ROUTES = ("topical", "inhaled", "oral", "intravenous", "subcutaneous", "systemi
 _LENGTH = re.compile(
     r"(?:for|over|of)\s+(?:at least\s+)?(\d+|one|two|three|four|six)\s*[- ]?"
     r"(days?|weeks?|months?|years?)\b"
-    r"|(\d+)[- ](day|week|month|year)\b",
+    r"|(\d+)[- ](days?|weeks?|months?|years?)\b",
     re.I,
 )
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
@@ -114,6 +115,8 @@ def judge_trial(
     ]
     if not failure and not needed:
         return None  # "has received X" with no length asked: the restated reader's
+    short: list[CaseFact] = []  # trials of the drugs shorter than the criterion asks
+    unsure = False  # a trial of them with no length, or one long enough
     for fact in facts:
         if not fact.text.startswith(("Prior therapy:", "History:")):
             continue
@@ -129,7 +132,17 @@ def judge_trial(
             routed += [r for r in routes if any(r in c for c in by_drug)]
             if not by_name and set(routed) != set(routes):
                 continue
-            if _NEVER.search(clause) or (failure and not _FAILED.search(clause)):
+            other = [r for r in _ROUTES if r not in routes and re.search(rf"\b{r}\b", clause, re.I)]
+            if routes and other and not routed:
+                continue  # "topical clindamycin" is no trial of an oral antibiotic
+            if _NEVER.search(clause):
+                continue
+            lengths = _months(clause)
+            if needed and lengths and max(lengths) < max(needed) - 1e-6:
+                short.append(fact)
+                continue
+            unsure = True
+            if failure and not _FAILED.search(clause):
                 continue
             if _BOTH.search(text) and len(by_name | _narrowest(by_class)) < 2:
                 continue  # "both of the following: X and Y": one of them is not both
@@ -139,6 +152,10 @@ def judge_trial(
             length = f", for at least {max(needed):g} months" if needed else ""
             how = "tried and failed" if failure else "taken"
             return "met", [fact.id], f"{fact.id}: {what} {how}{length}"
+    if short and not unsure:
+        # every trial of the drugs the case states is shorter than the criterion asks
+        cited = list(dict.fromkeys(f.id for f in short))[:3]
+        return "not_met", cited, f"trial shorter than the {max(needed):g} months asked"
     return None
 
 

@@ -322,3 +322,32 @@ def test_a_use_together_exclusion_is_judged_as_the_criterion_it_turns_over() -> 
     assert j is not None and j.status == "not_met"  # the exclusion does not apply
     # calcium and vitamin D are what it allows: no reading of them decides it
     assert _situation(ex, facts("History: Calcium and vitamin D daily."), "teriparatide") is None
+
+
+def test_an_oral_trial_is_not_met_by_a_topical_one_and_fails_when_too_short() -> None:
+    from pipeline.policy.trials import judge_trial
+
+    text = (
+        "a trial of an oral antibiotic for hidradenitis (such as doxycycline, minocycline, or"
+        " clindamycin with rifampin) for at least 90 days, without adequate response"
+    )
+    long_enough = facts(
+        "History: Doxycycline 100 mg twice daily 08/2025 to 12/2025 (17 weeks): flares"
+        " continued, new nodules monthly."
+    )
+    assert _status(judge_trial(text, long_enough)) == "met"
+    topical = facts("History: Topical clindamycin for 2 years without control.")
+    assert judge_trial(text, topical) is None
+    # the twin: six weeks of doxycycline and no other antibiotic
+    short = facts(
+        "History: Doxycycline 100 mg twice daily (6 weeks), stopped when he moved; no other"
+        " oral antibiotic before or since.",
+        "History: Topical clindamycin for 2 years without control.",
+    )
+    assert _status(judge_trial(text, short)) == "not_met"
+
+
+def test_a_date_is_not_a_count() -> None:
+    text = "at least three abscesses or inflammatory nodules on examination"
+    exam = facts("History: Exam 01/20/2026: 3 abscesses and 5 inflammatory nodules.")
+    assert _status(judge_measure(text, exam)) == "met"
