@@ -120,8 +120,8 @@ _BEFORE = re.compile(
 
 
 def readings_of(analyte: str, clause: str) -> list[tuple[float, int]]:
-    """(value, where the value ends) for each place the clause names the measurement
-    with a value next to it."""
+    """(value, where the value ends: its unit follows) for each place the clause names
+    the measurement with a value next to it."""
     out: list[tuple[float, int]] = []
     for n in named(clause):
         if n.analyte != analyte:
@@ -135,6 +135,6 @@ def readings_of(analyte: str, clause: str) -> list[tuple[float, int]]:
             out.append((value, n.end + skip + m.end()))
             continue
         b = _BEFORE.search(clause[: n.start])
-        if b:
-            out.append((float(b.group(1).replace("−", "-")), n.end))
+        if b:  # "12% BSA": the value ends where its unit begins
+            out.append((float(b.group(1).replace("−", "-")), b.end(1)))
     return out

@@ -46,7 +46,7 @@ _NUMBER_WORDS = {
 }
 # a minus sign belongs to the number ("T-score -2.5"), a hyphen between numbers does not
 _NUM = (
-    r"(?<![\w.^/])([-−]?\d+(?:,\d{3})*(?:\.\d+)?|"
+    r"(?<![\w.^/])(?<![A-Za-z]-)([-−]?\d+(?:,\d{3})*(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")(?![\w]|/\d)"
 )

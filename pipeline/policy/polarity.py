@@ -17,6 +17,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import (
+    _EXAMPLES,
     _clauses,
     _stated,
     _text_stems,
@@ -120,6 +121,7 @@ _FILLER = {"a", "an", "any", "another", "other", "drug", "drugs", "agent", "agen
 def _items(listed: str) -> list[str]:
     """The things a list names ("denosumab, romosozumab, abaloparatide or a
     bisphosphonate"), each as its words."""
+    listed = _EXAMPLES.sub(" ", listed)  # "(such as a Janus kinase inhibitor)": examples
     parts = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", listed.strip(" .;"))
     out = []
     for part in parts:
@@ -131,12 +133,18 @@ def _items(listed: str) -> list[str]:
 
 def _names(item: str, clause: str) -> bool:
     """The clause names the item: by its words, or by a drug of the class it names."""
-    from pipeline.terms import find_classes, find_drugs
+    from pipeline.terms import drug_classes, find_classes, find_drugs
 
     if all(stem(w) in _text_stems(clause) for w in item.split()):
         return True
-    classes = {c.name for c in find_classes(item)}
-    return bool(classes & {c for d in find_drugs(clause) for c in d.classes})
+    low = item.lower()
+    classes = {c.name for c in find_classes(item)} | {
+        name  # "a targeted synthetic drug": the class "targeted synthetic DMARD"
+        for name, c in drug_classes().items()
+        if any(w.lower().startswith(low) for w in c.words)
+    }
+    stated = {c for t in [*find_drugs(clause), *find_classes(clause)] for c in t.classes}
+    return bool(classes & stated)
 
 
 def judge_concomitant(

@@ -5,9 +5,10 @@ judged by code from the facts that name the test (by any of its common names: "T
 
 Met: a clause names the test and the asked result, no clause names it with the other
 result, and its date lies inside the window (the case's latest date standing for today,
-dates.py). Not met: every dated mention of the test lies outside the window, no mention
-is undated, and the criterion offers no alternative (", or latent infection already
-treated" is one: code cannot judge it, so says nothing).
+dates.py). Not met: no result inside the window, and every mention of the test either
+dated outside it or denying it ("no TB test on file in the past 3 years"), no mention
+undated; where the criterion offers an alternative (", or latent infection already
+treated"), only if a clause denies that too ("never treated for latent TB").
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], s
             if _RESULT[other].search(clause) and not _RESULT[wanted].search(clause):
                 return None  # the other result: a person reads it
             if not _RESULT[wanted].search(clause):
+                if negates(clause) and _covers(clause, limit):
+                    stale.append(fact)  # "no TB test on file in the past 3 years"
                 continue
             age = clause_age(clause, fact, today)
             if age is None:
@@ -68,17 +71,23 @@ def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], s
     if fresh:
         return "met", [fresh[0].id], f"{fresh[0].id}: {test} {wanted} within {window.group(0)[7:]}"
     if stale and (not alternative or _alternative_denied(test, text[window.end() :], facts)):
-        return "not_met", [stale[0].id], f"{stale[0].id}: the last {test} is older than the window"
+        return "not_met", [stale[0].id], f"{stale[0].id}: no {test} result inside the window"
     return None
+
+
+def _covers(clause: str, limit: float) -> bool:
+    """A clause denying a test says so for the whole window: it names no shorter one."""
+    m = re.search(r"\b(?:in|within|over) the (?:past|last) (\d+) (day|week|month|year)s?\b", clause)
+    return m is None or float(m.group(1)) * MONTHS[m.group(2).lower()] >= limit
 
 
 def _alternative_denied(test: str, alternative: str, facts: list[CaseFact]) -> bool:
     """The criterion's alternative ("or latent infection already treated") is stated as
-    not so: a clause that names the test's condition, negates, and states two of the
-    alternative's terms ("Never treated for latent TB")."""
+    not so: a clause that names the test's condition, negates, and states a term of the
+    alternative ("Never treated for latent TB")."""
     groups = requirements(alternative)
     return any(
-        _TESTS[test].search(c) and negates(c) and coverage(groups, c) >= min(2, len(groups))
+        _TESTS[test].search(c) and negates(c) and coverage(groups, c) >= 1
         for f in facts
         for c in _clauses(f.text)
     )

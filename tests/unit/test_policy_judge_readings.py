@@ -351,3 +351,19 @@ def test_a_date_is_not_a_count() -> None:
     text = "at least three abscesses or inflammatory nodules on examination"
     exam = facts("History: Exam 01/20/2026: 3 abscesses and 5 inflammatory nodules.")
     assert _status(judge_measure(text, exam)) == "met"
+
+
+def test_a_screening_test_denied_on_file_is_not_met_when_the_alternative_is_denied_too() -> None:
+    text = (
+        "Negative tuberculosis screening (interferon-gamma release assay or tuberculin skin"
+        " test) within the 12 months before the request, or treatment for latent tuberculosis"
+        " has been started"
+    )
+    none = facts(
+        "History: No QuantiFERON, T-SPOT or PPD result on file in the past 3 years and none"
+        " ordered; never treated for latent TB."
+    )
+    assert _status(judge_screening(text, none)) == "not_met"
+    # denied for a shorter window only: a test may lie between
+    recent = facts("History: No TB test in the past 2 months; never treated for latent TB.")
+    assert judge_screening(text, recent) is None
