@@ -56,7 +56,7 @@ def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], s
             if _RESULT[other].search(clause) and not _RESULT[wanted].search(clause):
                 return None  # the other result: a person reads it
             if not _RESULT[wanted].search(clause):
-                if negates(clause) and _covers(clause, limit):
+                if negates(clause) and _TESTED.search(clause) and _covers(clause, limit):
                     stale.append(fact)  # "no TB test on file in the past 3 years"
                 continue
             age = clause_age(clause, fact, today)
@@ -73,6 +73,12 @@ def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], s
     if stale and (not alternative or _alternative_denied(test, text[window.end() :], facts)):
         return "not_met", [stale[0].id], f"{stale[0].id}: no {test} result inside the window"
     return None
+
+
+# a clause denying the test itself, not only the condition ("never treated for latent TB")
+_TESTED = re.compile(
+    r"(?i:\b(?:tests?|tested|testing|screen\w*|results?|assay|quantiferon|t-spot))|\b(?:IGRA|PPD|TST)\b"
+)
 
 
 def _covers(clause: str, limit: float) -> bool:
