@@ -340,15 +340,21 @@ def _together(
     """The facts that state the criterion together where none states it alone ("a
     postmenopausal woman with osteoporosis": "Patient: 68-year-old female." and
     "Diagnosis: Postmenopausal osteoporosis"): each states a term of it, and together
-    they state as many as one fact must. The patient's own line (age, sex) joins the
-    cited facts: it is a field of the case, not a reading."""
+    they state as many as one fact must. Only the case's fields (the patient's line, which
+    joins the cited facts, and its diagnoses) with at most one note combine."""
     patient = _patient_fact(list(facts.values()))
     pool = cited + ([patient] if patient and patient not in cited else [])
-    parts = [
-        f
-        for f in pool
-        if coverage(groups, f.text) and not f.text.startswith(("Payer", "Requested"))
-    ]
+    pool = [f for f in pool if coverage(groups, f.text)]
+    # the case's fields (its patient line, its diagnoses) and at most one note: two notes
+    # that each share a word with the criterion are no statement of it
+    fields = [f for f in pool if f.text.startswith(("Patient:", "Diagnosis:"))]
+    notes = sorted(
+        (f for f in pool if f not in fields and not f.text.startswith(("Payer", "Requested"))),
+        key=lambda f: -coverage(groups, f.text),
+    )
+    parts = fields + notes[:1]
+    if not fields:
+        return []
     stated = sum(any(coverage([g], f.text) for f in parts) for g in groups)
     return parts if len(parts) >= 2 and stated >= max(need, 2) else []
 

@@ -177,6 +177,16 @@ def test_a_met_may_rest_on_facts_that_state_the_criterion_together() -> None:
     # the twin: a man's osteoporosis states too little of it
     j = check("Patient: 68-year-old male.", "Diagnosis: Osteoporosis (ICD-10 M81.0).")
     assert j.status == "not_documented"
+    # two notes that each share a word with a criterion do not state it together
+    ex = "Use in combination with another biologic or a targeted synthetic drug"
+    notes = {
+        "F6": CaseFact(id="F6", text="History: Methotrexate combined with folic acid."),
+        "F7": CaseFact(id="F7", text="History: A biologic was discussed at the visit."),
+    }
+    j = Judgment(node_id="x", text=ex, page=1, status="met", facts=["F6", "F7"], method="model")
+    assert check_model_judgment(j, PolicyNode(id="x", text=ex, page=1), notes).status == (
+        "not_documented"
+    )
     # nor does a diagnosis that names the criterion's words for a patient of the other sex
     j = check("Patient: 68-year-old male.", "Diagnosis: Postmenopausal osteoporosis.")
     assert j.status == "not_documented"
