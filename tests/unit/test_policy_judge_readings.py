@@ -180,7 +180,7 @@ def test_a_met_may_rest_on_facts_that_state_the_criterion_together() -> None:
     # two notes that each share a word with a criterion do not state it together
     ex = "Use in combination with another biologic or a targeted synthetic drug"
     notes = {
-        "F6": CaseFact(id="F6", text="History: Methotrexate combined with folic acid."),
+        "F6": CaseFact(id="F6", text="History: Folic acid taken together with meals."),
         "F7": CaseFact(id="F7", text="History: A biologic was discussed at the visit."),
     }
     j = Judgment(node_id="x", text=ex, page=1, status="met", facts=["F6", "F7"], method="model")
