@@ -131,8 +131,8 @@ def caremark_ustekinumab() -> tuple[Doc, list[Ind], list[str]]:
     d.items(marked(cd_new, UNDER_PARA, 1), base=1, gap=0.4)
 
     uc_prior = c("Authorization of 16 weeks may be granted for members 18 years of age or "
-                 "older who have previously received a biologic or targeted synthetic drug indicated for "
-                 "moderately to severely active ulcerative colitis.")
+                 "older who have previously received a biologic or targeted synthetic drug "
+                 "indicated for moderately to severely active ulcerative colitis.")
     uc_new = g("all_of", "Authorization of 16 weeks may be granted for adult members with "
                "moderately to severely active ulcerative colitis when all of the following "
                "criteria are met:",
