@@ -217,7 +217,13 @@ def gather(
                 doc = documents.get(sent.chunk.source_id)
                 if not (doc and doc.doc_type == "guideline"):
                     continue
-                if not (topical or topic.names_condition(sent.text)):
+                if not (
+                    topical
+                    or topic.names_condition(sent.text)
+                    # "for patients with RMD ..., the recombinant zoster vaccine is
+                    # recommended": a population the condition is one of, on this drug
+                    or (topic.names_population(sent.text) and topic.names_drug(sent.text))
+                ):
                     continue
             elif not fits(sent.text, spec, topic, topical, topic.names_drug(doc_name(sent.chunk))):
                 if spec.key in {"rationale", "path"} and own_guideline(sent):

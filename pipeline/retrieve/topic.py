@@ -20,6 +20,7 @@ from pipeline.terms import (
     find_drugs,
     find_therapies,
     mentions,
+    populations,
     vocabulary,
 )
 from pipeline.terms import first_at as _first
@@ -99,9 +100,15 @@ class CaseTopic:
     broad_classes: tuple[str, ...] = ()  # words of the broad classes above the drug's own
     other_class_words: tuple[str, ...] = ()  # words of every class the drug is not in
     drug_lineage: tuple[str, ...] = ()  # the drug's classes by name, narrowest first
+    population_words: tuple[str, ...] = ()  # populations of many conditions it is one of
+    population_abbrev: tuple[str, ...] = ()
 
     def names_condition(self, text: str) -> bool:
         return mentions(text, self.condition_words, self.condition_abbrev)
+
+    def names_population(self, text: str) -> bool:
+        """Names a population the condition belongs to ("patients with RMD")."""
+        return mentions(text, self.population_words, self.population_abbrev)
 
     def names_drug(self, text: str) -> bool:
         return mentions(text, self.drug_words)
@@ -238,6 +245,8 @@ def case_topic(case: Case) -> CaseTopic:
         h for h in case.history if not re.search(r"\bno\b", h, re.I)
     )
     codes = [d.icd10 for d in case.diagnoses if d.icd10]
+    coded = codes + [code for c in mine for code in c.icd10]
+    groups = [p for p in populations() if any(c.startswith(p.icd10) for c in coded)]
     other_subtypes = tuple(
         name
         for c in mine
@@ -275,4 +284,6 @@ def case_topic(case: Case) -> CaseTopic:
         request_type=t.request_type,
         other_subtypes=other_subtypes,
         own_subtypes=own_subtypes,
+        population_words=tuple(w for p in groups for w in p.words),
+        population_abbrev=tuple(a for p in groups for a in p.abbrev),
     )

@@ -133,3 +133,29 @@ def test_a_form_of_the_condition_is_known_by_its_icd10_code() -> None:
     poly = case_topic(_case("Juvenile rheumatoid polyarthritis (seronegative)", "M08.3"))
     assert poly.names_other_subtype("In systemic JIA, anakinra is recommended.")
     assert "M08.2" not in poly.other_subtypes + coded.own_subtypes
+
+
+def test_a_population_of_many_conditions_takes_in_the_case() -> None:
+    psa = Case.model_validate(
+        {
+            "case_id": "t",
+            "patient": {"age": 42, "sex": "female"},
+            "diagnoses": [{"name": "Psoriatic arthritis", "icd10": "L40.50"}],
+            "requested_treatment": {"drug": "Recombinant zoster vaccine (Shingrix)"},
+        }
+    )
+    topic = case_topic(psa)
+    assert topic.names_population("For patients with RMD aged >18 years on treatment")
+    assert topic.names_population("patients with rheumatic and musculoskeletal diseases")
+    assert not topic.names_condition("patients with RMD")  # not the condition itself
+    lyme = case_topic(_case("Lyme arthritis", "A69.23"))
+    assert not lyme.names_population("patients with RMD")
+
+
+def test_a_class_named_with_a_shared_head_noun() -> None:
+    # "IL-1 and IL-6 inhibitors": anakinra's class is named though "IL-1 inhibitor" is not
+    # written out; a class that is not among the names is not.
+    topic = case_topic(_case("Juvenile rheumatoid arthritis with systemic onset", "M08.20"))
+    assert topic.names_class("IL-1 and IL-6 inhibitors are strongly recommended over csDMARDs")
+    assert topic.names_class("IL-1 and/or IL-6 inhibitors")
+    assert not topic.names_class("TNF or IL-17 inhibitors are recommended")
