@@ -21,17 +21,9 @@ from pipeline.policy.criterion_terms import (
     opposes,
     requirements,
 )
-from pipeline.policy.icd_categories import judge_category
-from pipeline.policy.measures import bounds, judge_measure
+from pipeline.policy.measures import bounds
 from pipeline.policy.models import Judgment, PolicyNode
-from pipeline.policy.polarity import judge_absent_condition, judge_concomitant, judge_contrast
-from pipeline.policy.restated import (
-    judge_never_taken,
-    judge_never_used_within_limit,
-    judge_restated,
-)
-from pipeline.policy.screening import judge_screening
-from pipeline.policy.trials import judge_lines, judge_trial
+from pipeline.policy.readers import read_criterion
 
 log = logging.getLogger(__name__)
 PROMPT = "criterion-judge@2"
@@ -93,25 +85,11 @@ def _judge_by_reading(
 ) -> Judgment | None:
     """What code can read in the criterion's own words: a drug tried and failed, a
     measurement against its bound, a fact that restates the criterion (met only)."""
-    readers = (
-        lambda: judge_trial(node.text, facts, drug, context),
-        lambda: judge_lines(node.text, facts),
-        lambda: judge_measure(node.text, facts, drug, context),
-        lambda: judge_restated(node.text, facts, drug),
-        lambda: judge_category(node.text, facts),
-        lambda: judge_absent_condition(node.text, facts, drug),
-        lambda: judge_contrast(node.text, facts),
-        lambda: judge_concomitant(node.text, facts, drug),
-        lambda: judge_screening(node.text, facts),
-        lambda: judge_never_taken(node.text, facts),
-        lambda: judge_never_used_within_limit(node.text, facts, drug),
-    )
-    for read in readers:
-        found = read()
-        if found is not None:
-            status, cited, reason = found
-            return Judgment(**base, status=status, facts=cited, method="rule", reason=reason)
-    return None
+    found = read_criterion(node.text, facts, drug, context)
+    if found is None:
+        return None
+    status, cited, reason = found
+    return Judgment(**base, status=status, facts=cited, method="rule", reason=reason)
 
 
 def _judge_by_kind(

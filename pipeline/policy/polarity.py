@@ -82,8 +82,8 @@ def judge_contrast(text: str, facts: list[CaseFact]) -> tuple[str, list[str], st
     """(status, [fact], reason) for a criterion ending "A, not B": the facts state A
     without B (met) or B without A (not met), and never both ways."""
     m = _CONTRAST.search(text.strip())
-    if not m:
-        return None
+    if not m or len(text[: m.start()].split()) > 10 or re.search(r",\s+and\b", text):
+        return None  # the contrast is not all it asks: its other statements are not read here
     want, other = stem(m.group(1)), stem(m.group(2))
     if want == other:
         return None

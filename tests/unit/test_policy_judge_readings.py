@@ -377,3 +377,24 @@ def test_a_screening_test_denied_on_file_is_not_met_when_the_alternative_is_deni
     # denied for a shorter window only: a test may lie between
     recent = facts("History: No TB test in the past 2 months; never treated for latent TB.")
     assert judge_screening(text, recent) is None
+
+
+def test_two_statements_joined_by_and_are_read_as_both() -> None:
+    from pipeline.policy.readers import read_criterion
+
+    text = (
+        "Member has a non-myeloid cancer, and the intent of the chemotherapy is palliative,"
+        " not curative"
+    )
+    both = facts(
+        "Diagnosis: Non-small cell lung cancer (ICD-10 C34.11).",
+        "History: Goal of treatment: palliative.",
+    )
+    assert _status(read_criterion(text, both, "", "")) == "met"
+    # one part unread: nothing decided; one part not met: not met
+    assert read_criterion(text, both[1:], "", "") is None
+    curative = facts(
+        "Diagnosis: Non-small cell lung cancer (ICD-10 C34.11).",
+        "History: Goal of treatment: curative.",
+    )
+    assert _status(read_criterion(text, curative, "", "")) == "not_met"

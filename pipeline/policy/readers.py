@@ -1,0 +1,65 @@
+"""The code readers of a criterion, in order, and a criterion of two statements joined by
+", and" read as both ("Anemia is caused by myelosuppressive chemotherapy, and at least 2
+more months of chemotherapy are planned"): met where code reads every part met, not met
+where it reads a part not met; otherwise nothing (the model is asked the whole)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import CaseFact
+from pipeline.policy.icd_categories import judge_category
+from pipeline.policy.measures import judge_measure
+from pipeline.policy.polarity import judge_absent_condition, judge_concomitant, judge_contrast
+from pipeline.policy.restated import (
+    judge_never_taken,
+    judge_never_used_within_limit,
+    judge_restated,
+)
+from pipeline.policy.screening import judge_screening
+from pipeline.policy.trials import judge_lines, judge_trial
+
+Found = tuple[str, list[str], str]
+
+
+def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
+    readers = (
+        lambda: judge_trial(text, facts, drug, context),
+        lambda: judge_lines(text, facts),
+        lambda: judge_measure(text, facts, drug, context),
+        lambda: judge_restated(text, facts, drug),
+        lambda: judge_category(text, facts),
+        lambda: judge_absent_condition(text, facts, drug),
+        lambda: judge_contrast(text, facts),
+        lambda: judge_concomitant(text, facts, drug),
+        lambda: judge_screening(text, facts),
+        lambda: judge_never_taken(text, facts),
+        lambda: judge_never_used_within_limit(text, facts, drug),
+    )
+    for read in readers:
+        found = read()
+        if found is not None:
+            return found
+    return None
+
+
+# ", and" between two statements, each with words of its own (not "A, B, and C")
+_AND = re.compile(r",\s+and\s+(?=(?:\w+\s+){2,})", re.I)
+
+
+def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
+    """(status, cited facts, reason) where code can read the criterion, or its parts."""
+    found = _read_whole(text, facts, drug, context)
+    if found is not None:
+        return found
+    parts = [p.strip() for p in _AND.split(text) if p.strip()]
+    if len(parts) != 2 or any(len(p.split()) < 3 for p in parts):
+        return None
+    read = [_read_whole(p, facts, drug, context) for p in parts]
+    failed = next((r for r in read if r is not None and r[0] == "not_met"), None)
+    if failed:
+        return "not_met", failed[1], f"one part not met: {failed[2]}"
+    if all(r is not None and r[0] == "met" for r in read):
+        cited = list(dict.fromkeys(i for r in read if r for i in r[1]))[:3]
+        return "met", cited, "; ".join(r[2] for r in read if r)
+    return None
