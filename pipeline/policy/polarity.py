@@ -174,3 +174,30 @@ def judge_concomitant(
         cited = list(dict.fromkeys(settled.values()))[:3]
         return "met", cited, "each of " + ", ".join(items) + " stated absent or stopped"
     return None
+
+
+# "a fragility fracture that occurred while taking glucocorticoids": the thing the criterion
+# asks for (the word before its qualifying clause) and the qualifier
+_HEAD = re.compile(
+    r"^\s*(?:an?\s+|the\s+|history of (?:an?\s+)?|prior\s+)?(?:[\w-]+\s+){0,3}?([A-Za-z][\w-]+)\s+"
+    r"(?:that|which|while|during|after|despite)\b",
+    re.I,
+)
+_EVER = re.compile(r"\b(?:at any time|ever|to date|never|of any kind)\b", re.I)
+
+
+def judge_head_absent(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    """("not_met", [fact], reason) for a criterion asking a qualified thing ("a fragility
+    fracture that occurred while taking glucocorticoids") where a fact states that thing
+    never present at all ("No fracture at any time"); None otherwise."""
+    m = _HEAD.match(text)
+    if not m or is_absence(text) or bounds(text):
+        return None
+    head = stem(m.group(1))
+    for fact in facts:
+        if fact.text.startswith(_SKIP):
+            continue
+        for clause in _clauses(fact.text):
+            if head in _text_stems(clause) and negates(clause) and _EVER.search(clause):
+                return "not_met", [fact.id], f"{fact.id} states no {m.group(1)} at any time"
+    return None

@@ -10,7 +10,12 @@ import re
 from pipeline.models import CaseFact
 from pipeline.policy.icd_categories import judge_category
 from pipeline.policy.measures import judge_measure
-from pipeline.policy.polarity import judge_absent_condition, judge_concomitant, judge_contrast
+from pipeline.policy.polarity import (
+    judge_absent_condition,
+    judge_concomitant,
+    judge_contrast,
+    judge_head_absent,
+)
 from pipeline.policy.restated import (
     judge_never_taken,
     judge_never_used_within_limit,
@@ -35,6 +40,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_screening(text, facts),
         lambda: judge_never_taken(text, facts),
         lambda: judge_never_used_within_limit(text, facts, drug),
+        lambda: judge_head_absent(text, facts),
     )
     for read in readers:
         found = read()

@@ -398,3 +398,14 @@ def test_two_statements_joined_by_and_are_read_as_both() -> None:
         "History: Goal of treatment: curative.",
     )
     assert _status(read_criterion(text, curative, "", "")) == "not_met"
+
+
+def test_a_qualified_thing_is_not_met_where_the_thing_never_occurred() -> None:
+    from pipeline.policy.polarity import judge_head_absent
+
+    text = "a fragility fracture that occurred while taking glucocorticoids"
+    never = facts("History: No fracture at any time; spine x-ray shows no deformity.")
+    assert _status(judge_head_absent(text, never)) == "not_met"
+    # the twin that had one, or a denial limited to other circumstances: nothing decided
+    assert judge_head_absent(text, facts("History: Acute T11 compression fracture.")) is None
+    assert judge_head_absent(text, facts("History: No fracture while off prednisone.")) is None
