@@ -253,13 +253,18 @@ def excluded_condition(case: Case, ex: Exclusion) -> str:
 
 def _qualifier_holds(qualifier: str, case: Case) -> bool:
     """The case states what an exclusion's qualifier asks: for "without X", a fact that
-    states X absent (read as a criterion of absence, "No X")."""
+    states X absent (read as a criterion of absence, "No X"); for "without an X
+    diagnosis", no diagnosis of the case that names X."""
     from pipeline.cases import case_facts
     from pipeline.policy.restated import judge_restated
 
     m = re.match(r"(?i)without\s+(.+)", qualifier.strip())
     if not m:
         return False
+    if re.search(r"\bdiagnos", m.group(1), re.I):
+        # "without an eosinophilic asthma diagnosis": the case's diagnoses are on file
+        wanted = condition_words(re.sub(r"(?i)\bdiagnos\w*", "", m.group(1)))
+        return not any(wanted and wanted <= condition_words(dx.name) for dx in case.diagnoses)
     found = judge_restated(f"No {m.group(1)}", case_facts(case), case.requested_treatment.drug)
     return found is not None and found[0] == "met"
 
