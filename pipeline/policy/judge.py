@@ -240,6 +240,7 @@ def judge_by_model(
     notes = "\n".join(f"NOTE: <<<{n}>>>" for n in node.notes)
     if context:
         notes = f"THIS CRITERION IS AN ITEM OF: <<<{context}>>>\n{notes}".rstrip()
+    patient = _patient_fact(facts)  # a field of the case the check reads, shown or not
     facts = relevant_facts(node.text + " " + context, facts, drug)
     messages = prompt.render(
         case_facts="\n".join(f"[{f.id}] {f.text}" for f in facts),
@@ -275,7 +276,8 @@ def judge_by_model(
             problems=[f"the model's status {status!r} is not one of the three"],
         )
     judgment = Judgment(**base, status=status, facts=list(dict.fromkeys(cited)), method="model")
-    return check_model_judgment(judgment, node, known, drug)
+    fields = {patient.id: patient} if patient and patient.id not in known else {}
+    return check_model_judgment(judgment, node, known | fields, drug)
 
 
 def _absent_outright(fact: CaseFact) -> bool:

@@ -409,3 +409,23 @@ def test_a_qualified_thing_is_not_met_where_the_thing_never_occurred() -> None:
     # the twin that had one, or a denial limited to other circumstances: nothing decided
     assert judge_head_absent(text, facts("History: Acute T11 compression fracture.")) is None
     assert judge_head_absent(text, facts("History: No fracture while off prednisone.")) is None
+
+
+def test_the_models_met_is_checked_with_the_patient_line_shown_or_not() -> None:
+    from pipeline.llm.prompts import load_prompt
+    from pipeline.policy.judge import PROMPT, judge_by_model
+
+    text = (
+        "the member is a postmenopausal woman with a diagnosis of osteoporosis recorded by"
+        " the treating physician"
+    )
+    node = PolicyNode(id="1.a", text=text, page=1)
+    llm = FakeLLM().queue_judgments({"facts": ["F2"], "status": "met"})
+    case = facts(
+        "Patient: 68-year-old female.", "Diagnosis: Postmenopausal osteoporosis (ICD-10 M81.0)."
+    )
+    j = judge_by_model(node, case, llm, load_prompt(PROMPT), "teriparatide")
+    assert j.status == "met" and "F1" in j.facts
+    llm = FakeLLM().queue_judgments({"facts": ["F2"], "status": "met"})
+    man = facts("Patient: 68-year-old male.", "Diagnosis: Postmenopausal osteoporosis.")
+    assert judge_by_model(node, man, llm, load_prompt(PROMPT), "x").status == "not_documented"
