@@ -16,6 +16,7 @@ from pipeline.policy.polarity import (
     judge_contrast,
     judge_head_absent,
 )
+from pipeline.policy.reference_range import judge_range
 from pipeline.policy.restated import (
     judge_never_taken,
     judge_never_used_within_limit,
@@ -32,6 +33,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
         lambda: judge_measure(text, facts, drug, context),
+        lambda: judge_range(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_category(text, facts),
         lambda: judge_absent_condition(text, facts, drug),

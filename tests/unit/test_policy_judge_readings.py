@@ -429,3 +429,18 @@ def test_the_models_met_is_checked_with_the_patient_line_shown_or_not() -> None:
     llm = FakeLLM().queue_judgments({"facts": ["F2"], "status": "met"})
     man = facts("Patient: 68-year-old male.", "Diagnosis: Postmenopausal osteoporosis.")
     assert judge_by_model(node, man, llm, load_prompt(PROMPT), "x").status == "not_documented"
+
+
+def test_a_measurement_is_read_against_its_reference_range_inside_the_window() -> None:
+    from pipeline.policy.reference_range import judge_range
+
+    text = "IGF-1 measured within the past 12 months is within the normal range for age and sex"
+    visit = "History: Endocrinology follow-up 03/05/2026."
+    inside = facts(visit, "History: IGF-1 182 ng/mL on 02/20/2026 (reference 75-230 ng/mL).")
+    assert _status(judge_range(text, inside)) == "met"
+    high = facts(visit, "History: IGF-1 310 ng/mL on 02/20/2026 (reference 75-230 ng/mL).")
+    assert _status(judge_range(text, high)) == "not_met"
+    old = facts(visit, "History: IGF-1 182 ng/mL on 02/20/2024 (reference 75-230 ng/mL).")
+    assert judge_range(text, old) is None
+    below = facts("History: IGF-1 62 ng/mL (below the normal range for age).")
+    assert _status(judge_range("IGF-1 below the normal range for age and sex", below)) == "met"

@@ -1,0 +1,62 @@
+"""A measurement against its normal range ("IGF-1 measured within the past 12 months is
+within the normal range for age and sex", "IGF-1 below the normal range"), judged from a
+fact that states the value with the laboratory's reference range ("IGF-1 182 ng/mL on
+02/20/2026 (reference 75-230 ng/mL for age)") or says where it lies ("below the normal
+range"). The window, where the criterion has one, is checked against the reading's date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import CaseFact
+from pipeline.policy.analytes import named, readings_of
+from pipeline.policy.criterion_terms import MONTHS
+from pipeline.policy.dates import as_of, months_between, reading_date
+
+_WHERE = re.compile(
+    r"\b(within|in|below|under|above|over)\s+(?:the\s+)?(?:normal|reference)\s+(?:range|limits?)",
+    re.I,
+)
+_RANGE = re.compile(
+    r"\((?:reference|normal|ref\.?)(?:\s+range)?[:\s]+(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)",
+    re.I,
+)
+_WINDOW = re.compile(r"\bwithin the (?:past|last) (\d+) (day|week|month|year)s?\b", re.I)
+_SIDE = {"within": "in", "in": "in", "below": "below", "under": "below", "above": "above"}
+_SIDE["over"] = "above"
+
+
+def judge_range(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    where = _WHERE.search(text)
+    names = named(text[: where.start()]) if where else []
+    if not where or not names:
+        return None
+    analyte, wanted = names[-1].analyte, _SIDE[where.group(1).lower()]
+    window = _WINDOW.search(text)
+    limit = float(window.group(1)) * MONTHS[window.group(2).lower()] if window else None
+    today = as_of(facts)
+    sides: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.text.startswith(("Payer", "Requested", "Patient:")):
+            continue
+        for value, end in readings_of(analyte, fact.text):
+            if limit is not None:
+                taken = reading_date(fact, end)
+                if taken is None or today is None or months_between(taken, today) > limit:
+                    continue
+            after = fact.text[end : end + 80]
+            if (r := _RANGE.search(after)) is not None:
+                low, high = float(r.group(1)), float(r.group(2))
+                side = "below" if value < low else "above" if value > high else "in"
+            elif (w := _WHERE.search(after)) is not None:
+                side = _SIDE[w.group(1).lower()]
+            else:
+                continue
+            sides.setdefault(side, []).append(fact.id)
+    if len(sides) != 1:
+        return None  # none read, or readings that disagree: a person reads them
+    side, cited = next(iter(sides.items()))
+    status = "met" if side == wanted else "not_met"
+    where_said = "within" if side == "in" else side
+    return status, cited[:3], f"{', '.join(cited[:3])}: {analyte} {where_said} the normal range"
