@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.draft.levels import level_fits
+from pipeline.draft.levels import spans as level_spans
 from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
 
@@ -28,10 +30,21 @@ def split_over(text: str) -> tuple[str, str, str]:
     return head, tail, ""
 
 
+# A numbered or labelled recommendation ("4. In ...", "Recommendation: For patients ...",
+# the heading run in before the label), then its population up to the first comma that is
+# not inside a list of levels ("active, nonsevere GPA").
+_LEADING = re.compile(
+    r"^(?:\d+\.\s+)?(?:[^:.]{0,120}?\bRecommendation\s*\d*:\s*|[^:,.]{0,60}:\s+)?"
+    r"((?:In|For|Among) (?:[^,]|,\s*(?=(?:non-?\s?severe|severe|mild|moderate|active|"
+    r"refractory|relapsing|new-onset|newly)\b)){3,160}),\s*(.*)$",
+    re.S | re.I,
+)
+
+
 def leading_population(text: str) -> tuple[str, str]:
     """("In adults with active AS despite NSAIDs", the rest) for a sentence that opens
     with its population."""
-    m = re.match(r"^(?:\d+\.\s+)?((?:In|For|Among) [^,]{3,160}),\s*(.*)$", text, re.S)
+    m = _LEADING.match(text)
     return (m.group(1), m.group(2)) if m else ("", text)
 
 
@@ -51,12 +64,17 @@ _CHILD = re.compile(r"\b(children|child|pediatric|paediatric|juvenile|adolescent
 _ADULT = re.compile(r"\badults?\b", re.I)
 
 
-def _case_text(case: Case) -> str:
+def case_record(case: Case) -> str:
+    """The case's words: question, notes, history, diagnoses and prior therapies."""
     parts = [case.question or "", case.notes or "", *case.history]
     parts += [d.name for d in case.diagnoses]
     parts += [f"{p.name} {p.response or ''}" for p in case.prior_therapies]
+    return ". ".join(parts)
+
+
+def _case_text(case: Case) -> str:
     # "No heart failure, no serious infections": what the record rules out is not on it.
-    return _NEGATED.sub(" ", ". ".join(parts).lower())
+    return _NEGATED.sub(" ", case_record(case).lower())
 
 
 def population_of(text: str) -> str:
@@ -77,6 +95,15 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
     child, adult = bool(_CHILD.search(population)), bool(_ADULT.search(population))
     if age is not None and (child and not adult if age >= 18 else adult and not child):
         return False
+    # a level of severity, risk or activity ("nonsevere GPA", "moderate fracture risk"):
+    # the case's, where its record places it on that scale
+    words, abbrev = topic.condition_words, topic.condition_abbrev
+    placed = level_fits(population, case_record(case), words, abbrev)
+    if placed is False:
+        return False
+    if placed:  # the level words are read: no qualifier the record must repeat
+        for start, end in reversed(level_spans(population)):
+            population = population[:start] + " " + population[end:]
     text = _case_text(case)
     for m in QUALIFIER.finditer(population):
         words = m.group(1).lower().split()

@@ -261,7 +261,13 @@ def guideline_position(
     treatment path (rationale, path), best first."""
     attribution = attribution or {}
     readings = [r for r in (read_sentence(e, topic) for e in sentences) if r and r.kind != "other"]
-    readings = [r for r in readings if population_fits(r.population, case, topic)]
+    # another form of the condition's recommendation (EGPA's in a GPA case) is for its
+    # own patients, whatever population the sentence keeps after a cut
+    readings = [
+        r
+        for r in readings
+        if population_fits(r.population, case, topic) and not topic.names_other_subtype(r.ev.text)
+    ]
     # The strong recommendations first: what a reviewer quotes for where the drug stands.
     readings.sort(key=lambda r: not r.strong)
     # One recommendation printed twice (the table's row, the text's numbered copy) once.

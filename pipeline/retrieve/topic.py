@@ -78,8 +78,14 @@ class CaseTopic:
 
     def names_other_subtype(self, text: str) -> bool:
         """A form of the condition the case's diagnosis does not name (oligoarthritis for
-        a polyarticular case, lupus nephritis for SLE without nephritis)."""
-        return _names_any(text, list(self.other_subtypes))
+        a polyarticular case, lupus nephritis for SLE without nephritis, EGPA for GPA), and
+        not the case's own form beside it ("severe GPA/MPA" is the GPA case's too). The
+        other form's words are masked first: "eosinophilic granulomatosis with
+        polyangiitis" names no GPA."""
+        masked = _mask(text, list(self.other_subtypes))
+        if masked == text:
+            return False
+        return not (self.own_subtypes and _names_any(masked, list(self.own_subtypes)))
 
     def document_fit(self, name: str) -> str:
         """How a document (by its title and file name) is about this case: "specific" (it
@@ -179,6 +185,15 @@ def _negated_class(text: str, start: int) -> bool:
     return bool(re.search(r"\bnon\s*[-‐–]?\s*$", text[max(0, start - 6) : start], re.I))
 
 
+def _mask(text: str, names: list[str]) -> str:
+    """The text with every mention of these names blanked (longest names first)."""
+    for name in sorted(names, key=len, reverse=True):
+        pattern = _pattern((), (name,)) if name.isupper() else _pattern((name,))
+        if pattern:
+            text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
 def _names_any(text: str, names: list[str]) -> bool:
     """Names one of these (all-capital names as whole words, in capitals)."""
     lower = tuple(n for n in names if not n.isupper())
@@ -207,20 +222,20 @@ def case_topic(case: Case) -> CaseTopic:
     described = f"{dx_names} " + " ".join(
         h for h in case.history if not re.search(r"\bno\b", h, re.I)
     )
-    other_subtypes = tuple(
-        name
-        for c in mine
-        for form in c.subtypes
-        if not _names_any(described, names := form.split("|"))
-        for name in names
-    )
-    own_subtypes = tuple(
-        name
-        for c in mine
-        for form in c.subtypes
-        if _names_any(dx_names, names := form.split("|"))
-        for name in names
-    )
+    forms = [form.split("|") for c in mine for form in c.subtypes]
+    # a form named inside a longer one's name ("granulomatosis with polyangiitis" inside
+    # "eosinophilic granulomatosis with polyangiitis") is not named: the longer are read first
+    def named(text: str) -> list[list[str]]:
+        out = []
+        for names in sorted(forms, key=lambda ns: -max(len(n) for n in ns)):
+            if _names_any(text, names):
+                out.append(names)
+                text = _mask(text, names)
+        return out
+
+    seen = named(described)
+    other_subtypes = tuple(n for names in forms if names not in seen for n in names)
+    own_subtypes = tuple(n for names in named(dx_names) for n in names)
     own = drug.classes if drug else ()
     known = drug_classes()
     narrow = [c for c in own if c in known and not known[c].broad]
