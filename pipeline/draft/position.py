@@ -36,7 +36,8 @@ from pipeline.terms import Term, find_classes, find_drugs, find_therapies, menti
 
 _CUE = re.compile(
     r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
-    r"is indicated|first-line|cornerstone|not among the (?:therapies|treatments))\b",
+    r"is indicated|first-line|cornerstone|not among the (?:therapies|treatments)|"
+    r"ranked (?:after|below|behind|lower)|reserv(?:e|ed|ing))\b",
     re.I,
 )
 _AGAINST = re.compile(r"\b(?:recommend(?:ed|s)?|advise[sd]?) against\b", re.I)
@@ -115,6 +116,38 @@ def _added_to_drug(phrase: str, topic: CaseTopic) -> bool:
     return bool(m and _on_drug(m.group(4), topic) and not _on_drug(m.group(2), topic))
 
 
+# Orders that rank the drug below others without "over": "X is ranked after Y", "reserve X
+# for ...", "against X except in patients intolerant of other agents".
+_RANKED_BELOW = re.compile(
+    r"\b(?:is|are) (?:ranked|placed|positioned|listed) (?:after|below|behind|lower than)\b(.*)$",
+    re.I | re.S,
+)
+_RESERVE = re.compile(r"\breserv(?:e|ed|ing)\b(.*)$", re.I | re.S)
+_EXCEPT = re.compile(
+    r"\b(?:except|unless|other than)\b[^.;]*?\b(intoleran\w*|contraindicat\w*|failed|failure|"
+    r"inadequate|cannot (?:take|use|tolerate))\b(.*)$",
+    re.I | re.S,
+)
+# A therapy given with the recommended one ("rituximab plus glucocorticoids", "methotrexate
+# ... and glucocorticoids over cyclophosphamide ... and glucocorticoids"): part of the regimen,
+# neither an alternative to the drug nor a therapy that must come first.
+_PARTNER = re.compile(
+    r"\b(?:plus|in combination with|combined with|together with|along with)\s+(.*)$", re.I | re.S
+)
+
+
+def partners(head: str, comparator: str, topic: CaseTopic) -> set[str]:
+    """The therapies a recommendation gives beside the recommended one: named on both sides
+    of "over", or after "plus"/"in combination with"."""
+    both = {t.name for t in _others(head, topic)} & {t.name for t in _others(comparator, topic)}
+    joined = set()
+    for side in (head, comparator):
+        m = _PARTNER.search(side)
+        if m:
+            joined |= {t.name for t in _others(m.group(1), topic)}
+    return both | joined
+
+
 def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     text = ev.text
     if not _CUE.search(text) and not _NOT_FIRST.search(text):
@@ -157,6 +190,20 @@ def _read_kind(
         # about patients already on the drug (stopping, tapering or switching it): nothing
         # on starting it, whatever it is compared with
         return Reading(ev, "other")
+    below = _RANKED_BELOW.search(text)
+    if below and _on_drug(text[: below.start()], topic):
+        # ranked after others: they come first
+        preferred = _others(below.group(1), topic)
+        return Reading(ev, "dispreferred" if preferred else "second_line", preferred=preferred)
+    kept = _RESERVE.search(text)
+    # "reserve X for ..." or "X should be reserved for ...": the drug is what is kept
+    kept_what = kept and (
+        re.split(r"\bfor\b", kept.group(1), maxsplit=1)[0]
+        if re.search(r"\b(?:be|is|are)\s+$", text[: kept.start()]) is None
+        else re.split(r"[,;]", text[: kept.start()])[-1]
+    )
+    if kept_what and _on_drug(kept_what, topic):
+        return Reading(ev, "second_line", strong=strong)  # kept for some patients only
     after = _AGAINST.search(text)
     if after:
         target = re.split(r"[,;]", text[after.end() :])[0]
@@ -168,6 +215,11 @@ def _read_kind(
             # against switching, tapering or stopping it: about patients already on it
             return Reading(ev, "other")
         if _on_drug(target, topic) and not _added_to_drug(target, topic):
+            unless = _EXCEPT.search(text[after.end() :])
+            if unless:
+                # against it except where the others fail or cannot be used: second line
+                others = _others(unless.group(2), topic)
+                return Reading(ev, "second_line", preferred=others, strong=strong)
             return Reading(ev, "against", strong=strong)
     neg = _NOT.search(text)
     if neg:
@@ -189,7 +241,9 @@ def _read_kind(
     if comparator and _on_drug(comparator, topic) and not _on_drug(head, topic):
         if re.match(r"^\s*no\b", comparator, re.I):
             return None
-        preferred = _others(head, topic)
+        given_with = partners(head, comparator, topic)
+        preferred = [t for t in _others(head, topic) if t.name not in given_with]
+        requires = [t for t in requires if t.name not in given_with]
         return Reading(ev, "dispreferred", preferred=preferred, requires=requires, strong=strong)
     if _on_drug(head, topic) and not neg:
         return Reading(ev, "endorsed", requires=requires, strong=strong)
@@ -307,7 +361,7 @@ def guideline_position(
         preferred = untried([t for r in dispreferred for t in r.preferred])
     elif second and not failures:
         stance, chosen = "prefers_other", second[:1]
-        preferred = [t for t, _ in firsts]
+        preferred = untried([t for r in second for t in r.preferred]) or [t for t, _ in firsts]
     elif met and not (unmet and not any(r.requires for r in met)):
         stance, chosen = "supports", met[:2] + second[:1]
     elif unmet:
