@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.draft.orders import except_for, others, partners, ranked_below
 from pipeline.draft.population import (
     leading_population,
     population_fits,
@@ -32,7 +33,7 @@ from pipeline.draft.population import (
 )
 from pipeline.models import Case, Evidence, GuidelinePosition
 from pipeline.retrieve.topic import CaseTopic
-from pipeline.terms import Term, find_classes, find_drugs, find_therapies, mentions
+from pipeline.terms import Term, find_classes, find_drugs, mentions
 
 _CUE = re.compile(
     r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
@@ -80,16 +81,6 @@ def _on_drug(text: str, topic: CaseTopic) -> bool:
     return topic.names_drug(text) or topic.names_class(text)
 
 
-def _others(text: str, topic: CaseTopic) -> list[Term]:
-    """The therapies a phrase names other than the drug: drugs, and classes the drug is
-    not in ("a TNFi biologic or OSM" for ustekinumab)."""
-    return [
-        d
-        for d in find_therapies(text)
-        if not mentions(d.name, topic.drug_words) and d.name not in topic.drug_lineage
-    ]
-
-
 _DEFERRED = re.compile(
     r"\b(deferred|no (?:formal )?recommendation|mentioned only|insufficient evidence)\b", re.I
 )
@@ -114,38 +105,6 @@ def _added_to_drug(phrase: str, topic: CaseTopic) -> bool:
     the drug (named only after "to/with/plus"), not about the drug itself."""
     m = _COMBINATION.search(phrase)
     return bool(m and _on_drug(m.group(4), topic) and not _on_drug(m.group(2), topic))
-
-
-# Orders that rank the drug below others without "over": "X is ranked after Y", "reserve X
-# for ...", "against X except in patients intolerant of other agents".
-_RANKED_BELOW = re.compile(
-    r"\b(?:is|are) (?:ranked|placed|positioned|listed) (?:after|below|behind|lower than)\b(.*)$",
-    re.I | re.S,
-)
-_RESERVE = re.compile(r"\breserv(?:e|ed|ing)\b(.*)$", re.I | re.S)
-_EXCEPT = re.compile(
-    r"\b(?:except|unless|other than)\b[^.;]*?\b(intoleran\w*|contraindicat\w*|failed|failure|"
-    r"inadequate|cannot (?:take|use|tolerate))\b(.*)$",
-    re.I | re.S,
-)
-# A therapy given with the recommended one ("rituximab plus glucocorticoids", "methotrexate
-# ... and glucocorticoids over cyclophosphamide ... and glucocorticoids"): part of the regimen,
-# neither an alternative to the drug nor a therapy that must come first.
-_PARTNER = re.compile(
-    r"\b(?:plus|in combination with|combined with|together with|along with)\s+(.*)$", re.I | re.S
-)
-
-
-def partners(head: str, comparator: str, topic: CaseTopic) -> set[str]:
-    """The therapies a recommendation gives beside the recommended one: named on both sides
-    of "over", or after "plus"/"in combination with"."""
-    both = {t.name for t in _others(head, topic)} & {t.name for t in _others(comparator, topic)}
-    joined = set()
-    for side in (head, comparator):
-        m = _PARTNER.search(side)
-        if m:
-            joined |= {t.name for t in _others(m.group(1), topic)}
-    return both | joined
 
 
 def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
@@ -190,20 +149,10 @@ def _read_kind(
         # about patients already on the drug (stopping, tapering or switching it): nothing
         # on starting it, whatever it is compared with
         return Reading(ev, "other")
-    below = _RANKED_BELOW.search(text)
-    if below and _on_drug(text[: below.start()], topic):
-        # ranked after others: they come first
-        preferred = _others(below.group(1), topic)
-        return Reading(ev, "dispreferred" if preferred else "second_line", preferred=preferred)
-    kept = _RESERVE.search(text)
-    # "reserve X for ..." or "X should be reserved for ...": the drug is what is kept
-    kept_what = kept and (
-        re.split(r"\bfor\b", kept.group(1), maxsplit=1)[0]
-        if re.search(r"\b(?:be|is|are)\s+$", text[: kept.start()]) is None
-        else re.split(r"[,;]", text[: kept.start()])[-1]
-    )
-    if kept_what and _on_drug(kept_what, topic):
-        return Reading(ev, "second_line", strong=strong)  # kept for some patients only
+    order = ranked_below(text, topic)
+    if order is not None:  # ranked after others, or kept for some patients: others first
+        kind, preferred = order
+        return Reading(ev, kind, preferred=preferred, strong=strong)
     after = _AGAINST.search(text)
     if after:
         target = re.split(r"[,;]", text[after.end() :])[0]
@@ -215,11 +164,10 @@ def _read_kind(
             # against switching, tapering or stopping it: about patients already on it
             return Reading(ev, "other")
         if _on_drug(target, topic) and not _added_to_drug(target, topic):
-            unless = _EXCEPT.search(text[after.end() :])
-            if unless:
+            unless = except_for(text[after.end() :], topic)
+            if unless is not None:
                 # against it except where the others fail or cannot be used: second line
-                others = _others(unless.group(2), topic)
-                return Reading(ev, "second_line", preferred=others, strong=strong)
+                return Reading(ev, "second_line", preferred=unless, strong=strong)
             return Reading(ev, "against", strong=strong)
     neg = _NOT.search(text)
     if neg:
@@ -234,7 +182,7 @@ def _read_kind(
     # and drugs of the head ("adding X to methotrexate"); the head's classes are the
     # alternatives it recommends ("a bDMARD or tsDMARD"), not requirements
     requires = (
-        _others(population, topic) + [d for d in _others(head, topic) if d in find_drugs(head)]
+        others(population, topic) + [d for d in others(head, topic) if d in find_drugs(head)]
         if _AFTER.search(text)
         else []
     )
@@ -242,7 +190,7 @@ def _read_kind(
         if re.match(r"^\s*no\b", comparator, re.I):
             return None
         given_with = partners(head, comparator, topic)
-        preferred = [t for t in _others(head, topic) if t.name not in given_with]
+        preferred = [t for t in others(head, topic) if t.name not in given_with]
         requires = [t for t in requires if t.name not in given_with]
         return Reading(ev, "dispreferred", preferred=preferred, requires=requires, strong=strong)
     if _on_drug(head, topic) and not neg:
@@ -281,7 +229,7 @@ def first_line(
         if _ADJUNCT.search(ev.text):
             continue  # what goes beside the first drug is no first line
         head = split_over(leading_population(ev.text)[1])[0]
-        terms = _others(head, topic)
+        terms = others(head, topic)
         if _AFTER.search(ev.text):
             # an escalation names the drugs tried before it and the class it adds next:
             # the drugs are earlier lines, the class ("a biologic") is not
