@@ -41,11 +41,61 @@ _LEADING = re.compile(
 )
 
 
+_WE = re.compile(r",\s*(we (?:strongly |conditionally )?(?:recommend|suggest))\b", re.I)
+_GROUP = re.compile(r"\b(?:adults|patients|children|people|persons|individuals|women|men)\b", re.I)
+# An age bound ("≥40 years", "<18 years", "40 years or older", "younger than 65").
+_AGE_BOUND = re.compile(
+    r"(<|≤|>|≥|=<|>=|under|below|over|above|younger than|older than|aged)\s*(\d{1,3})\s*"
+    r"(?:years?|yrs?|y)\b(?:\s+(?:or|and)\s+(older|over|younger|under))?"
+    r"|\b(\d{1,3})\s*(?:years?|yrs?)\s+(?:or|and)\s+(older|over|younger|under)\b",
+    re.I,
+)
+# A phase of the disease: a population in remission (maintenance) is not a case with
+# active disease seeking induction, nor the reverse.
+_REMISSION = re.compile(
+    r"\b(?:in|entered|achieved|attained|reached|into) (?:\w+ )?remission\b|"
+    r"\bremission maintenance\b",
+    re.I,
+)
+_ACTIVE = re.compile(
+    r"\b(?:active|newly diagnosed|new-onset|new onset|still active|flare|remission induction)\b",
+    re.I,
+)
+
+
+def _outside_age(population: str, age: int) -> bool:
+    """The population's age bound excludes the patient ("≥40 years" for a 30-year-old)."""
+    for m in _AGE_BOUND.finditer(population):
+        if m.group(2):
+            sign, bound, tail = m.group(1).lower(), int(m.group(2)), (m.group(3) or "").lower()
+        else:
+            sign, bound, tail = "", int(m.group(4)), m.group(5).lower()
+        if tail in ("older", "over") or sign in (">=", "≥", "aged"):
+            ok = age >= bound
+        elif tail in ("younger", "under") or sign in ("<", "under", "below", "younger than"):
+            ok = age < bound
+        elif sign in ("≤", "=<"):
+            ok = age <= bound
+        else:  # ">", "over", "above", "older than"
+            ok = age > bound
+        if not ok:
+            return True
+    return False
+
+
 def leading_population(text: str) -> tuple[str, str]:
     """("In adults with active AS despite NSAIDs", the rest) for a sentence that opens
     with its population."""
     m = _LEADING.match(text)
-    return (m.group(1), m.group(2)) if m else ("", text)
+    if m:
+        return m.group(1), m.group(2)
+    # a table row's population run in after its cells ("... 65–76 Adults <40 years with
+    # moderate fracture risk, we conditionally recommend ..."): from its group word
+    we = _WE.search(text)
+    group = we and list(_GROUP.finditer(text[: we.start()]))
+    if group:
+        return text[group[-1].start() : we.start()], text[we.end() - len(we.group(1)) :]
+    return "", text
 
 
 QUALIFIER = re.compile(
@@ -95,10 +145,16 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
     child, adult = bool(_CHILD.search(population)), bool(_ADULT.search(population))
     if age is not None and (child and not adult if age >= 18 else adult and not child):
         return False
+    if age is not None and _outside_age(population, age):
+        return False
+    record = case_record(case)
+    if _REMISSION.search(population) and _ACTIVE.search(_NEGATED.sub(" ", record.lower())):
+        if not _REMISSION.search(record):
+            return False  # patients in remission (maintenance): not this active case
     # a level of severity, risk or activity ("nonsevere GPA", "moderate fracture risk"):
     # the case's, where its record places it on that scale
     words, abbrev = topic.condition_words, topic.condition_abbrev
-    placed = level_fits(population, case_record(case), words, abbrev)
+    placed = level_fits(population, record, words, abbrev)
     if placed is False:
         return False
     if placed:  # the level words are read: no qualifier the record must repeat

@@ -24,8 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.draft.levels import level_fits
 from pipeline.draft.orders import except_for, others, partners, ranked_below
 from pipeline.draft.population import (
+    case_record,
     leading_population,
     population_fits,
     population_of,
@@ -181,8 +183,11 @@ def _read_kind(
     # what must have come first: the therapies of the population ("taking methotrexate"),
     # and drugs of the head ("adding X to methotrexate"); the head's classes are the
     # alternatives it recommends ("a bDMARD or tsDMARD"), not requirements
+    # ("after cyclophosphamide or rituximab" lists the drug itself among what came first:
+    # the drug can be that therapy, so no other is required)
     requires = (
-        others(population, topic) + [d for d in others(head, topic) if d in find_drugs(head)]
+        ([] if _on_drug(population, topic) else others(population, topic))
+        + [d for d in others(head, topic) if d in find_drugs(head)]
         if _AFTER.search(text)
         else []
     )
@@ -270,6 +275,16 @@ def guideline_position(
         for r in readings
         if population_fits(r.population, case, topic) and not topic.names_other_subtype(r.ev.text)
     ]
+    # A recommendation for the case's own level (severe disease, high fracture risk) says
+    # more than one whose population the sentence lost (a table row cut from its heading,
+    # "we recommend against X" alone): where some place the drug, they decide.
+    record = case_record(case)
+    own_level = [
+        r
+        for r in readings
+        if level_fits(r.population, record, topic.condition_words, topic.condition_abbrev)
+    ]
+    readings = own_level or readings
     # The strong recommendations first: what a reviewer quotes for where the drug stands.
     readings.sort(key=lambda r: not r.strong)
     # One recommendation printed twice (the table's row, the text's numbered copy) once.
@@ -341,6 +356,14 @@ def guideline_position(
         summary += f" Preferred: {_names(preferred)}."
     cited = [r.ev for r in chosen]
     requests = documentation(case, topic, stance, preferred, firsts, sentences, path_sentences)
+    endorsing = [r for r in chosen if r.kind == "endorsed" and r.population]
+    if stance == "supports" and endorsing:
+        # endorsed for some patients: the record must show the patient is one of them
+        # (severe disease, the course that failed) before any other trial
+        who = re.sub(r"^(?:\d+\.\s+)?(?:in|for|among)\s+", "", endorsing[0].population, flags=re.I)
+        requests.insert(
+            0, (f"Documentation that the patient is one of {who.strip(' ,.')}", endorsing[0].ev)
+        )
     for ev in [e for _, e in firsts[:2]] if stance != "silent" else []:
         if ev not in cited:
             cited.append(ev)
