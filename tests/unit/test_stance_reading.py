@@ -183,3 +183,55 @@ def test_regimen_partners_are_neither_alternatives_nor_prior_requirements() -> N
         ev(2, "We recommend cyclophosphamide plus glucocorticoids over rituximab."), topic
     )
     assert plus is not None and [t.name for t in plus.preferred] == ["cyclophosphamide"]
+
+
+def test_age_bounds_phase_and_a_table_row_population() -> None:
+    c = case(**GIOP)  # 60 years old
+    topic = case_topic(c)
+    assert not population_fits("Adults <40 years with high fracture risk", c, topic)
+    assert population_fits("For adults ≥40 years with high fracture risk", c, topic)
+    assert not population_fits("patients 65 years or older", c, topic)
+    row = (
+        "Low or very low 2.4–2.22, 65–76 Adults <40 years with moderate fracture risk, we "
+        "conditionally recommend against using ROM."
+    )
+    lead, body = leading_population(row)
+    assert lead == "Adults <40 years with moderate fracture risk"
+    assert body.startswith("we conditionally recommend against")
+    gpa = case(**GPA, question="Rituximab for remission induction?", history=KIDNEY)
+    maintenance = (
+        "For patients with severe GPA whose disease has entered remission after treatment "
+        "with cyclophosphamide or rituximab"
+    )
+    assert not population_fits(maintenance, gpa, case_topic(gpa))
+
+
+def test_the_case_level_decides_over_a_recommendation_that_lost_its_population() -> None:
+    c = case(**GIOP)
+    topic = case_topic(c)
+    cut = ev(1, "We conditionally recommend against using ROM due to cardiovascular risk.")
+    own = ev(
+        2,
+        "For adults with high fracture risk, we conditionally recommend oral BP or DEN over "
+        "romosozumab.",
+    )
+    position, _ = guideline_position(c, topic, [cut, own], [own])
+    assert position.stance == "prefers_other" and position.citations[0] == "E2.1"
+    # with no sentence for the case's level, the one without a population still speaks
+    position, _ = guideline_position(c, topic, [cut], [])
+    assert position.stance == "not_recommended"
+
+
+def test_a_supported_request_asks_for_the_endorsed_population() -> None:
+    c = case(**GPA, history=KIDNEY)
+    topic = case_topic(c)
+    severe = ev(
+        1,
+        "For patients with active, severe GPA/MPA, we conditionally recommend rituximab over "
+        "cyclophosphamide for remission induction.",
+    )
+    position, docs = guideline_position(c, topic, [severe], [severe])
+    assert position.stance == "supports"
+    assert docs[0].startswith(
+        "Documentation that the patient is one of patients with active, severe GPA/MPA"
+    )
