@@ -43,6 +43,11 @@ RECOMMENDATION = re.compile(
     r"monitored)\b",
     re.I,
 )
+_BY_REFERENCE = re.compile(
+    r"\b(?:in|for) (?:this|that|these|those|such) (?:setting|population|situation|group|"
+    r"context|patients|cases)\b",
+    re.I,
+)
 STRATEGY = re.compile(r"\btreat-\s?to-\s?target\b", re.I)
 
 
@@ -147,6 +152,8 @@ def listed_recommendations(
             continue  # exercise, counselling: beside a drug request
         if other_subject(text, topic) or topic.names_other_subtype(text):
             continue
+        if _BY_REFERENCE.search(text):
+            continue  # "in this setting": its population is in a sentence not read here
         graded.append((score, sent))
 
     # The therapies the guideline places around the drug ("allopurinol over all other ULT")

@@ -24,7 +24,11 @@ def split_over(text: str) -> tuple[str, str, str]:
         p = _POPULATION.search(text)
         return (text[: p.start()], "", text[p.start() :]) if p else (text, "", "")
     head, tail = text[: m.start()], text[m.end() :]
-    p = _POPULATION.search(tail) or re.search(r",\s", tail)
+    # a comma opens the population, not one that goes on naming the comparator ("over other
+    # injections, including hyaluronic acid")
+    p = _POPULATION.search(tail) or re.search(
+        r",\s(?!including|such as|e\.g\.|i\.e\.|especially|particularly|notably|namely)", tail
+    )
     if p:
         return head, tail[: p.start()], tail[p.start() :]
     return head, tail, ""
