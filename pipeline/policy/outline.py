@@ -13,6 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.policy.layout_text import Line
+from pipeline.policy.list_labels import FIRST as _FIRST
+from pipeline.policy.list_labels import follows as _follows
+from pipeline.policy.list_labels import next_label as _next_label
 from pipeline.policy.wording import _APPROVAL_LINE, _APPROVES, _CONTINUATION, _INITIAL
 
 # Each marker style is one outline level wherever it appears; a style already open on the
@@ -35,8 +38,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
     ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
     ("dash", re.compile(r"^([\-–])(?=\s)")),
+    # a checkbox "[ ]" before a criterion (a form's "[ ] Yes [ ] No" answers are steps.py's)
+    ("box", re.compile(r"^(\[\s?[xX✓]?\s?\])(?=\s+(?!(?:yes|no)\b))", re.I)),
 ]
-_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph"}
+_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph", "box"}
 # A roman numeral that may be a letter: "i." after "h." is the letter i.
 _LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
@@ -46,6 +51,7 @@ _CAPS_LABEL = re.compile(r"^[A-Z][A-Z/&\- ]{3,60}:$")
 # A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
 _LEAD = re.compile(r"\bof the following\b|:\s*$", re.I)
 _CONNECTOR_LINE = re.compile(r"^[-–(\[]*\s*(AND|OR)\s*[-–)\]]*(?:\s+|$)(.*)$")
+_ALONE_CONNECTOR = re.compile(r"^[-–]\s*(?:AND|OR)\s*[-–]?\s*$")
 # A connector printed before an item's marker ("AND 2. Patient is ...", "OR b. ..."): it
 # joins the item to its sibling above, as "; and" at that sibling's end would.
 _LEADING_CONNECTOR = re.compile(r"^(AND|OR)\s+(?=\S)")
@@ -84,12 +90,28 @@ def _marker(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _same_style_cut(stack: list[Item], style: str, indent: int) -> int | None:
+def _same_style_cut(stack: list[Item], style: str, indent: int, label: str = "") -> int | None:
     """Where a marker of a style already open closes the stack: at the open item of that
     style set at its indentation (its sibling), else at the first of that style. None
     for a bullet set deeper than every open bullet of its kind: one glyph at two
-    indentations is two levels."""
+    indentations is two levels, and for an ordered label that starts again (1., A., i.)
+    under open items of its style that do not: a nested list."""
     same = [k for k, it in enumerate(stack) if it.style == style]
+    if style not in _BULLETS:
+        # an ordered label follows one open item of its style: that item's sibling
+        # ("B." after "A. Initial Approval", not after "B. Coverage Criteria" above it)
+        after = [k for k in same if _next_label(stack[k].label, label)]
+        if after:
+            return after[-1]
+        level = [k for k, it in enumerate(stack) if abs(it.indent - indent) <= 2]
+        if (
+            label in _FIRST
+            and all(stack[k].label not in _FIRST for k in same)
+            and (not level or level[-1] > same[-1])
+        ):
+            # "A." after "B. Coverage Criteria" / "1. Plaque psoriasis" (at its margin or
+            # deeper): a list that starts again under the item last set there
+            return None
     at = next((k for k in same if abs(stack[k].indent - indent) <= 2), None)
     if at is not None:
         return at
@@ -110,6 +132,12 @@ def _branch_heading(text: str) -> bool:
     )
 
 
+# Marker styles a section heading is numbered with; a roman part holds unmarked text
+# ("II. Continuation of Therapy" over its statement: parts.py), so it is a heading only
+# over a list of its style that starts again ("II. Policy" / "I. Initial Request").
+_HEADING_STYLES = {"num", "upperdot", "ROMAN"}
+
+
 def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None) -> bool:
     """A numbered section heading ("2. Criteria for Use"): a short title-case name after a
     number at the margin, set apart above, with unmarked text under it (a numbered list's
@@ -117,11 +145,14 @@ def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None)
     paragraph, or by a list that starts again at 1: "6. References" / "1. ...")."""
     style, label, rest = found
     below = _marker(nxt.text) if nxt is not None else None
+    restarts = below is not None and below[0] == style and below[1] in _FIRST != label
+    if style != "num" and not restarts:
+        return False
     words = rest.split()
     long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     return (
         line.indent <= 4
-        and (line.blank_before or line.page_start)
+        and (line.blank_before or line.page_start or restarts)
         and 1 <= len(words) <= 6
         and not rest.endswith((".", ",", ";", ":"))
         and bool(long_words)
@@ -129,7 +160,7 @@ def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None)
         and nxt is not None
         and nxt.page == line.page
         and not _CONNECTOR_LINE.match(nxt.text)
-        and (below is None or below[0] == style and below[1] == "1" != label)
+        and (below is None or restarts)
     )
 
 
@@ -203,6 +234,8 @@ def outline(lines: list[Line]) -> list[Item]:
         nxt = lines[at + 1] if at + 1 < len(lines) else None
         closed, after_approval = after_approval, False
         found = _marker(line.text)
+        if found and found[0] == "dash" and _ALONE_CONNECTOR.match(line.text):
+            found = None  # "- AND -" on a line of its own: a connector, no dash item
         leading, shift = "", 0
         if found is None and (lead := _LEADING_CONNECTOR.match(line.text)):
             if (found := _marker(line.text[lead.end() :])) is not None:
@@ -211,7 +244,7 @@ def outline(lines: list[Line]) -> list[Item]:
             letter = _LETTER_OF[found[0]]
             if letters.get(letter) and _follows(letters[letter], found[1]):
                 found = (letter, found[1], found[2])  # "i." after "h." is a letter
-        if found and found[0] == "num" and _numbered_heading(line, found, nxt):
+        if found and found[0] in _HEADING_STYLES and _numbered_heading(line, found, nxt):
             # "2. Criteria for Use" over a paragraph: a numbered section heading (roman
             # parts, "II. Continuation of Therapy", are read as parts: parts.py)
             section, stack, in_note, heading = found[2], [], False, found[2]
@@ -253,6 +286,14 @@ def outline(lines: list[Line]) -> list[Item]:
             if _NOTE.match(line.text) and stack:
                 stack[-1].notes.append(line.text)
                 in_note = True
+                continue
+            if (owner := _statement_owner(stack, line)) is not None:
+                # "Initial Authorization: X is approved when ...:" under "1. Plaque
+                # psoriasis", set close under it or after the branch before: a statement
+                # of its own under that condition's item, not the words of the item above
+                item = Item("para", "", line.text, line.page, line.indent, section)
+                owner.children.append(item)
+                stack, in_note = [*stack[: stack.index(owner) + 1], item], False
                 continue
             if _back_at_margin(stack, line):
                 # left of the open list: under a statement set at the margin inside a part
@@ -342,8 +383,11 @@ def outline(lines: list[Line]) -> list[Item]:
             if group.children and style != group.children[0].style and style in prior:
                 stack, restore = before[: prior.index(style)], None
                 styles = [i.style for i in stack]
-        if style in styles and (cut := _same_style_cut(stack, style, line.indent)) is not None:
+        cut = _same_style_cut(stack, style, line.indent, label) if style in styles else None
+        if cut is not None:
             stack = stack[:cut]
+        elif style in styles and style not in _BULLETS:
+            pass  # an ordered list that starts again under the open item: its sub-list
         elif style in styles:
             # the same bullet set deeper than every open one of its kind: a sub-list
             stack = [it for it in stack if it.indent < line.indent - 1] or stack[:1]
@@ -364,6 +408,42 @@ def outline(lines: list[Line]) -> list[Item]:
         stack.append(item)
         in_note = False
     return roots
+
+
+def _heading_item(item: Item) -> bool:
+    """A marked item that is a short title ("A. Acute Lymphoblastic Leukemia", "1. Plaque
+    psoriasis"), no sentence."""
+    words = item.text.split()
+    return (
+        item.style not in _BULLETS | {"para", "unmarked", "conn"}
+        and 1 <= len(words) <= 8
+        and not item.text.rstrip().endswith((".", ",", ";", ":"))
+        and item.text[:1].isupper()
+    )
+
+
+def _statement_owner(stack: list[Item], line: Line) -> Item | None:
+    """The marked condition title a branch's run-in statement ("Initial Authorization:
+    X is approved when ...:", "Renewal: ...") belongs under: the title right above it,
+    or the one whose branch before it has ended. Any other statement runs into its title
+    as before ("A. Condition" / "X is medically necessary when ...")."""
+    text = line.text
+    if not stack or not (_INITIAL.match(text) or _CONTINUATION.match(text)):
+        return None
+    if not (text.rstrip().endswith(":") or _APPROVES.search(text)):
+        return None
+    top = stack[-1]
+    parent = stack[-2] if len(stack) > 1 else None
+    if (
+        _heading_item(top)
+        and top.style != "ROMAN"  # a roman part runs into its statement (parts.py)
+        and not top.children
+        and line.indent <= top.indent + 1
+        and (parent is None or not _LEADS_IN.search(parent.text))  # no criterion of a list
+    ):
+        return top
+    owners = [it for it in stack if _heading_item(it) and it.indent <= line.indent + 1]
+    return owners[-1] if owners and owners[-1] is not top else None
 
 
 def _back_at_margin(stack: list[Item], line: Line) -> bool:
@@ -408,7 +488,3 @@ def _unmarked(top: Item, line: Line) -> bool:
         return False
     wrap = top.wrap if top.wrap is not None else top.indent + 4
     return line.indent >= wrap + 4
-
-
-def _follows(previous: str, label: str) -> bool:
-    return len(label) == 1 and ord(label) == ord(previous) + 1

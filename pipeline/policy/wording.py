@@ -18,7 +18,7 @@ _CATCH_ALL = re.compile(
 )
 _INITIAL = re.compile(
     r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria|"
-    r"treatment)|induction (?:treatment|therapy)|"
+    r"treatment)|induction (?:treatment|therapy)|new starts?\b|"
     r"initiation of\b)",
     re.I,
 )
@@ -51,7 +51,7 @@ _APPROVE_FOR = re.compile(
 )
 _CONTAINER = re.compile(
     r"\b(criteria for|initial (?:approval|authorization|therapy)|continuation|continued "
-    r"(?:therapy|approval)|renewal|reauthorization)\b",
+    r"(?:therapy|approval)|renewal|re-?authori[sz]ation|recertification|new starts?)\b",
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(
@@ -72,6 +72,8 @@ _LABELS = re.compile(
 _APPROVES = re.compile(
     r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|"
     r"\bmay be (?:\w+ )?(?:granted|approved|authorized)\b|"
+    # "X is approved when ...", "will be authorized if ...": the drug's own approval verb
+    r"\b(?:is|are|will be)\s+(?:\w+\s+)?(?:approved|authori[sz]ed)\b[^.]{0,60}?\b(?:when|if)\b|"
     r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b|"
     r"\bmeets the definition of medical necessity\b.{0,160}?\b(?:when|if|for)\b|"
     r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b|"

@@ -38,26 +38,54 @@ ORDERED = ["1.", "1)", "(1)", "a.", "a)", "(a)", "A.", "(A)", "i.", "(i)"]
 BULLETS = ["•", "–", "▪", "o", "[ ]"]
 
 DOC_HEADINGS = [
-    "Criteria", "POLICY:", "COVERAGE GUIDELINES", "Coverage Criteria", "Approval Criteria",
-    "Clinical Criteria", "Policy", "Medical Necessity Criteria", "Criteria for Approval",
-    "Policy Statement", "Endnotes", "Guidelines", "Coverage Policy", "Prior Authorization Criteria",
+    "Criteria",
+    "POLICY:",
+    "COVERAGE GUIDELINES",
+    "Coverage Criteria",
+    "Approval Criteria",
+    "Clinical Criteria",
+    "Policy",
+    "Medical Necessity Criteria",
+    "Criteria for Approval",
+    "Policy Statement",
+    "Endnotes",
+    "Guidelines",
+    "Coverage Policy",
+    "Prior Authorization Criteria",
 ]
 INITIAL = [
-    "Initial Authorization", "Initial Approval", "Initial Therapy", "Initial Approval Criteria",
-    "Initial Authorization Criteria", "Initial Request", "New Starts",
+    "Initial Authorization",
+    "Initial Approval",
+    "Initial Therapy",
+    "Initial Approval Criteria",
+    "Initial Authorization Criteria",
+    "Initial Request",
+    "New Starts",
 ]
 CONTINUATION = [
-    "Reauthorization", "Renewal", "Continued Therapy", "Continuation", "Recertification",
-    "Continuation of Therapy", "Renewal Criteria", "Reauthorization Criteria",
+    "Reauthorization",
+    "Renewal",
+    "Continued Therapy",
+    "Continuation",
+    "Recertification",
+    "Continuation of Therapy",
+    "Renewal Criteria",
+    "Reauthorization Criteria",
 ]
 DURATIONS = [
-    "Approval duration: {m} months", "Authorization period: up to {m} months",
-    "Approval will be granted for {m} months.", "Duration of approval: {m} months",
+    "Approval duration: {m} months",
+    "Authorization period: up to {m} months",
+    "Approval will be granted for {m} months.",
+    "Duration of approval: {m} months",
     "Length of authorization: {m} months",
 ]
 EXCLUSION_HEADINGS = [
-    "Exclusions", "Not Covered", "Experimental/Investigational", "Limitations and Exclusions",
-    "Coverage is not provided for the following", "Not Medically Necessary",
+    "Exclusions",
+    "Not Covered",
+    "Experimental/Investigational",
+    "Limitations and Exclusions",
+    "Coverage is not provided for the following",
+    "Not Medically Necessary",
 ]
 FONTS = ["helvetica", "times", "dejavu"]
 
@@ -122,10 +150,12 @@ def draw_layout(seed: int) -> Layout:
         markers=depth_kinds,
         indent=0.0 if rng.random() < 0.15 else round(rng.uniform(4, 11), 1),
         logic=logic,
-        end_words=rng.choice([("; AND", "; OR"), ("; and", "; or"), (" AND", " OR"),
-                              (", and", ", or")]),
-        between_words=rng.choice([("-AND-", "-OR-"), ("AND", "OR"), ("- AND -", "- OR -"),
-                                  ("and", "or")]),
+        end_words=rng.choice(
+            [("; AND", "; OR"), ("; and", "; or"), (" AND", " OR"), (", and", ", or")]
+        ),
+        between_words=rng.choice(
+            [("-AND-", "-OR-"), ("AND", "OR"), ("- AND -", "- OR -"), ("and", "or")]
+        ),
         page_breaks=rng.choice([0.0, 0.03, 0.08]),
         header=rng.choice(["", "plan", "plan+page"]),
         footer=rng.choice(["", "page", "page+copyright"]),

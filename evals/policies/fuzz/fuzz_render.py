@@ -17,27 +17,43 @@ FIXED_DATE = datetime(2026, 1, 15, 9, 0, 0, tzinfo=UTC)
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six"]
 TAILS = [
-    " as documented in the medical record", " per the prescriber's chart notes",
-    " (documentation required)", " at the time of the request",
+    " as documented in the medical record",
+    " per the prescriber's chart notes",
+    " (documentation required)",
+    " at the time of the request",
 ]
 LEAD = {
     "all_of": [
-        "All of the following:", "Must meet all of the following:",
-        "The member meets ALL of the following criteria:", "Both of the following:",
+        "All of the following:",
+        "Must meet all of the following:",
+        "The member meets ALL of the following criteria:",
+        "Both of the following:",
         "Patient has all of the following:",
     ],
     "any_of": [
-        "One of the following:", "Any of the following:", "Member meets ONE of the following:",
-        "Either of the following:", "At least one of the following:",
+        "One of the following:",
+        "Any of the following:",
+        "Member meets ONE of the following:",
+        "Either of the following:",
+        "At least one of the following:",
     ],
 }
-NEUTRAL = ["The member meets the following:", "Patient has:", "Documentation of:",
-           "The request shows:"]
+NEUTRAL = [
+    "The member meets the following:",
+    "Patient has:",
+    "Documentation of:",
+    "The request shows:",
+]
 ROOT = {
-    "all_of": ["when all of the following criteria are met:", "if the member meets ALL of "
-               "the following:", "when the following criteria are met (must meet all):"],
-    "any_of": ["when one of the following criteria is met:", "if the member meets ANY of "
-               "the following:"],
+    "all_of": [
+        "when all of the following criteria are met:",
+        "if the member meets ALL of the following:",
+        "when the following criteria are met (must meet all):",
+    ],
+    "any_of": [
+        "when one of the following criteria is met:",
+        "if the member meets ANY of the following:",
+    ],
 }
 ROOT_NEUTRAL = ["when the following criteria are met:", "if the member meets the following:"]
 
@@ -62,8 +78,9 @@ class Doc(FPDF):
                 text.encode("cp1252")
             except UnicodeEncodeError:
                 family = "dejavu"
-        self.set_font(family, style if family != "dejavu" else style.replace("I", ""),
-                      size or self.lay.size)
+        self.set_font(
+            family, style if family != "dejavu" else style.replace("I", ""), size or self.lay.size
+        )
 
     def header(self) -> None:
         if self.lay.header:
@@ -83,8 +100,9 @@ class Doc(FPDF):
         self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="C")
         if self.lay.footer == "page+copyright":
             self.set_y(-14)
-            self.cell(0, 4, "© 2026 Fictional Health Plan. Confidential and proprietary.",
-                      align="C")
+            self.cell(
+                0, 4, "© 2026 Fictional Health Plan. Confidential and proprietary.", align="C"
+            )
 
     def room(self, lines: int = 1) -> None:
         if self.get_y() + lines * self.line_h > self.page_break_trigger:
@@ -121,8 +139,9 @@ class Doc(FPDF):
             self.cell(width, self.line_h, marker)
         self.font("B" if bold else "", None, text)
         self.set_xy(x + width, y)
-        self.multi_cell(self.w - self.r_margin - x - width, self.line_h, text,
-                        new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            self.w - self.r_margin - x - width, self.line_h, text, new_x="LMARGIN", new_y="NEXT"
+        )
         self.ln(0.5)
         return page
 
@@ -145,8 +164,12 @@ class Renderer:
         if op == "at_least":
             n = node.get("n", 2)
             word = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
-            return self.rng.choice([f"At least {word} of the following:",
-                                    f"{word.capitalize()} or more of the following:"])
+            return self.rng.choice(
+                [
+                    f"At least {word} of the following:",
+                    f"{word.capitalize()} or more of the following:",
+                ]
+            )
         if "lead" not in self.lay.logic:
             return self.rng.choice(NEUTRAL)
         choices = [c for c in LEAD[op] if kids == 2 or not c.startswith(("Both", "Either"))]
@@ -240,15 +263,19 @@ class Renderer:
     def render(self, pdf: Path) -> dict[str, Any]:
         lay, doc, src = self.lay, self.doc, self.src
         inds = src.indications[: 2 + self.rng.randrange(3)]
-        conts = {i: "continuation" in ind and self.rng.random() >= lay.drop_continuation
-                 for i, ind in enumerate(inds)}
+        conts = {
+            i: "continuation" in ind and self.rng.random() >= lay.drop_continuation
+            for i, ind in enumerate(inds)
+        }
         doc.add_page()
         doc.heading(f"{src.drug} - Drug Coverage Policy", lay.size + 4)
         doc.para(f"Policy number: RX-{lay.seed:03d}    Effective date: 01/15/2026")
         if lay.intro:
             doc.heading("Description", lay.size + 1)
-            doc.para(f"This policy describes when {src.drug.lower()} is covered under the "
-                     "pharmacy and medical benefits of Fictional Health Plan.")
+            doc.para(
+                f"This policy describes when {src.drug.lower()} is covered under the "
+                "pharmacy and medical benefits of Fictional Health Plan."
+            )
         if lay.indication_list:
             doc.heading("FDA-Approved Indications", lay.size + 1)
             for ind in inds:
@@ -260,37 +287,49 @@ class Renderer:
             {"name": i["name"], "aliases": i.get("aliases", []), "icd10": i.get("icd10", [])}
             for i in inds
         ]
+        # the parts' numbering differs from the condition headings' under them
+        parts = ("Part 1:", "Part 2:") if lay.cond_style == "roman" else ("I.", "II.")
         if lay.by_branch:
-            doc.heading(f"I. {lay.initial_name}", lay.size + 1)
+            doc.heading(f"{parts[0]} {lay.initial_name}", lay.size + 1)
             for k, ind in enumerate(inds):
                 gold[k]["page"] = self.condition_heading(ind, k)
                 gold[k]["initial"] = self.branch(ind["initial"], lay.initial_name, 0)
             if any(conts.values()):
-                doc.heading(f"II. {lay.continuation_name}", lay.size + 1)
+                doc.heading(f"{parts[1]} {lay.continuation_name}", lay.size + 1)
                 for k, ind in enumerate(inds):
                     if conts[k]:
                         self.condition_heading(ind, k)
                         gold[k]["continuation"] = self.branch(
-                            ind["continuation"], lay.continuation_name, 0)
+                            ind["continuation"], lay.continuation_name, 0
+                        )
         else:
             for k, ind in enumerate(inds):
                 gold[k]["page"] = self.condition_heading(ind, k)
                 gold[k]["initial"] = self.branch(ind["initial"], lay.initial_name, 0)
                 if conts[k]:
                     gold[k]["continuation"] = self.branch(
-                        ind["continuation"], lay.continuation_name, 0)
+                        ind["continuation"], lay.continuation_name, 0
+                    )
         if not lay.exclusions_first:
             excl = self.exclusions()
         if lay.references:
             doc.heading("References", lay.size + 1)
             for k in range(4):
-                doc.item(0, f"{k + 1}.", f"Author{k} A, Writer B. A study of {src.drug.lower()} "
-                         f"in clinical practice. J Fict Med. 20{10 + k};{k + 3}:{k * 11 + 1}-9.")
+                doc.item(
+                    0,
+                    f"{k + 1}.",
+                    f"Author{k} A, Writer B. A study of {src.drug.lower()} "
+                    f"in clinical practice. J Fict Med. 20{10 + k};{k + 3}:{k * 11 + 1}-9.",
+                )
         doc.output(str(pdf))
         return {
-            "file": pdf.name, "dir": "", "publisher": f"Fuzzed layout of {src.stem}",
-            "layout": f"fuzz-{lay.seed}", "split": "tune" if lay.seed < 100 else "holdout",
-            "indications": gold, "exclusions": excl,
+            "file": pdf.name,
+            "dir": "",
+            "publisher": f"Fuzzed layout of {src.stem}",
+            "layout": f"fuzz-{lay.seed}",
+            "split": "tune" if lay.seed < 100 else "holdout",
+            "indications": gold,
+            "exclusions": excl,
         }
 
 

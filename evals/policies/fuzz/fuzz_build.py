@@ -1,6 +1,6 @@
 """Write fuzzed policy PDFs and their gold trees into a folder (never committed).
 
-    .venv/bin/python evals/policies/fuzz/build.py OUT_DIR [--seeds 0-59]
+    .venv/bin/python evals/policies/fuzz/fuzz_build.py OUT_DIR [--seeds 0-59]
 
 Seed k re-renders source policy k mod N (the synthetic batches' gold trees, fuzz_source.py)
 with the layout drawn from seed k (fuzz_layout.py). Seeds 0-59 are the tune set, 100-159

@@ -1,0 +1,114 @@
+"""Layout mechanisms the fuzzer (evals/policies/fuzz) found missing, on small printed
+layouts: a generic document heading marked like a list item ("B. Coverage Criteria") over
+numbered conditions whose lettered branches start again at "A."; a numbered heading right
+under a paragraph over a list that starts again at 1; run-in branch statements
+("Initial Authorization: X is approved when ...:") under a condition's title; "- AND -"
+on a line of its own; checkbox markers; "New Starts" and "is approved when"."""
+
+# ruff: noqa: E501  (the fixture policies are printed lines, as wide as a page)
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.policy.generic import generic_heading
+from pipeline.policy.models import PolicyNode
+from tests.unit.test_policy_sections import _compile
+
+
+def _shape(node: PolicyNode) -> object:
+    if node.op == "leaf":
+        return node.text.split()[0]
+    return (node.op, [_shape(c) for c in node.children])
+
+
+def _branches(tree, name: str) -> dict[str, object]:  # noqa: ANN001
+    ind = next(i for i in tree.indications if i.name.lower().startswith(name.lower()))
+    return {b.request_type: _shape(b.node) for b in ind.branches}
+
+
+MARKED_GENERIC = """
+# Description
+This policy says when Examplumab is covered.
+# B. Coverage Criteria
+# 1. Plaque psoriasis
+A. Initial Approval Criteria: Examplumab is approved when all of the following are met:
+     i. Member is 18 years of age or older;
+     ii. One of the following:
+          a. Body surface area of 10% or more;
+          b. Involvement of the face or hands;
+     iii. Prescribed by a dermatologist;
+B. Reauthorization Criteria: Examplumab is approved when all of the following are met:
+     i. Member has received Examplumab for 12 weeks;
+     ii. Better skin scores than at baseline;
+# 2. Psoriatic arthritis
+A. Initial Approval Criteria: Examplumab is approved when all of the following are met:
+     i. Member is 18 years of age or older;
+     ii. Prescribed by a rheumatologist;
+"""
+
+
+def test_generic_marked_heading_holds_numbered_conditions(tmp_path: Path) -> None:
+    tree = _compile(MARKED_GENERIC, tmp_path)
+    names = [i.name for i in tree.indications]
+    assert names == ["Plaque psoriasis", "Psoriatic arthritis"]
+    assert _branches(tree, "Plaque") == {
+        "initial": ("all_of", ["Member", ("any_of", ["Body", "Involvement"]), "Prescribed"]),
+        "continuation": ("all_of", ["Member", "Better"]),
+    }
+
+
+NUMBERED_UNDER_PARAGRAPH = """
+# Description
+This policy says when Examplumab is covered.
+2. Prior Authorization Criteria
+# 1. Plaque psoriasis
+Initial Authorization: Examplumab is approved when all of the following are met:
+(i) Member is 18 years of age or older.
+(ii) Prescribed by a dermatologist.
+Renewal: Examplumab is approved when all of the following are met:
+(i) Member has received Examplumab for 12 weeks.
+(ii) Better skin scores than at baseline.
+# 2. Psoriatic arthritis
+New Starts: Examplumab is approved when all of the following are met:
+(i) Member is 18 years of age or older.
+(ii) Prescribed by a rheumatologist.
+"""
+
+
+def test_numbered_heading_over_a_list_that_starts_again_and_run_in_branches(tmp_path: Path) -> None:
+    tree = _compile(NUMBERED_UNDER_PARAGRAPH, tmp_path)
+    assert [i.name for i in tree.indications] == ["Plaque psoriasis", "Psoriatic arthritis"]
+    assert _branches(tree, "Plaque") == {
+        "initial": ("all_of", ["Member", "Prescribed"]),
+        "continuation": ("all_of", ["Member", "Better"]),
+    }
+    assert _branches(tree, "Psoriatic") == {"initial": ("all_of", ["Member", "Prescribed"])}
+
+
+DASH_CONNECTORS_AND_BOXES = """
+# Asthma
+# Initial Approval
+Examplumab is approved when the following criteria are met:
+(a) Diagnosis of severe asthma;
+- AND -
+(b) Patient has:
+     [ ] Two exacerbations in the last year
+     - OR -
+     [ ] Daily oral corticosteroids
+- AND -
+(c) Prescribed by a pulmonologist
+"""
+
+
+def test_dash_connector_lines_and_checkbox_markers(tmp_path: Path) -> None:
+    tree = _compile(DASH_CONNECTORS_AND_BOXES, tmp_path)
+    assert _branches(tree, "Asthma") == {
+        "initial": ("all_of", ["Diagnosis", ("any_of", ["Two", "Daily"]), "Prescribed"])
+    }
+
+
+def test_generic_headings_name_no_condition() -> None:
+    for text in ("Coverage Criteria", "POLICY:", "Prior Authorization Criteria", "Endnotes"):
+        assert generic_heading(text)
+    for text in ("Plaque psoriasis", "Acute Lymphoblastic Leukemia"):
+        assert not generic_heading(text)
