@@ -9,41 +9,15 @@ group. Running headers and footers are dropped first, so a list runs on across p
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.policy.layout_text import Line
+from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker
 from pipeline.policy.list_labels import FIRST as _FIRST
 from pipeline.policy.list_labels import follows as _follows
 from pipeline.policy.list_labels import next_label as _next_label
 from pipeline.policy.wording import _APPROVAL_LINE, _APPROVES, _CONTINUATION, _INITIAL
 
-# Each marker style is one outline level wherever it appears; a style already open on the
-# stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
-_MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
-    ("num", re.compile(r"^(\d{1,3})\.(?=\s)")),
-    ("numparen", re.compile(r"^(\d{1,3})\)(?=\s)")),
-    ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
-    ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
-    ("parenupper", re.compile(r"^\(([A-Z])\)")),
-    ("roman", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\.(?=\s)")),
-    ("romanparen", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)(?=\s)")),
-    ("lower", re.compile(r"^([a-z])\)(?=\s)")),
-    ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
-    ("paren", re.compile(r"^\((\d{1,3})\)")),
-    ("parenroman", re.compile(r"^\(((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)")),
-    ("parenlower", re.compile(r"^\(([a-z])\)")),
-    ("bullet", re.compile(r"^([•●·*])(?=\s)")),
-    ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
-    ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
-    ("dash", re.compile(r"^([\-–])(?=\s)")),
-    # a checkbox "[ ]" before a criterion (a form's "[ ] Yes [ ] No" answers are steps.py's)
-    ("box", re.compile(r"^(\[\s?[xX✓]?\s?\])(?=\s+(?!(?:yes|no)\b))", re.I)),
-]
-_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph", "box"}
-# A roman numeral that may be a letter: "i." after "h." is the letter i.
-_LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z/&\- ]{3,60}:$")
 # A label column: a short title-case label at the margin, the text far right of it.
@@ -78,16 +52,6 @@ class Item:
     # "Approval duration: ..." printed under this item's own list (the statement's notes
     # hold it too): a section in parts lasts as its conditions say
     approvals: list[str] = field(default_factory=list)
-
-
-def _marker(text: str) -> tuple[str, str, str] | None:
-    for style, pattern in _MARKERS:
-        if m := pattern.match(text):
-            return style, m.group(1), text[m.end() :].strip()
-    if len(text) > 2 and text[1] == " " and unicodedata.category(text[0]) == "So":
-        # any other pictographic bullet ("➢", "◆", "✓"): a level of its own
-        return "glyph", text[0], text[2:].strip()
-    return None
 
 
 def _same_style_cut(stack: list[Item], style: str, indent: int, label: str = "") -> int | None:
@@ -287,6 +251,14 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack[-1].notes.append(line.text)
                 in_note = True
                 continue
+            if _root_statement(stack, line):
+                # "Renewal: X is approved when ...:" at the margin of the statement before
+                # (its list set at the same margin): the next statement, not that list's
+                # last words; it names no condition of its own (compile._renews)
+                item = Item("para", "", line.text, line.page, line.indent, section)
+                roots.append(item)
+                stack, in_note, heading = [item], False, ""
+                continue
             if (owner := _statement_owner(stack, line)) is not None:
                 # "Initial Authorization: X is approved when ...:" under "1. Plaque
                 # psoriasis", set close under it or after the branch before: a statement
@@ -444,6 +416,22 @@ def _statement_owner(stack: list[Item], line: Line) -> Item | None:
         return top
     owners = [it for it in stack if _heading_item(it) and it.indent <= line.indent + 1]
     return owners[-1] if owners and owners[-1] is not top else None
+
+
+def _root_statement(stack: list[Item], line: Line) -> bool:
+    """A branch's statement that leads in a list ("Renewal Criteria: X is approved when
+    the following are met:"), at the margin of the root statement whose list is open,
+    with no condition title of its own above it in the outline."""
+    text = line.text.rstrip()
+    return (
+        len(stack) > 1
+        and stack[0].style == "para"
+        and line.indent <= stack[0].indent + 1
+        and bool(_INITIAL.match(text) or _CONTINUATION.match(text))
+        and text.endswith(":")
+        and bool(_APPROVES.search(text))
+        and not any(_heading_item(it) for it in stack)
+    )
 
 
 def _back_at_margin(stack: list[Item], line: Line) -> bool:

@@ -112,3 +112,29 @@ def test_generic_headings_name_no_condition() -> None:
         assert generic_heading(text)
     for text in ("Plaque psoriasis", "Acute Lymphoblastic Leukemia"):
         assert not generic_heading(text)
+
+
+FLAT_RUN_IN = """
+# Migraine prevention
+# Initial Authorization: Examplumab is approved when all of the following are met:
+a) Diagnosis of chronic migraine;
+-AND-
+b) Prescribed by a neurologist;
+Approval duration: 6 months
+Renewal Criteria: Examplumab is approved when all of the following are met:
+a) Fewer migraine days than at baseline;
+-AND-
+b) No use with another CGRP antagonist;
+Approval duration: 12 months
+"""
+
+
+def test_renewal_statement_at_the_margin_of_a_flat_list(tmp_path: Path) -> None:
+    """The renewal statement and its list set at the initial list's margin: a statement
+    of its own (that condition's continuation), not the initial list's last words."""
+    tree = _compile(FLAT_RUN_IN, tmp_path)
+    assert [i.name for i in tree.indications] == ["Migraine prevention"]
+    assert _branches(tree, "Migraine") == {
+        "initial": ("all_of", ["Diagnosis", "Prescribed"]),
+        "continuation": ("all_of", ["Fewer", "No"]),
+    }
