@@ -19,6 +19,7 @@ from pipeline.policy.list_labels import next_label as _next_label
 from pipeline.policy.wording import _APPROVAL_LINE, _APPROVES, _CONTINUATION, _INITIAL
 
 _NOTE = re.compile(r"^Note\s*:", re.I)
+_DURATION = re.compile(r"\b\d+\s*(?:months?|weeks?|days?|years?)\b", re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z/&\- ]{3,60}:$")
 # A label column: a short title-case label at the margin, the text far right of it.
 
@@ -141,8 +142,18 @@ def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bo
     if not text[0].isupper() or _NOTE.match(text):
         return False
     letters = [c for c in text if c.isalpha()]
+    # a condition's title set close under the list before, over its branch's heading set
+    # apart ("Giant Cell Arteritis" / blank / "Initial Authorization Criteria")
+    titles = (
+        nxt is not None
+        and nxt.blank_before
+        and line.indent <= 4
+        and _branch_heading(nxt.text)
+        and not _APPROVAL_LINE.match(text)
+        and not _DURATION.search(text)
+    )
     if len(letters) < 0.6 * len(text.replace(" ", "")) or not (
-        line.blank_before or line.page_start or closed and _branch_heading(text)
+        line.blank_before or line.page_start or closed and _branch_heading(text) or titles
     ):
         return False
     if nxt is not None and nxt.text[:1].islower() and not nxt.blank_before:
@@ -414,8 +425,19 @@ def _statement_owner(stack: list[Item], line: Line) -> Item | None:
         and (parent is None or not _LEADS_IN.search(parent.text))  # no criterion of a list
     ):
         return top
-    owners = [it for it in stack if _heading_item(it) and it.indent <= line.indent + 1]
+    owners = [it for it in _titles(stack) if it.indent <= line.indent + 1]
     return owners[-1] if owners and owners[-1] is not top else None
+
+
+def _titles(stack: list[Item]) -> list[Item]:
+    """The open items that are condition titles: short marked titles not listed under a
+    lead-in (a short criterion, "E. Member does not have uncontrolled hypertension", is
+    one of its statement's items)."""
+    return [
+        it
+        for k, it in enumerate(stack)
+        if _heading_item(it) and (k == 0 or not _LEADS_IN.search(stack[k - 1].text))
+    ]
 
 
 def _root_statement(stack: list[Item], line: Line) -> bool:
@@ -430,7 +452,7 @@ def _root_statement(stack: list[Item], line: Line) -> bool:
         and bool(_INITIAL.match(text) or _CONTINUATION.match(text))
         and text.endswith(":")
         and bool(_APPROVES.search(text))
-        and not any(_heading_item(it) for it in stack)
+        and not _titles(stack)
     )
 
 

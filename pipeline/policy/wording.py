@@ -90,6 +90,8 @@ _FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
 _APPROVAL_LINE = re.compile(
     r"^(?:initial\s+|renewal\s+|continuation\s+)?(?:approval|authori[sz]ation)\s+"
     r"(?:duration|period|length)\s*:"
+    # "Length of authorization: 6 months", "Duration of approval: 12 months"
+    r"|^(?:length|duration|period) of (?:approval|authori[sz]ation)\s*:"
     # "Initial authorization will be for no more than 12 months." alone on its line
     r"|^(?:initial\s+|renewal\s+|continuation\s+)?(?:re-?)?(?:approval|authori[sz]ation)\s+"
     r"(?:will be|is|may be)\s+(?:granted\s+)?for\s+(?:no more than\s+|up to\s+)?"

@@ -138,3 +138,30 @@ def test_renewal_statement_at_the_margin_of_a_flat_list(tmp_path: Path) -> None:
         "initial": ("all_of", ["Diagnosis", "Prescribed"]),
         "continuation": ("all_of", ["Fewer", "No"]),
     }
+
+
+TITLE_OVER_BRANCH_HEADING = """
+# Rheumatoid arthritis
+# Initial Authorization Criteria
+Examplumab is approved when all of the following are met:
+A. Member is 18 years of age or older
+B. Prescribed by a rheumatologist
+Length of authorization: 6 months
+Giant cell arteritis (ICD-10: M31.5-M31.6)
+# Initial Authorization Criteria
+Examplumab is approved when all of the following are met:
+A. Member is 50 years of age or older
+B. Temporal artery biopsy showing vasculitis
+"""
+
+
+def test_condition_title_set_close_over_a_branch_heading(tmp_path: Path) -> None:
+    """A condition's title with no space above it, over its branch heading set apart,
+    is a heading (no words of the list before); "Length of authorization: 6 months"
+    is an approval line, not a title."""
+    tree = _compile(TITLE_OVER_BRANCH_HEADING, tmp_path)
+    names = [i.name for i in tree.indications]
+    assert len(names) == 2 and names[1].startswith("Giant cell arteritis")
+    assert _branches(tree, "Giant") == {"initial": ("all_of", ["Member", "Temporal"])}
+    ra = _branches(tree, "Rheumatoid")
+    assert ra == {"initial": ("all_of", ["Member", "Prescribed"])}
