@@ -419,7 +419,6 @@ def _statement_owner(stack: list[Item], line: Line) -> Item | None:
     parent = stack[-2] if len(stack) > 1 else None
     if (
         _heading_item(top)
-        and top.style != "ROMAN"  # a roman part runs into its statement (parts.py)
         and not top.children
         and line.indent <= top.indent + 1
         and (parent is None or not _LEADS_IN.search(parent.text))  # no criterion of a list

@@ -165,3 +165,43 @@ def test_condition_title_set_close_over_a_branch_heading(tmp_path: Path) -> None
     assert _branches(tree, "Giant") == {"initial": ("all_of", ["Member", "Temporal"])}
     ra = _branches(tree, "Rheumatoid")
     assert ra == {"initial": ("all_of", ["Member", "Prescribed"])}
+
+
+PARTS_WITH_RUN_IN = """
+# Part 1: Initial Request
+# I. Atopic Dermatitis
+Initial Request: Examplumab is approved when all of the following are met:
+     (i) Diagnosis of moderate-to-severe atopic dermatitis
+     (ii) Prescribed by a dermatologist
+# II. Asthma
+Initial Request: Examplumab is approved when all of the following are met:
+     (i) Diagnosis of severe asthma
+     (ii) Prescribed by a pulmonologist
+# Part 2: Renewal Criteria
+# I. Atopic Dermatitis
+Renewal Criteria: Examplumab is approved when all of the following are met:
+     (i) Less itch than at baseline
+     (ii) No use with another biologic
+"""
+
+
+def test_roman_condition_titles_over_run_in_branch_statements(tmp_path: Path) -> None:
+    """Roman condition titles over run-in branch statements, under the initial part and
+    again under the renewal part: each condition named without its branch's label, each
+    branch with its own list (one indication per section, as the sections print them)."""
+    tree = _compile(PARTS_WITH_RUN_IN, tmp_path)
+    assert [i.name for i in tree.indications] == [
+        "Atopic Dermatitis",
+        "Asthma",
+        "Atopic Dermatitis",
+    ]
+    kinds = {
+        b.request_type: _shape(b.node)
+        for i in tree.indications
+        if i.name == "Atopic Dermatitis"
+        for b in i.branches
+    }
+    assert kinds == {
+        "initial": ("all_of", ["Diagnosis", "Prescribed"]),
+        "continuation": ("all_of", ["Less", "No"]),
+    }
