@@ -4,27 +4,9 @@ sections: its children are the policy's items, read as if set at the root."""
 
 from __future__ import annotations
 
-import re
-
-from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, words_of
+from pipeline.policy.condition_vocabulary import generic_heading
 from pipeline.policy.outline import _BULLETS, Item
 from pipeline.policy.wording import _APPROVES, _CONTINUATION, _INITIAL
-
-# A part for one request type ("I. Initial Approval Criteria", "II. Renewal"): parts.py
-_BRANCH_WORDS = re.compile(
-    r"\b(?:initial|continu\w*|renewal|re-?authori[sz]ation|recertification|new starts?)\b", re.I
-)
-
-
-def generic_heading(text: str) -> bool:
-    """Short, made only of the words documents use for their own parts, and no part for
-    one request type."""
-    words = words_of(text)
-    return (
-        1 <= len(words) <= 6
-        and all(w in DOCUMENT_WORDS for w in words)
-        and not _BRANCH_WORDS.search(text)
-    )
 
 
 def unwrap_generic(roots: list[Item]) -> list[Item]:

@@ -63,3 +63,15 @@ def next_label(previous: str, label: str) -> bool:
 def follows(previous: str, label: str) -> bool:
     """A one-letter label right after another ("b" after "a")."""
     return len(label) == 1 and ord(label) == ord(previous) + 1
+
+
+def title_item(style: str, text: str) -> bool:
+    """A marked item that is a short title ("A. Acute Lymphoblastic Leukemia", "1. Plaque
+    psoriasis"), no sentence."""
+    words = text.split()
+    return (
+        style not in _BULLETS | {"para", "unmarked", "conn"}
+        and 1 <= len(words) <= 8
+        and not text.rstrip().endswith((".", ",", ";", ":"))
+        and text[:1].isupper()
+    )

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.policy.condition_vocabulary import document_heading
 from pipeline.policy.layout_text import Line
-from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker
+from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, title_item
 from pipeline.policy.list_labels import FIRST as _FIRST
 from pipeline.policy.list_labels import follows as _follows
 from pipeline.policy.list_labels import next_label as _next_label
@@ -219,7 +220,11 @@ def outline(lines: list[Line]) -> list[Item]:
             letter = _LETTER_OF[found[0]]
             if letters.get(letter) and _follows(letters[letter], found[1]):
                 found = (letter, found[1], found[2])  # "i." after "h." is a letter
-        if found and found[0] in _HEADING_STYLES and _numbered_heading(line, found, nxt):
+        if (
+            found
+            and found[0] in _HEADING_STYLES
+            and (_numbered_heading(line, found, nxt) or document_heading(found[2]))
+        ):
             # "2. Criteria for Use" over a paragraph: a numbered section heading (roman
             # parts, "II. Continuation of Therapy", are read as parts: parts.py)
             section, stack, in_note, heading = found[2], [], False, found[2]
@@ -393,18 +398,6 @@ def outline(lines: list[Line]) -> list[Item]:
     return roots
 
 
-def _heading_item(item: Item) -> bool:
-    """A marked item that is a short title ("A. Acute Lymphoblastic Leukemia", "1. Plaque
-    psoriasis"), no sentence."""
-    words = item.text.split()
-    return (
-        item.style not in _BULLETS | {"para", "unmarked", "conn"}
-        and 1 <= len(words) <= 8
-        and not item.text.rstrip().endswith((".", ",", ";", ":"))
-        and item.text[:1].isupper()
-    )
-
-
 def _statement_owner(stack: list[Item], line: Line) -> Item | None:
     """The marked condition title a branch's run-in statement ("Initial Authorization:
     X is approved when ...:", "Renewal: ...") belongs under: the title right above it,
@@ -418,7 +411,7 @@ def _statement_owner(stack: list[Item], line: Line) -> Item | None:
     top = stack[-1]
     parent = stack[-2] if len(stack) > 1 else None
     if (
-        _heading_item(top)
+        title_item(top.style, top.text)
         and not top.children
         and line.indent <= top.indent + 1
         and (parent is None or not _LEADS_IN.search(parent.text))  # no criterion of a list
@@ -435,7 +428,7 @@ def _titles(stack: list[Item]) -> list[Item]:
     return [
         it
         for k, it in enumerate(stack)
-        if _heading_item(it) and (k == 0 or not _LEADS_IN.search(stack[k - 1].text))
+        if title_item(it.style, it.text) and (k == 0 or not _LEADS_IN.search(stack[k - 1].text))
     ]
 
 

@@ -205,3 +205,27 @@ def test_roman_condition_titles_over_run_in_branch_statements(tmp_path: Path) ->
         "initial": ("all_of", ["Diagnosis", "Prescribed"]),
         "continuation": ("all_of", ["Less", "No"]),
     }
+
+
+MARKED_HEADING_AFTER_BULLETS = """
+# FDA-Approved Indications
+- Rheumatoid arthritis
+- Crohn's disease
+B. Endnotes
+# 1. Rheumatoid arthritis
+New Starts: Examplumab is approved when all of the following are met:
+(1) Diagnosis of rheumatoid arthritis
+(2) Prescribed by a rheumatologist
+# 2. Crohn's disease
+New Starts: Examplumab is approved when all of the following are met:
+(1) Diagnosis of Crohn's disease
+(2) Prescribed by a gastroenterologist
+"""
+
+
+def test_marked_document_heading_after_a_bullet_list(tmp_path: Path) -> None:
+    """ "B. Endnotes" right under a bullet list is a document heading, not the last
+    bullet's sub-item, and the conditions under it are read."""
+    tree = _compile(MARKED_HEADING_AFTER_BULLETS, tmp_path)
+    assert [i.name for i in tree.indications] == ["Rheumatoid arthritis", "Crohn's disease"]
+    assert _branches(tree, "Crohn") == {"initial": ("all_of", ["Diagnosis", "Prescribed"])}
