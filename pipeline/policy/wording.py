@@ -7,7 +7,8 @@ import re
 
 _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
 _EXCLUSION_SECTION = re.compile(
-    r"not covered|exclusion|experimental|investigational|not medically necessary", re.I
+    r"not covered|not provided|exclusion|experimental|investigational|not medically necessary",
+    re.I,
 )
 # A heading over uses the plan does not cover ("Coverage Limitations", "Not Authorized").
 _LIMITS_SECTION = re.compile(r"\blimitations\b|\bnot (?:authori[sz]ed|approved)\b", re.I)
