@@ -379,6 +379,8 @@ def outline(lines: list[Line]) -> list[Item]:
         elif style in styles:
             # the same bullet set deeper than every open one of its kind: a sub-list
             stack = [it for it in stack if it.indent < line.indent - 1] or stack[:1]
+        elif style == "ROMAN" and label != "I" and stack:
+            stack = []  # "II. Continuation" with no roman list open: a part, at the root
         elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
             # A numbered list after a paragraph is the paragraph's list only if the
             # paragraph introduces it ("... the following:").

@@ -229,3 +229,24 @@ def test_marked_document_heading_after_a_bullet_list(tmp_path: Path) -> None:
     tree = _compile(MARKED_HEADING_AFTER_BULLETS, tmp_path)
     assert [i.name for i in tree.indications] == ["Rheumatoid arthritis", "Crohn's disease"]
     assert _branches(tree, "Crohn") == {"initial": ("all_of", ["Diagnosis", "Prescribed"])}
+
+
+def test_a_roman_part_after_a_list_is_no_sub_item() -> None:
+    """ "II. Continuation of Therapy" right after a numbered list (its "I." read as a
+    heading above): a part at the root, not the last criterion's sub-item."""
+    from pipeline.policy.layout_text import Line
+    from pipeline.policy.outline import outline
+
+    lines = [
+        Line(1, 0, "1. Member is 18 years of age or older", True),
+        Line(1, 0, "2. Prescribed by a dermatologist"),
+        Line(1, 0, "II. Continuation of Therapy", True),
+        Line(1, 0, "A. Psoriasis"),
+    ]
+    roots = outline(lines)
+    assert [r.text for r in roots] == [
+        "Member is 18 years of age or older",
+        "Prescribed by a dermatologist",
+        "Continuation of Therapy",
+    ]
+    assert [c.text for c in roots[2].children] == ["Psoriasis"]

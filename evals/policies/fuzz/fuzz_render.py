@@ -155,7 +155,10 @@ class Renderer:
     # --- criteria ------------------------------------------------------------------------
 
     def leaf_text(self, text: str) -> str:
-        if self.rng.random() < self.lay.tail:
+        # first words cut after "and" / "or" would print as a connector ("... drug or;"):
+        # such a criterion always runs on
+        cut = text.split()[-1].lower() in {"and", "or"}
+        if cut or self.rng.random() < self.lay.tail:
             text += self.rng.choice(TAILS)
         return text
 
