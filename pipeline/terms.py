@@ -94,11 +94,26 @@ def vocabulary() -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     return drugs, conditions
 
 
+_HEAD = re.compile(r"^(.+?)\s+(inhibitors?|antagonists?|blockers?|agonists?|modulators?)$")
+
+
+def _coordinated(word: str) -> str | None:
+    """ "IL-1 and IL-6 inhibitors", "TNF or IL-17 inhibitor": a class written with its head
+    noun shared by two or three names (the first of them matched here)."""
+    m = _HEAD.match(word)
+    if not m:
+        return None
+    other = r"[\w/-]+(?:\s[\w/-]+)?"
+    joint = r"\s*(?:,|and/or|and|or|/)\s*"
+    return rf"\b{re.escape(m.group(1))}(?:{joint}{other}){{1,3}}\s+{m.group(2)}"
+
+
 @cache
 def term_pattern(words: tuple[str, ...], abbrev: tuple[str, ...] = ()) -> re.Pattern | None:
     # A word written in capitals in the vocabulary ("ULT", "OSM") is an abbreviation.
     abbrev = (*abbrev, *(w for w in words if w.isupper()))
     parts = [rf"\b{re.escape(w)}" for w in words if w and not w.isupper()]
+    parts += [p for w in words if (p := _coordinated(w))]
     if not parts and not abbrev:
         return None
     lower = "|".join(parts) or r"(?!x)x"
@@ -139,6 +154,20 @@ def find_therapies(text: str) -> list[Term]:
     drugs = find_drugs(text)
     covered = {c for d in drugs for c in d.classes}
     return drugs + [c for c in find_classes(text) if c.name not in covered]
+
+
+@cache
+def populations() -> tuple[Term, ...]:
+    """Populations of many conditions ("patients with RMD"), members by ICD-10 prefix."""
+    return tuple(
+        Term(
+            name=name,
+            words=tuple(dict.fromkeys([name, *(p.get("words") or [])])),
+            abbrev=tuple(p.get("abbrev") or []),
+            icd10=tuple(p.get("icd10") or []),
+        )
+        for name, p in (_data().get("populations") or {}).items()
+    )
 
 
 def find_conditions(text: str) -> list[Term]:

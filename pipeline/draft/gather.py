@@ -36,12 +36,16 @@ from pipeline.retrieve import sentence_of
 from pipeline.retrieve.search import Searcher
 from pipeline.retrieve.topic import CaseTopic, case_topic, find_therapies
 from pipeline.settings import Settings
-from pipeline.sources.chunk import sentence_spans
+from pipeline.sources.chunk import is_bibliography, sentence_spans
 from pipeline.sources.pages import page_text
 from pipeline.sources.parse import ParseError, normalize
 from pipeline.sources.store import Store
 
 log = logging.getLogger(__name__)
+
+
+# "... multicenter study. Clin Rheumatol 2009;28:129–37": what follows a reference's title
+_JOURNAL = re.compile(r"\s*[A-Z][A-Za-z.()& ]{2,60}\s(?:19|20)\d\d\s?;\s?\d+")
 
 
 @dataclass
@@ -164,9 +168,13 @@ def gather(
         )
 
     def sentences(chunk: Chunk, retrieval: float, cue: re.Pattern | None = None) -> list[Sentence]:
-        out = []
+        out: list[Sentence] = []
+        if is_bibliography(chunk.text):  # a reference list (stores ingested before the filter)
+            return out
         on_drug = topic.names_drug(doc_name(chunk))
         for j, (a, b) in enumerate(sentence_spans(chunk.text), 1):
+            if _JOURNAL.match(chunk.text, b):
+                continue  # a cited work's title: the journal, year and pages follow it
             text = chunk.text[a:b].lstrip("-•*–· ")  # a list item's bullet is no part of it
             if j == 1:
                 text = heading_sentence(chunk, text)
@@ -226,7 +234,13 @@ def gather(
                 doc = documents.get(sent.chunk.source_id)
                 if not (doc and doc.doc_type == "guideline"):
                     continue
-                if not (topical or topic.names_condition(sent.text)):
+                if not (
+                    topical
+                    or topic.names_condition(sent.text)
+                    # "for patients with RMD ..., the recombinant zoster vaccine is
+                    # recommended": a population the condition is one of, on this drug
+                    or (topic.names_population(sent.text) and topic.names_drug(sent.text))
+                ):
                     continue
             elif not fits(sent.text, spec, topic, topical, topic.names_drug(doc_name(sent.chunk))):
                 if spec.key in {"rationale", "path"} and own_guideline(sent):

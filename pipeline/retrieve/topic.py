@@ -20,6 +20,7 @@ from pipeline.terms import (
     find_drugs,
     find_therapies,
     mentions,
+    populations,
     vocabulary,
 )
 from pipeline.terms import first_at as _first
@@ -31,18 +32,48 @@ def _drug_of(text: str) -> Term | None:
     return found[0] if found else None
 
 
+def _spans(text: str, term: Term) -> list[tuple[int, int]]:
+    pattern = _pattern(term.words, term.abbrev)
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
 def _conditions_of(case: Case) -> list[Term]:
+    """The conditions of the case's diagnoses: by ICD-10 block, or named in the diagnosis.
+    A name found only inside a longer name of another condition is not one ("rheumatoid
+    arthritis" in "juvenile rheumatoid arthritis" is juvenile arthritis, not RA)."""
     _, conditions = vocabulary()
     out: list[Term] = []
     for d in case.diagnoses:
-        hits = [
+        coded = [c for c in conditions if d.icd10 and any(d.icd10.startswith(p) for p in c.icd10)]
+        spans = {c.name: _spans(d.name, c) for c in conditions}
+        named = [
             c
             for c in conditions
-            if (d.icd10 and any(d.icd10.startswith(p) for p in c.icd10))
-            or mentions(d.name, c.words, c.abbrev)
+            if any(
+                not any(
+                    s0 <= a and b <= s1 and (s1 - s0) > (b - a)
+                    for other, theirs in spans.items()
+                    if other != c.name
+                    for s0, s1 in theirs
+                )
+                for a, b in spans[c.name]
+            )
         ]
-        out += [c for c in hits if c not in out]
+        out += [c for c in coded + named if c not in out]
     return out
+
+
+def _form_names(form: str) -> list[str]:
+    """A form's names ("systemic JIA|systemic juvenile|M08.2"), without its ICD-10 codes."""
+    return [n for n in form.split("|") if not _ICD.fullmatch(n)]
+
+
+def _form_coded(form: str, codes: list[str]) -> bool:
+    """A form listed with ICD-10 codes is the diagnosis's own when a code starts with one."""
+    return any(c.startswith(n) for n in form.split("|") if _ICD.fullmatch(n) for c in codes)
+
+
+_ICD = re.compile(r"[A-Z]\d{2}(?:\.\w{1,4})?")
 
 
 def _words_of(text: str) -> tuple[str, ...]:
@@ -69,9 +100,15 @@ class CaseTopic:
     broad_classes: tuple[str, ...] = ()  # words of the broad classes above the drug's own
     other_class_words: tuple[str, ...] = ()  # words of every class the drug is not in
     drug_lineage: tuple[str, ...] = ()  # the drug's classes by name, narrowest first
+    population_words: tuple[str, ...] = ()  # populations of many conditions it is one of
+    population_abbrev: tuple[str, ...] = ()
 
     def names_condition(self, text: str) -> bool:
         return mentions(text, self.condition_words, self.condition_abbrev)
+
+    def names_population(self, text: str) -> bool:
+        """Names a population the condition belongs to ("patients with RMD")."""
+        return mentions(text, self.population_words, self.population_abbrev)
 
     def names_drug(self, text: str) -> bool:
         return mentions(text, self.drug_words)
@@ -222,20 +259,31 @@ def case_topic(case: Case) -> CaseTopic:
     described = f"{dx_names} " + " ".join(
         h for h in case.history if not re.search(r"\bno\b", h, re.I)
     )
-    forms = [form.split("|") for c in mine for form in c.subtypes]
+    codes = [d.icd10 for d in case.diagnoses if d.icd10]
+    coded = codes + [code for c in mine for code in c.icd10]
+    groups = [p for p in populations() if any(c.startswith(p.icd10) for c in coded)]
+    forms = [(form, _form_names(form)) for c in mine for form in c.subtypes]
+
     # a form named inside a longer one's name ("granulomatosis with polyangiitis" inside
     # "eosinophilic granulomatosis with polyangiitis") is not named: the longer are read first
-    def named(text: str) -> list[list[str]]:
+    def named(text: str) -> list[str]:
         out = []
-        for names in sorted(forms, key=lambda ns: -max(len(n) for n in ns)):
-            if _names_any(text, names):
-                out.append(names)
+        for form, names in sorted(forms, key=lambda f: -max(map(len, f[1]), default=0)):
+            if names and _names_any(text, names):
+                out.append(form)
                 text = _mask(text, names)
         return out
 
-    seen = named(described)
-    other_subtypes = tuple(n for names in forms if names not in seen for n in names)
-    own_subtypes = tuple(n for names in named(dx_names) for n in names)
+    seen, own_forms = named(described), named(dx_names)
+    other_subtypes = tuple(
+        n
+        for form, names in forms
+        if form not in seen and not _form_coded(form, codes)
+        for n in names
+    )
+    own_subtypes = tuple(
+        n for form, names in forms if form in own_forms or _form_coded(form, codes) for n in names
+    )
     own = drug.classes if drug else ()
     known = drug_classes()
     narrow = [c for c in own if c in known and not known[c].broad]
@@ -259,4 +307,6 @@ def case_topic(case: Case) -> CaseTopic:
         request_type=t.request_type,
         other_subtypes=other_subtypes,
         own_subtypes=own_subtypes,
+        population_words=tuple(w for p in groups for w in p.words),
+        population_abbrev=tuple(a for p in groups for a in p.abbrev),
     )

@@ -51,6 +51,9 @@ BATCHES = {
     "synthetic4": Batch(
         POLICIES / "synthetic4", "build.py", "policy-pairs-synthetic4.yaml", 5, True, pairs=2
     ),
+    "synthetic5": Batch(
+        POLICIES / "synthetic5", "build.py", "policy-pairs-synthetic5.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 

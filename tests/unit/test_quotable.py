@@ -196,3 +196,15 @@ def test_a_short_all_capitals_label_is_the_statement_own_not_a_heading(sle) -> N
     )
     assert why_not(heading, sle) == "heading"
     assert why_not("Place Of IVIG About This summary is short and plain text here.", sle)
+
+
+def test_a_cited_works_title_is_known_by_the_journal_after_it() -> None:
+    from pipeline.draft.gather import _JOURNAL
+
+    entry = (
+        "arthritis: safety and preliminary efficacy results of a randomized multicenter "
+        "study. Clin Rheumatol 2009;28:129–37. 39. Rypdal V, Arnstad ED"
+    )
+    assert _JOURNAL.match(entry, entry.index("study.") + len("study."))
+    prose = "Anakinra is recommended. IL-1 inhibitors were studied in 2009 in 40 children."
+    assert not _JOURNAL.match(prose, prose.index(".") + 1)

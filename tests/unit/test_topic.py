@@ -100,3 +100,62 @@ def test_therapies_by_drug_or_class() -> None:
     assert {"tnf inhibitor", "oral small molecule", "il-17 inhibitor"} <= set(names)
     # methotrexate's own classes are not named again beside it
     assert [t.name for t in find_therapies("methotrexate, a csDMARD")] == ["methotrexate"]
+
+
+def _case(name: str, icd10: str | None) -> Case:
+    return Case.model_validate(
+        {
+            "case_id": "t",
+            "patient": {"age": 7, "sex": "male"},
+            "diagnoses": [{"name": name, "icd10": icd10}],
+            "requested_treatment": {"drug": "Kineret"},
+        }
+    )
+
+
+def test_a_name_inside_a_longer_condition_name_is_not_that_condition() -> None:
+    # ICD-10 M08.20's own title contains "rheumatoid arthritis": the case is juvenile
+    # arthritis, and the adult disease's words and abbreviation must not become its topic.
+    for icd10 in ("M08.20", None):
+        topic = case_topic(_case("Juvenile rheumatoid arthritis with systemic onset", icd10))
+        assert topic.names_condition("systemic juvenile idiopathic arthritis")
+        assert not topic.names_condition("adults with RA and moderate disease activity")
+        assert topic.names_other_condition("In patients with RA, methotrexate is preferred.")
+    plain = case_topic(_case("Rheumatoid arthritis, seropositive", "M05.79"))
+    assert plain.names_condition("patients with RA")
+
+
+def test_a_form_of_the_condition_is_known_by_its_icd10_code() -> None:
+    coded = case_topic(_case("Juvenile rheumatoid arthritis, unspecified site", "M08.20"))
+    assert coded.document_fit("Guideline for systemic JIA and oligoarthritis") == "specific"
+    assert not coded.names_other_subtype("In systemic JIA, anakinra is recommended.")
+    assert coded.names_other_subtype("In oligoarthritis, intraarticular steroids are used.")
+    poly = case_topic(_case("Juvenile rheumatoid polyarthritis (seronegative)", "M08.3"))
+    assert poly.names_other_subtype("In systemic JIA, anakinra is recommended.")
+    assert "M08.2" not in poly.other_subtypes + coded.own_subtypes
+
+
+def test_a_population_of_many_conditions_takes_in_the_case() -> None:
+    psa = Case.model_validate(
+        {
+            "case_id": "t",
+            "patient": {"age": 42, "sex": "female"},
+            "diagnoses": [{"name": "Psoriatic arthritis", "icd10": "L40.50"}],
+            "requested_treatment": {"drug": "Recombinant zoster vaccine (Shingrix)"},
+        }
+    )
+    topic = case_topic(psa)
+    assert topic.names_population("For patients with RMD aged >18 years on treatment")
+    assert topic.names_population("patients with rheumatic and musculoskeletal diseases")
+    assert not topic.names_condition("patients with RMD")  # not the condition itself
+    lyme = case_topic(_case("Lyme arthritis", "A69.23"))
+    assert not lyme.names_population("patients with RMD")
+
+
+def test_a_class_named_with_a_shared_head_noun() -> None:
+    # "IL-1 and IL-6 inhibitors": anakinra's class is named though "IL-1 inhibitor" is not
+    # written out; a class that is not among the names is not.
+    topic = case_topic(_case("Juvenile rheumatoid arthritis with systemic onset", "M08.20"))
+    assert topic.names_class("IL-1 and IL-6 inhibitors are strongly recommended over csDMARDs")
+    assert topic.names_class("IL-1 and/or IL-6 inhibitors")
+    assert not topic.names_class("TNF or IL-17 inhibitors are recommended")
