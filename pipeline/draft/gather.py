@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.draft.graded import listed_recommendations
-from pipeline.draft.population import after_untried, population_fits, population_of
+from pipeline.draft.levels import level_fits
+from pipeline.draft.population import after_untried, case_record, population_fits, population_of
 from pipeline.draft.position import places_drug
 from pipeline.draft.quotable import trimmed, why_not
 from pipeline.draft.ranking import (
@@ -210,6 +211,7 @@ def gather(
     # best PRE_K, and only those meet e5: embedding whole guidelines costs minutes.
     pre: dict[str, list[tuple[float, Sentence]]] = {}
     full: dict[str, list[tuple[float, Sentence]]] = {}
+    record, names = case_record(case), (topic.condition_words, topic.condition_abbrev)
     own_only: list[tuple[float, Sentence]] = []  # refused by a section's test, graded.py's
     for spec in specs:
         scored = []
@@ -220,6 +222,13 @@ def gather(
             seen.add(sent.text)
             topical = on_topic(sent.chunk)
             if spec.key in {"position", "rationale", "path"} and not reads_position(sent):
+                continue
+            if (
+                spec.key not in {"position", "role"}
+                and level_fits(sent.text, record, *names) is False
+            ):
+                # for patients at another level (nonsevere disease for a severe case): the
+                # drug's role there only, under "Where the Treatment Has a Role"
                 continue
             if spec.key == "position":
                 doc = documents.get(sent.chunk.source_id)
@@ -290,7 +299,19 @@ def gather(
             for score, x in ranked[:15]:
                 log.debug("%s %.2f %s", key, score, x.text[:100])
     graded = listed_recommendations(
-        [*full.get("rationale", []), *full.get("path", []), *own_only], case, topic, own_guideline
+        [
+            *full.get("rationale", []),
+            *full.get("path", []),
+            *[
+                x
+                for x in full.get("position", [])
+                if level_fits(x[1].text, record, *names) is not False
+            ],
+            *own_only,
+        ],
+        case,
+        topic,
+        own_guideline,
     )
     listed = {key: [evidence_of(x) for x in sents] for key, sents in graded.items()}
     by_section: dict[str, list[Evidence]] = {}

@@ -18,7 +18,8 @@ from pipeline.draft.population import QUALIFIER, after_untried, population_fits,
 from pipeline.draft.position import places_drug
 from pipeline.draft.ranking import GRADED, Sentence, near_repeat, word_set
 from pipeline.models import Case
-from pipeline.retrieve.topic import CaseTopic, Term, find_therapies, mentions
+from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
+from pipeline.terms import first_at
 
 # A recommendation for a later line (after, despite, not at target, switching, adding, a
 # target to treat to): the path's; the others (the first drug, what goes beside it): the
@@ -40,6 +41,11 @@ CAPS = {"rationale": 5, "path": 4, "role": 2}
 RECOMMENDATION = re.compile(
     GRADED.pattern + r"|\b(?:may|should) (?:not )?be (?:used|considered|added|given|assessed|"
     r"monitored)\b",
+    re.I,
+)
+_BY_REFERENCE = re.compile(
+    r"\b(?:in|for) (?:this|that|these|those|such) (?:setting|population|situation|group|"
+    r"context|patients|cases)\b",
     re.I,
 )
 STRATEGY = re.compile(r"\btreat-\s?to-\s?target\b", re.I)
@@ -67,24 +73,16 @@ def graded_key(text: str, topic: CaseTopic, around: tuple[str, ...] = ()) -> tup
 def other_subject(text: str, topic: CaseTopic) -> bool:
     """The sentence is about another disease: it names one before any therapy ("In
     patients with CKD, ..."), not where a therapy comes first and the disease only
-    qualifies it ("Starting low-dose allopurinol (lower in patients with CKD) ...")."""
+    qualifies it ("Starting low-dose allopurinol (lower in patients with CKD) ...").
+    Abbreviations match as terms.py matches them: whole words, in capitals."""
     if not topic.names_other_condition(text):
         return False
-    first_other = min(
-        (m.start() for c in topic.other_conditions if (m := _match(text, c))), default=len(text)
-    )
-    words = [w for t in find_therapies(text) for w in t.words] + list(topic.drug_words)
-    pattern = re.compile("|".join(rf"\b{re.escape(w)}" for w in words if w), re.I)
-    first_therapy = m.start() if words and (m := pattern.search(text)) else len(text)
+    at = [first_at(text, c.words, c.abbrev) for c in topic.other_conditions]
+    first_other = min((a for a in at if a is not None), default=len(text))
+    therapies = [first_at(text, t.words, t.abbrev) for t in find_therapies(text)]
+    therapies.append(first_at(text, topic.drug_words))
+    first_therapy = min((a for a in therapies if a is not None), default=len(text))
     return first_other < first_therapy
-
-
-def _match(text: str, condition: Term) -> re.Match | None:
-    words = "|".join(rf"\b{re.escape(w)}" for w in condition.words if w)
-    abbrev = "|".join(rf"\b{re.escape(a)}\b" for a in condition.abbrev)
-    found = re.search(words, text, re.I) if words else None
-    short = re.search(abbrev, text) if abbrev else None
-    return min((m for m in (found, short) if m), key=lambda m: m.start(), default=None)
 
 
 _FILLER = re.compile(
@@ -154,6 +152,8 @@ def listed_recommendations(
             continue  # exercise, counselling: beside a drug request
         if other_subject(text, topic) or topic.names_other_subtype(text):
             continue
+        if _BY_REFERENCE.search(text):
+            continue  # "in this setting": its population is in a sentence not read here
         graded.append((score, sent))
 
     # The therapies the guideline places around the drug ("allopurinol over all other ULT")

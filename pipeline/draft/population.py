@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.draft.levels import level_fits
+from pipeline.draft.levels import spans as level_spans
 from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
 
@@ -22,17 +24,82 @@ def split_over(text: str) -> tuple[str, str, str]:
         p = _POPULATION.search(text)
         return (text[: p.start()], "", text[p.start() :]) if p else (text, "", "")
     head, tail = text[: m.start()], text[m.end() :]
-    p = _POPULATION.search(tail) or re.search(r",\s", tail)
+    # a comma opens the population, not one that goes on naming the comparator ("over other
+    # injections, including hyaluronic acid")
+    p = _POPULATION.search(tail) or re.search(
+        r",\s(?!including|such as|e\.g\.|i\.e\.|especially|particularly|notably|namely)", tail
+    )
     if p:
         return head, tail[: p.start()], tail[p.start() :]
     return head, tail, ""
 
 
+# A numbered or labelled recommendation ("4. In ...", "Recommendation: For patients ...",
+# the heading run in before the label), then its population up to the first comma that is
+# not inside a list of levels ("active, nonsevere GPA").
+_LEADING = re.compile(
+    r"^(?:\d+\.\s+)?(?:[^:.]{0,120}?\bRecommendation\s*\d*:\s*|[^:,.]{0,60}:\s+)?"
+    r"((?:In|For|Among) (?:[^,]|,\s*(?=(?:non-?\s?severe|severe|mild|moderate|active|"
+    r"refractory|relapsing|new-onset|newly)\b)){3,160}),\s*(.*)$",
+    re.S | re.I,
+)
+
+
+_WE = re.compile(r",\s*(we (?:strongly |conditionally )?(?:recommend|suggest))\b", re.I)
+_GROUP = re.compile(r"\b(?:adults|patients|children|people|persons|individuals|women|men)\b", re.I)
+# An age bound ("≥40 years", "<18 years", "40 years or older", "younger than 65").
+_AGE_BOUND = re.compile(
+    r"(<|≤|>|≥|=<|>=|under|below|over|above|younger than|older than|aged)\s*(\d{1,3})\s*"
+    r"(?:years?|yrs?|y)\b(?:\s+(?:or|and)\s+(older|over|younger|under))?"
+    r"|\b(\d{1,3})\s*(?:years?|yrs?)\s+(?:or|and)\s+(older|over|younger|under)\b",
+    re.I,
+)
+# A phase of the disease: a population in remission (maintenance) is not a case with
+# active disease seeking induction, nor the reverse.
+_REMISSION = re.compile(
+    r"\b(?:in|entered|achieved|attained|reached|into) (?:\w+ )?remission\b|"
+    r"\bremission maintenance\b",
+    re.I,
+)
+_ACTIVE = re.compile(
+    r"\b(?:active|newly diagnosed|new-onset|new onset|still active|flare|remission induction)\b",
+    re.I,
+)
+
+
+def _outside_age(population: str, age: int) -> bool:
+    """The population's age bound excludes the patient ("≥40 years" for a 30-year-old)."""
+    for m in _AGE_BOUND.finditer(population):
+        if m.group(2):
+            sign, bound, tail = m.group(1).lower(), int(m.group(2)), (m.group(3) or "").lower()
+        else:
+            sign, bound, tail = "", int(m.group(4)), m.group(5).lower()
+        if tail in ("older", "over") or sign in (">=", "≥", "aged"):
+            ok = age >= bound
+        elif tail in ("younger", "under") or sign in ("<", "under", "below", "younger than"):
+            ok = age < bound
+        elif sign in ("≤", "=<"):
+            ok = age <= bound
+        else:  # ">", "over", "above", "older than"
+            ok = age > bound
+        if not ok:
+            return True
+    return False
+
+
 def leading_population(text: str) -> tuple[str, str]:
     """("In adults with active AS despite NSAIDs", the rest) for a sentence that opens
     with its population."""
-    m = re.match(r"^(?:\d+\.\s+)?((?:In|For|Among) [^,]{3,160}),\s*(.*)$", text, re.S)
-    return (m.group(1), m.group(2)) if m else ("", text)
+    m = _LEADING.match(text)
+    if m:
+        return m.group(1), m.group(2)
+    # a table row's population run in after its cells ("... 65–76 Adults <40 years with
+    # moderate fracture risk, we conditionally recommend ..."): from its group word
+    we = _WE.search(text)
+    group = we and list(_GROUP.finditer(text[: we.start()]))
+    if group:
+        return text[group[-1].start() : we.start()], text[we.end() - len(we.group(1)) :]
+    return "", text
 
 
 QUALIFIER = re.compile(
@@ -51,12 +118,17 @@ _CHILD = re.compile(r"\b(children|child|pediatric|paediatric|juvenile|adolescent
 _ADULT = re.compile(r"\badults?\b", re.I)
 
 
-def _case_text(case: Case) -> str:
+def case_record(case: Case) -> str:
+    """The case's words: question, notes, history, diagnoses and prior therapies."""
     parts = [case.question or "", case.notes or "", *case.history]
     parts += [d.name for d in case.diagnoses]
     parts += [f"{p.name} {p.response or ''}" for p in case.prior_therapies]
+    return ". ".join(parts)
+
+
+def _case_text(case: Case) -> str:
     # "No heart failure, no serious infections": what the record rules out is not on it.
-    return _NEGATED.sub(" ", ". ".join(parts).lower())
+    return _NEGATED.sub(" ", case_record(case).lower())
 
 
 def population_of(text: str) -> str:
@@ -77,6 +149,21 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
     child, adult = bool(_CHILD.search(population)), bool(_ADULT.search(population))
     if age is not None and (child and not adult if age >= 18 else adult and not child):
         return False
+    if age is not None and _outside_age(population, age):
+        return False
+    record = case_record(case)
+    if _REMISSION.search(population) and _ACTIVE.search(_NEGATED.sub(" ", record.lower())):
+        if not _REMISSION.search(record):
+            return False  # patients in remission (maintenance): not this active case
+    # a level of severity, risk or activity ("nonsevere GPA", "moderate fracture risk"):
+    # the case's, where its record places it on that scale
+    words, abbrev = topic.condition_words, topic.condition_abbrev
+    placed = level_fits(population, record, words, abbrev)
+    if placed is False:
+        return False
+    if placed:  # the level words are read: no qualifier the record must repeat
+        for start, end in reversed(level_spans(population)):
+            population = population[:start] + " " + population[end:]
     text = _case_text(case)
     for m in QUALIFIER.finditer(population):
         words = m.group(1).lower().split()

@@ -24,7 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.draft.levels import level_fits
+from pipeline.draft.orders import except_for, others, partners, ranked_below
 from pipeline.draft.population import (
+    case_record,
     leading_population,
     population_fits,
     population_of,
@@ -32,11 +35,12 @@ from pipeline.draft.population import (
 )
 from pipeline.models import Case, Evidence, GuidelinePosition
 from pipeline.retrieve.topic import CaseTopic
-from pipeline.terms import Term, find_classes, find_drugs, find_therapies, mentions
+from pipeline.terms import Term, find_classes, find_drugs, mentions
 
 _CUE = re.compile(
     r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
-    r"is indicated|first-line|cornerstone|not among the (?:therapies|treatments))\b",
+    r"is indicated|first-line|cornerstone|not among the (?:therapies|treatments)|"
+    r"ranked (?:after|below|behind|lower)|reserv(?:e|ed|ing))\b",
     re.I,
 )
 _AGAINST = re.compile(r"\b(?:recommend(?:ed|s)?|advise[sd]?) against\b", re.I)
@@ -77,16 +81,6 @@ class Reading:
 
 def _on_drug(text: str, topic: CaseTopic) -> bool:
     return topic.names_drug(text) or topic.names_class(text)
-
-
-def _others(text: str, topic: CaseTopic) -> list[Term]:
-    """The therapies a phrase names other than the drug: drugs, and classes the drug is
-    not in ("a TNFi biologic or OSM" for ustekinumab)."""
-    return [
-        d
-        for d in find_therapies(text)
-        if not mentions(d.name, topic.drug_words) and d.name not in topic.drug_lineage
-    ]
 
 
 _DEFERRED = re.compile(
@@ -157,6 +151,10 @@ def _read_kind(
         # about patients already on the drug (stopping, tapering or switching it): nothing
         # on starting it, whatever it is compared with
         return Reading(ev, "other")
+    order = ranked_below(text, topic)
+    if order is not None:  # ranked after others, or kept for some patients: others first
+        kind, preferred = order
+        return Reading(ev, kind, preferred=preferred, strong=strong)
     after = _AGAINST.search(text)
     if after:
         target = re.split(r"[,;]", text[after.end() :])[0]
@@ -168,6 +166,10 @@ def _read_kind(
             # against switching, tapering or stopping it: about patients already on it
             return Reading(ev, "other")
         if _on_drug(target, topic) and not _added_to_drug(target, topic):
+            unless = except_for(text[after.end() :], topic)
+            if unless is not None:
+                # against it except where the others fail or cannot be used: second line
+                return Reading(ev, "second_line", preferred=unless, strong=strong)
             return Reading(ev, "against", strong=strong)
     neg = _NOT.search(text)
     if neg:
@@ -181,15 +183,20 @@ def _read_kind(
     # what must have come first: the therapies of the population ("taking methotrexate"),
     # and drugs of the head ("adding X to methotrexate"); the head's classes are the
     # alternatives it recommends ("a bDMARD or tsDMARD"), not requirements
+    # ("after cyclophosphamide or rituximab" lists the drug itself among what came first:
+    # the drug can be that therapy, so no other is required)
     requires = (
-        _others(population, topic) + [d for d in _others(head, topic) if d in find_drugs(head)]
+        ([] if _on_drug(population, topic) else others(population, topic))
+        + [d for d in others(head, topic) if d in find_drugs(head)]
         if _AFTER.search(text)
         else []
     )
     if comparator and _on_drug(comparator, topic) and not _on_drug(head, topic):
         if re.match(r"^\s*no\b", comparator, re.I):
             return None
-        preferred = _others(head, topic)
+        given_with = partners(head, comparator, topic)
+        preferred = [t for t in others(head, topic) if t.name not in given_with]
+        requires = [t for t in requires if t.name not in given_with]
         return Reading(ev, "dispreferred", preferred=preferred, requires=requires, strong=strong)
     if _on_drug(head, topic) and not neg:
         return Reading(ev, "endorsed", requires=requires, strong=strong)
@@ -227,7 +234,7 @@ def first_line(
         if _ADJUNCT.search(ev.text):
             continue  # what goes beside the first drug is no first line
         head = split_over(leading_population(ev.text)[1])[0]
-        terms = _others(head, topic)
+        terms = others(head, topic)
         if _AFTER.search(ev.text):
             # an escalation names the drugs tried before it and the class it adds next:
             # the drugs are earlier lines, the class ("a biologic") is not
@@ -261,7 +268,23 @@ def guideline_position(
     treatment path (rationale, path), best first."""
     attribution = attribution or {}
     readings = [r for r in (read_sentence(e, topic) for e in sentences) if r and r.kind != "other"]
-    readings = [r for r in readings if population_fits(r.population, case, topic)]
+    # another form of the condition's recommendation (EGPA's in a GPA case) is for its
+    # own patients, whatever population the sentence keeps after a cut
+    readings = [
+        r
+        for r in readings
+        if population_fits(r.population, case, topic) and not topic.names_other_subtype(r.ev.text)
+    ]
+    # A recommendation for the case's own level (severe disease, high fracture risk) says
+    # more than one whose population the sentence lost (a table row cut from its heading,
+    # "we recommend against X" alone): where some place the drug, they decide.
+    record = case_record(case)
+    own_level = [
+        r
+        for r in readings
+        if level_fits(r.population, record, topic.condition_words, topic.condition_abbrev)
+    ]
+    readings = own_level or readings
     # The strong recommendations first: what a reviewer quotes for where the drug stands.
     readings.sort(key=lambda r: not r.strong)
     # One recommendation printed twice (the table's row, the text's numbered copy) once.
@@ -301,7 +324,7 @@ def guideline_position(
         preferred = untried([t for r in dispreferred for t in r.preferred])
     elif second and not failures:
         stance, chosen = "prefers_other", second[:1]
-        preferred = [t for t, _ in firsts]
+        preferred = untried([t for r in second for t in r.preferred]) or [t for t, _ in firsts]
     elif met and not (unmet and not any(r.requires for r in met)):
         stance, chosen = "supports", met[:2] + second[:1]
     elif unmet:
@@ -333,6 +356,14 @@ def guideline_position(
         summary += f" Preferred: {_names(preferred)}."
     cited = [r.ev for r in chosen]
     requests = documentation(case, topic, stance, preferred, firsts, sentences, path_sentences)
+    endorsing = [r for r in chosen if r.kind == "endorsed" and r.population]
+    if stance == "supports" and endorsing:
+        # endorsed for some patients: the record must show the patient is one of them
+        # (severe disease, the course that failed) before any other trial
+        who = re.sub(r"^(?:\d+\.\s+)?(?:in|for|among)\s+", "", endorsing[0].population, flags=re.I)
+        requests.insert(
+            0, (f"Documentation that the patient is one of {who.strip(' ,.')}", endorsing[0].ev)
+        )
     for ev in [e for _, e in firsts[:2]] if stance != "silent" else []:
         if ev not in cited:
             cited.append(ev)

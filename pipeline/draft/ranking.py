@@ -50,6 +50,10 @@ def fits(
     on_drug = topic.names_drug(text) or topic.names_class(text)
     if topic.names_other_condition(text):
         return False  # another disease's sentence is beside this case, drug or not
+    if topic.names_other_subtype(text) and not (spec.key == "role" and on_drug):
+        # another form of the condition (EGPA for GPA): its patients, not this case's; only
+        # the drug's role there may be told, where the section is for other patients
+        return False
     if spec.needs_drug and not (on_drug or (drug_doc and spec.key == "dosing")):
         return False
     if spec.key == "dosing" and not DOSE.search(text):

@@ -14,6 +14,7 @@ from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion, heading_exclusion
+from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages
@@ -43,13 +44,15 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-12"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-13"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
 # 11: notes back at the margin, heading exclusions, lettered condition names, prose beside lists;
 # 12: run-in condition labels under branch sections, connectors before markers, roman
-# exclusion parts (issue 25)
+# exclusion parts (issue 25); 13: generic marked headings over condition sections, ordered
+# lists that start again, run-in branch statements under condition titles, "- AND -" lines,
+# checkboxes, "is approved when" / "New Starts" (the layout fuzzer, evals/policies/fuzz)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -67,6 +70,7 @@ def build_tree(
     sectioned: list[Indication] | None = None,
 ) -> PolicyTree:
     problems: list[str] = []
+    roots = unwrap_generic(roots)
     indications: list[Indication] = _table_indications(rows or [], pages, problems)
     exclusions: list[Exclusion] = []
     scope: list[str] = [title]
@@ -155,6 +159,10 @@ def build_tree(
             seen_indication = True
             last_statement = _indication(item, item.label or str(n), "any", pages, problems)
             indications.append(last_statement)
+        elif branched_condition(item):
+            # "1. Plaque psoriasis" over "A. Initial Approval: ..." / "B. Renewal: ..."
+            seen_indication = True
+            indications.append(_indication(item, item.label or str(n), "any", pages, problems))
         elif item.children and _CONTAINER.search(item.text[:120]):
             # "I. Criteria for Initial Approval" → "A. <indication>: ... may be granted when":
             # the container says which request type its indications answer.

@@ -61,3 +61,26 @@ def names_condition(text: str) -> bool:
     """The words hold a condition's word (ICD-10-CM vocabulary) or an ICD-10 code."""
     vocab = _condition_vocabulary()
     return any(w in vocab for w in words_of(PAREN.sub("", text))) or bool(F.icd10_codes(text))
+
+
+# A part for one request type ("I. Initial Approval Criteria", "II. Renewal"): parts.py
+_BRANCH_WORDS = re.compile(
+    r"\b(?:initial|continu\w*|renewal|re-?authori[sz]ation|recertification|new starts?)\b", re.I
+)
+
+
+def generic_heading(text: str) -> bool:
+    """Short, made only of the words documents use for their own parts, and no part for
+    one request type."""
+    words = words_of(text)
+    return (
+        1 <= len(words) <= 6
+        and all(w in DOCUMENT_WORDS for w in words)
+        and not _BRANCH_WORDS.search(text)
+    )
+
+
+def document_heading(text: str) -> bool:
+    """A document heading marked like an item ("B. Endnotes", "2. POLICY:"), no lead-in
+    such as "Documentation of:" (whose words are a document's too)."""
+    return generic_heading(text) and (not text.endswith(":") or text.isupper())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import Case
+from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS
 from pipeline.policy.fields import code_in
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 
@@ -139,8 +140,18 @@ def _overlap(name: str, case: Case) -> tuple[float, str]:
     return max(scored, key=lambda x: x[0], default=(0.0, ""))  # an empty name matches nothing
 
 
+# The words of a policy's sentence around a condition ("Coverage for prevention of chronic
+# migraine is considered medically necessary when"): they name no condition, so they do not
+# thin the share of an indication's name that a diagnosis holds.
+_SENTENCE_WORDS = DOCUMENT_WORDS | set(
+    """considered is are be been when if following met meets continued continuation
+    reauthorization renewal prevention preventive treatment management medically
+    necessary coverage covered""".split()
+)
+
+
 def _overlap_one(name: str, case: Case) -> tuple[float, str]:
-    target = condition_words(name)
+    target = condition_words(name) - _SENTENCE_WORDS or condition_words(name)
     if not target:
         return 0.0, ""
     best = (0.0, "")

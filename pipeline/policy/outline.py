@@ -9,43 +9,25 @@ group. Running headers and footers are dropped first, so a list runs on across p
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from pipeline.policy.condition_vocabulary import document_heading
 from pipeline.policy.layout_text import Line
+from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, title_item
+from pipeline.policy.list_labels import FIRST as _FIRST
+from pipeline.policy.list_labels import follows as _follows
+from pipeline.policy.list_labels import next_label as _next_label
 from pipeline.policy.wording import _APPROVAL_LINE, _APPROVES, _CONTINUATION, _INITIAL
 
-# Each marker style is one outline level wherever it appears; a style already open on the
-# stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
-_MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
-    ("num", re.compile(r"^(\d{1,3})\.(?=\s)")),
-    ("numparen", re.compile(r"^(\d{1,3})\)(?=\s)")),
-    ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
-    ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
-    ("parenupper", re.compile(r"^\(([A-Z])\)")),
-    ("roman", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\.(?=\s)")),
-    ("romanparen", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)(?=\s)")),
-    ("lower", re.compile(r"^([a-z])\)(?=\s)")),
-    ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
-    ("paren", re.compile(r"^\((\d{1,3})\)")),
-    ("parenroman", re.compile(r"^\(((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)")),
-    ("parenlower", re.compile(r"^\(([a-z])\)")),
-    ("bullet", re.compile(r"^([•●·*])(?=\s)")),
-    ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
-    ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
-    ("dash", re.compile(r"^([\-–])(?=\s)")),
-]
-_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph"}
-# A roman numeral that may be a letter: "i." after "h." is the letter i.
-_LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
 _NOTE = re.compile(r"^Note\s*:", re.I)
+_DURATION = re.compile(r"\b\d+\s*(?:months?|weeks?|days?|years?)\b", re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z/&\- ]{3,60}:$")
 # A label column: a short title-case label at the margin, the text far right of it.
 
 # A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
 _LEAD = re.compile(r"\bof the following\b|:\s*$", re.I)
 _CONNECTOR_LINE = re.compile(r"^[-–(\[]*\s*(AND|OR)\s*[-–)\]]*(?:\s+|$)(.*)$")
+_ALONE_CONNECTOR = re.compile(r"^[-–]\s*(?:AND|OR)\s*[-–]?\s*$")
 # A connector printed before an item's marker ("AND 2. Patient is ...", "OR b. ..."): it
 # joins the item to its sibling above, as "; and" at that sibling's end would.
 _LEADING_CONNECTOR = re.compile(r"^(AND|OR)\s+(?=\S)")
@@ -74,22 +56,28 @@ class Item:
     approvals: list[str] = field(default_factory=list)
 
 
-def _marker(text: str) -> tuple[str, str, str] | None:
-    for style, pattern in _MARKERS:
-        if m := pattern.match(text):
-            return style, m.group(1), text[m.end() :].strip()
-    if len(text) > 2 and text[1] == " " and unicodedata.category(text[0]) == "So":
-        # any other pictographic bullet ("➢", "◆", "✓"): a level of its own
-        return "glyph", text[0], text[2:].strip()
-    return None
-
-
-def _same_style_cut(stack: list[Item], style: str, indent: int) -> int | None:
+def _same_style_cut(stack: list[Item], style: str, indent: int, label: str = "") -> int | None:
     """Where a marker of a style already open closes the stack: at the open item of that
     style set at its indentation (its sibling), else at the first of that style. None
     for a bullet set deeper than every open bullet of its kind: one glyph at two
-    indentations is two levels."""
+    indentations is two levels, and for an ordered label that starts again (1., A., i.)
+    under open items of its style that do not: a nested list."""
     same = [k for k, it in enumerate(stack) if it.style == style]
+    if style not in _BULLETS:
+        # an ordered label follows one open item of its style: that item's sibling
+        # ("B." after "A. Initial Approval", not after "B. Coverage Criteria" above it)
+        after = [k for k in same if _next_label(stack[k].label, label)]
+        if after:
+            return after[-1]
+        level = [k for k, it in enumerate(stack) if abs(it.indent - indent) <= 2]
+        if (
+            label in _FIRST
+            and all(stack[k].label not in _FIRST for k in same)
+            and (not level or level[-1] > same[-1])
+        ):
+            # "A." after "B. Coverage Criteria" / "1. Plaque psoriasis" (at its margin or
+            # deeper): a list that starts again under the item last set there
+            return None
     at = next((k for k in same if abs(stack[k].indent - indent) <= 2), None)
     if at is not None:
         return at
@@ -110,6 +98,12 @@ def _branch_heading(text: str) -> bool:
     )
 
 
+# Marker styles a section heading is numbered with; a roman part holds unmarked text
+# ("II. Continuation of Therapy" over its statement: parts.py), so it is a heading only
+# over a list of its style that starts again ("II. Policy" / "I. Initial Request").
+_HEADING_STYLES = {"num", "upperdot", "ROMAN"}
+
+
 def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None) -> bool:
     """A numbered section heading ("2. Criteria for Use"): a short title-case name after a
     number at the margin, set apart above, with unmarked text under it (a numbered list's
@@ -117,11 +111,14 @@ def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None)
     paragraph, or by a list that starts again at 1: "6. References" / "1. ...")."""
     style, label, rest = found
     below = _marker(nxt.text) if nxt is not None else None
+    restarts = below is not None and below[0] == style and below[1] in _FIRST != label
+    if style != "num" and not restarts:
+        return False
     words = rest.split()
     long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     return (
         line.indent <= 4
-        and (line.blank_before or line.page_start)
+        and (line.blank_before or line.page_start or restarts)
         and 1 <= len(words) <= 6
         and not rest.endswith((".", ",", ";", ":"))
         and bool(long_words)
@@ -129,7 +126,7 @@ def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None)
         and nxt is not None
         and nxt.page == line.page
         and not _CONNECTOR_LINE.match(nxt.text)
-        and (below is None or below[0] == style and below[1] == "1" != label)
+        and (below is None or restarts)
     )
 
 
@@ -146,8 +143,18 @@ def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bo
     if not text[0].isupper() or _NOTE.match(text):
         return False
     letters = [c for c in text if c.isalpha()]
+    # a condition's title set close under the list before, over its branch's heading set
+    # apart ("Giant Cell Arteritis" / blank / "Initial Authorization Criteria")
+    titles = (
+        nxt is not None
+        and nxt.blank_before
+        and line.indent <= 4
+        and _branch_heading(nxt.text)
+        and not _APPROVAL_LINE.match(text)
+        and not _DURATION.search(text)
+    )
     if len(letters) < 0.6 * len(text.replace(" ", "")) or not (
-        line.blank_before or line.page_start or closed and _branch_heading(text)
+        line.blank_before or line.page_start or closed and _branch_heading(text) or titles
     ):
         return False
     if nxt is not None and nxt.text[:1].islower() and not nxt.blank_before:
@@ -203,6 +210,8 @@ def outline(lines: list[Line]) -> list[Item]:
         nxt = lines[at + 1] if at + 1 < len(lines) else None
         closed, after_approval = after_approval, False
         found = _marker(line.text)
+        if found and found[0] == "dash" and _ALONE_CONNECTOR.match(line.text):
+            found = None  # "- AND -" on a line of its own: a connector, no dash item
         leading, shift = "", 0
         if found is None and (lead := _LEADING_CONNECTOR.match(line.text)):
             if (found := _marker(line.text[lead.end() :])) is not None:
@@ -211,7 +220,11 @@ def outline(lines: list[Line]) -> list[Item]:
             letter = _LETTER_OF[found[0]]
             if letters.get(letter) and _follows(letters[letter], found[1]):
                 found = (letter, found[1], found[2])  # "i." after "h." is a letter
-        if found and found[0] == "num" and _numbered_heading(line, found, nxt):
+        if (
+            found
+            and found[0] in _HEADING_STYLES
+            and (_numbered_heading(line, found, nxt) or document_heading(found[2]))
+        ):
             # "2. Criteria for Use" over a paragraph: a numbered section heading (roman
             # parts, "II. Continuation of Therapy", are read as parts: parts.py)
             section, stack, in_note, heading = found[2], [], False, found[2]
@@ -253,6 +266,22 @@ def outline(lines: list[Line]) -> list[Item]:
             if _NOTE.match(line.text) and stack:
                 stack[-1].notes.append(line.text)
                 in_note = True
+                continue
+            if _root_statement(stack, line):
+                # "Renewal: X is approved when ...:" at the margin of the statement before
+                # (its list set at the same margin): the next statement, not that list's
+                # last words; it names no condition of its own (compile._renews)
+                item = Item("para", "", line.text, line.page, line.indent, section)
+                roots.append(item)
+                stack, in_note, heading = [item], False, ""
+                continue
+            if (owner := _statement_owner(stack, line)) is not None:
+                # "Initial Authorization: X is approved when ...:" under "1. Plaque
+                # psoriasis", set close under it or after the branch before: a statement
+                # of its own under that condition's item, not the words of the item above
+                item = Item("para", "", line.text, line.page, line.indent, section)
+                owner.children.append(item)
+                stack, in_note = [*stack[: stack.index(owner) + 1], item], False
                 continue
             if _back_at_margin(stack, line):
                 # left of the open list: under a statement set at the margin inside a part
@@ -342,11 +371,16 @@ def outline(lines: list[Line]) -> list[Item]:
             if group.children and style != group.children[0].style and style in prior:
                 stack, restore = before[: prior.index(style)], None
                 styles = [i.style for i in stack]
-        if style in styles and (cut := _same_style_cut(stack, style, line.indent)) is not None:
+        cut = _same_style_cut(stack, style, line.indent, label) if style in styles else None
+        if cut is not None:
             stack = stack[:cut]
+        elif style in styles and style not in _BULLETS:
+            pass  # an ordered list that starts again under the open item: its sub-list
         elif style in styles:
             # the same bullet set deeper than every open one of its kind: a sub-list
             stack = [it for it in stack if it.indent < line.indent - 1] or stack[:1]
+        elif style == "ROMAN" and label != "I" and stack:
+            stack = []  # "II. Continuation" with no roman list open: a part, at the root
         elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
             # A numbered list after a paragraph is the paragraph's list only if the
             # paragraph introduces it ("... the following:").
@@ -364,6 +398,56 @@ def outline(lines: list[Line]) -> list[Item]:
         stack.append(item)
         in_note = False
     return roots
+
+
+def _statement_owner(stack: list[Item], line: Line) -> Item | None:
+    """The marked condition title a branch's run-in statement ("Initial Authorization:
+    X is approved when ...:", "Renewal: ...") belongs under: the title right above it,
+    or the one whose branch before it has ended. Any other statement runs into its title
+    as before ("A. Condition" / "X is medically necessary when ...")."""
+    text = line.text
+    if not stack or not (_INITIAL.match(text) or _CONTINUATION.match(text)):
+        return None
+    if not (text.rstrip().endswith(":") or _APPROVES.search(text)):
+        return None
+    top = stack[-1]
+    parent = stack[-2] if len(stack) > 1 else None
+    if (
+        title_item(top.style, top.text)
+        and not top.children
+        and line.indent <= top.indent + 1
+        and (parent is None or not _LEADS_IN.search(parent.text))  # no criterion of a list
+    ):
+        return top
+    owners = [it for it in _titles(stack) if it.indent <= line.indent + 1]
+    return owners[-1] if owners and owners[-1] is not top else None
+
+
+def _titles(stack: list[Item]) -> list[Item]:
+    """The open items that are condition titles: short marked titles not listed under a
+    lead-in (a short criterion, "E. Member does not have uncontrolled hypertension", is
+    one of its statement's items)."""
+    return [
+        it
+        for k, it in enumerate(stack)
+        if title_item(it.style, it.text) and (k == 0 or not _LEADS_IN.search(stack[k - 1].text))
+    ]
+
+
+def _root_statement(stack: list[Item], line: Line) -> bool:
+    """A branch's statement that leads in a list ("Renewal Criteria: X is approved when
+    the following are met:"), at the margin of the root statement whose list is open,
+    with no condition title of its own above it in the outline."""
+    text = line.text.rstrip()
+    return (
+        len(stack) > 1
+        and stack[0].style == "para"
+        and line.indent <= stack[0].indent + 1
+        and bool(_INITIAL.match(text) or _CONTINUATION.match(text))
+        and text.endswith(":")
+        and bool(_APPROVES.search(text))
+        and not _titles(stack)
+    )
 
 
 def _back_at_margin(stack: list[Item], line: Line) -> bool:
@@ -408,7 +492,3 @@ def _unmarked(top: Item, line: Line) -> bool:
         return False
     wrap = top.wrap if top.wrap is not None else top.indent + 4
     return line.indent >= wrap + 4
-
-
-def _follows(previous: str, label: str) -> bool:
-    return len(label) == 1 and ord(label) == ord(previous) + 1

@@ -33,7 +33,9 @@ from pipeline.policy.wording import (
 )
 
 _CONTINUED = re.compile(r"continu|renewal|re-?authori[sz]|recertif|subsequent", re.I)
-_INITIAL_PART = re.compile(r"\binitial\b|\bcriteria for (?:approval|coverage)\b", re.I)
+_INITIAL_PART = re.compile(
+    r"\binitial\b|\bnew starts?\b|\bcriteria for (?:approval|coverage)\b", re.I
+)
 # The group's logic printed after a condition's name: "(must meet all)", "(a or b)".
 _LOGIC_TAIL = re.compile(
     r"\s*[\(\[](?:must\s+meet[^)\]]*|[^)\]]{0,30}\b(?:and|or)\b[^)\]]{0,30})[\)\]]\s*:?\s*$",

@@ -7,7 +7,8 @@ import re
 
 _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
 _EXCLUSION_SECTION = re.compile(
-    r"not covered|exclusion|experimental|investigational|not medically necessary", re.I
+    r"not covered|not provided|exclusion|experimental|investigational|not medically necessary",
+    re.I,
 )
 # A heading over uses the plan does not cover ("Coverage Limitations", "Not Authorized").
 _LIMITS_SECTION = re.compile(r"\blimitations\b|\bnot (?:authori[sz]ed|approved)\b", re.I)
@@ -18,7 +19,7 @@ _CATCH_ALL = re.compile(
 )
 _INITIAL = re.compile(
     r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria|"
-    r"treatment)|induction (?:treatment|therapy)|"
+    r"treatment)|induction (?:treatment|therapy)|new starts?\b|"
     r"initiation of\b)",
     re.I,
 )
@@ -51,7 +52,7 @@ _APPROVE_FOR = re.compile(
 )
 _CONTAINER = re.compile(
     r"\b(criteria for|initial (?:approval|authorization|therapy)|continuation|continued "
-    r"(?:therapy|approval)|renewal|reauthorization)\b",
+    r"(?:therapy|approval)|renewal|re-?authori[sz]ation|recertification|new starts?)\b",
     re.I,
 )
 _OF_THE_FOLLOWING = re.compile(
@@ -72,6 +73,8 @@ _LABELS = re.compile(
 _APPROVES = re.compile(
     r"\bapprove\b[^.]{0,40}?\b(?:for|if|when)\b|"
     r"\bmay be (?:\w+ )?(?:granted|approved|authorized)\b|"
+    # "X is approved when ...", "will be authorized if ...": the drug's own approval verb
+    r"\b(?:is|are|will be)\s+(?:\w+\s+)?(?:approved|authori[sz]ed)\b[^.]{0,60}?\b(?:when|if)\b|"
     r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b|"
     r"\bmeets the definition of medical necessity\b.{0,160}?\b(?:when|if|for)\b|"
     r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b|"
@@ -88,6 +91,8 @@ _FOLLOWING = re.compile(r"\b(the following|when all|if all|all of)\b", re.I)
 _APPROVAL_LINE = re.compile(
     r"^(?:initial\s+|renewal\s+|continuation\s+)?(?:approval|authori[sz]ation)\s+"
     r"(?:duration|period|length)\s*:"
+    # "Length of authorization: 6 months", "Duration of approval: 12 months"
+    r"|^(?:length|duration|period) of (?:approval|authori[sz]ation)\s*:"
     # "Initial authorization will be for no more than 12 months." alone on its line
     r"|^(?:initial\s+|renewal\s+|continuation\s+)?(?:re-?)?(?:approval|authori[sz]ation)\s+"
     r"(?:will be|is|may be)\s+(?:granted\s+)?for\s+(?:no more than\s+|up to\s+)?"

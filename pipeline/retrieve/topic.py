@@ -115,8 +115,14 @@ class CaseTopic:
 
     def names_other_subtype(self, text: str) -> bool:
         """A form of the condition the case's diagnosis does not name (oligoarthritis for
-        a polyarticular case, lupus nephritis for SLE without nephritis)."""
-        return _names_any(text, list(self.other_subtypes))
+        a polyarticular case, lupus nephritis for SLE without nephritis, EGPA for GPA), and
+        not the case's own form beside it ("severe GPA/MPA" is the GPA case's too). The
+        other form's words are masked first: "eosinophilic granulomatosis with
+        polyangiitis" names no GPA."""
+        masked = _mask(text, list(self.other_subtypes))
+        if masked == text:
+            return False
+        return not (self.own_subtypes and _names_any(masked, list(self.own_subtypes)))
 
     def document_fit(self, name: str) -> str:
         """How a document (by its title and file name) is about this case: "specific" (it
@@ -216,6 +222,15 @@ def _negated_class(text: str, start: int) -> bool:
     return bool(re.search(r"\bnon\s*[-‐–]?\s*$", text[max(0, start - 6) : start], re.I))
 
 
+def _mask(text: str, names: list[str]) -> str:
+    """The text with every mention of these names blanked (longest names first)."""
+    for name in sorted(names, key=len, reverse=True):
+        pattern = _pattern((), (name,)) if name.isupper() else _pattern((name,))
+        if pattern:
+            text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
 def _names_any(text: str, names: list[str]) -> bool:
     """Names one of these (all-capital names as whole words, in capitals)."""
     lower = tuple(n for n in names if not n.isupper())
@@ -247,19 +262,27 @@ def case_topic(case: Case) -> CaseTopic:
     codes = [d.icd10 for d in case.diagnoses if d.icd10]
     coded = codes + [code for c in mine for code in c.icd10]
     groups = [p for p in populations() if any(c.startswith(p.icd10) for c in coded)]
+    forms = [(form, _form_names(form)) for c in mine for form in c.subtypes]
+
+    # a form named inside a longer one's name ("granulomatosis with polyangiitis" inside
+    # "eosinophilic granulomatosis with polyangiitis") is not named: the longer are read first
+    def named(text: str) -> list[str]:
+        out = []
+        for form, names in sorted(forms, key=lambda f: -max(map(len, f[1]), default=0)):
+            if names and _names_any(text, names):
+                out.append(form)
+                text = _mask(text, names)
+        return out
+
+    seen, own_forms = named(described), named(dx_names)
     other_subtypes = tuple(
-        name
-        for c in mine
-        for form in c.subtypes
-        if not _names_any(described, names := _form_names(form)) and not _form_coded(form, codes)
-        for name in names
+        n
+        for form, names in forms
+        if form not in seen and not _form_coded(form, codes)
+        for n in names
     )
     own_subtypes = tuple(
-        name
-        for c in mine
-        for form in c.subtypes
-        if _names_any(dx_names, names := _form_names(form)) or _form_coded(form, codes)
-        for name in names
+        n for form, names in forms if form in own_forms or _form_coded(form, codes) for n in names
     )
     own = drug.classes if drug else ()
     known = drug_classes()

@@ -178,3 +178,18 @@ def test_the_diagnosis_wins_over_an_indication_named_by_the_drug(tmp_path: Path)
     case = _case("Grey River syndrome", 40, "initial", [])
     ind, _ = indication_for(case, tree)
     assert ind is not None and ind.name.startswith("Grey River syndrome")
+
+
+def test_an_indication_named_in_a_coverage_sentence_matches_its_diagnosis(tmp_path: Path) -> None:
+    # "Coverage for prevention of chronic migraine is considered medically necessary when":
+    # the sentence's own words do not thin the condition's share of the name.
+    from pipeline.policy.match import indication_for
+
+    tree = _tree(tmp_path)
+    sentence = "Coverage for prevention of chronic migraine is considered medically necessary when"
+    tree.indications[1] = tree.indications[1].model_copy(update={"name": sentence})
+    case = _case("Chronic migraine without aura, intractable", 40, "initial", [])
+    ind, why = indication_for(case, tree)
+    assert ind is not None and ind.name == sentence and "migraine" in why
+    other = _case("Cluster headache", 40, "initial", [])
+    assert indication_for(other, tree)[0] is None

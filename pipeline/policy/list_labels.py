@@ -1,0 +1,77 @@
+"""List markers (every style the outline reads, bullets among them) and ordered labels:
+which label comes right after which (2 after 1, b after a, iii after ii, C after B), and
+which labels start a list."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Each marker style is one outline level wherever it appears; a style already open on the
+# stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
+    ("num", re.compile(r"^(\d{1,3})\.(?=\s)")),
+    ("numparen", re.compile(r"^(\d{1,3})\)(?=\s)")),
+    ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
+    ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
+    ("parenupper", re.compile(r"^\(([A-Z])\)")),
+    ("roman", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\.(?=\s)")),
+    ("romanparen", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)(?=\s)")),
+    ("lower", re.compile(r"^([a-z])\)(?=\s)")),
+    ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
+    ("paren", re.compile(r"^\((\d{1,3})\)")),
+    ("parenroman", re.compile(r"^\(((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)")),
+    ("parenlower", re.compile(r"^\(([a-z])\)")),
+    ("bullet", re.compile(r"^([•●·*])(?=\s)")),
+    ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
+    ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
+    ("dash", re.compile(r"^([\-–])(?=\s)")),
+    # a checkbox "[ ]" before a criterion (a form's "[ ] Yes [ ] No" answers are steps.py's)
+    ("box", re.compile(r"^(\[\s?[xX✓]?\s?\])(?=\s+(?!(?:yes|no)\b))", re.I)),
+]
+_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph", "box"}
+# A roman numeral that may be a letter: "i." after "h." is the letter i.
+_LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
+
+
+def _marker(text: str) -> tuple[str, str, str] | None:
+    for style, pattern in _MARKERS:
+        if m := pattern.match(text):
+            return style, m.group(1), text[m.end() :].strip()
+    if len(text) > 2 and text[1] == " " and unicodedata.category(text[0]) == "So":
+        # any other pictographic bullet ("➢", "◆", "✓"): a level of its own
+        return "glyph", text[0], text[2:].strip()
+    return None
+
+
+FIRST = {"1", "a", "A", "i", "I"}
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii"]
+
+
+def next_label(previous: str, label: str) -> bool:
+    """``label`` comes right after ``previous`` in its sequence (2 after 1, b after a,
+    iii after ii, C after B)."""
+    if previous.isdigit() and label.isdigit():
+        return int(label) == int(previous) + 1
+    low, prev = label.lower(), previous.lower()
+    if prev in _ROMANS and low in _ROMANS and _ROMANS.index(low) == _ROMANS.index(prev) + 1:
+        return True
+    return len(previous) == 1 and follows(previous, label)
+
+
+def follows(previous: str, label: str) -> bool:
+    """A one-letter label right after another ("b" after "a")."""
+    return len(label) == 1 and ord(label) == ord(previous) + 1
+
+
+def title_item(style: str, text: str) -> bool:
+    """A marked item that is a short title ("A. Acute Lymphoblastic Leukemia", "1. Plaque
+    psoriasis"), no sentence."""
+    words = text.split()
+    return (
+        style not in _BULLETS | {"para", "unmarked", "conn"}
+        and 1 <= len(words) <= 8
+        and not text.rstrip().endswith((".", ",", ";", ":"))
+        and text[:1].isupper()
+    )
