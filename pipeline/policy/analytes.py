@@ -110,7 +110,8 @@ def analyte_at(text: str, start: int, end: int) -> str | None:
 _BRIDGE = re.compile(
     r"^[\s:=,]*(?:(?:is|was|of|at|about|approximately|approx\.?|around|level|count|score|"
     r"value|result|measured|today|now|the|total|lumbar|spine|femoral|neck|hip|left|right|"
-    r"radius|probability|risk|ten-year|10-year|serum|blood)\b[\s:=,]*){0,6}",
+    r"radius|probability|risk|ten-year|10-year|serum|blood|involved|involvement|affected|"
+    r"covered)\b[\s:=,]*){0,6}",
     re.I,
 )
 _VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?![\d/])")

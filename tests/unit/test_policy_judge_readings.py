@@ -51,6 +51,11 @@ def _status(found: tuple[str, list[str], str] | None) -> str | None:
             "not_met",
         ),
         ("Psoriasis covering 3% or more of body surface area", "History: BSA 12%.", "met"),
+        (
+            "Involvement of at least 10% of body surface area (BSA)",
+            "History: Body surface area involved is 22% at the last visit.",
+            "met",
+        ),
         # a unit with a slash is not a dose
         ("eGFR of at least 30 mL/min/1.73 m2", "History: eGFR 98 mL/min/1.73 m2.", "met"),
         # "dose" in the criterion does not hide a named measurement
