@@ -130,6 +130,8 @@ def _name_forms(name: str) -> list[str]:
     migraine (Aimovig, Ajovy, ...)"), and its head before a sentence runs on from it
     ("Asthma. Approve for the duration noted if ...")."""
     forms = [name, re.sub(r"\([^)]*\)", " ", name)]
+    # "Preterm infants without chronic lung disease": what the name rules out is not it
+    forms.append(_NEGATION.sub("", forms[-1]))
     head = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", name, maxsplit=1)[0]
     forms.append(re.sub(r"\([^)]*\)", " ", head))
     return list(dict.fromkeys(f.strip() for f in forms if f.strip()))
@@ -189,16 +191,77 @@ def _treatment_overlap(name: str, case: Case) -> tuple[float, str]:
     return fraction + 0.1 * len(shared), what
 
 
+_DEFINED = re.compile(r"\b([A-Z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,5})\s+\(([A-Z][A-Za-z]{1,6})\)")
+
+
+def defined_abbreviations(tree: PolicyTree) -> dict[str, str]:
+    """What the policy's own text defines ("Hereditary angioedema (HAE)" → HAE): the
+    abbreviation's letters taken from the start of the words before it."""
+    texts = [tree.title, tree.scope, *(i.name for i in tree.indications)]
+    texts += [_all_text(i) for i in tree.indications]
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _DEFINED.finditer(text or ""):
+            words, abbr = m.group(1).split(), m.group(2)
+            letters = abbr.upper()
+            # the fewest last words whose initials (or first letters of their parts) spell it
+            for k in range(1, len(words) + 1):
+                tail = words[-k:]
+                joined = "".join(re.sub(r"[^A-Za-z]", "", w) for w in tail).upper()
+                initials = "".join(w[0] for w in tail).upper()
+                spelled = joined.startswith(letters[0]) and _spells(joined, letters)
+                if initials == letters or spelled:
+                    found.setdefault(abbr, " ".join(tail))
+                    break
+    return found
+
+
+def _spells(word: str, letters: str) -> bool:
+    """The letters appear in order in the word, the first at its start ("HEREDITARYANGIOEDEMA"
+    spells HAE)."""
+    at = 0
+    for ch in letters:
+        at = word.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def _all_text(ind: Indication) -> str:
+    texts: list[str] = []
+    stack = [b.node for b in ind.branches]
+    while stack:
+        node = stack.pop()
+        texts.append(node.text)
+        stack += node.children
+    return " ".join(texts)
+
+
+def _expanded(name: str, abbreviations: dict[str, str]) -> str:
+    """The name with each abbreviation the policy defines written out beside it."""
+    for abbr, full in abbreviations.items():
+        if full.lower() not in name.lower():
+            name = re.sub(rf"\b{re.escape(abbr)}\b", f"{full} ({abbr})", name)
+    return name
+
+
 def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str]:
     best: tuple[float, Indication | None, str] = (0.0, None, "")
+    abbreviations = defined_abbreviations(tree)
+    names_of = {i.id: _expanded(i.name, abbreviations) for i in tree.indications}
+    wanted_drug = drug_words(case.requested_treatment.drug)
+    drug_in_criteria = {i.id for i in tree.indications if wanted_drug & words(_all_text(i))}
+    if len(drug_in_criteria) == len(tree.indications):
+        drug_in_criteria = set()  # every indication names it: no sign which is the drug's
     wanted = case.requested_treatment.request_type
     # The diagnosis names a condition's indication; only where none does, the requested
     # drug or service names one (a drug list's row, a service policy's section).
     by_treatment = not any(
-        _overlap(i.name, case)[0] or _codes(i.icd10, case) for i in tree.indications
+        _overlap(names_of[i.id], case)[0] or _codes(i.icd10, case) for i in tree.indications
     )
     for ind in tree.indications:
-        score, why = _overlap(ind.name, case)
+        score, why = _overlap(names_of[ind.id], case)
         served, what = _treatment_overlap(ind.name, case) if by_treatment else (0.0, "")
         if served:
             score, why = served, what
@@ -210,6 +273,9 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
             # two indications for one condition ("preventive" and "acute" treatment of
             # migraine): the one that names the requested drug is the drug's
             score, why = score + 0.3, f"{why}; names {', '.join(sorted(named))}"
+        elif score and not served and ind.id in drug_in_criteria:
+            # ... or, where no name does, the one whose criteria name it
+            score, why = score + 0.2, f"{why}; its criteria name the requested drug"
         code = _codes(ind.icd10, case)
         if code:
             score, why = score + 2.0, "; ".join(x for x in [code, why] if x)

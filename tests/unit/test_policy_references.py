@@ -193,3 +193,32 @@ def test_an_indication_named_in_a_coverage_sentence_matches_its_diagnosis(tmp_pa
     assert ind is not None and ind.name == sentence and "migraine" in why
     other = _case("Cluster headache", 40, "initial", [])
     assert indication_for(other, tree)[0] is None
+
+
+def test_abbreviations_the_policy_defines_and_the_drug_in_the_criteria(tmp_path: Path) -> None:
+    # "Hereditary angioedema (HAE)" defined in the title; two indications name only "HAE";
+    # the one whose criteria name the requested drug is the drug's.
+    from pipeline.policy.match import defined_abbreviations, indication_for
+
+    tree = _tree(tmp_path)
+    tree.title = "Hereditary angioedema (HAE) agents"
+    proph, acute = tree.indications
+    proph.name, acute.name = "long-term prophylaxis of HAE attacks", "acute HAE attacks"
+    proph.branches[0].node.text = "Lanadelumab is approved when all of the following are met:"
+    assert defined_abbreviations(tree) == {"HAE": "Hereditary angioedema"}
+    case = _case("Hereditary angioedema type I", 30, "initial", [])
+    case.requested_treatment.drug = "Takhzyro (lanadelumab)"
+    ind, why = indication_for(case, tree)
+    assert ind is proph and "criteria name the requested drug" in why
+    case.requested_treatment.drug = "Icatibant"  # named by neither: the closer name wins
+    assert indication_for(case, tree)[0] is acute
+
+
+def test_what_an_indication_name_rules_out_is_not_it(tmp_path: Path) -> None:
+    from pipeline.policy.match import indication_for
+
+    tree = _tree(tmp_path)
+    tree.indications[0].name = "Preterm infants without chronic lung disease or heart disease"
+    case = _case("Preterm newborn, gestational age 29 completed weeks", 0, "initial", [])
+    ind, why = indication_for(case, tree)
+    assert ind is tree.indications[0] and "preterm" in why
