@@ -102,6 +102,11 @@ class _TreeJudge:
         for leaf in leaves:
             if leaf.id in self.known:
                 continue
+            if runs_on(leaf.text):
+                # the compiler could not split this item: no rule or model answer on a
+                # run of criteria decides a verdict; a person's confirmed tree can
+                self._keep(leaf, _unjudged(leaf, "none", RUN_ON))
+                continue
             j = (
                 self._reference_by_rule(leaf, following)
                 if leaf.kind == "reference"
@@ -409,6 +414,22 @@ def _failing_leaf(node: PolicyNode, known: dict[str, Status]) -> str | None:
     if evaluate(node, known) != "not_met":
         return None
     return next((x for c in node.children if (x := _failing_leaf(c, known))), None)
+
+
+# Clause numbers inside one criterion's text ("... are met: 3.1 The diagnosis ... 3.2 The
+# member ...", "(a) ... (b) ..."): several criteria the compiler ran together.
+_INNER_MARKER = re.compile(
+    r"(?<=\s)(?:\d+\.\d+(?:\.\d+)*|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[A-Z])"
+)
+RUN_ON = (
+    "several criteria run together in one item (the compiler could not split it): "
+    "not judged; fix and confirm the tree (necessity policy export / confirm)"
+)
+
+
+def runs_on(text: str) -> bool:
+    """An item that holds a list of its own: two inner clause markers, or over 100 words."""
+    return len(_INNER_MARKER.findall(text)) >= 2 or len(text.split()) > 100
 
 
 def _unjudged(node: PolicyNode, method: str, reason: str) -> Judgment:

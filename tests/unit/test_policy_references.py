@@ -222,3 +222,23 @@ def test_what_an_indication_name_rules_out_is_not_it(tmp_path: Path) -> None:
     case = _case("Preterm newborn, gestational age 29 completed weeks", 0, "initial", [])
     ind, why = indication_for(case, tree)
     assert ind is tree.indications[0] and "preterm" in why
+
+
+def test_a_run_of_criteria_in_one_item_decides_nothing(tmp_path: Path) -> None:
+    # The compiler ran clauses 3.1-3.3 into one item: a prescriber rule would have "met" it
+    # and approved; it is left for a person to split and confirm instead.
+    from pipeline.policy.decide import RUN_ON, runs_on
+
+    tree = _tree(tmp_path)
+    case = _case("Grey River syndrome", 40, "initial", [], "rheumatologist")
+    assert apply_policy(case, [tree], None).verdict == "medically_necessary"
+    leaf = tree.indications[0].branches[0].node.leaves()[0]
+    leaf.text = (
+        "Icatibant is approved when all of 3.1 through 3.3 are met: 3.1 The diagnosis is "
+        "confirmed 3.2 The member is 18 years of age or older 3.3 The prescriber is a "
+        "rheumatologist"
+    )
+    assert runs_on(leaf.text) and not runs_on("Diagnosis of ankylosing spondylitis (AS) Active")
+    d = apply_policy(case, [tree], None)
+    assert d.verdict == "insufficient_information"
+    assert any(j.reason == RUN_ON for j in d.judgments)
