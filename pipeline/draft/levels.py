@@ -97,12 +97,17 @@ def spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SEVERITY_RUN.finditer(text)]
 
 
+def affirmed(record: str) -> str:
+    """The record without what it rules out ("No heart failure, no serious infections")."""
+    return _NEGATED.sub(" ", record)
+
+
 def case_levels(
     record: str, words: tuple[str, ...] = (), abbrev: tuple[str, ...] = ()
 ) -> dict[str, set[int]]:
     """The case's levels: what its record says (not what it rules out), and severe where
     it records organ- or life-threatening disease."""
-    said = _NEGATED.sub(" ", record)
+    said = affirmed(record)
     found = levels(said, words, abbrev)
     if "severity" not in found and _ORGAN_THREAT.search(said):
         found["severity"] = {3}

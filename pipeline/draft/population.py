@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.draft.levels import level_fits
+from pipeline.draft.levels import affirmed, level_fits
 from pipeline.draft.levels import spans as level_spans
 from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
@@ -113,7 +113,6 @@ QUALIFIER = re.compile(
     r"cardiovascular disease|CVD|nodules|surgery)\b",
     re.I,
 )
-_NEGATED = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^.;]*")
 _CHILD = re.compile(r"\b(children|child|pediatric|paediatric|juvenile|adolescents?)\b", re.I)
 _ADULT = re.compile(r"\badults?\b", re.I)
 
@@ -128,7 +127,7 @@ def case_record(case: Case) -> str:
 
 def _case_text(case: Case) -> str:
     # "No heart failure, no serious infections": what the record rules out is not on it.
-    return _NEGATED.sub(" ", case_record(case).lower())
+    return affirmed(case_record(case).lower())
 
 
 def population_of(text: str) -> str:
@@ -152,7 +151,7 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
     if age is not None and _outside_age(population, age):
         return False
     record = case_record(case)
-    if _REMISSION.search(population) and _ACTIVE.search(_NEGATED.sub(" ", record.lower())):
+    if _REMISSION.search(population) and _ACTIVE.search(affirmed(record.lower())):
         if not _REMISSION.search(record):
             return False  # patients in remission (maintenance): not this active case
     # a level of severity, risk or activity ("nonsevere GPA", "moderate fracture risk"):
