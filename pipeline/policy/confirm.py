@@ -211,10 +211,6 @@ def _pages(file: str) -> tuple[object, str]:
     return PageText(texts), _compact(" ".join(texts))
 
 
-def _walk(node: PolicyNode) -> list[PolicyNode]:
-    return [node, *(n for c in node.children for n in _walk(c))]
-
-
 def check_tree(tree: PolicyTree, file: str) -> tuple[PolicyTree, list[str]]:
     """The tree as it may be confirmed, and warnings: every text re-found (verbatim, on its
     page), each criterion's kind and numbers read again from its text, groups' n made
@@ -257,7 +253,7 @@ def check_tree(tree: PolicyTree, file: str) -> tuple[PolicyTree, list[str]]:
         if not ind.branches:
             errors.append(f"indication {ind.id}: no criteria (drop it, or add its criteria)")
         for branch in ind.branches:
-            for node in _walk(branch.node):
+            for node in branch.node.nodes():
                 if node.id in seen:
                     errors.append(f"node {node.id}: the id is used twice")
                 seen.add(node.id)

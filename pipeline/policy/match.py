@@ -229,13 +229,7 @@ def _spells(word: str, letters: str) -> bool:
 
 
 def _all_text(ind: Indication) -> str:
-    texts: list[str] = []
-    stack = [b.node for b in ind.branches]
-    while stack:
-        node = stack.pop()
-        texts.append(node.text)
-        stack += node.children
-    return " ".join(texts)
+    return " ".join(n.text for b in ind.branches for n in b.node.nodes())
 
 
 def _expanded(name: str, abbreviations: dict[str, str]) -> str:

@@ -45,6 +45,10 @@ class PolicyNode(BaseModel):
             return [self]
         return [leaf for child in self.children for leaf in child.leaves()]
 
+    def nodes(self) -> list[PolicyNode]:
+        """This node and every node below it, in document order."""
+        return [self, *(n for child in self.children for n in child.nodes())]
+
 
 class Branch(BaseModel):
     """An indication's initial or continuation criteria (A / B in most policies)."""
