@@ -36,7 +36,7 @@ from pipeline.retrieve import sentence_of
 from pipeline.retrieve.search import Searcher
 from pipeline.retrieve.topic import CaseTopic, case_topic, find_therapies
 from pipeline.settings import Settings
-from pipeline.sources.chunk import is_bibliography, sentence_spans
+from pipeline.sources.chunk import sentence_spans
 from pipeline.sources.pages import page_text
 from pipeline.sources.parse import ParseError, normalize
 from pipeline.sources.store import Store
@@ -169,8 +169,6 @@ def gather(
 
     def sentences(chunk: Chunk, retrieval: float, cue: re.Pattern | None = None) -> list[Sentence]:
         out: list[Sentence] = []
-        if is_bibliography(chunk.text):  # a reference list (stores ingested before the filter)
-            return out
         on_drug = topic.names_drug(doc_name(chunk))
         for j, (a, b) in enumerate(sentence_spans(chunk.text), 1):
             if _JOURNAL.match(chunk.text, b):
