@@ -214,7 +214,10 @@ def format_policy_report(report: dict) -> str:
     def f(x: float | None) -> str:
         return "-" if x is None else f"{x:.2f}"
 
-    cols = f"{'ind.rec':>7} {'named':>5} {'leaf.rec':>8} {'leaf.prec':>9} {'logic':>6} {'branch':>6} empty"
+    cols = (
+        f"{'ind.rec':>7} {'named':>5} {'leaf.rec':>8} {'leaf.prec':>9} {'logic':>6} "
+        f"{'branch':>6} empty"
+    )
     lines = [f"{'policy':52} {'split':7} {cols}"]
     for r in report["policies"]:
         lines.append(
