@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import MONTHS
+from pipeline.policy.criterion_terms import MONTHS, requirements
 from pipeline.policy.measures import bounds
 
 _ASKS_FAILURE = re.compile(
@@ -164,23 +164,50 @@ _LINES = re.compile(
     re.I,
 )
 _RESPONSE = re.compile(r";\s*response:\s*(.+)$", re.I)
+# What a trial of therapies named by no drug or class is written with ("at least one
+# conventional therapy", "two standard first-line treatments", "a prior systemic agent")
+_GENERIC_THERAPY = set(
+    "conven standa tradit first- first line altern other option agent medica treatm therap "
+    "drug drugs prior previo systemic one two three four".split()
+)
+_TRIAL_WORDS = {"inadeq", "respon", "trial", "tried", "intole", "refrac", "progre", "relaps"}
 
 
-def judge_lines(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
-    """("met", facts, reason) for "relapsed or refractory to at least N prior lines
-    (regimens)" where N prior therapies are on file, each with a response that failed."""
-    m = _LINES.search(text)
-    if not m or not _ASKS_FAILURE.search(text):
-        return None
-    need = int(m.group(1)) if m.group(1).isdigit() else _SMALL.get(m.group(1).lower(), 0)
-    failed = [
+def _failed_priors(facts: list[CaseFact]) -> list[CaseFact]:
+    """The prior therapies on file whose response states that they failed."""
+    return [
         f
         for f in facts
         if f.text.startswith("Prior therapy:")
         and (r := _RESPONSE.search(f.text))
-        and _FAILED.search(r.group(1))
+        and (_FAILED.search(r.group(1)) or re.search(r"\bflare", r.group(1), re.I))
         and not _NEVER.search(r.group(1))
     ]
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL.get(word.lower(), 0)
+
+
+def judge_lines(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    """("met", facts, reason) for "relapsed or refractory to at least N prior lines
+    (regimens)", or a failed trial of therapies named by no drug or class ("inadequate
+    response to at least one conventional therapy"), where as many prior therapies are on
+    file, each with a response that failed. Nothing otherwise: the model reads it."""
+    if not _ASKS_FAILURE.search(text):
+        return None
+    if m := _LINES.search(text):
+        need = _count(m.group(1))
+    else:
+        groups = [g for g in requirements(text) if not g & _TRIAL_WORDS]
+        if not groups or not all(g <= _GENERIC_THERAPY for g in groups):
+            return None
+        counted = [_count(w) for g in groups for w in g if _count(w)]
+        named = {"conven", "standa", "tradit", "first-", "first", "altern", "other"}
+        if not counted and not any(g & named for g in groups):
+            return None  # "prior therapy" alone: its group may name the therapies
+        need = max(counted or [1])
+    failed = _failed_priors(facts)
     if not need or len(failed) < need:
         return None
     return "met", [f.id for f in failed[:3]], f"{len(failed)} prior therapies on file failed"

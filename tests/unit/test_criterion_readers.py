@@ -1,0 +1,56 @@
+"""Criterion readers: ranges in a criterion's numbers ("a score of 6 to 12", "2 or 3") read
+as bounds and judged against the measurement the case states (an age group is no
+measurement); a trial of therapies named by no drug ("at least one conventional therapy")
+judged by the failed prior therapies on file."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.models import CaseFact
+from pipeline.policy.measures import bounds, judge_measure
+
+
+def test_ranges_and_adjacent_alternatives_are_between_bounds() -> None:
+    got = bounds("a total Mayo score of 6 to 12 with an endoscopic subscore of 2 or 3")
+    assert [(b.op, b.low, b.high) for b in got] == [("between", 6, 12), ("between", 2, 3)]
+    assert [(b.low, b.high, b.unit) for b in bounds("eGFR of 30-60 mL/min")] == [(30, 60, "mL/min")]
+    # not ranges: alternatives with a gap, codes, dates, an age group, "2 or more"
+    for text in (
+        "1.7 mg or 2.4 mg weekly",
+        "ICD-10 M05.0-M05.9",
+        "from 01/2020 to 03/2021",
+        "for age 6 to 11",
+        "stage 2 or 4 disease",
+    ):
+        assert all(b.op != "between" for b in bounds(text)), text
+    assert [(b.op, b.low) for b in bounds("2 or more exacerbations")] == [(">=", 2)]
+
+
+@pytest.mark.parametrize(("value", "status"), [("9", "met"), ("14", "not_met")])
+def test_a_range_is_judged_against_the_named_measurement(value: str, status: str) -> None:
+    facts = [CaseFact(id="F1", text=f"History: Disease activity score {value} on 01/05/2026.")]
+    found = judge_measure("A disease activity score of 6 to 12", facts)
+    assert found is not None and found[0] == status and found[1] == ["F1"]
+
+
+def test_a_trial_of_therapies_named_by_no_drug_counts_the_failed_priors_on_file() -> None:
+    from pipeline.policy.trials import judge_lines
+
+    on_file = [
+        CaseFact(
+            id="F1", text="Prior therapy: Mesalamine 4.8 g/day, 5 months; response: inadequate."
+        ),
+        CaseFact(
+            id="F2", text="Prior therapy: Prednisone 40 mg/day; response: flare during taper."
+        ),
+        CaseFact(id="F3", text="Prior therapy: Budesonide; response: remission."),
+    ]
+    asked = "The member has had an inadequate response to at least one conventional therapy"
+    assert judge_lines(asked, on_file)[:2] == ("met", ["F1", "F2"])
+    assert judge_lines("Failure of at least two standard therapies", on_file)[0] == "met"
+    assert judge_lines("Failure of at least three standard therapies", on_file) is None
+    # a named drug or class, or "prior therapy" alone (its group names them): not this reader's
+    assert judge_lines("Inadequate response to a TNF inhibitor", on_file) is None
+    assert judge_lines("Inadequate response to prior therapy", on_file) is None
+    assert judge_lines(asked, on_file[2:]) is None  # nothing that failed: the model reads it
