@@ -54,3 +54,19 @@ def test_a_trial_of_therapies_named_by_no_drug_counts_the_failed_priors_on_file(
     assert judge_lines("Inadequate response to a TNF inhibitor", on_file) is None
     assert judge_lines("Inadequate response to prior therapy", on_file) is None
     assert judge_lines(asked, on_file[2:]) is None  # nothing that failed: the model reads it
+
+
+def test_a_screening_asked_as_done_in_a_window_reads_a_dated_result() -> None:
+    from pipeline.policy.screening import judge_screening
+
+    asked = (
+        "The member has been tested for latent tuberculosis within the past 12 months, and "
+        "latent infection, if found, is being treated"
+    )
+    today = CaseFact(id="F9", text="History: Clinic visit 01/22/2026.")
+    fresh = CaseFact(id="F1", text="History: QuantiFERON-TB Gold Plus 12/18/2025: negative.")
+    stale = CaseFact(id="F1", text="History: QuantiFERON-TB Gold 08/2024 negative; none since.")
+    found = CaseFact(id="F1", text="History: QuantiFERON-TB Gold 12/18/2025: positive.")
+    assert judge_screening(asked, [fresh, today])[:2] == ("met", ["F1"])
+    assert judge_screening(asked, [stale, today])[:2] == ("not_met", ["F1"])
+    assert judge_screening(asked, [found, today]) is None  # to be treated: a person reads it
