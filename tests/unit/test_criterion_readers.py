@@ -70,3 +70,14 @@ def test_a_screening_asked_as_done_in_a_window_reads_a_dated_result() -> None:
     assert judge_screening(asked, [fresh, today])[:2] == ("met", ["F1"])
     assert judge_screening(asked, [stale, today])[:2] == ("not_met", ["F1"])
     assert judge_screening(asked, [found, today]) is None  # to be treated: a person reads it
+
+
+def test_compound_words_and_paperwork_words_in_a_criterion() -> None:
+    from pipeline.policy.criterion_terms import coverage, requirements
+
+    asked = requirements("Patient is not pregnant or breast feeding")
+    assert coverage(asked, "History: Not pregnant and not breastfeeding.") == len(asked)
+    assert coverage(requirements("Patient is a smoker"), "History: nonsmoker") == 0
+    # how a fact reaches the plan (an attestation, verbally) is no term a fact must state
+    terms = requirements("Provide verbal attestation that the patient has no opioid prescription")
+    assert not any(g & {"attest", "verbal", "provid"} for g in terms)
