@@ -81,3 +81,28 @@ def test_compound_words_and_paperwork_words_in_a_criterion() -> None:
     # how a fact reaches the plan (an attestation, verbally) is no term a fact must state
     terms = requirements("Provide verbal attestation that the patient has no opioid prescription")
     assert not any(g & {"attest", "verbal", "provid"} for g in terms)
+
+
+def test_a_trial_length_from_its_dates_and_a_dose_at_least_the_one_asked() -> None:
+    from pipeline.policy.trials import judge_trial
+
+    facts = [
+        CaseFact(id="F1", text="History: Primary care visit 01/20/2026: glucose above goal."),
+        CaseFact(id="F2", text="History: Metformin ER 2,000 mg daily since 03/2022."),
+    ]
+    asked = (
+        "Patient has taken metformin at 1,500 mg a day or the highest tolerated dose for at "
+        "least 90 days"
+    )
+    assert judge_trial(asked, facts)[:2] == ("met", ["F2"])
+    assert judge_trial(asked.replace("1,500", "2,500"), facts) is None  # below the dose asked
+    assert judge_trial(asked.replace("90 days", "60 months"), facts) is None  # ~46 months
+    low = [
+        facts[0],
+        CaseFact(
+            id="F2",
+            text="History: Metformin 500 mg, highest tolerated dose, from 06/2025 to 11/2025.",
+        ),
+    ]
+    assert judge_trial(asked, low)[:2] == ("met", ["F2"])
+    assert judge_trial(asked.replace("90 days", "6 months"), low) is None  # 4-6 months: unsure
