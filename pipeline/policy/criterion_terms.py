@@ -74,6 +74,13 @@ _SAME = {
         ("inadeq", "fail", "failur", "insuff", "unsucc"),
         ("female", "woman", "women"),  # the case's "Patient: 68-year-old female."
         ("male", "man", "men"),
+        # clinical words with one meaning, as notes and policies each write them
+        ("cancer", "carcin", "malign"),
+        ("tumor", "tumour"),
+        ("kidney", "renal"),
+        ("hypers", "allerg"),  # hypersensitivity
+        ("pediat", "paedia", "child", "childr"),
+        ("heart", "cardia"),
     )
     for s in group
 }

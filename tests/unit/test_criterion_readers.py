@@ -106,3 +106,12 @@ def test_a_trial_length_from_its_dates_and_a_dose_at_least_the_one_asked() -> No
     ]
     assert judge_trial(asked, low)[:2] == ("met", ["F2"])
     assert judge_trial(asked.replace("90 days", "6 months"), low) is None  # 4-6 months: unsure
+
+
+def test_one_clinical_meaning_written_two_ways_is_one_term() -> None:
+    from pipeline.policy.criterion_terms import coverage, requirements
+
+    asked = requirements("No personal or family history of medullary thyroid carcinoma")
+    said = "History: no thyroid cancer in the family; the patient has no thyroid disease."
+    assert coverage(asked, said) == len(asked) - 1  # all but "medullary"
+    assert coverage(requirements("renal impairment"), "History: kidney impairment") == 2
