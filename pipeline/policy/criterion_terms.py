@@ -20,7 +20,8 @@ _STOP = set(
     i.e etc no not never none without absence absent lack free diagnosis diagnosed
     therapy therapies treatment prior previous previously earlier require requires
     required requiring attest attests attested attestation attesting verbal verbally
-    provide provides provided submit submits submitted""".split()
+    provide provides provided submit submits submitted disease diseases condition
+    conditions""".split()
 )
 _SEVERITY = {"mild", "moderate", "moderately", "severe", "severely", "medium", "high", "low"}
 # Words of a negation. "negative" is not one: "TB test negative" states a result.
