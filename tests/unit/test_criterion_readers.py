@@ -115,3 +115,15 @@ def test_one_clinical_meaning_written_two_ways_is_one_term() -> None:
     said = "History: no thyroid cancer in the family; the patient has no thyroid disease."
     assert coverage(asked, said) == len(asked) - 1  # all but "medullary"
     assert coverage(requirements("renal impairment"), "History: kidney impairment") == 2
+
+
+def test_of_readings_named_alike_the_one_named_most_as_the_criterion_decides() -> None:
+    asked = "Disease graded moderate to severe by a total Mayo score of 6 to 12"
+    fact = CaseFact(
+        id="F1",
+        text="History: Colonoscopy 01/09/2026: endoscopic Mayo subscore 2. Partial Mayo 7; "
+        "total Mayo score 9.",
+    )
+    assert judge_measure(asked, [fact])[:2] == ("met", ["F1"])
+    low = CaseFact(id="F1", text=fact.text.replace("score 9", "score 4"))
+    assert judge_measure(asked, [low])[:2] == ("not_met", ["F1"])
