@@ -14,6 +14,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pipeline.policy import fields as F
+from pipeline.policy.columns import reading_order
 from pipeline.sources.parse import _line_key, _running_lines
 
 _SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*){0,2})\s{4,})(\S.*)$")
@@ -39,7 +40,8 @@ def raw_pages(path: Path) -> list[list[str]]:
     pages = []
     for page in reader.pages:
         raw = page.extract_text(extraction_mode="layout") or ""
-        pages.append(unicodedata.normalize("NFKC", raw).splitlines())
+        # a page set in two columns is read a column at a time (columns.py)
+        pages.append(reading_order(unicodedata.normalize("NFKC", raw).splitlines()))
     return pages
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.policy.condition_vocabulary import document_heading
 from pipeline.policy.layout_text import Line
-from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, title_item
+from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, clause_fits, title_item
 from pipeline.policy.list_labels import FIRST as _FIRST
 from pipeline.policy.list_labels import follows as _follows
 from pipeline.policy.list_labels import next_label as _next_label
@@ -212,6 +212,10 @@ def outline(lines: list[Line]) -> list[Item]:
         found = _marker(line.text)
         if found and found[0] == "dash" and _ALONE_CONNECTOR.match(line.text):
             found = None  # "- AND -" on a line of its own: a connector, no dash item
+        if found and found[0].startswith("dec") and not clause_fits(
+            [it.label for it in stack], found[1]
+        ):
+            found = None  # "1.5 times the upper limit ...": a number, no clause
         leading, shift = "", 0
         if found is None and (lead := _LEADING_CONNECTOR.match(line.text)):
             if (found := _marker(line.text[lead.end() :])) is not None:

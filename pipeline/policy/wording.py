@@ -25,7 +25,7 @@ _INITIAL = re.compile(
 )
 _CONTINUATION = re.compile(
     r"^\s*(patient is currently receiving|currently receiving|continuation|continued "
-    r"(?:therapy|approval|authori[sz]ation)|re-?authori[sz]ation|renewal|recertification|"
+    r"(?:therapy|approval|authori[sz]ation|use\b)|re-?authori[sz]ation|renewal|recertification|"
     r"subsequent (?:authori[sz]ation|approval)|follow-?up (?:treatment|therapy)|"
     r"(?:the\s+)?(?:patient|member|individual)\s+(?:has\s+)?(?:already|previously)\s+"
     r"(?:received|been (?:treated|approved|receiving)|started)\b)",
@@ -59,7 +59,9 @@ _OF_THE_FOLLOWING = re.compile(
     r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+(?:\(\d+\)\s+)?"
     r"(?:or\s+more\s+)?"
     # "one of these conventional therapies:": a lead-in naming what its items are
-    r"(?:(?:of\s+)?the\s+(?:following|criteria (?:below|listed)|conditions below)|"
+    r"(?:(?:of\s+)?the\s+(?:following|criteria (?:below|listed)|conditions below|"
+    # "all of the criteria in 1.1 through 1.5", "one of the criteria in 2.2.1 or 2.2.2"
+    r"criteria\s+in\s+\d+(?:\.\d+)*(?:\s*(?:,|through|to|or|and|-|–)\s*\d+(?:\.\d+)*)+)|"
     r"of\s+these\b[^.:;]{0,60}:\s*$)|"
     r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b|"
     # "approve ... when ALL apply:", "ONE applies:": the count and the verb, no "following"

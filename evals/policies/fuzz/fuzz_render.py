@@ -267,8 +267,10 @@ class Renderer:
         kind = self.rng.choice(["a.", "i.", "1."])
         labels = [MARKERS[kind](i).rstrip(".") for i in range(len(kids))]
         word = "and" if node["op"] == "all_of" else "or"
-        named = f"{labels[0]} {word} {labels[1]}" if len(labels) == 2 else (
-            f"{', '.join(labels[:-1])}, {word} {labels[-1]}"
+        named = (
+            f"{labels[0]} {word} {labels[1]}"
+            if len(labels) == 2
+            else (f"{', '.join(labels[:-1])}, {word} {labels[-1]}")
         )
         who = self.rng.choice(["The member meets", "Documentation of", "Meets criteria"])
         return f"{who} ({named}) below:|{kind}"
@@ -442,6 +444,7 @@ class Renderer:
                     gold[k]["continuation"] = self.branch(
                         ind["continuation"], lay.continuation_name, 0
                     )
+
 
 def _op(node: dict[str, Any]) -> dict[str, Any]:
     out = {"op": node["op"]}

@@ -212,8 +212,11 @@ def _cell_branch(r: Renderer, root: dict[str, Any], name: str) -> dict[str, Any]
 def grid(r: Renderer, inds: list[dict], conts: dict[int, bool], gold: list[dict]) -> None:
     doc, lay = r.doc, r.lay
     heads = r.rng.choice(
-        [("Population", "Clinical criteria"), ("Indication", "Criteria"),
-         ("Diagnosis", "Approval criteria")]
+        [
+            ("Population", "Clinical criteria"),
+            ("Indication", "Criteria"),
+            ("Diagnosis", "Approval criteria"),
+        ]
     )
     doc.ln(r.rng.choice([0, 40, 90]))  # rows start anywhere on the page: some cross its end
     _row(r, heads[0], lambda: doc.para(heads[1]))
@@ -276,7 +279,8 @@ def partd(r: Renderer, inds: list[dict], conts: dict[int, bool], gold: list[dict
             f"{lay.initial_name}: 6 months. {lay.continuation_name}: 12 months."
         ),
         "Other Criteria": lambda: (
-            blocks("continuation", lay.continuation_name) if any(conts.values())
+            blocks("continuation", lay.continuation_name)
+            if any(conts.values())
             else doc.para("N/A")
         ),
     }
