@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.inline_lists import split_inline
 from pipeline.policy.models import PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
 from pipeline.policy.references import reference_fields
@@ -60,6 +61,16 @@ def _named_labels(text: str) -> set[str] | None:
 
 
 def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> PolicyNode:
+    if not item.children and (inline := split_inline(item.text)) is not None:
+        # "Either (a) X, or (b) Y": a group of the criteria it enumerates
+        lead, parts, word = inline
+        item.text = lead
+        item.children = [
+            Item("inline", label, text, item.page, item.indent + 4, item.section)
+            for label, text in parts
+        ]
+        for child in item.children[:-1]:
+            child.joined = word
     text, page, verified = _verbatim(item.text, item.page, pages)
     notes = [normalize(n) for n in item.notes]
     if not verified:

@@ -23,6 +23,23 @@ _INITIAL = re.compile(
     r"initiation of\b)",
     re.I,
 )
+# "Atopic Dermatitis (Initial Approval): X is approved when ...", a condition's statement with
+# its branch named in brackets after the name (Part D "Required Medical Information" cells)
+_RUN_IN_CONDITION = re.compile(r"^([A-Z][^:()]{2,80}?)\s*\(([^()]{3,40})\)\s*:\s*(?=\S)")
+
+
+def run_in_condition(text: str) -> tuple[str, str] | None:
+    """(condition name, "initial" / "continuation") of a run-in condition statement."""
+    m = _RUN_IN_CONDITION.match(text)
+    if m is None:
+        return None
+    if _INITIAL.match(m.group(2)):
+        return m.group(1).strip(), "initial"
+    if _CONTINUATION.match(m.group(2)):
+        return m.group(1).strip(), "continuation"
+    return None
+
+
 _CONTINUATION = re.compile(
     r"^\s*(patient is currently receiving|currently receiving|continuation|continued "
     r"(?:therapy|approval|authori[sz]ation|use\b)|re-?authori[sz]ation|renewal|recertification|"

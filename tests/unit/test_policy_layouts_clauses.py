@@ -119,3 +119,45 @@ def test_table_with_a_bullet_column_is_not_split() -> None:
         f"{'Antimycobacterial':<26}{'Priftin':<20}•    Must be prescribed by a specialist",
     ] * 4
     assert split_column(rows) is None
+
+
+def test_inline_enumerated_criteria() -> None:
+    from pipeline.policy.inline_lists import split_inline
+
+    either = split_inline(
+        "Either (a) IgG below the lower limit of normal, or (b) failure to make "
+        "protective antibodies after a vaccine"
+    )
+    assert either is not None
+    lead, parts, word = either
+    assert (lead, word) == ("Either", "OR")
+    assert [label for label, _ in parts] == ["a", "b"]
+    assert parts[0][1] == "IgG below the lower limit of normal"
+    listed = split_inline(
+        "One of the following: (1) a platelet count below 150,000; (2) signs of "
+        "hemolysis on the smear; or (3) acute kidney injury or organ damage"
+    )
+    assert listed is not None and listed[2] == "" and len(listed[1]) == 3
+    anded = split_inline(
+        "The member has (i) a confirmed diagnosis of CIDP and (ii) weakness for 8 weeks"
+    )
+    assert anded is not None and anded[2] == "AND"
+    # references to labels, or labels out of order, are no list
+    assert split_inline("The member meets criteria (a) and (b) above") is None
+    assert split_inline("Dose as in (b) below and then (c) once more a week") is None
+    # no logic said: left whole
+    assert split_inline("The member has (a) one thing here; (b) another thing there") is None
+
+
+def test_run_in_condition_statement() -> None:
+    from pipeline.policy.wording import run_in_condition
+
+    assert run_in_condition("Asthma (Initial Approval): Dupilumab is approved when") == (
+        "Asthma",
+        "initial",
+    )
+    assert run_in_condition("Atopic Dermatitis (Continuation of Therapy): X is approved") == (
+        "Atopic Dermatitis",
+        "continuation",
+    )
+    assert run_in_condition("Asthma (moderate to severe): the member has") is None
