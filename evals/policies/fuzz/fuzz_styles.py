@@ -188,7 +188,8 @@ def _row(r: Renderer, label: str, draw: Any) -> Any:
     y, page = doc.get_y(), doc.page_no()
     doc.font("B", None, label)
     doc.set_xy(doc.l_margin, y)
-    doc.multi_cell(LABEL_X - 2, doc.line_h, label, new_x="LMARGIN", new_y="NEXT")
+    # a cell's label is set flush left, as tables print it (justified, its words spread)
+    doc.multi_cell(LABEL_X - 2, doc.line_h, label, align="L", new_x="LMARGIN", new_y="NEXT")
     bottom = doc.get_y()
     left = doc.l_margin
     doc.set_left_margin(left + LABEL_X)
