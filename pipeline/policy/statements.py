@@ -15,6 +15,7 @@ from pipeline.policy.wording import _APPROVES, _CONTINUATION, _INITIAL, run_in_c
 if TYPE_CHECKING:
     from pipeline.policy.outline import Item
 
+_RUN_IN_BRANCH = re.compile(r"^[A-Z][A-Za-z\- ]{3,40}:\s+\S")
 _LEADS_IN = re.compile(r"(?:\bthe following\b[^:]{0,200}|:)\s*$", re.I)
 
 
@@ -62,7 +63,9 @@ def _root_statement(stack: list[Item], line: Line) -> bool:
         and stack[0].style == "para"
         and line.indent <= stack[0].indent + 1
         and bool(_INITIAL.match(text) or _CONTINUATION.match(text))
-        and text.endswith(":")
+        # its lead-in ends the line, or wraps after a run-in label ("Recertification:
+        # X is approved when the following criteria are" / "met:")
+        and (text.endswith(":") or bool(_RUN_IN_BRANCH.match(text)))
         and bool(_APPROVES.search(text))
         and not _titles(stack)
     )

@@ -161,3 +161,22 @@ def test_run_in_condition_statement() -> None:
         "continuation",
     )
     assert run_in_condition("Asthma (moderate to severe): the member has") is None
+
+
+def test_a_grid_label_wrapping_beside_its_criteria() -> None:
+    from pipeline.policy.layout_text import layout_lines
+
+    page = [
+        "Diagnosis                    Approval criteria",
+        "",
+        "Paroxysmal                   Initial Request: X is approved when the following",
+        "nocturnal                    criteria are met (must meet all):",
+        "hemoglobinuria               a)  Diagnosis of paroxysmal nocturnal hemoglobinuria",
+        "(PNH)                            by flow cytometry",
+        "                             b)  Patient is 1 month of age or older.",
+    ]
+    lines = layout_lines([page])
+    texts = [x.text for x in lines]
+    assert "Paroxysmal nocturnal hemoglobinuria (PNH)" in texts
+    assert "criteria are met (must meet all):" in texts  # the label's words are not in the criteria
+    assert not any("nocturnal met" in x for x in texts)
