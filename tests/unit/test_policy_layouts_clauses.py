@@ -180,3 +180,24 @@ def test_a_grid_label_wrapping_beside_its_criteria() -> None:
     assert "Paroxysmal nocturnal hemoglobinuria (PNH)" in texts
     assert "criteria are met (must meet all):" in texts  # the label's words are not in the criteria
     assert not any("nocturnal met" in x for x in texts)
+
+
+def test_paragraphs_that_each_grant_coverage_are_alternatives() -> None:
+    from pipeline.policy.groups import _group_op
+    from pipeline.policy.outline import Item
+
+    def item(text: str, label: str = "") -> Item:
+        return Item("num" if label else "upperdot", label, text, 1, 0, "")
+
+    title = item("Crohn's disease")
+    title.children = [
+        item("Authorization of 16 weeks may be granted for members who received it before.", "1"),
+        item("Authorization of 16 weeks may be granted for members with Crohn's disease when", "2"),
+    ]
+    assert _group_op(title)[:2] == ("any_of", 1)
+    # an initial and a renewal statement are two branches, not two ways to qualify
+    title.children = [
+        item("Initial Authorization: X is approved when all of the following are met:", "1"),
+        item("Renewal: X is approved when all of the following are met:", "2"),
+    ]
+    assert _group_op(title)[0] == "all_of"
