@@ -112,6 +112,9 @@ _APPROVAL_LINE = re.compile(
     r"(?:duration|period|length)\s*:"
     # "Length of authorization: 6 months", "Duration of approval: 12 months"
     r"|^(?:length|duration|period) of (?:approval|authori[sz]ation)\s*:"
+    # "Authorization: up to 5 monthly doses.", "Approval: 12 months"
+    r"|^(?:initial\s+|renewal\s+|continuation\s+)?(?:approval|authori[sz]ation)\s*:\s*"
+    r"(?:up to\s+|for\s+|no more than\s+)?\d+\s+\w+"
     # "Initial authorization will be for no more than 12 months." alone on its line
     r"|^(?:initial\s+|renewal\s+|continuation\s+)?(?:re-?)?(?:approval|authori[sz]ation)\s+"
     r"(?:will be|is|may be)\s+(?:granted\s+)?for\s+(?:no more than\s+|up to\s+)?"
