@@ -114,6 +114,16 @@ _BOUND = re.compile(
     r"(?P<post>more|greater|higher|above|over|less|lower|fewer|below|under)\b",
     re.I,
 )
+# "a total Mayo score of 6 to 12", "2 to 4 copies", "a subscore of 2 or 3": a range, in
+# digits (words are counts of other things: "one to two doses"), read as "between"
+_DIGITS = r"\d+(?:\.\d+)?"
+_RANGE = re.compile(
+    rf"(?<![\w.,/-])(?P<low>{_DIGITS})(?P<u1>{_UNIT.pattern})?\s*(?:to|through|-|–)\s*"
+    rf"(?P<high>{_DIGITS})(?P<u2>{_UNIT.pattern})?(?![\w.,/%-]*\d)"
+    r"|(?<![\w.,/-])(?P<a>\d+)\s+or\s+(?P<b>\d+)"
+    r"(?![\w.,/]|\s*(?:or|and)\s+(?:more|greater|higher|less|lower|fewer))",
+    re.I,
+)
 # Words that name no measurement by themselves ("score", "level", "involvement").
 _GENERIC = set(
     """level levels score scores count counts value values result results involvement
@@ -122,7 +132,8 @@ _GENERIC = set(
     greater within past last previous prior current currently during over before after
     each per from by as its their this that which who whose must should require required
     most recent baseline pretreatment present history months month weeks week years year
-    days day age aged older younger""".split()
+    days day age aged older younger mild moderate moderately severe severely active
+    graded disease diseases""".split()
 )
 _WINDOW = re.compile(
     r"\b(?:in|within|during|over)\s+the\s+(?:past|last|previous|prior|preceding)\s+"
@@ -171,6 +182,7 @@ class Reading:
     unit: str | None
     fact: CaseFact
     at: int | None = None  # where the value is written in the fact
+    head: str = ""  # the clause's words before the value ("total Mayo score")
 
 
 def _number(text: str) -> float:
@@ -222,7 +234,22 @@ def bounds(text: str) -> list[Bound]:
             out.append(
                 Bound(op, _number(num.group(1)), None, _unit(m.group("u4")), m.start(), m.end())
             )
-    return out
+    for m in _RANGE.finditer(text):
+        if any(b.start <= m.start() < b.end for b in out):
+            continue  # inside a bound already read ("between 2 and 4")
+        if re.search(r"\b(?:ages?|aged|years?)\s*(?:of\s+|from\s+)?$", text[: m.start()], re.I):
+            continue  # "for age 6 to 11": an age group, the age rule's
+        if m.group("low") is not None:
+            low, high = float(m.group("low")), float(m.group("high"))
+            unit = _unit(m.group("u2")) or _unit(m.group("u1"))
+        else:  # "2 or 3": a range only where nothing lies between them
+            low, high = float(m.group("a")), float(m.group("b"))
+            if high - low != 1 or low != int(low):
+                continue
+            unit = None
+        if low < high:
+            out.append(Bound("between", low, high, unit, m.start(), m.end()))
+    return sorted(out, key=lambda b: b.start)
 
 
 def _stem(word: str) -> str:
@@ -235,7 +262,7 @@ def _name(text: str, bound: Bound) -> tuple[set[str], set[str], str | None]:
     the clause the bound is in, before it, less the words that name nothing by themselves;
     where the bound has no unit and a word follows it ("at least two exacerbations"), that
     word is what is counted, and a fact's number must be followed by it."""
-    before = re.split(r"[;:]|\bor\b|\band\b|,", text[: bound.start])[-1]
+    before = re.split(r"[;:]|\bor\b|\band\b|\bwith\b|,", text[: bound.start])[-1]
     after = re.split(r"[;:,]|\bor\b|\band\b|\bin the\b|\bwithin\b|\bdespite\b", text[bound.end :])[
         0
     ]
@@ -289,7 +316,7 @@ def _readings(
                     )
                     near = near or any(a in head[-40:] or a in rest[:30] for a in abbrevs)
                 if near:
-                    out.append((Reading(_number(m.group(1)), unit, fact), rest))
+                    out.append((Reading(_number(m.group(1)), unit, fact, head=head), rest))
     return out
 
 
@@ -375,6 +402,18 @@ def _ago(text: str) -> float | None:
     return _number(m.group(1)) * MONTHS[m.group(2).lower().rstrip("s")] if m else None
 
 
+def _best_named(
+    values: list[tuple[float, CaseFact, str]], before: str
+) -> list[tuple[float, CaseFact, str]]:
+    """The readings whose name is most the criterion's, where several are named alike
+    ("total Mayo score 9" for "a total Mayo score of 6 to 12", not "Partial Mayo 7")."""
+    asked = {_stem(w) for w in re.findall(r"[A-Za-z]{3,}", before)[-4:]}
+    score = [
+        len(asked & {_stem(w) for w in re.findall(r"[A-Za-z]{3,}", h)[-4:]}) for *_, h in values
+    ]
+    return [v for v, s in zip(values, score, strict=True) if s == max(score)]
+
+
 def judge_measure(
     text: str, facts: list[CaseFact], drug: str = "", context: str = ""
 ) -> tuple[str, list[str], str] | None:
@@ -389,7 +428,7 @@ def judge_measure(
     name: tuple[set[str], set[str], str | None] = (set(), set(), None)
     today = as_of(facts)
     for bound in found:
-        if bound.unit in MONTHS and re.search(r"\b(?:age|old|older|younger)\b", text, re.I):
+        if bound.unit in MONTHS and re.search(r"\b(?:ages?|old|older|younger)\b", text, re.I):
             return None  # an age: the age rule reads it
         analyte = analyte_at(text, bound.start, bound.end)
         if analyte is None and (
@@ -412,7 +451,7 @@ def judge_measure(
             # "exacerbations requiring hospitalization": a count of the qualified events
             readings = [(r, rest) for r, rest in readings if coverage(wanted, r.fact.text)]
         criterion_window = _window(text) or _window(context)
-        values: list[tuple[float, CaseFact]] = []
+        values: list[tuple[float, CaseFact, str]] = []
         for reading, rest in readings:
             value = _same_unit(bound, reading)
             if value is None:
@@ -425,15 +464,16 @@ def judge_measure(
                     when = _ago(rest) or _age(reading, today)
                     if when is None or when > criterion_window:
                         continue
-            values.append((value, reading.fact))
+            values.append((value, reading.fact, reading.head))
         if not values:
             return None
-        outcomes = {bound.holds(v) for v, _ in values}
+        values = _best_named(values, text[: bound.start])
+        outcomes = {bound.holds(v) for v, _, _ in values}
         if len(outcomes) > 1:
             return None  # the facts disagree: a person reads them
         ok = outcomes.pop()
-        cited = list(dict.fromkeys(f.id for _, f in values))[:3]
-        shown = ", ".join(f"{v:g}" for v, _ in values[:3])
+        cited = list(dict.fromkeys(f.id for _, f, _ in values))[:3]
+        shown = ", ".join(f"{v:g}" for v, _, _ in values[:3])
         unit = f" {bound.unit}" if bound.unit else ""
         statuses.append(
             (
