@@ -45,7 +45,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-14"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-15"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -54,7 +54,10 @@ COMPILER_VERSION = "policy-compiler-14"  # 7: two-column criteria tables; 8: con
 # exclusion parts (issue 25); 13: generic marked headings over condition sections, ordered
 # lists that start again, run-in branch statements under condition titles, "- AND -" lines,
 # checkboxes, "is approved when" / "New Starts" (the layout fuzzer, evals/policies/fuzz);
-# 14: a condition's list of request-type groups split into its branches (branch_split.py)
+# 14: a condition's list of request-type groups split into its branches (branch_split.py);
+# 15: decimal clauses with logic by clause numbers, two-column pages, run-in condition
+# statements (Part D cells), inline "(a) ... or (b)" criteria, grid labels wrapping beside
+# their criteria, paragraphs that each grant coverage as alternatives (the fuzzer's round 2)
 
 
 class PolicyCompileError(NecessityError, ValueError):
