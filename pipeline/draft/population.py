@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.draft.failures import failure_fits
 from pipeline.draft.levels import affirmed, level_fits
 from pipeline.draft.levels import spans as level_spans
 from pipeline.models import Case
@@ -150,6 +151,8 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         return False
     if age is not None and _outside_age(population, age):
         return False
+    if not failure_fits(population, case):
+        return False  # for a secondary loss of response, and the case's drug never worked
     record = case_record(case)
     if _REMISSION.search(population) and _ACTIVE.search(affirmed(record.lower())):
         if not _REMISSION.search(record):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.draft.failures import after_class, failed_classes, own_classes
 from pipeline.draft.levels import level_fits
 from pipeline.draft.orders import except_for, others, partners, ranked_below
 from pipeline.draft.population import (
@@ -147,6 +148,9 @@ def _read_kind(
         topic.request_type == "initial"
         and _on_drug(population, topic)
         and _ALREADY_ON.search(population)
+        # "despite the first TNFi": patients whose first drug of the class failed (the
+        # stance reads it against what the case tried), not patients staying on it
+        and not after_class(population, own_classes(topic))
     ):
         # about patients already on the drug (stopping, tapering or switching it): nothing
         # on starting it, whatever it is compared with
@@ -196,7 +200,10 @@ def _read_kind(
             return None
         given_with = partners(head, comparator, topic)
         preferred = [t for t in others(head, topic) if t.name not in given_with]
-        requires = [t for t in requires if t.name not in given_with]
+        # what it prefers is no therapy it requires before ("X over a second TNFi in
+        # patients with nonresponse to the first": X is the alternative, not a prior line)
+        chosen = given_with | {t.name for t in preferred}
+        requires = [t for t in requires if t.name not in chosen]
         return Reading(ev, "dispreferred", preferred=preferred, requires=requires, strong=strong)
     if _on_drug(head, topic) and not neg:
         return Reading(ev, "endorsed", requires=requires, strong=strong)
@@ -275,6 +282,20 @@ def guideline_position(
         for r in readings
         if population_fits(r.population, case, topic) and not topic.names_other_subtype(r.ev.text)
     ]
+    # A first drug of the drug's class already failed: the class's recommendations for
+    # patients who never had it (an earlier line) neither endorse a second one nor rank it.
+    # And the reverse: a recommendation for patients after a first drug of the class
+    # ("over a second TNFi in patients with nonresponse to the first") is not for a case
+    # that has not had one.
+    failed = failed_classes(case, topic)
+    if failed:
+        readings = [
+            r
+            for r in readings
+            if r.kind in {"against", "dispreferred"} or after_class(r.ev.text, failed)
+        ]
+    else:
+        readings = [r for r in readings if not after_class(r.population, own_classes(topic))]
     # A recommendation for the case's own level (severe disease, high fracture risk) says
     # more than one whose population the sentence lost (a table row cut from its heading,
     # "we recommend against X" alone): where some place the drug, they decide.
@@ -297,7 +318,12 @@ def guideline_position(
     ]
     drug = topic.drug
     failures = _failures_on_record(case)
-    firsts = [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
+    # a vaccine or a test has no first-line drug before it: the condition's path is not its
+    firsts = (
+        [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
+        if topic.kind is None
+        else []
+    )
 
     generic = _earlier_failed(case)
 
@@ -412,6 +438,12 @@ def documentation(
             break
     if case.requested_treatment.request_type == "continuation":
         out.append((f"Objective measures of response to {topic.drug} since it was started", None))
+    if topic.kind is not None:
+        # what such a request is judged by: the patient's current therapies, and whether
+        # it was given (or done) before
+        if topic.current:
+            out.append((f"Current therapies and doses: {', '.join(topic.current)}", None))
+        out.append((f"Whether {topic.drug} was given before (dates, doses)", None))
     rest = wanted[2:] if stance == "supports" else wanted[1:]
     if rest:
         out.append((f"Trials of {_names(rest[:4])} and their response", first_ev.get(rest[0].name)))
