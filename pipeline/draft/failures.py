@@ -93,11 +93,11 @@ def own_classes(topic: CaseTopic) -> list[str]:
     return [c for c in topic.drug_lineage if c in known and not known[c].broad]
 
 
-def failed_classes(case: Case, topic: CaseTopic) -> list[str]:
-    """The drug's own narrow classes of which the case already had another drug that
-    failed (adalimumab without response, for golimumab: "TNF inhibitor")."""
+def failed_in_class(case: Case, topic: CaseTopic) -> list[tuple[str, str]]:
+    """(class, prior therapy) for each drug of the drug's own narrow classes the case
+    already had and that failed (adalimumab without response, for golimumab)."""
     own = own_classes(topic)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for p in case.prior_therapies:
         outcome = f"{p.response or ''}"
         if not (_EFFICACY.search(outcome) or failure_kinds(outcome)):
@@ -105,8 +105,35 @@ def failed_classes(case: Case, topic: CaseTopic) -> list[str]:
         for term in find_therapies(p.name):
             if term.words and any(w in topic.drug_words for w in term.words):
                 continue  # the drug itself, tried before: a continuation's matter
-            out += [c for c in own if c in term.classes and c not in out]
+            out += [(c, p.name) for c in own if c in term.classes]
     return out
+
+
+def failed_classes(case: Case, topic: CaseTopic) -> list[str]:
+    """The drug's own narrow classes of which the case already had another drug that
+    failed (for golimumab after adalimumab: "TNF inhibitor")."""
+    return list(dict.fromkeys(c for c, _ in failed_in_class(case, topic)))
+
+
+_KIND_WORDS = {
+    "primary": "primary nonresponse",
+    "secondary": "secondary loss of response",
+    "intolerance": "intolerance",
+}
+
+
+def failure_request(case: Case, topic: CaseTopic, populations: list[str]) -> str | None:
+    """Where the guideline's word on the drug turns on how the first drug of its class
+    failed (a population names the kind), the documentation of that failure."""
+    failed = failed_in_class(case, topic)
+    kinds = [k for p in populations for k in sorted(failure_kinds(p))]
+    if not failed or not kinds:
+        return None
+    prior = failed[0][1]
+    return (
+        f"Documentation of the {_KIND_WORDS[kinds[0]]} to {prior}: dose, duration, adherence "
+        "and disease activity measures"
+    )
 
 
 # Before a class word: the class again, after its first drug ("a second / different TNFi",

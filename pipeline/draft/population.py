@@ -15,7 +15,13 @@ from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
 
 _OVER = re.compile(r"\s(?:,\s*)?over\s+(?!\d)", re.I)
-_POPULATION = re.compile(r"\s(?:for|in|among) (?:patients|adults|children|those|people)\b", re.I)
+# The population opens with its group ("for patients"), or with the failure it follows ("for
+# inadequate response to or intolerance of NSAIDs", "despite ...").
+_POPULATION = re.compile(
+    r"\s(?:(?:for|in|among) (?:patients|adults|children|those|people)|(?:for|after|following) "
+    r"(?:an? )?(?:inadequate|insufficient|incomplete|partial|no|lack of) respon\w*|despite)\b",
+    re.I,
+)
 
 
 def split_over(text: str) -> tuple[str, str, str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.draft.failures import after_class, failed_classes, own_classes
+from pipeline.draft.failures import after_class, failed_classes, failure_request, own_classes
 from pipeline.draft.levels import level_fits
 from pipeline.draft.orders import except_for, others, partners, ranked_below
 from pipeline.draft.population import (
@@ -65,6 +65,11 @@ _FAILED = re.compile(
     re.I,
 )
 _DURATION = re.compile(r"\b(?:about |at least )?\d+(?:\s*(?:to|-|–)\s*\d+)?\s*(?:months?|weeks?)\b")
+_GROUP_FIRST = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:patients|adults|children|people|persons|individuals|women|men|"
+    r"those|girls|boys|adolescents|infants)\b",
+    re.I,
+)
 _ONLY_FOR = re.compile(r"\bonly (?:as [^,.;]*? )?(?:for|in) ([^,.;]+)", re.I)
 
 
@@ -382,13 +387,29 @@ def guideline_position(
         summary += f" Preferred: {_names(preferred)}."
     cited = [r.ev for r in chosen]
     requests = documentation(case, topic, stance, preferred, firsts, sentences, path_sentences)
+    # The endorsement's own conditions: the response to the therapies it comes after.
+    reqs = list({t.name: t for r in chosen for t in r.requires}.values())
+    if stance == "supports" and reqs:
+        first = next(r for r in chosen if r.requires)
+        requests.insert(0, (f"Response to {_names(reqs)}: dose, duration and response", first.ev))
+    turned = failure_request(case, topic, [r.population for r in chosen])
+    if turned:
+        requests.insert(0, (turned, chosen[0].ev))
     endorsing = [r for r in chosen if r.kind == "endorsed" and r.population]
     if stance == "supports" and endorsing:
         # endorsed for some patients: the record must show the patient is one of them
         # (severe disease, the course that failed) before any other trial
         who = re.sub(r"^(?:\d+\.\s+)?(?:in|for|among)\s+", "", endorsing[0].population, flags=re.I)
         requests.insert(
-            0, (f"Documentation that the patient is one of {who.strip(' ,.')}", endorsing[0].ev)
+            0,
+            (
+                # "one of adults with ...", or a population by its failure: "of inadequate
+                # response to NSAIDs" is documented as such
+                f"Documentation that the patient is one of {who.strip(' ,.')}"
+                if _GROUP_FIRST.match(who)
+                else f"Documentation of the {who.strip(' ,.')}",
+                endorsing[0].ev,
+            ),
         )
     for ev in [e for _, e in firsts[:2]] if stance != "silent" else []:
         if ev not in cited:

@@ -88,7 +88,9 @@ def test_after_a_primary_nonresponse_another_class_is_preferred() -> None:
     assert position.stance == "prefers_other"
     assert position.preferred == ["secukinumab", "ixekizumab"]
     assert position.citations == ["E2.1"]  # not the first-line one, not the secondary one
-    assert requests and "secukinumab" in requests[0]
+    # the stance turns on how adalimumab failed: that failure is documented first
+    assert requests[0].startswith("Documentation of the primary nonresponse to Adalimumab")
+    assert "adherence" in requests[0] and "secukinumab" in requests[1]
 
 
 def test_after_a_secondary_loss_of_response_a_second_drug_of_the_class_is_endorsed() -> None:
@@ -109,3 +111,30 @@ def test_before_any_drug_of_the_class_the_recommendations_after_it_do_not_apply(
     )
     assert position.stance == "supports"
     assert position.citations[0] == "E1.1"
+
+
+def test_an_endorsement_after_failures_asks_for_their_response() -> None:
+    """ "X is strongly recommended over Y for inadequate response to or intolerance of
+    NSAIDs and/or glucocorticoids": the population is the failure (grammar of the
+    recommendation), and the documentation asks for the response to those therapies."""
+    c = case(
+        "Anakinra (Kineret)",
+        "Juvenile rheumatoid arthritis with systemic onset",
+        "M08.20",
+        prior=[
+            {"name": "Naproxen", "response": "inadequate response"},
+            {"name": "Prednisolone 1 mg/kg", "response": "flare on tapering"},
+        ],
+    )
+    rec = ev(
+        1,
+        "IL-1 and IL-6 inhibitors are strongly recommended over a single or combination of "
+        "conventional synthetic DMARDs for inadequate response to or intolerance of NSAIDs "
+        "and/or glucocorticoids.",
+    )
+    position, requests = guideline_position(c, case_topic(c), [rec], [])
+    assert position.stance == "supports"
+    assert requests[0].startswith(
+        "Documentation of the inadequate response to or intolerance of NSAIDs"
+    )
+    assert requests[1].startswith("Response to nsaid or glucocorticoid")
