@@ -214,13 +214,17 @@ def format_policy_report(report: dict) -> str:
     def f(x: float | None) -> str:
         return "-" if x is None else f"{x:.2f}"
 
-    cols = f"{'ind.rec':>7} {'named':>5} {'leaf.rec':>8} {'leaf.prec':>9} {'logic':>6} empty"
+    cols = (
+        f"{'ind.rec':>7} {'named':>5} {'leaf.rec':>8} {'leaf.prec':>9} {'logic':>6} "
+        f"{'branch':>6} empty"
+    )
     lines = [f"{'policy':52} {'split':7} {cols}"]
     for r in report["policies"]:
         lines.append(
             f"{r['file'][:52]:52} {r['split']:7} {f(r['indication_recall']):>7} "
             f"{f(r['indication_named']):>5} {f(r['leaf_recall']):>8} "
             f"{f(r['leaf_precision']):>9} {f(r['logic_accuracy']):>6} "
+            f"{f(r['branch_precision']):>6} "
             f"{'EMPTY' if r['empty'] else ''}{(' ' + r['error']) if r['error'] else ''}"
         )
     for name, o in report["overall"].items():
@@ -228,6 +232,7 @@ def format_policy_report(report: dict) -> str:
             f"{'OVERALL ' + name:52} {'':7} {f(o['indication_recall']):>7} "
             f"{f(o['indication_named']):>5} {f(o['leaf_recall']):>8} "
             f"{f(o['leaf_precision']):>9} {f(o['logic_accuracy']):>6} "
+            f"{f(o['branch_precision']):>6} "
             f"{len(o['empty'])} empty"
         )
     return "\n".join(lines)

@@ -236,6 +236,10 @@ class PolicyScore:
     matched_leaves: int = 0
     compiled_leaves: int = 0
     precise_leaves: int = 0
+    # per gold branch: the leaves of its compiled counterpart, and how many are its own (an
+    # initial request judged by a branch that also holds the renewal criteria is wrong)
+    branch_leaves: int = 0
+    branch_precise: int = 0
     groups: int = 0
     logic_correct: int = 0
     problems: int = 0
@@ -263,6 +267,8 @@ class PolicyScore:
             "matched_leaves": self.matched_leaves,
             "compiled_leaves": self.compiled_leaves,
             "precise_leaves": self.precise_leaves,
+            "branch_leaves": self.branch_leaves,
+            "branch_precise": self.branch_precise,
             "groups": self.groups,
             "logic_correct": self.logic_correct,
             "problems": self.problems,
@@ -284,6 +290,7 @@ def rates(s: PolicyScore) -> dict[str, float | None]:
         "indication_named": _ratio(s.named_indications, s.gold_indications),
         "leaf_recall": _ratio(s.matched_leaves, s.gold_leaves),
         "leaf_precision": _ratio(s.precise_leaves, s.compiled_leaves),
+        "branch_precision": _ratio(s.branch_precise, s.branch_leaves),
         "logic_accuracy": _ratio(s.logic_correct, s.groups),
     }
 
@@ -326,6 +333,8 @@ def score_policy(gold: dict[str, Any], tree: PolicyTree) -> PolicyScore:
             _, root, pairs = best
             if root is not None:
                 counted.update(id(x) for x in root.leaves())
+                s.branch_leaves += len(root.leaves())
+                s.branch_precise += len(pairs)
             s.gold_leaves += len(gold_leaves)
             s.matched_leaves += len(pairs)
             precise.update(id(x) for x in pairs.values())
@@ -426,6 +435,8 @@ def report(scores: list[PolicyScore]) -> dict[str, Any]:
                 "matched_leaves",
                 "compiled_leaves",
                 "precise_leaves",
+                "branch_leaves",
+                "branch_precise",
                 "groups",
                 "logic_correct",
             ):

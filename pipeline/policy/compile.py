@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.errors import NecessityError
 from pipeline.policy.branch_sections import branch_indication, branch_kind
+from pipeline.policy.branch_split import split_tree
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion, heading_exclusion
@@ -44,7 +45,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-13"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-14"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -52,7 +53,8 @@ COMPILER_VERSION = "policy-compiler-13"  # 7: two-column criteria tables; 8: con
 # 12: run-in condition labels under branch sections, connectors before markers, roman
 # exclusion parts (issue 25); 13: generic marked headings over condition sections, ordered
 # lists that start again, run-in branch statements under condition titles, "- AND -" lines,
-# checkboxes, "is approved when" / "New Starts" (the layout fuzzer, evals/policies/fuzz)
+# checkboxes, "is approved when" / "New Starts" (the layout fuzzer, evals/policies/fuzz);
+# 14: a condition's list of request-type groups split into its branches (branch_split.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -213,6 +215,7 @@ def build_tree(
         problems=problems,
         checksum=source_id,
     )
+    split_tree(tree)
     tree.problems.extend(resolve(tree))
     return tree
 

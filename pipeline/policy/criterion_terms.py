@@ -19,7 +19,8 @@ _STOP = set(
     request requested requesting use used using per via including include includes e.g
     i.e etc no not never none without absence absent lack free diagnosis diagnosed
     therapy therapies treatment prior previous previously earlier require requires
-    required requiring""".split()
+    required requiring attest attests attested attestation attesting verbal verbally
+    provide provides provided submit submits submitted""".split()
 )
 _SEVERITY = {"mild", "moderate", "moderately", "severe", "severely", "medium", "high", "low"}
 # Words of a negation. "negative" is not one: "TB test negative" states a result.
@@ -73,6 +74,13 @@ _SAME = {
         ("inadeq", "fail", "failur", "insuff", "unsucc"),
         ("female", "woman", "women"),  # the case's "Patient: 68-year-old female."
         ("male", "man", "men"),
+        # clinical words with one meaning, as notes and policies each write them
+        ("cancer", "carcin", "malign"),
+        ("tumor", "tumour"),
+        ("kidney", "renal"),
+        ("hypers", "allerg"),  # hypersensitivity
+        ("pediat", "paedia", "child", "childr"),
+        ("heart", "cardia"),
     )
     for s in group
 }
@@ -223,9 +231,17 @@ def _stated(group: set[str], stems: set[str], clause: str) -> bool:
         if alt.isupper():
             if re.search(rf"(?<![A-Za-z0-9]){re.escape(alt)}(?![A-Za-z0-9])", clause):
                 return True
-        elif alt in stems:
+        elif alt in stems or (len(alt) >= 4 and _compound(alt).search(clause)):
             return True
     return False
+
+
+def _compound(alt: str) -> re.Pattern[str]:
+    """The term as the second half of a compound word ("feed" in "breastfeeding"), after a
+    head of four letters or more that is no negating prefix ("nonsmoker" is no "smoker")."""
+    return re.compile(
+        rf"\b(?!(?:non|un|in|dis|anti|de)(?:-)?{re.escape(alt)})[a-z]{{4,}}{re.escape(alt)}", re.I
+    )
 
 
 def numbers_ok(criterion: str, clause: str) -> bool:

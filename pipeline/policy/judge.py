@@ -21,7 +21,7 @@ from pipeline.policy.criterion_terms import (
     opposes,
     requirements,
 )
-from pipeline.policy.measures import bounds
+from pipeline.policy.measures import Bound, bounds
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.readers import read_criterion
 
@@ -339,6 +339,11 @@ def _together(
     return parts if len(parts) >= 2 and stated >= max(need, 2) else []
 
 
+def _one_or_more(bound: Bound) -> bool:
+    """A count of at least one, of no unit: the thing stated once states it."""
+    return bound.op == ">=" and bound.low == 1 and bound.unit is None
+
+
 def check_model_judgment(
     j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str = ""
 ) -> Judgment:
@@ -400,7 +405,9 @@ def check_model_judgment(
                 and not any(coverage(groups, f.text) >= need for f in kept)
             ):
                 kept = []  # facts that state it only together: each must say it plainly
-            if numeric:
+            if numeric and _one_or_more(numeric[0]):
+                pass  # "at least one other antiseizure medication": one stated is enough
+            elif numeric:
                 wanted = {f"{numeric[0].low:g}"}  # the bound; later ones may be conditions
                 kept = [f for f in kept if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))]
             else:  # "relapsed within 12 months": a fact that states no such number is no met

@@ -114,6 +114,16 @@ _BOUND = re.compile(
     r"(?P<post>more|greater|higher|above|over|less|lower|fewer|below|under)\b",
     re.I,
 )
+# "a total Mayo score of 6 to 12", "2 to 4 copies", "a subscore of 2 or 3": a range, in
+# digits (words are counts of other things: "one to two doses"), read as "between"
+_DIGITS = r"\d+(?:\.\d+)?"
+_RANGE = re.compile(
+    rf"(?<![\w.,/-])(?P<low>{_DIGITS})(?P<u1>{_UNIT.pattern})?\s*(?:to|through|-|–)\s*"
+    rf"(?P<high>{_DIGITS})(?P<u2>{_UNIT.pattern})?(?![\w.,/%-]*\d)"
+    r"|(?<![\w.,/-])(?P<a>\d+)\s+or\s+(?P<b>\d+)"
+    r"(?![\w.,/]|\s*(?:or|and)\s+(?:more|greater|higher|less|lower|fewer))",
+    re.I,
+)
 # Words that name no measurement by themselves ("score", "level", "involvement").
 _GENERIC = set(
     """level levels score scores count counts value values result results involvement
@@ -222,7 +232,22 @@ def bounds(text: str) -> list[Bound]:
             out.append(
                 Bound(op, _number(num.group(1)), None, _unit(m.group("u4")), m.start(), m.end())
             )
-    return out
+    for m in _RANGE.finditer(text):
+        if any(b.start <= m.start() < b.end for b in out):
+            continue  # inside a bound already read ("between 2 and 4")
+        if re.search(r"\b(?:ages?|aged|years?)\s*(?:of\s+|from\s+)?$", text[: m.start()], re.I):
+            continue  # "for age 6 to 11": an age group, the age rule's
+        if m.group("low") is not None:
+            low, high = float(m.group("low")), float(m.group("high"))
+            unit = _unit(m.group("u2")) or _unit(m.group("u1"))
+        else:  # "2 or 3": a range only where nothing lies between them
+            low, high = float(m.group("a")), float(m.group("b"))
+            if high - low != 1 or low != int(low):
+                continue
+            unit = None
+        if low < high:
+            out.append(Bound("between", low, high, unit, m.start(), m.end()))
+    return sorted(out, key=lambda b: b.start)
 
 
 def _stem(word: str) -> str:
@@ -389,7 +414,7 @@ def judge_measure(
     name: tuple[set[str], set[str], str | None] = (set(), set(), None)
     today = as_of(facts)
     for bound in found:
-        if bound.unit in MONTHS and re.search(r"\b(?:age|old|older|younger)\b", text, re.I):
+        if bound.unit in MONTHS and re.search(r"\b(?:ages?|old|older|younger)\b", text, re.I):
             return None  # an age: the age rule reads it
         analyte = analyte_at(text, bound.start, bound.end)
         if analyte is None and (

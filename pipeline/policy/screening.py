@@ -31,6 +31,7 @@ _WINDOW = re.compile(
     re.I,
 )
 _RESULT = {w: re.compile(rf"\b{w}\b", re.I) for w in ("negative", "positive")}
+_ASKS_DONE = re.compile(r"\b(?:tested|screened|screening|evaluated)\b", re.I)
 
 
 def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
@@ -39,6 +40,10 @@ def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], s
         return None
     test = next((name for name, p in _TESTS.items() if p.search(text[: window.start()])), None)
     wanted = next((r for r, p in _RESULT.items() if p.search(text[: window.start()])), None)
+    if wanted is None and _ASKS_DONE.search(text[: window.start()]):
+        # "tested for latent TB within the past 12 months": a negative result is the test
+        # done and nothing more to do; a positive one (to be treated) is a person's to read
+        wanted = "negative"
     if test is None or wanted is None:
         return None
     other = "positive" if wanted == "negative" else "negative"

@@ -18,9 +18,11 @@ clause that negates the trial ("never tried") is for the model and its check.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import MONTHS
+from pipeline.policy.criterion_terms import MONTHS, requirements
+from pipeline.policy.dates import as_of, months_between
 from pipeline.policy.measures import bounds
 
 _ASKS_FAILURE = re.compile(
@@ -80,13 +82,58 @@ def _narrowest(classes: set[str]) -> set[str]:
     return {c for c in classes if not any(c in lineage((o,))[1:] for o in classes if o != c)}
 
 
-def _months(text: str) -> list[float]:
+def _months(text: str, today: date | None = None, spans: bool = False) -> list[float]:
+    """The lengths of treatment the clause states, in months: written ("for 5 months"), or
+    between its dates ("since 03/2022", "06/2025 to 11/2025"; the case's latest date
+    standing for today) where ``spans``, counting whole months only (a month and year is any
+    day of it): the least it can be, for a length that must be long enough."""
     out = []
     for m in _LENGTH.finditer(text):
         n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         value = float(_SMALL.get(n.lower(), n) if not n.isdigit() else n)
         out.append(value * MONTHS[unit.lower().rstrip("s")])
+    for m in _SPAN.finditer(text) if spans else ():
+        start = _month_of(m.group("start") or m.group("s2"))
+        end = _month_of(m.group("end") or m.group("e2")) or today
+        if start is not None and end is not None and end > start:
+            out.append(max(0.0, months_between(start, end) - 1))  # "03/2022" may be its end
     return out
+
+
+_DOSE = re.compile(r"(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(mg|mcg|g)\b", re.I)
+
+
+def _dose_ok(asked: str, clause: str) -> bool:
+    """The clause's dose is at least the one the criterion names ("metformin at 1,500 mg a
+    day or the highest tolerated dose"), or it says the dose was the most tolerated; a
+    criterion that names no dose asks none."""
+    wanted = [(float(n.replace(",", "")), u.lower()) for n, u in _DOSE.findall(asked)]
+    if not wanted:
+        return True
+    if re.search(r"\b(?:highest|maximum|maximally|max)\b.{0,20}\btolerated\b", clause, re.I):
+        return True
+    given = [(float(n.replace(",", "")), u.lower()) for n, u in _DOSE.findall(clause)]
+    low = min(wanted)
+    return any(u == low[1] and v >= low[0] for v, u in given)
+
+
+_MY = r"(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4})"
+_SPAN = re.compile(
+    rf"\b(?:since|from|started(?: on| in)?|beginning)\s+(?P<start>{_MY})"
+    rf"(?:\s*(?:to|through|until|-|–)\s*(?P<end>{_MY}))?"
+    rf"|(?P<s2>{_MY})\s*(?:to|through|until|-|–)\s*(?P<e2>{_MY})",
+    re.I,
+)
+
+
+def _month_of(text: str | None) -> date | None:
+    if not text:
+        return None
+    parts = [int(x) for x in text.split("/")]
+    try:
+        return date(parts[-1], parts[0], parts[1] if len(parts) == 3 else 1)
+    except (ValueError, IndexError):
+        return None
 
 
 def _clauses(fact: CaseFact) -> list[str]:
@@ -115,6 +162,7 @@ def judge_trial(
     ]
     if not failure and not needed:
         return None  # "has received X" with no length asked: the restated reader's
+    today = as_of(facts)
     short: list[CaseFact] = []  # trials of the drugs shorter than the criterion asks
     unsure = False  # a trial of them with no length, or one long enough
     for fact in facts:
@@ -146,7 +194,11 @@ def judge_trial(
                 continue
             if _BOTH.search(text) and len(by_name | _narrowest(by_class)) < 2:
                 continue  # "both of the following: X and Y": one of them is not both
-            if needed and not any(m >= max(needed) - 1e-6 for m in _months(clause)):
+            if needed and not any(
+                m >= max(needed) - 1e-6 for m in _months(clause, today, spans=True)
+            ):
+                continue
+            if not _dose_ok(text, clause):
                 continue
             what = ", ".join(sorted(by_name or by_class))
             length = f", for at least {max(needed):g} months" if needed else ""
@@ -164,23 +216,50 @@ _LINES = re.compile(
     re.I,
 )
 _RESPONSE = re.compile(r";\s*response:\s*(.+)$", re.I)
+# What a trial of therapies named by no drug or class is written with ("at least one
+# conventional therapy", "two standard first-line treatments", "a prior systemic agent")
+_GENERIC_THERAPY = set(
+    "conven standa tradit first- first line altern other option agent medica treatm therap "
+    "drug drugs prior previo systemic one two three four".split()
+)
+_TRIAL_WORDS = {"inadeq", "respon", "trial", "tried", "intole", "refrac", "progre", "relaps"}
 
 
-def judge_lines(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
-    """("met", facts, reason) for "relapsed or refractory to at least N prior lines
-    (regimens)" where N prior therapies are on file, each with a response that failed."""
-    m = _LINES.search(text)
-    if not m or not _ASKS_FAILURE.search(text):
-        return None
-    need = int(m.group(1)) if m.group(1).isdigit() else _SMALL.get(m.group(1).lower(), 0)
-    failed = [
+def _failed_priors(facts: list[CaseFact]) -> list[CaseFact]:
+    """The prior therapies on file whose response states that they failed."""
+    return [
         f
         for f in facts
         if f.text.startswith("Prior therapy:")
         and (r := _RESPONSE.search(f.text))
-        and _FAILED.search(r.group(1))
+        and (_FAILED.search(r.group(1)) or re.search(r"\bflare", r.group(1), re.I))
         and not _NEVER.search(r.group(1))
     ]
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL.get(word.lower(), 0)
+
+
+def judge_lines(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    """("met", facts, reason) for "relapsed or refractory to at least N prior lines
+    (regimens)", or a failed trial of therapies named by no drug or class ("inadequate
+    response to at least one conventional therapy"), where as many prior therapies are on
+    file, each with a response that failed. Nothing otherwise: the model reads it."""
+    if not _ASKS_FAILURE.search(text):
+        return None
+    if m := _LINES.search(text):
+        need = _count(m.group(1))
+    else:
+        groups = [g for g in requirements(text) if not g & _TRIAL_WORDS]
+        if not groups or not all(g <= _GENERIC_THERAPY for g in groups):
+            return None
+        counted = [_count(w) for g in groups for w in g if _count(w)]
+        named = {"conven", "standa", "tradit", "first-", "first", "altern", "other"}
+        if not counted and not any(g & named for g in groups):
+            return None  # "prior therapy" alone: its group may name the therapies
+        need = max(counted or [1])
+    failed = _failed_priors(facts)
     if not need or len(failed) < need:
         return None
     return "met", [f.id for f in failed[:3]], f"{len(failed)} prior therapies on file failed"

@@ -155,3 +155,65 @@ def test_named_counts_only_what_a_case_could_match() -> None:
     coded.indications[0].icd10 = ["M05.00-M06.9"]
     gold = {**GOLD_ONE, "indications": [{**GOLD_ONE["indications"][0], "icd10": ["M06.9"]}]}
     assert score_policy(gold, coded).row()["indication_named"] == 1.0
+
+
+def test_branch_precision_counts_renewal_criteria_an_initial_request_would_be_judged_by() -> None:
+    """One "any" branch holding both the initial and the renewal list: every leaf is a
+    gold leaf (leaf precision 1.0), but each request type is judged by the other's too."""
+    initial = PolicyNode(
+        id="1.a",
+        text="Initial request:",
+        page=1,
+        op="all_of",
+        n=2,
+        children=[
+            _leaf("1.a.1", "Patient is 18 years of age or older"),
+            _leaf("1.a.2", "Tried methotrexate"),
+        ],
+    )
+    renewal = PolicyNode(
+        id="1.b",
+        text="Renewal request:",
+        page=1,
+        op="all_of",
+        n=1,
+        children=[_leaf("1.b.1", "Disease activity improved on therapy")],
+    )
+    root = PolicyNode(id="1", text="RA", page=1, op="all_of", n=2, children=[initial, renewal])
+    ind = Indication(
+        id="1",
+        name="Rheumatoid arthritis",
+        text="RA",
+        page=1,
+        branches=[Branch(request_type="any", node=root)],
+    )
+    tree = PolicyTree(source_id="s", file="x.pdf", title="t", compiler="c", indications=[ind])
+    gold = {
+        "file": "x.pdf",
+        "indications": [
+            {
+                "name": "Rheumatoid arthritis",
+                "page": 1,
+                "initial": {
+                    "op": "all_of",
+                    "children": [
+                        {"leaf": "Patient is 18 years of age"},
+                        {"leaf": "Tried methotrexate"},
+                    ],
+                },
+                "continuation": {
+                    "op": "all_of",
+                    "children": [{"leaf": "Disease activity improved on therapy"}],
+                },
+            }
+        ],
+    }
+    row = score_policy(gold, tree).row()
+    assert row["leaf_recall"] == 1.0 and row["leaf_precision"] == 1.0
+    assert row["branch_precision"] == 0.5  # 3 of the 6 leaves judged are the branch's own
+    split = tree.model_copy(deep=True)
+    split.indications[0].branches = [
+        Branch(request_type="initial", node=initial),
+        Branch(request_type="continuation", node=renewal),
+    ]
+    assert score_policy(gold, split).row()["branch_precision"] == 1.0

@@ -1,0 +1,117 @@
+"""Criterion readers: ranges in a criterion's numbers ("a score of 6 to 12", "2 or 3") read
+as bounds and judged against the measurement the case states (an age group is no
+measurement); a trial of therapies named by no drug ("at least one conventional therapy")
+judged by the failed prior therapies on file."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.models import CaseFact
+from pipeline.policy.measures import bounds, judge_measure
+
+
+def test_ranges_and_adjacent_alternatives_are_between_bounds() -> None:
+    got = bounds("a total Mayo score of 6 to 12 with an endoscopic subscore of 2 or 3")
+    assert [(b.op, b.low, b.high) for b in got] == [("between", 6, 12), ("between", 2, 3)]
+    assert [(b.low, b.high, b.unit) for b in bounds("eGFR of 30-60 mL/min")] == [(30, 60, "mL/min")]
+    # not ranges: alternatives with a gap, codes, dates, an age group, "2 or more"
+    for text in (
+        "1.7 mg or 2.4 mg weekly",
+        "ICD-10 M05.0-M05.9",
+        "from 01/2020 to 03/2021",
+        "for age 6 to 11",
+        "stage 2 or 4 disease",
+    ):
+        assert all(b.op != "between" for b in bounds(text)), text
+    assert [(b.op, b.low) for b in bounds("2 or more exacerbations")] == [(">=", 2)]
+
+
+@pytest.mark.parametrize(("value", "status"), [("9", "met"), ("14", "not_met")])
+def test_a_range_is_judged_against_the_named_measurement(value: str, status: str) -> None:
+    facts = [CaseFact(id="F1", text=f"History: Disease activity score {value} on 01/05/2026.")]
+    found = judge_measure("A disease activity score of 6 to 12", facts)
+    assert found is not None and found[0] == status and found[1] == ["F1"]
+
+
+def test_a_trial_of_therapies_named_by_no_drug_counts_the_failed_priors_on_file() -> None:
+    from pipeline.policy.trials import judge_lines
+
+    on_file = [
+        CaseFact(
+            id="F1", text="Prior therapy: Mesalamine 4.8 g/day, 5 months; response: inadequate."
+        ),
+        CaseFact(
+            id="F2", text="Prior therapy: Prednisone 40 mg/day; response: flare during taper."
+        ),
+        CaseFact(id="F3", text="Prior therapy: Budesonide; response: remission."),
+    ]
+    asked = "The member has had an inadequate response to at least one conventional therapy"
+    assert judge_lines(asked, on_file)[:2] == ("met", ["F1", "F2"])
+    assert judge_lines("Failure of at least two standard therapies", on_file)[0] == "met"
+    assert judge_lines("Failure of at least three standard therapies", on_file) is None
+    # a named drug or class, or "prior therapy" alone (its group names them): not this reader's
+    assert judge_lines("Inadequate response to a TNF inhibitor", on_file) is None
+    assert judge_lines("Inadequate response to prior therapy", on_file) is None
+    assert judge_lines(asked, on_file[2:]) is None  # nothing that failed: the model reads it
+
+
+def test_a_screening_asked_as_done_in_a_window_reads_a_dated_result() -> None:
+    from pipeline.policy.screening import judge_screening
+
+    asked = (
+        "The member has been tested for latent tuberculosis within the past 12 months, and "
+        "latent infection, if found, is being treated"
+    )
+    today = CaseFact(id="F9", text="History: Clinic visit 01/22/2026.")
+    fresh = CaseFact(id="F1", text="History: QuantiFERON-TB Gold Plus 12/18/2025: negative.")
+    stale = CaseFact(id="F1", text="History: QuantiFERON-TB Gold 08/2024 negative; none since.")
+    found = CaseFact(id="F1", text="History: QuantiFERON-TB Gold 12/18/2025: positive.")
+    assert judge_screening(asked, [fresh, today])[:2] == ("met", ["F1"])
+    assert judge_screening(asked, [stale, today])[:2] == ("not_met", ["F1"])
+    assert judge_screening(asked, [found, today]) is None  # to be treated: a person reads it
+
+
+def test_compound_words_and_paperwork_words_in_a_criterion() -> None:
+    from pipeline.policy.criterion_terms import coverage, requirements
+
+    asked = requirements("Patient is not pregnant or breast feeding")
+    assert coverage(asked, "History: Not pregnant and not breastfeeding.") == len(asked)
+    assert coverage(requirements("Patient is a smoker"), "History: nonsmoker") == 0
+    # how a fact reaches the plan (an attestation, verbally) is no term a fact must state
+    terms = requirements("Provide verbal attestation that the patient has no opioid prescription")
+    assert not any(g & {"attest", "verbal", "provid"} for g in terms)
+
+
+def test_a_trial_length_from_its_dates_and_a_dose_at_least_the_one_asked() -> None:
+    from pipeline.policy.trials import judge_trial
+
+    facts = [
+        CaseFact(id="F1", text="History: Primary care visit 01/20/2026: glucose above goal."),
+        CaseFact(id="F2", text="History: Metformin ER 2,000 mg daily since 03/2022."),
+    ]
+    asked = (
+        "Patient has taken metformin at 1,500 mg a day or the highest tolerated dose for at "
+        "least 90 days"
+    )
+    assert judge_trial(asked, facts)[:2] == ("met", ["F2"])
+    assert judge_trial(asked.replace("1,500", "2,500"), facts) is None  # below the dose asked
+    assert judge_trial(asked.replace("90 days", "60 months"), facts) is None  # ~46 months
+    low = [
+        facts[0],
+        CaseFact(
+            id="F2",
+            text="History: Metformin 500 mg, highest tolerated dose, from 06/2025 to 11/2025.",
+        ),
+    ]
+    assert judge_trial(asked, low)[:2] == ("met", ["F2"])
+    assert judge_trial(asked.replace("90 days", "6 months"), low) is None  # 4-6 months: unsure
+
+
+def test_one_clinical_meaning_written_two_ways_is_one_term() -> None:
+    from pipeline.policy.criterion_terms import coverage, requirements
+
+    asked = requirements("No personal or family history of medullary thyroid carcinoma")
+    said = "History: no thyroid cancer in the family; the patient has no thyroid disease."
+    assert coverage(asked, said) == len(asked) - 1  # all but "medullary"
+    assert coverage(requirements("renal impairment"), "History: kidney impairment") == 2
