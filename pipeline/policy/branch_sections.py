@@ -4,6 +4,7 @@ condition heading names the indication; each branch heading's statement is one b
 
 from __future__ import annotations
 
+from pipeline.policy.condition_vocabulary import document_heading
 from pipeline.policy.indications import _indication
 from pipeline.policy.models import Indication
 from pipeline.policy.outline import Item
@@ -28,7 +29,9 @@ def condition_heading(item: Item) -> str:
     itself and no section of prose (a condition's name), or ""."""
     for head in reversed(item.above):
         if branch_kind(head) is None:
-            return "" if _NOT_CRITERIA.match(head.strip()) else head
+            # a document's own heading ("Medical Necessity Criteria") names no condition
+            generic = _NOT_CRITERIA.match(head.strip()) or document_heading(head)
+            return "" if generic else head
     return ""
 
 

@@ -15,6 +15,7 @@ from pipeline.policy.branch_split import split_tree
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion, heading_exclusion
+from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
@@ -45,7 +46,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-14"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-16"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -54,7 +55,14 @@ COMPILER_VERSION = "policy-compiler-14"  # 7: two-column criteria tables; 8: con
 # exclusion parts (issue 25); 13: generic marked headings over condition sections, ordered
 # lists that start again, run-in branch statements under condition titles, "- AND -" lines,
 # checkboxes, "is approved when" / "New Starts" (the layout fuzzer, evals/policies/fuzz);
-# 14: a condition's list of request-type groups split into its branches (branch_split.py)
+# 14: a condition's list of request-type groups split into its branches (branch_split.py);
+# 15: decimal clauses with logic by clause numbers, two-column pages, run-in condition
+# statements (Part D cells), inline "(a) ... or (b)" criteria, grid labels wrapping beside
+# their criteria, paragraphs that each grant coverage as alternatives (the fuzzer's round 2);
+# 16: Medicare Part D field tables, criteria inline in a cell (field_tables.py)
+
+
+_EMPTY = "no indication with criteria found: the policy could not be structured"
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -203,7 +211,7 @@ def build_tree(
         indications = _heading_indications(roots, pages, problems)
         indications += prose_indications(roots, pages)
     if not indications:
-        problems.append("no indication with criteria found: the policy could not be structured")
+        problems.append(_EMPTY)
     tree = PolicyTree(
         source_id=source_id,
         file=file,
@@ -265,11 +273,27 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     tree = build_tree(outline(lines), page_text, rows=rows, **common)
     found: list[str] = []
     sectioned = section_indications(lines, page_text, found)
-    if sectioned is None or not better_reading(sectioned[0], tree.indications):
+    if sectioned is not None and better_reading(sectioned[0], tree.indications):
+        # condition sections read from the lines (sections.py) explain the policy better:
+        # the rest of it gives the exclusions and scope
+        rest = [x for i, x in enumerate(lines) if i not in sectioned[1]]
+        tree = build_tree(outline(rest), page_text, sectioned=sectioned[0], **common)
+        tree.problems.extend(found)
+    return _field_table_reading(tree, raw, page_text)
+
+
+def _field_table_reading(tree: PolicyTree, raw: list[list[str]], pages: PageText) -> PolicyTree:
+    """A Part D-style field table's criteria (field_tables.py), where they explain the
+    policy better than the outline did: more criteria, or the outline found none."""
+    problems: list[str] = []
+    found, excluded = field_table_tree(raw, pages, problems)
+    had = sum(len(b.node.leaves()) for ind in tree.indications for b in ind.branches)
+    got = sum(len(b.node.leaves()) for ind in found for b in ind.branches)
+    if not found or got <= had:
         return tree
-    # condition sections read from the lines (sections.py) explain the policy better: the
-    # rest of it gives the exclusions and scope
-    rest = [x for i, x in enumerate(lines) if i not in sectioned[1]]
-    tree = build_tree(outline(rest), page_text, sectioned=sectioned[0], **common)
-    tree.problems.extend(found)
+    tree.indications = found
+    tree.exclusions = _dedupe([*excluded, *tree.exclusions])
+    tree.problems = [p for p in tree.problems if p != _EMPTY] + problems
+    split_tree(tree)
+    tree.problems.extend(resolve(tree))
     return tree

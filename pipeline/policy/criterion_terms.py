@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
+
+from pipeline.models import CaseFact
+from pipeline.policy.dates import clause_age
 
 _STOP = set(
     """a an the and or of to in on for with by at as is are was were be been being has have
@@ -20,7 +24,8 @@ _STOP = set(
     i.e etc no not never none without absence absent lack free diagnosis diagnosed
     therapy therapies treatment prior previous previously earlier require requires
     required requiring attest attests attested attestation attesting verbal verbally
-    provide provides provided submit submits submitted""".split()
+    provide provides provided submit submits submitted disease diseases condition
+    conditions""".split()
 )
 _SEVERITY = {"mild", "moderate", "moderately", "severe", "severely", "medium", "high", "low"}
 # Words of a negation. "negative" is not one: "TB test negative" states a result.
@@ -81,6 +86,7 @@ _SAME = {
         ("hypers", "allerg"),  # hypersensitivity
         ("pediat", "paedia", "child", "childr"),
         ("heart", "cardia"),
+        ("medica", "medici"),  # medication / medicine
     )
     for s in group
 }
@@ -244,24 +250,32 @@ def _compound(alt: str) -> re.Pattern[str]:
     )
 
 
-def numbers_ok(criterion: str, clause: str) -> bool:
+def numbers_ok(
+    criterion: str, clause: str, fact: CaseFact | None = None, today: date | None = None
+) -> bool:
     """Every number the criterion states is the text's too (see ``_numbers_ok``)."""
-    return _numbers_ok(criterion, clause)
+    return _numbers_ok(criterion, clause, fact, today)
 
 
-def _numbers_ok(criterion: str, clause: str) -> bool:
+def _numbers_ok(
+    criterion: str, clause: str, fact: CaseFact | None = None, today: date | None = None
+) -> bool:
     """Every number the criterion states (less its boilerplate) is the clause's too, or a
-    "within the past N months" the clause's "N' months ago" lies inside."""
+    "within the past N months" the clause's "N' months ago", or its date (``today`` the
+    case's latest), lies inside."""
     body = _BOILERPLATE.sub("", criterion) if _BOILERPLATE.search(criterion[20:]) else criterion
     body = _EXAMPLES.sub(" ", body)
     if within := _WITHIN.search(body):
         limit = float(within.group(1)) * MONTHS[within.group(2).lower()]
         ago = _AGO.search(clause)
-        if not ago:
-            return False
-        n = ago.group(1).lower()
-        if float(_SMALL.get(n, n) if n in _SMALL else n) * MONTHS[ago.group(2).lower()] > limit:
-            return False
+        if ago:
+            n = ago.group(1).lower()
+            if float(_SMALL.get(n, n) if n in _SMALL else n) * MONTHS[ago.group(2).lower()] > limit:
+                return False
+        else:
+            age = clause_age(clause, fact, today) if fact is not None else None
+            if age is None or age[1] > limit:
+                return False
         body = body[: within.start()] + body[within.end() :]
     numbers = set(_NUMBER.findall(body))
     return numbers <= set(_NUMBER.findall(clause))

@@ -7,11 +7,20 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.inline_lists import split_inline
 from pipeline.policy.models import PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
 from pipeline.policy.references import reference_fields
 from pipeline.policy.verbatim import _CONJ_END, PageText, _verbatim
-from pipeline.policy.wording import _EXAMPLES_LEAD, _FOLLOWING, _LABELS, _OF_THE_FOLLOWING
+from pipeline.policy.wording import (
+    _APPROVES,
+    _CONTINUATION,
+    _EXAMPLES_LEAD,
+    _FOLLOWING,
+    _INITIAL,
+    _LABELS,
+    _OF_THE_FOLLOWING,
+)
 from pipeline.sources.parse import normalize
 
 
@@ -40,6 +49,14 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         return "all_of", len(item.children), None
     if _FOLLOWING.search(text) or text.rstrip().endswith(":"):
         return "all_of", len(item.children), None
+    if len(item.children) > 1 and all(
+        _APPROVES.search(c.text) and not (_INITIAL.match(c.text) or _CONTINUATION.match(c.text))
+        for c in item.children
+    ):
+        # "1. Authorization of 16 weeks may be granted for ..." / "2. Authorization ...":
+        # each statement grants coverage by itself, a separate way to qualify (an initial
+        # and a renewal statement are branches, not alternatives)
+        return "any_of", 1, None
     return (
         "all_of",
         len(item.children),
@@ -60,6 +77,16 @@ def _named_labels(text: str) -> set[str] | None:
 
 
 def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> PolicyNode:
+    if not item.children and (inline := split_inline(item.text)) is not None:
+        # "Either (a) X, or (b) Y": a group of the criteria it enumerates
+        lead, parts, word = inline
+        item.text = lead
+        item.children = [
+            Item("inline", label, text, item.page, item.indent + 4, item.section)
+            for label, text in parts
+        ]
+        for child in item.children[:-1]:
+            child.joined = word
     text, page, verified = _verbatim(item.text, item.page, pages)
     notes = [normalize(n) for n in item.notes]
     if not verified:

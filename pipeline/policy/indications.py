@@ -11,7 +11,14 @@ from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
 from pipeline.policy.references import reference_fields
 from pipeline.policy.verbatim import PageText, _verbatim
-from pipeline.policy.wording import _APPROVE_FOR, _APPROVES, _BY_PATIENT, _CONTINUATION, _INITIAL
+from pipeline.policy.wording import (
+    _APPROVE_FOR,
+    _APPROVES,
+    _BY_PATIENT,
+    _CONTINUATION,
+    _INITIAL,
+    run_in_condition,
+)
 from pipeline.sources.parse import normalize
 
 _NECESSARY_FOR = re.compile(
@@ -178,6 +185,13 @@ def _indication(
     # A statement under a heading ("Facility-Based Polysomnogram" / "Members may be
     # eligible for ... when"): the heading names the indication.
     name = item.heading if item.heading and item.style == "para" else _name(text)
+    if (run_in := run_in_condition(text)) is not None:
+        # "Asthma (Initial Approval): X is approved when ...": the statement names its
+        # condition and its branch itself, whatever heading (a field label) is above
+        name = run_in[0]
+        for b in branches:
+            if b.request_type in {"any", hint}:
+                b.request_type = run_in[1]  # type: ignore[assignment]
     # a statement's own name keeps its bracketed code ("X syndrome (ICD-10 M35.81)"): only
     # a heading that opens with its code is cut
     name, codes = coded_name(name, tail=False)

@@ -21,6 +21,7 @@ from pipeline.policy.criterion_terms import (
     opposes,
     requirements,
 )
+from pipeline.policy.dates import as_of
 from pipeline.policy.measures import Bound, bounds
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.readers import read_criterion
@@ -411,7 +412,8 @@ def check_model_judgment(
                 wanted = {f"{numeric[0].low:g}"}  # the bound; later ones may be conditions
                 kept = [f for f in kept if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))]
             else:  # "relapsed within 12 months": a fact that states no such number is no met
-                kept = [f for f in kept if numbers_ok(node.text, f.text)]
+                today = as_of(list(facts.values()))
+                kept = [f for f in kept if numbers_ok(node.text, f.text, f, today)]
             if not kept:
                 problem = (
                     "the model said met citing facts that do not state the criterion's numbers"

@@ -14,10 +14,14 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pipeline.policy import fields as F
+from pipeline.policy.columns import reading_order
 from pipeline.sources.parse import _line_key, _running_lines
 
-_SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*){0,2})\s{4,})(\S.*)$")
+# (a label's later words in any case: "Atypical hemolytic", "Required Medical")
+_SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z/&\-]*(?: [A-Za-z/&\-]+){0,2})\s{4,})(\S.*)$")
 _SIDE_VALUE_AT = 20
+# a side label's next line: its next words at the margin, the text's next line at its column
+_LABEL_GOES_ON = re.compile(r"^(\s{0,4}(\S(?:\S| (?! ))*)\s{3,})(\S.*)$")
 _SIDE_LABEL_ALONE = re.compile(r"^\s{0,4}[A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*)?\s*$")
 _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 _PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
@@ -39,7 +43,8 @@ def raw_pages(path: Path) -> list[list[str]]:
     pages = []
     for page in reader.pages:
         raw = page.extract_text(extraction_mode="layout") or ""
-        pages.append(unicodedata.normalize("NFKC", raw).splitlines())
+        # a page set in two columns is read a column at a time (columns.py)
+        pages.append(reading_order(unicodedata.normalize("NFKC", raw).splitlines()))
     return pages
 
 
@@ -58,6 +63,7 @@ def layout_lines(
     skip = skip or set()
     out: list[Line] = []
     labelled: tuple[int, int] | None = None  # the last line with a side label
+    value_at = 0  # the column the side label's text starts at
     heading_line: Line | None = None
     for number, lines in enumerate(pages, 1):
         blank, first = False, True
@@ -83,6 +89,16 @@ def layout_lines(
                 heading_line.text += " " + text  # type: ignore[union-attr]
                 labelled, blank = (number, at), True  # the label's block ends here
                 continue
+            go_on = _LABEL_GOES_ON.match(raw) if labelled == (number, at - 1) else None
+            if go_on and heading_line is not None and len(go_on.group(1)) >= value_at - 1:
+                # "nocturnal        met (must meet all):" under "Paroxysmal    Initial ...":
+                # the label's next words (any case) beside the text's next line
+                heading_line.text += " " + go_on.group(2).strip()
+                labelled = (number, at)
+                text = " ".join(go_on.group(3).split())
+                out.append(Line(number, len(go_on.group(1)), text, False, False))
+                blank, first = False, False
+                continue
             if (side := _SIDE_LABEL.match(raw)) and len(side.group(1)) >= _SIDE_VALUE_AT:
                 # "Coverage       Humana members may NOT ..." / "Limitations    polysomnogram
                 # ...": a label column beside the text is a heading over it.
@@ -92,7 +108,7 @@ def layout_lines(
                 else:
                     heading_line = Line(number, len(raw) - len(raw.lstrip()), label, True, first)
                     out.append(heading_line)
-                labelled = (number, at)
+                labelled, value_at = (number, at), len(side.group(1))
                 value = side.group(3)
                 out.append(Line(number, len(side.group(1)), " ".join(value.split()), False, False))
                 blank, first = False, False

@@ -10,6 +10,8 @@ import unicodedata
 # Each marker style is one outline level wherever it appears; a style already open on the
 # stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    # a decimal clause ("1.1", "3.4.2", "1.1.1.2."): one style per depth (dec1, dec2, ...)
+    ("dec", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,4})\.?(?=\s)")),
     ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
     ("num", re.compile(r"^(\d{1,3})\.(?=\s)")),
     ("numparen", re.compile(r"^(\d{1,3})\)(?=\s)")),
@@ -38,6 +40,8 @@ _LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlo
 def _marker(text: str) -> tuple[str, str, str] | None:
     for style, pattern in _MARKERS:
         if m := pattern.match(text):
+            if style == "dec":
+                style += str(m.group(1).count("."))
             return style, m.group(1), text[m.end() :].strip()
     if len(text) > 2 and text[1] == " " and unicodedata.category(text[0]) == "So":
         # any other pictographic bullet ("➢", "◆", "✓"): a level of its own
@@ -54,10 +58,30 @@ def next_label(previous: str, label: str) -> bool:
     iii after ii, C after B)."""
     if previous.isdigit() and label.isdigit():
         return int(label) == int(previous) + 1
+    if "." in label:  # decimal clauses: "1.3" after "1.2", "2.1.4" after "2.1.3"
+        head, _, last = label.rpartition(".")
+        before, _, prev_last = previous.rpartition(".")
+        return (
+            head == before
+            and last.isdigit()
+            and prev_last.isdigit()
+            and (int(last) == int(prev_last) + 1)
+        )
     low, prev = label.lower(), previous.lower()
     if prev in _ROMANS and low in _ROMANS and _ROMANS.index(low) == _ROMANS.index(prev) + 1:
         return True
     return len(previous) == 1 and follows(previous, label)
+
+
+def clause_fits(open_labels: list[str], label: str) -> bool:
+    """A decimal clause label ("1.1", "3.4.2") read as a marker only where its numbering
+    goes on: the first sub-clause of an open clause ("1.1" under "1."), or the next one
+    after an open sibling ("1.3" after "1.2"). Elsewhere "1.5 times the upper limit" is a
+    number that starts a wrapped line."""
+    parent, _, last = label.rpartition(".")
+    if last == "1" and parent in open_labels:
+        return True
+    return any(next_label(x, label) for x in open_labels if x.count(".") == label.count("."))
 
 
 def follows(previous: str, label: str) -> bool:

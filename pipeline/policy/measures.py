@@ -132,7 +132,8 @@ _GENERIC = set(
     greater within past last previous prior current currently during over before after
     each per from by as its their this that which who whose must should require required
     most recent baseline pretreatment present history months month weeks week years year
-    days day age aged older younger""".split()
+    days day age aged older younger mild moderate moderately severe severely active
+    graded disease diseases""".split()
 )
 _WINDOW = re.compile(
     r"\b(?:in|within|during|over)\s+the\s+(?:past|last|previous|prior|preceding)\s+"
@@ -181,6 +182,7 @@ class Reading:
     unit: str | None
     fact: CaseFact
     at: int | None = None  # where the value is written in the fact
+    head: str = ""  # the clause's words before the value ("total Mayo score")
 
 
 def _number(text: str) -> float:
@@ -260,7 +262,7 @@ def _name(text: str, bound: Bound) -> tuple[set[str], set[str], str | None]:
     the clause the bound is in, before it, less the words that name nothing by themselves;
     where the bound has no unit and a word follows it ("at least two exacerbations"), that
     word is what is counted, and a fact's number must be followed by it."""
-    before = re.split(r"[;:]|\bor\b|\band\b|,", text[: bound.start])[-1]
+    before = re.split(r"[;:]|\bor\b|\band\b|\bwith\b|,", text[: bound.start])[-1]
     after = re.split(r"[;:,]|\bor\b|\band\b|\bin the\b|\bwithin\b|\bdespite\b", text[bound.end :])[
         0
     ]
@@ -314,7 +316,7 @@ def _readings(
                     )
                     near = near or any(a in head[-40:] or a in rest[:30] for a in abbrevs)
                 if near:
-                    out.append((Reading(_number(m.group(1)), unit, fact), rest))
+                    out.append((Reading(_number(m.group(1)), unit, fact, head=head), rest))
     return out
 
 
@@ -400,6 +402,18 @@ def _ago(text: str) -> float | None:
     return _number(m.group(1)) * MONTHS[m.group(2).lower().rstrip("s")] if m else None
 
 
+def _best_named(
+    values: list[tuple[float, CaseFact, str]], before: str
+) -> list[tuple[float, CaseFact, str]]:
+    """The readings whose name is most the criterion's, where several are named alike
+    ("total Mayo score 9" for "a total Mayo score of 6 to 12", not "Partial Mayo 7")."""
+    asked = {_stem(w) for w in re.findall(r"[A-Za-z]{3,}", before)[-4:]}
+    score = [
+        len(asked & {_stem(w) for w in re.findall(r"[A-Za-z]{3,}", h)[-4:]}) for *_, h in values
+    ]
+    return [v for v, s in zip(values, score, strict=True) if s == max(score)]
+
+
 def judge_measure(
     text: str, facts: list[CaseFact], drug: str = "", context: str = ""
 ) -> tuple[str, list[str], str] | None:
@@ -437,7 +451,7 @@ def judge_measure(
             # "exacerbations requiring hospitalization": a count of the qualified events
             readings = [(r, rest) for r, rest in readings if coverage(wanted, r.fact.text)]
         criterion_window = _window(text) or _window(context)
-        values: list[tuple[float, CaseFact]] = []
+        values: list[tuple[float, CaseFact, str]] = []
         for reading, rest in readings:
             value = _same_unit(bound, reading)
             if value is None:
@@ -450,15 +464,16 @@ def judge_measure(
                     when = _ago(rest) or _age(reading, today)
                     if when is None or when > criterion_window:
                         continue
-            values.append((value, reading.fact))
+            values.append((value, reading.fact, reading.head))
         if not values:
             return None
-        outcomes = {bound.holds(v) for v, _ in values}
+        values = _best_named(values, text[: bound.start])
+        outcomes = {bound.holds(v) for v, _, _ in values}
         if len(outcomes) > 1:
             return None  # the facts disagree: a person reads them
         ok = outcomes.pop()
-        cited = list(dict.fromkeys(f.id for _, f in values))[:3]
-        shown = ", ".join(f"{v:g}" for v, _ in values[:3])
+        cited = list(dict.fromkeys(f.id for _, f, _ in values))[:3]
+        shown = ", ".join(f"{v:g}" for v, _, _ in values[:3])
         unit = f" {bound.unit}" if bound.unit else ""
         statuses.append(
             (

@@ -13,11 +13,23 @@ from dataclasses import dataclass, field
 
 from pipeline.policy.condition_vocabulary import document_heading
 from pipeline.policy.layout_text import Line
-from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, title_item
+from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, clause_fits
 from pipeline.policy.list_labels import FIRST as _FIRST
 from pipeline.policy.list_labels import follows as _follows
 from pipeline.policy.list_labels import next_label as _next_label
-from pipeline.policy.wording import _APPROVAL_LINE, _APPROVES, _CONTINUATION, _INITIAL
+from pipeline.policy.statements import (
+    _LEADS_IN,
+    _condition_statement,
+    _new_statement,
+    _root_statement,
+    _statement_owner,
+)
+from pipeline.policy.wording import (
+    _APPROVAL_LINE,
+    _CONTINUATION,
+    _INITIAL,
+    run_in_condition,
+)
 
 _NOTE = re.compile(r"^Note\s*:", re.I)
 _DURATION = re.compile(r"\b\d+\s*(?:months?|weeks?|days?|years?)\b", re.I)
@@ -140,6 +152,8 @@ def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bo
         return True  # "POSITION STATEMENT:", "CRITERIA:": a label line in capitals
     if line.criterion or not (1 <= len(words) <= 10) or text.endswith((".", ",", ";", ":")):
         return False
+    if run_in_condition(text) is not None:
+        return False  # "Asthma (Initial Approval): X is approved" runs on: a statement
     if not text[0].isupper() or _NOTE.match(text):
         return False
     letters = [c for c in text if c.isalpha()]
@@ -212,6 +226,12 @@ def outline(lines: list[Line]) -> list[Item]:
         found = _marker(line.text)
         if found and found[0] == "dash" and _ALONE_CONNECTOR.match(line.text):
             found = None  # "- AND -" on a line of its own: a connector, no dash item
+        if (
+            found
+            and found[0].startswith("dec")
+            and not clause_fits([it.label for it in stack], found[1])
+        ):
+            found = None  # "1.5 times the upper limit ...": a number, no clause
         leading, shift = "", 0
         if found is None and (lead := _LEADING_CONNECTOR.match(line.text)):
             if (found := _marker(line.text[lead.end() :])) is not None:
@@ -267,7 +287,7 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack[-1].notes.append(line.text)
                 in_note = True
                 continue
-            if _root_statement(stack, line):
+            if _root_statement(stack, line) or _condition_statement(stack, line):
                 # "Renewal: X is approved when ...:" at the margin of the statement before
                 # (its list set at the same margin): the next statement, not that list's
                 # last words; it names no condition of its own (compile._renews)
@@ -400,56 +420,6 @@ def outline(lines: list[Line]) -> list[Item]:
     return roots
 
 
-def _statement_owner(stack: list[Item], line: Line) -> Item | None:
-    """The marked condition title a branch's run-in statement ("Initial Authorization:
-    X is approved when ...:", "Renewal: ...") belongs under: the title right above it,
-    or the one whose branch before it has ended. Any other statement runs into its title
-    as before ("A. Condition" / "X is medically necessary when ...")."""
-    text = line.text
-    if not stack or not (_INITIAL.match(text) or _CONTINUATION.match(text)):
-        return None
-    if not (text.rstrip().endswith(":") or _APPROVES.search(text)):
-        return None
-    top = stack[-1]
-    parent = stack[-2] if len(stack) > 1 else None
-    if (
-        title_item(top.style, top.text)
-        and not top.children
-        and line.indent <= top.indent + 1
-        and (parent is None or not _LEADS_IN.search(parent.text))  # no criterion of a list
-    ):
-        return top
-    owners = [it for it in _titles(stack) if it.indent <= line.indent + 1]
-    return owners[-1] if owners and owners[-1] is not top else None
-
-
-def _titles(stack: list[Item]) -> list[Item]:
-    """The open items that are condition titles: short marked titles not listed under a
-    lead-in (a short criterion, "E. Member does not have uncontrolled hypertension", is
-    one of its statement's items)."""
-    return [
-        it
-        for k, it in enumerate(stack)
-        if title_item(it.style, it.text) and (k == 0 or not _LEADS_IN.search(stack[k - 1].text))
-    ]
-
-
-def _root_statement(stack: list[Item], line: Line) -> bool:
-    """A branch's statement that leads in a list ("Renewal Criteria: X is approved when
-    the following are met:"), at the margin of the root statement whose list is open,
-    with no condition title of its own above it in the outline."""
-    text = line.text.rstrip()
-    return (
-        len(stack) > 1
-        and stack[0].style == "para"
-        and line.indent <= stack[0].indent + 1
-        and bool(_INITIAL.match(text) or _CONTINUATION.match(text))
-        and text.endswith(":")
-        and bool(_APPROVES.search(text))
-        and not _titles(stack)
-    )
-
-
 def _back_at_margin(stack: list[Item], line: Line) -> bool:
     """An unmarked line back at the margin of the block that holds an open nested list,
     left of the deepest item's own text and wrapped lines ("Quantity: 300 mg ..." under a
@@ -461,25 +431,6 @@ def _back_at_margin(stack: list[Item], line: Line) -> bool:
     return line.indent <= stack[0].indent + 1 and min(deepest.indent, wrap) >= line.indent + 2
 
 
-def _new_statement(stack: list[Item], line: Line, nxt: Line | None) -> bool:
-    """A line that grants coverage and leads in a list ("Renewal request - approve up to 12
-    months when ALL apply:") right under a finished block that grants nothing: a
-    statement of its own, though no blank line sets it apart."""
-    return (
-        bool(stack)
-        and len(stack) == 1
-        and stack[0].style == "para"
-        and stack[0].text.rstrip().endswith(".")
-        and line.text.rstrip().endswith(":")
-        and line.text[:1].isupper()
-        and bool(_APPROVES.search(line.text))
-        and not _APPROVES.search(stack[0].text)
-        and nxt is not None
-        and _marker(nxt.text) is not None
-    )
-
-
-_LEADS_IN = re.compile(r"(?:\bthe following\b[^:]{0,200}|:)\s*$", re.I)
 _ENDED = re.compile(r"(?:[.;]|[;,]\s*(?:or|and),?)\s*$", re.I)
 
 

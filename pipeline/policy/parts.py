@@ -67,11 +67,16 @@ def _kind(part: Item) -> str | None:
 
 def _conditions(part: Item) -> list[Item]:
     """A part's conditions: lettered names over criteria lists ("A. Asthma (must meet
-    all):"), no statement that approves of its own."""
+    all):"), no statement that approves of its own; in a continuation part, a name run
+    into its statement ("A. Crohn's disease Authorization of 12 months may be granted ...
+    when all of the following criteria are met:") too: it pairs by that name."""
+    renews = _kind(part) == "continuation"
     return [
         c
         for c in part.children
-        if c.children and c.style not in _BULLETS and not _APPROVES.search(c.text)
+        if c.children
+        and c.style not in _BULLETS
+        and (renews or not _APPROVES.search(c.text))
     ]
 
 

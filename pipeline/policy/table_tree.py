@@ -12,7 +12,7 @@ from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line, outline
 from pipeline.policy.table import PART_HEAD, Row
 from pipeline.policy.verbatim import _CONJ_END, _SKIP, PageText, _verbatim
-from pipeline.policy.wording import _APPROVE_FOR
+from pipeline.policy.wording import _APPROVE_FOR, _APPROVES
 
 # Items of a table's criteria cell that are not criteria: how long an approval lasts.
 _APPROVAL_ITEM = re.compile(
@@ -22,7 +22,8 @@ _APPROVAL_ITEM = re.compile(
     re.I,
 )
 _RENEWAL_ITEM = re.compile(
-    r"^(?:subsequent|continu\w+|renewal|re-?authori[sz]ation)|^(?:patient is )?currently",
+    r"^(?:subsequent|continu\w+|renewal|re-?authori[sz]ation|recertification)|"
+    r"^(?:patient is )?currently",
     re.I,
 )
 
@@ -121,6 +122,10 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
         for kind, nodes in (("initial", initial), ("continuation", renewal)):
             if not nodes:
                 continue
+            if len(nodes) == 1 and nodes[0].children and _APPROVES.search(nodes[0].text):
+                # "Initial Request: X is approved when ALL of the following ...:" over its
+                # items, the cell's one statement of its kind: the branch's own group
+                leads[kind] = nodes
             if leads.get(kind) == nodes:
                 root = nodes[0]
                 branches.append(

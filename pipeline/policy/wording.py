@@ -23,9 +23,26 @@ _INITIAL = re.compile(
     r"initiation of\b)",
     re.I,
 )
+# "Atopic Dermatitis (Initial Approval): X is approved when ...", a condition's statement with
+# its branch named in brackets after the name (Part D "Required Medical Information" cells)
+_RUN_IN_CONDITION = re.compile(r"^([A-Z][^:()]{2,80}?)\s*\(([^()]{3,40})\)\s*:\s*(?=\S)")
+
+
+def run_in_condition(text: str) -> tuple[str, str] | None:
+    """(condition name, "initial" / "continuation") of a run-in condition statement."""
+    m = _RUN_IN_CONDITION.match(text)
+    if m is None:
+        return None
+    if _INITIAL.match(m.group(2)):
+        return m.group(1).strip(), "initial"
+    if _CONTINUATION.match(m.group(2)):
+        return m.group(1).strip(), "continuation"
+    return None
+
+
 _CONTINUATION = re.compile(
     r"^\s*(patient is currently receiving|currently receiving|continuation|continued "
-    r"(?:therapy|approval|authori[sz]ation)|re-?authori[sz]ation|renewal|recertification|"
+    r"(?:therapy|approval|authori[sz]ation|use\b)|re-?authori[sz]ation|renewal|recertification|"
     r"subsequent (?:authori[sz]ation|approval)|follow-?up (?:treatment|therapy)|"
     r"(?:the\s+)?(?:patient|member|individual)\s+(?:has\s+)?(?:already|previously)\s+"
     r"(?:received|been (?:treated|approved|receiving)|started)\b)",
@@ -59,7 +76,9 @@ _OF_THE_FOLLOWING = re.compile(
     r"\b(at least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR|\d+)\b\s+(?:\(\d+\)\s+)?"
     r"(?:or\s+more\s+)?"
     # "one of these conventional therapies:": a lead-in naming what its items are
-    r"(?:(?:of\s+)?the\s+(?:following|criteria (?:below|listed)|conditions below)|"
+    r"(?:(?:of\s+)?the\s+(?:following|criteria (?:below|listed)|conditions below|"
+    # "all of the criteria in 1.1 through 1.5", "one of the criteria in 2.2.1 or 2.2.2"
+    r"criteria\s+in\s+\d+(?:\.\d+)*(?:\s*(?:,|through|to|or|and|-|–)\s*\d+(?:\.\d+)*)+)|"
     r"of\s+these\b[^.:;]{0,60}:\s*$)|"
     r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b|"
     # "approve ... when ALL apply:", "ONE applies:": the count and the verb, no "following"
@@ -93,6 +112,9 @@ _APPROVAL_LINE = re.compile(
     r"(?:duration|period|length)\s*:"
     # "Length of authorization: 6 months", "Duration of approval: 12 months"
     r"|^(?:length|duration|period) of (?:approval|authori[sz]ation)\s*:"
+    # "Authorization: up to 5 monthly doses.", "Approval: 12 months"
+    r"|^(?:initial\s+|renewal\s+|continuation\s+)?(?:approval|authori[sz]ation)\s*:\s*"
+    r"(?:up to\s+|for\s+|no more than\s+)?\d+\s+\w+"
     # "Initial authorization will be for no more than 12 months." alone on its line
     r"|^(?:initial\s+|renewal\s+|continuation\s+)?(?:re-?)?(?:approval|authori[sz]ation)\s+"
     r"(?:will be|is|may be)\s+(?:granted\s+)?for\s+(?:no more than\s+|up to\s+)?"

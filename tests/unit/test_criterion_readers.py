@@ -115,3 +115,27 @@ def test_one_clinical_meaning_written_two_ways_is_one_term() -> None:
     said = "History: no thyroid cancer in the family; the patient has no thyroid disease."
     assert coverage(asked, said) == len(asked) - 1  # all but "medullary"
     assert coverage(requirements("renal impairment"), "History: kidney impairment") == 2
+
+
+def test_of_readings_named_alike_the_one_named_most_as_the_criterion_decides() -> None:
+    asked = "Disease graded moderate to severe by a total Mayo score of 6 to 12"
+    fact = CaseFact(
+        id="F1",
+        text="History: Colonoscopy 01/09/2026: endoscopic Mayo subscore 2. Partial Mayo 7; "
+        "total Mayo score 9.",
+    )
+    assert judge_measure(asked, [fact])[:2] == ("met", ["F1"])
+    low = CaseFact(id="F1", text=fact.text.replace("score 9", "score 4"))
+    assert judge_measure(asked, [low])[:2] == ("not_met", ["F1"])
+
+
+def test_a_window_is_met_by_a_clause_dated_inside_it() -> None:
+    from datetime import date
+
+    from pipeline.policy.criterion_terms import numbers_ok
+
+    asked = "Serum ALT, AST and total bilirubin were measured within the 30 days before the request"
+    fact = CaseFact(id="F9", text="History: Liver panel 01/22/2026: ALT 19 U/L, AST 33 U/L.")
+    assert numbers_ok(asked, fact.text, fact, date(2026, 1, 30))
+    assert not numbers_ok(asked, fact.text, fact, date(2026, 4, 30))  # 98 days before
+    assert not numbers_ok(asked, fact.text)  # no date to measure from: not stated

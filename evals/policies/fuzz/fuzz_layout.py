@@ -120,6 +120,9 @@ class Layout:
     leaf_end: str  # "", ".", ";"
     tail: float  # chance a criterion runs on past its gold first words
     drop_continuation: float
+    # the criteria's arrangement: "outline" (fuzz_render.py) or one of fuzz_styles.STYLES
+    style: str = "outline"
+    inline: float = 0.0  # chance a small group is written inline ("either (a) ... or (b)")
     counts: list[int] = field(default_factory=list)
 
 
@@ -167,4 +170,7 @@ def draw_layout(seed: int) -> Layout:
         leaf_end=rng.choice(["", ".", ";"]),
         tail=rng.choice([0.0, 0.3, 0.7]),
         drop_continuation=rng.choice([0.0, 0.2]),
+        # drawn last, so the dimensions above stay what they were for each seed
+        style=rng.choice(["outline"] * 5 + ["decimal", "paragraph", "grid", "twocol", "partd"]),
+        inline=rng.choice([0.0, 0.0, 0.5]),
     )

@@ -12,6 +12,7 @@ from typing import Any
 from fpdf import FPDF
 from fuzz_layout import MARKERS, Layout
 from fuzz_source import Source
+from fuzz_styles import STYLES, partd
 
 FIXED_DATE = datetime(2026, 1, 15, 9, 0, 0, tzinfo=UTC)
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -70,6 +71,42 @@ class Doc(FPDF):
         self.set_creation_date(FIXED_DATE)
         self.alias_nb_pages()
         self.line_h = lay.size * 0.46
+        self.cols, self.col, self.col_top = 0, 0, 22.0  # two-column pages (fuzz_styles)
+        self.measuring = False
+
+    def start_columns(self) -> None:
+        self.cols, self.col_top = 2, self.get_y()
+        self.set_col(0)
+
+    def set_col(self, col: int) -> None:
+        width = (self.w - 40 - 8) / 2
+        left = 20 + col * (width + 8)
+        self.col = col
+        self.set_left_margin(left)
+        self.set_right_margin(self.w - left - width)
+        self.set_x(left)
+
+    def height(self, w: float, text: str) -> float:
+        """The height ``text`` takes at width ``w`` (a dry run: fpdf2 may run header() in it,
+        which must then leave the columns as they are)."""
+        self.measuring = True
+        try:
+            return float(self.multi_cell(w, self.line_h, text, dry_run=True, output="HEIGHT"))
+        finally:
+            self.measuring = False
+
+    def need(self, h: float) -> None:
+        """Room for ``h`` mm: else the next column (two-column pages), else the next page."""
+        if self.get_y() + h <= self.page_break_trigger:
+            return
+        self.brk()
+
+    def brk(self) -> None:
+        if self.cols and self.col == 0:
+            self.set_col(1)
+            self.set_y(self.col_top)
+        else:
+            self.add_page()
 
     def font(self, style: str = "", size: float | None = None, text: str = "") -> None:
         family = self.lay.font
@@ -83,6 +120,9 @@ class Doc(FPDF):
         )
 
     def header(self) -> None:
+        if self.cols and not self.measuring:
+            self.set_col(0)
+            self.col_top = 22.0
         if self.lay.header:
             self.font("", 8)
             text = f"Fictional Health Plan | {self.drug} | Policy RX-{self.lay.seed:03d}"
@@ -95,6 +135,9 @@ class Doc(FPDF):
     def footer(self) -> None:
         if not self.lay.footer:
             return
+        left, right = self.l_margin, self.r_margin
+        self.set_left_margin(20)
+        self.set_right_margin(20)
         self.set_y(-18)
         self.font("", 8)
         self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="C")
@@ -103,10 +146,11 @@ class Doc(FPDF):
             self.cell(
                 0, 4, "© 2026 Fictional Health Plan. Confidential and proprietary.", align="C"
             )
+        self.set_left_margin(left)
+        self.set_right_margin(right)
 
     def room(self, lines: int = 1) -> None:
-        if self.get_y() + lines * self.line_h > self.page_break_trigger:
-            self.add_page()
+        self.need(lines * self.line_h)
 
     def heading(self, text: str, size: float = 0, bold: bool = True) -> int:
         self.ln(2)
@@ -118,23 +162,28 @@ class Doc(FPDF):
         return page
 
     def para(self, text: str, indent: float = 0.0) -> int:
-        self.room()
-        page = self.page_no()
         self.font("", None, text)
+        w = self.w - self.r_margin - self.l_margin - indent
+        self.need(self.height(w, text))
+        page = self.page_no()
         self.set_x(self.l_margin + indent)
         self.multi_cell(self.epw - indent, self.line_h, text, new_x="LMARGIN", new_y="NEXT")
         self.ln(1)
         return page
 
     def item(self, level: int, marker: str, text: str, bold: bool = False) -> int:
-        self.room()
-        page = self.page_no()
-        x = self.l_margin + level * self.lay.indent
-        y = self.get_y()
         width = 0.0
         if marker:
             self.font("", None, marker)
             width = max(7.0, self.get_string_width(marker) + 3.0)
+        self.font("B" if bold else "", None, text)
+        w = self.w - self.r_margin - self.l_margin - level * self.lay.indent - width
+        self.need(self.height(w, text))
+        page = self.page_no()
+        x = self.l_margin + level * self.lay.indent
+        y = self.get_y()
+        if marker:
+            self.font("", None, marker)
             self.set_xy(x, y)
             self.cell(width, self.line_h, marker)
         self.font("B" if bold else "", None, text)
@@ -162,7 +211,7 @@ class Renderer:
             text += self.rng.choice(TAILS)
         return text
 
-    def lead_in(self, node: dict[str, Any]) -> str:
+    def lead_in(self, node: dict[str, Any], force: bool = False) -> str:
         op, kids = node["op"], len(node["children"])
         if op == "at_least":
             n = node.get("n", 2)
@@ -173,7 +222,7 @@ class Renderer:
                     f"{word.capitalize()} or more of the following:",
                 ]
             )
-        if "lead" not in self.lay.logic:
+        if "lead" not in self.lay.logic and not force:
             return self.rng.choice(NEUTRAL)
         choices = [c for c in LEAD[op] if kids == 2 or not c.startswith(("Both", "Either"))]
         return self.rng.choice(choices)
@@ -187,40 +236,91 @@ class Renderer:
         between = self.lay.between_words[k] if self.lay.logic == "between" else ""
         return end, between
 
-    def group(self, node: dict[str, Any], level: int, carry: str = "") -> list[dict[str, Any]]:
-        """Draw a group's children at ``level``; their gold nodes."""
+    def inline(self, node: dict[str, Any]) -> str | None:
+        """A small group of criteria written in one item ("Either (a) X, or (b) Y";
+        "One of the following: (1) X; (2) Y; or (3) Z"), or None to draw it as a list."""
+        kids = node["children"]
+        if (
+            node["op"] == "at_least"
+            or not 2 <= len(kids) <= 3
+            or any("leaf" not in k for k in kids)
+            or self.rng.random() >= self.lay.inline
+        ):
+            return None
+        texts = [self.leaf_text(k["leaf"]) for k in kids]
+        word = "and" if node["op"] == "all_of" else "or"
+        if node["op"] == "any_of" and len(kids) == 2 and self.rng.random() < 0.5:
+            return f"Either (a) {texts[0]}, or (b) {texts[1]}"
+        lead = self.rng.choice(LEAD[node["op"]]).rstrip(":")
+        if len(kids) != 2:
+            lead = lead.replace("Both", "All").replace("Either", "One")
+        mark = self.rng.choice([MARKERS["(1)"], MARKERS["(a)"], MARKERS["(i)"]])
+        parts = [f"{mark(i)} {t}" for i, t in enumerate(texts)]
+        return f"{lead}: {'; '.join(parts[:-1])}; {word} {parts[-1]}"
+
+    def named_logic(self, node: dict[str, Any]) -> str | None:
+        """A lead-in naming its items' labels and their logic ("Meets (a or b):", "(i and
+        ii)"), the items then drawn with those labels; None for the layout's own lead-in."""
+        kids = node["children"]
+        if node["op"] == "at_least" or len(kids) > 4 or self.rng.random() >= self.lay.inline:
+            return None
+        kind = self.rng.choice(["a.", "i.", "1."])
+        labels = [MARKERS[kind](i).rstrip(".") for i in range(len(kids))]
+        word = "and" if node["op"] == "all_of" else "or"
+        named = (
+            f"{labels[0]} {word} {labels[1]}"
+            if len(labels) == 2
+            else (f"{', '.join(labels[:-1])}, {word} {labels[-1]}")
+        )
+        who = self.rng.choice(["The member meets", "Documentation of", "Meets criteria"])
+        return f"{who} ({named}) below:|{kind}"
+
+    def group(
+        self, node: dict[str, Any], level: int, carry: str = "", kind: str = ""
+    ) -> list[dict[str, Any]]:
+        """Draw a group's children at ``level`` (``kind``: their marker, else the layout's
+        for that level); their gold nodes."""
         kinds = self.lay.markers
-        mark = MARKERS[kinds[min(level, len(kinds) - 1)]]
+        mark = MARKERS[kind or kinds[min(level, len(kinds) - 1)]]
         end, between = self.connector(node["op"])
         out = []
         kids = node["children"]
         for i, kid in enumerate(kids):
             last = i == len(kids) - 1
             if i and self.rng.random() < self.lay.page_breaks:
-                self.doc.add_page()
+                self.doc.brk()
             mine = carry if last else end
             if "leaf" in kid:
                 text = self.leaf_text(kid["leaf"])
                 text += mine or (self.lay.leaf_end if last or not end else "")
                 page = self.doc.item(level, mark(i), text)
                 out.append({"leaf": kid["leaf"], "page": page})
+            elif (text := self.inline(kid)) is not None:
+                page = self.doc.item(level, mark(i), text + (mine or self.lay.leaf_end))
+                children = [{"leaf": k["leaf"], "page": page} for k in kid["children"]]
+                out.append({**_op(kid), "page": page, "children": children})
             else:
-                page = self.doc.item(level, mark(i), self.lead_in(kid))
-                children = self.group(kid, level + 1, carry=mine)
+                named = self.named_logic(kid)
+                lead, sub = named.split("|") if named else (self.lead_in(kid), "")
+                page = self.doc.item(level, mark(i), lead)
+                children = self.group(kid, level + 1, carry=mine, kind=sub)
                 out.append({**_op(kid), "page": page, "children": children})
             if between and not last:
                 self.doc.item(level, "", between, bold=True)
         return out
 
-    def branch(self, root: dict[str, Any], name: str, level: int) -> dict[str, Any]:
-        lay, doc = self.lay, self.doc
+    def root_words(self, root: dict[str, Any]) -> str:
+        """'when all of the following criteria are met:' for a branch's root group."""
         if root["op"] == "at_least":
             lead = self.lead_in(root)
-            lead = f"{self.src.drug} is approved when the member meets {lead[0].lower()}{lead[1:]}"
-        elif "lead" in lay.logic:
-            lead = f"{self.src.drug} is approved {self.rng.choice(ROOT[root['op']])}"
-        else:
-            lead = f"{self.src.drug} is approved {self.rng.choice(ROOT_NEUTRAL)}"
+            return f"when the member meets {lead[0].lower()}{lead[1:]}"
+        if "lead" in self.lay.logic:
+            return self.rng.choice(ROOT[root["op"]])
+        return self.rng.choice(ROOT_NEUTRAL)
+
+    def branch(self, root: dict[str, Any], name: str, level: int) -> dict[str, Any]:
+        lay, doc = self.lay, self.doc
+        lead = f"{self.src.drug} is approved {self.root_words(root)}"
         if lay.branch_style == "heading":
             doc.heading(name, lay.size)
             page = doc.para(lead, level * lay.indent)
@@ -283,13 +383,44 @@ class Renderer:
             doc.heading("FDA-Approved Indications", lay.size + 1)
             for ind in inds:
                 doc.item(0, "•", ind["name"])
-        excl = self.exclusions() if lay.exclusions_first else []
+        excl = self.exclusions() if lay.exclusions_first and lay.style != "partd" else []
         head = f"{lay.doc_heading_marker} {lay.doc_heading}".strip()
         doc.heading(head, lay.size + 2)
         gold: list[dict[str, Any]] = [
             {"name": i["name"], "aliases": i.get("aliases", []), "icd10": i.get("icd10", [])}
             for i in inds
         ]
+        if lay.style == "partd":
+            excl = partd(self, inds, conts, gold)
+        elif lay.style in STYLES:
+            STYLES[lay.style](self, inds, conts, gold)
+        else:
+            self.outline(inds, conts, gold)
+        if not lay.exclusions_first and lay.style != "partd":
+            excl = self.exclusions()
+        if lay.references:
+            doc.heading("References", lay.size + 1)
+            for k in range(4):
+                doc.item(
+                    0,
+                    f"{k + 1}.",
+                    f"Author{k} A, Writer B. A study of {src.drug.lower()} "
+                    f"in clinical practice. J Fict Med. 20{10 + k};{k + 3}:{k * 11 + 1}-9.",
+                )
+        doc.output(str(pdf))
+        return {
+            "file": pdf.name,
+            "dir": "",
+            "publisher": f"Fuzzed layout of {src.stem}",
+            "layout": f"fuzz-{lay.seed}-{lay.style}",
+            "split": "tune" if lay.seed < 100 else "holdout",
+            "indications": gold,
+            "exclusions": excl,
+        }
+
+    def outline(self, inds: list[dict], conts: dict[int, bool], gold: list[dict]) -> None:
+        """Conditions with their branches as headed, marked lists (the layout's outline)."""
+        lay, doc = self.lay, self.doc
         # the parts' numbering differs from the condition headings' under them
         parts = ("Part 1:", "Part 2:") if lay.cond_style == "roman" else ("I.", "II.")
         if lay.by_branch:
@@ -313,27 +444,6 @@ class Renderer:
                     gold[k]["continuation"] = self.branch(
                         ind["continuation"], lay.continuation_name, 0
                     )
-        if not lay.exclusions_first:
-            excl = self.exclusions()
-        if lay.references:
-            doc.heading("References", lay.size + 1)
-            for k in range(4):
-                doc.item(
-                    0,
-                    f"{k + 1}.",
-                    f"Author{k} A, Writer B. A study of {src.drug.lower()} "
-                    f"in clinical practice. J Fict Med. 20{10 + k};{k + 3}:{k * 11 + 1}-9.",
-                )
-        doc.output(str(pdf))
-        return {
-            "file": pdf.name,
-            "dir": "",
-            "publisher": f"Fuzzed layout of {src.stem}",
-            "layout": f"fuzz-{lay.seed}",
-            "split": "tune" if lay.seed < 100 else "holdout",
-            "indications": gold,
-            "exclusions": excl,
-        }
 
 
 def _op(node: dict[str, Any]) -> dict[str, Any]:
