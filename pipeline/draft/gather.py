@@ -133,12 +133,20 @@ def gather(
         return f"{doc.title if doc else ''} {chunk.file.rsplit('/', 1)[-1].replace('-', ' ')}"
 
     def on_topic(chunk: Chunk) -> bool:
-        return topic.names_condition(doc_name(chunk))
+        name = doc_name(chunk)
+        return topic.names_condition(name) or topic.names_kind(name)
+
+    def request_doc(chunk: Chunk) -> bool:
+        """A document about the request itself: it names the drug, or the kind of a
+        request that is no drug (a vaccination guideline for a vaccine)."""
+        name = doc_name(chunk)
+        return topic.names_drug(name) or topic.names_kind(name)
 
     # A guideline on the diagnosis's own form beats one on the condition in general, and
-    # one on other forms of it ranks down (doc_weight).
+    # one on other forms of it ranks down (doc_weight). For a request that is no drug (a
+    # vaccine), the documents about its kind are the request's own, before the condition's.
     fit_of = {
-        sid: topic.document_fit(f"{d.title} {d.file.rsplit('/', 1)[-1].replace('-', ' ')}")
+        sid: fit_for(topic, f"{d.title} {d.file.rsplit('/', 1)[-1].replace('-', ' ')}")
         for sid, d in documents.items()
     }
     has_specific = any(
@@ -169,7 +177,7 @@ def gather(
 
     def sentences(chunk: Chunk, retrieval: float, cue: re.Pattern | None = None) -> list[Sentence]:
         out: list[Sentence] = []
-        on_drug = topic.names_drug(doc_name(chunk))
+        on_drug = request_doc(chunk)
         for j, (a, b) in enumerate(sentence_spans(chunk.text), 1):
             if _JOURNAL.match(chunk.text, b):
                 continue  # a cited work's title: the journal, year and pages follow it
@@ -187,7 +195,12 @@ def gather(
 
     # The condition's own guidelines, read whole for their recommendation sentences: a
     # search for the condition finds its introductions first, not its recommendations.
-    own = own_chunks(store, documents, topic.names_condition, guidelines_only=True)
+    own = own_chunks(
+        store,
+        documents,
+        topic.names_kind if topic.kind else topic.names_condition,
+        guidelines_only=True,
+    )
     # ... and the documents about the drug itself, for its dose.
     own_drug = own_chunks(store, documents, topic.names_drug) if wanted else []
     for spec in specs:
@@ -240,7 +253,7 @@ def gather(
                     or (topic.names_population(sent.text) and topic.names_drug(sent.text))
                 ):
                     continue
-            elif not fits(sent.text, spec, topic, topical, topic.names_drug(doc_name(sent.chunk))):
+            elif not fits(sent.text, spec, topic, topical, request_doc(sent.chunk)):
                 if spec.key in {"rationale", "path"} and own_guideline(sent):
                     # the condition's own recommendation that names another disease only
                     # as a qualifier ("lower in patients with CKD"): the code's list reads it
@@ -347,6 +360,14 @@ def gather(
         evidence_of(x) for key in ("rationale", "path") for _, x in ranked_by.get(key, [])[:12]
     ]
     return Candidates(by_section, ordered, all_queries, topic, position_pool, path_pool, listed)
+
+
+def fit_for(topic: CaseTopic, name: str) -> str:
+    """How a document (title and file name) is about the case (CaseTopic.document_fit); for
+    a request that is no drug, one about its kind is the request's own ("specific")."""
+    if topic.kind is not None and topic.names_kind(name):
+        return "specific"
+    return topic.document_fit(name)
 
 
 def heading_sentence(chunk: Chunk, text: str) -> str:

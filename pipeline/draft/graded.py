@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.draft.failures import strip_kinds
 from pipeline.draft.population import QUALIFIER, after_untried, population_fits, population_of
 from pipeline.draft.position import places_drug
 from pipeline.draft.ranking import GRADED, Sentence, near_repeat, word_set
@@ -124,7 +125,7 @@ def _qualified_only(population: str, case: Case, topic: CaseTopic) -> bool:
     """The population is other patients only by a qualifier the record does not show
     (severe psoriasis, a history of CVD), not by age or another disease."""
     return not population_fits(population, case, topic) and population_fits(
-        QUALIFIER.sub(" ", population), case, topic
+        strip_kinds(QUALIFIER.sub(" ", population)), case, topic
     )
 
 
@@ -148,10 +149,17 @@ def listed_recommendations(
         text = sent.text
         if not RECOMMENDATION.search(text) or not own_guideline(sent):
             continue
-        if not (find_therapies(text) or topic.names_drug(text) or STRATEGY.search(text)):
+        if not (
+            find_therapies(text)
+            or topic.names_drug(text)
+            or topic.names_kind(text)
+            or STRATEGY.search(text)
+        ):
             continue  # exercise, counselling: beside a drug request
         if other_subject(text, topic) or topic.names_other_subtype(text):
             continue
+        if topic.names_other_item(text) or topic.not_taken(text):
+            continue  # another vaccine's, or a drug the patient does not take's
         if _BY_REFERENCE.search(text):
             continue  # "in this setting": its population is in a sentence not read here
         graded.append((score, sent))

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import re
 
+from pipeline.draft.failures import failure_fits
 from pipeline.draft.levels import affirmed, level_fits
 from pipeline.draft.levels import spans as level_spans
 from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
 
 _OVER = re.compile(r"\s(?:,\s*)?over\s+(?!\d)", re.I)
-_POPULATION = re.compile(r"\s(?:for|in|among) (?:patients|adults|children|those|people)\b", re.I)
+# The population opens with its group ("for patients"), or with the failure it follows ("for
+# inadequate response to or intolerance of NSAIDs", "despite ...").
+_POPULATION = re.compile(
+    r"\s(?:(?:for|in|among) (?:patients|adults|children|those|people)|(?:for|after|following) "
+    r"(?:an? )?(?:inadequate|insufficient|incomplete|partial|no|lack of) respon\w*|despite)\b",
+    re.I,
+)
 
 
 def split_over(text: str) -> tuple[str, str, str]:
@@ -150,6 +157,8 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         return False
     if age is not None and _outside_age(population, age):
         return False
+    if not failure_fits(population, case):
+        return False  # for a secondary loss of response, and the case's drug never worked
     record = case_record(case)
     if _REMISSION.search(population) and _ACTIVE.search(affirmed(record.lower())):
         if not _REMISSION.search(record):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.draft.failures import after_class, failed_classes, failure_request, own_classes
 from pipeline.draft.levels import level_fits
 from pipeline.draft.orders import except_for, others, partners, ranked_below
 from pipeline.draft.population import (
@@ -64,6 +65,11 @@ _FAILED = re.compile(
     re.I,
 )
 _DURATION = re.compile(r"\b(?:about |at least )?\d+(?:\s*(?:to|-|–)\s*\d+)?\s*(?:months?|weeks?)\b")
+_GROUP_FIRST = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:patients|adults|children|people|persons|individuals|women|men|"
+    r"those|girls|boys|adolescents|infants)\b",
+    re.I,
+)
 _ONLY_FOR = re.compile(r"\bonly (?:as [^,.;]*? )?(?:for|in) ([^,.;]+)", re.I)
 
 
@@ -147,6 +153,9 @@ def _read_kind(
         topic.request_type == "initial"
         and _on_drug(population, topic)
         and _ALREADY_ON.search(population)
+        # "despite the first TNFi": patients whose first drug of the class failed (the
+        # stance reads it against what the case tried), not patients staying on it
+        and not after_class(population, own_classes(topic))
     ):
         # about patients already on the drug (stopping, tapering or switching it): nothing
         # on starting it, whatever it is compared with
@@ -196,7 +205,10 @@ def _read_kind(
             return None
         given_with = partners(head, comparator, topic)
         preferred = [t for t in others(head, topic) if t.name not in given_with]
-        requires = [t for t in requires if t.name not in given_with]
+        # what it prefers is no therapy it requires before ("X over a second TNFi in
+        # patients with nonresponse to the first": X is the alternative, not a prior line)
+        chosen = given_with | {t.name for t in preferred}
+        requires = [t for t in requires if t.name not in chosen]
         return Reading(ev, "dispreferred", preferred=preferred, requires=requires, strong=strong)
     if _on_drug(head, topic) and not neg:
         return Reading(ev, "endorsed", requires=requires, strong=strong)
@@ -275,6 +287,20 @@ def guideline_position(
         for r in readings
         if population_fits(r.population, case, topic) and not topic.names_other_subtype(r.ev.text)
     ]
+    # A first drug of the drug's class already failed: the class's recommendations for
+    # patients who never had it (an earlier line) neither endorse a second one nor rank it.
+    # And the reverse: a recommendation for patients after a first drug of the class
+    # ("over a second TNFi in patients with nonresponse to the first") is not for a case
+    # that has not had one.
+    failed = failed_classes(case, topic)
+    if failed:
+        readings = [
+            r
+            for r in readings
+            if r.kind in {"against", "dispreferred"} or after_class(r.ev.text, failed)
+        ]
+    else:
+        readings = [r for r in readings if not after_class(r.population, own_classes(topic))]
     # A recommendation for the case's own level (severe disease, high fracture risk) says
     # more than one whose population the sentence lost (a table row cut from its heading,
     # "we recommend against X" alone): where some place the drug, they decide.
@@ -297,7 +323,12 @@ def guideline_position(
     ]
     drug = topic.drug
     failures = _failures_on_record(case)
-    firsts = [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
+    # a vaccine or a test has no first-line drug before it: the condition's path is not its
+    firsts = (
+        [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
+        if topic.kind is None
+        else []
+    )
 
     generic = _earlier_failed(case)
 
@@ -356,13 +387,29 @@ def guideline_position(
         summary += f" Preferred: {_names(preferred)}."
     cited = [r.ev for r in chosen]
     requests = documentation(case, topic, stance, preferred, firsts, sentences, path_sentences)
+    # The endorsement's own conditions: the response to the therapies it comes after.
+    reqs = list({t.name: t for r in chosen for t in r.requires}.values())
+    if stance == "supports" and reqs:
+        first = next(r for r in chosen if r.requires)
+        requests.insert(0, (f"Response to {_names(reqs)}: dose, duration and response", first.ev))
+    turned = failure_request(case, topic, [r.population for r in chosen])
+    if turned:
+        requests.insert(0, (turned, chosen[0].ev))
     endorsing = [r for r in chosen if r.kind == "endorsed" and r.population]
     if stance == "supports" and endorsing:
         # endorsed for some patients: the record must show the patient is one of them
         # (severe disease, the course that failed) before any other trial
         who = re.sub(r"^(?:\d+\.\s+)?(?:in|for|among)\s+", "", endorsing[0].population, flags=re.I)
         requests.insert(
-            0, (f"Documentation that the patient is one of {who.strip(' ,.')}", endorsing[0].ev)
+            0,
+            (
+                # "one of adults with ...", or a population by its failure: "of inadequate
+                # response to NSAIDs" is documented as such
+                f"Documentation that the patient is one of {who.strip(' ,.')}"
+                if _GROUP_FIRST.match(who)
+                else f"Documentation of the {who.strip(' ,.')}",
+                endorsing[0].ev,
+            ),
         )
     for ev in [e for _, e in firsts[:2]] if stance != "silent" else []:
         if ev not in cited:
@@ -412,6 +459,12 @@ def documentation(
             break
     if case.requested_treatment.request_type == "continuation":
         out.append((f"Objective measures of response to {topic.drug} since it was started", None))
+    if topic.kind is not None:
+        # what such a request is judged by: the patient's current therapies, and whether
+        # it was given (or done) before
+        if topic.current:
+            out.append((f"Current therapies and doses: {', '.join(topic.current)}", None))
+        out.append((f"Whether {topic.drug} was given before (dates, doses)", None))
     rest = wanted[2:] if stance == "supports" else wanted[1:]
     if rest:
         out.append((f"Trials of {_names(rest[:4])} and their response", first_ev.get(rest[0].name)))

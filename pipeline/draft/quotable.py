@@ -124,11 +124,26 @@ _TAG_TAIL = re.compile(r"\s*\((?:new, |updated, )?PICO[^()]{0,40}\)\.?$")
 _TAG_HEAD = re.compile(r"^(?:Recommendation \d+\w?[:.]?\s*)?\(PICOs? [^()]{0,40}\)\s*(?=[A-Z])")
 
 
+# A table row's cells before its recommendation: the evidence-table pages ("69–71 IL-1 and
+# IL-6 inhibitors are strongly recommended ..."), or the row's label printed again as the
+# statement's subject ("Biologic DMARDs Biologic DMARDS (IL-1 and IL-6 inhibitors) are ...").
+_PAGES_HEAD = re.compile(r"^\d+(?:\s?[–-]\s?\d+)?(?:,\s?\d+(?:[–-]\d+)?)*\s+(?=[A-Z])")
+_LABEL_AGAIN = re.compile(r"^([A-Z][\w-]*(?:\s[\w-]+){0,5})\s+(?=(?i:\1)\b)")
+_RECOMMENDS = re.compile(
+    r"\b(?:is|are) (?:strongly |conditionally )?recommended\b|"
+    r"\bwe (?:strongly |conditionally )?recommend\b",
+    re.I,
+)
+
+
 def trimmed(text: str) -> str:
     """The sentence without what a table or the guideline's apparatus glued to its ends: a
     verbatim part of it, so the quote stays checkable."""
     text = _FOOTNOTE_TAIL.sub("", text)
     cut = _TAG_TAIL.sub("", _TAG_HEAD.sub("", text))
+    if _RECOMMENDS.search(cut):
+        # a recommendation's own words start after the row's cells (pages, its label)
+        cut = _LABEL_AGAIN.sub("", _PAGES_HEAD.sub("", cut))
     return cut if complete_sentence(cut) else text
 
 

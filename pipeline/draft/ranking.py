@@ -48,11 +48,19 @@ def fits(
 ) -> bool:
     """The section's own test on top of the quotable filter."""
     on_drug = topic.names_drug(text) or topic.names_class(text)
+    # a vaccine's own document names it by its kind too ("this vaccine", "VZV vaccination")
+    on_drug = on_drug or (drug_doc and topic.names_kind(text) and not topic.names_other_item(text))
     if topic.names_other_condition(text):
         return False  # another disease's sentence is beside this case, drug or not
     if topic.names_other_subtype(text) and not (spec.key == "role" and on_drug):
         # another form of the condition (EGPA for GPA): its patients, not this case's; only
         # the drug's role there may be told, where the section is for other patients
+        return False
+    if topic.kind is not None and not (on_drug or drug_doc or topic.names_kind(text)):
+        return False  # a vaccine for a patient with PsA: the PsA treatment is beside it
+    if spec.recommendations and (topic.names_other_item(text) or topic.not_taken(text)):
+        # another vaccine's recommendation (influenza), or one on managing a drug the
+        # patient does not take: for other patients
         return False
     if spec.needs_drug and not (on_drug or (drug_doc and spec.key == "dosing")):
         return False
@@ -74,20 +82,24 @@ def score_sentence(
         score += 0.6
     # The drug's own sentences belong where the drug is the subject; the path sections are
     # about the therapies around it.
-    if spec.key not in {"rationale", "path"}:
+    # (A request that is no drug treatment has no path of therapies around it: its own
+    # sentences lead everywhere.)
+    if spec.key not in {"rationale", "path"} or topic.kind is not None:
         if topic.names_drug(text):
             score += 0.8
-        elif topic.names_class(text):
+        elif topic.names_class(text) or topic.names_kind(text):
             score += 0.4
     if on_topic_doc:
         score += 0.5
     if topic.names_other_condition(text):
         score -= 0.8
+    if topic.names_other_item(text):
+        score -= 0.8  # another item of the request's kind (another vaccine)
     if topic.names_other_subtype(text):
         score -= 2.0  # another form of the condition: last, unless nothing else
     if spec.key in LEAD and LEAD[spec.key].search(text):
         score += 1.0 if spec.key == "dosing" else 0.5  # what the section is for
-    if spec.recommendations and find_therapies(text):
+    if spec.recommendations and (find_therapies(text) or topic.names_kind(text)):
         score += 0.4  # names a therapy: the path is made of them
         if any(mentions(text, t.words) for t in topic.prior_terms):
             score += 0.5  # a therapy the case has tried: where the case stands on the path

@@ -14,6 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.models import Case
+from pipeline.retrieve.requests import (
+    RequestKind,
+    kind_questions,
+    names_other_item,
+    request_kind,
+)
 from pipeline.terms import (
     Term,
     drug_classes,
@@ -102,6 +108,28 @@ class CaseTopic:
     drug_lineage: tuple[str, ...] = ()  # the drug's classes by name, narrowest first
     population_words: tuple[str, ...] = ()  # populations of many conditions it is one of
     population_abbrev: tuple[str, ...] = ()
+    # A request that is no drug treatment of the condition (a vaccine, a test): its kind,
+    # and what the questions about it name (the patient's age and current therapies).
+    kind: RequestKind | None = None
+    age: int | None = None
+    current: tuple[str, ...] = ()
+
+    def names_other_item(self, text: str) -> bool:
+        """Another item of the request's kind ("influenza vaccination" for a zoster
+        vaccine), not the request."""
+        return self.kind is not None and names_other_item(text, self.kind, self.drug_words)
+
+    def not_taken(self, text: str) -> bool:
+        """For a request that is no drug (a vaccine), the sentence is about drugs the
+        patient does not take ("Rituximab should be delayed ..." on methotrexate)."""
+        if self.kind is None:
+            return False
+        drugs = {d.name for d in find_drugs(text) if not mentions(d.name, self.drug_words)}
+        return bool(drugs) and not drugs & set(self.current)
+
+    def names_kind(self, text: str) -> bool:
+        """Names the kind of a request that is no drug ("vaccination" for a vaccine)."""
+        return bool(self.kind) and mentions(text, self.kind.words if self.kind else ())
 
     def names_condition(self, text: str) -> bool:
         return mentions(text, self.condition_words, self.condition_abbrev)
@@ -174,6 +202,8 @@ class CaseTopic:
         """Per compose section, the questions that name this case (the condition by its
         short name: long names crowd out the therapy words)."""
         dx, drug = self.short, self.drug
+        if self.kind is not None:
+            return kind_questions(self.kind, drug, dx, self.age, list(self.current))
         prior = ", ".join(self.prior) if self.prior else "first-line therapy"
         cls = f" ({', '.join(self.drug_classes[:2])})" if self.drug_classes else ""
         return {
@@ -296,7 +326,7 @@ def case_topic(case: Case) -> CaseTopic:
         condition_words=words,
         condition_abbrev=abbrev,
         drug=t.drug if drug is None or drug.name in t.drug.lower() else f"{t.drug} ({drug.name})",
-        drug_words=tuple(drug.words) if drug else _words_of(t.drug),
+        drug_words=tuple(drug.words) if drug else _request_words(t.drug),
         drug_classes=tuple(w for c in narrow for w in known[c].words),
         broad_classes=tuple(w for c in broad for w in known[c].words),
         other_class_words=tuple(w for c in known.values() if c.name not in own for w in c.words),
@@ -309,4 +339,25 @@ def case_topic(case: Case) -> CaseTopic:
         own_subtypes=own_subtypes,
         population_words=tuple(w for p in groups for w in p.words),
         population_abbrev=tuple(a for p in groups for a in p.abbrev),
+        kind=request_kind(t.drug) if drug is None else None,
+        age=case.patient.age,
+        current=_current_therapies(case),
     )
+
+
+def _request_words(text: str) -> tuple[str, ...]:
+    """A request the vocabulary does not know, by its words: the name, the names in its
+    brackets ("Shingrix"), and its head noun phrase ("zoster vaccine" of "Recombinant zoster
+    vaccine"), as sources shorten it."""
+    words = list(_words_of(text))
+    words += [w.strip().lower() for w in re.findall(r"\(([^)]{3,40})\)", text)]
+    if words and len(words[0].split()) > 2:
+        words.append(" ".join(words[0].split()[-2:]))
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+def _current_therapies(case: Case) -> tuple[str, ...]:
+    """The drugs the case names as taken (prior therapies, then the history's), by name."""
+    texts = [p.name for p in case.prior_therapies]
+    texts += [h for h in case.history if not re.search(r"\bno\b[^.;]*$", h, re.I)]
+    return tuple(dict.fromkeys(d.name for t in texts for d in find_drugs(t)))
