@@ -53,6 +53,10 @@ _EXAMPLES = re.compile(
     r",?\s*\b(?:such as|for example|e\.g\.,?)\s[^.;()]*",
     re.I,
 )
+# "(see Appendix 1)", "(refer to section III)": where to read more, not what to state
+_POINTER = re.compile(r"\(\s*(?:see|refer to|as defined in|per)\b[^)]*\)", re.I)
+# "12 mg (5 mL)": the same quantity in another unit
+_RESTATED = re.compile(r"(?<=[A-Za-z%])\s*\(\s*\d[\d.,]*\s*[A-Za-z/%][A-Za-z/%0-9]*\s*\)")
 _ABBREV_DEF = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,8})\)")
 # Where an approval's length or a renewal window is run into a criterion by the layout.
 _BOILERPLATE = re.compile(
@@ -156,6 +160,22 @@ def is_absence(criterion: str) -> bool:
     return bool(_ABSENCE.search(_FAILED.sub(" ", criterion)))
 
 
+def negated_terms(groups: list[set[str]], text: str) -> int:
+    """How many of the criterion's terms the text negates outright, the negation right
+    before the term ("uses no ventilator", "never received gene therapy"): the absence of a
+    thing states the absence of any kind of it ("not on permanent ventilator dependence")."""
+    found = 0
+    for g in groups:
+        for m in re.finditer(
+            r"\b(?:no|not|never|without|denies|free of)\s+((?:\S+\s+){0,2}?\S+)", text, re.I
+        ):
+            words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9-]*", m.group(1))}
+            if any(alt in words for alt in g if not alt.isupper() and len(alt) >= 5):
+                found += 1
+                break
+    return found
+
+
 def clauses(text: str) -> list[str]:
     """The fact's clauses (split at semicolons and sentence ends, and at ", and" between
     two statements), its label ("History:") dropped."""
@@ -171,7 +191,7 @@ def requirements(text: str, drug: str = "") -> list[set[str]]:
     joined by "or" ("advanced or metastatic", "II or III") are one group, as is an
     abbreviation with the words it stands for. The requested drug's words are no
     requirement (every fact about the request names it)."""
-    text = _EXAMPLES.sub(" ", plain(text))
+    text = _EXAMPLES.sub(" ", _POINTER.sub(" ", plain(text)))
     text = _BOILERPLATE.sub("", text) if _BOILERPLATE.search(text[20:]) else text
     drug_stems = {stem(w) for w in re.findall(r"[A-Za-z]{3,}", drug)}
     groups: list[set[str]] = []
@@ -264,7 +284,7 @@ def _numbers_ok(
     "within the past N months" the clause's "N' months ago", or its date (``today`` the
     case's latest), lies inside."""
     body = _BOILERPLATE.sub("", criterion) if _BOILERPLATE.search(criterion[20:]) else criterion
-    body = _EXAMPLES.sub(" ", body)
+    body = _RESTATED.sub(" ", _POINTER.sub(" ", _EXAMPLES.sub(" ", body)))
     if within := _WITHIN.search(body):
         limit = float(within.group(1)) * MONTHS[within.group(2).lower()]
         ago = _AGO.search(clause)

@@ -16,6 +16,7 @@ from pipeline.policy.criterion_terms import (
     clauses,
     coverage,
     is_absence,
+    negated_terms,
     negates,
     numbers_ok,
     opposes,
@@ -384,6 +385,9 @@ def check_model_judgment(
         problem = "the model said not met for a numeric criterion: numbers are for code"
     else:
         about = [f for f in cited if coverage(groups, f.text) >= need]
+        if not about and j.status == "met" and absence:
+            # "not on permanent ventilator dependence": "uses no ventilator" states it
+            about = [f for f in cited if negated_terms(groups, f.text)]
         if not about and j.status == "met":
             about = _together(groups, need, cited, facts)
         if not about:

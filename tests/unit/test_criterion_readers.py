@@ -139,3 +139,19 @@ def test_a_window_is_met_by_a_clause_dated_inside_it() -> None:
     assert numbers_ok(asked, fact.text, fact, date(2026, 1, 30))
     assert not numbers_ok(asked, fact.text, fact, date(2026, 4, 30))  # 98 days before
     assert not numbers_ok(asked, fact.text)  # no date to measure from: not stated
+
+
+def test_pointers_restated_units_and_a_negated_head_term() -> None:
+    from pipeline.policy.criterion_terms import negated_terms, numbers_ok, requirements
+
+    # where to read more is no term; "12 mg (5 mL)" asks one number
+    terms = requirements(
+        "Patient has not previously received gene therapy for SMA (see Appendix 1)"
+    )
+    assert not any(g & {"see", "append"} for g in terms)
+    asked = "Prescriber will not exceed the FDA labeled dose of 12 mg (5 mL) per administration"
+    assert numbers_ok(asked, "History: Prescriber will give the labeled 12 mg dose, not more.")
+    # the absence of a thing states the absence of any kind of it
+    groups = requirements("The patient is not on permanent ventilator dependence")
+    assert negated_terms(groups, "History: Breathes unaided; uses no ventilator.") == 1
+    assert negated_terms(groups, "History: On a home ventilator at night; no changes.") == 0
