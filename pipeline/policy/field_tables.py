@@ -126,7 +126,13 @@ def field_table_tree(
                 key = " ".join(name.lower().split())
                 ind = by_name.get(key)
                 if ind is None:
-                    ind = Indication(id=f"F{g}.{len(by_name) + 1}", name=name, text=head, page=page)
+                    ind = Indication(
+                        id=f"F{g}.{len(by_name) + 1}",
+                        name=name,
+                        text=head,
+                        page=page,
+                        section=f"Drug Name(s): {drug}" if drug else "",
+                    )
                     by_name[key] = ind
                     indications.append(ind)
                 node = _node(item, f"{ind.id}.{len(ind.branches) + 1}", page_text, problems)

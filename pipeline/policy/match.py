@@ -166,6 +166,14 @@ def _overlap_one(name: str, case: Case) -> tuple[float, str]:
             score = fraction + 0.1 * len(shared)
             if score > best[0]:
                 best = (score, f"diagnosis {dx.name!r} shares {', '.join(sorted(shared))}")
+    # "Thrombocytopenia in chronic liver disease": a condition in another, each a diagnosis
+    # of its own; together they hold more of the name than either (a little less sure)
+    each = [target & condition_words(dx.name) for dx in case.diagnoses]
+    union = set().union(*each) if each else set()
+    if sum(1 for x in each if x) >= 2 and len(union) >= 2 and len(union) / len(target) >= 0.5:
+        score = len(union) / len(target) + 0.1 * len(union) - 0.1
+        if score > best[0]:
+            best = (score, f"the diagnoses together share {', '.join(sorted(union))}")
     return best
 
 
@@ -191,7 +199,9 @@ def _treatment_overlap(name: str, case: Case) -> tuple[float, str]:
     return fraction + 0.1 * len(shared), what
 
 
-_DEFINED = re.compile(r"\b([A-Z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,5})\s+\(([A-Z][A-Za-z]{1,6})\)")
+_DEFINED = re.compile(
+    r"\b([A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,5})\s+\(([A-Z][A-Za-z]{1,6})\)"
+)
 
 
 def defined_abbreviations(tree: PolicyTree) -> dict[str, str]:
@@ -245,7 +255,9 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
     abbreviations = defined_abbreviations(tree)
     names_of = {i.id: _expanded(i.name, abbreviations) for i in tree.indications}
     wanted_drug = drug_words(case.requested_treatment.drug)
-    drug_in_criteria = {i.id for i in tree.indications if wanted_drug & words(_all_text(i))}
+    drug_in_criteria = {
+        i.id for i in tree.indications if wanted_drug & words(f"{i.section} {_all_text(i)}")
+    }
     if len(drug_in_criteria) == len(tree.indications):
         drug_in_criteria = set()  # every indication names it: no sign which is the drug's
     wanted = case.requested_treatment.request_type
@@ -268,7 +280,7 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
             # migraine): the one that names the requested drug is the drug's
             score, why = score + 0.3, f"{why}; names {', '.join(sorted(named))}"
         elif score and not served and ind.id in drug_in_criteria:
-            # ... or, where no name does, the one whose criteria name it
+            # ... or, where no name does, the one whose criteria (or drug group) name it
             score, why = score + 0.2, f"{why}; its criteria name the requested drug"
         code = _codes(ind.icd10, case)
         if code:

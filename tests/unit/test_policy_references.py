@@ -242,3 +242,23 @@ def test_a_run_of_criteria_in_one_item_decides_nothing(tmp_path: Path) -> None:
     d = apply_policy(case, [tree], None)
     assert d.verdict == "insufficient_information"
     assert any(j.reason == RUN_ON for j in d.judgments)
+
+
+def test_an_abbreviation_defined_in_a_criterion_and_two_diagnoses_naming_one_condition(
+    tmp_path: Path,
+) -> None:
+    # "... immune thrombocytopenia (ITP) ..." inside a criterion defines the ITP of a name;
+    # "Thrombocytopenia in chronic liver disease" is named by two diagnoses together
+    from pipeline.models import Diagnosis
+    from pipeline.policy.match import defined_abbreviations, indication_for
+
+    tree = _tree(tmp_path)
+    itp, liver = tree.indications
+    itp.name, liver.name = "Chronic ITP", "Thrombocytopenia in chronic liver disease"
+    itp.branches[0].node.children[0].text = "diagnosis of chronic immune thrombocytopenia (ITP)"
+    assert defined_abbreviations(tree)["ITP"] == "immune thrombocytopenia"
+    case = _case("Chronic immune thrombocytopenia", 40, "initial", [])
+    assert indication_for(case, tree)[0] is itp
+    case.diagnoses = [Diagnosis(name="Cirrhosis of liver"), Diagnosis(name="Thrombocytopenia")]
+    ind, why = indication_for(case, tree)
+    assert ind is liver and "together" in why
