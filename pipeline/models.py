@@ -222,6 +222,8 @@ class Evidence(BaseModel):
     score: float | None = None
     flags: list[str] = Field(default_factory=list)
     passage: str | None = None  # E3
+    # what a pronoun in it stands for ("their use": the classes the sentence before names)
+    refers: str = ""
 
     def model_post_init(self, __context: object) -> None:
         if not self.sha256:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pipeline.draft.anaphora import referent, written_out
 from pipeline.draft.graded import listed_recommendations
 from pipeline.draft.levels import level_fits
 from pipeline.draft.population import after_untried, case_record, population_fits, population_of
@@ -178,7 +179,8 @@ def gather(
     def sentences(chunk: Chunk, retrieval: float, cue: re.Pattern | None = None) -> list[Sentence]:
         out: list[Sentence] = []
         on_drug = request_doc(chunk)
-        for j, (a, b) in enumerate(sentence_spans(chunk.text), 1):
+        spans = sentence_spans(chunk.text)
+        for j, (a, b) in enumerate(spans, 1):
             if _JOURNAL.match(chunk.text, b):
                 continue  # a cited work's title: the journal, year and pages follow it
             text = chunk.text[a:b].lstrip("-•*–· ")  # a list item's bullet is no part of it
@@ -190,7 +192,8 @@ def gather(
             ):
                 continue
             if why_not(text, topic, chunk.section, on_drug) is None and complete_sentence(text):
-                out.append(Sentence(chunk, j, text, retrieval))
+                before = [chunk.text[slice(*spans[i])] for i in range(max(0, j - 4), j - 1)]
+                out.append(Sentence(chunk, j, text, retrieval, referent(text, before)))
         return out
 
     # The condition's own guidelines, read whole for their recommendation sentences: a
@@ -248,6 +251,8 @@ def gather(
                 if not (
                     topical
                     or topic.names_condition(sent.text)
+                    # under a heading that names it ("Other therapies for refractory OB APS")
+                    or topic.names_condition(sent.chunk.section or "")
                     # "for patients with RMD ..., the recombinant zoster vaccine is
                     # recommended": a population the condition is one of, on this drug
                     or (topic.names_population(sent.text) and topic.names_drug(sent.text))
@@ -267,7 +272,9 @@ def gather(
                     score -= 1.0  # a recommendation for other patients (age, comorbidity)
                 elif spec.key == "rationale" and after_untried(population, topic):
                     score -= 1.0  # patients further along than this case: the path's, later
-                elif spec.key != "position" and places_drug(sent.text, topic):
+                elif spec.key != "position" and places_drug(
+                    written_out(sent.text, sent.refers), topic
+                ):
                     score += 1.0  # the guideline's word on where the request stands
             if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
                 if topical_exist and (
@@ -296,6 +303,7 @@ def gather(
             n = passage_of.setdefault(sent.chunk.id, len(passage_of) + 1)
             doc = documents.get(sent.chunk.source_id)
             made[key] = sentence_of(sent.chunk, n, sent.j, sent.text, doc.title if doc else None)
+            made[key].refers = sent.refers
         return made[key]
 
     ranked_by: dict[str, list[tuple[float, Sentence]]] = {

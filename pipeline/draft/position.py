@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.draft.anaphora import written_out
 from pipeline.draft.failures import after_class, failed_classes, failure_request, own_classes
 from pipeline.draft.levels import level_fits
 from pipeline.draft.orders import except_for, others, partners, ranked_below
@@ -116,7 +117,7 @@ def _added_to_drug(phrase: str, topic: CaseTopic) -> bool:
 
 
 def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
-    text = ev.text
+    text = written_out(ev.text, ev.refers)  # "their use": what the sentence before names
     if not _CUE.search(text) and not _NOT_FIRST.search(text):
         return None
     if _DEFERRED.search(text):

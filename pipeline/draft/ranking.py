@@ -41,6 +41,7 @@ class Sentence:
     j: int
     text: str
     retrieval: float  # best 1/(10+rank) over the searches that found its chunk
+    refers: str = ""  # what its pronoun stands for (anaphora.py)
 
 
 def fits(

@@ -304,7 +304,7 @@ def case_topic(case: Case) -> CaseTopic:
                 text = _mask(text, names)
         return out
 
-    seen, own_forms = named(described), named(dx_names)
+    seen, own_forms = named(_inverted(described)), named(_inverted(dx_names))
     other_subtypes = tuple(
         n
         for form, names in forms
@@ -361,3 +361,15 @@ def _current_therapies(case: Case) -> tuple[str, ...]:
     texts = [p.name for p in case.prior_therapies]
     texts += [h for h in case.history if not re.search(r"\bno\b[^.;]*$", h, re.I)]
     return tuple(dict.fromkeys(d.name for t in texts for d in find_drugs(t)))
+
+
+def _inverted(text: str) -> str:
+    """The text with each "<noun> of the <part>" also written "<part> <noun>"
+    ("osteoarthritis of the hands": "hand osteoarthritis"), as vocabularies name forms."""
+    turned = re.sub(
+        r"\b([a-z]+)\s+of\s+the\s+([a-z]+?)s?\b",
+        lambda m: f"{m.group(2)} {m.group(1)}",
+        text,
+        flags=re.I,
+    )
+    return text if turned == text else f"{text}; {turned}"
