@@ -108,7 +108,9 @@ def _judge_by_kind(
             )
         op, years = node.fields["op"], float(node.fields["years"])
         ok = {"≥": age >= years, ">": age > years, "<": age < years, "≤": age <= years}.get(op)
-        if ok is None:
+        if ok is None or (ok and _more_than_age(node.text)):
+            # "members 18 years of age or older who have previously received a biologic":
+            # the age is one of its requirements; the rest is still to be read
             return None
         return Judgment(
             **base,
@@ -153,6 +155,15 @@ def _judge_by_kind(
     if node.kind == "prior_therapy" and node.fields.get("drugs"):
         return _prior_therapy(node, base, facts)
     return None
+
+
+_AGE_WORDS = {"year", "age", "older", "younger", "old", "adult", "month", "week", "author"}
+_AGE_WORDS |= {"grant", "approv", "pediat", "child"}
+
+
+def _more_than_age(text: str) -> bool:
+    """The criterion asks more than an age (two terms or more besides it)."""
+    return sum(1 for g in requirements(text) if not g & _AGE_WORDS) >= 2
 
 
 def _prior_therapy(

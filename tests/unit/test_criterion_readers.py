@@ -155,3 +155,37 @@ def test_pointers_restated_units_and_a_negated_head_term() -> None:
     groups = requirements("The patient is not on permanent ventilator dependence")
     assert negated_terms(groups, "History: Breathes unaided; uses no ventilator.") == 1
     assert negated_terms(groups, "History: On a home ventilator at night; no changes.") == 0
+
+
+def test_an_age_met_decides_only_a_criterion_that_asks_the_age_alone() -> None:
+    from pipeline.models import Case
+    from pipeline.policy.judge import judge_by_rule
+    from pipeline.policy.models import PolicyNode
+
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "question": "?",
+            "patient": {"age": 40, "sex": "female"},
+            "diagnoses": [{"name": "Ulcerative colitis"}],
+            "requested_treatment": {"drug": "Stelara", "request_type": "initial"},
+        }
+    )
+    facts = [CaseFact(id="F1", text="Patient: 40-year-old female.")]
+    alone = PolicyNode(
+        id="1",
+        text="Patient is 18 years of age or older",
+        page=1,
+        kind="age",
+        fields={"op": "≥", "years": 18},
+    )
+    more = alone.model_copy(
+        update={
+            "text": "Members 18 years of age or older who have "
+            "previously received a biologic for ulcerative colitis"
+        }
+    )
+    assert judge_by_rule(alone, case, facts).status == "met"
+    assert judge_by_rule(more, case, facts) is None  # the biologic is still to be read
+    young = case.model_copy(update={"patient": case.patient.model_copy(update={"age": 12})})
+    assert judge_by_rule(more, young, facts).status == "not_met"  # one part fails: all does

@@ -50,7 +50,7 @@ def _decide(store, settings, case: str = "ivig-jia.yaml"):  # noqa: ANN001, ANN2
     return apply_policy(load_case(CASES / case), trees, llm=None)
 
 
-def _attack(data: dict) -> dict:
+def _attack(data: dict, ages: bool = False) -> dict:
     """What the attacker of issue 27 did to the cached JSON: exclusions gone, the first
     indication pointed at M08 (the JIA case's code), every leaf of it an age rule."""
     data["exclusions"] = []
@@ -60,6 +60,8 @@ def _attack(data: dict) -> dict:
     def leaves(node: dict) -> None:
         if node["op"] == "leaf":
             node["kind"], node["fields"] = "age", {"op": "≥", "years": 1}
+            if ages:  # the words too: an age rule decides only a criterion of age alone
+                node["text"] = "Patient is 1 year of age or older"
         for child in node["children"]:
             leaves(child)
 
@@ -76,7 +78,7 @@ def test_a_compiled_tree_edited_in_the_store_does_not_decide(own_store) -> None:
     doc = _policy(store)
     assert _decide(store, settings).verdict == "not_medically_necessary"
     path = tree_path(store.path, doc.source_id)
-    tampered = _attack(json.loads(path.read_text()))
+    tampered = _attack(json.loads(path.read_text()), ages=True)
     # The attack is real: this tree, were it believed, approves the JIA request.
     forged = PolicyTree.model_validate(tampered)
     case = load_case(CASES / "ivig-jia.yaml")
