@@ -292,7 +292,13 @@ def _field_table_reading(tree: PolicyTree, raw: list[list[str]], pages: PageText
     if not found or got <= had:
         return tree
     tree.indications = found
-    tree.exclusions = _dedupe([*excluded, *tree.exclusions])
+    # the drug groups' names are what the policy covers: a request for one finds it
+    groups = dict.fromkeys(ind.section for ind in found if ind.section)
+    tree.scope = " ".join([*groups, tree.scope])[:4000]
+    if len(groups) <= 1:
+        # one drug group's exclusions are the document's; of several, each is its own
+        # group's, and an exclusion has no scope: applied to another drug it would deny
+        tree.exclusions = _dedupe([*excluded, *tree.exclusions])
     tree.problems = [p for p in tree.problems if p != _EMPTY] + problems
     split_tree(tree)
     tree.problems.extend(resolve(tree))

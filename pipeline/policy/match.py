@@ -137,8 +137,11 @@ def _name_forms(name: str) -> list[str]:
     return list(dict.fromkeys(f.strip() for f in forms if f.strip()))
 
 
-def _overlap(name: str, case: Case) -> tuple[float, str]:
-    scored = [_overlap_one(form, case) for form in _name_forms(name)]
+def _overlap(name: str, case: Case, together: bool = False) -> tuple[float, str]:
+    """How a name is the case's diagnosis; ``together``: or two diagnoses' (an indication's
+    name, never an exclusion's: a cancer and its anemia are no "anemia due to cancer in
+    members not receiving chemotherapy")."""
+    scored = [_overlap_one(form, case, together) for form in _name_forms(name)]
     return max(scored, key=lambda x: x[0], default=(0.0, ""))  # an empty name matches nothing
 
 
@@ -152,7 +155,7 @@ _SENTENCE_WORDS = DOCUMENT_WORDS | set(
 )
 
 
-def _overlap_one(name: str, case: Case) -> tuple[float, str]:
+def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, str]:
     target = condition_words(name) - _SENTENCE_WORDS or condition_words(name)
     if not target:
         return 0.0, ""
@@ -168,7 +171,7 @@ def _overlap_one(name: str, case: Case) -> tuple[float, str]:
                 best = (score, f"diagnosis {dx.name!r} shares {', '.join(sorted(shared))}")
     # "Thrombocytopenia in chronic liver disease": a condition in another, each a diagnosis
     # of its own; together they hold more of the name than either (a little less sure)
-    each = [target & condition_words(dx.name) for dx in case.diagnoses]
+    each = [target & condition_words(dx.name) for dx in case.diagnoses] if together else []
     union = set().union(*each) if each else set()
     if sum(1 for x in each if x) >= 2 and len(union) >= 2 and len(union) / len(target) >= 0.5:
         score = len(union) / len(target) + 0.1 * len(union) - 0.1
@@ -264,10 +267,10 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
     # The diagnosis names a condition's indication; only where none does, the requested
     # drug or service names one (a drug list's row, a service policy's section).
     by_treatment = not any(
-        _overlap(names_of[i.id], case)[0] or _codes(i.icd10, case) for i in tree.indications
+        _overlap(names_of[i.id], case, True)[0] or _codes(i.icd10, case) for i in tree.indications
     )
     for ind in tree.indications:
-        score, why = _overlap(names_of[ind.id], case)
+        score, why = _overlap(names_of[ind.id], case, together=True)
         served, what = _treatment_overlap(ind.name, case) if by_treatment else (0.0, "")
         if served:
             score, why = served, what
@@ -364,5 +367,5 @@ def resembles_exclusion(case: Case, ex: Exclusion) -> tuple[float, str]:
 
 def indication_score(case: Case, ind: Indication) -> float:
     """The matcher's score for an indication (name words, plus 2 for an ICD-10 code)."""
-    score = max(_overlap(ind.name, case)[0], _treatment_overlap(ind.name, case)[0])
+    score = max(_overlap(ind.name, case, True)[0], _treatment_overlap(ind.name, case)[0])
     return score + (2.0 if _codes(ind.icd10, case) else 0.0)

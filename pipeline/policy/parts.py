@@ -74,9 +74,7 @@ def _conditions(part: Item) -> list[Item]:
     return [
         c
         for c in part.children
-        if c.children
-        and c.style not in _BULLETS
-        and (renews or not _APPROVES.search(c.text))
+        if c.children and c.style not in _BULLETS and (renews or not _APPROVES.search(c.text))
     ]
 
 
