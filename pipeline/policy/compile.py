@@ -299,7 +299,7 @@ def _field_table_reading(tree: PolicyTree, raw: list[list[str]], pages: PageText
         # one drug group's exclusions are the document's; of several, each is its own
         # group's, and an exclusion has no scope: applied to another drug it would deny
         tree.exclusions = _dedupe([*excluded, *tree.exclusions])
-    tree.problems = [p for p in tree.problems if p != _EMPTY] + problems
+    # the outline's problems were about the criteria this reading replaces
     split_tree(tree)
-    tree.problems.extend(resolve(tree))
+    tree.problems = problems + resolve(tree)
     return tree

@@ -48,3 +48,19 @@ def test_a_field_table_cell_states_each_branch_of_its_conditions() -> None:
 def test_a_document_without_a_criteria_field_states_nothing() -> None:
     page = ["Coverage Duration               12 months", "Age Restrictions    18 or older"]
     assert field_table_tree([page], PageText([" ".join(page)]), []) == ([], [])
+
+
+def test_a_part_d_document_compiles_to_its_drug_groups_conditions() -> None:
+    """The sixth synthetic batch's Part D file (our own generated PDF): every statement of
+    both drug groups, the groups' drug names in the scope, no outline problems left over."""
+    from pathlib import Path
+
+    from pipeline.policy.compile import compile_policy
+
+    pdf = Path(__file__).parents[2] / "evals/policies/synthetic6/synth6-partd-thrombopoietin.pdf"
+    tree = compile_policy(pdf, source_id="s", title="t")
+    names = [i.name for i in tree.indications]
+    assert names[0] == "Chronic or persistent ITP" and len(names) == 4
+    assert [b.request_type for b in tree.indications[0].branches] == ["initial", "continuation"]
+    assert "MULPLETA" in tree.scope and not tree.exclusions  # two groups: no unscoped exclusion
+    assert not tree.problems
