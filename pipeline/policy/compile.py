@@ -20,7 +20,7 @@ from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages
-from pipeline.policy.models import Exclusion, Indication, PolicyTree
+from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.outline import Item, outline
 from pipeline.policy.parts import has_parts, part_indications, root_parts
@@ -60,9 +60,6 @@ COMPILER_VERSION = "policy-compiler-16"  # 7: two-column criteria tables; 8: con
 # statements (Part D cells), inline "(a) ... or (b)" criteria, grid labels wrapping beside
 # their criteria, paragraphs that each grant coverage as alternatives (the fuzzer's round 2);
 # 16: Medicare Part D field tables, criteria inline in a cell (field_tables.py)
-
-
-_EMPTY = "no indication with criteria found: the policy could not be structured"
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -211,7 +208,7 @@ def build_tree(
         indications = _heading_indications(roots, pages, problems)
         indications += prose_indications(roots, pages)
     if not indications:
-        problems.append(_EMPTY)
+        problems.append(EMPTY)
     tree = PolicyTree(
         source_id=source_id,
         file=file,

@@ -26,6 +26,7 @@ from pipeline.policy.dates import as_of
 from pipeline.policy.measures import Bound, bounds
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.readers import read_criterion
+from pipeline.policy.trials import TRIAL_TERMS
 
 log = logging.getLogger(__name__)
 PROMPT = "criterion-judge@2"
@@ -49,9 +50,6 @@ _ASKS_TRIAL = re.compile(
     r"progress\w*|response to)\b",
     re.I,
 )
-
-
-_TRIAL_TERMS = {"inadeq", "respon", "trial", "tried", "intole", "refrac", "progre", "relaps"}
 
 
 def specialty_stem(name: str) -> str:
@@ -157,8 +155,9 @@ def _judge_by_kind(
     return None
 
 
-_AGE_WORDS = {"year", "age", "older", "younger", "old", "adult", "month", "week", "author"}
-_AGE_WORDS |= {"grant", "approv", "pediat", "child"}
+_AGE_WORDS = set(
+    "year age older younger old adult month week author grant approv pediat child".split()
+)
 
 
 def _more_than_age(text: str) -> bool:
@@ -382,7 +381,7 @@ def check_model_judgment(
     absence = is_absence(node.text) and not numeric  # "does not exceed 375 mg": a bound
     trial = bool(_ASKS_TRIAL.search(node.text))
     if trial:  # "inadequate response to X": a fact about X speaks to it, however it went
-        groups = [g for g in groups if not g & _TRIAL_TERMS] or groups
+        groups = [g for g in groups if not g & TRIAL_TERMS] or groups
     need = len(groups) if len(groups) <= 2 else max(2, -(-len(groups) // 2))
     kept: list[CaseFact] = []
     problem = ""

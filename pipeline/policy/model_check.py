@@ -29,14 +29,19 @@ from pydantic import BaseModel, Field
 
 from pipeline.policy import fields as F
 from pipeline.policy.edit import classify, resolve_references
-from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
+from pipeline.policy.models import (
+    EMPTY,
+    Branch,
+    Exclusion,
+    Indication,
+    PolicyNode,
+    PolicyTree,
+)
 from pipeline.policy.verbatim import PageText, _verbatim
 from pipeline.sources.parse import normalize
 
 OPS = ("all_of", "any_of", "at_least", "leaf")
 REQUEST_TYPES = ("initial", "continuation", "any")
-# The rules compiler's own words for an empty tree: ingest reports it the same way.
-EMPTY = "no indication with criteria found: the policy could not be structured"
 _ANY_OTHER = re.compile(
     r"\b(?:any|all)\s+other\b|\bnot\s+(?:listed|specified|addressed)\s+(?:above|in)\b", re.I
 )

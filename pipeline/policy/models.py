@@ -84,6 +84,10 @@ class Exclusion(BaseModel):
     verified: bool = False
 
 
+# The problem an empty tree is reported with, by either compiler (ingest names it too).
+EMPTY = "no indication with criteria found: the policy could not be structured"
+
+
 class PolicyTree(BaseModel):
     source_id: str
     file: str

@@ -222,7 +222,8 @@ _GENERIC_THERAPY = set(
     "conven standa tradit first- first line altern other option agent medica treatm therap "
     "drug drugs prior previo systemic one two three four".split()
 )
-_TRIAL_WORDS = {"inadeq", "respon", "trial", "tried", "intole", "refrac", "progre", "relaps"}
+# the stems that ask a trial and its outcome, not what was tried
+TRIAL_TERMS = {"inadeq", "respon", "trial", "tried", "intole", "refrac", "progre", "relaps"}
 
 
 def _failed_priors(facts: list[CaseFact]) -> list[CaseFact]:
@@ -251,7 +252,7 @@ def judge_lines(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] 
     if m := _LINES.search(text):
         need = _count(m.group(1))
     else:
-        groups = [g for g in requirements(text) if not g & _TRIAL_WORDS]
+        groups = [g for g in requirements(text) if not g & TRIAL_TERMS]
         if not groups or not all(g <= _GENERIC_THERAPY for g in groups):
             return None
         counted = [_count(w) for g in groups for w in g if _count(w)]
