@@ -154,6 +154,22 @@ def opposes(criterion: str, text: str) -> bool:
     return False
 
 
+# "no more than", "not exceeding": a bound's own words, no denial of it
+_BOUND_WORDS = re.compile(
+    r"\b(?:no|not)\s+(?:more|less|greater|fewer|higher|lower|exceed\w*|over|under|above|"
+    r"below|to exceed)\b",
+    re.I,
+)
+
+
+def denied_before(text: str, start: int) -> bool:
+    """A negation earlier in the sentence than ``start`` that is no bound's own wording:
+    "does not have severe renal impairment (creatinine clearance below 30 mL/min)" denies
+    what its bound defines."""
+    before = re.split(r"[.;:]\s", text[:start])[-1]
+    return negates(_BOUND_WORDS.sub(" ", before))
+
+
 def is_absence(criterion: str) -> bool:
     """The criterion asks that something be absent ("not used with another biologic");
     "has not responded to topical treatment" asks a failure, not an absence."""

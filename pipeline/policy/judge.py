@@ -12,6 +12,7 @@ from typing import Any
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
+from pipeline.policy.clause_polarity import polarity_agrees
 from pipeline.policy.criterion_terms import (
     clauses,
     coverage,
@@ -19,7 +20,6 @@ from pipeline.policy.criterion_terms import (
     negated_terms,
     negates,
     numbers_ok,
-    opposes,
     requirements,
 )
 from pipeline.policy.dates import as_of
@@ -405,15 +405,7 @@ def check_model_judgment(
         elif j.status == "met":
             # every clause of the fact that states a term says it with the criterion's
             # polarity ("X is planned; no Y" does not state the absence of X and Y)
-            kept = [
-                f
-                for f in about
-                if all(
-                    negates(c) == absence and not opposes(node.text, c)
-                    for c in clauses(f.text)
-                    if coverage(groups, c)
-                )
-            ]
+            kept = [f for f in about if polarity_agrees(node.text, groups, need, f.text)]
             if (
                 len(about) > 1
                 and len(kept) < len(about)

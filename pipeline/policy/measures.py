@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.models import CaseFact
-from pipeline.policy.analytes import analyte_at, readings_of
-from pipeline.policy.criterion_terms import MONTHS, coverage, requirements
+from pipeline.policy.analytes import ESTIMATES, analyte_at, readings_of
+from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, requirements
 from pipeline.policy.dates import as_of, months_between, reading_date
 
 _NUMBER_WORDS = {
@@ -438,6 +438,9 @@ def judge_measure(
         noun = None
         if analyte is not None:
             readings = _analyte_readings(analyte, facts)
+            if not readings and analyte in ESTIMATES:
+                # kidney function: a note gives the eGFR where a policy asks the clearance
+                readings = _analyte_readings(ESTIMATES[analyte], facts)
         else:
             stems, abbrevs, noun = _name(text, bound)
             if not stems and not abbrevs and noun is None:
@@ -487,5 +490,10 @@ def judge_measure(
         return None
     # several bounds (a range per age group): all must agree
     status = kinds.pop()
+    if found[0].unit not in MONTHS and denied_before(text, found[0].start):
+        # "does not have severe renal impairment (creatinine clearance below 30 mL/min)":
+        # the bound defines what must be absent
+        status = "not_met" if status == "met" else "met"
+        statuses = [(st, ids, r + " (the criterion asks its absence)") for st, ids, r in statuses]
     cited = list(dict.fromkeys(i for _, ids, _ in statuses for i in ids))[:3]
     return status, cited, "; ".join(r for _, _, r in statuses)

@@ -1,0 +1,137 @@
+"""The model's "met" checked term by term (a criterion asking one thing present and
+another absent), measurements against the limits of normal, a measurement a criterion
+denies, kidney function read from the eGFR, doses that are no readings, and an item
+holding a run of criteria."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.models import CaseFact
+from pipeline.policy.analytes import readings_of
+from pipeline.policy.decide import runs_on
+from pipeline.policy.judge import check_model_judgment
+from pipeline.policy.measures import judge_measure
+from pipeline.policy.models import Judgment, PolicyNode
+from pipeline.policy.reference_range import judge_range
+
+
+def _check(text: str, status: str, *facts: str) -> Judgment:
+    known = {f"F{i}": CaseFact(id=f"F{i}", text=t) for i, t in enumerate(facts, 1)}
+    j = Judgment(node_id="1", text=text, page=1, status=status, facts=list(known), method="model")
+    return check_model_judgment(j, PolicyNode(id="1", text=text, page=1), known)
+
+
+# --- a criterion of presence with a qualifier denied --------------------------------------
+MIXED = "is an adult with bone pain, osteomalacia or fractures that have not healed"
+
+
+def test_a_qualifier_denied_is_met_by_a_fact_that_denies_it() -> None:
+    fact = "History: Adult with aching thighs; radiographs show pseudofractures, not healed."
+    assert _check(MIXED, "met", fact).status == "met"
+
+
+def test_a_qualifier_denied_is_not_met_by_a_fact_that_states_it() -> None:
+    fact = "History: Adult with aching thighs; radiographs show pseudofractures, now healed."
+    assert _check(MIXED, "met", fact).status == "not_documented"
+
+
+def test_a_thing_asked_present_is_not_met_by_a_fact_that_denies_it() -> None:
+    fact = "History: Adult; no fractures and no bone pain; the old fracture has not healed."
+    assert _check(MIXED, "met", fact).status == "not_documented"
+
+
+# --- a criterion of absence: the clause that names what is denied --------------------------
+ABSENT = "The patient has not received spesolimab for the current flare"
+
+
+def test_an_absence_is_met_by_the_clause_that_denies_its_head() -> None:
+    fact = "History: The first dose is requested for this flare; she has never received it."
+    assert _check(ABSENT, "met", fact).status == "met"
+
+
+def test_an_absence_is_not_met_by_a_clause_that_states_its_head() -> None:
+    fact = "History: Spesolimab 900 mg was given on 01/28/2026 for this flare."
+    assert _check(ABSENT, "met", fact).status == "not_documented"
+
+
+def test_an_absence_is_not_met_by_a_thing_done_together() -> None:
+    crit = "Not used in combination with another biologic"
+    fact = "History: She takes adalimumab in combination with methotrexate."
+    assert _check(crit, "met", fact).status == "not_documented"
+
+
+# --- measurements against the limits of normal --------------------------------------------
+PHOS = "History: Fasting serum phosphorus 01/22/2026: 1.8 mg/dL (reference 2.5 to 4.5 mg/dL)."
+
+
+@pytest.mark.parametrize(
+    ("criterion", "fact", "status"),
+    [
+        ("a fasting serum phosphorus below the lower limit of normal for age", PHOS, "met"),
+        ("serum phosphorus above the upper limit of normal", PHOS, "not_met"),
+        ("serum phosphorus not above the upper limit of normal", PHOS, "met"),
+        (
+            "serum phosphorus not above the upper limit of normal",
+            "History: Serum phosphorus 6.3 mg/dL on 01/05/2026 (reference 3.7 to 5.6).",
+            "not_met",
+        ),
+        ("serum phosphorus at or below the ULN", PHOS, "met"),
+    ],
+)
+def test_a_reading_is_placed_against_the_limits_of_normal(
+    criterion: str, fact: str, status: str
+) -> None:
+    found = judge_range(criterion, [CaseFact(id="F1", text=fact)])
+    assert found is not None and found[0] == status
+
+
+def test_a_multiple_of_the_upper_limit_is_no_range_question() -> None:
+    fact = "History: ALT 95 U/L on 01/05/2026 (reference 7 to 56)."
+    assert (
+        judge_range(
+            "ALT more than 3 times the upper limit of normal", [CaseFact(id="F1", text=fact)]
+        )
+        is None
+    )
+
+
+# --- a measurement the criterion denies; kidney function from the eGFR ---------------------
+RENAL = "does not have severe renal impairment (creatinine clearance below 30 mL/min)"
+
+
+@pytest.mark.parametrize(
+    ("fact", "status"),
+    [
+        ("History: creatinine clearance 85 mL/min on 01/22/2026.", "met"),
+        ("History: creatinine clearance 22 mL/min on 01/22/2026.", "not_met"),
+        # no clearance stated: the eGFR estimates it
+        ("History: Creatinine 0.7 mg/dL, eGFR 112 mL/min/1.73 m2 on 01/22/2026.", "met"),
+    ],
+)
+def test_a_denied_measurement_is_met_when_the_reading_lies_outside_it(
+    fact: str, status: str
+) -> None:
+    found = judge_measure(RENAL, [CaseFact(id="F1", text=fact)])
+    assert found is not None and found[0] == status
+
+
+def test_a_bound_worded_with_no_is_no_denial() -> None:
+    fact = [CaseFact(id="F1", text="History: creatinine clearance 85 mL/min.")]
+    found = judge_measure("creatinine clearance no more than 90 mL/min", fact)
+    assert found is not None and found[0] == "met"
+
+
+def test_a_dose_is_no_reading() -> None:
+    assert readings_of("calcium", "calcium carbonate 500 mg twice daily") == []
+    assert [v for v, _ in readings_of("calcium", "serum calcium 9.1 mg/dL")] == [9.1]
+
+
+# --- an item holding a run of criteria ---------------------------------------------------
+def test_an_item_joined_by_item_end_connectors_is_a_run_of_criteria() -> None:
+    run = (
+        "Beneficiary is 18 years of age or older; AND beneficiary has a diagnosis of beta "
+        "thalassemia; AND the drug is prescribed by a hematologist"
+    )
+    assert runs_on(run)
+    assert not runs_on("Oral phosphate and calcitriol were stopped; and they are not given")
