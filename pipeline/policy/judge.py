@@ -14,6 +14,7 @@ from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
 from pipeline.policy.clause_polarity import polarity_agrees
 from pipeline.policy.criterion_terms import (
+    alternatives,
     clauses,
     coverage,
     is_absence,
@@ -359,6 +360,21 @@ def _one_or_more(bound: Bound) -> bool:
 def check_model_judgment(
     j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str = ""
 ) -> Judgment:
+    """The model's answer checked (see ``_check``); a met that no fact states of the whole
+    criterion may be one of its alternatives ("either ..., or ..."), checked alone."""
+    checked = _check(j.model_copy(deep=True), node, facts, drug)
+    if j.status == "met" and checked.status != "met":
+        for alt in alternatives(node.text):
+            one = _check(
+                j.model_copy(deep=True), node.model_copy(update={"text": alt}), facts, drug
+            )
+            if one.status == "met":
+                one.reason = f'{one.reason} (its alternative "{alt[:80]}")'
+                return one
+    return checked
+
+
+def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str) -> Judgment:
     """The model labels; this checks, fact by fact, and keeps the facts that bear it out.
 
     A met must cite a fact that states most of the criterion's terms (half, at least two;

@@ -10,6 +10,7 @@ import pytest
 from pipeline.models import CaseFact
 from pipeline.policy.analytes import readings_of
 from pipeline.policy.decide import runs_on
+from pipeline.policy.durations import judge_duration
 from pipeline.policy.judge import check_model_judgment
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.models import Judgment, PolicyNode
@@ -135,3 +136,57 @@ def test_an_item_joined_by_item_end_connectors_is_a_run_of_criteria() -> None:
     )
     assert runs_on(run)
     assert not runs_on("Oral phosphate and calcitriol were stopped; and they are not given")
+
+
+# --- how long a condition has lasted ------------------------------------------------------
+ITP = [
+    CaseFact(id="F1", text="Patient: 67-year-old female."),
+    CaseFact(id="F2", text="Diagnosis: Chronic immune thrombocytopenia (ICD-10 D69.3)."),
+    CaseFact(
+        id="F3",
+        text="History: Hematology note 01/20/2026: immune thrombocytopenia diagnosed 06/2024 "
+        "with isolated thrombocytopenia and no other cause.",
+    ),
+]
+
+
+def test_a_condition_lasting_long_enough_is_read_from_its_onset_date() -> None:
+    crit = "persistent or chronic immune thrombocytopenia (ITP) lasting 3 months or longer"
+    assert judge_duration(crit, ITP) == (
+        "met",
+        ["F3"],
+        "F3: the condition began about 19 months ago (the criterion asks 3 or more)",
+    )
+
+
+def test_a_short_span_or_a_trial_decides_nothing() -> None:
+    assert judge_duration("immune thrombocytopenia lasting 36 months or longer", ITP) is None
+    trial = "inadequate response to a trial of prednisone lasting 3 months"
+    assert judge_duration(trial, ITP) is None
+
+
+def test_an_onset_age_sets_the_span_against_the_patients_age() -> None:
+    facts = [
+        CaseFact(id="F1", text="Patient: 29-year-old female."),
+        CaseFact(id="F2", text="History: X-linked hypophosphatemia diagnosed at age 2."),
+    ]
+    crit = "hypophosphatemia present for at least 12 months"
+    assert judge_duration(crit, facts) is not None
+
+
+# --- a criterion's alternatives written as phrases ----------------------------------------
+EITHER = (
+    "either a pathogenic PHEX variant in the member or in a directly related family member, "
+    "or a serum intact FGF23 level above the laboratory's normal range"
+)
+
+
+def test_a_met_may_rest_on_one_alternative_of_the_criterion() -> None:
+    fact = "History: Genetic testing 2001: pathogenic PHEX variant c.1699C>T."
+    j = _check(EITHER, "met", fact)
+    assert j.status == "met" and "alternative" in (j.reason or "")
+
+
+def test_an_alternative_stated_with_the_other_polarity_is_no_met() -> None:
+    fact = "History: Genetic testing 2001: no pathogenic PHEX variant was found."
+    assert _check(EITHER, "met", fact).status == "not_documented"
