@@ -149,7 +149,7 @@ _BRIDGE = re.compile(
     r"covered|fasting|on|drawn)\b[\s:=,]*|\d{1,2}/\d{1,2}/\d{2,4}[\s:=,]*){0,6}",
     re.I,
 )
-_VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?![\d/])")
+_VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?!\d|,\d|/\d)")
 # A value in a dose's unit (mg, not mg/dL) is a medicine's dose, not a reading.
 _DOSE = re.compile(r"\s*(?:mg|mcg|g|mEq|IU|units?)\b(?!\s*/)", re.I)
 _BEFORE = re.compile(

@@ -24,7 +24,7 @@ from pipeline.policy.criterion_terms import (
     requirements,
 )
 from pipeline.policy.dates import as_of
-from pipeline.policy.measures import Bound, bounds
+from pipeline.policy.measures import Bound, bounds, states_within
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.readers import read_criterion
 from pipeline.policy.trials import TRIAL_TERMS
@@ -432,7 +432,12 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
                 pass  # "at least one other antiseizure medication": one stated is enough
             elif numeric:
                 wanted = {f"{numeric[0].low:g}"}  # the bound; later ones may be conditions
-                kept = [f for f in kept if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))]
+                kept = [
+                    f
+                    for f in kept
+                    if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))
+                    or states_within(numeric[0], f.text)
+                ]
             else:  # "relapsed within 12 months": a fact that states no such number is no met
                 today = as_of(list(facts.values()))
                 kept = [f for f in kept if numbers_ok(node.text, f.text, f, today)]

@@ -5,14 +5,17 @@ holding a run of criteria."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline.models import CaseFact
 from pipeline.policy.analytes import readings_of
+from pipeline.policy.dates import as_of
 from pipeline.policy.decide import runs_on
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.judge import check_model_judgment
-from pipeline.policy.measures import judge_measure
+from pipeline.policy.measures import bounds, judge_measure, states_within
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.reference_range import judge_range
 
@@ -190,3 +193,30 @@ def test_a_met_may_rest_on_one_alternative_of_the_criterion() -> None:
 def test_an_alternative_stated_with_the_other_polarity_is_no_met() -> None:
     fact = "History: Genetic testing 2001: no pathogenic PHEX variant was found."
     assert _check(EITHER, "met", fact).status == "not_documented"
+
+
+# --- counts with thousands separators; the review's today; a value inside a range ---------
+def test_a_count_with_a_thousands_separator_is_read_whole() -> None:
+    crit = "a platelet count below 50,000/mcL measured within the past 14 days"
+    low = [CaseFact(id="F1", text="History: CBC 02/16/2026: platelets 41,000/mcL, INR 1.2.")]
+    high = [CaseFact(id="F1", text="History: CBC 02/16/2026: platelets 61,000/mcL, INR 1.2.")]
+    assert _status_of(judge_measure(crit, low)) == "met"
+    assert _status_of(judge_measure(crit, high)) == "not_met"
+
+
+def test_a_date_still_to_come_is_not_the_reviews_today() -> None:
+    facts = [
+        CaseFact(id="F1", text="History: Hepatology note 02/18/2026: cirrhosis."),
+        CaseFact(id="F2", text="History: Ablation booked for 03/12/2026."),
+    ]
+    assert as_of(facts) == date(2026, 2, 18)
+
+
+def test_a_value_inside_a_range_bound_states_it() -> None:
+    bound = bounds("the procedure is scheduled 8 to 14 days after the first dose")[0]
+    assert states_within(bound, "the ablation falls 10 days after the first dose")
+    assert not states_within(bound, "the ablation falls 3 days after the first dose")
+
+
+def _status_of(found: tuple[str, list[str], str] | None) -> str | None:
+    return found[0] if found else None
