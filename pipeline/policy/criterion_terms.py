@@ -192,23 +192,33 @@ def negated_terms(groups: list[set[str]], text: str) -> int:
     return found
 
 
+_EXAMPLE_LIST = re.compile(r"\b(?:such as|e\.g\.,?|for example|including)\s+([^.;()]+)", re.I)
+
+
 def alternatives(text: str) -> list[str]:
     """A criterion's alternatives written as phrases ("either a pathogenic PHEX variant
     ..., or a serum FGF23 level above the normal range"): its parts at a top-level ", or"
-    / "; or", each of two terms or more; [] where it has none."""
+    / "; or", each of two terms or more, and the examples it gives ("such as ...") of two
+    terms or more; [] where it has none."""
     depth, cuts = 0, []
     for m in re.finditer(r"[()]|[,;]\s+or\s+", text):
         if m.group(0) in "()":
             depth += 1 if m.group(0) == "(" else -1
         elif depth == 0:
             cuts.append(m)
-    if not cuts:
-        return []
-    bounds_ = [0, *(x for m in cuts for x in (m.start(), m.end())), len(text)]
-    parts = [text[a:b] for a, b in zip(bounds_[::2], bounds_[1::2], strict=True)]
-    parts = [re.sub(r"^\s*either\s+", "", p, flags=re.I).strip(" ,;") for p in parts]
-    parts[0] = re.sub(r"^.*?\beither\s+", "", parts[0], flags=re.I)
-    return parts if all(len(requirements(p)) >= 2 for p in parts) else []
+    parts: list[str] = []
+    if cuts:
+        ends = [0, *(x for m in cuts for x in (m.start(), m.end())), len(text)]
+        parts = [text[a:b] for a, b in zip(ends[::2], ends[1::2], strict=True)]
+        parts = [re.sub(r"^\s*either\s+", "", p, flags=re.I).strip(" ,;") for p in parts]
+        parts[0] = re.sub(r"^.*?\beither\s+", "", parts[0], flags=re.I)
+        parts = parts if all(len(requirements(p)) >= 2 for p in parts) else []
+    # "chronic liver disease, such as cirrhosis from viral hepatitis or MASH": an example
+    # the policy gives states the thing it is an example of
+    for m in _EXAMPLE_LIST.finditer(text):
+        examples = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", m.group(1))
+        parts += [e.strip() for e in examples if len(requirements(e)) >= 2]
+    return parts
 
 
 def clauses(text: str) -> list[str]:

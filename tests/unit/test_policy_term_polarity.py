@@ -18,6 +18,7 @@ from pipeline.policy.judge import check_model_judgment
 from pipeline.policy.measures import bounds, judge_measure, states_within
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.reference_range import judge_range
+from pipeline.policy.screening import judge_screening
 
 
 def _check(text: str, status: str, *facts: str) -> Judgment:
@@ -220,3 +221,32 @@ def test_a_value_inside_a_range_bound_states_it() -> None:
 
 def _status_of(found: tuple[str, list[str], str] | None) -> str | None:
     return found[0] if found else None
+
+
+# --- a screening test asked with no window of its own ------------------------------------
+TB = "Active tuberculosis has been excluded, and latent tuberculosis, if found, is being treated"
+
+
+def test_tuberculosis_excluded_is_read_from_a_dated_negative_test() -> None:
+    done = [CaseFact(id="F1", text="History: QuantiFERON-TB Gold Plus 02/03/2026: negative.")]
+    never = [
+        CaseFact(
+            id="F1", text="History: 02/03/2026: no TB test on record; a QuantiFERON was not drawn."
+        )
+    ]
+    assert _status_of(judge_screening(TB, done)) == "met"
+    assert _status_of(judge_screening(TB, never)) == "not_met"
+    assert judge_screening("The patient does not have active tuberculosis", done) is None
+
+
+def test_an_example_the_policy_gives_states_what_it_is_an_example_of() -> None:
+    crit = (
+        "diagnosis of chronic liver disease, such as cirrhosis from viral hepatitis, alcohol "
+        "or metabolic dysfunction-associated steatohepatitis"
+    )
+    fact = (
+        "Diagnosis: Cirrhosis of liver due to metabolic dysfunction-associated "
+        "steatohepatitis (ICD-10 K75.81)."
+    )
+    assert _check(crit, "met", fact).status == "met"
+    assert _check(crit, "met", "History: Alcohol use: none.").status == "not_documented"
