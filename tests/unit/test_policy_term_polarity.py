@@ -9,14 +9,15 @@ from datetime import date
 
 import pytest
 
-from pipeline.models import CaseFact
+from pipeline.models import Case, CaseFact
 from pipeline.policy.analytes import readings_of
 from pipeline.policy.dates import as_of
 from pipeline.policy.decide import runs_on
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.judge import check_model_judgment
+from pipeline.policy.match import indication_for
 from pipeline.policy.measures import bounds, judge_measure, states_within
-from pipeline.policy.models import Judgment, PolicyNode
+from pipeline.policy.models import Branch, Indication, Judgment, PolicyNode, PolicyTree
 from pipeline.policy.reference_range import judge_range
 from pipeline.policy.screening import judge_screening
 
@@ -250,3 +251,54 @@ def test_an_example_the_policy_gives_states_what_it_is_an_example_of() -> None:
     )
     assert _check(crit, "met", fact).status == "met"
     assert _check(crit, "met", "History: Alcohol use: none.").status == "not_documented"
+
+
+# --- statements for one condition told apart by route and by continuation ------------------
+def _statements_tree() -> PolicyTree:
+    leaf = PolicyNode(id="x", text="Prescribed by a dermatologist", page=1)
+    names = {
+        "A": "Intravenous spesolimab for a generalized pustular psoriasis flare is covered when",
+        "B": "Subcutaneous spesolimab for the prevention of generalized pustular psoriasis flares",
+        "C": "Continued subcutaneous spesolimab is covered when the following criteria are met",
+    }
+    inds = [
+        Indication(
+            id=k,
+            name=v,
+            text=v,
+            page=1,
+            section="When spesolimab is covered",
+            branches=[Branch(request_type="any", node=leaf)],
+        )
+        for k, v in names.items()
+    ]
+    return PolicyTree(
+        source_id="s" * 64, file="/x.pdf", title="t", compiler="test", indications=inds
+    )
+
+
+@pytest.mark.parametrize(
+    ("route", "request_type", "expected"),
+    [
+        ("intravenous", "initial", "A"),
+        ("subcutaneous", "initial", "B"),
+        ("subcutaneous", "continuation", "C"),
+    ],
+)
+def test_a_statement_is_chosen_by_its_route_and_by_continuation(
+    route: str, request_type: str, expected: str
+) -> None:
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 41},
+            "diagnoses": [{"name": "Generalized pustular psoriasis"}],
+            "requested_treatment": {
+                "drug": "Spevigo (spesolimab)",
+                "route": route,
+                "request_type": request_type,
+            },
+        }
+    )
+    ind, why = indication_for(case, _statements_tree())
+    assert ind is not None and ind.id == expected, why
