@@ -278,11 +278,12 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
             by_section[i.section] = overlaps[i.id]
     for ind in tree.indications:
         score, why = overlaps[ind.id]
-        if (
+        inherited = (
             not score
             and ind.section in by_section
             and not names_condition(_ROUTES.sub(" ", ind.name))
-        ):
+        )
+        if inherited:
             score = by_section[ind.section][0] - 0.05
             why = f"{by_section[ind.section][1]} (the condition of its section)"
         if score and (fit := _request_fit(ind.name, case))[0]:
@@ -290,7 +291,9 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
         served, what = _treatment_overlap(ind.name, case) if by_treatment else (0.0, "")
         if served:
             score, why = served, what
-        if (
+        if inherited:
+            pass  # named only by the drug: the statements that name the condition go first
+        elif (
             score
             and not served
             and (named := drug_words(case.requested_treatment.drug) & words(ind.name))
@@ -340,7 +343,7 @@ def _request_fit(name: str, case: Case) -> tuple[float, str]:
         fit += 0.2 if said & given else -0.4
         why.append("its route " + ("matches" if said & given else "differs"))
     if _CONTINUED.match(name):
-        fit += 0.3 if asked.request_type == "continuation" else -0.5
+        fit += 0.5 if asked.request_type == "continuation" else -0.5
         why.append(f"a continuation statement for a {asked.request_type} request")
     return fit, "; ".join(why)
 
