@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.models import Case, CaseFact
 from pipeline.policy.analytes import readings_of
+from pipeline.policy.criterion_terms import coverage, requirements
 from pipeline.policy.dates import as_of
 from pipeline.policy.decide import runs_on
 from pipeline.policy.durations import judge_duration
@@ -302,3 +303,11 @@ def test_a_statement_is_chosen_by_its_route_and_by_continuation(
     )
     ind, why = indication_for(case, _statements_tree())
     assert ind is not None and ind.id == expected, why
+
+
+# --- terms: an abbreviation led by lowercase letters; a synonym inside a compound ---------
+def test_a_lowercase_led_abbreviation_adds_no_term_of_its_own() -> None:
+    groups = requirements("Metastatic castration-resistant prostate cancer (mCRPC)")
+    assert len(groups) == 4
+    note = "prostate adenocarcinoma, Gleason 4+5, metastatic to bone, castration-resistant"
+    assert coverage(groups, note) == 4  # "adenocarcinoma" states "cancer"
