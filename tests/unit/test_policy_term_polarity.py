@@ -311,3 +311,21 @@ def test_a_lowercase_led_abbreviation_adds_no_term_of_its_own() -> None:
     assert len(groups) == 4
     note = "prostate adenocarcinoma, Gleason 4+5, metastatic to bone, castration-resistant"
     assert coverage(groups, note) == 4  # "adenocarcinoma" states "cancer"
+
+
+def test_a_policys_only_criteria_under_a_heading_of_no_condition_are_the_drugs() -> None:
+    tree = _statements_tree()
+    only = tree.indications[0].model_copy(update={"name": "FDA Approval Information"})
+    tree = tree.model_copy(update={"indications": [only], "title": "Lecanemab criteria for use"})
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 70},
+            "diagnoses": [{"name": "Mild cognitive impairment due to Alzheimer's disease"}],
+            "requested_treatment": {"drug": "Leqembi (lecanemab)"},
+        }
+    )
+    ind, why = indication_for(case, tree)
+    assert ind is not None and "only criteria" in why
+    case.requested_treatment.drug = "Donepezil"
+    assert indication_for(case, tree)[0] is None
