@@ -155,20 +155,43 @@ _SENTENCE_WORDS = DOCUMENT_WORDS | set(
 )
 
 
+def _dx_names(name: str, icd10: str | None) -> list[str]:
+    """A diagnosis's name and the other names the vocabulary gives its condition (found by
+    its words or its ICD-10 code): "Extreme immaturity" is also "prematurity", "preterm
+    infant"; "Bronchopulmonary dysplasia" "chronic lung disease of prematurity"."""
+    from pipeline.terms import find_conditions, vocabulary
+
+    known = {t.name: t for t in vocabulary()[1]}
+    found = {t.name for t in find_conditions(name)}
+    if icd10:
+        code = icd10.upper().replace(".", "")
+        found |= {
+            t.name
+            for t in known.values()
+            if any(code.startswith(p.replace(".", "")) for p in t.icd10)
+        }
+    return [name, *(w for n in sorted(found) for w in known[n].words)]
+
+
 def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, str]:
     target = condition_words(name) - _SENTENCE_WORDS or condition_words(name)
     if not target:
         return 0.0, ""
     best = (0.0, "")
     for dx in case.diagnoses:
-        shared = target & condition_words(dx.name)
-        if not shared:
-            continue
-        fraction = len(shared) / len(target)
-        if fraction >= 0.5 or len(shared) >= 2:
-            score = fraction + 0.1 * len(shared)
-            if score > best[0]:
-                best = (score, f"diagnosis {dx.name!r} shares {', '.join(sorted(shared))}")
+        # an indication's name may use another name of the condition; an exclusion's is
+        # read as written (a synonym must not widen what a policy rules out)
+        names = _dx_names(dx.name, dx.icd10) if together else [dx.name]
+        for k, dx_name in enumerate(names):
+            shared = target & condition_words(dx_name)
+            if not shared:
+                continue
+            fraction = len(shared) / len(target)
+            if fraction >= 0.5 or len(shared) >= 2:
+                score = fraction + 0.1 * len(shared) - (0.05 if k else 0.0)
+                said = f"diagnosis {dx.name!r}" + (f" (also {dx_name!r})" if k else "")
+                if score > best[0]:
+                    best = (score, f"{said} shares {', '.join(sorted(shared))}")
     # "Thrombocytopenia in chronic liver disease": a condition in another, each a diagnosis
     # of its own; together they hold more of the name than either (a little less sure)
     each = [target & condition_words(dx.name) for dx in case.diagnoses] if together else []
@@ -317,8 +340,10 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
         # one set of criteria under a heading that names no condition ("FDA Approval
         # Information"): the policy's criteria for the drug it is about
         only = tree.indications[0]
-        if not names_condition(only.name) and wanted_drug & words(
-            f"{tree.title} {_all_text(only)}"
+        if (
+            only.name.strip()
+            and not names_condition(only.name)
+            and wanted_drug & words(f"{tree.title} {_all_text(only)}")
         ):
             why = "the policy's only criteria, under a heading that names no condition"
             return only, f"indication {only.id} ({only.name}, page {only.page}): {why}"

@@ -329,3 +329,21 @@ def test_a_policys_only_criteria_under_a_heading_of_no_condition_are_the_drugs()
     assert ind is not None and "only criteria" in why
     case.requested_treatment.drug = "Donepezil"
     assert indication_for(case, tree)[0] is None
+
+
+def test_an_indication_may_name_the_condition_by_another_of_its_names() -> None:
+    tree = _statements_tree()
+    ind = tree.indications[0].model_copy(
+        update={"name": "Chronic lung disease (CLD) of prematurity", "section": "s"}
+    )
+    tree = tree.model_copy(update={"indications": [ind]})
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 1},
+            "diagnoses": [{"name": "Bronchopulmonary dysplasia", "icd10": "P27.1"}],
+            "requested_treatment": {"drug": "Synagis (palivizumab)"},
+        }
+    )
+    found, why = indication_for(case, tree)
+    assert found is not None and "also" in why
