@@ -17,7 +17,8 @@ _STOP = set(
     """a an the and or of to in on for with by at as is are was were be been being has have
     had do does did will would shall should must may can could this that these those which
     who whom whose its their his her there than then any all each other another such
-    patient patients member members individual individuals person prescriber physician
+    patient patients member members individual individuals person client clients
+    beneficiary beneficiaries enrollee enrollees prescriber physician
     provider documented documentation evidence following criteria criterion meets meet met
     either both least one also only when where while if who has been currently current
     request requested requesting use used using per via including include includes e.g
@@ -68,7 +69,9 @@ _BOILERPLATE = re.compile(
 )
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 _WITHIN = re.compile(
-    r"\bwithin\s+(?:the\s+)?(?:past|last|previous)?\s*(\d+)\s*(day|week|month|year)s?\b", re.I
+    r"\b(?:within\s+(?:the\s+)?(?:past|last|previous|prior)?|(?:in|during|over)\s+the\s+"
+    r"(?:past|last|previous|prior))\s*(\d+)\s*(day|week|month|year)s?\b",
+    re.I,
 )
 _AGO = re.compile(r"\b(\d+|one|two|three|four|five|six)\s*(day|week|month|year)s?\s+ago\b", re.I)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
