@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, PAREN, words_of
+from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, PAREN, names_condition, words_of
 
 _DURATION = r"\d+\s*(?:month|year|week|day)(?:\(?s\)?)?"
 _DURATION_TAIL = re.compile(rf"\s+({_DURATION})\s*$", re.I)
@@ -51,3 +51,29 @@ def _branch_kind(text: str) -> tuple[str, str | None] | None:
         else:
             break
     return None
+
+
+# a title's last part, its logic word ("..., initial request, All:"): logic_notes reads it
+_LOGIC_TAIL = re.compile(
+    r",\s*(?:all|both|one|any(?:\s+one)?|either|(?:at\s+least\s+)?\w+(?:\s+or\s+more)?)\s*:\s*$",
+    re.I,
+)
+
+
+def comma_title(text: str) -> tuple[str, str] | None:
+    """(condition, request type) of a title made of comma-separated parts, one naming the
+    condition and one the branch ("Efgartigimod alfa, generalized myasthenia gravis,
+    initial request, All:" → generalized myasthenia gravis, initial): a criteria set's
+    title in the order its publisher lists drug, condition and request."""
+    body = _LOGIC_TAIL.sub("", text.strip()).rstrip(" :,")
+    parts = [p.strip() for p in body.split(",") if p.strip()]
+    if not 2 <= len(parts) <= 5 or any(len(p.split()) > 8 for p in parts):
+        return None
+    kinds = [(i, k) for i, p in enumerate(parts) if (k := _branch_kind(p)) is not None]
+    if len(kinds) != 1:
+        return None
+    at, kind = kinds[0]
+    named = [p for p in parts[:at] if names_condition(p)]
+    if not named:
+        return None
+    return named[-1][:1].upper() + named[-1][1:], kind[0]

@@ -36,11 +36,11 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         if word == "either" or count == 1:
             return "any_of", 1, None
         return "at_least", count, None
+    if stated := terse_logic(text, len(item.children)):
+        # "Prior treatment, One:", "Supportive findings, Two or more:", "(2 or more):"
+        return stated[0], stated[1], None
     if m := _LABELS.search(text):
         return ("all_of" if m.group(3).lower() == "and" else "any_of"), 1, None
-    if stated := terse_logic(text, len(item.children)):
-        # "Prior treatment, One:", "Supportive findings, Two or more:"
-        return stated[0], stated[1], None
     ends = []
     for c in item.children[:-1]:
         if c.joined:  # "-OR-" on its own line after it

@@ -25,7 +25,8 @@ _ABOUT = re.compile(
 _VERDICT = re.compile(
     r"\b(?:must\s+(?:all\s+|each\s+|both\s+)?be\s+(?:met|satisfied|present|documented)|"
     r"(?:is|are)\s+(?:all\s+)?required|(?:is|are)\s+(?:enough|sufficient)|suffices?|"
-    r"(?:is|are)\s+met\s+(?:by|when|if)|need(?:s|ed)?\s+to\s+be\s+met|must\s+(?:all\s+)?apply)\b",
+    r"(?:is|are)\s+met\s+by\s+(?:any|either|one|all|both|at\s+least)|"
+    r"need(?:s|ed)?\s+to\s+be\s+met|must\s+(?:all\s+)?apply)\b",
     re.I,
 )
 _NOTE_START = re.compile(
@@ -54,9 +55,10 @@ _ALL_COUNT = re.compile(rf"\b(?:all|both)\s+({_COUNT})\b", re.I)
 # "Prior treatment, One:", "All:", "Supportive findings, Two or more:": a label (or nothing)
 # and a logic word, the colon ending the line
 _TERSE = re.compile(
-    rf"(?:^|[,;]\s+|\s[-–—]\s+)(?:(all|both|each)|(one|any|any\s+one|either|one\s+only)|"
+    rf"(?:^|[,;]\s+|\s[-–—]\s+|\s?\()\s*(?:(all|both|each)|(one|any|any\s+one|either|one\s+only)|"
     rf"(?:at\s+least\s+)?({_COUNT})\s+or\s+more|at\s+least\s+({_COUNT})|any\s+({_COUNT}))"
-    r"\s*:\s*$",
+    # "One of:", "(one required):", "(2 or more):"
+    r"(?:\s+of)?(?:\s+(?:required|needed|must\s+be\s+met|appl(?:y|ies)))?\s*\)?\s*:\s*$",
     re.I,
 )
 
@@ -64,7 +66,10 @@ _TERSE = re.compile(
 def is_logic_note(text: str) -> bool:
     """A line that states how a list's criteria combine, not a criterion."""
     head = text.strip()
-    return bool(_NOTE_START.match(head) and _ABOUT.search(head) and _VERDICT.search(head))
+    if not (_NOTE_START.match(head) and _ABOUT.search(head) and _VERDICT.search(head)):
+        return False
+    # it names the items it speaks of: by label, by count, or as the whole list
+    return bool(named_labels(head) or _ALL_COUNT.search(head) or _WHOLE.search(head))
 
 
 def terse_logic(text: str, count: int) -> Logic | None:

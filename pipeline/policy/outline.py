@@ -287,10 +287,6 @@ def outline(lines: list[Line]) -> list[Item]:
                     owner[-1].approvals.append(line.text)
                 in_note, after_approval = False, True
                 continue
-            if _NOTE.match(line.text) and stack:
-                stack[-1].notes.append(line.text)
-                in_note = True
-                continue
             if _logic_note(stack, line):
                 # "Criteria 1 through 6 must all be met; ..." after a list: the logic of
                 # the group it names, no words of the list's last item (logic_notes.py)
@@ -303,6 +299,10 @@ def outline(lines: list[Line]) -> list[Item]:
                     stack = stack[: k + 1]
                     stack[-1].notes.append(line.text)
                     in_note = True
+                continue
+            if _NOTE.match(line.text) and stack:
+                stack[-1].notes.append(line.text)
+                in_note = True
                 continue
             if _root_statement(stack, line) or _condition_statement(stack, line):
                 # "Renewal: X is approved when ...:" at the margin of the statement before

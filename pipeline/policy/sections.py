@@ -21,6 +21,7 @@ from pipeline.policy.branch_names import (
     _DURATION_ONLY,
     _branch_kind,
     _document_heading,
+    comma_title,
 )
 from pipeline.policy.condition_labels import criteria_label, names_others, plain_condition, run_in
 from pipeline.policy.condition_vocabulary import PAREN, names_condition, words_of
@@ -126,11 +127,12 @@ def _mark_of(text: str) -> tuple[str, str]:
     return mark, m.group(1) or m.group(2) or m.group(3)
 
 
-def _titles_list(lines: list[Line], at: int) -> bool:
+def _titles_list(lines: list[Line], at: int, before: list[str]) -> bool:
     """A marked line in sentence case over a list of another marker set deeper ("A.
-    Idiopathic pulmonary fibrosis (IPF)" / "1. Diagnosis of ..."), with a sibling further
-    on that titles a section too ("B. Systemic sclerosis ..."): the items of one list of
-    titles, not a criterion over its sub-criteria."""
+    Idiopathic pulmonary fibrosis (IPF)" / "1. Diagnosis of ..."), with a sibling that
+    titles a section too, further on ("B. Systemic sclerosis ...") or read before (a
+    section labelled just before it, in ``before``): the items of one list of titles, not
+    a criterion over its sub-criteria."""
     line, nxt = lines[at], lines[at + 1]
     own = _SECTION_MARK.match(line.text)
     below = _SECTION_MARK.match(nxt.text)
@@ -139,6 +141,8 @@ def _titles_list(lines: list[Line], at: int) -> bool:
     if [g is None for g in own.groups()] == [g is None for g in below.groups()]:
         return False  # the same marker style: the line's siblings, not its list
     label = own.group(1) or own.group(2) or own.group(3)
+    if any(next_label(x, label) for x in before):
+        return True
     for later in lines[at + 2 :]:
         m = _SECTION_MARK.match(later.text)
         if later.indent > line.indent + 1 or m is None:
@@ -148,6 +152,25 @@ def _titles_list(lines: list[Line], at: int) -> bool:
         head = _heading(later)
         return plain_condition(later) is not None or head is not None
     return False
+
+
+def _comma_title(lines: list[Line], at: int) -> tuple[tuple[str, str], Line] | None:
+    """A criteria set's title at the margin over its list, its parts separated by commas
+    (branch_names.comma_title), with its last words wrapped onto the next line ("...,
+    initial request," / "All:"): its condition and request type, and the whole title."""
+    line = lines[at]
+    if line.indent > 4 or _SECTION_MARK.match(line.text) or _listed(line):
+        return None
+    after = at + 1
+    if line.text.endswith(",") and after < len(lines):
+        nxt = lines[after]
+        if nxt.page == line.page and abs(nxt.indent - line.indent) <= 1 and len(nxt.text) <= 30:
+            line = Line(line.page, line.indent, f"{line.text} {nxt.text}", line.blank_before)
+            after += 1
+    if after >= len(lines) or not _listed(lines[after]) or lines[after].indent < line.indent:
+        return None
+    found = comma_title(line.text)
+    return (found, line) if found is not None else None
 
 
 def _listed(line: Line) -> bool:
@@ -219,7 +242,11 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
     chrome: set[str] = set()  # table headers and form labels between a heading and its branch
     opened: Line | None = None  # the current condition's heading
     context: str | None = None  # "I. Criteria for initial approval" over run-in conditions
+    joined: set[int] = set()  # a title's wrapped last words, read with it
     for at, line in enumerate(lines):
+        if at in joined:
+            used.add(at)
+            continue
         head = _heading(line)
         starts = line.blank_before or line.page_start or line.indent >= 20 or head and head.mark
         if head is not None and starts and _stop(head) and not _branch_kind(head.text):
@@ -254,13 +281,19 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
             used.add(at)
             continue
         name = None
+        if head is None and (titled := _comma_title(lines, at)) is not None:
+            # "Efgartigimod alfa, generalized myasthenia gravis, initial request, All:"
+            (name, branch_kind), line = titled
+            kind, head = (branch_kind, None), _Head(name, "", "")
+            if line.text != lines[at].text:
+                joined.add(at + 1)
         plain = plain_condition(line) if head is None and starts else None
         if plain is not None and at + 1 < len(lines):
             after = _heading(lines[at + 1])
             if (
                 after is not None
                 and _branch_kind(after.text) is not None
-                or _titles_list(lines, at)
+                or _titles_list(lines, at, [s.label for s in sections if s.label])
             ):
                 # "1. Plaque psoriasis" over "Initial approval", "A. Idiopathic pulmonary
                 # fibrosis (IPF)" over its own numbered list: a condition in sentence case

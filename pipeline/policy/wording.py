@@ -7,7 +7,10 @@ import re
 
 _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
 _EXCLUSION_SECTION = re.compile(
-    r"not covered|not provided|exclusion|experimental|investigational|not medically necessary",
+    r"not covered|not provided|exclusion|experimental|investigational|not medically necessary|"
+    # "Not met by these subsets", "Not eligible under this policy": a heading over the uses
+    # a criteria set leaves out
+    r"^\s*not (?:met|eligible) (?:by|for|under|in)\b",
     re.I,
 )
 # A heading over uses the plan does not cover ("Coverage Limitations", "Not Authorized").
