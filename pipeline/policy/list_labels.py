@@ -17,6 +17,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("numparen", re.compile(r"^(\d{1,3})\)(?=\s)")),
     # a sub-item numbered after its item ("2a.", "3c)"): a level of its own
     ("numletter", re.compile(r"^(\d{1,2}[a-z])[.)](?=\s)")),
+    ("parennumletter", re.compile(r"^\((\d{1,2}[a-z])\)(?=\s)")),
     ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
     ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
     ("parenupper", re.compile(r"^\(([A-Z])\)")),

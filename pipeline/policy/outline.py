@@ -156,6 +156,8 @@ def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bo
         return True  # "POSITION STATEMENT:", "CRITERIA:": a label line in capitals
     if line.criterion or not (1 <= len(words) <= 10) or text.endswith((".", ",", ";", ":")):
         return False
+    if _APPROVAL_LINE.match(text) and _DURATION.search(text):
+        return False  # "Approval length: 12 months" set apart: the list's approval
     if run_in_condition(text) is not None:
         return False  # "Asthma (Initial Approval): X is approved" runs on: a statement
     if not text[0].isupper() or _NOTE.match(text):

@@ -370,7 +370,7 @@ def _root(branch: _Branch, node_id: str, pages, problems: list[str]) -> PolicyNo
         return steps_node(steps, node_id, title, pages, problems)
     roots = outline(branch.lines)
     for r in roots:
-        for note in r.notes:
+        for note in [*r.notes, *([r.text] if r.style == "para" and not r.children else [])]:
             if (m := _APPROVE_FOR.search(note)) and branch.approval is None:
                 branch.approval = m.group(1)
     kept = [r for r in roots if r.children or r.style not in {"para", "unmarked"}]

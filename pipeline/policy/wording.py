@@ -66,6 +66,8 @@ _APPROVE_FOR = re.compile(
     r"(?:approved? for|authorization of|approval of|approved? (?:for )?up to|authorized for|"
     r"(?:approval|authori[sz]ation) will be for(?: no more than)?|"
     r"(?:initial|renewal|continuation|continued) (?:approval|authori[sz]ation):|"
+    # "... must all be met. Approval: 12 months."
+    r"(?<![\w ])\s*(?:approval|authori[sz]ation):|"
     r"(?:approval|authori[sz]ation) (?:duration|period|length)\s*(?:is|:|of)?)\s+"
     r"(\d+ (?:months?|years?|weeks?|days?))",
     re.I,

@@ -59,6 +59,8 @@ def test_terse_lead_ins_end_on_their_logic_word() -> None:
 def test_sub_items_numbered_after_their_item() -> None:
     assert _marker("2a. HRCT shows a pattern") == ("numletter", "2a", "HRCT shows a pattern")
     assert _marker("3c) Worse symptoms") == ("numletter", "3c", "Worse symptoms")
+    assert _marker("(3c) Worse symptoms") == ("parennumletter", "3c", "Worse symptoms")
+    assert _marker("12 months of therapy") is None
     assert next_label("2a", "2b") and not next_label("2a", "3b") and not next_label("2b", "2a")
 
 
@@ -132,6 +134,7 @@ def test_notes_after_lists_give_the_logic_and_renewal_serves_every_use(tmp_path:
     assert all("must all be met" not in leaf.text for leaf in pah.branches[0].node.leaves())
     renewal = cteph.branches[1].node
     assert renewal.op == "all_of" and len(renewal.children) == 3
+    assert cteph.branches[1].approval == "12 months"  # "... must be met. Approval: 12 months."
     # the one list with no logic anywhere is still listed as a problem, with its page
     unstated = [p for p in tree.problems if "no combining logic" in p]
     assert len(unstated) == 1
@@ -153,6 +156,7 @@ Approval length: 6 months
 # Ravulizumab, paroxysmal nocturnal hemoglobinuria, continuation, All:
  - LDH lower than before the first dose
  - Fewer transfusions than before the first dose
+# Approval length: 12 months
 # Ravulizumab, atypical hemolytic uremic syndrome, initial request,
 All:
  - Thrombotic microangiopathy with a normal ADAMTS13 activity
@@ -178,6 +182,8 @@ def test_criteria_subsets_with_terse_lead_ins(tmp_path: Path) -> None:
         ["Age", "Flow", ("at_least", ["LDH", "Haptoglobin", "Reticulocytes"]), "Prescribed"],
     )
     assert initial.children[2].n == 2
+    # "Approval length" lines, one set apart: each branch's approval, no heading
+    assert [b.approval for b in pnh.branches] == ["6 months", "12 months"]
     # the title wrapped onto its own next line; the "One:" group runs across the page break
     assert _shape(ahus.branches[0].node) == (
         "all_of",
