@@ -58,7 +58,42 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ejection fraction": ((r"(?:left ventricular )?ejection fraction",), ("LVEF", "EF")),
     "IGF-1": ((r"insulin-like growth factor",), ("IGF-1", "IGF-I")),
     "alkaline phosphatase": ((r"alkaline phosphatase",), ("ALP",)),
+    # chemistry, endocrine and tumour markers as notes write them
+    "phosphorus": ((r"(?:serum |inorganic )?phosphorus", r"serum phosphate"), ()),
+    "calcium": ((r"(?:serum |ionized |corrected )?calcium",), ()),
+    "potassium": ((r"(?:serum )?potassium",), ()),
+    "sodium": ((r"(?:serum )?sodium",), ()),
+    "magnesium": ((r"(?:serum )?magnesium",), ()),
+    "ALT": ((r"alanine aminotransferase",), ("ALT", "SGPT")),
+    "AST": ((r"aspartate aminotransferase",), ("AST", "SGOT")),
+    "bilirubin": ((r"(?:total )?bilirubin",), ()),
+    "albumin": ((r"(?:serum )?albumin",), ()),
+    "creatinine": ((r"(?:serum )?creatinine(?! clearance)",), ("SCr",)),
+    "testosterone": ((r"(?:serum |total )?testosterone",), ()),
+    "TSH": ((r"thyroid[- ]stimulating hormone",), ("TSH",)),
+    "PTH": ((r"parathyroid hormone",), ("PTH", "iPTH")),
+    "25-hydroxyvitamin D": ((r"25-hydroxy ?vitamin d", r"25-?oh vitamin d"), ("25(OH)D",)),
+    "C-reactive protein": ((r"c-reactive protein",), ("CRP", "hsCRP", "hs-CRP")),
+    "ESR": ((r"erythrocyte sedimentation rate", r"sed rate"), ("ESR",)),
+    "uric acid": ((r"(?:serum )?(?:uric acid|urate)",), ("sUA",)),
+    "glucose": ((r"(?:fasting )?(?:plasma |blood )?glucose",), ("FPG",)),
+    "LDH": ((r"lactate dehydrogenase",), ("LDH",)),
+    "NT-proBNP": ((r"n-terminal pro-?b-type natriuretic peptide",), ("NT-proBNP",)),
+    "INR": ((r"international normali[sz]ed ratio",), ("INR",)),
+    "white cell count": ((r"white (?:blood )?cell count",), ("WBC",)),
+    "lymphocyte count": ((r"(?:absolute )?lymphocytes?(?: count)?",), ("ALC",)),
+    "IgG": ((r"(?:serum )?(?:total )?igg(?: level)?", r"immunoglobulin g"), ("IgG",)),
+    "FGF23": ((r"(?:intact )?fgf-?23", r"fibroblast growth factor 23"), ("FGF23", "FGF-23")),
+    "CA-125": ((r"ca[- ]125",), ("CA-125",)),
+    "PSA": ((r"prostate[- ]specific antigen",), ("PSA",)),
+    "triglycerides": ((r"triglycerides?",), ("TG",)),
+    "cortisol": ((r"(?:serum |morning )?cortisol",), ()),
 }
+
+
+# Measurements that estimate one another, read for each other where one is not stated
+# (kidney function: a note gives the eGFR where a policy asks the clearance).
+ESTIMATES = {"creatinine clearance": "eGFR", "eGFR": "creatinine clearance"}
 
 
 @dataclass(frozen=True)
@@ -111,10 +146,12 @@ _BRIDGE = re.compile(
     r"^[\s:=,]*(?:(?:is|was|of|at|about|approximately|approx\.?|around|level|count|score|"
     r"value|result|measured|today|now|the|total|lumbar|spine|femoral|neck|hip|left|right|"
     r"radius|probability|risk|ten-year|10-year|serum|blood|involved|involvement|affected|"
-    r"covered)\b[\s:=,]*){0,6}",
+    r"covered|fasting|on|drawn)\b[\s:=,]*|\d{1,2}/\d{1,2}/\d{2,4}[\s:=,]*){0,6}",
     re.I,
 )
-_VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?![\d/])")
+_VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?!\d|,\d|/\d)")
+# A value in a dose's unit (mg, not mg/dL) is a medicine's dose, not a reading.
+_DOSE = re.compile(r"\s*(?:mg|mcg|g|mEq|IU|units?)\b(?!\s*/)", re.I)
 _BEFORE = re.compile(
     r"([-−]?\d+(?:\.\d+)?)\s*(%|percent)\s*(?:of\s+(?:the\s+)?(?:total\s+)?)?$", re.I
 )
@@ -131,6 +168,8 @@ def readings_of(analyte: str, clause: str) -> list[tuple[float, int]]:
         bridge = _BRIDGE.match(rest)
         skip = bridge.end() if bridge else 0
         m = _VALUE.match(rest[skip:])
+        if m and _DOSE.match(rest[skip + m.end() :]):
+            continue  # "calcium carbonate 500 mg", "phosphorus 250 mg tablets": a dose
         if m:
             value = float(m.group(1).replace(",", "").replace("−", "-"))
             out.append((value, n.end + skip + m.end()))

@@ -154,6 +154,22 @@ def opposes(criterion: str, text: str) -> bool:
     return False
 
 
+# "no more than", "not exceeding": a bound's own words, no denial of it
+_BOUND_WORDS = re.compile(
+    r"\b(?:no|not)\s+(?:more|less|greater|fewer|higher|lower|exceed\w*|over|under|above|"
+    r"below|to exceed)\b",
+    re.I,
+)
+
+
+def denied_before(text: str, start: int) -> bool:
+    """A negation earlier in the sentence than ``start`` that is no bound's own wording:
+    "does not have severe renal impairment (creatinine clearance below 30 mL/min)" denies
+    what its bound defines."""
+    before = re.split(r"[.;:]\s", text[:start])[-1]
+    return negates(_BOUND_WORDS.sub(" ", before))
+
+
 def is_absence(criterion: str) -> bool:
     """The criterion asks that something be absent ("not used with another biologic");
     "has not responded to topical treatment" asks a failure, not an absence."""
@@ -174,6 +190,35 @@ def negated_terms(groups: list[set[str]], text: str) -> int:
                 found += 1
                 break
     return found
+
+
+_EXAMPLE_LIST = re.compile(r"\b(?:such as|e\.g\.,?|for example|including)\s+([^.;()]+)", re.I)
+
+
+def alternatives(text: str) -> list[str]:
+    """A criterion's alternatives written as phrases ("either a pathogenic PHEX variant
+    ..., or a serum FGF23 level above the normal range"): its parts at a top-level ", or"
+    / "; or", each of two terms or more, and the examples it gives ("such as ...") of two
+    terms or more; [] where it has none."""
+    depth, cuts = 0, []
+    for m in re.finditer(r"[()]|[,;]\s+or\s+", text):
+        if m.group(0) in "()":
+            depth += 1 if m.group(0) == "(" else -1
+        elif depth == 0:
+            cuts.append(m)
+    parts: list[str] = []
+    if cuts:
+        ends = [0, *(x for m in cuts for x in (m.start(), m.end())), len(text)]
+        parts = [text[a:b] for a, b in zip(ends[::2], ends[1::2], strict=True)]
+        parts = [re.sub(r"^\s*either\s+", "", p, flags=re.I).strip(" ,;") for p in parts]
+        parts[0] = re.sub(r"^.*?\beither\s+", "", parts[0], flags=re.I)
+        parts = parts if all(len(requirements(p)) >= 2 for p in parts) else []
+    # "chronic liver disease, such as cirrhosis from viral hepatitis or MASH": an example
+    # the policy gives states the thing it is an example of
+    for m in _EXAMPLE_LIST.finditer(text):
+        examples = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", m.group(1))
+        parts += [e.strip() for e in examples if len(requirements(e)) >= 2]
+    return parts
 
 
 def clauses(text: str) -> list[str]:

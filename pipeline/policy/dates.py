@@ -65,15 +65,32 @@ def _make(year: int, month: int, day: int, at: int) -> list[tuple[date, int]]:
         return []
 
 
+# A date in a sentence about what is to come ("ablation booked for 03/12/2026") is no
+# date of the record: the review's today is the latest note or result.
+_FUTURE = re.compile(
+    r"\b(?:booked|scheduled|planned|plan|due|will|next|upcoming|appointment|expected|"
+    r"to start|to begin)\b",
+    re.I,
+)
+
+
 def as_of(facts: list[CaseFact]) -> date | None:
-    """The latest day-precise date the case's facts state: the review's "today"."""
+    """The latest day-precise date the case's facts state outside a sentence about what is
+    to come: the review's "today"."""
     found = [
         d
         for f in facts
         if not f.text.startswith(("Requested", "Payer"))
-        for d, _ in full_dates(f.text)
+        for d, at in full_dates(f.text)
+        if not _FUTURE.search(_sentence_at(f.text, at))
     ]
     return max(found) if found else None
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at)) + 1
+    end = min((i for i in (text.find(". ", at), text.find("; ", at)) if i >= 0), default=len(text))
+    return text[start:end]
 
 
 def reading_date(fact: CaseFact, at: int) -> date | None:

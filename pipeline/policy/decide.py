@@ -326,7 +326,9 @@ def apply_policy(
     missing = [
         r.text
         for r in rows
-        if r.op == "leaf" and r.status == "not_documented" and r.method != "none"
+        if r.op == "leaf"
+        and r.status == "not_documented"
+        and (r.method != "none" or r.reason == RUN_ON)  # not assessed: not missing
     ]
     base = {
         **head,
@@ -427,9 +429,18 @@ RUN_ON = (
 )
 
 
+# "...; AND beneficiary has ...": a list's item-end connector inside one item
+_INNER_CONNECTOR = re.compile(r"[;,]\s*(?:AND|OR)\b|;\s*(?:and|or)\b")
+
+
 def runs_on(text: str) -> bool:
-    """An item that holds a list of its own: two inner clause markers, or over 100 words."""
-    return len(_INNER_MARKER.findall(text)) >= 2 or len(text.split()) > 100
+    """An item that holds a list of its own: two inner clause markers, two item-end
+    connectors ("; AND", "; or"), or over 100 words."""
+    return (
+        len(_INNER_MARKER.findall(text)) >= 2
+        or len(_INNER_CONNECTOR.findall(text)) >= 2
+        or len(text.split()) > 100
+    )
 
 
 def _unjudged(node: PolicyNode, method: str, reason: str) -> Judgment:

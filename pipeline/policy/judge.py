@@ -12,18 +12,19 @@ from typing import Any
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
+from pipeline.policy.clause_polarity import polarity_agrees
 from pipeline.policy.criterion_terms import (
+    alternatives,
     clauses,
     coverage,
     is_absence,
     negated_terms,
     negates,
     numbers_ok,
-    opposes,
     requirements,
 )
 from pipeline.policy.dates import as_of
-from pipeline.policy.measures import Bound, bounds
+from pipeline.policy.measures import Bound, bounds, states_within
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.readers import read_criterion
 from pipeline.policy.trials import TRIAL_TERMS
@@ -359,6 +360,21 @@ def _one_or_more(bound: Bound) -> bool:
 def check_model_judgment(
     j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str = ""
 ) -> Judgment:
+    """The model's answer checked (see ``_check``); a met that no fact states of the whole
+    criterion may be one of its alternatives ("either ..., or ..."), checked alone."""
+    checked = _check(j.model_copy(deep=True), node, facts, drug)
+    if j.status == "met" and checked.status != "met":
+        for alt in alternatives(node.text):
+            one = _check(
+                j.model_copy(deep=True), node.model_copy(update={"text": alt}), facts, drug
+            )
+            if one.status == "met":
+                one.reason = f'{one.reason} (its alternative "{alt[:80]}")'
+                return one
+    return checked
+
+
+def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str) -> Judgment:
     """The model labels; this checks, fact by fact, and keeps the facts that bear it out.
 
     A met must cite a fact that states most of the criterion's terms (half, at least two;
@@ -405,15 +421,7 @@ def check_model_judgment(
         elif j.status == "met":
             # every clause of the fact that states a term says it with the criterion's
             # polarity ("X is planned; no Y" does not state the absence of X and Y)
-            kept = [
-                f
-                for f in about
-                if all(
-                    negates(c) == absence and not opposes(node.text, c)
-                    for c in clauses(f.text)
-                    if coverage(groups, c)
-                )
-            ]
+            kept = [f for f in about if polarity_agrees(node.text, groups, need, f.text)]
             if (
                 len(about) > 1
                 and len(kept) < len(about)
@@ -424,7 +432,12 @@ def check_model_judgment(
                 pass  # "at least one other antiseizure medication": one stated is enough
             elif numeric:
                 wanted = {f"{numeric[0].low:g}"}  # the bound; later ones may be conditions
-                kept = [f for f in kept if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))]
+                kept = [
+                    f
+                    for f in kept
+                    if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))
+                    or states_within(numeric[0], f.text)
+                ]
             else:  # "relapsed within 12 months": a fact that states no such number is no met
                 today = as_of(list(facts.values()))
                 kept = [f for f in kept if numbers_ok(node.text, f.text, f, today)]

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.models import CaseFact
-from pipeline.policy.analytes import analyte_at, readings_of
-from pipeline.policy.criterion_terms import MONTHS, coverage, requirements
+from pipeline.policy.analytes import ESTIMATES, analyte_at, readings_of
+from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, requirements
 from pipeline.policy.dates import as_of, months_between, reading_date
+from pipeline.policy.units import UNIT as _UNIT
+from pipeline.policy.units import unit_of as _unit
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -49,39 +51,6 @@ _NUM = (
     r"(?<![\w.^/])(?<![A-Za-z]-)([-−]?\d+(?:,\d{3})*(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")(?![\w]|/\d)"
-)
-# A unit as written after a number. Longest first; the canonical key says which spellings
-# are one unit ("cells per microliter" = "cells/uL" = "/mm3").
-_UNITS: list[tuple[str, str]] = [
-    (r"cells?\s*(?:/|per)\s*(?:u|µ|μ|micro)l(?:iter|itre)?", "cells/uL"),
-    (r"cells?\s*(?:/|per)\s*(?:mm3|mm\^3|cubic millimet(?:er|re))", "cells/uL"),
-    (r"(?:/|per)\s*(?:u|µ|μ|micro)l(?:iter|itre)?", "cells/uL"),
-    (r"(?:/|per)\s*(?:mm3|mm\^3|cubic millimet(?:er|re))", "cells/uL"),
-    (r"(?:iu|kiu|ku)\s*/\s*ml", "IU/mL"),
-    (r"international units per millilit(?:er|re)", "IU/mL"),
-    (r"ml\s*/\s*min(?:\s*/\s*1\.73\s*m(?:2|\^2|²))?", "mL/min"),
-    (r"kg\s*/\s*m(?:2|\^2|²)", "kg/m2"),
-    (r"ng\s*/\s*ml", "ng/mL"),
-    (r"pg\s*/\s*ml", "pg/mL"),
-    (r"m?i?u\s*/\s*ml", "mU/mL"),
-    (r"mmol\s*/\s*l", "mmol/L"),
-    (r"(?:µ|u|micro)mol\s*/\s*l", "umol/L"),
-    (r"mg\s*/\s*dl", "mg/dL"),
-    (r"g\s*/\s*dl", "g/dL"),
-    (r"mg\s*/\s*l\b", "mg/L"),
-    (r"mm\s*/\s*h(?:r|our)?", "mm/h"),
-    (r"x\s*10\^?9\s*/\s*l", "x10^9/L"),
-    (r"kg\b|kilograms?\b", "kg"),
-    (r"%|percent\b", "%"),
-    (r"years?\b", "year"),
-    (r"months?\b", "month"),
-    (r"weeks?\b", "week"),
-    (r"days?\b", "day"),
-]
-# "3 consecutive months": the unit after a word that only qualifies it
-_UNIT = re.compile(
-    r"\s*(?:consecutive\s+|continuous\s+|straight\s+)?(" + "|".join(p for p, _ in _UNITS) + r")",
-    re.I,
 )
 # A unit that a dose or a frequency is written in: those are not measurements of the patient.
 _DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|ml|min|m2|mm))", re.I)
@@ -188,16 +157,6 @@ class Reading:
 def _number(text: str) -> float:
     text = text.lower().replace(",", "").replace("−", "-")
     return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
-
-
-def _unit(text: str | None) -> str | None:
-    if not text:
-        return None
-    text = re.sub(r"^\s*(?:consecutive|continuous|straight)\s+", "", text, flags=re.I)
-    for pattern, key in _UNITS:
-        if re.fullmatch(r"\s*(?:" + pattern + r")\s*", text, re.I):
-            return key
-    return None
 
 
 def bounds(text: str) -> list[Bound]:
@@ -320,6 +279,22 @@ def _readings(
     return out
 
 
+_VALUE_UNIT = re.compile(_NUM + r"(" + _UNIT.pattern + r")", re.I)
+
+
+def states_within(bound: Bound, text: str) -> bool:
+    """The text states a value in the bound's unit that the bound holds ("10 days after
+    the first dose" for "8 to 14 days after the first dose")."""
+    if bound.unit is None:
+        return False
+    for m in _VALUE_UNIT.finditer(text):
+        reading = Reading(_number(m.group(1)), _unit(m.group(2)), CaseFact(id="", text=text))
+        value = _same_unit(bound, reading)
+        if value is not None and reading.unit is not None and bound.holds(value):
+            return True
+    return False
+
+
 def _same_unit(bound: Bound, reading: Reading) -> float | None:
     """The reading in the bound's unit, or None where the units differ."""
     if bound.unit in MONTHS:
@@ -438,6 +413,9 @@ def judge_measure(
         noun = None
         if analyte is not None:
             readings = _analyte_readings(analyte, facts)
+            if not readings and analyte in ESTIMATES:
+                # kidney function: a note gives the eGFR where a policy asks the clearance
+                readings = _analyte_readings(ESTIMATES[analyte], facts)
         else:
             stems, abbrevs, noun = _name(text, bound)
             if not stems and not abbrevs and noun is None:
@@ -487,5 +465,10 @@ def judge_measure(
         return None
     # several bounds (a range per age group): all must agree
     status = kinds.pop()
+    if found[0].unit not in MONTHS and denied_before(text, found[0].start):
+        # "does not have severe renal impairment (creatinine clearance below 30 mL/min)":
+        # the bound defines what must be absent
+        status = "not_met" if status == "met" else "met"
+        statuses = [(st, ids, r + " (the criterion asks its absence)") for st, ids, r in statuses]
     cited = list(dict.fromkeys(i for _, ids, _ in statuses for i in ids))[:3]
     return status, cited, "; ".join(r for _, _, r in statuses)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.durations import judge_duration
 from pipeline.policy.icd_categories import judge_category
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.polarity import (
@@ -34,6 +35,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_lines(text, facts),
         lambda: judge_measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
+        lambda: judge_duration(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_category(text, facts),
         lambda: judge_absent_condition(text, facts, drug),

@@ -15,24 +15,43 @@ from pipeline.policy.criterion_terms import MONTHS
 from pipeline.policy.dates import as_of, months_between, reading_date
 
 _WHERE = re.compile(
-    r"\b(within|in|below|under|above|over)\s+(?:the\s+)?(?:normal|reference)\s+(?:range|limits?)",
+    r"\b(?P<neg>not\s+|no\s+|at\s+or\s+)?(?P<side>within|in|below|under|above|over|"
+    r"less\s+than|greater\s+than|higher\s+than|lower\s+than|exceeding)\s+(?:the\s+)?"
+    r"(?:(?:normal|reference)\s+(?:range|limits?)|(?P<end>lower|upper)\s+limits?\s+of\s+"
+    r"(?:the\s+)?(?:normal|reference)(?:\s+range)?|(?P<abbr>LLN|ULN)\b)",
     re.I,
 )
+# "3 times the upper limit of normal": a multiple of the limit, a bound for measures.py
+_MULTIPLE = re.compile(r"\d(?:\.\d+)?\s*(?:times|x|×)\s*$", re.I)
 _RANGE = re.compile(
     r"\((?:reference|normal|ref\.?)(?:\s+range)?[:\s]+(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)",
     re.I,
 )
 _WINDOW = re.compile(r"\bwithin the (?:past|last) (\d+) (day|week|month|year)s?\b", re.I)
 _SIDE = {"within": "in", "in": "in", "below": "below", "under": "below", "above": "above"}
-_SIDE["over"] = "above"
+_SIDE |= {"over": "above", "less than": "below", "lower than": "below"}
+_SIDE |= {"greater than": "above", "higher than": "above", "exceeding": "above"}
+_OTHER = {"below": {"in", "above"}, "above": {"in", "below"}, "in": {"below", "above"}}
+
+
+def _wanted(where: re.Match[str]) -> set[str]:
+    """The sides of the range a criterion's words accept: "not above the upper limit of
+    normal" accepts a reading in the range or below it; "at or below the ULN" the same."""
+    side = _SIDE[re.sub(r"\s+", " ", where.group("side").lower())]
+    neg = (where.group("neg") or "").strip().lower()
+    if neg in {"not", "no"}:
+        return _OTHER[side]
+    if neg == "at or":
+        return {side, "in"}
+    return {side}
 
 
 def judge_range(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
     where = _WHERE.search(text)
     names = named(text[: where.start()]) if where else []
-    if not where or not names:
+    if not where or not names or _MULTIPLE.search(text[: where.start()]):
         return None
-    analyte, wanted = names[-1].analyte, _SIDE[where.group(1).lower()]
+    analyte, wanted = names[-1].analyte, _wanted(where)
     window = _WINDOW.search(text)
     limit = float(window.group(1)) * MONTHS[window.group(2).lower()] if window else None
     today = as_of(facts)
@@ -49,14 +68,14 @@ def judge_range(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] 
             if (r := _RANGE.search(after)) is not None:
                 low, high = float(r.group(1)), float(r.group(2))
                 side = "below" if value < low else "above" if value > high else "in"
-            elif (w := _WHERE.search(after)) is not None:
-                side = _SIDE[w.group(1).lower()]
+            elif (w := _WHERE.search(after)) is not None and not w.group("neg"):
+                side = _SIDE[re.sub(r"\s+", " ", w.group("side").lower())]
             else:
                 continue
             sides.setdefault(side, []).append(fact.id)
     if len(sides) != 1:
         return None  # none read, or readings that disagree: a person reads them
     side, cited = next(iter(sides.items()))
-    status = "met" if side == wanted else "not_met"
+    status = "met" if side in wanted else "not_met"
     where_said = "within" if side == "in" else side
     return status, cited[:3], f"{', '.join(cited[:3])}: {analyte} {where_said} the normal range"

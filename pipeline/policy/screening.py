@@ -34,21 +34,31 @@ _RESULT = {w: re.compile(rf"\b{w}\b", re.I) for w in ("negative", "positive")}
 _ASKS_DONE = re.compile(r"\b(?:tested|screened|screening|evaluated)\b", re.I)
 
 
+# "Active tuberculosis has been excluded": a test asked with no window of its own
+_EXCLUDED = re.compile(r"\b(?:excluded|ruled out|screened|tested)\b", re.I)
+_USUAL_WINDOW = 12.0  # months: how old a screening test a policy that names none accepts
+
+
 def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
     window = _WINDOW.search(text)
-    if not window:
+    if window:
+        head, tail = text[: window.start()], text[window.end() :]
+        limit = float(window.group(1)) * MONTHS[window.group(2).lower()]
+        said = window.group(0)[7:]
+    elif _EXCLUDED.search(text):
+        head, tail, limit, said = text, "", _USUAL_WINDOW, "the past 12 months (the usual window)"
+    else:
         return None
-    test = next((name for name, p in _TESTS.items() if p.search(text[: window.start()])), None)
-    wanted = next((r for r, p in _RESULT.items() if p.search(text[: window.start()])), None)
-    if wanted is None and _ASKS_DONE.search(text[: window.start()]):
+    test = next((name for name, p in _TESTS.items() if p.search(head)), None)
+    wanted = next((r for r, p in _RESULT.items() if p.search(head)), None)
+    if wanted is None and (_ASKS_DONE.search(head) or not window):
         # "tested for latent TB within the past 12 months": a negative result is the test
         # done and nothing more to do; a positive one (to be treated) is a person's to read
         wanted = "negative"
     if test is None or wanted is None:
         return None
     other = "positive" if wanted == "negative" else "negative"
-    limit = float(window.group(1)) * MONTHS[window.group(2).lower()]
-    alternative = bool(re.search(r",?\s+or\b", text[window.end() :]))
+    alternative = bool(re.search(r",?\s+or\b", tail))
     today = as_of(facts)
     fresh: list[CaseFact] = []
     stale: list[CaseFact] = []
@@ -74,8 +84,8 @@ def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], s
             else:
                 return None
     if fresh:
-        return "met", [fresh[0].id], f"{fresh[0].id}: {test} {wanted} within {window.group(0)[7:]}"
-    if stale and (not alternative or _alternative_denied(test, text[window.end() :], facts)):
+        return "met", [fresh[0].id], f"{fresh[0].id}: {test} {wanted} within {said}"
+    if stale and (not alternative or _alternative_denied(test, tail, facts)):
         return "not_met", [stale[0].id], f"{stale[0].id}: no {test} result inside the window"
     return None
 

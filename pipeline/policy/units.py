@@ -1,0 +1,50 @@
+"""Units as written after a number, each spelling with its canonical key: the one table
+the measurement rules and the check of the model's numbers read."""
+
+from __future__ import annotations
+
+import re
+
+# A unit as written after a number. Longest first; the canonical key says which spellings
+# are one unit ("cells per microliter" = "cells/uL" = "/mm3").
+UNITS: list[tuple[str, str]] = [
+    (r"cells?\s*(?:/|per)\s*(?:u|µ|μ|micro)l(?:iter|itre)?", "cells/uL"),
+    (r"cells?\s*(?:/|per)\s*(?:mm3|mm\^3|cubic millimet(?:er|re))", "cells/uL"),
+    (r"(?:/|per)\s*(?:u|µ|μ|micro)l(?:iter|itre)?", "cells/uL"),
+    (r"(?:/|per)\s*(?:mm3|mm\^3|cubic millimet(?:er|re))", "cells/uL"),
+    (r"(?:iu|kiu|ku)\s*/\s*ml", "IU/mL"),
+    (r"international units per millilit(?:er|re)", "IU/mL"),
+    (r"ml\s*/\s*min(?:\s*/\s*1\.73\s*m(?:2|\^2|²))?", "mL/min"),
+    (r"kg\s*/\s*m(?:2|\^2|²)", "kg/m2"),
+    (r"ng\s*/\s*ml", "ng/mL"),
+    (r"pg\s*/\s*ml", "pg/mL"),
+    (r"m?i?u\s*/\s*ml", "mU/mL"),
+    (r"mmol\s*/\s*l", "mmol/L"),
+    (r"(?:µ|u|micro)mol\s*/\s*l", "umol/L"),
+    (r"mg\s*/\s*dl", "mg/dL"),
+    (r"g\s*/\s*dl", "g/dL"),
+    (r"mg\s*/\s*l\b", "mg/L"),
+    (r"mm\s*/\s*h(?:r|our)?", "mm/h"),
+    (r"x\s*10\^?9\s*/\s*l", "x10^9/L"),
+    (r"kg\b|kilograms?\b", "kg"),
+    (r"%|percent\b", "%"),
+    (r"years?\b", "year"),
+    (r"months?\b", "month"),
+    (r"weeks?\b", "week"),
+    (r"days?\b", "day"),
+]
+# "3 consecutive months": the unit after a word that only qualifies it
+UNIT = re.compile(
+    r"\s*(?:consecutive\s+|continuous\s+|straight\s+)?(" + "|".join(p for p, _ in UNITS) + r")",
+    re.I,
+)
+
+
+def unit_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = re.sub(r"^\s*(?:consecutive|continuous|straight)\s+", "", text, flags=re.I)
+    for pattern, key in UNITS:
+        if re.fullmatch(r"\s*(?:" + pattern + r")\s*", text, re.I):
+            return key
+    return None
