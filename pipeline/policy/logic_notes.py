@@ -66,6 +66,8 @@ _TERSE = re.compile(
 def is_logic_note(text: str) -> bool:
     """A line that states how a list's criteria combine, not a criterion."""
     head = text.strip()
+    if head.endswith(":") or re.search(r"\b(?:the following|below)\b", head, re.I):
+        return False  # a lead-in: it speaks of the items that follow it
     if not (_NOTE_START.match(head) and _ABOUT.search(head) and _VERDICT.search(head)):
         return False
     # it names the items it speaks of: by label, by count, or as the whole list

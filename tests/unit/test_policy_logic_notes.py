@@ -41,6 +41,9 @@ def test_criteria_themselves_are_no_logic_notes() -> None:
         "Criteria for initial approval",
         "Diagnosis confirmed by biopsy; all lesions must be documented",
         "Prescribed by or in consultation with a hematologist",
+        # lead-ins speak of what follows them
+        "All of the following criteria must be met:",
+        "Any one of the criteria below is enough",
     ):
         assert not is_logic_note(text), text
 
