@@ -41,14 +41,17 @@ _LETTERS = re.compile(
 )
 _SUBLABEL = re.compile(r"\b(\d{1,2})([a-z])\b")
 _CRITERION = re.compile(
-    r"\bcriteri(?:on|a)\s+(\d{1,2}[a-z]?)\b(?!\s*(?:through|thru|to|-|–))", re.I
+    r"\bcriteri(?:on|a)\s+(\d{1,2}[a-z]?)\b(?!\s*(?:through|thru|to|-|–|,|and|or|&)\s*\d)", re.I
 )
+# "criteria 1, 2 and 4", "criteria 1 and 2"
+_LISTED = re.compile(r"\bcriteri(?:a|on)\s+(\d{1,2}(?:\s*(?:,|and|or|&)\s*\d{1,2})+)\b", re.I)
 _AT_LEAST = re.compile(rf"\bat\s+least\s+({_COUNT})\b|\b({_COUNT})\s+or\s+more\b", re.I)
 _ANY = re.compile(r"\b(?:either|any(?:\s+one)?|one\s+of|only\s+one|is\s+enough|suffices?)\b", re.I)
 _ALL = re.compile(r"\b(?:all|both|each|every)\b|\bmust\s+be\s+met\b", re.I)
 # "all of these criteria", "any one of the criteria above": the whole list, by no label
 _WHOLE = re.compile(
-    r"\b(?:all|each|every|any(?:\s+one)?|either|at\s+least\s+\w+)\b[^;]{0,40}\bcriteria\b", re.I
+    r"\b(?:all|both|each|every|any(?:\s+one)?|either|at\s+least\s+\w+)\b[^;]{0,40}\bcriteria\b",
+    re.I,
 )
 _ALL_COUNT = re.compile(rf"\b(?:all|both)\s+({_COUNT})\b", re.I)
 
@@ -97,6 +100,8 @@ def named_labels(text: str) -> set[str]:
         if a.lower() < b.lower() and ord(b.lower()) - ord(a.lower()) < 20:
             labels |= {chr(k) for k in range(ord(a.lower()), ord(b.lower()) + 1)}
     labels |= {m.group(1) for m in _CRITERION.finditer(text)}
+    for m in _LISTED.finditer(text):
+        labels |= set(re.findall(r"\d{1,2}", m.group(1)))
     labels |= {a + b for a, b in _SUBLABEL.findall(text)}
     return labels
 

@@ -47,7 +47,10 @@ _CONTINUED = re.compile(r"\s*[(\[]?\s*(?:continued|cont'?d\.?|cont\.)\s*[)\]]?\s
 # "Reauthorization (all indications)", "Renewal - all conditions above"
 _FOR_ALL = re.compile(
     r"\b(?:all|every|each|any)\s+(?:of\s+the\s+)?(?:above\s+)?(?:indications?|conditions?|"
-    r"diagnos[ei]s|uses|sections?)\b",
+    r"diagnos[ei]s|uses|sections?)\b|"
+    # "Continuation of therapy (uses A, B and C)", "Renewal for sections A to C"
+    r"\b(?:sections?|uses?|indications?|conditions?|parts?)\s+[A-Z]\b"
+    r"(?:\s*(?:,|and|or|to|through|-|–)\s*[A-Z]\b)+",
     re.I,
 )
 _SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")

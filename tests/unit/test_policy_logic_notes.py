@@ -63,7 +63,9 @@ def test_sub_items_numbered_after_their_item() -> None:
     assert _marker("2a. HRCT shows a pattern") == ("numletter", "2a", "HRCT shows a pattern")
     assert _marker("3c) Worse symptoms") == ("numletter", "3c", "Worse symptoms")
     assert _marker("(3c) Worse symptoms") == ("parennumletter", "3c", "Worse symptoms")
+    assert _marker("2.b. Worse symptoms") == ("numdotletter", "2.b", "Worse symptoms")
     assert _marker("12 months of therapy") is None
+    assert next_label("2.a", "2.b") and not next_label("2.a", "3.b")
     assert next_label("2a", "2b") and not next_label("2a", "3b") and not next_label("2b", "2a")
 
 
@@ -231,3 +233,36 @@ def test_lead_ins_with_the_logic_in_brackets_or_before_of() -> None:
     assert terse_logic("One of:", 2) == ("any_of", 1)
     assert terse_logic("Labs (all required):", 3) == ("all_of", 3)
     assert terse_logic("Documentation of one of:", 2) is None  # left to the lead-in reader
+
+
+NAMED_RENEWAL = """
+# Approval criteria
+# A. Chronic migraine
+   1. Diagnosis of chronic migraine with 15 or more headache days a month
+   2. Earlier preventive treatment:
+        2.a. Topiramate for at least 8 weeks
+        2.b. Propranolol for at least 8 weeks
+   All criteria in this list must be met; for criterion 2, either 2.a or 2.b is enough.
+# B. Episodic cluster headache
+   1. Diagnosis of episodic cluster headache
+   2. Prescribed by a neurologist
+   Both criteria must be met.
+# Renewal of therapy (uses A and B)
+   1. Fewer headache days than before treatment
+   2. No medication overuse headache
+   Criteria 1 and 2 must both be met.
+"""
+
+
+def test_dotted_sub_items_and_a_renewal_naming_the_uses_it_serves(tmp_path: Path) -> None:
+    tree = _compile(NAMED_RENEWAL, tmp_path)
+    assert [i.name for i in tree.indications] == ["Chronic migraine", "Episodic cluster headache"]
+    migraine, cluster = tree.indications
+    assert _shape(migraine.branches[0].node) == (
+        "all_of",
+        ["Diagnosis", ("any_of", ["Topiramate", "Propranolol"])],
+    )
+    for ind in (migraine, cluster):
+        assert [b.request_type for b in ind.branches] == ["initial", "continuation"]
+        assert _shape(ind.branches[1].node) == ("all_of", ["Fewer", "No"])
+    assert not any("no combining logic" in p for p in tree.problems)
