@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import Case
-from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS
+from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, names_condition
 from pipeline.policy.fields import code_in
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 
@@ -269,12 +269,31 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
     by_treatment = not any(
         _overlap(names_of[i.id], case, True)[0] or _codes(i.icd10, case) for i in tree.indications
     )
+    # A statement that names no condition ("Continued subcutaneous spesolimab is covered
+    # when ...") is for the condition of its section's other statements.
+    overlaps = {i.id: _overlap(names_of[i.id], case, together=True) for i in tree.indications}
+    by_section: dict[str, tuple[float, str]] = {}
+    for i in tree.indications:
+        if overlaps[i.id][0] > by_section.get(i.section, (0.0, ""))[0]:
+            by_section[i.section] = overlaps[i.id]
     for ind in tree.indications:
-        score, why = _overlap(names_of[ind.id], case, together=True)
+        score, why = overlaps[ind.id]
+        inherited = (
+            not score
+            and ind.section in by_section
+            and not names_condition(_ROUTES.sub(" ", ind.name))
+        )
+        if inherited:
+            score = by_section[ind.section][0] - 0.05
+            why = f"{by_section[ind.section][1]} (the condition of its section)"
+        if score and (fit := _request_fit(ind.name, case))[0]:
+            score, why = score + fit[0], f"{why}; {fit[1]}"
         served, what = _treatment_overlap(ind.name, case) if by_treatment else (0.0, "")
         if served:
             score, why = served, what
-        if (
+        if inherited:
+            pass  # named only by the drug: the statements that name the condition go first
+        elif (
             score
             and not served
             and (named := drug_words(case.requested_treatment.drug) & words(ind.name))
@@ -294,11 +313,48 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
             why += f"; {wanted} criteria"
         if score > best[0]:
             best = (score, ind, why)
+    if best[1] is None and len(tree.indications) == 1:
+        # one set of criteria under a heading that names no condition ("FDA Approval
+        # Information"): the policy's criteria for the drug it is about
+        only = tree.indications[0]
+        if not names_condition(only.name) and wanted_drug & words(
+            f"{tree.title} {_all_text(only)}"
+        ):
+            why = "the policy's only criteria, under a heading that names no condition"
+            return only, f"indication {only.id} ({only.name}, page {only.page}): {why}"
     if best[1] is None:
         dx = "; ".join(d.name for d in case.diagnoses)
         return None, f"no indication of the policy matches the diagnoses ({dx})"
     ind = best[1]
     return ind, f"indication {ind.id} ({ind.name}, page {ind.page}): {best[2]}"
+
+
+_ROUTES = re.compile(
+    r"\b(intravenous(?:ly)?|subcutaneous(?:ly)?|intramuscular(?:ly)?|oral(?:ly)?|topical(?:ly)?|"
+    r"inhaled|intrathecal|intravitreal)\b",
+    re.I,
+)
+_CONTINUED = re.compile(
+    r"^\s*(?:continued|continuation|continuing|renewal|re-?authori[sz]ation|recertification)\b",
+    re.I,
+)
+
+
+def _request_fit(name: str, case: Case) -> tuple[float, str]:
+    """How a statement's own words fit the request: its route ("Intravenous X for a
+    flare" for an intravenous request) and whether it continues therapy ("Continued X
+    is covered when ...")."""
+    asked = case.requested_treatment
+    said = {m.lower()[:5] for m in _ROUTES.findall(name)}
+    given = {m.lower()[:5] for m in _ROUTES.findall(f"{asked.route or ''} {asked.drug}")}
+    fit, why = 0.0, []
+    if said and given:
+        fit += 0.2 if said & given else -0.4
+        why.append("its route " + ("matches" if said & given else "differs"))
+    if _CONTINUED.match(name):
+        fit += 0.5 if asked.request_type == "continuation" else -0.5
+        why.append(f"a continuation statement for a {asked.request_type} request")
+    return fit, "; ".join(why)
 
 
 _SITUATION = re.compile(r"\b(concurrent|combination|use with|in combination|together)\b", re.I)
