@@ -242,6 +242,10 @@ def outline(lines: list[Line]) -> list[Item]:
         if found is None and (lead := _LEADING_CONNECTOR.match(line.text)):
             if (found := _marker(line.text[lead.end() :])) is not None:
                 leading, shift = lead.group(1), lead.end()
+        if found and not leading and (lead := _LEADING_CONNECTOR.match(found[2])):
+            # "• AND Castrate testosterone ...": the connector opens the item after its
+            # marker, joining it to the item before
+            leading, found = lead.group(1), (found[0], found[1], found[2][lead.end() :])
         if found and found[0] in _LETTER_OF:
             letter = _LETTER_OF[found[0]]
             if letters.get(letter) and _follows(letters[letter], found[1]):
