@@ -320,8 +320,14 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
             )
             # a name cell runs over the lines right under it: a line of codes, or any line
             # where the row's name cell printed on the line just above it
-            if starts and row is not None and (
-                _CODE_LINE.match(subject) or (named_at == (number, at - 1) and not row.base.endswith("."))
+            if (
+                starts
+                and row is not None
+                and (
+                    _CODE_LINE.match(subject)
+                    or named_at == (number, at - 1)
+                    and not row.base.endswith(".")
+                )
             ):
                 starts = False
             named_at = (number, at) if subject else named_at
