@@ -19,6 +19,8 @@ from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
+from pipeline.policy.inline_logic import expand_inline
+from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
@@ -33,6 +35,7 @@ from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
 from pipeline.policy.verbatim import PageText
 from pipeline.policy.wording import (
+    _APPROVES,
     _BY_PATIENT,
     _CATCH_ALL,
     _CONTAINER,
@@ -141,6 +144,10 @@ def build_tree(
             elif item.style != "para" or _CATCH_ALL.search(item.text):
                 exclusions.append(_exclusion(item, f"X{n}", pages))
             continue
+        if item.style == "para" and not item.children and _APPROVES.search(item.text):
+            # "X is medically necessary when all of the following are met: A; B; and C":
+            # a statement whose criteria run on in its own sentence (inline_logic.py)
+            expand_inline(item)
         if has_parts(item):
             # the statement only introduces its parts ("It is the policy ... that X is
             # medically necessary when the following criteria are met:")
@@ -159,6 +166,11 @@ def build_tree(
             if new:
                 indications.append(ind)
             last_branched = ind
+        elif _is_indication(item) and continues(item) and (into_all := cited(item, indications)):
+            # a continuation statement citing the sections it continues ("met the criteria
+            # in Section 1 or Section 2"): the continuation of each (renewal_statements.py)
+            ind = _indication(item, item.label or str(n), "continuation", pages, problems)
+            add_continuation(into_all, ind)
         elif _is_indication(item) and (into := _renews(item, last_statement)) is not None:
             # "Renewal request - approve ... when ALL apply:" after the condition's initial
             # statement, under no heading of its own: that condition's continuation

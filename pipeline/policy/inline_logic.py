@@ -27,6 +27,8 @@ _SEMI_LEAD = re.compile(
 _SEMI = re.compile(r";\s*(?:(?:and|or)\s+)?", re.I)
 _EITHER = re.compile(r"^either\s+(?P<rest>.+)$", re.I)
 _MIN_WORDS = 3
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+_LABELLED = re.compile(r"(?:^|\s)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 
 
 def _words_enough(parts: list[str]) -> bool:
@@ -40,7 +42,7 @@ def _child(text: str, item: Item, label: str = "") -> Item:
 
 
 def _either(item: Item) -> bool:
-    """ "either A, or B": an either-or of the parts the commas before "or" set off."""
+    """An either-or of the parts the commas before "or" set off ("either A, or B")."""
     if not (m := _EITHER.match(item.text)):
         return False
     parts = [p.strip() for p in re.split(r",\s+or\s+", m.group("rest").rstrip(" ;,."))]
@@ -54,12 +56,18 @@ def _either(item: Item) -> bool:
 
 
 def _semicolons(item: Item) -> bool:
-    """ "Both of the following apply: A; and B": the lead-in over its semicolon parts."""
+    """A lead-in over its semicolon parts ("Both of the following apply: A; and B")."""
     if not (m := _SEMI_LEAD.match(item.text)):
         return False
     parts = [p.strip() for p in _SEMI.split(m.group("rest").rstrip(" ;,.")) if p.strip()]
-    if not _words_enough(parts):
-        return False
+    if not _words_enough(parts) or _LABELLED.search(parts[0]):
+        return False  # "One of the following: (1) X; (2) Y": labelled parts (split_inline)
+    last = _SENTENCE_END.search(parts[-1])
+    if last:
+        # a sentence after the last part ("A member new to the Plan ... is reviewed under
+        # this section") is a note on the item, no criterion's words
+        item.notes.append(parts[-1][last.end() :].strip())
+        parts[-1] = parts[-1][: last.start()]
     item.text = m.group("lead").strip()
     item.children = [_child(p, item) for p in parts]
     return True
@@ -67,7 +75,7 @@ def _semicolons(item: Item) -> bool:
 
 def expand_inline(item: Item) -> None:
     """Make an item with no sub-items a group where its sentence enumerates criteria."""
-    if item.children:
+    if item.children or _semicolons(item):
         return
     if (inline := split_inline(item.text)) is not None:
         lead, parts, word = inline
@@ -86,5 +94,4 @@ def expand_inline(item: Item) -> None:
         else:
             item.text, item.children = lead, kids
         return
-    if not _either(item):
-        _semicolons(item)
+    _either(item)
