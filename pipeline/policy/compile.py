@@ -20,7 +20,6 @@ from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.inline_logic import expand_inline
-from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
@@ -29,6 +28,7 @@ from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.references import resolve
+from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
