@@ -210,6 +210,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
         records.clear()
 
     named_at = (0, 0)  # where the last line with a name cell in the table is
+    spaced = False  # a blank line set a row apart from the one above
     for number, lines in enumerate(pages, 1):
         for at, raw in enumerate(lines):
             if not raw.strip():
@@ -249,7 +250,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 found.header, found.edge = raw, found.starts[found.criteria]
                 close()
                 table_start = len(rows)
-                cols, row = found, None
+                cols, row, spaced = found, None, False
                 last_subject = ""
                 used.add((number, at))
                 continue
@@ -318,14 +319,15 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                     <= row.base.count("]") + row.base.count(")")
                 )  # a name still open
             )
-            # a name cell runs over the lines right under it: a line of codes, or any line
-            # where the row's name cell printed on the line just above it
+            # a name cell runs over the lines right under it: a line of codes, or, in a
+            # table whose rows a blank line sets apart, any line right under the name's
             if (
                 starts
                 and row is not None
                 and (
                     _CODE_LINE.match(subject)
-                    or named_at == (number, at - 1)
+                    or spaced
+                    and named_at == (number, at - 1)
                     and not row.base.endswith(".")
                 )
             ):
@@ -345,6 +347,8 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 or bool(_OPEN_END.search(row.base))
             )
             if row is None or starts and not waiting and (item or subhead or edge):
+                if row is not None and at and not lines[at - 1].strip():
+                    spaced = True  # a row after a blank line: the table spaces its rows
                 row = Row(number, subject, " ".join(x for x in others if x), base=subject)
                 row.limits = limits
                 rows.append(row)
