@@ -16,6 +16,7 @@ from pipeline.policy.outline import Item
 from pipeline.policy.parts import condition_name
 from pipeline.policy.verbatim import PageText, _verbatim
 from pipeline.policy.wording import (
+    _APPROVE_FOR,
     _APPROVES,
     _CONTINUATION,
     _EXCLUSION_SECTION,
@@ -264,7 +265,11 @@ def _heading_indications(
                 icd10=F.icd10_codes(" ".join(_subtree_text(x) for x in items)),
                 section=owner,
             )
-        ind.branches.append(Branch(request_type=kind, node=node))  # type: ignore[arg-type]
+        # "Approval Length: 6 months" after the section's list: how long its branch lasts
+        approval = _APPROVE_FOR.search(" ".join(n for x in items for n in x.notes))
+        ind.branches.append(
+            Branch(request_type=kind, approval=approval and approval.group(1), node=node)  # type: ignore[arg-type]
+        )
     for ind in out.values():
         kinds = [b.request_type for b in ind.branches]
         if kinds.count("any") == 1 and "continuation" in kinds and "initial" not in kinds:

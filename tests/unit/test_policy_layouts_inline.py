@@ -196,6 +196,7 @@ def test_bands_name_the_branches_and_a_paragraph_names_the_condition() -> None:
             (0, "Inclusion Criteria: The answer to ALL of the following must be met"),
             (6, "1. Diagnosis of grey river disease"),
             (6, "2. Prescribed by a hematologist"),
+            (0, "Approval Length: 6 months"),
             (0, ""),
             (
                 0,
@@ -208,6 +209,7 @@ def test_bands_name_the_branches_and_a_paragraph_names_the_condition() -> None:
     pages = PageText(["\n".join(x.text for x in lines)])
     (ind,) = _heading_indications(outline(lines), pages, [])
     assert ind.name == "grey river disease in adults"
+    assert [b.approval for b in ind.branches] == ["6 months", None]
     kinds = {b.request_type: [x.text for x in b.node.leaves()] for b in ind.branches}
     assert kinds == {
         "initial": ["Diagnosis of grey river disease", "Prescribed by a hematologist"],
