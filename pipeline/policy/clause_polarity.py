@@ -40,10 +40,10 @@ def polarity_agrees(criterion: str, groups: list[set[str]], need: int, fact: str
     before = coverage(groups, criterion[: denied.start()]) if denied else 0
     for c in clauses(fact):
         stated = coverage(groups, c)
-        if not stated or opposes(criterion, c):
-            if stated:
-                return False
+        if not stated:
             continue
+        if opposes(criterion, c):
+            return False  # "negative" where the criterion asks "positive"
         if denied is None:
             if negates(c):
                 return False  # a criterion of presence stated in a clause that denies
