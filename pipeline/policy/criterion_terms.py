@@ -172,6 +172,7 @@ def denial(text: str) -> re.Match[str] | None:
     """The text's first negation that is neither a therapy's failure ("without adequate
     response") nor a bound's wording ("no more than"), where it is written."""
     blank = _BOUND_WORDS.sub(lambda m: " " * len(m.group(0)), text)
+    blank = re.sub(r"\bwith or without\b", lambda m: " " * len(m.group(0)), blank, flags=re.I)
     return _NEG.search(_FAILED.sub(lambda m: " " * len(m.group(0)), blank))
 
 
@@ -179,7 +180,10 @@ def denied_before(text: str, start: int) -> bool:
     """A negation earlier in the sentence than ``start`` that is no bound's own wording:
     "does not have severe renal impairment (creatinine clearance below 30 mL/min)" denies
     what its bound defines."""
-    return denial(re.split(r"[.;:]\s", text[:start])[-1]) is not None
+    before = re.split(r"[.;:]\s", text[:start])[-1]
+    # a criterion of absence ("does not have ..."), not one allowing either ("with or
+    # without an aid (EDSS below 7.0)")
+    return is_absence(before) and denial(before) is not None
 
 
 def is_absence(criterion: str) -> bool:

@@ -37,7 +37,7 @@ from pipeline.policy.models import (
 )
 from pipeline.policy.polarity import judge_concomitant
 from pipeline.policy.references import find_node, prior_approval
-from pipeline.policy.rule import decided_without, evaluate
+from pipeline.policy.rule import RUN_ON, decided_without, evaluate, runs_on
 
 log = logging.getLogger(__name__)
 
@@ -360,6 +360,17 @@ def apply_policy(
             next((r for r in rows if r.op == "leaf" and r.status == "not_met"), None),
         )
         what = f"{failed.text} (page {failed.page})" if failed else "the criteria tree"
+        wanted = case.requested_treatment.request_type
+        if branch.request_type not in {"any", wanted}:
+            # a continuation read against the initial criteria (the compiler found no
+            # others): what those deny may be what a renewal no longer asks
+            return PolicyDecision(
+                **base,
+                verdict="insufficient_information",
+                missing=[failed.text] if failed else [],
+                rule=f"criterion not met: {what}; but these are the {branch.request_type} "
+                f"criteria and the request is a {wanted}: a person decides",
+            )
         return PolicyDecision(
             **base, verdict="not_medically_necessary", rule=f"criterion not met: {what}"
         )
@@ -420,29 +431,6 @@ def _failing_leaf(node: PolicyNode, known: dict[str, Status]) -> str | None:
 
 # Clause numbers inside one criterion's text ("... are met: 3.1 The diagnosis ... 3.2 The
 # member ...", "(a) ... (b) ..."): several criteria the compiler ran together.
-_INNER_MARKER = re.compile(
-    r"(?<=\s)(?:\d+\.\d+(?:\.\d+)*|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[A-Z])"
-)
-RUN_ON = (
-    "several criteria run together in one item (the compiler could not split it): "
-    "not judged; fix and confirm the tree (necessity policy export / confirm)"
-)
-
-
-# "...; AND beneficiary has ...": a list's item-end connector inside one item
-_INNER_CONNECTOR = re.compile(r"[;,]\s*(?:AND|OR)\b|;\s*(?:and|or)\b")
-
-
-def runs_on(text: str) -> bool:
-    """An item that holds a list of its own: two inner clause markers, two item-end
-    connectors ("; AND", "; or"), or over 100 words."""
-    return (
-        len(_INNER_MARKER.findall(text)) >= 2
-        or len(_INNER_CONNECTOR.findall(text)) >= 2
-        or len(text.split()) > 100
-    )
-
-
 def _unjudged(node: PolicyNode, method: str, reason: str) -> Judgment:
     return Judgment(
         node_id=node.id,

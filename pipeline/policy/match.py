@@ -336,17 +336,6 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
             why += f"; {wanted} criteria"
         if score > best[0]:
             best = (score, ind, why)
-    if best[1] is None and len(tree.indications) == 1:
-        # one set of criteria under a heading that names no condition ("FDA Approval
-        # Information"): the policy's criteria for the drug it is about
-        only = tree.indications[0]
-        if (
-            only.name.strip()
-            and not names_condition(only.name)
-            and wanted_drug & words(f"{tree.title} {_all_text(only)}")
-        ):
-            why = "the policy's only criteria, under a heading that names no condition"
-            return only, f"indication {only.id} ({only.name}, page {only.page}): {why}"
     if best[1] is None:
         dx = "; ".join(d.name for d in case.diagnoses)
         return None, f"no indication of the policy matches the diagnoses ({dx})"

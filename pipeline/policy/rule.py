@@ -7,6 +7,7 @@ A failed judgment is not documented: nothing leaves the tree.
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from pipeline.policy.models import PolicyNode, Status
@@ -52,3 +53,26 @@ def decided_without(node: PolicyNode, known: dict[str, Status], unknown: list[st
             if len(outcomes) > 1:
                 return False
     return True
+
+
+_INNER_MARKER = re.compile(
+    r"(?<=\s)(?:\d+\.\d+(?:\.\d+)*|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s+(?=[A-Z])"
+)
+RUN_ON = (
+    "several criteria run together in one item (the compiler could not split it): "
+    "not judged; fix and confirm the tree (necessity policy export / confirm)"
+)
+
+
+# "...; AND beneficiary has ...": a list's item-end connector inside one item
+_INNER_CONNECTOR = re.compile(r"[;,]\s*(?:AND|OR)\b|;\s*(?:and|or)\b")
+
+
+def runs_on(text: str) -> bool:
+    """An item that holds a list of its own: two inner clause markers, two item-end
+    connectors ("; AND", "; or"), or over 100 words."""
+    return (
+        len(_INNER_MARKER.findall(text)) >= 2
+        or len(_INNER_CONNECTOR.findall(text)) >= 2
+        or len(text.split()) > 100
+    )

@@ -13,7 +13,7 @@ from pipeline.models import Case, CaseFact
 from pipeline.policy.analytes import readings_of
 from pipeline.policy.criterion_terms import coverage, requirements
 from pipeline.policy.dates import as_of
-from pipeline.policy.decide import runs_on
+from pipeline.policy.decide import apply_policy, runs_on
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.judge import check_model_judgment
 from pipeline.policy.match import indication_for
@@ -313,24 +313,6 @@ def test_a_lowercase_led_abbreviation_adds_no_term_of_its_own() -> None:
     assert coverage(groups, note) == 4  # "adenocarcinoma" states "cancer"
 
 
-def test_a_policys_only_criteria_under_a_heading_of_no_condition_are_the_drugs() -> None:
-    tree = _statements_tree()
-    only = tree.indications[0].model_copy(update={"name": "FDA Approval Information"})
-    tree = tree.model_copy(update={"indications": [only], "title": "Lecanemab criteria for use"})
-    case = Case.model_validate(
-        {
-            "case_id": "c",
-            "patient": {"age": 70},
-            "diagnoses": [{"name": "Mild cognitive impairment due to Alzheimer's disease"}],
-            "requested_treatment": {"drug": "Leqembi (lecanemab)"},
-        }
-    )
-    ind, why = indication_for(case, tree)
-    assert ind is not None and "only criteria" in why
-    case.requested_treatment.drug = "Donepezil"
-    assert indication_for(case, tree)[0] is None
-
-
 def test_an_indication_may_name_the_condition_by_another_of_its_names() -> None:
     tree = _statements_tree()
     ind = tree.indications[0].model_copy(
@@ -347,3 +329,44 @@ def test_an_indication_may_name_the_condition_by_another_of_its_names() -> None:
     )
     found, why = indication_for(case, tree)
     assert found is not None and "also" in why
+
+
+def test_with_or_without_is_no_denial_of_a_bound() -> None:
+    fact = [CaseFact(id="F1", text="History: walks 100 meters with a cane; EDSS 6.0.")]
+    found = judge_measure(
+        "The member can still walk, with or without an aid (EDSS below 7.0)", fact
+    )
+    assert found is not None and found[0] == "met"
+
+
+def test_a_continuation_read_against_initial_criteria_is_no_denial() -> None:
+    leaf = PolicyNode(
+        id="1.a",
+        text="Patient is younger than 12 months of age",
+        page=1,
+        kind="age",
+        fields={"op": "<", "years": 1},
+    )
+    node = PolicyNode(id="1", text="All of:", page=1, op="all_of", children=[leaf])
+    ind = Indication(
+        id="1",
+        name="Chronic lung disease of prematurity",
+        text="x",
+        page=1,
+        branches=[Branch(request_type="initial", node=node)],
+    )
+    tree = PolicyTree(
+        source_id="s" * 64, file="/x.pdf", title="Synagis policy", compiler="test", indications=[ind]
+    )
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 2},
+            "diagnoses": [{"name": "Chronic lung disease of prematurity"}],
+            "requested_treatment": {"drug": "Synagis", "request_type": "continuation"},
+        }
+    )
+    d = apply_policy(case, [tree], None)
+    assert d.verdict == "insufficient_information" and "a person decides" in d.rule
+    case.requested_treatment.request_type = "initial"
+    assert apply_policy(case, [tree], None).verdict == "not_medically_necessary"
