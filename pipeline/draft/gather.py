@@ -374,7 +374,13 @@ def fit_for(topic: CaseTopic, name: str) -> str:
     """How a document (title and file name) is about the case (CaseTopic.document_fit); for
     a request that is no drug, one about its kind is the request's own ("specific")."""
     if topic.kind is not None and topic.names_kind(name):
-        return "specific"
+        # a test for another disease's patients ("screening ... of lupus nephritis") is
+        # theirs: the kind's document is the request's own where it names no other
+        # condition, or names this one or a population of it
+        if not topic.names_other_condition(name) or (
+            topic.names_condition(name) or topic.names_population(name)
+        ):
+            return "specific"
     return topic.document_fit(name)
 
 

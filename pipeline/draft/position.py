@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.draft.alternatives import governs_request, service_alternatives, trial_text
 from pipeline.draft.anaphora import written_out
 from pipeline.draft.failures import after_class, failed_classes, failure_request, own_classes
 from pipeline.draft.levels import level_fits
@@ -312,8 +313,9 @@ def guideline_position(
         if level_fits(r.population, record, topic.condition_words, topic.condition_abbrev)
     ]
     readings = own_level or readings
-    # The strong recommendations first: what a reviewer quotes for where the drug stands.
-    readings.sort(key=lambda r: not r.strong)
+    # Those whose verb governs the request ("recommend screening with HRCT"), the strong
+    # first: what a reviewer quotes for where the drug stands.
+    readings.sort(key=lambda r: (not governs_request(r.ev.text, topic), not r.strong))
     # One recommendation printed twice (the table's row, the text's numbered copy) once.
     unique: dict[str, Reading] = {}
     for r in readings:
@@ -324,13 +326,11 @@ def guideline_position(
     ]
     drug = topic.drug
     failures = _failures_on_record(case)
-    # a vaccine or a test has no first-line drug before it: the condition's path is not its
-    firsts = (
-        [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
-        if topic.kind is None
-        else []
-    )
-
+    # a vaccine or a test has no first-line drug before it, a non-drug therapy's
+    # alternatives are the condition's other non-drug therapies
+    firsts = service_alternatives([*path_sentences, *sentences], topic)
+    if topic.kind is None and topic.service is None:
+        firsts = [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
     generic = _earlier_failed(case)
 
     def untried(terms: list[Term]) -> list[Term]:
@@ -477,7 +477,7 @@ def _trial(
 ) -> tuple[str, Evidence | None]:
     """ "Trial of X ...", with the guideline's length of an adequate trial when a sentence
     about a trial of X gives one."""
-    text = f"Trial of {term.name}: dose, duration and response (or why it cannot be used)"
+    text = trial_text(term)
     for e in sentences:
         if mentions(e.text, term.words) and re.search(r"\btrial\b", e.text, re.I):
             length = _DURATION.search(e.text)

@@ -1,0 +1,66 @@
+"""Where a request that is no drug stands among its alternatives, read by code.
+
+A non-drug therapy of the condition (chiropractic for rheumatoid arthritis) is weighed
+against the condition's other non-drug therapies, not its first-line drug: where the
+guideline advises against it, what it recommends instead are the sibling services its
+recommendation sentences endorse ("we conditionally recommend participation in
+comprehensive physical therapy"). And of the sentences that endorse a request, those
+whose recommending verb governs it ("we conditionally recommend screening with HRCT
+chest") say so more plainly than those that mention it beside a recommendation ("HRCT
+chest provides ... for this recommendation").
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import Evidence
+from pipeline.retrieve.topic import CaseTopic
+from pipeline.terms import Term, mentions, sibling_services, term_pattern
+
+_RECOMMEND = re.compile(r"\brecommend(?:s|ed)?\b", re.I)
+_AGAINST = re.compile(r"\brecommend(?:s|ed)?\s+against\b|\bnot recommended\b", re.I)
+
+
+def service_alternatives(
+    sentences: list[Evidence], topic: CaseTopic
+) -> list[tuple[Term, Evidence]]:
+    """The sibling services (same kind as the requested one) that the condition's
+    recommendation sentences endorse, not advise against, and the case has not tried,
+    each with the first sentence that endorses it, in the sentences' order."""
+    if topic.service is None:
+        return []
+    out: dict[str, tuple[Term, Evidence]] = {}
+    for ev in sentences:
+        if not _RECOMMEND.search(ev.text) or _AGAINST.search(ev.text):
+            continue
+        if topic.names_drug(ev.text):
+            continue  # a sentence on the request itself says where it stands, not others
+        for s in sibling_services(topic.service):
+            if mentions(ev.text, s.words) and not topic.tried(s):
+                out.setdefault(s.name, (s, ev))
+    return list(out.values())
+
+
+def governs_request(text: str, topic: CaseTopic) -> bool:
+    """The recommending verb governs the request: "recommend [screening with] HRCT",
+    "HRCT ... is (conditionally) recommended", not a mention beside a recommendation."""
+    pattern = term_pattern(tuple(topic.drug_words))
+    if pattern is None:
+        return False
+    for m in pattern.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 60]
+        if re.search(r"\brecommend(?:s|ed)?\s+(?:\w+\s+){0,3}$", before, re.I):
+            return True
+        if re.match(r"[^.;]{0,40}\b(?:is|are)\s+(?:\w+\s+)?recommended\b", after, re.I):
+            return True
+    return False
+
+
+def trial_text(term: Term) -> str:
+    """What to ask for about a therapy put first: a drug's or a therapy's trial, a test's
+    results (a test has no dose nor response)."""
+    if term.classes == ("testing",):
+        return f"Results of {term.name}: dates and findings"
+    return f"Trial of {term.name}: dose, duration and response (or why it cannot be used)"
