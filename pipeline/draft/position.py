@@ -15,8 +15,7 @@ when ...". The requested drug (by name, brand or class) is then placed:
 
 A sentence whose population already takes the drug ("in adults receiving TNFi, ...") says
 nothing about starting it. The stance never changes the payer verdict; it fills
-"Documentation to request" (trials of the preferred therapies, with the guideline's length
-of an adequate trial when it gives one).
+"Documentation to request" (trials of the preferred therapies, adequate-trial lengths).
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from pipeline.draft.alternatives import governs_request, service_alternatives, t
 from pipeline.draft.anaphora import written_out
 from pipeline.draft.failures import after_class, failed_classes, failure_request, own_classes
 from pipeline.draft.levels import level_fits
-from pipeline.draft.orders import except_for, others, partners, ranked_below
+from pipeline.draft.orders import except_for, others, partners, ranked_below, required_after
 from pipeline.draft.population import (
     case_record,
     leading_population,
@@ -57,8 +56,9 @@ _NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
 )
 _AFTER = re.compile(
-    r"\b(despite|after|inadequate(?:ly)?(?: respon\w*)?|not at target|refractory|failed|"
-    r"does not respond|do not respond|cannot be tolerated|intoleran\w*|nonresponse)\b",
+    r"\b(despite|after|(?:inadequate|incomplete)(?:ly)?(?: respon\w*)?|not at target|"
+    r"refractory|failed|does not respond|do not respond|cannot be tolerated|intoleran\w*|"
+    r"nonresponse)\b",
     re.I,
 )
 _FAILED = re.compile(
@@ -199,6 +199,7 @@ def _read_kind(
     requires = (
         ([] if _on_drug(population, topic) else others(population, topic))
         + [d for d in others(head, topic) if d in find_drugs(head)]
+        + required_after(head, topic)
         if _AFTER.search(text)
         else []
     )

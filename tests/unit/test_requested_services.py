@@ -1,0 +1,139 @@
+"""A requested service (a scan, a surgery, a non-drug therapy) read like a requested drug
+(issue 26): its names from the vocabulary's services, its kind from its name or its CPT
+code, questions of its own, and the guideline's position from the recommendation sentences
+that name it."""
+
+from __future__ import annotations
+
+from pipeline.draft.alternatives import governs_request, service_alternatives, trial_text
+from pipeline.draft.gather import fit_for
+from pipeline.draft.position import guideline_position
+from pipeline.models import Case
+from pipeline.retrieve.requests import cpt_kind, request_kind
+from pipeline.retrieve.topic import case_topic
+from pipeline.terms import find_service
+from tests.unit.test_position import case, ev
+
+
+def scan_case() -> Case:
+    c = case(
+        "High-resolution computed tomography of the chest without contrast (CPT 71250)",
+        "Progressive systemic sclerosis (diffuse cutaneous)",
+        "M34.0",
+    )
+    c.question = "Is a chest CT medically necessary to screen for interstitial lung disease?"
+    return c
+
+
+def manipulation_case() -> Case:
+    return case(
+        "Chiropractic spinal manipulative treatment, lumbar region (CPT 98940)",
+        "Rheumatoid arthritis, multiple sites",
+        "M06.09",
+        prior=[{"name": "Methotrexate 15 mg weekly", "response": "low disease activity"}],
+    )
+
+
+def test_cpt_code_gives_the_kind_of_a_request_its_name_does_not() -> None:
+    assert cpt_kind("Something (CPT 71250)") == "testing"
+    assert cpt_kind("Something, CPT code 27130") == "procedure"
+    assert cpt_kind("Something (CPT 98941)") == "therapy"
+    assert cpt_kind("Abatacept (Orencia)") is None
+    assert request_kind("Unnamed study of the chest (CPT 71250)").name == "testing"
+    assert request_kind("Unnamed surgery code (CPT 27130)").name == "procedure"
+    # a non-drug therapy of the condition is asked about like a drug: no kind
+    assert request_kind("Manipulation (CPT 98941)") is None
+    assert request_kind("Physical therapy visits", "therapy") is None
+
+
+def test_a_service_by_the_names_the_sources_use() -> None:
+    assert find_service("High-resolution computed tomography of the chest").name == (
+        "high-resolution computed tomography"
+    )
+    assert find_service("Chiropractic spinal manipulative treatment").name == "chiropractic therapy"
+    assert find_service("Abatacept") is None
+    topic = case_topic(scan_case())
+    assert topic.kind is not None and topic.kind.name == "testing"
+    assert topic.names_drug("we conditionally recommend screening with HRCT chest")
+    assert not any("71250" in w for w in topic.drug_words)  # a code is no name
+    assert "computed tomography" in topic.drug_words  # the head, not "without contrast"
+    assert "without contrast" not in topic.drug_words
+    # the condition the question names as the request's target is no other disease
+    assert not topic.names_other_condition("people at risk of interstitial lung disease")
+    assert topic.names_condition("patients with SSc")
+
+
+def test_questions_name_the_service_and_its_alternatives() -> None:
+    topic = case_topic(manipulation_case())
+    assert topic.kind is None and topic.service is not None
+    questions = topic.questions()
+    assert all("CPT" not in q for qs in questions.values() for q in qs)
+    assert any("chiropractic" in q for q in questions["position"])
+    # where a non-drug therapy stands: among the condition's other non-drug therapies
+    assert any("physical therapy" in q and "exercise" in q for q in questions["path"])
+    scan = case_topic(scan_case()).questions()
+    assert any("screen for interstitial lung disease" in q for q in scan["rationale"])
+
+
+def test_a_service_advised_against_prefers_its_endorsed_siblings() -> None:
+    c = manipulation_case()
+    topic = case_topic(c)
+    sentences = [
+        ev(1, "We conditionally recommend against use of chiropractic therapy for RA."),
+        ev(2, "We conditionally recommend that individuals with RA take part in physical therapy."),
+        ev(3, "We conditionally recommend against use of electrotherapy modalities."),
+    ]
+    position, requests = guideline_position(c, topic, sentences, [])
+    assert position.stance == "not_recommended"
+    assert position.preferred == ["physical therapy"]  # not the RA's first-line drug
+    assert "E2.1" in position.citations
+    assert requests[0].startswith("Trial of physical therapy")
+    alternatives = service_alternatives(sentences, topic)
+    assert [t.name for t, _ in alternatives] == ["physical therapy"]
+
+
+def test_a_recommended_scan_is_supported_by_the_sentence_that_governs_it() -> None:
+    c = scan_case()
+    topic = case_topic(c)
+    beside = ev(1, "Two cohort studies contributed evidence for this recommendation on HRCT.")
+    governing = ev(
+        2, "For people at increased risk, we conditionally recommend screening with HRCT chest."
+    )
+    assert governs_request(governing.text, topic)
+    assert not governs_request(beside.text, topic)
+    position, _ = guideline_position(c, topic, [beside, governing], [])
+    assert position.stance == "supports"
+    assert position.citations[0] == "E2.1"
+
+
+def test_a_test_asks_for_results_not_a_trial() -> None:
+    assert trial_text(find_service("pulmonary function tests")).startswith("Results of")
+    assert trial_text(find_service("physical therapy")).startswith("Trial of")
+
+
+def test_a_kind_document_about_another_disease_is_not_the_requests_own() -> None:
+    topic = case_topic(scan_case())
+    assert fit_for(topic, "Guideline for the Screening and Treatment of Lupus Nephritis") != (
+        "specific"
+    )
+    assert fit_for(topic, "Screening for ILD in Systemic Autoimmune Rheumatic Diseases") == (
+        "specific"
+    )
+
+
+def test_a_biologic_after_a_conventional_dmard_the_case_has_not_tried() -> None:
+    c = case(
+        "Abatacept (Orencia)",
+        "Pauciarticular juvenile rheumatoid arthritis, right knee",
+        "M08.461",
+        prior=[{"name": "Naproxen 10 mg/kg twice daily", "response": "partial"}],
+    )
+    topic = case_topic(c)
+    sentence = ev(
+        1,
+        "Biologic DMARDs are strongly recommended if there is inadequate response to or "
+        "intolerance of NSAIDs and at least 1 csDMARD.",
+    )
+    position, _ = guideline_position(c, topic, [sentence], [])
+    assert position.stance == "prefers_other"
+    assert position.preferred == ["csdmard"]
