@@ -64,3 +64,38 @@ def trial_text(term: Term) -> str:
     if term.classes == ("testing",):
         return f"Results of {term.name}: dates and findings"
     return f"Trial of {term.name}: dose, duration and response (or why it cannot be used)"
+
+
+_DURATION = re.compile(r"\b(?:about |at least )?\d+(?:\s*(?:to|-|–)\s*\d+)?\s*(?:months?|weeks?)\b")
+
+
+def trial(
+    term: Term, sentences: list[Evidence], fallback: Evidence | None
+) -> tuple[str, Evidence | None]:
+    """ "Trial of X ..." (a test's results), with the guideline's length of an adequate
+    trial when a sentence about a trial of X gives one."""
+    text = trial_text(term)
+    for e in sentences:
+        if mentions(e.text, term.words) and re.search(r"\btrial\b", e.text, re.I):
+            length = _DURATION.search(e.text)
+            if length:
+                return f"{text}; an adequate trial is {length.group(0)}", e
+    return text, fallback
+
+
+# "... because of the potential cervical spine complications that can occur": the reason a
+# recommendation against gives, up to the end of its clause.
+_BECAUSE = re.compile(
+    r"\b(?:because of|due to|given|owing to|in view of)\s+(?:the\s+)?([^;.()]{8,140})", re.I
+)
+
+
+def reason_against(evs: list[Evidence]) -> tuple[str, Evidence] | None:
+    """What bears on the reason the guideline gives against the request ("the potential
+    cervical spine complications"): the record should show whether it applies."""
+    for e in evs:
+        m = _BECAUSE.search(e.text)
+        if m:
+            reason = re.split(r",\s+(?:and|but|which)\b|\s+and\s+(?:a|the)\s", m.group(1))[0]
+            return f"Findings bearing on the guideline's reason against it: {reason.strip()}", e
+    return None

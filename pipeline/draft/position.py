@@ -23,7 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.draft.alternatives import governs_request, service_alternatives, trial_text
+from pipeline.draft.alternatives import (
+    governs_request,
+    reason_against,
+    service_alternatives,
+    trial,
+)
 from pipeline.draft.anaphora import written_out
 from pipeline.draft.failures import after_class, failed_classes, failure_request, own_classes
 from pipeline.draft.levels import level_fits
@@ -66,7 +71,6 @@ _FAILED = re.compile(
     r"did not respond|not tolerated|contraindicat\w*)\b",
     re.I,
 )
-_DURATION = re.compile(r"\b(?:about |at least )?\d+(?:\s*(?:to|-|–)\s*\d+)?\s*(?:months?|weeks?)\b")
 _GROUP_FIRST = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:patients|adults|children|people|persons|individuals|women|men|"
     r"those|girls|boys|adolescents|infants)\b",
@@ -394,6 +398,9 @@ def guideline_position(
     if stance == "supports" and reqs:
         first = next(r for r in chosen if r.requires)
         requests.insert(0, (f"Response to {_names(reqs)}: dose, duration and response", first.ev))
+    reason = reason_against([r.ev for r in chosen]) if stance == "not_recommended" else None
+    if reason:
+        requests.insert(1, reason)  # what bears on the guideline's reason against it
     turned = failure_request(case, topic, [r.population for r in chosen])
     if turned:
         requests.insert(0, (turned, chosen[0].ev))
@@ -443,7 +450,7 @@ def documentation(
     wanted = preferred or [t for t, _ in firsts]
     first_ev = {t.name: e for t, e in firsts}
     trials = [
-        _trial(term, [*path_sentences, *sentences], first_ev.get(term.name)) for term in wanted
+        trial(term, [*path_sentences, *sentences], first_ev.get(term.name)) for term in wanted
     ]
     out: list[tuple[str, Evidence | None]] = trials[:1]
     if stance in {"prefers_other", "not_recommended"} and wanted:
@@ -461,7 +468,7 @@ def documentation(
             break
     if case.requested_treatment.request_type == "continuation":
         out.append((f"Objective measures of response to {topic.drug} since it was started", None))
-    if topic.kind is not None:
+    if topic.kind is not None or topic.service is not None:
         # what such a request is judged by: the patient's current therapies, and whether
         # it was given (or done) before
         if topic.current:
@@ -471,20 +478,6 @@ def documentation(
     if rest:
         out.append((f"Trials of {_names(rest[:4])} and their response", first_ev.get(rest[0].name)))
     return out
-
-
-def _trial(
-    term: Term, sentences: list[Evidence], fallback: Evidence | None
-) -> tuple[str, Evidence | None]:
-    """ "Trial of X ...", with the guideline's length of an adequate trial when a sentence
-    about a trial of X gives one."""
-    text = trial_text(term)
-    for e in sentences:
-        if mentions(e.text, term.words) and re.search(r"\btrial\b", e.text, re.I):
-            length = _DURATION.search(e.text)
-            if length:
-                return f"{text}; an adequate trial is {length.group(0)}", e
-    return text, fallback
 
 
 def _escalation(path_sentences: list[Evidence], first: Term) -> tuple[str, Evidence] | None:

@@ -129,6 +129,36 @@ class CaseTopic:
     current: tuple[str, ...] = ()
     service: Term | None = None  # the service a request that is no drug names
     purpose: str = ""  # the case's question, without "Is ... medically necessary"
+    # conditions the question names as what a request that is no drug is for (a scan "to
+    # screen for interstitial lung disease"), not the patient's diagnoses
+    targets: tuple[Term, ...] = ()
+
+    def names_sibling(self, text: str) -> bool:
+        """Names another service of the requested one's kind (physical therapy beside
+        chiropractic, chest radiography beside a CT scan)."""
+        return self.service is not None and any(
+            mentions(text, s.words) for s in sibling_services(self.service)
+        )
+
+    def beside_service(self, text: str, classes: bool = False) -> bool:
+        """For a non-drug therapy of the condition (chiropractic): a sentence on a drug
+        (or, with ``classes``, a drug class: "continuation of all DMARDs") that names
+        neither the request nor its sibling therapies is the drug path's."""
+        if self.service is None or self.kind is not None:
+            return False
+        if self.names_drug(text) or self.names_sibling(text):
+            return False
+        return bool(find_therapies(text) if classes else find_drugs(text))
+
+    def for_target_patients(self, text: str) -> bool:
+        """A recommendation for patients who already have the condition a test is for
+        ("for people with SARD-ILD, ... monitoring"): not a case still to be screened
+        ("at increased risk of developing ILD" is)."""
+        for t in self.targets:
+            names = "|".join(re.escape(n) for n in (*t.words, *t.abbrev))
+            if re.search(rf"\bwith\s+(?:[\w]+-)?(?:{names})\b", text, re.I):
+                return True
+        return False
 
     @property
     def asked(self) -> str:
@@ -307,9 +337,16 @@ def case_topic(case: Case) -> CaseTopic:
     drugs, conditions = vocabulary()
     t = case.requested_treatment
     drug = _drug_of(t.drug)
-    # a request that is no drug, by the names sources give the service it names
+    # a request that is no drug, by the names sources give the service it names; it may be
+    # for another condition the case's question names (a scan "to screen for interstitial
+    # lung disease"): that one is no other disease
     service = find_service(t.drug) if drug is None else None
     mine = _conditions_of(case)
+    targets = tuple(
+        c
+        for c in conditions
+        if drug is None and c not in mine and mentions(case.question or "", c.words, c.abbrev)
+    )
     dx_names = "; ".join(d.name for d in case.diagnoses)
     plain = re.sub(r",.*$", "", case.diagnoses[0].name).strip() if case.diagnoses else dx_names
     if mine:
@@ -375,12 +412,8 @@ def case_topic(case: Case) -> CaseTopic:
         prior_terms=prior_terms,
         # a request that is no drug may be for another condition the case's question names
         # (a scan "to screen for interstitial lung disease"): that one is no other disease
-        other_conditions=tuple(
-            c
-            for c in conditions
-            if c not in mine
-            and not (drug is None and mentions(case.question or "", c.words, c.abbrev))
-        ),
+        other_conditions=tuple(c for c in conditions if c not in mine and c not in targets),
+        targets=targets,
         request_type=t.request_type,
         other_subtypes=other_subtypes,
         own_subtypes=own_subtypes,
