@@ -5,7 +5,12 @@ that name it."""
 
 from __future__ import annotations
 
-from pipeline.draft.alternatives import governs_request, service_alternatives, trial_text
+from pipeline.draft.alternatives import (
+    governs_request,
+    reason_against,
+    service_alternatives,
+    trial_text,
+)
 from pipeline.draft.gather import fit_for
 from pipeline.draft.position import guideline_position
 from pipeline.models import Case
@@ -137,3 +142,56 @@ def test_a_biologic_after_a_conventional_dmard_the_case_has_not_tried() -> None:
     position, _ = guideline_position(c, topic, [sentence], [])
     assert position.stance == "prefers_other"
     assert position.preferred == ["csdmard"]
+
+
+def test_the_drug_path_is_beside_a_non_drug_therapy() -> None:
+    topic = case_topic(manipulation_case())
+    assert topic.beside_service("Methotrexate is conditionally recommended over leflunomide.")
+    assert not topic.beside_service("Continuation of all DMARDs is conditionally recommended.")
+    assert topic.beside_service("Continuation of all DMARDs is recommended.", classes=True)
+    # the request itself, or a sibling therapy, is on its path
+    assert not topic.beside_service("We recommend physical therapy beside methotrexate.")
+    assert topic.names_sibling("We strongly recommend consistent engagement in exercise.")
+    # a drug request has no such test
+    drug = case_topic(case("Abatacept", "Rheumatoid arthritis", "M06.9"))
+    assert not drug.beside_service("Methotrexate is conditionally recommended.")
+
+
+def test_recommendations_for_patients_who_already_have_the_target() -> None:
+    topic = case_topic(scan_case())
+    assert [t.name for t in topic.targets] == ["interstitial lung disease"]
+    assert topic.for_target_patients("For people with SARD-ILD, we recommend monitoring.")
+    assert topic.for_target_patients("In patients with interstitial lung disease, ...")
+    assert not topic.for_target_patients(
+        "For people at increased risk of developing ILD, we recommend screening with HRCT."
+    )
+
+
+def test_the_reason_a_recommendation_against_gives_is_asked_for() -> None:
+    c = manipulation_case()
+    topic = case_topic(c)
+    against = ev(
+        1,
+        "We conditionally recommend against chiropractic therapy because of the risk of "
+        "atlantoaxial instability in these patients.",
+    )
+    assert reason_against([against]) == (
+        "Findings bearing on the guideline's reason against it: risk of atlantoaxial "
+        "instability in these patients",
+        against,
+    )
+    _, requests = guideline_position(c, topic, [against], [])
+    assert any("atlantoaxial" in r for r in requests)
+    assert any(r.startswith("Current therapies and doses: methotrexate") for r in requests)
+
+
+def test_pauciarticular_jia_is_the_oligoarticular_form() -> None:
+    topic = case_topic(
+        case("Abatacept", "Pauciarticular juvenile rheumatoid arthritis, knee", "M08.461")
+    )
+    assert topic.document_fit("Therapeutic Approaches for Oligoarthritis and Systemic JIA") == (
+        "specific"
+    )
+    # a heading on another form keeps its sentences out of the path (gather.py)
+    assert topic.names_other_subtype("Systemic JIA without MAS: initial therapy (Table 5)")
+    assert not topic.names_other_subtype("Oligoarthritis: initial therapy")
