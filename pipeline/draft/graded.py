@@ -163,8 +163,10 @@ def listed_recommendations(
             continue  # the drug path beside a non-drug therapy; patients who have the target
         if other_subject(text, topic) or topic.names_other_subtype(text):
             continue
-        if topic.names_other_item(text) or topic.not_taken(text):
-            continue  # another vaccine's, or a drug the patient does not take's
+        if (topic.names_other_item(text) and not topic.names_sibling(text)) or topic.not_taken(
+            text
+        ):
+            continue  # another vaccine's (another test for its purpose is an alternative)
         if _BY_REFERENCE.search(text):
             continue  # "in this setting": its population is in a sentence not read here
         graded.append((score, sent))

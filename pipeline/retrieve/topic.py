@@ -172,6 +172,8 @@ class CaseTopic:
     def names_other_item(self, text: str) -> bool:
         """Another item of the request's kind ("influenza vaccination" for a zoster
         vaccine), not the request."""
+        if any(mentions(text, t.words, t.abbrev) for t in self.targets):
+            return False  # "ILD screening tests": for what this request is for
         return self.kind is not None and names_other_item(text, self.kind, self.drug_words)
 
     def not_taken(self, text: str) -> bool:

@@ -13,6 +13,9 @@ from pipeline.draft.alternatives import (
 )
 from pipeline.draft.gather import fit_for
 from pipeline.draft.position import guideline_position
+from pipeline.draft.quotable import why_not
+from pipeline.draft.ranking import fits
+from pipeline.draft.sections import SECTIONS
 from pipeline.models import Case
 from pipeline.retrieve.requests import cpt_kind, request_kind
 from pipeline.retrieve.topic import case_topic
@@ -195,3 +198,26 @@ def test_pauciarticular_jia_is_the_oligoarticular_form() -> None:
     # a heading on another form keeps its sentences out of the path (gather.py)
     assert topic.names_other_subtype("Systemic JIA without MAS: initial therapy (Table 5)")
     assert not topic.names_other_subtype("Oligoarthritis: initial therapy")
+
+
+def test_another_test_for_the_same_purpose_is_an_alternative_not_beside() -> None:
+    spec = {s.key: s for s in SECTIONS}
+    topic = case_topic(scan_case())
+    against = "For people at increased risk, we conditionally recommend against chest radiography."
+    assert fits(against, spec["rationale"], topic, True, False)
+    # the target in a modifier names this request's purpose, not another test
+    at_presentation = "We suggest that most people with SSc should have ILD screening tests."
+    assert not topic.names_other_item(at_presentation)
+    # a finding about patients with the target is no recommendation for them
+    finding = "Patients with ILD can have normal PFTs."
+    assert fits(finding, spec["rationale"], topic, True, False)
+    assert not fits(
+        "For people with SARD-ILD, we conditionally recommend monitoring with HRCT chest.",
+        spec["rationale"],
+        topic,
+        True,
+        False,
+    )
+    # a sibling non-drug therapy is a therapy a clinical section may quote
+    therapy = case_topic(manipulation_case())
+    assert why_not("We conditionally recommend use of massage therapy over none.", therapy) is None
