@@ -16,7 +16,7 @@ import re
 
 from pipeline.models import Evidence
 from pipeline.retrieve.topic import CaseTopic
-from pipeline.terms import Term, mentions, sibling_services, term_pattern
+from pipeline.terms import Term, find_drugs, mentions, sibling_services, term_pattern
 
 _RECOMMEND = re.compile(r"\brecommend(?:s|ed)?\b", re.I)
 _AGAINST = re.compile(r"\brecommend(?:s|ed)?\s+against\b|\bnot recommended\b", re.I)
@@ -98,4 +98,56 @@ def reason_against(evs: list[Evidence]) -> tuple[str, Evidence] | None:
         if m:
             reason = re.split(r",\s+(?:and|but|which)\b|\s+and\s+(?:a|the)\s", m.group(1))[0]
             return f"Findings bearing on the guideline's reason against it: {reason.strip()}", e
+    return None
+
+
+_PREFERRED = re.compile(r"\bpreferred\b|\brecommended\b[^.;]*\bover\b", re.I)
+
+
+def preferred_member(
+    preferred: list[Term], sentences: list[Evidence], stance: str
+) -> tuple[str, Evidence] | None:
+    """Where the guideline puts a class first (a csDMARD before the biologic), the drug of
+    that class it prefers, from a sentence that names it first and prefers it ("MTX is
+    conditionally recommended as a preferred agent over LEF"): the trial to ask for."""
+    if stance == "supports" or not preferred or preferred[0].name in {"testing", "therapy"}:
+        return None
+    cls = preferred[0]
+    for e in sentences:
+        if not _PREFERRED.search(e.text):
+            continue
+        head = re.split(r"\bover\b", e.text, maxsplit=1)[0]
+        members = [d for d in find_drugs(head) if cls.name in d.classes]
+        if members and find_drugs(head)[:1] == members[:1]:
+            name = members[0].name
+            return f"Trial of {name} (the preferred {cls.name}): dose, duration and response", e
+    return None
+
+
+GROUP_FIRST = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:patients|adults|children|people|persons|individuals|women|men|"
+    r"those|girls|boys|adolescents|infants)\b",
+    re.I,
+)
+_ONLY_FOR = re.compile(r"\bonly (?:as [^,.;]*? )?(?:for|in) ([^,.;]+)", re.I)
+_CONSIDERED = re.compile(r"\bmay be considered (?:\w+ )?(?:for|in) ([^.;]+)", re.I)
+
+
+_FURTHER = re.compile(r"\b(?:despite|after|receiving|taking|inadequate|failure|failed)\b", re.I)
+
+
+def patients_for(topic: CaseTopic, sentences: list[Evidence]) -> tuple[str, Evidence] | None:
+    """The patients a sentence keeps the drug (or its class) for ("only for MAS", "a
+    biologic first may be considered for children with risk factors for a poor outcome"):
+    whether the patient is one of them."""
+    for e in sentences:
+        m = _ONLY_FOR.search(e.text) or _CONSIDERED.search(e.text)
+        if m and (topic.names_drug(e.text) or topic.names_class(e.text)):
+            who = m.group(1).strip()
+            if _FURTHER.search(who):
+                continue  # patients further on (despite a biologic): a later line's
+            return (
+                f"Whether the patient {'is one of' if GROUP_FIRST.match(who) else 'has'} {who}",
+                e,
+            )
     return None

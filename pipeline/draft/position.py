@@ -24,7 +24,10 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.draft.alternatives import (
+    GROUP_FIRST,
     governs_request,
+    patients_for,
+    preferred_member,
     reason_against,
     service_alternatives,
     trial,
@@ -71,12 +74,6 @@ _FAILED = re.compile(
     r"did not respond|not tolerated|contraindicat\w*)\b",
     re.I,
 )
-_GROUP_FIRST = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:patients|adults|children|people|persons|individuals|women|men|"
-    r"those|girls|boys|adolescents|infants)\b",
-    re.I,
-)
-_ONLY_FOR = re.compile(r"\bonly (?:as [^,.;]*? )?(?:for|in) ([^,.;]+)", re.I)
 
 
 @dataclass
@@ -394,10 +391,17 @@ def guideline_position(
     cited = [r.ev for r in chosen]
     requests = documentation(case, topic, stance, preferred, firsts, sentences, path_sentences)
     # The endorsement's own conditions: the response to the therapies it comes after.
+    # (put after others: the response to those of them the case did try)
     reqs = list({t.name: t for r in chosen for t in r.requires}.values())
-    if stance == "supports" and reqs:
+    done = [t for t in reqs if topic.tried(t)] if stance == "prefers_other" else reqs
+    if stance in {"supports", "prefers_other"} and done:
         first = next(r for r in chosen if r.requires)
-        requests.insert(0, (f"Response to {_names(reqs)}: dose, duration and response", first.ev))
+        at = 0 if stance == "supports" else 1
+        requests.insert(at, (f"Response to {_names(done)}: dose, duration and response", first.ev))
+    member = preferred_member(preferred, [*sentences, *path_sentences], stance)
+    if member:  # the class put first by its preferred drug ("MTX ... preferred agent")
+        requests = [member, *(r for r in requests if f" {preferred[0].name}:" not in r[0])]
+        cited.append(member[1])
     reason = reason_against([r.ev for r in chosen]) if stance == "not_recommended" else None
     if reason:
         requests.insert(1, reason)  # what bears on the guideline's reason against it
@@ -415,7 +419,7 @@ def guideline_position(
                 # "one of adults with ...", or a population by its failure: "of inadequate
                 # response to NSAIDs" is documented as such
                 f"Documentation that the patient is one of {who.strip(' ,.')}"
-                if _GROUP_FIRST.match(who)
+                if GROUP_FIRST.match(who)
                 else f"Documentation of the {who.strip(' ,.')}",
                 endorsing[0].ev,
             ),
@@ -461,11 +465,8 @@ def documentation(
         out.append((f"Contraindications to or intolerance of {_names(wanted[:3])}", None))
     else:
         out += trials[1:2]
-    for e in sentences:
-        m = _ONLY_FOR.search(e.text)
-        if m and topic.names_drug(e.text):
-            out.append((f"Whether the patient has {m.group(1).strip()}", e))
-            break
+    for_whom = patients_for(topic, [*sentences, *path_sentences])
+    out += [for_whom] if for_whom else []
     if case.requested_treatment.request_type == "continuation":
         out.append((f"Objective measures of response to {topic.drug} since it was started", None))
     if topic.kind is not None or topic.service is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pipeline.draft.alternatives import (
     governs_request,
+    patients_for,
     reason_against,
     service_alternatives,
     trial_text,
@@ -221,3 +222,39 @@ def test_another_test_for_the_same_purpose_is_an_alternative_not_beside() -> Non
     # a sibling non-drug therapy is a therapy a clinical section may quote
     therapy = case_topic(manipulation_case())
     assert why_not("We conditionally recommend use of massage therapy over none.", therapy) is None
+
+
+def test_a_class_put_first_is_asked_for_by_its_preferred_drug() -> None:
+    c = case(
+        "Abatacept (Orencia)",
+        "Pauciarticular juvenile rheumatoid arthritis, right knee",
+        "M08.461",
+        prior=[{"name": "Naproxen 10 mg/kg twice daily", "response": "partial"}],
+    )
+    topic = case_topic(c)
+    sentences = [
+        ev(
+            1,
+            "Biologic DMARDs are strongly recommended if there is inadequate response to "
+            "NSAIDs and at least 1 csDMARD.",
+        ),
+        ev(2, "MTX is conditionally recommended as a preferred agent over LEF."),
+    ]
+    position, requests = guideline_position(c, topic, sentences, [])
+    assert position.stance == "prefers_other"
+    assert "E2.1" in position.citations
+    assert requests[0].startswith("Trial of methotrexate (the preferred csdmard)")
+    assert not any(r.startswith("Trial of csdmard") for r in requests)
+    # the endorsement's requirement the case did try: its response
+    assert any(r.startswith("Response to nsaid") for r in requests)
+
+
+def test_the_patients_a_sentence_keeps_the_drug_for() -> None:
+    topic = case_topic(case("Abatacept", "Juvenile idiopathic arthritis", "M08.0"))
+    first = ev(1, "Starting a biologic first may be considered for children with erosions.")
+    later = ev(2, "A second biologic may be considered for patients despite treatment with a TNFi.")
+    assert patients_for(topic, [later]) is None
+    assert patients_for(topic, [later, first]) == (
+        "Whether the patient is one of children with erosions",
+        first,
+    )
