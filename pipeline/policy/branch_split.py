@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.policy.branch_names import _BRANCH_CONTINUED, _BRANCH_INITIAL
 from pipeline.policy.models import Branch, Indication, PolicyNode, PolicyTree
-from pipeline.policy.sections import _BRANCH_CONTINUED, _BRANCH_INITIAL
 
 # "(approval: 12 months)", "approve for 6 months", "Approval Duration: 1 year"
 _APPROVAL = re.compile(

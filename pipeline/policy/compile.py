@@ -46,7 +46,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-16"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-17"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -59,7 +59,10 @@ COMPILER_VERSION = "policy-compiler-16"  # 7: two-column criteria tables; 8: con
 # 15: decimal clauses with logic by clause numbers, two-column pages, run-in condition
 # statements (Part D cells), inline "(a) ... or (b)" criteria, grid labels wrapping beside
 # their criteria, paragraphs that each grant coverage as alternatives (the fuzzer's round 2);
-# 16: Medicare Part D field tables, criteria inline in a cell (field_tables.py)
+# 16: Medicare Part D field tables, criteria inline in a cell (field_tables.py); 17: logic
+# stated in a note after a list or in a terse label ("Prior treatment, One:"), sub-items
+# "2a.", sentence-case condition titles over their own list, criteria-set titles
+# "drug, condition, initial request, All:" (logic_notes.py, branch_names.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):

@@ -17,7 +17,8 @@ _STOP = set(
     """a an the and or of to in on for with by at as is are was were be been being has have
     had do does did will would shall should must may can could this that these those which
     who whom whose its their his her there than then any all each other another such
-    patient patients member members individual individuals person prescriber physician
+    patient patients member members individual individuals person client clients
+    beneficiary beneficiaries enrollee enrollees prescriber physician
     provider documented documentation evidence following criteria criterion meets meet met
     either both least one also only when where while if who has been currently current
     request requested requesting use used using per via including include includes e.g
@@ -58,6 +59,9 @@ _POINTER = re.compile(r"\(\s*(?:see|refer to|as defined in|per)\b[^)]*\)", re.I)
 # "12 mg (5 mL)": the same quantity in another unit
 _RESTATED = re.compile(r"(?<=[A-Za-z%])\s*\(\s*\d[\d.,]*\s*[A-Za-z/%][A-Za-z/%0-9]*\s*\)")
 _ABBREV_DEF = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,8})\)")
+# "(mCRPC)", "(nr-axSpA)": an abbreviation led by lowercase letters, defined in parentheses
+# after the words it stands for, which are the terms (it adds none of its own)
+_LOWER_LED = re.compile(r"\(([a-z]{1,2}-?[A-Z]{2}[A-Za-z0-9-]{0,6})\)")
 # Where an approval's length or a renewal window is run into a criterion by the layout.
 _BOILERPLATE = re.compile(
     r"\b(?:authorization|approval|approve|renewal|reauthorization|quantity|coverage)\b.*$",
@@ -65,7 +69,9 @@ _BOILERPLATE = re.compile(
 )
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 _WITHIN = re.compile(
-    r"\bwithin\s+(?:the\s+)?(?:past|last|previous)?\s*(\d+)\s*(day|week|month|year)s?\b", re.I
+    r"\b(?:within\s+(?:the\s+)?(?:past|last|previous|prior)?|(?:in|during|over)\s+the\s+"
+    r"(?:past|last|previous|prior))\s*(\d+)\s*(day|week|month|year)s?\b",
+    re.I,
 )
 _AGO = re.compile(r"\b(\d+|one|two|three|four|five|six)\s*(day|week|month|year)s?\s+ago\b", re.I)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -264,12 +270,15 @@ def requirements(text: str, drug: str = "") -> list[set[str]]:
     )
     text = re.sub(rf"\b({'|'.join(_SEVERITY)})\s+to\s+(?=\w)", r"\1 or ", text, flags=re.I)
     by_abbrev: dict[str, int] = {}
+    lower_led = set(_LOWER_LED.findall(text))
     pending_or = False
     for tok in re.findall(r"[A-Za-z][A-Za-z0-9-]*", text):
         if tok.lower() == "or":
             pending_or = True
             continue
         if tok.lower() in _STOP or len(tok) < 2:
+            continue
+        if tok in lower_led:
             continue
         s = tok if tok.isupper() and len(tok) <= 9 else stem(tok)
         if s in drug_stems:
@@ -296,13 +305,21 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r";\s+|(?<=[a-z0-9)])\.\s+", text) if c.strip()]
 
 
+# each stem _SAME counts as another → every spelling of it ("cancer" → carcin, malign)
+_SPELLINGS: dict[str, set[str]] = {}
+for _spelling, _key in _SAME.items():
+    _SPELLINGS.setdefault(_key, {_key}).add(_spelling)
+
+
 def _stated(group: set[str], stems: set[str], clause: str) -> bool:
     clause = plain(clause)
     for alt in group:
         if alt.isupper():
             if re.search(rf"(?<![A-Za-z0-9]){re.escape(alt)}(?![A-Za-z0-9])", clause):
                 return True
-        elif alt in stems or (len(alt) >= 4 and _compound(alt).search(clause)):
+        elif alt in stems or any(
+            len(a) >= 4 and _compound(a).search(clause) for a in _SPELLINGS.get(alt, {alt})
+        ):
             return True
     return False
 

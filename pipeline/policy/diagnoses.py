@@ -8,6 +8,7 @@ import re
 from pipeline.policy import fields as F
 from pipeline.policy.groups import _node, _subtree_text
 from pipeline.policy.indications import _name
+from pipeline.policy.logic_notes import is_logic_note, note_logic
 from pipeline.policy.match import condition_words
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item
@@ -170,6 +171,7 @@ def _heading_indications(
     section headed "Initial Authorization" / "Renewal" is that branch of the condition
     heading above it. The logic between a section's lists is not stated: listed."""
     groups: dict[tuple[str, str], list[Item]] = {}
+    said: dict[tuple[str, str], list[str]] = {}  # logic notes after a section's list
     condition = ""
     for item in roots:
         for head in item.above[:-1]:  # a condition heading with branch headings under it
@@ -194,6 +196,10 @@ def _heading_indications(
             # "CONTINUATION OF THERAPY:": the item names the condition, not the heading
             owner = named
         listed = item.children or item.style != "para"
+        if not listed and is_logic_note(item.text):
+            # "Criteria 1 through 5 must all be met." after the section's list
+            said.setdefault((owner, kind), []).append(item.text)
+            continue
         if not listed and kind != "any" and (owner, kind) not in groups:
             listed = True  # a branch heading's first paragraph states its criterion
         if listed:
@@ -205,20 +211,26 @@ def _heading_indications(
             node = _node(items[0], ind_id, pages, problems)
         else:
             head, page, verified = _verbatim(owner, items[0].page, pages)
+            noted = note_logic(said.get((owner, kind), []), [x.label for x in items])
+            for x in items:
+                if x.label and x.label in noted and x.children:
+                    x.stated = noted[x.label]
             children = [_node(x, f"{ind_id}.{i}", pages, problems) for i, x in enumerate(items, 1)]
+            op, count = noted.get("", ("all_of", len(children)))
             node = PolicyNode(
                 id=ind_id,
                 text=head,
                 page=page,
-                op="all_of",
-                n=len(children),
+                op=op,  # type: ignore[arg-type]
+                n=count if op == "at_least" else len(children) if op == "all_of" else 1,
                 verified=verified,
                 children=children,
             )
-            problems.append(
-                f"page {page}: no combining logic stated for the criteria under {owner!r}; "
-                "read as all of"
-            )
+            if "" not in noted:
+                problems.append(
+                    f"page {page}: no combining logic stated for the criteria under {owner!r}; "
+                    "read as all of"
+                )
         ind = out.get(owner)
         if ind is None:
             ind = out[owner] = Indication(

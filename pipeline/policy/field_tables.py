@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 
+from pipeline.policy.branch_names import _BRANCH_CONTINUED, _BRANCH_INITIAL
 from pipeline.policy.groups import _node
 from pipeline.policy.models import Branch, Exclusion, Indication
 from pipeline.policy.outline import Item
-from pipeline.policy.sections import _BRANCH_CONTINUED, _BRANCH_INITIAL
 from pipeline.policy.verbatim import PageText
 
 _FIELD = re.compile(

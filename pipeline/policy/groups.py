@@ -8,6 +8,7 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.inline_lists import split_inline
+from pipeline.policy.logic_notes import note_logic, terse_logic
 from pipeline.policy.models import PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
 from pipeline.policy.references import reference_fields
@@ -35,6 +36,9 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         if word == "either" or count == 1:
             return "any_of", 1, None
         return "at_least", count, None
+    if stated := terse_logic(text, len(item.children)):
+        # "Prior treatment, One:", "Supportive findings, Two or more:", "(2 or more):"
+        return stated[0], stated[1], None
     if m := _LABELS.search(text):
         return ("all_of" if m.group(3).lower() == "and" else "any_of"), 1, None
     ends = []
@@ -47,6 +51,11 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         return "any_of", 1, None
     if ends and all(e == "AND" for e in ends):
         return "all_of", len(item.children), None
+    noted = note_logic(item.notes, [c.label for c in item.children]).get("", item.stated)
+    if noted is not None:
+        # a note after the list ("Criteria 1 through 6 must all be met"), or one on the
+        # group above naming this item ("for criterion 2, either 2a or 2b is enough")
+        return noted[0], noted[1], None
     if _FOLLOWING.search(text) or text.rstrip().endswith(":"):
         return "all_of", len(item.children), None
     if len(item.children) > 1 and all(
@@ -137,6 +146,10 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
             )
             children = kept
     item.children = children
+    for label, logic in note_logic(item.notes, [c.label for c in children]).items():
+        for c in children:
+            if label and c.label == label and c.children:
+                c.stated = logic
     op, n, problem = _group_op(item)
     if problem:
         problems.append(problem)

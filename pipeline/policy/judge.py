@@ -428,6 +428,7 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
                 and not any(coverage(groups, f.text) >= need for f in kept)
             ):
                 kept = []  # facts that state it only together: each must say it plainly
+            polar = bool(kept)
             if numeric and _one_or_more(numeric[0]):
                 pass  # "at least one other antiseizure medication": one stated is enough
             elif numeric:
@@ -444,7 +445,7 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
             if not kept:
                 problem = (
                     "the model said met citing facts that do not state the criterion's numbers"
-                    if numeric and about
+                    if polar
                     else "the model said met citing a fact that negates"
                     if not absence
                     else "the model said met for a criterion of absence citing no absence"

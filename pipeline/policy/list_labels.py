@@ -15,6 +15,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
     ("num", re.compile(r"^(\d{1,3})\.(?=\s)")),
     ("numparen", re.compile(r"^(\d{1,3})\)(?=\s)")),
+    # a sub-item numbered after its item ("2a.", "3c)"): a level of its own
+    ("numletter", re.compile(r"^(\d{1,2}[a-z])[.)](?=\s)")),
+    ("parennumletter", re.compile(r"^\((\d{1,2}[a-z])\)(?=\s)")),
+    ("numdotletter", re.compile(r"^(\d{1,2}\.[a-z])[.)]?(?=\s)")),
     ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
     ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
     ("parenupper", re.compile(r"^\(([A-Z])\)")),
@@ -58,6 +62,8 @@ def next_label(previous: str, label: str) -> bool:
     iii after ii, C after B)."""
     if previous.isdigit() and label.isdigit():
         return int(label) == int(previous) + 1
+    if label[:-1].rstrip(".").isdigit() and previous[:-1] == label[:-1] and label[-1:].isalpha():
+        return follows(previous[-1], label[-1])  # "2b" after "2a", "2.b" after "2.a"
     if "." in label:  # decimal clauses: "1.3" after "1.2", "2.1.4" after "2.1.3"
         head, _, last = label.rpartition(".")
         before, _, prev_last = previous.rpartition(".")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import Case
-from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS
+from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, names_condition
 from pipeline.policy.fields import code_in
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 
@@ -155,20 +155,43 @@ _SENTENCE_WORDS = DOCUMENT_WORDS | set(
 )
 
 
+def _dx_names(name: str, icd10: str | None) -> list[str]:
+    """A diagnosis's name and the other names the vocabulary gives its condition (found by
+    its words or its ICD-10 code): "Extreme immaturity" is also "prematurity", "preterm
+    infant"; "Bronchopulmonary dysplasia" "chronic lung disease of prematurity"."""
+    from pipeline.terms import find_conditions, vocabulary
+
+    known = {t.name: t for t in vocabulary()[1]}
+    found = {t.name for t in find_conditions(name)}
+    if icd10:
+        code = icd10.upper().replace(".", "")
+        found |= {
+            t.name
+            for t in known.values()
+            if any(code.startswith(p.replace(".", "")) for p in t.icd10)
+        }
+    return [name, *(w for n in sorted(found) for w in known[n].words)]
+
+
 def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, str]:
     target = condition_words(name) - _SENTENCE_WORDS or condition_words(name)
     if not target:
         return 0.0, ""
     best = (0.0, "")
     for dx in case.diagnoses:
-        shared = target & condition_words(dx.name)
-        if not shared:
-            continue
-        fraction = len(shared) / len(target)
-        if fraction >= 0.5 or len(shared) >= 2:
-            score = fraction + 0.1 * len(shared)
-            if score > best[0]:
-                best = (score, f"diagnosis {dx.name!r} shares {', '.join(sorted(shared))}")
+        # an indication's name may use another name of the condition; an exclusion's is
+        # read as written (a synonym must not widen what a policy rules out)
+        names = _dx_names(dx.name, dx.icd10) if together else [dx.name]
+        for k, dx_name in enumerate(names):
+            shared = target & condition_words(dx_name)
+            if not shared:
+                continue
+            fraction = len(shared) / len(target)
+            if fraction >= 0.5 or len(shared) >= 2:
+                score = fraction + 0.1 * len(shared) - (0.05 if k else 0.0)
+                said = f"diagnosis {dx.name!r}" + (f" (also {dx_name!r})" if k else "")
+                if score > best[0]:
+                    best = (score, f"{said} shares {', '.join(sorted(shared))}")
     # "Thrombocytopenia in chronic liver disease": a condition in another, each a diagnosis
     # of its own; together they hold more of the name than either (a little less sure)
     each = [target & condition_words(dx.name) for dx in case.diagnoses] if together else []
@@ -269,12 +292,31 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
     by_treatment = not any(
         _overlap(names_of[i.id], case, True)[0] or _codes(i.icd10, case) for i in tree.indications
     )
+    # A statement that names no condition ("Continued subcutaneous spesolimab is covered
+    # when ...") is for the condition of its section's other statements.
+    overlaps = {i.id: _overlap(names_of[i.id], case, together=True) for i in tree.indications}
+    by_section: dict[str, tuple[float, str]] = {}
+    for i in tree.indications:
+        if overlaps[i.id][0] > by_section.get(i.section, (0.0, ""))[0]:
+            by_section[i.section] = overlaps[i.id]
     for ind in tree.indications:
-        score, why = _overlap(names_of[ind.id], case, together=True)
+        score, why = overlaps[ind.id]
+        inherited = (
+            not score
+            and ind.section in by_section
+            and not names_condition(_ROUTES.sub(" ", ind.name))
+        )
+        if inherited:
+            score = by_section[ind.section][0] - 0.05
+            why = f"{by_section[ind.section][1]} (the condition of its section)"
+        if score and (fit := _request_fit(ind.name, case))[0]:
+            score, why = score + fit[0], f"{why}; {fit[1]}"
         served, what = _treatment_overlap(ind.name, case) if by_treatment else (0.0, "")
         if served:
             score, why = served, what
-        if (
+        if inherited:
+            pass  # named only by the drug: the statements that name the condition go first
+        elif (
             score
             and not served
             and (named := drug_words(case.requested_treatment.drug) & words(ind.name))
@@ -294,11 +336,50 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
             why += f"; {wanted} criteria"
         if score > best[0]:
             best = (score, ind, why)
+    if best[1] is None and len(tree.indications) == 1:
+        # one set of criteria under a heading that names no condition ("FDA Approval
+        # Information"): the policy's criteria for the drug it is about
+        only = tree.indications[0]
+        if (
+            only.name.strip()
+            and not names_condition(only.name)
+            and wanted_drug & words(f"{tree.title} {_all_text(only)}")
+        ):
+            why = "the policy's only criteria, under a heading that names no condition"
+            return only, f"indication {only.id} ({only.name}, page {only.page}): {why}"
     if best[1] is None:
         dx = "; ".join(d.name for d in case.diagnoses)
         return None, f"no indication of the policy matches the diagnoses ({dx})"
     ind = best[1]
     return ind, f"indication {ind.id} ({ind.name}, page {ind.page}): {best[2]}"
+
+
+_ROUTES = re.compile(
+    r"\b(intravenous(?:ly)?|subcutaneous(?:ly)?|intramuscular(?:ly)?|oral(?:ly)?|topical(?:ly)?|"
+    r"inhaled|intrathecal|intravitreal)\b",
+    re.I,
+)
+_CONTINUED = re.compile(
+    r"^\s*(?:continued|continuation|continuing|renewal|re-?authori[sz]ation|recertification)\b",
+    re.I,
+)
+
+
+def _request_fit(name: str, case: Case) -> tuple[float, str]:
+    """How a statement's own words fit the request: its route ("Intravenous X for a
+    flare" for an intravenous request) and whether it continues therapy ("Continued X
+    is covered when ...")."""
+    asked = case.requested_treatment
+    said = {m.lower()[:5] for m in _ROUTES.findall(name)}
+    given = {m.lower()[:5] for m in _ROUTES.findall(f"{asked.route or ''} {asked.drug}")}
+    fit, why = 0.0, []
+    if said and given:
+        fit += 0.2 if said & given else -0.4
+        why.append("its route " + ("matches" if said & given else "differs"))
+    if _CONTINUED.match(name):
+        fit += 0.5 if asked.request_type == "continuation" else -0.5
+        why.append(f"a continuation statement for a {asked.request_type} request")
+    return fit, "; ".join(why)
 
 
 _SITUATION = re.compile(r"\b(concurrent|combination|use with|in combination|together)\b", re.I)

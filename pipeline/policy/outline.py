@@ -17,6 +17,7 @@ from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, clause_fi
 from pipeline.policy.list_labels import FIRST as _FIRST
 from pipeline.policy.list_labels import follows as _follows
 from pipeline.policy.list_labels import next_label as _next_label
+from pipeline.policy.logic_notes import is_logic_note, note_owner
 from pipeline.policy.statements import (
     _LEADS_IN,
     _condition_statement,
@@ -66,6 +67,9 @@ class Item:
     # "Approval duration: ..." printed under this item's own list (the statement's notes
     # hold it too): a section in parts lasts as its conditions say
     approvals: list[str] = field(default_factory=list)
+    # the logic a note on the group above states for this item ("for criterion 2, either
+    # 2a or 2b is enough"): its own lead-in is only a label
+    stated: tuple[str, int] | None = None
 
 
 def _same_style_cut(stack: list[Item], style: str, indent: int, label: str = "") -> int | None:
@@ -152,6 +156,8 @@ def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bo
         return True  # "POSITION STATEMENT:", "CRITERIA:": a label line in capitals
     if line.criterion or not (1 <= len(words) <= 10) or text.endswith((".", ",", ";", ":")):
         return False
+    if _APPROVAL_LINE.match(text) and _DURATION.search(text):
+        return False  # "Approval length: 12 months" set apart: the list's approval
     if run_in_condition(text) is not None:
         return False  # "Asthma (Initial Approval): X is approved" runs on: a statement
     if not text[0].isupper() or _NOTE.match(text):
@@ -282,6 +288,19 @@ def outline(lines: list[Line]) -> list[Item]:
                 if owner:
                     owner[-1].approvals.append(line.text)
                 in_note, after_approval = False, True
+                continue
+            if _logic_note(stack, line):
+                # "Criteria 1 through 6 must all be met; ..." after a list: the logic of
+                # the group it names, no words of the list's last item (logic_notes.py)
+                k = note_owner(stack, line.text, line.indent)
+                if k is None:
+                    item = Item("para", "", line.text, line.page, line.indent, section)
+                    roots.append(item)
+                    stack, in_note, heading = [item], False, ""
+                else:
+                    stack = stack[: k + 1]
+                    stack[-1].notes.append(line.text)
+                    in_note = True
                 continue
             if _NOTE.match(line.text) and stack:
                 stack[-1].notes.append(line.text)
@@ -418,6 +437,14 @@ def outline(lines: list[Line]) -> list[Item]:
         stack.append(item)
         in_note = False
     return roots
+
+
+def _logic_note(stack: list[Item], line: Line) -> bool:
+    """A line stating a list's logic, set at or left of the last item's marker (not its
+    wrapped words) or apart from it."""
+    if not stack or not line.text[:1].isupper() or not is_logic_note(line.text):
+        return False
+    return line.blank_before or line.page_start or line.indent <= stack[-1].indent + 1
 
 
 def _back_at_margin(stack: list[Item], line: Line) -> bool:

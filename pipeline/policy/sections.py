@@ -17,10 +17,18 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.policy import fields as F
+from pipeline.policy.branch_names import (
+    _DURATION_ONLY,
+    _branch_kind,
+    _document_heading,
+    comma_title,
+)
 from pipeline.policy.condition_labels import criteria_label, names_others, plain_condition, run_in
-from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, PAREN, names_condition, words_of
+from pipeline.policy.condition_vocabulary import PAREN, names_condition, words_of
 from pipeline.policy.groups import _node
 from pipeline.policy.indications import coded_name
+from pipeline.policy.list_labels import next_label
+from pipeline.policy.logic_notes import is_logic_note
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item, Line, outline
 from pipeline.policy.steps import STEP, is_step_block, read_steps, step_approval, steps_node
@@ -36,26 +44,13 @@ from pipeline.policy.wording import (
 
 _SECTION_MARK = re.compile(r"^(?:([A-Z])|([IVX]{1,4})|(\d{1,2}))[.)]\s+")
 _CONTINUED = re.compile(r"\s*[(\[]?\s*(?:continued|cont'?d\.?|cont\.)\s*[)\]]?\s*$", re.I)
-_DURATION = r"\d+\s*(?:month|year|week|day)(?:\(?s\)?)?"
-_DURATION_TAIL = re.compile(rf"\s+({_DURATION})\s*$", re.I)
-_DURATION_ONLY = re.compile(rf"^({_DURATION})\s*$", re.I)
-# The names payers give a branch: "Initial Authorization", "First Course", "New Start" /
-# "Continuation of Therapy", "Renewal Request", "Retreatment", "Re-approval", "Ongoing".
-_BRANCH_INITIAL = re.compile(
-    r"^(?:initial|initiation|first (?:course|request|authori[sz]ation|approval)|"
-    r"new (?:start|request|patient|member)s?|induction|starting)\b",
-    re.I,
-)
-_BRANCH_CONTINUED = re.compile(
-    r"^(?:continu\w*|renewal|re-?authori[sz]ation|recertification|re-?certification|"
-    r"re-?treatment|subsequent|maintenance|re-?approval|extension|ongoing|"
-    r"follow-?up|re-?assessment|re-?evaluation|existing (?:patient|member|user)s?)\b",
-    re.I,
-)
 # "Reauthorization (all indications)", "Renewal - all conditions above"
 _FOR_ALL = re.compile(
     r"\b(?:all|every|each|any)\s+(?:of\s+the\s+)?(?:above\s+)?(?:indications?|conditions?|"
-    r"diagnos[ei]s|uses|sections?)\b",
+    r"diagnos[ei]s|uses|sections?)\b|"
+    # "Continuation of therapy (uses A, B and C)", "Renewal for sections A to C"
+    r"\b(?:sections?|uses?|indications?|conditions?|parts?)\s+[A-Z]\b"
+    r"(?:\s*(?:,|and|or|to|through|-|–)\s*[A-Z]\b)+",
     re.I,
 )
 _SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
@@ -64,11 +59,6 @@ _STOP = re.compile(
     r"contraindications?|warnings?|precautions?)\b",
     re.I,
 )
-
-
-def _document_heading(text: str) -> bool:
-    words = words_of(text)
-    return bool(words) and all(w in DOCUMENT_WORDS for w in words)
 
 
 @dataclass
@@ -111,29 +101,6 @@ def _heading(line: Line) -> _Head | None:
     return _Head(text, mark, label)
 
 
-def _branch_kind(text: str) -> tuple[str, str | None] | None:
-    """("initial" | "continuation", approval) for a branch heading: "Initial authorization
-    6 months", "Continuation of therapy", "Reauthorization (all indications ...)"."""
-    approval = None
-    if m := _DURATION_TAIL.search(text):
-        approval, text = m.group(1), text[: m.start()]
-    if len(PAREN.sub("", text).split()) > 6 or ":" in text:
-        return None
-    words = text.split()
-    while words:
-        # "Criteria Reauthorization": a table's header cell run into the row's label
-        rest = " ".join(words)
-        if _BRANCH_INITIAL.match(rest):
-            return "initial", approval
-        if _BRANCH_CONTINUED.match(rest):
-            return "continuation", approval
-        if words_of(words[0]) and all(w in DOCUMENT_WORDS for w in words_of(words[0])):
-            words = words[1:]
-        else:
-            break
-    return None
-
-
 def _stop(head: _Head) -> bool:
     text = head.text
     return bool(
@@ -152,6 +119,61 @@ def _leads_in(lines: list[Line], at: int) -> bool:
     if not text.endswith(":") and at + 1 < len(lines):
         text += " " + lines[at + 1].text
     return text.endswith(":") and bool(_OF_THE_FOLLOWING.search(text) or _APPROVES.search(text))
+
+
+def _mark_of(text: str) -> tuple[str, str]:
+    """(mark style, label) of a section marker ("A." → upper, A); ("num", "") for none."""
+    m = _SECTION_MARK.match(text)
+    if m is None:
+        return "num", ""
+    mark = "upper" if m.group(1) else "roman" if m.group(2) else "num"
+    return mark, m.group(1) or m.group(2) or m.group(3)
+
+
+def _titles_list(lines: list[Line], at: int, before: list[str]) -> bool:
+    """A marked line in sentence case over a list of another marker set deeper ("A.
+    Idiopathic pulmonary fibrosis (IPF)" / "1. Diagnosis of ..."), with a sibling that
+    titles a section too, further on ("B. Systemic sclerosis ...") or read before (a
+    section labelled just before it, in ``before``): the items of one list of titles, not
+    a criterion over its sub-criteria."""
+    line, nxt = lines[at], lines[at + 1]
+    own = _SECTION_MARK.match(line.text)
+    below = _SECTION_MARK.match(nxt.text)
+    if own is None or below is None or nxt.indent < line.indent + 2:
+        return False
+    if [g is None for g in own.groups()] == [g is None for g in below.groups()]:
+        return False  # the same marker style: the line's siblings, not its list
+    label = own.group(1) or own.group(2) or own.group(3)
+    if any(next_label(x, label) for x in before):
+        return True
+    for later in lines[at + 2 :]:
+        m = _SECTION_MARK.match(later.text)
+        if later.indent > line.indent + 1 or m is None:
+            continue
+        if not next_label(label, m.group(1) or m.group(2) or m.group(3)):
+            return False
+        head = _heading(later)
+        return plain_condition(later) is not None or head is not None
+    return False
+
+
+def _comma_title(lines: list[Line], at: int) -> tuple[tuple[str, str], Line] | None:
+    """A criteria set's title at the margin over its list, its parts separated by commas
+    (branch_names.comma_title), with its last words wrapped onto the next line ("...,
+    initial request," / "All:"): its condition and request type, and the whole title."""
+    line = lines[at]
+    if line.indent > 4 or _SECTION_MARK.match(line.text) or _listed(line):
+        return None
+    after = at + 1
+    if line.text.endswith(",") and after < len(lines):
+        nxt = lines[after]
+        if nxt.page == line.page and abs(nxt.indent - line.indent) <= 1 and len(nxt.text) <= 30:
+            line = Line(line.page, line.indent, f"{line.text} {nxt.text}", line.blank_before)
+            after += 1
+    if after >= len(lines) or not _listed(lines[after]) or lines[after].indent < line.indent:
+        return None
+    found = comma_title(line.text)
+    return (found, line) if found is not None else None
 
 
 def _listed(line: Line) -> bool:
@@ -223,7 +245,11 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
     chrome: set[str] = set()  # table headers and form labels between a heading and its branch
     opened: Line | None = None  # the current condition's heading
     context: str | None = None  # "I. Criteria for initial approval" over run-in conditions
+    joined: set[int] = set()  # a title's wrapped last words, read with it
     for at, line in enumerate(lines):
+        if at in joined:
+            used.add(at)
+            continue
         head = _heading(line)
         starts = line.blank_before or line.page_start or line.indent >= 20 or head and head.mark
         if head is not None and starts and _stop(head) and not _branch_kind(head.text):
@@ -258,13 +284,24 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
             used.add(at)
             continue
         name = None
+        if head is None and (titled := _comma_title(lines, at)) is not None:
+            # "Efgartigimod alfa, generalized myasthenia gravis, initial request, All:"
+            (name, branch_kind), line = titled
+            kind, head = (branch_kind, None), _Head(name, "", "")
+            if line.text != lines[at].text:
+                joined.add(at + 1)
         plain = plain_condition(line) if head is None and starts else None
         if plain is not None and at + 1 < len(lines):
             after = _heading(lines[at + 1])
-            if after is not None and _branch_kind(after.text) is not None:
-                # "1. Plaque psoriasis" over "Initial approval": a condition in sentence case
+            if (
+                after is not None
+                and _branch_kind(after.text) is not None
+                or _titles_list(lines, at, [s.label for s in sections if s.label])
+            ):
+                # "1. Plaque psoriasis" over "Initial approval", "A. Idiopathic pulmonary
+                # fibrosis (IPF)" over its own numbered list: a condition in sentence case
                 name = plain
-                head = _Head(plain, "num", "")
+                head = _Head(plain, *_mark_of(line.text))
         if head is not None and kind is None and starts and not _document_heading(head.text):
             parts = _SPLIT.split(head.text, maxsplit=1)
             if (
@@ -336,7 +373,7 @@ def _root(branch: _Branch, node_id: str, pages, problems: list[str]) -> PolicyNo
         return steps_node(steps, node_id, title, pages, problems)
     roots = outline(branch.lines)
     for r in roots:
-        for note in r.notes:
+        for note in [*r.notes, *([r.text] if r.style == "para" and not r.children else [])]:
             if (m := _APPROVE_FOR.search(note)) and branch.approval is None:
                 branch.approval = m.group(1)
     kept = [r for r in roots if r.children or r.style not in {"para", "unmarked"}]
@@ -344,6 +381,8 @@ def _root(branch: _Branch, node_id: str, pages, problems: list[str]) -> PolicyNo
         return None
     if len(kept) == 1 and kept[0].style == "para":
         return _node(kept[0], node_id, pages, problems)
+    # a note after the branch's list ("Criteria 1 through 5 must all be met"): its logic
+    title.notes = [r.text for r in roots if r.style == "para" and is_logic_note(r.text)]
     title.children = kept
     return _node(title, node_id, pages, problems)
 

@@ -7,7 +7,10 @@ import re
 
 _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
 _EXCLUSION_SECTION = re.compile(
-    r"not covered|not provided|exclusion|experimental|investigational|not medically necessary",
+    r"not covered|not provided|exclusion|experimental|investigational|not medically necessary|"
+    # "Not met by these subsets", "Not eligible under this policy": a heading over the uses
+    # a criteria set leaves out
+    r"^\s*not (?:met|eligible) (?:by|for|under|in)\b",
     re.I,
 )
 # A heading over uses the plan does not cover ("Coverage Limitations", "Not Authorized").
@@ -63,6 +66,8 @@ _APPROVE_FOR = re.compile(
     r"(?:approved? for|authorization of|approval of|approved? (?:for )?up to|authorized for|"
     r"(?:approval|authori[sz]ation) will be for(?: no more than)?|"
     r"(?:initial|renewal|continuation|continued) (?:approval|authori[sz]ation):|"
+    # "... must all be met. Approval: 12 months."
+    r"(?<![\w ])\s*(?:approval|authori[sz]ation):|"
     r"(?:approval|authori[sz]ation) (?:duration|period|length)\s*(?:is|:|of)?)\s+"
     r"(\d+ (?:months?|years?|weeks?|days?))",
     re.I,

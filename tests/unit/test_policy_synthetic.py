@@ -1,4 +1,4 @@
-"""The synthetic payer policies (evals/policies/synthetic, synthetic2 ... synthetic4), each batch
+"""The synthetic payer policies (evals/policies/synthetic, synthetic2 ... synthetic7), each batch
 checked alike: PDFs rebuilt byte for byte by their generator, gold trees well formed and
 printed on the pages they name, found by `eval policies` beside the gold folder, the case pairs
 written against them loadable and paired, and no policy in two batches."""
@@ -53,6 +53,12 @@ BATCHES = {
     ),
     "synthetic5": Batch(
         POLICIES / "synthetic5", "build.py", "policy-pairs-synthetic5.yaml", 5, True, pairs=2
+    ),
+    "synthetic6": Batch(
+        POLICIES / "synthetic6", "build.py", "policy-pairs-synthetic6.yaml", 5, False, pairs=2
+    ),
+    "synthetic7": Batch(
+        POLICIES / "synthetic7", "build.py", "policy-pairs-synthetic7.yaml", 5, True, pairs=2
     ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]

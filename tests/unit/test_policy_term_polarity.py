@@ -9,14 +9,16 @@ from datetime import date
 
 import pytest
 
-from pipeline.models import CaseFact
+from pipeline.models import Case, CaseFact
 from pipeline.policy.analytes import readings_of
+from pipeline.policy.criterion_terms import coverage, requirements
 from pipeline.policy.dates import as_of
 from pipeline.policy.decide import runs_on
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.judge import check_model_judgment
+from pipeline.policy.match import indication_for
 from pipeline.policy.measures import bounds, judge_measure, states_within
-from pipeline.policy.models import Judgment, PolicyNode
+from pipeline.policy.models import Branch, Indication, Judgment, PolicyNode, PolicyTree
 from pipeline.policy.reference_range import judge_range
 from pipeline.policy.screening import judge_screening
 
@@ -250,3 +252,98 @@ def test_an_example_the_policy_gives_states_what_it_is_an_example_of() -> None:
     )
     assert _check(crit, "met", fact).status == "met"
     assert _check(crit, "met", "History: Alcohol use: none.").status == "not_documented"
+
+
+# --- statements for one condition told apart by route and by continuation ------------------
+def _statements_tree() -> PolicyTree:
+    leaf = PolicyNode(id="x", text="Prescribed by a dermatologist", page=1)
+    names = {
+        "A": "Intravenous spesolimab for a generalized pustular psoriasis flare is covered when",
+        "B": "Subcutaneous spesolimab for the prevention of generalized pustular psoriasis flares",
+        "C": "Continued subcutaneous spesolimab is covered when the following criteria are met",
+    }
+    inds = [
+        Indication(
+            id=k,
+            name=v,
+            text=v,
+            page=1,
+            section="When spesolimab is covered",
+            branches=[Branch(request_type="any", node=leaf)],
+        )
+        for k, v in names.items()
+    ]
+    return PolicyTree(
+        source_id="s" * 64, file="/x.pdf", title="t", compiler="test", indications=inds
+    )
+
+
+@pytest.mark.parametrize(
+    ("route", "request_type", "expected"),
+    [
+        ("intravenous", "initial", "A"),
+        ("subcutaneous", "initial", "B"),
+        ("subcutaneous", "continuation", "C"),
+    ],
+)
+def test_a_statement_is_chosen_by_its_route_and_by_continuation(
+    route: str, request_type: str, expected: str
+) -> None:
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 41},
+            "diagnoses": [{"name": "Generalized pustular psoriasis"}],
+            "requested_treatment": {
+                "drug": "Spevigo (spesolimab)",
+                "route": route,
+                "request_type": request_type,
+            },
+        }
+    )
+    ind, why = indication_for(case, _statements_tree())
+    assert ind is not None and ind.id == expected, why
+
+
+# --- terms: an abbreviation led by lowercase letters; a synonym inside a compound ---------
+def test_a_lowercase_led_abbreviation_adds_no_term_of_its_own() -> None:
+    groups = requirements("Metastatic castration-resistant prostate cancer (mCRPC)")
+    assert len(groups) == 4
+    note = "prostate adenocarcinoma, Gleason 4+5, metastatic to bone, castration-resistant"
+    assert coverage(groups, note) == 4  # "adenocarcinoma" states "cancer"
+
+
+def test_a_policys_only_criteria_under_a_heading_of_no_condition_are_the_drugs() -> None:
+    tree = _statements_tree()
+    only = tree.indications[0].model_copy(update={"name": "FDA Approval Information"})
+    tree = tree.model_copy(update={"indications": [only], "title": "Lecanemab criteria for use"})
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 70},
+            "diagnoses": [{"name": "Mild cognitive impairment due to Alzheimer's disease"}],
+            "requested_treatment": {"drug": "Leqembi (lecanemab)"},
+        }
+    )
+    ind, why = indication_for(case, tree)
+    assert ind is not None and "only criteria" in why
+    case.requested_treatment.drug = "Donepezil"
+    assert indication_for(case, tree)[0] is None
+
+
+def test_an_indication_may_name_the_condition_by_another_of_its_names() -> None:
+    tree = _statements_tree()
+    ind = tree.indications[0].model_copy(
+        update={"name": "Chronic lung disease (CLD) of prematurity", "section": "s"}
+    )
+    tree = tree.model_copy(update={"indications": [ind]})
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 1},
+            "diagnoses": [{"name": "Bronchopulmonary dysplasia", "icd10": "P27.1"}],
+            "requested_treatment": {"drug": "Synagis (palivizumab)"},
+        }
+    )
+    found, why = indication_for(case, tree)
+    assert found is not None and "also" in why

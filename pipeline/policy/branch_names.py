@@ -1,0 +1,79 @@
+"""A branch's name ("Initial authorization 6 months", "Continuation of therapy", "Renewal
+Request") and the durations printed with it; headings made only of a document's own words."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, PAREN, names_condition, words_of
+
+_DURATION = r"\d+\s*(?:month|year|week|day)(?:\(?s\)?)?"
+_DURATION_TAIL = re.compile(rf"\s+({_DURATION})\s*$", re.I)
+_DURATION_ONLY = re.compile(rf"^({_DURATION})\s*$", re.I)
+# The names payers give a branch: "Initial Authorization", "First Course", "New Start" /
+# "Continuation of Therapy", "Renewal Request", "Retreatment", "Re-approval", "Ongoing".
+_BRANCH_INITIAL = re.compile(
+    r"^(?:initial|initiation|first (?:course|request|authori[sz]ation|approval)|"
+    r"new (?:start|request|patient|member)s?|induction|starting)\b",
+    re.I,
+)
+_BRANCH_CONTINUED = re.compile(
+    r"^(?:continu\w*|renewal|re-?authori[sz]ation|recertification|re-?certification|"
+    r"re-?treatment|subsequent|maintenance|re-?approval|extension|ongoing|"
+    r"follow-?up|re-?assessment|re-?evaluation|existing (?:patient|member|user)s?)\b",
+    re.I,
+)
+
+
+def _document_heading(text: str) -> bool:
+    words = words_of(text)
+    return bool(words) and all(w in DOCUMENT_WORDS for w in words)
+
+
+def _branch_kind(text: str) -> tuple[str, str | None] | None:
+    """("initial" | "continuation", approval) for a branch heading: "Initial authorization
+    6 months", "Continuation of therapy", "Reauthorization (all indications ...)"."""
+    approval = None
+    if m := _DURATION_TAIL.search(text):
+        approval, text = m.group(1), text[: m.start()]
+    if len(PAREN.sub("", text).split()) > 6 or ":" in text:
+        return None
+    words = text.split()
+    while words:
+        # "Criteria Reauthorization": a table's header cell run into the row's label
+        rest = " ".join(words)
+        if _BRANCH_INITIAL.match(rest):
+            return "initial", approval
+        if _BRANCH_CONTINUED.match(rest):
+            return "continuation", approval
+        if words_of(words[0]) and all(w in DOCUMENT_WORDS for w in words_of(words[0])):
+            words = words[1:]
+        else:
+            break
+    return None
+
+
+# a title's last part, its logic word ("..., initial request, All:"): logic_notes reads it
+_LOGIC_TAIL = re.compile(
+    r",\s*(?:all|both|one|any(?:\s+one)?|either|(?:at\s+least\s+)?\w+(?:\s+or\s+more)?)\s*:\s*$",
+    re.I,
+)
+
+
+def comma_title(text: str) -> tuple[str, str] | None:
+    """(condition, request type) of a title made of comma-separated parts, one naming the
+    condition and one the branch ("Efgartigimod alfa, generalized myasthenia gravis,
+    initial request, All:" → generalized myasthenia gravis, initial): a criteria set's
+    title in the order its publisher lists drug, condition and request."""
+    body = _LOGIC_TAIL.sub("", text.strip()).rstrip(" :,")
+    parts = [p.strip() for p in body.split(",") if p.strip()]
+    if not 2 <= len(parts) <= 5 or any(len(p.split()) > 8 for p in parts):
+        return None
+    kinds = [(i, k) for i, p in enumerate(parts) if (k := _branch_kind(p)) is not None]
+    if len(kinds) != 1:
+        return None
+    at, kind = kinds[0]
+    named = [p for p in parts[:at] if names_condition(p)]
+    if not named:
+        return None
+    return named[-1][:1].upper() + named[-1][1:], kind[0]
