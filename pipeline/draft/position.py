@@ -101,6 +101,7 @@ _SWITCH = re.compile(
     r"reduc\w* the dose)\b",
     re.I,
 )
+_DELAY = re.compile(r"(?:the )?(?:delay\w*|postpon\w*|defer\w*|withhold\w*)\b", re.I)
 _ALREADY_ON = re.compile(r"\b(receiving|taking|treated with|despite|on)\b", re.I)
 
 
@@ -177,6 +178,8 @@ def _read_kind(
         if _SWITCH.match(target.strip()) and topic.request_type == "initial":
             # against switching, tapering or stopping it: about patients already on it
             return Reading(ev, "other")
+        if _DELAY.match(target.strip()) and _on_drug(target, topic):
+            return Reading(ev, "endorsed", strong=strong)  # against delaying it: for it
         if _on_drug(target, topic) and not _added_to_drug(target, topic):
             unless = except_for(text[after.end() :], topic)
             if unless is not None:

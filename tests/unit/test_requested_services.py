@@ -258,3 +258,11 @@ def test_the_patients_a_sentence_keeps_the_drug_for() -> None:
         "Whether the patient is one of children with erosions",
         first,
     )
+
+
+def test_against_delaying_the_request_is_for_it() -> None:
+    c = manipulation_case()
+    topic = case_topic(c)
+    delay = ev(1, "We conditionally recommend against delaying chiropractic therapy for RA.")
+    position, _ = guideline_position(c, topic, [delay], [])
+    assert position.stance == "supports"
