@@ -19,6 +19,7 @@ from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
+from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
@@ -27,12 +28,14 @@ from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.references import resolve
+from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
 from pipeline.policy.verbatim import PageText
 from pipeline.policy.wording import (
+    _APPROVES,
     _BY_PATIENT,
     _CATCH_ALL,
     _CONTAINER,
@@ -46,7 +49,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-17"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-18"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -62,7 +65,10 @@ COMPILER_VERSION = "policy-compiler-17"  # 7: two-column criteria tables; 8: con
 # 16: Medicare Part D field tables, criteria inline in a cell (field_tables.py); 17: logic
 # stated in a note after a list or in a terse label ("Prior treatment, One:"), sub-items
 # "2a.", sentence-case condition titles over their own list, criteria-set titles
-# "drug, condition, initial request, All:" (logic_notes.py, branch_names.py)
+# "drug, condition, initial request, All:" (logic_notes.py, branch_names.py); 18: table name
+# cells with code lines, "• AND x" items, logic inside a sentence (inline_logic.py),
+# indentation-only items, "Inclusion / Renewal Criteria:" bands, continuation statements
+# citing the sections they serve (renewal_statements.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -141,6 +147,10 @@ def build_tree(
             elif item.style != "para" or _CATCH_ALL.search(item.text):
                 exclusions.append(_exclusion(item, f"X{n}", pages))
             continue
+        if item.style == "para" and not item.children and _APPROVES.search(item.text):
+            # "X is medically necessary when all of the following are met: A; B; and C":
+            # a statement whose criteria run on in its own sentence (inline_logic.py)
+            expand_inline(item)
         if has_parts(item):
             # the statement only introduces its parts ("It is the policy ... that X is
             # medically necessary when the following criteria are met:")
@@ -159,6 +169,11 @@ def build_tree(
             if new:
                 indications.append(ind)
             last_branched = ind
+        elif _is_indication(item) and continues(item) and (into_all := cited(item, indications)):
+            # a continuation statement citing the sections it continues ("met the criteria
+            # in Section 1 or Section 2"): the continuation of each (renewal_statements.py)
+            ind = _indication(item, item.label or str(n), "continuation", pages, problems)
+            add_continuation(into_all, ind)
         elif _is_indication(item) and (into := _renews(item, last_statement)) is not None:
             # "Renewal request - approve ... when ALL apply:" after the condition's initial
             # statement, under no heading of its own: that condition's continuation

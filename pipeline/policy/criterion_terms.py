@@ -168,12 +168,18 @@ _BOUND_WORDS = re.compile(
 )
 
 
+def denial(text: str) -> re.Match[str] | None:
+    """The text's first negation that is neither a therapy's failure ("without adequate
+    response") nor a bound's wording ("no more than"), where it is written."""
+    blank = _BOUND_WORDS.sub(lambda m: " " * len(m.group(0)), text)
+    return _NEG.search(_FAILED.sub(lambda m: " " * len(m.group(0)), blank))
+
+
 def denied_before(text: str, start: int) -> bool:
     """A negation earlier in the sentence than ``start`` that is no bound's own wording:
     "does not have severe renal impairment (creatinine clearance below 30 mL/min)" denies
     what its bound defines."""
-    before = re.split(r"[.;:]\s", text[:start])[-1]
-    return negates(_BOUND_WORDS.sub(" ", before))
+    return denial(re.split(r"[.;:]\s", text[:start])[-1]) is not None
 
 
 def is_absence(criterion: str) -> bool:

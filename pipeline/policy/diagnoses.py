@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.groups import _node, _subtree_text
 from pipeline.policy.indications import _name
 from pipeline.policy.logic_notes import is_logic_note, note_logic
@@ -15,6 +16,7 @@ from pipeline.policy.outline import Item
 from pipeline.policy.parts import condition_name
 from pipeline.policy.verbatim import PageText, _verbatim
 from pipeline.policy.wording import (
+    _APPROVE_FOR,
     _APPROVES,
     _CONTINUATION,
     _EXCLUSION_SECTION,
@@ -35,6 +37,11 @@ _DX_LIST = re.compile(
 # "Patient must have the following: 1. X" then "AND ALL of the following:": a list of one
 # diagnosis, known as such by the connector groups after it.
 _MUST_HAVE = re.compile(r"\b(?:must have|diagnosis of|diagnosed with)\s+the\s+following\b", re.I)
+_BAND = re.compile(r"^([A-Z][\w-]*(?: [\w-]+){0,3}):\s")
+_INCLUSION = re.compile(r"^inclusion\b", re.I)
+_TREATED = re.compile(
+    r"\bfor the treatment of (?P<condition>[^.;:]*?[A-Za-z][^.;:]*?)(?:,|\.|;|:|$)", re.I
+)
 _CONTINUED_HEAD = re.compile(
     r"\b(?:continued (?:coverage|therapy|use|approval)|continuation|renewal|"
     r"re-?authori[sz]ation|recertification)\b",
@@ -173,6 +180,9 @@ def _heading_indications(
     groups: dict[tuple[str, str], list[Item]] = {}
     said: dict[tuple[str, str], list[str]] = {}  # logic notes after a section's list
     condition = ""
+    # a section heading that names no condition ("FDA Approval Information") over a
+    # paragraph that does ("... for the treatment of X"): the condition the section is for
+    treated: dict[str, str] = {}
     for item in roots:
         for head in item.above[:-1]:  # a condition heading with branch headings under it
             if not (_INITIAL.match(head) or _CONTINUATION.match(head)):
@@ -191,6 +201,20 @@ def _heading_indications(
             kind, owner = "continuation", condition
         else:
             owner, kind, condition = section, "any", section
+        if not item.children and item.style == "para" and (found := _TREATED.search(item.text)):
+            treated.setdefault(section, found.group("condition").strip())
+        band = _BAND.match(item.text) if item.style == "para" and item.children else None
+        if band and kind == "any":
+            # "Inclusion Criteria: The answer to ALL of the following ..." / "Renewal
+            # Criteria: ...": a band over its list names the branch; an exclusion band's
+            # items are the exclusions (exclusions.py), no criteria
+            title = band.group(1)
+            if _EXCLUSION_SECTION.search(title):
+                continue
+            if _CONTINUATION.match(title) or _CONTINUED_HEAD.search(title):
+                kind = "continuation"
+            elif _INITIAL.match(title) or _INCLUSION.match(title):
+                kind = "initial"
         if named := _condition_item(item):
             # "A. GREY RIVER SYNDROME:" over its list, under "COVERAGE CRITERIA" or
             # "CONTINUATION OF THERAPY:": the item names the condition, not the heading
@@ -235,13 +259,17 @@ def _heading_indications(
         if ind is None:
             ind = out[owner] = Indication(
                 id=ind_id,
-                name=owner,
+                name=treated[owner] if owner in treated and not names_condition(owner) else owner,
                 text=owner,
                 page=items[0].page,
                 icd10=F.icd10_codes(" ".join(_subtree_text(x) for x in items)),
                 section=owner,
             )
-        ind.branches.append(Branch(request_type=kind, node=node))  # type: ignore[arg-type]
+        # "Approval Length: 6 months" after the section's list: how long its branch lasts
+        approval = _APPROVE_FOR.search(" ".join(n for x in items for n in x.notes))
+        ind.branches.append(
+            Branch(request_type=kind, approval=approval and approval.group(1), node=node)  # type: ignore[arg-type]
+        )
     for ind in out.values():
         kinds = [b.request_type for b in ind.branches]
         if kinds.count("any") == 1 and "continuation" in kinds and "initial" not in kinds:

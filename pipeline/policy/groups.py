@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
-from pipeline.policy.inline_lists import split_inline
+from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.logic_notes import note_logic, terse_logic
 from pipeline.policy.models import PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
@@ -86,16 +86,9 @@ def _named_labels(text: str) -> set[str] | None:
 
 
 def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> PolicyNode:
-    if not item.children and (inline := split_inline(item.text)) is not None:
-        # "Either (a) X, or (b) Y": a group of the criteria it enumerates
-        lead, parts, word = inline
-        item.text = lead
-        item.children = [
-            Item("inline", label, text, item.page, item.indent + 4, item.section)
-            for label, text in parts
-        ]
-        for child in item.children[:-1]:
-            child.joined = word
+    # "Either (a) X, or (b) Y", "Both of the following apply: A; and B": a group of the
+    # criteria the sentence enumerates (inline_logic.py)
+    expand_inline(item)
     text, page, verified = _verbatim(item.text, item.page, pages)
     notes = [normalize(n) for n in item.notes]
     if not verified:

@@ -150,6 +150,14 @@ _CODED_TAIL = re.compile(
 )
 
 
+# "Breast cancer, HER2-negative ICD-10: C50.011-C50.929": a name cell's codes on a line of
+# their own after the name, codes and ranges only
+_CODED_AFTER = re.compile(
+    rf"^(.*?[A-Za-z)])[\s,;]+ICD-?10(?:-CM)?(?:\s+codes?)?\s*:?\s*"
+    rf"((?:{_CODE})(?:\s*[-–,;]\s*(?:{_CODE}))*)[\s,;.]*$"
+)
+
+
 def coded_name(heading: str, *, tail: bool = True) -> tuple[str, list[str]]:
     """A condition's name without the ICD-10 code or range printed before it (or, with
     ``tail``, in brackets after it), and that code: ("Psoriatic arthritis",
@@ -159,6 +167,8 @@ def coded_name(heading: str, *, tail: bool = True) -> tuple[str, list[str]]:
         name, first, last = m.group(3), m.group(1), m.group(2)
     elif tail and (m := _CODED_TAIL.match(text)):
         name, first, last = m.group(1), m.group(2), m.group(3)
+    elif tail and (m := _CODED_AFTER.match(text)):
+        return m.group(1).strip(), F.icd10_codes(f"ICD-10 {m.group(2)}")
     else:
         return heading, []
     return name.strip(), [f"{first}-{last}" if last else first]

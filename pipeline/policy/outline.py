@@ -242,6 +242,10 @@ def outline(lines: list[Line]) -> list[Item]:
         if found is None and (lead := _LEADING_CONNECTOR.match(line.text)):
             if (found := _marker(line.text[lead.end() :])) is not None:
                 leading, shift = lead.group(1), lead.end()
+        if found and not leading and (lead := _LEADING_CONNECTOR.match(found[2])):
+            # "• AND Castrate testosterone ...": the connector opens the item after its
+            # marker, joining it to the item before
+            leading, found = lead.group(1), (found[0], found[1], found[2][lead.end() :])
         if found and found[0] in _LETTER_OF:
             letter = _LETTER_OF[found[0]]
             if letters.get(letter) and _follows(letters[letter], found[1]):
@@ -423,7 +427,10 @@ def outline(lines: list[Line]) -> list[Item]:
         elif stack and stack[-1].style == "para" and style not in _BULLETS and len(stack) == 1:
             # A numbered list after a paragraph is the paragraph's list only if the
             # paragraph introduces it ("... the following:").
-            if not re.search(r"(?::|\bof the following)\s*$", stack[0].text):
+            if not (
+                re.search(r"(?::|\bof the following)\s*$", stack[0].text)
+                or _BAND_LEAD.match(stack[0].text)
+            ):
                 stack = []
         siblings = stack[-1].children if stack else roots
         if leading and siblings:
@@ -458,15 +465,27 @@ def _back_at_margin(stack: list[Item], line: Line) -> bool:
     return line.indent <= stack[0].indent + 1 and min(deepest.indent, wrap) >= line.indent + 2
 
 
+# words that leave a line's sentence open: the next line goes on with it
+_RUNS_ON = re.compile(r"(?:[,(/-]|\b(?:and|or|of|the|a|an|to|with|for|in|by|than|at|on))\s*$", re.I)
+# "Inclusion Criteria: The answer to ALL of the following must be met ...": a band's title
+# and lead-in over the list that follows
+_BAND_LEAD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,3}:\s.*\bof the following\b[^:.;]{0,80}$")
+# "If the answer to ANY item below is met": a lead-in over the items under it
+_ITEMS_BELOW = re.compile(r"\b(?:items?|criteria|conditions?)\s+(?:listed\s+)?below\b", re.I)
 _ENDED = re.compile(r"(?:[.;]|[;,]\s*(?:or|and),?)\s*$", re.I)
 
 
 def _unmarked(top: Item, line: Line) -> bool:
     """The line starts an unmarked item under ``top``'s lead-in (or after its unmarked
-    sibling that ended: "...; or,")."""
+    sibling that ended: "...; or,", or that ended its words and the line opens a new
+    sentence: items set off by indentation only, or behind drawn check boxes)."""
     if top.style == "unmarked":
-        return abs(line.indent - top.indent) <= 1 and bool(_ENDED.search(top.text))
-    if top.style == "para" or top.children or not _LEADS_IN.search(top.text):
+        return abs(line.indent - top.indent) <= 1 and (
+            bool(_ENDED.search(top.text))
+            or line.text[:1].isupper()
+            and not _RUNS_ON.search(top.text)
+        )
+    if top.children or not (_LEADS_IN.search(top.text) or _ITEMS_BELOW.search(top.text)):
         return False
     wrap = top.wrap if top.wrap is not None else top.indent + 4
     return line.indent >= wrap + 4

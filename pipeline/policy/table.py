@@ -43,6 +43,11 @@ _NOT_APPLICABLE = re.compile(r"^(?:not applicable\b|n/a\b|none\.?$|[-–—]+$)"
 _COLUMN_WORD = re.compile(r"^[A-Z][a-z]{2,}(?: [A-Za-z]{2,})?$")
 # A heading above a table that makes its rows limits on quantity, not indications.
 _LIMITS_HEAD = re.compile(r"\bquantity limits?\b", re.I)
+# A name cell's line of codes ("ICD-10: C56.1-C56.9,", "C48.2"): the name's codes, never
+# a new row's name
+_CODE_LINE = re.compile(r"^(?:ICD-?10(?:-CM)?\b|[A-TV-Z]\d{2}(?:\.\w{1,4})?(?:\s*[-–,]|$))")
+# a connector alone between a cell's items, drifted left of the criteria column
+_CONNECTOR = re.compile(r"^(?:AND|OR)$")
 _OPEN_END = re.compile(
     r"\b(?:or|and|of|the|with|for|in|to)$", re.I
 )  # layout text drifts a few characters from the header's positions
@@ -204,13 +209,19 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
             ]
         records.clear()
 
+    named_at = (0, 0)  # where the last line with a name cell in the table is
+    spaced = False  # a blank line set a row apart from the one above
     for number, lines in enumerate(pages, 1):
         for at, raw in enumerate(lines):
             if not raw.strip():
                 continue
             # a table's header repeats on every page it runs on: running, yet a header
             found = _header(raw, number)
-            if found is None and is_running(raw, running):
+            if is_running(raw, running) and (
+                found is None or cols is not None and raw.split() != cols.header.split()
+            ):
+                # (a running page header that reads like a table header is no new table
+                # inside the one running on)
                 continue
             if (
                 found is not None
@@ -239,7 +250,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 found.header, found.edge = raw, found.starts[found.criteria]
                 close()
                 table_start = len(rows)
-                cols, row = found, None
+                cols, row, spaced = found, None, False
                 last_subject = ""
                 used.add((number, at))
                 continue
@@ -272,6 +283,8 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 above = raw
                 continue
             used.add((number, at))
+            if _CONNECTOR.match(cells[cols.subject]) and not cells[cols.criteria]:
+                cells[cols.criteria], cells[cols.subject] = cells[cols.subject], ""
             subject, criteria = cells[cols.subject], cells[cols.criteria]
             others = [c for i, c in enumerate(cells) if i not in {cols.subject, cols.criteria}]
             indent = 0
@@ -289,6 +302,7 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 and len(criteria.split()) <= 6
                 and criteria[0].isupper()
                 and not PART_HEAD.match(criteria.strip())
+                and not _CONNECTOR.match(criteria)
                 and not criteria.rstrip().endswith((".", ";", ":"))
                 # a name, not a sentence: "Sivextro (tedizolid)", not "When the member is"
                 and all(w[0].isupper() or not w[0].isalpha() for w in criteria.split()[1:])
@@ -305,6 +319,20 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                     <= row.base.count("]") + row.base.count(")")
                 )  # a name still open
             )
+            # a name cell runs over the lines right under it: a line of codes, or, in a
+            # table whose rows a blank line sets apart, any line right under the name's
+            if (
+                starts
+                and row is not None
+                and (
+                    _CODE_LINE.match(subject)
+                    or spaced
+                    and named_at == (number, at - 1)
+                    and not row.base.endswith(".")
+                )
+            ):
+                starts = False
+            named_at = (number, at) if subject else named_at
             edge = bool(criteria) and indent <= _SLACK
             last_subject = subject
             alone = subject and not criteria and not any(cells[k] for k in cols.titles)
@@ -319,6 +347,8 @@ def read_tables(pages: list[list[str]]) -> tuple[list[Row], set[tuple[int, int]]
                 or bool(_OPEN_END.search(row.base))
             )
             if row is None or starts and not waiting and (item or subhead or edge):
+                if row is not None and at and not lines[at - 1].strip():
+                    spaced = True  # a row after a blank line: the table spaces its rows
                 row = Row(number, subject, " ".join(x for x in others if x), base=subject)
                 row.limits = limits
                 rows.append(row)

@@ -18,7 +18,8 @@ from pipeline.policy.wording import _APPROVE_FOR, _APPROVES
 _APPROVAL_ITEM = re.compile(
     r"^(?:length|duration) of (?:approval|authori[sz]ation)\b"
     r"|^(?:initial\s+)?(?:authori[sz]ation|approval)\s*s?\s+(?:will be|are|is|may be)\s+"
-    r"(?:for|up to|limited|approved|granted)",
+    r"(?:for|up to|limited|approved|granted)"
+    r"|^approve\s+for\s+\d",  # "Approve for 12 months."
     re.I,
 )
 _RENEWAL_ITEM = re.compile(
@@ -78,6 +79,7 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
         approval = None
         approvals: dict[str, str | None] = {}
         ors: dict[int, bool] = {}  # id(node) → the item ends with "OR"
+        ands: set[int] = set()  # the items joined to the next by a printed "AND"
         leads: dict[str, list[PolicyNode]] = {}  # a part read as one lead-in over its items
         k = 0
         for renewal_part, lines, part_approval in _row_parts(row.lines):
@@ -96,6 +98,8 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 node = _node(item, f"{ind_id}.{k}", pages, problems)
                 end = _CONJ_END.search(item.text)
                 ors[id(node)] = item.joined == "OR" or bool(end and "OR" in end.group(0).upper())
+                if item.joined == "AND" or end and "AND" in end.group(0).upper():
+                    ands.add(id(node))
                 if renewal_part is not None and len(items) == 1 and node.children:
                     # "Target Agent(s) will be approved when ALL of the following are met:"
                     # over the part's items: the part's own group
@@ -133,7 +137,8 @@ def _table_indications(rows: list[Row], pages: PageText, problems: list[str]) ->
                 )
                 continue
             either = len(nodes) > 1 and all(ors[id(x)] for x in nodes[:-1])
-            if not either and len(nodes) > 1 and row not in assumed:
+            stated = all(id(x) in ands for x in nodes[:-1])  # "; AND" after each item
+            if not either and not stated and len(nodes) > 1 and row not in assumed:
                 assumed.append(row)
             root = PolicyNode(
                 id=f"{ind_id}.{kind[0]}",
