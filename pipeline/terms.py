@@ -170,6 +170,38 @@ def populations() -> tuple[Term, ...]:
     )
 
 
+@cache
+def services() -> tuple[Term, ...]:
+    """Services a case may request instead of a drug (a scan, a procedure, a non-drug
+    therapy): their names, and their kind as the term's one class ("testing")."""
+    return tuple(
+        Term(
+            name=name,
+            words=tuple(dict.fromkeys([name, *(s.get("other") or [])])),
+            classes=(s.get("kind") or "therapy",),
+        )
+        for name, s in (_data().get("services") or {}).items()
+    )
+
+
+def find_service(text: str) -> Term | None:
+    """The service a request names, the one named by the longest words where several are
+    ("high-resolution computed tomography" over "computed tomography")."""
+    best: tuple[int, Term] | None = None
+    for s in services():
+        pattern = term_pattern(s.words)
+        for m in pattern.finditer(text) if pattern else ():
+            if best is None or len(m.group(0)) > best[0]:
+                best = (len(m.group(0)), s)
+    return best[1] if best else None
+
+
+def sibling_services(service: Term) -> list[Term]:
+    """The other services of the same kind (for chiropractic: exercise, physical therapy,
+    massage ...): what a guideline weighs a non-drug therapy against."""
+    return [s for s in services() if s.classes == service.classes and s.name != service.name]
+
+
 def find_conditions(text: str) -> list[Term]:
     _, conditions = vocabulary()
     return [c for c in conditions if mentions(text, c.words, c.abbrev)]

@@ -135,7 +135,11 @@ def gather(
 
     def on_topic(chunk: Chunk) -> bool:
         name = doc_name(chunk)
-        return topic.names_condition(name) or topic.names_kind(name)
+        return topic.names_condition(name) or own_kind(name)
+
+    def own_kind(name: str) -> bool:
+        """A document on the request's kind, not about another disease's patients."""
+        return topic.names_kind(name) and fit_for(topic, name) == "specific"
 
     def request_doc(chunk: Chunk) -> bool:
         """A document about the request itself: it names the drug, or the kind of a
@@ -201,7 +205,7 @@ def gather(
     own = own_chunks(
         store,
         documents,
-        topic.names_kind if topic.kind else topic.names_condition,
+        own_kind if topic.kind else topic.names_condition,
         guidelines_only=True,
     )
     # ... and the documents about the drug itself, for its dose.
@@ -235,8 +239,10 @@ def gather(
                 continue
             seen.add(sent.text)
             topical = on_topic(sent.chunk)
-            if spec.key in {"position", "rationale", "path"} and not reads_position(sent):
-                continue
+            if spec.key in {"position", "rationale", "path"} and (
+                not reads_position(sent) or topic.names_other_subtype(sent.chunk.section or "")
+            ):
+                continue  # (under a heading on another form of the condition: systemic JIA)
             if (
                 spec.key not in {"position", "role"}
                 and level_fits(sent.text, record, *names) is False
@@ -245,6 +251,8 @@ def gather(
                 # drug's role there only, under "Where the Treatment Has a Role"
                 continue
             if spec.key == "position":
+                if topic.for_target_patients(sent.text):
+                    continue  # patients who already have what the test is for
                 doc = documents.get(sent.chunk.source_id)
                 if not (doc and doc.doc_type == "guideline"):
                     continue
@@ -374,7 +382,13 @@ def fit_for(topic: CaseTopic, name: str) -> str:
     """How a document (title and file name) is about the case (CaseTopic.document_fit); for
     a request that is no drug, one about its kind is the request's own ("specific")."""
     if topic.kind is not None and topic.names_kind(name):
-        return "specific"
+        # a test for another disease's patients ("screening ... of lupus nephritis") is
+        # theirs: the kind's document is the request's own where it names no other
+        # condition, or names this one or a population of it
+        if not topic.names_other_condition(name) or (
+            topic.names_condition(name) or topic.names_population(name)
+        ):
+            return "specific"
     return topic.document_fit(name)
 
 

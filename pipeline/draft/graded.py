@@ -60,8 +60,10 @@ def graded_key(text: str, topic: CaseTopic, around: tuple[str, ...] = ()) -> tup
     or its class without placing it; 0: another therapy or strategy."""
     if places_drug(text, topic):
         tier = 3
-    elif any(mentions(text, t.words) for t in topic.prior_terms) or any(
-        t.name in around or set(t.classes) & set(around) for t in find_therapies(text)
+    elif (
+        any(mentions(text, t.words) for t in topic.prior_terms)
+        or any(t.name in around or set(t.classes) & set(around) for t in find_therapies(text))
+        or topic.names_sibling(text)  # a non-drug therapy's alternatives
     ):
         tier = 2
     elif topic.names_drug(text) or topic.names_class(text):
@@ -153,13 +155,18 @@ def listed_recommendations(
             find_therapies(text)
             or topic.names_drug(text)
             or topic.names_kind(text)
+            or topic.names_sibling(text)  # physical therapy beside chiropractic
             or STRATEGY.search(text)
         ):
             continue  # exercise, counselling: beside a drug request
+        if topic.beside_service(text, classes=True) or topic.for_target_patients(text):
+            continue  # the drug path beside a non-drug therapy; patients who have the target
         if other_subject(text, topic) or topic.names_other_subtype(text):
             continue
-        if topic.names_other_item(text) or topic.not_taken(text):
-            continue  # another vaccine's, or a drug the patient does not take's
+        if (topic.names_other_item(text) and not topic.names_sibling(text)) or topic.not_taken(
+            text
+        ):
+            continue  # another vaccine's (another test for its purpose is an alternative)
         if _BY_REFERENCE.search(text):
             continue  # "in this setting": its population is in a sentence not read here
         graded.append((score, sent))

@@ -79,3 +79,19 @@ def except_for(tail: str, topic: CaseTopic) -> list[Term] | None:
 
 def _on_drug(text: str, topic: CaseTopic) -> bool:
     return topic.names_drug(text) or topic.names_class(text)
+
+
+# "if there is inadequate response to NSAIDs and at least 1 csDMARD": in a recommendation's
+# head, what follows such a cue must have come first (classes too), not what it recommends.
+_FAILED_FIRST = re.compile(
+    r"\b(?:inadequate|incomplete|insufficient)(?:ly)?\s+respon\w*(?:\s+to)?|"
+    r"\bintoleran(?:ce|t)\s+(?:of|to)|\bfailure\s+of|\bafter\s+failing",
+    re.I,
+)
+
+
+def required_after(head: str, topic: CaseTopic) -> list[Term]:
+    """The therapies (drugs and classes) a recommendation's head names after a failure cue
+    ("bDMARDs are recommended if there is inadequate response to ... at least 1 csDMARD")."""
+    m = _FAILED_FIRST.search(head)
+    return others(head[m.start() :], topic) if m else []

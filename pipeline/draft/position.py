@@ -15,8 +15,7 @@ when ...". The requested drug (by name, brand or class) is then placed:
 
 A sentence whose population already takes the drug ("in adults receiving TNFi, ...") says
 nothing about starting it. The stance never changes the payer verdict; it fills
-"Documentation to request" (trials of the preferred therapies, with the guideline's length
-of an adequate trial when it gives one).
+"Documentation to request" (trials of the preferred therapies, adequate-trial lengths).
 """
 
 from __future__ import annotations
@@ -24,10 +23,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.draft.alternatives import (
+    GROUP_FIRST,
+    governs_request,
+    patients_for,
+    preferred_member,
+    reason_against,
+    service_alternatives,
+    trial,
+)
 from pipeline.draft.anaphora import written_out
 from pipeline.draft.failures import after_class, failed_classes, failure_request, own_classes
 from pipeline.draft.levels import level_fits
-from pipeline.draft.orders import except_for, others, partners, ranked_below
+from pipeline.draft.orders import except_for, others, partners, ranked_below, required_after
 from pipeline.draft.population import (
     case_record,
     leading_population,
@@ -56,8 +64,9 @@ _NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
 )
 _AFTER = re.compile(
-    r"\b(despite|after|inadequate(?:ly)?(?: respon\w*)?|not at target|refractory|failed|"
-    r"does not respond|do not respond|cannot be tolerated|intoleran\w*|nonresponse)\b",
+    r"\b(despite|after|(?:inadequate|incomplete)(?:ly)?(?: respon\w*)?|not at target|"
+    r"refractory|failed|does not respond|do not respond|cannot be tolerated|intoleran\w*|"
+    r"nonresponse)\b",
     re.I,
 )
 _FAILED = re.compile(
@@ -65,13 +74,6 @@ _FAILED = re.compile(
     r"did not respond|not tolerated|contraindicat\w*)\b",
     re.I,
 )
-_DURATION = re.compile(r"\b(?:about |at least )?\d+(?:\s*(?:to|-|–)\s*\d+)?\s*(?:months?|weeks?)\b")
-_GROUP_FIRST = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:patients|adults|children|people|persons|individuals|women|men|"
-    r"those|girls|boys|adolescents|infants)\b",
-    re.I,
-)
-_ONLY_FOR = re.compile(r"\bonly (?:as [^,.;]*? )?(?:for|in) ([^,.;]+)", re.I)
 
 
 @dataclass
@@ -99,6 +101,7 @@ _SWITCH = re.compile(
     r"reduc\w* the dose)\b",
     re.I,
 )
+_DELAY = re.compile(r"(?:the )?(?:delay\w*|postpon\w*|defer\w*|withhold\w*)\b", re.I)
 _ALREADY_ON = re.compile(r"\b(receiving|taking|treated with|despite|on)\b", re.I)
 
 
@@ -175,6 +178,8 @@ def _read_kind(
         if _SWITCH.match(target.strip()) and topic.request_type == "initial":
             # against switching, tapering or stopping it: about patients already on it
             return Reading(ev, "other")
+        if _DELAY.match(target.strip()) and _on_drug(target, topic):
+            return Reading(ev, "endorsed", strong=strong)  # against delaying it: for it
         if _on_drug(target, topic) and not _added_to_drug(target, topic):
             unless = except_for(text[after.end() :], topic)
             if unless is not None:
@@ -198,6 +203,7 @@ def _read_kind(
     requires = (
         ([] if _on_drug(population, topic) else others(population, topic))
         + [d for d in others(head, topic) if d in find_drugs(head)]
+        + required_after(head, topic)
         if _AFTER.search(text)
         else []
     )
@@ -312,8 +318,9 @@ def guideline_position(
         if level_fits(r.population, record, topic.condition_words, topic.condition_abbrev)
     ]
     readings = own_level or readings
-    # The strong recommendations first: what a reviewer quotes for where the drug stands.
-    readings.sort(key=lambda r: not r.strong)
+    # Those whose verb governs the request ("recommend screening with HRCT"), the strong
+    # first: what a reviewer quotes for where the drug stands.
+    readings.sort(key=lambda r: (not governs_request(r.ev.text, topic), not r.strong))
     # One recommendation printed twice (the table's row, the text's numbered copy) once.
     unique: dict[str, Reading] = {}
     for r in readings:
@@ -324,13 +331,11 @@ def guideline_position(
     ]
     drug = topic.drug
     failures = _failures_on_record(case)
-    # a vaccine or a test has no first-line drug before it: the condition's path is not its
-    firsts = (
-        [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
-        if topic.kind is None
-        else []
-    )
-
+    # a vaccine or a test has no first-line drug before it, a non-drug therapy's
+    # alternatives are the condition's other non-drug therapies
+    firsts = service_alternatives([*path_sentences, *sentences], topic)
+    if topic.kind is None and topic.service is None:
+        firsts = [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
     generic = _earlier_failed(case)
 
     def untried(terms: list[Term]) -> list[Term]:
@@ -389,10 +394,20 @@ def guideline_position(
     cited = [r.ev for r in chosen]
     requests = documentation(case, topic, stance, preferred, firsts, sentences, path_sentences)
     # The endorsement's own conditions: the response to the therapies it comes after.
+    # (put after others: the response to those of them the case did try)
     reqs = list({t.name: t for r in chosen for t in r.requires}.values())
-    if stance == "supports" and reqs:
+    done = [t for t in reqs if topic.tried(t)] if stance == "prefers_other" else reqs
+    if stance in {"supports", "prefers_other"} and done:
         first = next(r for r in chosen if r.requires)
-        requests.insert(0, (f"Response to {_names(reqs)}: dose, duration and response", first.ev))
+        at = 0 if stance == "supports" else 1
+        requests.insert(at, (f"Response to {_names(done)}: dose, duration and response", first.ev))
+    member = preferred_member(preferred, [*sentences, *path_sentences], stance)
+    if member:  # the class put first by its preferred drug ("MTX ... preferred agent")
+        requests = [member, *(r for r in requests if f" {preferred[0].name}:" not in r[0])]
+        cited.append(member[1])
+    reason = reason_against([r.ev for r in chosen]) if stance == "not_recommended" else None
+    if reason:
+        requests.insert(1, reason)  # what bears on the guideline's reason against it
     turned = failure_request(case, topic, [r.population for r in chosen])
     if turned:
         requests.insert(0, (turned, chosen[0].ev))
@@ -407,7 +422,7 @@ def guideline_position(
                 # "one of adults with ...", or a population by its failure: "of inadequate
                 # response to NSAIDs" is documented as such
                 f"Documentation that the patient is one of {who.strip(' ,.')}"
-                if _GROUP_FIRST.match(who)
+                if GROUP_FIRST.match(who)
                 else f"Documentation of the {who.strip(' ,.')}",
                 endorsing[0].ev,
             ),
@@ -442,7 +457,7 @@ def documentation(
     wanted = preferred or [t for t, _ in firsts]
     first_ev = {t.name: e for t, e in firsts}
     trials = [
-        _trial(term, [*path_sentences, *sentences], first_ev.get(term.name)) for term in wanted
+        trial(term, [*path_sentences, *sentences], first_ev.get(term.name)) for term in wanted
     ]
     out: list[tuple[str, Evidence | None]] = trials[:1]
     if stance in {"prefers_other", "not_recommended"} and wanted:
@@ -453,14 +468,11 @@ def documentation(
         out.append((f"Contraindications to or intolerance of {_names(wanted[:3])}", None))
     else:
         out += trials[1:2]
-    for e in sentences:
-        m = _ONLY_FOR.search(e.text)
-        if m and topic.names_drug(e.text):
-            out.append((f"Whether the patient has {m.group(1).strip()}", e))
-            break
+    for_whom = patients_for(topic, [*sentences, *path_sentences])
+    out += [for_whom] if for_whom else []
     if case.requested_treatment.request_type == "continuation":
         out.append((f"Objective measures of response to {topic.drug} since it was started", None))
-    if topic.kind is not None:
+    if topic.kind is not None or topic.service is not None:
         # what such a request is judged by: the patient's current therapies, and whether
         # it was given (or done) before
         if topic.current:
@@ -470,20 +482,6 @@ def documentation(
     if rest:
         out.append((f"Trials of {_names(rest[:4])} and their response", first_ev.get(rest[0].name)))
     return out
-
-
-def _trial(
-    term: Term, sentences: list[Evidence], fallback: Evidence | None
-) -> tuple[str, Evidence | None]:
-    """ "Trial of X ...", with the guideline's length of an adequate trial when a sentence
-    about a trial of X gives one."""
-    text = f"Trial of {term.name}: dose, duration and response (or why it cannot be used)"
-    for e in sentences:
-        if mentions(e.text, term.words) and re.search(r"\btrial\b", e.text, re.I):
-            length = _DURATION.search(e.text)
-            if length:
-                return f"{text}; an adequate trial is {length.group(0)}", e
-    return text, fallback
 
 
 def _escalation(path_sentences: list[Evidence], first: Term) -> tuple[str, Evidence] | None:

@@ -196,6 +196,8 @@ def why_not(
     on_drug = topic.names_drug(text) or topic.names_class(text)
     if topic.names_other_condition(text) and not on_drug:
         return "another disease, no word on this drug"
-    if not (on_drug or drug_document or topic.names_condition(text) or find_therapies(text)):
+    # (a service of the requested one's kind is a therapy too: massage beside chiropractic)
+    therapy = find_therapies(text) or topic.names_sibling(text)
+    if not (on_drug or drug_document or topic.names_condition(text) or therapy):
         return "names neither the condition, the drug nor a therapy"
     return None

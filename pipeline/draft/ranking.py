@@ -57,9 +57,19 @@ def fits(
         # another form of the condition (EGPA for GPA): its patients, not this case's; only
         # the drug's role there may be told, where the section is for other patients
         return False
-    if topic.kind is not None and not (on_drug or drug_doc or topic.names_kind(text)):
+    if spec.key != "evidence" and RECOMMEND.search(text) and topic.for_target_patients(text):
+        return False  # for patients who have what the test is for: not this case's
+    if spec.key in {"rationale", "path"} and topic.beside_service(text):
+        return False  # the drug path, beside a non-drug therapy of the condition
+    # (another test for the same purpose is an alternative: "against chest radiography")
+    alternative = topic.names_sibling(text)
+    if topic.kind is not None and not (
+        on_drug or drug_doc or topic.names_kind(text) or alternative
+    ):
         return False  # a vaccine for a patient with PsA: the PsA treatment is beside it
-    if spec.recommendations and (topic.names_other_item(text) or topic.not_taken(text)):
+    if spec.recommendations and (
+        (topic.names_other_item(text) and not alternative) or topic.not_taken(text)
+    ):
         # another vaccine's recommendation (influenza), or one on managing a drug the
         # patient does not take: for other patients
         return False

@@ -62,12 +62,49 @@ KINDS: tuple[RequestKind, ...] = (
 )
 
 
-def request_kind(requested: str) -> RequestKind | None:
-    """The kind of a request that is no drug treatment, or None for a drug."""
+# CPT code ranges by what the code describes (the CPT sections): a scan or a laboratory
+# test is testing, a surgical code a procedure, a vaccine's administration vaccination;
+# physical medicine, acupuncture and manipulative treatment are therapies of the
+# condition itself (asked about like a drug), and so are drug codes (infusions).
+_CPT_KINDS: tuple[tuple[int, int, str | None], ...] = (
+    (100, 1999, "procedure"),  # anesthesia
+    (10004, 69990, "procedure"),  # surgery
+    (70010, 79999, "testing"),  # radiology
+    (80047, 89398, "testing"),  # pathology and laboratory
+    (90460, 90749, "vaccination"),  # immunization and vaccines
+    (93000, 93799, "testing"),  # cardiovascular tests
+    (94010, 94799, "testing"),  # pulmonary function
+    (95004, 95199, "testing"),  # allergy testing
+    (95700, 96020, "testing"),  # neurologic tests
+    (97010, 97814, "therapy"),  # physical medicine, rehabilitation, acupuncture
+    (98925, 98943, "therapy"),  # osteopathic and chiropractic manipulative treatment
+)
+_CPT = re.compile(r"\bCPT(?:\s+code)?\s*:?\s*(\d{5})\b", re.I)
+
+
+def cpt_kind(requested: str) -> str | None:
+    """What the request's CPT code describes ("CPT 71250": testing), or None."""
+    m = _CPT.search(requested)
+    if not m:
+        return None
+    code = int(m.group(1))
+    return next((kind for lo, hi, kind in _CPT_KINDS if lo <= code <= hi), None)
+
+
+def request_kind(requested: str, service: str | None = None) -> RequestKind | None:
+    """The kind of a request that is no drug treatment of the condition, or None for a
+    drug or a non-drug therapy of the condition (``service``: the kind the vocabulary
+    gives the service the request names, "therapy" for chiropractic). The name decides
+    first, then the CPT code."""
+    if service == "therapy":
+        return None
+    by_name = {k.name: k for k in KINDS}
+    if service in by_name:
+        return by_name[service]
     for kind in KINDS:
         if kind.request.search(requested):
             return kind
-    return None
+    return by_name.get(cpt_kind(requested) or "")
 
 
 def kind_questions(
@@ -99,6 +136,41 @@ def kind_questions(
         "position": [
             f"{request} is recommended for {kind.situation}",
             f"{request} recommended for {dx} on {on}",
+            f"{request} is not recommended",
+        ],
+    }
+
+
+def therapy_questions(request: str, dx: str, siblings: list[str]) -> dict[str, list[str]]:
+    """Per compose section, questions about a non-drug therapy of the condition
+    (chiropractic, physical therapy): where it stands among the condition's other non-drug
+    therapies, beside its drugs; its risks and harms, its course of sessions."""
+    others = ", ".join(siblings) if siblings else "other non-drug therapies"
+    return {
+        "rationale": [
+            f"{dx}: non-drug therapies recommended beside drug treatment: {others}",
+            f"{request} for {dx}: recommended, conditionally recommended or recommended against",
+        ],
+        "evidence": [
+            f"{request} in {dx}: studies, benefit, evidence",
+            f"{request} for {dx}: trials, outcomes, certainty of evidence",
+        ],
+        "role": [
+            f"{request} is recommended for {dx}",
+            f"{request} not recommended, no role, only for",
+        ],
+        "path": [
+            f"we recommend {others} for {dx}",
+            f"{dx}: drug treatment to target, then non-drug therapies",
+        ],
+        "dosing": [f"{request} sessions, frequency and duration", f"{request} course"],
+        "pitfalls": [
+            f"{request} risks, complications and harms in {dx}",
+            f"{request}: when not to use it; burden and costs",
+        ],
+        "position": [
+            f"we recommend {request} for {dx}",
+            f"we recommend against {request} for {dx}",
             f"{request} is not recommended",
         ],
     }

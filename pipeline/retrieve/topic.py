@@ -19,14 +19,17 @@ from pipeline.retrieve.requests import (
     kind_questions,
     names_other_item,
     request_kind,
+    therapy_questions,
 )
 from pipeline.terms import (
     Term,
     drug_classes,
     find_drugs,
+    find_service,
     find_therapies,
     mentions,
     populations,
+    sibling_services,
     vocabulary,
 )
 from pipeline.terms import first_at as _first
@@ -88,6 +91,17 @@ def _words_of(text: str) -> tuple[str, ...]:
     return (cleaned,) if cleaned else ()
 
 
+def _diagnosis_words(names: list[str]) -> tuple[str, ...]:
+    """Conditions the vocabulary does not know, each by its own words: every diagnosis's
+    name and the names in its brackets ("Raynaud's syndrome without gangrene" apart from
+    the disease before it), not all of them run together."""
+    out: list[str] = []
+    for name in names:
+        out += _words_of(name)
+        out += [w.strip().lower() for w in re.findall(r"\(([^)]{3,60})\)", name)]
+    return tuple(dict.fromkeys(w for w in out if w))
+
+
 @dataclass
 class CaseTopic:
     condition: str  # the diagnosis with its common names
@@ -113,10 +127,53 @@ class CaseTopic:
     kind: RequestKind | None = None
     age: int | None = None
     current: tuple[str, ...] = ()
+    service: Term | None = None  # the service a request that is no drug names
+    purpose: str = ""  # the case's question, without "Is ... medically necessary"
+    # conditions the question names as what a request that is no drug is for (a scan "to
+    # screen for interstitial lung disease"), not the patient's diagnoses
+    targets: tuple[Term, ...] = ()
+
+    def names_sibling(self, text: str) -> bool:
+        """Names another service of the requested one's kind (physical therapy beside
+        chiropractic, chest radiography beside a CT scan)."""
+        return self.service is not None and any(
+            mentions(text, s.words) for s in sibling_services(self.service)
+        )
+
+    def beside_service(self, text: str, classes: bool = False) -> bool:
+        """For a non-drug therapy of the condition (chiropractic): a sentence on a drug
+        (or, with ``classes``, a drug class: "continuation of all DMARDs") that names
+        neither the request nor its sibling therapies is the drug path's."""
+        if self.service is None or self.kind is not None:
+            return False
+        if self.names_drug(text) or self.names_sibling(text):
+            return False
+        return bool(find_therapies(text) if classes else find_drugs(text))
+
+    def for_target_patients(self, text: str) -> bool:
+        """A recommendation for patients who already have the condition a test is for
+        ("for people with SARD-ILD, ... monitoring"): not a case still to be screened
+        ("at increased risk of developing ILD" is)."""
+        for t in self.targets:
+            names = "|".join(re.escape(n) for n in (*t.words, *t.abbrev))
+            if re.search(rf"\bwith\s+(?:[\w]+-)?(?:{names})\b", text, re.I):
+                return True
+        return False
+
+    @property
+    def asked(self) -> str:
+        """The request as the questions name it: a service by its names in the sources
+        ("chiropractic therapy (chiropractic, spinal manipulation)"), not a claim line."""
+        if self.service is None:
+            return self.drug
+        others = list({w.lower(): w for w in self.service.words[1:4]}.values())[:2]
+        return self.service.name + (f" ({', '.join(others)})" if others else "")
 
     def names_other_item(self, text: str) -> bool:
         """Another item of the request's kind ("influenza vaccination" for a zoster
         vaccine), not the request."""
+        if any(mentions(text, t.words, t.abbrev) for t in self.targets):
+            return False  # "ILD screening tests": for what this request is for
         return self.kind is not None and names_other_item(text, self.kind, self.drug_words)
 
     def not_taken(self, text: str) -> bool:
@@ -201,9 +258,19 @@ class CaseTopic:
     def questions(self) -> dict[str, list[str]]:
         """Per compose section, the questions that name this case (the condition by its
         short name: long names crowd out the therapy words)."""
-        dx, drug = self.short, self.drug
+        dx, drug = self.short, self.asked
         if self.kind is not None:
-            return kind_questions(self.kind, drug, dx, self.age, list(self.current))
+            asked = kind_questions(self.kind, drug, dx, self.age, list(self.current))
+            if self.purpose:
+                # what the request is for, in the case's own words ("to screen for
+                # interstitial lung disease in ... systemic sclerosis")
+                asked["rationale"].insert(0, self.purpose)
+                asked["position"].insert(0, f"recommend {self.purpose}")
+            return asked
+        if self.service is not None:
+            # a non-drug therapy stands among the condition's other non-drug therapies
+            siblings = [s.name for s in sibling_services(self.service)[:6]]
+            return therapy_questions(drug, dx, siblings)
         prior = ", ".join(self.prior) if self.prior else "first-line therapy"
         cls = f" ({', '.join(self.drug_classes[:2])})" if self.drug_classes else ""
         return {
@@ -272,7 +339,16 @@ def case_topic(case: Case) -> CaseTopic:
     drugs, conditions = vocabulary()
     t = case.requested_treatment
     drug = _drug_of(t.drug)
+    # a request that is no drug, by the names sources give the service it names; it may be
+    # for another condition the case's question names (a scan "to screen for interstitial
+    # lung disease"): that one is no other disease
+    service = find_service(t.drug) if drug is None else None
     mine = _conditions_of(case)
+    targets = tuple(
+        c
+        for c in conditions
+        if drug is None and c not in mine and mentions(case.question or "", c.words, c.abbrev)
+    )
     dx_names = "; ".join(d.name for d in case.diagnoses)
     plain = re.sub(r",.*$", "", case.diagnoses[0].name).strip() if case.diagnoses else dx_names
     if mine:
@@ -283,7 +359,8 @@ def case_topic(case: Case) -> CaseTopic:
         label = dx_names + (f" ({', '.join(names)})" if names else "")
         short = plain + (f" ({mine[0].abbrev[0]})" if mine[0].abbrev else "")
     else:
-        words, abbrev, label, short = _words_of(dx_names), (), dx_names, plain
+        words = _diagnosis_words([d.name for d in case.diagnoses])
+        abbrev, label, short = (), dx_names, plain
     # a prior therapy by its drug, or by its class where the case names only that
     prior_terms = [found[0] for pt in case.prior_therapies if (found := find_therapies(pt.name))]
     described = f"{dx_names} " + " ".join(
@@ -326,20 +403,29 @@ def case_topic(case: Case) -> CaseTopic:
         condition_words=words,
         condition_abbrev=abbrev,
         drug=t.drug if drug is None or drug.name in t.drug.lower() else f"{t.drug} ({drug.name})",
-        drug_words=tuple(drug.words) if drug else _request_words(t.drug),
+        drug_words=tuple(drug.words)
+        if drug
+        else tuple(dict.fromkeys([*(service.words if service else ()), *_request_words(t.drug)])),
         drug_classes=tuple(w for c in narrow for w in known[c].words),
         broad_classes=tuple(w for c in broad for w in known[c].words),
         other_class_words=tuple(w for c in known.values() if c.name not in own for w in c.words),
         drug_lineage=tuple(own),
         prior=[p.name for p in case.prior_therapies],
         prior_terms=prior_terms,
-        other_conditions=tuple(c for c in conditions if c not in mine),
+        # a request that is no drug may be for another condition the case's question names
+        # (a scan "to screen for interstitial lung disease"): that one is no other disease
+        other_conditions=tuple(c for c in conditions if c not in mine and c not in targets),
+        targets=targets,
         request_type=t.request_type,
         other_subtypes=other_subtypes,
         own_subtypes=own_subtypes,
         population_words=tuple(w for p in groups for w in p.words),
         population_abbrev=tuple(a for p in groups for a in p.abbrev),
-        kind=request_kind(t.drug) if drug is None else None,
+        kind=request_kind(t.drug, service.classes[0] if service else None)
+        if drug is None
+        else None,
+        service=service,
+        purpose=_purpose(case.question or ""),
         age=case.patient.age,
         current=_current_therapies(case),
     )
@@ -350,10 +436,28 @@ def _request_words(text: str) -> tuple[str, ...]:
     brackets ("Shingrix"), and its head noun phrase ("zoster vaccine" of "Recombinant zoster
     vaccine"), as sources shorten it."""
     words = list(_words_of(text))
-    words += [w.strip().lower() for w in re.findall(r"\(([^)]{3,40})\)", text)]
-    if words and len(words[0].split()) > 2:
-        words.append(" ".join(words[0].split()[-2:]))
+    words += [
+        w.strip().lower()
+        for w in re.findall(r"\(([^)]{3,40})\)", text)
+        if not re.search(r"\d{4,}", w)  # a code ("CPT 71250") is no name
+    ]
+    # the head before what qualifies it ("computed tomography" of "... of the chest
+    # without contrast")
+    head = re.split(r"\s+(?:of|without|with|for|in)\s+", words[0])[0] if words else ""
+    if len(head.split()) > 2:
+        words.append(" ".join(head.split()[-2:]))
+    elif head and head != words[0]:
+        words.append(head)
     return tuple(dict.fromkeys(w for w in words if w))
+
+
+def _purpose(question: str) -> str:
+    """What the request is for, from the case's question: "to screen for interstitial lung
+    disease in a 46-year-old woman with ..." of "Is a high-resolution CT of the chest
+    medically necessary to screen for ...?"."""
+    m = re.search(r"\bmedically necessary\b(.*)$", question, re.I | re.S)
+    rest = " ".join((m.group(1) if m else "").split()).strip(" ?.")
+    return rest if len(rest.split()) >= 3 else ""
 
 
 def _current_therapies(case: Case) -> tuple[str, ...]:
