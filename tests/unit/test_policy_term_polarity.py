@@ -356,7 +356,11 @@ def test_a_continuation_read_against_initial_criteria_is_no_denial() -> None:
         branches=[Branch(request_type="initial", node=node)],
     )
     tree = PolicyTree(
-        source_id="s" * 64, file="/x.pdf", title="Synagis policy", compiler="test", indications=[ind]
+        source_id="s" * 64,
+        file="/x.pdf",
+        title="Synagis policy",
+        compiler="test",
+        indications=[ind],
     )
     case = Case.model_validate(
         {
