@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import (
     clauses,
     coverage,
@@ -63,3 +64,23 @@ def polarity_agrees(criterion: str, groups: list[set[str]], need: int, fact: str
             if (names_head or stated >= need) and not denial(c):
                 return False
     return True
+
+
+def agreeing(
+    criterion: str, groups: list[set[str]], need: int, facts: list[CaseFact]
+) -> list[CaseFact]:
+    """The facts that state the criterion with its polarity; for a criterion of absence,
+    none unless one of them denies what it asks (its head, or as many terms as it needs):
+    a diagnosis line and a note that denies another thing ("No other biologic") say
+    nothing of an oral systemic agent taken with it."""
+    kept = [f for f in facts if polarity_agrees(criterion, groups, need, f.text)]
+    denied = denial(criterion)
+    if not kept or denied is None or coverage(groups, criterion[: denied.start()]):
+        return kept
+    head = _head(criterion, denied.end(), groups)
+    for f in kept:
+        for c in clauses(f.text):
+            names_head = head is not None and coverage([groups[head]], c)
+            if denial(c) and (names_head or coverage(groups, c) >= need):
+                return kept
+    return []

@@ -12,7 +12,7 @@ from typing import Any
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
-from pipeline.policy.clause_polarity import polarity_agrees
+from pipeline.policy.clause_polarity import agreeing
 from pipeline.policy.criterion_terms import (
     alternatives,
     clauses,
@@ -421,7 +421,7 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
         elif j.status == "met":
             # every clause of the fact that states a term says it with the criterion's
             # polarity ("X is planned; no Y" does not state the absence of X and Y)
-            kept = [f for f in about if polarity_agrees(node.text, groups, need, f.text)]
+            kept = agreeing(node.text, groups, need, about)
             if (
                 len(about) > 1
                 and len(kept) < len(about)

@@ -401,10 +401,26 @@ def excluded_condition(case: Case, ex: Exclusion) -> str:
     code = _codes(ex.icd10, case)
     target = condition_words(_NEGATION.sub("", ex.name))
     full = next(
-        (dx.name for dx in case.diagnoses if target and target <= condition_words(dx.name)), ""
+        (
+            dx.name
+            for dx in case.diagnoses
+            if target and target <= condition_words(dx.name) and _same_severity(ex.name, dx.name)
+        ),
+        "",
     )
     why = f"diagnosis {full!r} names every word of it" if full else ""
     return "; ".join(x for x in [code, why] if x)
+
+
+_SEVERITY = re.compile(r"\b(mild|moderate|severe|profound)(?:ly)?\b", re.I)
+
+
+def _same_severity(excluded: str, diagnosis: str) -> bool:
+    """ "Moderate or severe Alzheimer's dementia" is no "mild dementia due to Alzheimer's":
+    where both name a severity, they must share one."""
+    said = {m.lower() for m in _SEVERITY.findall(excluded)}
+    has = {m.lower() for m in _SEVERITY.findall(diagnosis)}
+    return not (said and has) or bool(said & has)
 
 
 def _qualifier_holds(qualifier: str, case: Case) -> bool:
@@ -432,6 +448,8 @@ def resembles_exclusion(case: Case, ex: Exclusion) -> tuple[float, str]:
         return 0.0, ""
     if (qualifier := _NEGATION.search(ex.name)) and not _qualifier_holds(qualifier.group(0), case):
         return 0.0, ""  # the condition with a qualifier the case does not state: not it
+    if not any(_same_severity(ex.name, dx.name) for dx in case.diagnoses):
+        return 0.0, ""  # "moderate or severe X" for a case of mild X
     return _overlap(_NEGATION.sub("", ex.name), case)
 
 

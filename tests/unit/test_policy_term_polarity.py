@@ -374,3 +374,28 @@ def test_a_continuation_read_against_initial_criteria_is_no_denial() -> None:
     assert d.verdict == "insufficient_information" and "a person decides" in d.rule
     case.requested_treatment.request_type = "initial"
     assert apply_policy(case, [tree], None).verdict == "not_medically_necessary"
+
+
+def test_an_absence_needs_a_fact_that_denies_what_it_asks() -> None:
+    crit = "Not used together with another biologic or with an oral systemic agent for psoriasis"
+    dx = "Diagnosis: Generalized pustular psoriasis (ICD-10 L40.1)."
+    partial = "History: Medications: acitretin 25 mg by mouth daily. No other biologic."
+    assert _check(crit, "met", dx, partial).status == "not_documented"
+
+
+def test_an_exclusion_of_another_severity_is_not_the_case() -> None:
+    from pipeline.policy.match import excluded_condition
+    from pipeline.policy.models import Exclusion
+
+    ex = Exclusion(id="x1", name="Moderate or severe Alzheimer's dementia", text="x", page=1)
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 74},
+            "diagnoses": [{"name": "Mild dementia due to Alzheimer's disease"}],
+            "requested_treatment": {"drug": "Leqembi"},
+        }
+    )
+    assert excluded_condition(case, ex) == ""
+    case.diagnoses[0].name = "Severe dementia due to Alzheimer's disease"
+    assert excluded_condition(case, ex) != ""
