@@ -8,6 +8,7 @@ that names the flare in passing."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import (
@@ -33,36 +34,53 @@ def _head(text: str, after: int, groups: list[set[str]]) -> int | None:
     return None
 
 
-def polarity_agrees(criterion: str, groups: list[set[str]], need: int, fact: str) -> bool:
+@dataclass(frozen=True)
+class _Asked:
+    """What a criterion asks, read once: its denial, the term the denial is about, and
+    (where it asks a thing present with a qualifier denied) the terms asked present."""
+
+    denied: re.Match[str] | None
+    head: int | None
+    present: list[set[str]]
+    mixed: bool  # some of its terms come before the denial
+
+    def names_head(self, groups: list[set[str]], clause: str) -> bool:
+        return self.head is not None and bool(coverage([groups[self.head]], clause))
+
+
+def _read(criterion: str, groups: list[set[str]]) -> _Asked:
+    denied = denial(criterion)
+    if denied is None:
+        return _Asked(None, None, [], False)
+    head = _head(criterion, denied.end(), groups)
+    asked = criterion[: denied.start()]
+    present = [g for k, g in enumerate(groups) if k != head and coverage([g], asked)]
+    return _Asked(denied, head, present, coverage(groups, asked) > 0)
+
+
+def _agrees(criterion: str, asked: _Asked, groups: list[set[str]], need: int, fact: str) -> bool:
     """Every clause of ``fact`` that speaks to the criterion states its terms with the
     criterion's polarity (see the module's docstring)."""
-    denied = denial(criterion)
-    head = _head(criterion, denied.end(), groups) if denied else None
-    before = coverage(groups, criterion[: denied.start()]) if denied else 0
     for c in clauses(fact):
         stated = coverage(groups, c)
         if not stated:
             continue
         if opposes(criterion, c):
             return False  # "negative" where the criterion asks "positive"
-        if denied is None:
+        if asked.denied is None:
             if negates(c):
                 return False  # a criterion of presence stated in a clause that denies
-        elif before:
+        elif asked.mixed:
             # a thing asked present with a qualifier denied ("... that have not healed"):
             # the denied head, where stated, is denied; the rest is not what is denied
-            if head is not None and coverage([groups[head]], c) and not denial(c):
+            if asked.names_head(groups, c) and not denial(c):
                 return False
-            asked = criterion[: denied.start()]
-            present = [g for k, g in enumerate(groups) if k != head and coverage([g], asked)]
-            if negated_terms([g for g in present if coverage([g], c)], c):
+            if negated_terms([g for g in asked.present if coverage([g], c)], c):
                 return False
-        else:
+        elif (asked.names_head(groups, c) or stated >= need) and not denial(c):
             # a criterion of absence: the clause that names what is denied (or states
             # most of it) must deny it; one naming a term in passing says nothing of it
-            names_head = head is not None and coverage([groups[head]], c)
-            if (names_head or stated >= need) and not denial(c):
-                return False
+            return False
     return True
 
 
@@ -73,14 +91,12 @@ def agreeing(
     none unless one of them denies what it asks (its head, or as many terms as it needs):
     a diagnosis line and a note that denies another thing ("No other biologic") say
     nothing of an oral systemic agent taken with it."""
-    kept = [f for f in facts if polarity_agrees(criterion, groups, need, f.text)]
-    denied = denial(criterion)
-    if not kept or denied is None or coverage(groups, criterion[: denied.start()]):
+    asked = _read(criterion, groups)
+    kept = [f for f in facts if _agrees(criterion, asked, groups, need, f.text)]
+    if not kept or asked.denied is None or asked.mixed:
         return kept
-    head = _head(criterion, denied.end(), groups)
     for f in kept:
         for c in clauses(f.text):
-            names_head = head is not None and coverage([groups[head]], c)
-            if denial(c) and (names_head or coverage(groups, c) >= need):
+            if denial(c) and (asked.names_head(groups, c) or coverage(groups, c) >= need):
                 return kept
     return []

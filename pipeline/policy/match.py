@@ -3,6 +3,7 @@ ICD-10 code): word overlap and code ranges, each choice with the reason in words
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.models import Case
@@ -155,7 +156,8 @@ _SENTENCE_WORDS = DOCUMENT_WORDS | set(
 )
 
 
-def _dx_names(name: str, icd10: str | None) -> list[str]:
+@functools.cache
+def _dx_names(name: str, icd10: str | None) -> tuple[str, ...]:
     """A diagnosis's name and the other names the vocabulary gives its condition (found by
     its words or its ICD-10 code): "Extreme immaturity" is also "prematurity", "preterm
     infant"; "Bronchopulmonary dysplasia" "chronic lung disease of prematurity"."""
@@ -170,7 +172,7 @@ def _dx_names(name: str, icd10: str | None) -> list[str]:
             for t in known.values()
             if any(code.startswith(p.replace(".", "")) for p in t.icd10)
         }
-    return [name, *(w for n in sorted(found) for w in known[n].words)]
+    return (name, *(w for n in sorted(found) for w in known[n].words))
 
 
 def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, str]:
@@ -181,7 +183,7 @@ def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, 
     for dx in case.diagnoses:
         # an indication's name may use another name of the condition; an exclusion's is
         # read as written (a synonym must not widen what a policy rules out)
-        names = _dx_names(dx.name, dx.icd10) if together else [dx.name]
+        names = _dx_names(dx.name, dx.icd10) if together else (dx.name,)
         for k, dx_name in enumerate(names):
             shared = target & condition_words(dx_name)
             if not shared:
