@@ -291,7 +291,7 @@ def gather(
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
             if spec.key in {"rationale", "path", "position", "pitfalls"}:
-                score += state_weight(sent.text, case, topic)
+                score += state_weight(sent.text, case, topic, on_state)
             if spec.key in {"rationale", "path", "position"}:
                 population = population_of(sent.text)
                 if not population_fits(population, case, topic):
@@ -416,13 +416,17 @@ def fit_for(topic: CaseTopic, name: str, kind_named: bool = False) -> str:
     return topic.document_fit(name)
 
 
-def state_weight(text: str, case: Case, topic: CaseTopic) -> float:
-    """A recommendation that names the patient's state (pregnancy, heart failure) speaks
-    of this patient first; one for another stage of it ("the third trimester" at 17
-    weeks), of other patients."""
+def state_weight(text: str, case: Case, topic: CaseTopic, state_doc: bool = False) -> float:
+    """A recommendation that names the patient's state (pregnancy, heart failure) on the
+    drug, or in a document about the state, speaks of this patient first; one for another
+    stage of it ("the third trimester" at 17 weeks), of other patients. (The condition's
+    other therapies in the state, "allopurinol in CKD stage >3" for a flare, gain nothing.)"""
     if not topic.names_state(text):
         return 0.0
-    return 0.8 if stage_fits(text, case) else -1.0
+    if not stage_fits(text, case):
+        return -1.0
+    on_drug = topic.names_drug(text) or topic.names_class(text)
+    return 0.8 if on_drug or state_doc else 0.0
 
 
 def heading_sentence(chunk: Chunk, text: str) -> str:

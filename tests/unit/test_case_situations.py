@@ -176,6 +176,10 @@ def test_pregnancy_by_its_codes_and_its_stage() -> None:
     assert state_weight("NSAIDs are compatible for use during pregnancy.", c, topic) > 0
     assert state_weight("Against NSAIDs in the third trimester.", c, topic) < 0
     assert state_weight("NSAIDs over no NSAIDs.", c, topic) == 0
+    # the state's sentence on another therapy: only from a document about the state
+    certolizumab = "We recommend continuation of certolizumab during pregnancy."
+    assert state_weight(certolizumab, c, topic) == 0
+    assert state_weight(certolizumab, c, topic, state_doc=True) > 0
     # the pregnancy's own questions come first
     assert "during pregnancy" in case_topic(c).questions()["position"][0]
 
