@@ -135,6 +135,13 @@ def _narrower(comparator: str, head: str, topic: CaseTopic) -> bool:
     return specific(comparator) and not specific(head)
 
 
+_DEICTIC = re.compile(
+    r"\b(?:in|for) (?:this|that|these|those|such) (?:setting|situation|population|patients|"
+    r"cases?|context|circumstances?)\b",
+    re.I,
+)
+
+
 def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     text = written_out(ev.text, ev.refers)  # "their use": what the sentence before names
     if not _CUE.search(text) and not _NOT_FIRST.search(text):
@@ -145,6 +152,10 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     lead, body = leading_population(text)
     head, comparator, population = split_over(body)
     population = f"{lead} {population}".strip()
+    if not population and _DEICTIC.search(text):
+        # "over mepolizumab in this setting": for the patients of a sentence before it,
+        # which the reader cannot check against the case
+        return Reading(ev, "other")
     found = _read_kind(ev, text, topic, strong, head, comparator, population)
     if found is not None:
         found.population = population
