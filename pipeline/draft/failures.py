@@ -181,3 +181,21 @@ def worked(case: Case, therapy: str) -> bool:
         if any(t.name == therapy or therapy in t.classes for t in find_therapies(p.name))
     ]
     return bool(responses) and all(_WORKED.search(r) and not _NOT_NOW.search(r) for r in responses)
+
+
+_RULED_OUT = re.compile(
+    r"\b(?:contraindicat\w*|advis\w* against|cannot (?:take|use|tolerate|have)|ruled? out|"
+    r"not an option|must avoid|to avoid)\b",
+    re.I,
+)
+
+
+def ruled_out(case: Case, words: tuple[str, ...]) -> bool:
+    """The record says a therapy (by these words) cannot be used: "colchicine and NSAIDs
+    are contraindicated", "nephrology advises against NSAIDs" (clause by clause)."""
+    texts = [case.question or "", case.notes or "", *case.history]
+    clauses = [c for t in texts for c in re.split(r"[.;]", t)]
+    pattern = term_pattern(words)
+    return bool(pattern) and any(
+        _RULED_OUT.search(c) and pattern.search(c) for c in clauses  # type: ignore[union-attr]
+    )

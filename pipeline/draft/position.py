@@ -37,6 +37,7 @@ from pipeline.draft.failures import (
     failed_classes,
     failure_request,
     own_classes,
+    ruled_out,
     worked,
 )
 from pipeline.draft.levels import level_fits
@@ -152,7 +153,8 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     lead, body = leading_population(text)
     head, comparator, population = split_over(body)
     population = f"{lead} {population}".strip()
-    if not population and _DEICTIC.search(text):
+    main = re.split(r"\b(?:because|due to|given|owing to|as a result)\b", text, flags=re.I)[0]
+    if not population and _DEICTIC.search(main):
         # "over mepolizumab in this setting": for the patients of a sentence before it,
         # which the reader cannot check against the case
         return Reading(ev, "other")
@@ -391,7 +393,12 @@ def guideline_position(
     def still_open(terms: list[Term]) -> list[Term]:
         # a preferred therapy the case tried and that worked (stopped for no failure) is
         # still the guideline's choice before the request
-        return [t for t in terms if not topic.tried(t) or worked(case, t.name)]
+        # (and one the record rules out, "NSAIDs are contraindicated", is not)
+        return [
+            t
+            for t in terms
+            if (not topic.tried(t) or worked(case, t.name)) and not ruled_out(case, t.words)
+        ]
 
     dispreferred = [r for r in readings if r.kind == "dispreferred" and still_open(r.preferred)]
     # A comparison made for patients after therapies this case has not had does not apply.
