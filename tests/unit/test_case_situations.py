@@ -6,6 +6,7 @@ populations bounded by a measure (BMI 40-49). Small fake passages only."""
 from __future__ import annotations
 
 from pipeline.draft.documentation import documentation
+from pipeline.draft.failures import ruled_out
 from pipeline.draft.gather import fit_for, state_weight
 from pipeline.draft.measures import bounds, case_value, measure_fits
 from pipeline.draft.population import population_fits, split_over
@@ -251,3 +252,75 @@ def test_heart_failure_recommendation_decides_for_a_patient_with_heart_failure()
     assert position.stance == "prefers_other" and position.citations[0] == "E2.1"
     assert any(d.startswith("Heart failure class (NYHA)") for d in docs)
     assert documentation(c, topic, "silent", [], [], [], []) == []
+
+
+# --- what the record rules out, severity of a relapse, deictic comparisons ----------------
+
+
+def flare_case() -> Case:
+    return _case(
+        "Canakinumab (Ilaris)",
+        [
+            ("Gout, unspecified (acute flare)", "M10.9"),
+            ("Chronic kidney disease, stage 4", "N18.4"),
+        ],
+        question="Is canakinumab medically necessary for a gout flare, for whom colchicine and "
+        "NSAIDs are contraindicated?",
+        history=["eGFR 22 (stage 4 chronic kidney disease); nephrology advises against NSAIDs."],
+        prior_therapies=[
+            {"name": "Colchicine 0.3 mg daily", "response": "stopped for neuromyopathy"},
+            {"name": "Prednisone 30 mg daily", "response": "flare settled but hyperglycemia"},
+        ],
+    )
+
+
+def test_first_line_drugs_the_record_rules_out_leave_the_request_endorsed() -> None:
+    c = flare_case()
+    topic = case_topic(c)
+    assert topic.names_class("over IL- 1 inhibitors or ACTH")  # a PDF's hyphen and space
+    assert ruled_out(c, ("nsaid", "nsaids")) and not ruled_out(c, ("allopurinol",))
+    first = ev(
+        1,
+        "Using colchicine, NSAIDs, or glucocorticoids as appropriate first- line therapy for "
+        "gout flares over IL- 1 inhibitors or ACTH is strongly recommended.",
+    )
+    il1 = ev(
+        2,
+        "Using an IL- 1 inhibitor over no therapy is conditionally recommended for patients "
+        "experiencing a gout flare for whom the above antiinflammatory therapies are either "
+        "ineffective, poorly tolerated, or contraindicated.",
+    )
+    position, _ = guideline_position(c, topic, [first, il1], [], {})
+    assert position.stance == "supports"
+    # with NSAIDs open (not ruled out, never tried), the first-line drugs come first
+    c.question, c.history = "Is canakinumab medically necessary for a gout flare?", []
+    position, _ = guideline_position(c, case_topic(c), [first, il1], [], {})
+    assert position.stance == "prefers_other" and position.preferred == ["nsaid"]
+
+
+def test_a_nonsevere_relapse_is_not_severe_disease_and_this_setting_decides_nothing() -> None:
+    c = _case(
+        "Mepolizumab (Nucala)",
+        [("Eosinophilic granulomatosis with polyangiitis", "M30.1")],
+        history=["No neuropathy or alveolar hemorrhage, so a nonsevere relapse (asthma)."],
+        prior_therapies=[{"name": "Methotrexate 20 mg weekly", "response": "nonsevere relapse"}],
+    )
+    topic = case_topic(c)
+    severe = ev(
+        1,
+        "Recommendation: For patients with active, severe EGPA, we conditionally recommend "
+        "treatment with cyclophosphamide or rituximab over mepolizumab for remission induction.",
+    )
+    setting = ev(
+        2, "Rituximab or cyclophosphamide is recommended over mepolizumab in this setting."
+    )
+    relapse = ev(
+        3,
+        "Recommendation: For patients with EGPA who have experienced relapse with nonsevere "
+        "disease manifestations while receiving methotrexate, we conditionally recommend adding "
+        "mepolizumab over switching to another agent.",
+    )
+    reading = read_sentence(setting, topic)
+    assert reading is not None and reading.kind == "other"
+    position, _ = guideline_position(c, topic, [severe, setting, relapse], [], {})
+    assert position.stance == "supports" and position.citations[0] == "E3.1"
