@@ -429,9 +429,9 @@ def guideline_position(
         summary = f"The guidelines do not recommend {drug} for {dx}."
     elif stance == "prefers_other":
         summary = (
-            f"The guidelines put {_names(preferred)} before {drug} for {dx}; the case does "
+            f"The guidelines put {_names(preferred)} before {drug} for {dx}; the case "
             + (
-                "not show it was tried."
+                "does not show it was tried."
                 if not all(topic.tried(t) for t in preferred)
                 else "records it was tried and worked."
             )

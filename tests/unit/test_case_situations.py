@@ -211,7 +211,7 @@ def test_the_pregnancy_recommendation_decides_and_a_coxib_ranks_below_other_nsai
     # naproxen was tried and worked (stopped for the pregnancy): still the preferred one
     assert position.stance == "prefers_other" and position.preferred == ["nsaid"]
     assert position.citations[0] == "E3.1" and "E2.1" not in position.citations
-    assert "tried and worked" in position.summary
+    assert "the case records it was tried and worked" in position.summary
     assert any(d.startswith("Gestational age") for d in docs)
     # for a non-pregnant patient, the general recommendation endorses an NSAID
     plain = _case("Celecoxib", [("Axial spondyloarthritis", "M45.9")])
