@@ -290,13 +290,17 @@ def gather(
                     own_only.append((score, sent))
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
+            population = ""
             if spec.key in {"rationale", "path", "position", "pitfalls"}:
                 score += state_weight(sent.text, case, topic, on_state)
-            if spec.key in {"rationale", "path", "position"}:
                 population = population_of(sent.text)
                 if not population_fits(population, case, topic):
-                    score -= 1.0  # a recommendation for other patients (age, comorbidity)
-                elif measure_fits(population, case):
+                    # a recommendation for other patients (age, comorbidity; against ULT
+                    # "in patients with asymptomatic hyperuricemia" is no pitfall of a flare)
+                    score -= 1.0
+                    population = "-"
+            if spec.key in {"rationale", "path", "position"} and population != "-":
+                if measure_fits(population, case):
                     score += 0.5  # for the case's own band of a measure (BMI 40-49)
                 elif spec.key == "rationale" and after_untried(population, topic):
                     score -= 1.0  # patients further along than this case: the path's, later

@@ -9,7 +9,7 @@ from pipeline.draft.documentation import documentation
 from pipeline.draft.failures import ruled_out
 from pipeline.draft.gather import fit_for, state_weight
 from pipeline.draft.measures import bounds, case_value, measure_fits
-from pipeline.draft.population import population_fits, split_over
+from pipeline.draft.population import population_fits, population_of, split_over
 from pipeline.draft.position import guideline_position, read_sentence
 from pipeline.models import Case
 from pipeline.retrieve.procedures import short_name
@@ -324,3 +324,12 @@ def test_a_nonsevere_relapse_is_not_severe_disease_and_this_setting_decides_noth
     assert reading is not None and reading.kind == "other"
     position, _ = guideline_position(c, topic, [severe, setting, relapse], [], {})
     assert position.stance == "supports" and position.citations[0] == "E3.1"
+
+
+def test_a_pitfall_for_other_patients_is_read_by_its_population() -> None:
+    c = flare_case()
+    text = (
+        "For patients with asymptomatic hyperuricemia (SU >6.8 mg/dl with no prior gout flares), "
+        "we conditionally recommend against initiating any pharmacologic ULT."
+    )
+    assert not population_fits(population_of(text), c, case_topic(c))
