@@ -11,6 +11,7 @@ from pipeline.models import CaseFact
 from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.icd_categories import judge_category
+from pipeline.policy.interval import judge_interval
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.polarity import (
     judge_absent_condition,
@@ -38,6 +39,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_recency(text, facts),
+        lambda: judge_interval(text, facts, drug),
         lambda: judge_duration(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_category(text, facts),

@@ -40,7 +40,7 @@ _DONE_WITHIN = re.compile(
 # The range and bound words the measurement rules read: a criterion with them asks more
 # than a test done.
 _LEVEL = re.compile(r"\b(?:normal|reference|range|limit|positive|negative|abnormal)\b", re.I)
-_FIRST_DOSE = re.compile(r"\bfirst\s+(?:dose|infusion|injection)\b", re.I)
+_FIRST_DOSE = re.compile(r"\bfirst\s+(?:[a-z-]+\s+)?(?:dose|infusion|injection)\b", re.I)
 _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 
 

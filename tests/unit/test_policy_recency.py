@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipeline.models import CaseFact
 from pipeline.policy.current_use import examples, judge_current_use
+from pipeline.policy.interval import judge_interval
 from pipeline.policy.readers import read_criterion
 from pipeline.policy.recency import judge_recency
 
@@ -127,3 +128,39 @@ def test_the_readers_reach_both_readings() -> None:
     assert read_criterion(LIVER, facts, "drugx", "")[0] == "met"  # type: ignore[index]
     meds = _facts("History: Medications 03/02/2027: apixaban 5 mg twice daily.")
     assert read_criterion("Is not taking an anticoagulant", meds, "drugx", "")[0] == "not_met"  # type: ignore[index]
+
+
+# --- an event asked some time before the first dose ---------------------------------------
+STOPPED = "Oral zinc and active foo analogs were stopped at least 1 week before the first dose"
+
+
+def test_an_event_long_enough_before_the_dated_first_dose_is_met() -> None:
+    facts = _facts(
+        "History: Oral zinc and foo analog 5 mcg last taken 03/01/2027; first barumab dose "
+        "scheduled 03/20/2027."
+    )
+    assert judge_interval(STOPPED, facts, "barumab")[0] == "met"  # type: ignore[index]
+
+
+def test_an_event_too_close_to_the_first_dose_is_not_met_unless_another_way_is_offered() -> None:
+    facts = _facts(
+        "History: Oral zinc and foo analog 5 mcg last taken 03/18/2027; first dose scheduled "
+        "03/20/2027."
+    )
+    assert judge_interval(STOPPED, facts, "barumab")[0] == "not_met"  # type: ignore[index]
+    other_way = STOPPED + ", or will be stopped under monitoring"
+    assert judge_interval(other_way, facts, "barumab") is None
+
+
+def test_no_dose_date_an_absent_event_or_two_dates_decide_nothing() -> None:
+    no_dose = _facts("History: Oral zinc and foo analog last taken 03/01/2027.")
+    assert judge_interval(STOPPED, no_dose, "barumab") is None
+    month_only = _facts(
+        "History: Oral zinc and foo analog last taken 03/01/2027; first dose planned 04/2027."
+    )
+    assert judge_interval(STOPPED, month_only, "barumab") is None
+    two = _facts(
+        "History: Oral zinc and foo analog stopped 02/01/2027, restarted 02/10/2027 and last "
+        "taken 03/18/2027; first dose scheduled 03/20/2027."
+    )
+    assert judge_interval(STOPPED, two, "barumab") is None
