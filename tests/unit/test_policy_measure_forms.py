@@ -34,7 +34,7 @@ def test_two_values_of_a_stepped_score_are_either_and_nothing_between() -> None:
 
 
 def test_a_percent_of_predicted_with_its_window_read_by_the_readings_date() -> None:
-    text = "Peak flow capacity (PFC) is 50% of predicted or higher on a test within the last 60 days"
+    text = "Peak flow capacity (PFC) is 50% of predicted or higher on a test in the last 60 days"
     fresh = _facts(
         "History: Clinic note 03/20/2027.",
         "History: Test 03/02/2027: PFC 2.6 L (68% of predicted).",
