@@ -8,6 +8,7 @@ from pipeline.policy.current_use import examples, judge_current_use
 from pipeline.policy.interval import judge_interval
 from pipeline.policy.readers import read_criterion
 from pipeline.policy.recency import judge_recency
+from pipeline.policy.restated import judge_restated
 
 
 def _facts(*texts: str) -> list[CaseFact]:
@@ -164,3 +165,9 @@ def test_no_dose_date_an_absent_event_or_two_dates_decide_nothing() -> None:
         "taken 03/18/2027; first dose scheduled 03/20/2027."
     )
     assert judge_interval(STOPPED, two, "barumab") is None
+
+
+def test_a_comparison_of_two_readings_is_not_restated_by_a_fact_naming_both() -> None:
+    facts = _facts("History: FOO disability score 4 before the first dose; 5 on 03/02/2027.")
+    assert judge_restated("FOO score lower than before the first dose", facts, "barumab") is None
+    assert judge_restated("FOO disability score stated before the first dose", facts, "barumab")
