@@ -3,11 +3,12 @@ measured within the 30 days before the request", "Liver enzymes (ALT, AST) and t
 bilirubin measured within the 30 days before the first infusion"), judged by code from the
 dated readings the facts give of each named test.
 
-The criterion asks only that the tests were done (no bound, no range: those are the
-measurement rules'). Met: every named test has a reading dated inside the window. Not met:
-some named test has readings and every one of them lies wholly outside it (a month and year
-counts as its whole month). Anything else (a test not mentioned, a reading without a date,
-one that straddles the window's edge) decides nothing.
+Met: every named test has a reading dated inside the window, and the criterion asks only
+that the tests were done (a bound or a range is the measurement rules'). Not met: some
+named test has readings and every one of them lies wholly outside it (a month and year
+counts as its whole month), whatever level the criterion asks of it. Anything else (a test
+not mentioned, a reading without a date, one that straddles the window's edge) decides
+nothing.
 
 The window is counted back from the case's latest dated note or result (dates.py); where the
 criterion counts it back from a first dose or infusion and the facts date that dose, from
@@ -74,8 +75,12 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
     """(status, cited fact ids, reason) for a criterion asking named tests done within a
     window; None where code cannot be sure."""
     m = _DONE_WITHIN.search(text)
-    if not m or bounds(text) or _LEVEL.search(text):
+    if not m:
         return None
+    # "IGF-1 measured within the past 12 months is within the normal range": the level is
+    # the measurement rules'; a test with no reading inside the window is not met whatever
+    # level it asks
+    level = bool(bounds(text) or _LEVEL.search(text))
     tests = list(dict.fromkeys(n.analyte for n in named(text[: m.start()])))
     if not tests:
         return None
@@ -113,7 +118,7 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
                 else:
                     unsure.add(test)  # at the window's edge, or after its end
     said = m.group(0).split("within", 1)[1].strip()
-    if len(fresh) == len(tests):
+    if len(fresh) == len(tests) and not level:
         cited = list(dict.fromkeys(fresh.values()))[:3]
         return "met", cited, f"{', '.join(tests)} measured within {said} ({', '.join(cited)})"
     late_tests = [t for t in tests if t in stale and t not in fresh and t not in unsure]

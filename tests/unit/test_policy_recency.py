@@ -65,7 +65,10 @@ def test_the_window_runs_back_from_a_dated_first_dose() -> None:
     assert judge_recency(text, far)[0] == "not_met"  # type: ignore[index]
 
 
-def test_a_criterion_with_a_bound_or_a_range_is_the_measurement_rules() -> None:
+def test_a_criterion_with_a_bound_or_a_range_is_met_by_the_measurement_rules_only() -> None:
+    stale = _facts(NOTE, "History: Last ALT 21 U/L on 01/10/2026; none since.")
+    asked = "ALT measured within the past 3 months is within the normal range"
+    assert judge_recency(asked, stale)[0] == "not_met"  # type: ignore[index]
     facts = _facts(NOTE, "History: Labs 05/09/2027: ALT 21 U/L.")
     assert (
         judge_recency("ALT below 3 times the ULN, measured within the past 30 days", facts) is None
