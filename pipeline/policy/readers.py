@@ -19,6 +19,7 @@ from pipeline.policy.polarity import (
     judge_contrast,
     judge_head_absent,
 )
+from pipeline.policy.prior_use import judge_never_received
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
 from pipeline.policy.restated import (
@@ -47,6 +48,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_contrast(text, facts),
         lambda: judge_concomitant(text, facts, drug),
         lambda: judge_current_use(text, facts, drug),
+        lambda: judge_never_received(text, facts, drug),
         lambda: judge_screening(text, facts),
         lambda: judge_never_taken(text, facts),
         lambda: judge_never_used_within_limit(text, facts, drug),

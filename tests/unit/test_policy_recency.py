@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline.models import CaseFact
 from pipeline.policy.current_use import examples, judge_current_use
 from pipeline.policy.interval import judge_interval
+from pipeline.policy.prior_use import judge_never_received
 from pipeline.policy.readers import read_criterion
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.restated import judge_restated
@@ -174,3 +175,34 @@ def test_a_comparison_of_two_readings_is_not_restated_by_a_fact_naming_both() ->
     facts = _facts("History: FOO disability score 4 before the first dose; 5 on 03/02/2027.")
     assert judge_restated("FOO score lower than before the first dose", facts, "barumab") is None
     assert judge_restated("FOO disability score stated before the first dose", facts, "barumab")
+
+
+# --- a drug asked received before, denied for all time -------------------------------------
+RECEIVED = (
+    "Members who have previously received a biologic or targeted synthetic drug indicated for X"
+)
+
+
+def test_every_drug_denied_for_all_time_is_not_met() -> None:
+    facts = _facts("History: No biologic or JAK inhibitor has ever been prescribed.")
+    assert judge_never_received(RECEIVED, facts, "ustekinumab") == (
+        "not_met",
+        ["F1"],
+        "F1 state biologic, targeted synthetic never received",
+    )
+
+
+def test_a_denial_for_now_or_of_one_drug_only_decides_nothing() -> None:
+    now = _facts("History: No biologic or JAK inhibitor at present.")
+    assert judge_never_received(RECEIVED, now, "ustekinumab") is None
+    one = _facts("History: Has never received a biologic.")
+    assert judge_never_received(RECEIVED, one, "ustekinumab") is None
+    taken = _facts("History: Never on a JAK inhibitor; adalimumab 2023 to 2024, lost response.")
+    assert judge_never_received(RECEIVED, taken, "ustekinumab") is None
+
+
+def test_the_requested_drug_is_none_of_the_drugs_asked() -> None:
+    facts = _facts(
+        "History: No biologic or JAK inhibitor has ever been prescribed; ustekinumab is planned."
+    )
+    assert judge_never_received(RECEIVED, facts, "ustekinumab")[0] == "not_met"  # type: ignore[index]
