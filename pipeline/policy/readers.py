@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.icd_categories import judge_category
@@ -42,6 +43,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_recency(text, facts),
         lambda: judge_interval(text, facts, drug),
         lambda: judge_duration(text, facts),
+        lambda: judge_comparison(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_category(text, facts),
         lambda: judge_absent_condition(text, facts, drug),

@@ -1,0 +1,49 @@
+"""A measurement compared with its value before treatment, read by code; the model's "met"
+on such a criterion is not accepted (a fact naming both readings restates no comparison)."""
+
+from __future__ import annotations
+
+from pipeline.models import CaseFact
+from pipeline.policy.comparison import compares_readings, judge_comparison
+from pipeline.policy.judge import check_model_judgment
+from pipeline.policy.models import Judgment, PolicyNode
+
+LOWER = "FOO score lower than before the first dose"
+
+
+def _facts(*texts: str) -> list[CaseFact]:
+    return [CaseFact(id=f"F{i}", text=t) for i, t in enumerate(texts, 1)]
+
+
+def test_a_later_value_on_the_asked_side_is_met_and_otherwise_not() -> None:
+    down = _facts(
+        "History: FOO disability score 6 before the first dose (03/2026); 3 on 09/02/2026."
+    )
+    assert judge_comparison(LOWER, down)[0] == "met"  # type: ignore[index]
+    up = _facts("History: FOO disability score 6 before the first dose (03/2026); 7 on 09/02/2026.")
+    assert judge_comparison(LOWER, up)[0] == "not_met"  # type: ignore[index]
+    same = _facts("History: FOO score 6 at baseline, 6 now.")
+    assert judge_comparison(LOWER, same)[0] == "not_met"  # type: ignore[index]
+    higher = "BAR distance higher than at baseline"
+    assert (
+        judge_comparison(higher, _facts("History: BAR distance 300 at baseline, 360 now."))[0]
+        == "met"
+    )  # type: ignore[index]
+
+
+def test_no_marked_earlier_value_or_a_scale_word_decides_nothing() -> None:
+    unmarked = _facts("History: FOO score 6 and 3 on two visits.")
+    assert judge_comparison(LOWER, unmarked) is None
+    one = _facts("History: FOO score 3 on 09/02/2026.")
+    assert judge_comparison(LOWER, one) is None
+    better = _facts("History: FOO score 6 before the first dose; 3 now.")
+    assert judge_comparison("FOO score better than before the first dose", better) is None
+
+
+def test_the_models_met_on_a_comparison_is_not_accepted() -> None:
+    assert compares_readings(LOWER)
+    facts = {"F1": CaseFact(id="F1", text="History: FOO score 6 before the first dose; 7 now.")}
+    j = Judgment(node_id="1", text=LOWER, page=1, status="met", facts=["F1"], method="model")
+    checked = check_model_judgment(j, PolicyNode(id="1", text=LOWER, page=1), facts)
+    assert checked.status == "not_documented"
+    assert "comparison of two readings" in checked.problems[0]
