@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipeline.models import CaseFact
 from pipeline.policy.comparison import compares_readings, judge_comparison
+from pipeline.policy.history import judge_history_absent
 from pipeline.policy.judge import check_model_judgment
 from pipeline.policy.models import Judgment, PolicyNode
 
@@ -47,3 +48,30 @@ def test_the_models_met_on_a_comparison_is_not_accepted() -> None:
     checked = check_model_judgment(j, PolicyNode(id="1", text=LOWER, page=1), facts)
     assert checked.status == "not_documented"
     assert "comparison of two readings" in checked.problems[0]
+
+
+# --- no history of a condition --------------------------------------------------------------
+NO_HISTORY = (
+    "Patient has no personal or family history of gizmo cell carcinoma and no wobble syndrome"
+)
+
+
+def test_a_condition_the_criterion_excludes_stated_in_a_relative_is_not_met() -> None:
+    facts = _facts(
+        "History: Family history: brother treated at 41 for gizmo cell carcinoma "
+        "(genetic testing not done in the family)."
+    )
+    assert judge_history_absent(NO_HISTORY, facts) == (
+        "not_met",
+        ["F1"],
+        "F1 states a history the criterion excludes",
+    )
+
+
+def test_a_denied_condition_or_a_relative_for_a_personal_history_decides_nothing() -> None:
+    denied = _facts("History: No gizmo cell carcinoma or wobble syndrome in the family.")
+    assert judge_history_absent(NO_HISTORY, denied) is None
+    relative = _facts("History: Mother had gizmo cell carcinoma.")
+    assert judge_history_absent("No history of gizmo cell carcinoma", relative) is None
+    own = _facts("History: Gizmo cell carcinoma resected 2019.")
+    assert judge_history_absent("No history of gizmo cell carcinoma", own)[0] == "not_met"  # type: ignore[index]
