@@ -23,6 +23,7 @@ from pipeline.models import CaseFact
 from pipeline.policy.analytes import ESTIMATES, analyte_at, readings_of
 from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, requirements
 from pipeline.policy.dates import as_of, months_between, reading_date
+from pipeline.policy.percent_of import percent_of
 from pipeline.policy.units import NUMBER_WORDS as _NUMBER_WORDS
 from pipeline.policy.units import UNIT as _UNIT
 from pipeline.policy.units import unit_of as _unit
@@ -455,6 +456,8 @@ def judge_measure(
                     if when is None or when > criterion_window:
                         continue
             values.append((value, reading.fact, reading.head))
+        if not values and bound.unit == "%":  # "at least 10% of the lungs"
+            values = percent_of(text, bound.end, facts)
         if not values:
             return None
         values = _best_named(values, text[: bound.start])

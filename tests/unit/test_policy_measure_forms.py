@@ -56,3 +56,14 @@ def test_the_parts_of_a_score_in_parentheses_are_not_the_score() -> None:
     text = "Daily Living Index (DLI) total score of 6 or more"
     facts = _facts("History: DLI today 9 (walking 2, dressing 1, eating 2, washing 1).")
     assert judge_measure(text, facts) == ("met", ["F1"], "documented 9 satisfies >= 6")
+
+
+def test_a_percent_of_a_named_whole_is_read_from_a_percent_of_the_same_whole() -> None:
+    text = "Widget disease with scarring involving at least 10% of the lungs"
+    small = _facts("History: CT: the reader puts the disease at about 5% of lung volume.")
+    assert judge_measure(text, small) == ("not_met", ["F1"], "documented 5 % fails >= 10 %")
+    large = _facts("History: CT: about 20% of the lungs involved.")
+    assert judge_measure(text, large)[0] == "met"  # type: ignore[index]
+    # a percent of another whole is no reading of it
+    other = _facts("History: Spirometry: FVC 71% of predicted.")
+    assert judge_measure(text, other) is None
