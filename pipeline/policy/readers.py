@@ -21,6 +21,7 @@ from pipeline.policy.polarity import (
     judge_contrast,
     judge_head_absent,
 )
+from pipeline.policy.positive_test import judge_positive_test
 from pipeline.policy.prior_use import judge_never_received
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
@@ -53,6 +54,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_current_use(text, facts, drug),
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
+        lambda: judge_positive_test(text, facts),
         lambda: judge_screening(text, facts),
         lambda: judge_never_taken(text, facts),
         lambda: judge_never_used_within_limit(text, facts, drug),

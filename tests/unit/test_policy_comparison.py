@@ -8,6 +8,7 @@ from pipeline.policy.comparison import compares_readings, judge_comparison
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.judge import check_model_judgment
 from pipeline.policy.models import Judgment, PolicyNode
+from pipeline.policy.positive_test import judge_positive_test
 
 LOWER = "FOO score lower than before the first dose"
 
@@ -75,3 +76,32 @@ def test_a_denied_condition_or_a_relative_for_a_personal_history_decides_nothing
     assert judge_history_absent("No history of gizmo cell carcinoma", relative) is None
     own = _facts("History: Gizmo cell carcinoma resected 2019.")
     assert judge_history_absent("No history of gizmo cell carcinoma", own)[0] == "not_met"  # type: ignore[index]
+
+
+# --- a positive test ---------------------------------------------------------------------------
+POSITIVE = "Positive serologic test for anti-zeta receptor (ZR) antibodies"
+
+
+def test_a_test_stated_positive_or_above_its_cutoff_is_met() -> None:
+    words = _facts("Diagnosis: Gizmo disease, zeta receptor antibody positive.")
+    assert judge_positive_test(POSITIVE, words) == ("met", ["F1"], "F1 states the test positive")
+    value = _facts("History: ZR binding antibody 14.2 nmol/L (normal below 0.25).")
+    assert judge_positive_test(POSITIVE, value)[0] == "met"  # type: ignore[index]
+
+
+def test_a_negative_test_is_not_met_unless_the_criterion_offers_others() -> None:
+    negative = _facts("History: Zeta receptor antibody negative 02/2027.")
+    assert judge_positive_test(POSITIVE, negative)[0] == "not_met"  # type: ignore[index]
+    below = _facts("History: ZR antibody 0.1 nmol/L (normal below 0.25).")
+    assert judge_positive_test(POSITIVE, below)[0] == "not_met"  # type: ignore[index]
+    several = "Positive test for zeta receptor antibodies or omega kinase antibodies"
+    assert judge_positive_test(several, negative) is None
+
+
+def test_results_that_disagree_or_a_test_not_named_decide_nothing() -> None:
+    both = _facts(
+        "History: Zeta receptor antibody positive 2025.", "History: ZR antibody negative 2027."
+    )
+    assert judge_positive_test(POSITIVE, both) is None
+    other = _facts("History: Omega kinase antibody positive.")
+    assert judge_positive_test(POSITIVE, other) is None
