@@ -37,8 +37,12 @@ _LIST = re.compile(
     r"(?:\s+list)?(?:\s+(?:on\s+)?\d{1,2}/\d{1,2}/\d{4})?\s*:",
     re.I,
 )
+# a clause that speaks of the drug the one before it named
+_IT = re.compile(r"\b(?:it|them|both)\b", re.I)
 _GOES_ON = re.compile(
-    r"\b(?:continu\w*|ongoing|to continue|still (?:taking|on)|remains? on|keep\w*)\b", re.I
+    r"\b(?:continu\w*|ongoing|to continue|still (?:taking|on)|remains? on|keep\w*|"
+    r"together with|alongside)\b",
+    re.I,
 )
 
 
@@ -81,15 +85,21 @@ def in_current_use(
         if fact.text.startswith(("Payer", "Requested", "Patient:", "Prior therap")):
             continue
         listed = bool(_LIST.match(fact.text))
+        before: list[str] = []  # the items the fact's last clause named
         for clause in _clauses(fact.text):
             clause = _without(clause, drug)
-            for item in (i for i in items if _names(i, clause)):
+            named = [i for i in items if _names(i, clause)]
+            if not named and before and _IT.search(clause) and not negates(clause):
+                # "Galcanezumab monthly since 09/2025; the neurologist plans to continue it"
+                named = before
+            for item in named:
                 if _STOPPED.search(clause):
                     stopped = True
                 elif negates(clause):
                     absent.setdefault(item, fact.id)
                 elif listed or _GOES_ON.search(clause):
                     current.append(fact.id)
+            before = [i for i in items if _names(i, clause)]
     return list(dict.fromkeys(current)), absent, stopped
 
 

@@ -206,3 +206,15 @@ def test_the_requested_drug_is_none_of_the_drugs_asked() -> None:
         "History: No biologic or JAK inhibitor has ever been prescribed; ustekinumab is planned."
     )
     assert judge_never_received(RECEIVED, facts, "ustekinumab")[0] == "not_met"  # type: ignore[index]
+
+
+def test_a_clause_that_goes_on_with_it_speaks_of_the_drug_named_before() -> None:
+    text = "Not given together with a CGRP monoclonal antibody for migraine prevention"
+    going = _facts(
+        "History: Galcanezumab 120 mg monthly since 2026; the neurologist plans to continue it "
+        "together with the requested drug."
+    )
+    assert judge_current_use(text, going, "onabotulinumtoxinA")[0] == "not_met"  # type: ignore[index]
+    # "it" with nothing named before it, or denied, is no current use
+    alone = _facts("History: The neurologist plans to continue it.")
+    assert judge_current_use(text, alone, "onabotulinumtoxinA") is None
