@@ -5,6 +5,7 @@ reading of a window read by its own date, and the parts of a score in parenthese
 from __future__ import annotations
 
 from pipeline.models import CaseFact
+from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.measures import bounds, judge_measure
 
 
@@ -67,3 +68,21 @@ def test_a_percent_of_a_named_whole_is_read_from_a_percent_of_the_same_whole() -
     # a percent of another whole is no reading of it
     other = _facts("History: Spirometry: FVC 71% of predicted.")
     assert judge_measure(text, other) is None
+
+
+def test_the_gestational_age_at_birth_against_its_bound() -> None:
+    earlier = "Infant was born at 28 weeks, 6 days of gestation or earlier"
+    born = _facts("History: Clinic note: born 01/02/2027 at 27 weeks 3 days.")
+    assert judge_gestation(earlier, born) == (
+        "met",
+        ["F1"],
+        "F1: gestational age at birth within the bound",
+    )
+    late = _facts("Diagnosis: Preterm newborn, gestational age 29 completed weeks.")
+    assert judge_gestation(earlier, late)[0] == "not_met"  # type: ignore[index]
+    # a completed week that straddles the bound, or a week with no day, decides nothing
+    straddles = _facts("Diagnosis: Preterm newborn, gestational age 28 completed weeks.")
+    assert (
+        judge_gestation("Infant was born before 28 weeks, 3 days of gestation", straddles) is None
+    )
+    assert judge_gestation(earlier, _facts("History: born at 27 weeks.")) is None
