@@ -105,3 +105,14 @@ def test_results_that_disagree_or_a_test_not_named_decide_nothing() -> None:
     assert judge_positive_test(POSITIVE, both) is None
     other = _facts("History: Omega kinase antibody positive.")
     assert judge_positive_test(POSITIVE, other) is None
+
+
+def test_unchanged_is_the_same_value_and_a_change_fails_it_whatever_else_it_asks() -> None:
+    same = _facts("History: FOO score 6 before the first dose; 6 on 09/02/2026.")
+    changed = _facts("History: FOO score 6 before the first dose; 8 on 09/02/2026.")
+    assert judge_comparison("FOO score unchanged", same)[0] == "met"  # type: ignore[index]
+    assert judge_comparison("FOO score unchanged", changed)[0] == "not_met"  # type: ignore[index]
+    more = "FOO score unchanged, with better grip strength"
+    assert judge_comparison(more, changed)[0] == "not_met"  # type: ignore[index]
+    assert judge_comparison(more, same) is None  # the grip strength is still to be read
+    assert compares_readings(more)
