@@ -14,7 +14,13 @@ from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.branch_split import split_tree
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
-from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion, heading_exclusion
+from pipeline.policy.exclusions import (
+    _catch_all,
+    _dedupe,
+    _exclusion,
+    heading_exclusion,
+    semicolon_exclusions,
+)
 from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
@@ -146,6 +152,9 @@ def build_tree(
                     exclusions.append(_catch_all(item, f"X{n}", pages))
             elif item.style != "para" or _CATCH_ALL.search(item.text):
                 exclusions.append(_exclusion(item, f"X{n}", pages))
+            elif not item.children and _EXCLUSION_SECTION.search(section):
+                # "DENIAL CRITERIA: use as X; use for Y; beneficiary is pregnant."
+                exclusions.extend(semicolon_exclusions(item, f"X{n}", pages))
             continue
         if item.style == "para" and not item.children and _APPROVES.search(item.text):
             # "X is medically necessary when all of the following are met: A; B; and C":
