@@ -26,7 +26,7 @@ from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.inline_logic import expand_inline
-from pipeline.policy.layout_text import Line, layout_lines, raw_pages
+from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.outline import Item, outline
@@ -35,6 +35,8 @@ from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.references import resolve
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
+from pipeline.policy.row_table_refs import apply_row_tables
+from pipeline.policy.row_tables import read_row_tables
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
@@ -285,6 +287,8 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         raw = raw_pages(Path(path))
         rows, used = read_tables(raw)
         lines = layout_lines(raw, used)
+        # one criterion per row ("No. | Criterion | ..."), cells read where the PDF draws them
+        row_tables = read_row_tables(Path(path), running_lines(raw))
     except Exception as exc:  # noqa: BLE001 layout extraction fails in its own ways
         raise PolicyCompileError(
             f"{path}: layout extraction failed ({type(exc).__name__})"
@@ -303,7 +307,9 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         rest = [x for i, x in enumerate(lines) if i not in sectioned[1]]
         tree = build_tree(outline(rest), page_text, sectioned=sectioned[0], **common)
         tree.problems.extend(found)
-    return _field_table_reading(tree, raw, page_text)
+    tree = _field_table_reading(tree, raw, page_text)
+    apply_row_tables(tree, row_tables, page_text)
+    return tree
 
 
 def _field_table_reading(tree: PolicyTree, raw: list[list[str]], pages: PageText) -> PolicyTree:
