@@ -38,6 +38,7 @@ from pipeline.policy.renewal_statements import add_continuation, cited, continue
 from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import read_row_tables
 from pipeline.policy.sections import better_reading, section_indications
+from pipeline.policy.step_tiers import tier_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
@@ -57,7 +58,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-18"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-19"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -76,7 +77,11 @@ COMPILER_VERSION = "policy-compiler-18"  # 7: two-column criteria tables; 8: con
 # "drug, condition, initial request, All:" (logic_notes.py, branch_names.py); 18: table name
 # cells with code lines, "• AND x" items, logic inside a sentence (inline_logic.py),
 # indentation-only items, "Inclusion / Renewal Criteria:" bands, continuation statements
-# citing the sections they serve (renewal_statements.py)
+# citing the sections they serve (renewal_statements.py); 19: run-on "A; AND B; AND one of
+# the following applies: C; OR D" paragraphs (runon.py), semicolon "DENIAL CRITERIA",
+# criteria tables with one numbered criterion per row cited by "all of the criteria in
+# Table N" (row_tables.py, row_table_refs.py), step-tier bands "STEP 2 CRITERIA: X" as
+# indications with one renewal band for all (step_tiers.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -301,7 +306,12 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     tree = build_tree(outline(lines), page_text, rows=rows, **common)
     found: list[str] = []
     sectioned = section_indications(lines, page_text, found)
-    if sectioned is not None and better_reading(sectioned[0], tree.indications):
+    tiered: list[str] = []
+    tiers = tier_indications(lines, page_text, tiered)
+    if tiers is not None:
+        # "STEP 2 CRITERIA: <condition>" bands: each step tier of the class an indication
+        sectioned, found = tiers, tiered
+    if sectioned is not None and (tiers or better_reading(sectioned[0], tree.indications)):
         # condition sections read from the lines (sections.py) explain the policy better:
         # the rest of it gives the exclusions and scope
         rest = [x for i, x in enumerate(lines) if i not in sectioned[1]]
