@@ -30,6 +30,7 @@ _BAND = re.compile(
 )
 _TIER_LABEL = re.compile(r"^(?:STEP|TIER|LEVEL)\s+\d", re.I)
 _MAX_WORDS = 12
+_SMALL = {"of", "in", "and", "or", "the", "with", "due", "to", "for", "on", "by"}
 
 
 @dataclass
@@ -62,7 +63,7 @@ def _band(line: Line) -> _Band | None:
 def _cased(text: str) -> str:
     """Capitals in sentence case, abbreviations ("CTEPH", "PAH") kept."""
     words = text.split()
-    keep = len(words) <= 2 and not _TIER_LABEL.match(text)
+    keep = len(words) == 1 and not _TIER_LABEL.match(text)
     return " ".join(w if keep and len(w) <= 5 else w[:1] + w[1:].lower() for w in words)
 
 
@@ -75,7 +76,11 @@ def _stops(line: Line) -> bool:
 def _name(band: _Band) -> str:
     """ "Pulmonary arterial hypertension: Step 2" for a tier of a condition, the condition
     the label names otherwise ("CTEPH" over "RIOCIGUAT (ADEMPAS)")."""
-    rest = " ".join(w[:1] + w[1:].lower() if len(w) > 5 else w for w in band.rest.split())
+    rest = " ".join(
+        # "ANEMIA IN MDS" → "Anemia in MDS": short words other than these are abbreviations
+        w.lower() if w.lower() in _SMALL else w[:1] + w[1:].lower() if len(w) > 3 else w
+        for w in band.rest.split()
+    )
     if _TIER.match(band.line.text.strip()):
         return f"{rest}: {band.label}" if rest else band.label
     if rest and names_condition(rest) and not names_condition(band.label):
