@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from pipeline.policy.groups import _node
-from pipeline.policy.models import Indication, PolicyNode, PolicyTree
+from pipeline.policy.models import Indication, PolicyTree
 from pipeline.policy.outline import Item
 from pipeline.policy.row_tables import RowTable
+from pipeline.policy.table_refs import _replace
 from pipeline.policy.verbatim import PageText
 from pipeline.policy.wording import _CONTINUATION
 
@@ -23,12 +24,6 @@ _CITES = re.compile(
 )
 _RENEWS = re.compile(r"\b(?:continu\w*|renewal|re-?authori[sz]ation|recertification)\b", re.I)
 _STARTS = re.compile(r"\binitial\b|\bnew start\b", re.I)
-
-
-def _replace(node: PolicyNode, target: PolicyNode, by: PolicyNode) -> PolicyNode:
-    if node is target:
-        return by
-    return node.model_copy(update={"children": [_replace(c, target, by) for c in node.children]})
 
 
 def _table_node(table: RowTable, op: str, node_id: str, pages: PageText, problems: list[str]):

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pipeline.policy.branch_names import _branch_kind
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.layout_text import Line
-from pipeline.policy.models import Branch, Indication, PolicyNode
-from pipeline.policy.sections import _Branch, _root
+from pipeline.policy.models import Branch, Indication
+from pipeline.policy.sections import _Branch, _copy, _root
 from pipeline.policy.wording import _APPROVE_FOR
 
 _TIER = re.compile(
@@ -113,12 +113,6 @@ def _renews(band: _Band, tiers: list[_Band]) -> list[_Band]:
     said = " ".join(x.text for x in band.lines[:2]).lower()
     named = [t for t in tiers if re.search(rf"\b{re.escape(t.label.lower())}\b", said)]
     return named or tiers
-
-
-def _copy(node: PolicyNode, prefix: str) -> PolicyNode:
-    return node.model_copy(
-        update={"id": f"{prefix}.{node.id}", "children": [_copy(c, prefix) for c in node.children]}
-    )
 
 
 def tier_indications(
