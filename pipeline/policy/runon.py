@@ -22,6 +22,7 @@ _JOIN = re.compile(r";\s*(AND|OR|and|or)\s+(?=\S)")
 _LEAD = re.compile(
     r"^(?P<lead>[^:;]{0,80}?\bof the following\b[^:;]{0,30}:)\s*(?P<rest>\S.*)$", re.I
 )
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")  # not "U.S. Food", "e.g. X"
 _MIN_JOINS = 2  # one "; and" ends many a sentence: two make a run of criteria
 _MIN_WORDS = 2
 
@@ -87,6 +88,12 @@ def runon_parts(item: Item) -> list[Item] | None:
     tops = {x.joined for x in out[:-1]}
     if len(tops) != 1:
         return None  # "A; AND B; OR C": which binds first is not said
+    last = out[-1].children[-1] if out[-1].children else out[-1]
+    if end := _SENTENCE_END.search(last.text):
+        # a sentence after the last criterion ("... a hematologist. Approve for 6 months."):
+        # a note on it, no criterion's words
+        last.notes.append(last.text[end.end() :].strip())
+        last.text = last.text[: end.start()]
     return out
 
 

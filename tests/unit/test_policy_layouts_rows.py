@@ -181,6 +181,55 @@ def test_a_capitals_sheet_with_run_on_criteria_compiles_to_its_trees(tmp_path: P
     assert not any("no combining logic" in p for p in tree.problems)
 
 
+SECTIONS = [
+    [
+        "Zorvimab (Zorvix) Coverage Policy",
+        "",
+        "Coverage Criteria",
+        "",
+        "Grey River Disease",
+        "",
+        "Initial Authorization",
+        "Member is 12 years of age or older; and member has grey river disease confirmed by liver biopsy; and",
+        "member failed a chelator for at least 3 months; and prescribed by a hematologist.",
+        "Approve for 6 months.",
+        "",
+        "Reauthorization",
+        "Ferritin has fallen by at least 20% since the first dose; and no grade 3 liver toxicity has occurred;",
+        "and the dose does not exceed 40 mg/kg per day.",
+        "",
+        "Blue Lake Syndrome",
+        "",
+        "Initial Authorization",
+        "Member is 18 years of age or older; and blue lake syndrome confirmed by genetic testing; and at least",
+        "2 transfusions in the past year.",
+        "",
+        "References",
+        "1. Zorvimab prescribing information.",
+    ]
+]
+
+
+def test_run_on_paragraphs_under_branch_headings_of_condition_sections(tmp_path: Path) -> None:
+    # lower-case "; and", the approval sentence run into the paragraph's last line
+    tree = compile_policy(_pdf(tmp_path / "sections.pdf", SECTIONS), source_id="s", title="t")
+    grey, blue = tree.indications
+    initial, renewal = grey.branches
+    assert (initial.request_type, initial.approval) == ("initial", "6 months")
+    assert _shape(initial.node) == (
+        "all_of",
+        [
+            "Member is 12 years of age or older",
+            "member has grey river disease confirmed by liver biopsy",
+            "member failed a chelator for at least 3 months",
+            "prescribed by a hematologist",
+        ],
+    )
+    assert renewal.request_type == "continuation" and len(renewal.node.leaves()) == 3
+    assert len(blue.branches[0].node.leaves()) == 3
+    assert not tree.problems
+
+
 # --- one criterion per row --------------------------------------------------------------
 
 HEAD: Cells = [(50, "#"), (80, "Requirement"), (330, "Evidence to send")]
