@@ -30,6 +30,7 @@ _BAND = re.compile(
 )
 _TIER_LABEL = re.compile(r"^(?:STEP|TIER|LEVEL)\s+\d", re.I)
 _MAX_WORDS = 12
+_JOINING = {"of", "and", "the", "in", "with"}  # words inside a condition's name
 _SMALL = {"of", "in", "and", "or", "the", "with", "due", "to", "for", "on", "by"}
 
 
@@ -86,6 +87,40 @@ def _name(band: _Band) -> str:
     if rest and names_condition(rest) and not names_condition(band.label):
         return rest
     return band.label
+
+
+def spelled_out(abbr: str, texts: list[str]) -> str | None:
+    """The words a criterion opens with that an abbreviation stands for ("CTEPH" →
+    "Chronic thromboembolic pulmonary hypertension"): a band named only by its letters,
+    its condition written out in the criteria below it. The first and last words start
+    with its first and last letters, and its letters run in order through the words."""
+    if not re.fullmatch(r"[A-Z]{2,6}", abbr):
+        return None
+    for text in texts:
+        words = re.findall(r"[A-Za-z][A-Za-z'\-]*", text.split("(")[0])[:8]
+        for k in range(2, len(words) + 1):
+            head = words[:k]
+            joined = "".join(re.sub(r"[^A-Za-z]", "", w) for w in head).upper()
+            initials = "".join(w[0] for w in head if w.lower() not in _JOINING).upper()
+            if (
+                initials[:1] == abbr[0]
+                and head[-1][0].upper() == abbr[-1]
+                and len(initials) >= len(abbr) - 1
+                and _spells(abbr, initials)  # every word's initial is one of its letters
+                and _spells(joined, abbr)
+            ):
+                return " ".join(head)
+    return None
+
+
+def _spells(word: str, letters: str) -> bool:
+    at = 0
+    for ch in letters:
+        at = word.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 def _read_bands(lines: list[Line]) -> list[_Band]:
@@ -150,9 +185,12 @@ def tier_indications(
                         b.request_type = "initial"
             continue
         lead = band.lines[0].text if band.lines else ""
+        name = _name(band)
+        if (full := spelled_out(name, [lead, *(x.text for x in node.leaves())])) is not None:
+            name = f"{full} ({name})"  # "CTEPH": what its own criteria call it
         ind = Indication(
             id=f"B{k}",
-            name=_name(band),
+            name=name,
             text=f"{band.line.text} {lead}",
             page=band.line.page,
             section=band.line.text,

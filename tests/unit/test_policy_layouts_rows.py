@@ -377,3 +377,20 @@ def test_bands_naming_only_branches_are_not_step_tiers(tmp_path: Path) -> None:
     # the capitals sheet's "INITIAL APPROVAL CRITERIA:" bands: the section reader's
     tree = compile_policy(_pdf(tmp_path / "caps.pdf", CAPS), source_id="s", title="t")
     assert not any(i.id.startswith("B") for i in tree.indications)
+
+
+def test_a_band_named_by_its_letters_is_named_by_the_criterion_that_spells_them() -> None:
+    from pipeline.policy.step_tiers import spelled_out
+
+    criteria = [
+        "Zorvimab is approved for CTEPH when",
+        "Chronic thromboembolic pulmonary hypertension (WHO Group 4) shown by a scan",
+    ]
+    assert spelled_out("CTEPH", criteria) == "Chronic thromboembolic pulmonary hypertension"
+    assert (
+        spelled_out("ACD", ["Anemia of chronic disease with a ferritin above 100"])
+        == "Anemia of chronic disease"
+    )
+    # words whose initials are not the abbreviation's letters spell nothing
+    assert spelled_out("PAH", ["Prescribed by a hematologist"]) is None
+    assert spelled_out("Blue Lake", ["Blue lake syndrome confirmed"]) is None
