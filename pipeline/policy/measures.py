@@ -216,6 +216,9 @@ def _stem(word: str) -> str:
     return word[:6] if len(word) > 6 else word.rstrip("s")
 
 
+_WORD = r"[A-Za-z][A-Za-z-]{2,}(?:(?<=-)\d+)?"
+
+
 def _name(text: str, bound: Bound) -> tuple[set[str], set[str], str | None]:
     """(the measurement's word stems, its abbreviations, the counted noun): the words of
     the clause the bound is in, before it, less the words that name nothing by themselves;
@@ -226,7 +229,8 @@ def _name(text: str, bound: Bound) -> tuple[set[str], set[str], str | None]:
         0
     ]
     abbrevs = set(_ABBREV.findall(before)) | set(_ABBREV.findall(after))
-    content = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", before) if w.lower() not in _GENERIC]
+    # "PHQ-9", "HAM-D": a scale's name keeps its number
+    content = [w for w in re.findall(_WORD, before) if w.lower() not in _GENERIC]
     later = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", after) if w.lower() not in _GENERIC]
     noun = None
     if bound.unit is None and re.match(r"\s+[A-Za-z]", text[bound.end :]) and later:
@@ -250,7 +254,9 @@ def _readings(
     for fact in facts:
         if fact.text.startswith(("Requested", "Payer", "Patient:")):
             continue  # the request's own dose and the plan's name are no measurement
+        offset = 0
         for clause in re.split(r"(?<=[;.])\s+|,\s+(?=[A-Za-z])", fact.text):
+            offset = fact.text.index(clause, offset)
             words = {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", clause)}
             named = any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", clause) for a in abbrevs)
             if noun is not None:
@@ -275,7 +281,9 @@ def _readings(
                     )
                     near = near or any(a in head[-40:] or a in rest[:30] for a in abbrevs)
                 if near:
-                    out.append((Reading(_number(m.group(1)), unit, fact, head=head), rest))
+                    # where it is written: its date is the note's ("PHQ-9 on 01/12/2026: 19")
+                    at = offset + m.start()
+                    out.append((Reading(_number(m.group(1)), unit, fact, at, head), rest))
     return out
 
 
