@@ -25,6 +25,7 @@ from pipeline.policy.restated import (
 )
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.trials import judge_lines, judge_trial
+from pipeline.policy.use_denied import judge_use_denied
 
 Found = tuple[str, list[str], str]
 
@@ -37,6 +38,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_range(text, facts),
         lambda: judge_duration(text, facts),
         lambda: judge_restated(text, facts, drug),
+        lambda: judge_use_denied(text, facts, drug),
         lambda: judge_category(text, facts),
         lambda: judge_absent_condition(text, facts, drug),
         lambda: judge_contrast(text, facts),

@@ -84,3 +84,22 @@ def test_a_named_scores_date_is_its_notes_date_inside_a_groups_window() -> None:
     assert judge_measure("GLUM total score of 28 or higher", old, context=stem) is None
     undated = facts("History: Clinic visit 03/02/2026: stable.", "History: GLUM score 31.")
     assert judge_measure("GLUM total score of 28 or higher", undated, context=stem) is None
+
+
+def test_a_therapy_denied_in_a_list_of_what_is_not_taken_meets_its_absence() -> None:
+    from pipeline.policy.use_denied import judge_use_denied
+
+    text = "The member is not taking a glumarate in any form"
+    denied = facts("History: No blorbazine, frandol or other glumarate. Walks daily.")
+    found = judge_use_denied(text, denied, "Examplumab")
+    assert found is not None and found[:2] == ("met", ["F1"])
+    # a note that holds something back, or states the therapy as taken, decides nothing
+    held_back = facts("History: No glumarate except as needed for chest pain.")
+    assert judge_use_denied(text, held_back, "Examplumab") is None
+    taken = facts(
+        "History: No blorbazine or other glumarate.", "History: Glumarate patch 0.4 mg daily."
+    )
+    assert judge_use_denied(text, taken, "Examplumab") is None
+    # never a denial from here; a criterion about no therapy is not read
+    assert judge_use_denied(text, facts("History: Walks daily."), "Examplumab") is None
+    assert judge_use_denied("No history of glumarate allergy", denied, "Examplumab") is None
