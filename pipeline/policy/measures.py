@@ -79,7 +79,9 @@ _BOUND = re.compile(
     + r"(?P<u3>"
     + _UNIT.pattern
     + r")?"
-    r"|" + _NUM + r"(?P<u4>" + _UNIT.pattern + r")?\s+or\s+"
+    # "40% of predicted or higher": what the value is a share of sits before the "or"
+    r"|" + _NUM + r"(?P<u4>" + _UNIT.pattern + r")?(?:\s+of\s+(?:the\s+)?(?:predicted|normal)"
+    r"(?:\s+values?)?)?\s+or\s+"
     r"(?P<post>more|greater|higher|above|over|less|lower|fewer|below|under)\b",
     re.I,
 )

@@ -103,3 +103,12 @@ def test_a_therapy_denied_in_a_list_of_what_is_not_taken_meets_its_absence() -> 
     # never a denial from here; a criterion about no therapy is not read
     assert judge_use_denied(text, facts("History: Walks daily."), "Examplumab") is None
     assert judge_use_denied("No history of glumarate allergy", denied, "Examplumab") is None
+
+
+def test_a_share_of_predicted_or_higher_is_a_bound_so_both_measurements_are_read() -> None:
+    # read as one bound only, the second measurement alone would have met the criterion
+    text = "GLX is 40% of predicted or higher and ZOD is 30% to 89% of predicted"
+    note = "History: Lung tests 01/06/2026: GLX {}% of predicted, ZOD 52% of predicted."
+    found = judge_measure(text, facts(note.format(71)))
+    assert found is not None and found[0] == "met" and ">= 40" in found[2]
+    assert judge_measure(text, facts(note.format(35))) is None  # the parts disagree
