@@ -24,6 +24,7 @@ from pipeline.policy.restated import (
     judge_restated,
 )
 from pipeline.policy.screening import judge_screening
+from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.use_denied import judge_use_denied
 
@@ -43,6 +44,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_absent_condition(text, facts, drug),
         lambda: judge_contrast(text, facts),
         lambda: judge_concomitant(text, facts, drug),
+        lambda: judge_taken_with(text, facts, drug),
         lambda: judge_screening(text, facts),
         lambda: judge_never_taken(text, facts),
         lambda: judge_never_used_within_limit(text, facts, drug),

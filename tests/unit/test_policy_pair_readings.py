@@ -112,3 +112,21 @@ def test_a_share_of_predicted_or_higher_is_a_bound_so_both_measurements_are_read
     found = judge_measure(text, facts(note.format(71)))
     assert found is not None and found[0] == "met" and ">= 40" in found[2]
     assert judge_measure(text, facts(note.format(35))) is None  # the parts disagree
+
+
+def test_what_must_not_be_taken_with_the_drug_named_before_it_is_read() -> None:
+    from pipeline.policy.taken_with import judge_taken_with
+
+    text = "No PDE5 inhibitor or nitrate will be taken with examplumab"
+    drug = "Brandix (examplumab)"
+    alongside = facts(
+        "History: Sildenafil 20 mg three times daily will be continued alongside examplumab.",
+        "History: No nitrates.",
+    )
+    assert judge_taken_with(text, alongside, drug)[:2] == ("not_met", ["F1"])
+    absent = facts("History: No sildenafil, tadalafil or other PDE5 inhibitor, and no nitrates.")
+    assert judge_taken_with(text, absent, drug)[0] == "met"
+    # one item unsaid: nothing decided; taken with another drug than the request: not read
+    assert judge_taken_with(text, facts("History: No sildenafil."), drug) is None
+    other = "No PDE5 inhibitor will be taken with warfarin"
+    assert judge_taken_with(other, alongside, drug) is None
