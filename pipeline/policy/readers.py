@@ -18,6 +18,7 @@ from pipeline.policy.polarity import (
     judge_head_absent,
 )
 from pipeline.policy.reference_range import judge_range
+from pipeline.policy.rems import judge_rems
 from pipeline.policy.restated import (
     judge_never_taken,
     judge_never_used_within_limit,
@@ -46,6 +47,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_concomitant(text, facts, drug),
         lambda: judge_taken_with(text, facts, drug),
         lambda: judge_screening(text, facts),
+        lambda: judge_rems(text, facts),
         lambda: judge_never_taken(text, facts),
         lambda: judge_never_used_within_limit(text, facts, drug),
         lambda: judge_head_absent(text, facts),

@@ -130,3 +130,20 @@ def test_what_must_not_be_taken_with_the_drug_named_before_it_is_read() -> None:
     assert judge_taken_with(text, facts("History: No sildenafil."), drug) is None
     other = "No PDE5 inhibitor will be taken with warfarin"
     assert judge_taken_with(other, alongside, drug) is None
+
+
+def test_a_setting_certified_in_the_rems_is_read_for_the_same_party_only() -> None:
+    from pipeline.policy.rems import judge_rems
+
+    text = "Doses will be given and monitored in a certified care setting enrolled in the X REMS"
+    site = facts(
+        "History: Treatment site: Lakeside Clinic, certified in the X REMS; observed 2 hours."
+    )
+    assert judge_rems(text, site)[:2] == ("met", ["F1"])
+    # a certified pharmacy is no certified setting; a denial or no monitoring decides nothing
+    pharmacy = facts("History: Dispensed by a pharmacy certified in the X REMS; observed 2 hours.")
+    assert judge_rems(text, pharmacy) is None
+    denied = facts("History: The clinic is not certified in the X REMS; observed 2 hours.")
+    assert judge_rems(text, denied) is None
+    unmonitored = facts("History: Treatment site: Lakeside Clinic, certified in the X REMS.")
+    assert judge_rems(text, unmonitored) is None
