@@ -10,6 +10,7 @@ from pipeline.models import Case
 from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, names_condition
 from pipeline.policy.fields import code_in
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
+from pipeline.policy.word_families import shared_words
 
 _GENERIC = {
     "disease",
@@ -193,7 +194,7 @@ def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, 
         # read as written (a synonym must not widen what a policy rules out)
         names = _dx_names(dx.name, dx.icd10) if together else (dx.name,)
         for k, dx_name in enumerate(names):
-            shared = target & condition_words(dx_name)
+            shared = _shared(target, condition_words(dx_name), together)
             if not shared:
                 continue
             fraction = len(shared) / len(target)
@@ -204,13 +205,22 @@ def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, 
                     best = (score, f"{said} shares {', '.join(sorted(shared))}")
     # "Thrombocytopenia in chronic liver disease": a condition in another, each a diagnosis
     # of its own; together they hold more of the name than either (a little less sure)
-    each = [target & condition_words(dx.name) for dx in case.diagnoses] if together else []
+    each = (
+        [_shared(target, condition_words(dx.name), True) for dx in case.diagnoses]
+        if together
+        else []
+    )
     union = set().union(*each) if each else set()
     if sum(1 for x in each if x) >= 2 and len(union) >= 2 and len(union) / len(target) >= 0.5:
         score = len(union) / len(target) + 0.1 * len(union) - 0.1
         if score > best[0]:
             best = (score, f"the diagnoses together share {', '.join(sorted(union))}")
     return best
+
+
+def _shared(target: set[str], dx_words: set[str], together: bool) -> set[str]:
+    # an indication's name by word family too ("depression" of "depressive disorder")
+    return shared_words(target, dx_words) if together else target & dx_words
 
 
 def _codes(specs: list[str], case: Case) -> str:

@@ -207,6 +207,9 @@ def _stem(word: str) -> str:
     return word[:6] if len(word) > 6 else word.rstrip("s")
 
 
+_WORD = r"[A-Za-z][A-Za-z-]{2,}(?:(?<=-)\d+)?"
+
+
 def _name(text: str, bound: Bound) -> tuple[set[str], set[str], str | None]:
     """(the measurement's word stems, its abbreviations, the counted noun): the words of
     the clause the bound is in, before it, less the words that name nothing by themselves;
@@ -217,7 +220,8 @@ def _name(text: str, bound: Bound) -> tuple[set[str], set[str], str | None]:
         0
     ]
     abbrevs = set(_ABBREV.findall(before)) | set(_ABBREV.findall(after))
-    content = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", before) if w.lower() not in _GENERIC]
+    # "PHQ-9", "HAM-D": a scale's name keeps its number
+    content = [w for w in re.findall(_WORD, before) if w.lower() not in _GENERIC]
     later = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", after) if w.lower() not in _GENERIC]
     noun = None
     if bound.unit is None and re.match(r"\s+[A-Za-z]", text[bound.end :]) and later:
@@ -241,7 +245,9 @@ def _readings(
     for fact in facts:
         if fact.text.startswith(("Requested", "Payer", "Patient:")):
             continue  # the request's own dose and the plan's name are no measurement
+        offset = 0
         for clause in re.split(r"(?<=[;.])\s+|,\s+(?=[A-Za-z])", fact.text):
+            offset = fact.text.index(clause, offset)
             words = {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", clause)}
             named = any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", clause) for a in abbrevs)
             if noun is not None:

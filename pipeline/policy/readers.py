@@ -26,13 +26,16 @@ from pipeline.policy.positive_test import judge_positive_test
 from pipeline.policy.prior_use import judge_never_received
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
+from pipeline.policy.rems import judge_rems
 from pipeline.policy.restated import (
     judge_never_taken,
     judge_never_used_within_limit,
     judge_restated,
 )
 from pipeline.policy.screening import judge_screening
+from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
+from pipeline.policy.use_denied import judge_use_denied
 
 Found = tuple[str, list[str], str]
 
@@ -48,16 +51,19 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_duration(text, facts),
         lambda: judge_comparison(text, facts),
         lambda: judge_restated(text, facts, drug),
+        lambda: judge_use_denied(text, facts, drug),
         lambda: judge_category(text, facts),
         lambda: judge_absent_condition(text, facts, drug),
         lambda: judge_contrast(text, facts),
         lambda: judge_concomitant(text, facts, drug),
+        lambda: judge_taken_with(text, facts, drug),
         lambda: judge_current_use(text, facts, drug),
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
         lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),
+        lambda: judge_rems(text, facts),
         lambda: judge_never_taken(text, facts),
         lambda: judge_never_used_within_limit(text, facts, drug),
         lambda: judge_head_absent(text, facts),
