@@ -197,5 +197,6 @@ def ruled_out(case: Case, words: tuple[str, ...]) -> bool:
     clauses = [c for t in texts for c in re.split(r"[.;]", t)]
     pattern = term_pattern(words)
     return bool(pattern) and any(
-        _RULED_OUT.search(c) and pattern.search(c) for c in clauses  # type: ignore[union-attr]
+        _RULED_OUT.search(c) and pattern.search(c)
+        for c in clauses  # type: ignore[union-attr]
     )

@@ -12,6 +12,7 @@ from datetime import date
 
 from pipeline.models import CaseFact
 from pipeline.policy.dates import clause_age
+from pipeline.policy.units import NUMBER_WORD, count_value
 
 _STOP = set(
     """a an the and or of to in on for with by at as is are was were be been being has have
@@ -73,8 +74,7 @@ _WITHIN = re.compile(
     r"(?:past|last|previous|prior))\s*(\d+)\s*(day|week|month|year)s?\b",
     re.I,
 )
-_AGO = re.compile(r"\b(\d+|one|two|three|four|five|six)\s*(day|week|month|year)s?\s+ago\b", re.I)
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_AGO = re.compile(r"\b(\d+|" + NUMBER_WORD + r")\s*(day|week|month|year)s?\s+ago\b", re.I)
 # Months in one unit of time: the one table every reader of a duration or window uses.
 MONTHS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
 
@@ -362,7 +362,7 @@ def _numbers_ok(
         ago = _AGO.search(clause)
         if ago:
             n = ago.group(1).lower()
-            if float(_SMALL.get(n, n) if n in _SMALL else n) * MONTHS[ago.group(2).lower()] > limit:
+            if count_value(n) * MONTHS[ago.group(2).lower()] > limit:
                 return False
         else:
             age = clause_age(clause, fact, today) if fact is not None else None

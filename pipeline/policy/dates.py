@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from pipeline.models import CaseFact
+from pipeline.policy.units import NUMBER_WORD, count_value
 
 _MONTH_NAMES = {
     m: i
@@ -112,8 +113,7 @@ def months_between(earlier: date, later: date) -> float:
 
 
 _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
-_AGO = re.compile(r"\b(\d+|one|two|three|four|five|six)\s+(day|week|month|year)s?\s+ago\b", re.I)
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_AGO = re.compile(r"\b(\d+|" + NUMBER_WORD + r")\s+(day|week|month|year)s?\s+ago\b", re.I)
 _UNIT_MONTHS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
 
 
@@ -123,7 +123,7 @@ def clause_age(clause: str, fact: CaseFact, today: date | None) -> tuple[float, 
     clause and its fact state no date."""
     if m := _AGO.search(clause):
         n = m.group(1).lower()
-        months = float(_SMALL.get(n) or n) * _UNIT_MONTHS[m.group(2).lower()]
+        months = count_value(n) * _UNIT_MONTHS[m.group(2).lower()]
         return months, months
     if today is None:
         return None

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from pipeline.policy.models import CriterionKind
+from pipeline.policy.units import NUMBER_WORDS
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "an": 1}
+_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1}
 
 _AGE = re.compile(
     r"(?:is|are|be|aged?)\s*(≥|>=|>|≤|<=|<|at least|older than|younger than|under|over)\s*"

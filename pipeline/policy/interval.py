@@ -18,12 +18,12 @@ from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import _clauses, coverage, negates, requirements
 from pipeline.policy.dates import full_dates
 from pipeline.policy.recency import _FIRST_DOSE, _first_dose
+from pipeline.policy.units import NUMBER_WORD, count_value
 
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
 _DAYS = {"day": 1, "week": 7, "month": 30}
 _BEFORE_DOSE = re.compile(
     r"^(?P<what>.+?)\s+(?:at least|no less than|a minimum of)\s+"
-    r"(?P<n>\d+|" + "|".join(_SMALL) + r")\s+(?P<unit>day|week|month)s?\s+before\s+"
+    r"(?P<n>\d+|" + NUMBER_WORD + r")\s+(?P<unit>day|week|month)s?\s+before\s+"
     r"(?:the\s+)?first\s+(?:dose|infusion|injection)\b",
     re.I,
 )
@@ -46,7 +46,7 @@ def judge_interval(
     if len(groups) < 2 or dose is None or dose[0] != dose[1]:
         return None  # the dose's day not known to the day
     n = m.group("n").lower()
-    need = float(_SMALL.get(n) or n) * _DAYS[m.group("unit").lower()]
+    need = count_value(n) * _DAYS[m.group("unit").lower()]
     stopped = bool(_STOPPED.search(what))
     found: list[tuple[CaseFact, int]] = []
     for fact in facts:

@@ -24,16 +24,12 @@ from pipeline.policy.analytes import ESTIMATES, analyte_at, readings_of
 from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, requirements
 from pipeline.policy.dates import as_of, months_between, reading_date
 from pipeline.policy.percent_of import percent_of
-from pipeline.policy.units import NUMBER_WORDS as _NUMBER_WORDS
+from pipeline.policy.units import NUMBER_WORD, count_value
 from pipeline.policy.units import UNIT as _UNIT
 from pipeline.policy.units import unit_of as _unit
 
 # a minus sign belongs to the number ("T-score -2.5"), a hyphen between numbers does not
-_NUM = (
-    r"(?<![\w.^/])(?<![A-Za-z]-)([-−]?\d+(?:,\d{3})*(?:\.\d+)?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")(?![\w]|/\d)"
-)
+_NUM = r"(?<![\w.^/])(?<![A-Za-z]-)([-−]?\d+(?:,\d{3})*(?:\.\d+)?|" + NUMBER_WORD + r")(?![\w]|/\d)"
 # A unit that a dose or a frequency is written in: those are not measurements of the patient.
 _DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|ml|min|m2|mm))", re.I)
 
@@ -143,7 +139,7 @@ class Reading:
 
 def _number(text: str) -> float:
     text = text.lower().replace(",", "").replace("−", "-")
-    return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
+    return count_value(text)
 
 
 def bounds(text: str) -> list[Bound]:

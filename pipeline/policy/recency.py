@@ -26,15 +26,15 @@ from pipeline.policy.analytes import named, readings_of
 from pipeline.policy.criterion_terms import _clauses
 from pipeline.policy.dates import as_of, clause_age, full_dates
 from pipeline.policy.measures import bounds
+from pipeline.policy.units import NUMBER_WORD, count_value
 
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12, "thirty": 30}
 _UNITS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
 # "measured within the 30 days before the request", "checked within 3 months before the
 # first dose", "done within the past 12 months"
 _DONE_WITHIN = re.compile(
     r"\b(?:measured|checked|tested|done|obtained|drawn|performed|taken)\s+within\s+"
     r"(?:the\s+)?(?:past\s+|last\s+|previous\s+|prior\s+)?"
-    r"(\d+|" + "|".join(_SMALL) + r")\s+(day|week|month|year)s?"
+    r"(\d+|" + NUMBER_WORD + r")\s+(day|week|month|year)s?"
     r"(?P<before>\s+(?:before|prior to|of)\s+(?:the\s+)?(?P<event>[a-z]+(?:\s+[a-z]+)?))?",
     re.I,
 )
@@ -47,7 +47,7 @@ _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 
 def _window(m: re.Match[str]) -> float:
     n = m.group(1).lower()
-    return float(_SMALL.get(n) or n) * _UNITS[m.group(2).lower()]
+    return count_value(n) * _UNITS[m.group(2).lower()]
 
 
 def _first_dose(facts: list[CaseFact]) -> tuple[date, date] | None:

@@ -24,6 +24,7 @@ from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import MONTHS, requirements
 from pipeline.policy.dates import as_of, months_between
 from pipeline.policy.measures import bounds
+from pipeline.policy.units import NUMBER_WORD, NUMBER_WORDS, count_value
 
 _ASKS_FAILURE = re.compile(
     r"\b(inadequate|insufficient|failed|failure|fail|tried|trial|intoleran\w*|refractory|"
@@ -48,12 +49,11 @@ _RECEIVED = re.compile(r"\b(received|receiving|taken|taking|used|using|treated w
 _BOTH = re.compile(r"\bboth\b", re.I)
 _ROUTES = ("topical", "inhaled", "oral", "intravenous", "subcutaneous", "systemic", "intranasal")
 _LENGTH = re.compile(
-    r"(?:for|over|of)\s+(?:at least\s+)?(\d+|one|two|three|four|six)\s*[- ]?"
+    r"(?:for|over|of)\s+(?:at least\s+)?(\d+|" + NUMBER_WORD + r")\s*[- ]?"
     r"(days?|weeks?|months?|years?)\b"
     r"|(\d+)[- ](days?|weeks?|months?|years?)\b",
     re.I,
 )
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
 
 
 def _drug_names(text: str) -> set[str]:
@@ -90,7 +90,7 @@ def _months(text: str, today: date | None = None, spans: bool = False) -> list[f
     out = []
     for m in _LENGTH.finditer(text):
         n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        value = float(_SMALL.get(n.lower(), n) if not n.isdigit() else n)
+        value = count_value(n)
         out.append(value * MONTHS[unit.lower().rstrip("s")])
     for m in _SPAN.finditer(text) if spans else ():
         start = _month_of(m.group("start") or m.group("s2"))
@@ -239,7 +239,7 @@ def _failed_priors(facts: list[CaseFact]) -> list[CaseFact]:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _SMALL.get(word.lower(), 0)
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 0)
 
 
 def judge_lines(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:

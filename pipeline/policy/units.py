@@ -71,3 +71,11 @@ NUMBER_WORDS = {
     "thirty": 30,
     "thirty-six": 36,
 }
+# the same words as a regex alternative, longest first ("twenty-four" before "twenty")
+NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
+
+def count_value(word: str) -> float:
+    """A count written in digits ("3", "2.5") or as one of the words above."""
+    word = word.lower()
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
