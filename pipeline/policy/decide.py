@@ -346,6 +346,16 @@ def apply_policy(
             verdict="not_medically_necessary",
             rule=f"exclusion applies (policy page {applied.page}): {applied.text}",
         )
+    wanted = case.requested_treatment.request_type
+    if status == "met" and branch.request_type not in {"any", wanted}:
+        # a renewal read against the initial criteria (the compiler found no others): they
+        # ask nothing of the response a renewal turns on, so meeting them approves nothing
+        return PolicyDecision(
+            **base,
+            verdict="insufficient_information",
+            rule=f"the {branch.request_type} criteria of {indication.name} are met, but the "
+            f"request is a {wanted} and no {wanted} criteria were found: a person decides",
+        )
     if status == "met":
         return PolicyDecision(
             **base,
@@ -360,7 +370,6 @@ def apply_policy(
             next((r for r in rows if r.op == "leaf" and r.status == "not_met"), None),
         )
         what = f"{failed.text} (page {failed.page})" if failed else "the criteria tree"
-        wanted = case.requested_treatment.request_type
         if branch.request_type not in {"any", wanted}:
             # a continuation read against the initial criteria (the compiler found no
             # others): what those deny may be what a renewal no longer asks

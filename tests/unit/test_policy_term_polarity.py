@@ -339,7 +339,7 @@ def test_with_or_without_is_no_denial_of_a_bound() -> None:
     assert found is not None and found[0] == "met"
 
 
-def test_a_continuation_read_against_initial_criteria_is_no_denial() -> None:
+def test_a_continuation_read_against_initial_criteria_is_no_verdict() -> None:
     leaf = PolicyNode(
         id="1.a",
         text="Patient is younger than 12 months of age",
@@ -374,6 +374,12 @@ def test_a_continuation_read_against_initial_criteria_is_no_denial() -> None:
     assert d.verdict == "insufficient_information" and "a person decides" in d.rule
     case.requested_treatment.request_type = "initial"
     assert apply_policy(case, [tree], None).verdict == "not_medically_necessary"
+    # met, too, approves no renewal: the initial criteria ask nothing of the response
+    case.patient.age = 0.5
+    assert apply_policy(case, [tree], None).verdict == "medically_necessary"
+    case.requested_treatment.request_type = "continuation"
+    d = apply_policy(case, [tree], None)
+    assert d.verdict == "insufficient_information" and "no continuation criteria" in d.rule
 
 
 def test_an_absence_needs_a_fact_that_denies_what_it_asks() -> None:
