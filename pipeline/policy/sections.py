@@ -27,6 +27,7 @@ from pipeline.policy.condition_labels import criteria_label, names_others, plain
 from pipeline.policy.condition_vocabulary import PAREN, names_condition, words_of
 from pipeline.policy.groups import _node
 from pipeline.policy.indications import coded_name
+from pipeline.policy.lead_in_titles import titles_lead_in
 from pipeline.policy.list_labels import next_label
 from pipeline.policy.logic_notes import is_logic_note
 from pipeline.policy.models import Branch, Indication, PolicyNode
@@ -297,6 +298,7 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
                 after is not None
                 and _branch_kind(after.text) is not None
                 or _titles_list(lines, at, [s.label for s in sections if s.label])
+                or titles_lead_in(lines, at, [s.label for s in sections if s.label])
             ):
                 # "1. Plaque psoriasis" over "Initial approval", "A. Idiopathic pulmonary
                 # fibrosis (IPF)" over its own numbered list: a condition in sentence case
