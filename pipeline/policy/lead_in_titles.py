@@ -28,9 +28,7 @@ def lead_in(text: str) -> bool:
     text = text.strip()
     if not text.endswith(":") or len(text.split()) > 40:
         return False
-    return bool(
-        _OF_THE_FOLLOWING.search(text) or _APPROVES.search(text) or terse_logic(text, 2)
-    )
+    return bool(_OF_THE_FOLLOWING.search(text) or _APPROVES.search(text) or terse_logic(text, 2))
 
 
 def _label(line: Line) -> str | None:

@@ -80,7 +80,9 @@ def test_code_blocks_are_indications_and_renewal_codes_continue_them(tmp_path: P
         "Use together with another biologic drug",
         "Active tuberculosis",
     ]
-    assert all(leaf.verified for i in tree.indications for b in i.branches for leaf in b.node.leaves())
+    assert all(
+        leaf.verified for i in tree.indications for b in i.branches for leaf in b.node.leaves()
+    )
 
 
 def test_code_lines_and_a_lone_code_table_line() -> None:
@@ -156,7 +158,8 @@ def test_logic_in_a_trailing_parenthesis_under_condition_titles(tmp_path: Path) 
     assert renewal.leaves()[-1].text == "No serious infection since the last approval"
     # the list runs across the page break
     assert _shape(cd.branches[0].node) == (
-        "all_of", ["Member", ("any_of", ["Fistula", "Ulcers"]), "Prescribed"]
+        "all_of",
+        ["Member", ("any_of", ["Fistula", "Ulcers"]), "Prescribed"],
     )
     assert [e.text for e in tree.exclusions] == ["Use with another biologic drug"]
 
