@@ -29,7 +29,7 @@ from pipeline.policy.groups import _node
 from pipeline.policy.indications import coded_name
 from pipeline.policy.lead_in_titles import titles_lead_in
 from pipeline.policy.list_labels import next_label
-from pipeline.policy.logic_notes import is_logic_note
+from pipeline.policy.logic_notes import is_logic_note, terse_logic
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item, Line, outline
 from pipeline.policy.steps import STEP, is_step_block, read_steps, step_approval, steps_node
@@ -119,7 +119,10 @@ def _leads_in(lines: list[Line], at: int) -> bool:
     text = lines[at].text
     if not text.endswith(":") and at + 1 < len(lines):
         text += " " + lines[at + 1].text
-    return text.endswith(":") and bool(_OF_THE_FOLLOWING.search(text) or _APPROVES.search(text))
+    # "Clinical criteria (at least two required):": the logic in a parenthesis at its end
+    return text.endswith(":") and bool(
+        _OF_THE_FOLLOWING.search(text) or _APPROVES.search(text) or terse_logic(text, 2)
+    )
 
 
 def _mark_of(text: str) -> tuple[str, str]:

@@ -179,3 +179,39 @@ def test_a_lead_in_under_a_numbered_criterion_titles_nothing() -> None:
     assert not titles_lead_in(lines, 0, [])
     lines[3] = Line(1, 0, "2. Psoriatic arthritis")
     assert titles_lead_in(lines, 0, [])
+
+
+UNMARKED_TITLES = """
+# Riverbend Health Medical Policy
+# Criteria
+Examplimab is covered when the items below are met. The parenthesis says how many are needed.
+# Ulcerative Colitis
+Initial criteria (all required):
+ - Member is 18 years of age or older
+ - Prior treatment (any one required):
+      - Inadequate response to mesalamine
+      - Inadequate response to a corticosteroid
+ - Prescribed by a gastroenterologist
+Renewal criteria (all required):
+ - Fewer stools than at baseline
+ - No serious infection since the last approval
+# Crohn's Disease
+Diagnosis and severity (at least two required):
+ - Fistula draining
+ - Ulcers on colonoscopy
+ - CDAI above 220
+# Exclusions
+ - Use with another biologic drug
+"""
+
+
+def test_trailing_parentheses_under_headings_name_branches_and_counts(tmp_path: Path) -> None:
+    tree = _compile(UNMARKED_TITLES, tmp_path)
+    assert [i.name for i in tree.indications] == ["Ulcerative Colitis", "Crohn's Disease"]
+    uc, cd = tree.indications
+    assert [b.request_type for b in uc.branches] == ["initial", "continuation"]
+    assert _shape(uc.branches[1].node) == ("all_of", ["Fewer", "No"])
+    # "(at least two required)" over the condition's only list
+    root = cd.branches[0].node
+    assert (root.op, root.n) == ("at_least", 2)
+    assert root.text == "Diagnosis and severity (at least two required):"
