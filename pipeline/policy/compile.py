@@ -15,13 +15,19 @@ from pipeline.policy.branch_split import split_tree
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
-from pipeline.policy.exclusions import _catch_all, _dedupe, _exclusion, heading_exclusion
+from pipeline.policy.exclusions import (
+    _catch_all,
+    _dedupe,
+    _exclusion,
+    heading_exclusion,
+    semicolon_exclusions,
+)
 from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.inline_logic import expand_inline
-from pipeline.policy.layout_text import Line, layout_lines, raw_pages
+from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.outline import Item, outline
@@ -30,7 +36,10 @@ from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.references import resolve
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
+from pipeline.policy.row_table_refs import apply_row_tables
+from pipeline.policy.row_tables import read_row_tables
 from pipeline.policy.sections import better_reading, section_indications
+from pipeline.policy.step_tiers import tier_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
@@ -50,7 +59,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-18"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-19"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -69,7 +78,11 @@ COMPILER_VERSION = "policy-compiler-18"  # 7: two-column criteria tables; 8: con
 # "drug, condition, initial request, All:" (logic_notes.py, branch_names.py); 18: table name
 # cells with code lines, "• AND x" items, logic inside a sentence (inline_logic.py),
 # indentation-only items, "Inclusion / Renewal Criteria:" bands, continuation statements
-# citing the sections they serve (renewal_statements.py)
+# citing the sections they serve (renewal_statements.py); 19: run-on "A; AND B; AND one of
+# the following applies: C; OR D" paragraphs (runon.py), semicolon "DENIAL CRITERIA",
+# criteria tables with one numbered criterion per row cited by "all of the criteria in
+# Table N" (row_tables.py, row_table_refs.py), step-tier bands "STEP 2 CRITERIA: X" as
+# indications with one renewal band for all (step_tiers.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -147,6 +160,9 @@ def build_tree(
                     exclusions.append(_catch_all(item, f"X{n}", pages))
             elif item.style != "para" or _CATCH_ALL.search(item.text):
                 exclusions.append(_exclusion(item, f"X{n}", pages))
+            elif not item.children and _EXCLUSION_SECTION.search(section):
+                # "DENIAL CRITERIA: use as X; use for Y; beneficiary is pregnant."
+                exclusions.extend(semicolon_exclusions(item, f"X{n}", pages))
             continue
         if item.style == "para" and not item.children and _APPROVES.search(item.text):
             # "X is medically necessary when all of the following are met: A; B; and C":
@@ -277,6 +293,8 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         raw = raw_pages(Path(path))
         rows, used = read_tables(raw)
         lines = layout_lines(raw, used)
+        # one criterion per row ("No. | Criterion | ..."), cells read where the PDF draws them
+        row_tables = read_row_tables(Path(path), running_lines(raw))
     except Exception as exc:  # noqa: BLE001 layout extraction fails in its own ways
         raise PolicyCompileError(
             f"{path}: layout extraction failed ({type(exc).__name__})"
@@ -289,7 +307,12 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     tree = build_tree(outline(lines), page_text, rows=rows, **common)
     found: list[str] = []
     sectioned = section_indications(lines, page_text, found)
-    if sectioned is not None and better_reading(sectioned[0], tree.indications):
+    tiered: list[str] = []
+    tiers = tier_indications(lines, page_text, tiered)
+    if tiers is not None:
+        # "STEP 2 CRITERIA: <condition>" bands: each step tier of the class an indication
+        sectioned, found = tiers, tiered
+    if sectioned is not None and (tiers or better_reading(sectioned[0], tree.indications)):
         # condition sections read from the lines (sections.py) explain the policy better:
         # the rest of it gives the exclusions and scope
         rest = [x for i, x in enumerate(lines) if i not in sectioned[1]]
@@ -301,7 +324,9 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         rest = [x for i, x in enumerate(lines) if i not in blocks[1]]
         tree = build_tree(outline(rest), page_text, sectioned=blocks[0], **common)
         tree.problems.extend(coded)
-    return _field_table_reading(tree, raw, page_text)
+    tree = _field_table_reading(tree, raw, page_text)
+    apply_row_tables(tree, row_tables, page_text)
+    return tree
 
 
 def _field_table_reading(tree: PolicyTree, raw: list[list[str]], pages: PageText) -> PolicyTree:

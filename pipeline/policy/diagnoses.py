@@ -14,6 +14,7 @@ from pipeline.policy.match import condition_words
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item
 from pipeline.policy.parts import condition_name
+from pipeline.policy.runon import spread_runons
 from pipeline.policy.verbatim import PageText, _verbatim
 from pipeline.policy.wording import (
     _APPROVE_FOR,
@@ -231,6 +232,7 @@ def _heading_indications(
     out: dict[str, Indication] = {}
     for n, ((owner, kind), items) in enumerate(groups.items(), 1):
         ind_id = f"H{n}"
+        printed, items = items, spread_runons(items)  # "A; AND B; AND C" (runon.py)
         if len(items) == 1 and items[0].children:
             node = _node(items[0], ind_id, pages, problems)
         else:
@@ -240,6 +242,10 @@ def _heading_indications(
                 if x.label and x.label in noted and x.children:
                     x.stated = noted[x.label]
             children = [_node(x, f"{ind_id}.{i}", pages, problems) for i, x in enumerate(items, 1)]
+            joins = {x.joined for x in items[:-1]}
+            if "" not in noted and len(joins) == 1 and joins <= {"AND", "OR"}:
+                # the connectors between the criteria say it ("; AND" after each)
+                noted[""] = ("all_of", len(children)) if "AND" in joins else ("any_of", 1)
             op, count = noted.get("", ("all_of", len(children)))
             node = PolicyNode(
                 id=ind_id,
@@ -262,11 +268,12 @@ def _heading_indications(
                 name=treated[owner] if owner in treated and not names_condition(owner) else owner,
                 text=owner,
                 page=items[0].page,
-                icd10=F.icd10_codes(" ".join(_subtree_text(x) for x in items)),
+                icd10=F.icd10_codes(owner)
+                or F.icd10_codes(" ".join(_subtree_text(x) for x in items)),
                 section=owner,
             )
         # "Approval Length: 6 months" after the section's list: how long its branch lasts
-        approval = _APPROVE_FOR.search(" ".join(n for x in items for n in x.notes))
+        approval = _APPROVE_FOR.search(" ".join(n for x in printed for n in x.notes))
         ind.branches.append(
             Branch(request_type=kind, approval=approval and approval.group(1), node=node)  # type: ignore[arg-type]
         )

@@ -105,3 +105,18 @@ def _dedupe(exclusions: list[Exclusion]) -> list[Exclusion]:
             seen.add(key)
             out.append(ex)
     return out
+
+
+# "use as X; use for Y; use in Z; beneficiary is pregnant": one exclusion per part
+_SEMI = re.compile(r";\s*(?:(?:and|or)\s+)?", re.I)
+
+
+def semicolon_exclusions(item: Item, ex_id: str, pages: PageText) -> list[Exclusion]:
+    """The uses one paragraph under an exclusion heading lists, set off by semicolons
+    ("DENIAL CRITERIA: Use as ...; use for ...; beneficiary is pregnant."); [] where the
+    paragraph is one sentence."""
+    parts = [p.strip(" .;,") for p in _SEMI.split(" ".join(item.text.split()))]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return []
+    items = [Item("inline", "", p, item.page, item.indent, item.section) for p in parts]
+    return [_exclusion(x, f"{ex_id}.{i}", pages) for i, x in enumerate(items, 1)]

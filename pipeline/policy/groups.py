@@ -12,6 +12,7 @@ from pipeline.policy.logic_notes import note_logic, terse_logic
 from pipeline.policy.models import PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
 from pipeline.policy.references import reference_fields
+from pipeline.policy.runon import spread_runons
 from pipeline.policy.verbatim import _CONJ_END, PageText, _verbatim
 from pipeline.policy.wording import (
     _APPROVES,
@@ -117,6 +118,10 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
             notes=notes,
             verified=verified,
         )
+    if len(item.children) == 1:
+        # a heading over one run-on paragraph ("A; AND B; AND C"): its criteria are the
+        # heading's own (runon.py)
+        item.children = spread_runons(item.children)
     children = item.children
     named = _named_labels(item.text)
     if named is None and _LABELS.search(item.text):

@@ -15,6 +15,7 @@ import re
 
 from pipeline.policy.inline_lists import split_inline
 from pipeline.policy.outline import Item
+from pipeline.policy.runon import expand_runon
 
 # "X and either", "X, and one of": a criterion of its own before the enumerated group
 _HEAD_AND = re.compile(r"^(?P<head>.+?)[,;]?\s+and\s+(?P<rest>either|(?:at least )?one of)$", re.I)
@@ -75,7 +76,9 @@ def _semicolons(item: Item) -> bool:
 
 def expand_inline(item: Item) -> None:
     """Make an item with no sub-items a group where its sentence enumerates criteria."""
-    if item.children or _semicolons(item):
+    if item.children or expand_runon(item) or _semicolons(item):
+        # "A; AND B; AND one of the following applies: C; OR D" (runon.py) first: its
+        # lead-in sits mid-run, not over the item
         return
     if (inline := split_inline(item.text)) is not None:
         lead, parts, word = inline

@@ -32,6 +32,7 @@ from pipeline.policy.list_labels import next_label
 from pipeline.policy.logic_notes import is_logic_note, terse_logic
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item, Line, outline
+from pipeline.policy.runon import spread_runons
 from pipeline.policy.steps import STEP, is_step_block, read_steps, step_approval, steps_node
 from pipeline.policy.wording import (
     _APPROVE_FOR,
@@ -376,7 +377,7 @@ def _root(branch: _Branch, node_id: str, pages, problems: list[str]) -> PolicyNo
         steps = read_steps(branch.lines)
         branch.approval = branch.approval or step_approval(steps)
         return steps_node(steps, node_id, title, pages, problems)
-    roots = outline(branch.lines)
+    roots = spread_runons(outline(branch.lines))  # "A; AND B; AND C" (runon.py)
     for r in roots:
         for note in [*r.notes, *([r.text] if r.style == "para" and not r.children else [])]:
             if (m := _APPROVE_FOR.search(note)) and branch.approval is None:

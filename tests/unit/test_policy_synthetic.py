@@ -60,6 +60,9 @@ BATCHES = {
     "synthetic7": Batch(
         POLICIES / "synthetic7", "build.py", "policy-pairs-synthetic7.yaml", 5, True, pairs=2
     ),
+    "synthetic8": Batch(
+        POLICIES / "synthetic8", "build.py", "policy-pairs-synthetic8.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
