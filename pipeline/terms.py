@@ -109,10 +109,16 @@ def _coordinated(word: str) -> str | None:
 
 
 @cache
+def _loose(word: str) -> str:
+    """A word's pattern that lets a hyphen in it take a space after it."""
+    return re.escape(word).replace(r"\-", r"-\s?")
+
+
 def term_pattern(words: tuple[str, ...], abbrev: tuple[str, ...] = ()) -> re.Pattern | None:
     # A word written in capitals in the vocabulary ("ULT", "OSM") is an abbreviation.
     abbrev = (*abbrev, *(w for w in words if w.isupper()))
-    parts = [rf"\b{re.escape(w)}" for w in words if w and not w.isupper()]
+    # "IL- 1 inhibitors", "first- line": a PDF's line-break hyphen keeps a space after it
+    parts = [rf"\b{_loose(w)}" for w in words if w and not w.isupper()]
     parts += [p for w in words if (p := _coordinated(w))]
     if not parts and not abbrev:
         return None

@@ -161,3 +161,41 @@ def after_class(text: str, classes: list[str]) -> bool:
         if _CLASS_FAILED.search(text[m.end() : m.end() + 40]):
             return True
     return False
+
+
+_WORKED = re.compile(r"\b(?:good|excellent|complete|effective|well tolerated|controlled)\b", re.I)
+_NOT_NOW = re.compile(
+    r"\b(?:until|lost|loss|no longer|insufficient|inadequate|partial|none|not enough|failed|"
+    r"flare\w*|intoleran\w*|not tolerated|stopped working|worse\w*)\b",
+    re.I,
+)
+
+
+def worked(case: Case, therapy: str) -> bool:
+    """The case records this therapy (by name or class) as working, with no failure of it:
+    "good relief, well tolerated" for naproxen stopped at a positive pregnancy test. A
+    therapy that worked is still open where a guideline prefers it to the request."""
+    responses = [
+        p.response or ""
+        for p in case.prior_therapies
+        if any(t.name == therapy or therapy in t.classes for t in find_therapies(p.name))
+    ]
+    return bool(responses) and all(_WORKED.search(r) and not _NOT_NOW.search(r) for r in responses)
+
+
+_RULED_OUT = re.compile(
+    r"\b(?:contraindicat\w*|advis\w* against|cannot (?:take|use|tolerate|have)|ruled? out|"
+    r"not an option|must avoid|to avoid)\b",
+    re.I,
+)
+
+
+def ruled_out(case: Case, words: tuple[str, ...]) -> bool:
+    """The record says a therapy (by these words) cannot be used: "colchicine and NSAIDs
+    are contraindicated", "nephrology advises against NSAIDs" (clause by clause)."""
+    texts = [case.question or "", case.notes or "", *case.history]
+    clauses = [c for t in texts for c in re.split(r"[.;]", t)]
+    pattern = term_pattern(words)
+    return bool(pattern) and any(
+        _RULED_OUT.search(c) and pattern.search(c) for c in clauses  # type: ignore[union-attr]
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pipeline.draft.anaphora import referent, written_out
 from pipeline.draft.graded import listed_recommendations
 from pipeline.draft.levels import level_fits
+from pipeline.draft.measures import measure_fits
 from pipeline.draft.population import after_untried, case_record, population_fits, population_of
 from pipeline.draft.position import places_drug
 from pipeline.draft.quotable import trimmed, why_not
@@ -35,6 +36,7 @@ from pipeline.models import Case, Chunk, Document, Evidence, SearchFilters
 from pipeline.policy.models import PolicyDecision
 from pipeline.retrieve import sentence_of
 from pipeline.retrieve.search import Searcher
+from pipeline.retrieve.states import stage_fits, state_document
 from pipeline.retrieve.topic import CaseTopic, case_topic, find_therapies
 from pipeline.settings import Settings
 from pipeline.sources.chunk import sentence_spans
@@ -139,7 +141,7 @@ def gather(
 
     def own_kind(name: str) -> bool:
         """A document on the request's kind, not about another disease's patients."""
-        return topic.names_kind(name) and fit_for(topic, name) == "specific"
+        return topic.names_kind(name) and fit_for(topic, name, kind_named) == "specific"
 
     def request_doc(chunk: Chunk) -> bool:
         """A document about the request itself: it names the drug, or the kind of a
@@ -150,10 +152,19 @@ def gather(
     # A guideline on the diagnosis's own form beats one on the condition in general, and
     # one on other forms of it ranks down (doc_weight). For a request that is no drug (a
     # vaccine), the documents about its kind are the request's own, before the condition's.
-    fit_of = {
-        sid: fit_for(topic, f"{d.title} {d.file.rsplit('/', 1)[-1].replace('-', ' ')}")
+    names_of = {
+        sid: f"{d.title} {d.file.rsplit('/', 1)[-1].replace('-', ' ')}"
         for sid, d in documents.items()
     }
+    # a guideline on the request's kind that names the condition (the timing of
+    # arthroplasty for osteonecrosis) is the request's own before one that does not (the
+    # perioperative drugs of patients with rheumatic disease)
+    kind_named = any(
+        topic.names_kind(n) and topic.names_condition(n)
+        for sid, n in names_of.items()
+        if documents[sid].doc_type == "guideline"
+    )
+    fit_of = {sid: fit_for(topic, n, kind_named) for sid, n in names_of.items()}
     has_specific = any(
         f == "specific" and documents[sid].doc_type == "guideline" for sid, f in fit_of.items()
     )
@@ -238,7 +249,12 @@ def gather(
             if sent.text in seen:
                 continue
             seen.add(sent.text)
-            topical = on_topic(sent.chunk)
+            # a guideline on the patient's state (reproductive health for a pregnant woman)
+            # speaks of her where the sentence names the state
+            on_state = topic.names_state(sent.text) and state_document(
+                doc_name(sent.chunk), topic.states
+            )
+            topical = on_topic(sent.chunk) or on_state
             if spec.key in {"position", "rationale", "path"} and (
                 not reads_position(sent) or topic.names_other_subtype(sent.chunk.section or "")
             ):
@@ -274,10 +290,18 @@ def gather(
                     own_only.append((score, sent))
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
-            if spec.key in {"rationale", "path", "position"}:
+            population = ""
+            if spec.key in {"rationale", "path", "position", "pitfalls"}:
+                score += state_weight(sent.text, case, topic, on_state)
                 population = population_of(sent.text)
                 if not population_fits(population, case, topic):
-                    score -= 1.0  # a recommendation for other patients (age, comorbidity)
+                    # a recommendation for other patients (age, comorbidity; against ULT
+                    # "in patients with asymptomatic hyperuricemia" is no pitfall of a flare)
+                    score -= 1.0
+                    population = "-"
+            if spec.key in {"rationale", "path", "position"} and population != "-":
+                if measure_fits(population, case):
+                    score += 0.5  # for the case's own band of a measure (BMI 40-49)
                 elif spec.key == "rationale" and after_untried(population, topic):
                     score -= 1.0  # patients further along than this case: the path's, later
                 elif spec.key != "position" and places_drug(
@@ -378,10 +402,14 @@ def gather(
     return Candidates(by_section, ordered, all_queries, topic, position_pool, path_pool, listed)
 
 
-def fit_for(topic: CaseTopic, name: str) -> str:
+def fit_for(topic: CaseTopic, name: str, kind_named: bool = False) -> str:
     """How a document (title and file name) is about the case (CaseTopic.document_fit); for
-    a request that is no drug, one about its kind is the request's own ("specific")."""
+    a request that is no drug, one about its kind is the request's own ("specific"), but
+    where another of its kind names the condition (``kind_named``), one that does not is
+    about the kind for other patients ("other_form")."""
     if topic.kind is not None and topic.names_kind(name):
+        if kind_named and not topic.names_condition(name):
+            return "other_form"
         # a test for another disease's patients ("screening ... of lupus nephritis") is
         # theirs: the kind's document is the request's own where it names no other
         # condition, or names this one or a population of it
@@ -390,6 +418,19 @@ def fit_for(topic: CaseTopic, name: str) -> str:
         ):
             return "specific"
     return topic.document_fit(name)
+
+
+def state_weight(text: str, case: Case, topic: CaseTopic, state_doc: bool = False) -> float:
+    """A recommendation that names the patient's state (pregnancy, heart failure) on the
+    drug, or in a document about the state, speaks of this patient first; one for another
+    stage of it ("the third trimester" at 17 weeks), of other patients. (The condition's
+    other therapies in the state, "allopurinol in CKD stage >3" for a flare, gain nothing.)"""
+    if not topic.names_state(text):
+        return 0.0
+    if not stage_fits(text, case):
+        return -1.0
+    on_drug = topic.names_drug(text) or topic.names_class(text)
+    return 0.8 if on_drug or state_doc else 0.0
 
 
 def heading_sentence(chunk: Chunk, text: str) -> str:

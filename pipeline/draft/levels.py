@@ -44,8 +44,8 @@ _SCALE_RUN = re.compile(
 # What a severity word may qualify for it to be the condition's: the condition itself, or
 # its disease, manifestations, flare ("severe infections" is the infections' severity).
 _DISEASE_NOUN = re.compile(
-    r"^[\s,]*(?:\w+[\s,]+){0,2}?(?:disease|manifestations?|flares?|forms?|illness|cases?|"
-    r"involvement)\b",
+    r"^[\s,]*(?:\w+[\s,]+){0,2}?(?:disease|manifestations?|flares?|relapses?|forms?|illness|"
+    r"cases?|involvement)\b",
     re.I,
 )
 # Organ- or life-threatening disease, as guidelines define "severe" (the record need not

@@ -11,6 +11,7 @@ import re
 from pipeline.draft.failures import failure_fits
 from pipeline.draft.levels import affirmed, level_fits
 from pipeline.draft.levels import spans as level_spans
+from pipeline.draft.measures import measure_fits
 from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
 
@@ -22,6 +23,9 @@ _POPULATION = re.compile(
     r"(?:an? )?(?:inadequate|insufficient|incomplete|partial|no|lack of) respon\w*|despite)\b",
     re.I,
 )
+
+
+_REASON = re.compile(r"\s*(?:due to|because|given|owing to|since|as a result)\b", re.I)
 
 
 def split_over(text: str) -> tuple[str, str, str]:
@@ -36,6 +40,9 @@ def split_over(text: str) -> tuple[str, str, str]:
     p = _POPULATION.search(tail) or re.search(
         r",\s(?!including|such as|e\.g\.|i\.e\.|especially|particularly|notably|namely)", tail
     )
+    if p and _REASON.match(tail[p.end() :]):
+        # ", due to lack of data on ...": the recommendation's reason, for no population
+        return head, tail[: p.start()], ""
     if p:
         return head, tail[: p.start()], tail[p.start() :]
     return head, tail, ""
@@ -157,6 +164,8 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         return False
     if age is not None and _outside_age(population, age):
         return False
+    if measure_fits(population, case) is False:
+        return False  # "with BMI > 50" for a BMI of 42
     if not failure_fits(population, case):
         return False  # for a secondary loss of response, and the case's drug never worked
     record = case_record(case)

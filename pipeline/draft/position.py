@@ -26,15 +26,22 @@ from dataclasses import dataclass, field
 from pipeline.draft.alternatives import (
     GROUP_FIRST,
     governs_request,
-    patients_for,
     preferred_member,
     reason_against,
     service_alternatives,
-    trial,
 )
 from pipeline.draft.anaphora import written_out
-from pipeline.draft.failures import after_class, failed_classes, failure_request, own_classes
+from pipeline.draft.documentation import _AFTER, _names, documentation
+from pipeline.draft.failures import (
+    after_class,
+    failed_classes,
+    failure_request,
+    own_classes,
+    ruled_out,
+    worked,
+)
 from pipeline.draft.levels import level_fits
+from pipeline.draft.measures import measure_fits
 from pipeline.draft.orders import except_for, others, partners, ranked_below, required_after
 from pipeline.draft.population import (
     case_record,
@@ -44,8 +51,9 @@ from pipeline.draft.population import (
     split_over,
 )
 from pipeline.models import Case, Evidence, GuidelinePosition
+from pipeline.retrieve.states import stage_fits
 from pipeline.retrieve.topic import CaseTopic
-from pipeline.terms import Term, find_classes, find_drugs, mentions
+from pipeline.terms import Term, drug_classes, find_drugs, find_therapies, mentions
 
 _CUE = re.compile(
     r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
@@ -62,12 +70,6 @@ _NOT = re.compile(
 )
 _NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
-)
-_AFTER = re.compile(
-    r"\b(despite|after|(?:inadequate|incomplete)(?:ly)?(?: respon\w*)?|not at target|"
-    r"refractory|failed|does not respond|do not respond|cannot be tolerated|intoleran\w*|"
-    r"nonresponse)\b",
-    re.I,
 )
 _FAILED = re.compile(
     r"\b(inadequate response|failed|failure|intoleran\w*|refractory|no response|"
@@ -119,6 +121,28 @@ def _added_to_drug(phrase: str, topic: CaseTopic) -> bool:
     return bool(m and _on_drug(m.group(4), topic) and not _on_drug(m.group(2), topic))
 
 
+def _narrower(comparator: str, head: str, topic: CaseTopic) -> bool:
+    """The comparator names the drug or its own (narrowest) class, and the head only a
+    broader class of it: "nonselective NSAIDs over COX-2 inhibitors" for celecoxib puts
+    the drug's class below the rest of the broader one."""
+    known = drug_classes()
+    own = known[topic.drug_lineage[0]].words if topic.drug_lineage[:1] else ()
+    if not comparator or not own:
+        return False
+
+    def specific(text: str) -> bool:
+        return topic.names_drug(text) or mentions(text, own)
+
+    return specific(comparator) and not specific(head)
+
+
+_DEICTIC = re.compile(
+    r"\b(?:in|for) (?:this|that|these|those|such) (?:setting|situation|population|patients|"
+    r"cases?|context|circumstances?)\b",
+    re.I,
+)
+
+
 def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     text = written_out(ev.text, ev.refers)  # "their use": what the sentence before names
     if not _CUE.search(text) and not _NOT_FIRST.search(text):
@@ -129,6 +153,11 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     lead, body = leading_population(text)
     head, comparator, population = split_over(body)
     population = f"{lead} {population}".strip()
+    main = re.split(r"\b(?:because|due to|given|owing to|as a result)\b", text, flags=re.I)[0]
+    if not population and _DEICTIC.search(main):
+        # "over mepolizumab in this setting": for the patients of a sentence before it,
+        # which the reader cannot check against the case
+        return Reading(ev, "other")
     found = _read_kind(ev, text, topic, strong, head, comparator, population)
     if found is not None:
         found.population = population
@@ -207,11 +236,20 @@ def _read_kind(
         if _AFTER.search(text)
         else []
     )
-    if comparator and _on_drug(comparator, topic) and not _on_drug(head, topic):
+    narrower = _narrower(comparator, head, topic)
+    if comparator and _on_drug(comparator, topic) and (not _on_drug(head, topic) or narrower):
         if re.match(r"^\s*no\b", comparator, re.I):
             return None
         given_with = partners(head, comparator, topic)
         preferred = [t for t in others(head, topic) if t.name not in given_with]
+        if narrower and _on_drug(head, topic):
+            # "nonselective NSAIDs": the broader class, but not the drug's own
+            own = topic.drug_lineage[:1]
+            preferred += [
+                t
+                for t in find_therapies(head)
+                if t.name not in own and not mentions(t.name, topic.drug_words)
+            ]
         # what it prefers is no therapy it requires before ("X over a second TNFi in
         # patients with nonresponse to the first": X is the alternative, not a prior line)
         chosen = given_with | {t.name for t in preferred}
@@ -266,11 +304,6 @@ def first_line(
     return list(out.values())
 
 
-def _names(terms: list[Term]) -> str:
-    names = list(dict.fromkeys(t.name for t in terms))
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
 def _cite(ev: Evidence, attribution: dict[str, str]) -> str:
     return f" [{attribution.get(ev.id) or ev.title or ev.file.rsplit('/', 1)[-1]}]"
 
@@ -320,7 +353,17 @@ def guideline_position(
     readings = own_level or readings
     # Those whose verb governs the request ("recommend screening with HRCT"), the strong
     # first: what a reviewer quotes for where the drug stands.
-    readings.sort(key=lambda r: (not governs_request(r.ev.text, topic), not r.strong))
+    # A recommendation for the patient's state (pregnancy, heart failure) decides where
+    # one places the drug; one for another stage of it (the third trimester) does not.
+    readings = [r for r in readings if stage_fits(r.ev.text, case)]
+    readings = [r for r in readings if topic.names_state(r.ev.text)] or readings
+    readings.sort(
+        key=lambda r: (
+            not measure_fits(r.population, case),  # for the case's own BMI band first
+            not governs_request(r.ev.text, topic),
+            not r.strong,
+        )
+    )
     # One recommendation printed twice (the table's row, the text's numbered copy) once.
     unique: dict[str, Reading] = {}
     for r in readings:
@@ -346,7 +389,18 @@ def guideline_position(
 
     stance, chosen, preferred = "silent", [], []
     against = [r for r in readings if r.kind == "against"]
-    dispreferred = [r for r in readings if r.kind == "dispreferred" and untried(r.preferred)]
+
+    def still_open(terms: list[Term]) -> list[Term]:
+        # a preferred therapy the case tried and that worked (stopped for no failure) is
+        # still the guideline's choice before the request
+        # (and one the record rules out, "NSAIDs are contraindicated", is not)
+        return [
+            t
+            for t in terms
+            if (not topic.tried(t) or worked(case, t.name)) and not ruled_out(case, t.words)
+        ]
+
+    dispreferred = [r for r in readings if r.kind == "dispreferred" and still_open(r.preferred)]
     # A comparison made for patients after therapies this case has not had does not apply.
     dispreferred = [r for r in dispreferred if not unmet_requirements(r)]
     endorsed = [r for r in readings if r.kind == "endorsed"]
@@ -358,7 +412,7 @@ def guideline_position(
         preferred = [t for t, _ in firsts]
     elif dispreferred:
         stance, chosen = "prefers_other", dispreferred[:2]
-        preferred = untried([t for r in dispreferred for t in r.preferred])
+        preferred = still_open([t for r in dispreferred for t in r.preferred])
     elif second and not failures:
         stance, chosen = "prefers_other", second[:1]
         preferred = untried([t for r in second for t in r.preferred]) or [t for t, _ in firsts]
@@ -375,8 +429,12 @@ def guideline_position(
         summary = f"The guidelines do not recommend {drug} for {dx}."
     elif stance == "prefers_other":
         summary = (
-            f"The guidelines put {_names(preferred)} before {drug} for {dx}; the case does "
-            "not show it was tried."
+            f"The guidelines put {_names(preferred)} before {drug} for {dx}; the case "
+            + (
+                "does not show it was tried."
+                if not all(topic.tried(t) for t in preferred)
+                else "records it was tried and worked."
+            )
             if preferred
             else f"The guidelines put other therapies before {drug} for {dx}."
         )
@@ -416,6 +474,9 @@ def guideline_position(
         # endorsed for some patients: the record must show the patient is one of them
         # (severe disease, the course that failed) before any other trial
         who = re.sub(r"^(?:\d+\.\s+)?(?:in|for|among)\s+", "", endorsing[0].population, flags=re.I)
+        # "our defined population with BMI 40-49": the guideline's own population, by what
+        # narrows it
+        who = re.sub(r"^(?:our|the) (?:defined |target )?population\b(?: with)?\s*", "", who)
         requests.insert(
             0,
             (
@@ -437,61 +498,3 @@ def guideline_position(
         preferred=[t.name for t in preferred],
     )
     return position, [r + _cite(e, attribution) if e else r for r, e in requests][:5]
-
-
-def documentation(
-    case: Case,
-    topic: CaseTopic,
-    stance: str,
-    preferred: list[Term],
-    firsts: list[tuple[Term, Evidence]],
-    sentences: list[Evidence],
-    path_sentences: list[Evidence],
-) -> list[tuple[str, Evidence | None]]:
-    """What a reviewer should ask for, most important first: a trial of the therapy put
-    first (with the guideline's adequate-trial length), the next line if it failed,
-    contraindications, the population the guideline does give the drug, a continuation's
-    response, then trials of the other therapies on the path."""
-    if stance == "silent":
-        return []
-    wanted = preferred or [t for t, _ in firsts]
-    first_ev = {t.name: e for t, e in firsts}
-    trials = [
-        trial(term, [*path_sentences, *sentences], first_ev.get(term.name)) for term in wanted
-    ]
-    out: list[tuple[str, Evidence | None]] = trials[:1]
-    if stance in {"prefers_other", "not_recommended"} and wanted:
-        escalate = _escalation(path_sentences, wanted[0])
-        if escalate:
-            named, ev = escalate
-            out.append((f"If {wanted[0].name} failed: trials of {named} and their response", ev))
-        out.append((f"Contraindications to or intolerance of {_names(wanted[:3])}", None))
-    else:
-        out += trials[1:2]
-    for_whom = patients_for(topic, [*sentences, *path_sentences])
-    out += [for_whom] if for_whom else []
-    if case.requested_treatment.request_type == "continuation":
-        out.append((f"Objective measures of response to {topic.drug} since it was started", None))
-    if topic.kind is not None or topic.service is not None:
-        # what such a request is judged by: the patient's current therapies, and whether
-        # it was given (or done) before
-        if topic.current:
-            out.append((f"Current therapies and doses: {', '.join(topic.current)}", None))
-        out.append((f"Whether {topic.drug} was given before (dates, doses)", None))
-    rest = wanted[2:] if stance == "supports" else wanted[1:]
-    if rest:
-        out.append((f"Trials of {_names(rest[:4])} and their response", first_ev.get(rest[0].name)))
-    return out
-
-
-def _escalation(path_sentences: list[Evidence], first: Term) -> tuple[str, Evidence] | None:
-    """The next line after ``first`` fails: a path sentence that names ``first`` with an
-    inadequate-response cue, and the therapies or classes it adds."""
-    for e in path_sentences:
-        if not (_AFTER.search(e.text) and mentions(e.text, first.words)):
-            continue
-        named = [t.name for t in find_drugs(e.text) if t.name != first.name]
-        named += [c.name for c in find_classes(e.text) if c.name not in first.classes][:2]
-        if named:
-            return ", ".join(dict.fromkeys(named)), e
-    return None

@@ -12,7 +12,9 @@ from typing import Any
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
+from pipeline.policy.answer_schema import judgment_schema
 from pipeline.policy.clause_polarity import agreeing
+from pipeline.policy.comparison import compares_readings
 from pipeline.policy.criterion_terms import (
     alternatives,
     clauses,
@@ -217,26 +219,6 @@ def _lasted(text: str, months: float) -> bool:
     return False
 
 
-def judgment_schema(fact_ids: list[str], order: list[str] | None = None) -> dict[str, Any]:
-    """The answer's schema; ``order`` (a prompt's front matter ``fields``) decides whether
-    the model picks its facts before it labels (a model writes fields in schema order)."""
-    properties = {
-        "status": {"type": "string", "enum": ["met", "not_met", "not_documented"]},
-        "facts": {
-            "type": "array",
-            "items": {"type": "string", "enum": fact_ids or ["NONE"]},
-            "maxItems": 3,
-        },
-    }
-    order = order or ["status", "facts"]
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": order,
-        "properties": {k: properties[k] for k in order},
-    }
-
-
 def judge_by_model(
     node: PolicyNode,
     facts: list[CaseFact],
@@ -362,6 +344,12 @@ def check_model_judgment(
 ) -> Judgment:
     """The model's answer checked (see ``_check``); a met that no fact states of the whole
     criterion may be one of its alternatives ("either ..., or ..."), checked alone."""
+    if j.status == "met" and compares_readings(node.text):  # two readings: code compares
+        problem = "the model said met for a comparison of two readings: code compares them"
+        return j.model_copy(
+            update={"status": "not_documented", "facts": [], "problems": [*j.problems, problem]}
+            | {"reason": "model's met not accepted"}
+        )
     checked = _check(j.model_copy(deep=True), node, facts, drug)
     if j.status == "met" and checked.status != "met":
         for alt in alternatives(node.text):

@@ -175,7 +175,15 @@ def _dx_names(name: str, icd10: str | None) -> tuple[str, ...]:
             for t in known.values()
             if any(code.startswith(p.replace(".", "")) for p in t.icd10)
         }
-    return (name, *(w for n in sorted(found) for w in known[n].words))
+    own = condition_words(name)
+    # an alias that shares words with the name and adds others is another form of the
+    # condition ("postmenopausal osteoporosis" is no "glucocorticoid-induced osteoporosis")
+    return (name, *(w for n in sorted(found) for w in known[n].words if _widens(own, w)))
+
+
+def _widens(own: set[str], alias: str) -> bool:
+    words = condition_words(alias)
+    return not (words & own and words - own)
 
 
 def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, str]:

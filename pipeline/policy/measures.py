@@ -23,29 +23,11 @@ from pipeline.models import CaseFact
 from pipeline.policy.analytes import ESTIMATES, analyte_at, readings_of
 from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, requirements
 from pipeline.policy.dates import as_of, months_between, reading_date
+from pipeline.policy.percent_of import percent_of
+from pipeline.policy.units import NUMBER_WORDS as _NUMBER_WORDS
 from pipeline.policy.units import UNIT as _UNIT
 from pipeline.policy.units import unit_of as _unit
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "single": 1,
-    "eighteen": 18,
-    "twenty": 20,
-    "twenty-four": 24,
-    "thirty": 30,
-    "thirty-six": 36,
-}
 # a minus sign belongs to the number ("T-score -2.5"), a hyphen between numbers does not
 _NUM = (
     r"(?<![\w.^/])(?<![A-Za-z]-)([-−]?\d+(?:,\d{3})*(?:\.\d+)?|"
@@ -79,7 +61,7 @@ _BOUND = re.compile(
     + r"(?P<u3>"
     + _UNIT.pattern
     + r")?"
-    r"|" + _NUM + r"(?P<u4>" + _UNIT.pattern + r")?\s+or\s+"
+    r"|" + _NUM + r"(?P<u4>" + _UNIT.pattern + r")?(?:\s+of\s+(?:the\s+)?predicted)?\s+or\s+"
     r"(?P<post>more|greater|higher|above|over|less|lower|fewer|below|under)\b",
     re.I,
 )
@@ -89,10 +71,12 @@ _DIGITS = r"\d+(?:\.\d+)?"
 _RANGE = re.compile(
     rf"(?<![\w.,/-])(?P<low>{_DIGITS})(?P<u1>{_UNIT.pattern})?\s*(?:to|through|-|–)\s*"
     rf"(?P<high>{_DIGITS})(?P<u2>{_UNIT.pattern})?(?![\w.,/%-]*\d)"
-    r"|(?<![\w.,/-])(?P<a>\d+)\s+or\s+(?P<b>\d+)"
+    r"|(?<![\w.,/-])(?P<a>\d+(?:\.\d+)?)\s+or\s+(?P<b>\d+(?:\.\d+)?)"
     r"(?![\w.,/]|\s*(?:or|and)\s+(?:more|greater|higher|less|lower|fewer))",
     re.I,
 )
+# a score, grade or class whose values are steps: "0.5 or 1" names two of them
+_SCORED = re.compile(r"\b(?:score|grade|rating|class|stage)\s+(?:of\s+)?$", re.I)
 # Words that name no measurement by themselves ("score", "level", "involvement").
 _GENERIC = set(
     """level levels score scores count counts value values result results involvement
@@ -132,6 +116,8 @@ class Bound:
     def holds(self, value: float) -> bool:
         if self.op == "between":
             return self.low <= value <= (self.high if self.high is not None else value)
+        if self.op == "one_of":
+            return value in {self.low, self.high}
         return {
             ">=": value >= self.low,
             ">": value > self.low,
@@ -140,8 +126,9 @@ class Bound:
         }[self.op]
 
     def words(self) -> str:
-        if self.op == "between":
-            return f"between {self.low:g} and {self.high:g}"
+        if self.op in {"between", "one_of"}:
+            joint = "and" if self.op == "between" else "or"
+            return f"{'between ' if joint == 'and' else ''}{self.low:g} {joint} {self.high:g}"
         return f"{self.op} {self.low:g}"
 
 
@@ -203,6 +190,10 @@ def bounds(text: str) -> list[Bound]:
             unit = _unit(m.group("u2")) or _unit(m.group("u1"))
         else:  # "2 or 3": a range only where nothing lies between them
             low, high = float(m.group("a")), float(m.group("b"))
+            if (high - low != 1 or low != int(low)) and _SCORED.search(text[: m.start()]):
+                # "a CDR global score of 0.5 or 1": either value, nothing between
+                out.append(Bound("one_of", low, high, None, m.start(), m.end()))
+                continue
             if high - low != 1 or low != int(low):
                 continue
             unit = None
@@ -258,7 +249,16 @@ def _readings(
                     continue
             elif not named and (not stems or len(words & stems) < need):
                 continue
-            for m in re.finditer(_NUM, clause, re.I):
+            offset, outside = max(fact.text.find(clause), 0), False
+            for m in _numbers(clause):
+                inner = clause[: m.start()].rsplit("(", 1)
+                if (
+                    outside
+                    and len(inner) > 1
+                    and ")" not in inner[1]
+                    and re.search("[a-z]", inner[1])
+                ):
+                    continue  # "MG-ADL 9 (ptosis 2, ...)": the parts of a reading taken
                 rest = clause[m.end() :]
                 if _DOSE_UNIT.match(rest):
                     continue
@@ -275,8 +275,21 @@ def _readings(
                     )
                     near = near or any(a in head[-40:] or a in rest[:30] for a in abbrevs)
                 if near:
-                    out.append((Reading(_number(m.group(1)), unit, fact, head=head), rest))
+                    at = offset + m.end()
+                    out.append((Reading(_number(m.group(1)), unit, fact, at, head), rest))
+                    outside = outside or "(" not in clause[: m.start()]
     return out
+
+
+# "MMSE 25/30": a score out of its maximum (not a date, a month and year, or a pressure)
+_OUT_OF = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)/(\d{1,3})(?![\d/])")
+
+
+def _numbers(clause: str) -> list[re.Match[str]]:
+    """The clause's numbers in order, a score out of its maximum read as the score."""
+    found = list(re.finditer(_NUM, clause, re.I))
+    found += [m for m in _OUT_OF.finditer(clause) if float(m.group(1)) <= float(m.group(2))]
+    return sorted(found, key=lambda m: m.start())
 
 
 _VALUE_UNIT = re.compile(_NUM + r"(" + _UNIT.pattern + r")", re.I)
@@ -443,6 +456,8 @@ def judge_measure(
                     if when is None or when > criterion_window:
                         continue
             values.append((value, reading.fact, reading.head))
+        if not values and bound.unit == "%":  # "at least 10% of the lungs"
+            values = percent_of(text, bound.end, facts)
         if not values:
             return None
         values = _best_named(values, text[: bound.start])

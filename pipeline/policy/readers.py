@@ -8,8 +8,13 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.comparison import judge_comparison
+from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.durations import judge_duration
+from pipeline.policy.gestation import judge_gestation
+from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
+from pipeline.policy.interval import judge_interval
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.polarity import (
     judge_absent_condition,
@@ -17,6 +22,9 @@ from pipeline.policy.polarity import (
     judge_contrast,
     judge_head_absent,
 )
+from pipeline.policy.positive_test import judge_positive_test
+from pipeline.policy.prior_use import judge_never_received
+from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
 from pipeline.policy.restated import (
     judge_never_taken,
@@ -35,12 +43,20 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_lines(text, facts),
         lambda: judge_measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
+        lambda: judge_recency(text, facts),
+        lambda: judge_interval(text, facts, drug),
         lambda: judge_duration(text, facts),
+        lambda: judge_comparison(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_category(text, facts),
         lambda: judge_absent_condition(text, facts, drug),
         lambda: judge_contrast(text, facts),
         lambda: judge_concomitant(text, facts, drug),
+        lambda: judge_current_use(text, facts, drug),
+        lambda: judge_never_received(text, facts, drug),
+        lambda: judge_history_absent(text, facts),
+        lambda: judge_positive_test(text, facts),
+        lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),
         lambda: judge_never_taken(text, facts),
         lambda: judge_never_used_within_limit(text, facts, drug),

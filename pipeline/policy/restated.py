@@ -38,6 +38,11 @@ from pipeline.policy.measures import bounds
 _WHILE_ON = re.compile(
     r"\b(?:while|when)\s+(?:taking|on|receiving|using|treated with)\s+([A-Za-z][\w-]+)", re.I
 )
+_COMPARED = re.compile(
+    r"\b(?:lower|higher|less|more|greater|better|worse|fewer|smaller|larger)\s+than\s+"
+    r"(?:at\s+|before|baseline|the\s+(?:baseline|previous|prior|last|first)|pre)",
+    re.I,
+)
 _NEVER_TOOK = re.compile(
     r"\b(?:never|not)\s+(?:been\s+)?(?:taken|received|used|tried|treated with|given)\b", re.I
 )
@@ -63,8 +68,10 @@ def judge_restated(
 ) -> tuple[str, list[str], str] | None:
     """("met", [the fact], reason) where one fact clause restates the criterion with its
     polarity; None otherwise (code says nothing)."""
-    if bounds(text):
-        return None  # a measurement: measures.py reads it, or nobody
+    if bounds(text) or _COMPARED.search(text):
+        # a measurement, or two readings compared ("INCAT score lower than before the
+        # first dose"): a fact naming both readings restates no comparison
+        return None
     groups = requirements(text, drug)
     if len(groups) == 1 and sum(not x.isupper() for x in groups[0]) >= 2:
         # "Spinal Muscular Atrophy (SMA)": one term, its words, stated together

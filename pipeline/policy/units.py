@@ -48,3 +48,26 @@ def unit_of(text: str | None) -> str | None:
         if re.fullmatch(r"\s*(?:" + pattern + r")\s*", text, re.I):
             return key
     return None
+
+
+# Counts written as words, read as their numbers ("two exacerbations").
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "single": 1,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
+}

@@ -14,6 +14,15 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.models import Case
+from pipeline.retrieve.case_words import (
+    _current_therapies,
+    _diagnosis_words,
+    _generic,
+    _inverted,
+    _purpose,
+    _request_words,
+)
+from pipeline.retrieve.procedures import procedure_questions, short_name
 from pipeline.retrieve.requests import (
     RequestKind,
     kind_questions,
@@ -21,6 +30,7 @@ from pipeline.retrieve.requests import (
     request_kind,
     therapy_questions,
 )
+from pipeline.retrieve.states import State, case_states, names_state
 from pipeline.terms import (
     Term,
     drug_classes,
@@ -85,23 +95,6 @@ def _form_coded(form: str, codes: list[str]) -> bool:
 _ICD = re.compile(r"[A-Z]\d{2}(?:\.\w{1,4})?")
 
 
-def _words_of(text: str) -> tuple[str, ...]:
-    """The words of a name we do not know, as its own vocabulary (minus filler)."""
-    cleaned = re.sub(r"\([^)]*\)|,.*$", "", text).strip().lower()
-    return (cleaned,) if cleaned else ()
-
-
-def _diagnosis_words(names: list[str]) -> tuple[str, ...]:
-    """Conditions the vocabulary does not know, each by its own words: every diagnosis's
-    name and the names in its brackets ("Raynaud's syndrome without gangrene" apart from
-    the disease before it), not all of them run together."""
-    out: list[str] = []
-    for name in names:
-        out += _words_of(name)
-        out += [w.strip().lower() for w in re.findall(r"\(([^)]{3,60})\)", name)]
-    return tuple(dict.fromkeys(w for w in out if w))
-
-
 @dataclass
 class CaseTopic:
     condition: str  # the diagnosis with its common names
@@ -132,6 +125,13 @@ class CaseTopic:
     # conditions the question names as what a request that is no drug is for (a scan "to
     # screen for interstitial lung disease"), not the patient's diagnoses
     targets: tuple[Term, ...] = ()
+    # states the patient is in that guidelines treat apart (pregnancy, heart failure)
+    states: tuple[State, ...] = ()
+    comorbid: tuple[str, ...] = ()  # the other diagnoses, by their short names
+
+    def names_state(self, text: str) -> bool:
+        """Names a state the patient is in ("during pregnancy", "NYHA class III")."""
+        return names_state(text, self.states)
 
     def names_sibling(self, text: str) -> bool:
         """Names another service of the requested one's kind (physical therapy beside
@@ -259,6 +259,14 @@ class CaseTopic:
         """Per compose section, the questions that name this case (the condition by its
         short name: long names crowd out the therapy words)."""
         dx, drug = self.short, self.asked
+        if self.kind is not None and self.kind.name == "procedure":
+            # whether it is indicated now or should wait, not the drugs around it
+            tried = [short_name(p) for p in self.prior]
+            drugs = [d for d in self.current if d not in {"nsaid", "glucocorticoid"}]
+            asked = procedure_questions(drug, dx, tried, list(self.comorbid), drugs)
+            if self.purpose:
+                asked["rationale"].insert(0, self.purpose)
+            return asked
         if self.kind is not None:
             asked = kind_questions(self.kind, drug, dx, self.age, list(self.current))
             if self.purpose:
@@ -273,7 +281,7 @@ class CaseTopic:
             return therapy_questions(drug, dx, siblings)
         prior = ", ".join(self.prior) if self.prior else "first-line therapy"
         cls = f" ({', '.join(self.drug_classes[:2])})" if self.drug_classes else ""
-        return {
+        asked = {
             "rationale": [
                 f"first-line treatment and escalation of {dx}",
                 f"{dx}: preferred initial drug, conditionally or strongly recommended over "
@@ -302,6 +310,14 @@ class CaseTopic:
                 f"{drug} is not recommended for {dx}",
             ],
         }
+        for state in self.states:
+            # the patient's state has recommendations of its own: asked first
+            on = ", ".join(self.current) if self.current else "current therapy"
+            asked["rationale"].insert(0, f"{drug}{cls} {state.phrase}: recommended or against")
+            asked["path"].insert(0, f"{dx} {state.phrase}: medications compatible, {on}")
+            asked["pitfalls"].insert(0, f"{drug}{cls} {state.phrase}: risks, when to avoid")
+            asked["position"].insert(0, f"we recommend {drug}{cls} {state.phrase}")
+        return asked
 
 
 _BOUNDARY = re.compile(r"[,;:()]|\b(?:over|than|or|and|with|to|plus|versus|vs|of)\b", re.I)
@@ -343,6 +359,7 @@ def case_topic(case: Case) -> CaseTopic:
     # for another condition the case's question names (a scan "to screen for interstitial
     # lung disease"): that one is no other disease
     service = find_service(t.drug) if drug is None else None
+    kind = request_kind(t.drug, service.classes[0] if service else None) if drug is None else None
     mine = _conditions_of(case)
     targets = tuple(
         c
@@ -350,14 +367,22 @@ def case_topic(case: Case) -> CaseTopic:
         if drug is None and c not in mine and mentions(case.question or "", c.words, c.abbrev)
     )
     dx_names = "; ".join(d.name for d in case.diagnoses)
-    plain = re.sub(r",.*$", "", case.diagnoses[0].name).strip() if case.diagnoses else dx_names
+    # the first diagnosis without its brackets and qualifiers ("Idiopathic aseptic necrosis
+    # of left femur" of "... (femoral head collapse, secondary arthritis)")
+    plain = short_name(case.diagnoses[0].name) if case.diagnoses else dx_names
     if mine:
         words = tuple(dict.fromkeys(w for c in mine for w in c.words))
         abbrev = tuple(dict.fromkeys(a for c in mine for a in c.abbrev))
         synonyms = [w for w in mine[0].words if w.lower() not in dx_names.lower()][:2]
         names = [*mine[0].abbrev[:1], *synonyms]
         label = dx_names + (f" ({', '.join(names)})" if names else "")
-        short = plain + (f" ({mine[0].abbrev[0]})" if mine[0].abbrev else "")
+        # the condition as the sources name it, where the diagnosis does not
+        name = mine[0].name if mine[0].name not in plain.lower() else ""
+        short = plain + (
+            f" ({mine[0].abbrev[0] if mine[0].abbrev else name})"
+            if (mine[0].abbrev or name)
+            else ""
+        )
     else:
         words = _diagnosis_words([d.name for d in case.diagnoses])
         abbrev, label, short = (), dx_names, plain
@@ -405,7 +430,11 @@ def case_topic(case: Case) -> CaseTopic:
         drug=t.drug if drug is None or drug.name in t.drug.lower() else f"{t.drug} ({drug.name})",
         drug_words=tuple(drug.words)
         if drug
-        else tuple(dict.fromkeys([*(service.words if service else ()), *_request_words(t.drug)])),
+        else tuple(
+            dict.fromkeys(
+                [*(service.words if service else ()), *_request_words(t.drug), *_generic(kind)]
+            )
+        ),
         drug_classes=tuple(w for c in narrow for w in known[c].words),
         broad_classes=tuple(w for c in broad for w in known[c].words),
         other_class_words=tuple(w for c in known.values() if c.name not in own for w in c.words),
@@ -421,59 +450,11 @@ def case_topic(case: Case) -> CaseTopic:
         own_subtypes=own_subtypes,
         population_words=tuple(w for p in groups for w in p.words),
         population_abbrev=tuple(a for p in groups for a in p.abbrev),
-        kind=request_kind(t.drug, service.classes[0] if service else None)
-        if drug is None
-        else None,
+        kind=kind,
         service=service,
         purpose=_purpose(case.question or ""),
         age=case.patient.age,
         current=_current_therapies(case),
+        states=case_states(case),
+        comorbid=tuple(dict.fromkeys(short_name(d.name) for d in case.diagnoses[1:])),
     )
-
-
-def _request_words(text: str) -> tuple[str, ...]:
-    """A request the vocabulary does not know, by its words: the name, the names in its
-    brackets ("Shingrix"), and its head noun phrase ("zoster vaccine" of "Recombinant zoster
-    vaccine"), as sources shorten it."""
-    words = list(_words_of(text))
-    words += [
-        w.strip().lower()
-        for w in re.findall(r"\(([^)]{3,40})\)", text)
-        if not re.search(r"\d{4,}", w)  # a code ("CPT 71250") is no name
-    ]
-    # the head before what qualifies it ("computed tomography" of "... of the chest
-    # without contrast")
-    head = re.split(r"\s+(?:of|without|with|for|in)\s+", words[0])[0] if words else ""
-    if len(head.split()) > 2:
-        words.append(" ".join(head.split()[-2:]))
-    elif head and head != words[0]:
-        words.append(head)
-    return tuple(dict.fromkeys(w for w in words if w))
-
-
-def _purpose(question: str) -> str:
-    """What the request is for, from the case's question: "to screen for interstitial lung
-    disease in a 46-year-old woman with ..." of "Is a high-resolution CT of the chest
-    medically necessary to screen for ...?"."""
-    m = re.search(r"\bmedically necessary\b(.*)$", question, re.I | re.S)
-    rest = " ".join((m.group(1) if m else "").split()).strip(" ?.")
-    return rest if len(rest.split()) >= 3 else ""
-
-
-def _current_therapies(case: Case) -> tuple[str, ...]:
-    """The drugs the case names as taken (prior therapies, then the history's), by name."""
-    texts = [p.name for p in case.prior_therapies]
-    texts += [h for h in case.history if not re.search(r"\bno\b[^.;]*$", h, re.I)]
-    return tuple(dict.fromkeys(d.name for t in texts for d in find_drugs(t)))
-
-
-def _inverted(text: str) -> str:
-    """The text with each "<noun> of the <part>" also written "<part> <noun>"
-    ("osteoarthritis of the hands": "hand osteoarthritis"), as vocabularies name forms."""
-    turned = re.sub(
-        r"\b([a-z]+)\s+of\s+the\s+([a-z]+?)s?\b",
-        lambda m: f"{m.group(2)} {m.group(1)}",
-        text,
-        flags=re.I,
-    )
-    return text if turned == text else f"{text}; {turned}"

@@ -1,0 +1,92 @@
+"""Criteria that compare a measurement now with its value before treatment ("INCAT score
+lower than before the first dose", "HbA1c lower than at baseline"), judged by code from a
+sentence that names the measurement and gives two values, the first marked as the earlier
+one ("INCAT disability score 4 before the first dose (07/2025); 2 on 01/15/2026").
+
+Met: the later value lies on the asked side of the earlier (or, for "unchanged", equals
+it); not met: it does not. "Unchanged, with better grip strength": a change is not met, no
+change leaves the rest to the model. Anything
+else (one value, three, no mark of which came first, "better" or "worse", whose side
+depends on the scale) decides nothing. A fact naming both readings restates no comparison:
+the model's "met" on such a criterion is not accepted (``compares_readings``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import CaseFact
+
+_COMPARED = re.compile(
+    r"^(?P<name>.+?)\s+(?:is\s+|are\s+|has\s+been\s+)?(?P<dir>lower|higher|less|greater|"
+    r"fewer|more|smaller|larger|better|worse)\s+than\s+(?P<ref>(?:at\s+)?baseline|before\b.*|"
+    r"(?:the\s+)?(?:baseline|pre-?treatment|previous|prior|last|first)\b.*)$",
+    re.I,
+)
+# "INCAT score unchanged, with better grip strength": the same value before and after
+_UNCHANGED = re.compile(
+    r"^(?P<name>.+?)\s+(?:is\s+|has\s+)?(?P<dir>unchanged)\b(?P<rest>.*)$", re.I
+)
+_DOWN = {"lower", "less", "fewer", "smaller"}
+_UP = {"higher", "greater", "more", "larger"}
+_GENERIC = {"score", "scores", "level", "levels", "value", "count", "total", "the", "a", "an"}
+_EARLIER = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,1}(?:before|at baseline|baseline|pre-?treatment)\b", re.I
+)
+_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}")
+_VALUE = re.compile(r"(?<![\w./-])(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
+
+
+def compares_readings(text: str) -> bool:
+    """The criterion compares a measurement with an earlier value of it."""
+    return bool(_COMPARED.match(text.strip()) or _UNCHANGED.match(text.strip()))
+
+
+def _values(sentence: str) -> list[tuple[float, str]]:
+    """(value, the text after it) for each number outside dates and parentheses."""
+    plain = _DATE.sub(" ", re.sub(r"\([^)]*\)", " ", sentence))
+    return [(float(m.group(1)), plain[m.end() :]) for m in _VALUE.finditer(plain)]
+
+
+def judge_comparison(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    m = _COMPARED.match(text.strip()) or _UNCHANGED.match(text.strip())
+    if not m or m.group("dir").lower() not in _DOWN | _UP | {"unchanged"}:
+        return None  # "better", "worse": which way is better depends on the scale
+    if m.group("dir").lower() == "unchanged" and m.group("rest").strip(" ."):
+        # "INCAT score unchanged, with better grip strength": a change is not met; no
+        # change leaves the rest to read
+        found = judge_comparison(m.group("name") + " unchanged", facts)
+        return found if found and found[0] == "not_met" else None
+    words = [w for w in re.findall(r"[A-Za-z][\w-]+", m.group("name")) if w.lower() not in _GENERIC]
+    if not words:
+        return None
+    name = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.I)
+    found: list[tuple[str, str]] = []
+    for fact in facts:
+        if fact.text.startswith(("Payer", "Requested", "Patient:")):
+            continue
+        for sentence in re.split(r"(?<=[a-z0-9)])\.\s+", fact.text):
+            hit = name.search(sentence)
+            if not hit:
+                continue
+            values = _values(sentence[hit.end() :])
+            if len(values) != 2 or not _EARLIER.match(values[0][1]):
+                return None  # not one earlier and one later value: a person reads it
+            (before, _), (after, _) = values
+            if m.group("dir").lower() == "unchanged":
+                status = "met" if after == before else "not_met"
+            elif after == before:
+                status = "not_met"
+            else:
+                lower = after < before
+                status = "met" if lower == (m.group("dir").lower() in _DOWN) else "not_met"
+            found.append((status, fact.id))
+    if len({s for s, _ in found}) != 1:
+        return None
+    status, cited = found[0][0], [found[0][1]]
+    asked = m.group("dir").lower()
+    if asked == "unchanged":
+        said = "the same as" if status == "met" else "changed from"
+    else:
+        said = "on the asked side of" if status == "met" else f"not {asked} than"
+    return status, cited, f"{cited[0]}: the later {' '.join(words)} {said} the earlier"

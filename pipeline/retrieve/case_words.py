@@ -1,0 +1,80 @@
+"""The words of a case that its topic is built from: a request's own names, what the case's
+question says it is for, the drugs it records as taken, the diagnoses' names."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import Case
+from pipeline.retrieve.requests import RequestKind
+from pipeline.terms import find_drugs
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    """The words of a name we do not know, as its own vocabulary (minus filler)."""
+    cleaned = re.sub(r"\([^)]*\)|,.*$", "", text).strip().lower()
+    return (cleaned,) if cleaned else ()
+
+
+def _diagnosis_words(names: list[str]) -> tuple[str, ...]:
+    """Conditions the vocabulary does not know, each by its own words: every diagnosis's
+    name and the names in its brackets ("Raynaud's syndrome without gangrene" apart from
+    the disease before it), not all of them run together."""
+    out: list[str] = []
+    for name in names:
+        out += _words_of(name)
+        out += [w.strip().lower() for w in re.findall(r"\(([^)]{3,60})\)", name)]
+    return tuple(dict.fromkeys(w for w in out if w))
+
+
+def _generic(kind: RequestKind | None) -> tuple[str, ...]:
+    """How guidelines name any request of a procedure kind ("delaying surgery")."""
+    return ("surgery",) if kind is not None and kind.name == "procedure" else ()
+
+
+def _request_words(text: str) -> tuple[str, ...]:
+    """A request the vocabulary does not know, by its words: the name, the names in its
+    brackets ("Shingrix"), and its head noun phrase ("zoster vaccine" of "Recombinant zoster
+    vaccine"), as sources shorten it."""
+    words = list(_words_of(text))
+    words += [
+        w.strip().lower()
+        for w in re.findall(r"\(([^)]{3,40})\)", text)
+        if not re.search(r"\d{4,}", w)  # a code ("CPT 71250") is no name
+    ]
+    # the head before what qualifies it ("computed tomography" of "... of the chest
+    # without contrast")
+    head = re.split(r"\s+(?:of|without|with|for|in)\s+", words[0])[0] if words else ""
+    if len(head.split()) > 2:
+        words.append(" ".join(head.split()[-2:]))
+    elif head and head != words[0]:
+        words.append(head)
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+def _purpose(question: str) -> str:
+    """What the request is for, from the case's question: "to screen for interstitial lung
+    disease in a 46-year-old woman with ..." of "Is a high-resolution CT of the chest
+    medically necessary to screen for ...?"."""
+    m = re.search(r"\bmedically necessary\b(.*)$", question, re.I | re.S)
+    rest = " ".join((m.group(1) if m else "").split()).strip(" ?.")
+    return rest if len(rest.split()) >= 3 else ""
+
+
+def _current_therapies(case: Case) -> tuple[str, ...]:
+    """The drugs the case names as taken (prior therapies, then the history's), by name."""
+    texts = [p.name for p in case.prior_therapies]
+    texts += [h for h in case.history if not re.search(r"\bno\b[^.;]*$", h, re.I)]
+    return tuple(dict.fromkeys(d.name for t in texts for d in find_drugs(t)))
+
+
+def _inverted(text: str) -> str:
+    """The text with each "<noun> of the <part>" also written "<part> <noun>"
+    ("osteoarthritis of the hands": "hand osteoarthritis"), as vocabularies name forms."""
+    turned = re.sub(
+        r"\b([a-z]+)\s+of\s+the\s+([a-z]+?)s?\b",
+        lambda m: f"{m.group(2)} {m.group(1)}",
+        text,
+        flags=re.I,
+    )
+    return text if turned == text else f"{text}; {turned}"
