@@ -12,6 +12,7 @@ from pathlib import Path
 from pipeline.errors import NecessityError
 from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.branch_split import split_tree
+from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import (
@@ -317,6 +318,12 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         rest = [x for i, x in enumerate(lines) if i not in sectioned[1]]
         tree = build_tree(outline(rest), page_text, sectioned=sectioned[0], **common)
         tree.problems.extend(found)
+    coded: list[str] = []
+    if (blocks := code_indications(lines, page_text, coded)) is not None:
+        # numbered "reason for use code" blocks (code_blocks.py): each is an indication
+        rest = [x for i, x in enumerate(lines) if i not in blocks[1]]
+        tree = build_tree(outline(rest), page_text, sectioned=blocks[0], **common)
+        tree.problems.extend(coded)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)
     return tree

@@ -52,6 +52,9 @@ _GENERIC = {
     "treatment",
     "active",
     "severe",
+    # "Clinically significant hyponatremia": a qualifier, as "severe" is, no condition
+    "clinically",
+    "significant",
     "moderate",
     "moderately",
     "severely",

@@ -27,8 +27,9 @@ from pipeline.policy.condition_labels import criteria_label, names_others, plain
 from pipeline.policy.condition_vocabulary import PAREN, names_condition, words_of
 from pipeline.policy.groups import _node
 from pipeline.policy.indications import coded_name
+from pipeline.policy.lead_in_titles import titles_lead_in
 from pipeline.policy.list_labels import next_label
-from pipeline.policy.logic_notes import is_logic_note
+from pipeline.policy.logic_notes import is_logic_note, terse_logic
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item, Line, outline
 from pipeline.policy.runon import spread_runons
@@ -119,7 +120,10 @@ def _leads_in(lines: list[Line], at: int) -> bool:
     text = lines[at].text
     if not text.endswith(":") and at + 1 < len(lines):
         text += " " + lines[at + 1].text
-    return text.endswith(":") and bool(_OF_THE_FOLLOWING.search(text) or _APPROVES.search(text))
+    # "Clinical criteria (at least two required):": the logic in a parenthesis at its end
+    return text.endswith(":") and bool(
+        _OF_THE_FOLLOWING.search(text) or _APPROVES.search(text) or terse_logic(text, 2)
+    )
 
 
 def _mark_of(text: str) -> tuple[str, str]:
@@ -298,6 +302,7 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
                 after is not None
                 and _branch_kind(after.text) is not None
                 or _titles_list(lines, at, [s.label for s in sections if s.label])
+                or titles_lead_in(lines, at, [s.label for s in sections if s.label])
             ):
                 # "1. Plaque psoriasis" over "Initial approval", "A. Idiopathic pulmonary
                 # fibrosis (IPF)" over its own numbered list: a condition in sentence case

@@ -126,8 +126,10 @@ _APPROVAL_LINE = re.compile(
     r"|^(?:initial\s+|renewal\s+|continuation\s+)?(?:re-?)?(?:approval|authori[sz]ation)\s+"
     r"(?:will be|is|may be)\s+(?:granted\s+)?for\s+(?:no more than\s+|up to\s+)?"
     r"\d+\s+(?:months?|years?|weeks?|days?)\.?$"
-    # "Initial approval: 6 months." / "Renewal approval: 12 months."
-    r"|^(?:initial|renewal|continuation|continued)\s+(?:approval|authori[sz]ation)\s*:\s*"
+    # "Initial approval: 6 months." / "Renewal approval: 12 months." / "Reauthorization
+    # approval: 12 months."
+    r"|^(?:initial|renewal|continuation|continued|re-?authori[sz]ation)\s+"
+    r"(?:approval|authori[sz]ation)\s*:\s*"
     r"\d+\s+(?:months?|years?|weeks?|days?)\.?$",
     re.I,
 )
