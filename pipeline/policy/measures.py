@@ -22,6 +22,7 @@ from datetime import date
 from pipeline.models import CaseFact
 from pipeline.policy.analytes import ESTIMATES, analyte_at, readings_of
 from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, requirements
+from pipeline.policy.current_value import latest_readings
 from pipeline.policy.dates import as_of, months_between, reading_date
 from pipeline.policy.percent_of import percent_of
 from pipeline.policy.units import NUMBER_WORD, count_value
@@ -445,6 +446,7 @@ def judge_measure(
             readings = [(r, rest) for r, rest in readings if coverage(wanted, r.fact.text)]
         criterion_window = _window(text) or _window(context)
         values: list[tuple[float, CaseFact, str]] = []
+        spots: list[int | None] = []  # where each value is written
         for reading, rest in readings:
             value = _same_unit(bound, reading)
             if value is None:
@@ -458,6 +460,8 @@ def judge_measure(
                     if when is None or when > criterion_window:
                         continue
             values.append((value, reading.fact, reading.head))
+            spots.append(reading.at)
+        values = latest_readings(text, values, spots)
         if not values and bound.unit == "%":  # "at least 10% of the lungs"
             values = percent_of(text, bound.end, facts)
         if not values:

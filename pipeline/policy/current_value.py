@@ -1,0 +1,68 @@
+"""A criterion that bounds a measurement "at the time of the request" (or its current,
+latest, most recent value), judged on the latest reading where the facts give several
+that disagree ("eGFR 22 mL/min/1.73 m2 on 01/08/2026 (eGFR 29 on 01/2025)": 22 is the
+value now, the 29 is history).
+
+Each reading's own date is the one written right after its value, before the next
+bracket or sentence ("on 01/08/2026", "in 09/2025"); a month and year spans the whole
+month. Only a reading whose date comes after every other reading's is kept; where any
+reading has no date of its own, or two could be the latest, nothing is dropped (the
+readings still disagree, and a person reads them).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipeline.models import CaseFact
+
+_CURRENT = re.compile(
+    r"\b(?:at the time of (?:the )?(?:request|review|application)|at (?:the )?request|"
+    r"current(?:ly)?|most recent|latest|present)\b",
+    re.I,
+)
+# the reading's date: "on 01/08/2026", "in 09/2025", "dated 1/8/2026"
+_OWN_DATE = re.compile(r"^[^()\[\];]*?\b(?:on|in|dated|from)\s+(\d{1,2})/(?:(\d{1,2})/)?(\d{4})\b")
+_STOP = re.compile(r"[()\[\];]|\.\s")
+
+
+def _span(fact: CaseFact, at: int | None) -> tuple[date, date] | None:
+    """(earliest, latest) day the reading ending at ``at`` can have been taken."""
+    if at is None:
+        return None
+    rest = fact.text[at:]
+    stop = _STOP.search(rest)
+    m = _OWN_DATE.match(rest[: stop.start() if stop else len(rest)])
+    if m is None:
+        return None
+    month, day, year = int(m.group(1)), m.group(2), int(m.group(3))
+    try:
+        if day is not None:
+            one = date(year, month, int(day))
+            return one, one
+        last = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), date.fromordinal(last.toordinal() - 1)
+    except ValueError:
+        return None
+
+
+def asks_current(text: str) -> bool:
+    return bool(_CURRENT.search(text))
+
+
+def latest_readings(
+    text: str, values: list[tuple[float, CaseFact, str]], spots: list[int | None]
+) -> list[tuple[float, CaseFact, str]]:
+    """The values to judge: the one latest reading where the criterion asks the current
+    value and each reading states its own date; all of them otherwise."""
+    if len(values) < 2 or not asks_current(text):
+        return values
+    spans = [_span(f, at) for (_, f, _), at in zip(values, spots, strict=True)]
+    if any(s is None for s in spans):
+        return values
+    known = [s for s in spans if s is not None]
+    newest = max(range(len(known)), key=lambda i: known[i][0])
+    if any(i != newest and known[i][1] >= known[newest][0] for i in range(len(known))):
+        return values  # two readings could be the latest
+    return [values[newest]]

@@ -1,0 +1,42 @@
+"""A bound on a measurement's value "at the time of the request" is judged on the latest
+reading where readings with their own dates disagree; anything less sure decides nothing."""
+
+from __future__ import annotations
+
+from pipeline.models import CaseFact
+from pipeline.policy.measures import judge_measure
+
+
+def _facts(*texts: str) -> list[CaseFact]:
+    return [CaseFact(id=f"F{i}", text=t) for i, t in enumerate(texts, 1)]
+
+
+_NOW = "Widget clearance (WCL) of 40 mL/min or more at the time of the request"
+
+
+def test_the_latest_dated_reading_decides_a_current_value() -> None:
+    low_now = _facts("Labs: WCL 31 mL/min on 03/04/2027 (WCL 47 on 02/2026).")
+    assert judge_measure(_NOW, low_now)[0] == "not_met"  # type: ignore[index]
+    high_now = _facts("Labs: WCL 47 mL/min on 03/04/2027 (WCL 31 on 02/2026).")
+    assert judge_measure(_NOW, high_now)[0] == "met"  # type: ignore[index]
+    # the readings may sit in separate facts
+    apart = _facts("Labs: WCL 52 mL/min on 05/2025.", "Labs: WCL 33 mL/min on 03/04/2027.")
+    assert judge_measure("Current WCL of 40 mL/min or more", apart)[0] == "not_met"  # type: ignore[index]
+
+
+def test_disagreeing_readings_still_decide_nothing_where_it_is_not_sure() -> None:
+    # the criterion does not ask the current value
+    assert (
+        judge_measure(
+            "Widget clearance (WCL) of 40 mL/min or more",
+            _facts("Labs: WCL 31 mL/min on 03/04/2027 (WCL 47 on 02/2026)."),
+        )
+        is None
+    )
+    # one reading has no date of its own
+    assert judge_measure(_NOW, _facts("Labs: WCL 31 mL/min on 03/04/2027 (WCL 47 before).")) is None
+    # a month and year that may be the same day as the other reading
+    assert (
+        judge_measure(_NOW, _facts("Labs: WCL 31 mL/min on 03/04/2027 (WCL 47 in 03/2027)."))
+        is None
+    )
