@@ -95,7 +95,7 @@ _ABBREV = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 # A change from a baseline ("PASI improved by at least 50%") is not the level a fact states.
 _CHANGE = re.compile(
     r"\b(?:improve\w*|reduc\w*|decreas\w*|increas\w*|declin\w*|chang\w*|from baseline|"
-    r"drop\w*|rise|rose|fell)\b",
+    r"drop\w*|rise|rose|fell|gain\w*|since (?:the )?(?:first|start|baseline|beginning))\b",
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|without|none)\b", re.I)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.durations import judge_duration
@@ -44,6 +45,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
     readers = (
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
+        lambda: judge_change_amount(text, facts),
         lambda: judge_measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_recency(text, facts),
