@@ -34,6 +34,7 @@ from pipeline.policy.restated import (
     judge_restated,
 )
 from pipeline.policy.screening import judge_screening
+from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.use_denied import judge_use_denied
@@ -69,6 +70,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_never_taken(text, facts),
         lambda: judge_never_used_within_limit(text, facts, drug),
         lambda: judge_head_absent(text, facts),
+        lambda: judge_start_setting(text, facts, drug),
     )
     for read in readers:
         found = read()
