@@ -34,6 +34,7 @@ from pipeline.policy.restated import (
     judge_restated,
 )
 from pipeline.policy.screening import judge_screening
+from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
@@ -47,6 +48,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
         lambda: judge_change_amount(text, facts),
+        lambda: judge_snellen(text, facts),
         lambda: judge_measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_recency(text, facts),
