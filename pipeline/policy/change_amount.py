@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.criterion_terms import record_facts
 from pipeline.policy.measures import bounds
 
 _ASKED = re.compile(
@@ -68,17 +69,15 @@ def judge_change_amount(text: str, facts: list[CaseFact]) -> tuple[str, list[str
     name -= {unit or "", f"{unit}s"}
     need = max(1, (len(name) + 1) // 2)
     results: list[tuple[str, str, str]] = []
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:")):
-            continue
+    for fact in record_facts(facts):
         for sentence in re.split(r"(?<=[a-z0-9)])\.\s+", fact.text):
             words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", sentence)}
             if len(words & name) < need:
                 continue
-            values = [v for c in sentence.split(";") if (v := _clause_value(c, unit))]
-            clauses = [c for c in sentence.split(";") if _clause_value(c, unit)]
-            if len(values) != 2:
+            read = [(c, v) for c in sentence.split(";") if (v := _clause_value(c, unit))]
+            if len(read) != 2:
                 continue
+            clauses, values = [c for c, _ in read], [v for _, v in read]
             if not _EARLIER.search(clauses[0]) or _EARLIER.search(clauses[1]):
                 return None  # not one earlier and one later value: a person reads it
             (before, u1), (later, u2) = values

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.criterion_terms import record_facts
 
 _COMPARED = re.compile(
     r"^(?P<name>.+?)\s+(?:is\s+|are\s+|has\s+been\s+)?(?P<dir>lower|higher|less|greater|"
@@ -62,9 +63,7 @@ def judge_comparison(text: str, facts: list[CaseFact]) -> tuple[str, list[str], 
         return None
     name = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.I)
     found: list[tuple[str, str]] = []
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:")):
-            continue
+    for fact in record_facts(facts):
         for sentence in re.split(r"(?<=[a-z0-9)])\.\s+", fact.text):
             hit = name.search(sentence)
             if not hit:

@@ -310,6 +310,15 @@ def requirements(text: str, drug: str = "") -> list[set[str]]:
     return groups
 
 
+# facts that restate the payer, the request or the patient's age and sex: not the record
+_REQUEST_FACTS = ("Payer", "Requested", "Patient:")
+
+
+def record_facts(facts: list[CaseFact], *also: str) -> list[CaseFact]:
+    """The facts a reader of the record looks in (``also``: more openings to leave out)."""
+    return [f for f in facts if not f.text.startswith(_REQUEST_FACTS + also)]
+
+
 def _clauses(text: str) -> list[str]:
     text = re.sub(r"^(?:History|Diagnosis|Prior therapy|Notes):\s*", "", text)
     return [c for c in re.split(r";\s+|(?<=[a-z0-9)])\.\s+", text) if c.strip()]

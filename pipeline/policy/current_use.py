@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import _clauses, is_absence, negates
+from pipeline.policy.criterion_terms import _clauses, is_absence, negates, record_facts
 from pipeline.policy.polarity import _STOPPED, _WITH, _items, _names
 
 _NOT_TAKING = re.compile(
@@ -81,9 +81,7 @@ def in_current_use(
     current: list[str] = []
     absent: dict[str, str] = {}
     stopped = False
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:", "Prior therap")):
-            continue
+    for fact in record_facts(facts, "Prior therap"):
         listed = bool(_LIST.match(fact.text))
         before: list[str] = []  # the items the fact's last clause named
         for clause in _clauses(fact.text):

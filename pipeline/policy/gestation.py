@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.criterion_terms import record_facts
 
 _ASKS = re.compile(
     r"\bborn\s+(?P<pre>at|before|after)\s+(?P<w>\d{2})\s+weeks?(?:,?\s*(?P<d>\d)\s+days?)?"
@@ -40,9 +41,7 @@ def judge_gestation(text: str, facts: list[CaseFact]) -> tuple[str, list[str], s
     else:
         return None
     outcomes: dict[bool, str] = {}
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:")):
-            continue
+    for fact in record_facts(facts):
         for s in _STATED.finditer(fact.text):
             weeks = int(s.group("w")) * 7
             if s.group("d") is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import _clauses, _text_stems, negates, stem
+from pipeline.policy.criterion_terms import _clauses, _text_stems, negates, record_facts, stem
 
 _HISTORY = re.compile(
     r"\bno\s+(?P<who>(?:personal|family)(?:\s+or\s+(?:personal|family))?\s+)?history\s+of\s+"
@@ -45,9 +45,7 @@ def judge_history_absent(text: str, facts: list[CaseFact]) -> tuple[str, list[st
     items = [w for w in (_words(p) for p in parts) if w]
     if not items:
         return None
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:", "Prior therap")):
-            continue
+    for fact in record_facts(facts, "Prior therap"):
         for clause in _clauses(fact.text):
             said = re.sub(r"\([^)]*\)", " ", clause)
             if negates(said) or (not family and _RELATIVE.search(said)):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import _clauses, coverage, negates, requirements
+from pipeline.policy.criterion_terms import _clauses, coverage, negates, record_facts, requirements
 from pipeline.policy.dates import full_dates
 from pipeline.policy.recency import _FIRST_DOSE, _first_dose
 from pipeline.policy.units import NUMBER_WORD, count_value
@@ -49,9 +49,7 @@ def judge_interval(
     need = count_value(n) * _DAYS[m.group("unit").lower()]
     stopped = bool(_STOPPED.search(what))
     found: list[tuple[CaseFact, int]] = []
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:", "Prior therap")):
-            continue
+    for fact in record_facts(facts, "Prior therap"):
         for clause in _clauses(fact.text):
             if coverage(groups, clause) < 2 or _FIRST_DOSE.search(clause):
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import stem
+from pipeline.policy.criterion_terms import record_facts, stem
 
 _OF_WHOLE = re.compile(r"^\s*of\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?([A-Za-z]{3,})", re.I)
 _PERCENT_OF = re.compile(
@@ -27,9 +27,7 @@ def percent_of(text: str, end: int, facts: list[CaseFact]) -> list[tuple[float, 
         return []
     whole = stem(m.group(1))
     out = []
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:")):
-            continue
+    for fact in record_facts(facts):
         for r in _PERCENT_OF.finditer(fact.text):
             if whole in {stem(w) for w in r.groups()[1:] if w}:
                 out.append((float(r.group(1)), fact, fact.text[: r.start()]))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import _clauses, stem
+from pipeline.policy.criterion_terms import _clauses, record_facts, stem
 
 _ASKS = re.compile(r"^\s*(?:a\s+|has\s+a\s+)?positive\s+(?P<what>.+)$", re.I)
 _GENERIC = {
@@ -76,9 +76,7 @@ def judge_positive_test(text: str, facts: list[CaseFact]) -> tuple[str, list[str
     if not words:
         return None
     said: dict[str, str] = {}
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:", "Prior therap")):
-            continue
+    for fact in record_facts(facts, "Prior therap"):
         for clause in _clauses(fact.text):
             stems = {
                 stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", clause.replace("-", " "))

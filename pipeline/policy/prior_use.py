@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import _clauses, negates
+from pipeline.policy.criterion_terms import _clauses, negates, record_facts
 from pipeline.policy.current_use import _without
 from pipeline.policy.polarity import _items, _names
 
@@ -40,9 +40,7 @@ def judge_never_received(
     if not items:
         return None
     denied: dict[str, str] = {}
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:")):
-            continue
+    for fact in record_facts(facts):
         for clause in _clauses(fact.text):
             clause = _without(clause, drug)
             named = [i for i in items if _names(i, clause)]

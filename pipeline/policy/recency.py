@@ -23,7 +23,7 @@ from datetime import date
 
 from pipeline.models import CaseFact
 from pipeline.policy.analytes import named, readings_of
-from pipeline.policy.criterion_terms import _clauses
+from pipeline.policy.criterion_terms import _clauses, record_facts
 from pipeline.policy.dates import as_of, clause_age, full_dates
 from pipeline.policy.measures import bounds
 from pipeline.policy.units import NUMBER_WORD, count_value
@@ -101,9 +101,7 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
     stale: dict[str, str] = {}
     unsure: set[str] = set()
     for test in tests:
-        for fact in facts:
-            if fact.text.startswith(("Payer", "Requested", "Patient:")):
-                continue
+        for fact in record_facts(facts):
             for clause in _clauses(fact.text):
                 if not readings_of(test, clause):
                     continue

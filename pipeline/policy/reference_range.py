@@ -11,7 +11,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.analytes import named, readings_of
-from pipeline.policy.criterion_terms import MONTHS
+from pipeline.policy.criterion_terms import MONTHS, record_facts
 from pipeline.policy.dates import as_of, months_between, reading_date
 
 _WHERE = re.compile(
@@ -56,9 +56,7 @@ def judge_range(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] 
     limit = float(window.group(1)) * MONTHS[window.group(2).lower()] if window else None
     today = as_of(facts)
     sides: dict[str, list[str]] = {}
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:")):
-            continue
+    for fact in record_facts(facts):
         for value, end in readings_of(analyte, fact.text):
             if limit is not None:
                 taken = reading_date(fact, end)

@@ -30,6 +30,7 @@ from pipeline.policy.criterion_terms import (
     _text_stems,
     is_absence,
     opposes,
+    record_facts,
     requirements,
     stem,
 )
@@ -131,9 +132,7 @@ def judge_never_used_within_limit(
     groups = requirements(subject, drug)
     if len(groups) < 2:
         return None
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:")):
-            continue
+    for fact in record_facts(facts):
         for clause in _clauses(fact.text):
             stems = _text_stems(clause)
             hit = sum(_stated(g, stems, clause) for g in groups)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.criterion_terms import record_facts
 
 _FRACTION = r"(?P<{0}n>6|20)/(?P<{0}d>\d{{1,3}}(?:\.\d+)?)"
 _BETWEEN = re.compile(
@@ -52,9 +53,7 @@ def judge_snellen(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
     if re.search(r"\btreated eye\b", text, re.I) and eye is None:
         return None
     found: list[tuple[float, str, str]] = []
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:")):
-            continue
+    for fact in record_facts(facts):
         if not re.search(r"\bvisual acuity\b|\bacuity\b", fact.text, re.I):
             continue
         for r in _EYE.finditer(_unbracketed(fact.text)):

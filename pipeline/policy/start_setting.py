@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.criterion_terms import record_facts
 
 _ASKED = re.compile(
     r"\b(?:start|restart|initiat|begin|began|begun|commenc)\w*\b[^.;]*?\b(?:in|at)\s+"
@@ -58,9 +59,7 @@ def judge_start_setting(
         return None
     tail = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", m.group("tail"))} - _TAIL_WORDS
     found: list[tuple[str, str]] = []
-    for fact in facts:
-        if fact.text.startswith(("Payer", "Requested", "Patient:")):
-            continue
+    for fact in record_facts(facts):
         for clause in re.split(r"(?<=[a-z0-9)])[.;]\s+", fact.text):
             said = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", clause)}
             if not _START.search(clause) or not said & names:
