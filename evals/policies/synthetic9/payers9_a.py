@@ -200,13 +200,14 @@ def pbs_cftr() -> tuple[Doc, list[Ind], list[str]]:
                  ("Treatment criteria:", iva_trt)],
                 "Authority approval: up to 6 months. The sweat chloride value before the "
                 "first dose must be recorded with the application.")
-    restriction("Ivacaftor (Kalydeco)", "Restriction level: Authority Required (STREAMLINED) - code "
-                "16055", "Treatment Phase: Continuing treatment - gating variant",
+    restriction("Ivacaftor (Kalydeco)", "Restriction level: Authority Required "
+                "(STREAMLINED) - code 16055",
+                "Treatment Phase: Continuing treatment - gating variant",
                 [("Clinical criteria:", iva_c_clin), ("Treatment criteria:", iva_c_trt)],
                 "Authority approval: up to 12 months of treatment per application.")
     inds.append(Ind("Cystic fibrosis with a CFTR gating variant", "Ivacaftor (Kalydeco) "
-                    "Restriction level", ["gating mutation", "G551D"], ["E84.0", "E84.9"], iva, iva_c,
-                    "Treatment Phase: Continuing treatment - gating"))
+                    "Restriction level", ["gating mutation", "G551D"], ["E84.0", "E84.9"], iva,
+                    iva_c, "Treatment Phase: Continuing treatment - gating"))
 
     d.heading("Not subsidised", 11)
     excl = ["Use of two CFTR modulators at the same time, including ivacaftor added to "

@@ -104,6 +104,23 @@ def grid_emicizumab() -> tuple[Doc, list[Ind], list[str]]:
            "one OPTION of the band is enough. Initial requests are approved for 6 months and "
            "renewals for 12 months.", size=9.5)
 
+    d.heading("Laboratory notes", 11)
+    d.para("Emicizumab makes one-stage clotting assays (aPTT and factor VIII activity) read "
+           "falsely normal. Factor VIII activity must be measured with a chromogenic assay "
+           "that uses bovine reagents, and inhibitor titers with a chromogenic Bethesda "
+           "assay, once emicizumab has been started. A titer of 5 Bethesda units (BU) or "
+           "more is high; below 0.6 BU is negative. Bleeds count as treated when a factor "
+           "product or bypassing agent was given for them.", size=9.5)
+    d.para("Requests must include the bleeding log for the 12 months before the request, the "
+           "most recent inhibitor titer with its date, the current prophylaxis regimen and "
+           "the planned emicizumab dosing interval.", size=9.5)
+    d.para("Breakthrough bleeds on emicizumab are treated with factor VIII in people without "
+           "an inhibitor and with recombinant factor VIIa in people with one. If activated "
+           "prothrombin complex concentrate cannot be avoided, the hemophilia center sets the "
+           "lowest dose that controls the bleed and watches for signs of thrombotic "
+           "microangiopathy, such as falling platelets, rising LDH or kidney injury.",
+           size=9.5)
+
     inds: list[Ind] = []
     inh = g("all_of", "",
             c("Diagnosis of congenital hemophilia A confirmed by a factor VIII activity "
