@@ -16,6 +16,7 @@ from pipeline.llm import LLMClient
 from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.models import Case
 from pipeline.policy.absence import read_absences, turn_over
+from pipeline.policy.contrasts import contrast_fit
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import (
     excluded_condition,
@@ -256,6 +257,15 @@ def apply_policy(
             exclusions=exclusions,
             verdict="insufficient_information",
             rule=f"{ind_why}; the policy does not say the drug is excluded for it",
+        )
+    side, split_by = contrast_fit(case, tree, indication)
+    if side is None:  # "with X" beside "without X", and the case says neither
+        return PolicyDecision(
+            **head,
+            match_reason=f"{why}; {ind_why}",
+            exclusions=exclusions,
+            verdict="insufficient_information",
+            rule=f"the policy splits this use by {split_by!r}; the case does not say which side",
         )
     # An exclusion the diagnosis only shares words with decides nothing by itself: the
     # indication wins where it names the diagnosis better, and a tie is a person's call.

@@ -8,6 +8,7 @@ import re
 
 from pipeline.models import Case
 from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, names_condition
+from pipeline.policy.contrasts import QUALIFIER, contrast_fit
 from pipeline.policy.fields import code_in
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.word_families import shared_words
@@ -302,7 +303,14 @@ def _expanded(name: str, abbreviations: dict[str, str]) -> str:
 def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str]:
     best: tuple[float, Indication | None, str] = (0.0, None, "")
     abbreviations = defined_abbreviations(tree)
-    names_of = {i.id: _expanded(i.name, abbreviations) for i in tree.indications}
+    # a with/without split: the qualifier's words are no sign of the case's side, and the
+    # side the case states rules the other out (contrasts.py)
+    fits = {i.id: contrast_fit(case, tree, i) for i in tree.indications}
+    plain = {
+        i.id: QUALIFIER.sub(" ", i.name, count=1) if fits[i.id][1] else i.name
+        for i in tree.indications
+    }
+    names_of = {i.id: _expanded(plain[i.id], abbreviations) for i in tree.indications}
     wanted_drug = drug_words(case.requested_treatment.drug)
     drug_in_criteria = {
         i.id for i in tree.indications if wanted_drug & words(f"{i.section} {_all_text(i)}")
@@ -323,6 +331,8 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
         if overlaps[i.id][0] > by_section.get(i.section, (0.0, ""))[0]:
             by_section[i.section] = overlaps[i.id]
     for ind in tree.indications:
+        if fits[ind.id][0] is False:
+            continue  # the case is on the other side of the policy's split
         score, why = overlaps[ind.id]
         inherited = (
             not score

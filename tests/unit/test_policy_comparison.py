@@ -116,3 +116,13 @@ def test_unchanged_is_the_same_value_and_a_change_fails_it_whatever_else_it_asks
     assert judge_comparison(more, changed)[0] == "not_met"  # type: ignore[index]
     assert judge_comparison(more, same) is None  # the grip strength is still to be read
     assert compares_readings(more)
+
+
+def test_a_comparison_stated_comparative_first_is_not_the_models_to_meet() -> None:
+    fewer = "Fewer treated bleeds since zentrafib was started than in the 12 months before it"
+    assert compares_readings(fewer)
+    assert not compares_readings("More than 2 treated bleeds in the past 12 months")
+    facts = {"F1": CaseFact(id="F1", text="6 treated bleeds in 2024; 9 in the 12 months since.")}
+    j = Judgment(node_id="1", text=fewer, page=1, status="met", facts=["F1"], method="model")
+    checked = check_model_judgment(j, PolicyNode(id="1", text=fewer, page=1), facts)
+    assert checked.status == "not_documented"
