@@ -63,6 +63,9 @@ BATCHES = {
     "synthetic8": Batch(
         POLICIES / "synthetic8", "build.py", "policy-pairs-synthetic8.yaml", 5, True, pairs=2
     ),
+    "synthetic9": Batch(
+        POLICIES / "synthetic9", "build.py", "policy-pairs-synthetic9.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
