@@ -334,8 +334,11 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         rest = [x for i, x in enumerate(lines) if i not in only[1]]
         tree = build_tree(outline(rest), page_text, sectioned=only[0], **common)
         tree.problems.extend(stated)
-    elif (cols := header_column_indications(raw, page_text, stated)) is not None:
-        # uses whose logic is only their column headers (header_columns.py)
+    elif (cols := header_column_indications(raw, page_text, stated)) is not None and better_reading(
+        cols[0], tree.indications
+    ):
+        # uses whose logic is only their column headers (header_columns.py), where they
+        # name more conditions than the outline read
         rest = drop_continued(layout_lines(raw, used | cols[1]))
         tree = build_tree(outline(rest), page_text, sectioned=cols[0], **common)
         tree.problems.extend(stated)

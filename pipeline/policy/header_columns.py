@@ -24,7 +24,8 @@ from pipeline.policy.verbatim import PageText, _verbatim
 
 # a header cell that is only logic: "ALL must apply", "PLUS at least ONE of", "Any two of"
 _CELL_LOGIC = re.compile(
-    r"^(?:(?:plus|and|also|with)\s+)?(at\s+least\s+|any\s+)?"
+    r"^(?:(?:plus|and|also|with|must\s+(?:have|meet|satisfy)|meets?|requires?)\s+)?"
+    r"(at\s+least\s+|any\s+)?"
     r"(all|both|either|one|any|two|three|four|\d)\b"
     r"(?:\s+(?:of|must|are|is|required|needed|apply|applies|met|the|following|these|below)\b"
     r"[^.;]{0,30})?\s*:?$",

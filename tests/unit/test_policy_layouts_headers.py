@@ -96,6 +96,8 @@ def test_a_header_cell_is_logic_only_when_it_says_nothing_else() -> None:
     assert cell_logic("ALL must apply") == ("all_of", 0)
     assert cell_logic("PLUS at least ONE of") == ("any_of", 1)
     assert cell_logic("Any two of the following") == ("at_least", 2)
+    assert cell_logic("Must have ALL of:") == ("all_of", 0)
+    assert cell_logic("Requires ONE of") == ("any_of", 1)
     assert cell_logic("Creatinine clearance (mL/min)") is None
     assert cell_logic("Dose") is None
 
@@ -138,6 +140,8 @@ def test_only_if_paragraphs_are_indications_continued_by_the_next(tmp_path: Path
     assert initial.op == "all_of"
     assert [c.op for c in initial.children] == ["leaf", "any_of"]
     assert [b.request_type for b in prevent.branches] == ["initial", "continuation"]
+    # "2 Not commissioned" lists the uses the statement does not fund
+    assert [e.text for e in tree.exclusions] == ["People whose disease is not stable"]
 
 
 def test_a_statement_is_named_by_what_it_is_an_option_for() -> None:
