@@ -25,11 +25,13 @@ from pipeline.policy.exclusions import (
 from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
+from pipeline.policy.header_columns import header_column_indications
 from pipeline.policy.indications import _indication, _is_indication
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
+from pipeline.policy.only_if import only_if_indications
 from pipeline.policy.outline import Item, outline
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
@@ -59,7 +61,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-19"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-20"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -82,7 +84,9 @@ COMPILER_VERSION = "policy-compiler-19"  # 7: two-column criteria tables; 8: con
 # the following applies: C; OR D" paragraphs (runon.py), semicolon "DENIAL CRITERIA",
 # criteria tables with one numbered criterion per row cited by "all of the criteria in
 # Table N" (row_tables.py, row_table_refs.py), step-tier bands "STEP 2 CRITERIA: X" as
-# indications with one renewal band for all (step_tiers.py)
+# indications with one renewal band for all (step_tiers.py); 20: logic stated only in column
+# headers with a review box as continuation (header_columns.py), numbered "only if:"
+# commissioning paragraphs (only_if.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -324,6 +328,20 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         rest = [x for i, x in enumerate(lines) if i not in blocks[1]]
         tree = build_tree(outline(rest), page_text, sectioned=blocks[0], **common)
         tree.problems.extend(coded)
+    stated: list[str] = []
+    if (only := only_if_indications(lines, page_text, stated)) is not None:
+        # numbered "... is commissioned as an option for X, only if:" paragraphs (only_if.py)
+        rest = [x for i, x in enumerate(lines) if i not in only[1]]
+        tree = build_tree(outline(rest), page_text, sectioned=only[0], **common)
+        tree.problems.extend(stated)
+    elif (cols := header_column_indications(raw, page_text, stated)) is not None and better_reading(
+        cols[0], tree.indications
+    ):
+        # uses whose logic is only their column headers (header_columns.py), where they
+        # name more conditions than the outline read
+        rest = drop_continued(layout_lines(raw, used | cols[1]))
+        tree = build_tree(outline(rest), page_text, sectioned=cols[0], **common)
+        tree.problems.extend(stated)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)
     return tree

@@ -12,7 +12,9 @@ _EXCLUSION_SECTION = re.compile(
     r"^\s*denial criteria\b|"
     # "Not met by these subsets", "Not eligible under this policy": a heading over the uses
     # a criteria set leaves out
-    r"^\s*not (?:met|eligible) (?:by|for|under|in)\b",
+    r"^\s*not (?:met|eligible) (?:by|for|under|in)\b|"
+    # "2 Not commissioned": a commissioning statement's uses it does not fund
+    r"^\s*(?:\d{1,2}\.?\s+)?not (?:routinely )?commissioned\b",
     re.I,
 )
 # A heading over uses the plan does not cover ("Coverage Limitations", "Not Authorized").
