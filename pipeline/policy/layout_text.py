@@ -24,6 +24,9 @@ _SIDE_VALUE_AT = 20
 _LABEL_GOES_ON = re.compile(r"^(\s{0,4}(\S(?:\S| (?! ))*)\s{3,})(\S.*)$")
 _SIDE_LABEL_ALONE = re.compile(r"^\s{0,4}[A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*)?\s*$")
 _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
+# a definition list's row: a short label ending in a colon at the margin, its value beside it
+# ("Criteria:          All of the following:", "Reauth. duration:   6 months.")
+_DEF_LABEL = re.compile(r"^\s{0,4}[A-Z][A-Za-z\-]*\.?(?: [A-Za-z\-]+\.?){0,2}:\s{3,}\S")
 _PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
 
 
@@ -113,6 +116,8 @@ def layout_lines(
                 out.append(Line(number, len(side.group(1)), " ".join(value.split()), False, False))
                 blank, first = False, False
                 continue
+            # each row of a definition list starts a block of its own
+            blank = blank or bool(_DEF_LABEL.match(raw))
             out.append(Line(number, indent, text, blank, first))
             blank, first = False, False
     return out
