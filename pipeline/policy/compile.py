@@ -27,7 +27,7 @@ from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.formula import formula_indications
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
-from pipeline.policy.indications import _indication, _is_indication
+from pipeline.policy.indications import _indication, _is_indication, condition_name
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
@@ -248,6 +248,9 @@ def build_tree(
         indications += prose_indications(roots, pages)
     if not indications:
         problems.append(EMPTY)
+    for ind in indications:
+        # "SECTION B: X (Brand)" names the condition X (indications.condition_name)
+        ind.name = condition_name(ind.name)
     tree = PolicyTree(
         source_id=source_id,
         file=file,

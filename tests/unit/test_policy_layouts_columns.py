@@ -2,7 +2,8 @@
 ("Approve if (1 and (2 or 3) and 4)", formula.py), one side-by-side table per condition
 whose header names its two branches (branch_columns.py), and a definition list per use
 ("Criteria:" / "Renewal:" labels left, their lists right: layout_text.py). Also exclusions
-labelled "X1." / "X2." run into one paragraph, and "»" bullets."""
+labelled "X1." / "X2." run into one paragraph, "»" bullets, and indication names without
+a section label or a brand after them."""
 
 # ruff: noqa: E501  (the fixture policies are printed lines, as wide as a page)
 from __future__ import annotations
@@ -162,3 +163,18 @@ def test_definition_list_labels_start_their_branches(tmp_path: Path) -> None:
     assert _shape(ckd.branches[0].node) == ("all_of", ["Hemoglobin", "Iron"])
     assert _shape(ckd.branches[1].node) == ("all_of", ["Hemoglobin", "Hemoglobin"])
     assert [len(b.node.leaves()) for b in chemo.branches] == [2]
+
+
+def test_an_indication_is_named_by_its_condition_not_its_label_or_brand() -> None:
+    from pipeline.policy.indications import condition_name
+
+    assert (
+        condition_name("PART 2: MODERATE PLAQUE PSORIASIS (Examplix)")
+        == "Moderate plaque psoriasis"
+    )
+    assert condition_name("Section B - Crohn disease") == "Crohn disease"
+    assert condition_name("HAE (Examplix)") == "HAE"
+    assert condition_name("SECTION 1: ANEMIA IN CKD (Examplix, Samplira)") == "Anemia in CKD"
+    # who the use is for is no brand; a drug list's row names no condition
+    assert condition_name("Asthma (Adults)") == "Asthma (Adults)"
+    assert condition_name("Examplix (examplimab)") == "Examplix (examplimab)"
