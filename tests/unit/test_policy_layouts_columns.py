@@ -118,7 +118,11 @@ def test_side_by_side_branch_cells_are_read_one_at_a_time(tmp_path: Path) -> Non
     names = [i.name for i in tree.indications]
     assert names == ["Chronic urticaria", "Nasal polyps"]
     cu, np_ = tree.indications
-    assert [b.request_type for b in cu.branches] == ["initial", "continuation"]
+    # each header names its branch's approval length in a parenthesis
+    assert [(b.request_type, b.approval) for b in cu.branches] == [
+        ("initial", "6 months"),
+        ("continuation", "12 months"),
+    ]
     assert _shape(cu.branches[0].node) == (
         "all_of",
         ["Member", ("any_of", ["No", "Antihistamines"]), "Prescribed"],
