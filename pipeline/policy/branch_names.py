@@ -8,7 +8,8 @@ import re
 from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, PAREN, names_condition, words_of
 
 _DURATION = r"\d+\s*(?:month|year|week|day)(?:\(?s\)?)?"
-_DURATION_TAIL = re.compile(rf"\s+({_DURATION})\s*$", re.I)
+# "Initial authorization 6 months", "Continuation (12 months)"
+_DURATION_TAIL = re.compile(rf"\s+\(({_DURATION})\)\s*$|\s+({_DURATION})\s*$", re.I)
 _DURATION_ONLY = re.compile(rf"^({_DURATION})\s*$", re.I)
 # The names payers give a branch: "Initial Authorization", "First Course", "New Start" /
 # "Continuation of Therapy", "Renewal Request", "Retreatment", "Re-approval", "Ongoing".
@@ -35,7 +36,7 @@ def _branch_kind(text: str) -> tuple[str, str | None] | None:
     6 months", "Continuation of therapy", "Reauthorization (all indications ...)"."""
     approval = None
     if m := _DURATION_TAIL.search(text):
-        approval, text = m.group(1), text[: m.start()]
+        approval, text = m.group(1) or m.group(2), text[: m.start()]
     if len(PAREN.sub("", text).split()) > 6 or ":" in text:
         return None
     words = text.split()

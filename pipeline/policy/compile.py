@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import NecessityError
+from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.branch_split import split_tree
 from pipeline.policy.code_blocks import code_indications
@@ -23,10 +24,11 @@ from pipeline.policy.exclusions import (
     semicolon_exclusions,
 )
 from pipeline.policy.field_tables import field_table_tree
+from pipeline.policy.formula import formula_indications
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.header_columns import header_column_indications
-from pipeline.policy.indications import _indication, _is_indication
+from pipeline.policy.indications import _indication, _is_indication, condition_name
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
@@ -61,7 +63,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-20"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-21"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -84,9 +86,11 @@ COMPILER_VERSION = "policy-compiler-20"  # 7: two-column criteria tables; 8: con
 # the following applies: C; OR D" paragraphs (runon.py), semicolon "DENIAL CRITERIA",
 # criteria tables with one numbered criterion per row cited by "all of the criteria in
 # Table N" (row_tables.py, row_table_refs.py), step-tier bands "STEP 2 CRITERIA: X" as
-# indications with one renewal band for all (step_tiers.py); 20: logic stated only in column
-# headers with a review box as continuation (header_columns.py), numbered "only if:"
-# commissioning paragraphs (only_if.py)
+# indications with one renewal band for all (step_tiers.py); 20: approval formulas under flat
+# numbered lists (formula.py), side-by-side branch cells (branch_columns.py), definition-list
+# rows ("Criteria:  All of the following:") each a block of its own, "D1."-labelled exclusions;
+# 21: logic stated only in column headers with a review box as continuation
+# (header_columns.py), numbered "only if:" commissioning paragraphs (only_if.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -248,6 +252,9 @@ def build_tree(
         indications += prose_indications(roots, pages)
     if not indications:
         problems.append(EMPTY)
+    for ind in indications:
+        # "SECTION B: X (Brand)" names the condition X (indications.condition_name)
+        ind.name = condition_name(ind.name)
     tree = PolicyTree(
         source_id=source_id,
         file=file,
@@ -294,7 +301,8 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     """Compile one policy PDF. Raises PolicyCompileError for a file with no text."""
     pages = parse_pdf(path)
     try:
-        raw = raw_pages(Path(path))
+        # side-by-side branch cells read one at a time (branch_columns.py)
+        raw = branch_columns(raw_pages(Path(path)))
         rows, used = read_tables(raw)
         lines = layout_lines(raw, used)
         # one criterion per row ("No. | Criterion | ..."), cells read where the PDF draws them
@@ -329,7 +337,12 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         tree = build_tree(outline(rest), page_text, sectioned=blocks[0], **common)
         tree.problems.extend(coded)
     stated: list[str] = []
-    if (only := only_if_indications(lines, page_text, stated)) is not None:
+    if (read := formula_indications(lines, page_text, stated)) is not None:
+        # flat numbered lists whose logic is a formula under each (formula.py)
+        rest = [x for i, x in enumerate(lines) if i not in read[1]]
+        tree = build_tree(outline(rest), page_text, sectioned=read[0], **common)
+        tree.problems.extend(stated)
+    elif (only := only_if_indications(lines, page_text, stated)) is not None:
         # numbered "... is commissioned as an option for X, only if:" paragraphs (only_if.py)
         rest = [x for i, x in enumerate(lines) if i not in only[1]]
         tree = build_tree(outline(rest), page_text, sectioned=only[0], **common)

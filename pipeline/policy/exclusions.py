@@ -109,13 +109,32 @@ def _dedupe(exclusions: list[Exclusion]) -> list[Exclusion]:
 
 # "use as X; use for Y; use in Z; beneficiary is pregnant": one exclusion per part
 _SEMI = re.compile(r";\s*(?:(?:and|or)\s+)?", re.I)
+# "D1. Use with ... D2. Active infection ...": items labelled by one letter and their number
+# that layout text ran into one paragraph
+_LETTER_NUMBER = re.compile(r"(?:^|(?<=\s))([A-Z])(\d{1,2})\.\s+")
+
+
+def _labelled(text: str) -> list[str]:
+    """The items of a paragraph made of "D1. ... D2. ..." items, numbered from 1 under
+    one letter; [] for any other paragraph."""
+    marks = list(_LETTER_NUMBER.finditer(text))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return []
+    letter = marks[0].group(1)
+    if [(m.group(1), m.group(2)) for m in marks] != [
+        (letter, str(k)) for k in range(1, len(marks) + 1)
+    ]:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [text[m.end() : end].strip(" .;,") for m, end in zip(marks, ends, strict=True)]
 
 
 def semicolon_exclusions(item: Item, ex_id: str, pages: PageText) -> list[Exclusion]:
     """The uses one paragraph under an exclusion heading lists, set off by semicolons
-    ("DENIAL CRITERIA: Use as ...; use for ...; beneficiary is pregnant."); [] where the
-    paragraph is one sentence."""
-    parts = [p.strip(" .;,") for p in _SEMI.split(" ".join(item.text.split()))]
+    ("DENIAL CRITERIA: Use as ...; use for ...; beneficiary is pregnant.") or by "D1." /
+    "D2." labels run into it; [] where the paragraph is one sentence."""
+    text = " ".join(item.text.split())
+    parts = _labelled(text) or [p.strip(" .;,") for p in _SEMI.split(text)]
     if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
         return []
     items = [Item("inline", "", p, item.page, item.indent, item.section) for p in parts]

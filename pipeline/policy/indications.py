@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.condition_vocabulary import PAREN, names_condition
 from pipeline.policy.groups import _node
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
@@ -215,3 +216,76 @@ def _indication(
         request_type=hint,  # type: ignore[arg-type]
         branches=branches,
     )
+
+
+# "SECTION B: ", "Part 2 - ": a section's label before the condition it names
+_SECTION_LABEL = re.compile(r"^(?:section|part)\s+[A-Z0-9]{1,3}\s*[:.\-–—]\s+(?=\S)", re.I)
+# "(Jynarque)": one brand name, capitalized, in a parenthesis closing the name
+_BRAND_TAIL = re.compile(
+    r"\s*\(((?:[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)(?:(?:,\s*|\s+or\s+|\s+and\s+)"
+    r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)*)\)\s*$"
+)
+_SMALL = {"of", "in", "and", "or", "the", "with", "due", "to", "for", "on", "by"}
+
+
+# a parenthesis that says who or which request, not a brand: "Asthma (Adults)"
+_NOT_BRANDS = {
+    "adult",
+    "adults",
+    "child",
+    "children",
+    "pediatric",
+    "pediatrics",
+    "adolescents",
+    "infants",
+    "women",
+    "men",
+    "initial",
+    "renewal",
+    "continuation",
+    "reauthorization",
+}
+
+
+def _condition(text: str) -> bool:
+    """Names a condition: by its words, or as an abbreviation alone ("ADPKD")."""
+    return names_condition(text) or bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{1,9}", text.strip()))
+
+
+def condition_name(name: str) -> str:
+    """An indication's name as the condition it names: a section label before it and a
+    brand in a parenthesis after it dropped ("SECTION B: CHRONIC WEIGHT MANAGEMENT
+    (Wegovy)" → "Chronic weight management"), capitals in sentence case. A name that
+    names no condition (a drug list's "Dupixent (Dupilumab)") is left as printed."""
+    text = _SECTION_LABEL.sub("", name.strip())
+    m = _BRAND_TAIL.search(text)
+    if (
+        m is not None
+        and _condition(text[: m.start()])
+        and not any(
+            names_condition(b) or b.lower() in _NOT_BRANDS
+            for b in re.split(r",\s*|\s+or\s+|\s+and\s+", m.group(1))
+        )
+    ):
+        text = text[: m.start()]
+    if text == name.strip() or not _condition(text):
+        return name
+    head = PAREN.sub("", text)
+    if head.isupper() and len(head.split()) > 1:
+        text = _sentence_case(text)
+    return text
+
+
+def _sentence_case(text: str) -> str:
+    """Capitals in sentence case outside parentheses; short words other than the small
+    ones are abbreviations ("CKD"), words with digits codes ("D56.1")."""
+    out, depth = [], 0
+    for w in text.split():
+        plain = depth == 0 and not w.startswith("(") and w.isalpha()
+        if plain and not out:
+            w = w.capitalize()
+        elif plain and (len(w) > 3 or w.lower() in _SMALL):
+            w = w.lower()
+        depth += w.count("(") - w.count(")")
+        out.append(w)
+    return " ".join(out)

@@ -24,6 +24,9 @@ _SIDE_VALUE_AT = 20
 _LABEL_GOES_ON = re.compile(r"^(\s{0,4}(\S(?:\S| (?! ))*)\s{3,})(\S.*)$")
 _SIDE_LABEL_ALONE = re.compile(r"^\s{0,4}[A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*)?\s*$")
 _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
+# a definition list's row: a short label ending in a colon at the margin, its value beside it
+# ("Criteria:          All of the following:", "Reauth. duration:   6 months.")
+_DEF_LABEL = re.compile(r"^\s{0,4}[A-Z][A-Za-z\-]*\.?(?: [A-Za-z\-]+\.?){0,2}:\s{3,}(?=\S)")
 _PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
 
 
@@ -113,9 +116,20 @@ def layout_lines(
                 out.append(Line(number, len(side.group(1)), " ".join(value.split()), False, False))
                 blank, first = False, False
                 continue
+            blank = blank or _list_row(lines, at)
             out.append(Line(number, indent, text, blank, first))
             blank, first = False, False
     return out
+
+
+def _list_row(lines: list[str], at: int) -> bool:
+    """A definition list's row whose value goes on as a list in the value column
+    ("Criteria:     All of the following:" over its items): a block of its own, not part
+    of the rows above it ("Indication: ..."). A row of a document's header block
+    ("Category:     Pharmacy") is not."""
+    m = _DEF_LABEL.match(lines[at])
+    nxt = next((x for x in lines[at + 1 :] if x.strip()), "")
+    return m is not None and len(nxt) - len(nxt.lstrip()) >= m.end() - 2
 
 
 def running_lines(pages: list[list[str]]) -> set[str]:

@@ -47,8 +47,13 @@ def _marker(text: str) -> tuple[str, str, str] | None:
             if style == "dec":
                 style += str(m.group(1).count("."))
             return style, m.group(1), text[m.end() :].strip()
-    if len(text) > 2 and text[1] == " " and unicodedata.category(text[0]) == "So":
-        # any other pictographic bullet ("➢", "◆", "✓"): a level of its own
+    if (
+        len(text) > 2
+        and text[1] == " "
+        and (unicodedata.category(text[0]) == "So" or text[0] in "»›")
+    ):
+        # any other pictographic bullet ("➢", "◆", "✓"), or a guillemet set as one ("»"):
+        # a level of its own
         return "glyph", text[0], text[2:].strip()
     return None
 

@@ -26,7 +26,8 @@ _TIER = re.compile(
     r"^(?P<label>(?:STEP|TIER|LEVEL)\s+\d{1,2})\s+CRITERIA\b\s*[:\-–—]?\s*(?P<rest>.*)$", re.I
 )
 _BAND = re.compile(
-    r"^(?P<label>[A-Z0-9][A-Za-z0-9 /&'()\-]{0,50}?)\s+CRITERIA\b\s*[:\-–—]?\s*(?P<rest>.*)$"
+    r"^(?P<label>[A-Z0-9][A-Za-z0-9 /&'()\-]{0,50}?)\s+(?:CRITERIA|Criteria)\b\s*[:\-–—]?\s*"
+    r"(?P<rest>.*)$"
 )
 _TIER_LABEL = re.compile(r"^(?:STEP|TIER|LEVEL)\s+\d", re.I)
 _MAX_WORDS = 12
@@ -49,9 +50,24 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-def _band(line: Line) -> _Band | None:
+def _titled(text: str) -> bool:
+    """Title case: every word but the small ones capitalized ("Step 2 Criteria: Pulmonary
+    Arterial Hypertension"), no list marker before it."""
+    words = re.findall(r"[A-Za-z][\w'\-]*", text)
+    return (
+        bool(words)
+        and not re.match(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s", text)
+        and all(w[0].isupper() or w.lower() in _SMALL for w in words)
+    )
+
+
+def _cased_line(text: str, titled: bool) -> bool:
+    return _titled(text) if titled else _capitals(text)
+
+
+def _band(line: Line, titled: bool = False) -> _Band | None:
     text = line.text.strip()
-    if line.indent > 4 or not _capitals(text) or len(text.split()) > _MAX_WORDS:
+    if line.indent > 4 or not _cased_line(text, titled) or len(text.split()) > _MAX_WORDS:
         return None
     m = _TIER.match(text) or _BAND.match(text)
     if m is None:
@@ -68,10 +84,17 @@ def _cased(text: str) -> str:
     return " ".join(w if keep and len(w) <= 5 else w[:1] + w[1:].lower() for w in words)
 
 
-def _stops(line: Line) -> bool:
-    """Another heading in capitals at the margin ("NOT APPROVED", "REFERENCES")."""
+def _stops(line: Line, titled: bool = False) -> bool:
+    """Another heading in capitals (title case on a sheet whose bands are) at the margin
+    ("NOT APPROVED", "References")."""
     text = line.text.strip()
-    return line.indent <= 4 and _capitals(text) and len(text.split()) <= 8 and ". " not in text
+    return (
+        line.indent <= 4
+        and _cased_line(text, titled)
+        and len(text.split()) <= 8
+        and ". " not in text
+        and not (titled and text.endswith(":"))  # a lead-in in title case
+    )
 
 
 def _name(band: _Band) -> str:
@@ -123,11 +146,11 @@ def _spells(word: str, letters: str) -> bool:
     return True
 
 
-def _read_bands(lines: list[Line]) -> list[_Band]:
+def _read_bands(lines: list[Line], titled: bool = False) -> list[_Band]:
     bands: list[_Band] = []
     current: _Band | None = None
     for at, line in enumerate(lines):
-        band = _band(line)
+        band = _band(line, titled)
         if band is not None:
             bands.append(band)
             band.index.append(at)
@@ -135,7 +158,7 @@ def _read_bands(lines: list[Line]) -> list[_Band]:
             continue
         if current is None:
             continue
-        if _stops(line):
+        if _stops(line, titled):
             current = None
             continue
         current.lines.append(line)
@@ -156,6 +179,9 @@ def tier_indications(
     """Indications read from step-tier bands and the line indices they hold, or None where
     the policy has no band naming a step or tier."""
     bands = _read_bands(lines)
+    if not any(_TIER.match(b.line.text.strip()) for b in bands):
+        # "Step 2 Criteria: Pulmonary Arterial Hypertension": bands in title case
+        bands = _read_bands(lines, titled=True)
     if not any(_TIER.match(b.line.text.strip()) for b in bands) or len(bands) < 2:
         return None
     out: list[Indication] = []

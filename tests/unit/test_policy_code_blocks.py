@@ -139,7 +139,8 @@ Examplimab is not medically necessary in any of the following situations:
 def test_logic_in_a_trailing_parenthesis_under_condition_titles(tmp_path: Path) -> None:
     tree = _compile(TRAILING_PARENS, tmp_path)
     names = [i.name for i in tree.indications]
-    assert names == ["Ulcerative colitis (Examplia)", "Crohn disease (Examplia)"]
+    # the brand after each condition's name is no part of it (indications.condition_name)
+    assert names == ["Ulcerative colitis", "Crohn disease"]
     uc, cd = tree.indications
     assert [b.request_type for b in uc.branches] == ["initial", "continuation"]
     assert uc.branches[0].node.text == "Clinical criteria (must meet all):"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.policy.compile import compile_policy
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import raw_pages, running_lines
@@ -356,9 +358,22 @@ TIERS = [
     ]
 ]
 
+_TITLE_CASE = {
+    "TIER 2 CRITERIA: GREY RIVER DISEASE": "Tier 2 Criteria: Grey River Disease",
+    "TIER 3 CRITERIA: GREY RIVER DISEASE": "Tier 3 Criteria: Grey River Disease",
+    "BLUE LAKE CRITERIA: ZORVIMAB": "Blue Lake Criteria: Zorvimab",
+    "CONTINUATION CRITERIA": "Continuation Criteria",
+    "NOT COVERED": "Not Covered",
+}
 
-def test_step_tier_bands_are_indications_with_the_renewal_they_name(tmp_path: Path) -> None:
-    tree = compile_policy(_pdf(tmp_path / "tiers.pdf", TIERS), source_id="s", title="t")
+
+@pytest.mark.parametrize("titled", [False, True])
+def test_step_tier_bands_are_indications_with_the_renewal_they_name(
+    tmp_path: Path, titled: bool
+) -> None:
+    # the bands in capitals ("TIER 2 CRITERIA: ...") or in title case ("Tier 2 Criteria: ...")
+    pages = [[_TITLE_CASE.get(x, x) if titled else x for x in TIERS[0]]]
+    tree = compile_policy(_pdf(tmp_path / "tiers.pdf", pages), source_id="s", title="t")
     names = [i.name for i in tree.indications]
     assert names == ["Grey River Disease: Tier 2", "Grey River Disease: Tier 3", "Blue Lake"]
     tier2, tier3, blue = tree.indications

@@ -17,9 +17,10 @@ from pipeline.policy.compile import compile_policy
 from pipeline.policy.models import PolicyNode, PolicyTree
 
 
-def _print(text: str, path: Path) -> None:
+def _print(text: str, path: Path, columns: tuple[float, ...] = ()) -> None:
     """Each line printed as written (leading spaces as indentation); "# " sets a line
-    apart, "%%" starts a new page under a running header."""
+    apart, "%%" starts a new page under a running header. With ``columns`` (mm), "|"
+    separates cells set at them, each indented by its own leading spaces."""
     pdf = FPDF()
     pdf.set_auto_page_break(False)
     pdf.set_font("Helvetica", size=10)
@@ -40,9 +41,24 @@ def _print(text: str, path: Path) -> None:
         if body.startswith("# "):
             pdf.ln(3)
             body = body[2:]
+        if columns:
+            _cells(pdf, line[2:] if line.startswith("# ") else line, columns)
+            continue
         pdf.set_x(10 + 2 * (len(line) - len(line.lstrip())))
         pdf.cell(0, 5, body, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
+
+
+def _cells(pdf: FPDF, line: str, columns: tuple[float, ...]) -> None:
+    y = pdf.get_y()
+    cells = line.split("|")
+    cells = cells[:1] + [c[1:] if c.startswith(" ") else c for c in cells[1:]]
+    for x, cell in zip(columns, cells, strict=False):
+        body = cell.strip()
+        if body:
+            pdf.set_xy(x + 2 * (len(cell) - len(cell.lstrip())), y)
+            pdf.cell(0, 5, body)
+    pdf.set_xy(10, y + 5)
 
 
 def _compile(text: str, tmp_path: Path) -> PolicyTree:
