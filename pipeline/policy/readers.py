@@ -11,6 +11,7 @@ from pipeline.models import CaseFact
 from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_use import judge_current_use
+from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
@@ -66,6 +67,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
+        lambda: judge_defined_by_test(text, facts),
         lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),
         lambda: judge_rems(text, facts),
