@@ -17,6 +17,7 @@ from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
 from pipeline.policy.interval import judge_interval
+from pipeline.policy.listed_options import judge_listed_form
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.polarity import (
     judge_absent_condition,
@@ -68,6 +69,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
         lambda: judge_defined_by_test(text, facts),
+        lambda: judge_listed_form(text, facts),
         lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),
         lambda: judge_rems(text, facts),
