@@ -39,6 +39,7 @@ from pipeline.policy.restated import (
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.start_setting import judge_start_setting
+from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.use_denied import judge_use_denied
@@ -72,6 +73,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_defined_by_test(text, facts),
         lambda: judge_listed_form(text, facts),
         lambda: judge_broader_absence(text, facts),
+        lambda: judge_susceptibility(text, facts),
         lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),
         lambda: judge_rems(text, facts),
