@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
-from pipeline.policy.criterion_terms import _clauses, record_facts
+from pipeline.policy.criterion_terms import _clauses, negates, record_facts
 
 _ASKS = re.compile(
     r"\b(?:isolate|organism|pathogen|bacterium)\s+(?:is|was|remains)\s+susceptible\s+to\s+"
@@ -36,7 +36,43 @@ def _said(drug: str, clause: str) -> set[str]:
     return found
 
 
+# "not susceptible to any narrower agent the patient could take, such as a fluoroquinolone,
+# trimethoprim-sulfamethoxazole or an aminoglycoside": one of the named agents reported
+# susceptible fails it, where the record states no allergy, intolerance or contraindication
+# that might keep the patient from it (read as a whole: such a fact may name a class)
+_NONE_OF = re.compile(
+    r"\bnot\s+susceptible\s+to\s+any\b[^.;]*?\bsuch\s+as\s+(?P<named>.+?)\.?$", re.I
+)
+_BARRIER = re.compile(r"\b(?:allerg\w*|intoleran\w*|contraindicat\w*|cannot\s+take)\b", re.I)
+
+
+def _judge_none_of(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    m = _NONE_OF.search(text.strip())
+    if not m:
+        return None
+    named = [
+        re.sub(r"^(?:an?|the)\s+", "", n.strip())
+        for n in re.split(r",\s*(?:or\s+)?|\s+or\s+", m.group("named"))
+        if n.strip()
+    ]
+    record = record_facts(facts)
+    if any(_BARRIER.search(c) and not negates(c) for f in record for c in _clauses(f.text)):
+        return None
+    for fact in record:
+        for clause in _clauses(fact.text):
+            for drug in named:
+                if "met" in _said(drug, clause) and "not_met" not in _said(drug, clause):
+                    return (
+                        "not_met",
+                        [fact.id],
+                        f"{fact.id} reports the isolate susceptible to {drug}",
+                    )
+    return None
+
+
 def judge_susceptibility(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    if (none_of := _judge_none_of(text, facts)) is not None:
+        return none_of
     m = _ASKS.search(text.strip())
     if not m or re.search(r"\b(?:not|any|or|unless)\b", text[: m.start()], re.I):
         return None

@@ -29,3 +29,22 @@ def test_resistance_fails_it_and_a_report_not_called_final_decides_nothing() -> 
     # another drug's result says nothing of this one
     other = facts("History: Final report: meropenem susceptible.")
     assert judge_susceptibility(ASKED, other) is None
+
+
+NONE_OF = (
+    "The isolate is not susceptible to any narrower agent the patient could take, such as a "
+    "fluoroquinolone, trimethoprim-sulfamethoxazole or an aminoglycoside"
+)
+
+
+def test_a_named_narrower_agent_reported_susceptible_fails_it() -> None:
+    said = facts(
+        "History: Same report: susceptible to trimethoprim-sulfamethoxazole (MIC 0.5/9.5) and "
+        "ciprofloxacin (MIC 0.06); taking his oral medicines, no allergy to either."
+    )
+    assert judge_susceptibility(NONE_OF, said)[:2] == ("not_met", ["F1"])
+    # an allergy on record may keep the patient from it: not code's to weigh
+    allergic = facts(said[0].text, "History: Sulfa allergy (rash).")
+    assert judge_susceptibility(NONE_OF, allergic) is None
+    resistant = facts("History: Resistant to ciprofloxacin, trimethoprim-sulfamethoxazole.")
+    assert judge_susceptibility(NONE_OF, resistant) is None
