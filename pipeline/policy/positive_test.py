@@ -61,6 +61,17 @@ def _result(clause: str) -> str | None:
     return None
 
 
+def _parts(clause: str) -> list[str]:
+    """A clause that states results both ways ("Hepatitis B: surface antigen negative,
+    surface antibody positive") read by its comma parts, each under the clause's heading."""
+    if _result(clause) is not None or "," not in clause:
+        return [clause]
+    head, colon, rest = clause.partition(":")
+    if not colon or len(head.split()) > 4:
+        head, rest = "", clause
+    return [f"{head} {part}".strip() for part in rest.split(",") if part.strip()]
+
+
 def judge_positive_test(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
     m = _ASKS.match(text.strip().rstrip("."))
     if not m:
@@ -77,7 +88,7 @@ def judge_positive_test(text: str, facts: list[CaseFact]) -> tuple[str, list[str
         return None
     said: dict[str, str] = {}
     for fact in record_facts(facts, "Prior therap"):
-        for clause in _clauses(fact.text):
+        for clause in (p for c in _clauses(fact.text) for p in _parts(c)):
             stems = {
                 stem(w) for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", clause.replace("-", " "))
             }

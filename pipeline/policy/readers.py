@@ -8,14 +8,18 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.approval import judge_approval
+from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_use import judge_current_use
+from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
 from pipeline.policy.interval import judge_interval
+from pipeline.policy.listed_options import judge_listed_form
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.polarity import (
     judge_absent_condition,
@@ -36,6 +40,7 @@ from pipeline.policy.restated import (
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.start_setting import judge_start_setting
+from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.use_denied import judge_use_denied
@@ -66,6 +71,11 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
+        lambda: judge_defined_by_test(text, facts),
+        lambda: judge_listed_form(text, facts),
+        lambda: judge_broader_absence(text, facts),
+        lambda: judge_susceptibility(text, facts),
+        lambda: judge_approval(text, facts),
         lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),
         lambda: judge_rems(text, facts),

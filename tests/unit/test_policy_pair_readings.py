@@ -147,3 +147,13 @@ def test_a_setting_certified_in_the_rems_is_read_for_the_same_party_only() -> No
     assert judge_rems(text, denied) is None
     unmonitored = facts("History: Treatment site: Lakeside Clinic, certified in the X REMS.")
     assert judge_rems(text, unmonitored) is None
+
+
+def test_word_families_join_a_plural_and_a_quality_noun_and_adjective() -> None:
+    assert family("carbapenems") == family("carbapenem")
+    assert family("resistance") == family("resistant")
+    assert family("psoriasis") == "psoriasis" and family("abscess") == "abscess"
+    tree = _tree("Carbapenem-resistant Enterobacterales (CRE) infection", "Pseudomonas infection")
+    case = _case("Sepsis due to other Gram-negative organisms", "Resistance to carbapenems")
+    ind, why = indication_for(case, tree)
+    assert ind is not None and ind.id == "1", why
