@@ -8,7 +8,6 @@ first, the model only where its answer can still change the outcome) and the tre
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 from pipeline.cases import case_facts
@@ -36,9 +35,9 @@ from pipeline.policy.models import (
     PolicyTree,
     Status,
 )
-from pipeline.policy.polarity import judge_concomitant
 from pipeline.policy.references import find_node, prior_approval
 from pipeline.policy.rule import RUN_ON, decided_without, evaluate, runs_on
+from pipeline.policy.use_together import allowed_dropped, situation, unread
 
 log = logging.getLogger(__name__)
 
@@ -326,9 +325,9 @@ def apply_policy(
     if status != "not_met" and llm is not None:
         for ex in tree.exclusions:
             if is_situational(ex):
-                j = _situation(ex, facts, drug)
+                j = situation(ex, facts, drug)
                 if j is None:
-                    node = PolicyNode(id=ex.id, text=_EXCEPT.sub("", ex.text), page=ex.page)
+                    node = PolicyNode(id=ex.id, text=allowed_dropped(ex.text), page=ex.page)
                     j = judge_by_model(node, facts, llm, prompt, drug)
                     calls += 1
                 exclusions.append(j)
@@ -350,6 +349,8 @@ def apply_policy(
         "llm_calls": calls,
         "prompt": prompt.id if calls else None,
     }
+    if applied and applied.method == "model":  # no fact code reads states the use together
+        return PolicyDecision(**base, verdict="insufficient_information", rule=unread(applied))
     if applied:
         return PolicyDecision(
             **base,
@@ -411,30 +412,6 @@ def _ex_judgment(ex: Exclusion, status: Status, reason: str, facts: list) -> Jud
         method="rule",
         reason=reason,
         facts=dx[:3],
-    )
-
-
-# "another osteoporosis drug other than calcium and vitamin D": what is allowed is no term
-# of the exclusion a fact must state
-_EXCEPT = re.compile(r"\s*\b(?:other than|except(?: for)?|excluding|besides)\b[^;.]*", re.I)
-
-
-def _situation(ex: Exclusion, facts: list, drug: str) -> Judgment | None:  # noqa: ANN001
-    """A use-together exclusion judged by code as the criterion it turns over ("not in
-    combination with ..."): every drug it names stated absent or stopped, it does not
-    apply; one given alongside, it applies; otherwise None (the model is asked)."""
-    found = judge_concomitant("Not for " + _EXCEPT.sub("", ex.text), facts, drug)
-    if found is None:
-        return None
-    status, cited, reason = found
-    return Judgment(
-        node_id=ex.id,
-        text=ex.text,
-        page=ex.page,
-        status=turn_over(status),  # type: ignore[arg-type]
-        facts=cited,
-        method="rule",
-        reason=reason,
     )
 
 

@@ -71,3 +71,35 @@ def test_an_exclusion_as_close_as_the_indication_abstains() -> None:
     )
     assert tie.verdict == "insufficient_information"
     assert "resembles an exclusion" in tie.rule, tie.rule
+
+
+def test_a_use_together_exclusion_on_the_models_word_alone_denies_nothing() -> None:
+    from tests.fakes import FakeLLM
+
+    leaf = PolicyNode(id="1.a", text="Diagnosis of wobble disease", page=1, verified=True)
+    root = PolicyNode(id="1", text="All of the following:", page=1, op="all_of", children=[leaf])
+    ind = Indication(id="1", name="Wobble disease", text="x", page=1, branches=[Branch(node=root)])
+    ex = Exclusion(
+        id="x1", name="Use with another biologic", text="Use with another biologic", page=2
+    )
+    tree = PolicyTree(
+        source_id="s" * 64,
+        file="p.pdf",
+        title="Zentrafib",
+        compiler="test",
+        indications=[ind],
+        exclusions=[ex],
+    )
+    case = _case("Wobble disease").model_copy(
+        update={"history": ["Adalimumab 40 mg every 2 weeks from 2019 to 2024 (loss of response)."]}
+    )
+
+    def judged(messages: list[dict], schema: dict) -> dict:
+        # the diagnosis is on file (F2); the model reads the past biologic (F4) as in use
+        fact = "F4" if "another biologic" in messages[-1]["content"] else "F2"
+        return {"status": "met", "facts": [fact]}
+
+    llm = FakeLLM().queue_judgments(judged, judged)
+    d = apply_policy(case, [tree], llm)
+    assert d.verdict == "insufficient_information", (d.rule, d.exclusions)
+    assert "a person decides" in d.rule and any(j.method == "model" for j in d.exclusions)
