@@ -10,8 +10,10 @@ from pipeline.policy.decide import apply_policy
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
 
 
-def _tree(indication: str, *exclusions: str) -> PolicyTree:
-    leaf = PolicyNode(id="1.a", text="Prescribed by a specialist", page=1, verified=True)
+def _tree(
+    indication: str, *exclusions: str, leaf: str = "Prescribed by a specialist"
+) -> PolicyTree:
+    leaf = PolicyNode(id="1.a", text=leaf, page=1, verified=True)
     root = PolicyNode(id="1", text="All of the following:", page=1, op="all_of", children=[leaf])
     ind = Indication(id="1", name=indication, text=indication, page=1, branches=[Branch(node=root)])
     exs = [
@@ -76,20 +78,7 @@ def test_an_exclusion_as_close_as_the_indication_abstains() -> None:
 def test_a_use_together_exclusion_on_the_models_word_alone_denies_nothing() -> None:
     from tests.fakes import FakeLLM
 
-    leaf = PolicyNode(id="1.a", text="Diagnosis of wobble disease", page=1, verified=True)
-    root = PolicyNode(id="1", text="All of the following:", page=1, op="all_of", children=[leaf])
-    ind = Indication(id="1", name="Wobble disease", text="x", page=1, branches=[Branch(node=root)])
-    ex = Exclusion(
-        id="x1", name="Use with another biologic", text="Use with another biologic", page=2
-    )
-    tree = PolicyTree(
-        source_id="s" * 64,
-        file="p.pdf",
-        title="Zentrafib",
-        compiler="test",
-        indications=[ind],
-        exclusions=[ex],
-    )
+    tree = _tree("Wobble disease", "Use with another biologic", leaf="Diagnosis of wobble disease")
     case = _case("Wobble disease").model_copy(
         update={"history": ["Adalimumab 40 mg every 2 weeks from 2019 to 2024 (loss of response)."]}
     )

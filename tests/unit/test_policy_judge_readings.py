@@ -327,16 +327,16 @@ def test_drugs_not_to_be_given_together_each_absent_or_stopped() -> None:
 
 
 def test_a_use_together_exclusion_is_judged_as_the_criterion_it_turns_over() -> None:
-    from pipeline.policy.decide import _situation
     from pipeline.policy.models import Exclusion
+    from pipeline.policy.use_together import situation
 
     text = "Use in combination with another osteoporosis drug other than calcium and vitamin D"
     ex = Exclusion(id="X4", name=text, text=text, page=3)
     absent = facts("History: No other osteoporosis drug planned with teriparatide.")
-    j = _situation(ex, absent, "teriparatide")
+    j = situation(ex, absent, "teriparatide")
     assert j is not None and j.status == "not_met"  # the exclusion does not apply
     # calcium and vitamin D are what it allows: no reading of them decides it
-    assert _situation(ex, facts("History: Calcium and vitamin D daily."), "teriparatide") is None
+    assert situation(ex, facts("History: Calcium and vitamin D daily."), "teriparatide") is None
 
 
 def test_an_oral_trial_is_not_met_by_a_topical_one_and_fails_when_too_short() -> None:
