@@ -31,11 +31,14 @@ from pipeline.draft.alternatives import (
     service_alternatives,
 )
 from pipeline.draft.anaphora import written_out
+from pipeline.draft.clauses import after_stopping, graded_clause, members_tried, new_members
 from pipeline.draft.documentation import _AFTER, _names, documentation
 from pipeline.draft.failures import (
     after_class,
+    earlier_failed,
     failed_classes,
     failure_request,
+    failures_on_record,
     own_classes,
     ruled_out,
     worked,
@@ -71,11 +74,6 @@ _NOT = re.compile(
 _NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
 )
-_FAILED = re.compile(
-    r"\b(inadequate response|failed|failure|intoleran\w*|refractory|no response|"
-    r"did not respond|not tolerated|contraindicat\w*)\b",
-    re.I,
-)
 
 
 @dataclass
@@ -88,6 +86,8 @@ class Reading:
     requires: list[Term] = field(default_factory=list)
     strong: bool = False
     population: str = ""  # "in patients with asymptomatic hyperuricemia": for whom it holds
+    # preferred classes named as a new member ("a different TNFi"): open after one failed
+    fresh: set[str] = field(default_factory=set)
 
 
 def _on_drug(text: str, topic: CaseTopic) -> bool:
@@ -150,13 +150,17 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     if _DEFERRED.search(text):
         return Reading(ev, "other")
     strong = bool(re.search(r"\bstrong(?:ly)?\b", text, re.I))
-    lead, body = leading_population(text)
+    lead, body = leading_population(graded_clause(text))
     head, comparator, population = split_over(body)
     population = f"{lead} {population}".strip()
     main = re.split(r"\b(?:because|due to|given|owing to|as a result)\b", text, flags=re.I)[0]
     if not population and _DEICTIC.search(main):
         # "over mepolizumab in this setting": for the patients of a sentence before it,
         # which the reader cannot check against the case
+        return Reading(ev, "other")
+    if after_stopping(text, topic):
+        # "BP is recommended after discontinuation of PTH": what follows the drug, for
+        # patients who had it, nothing on starting it
         return Reading(ev, "other")
     found = _read_kind(ev, text, topic, strong, head, comparator, population)
     if found is not None:
@@ -254,28 +258,13 @@ def _read_kind(
         # patients with nonresponse to the first": X is the alternative, not a prior line)
         chosen = given_with | {t.name for t in preferred}
         requires = [t for t in requires if t.name not in chosen]
-        return Reading(ev, "dispreferred", preferred=preferred, requires=requires, strong=strong)
+        fresh = new_members(head, preferred)
+        return Reading(
+            ev, "dispreferred", preferred=preferred, requires=requires, strong=strong, fresh=fresh
+        )
     if _on_drug(head, topic) and not neg:
         return Reading(ev, "endorsed", requires=requires, strong=strong)
     return None
-
-
-# Words that narrow a recommendation to some patients: where the population names one and
-# the case does not, the recommendation is about other patients ("against ULT in patients
-# with asymptomatic hyperuricemia" says nothing of tophaceous gout).
-_EARLIER = re.compile(r"\b(first|second)[- ]line|standard therap|conventional therap", re.I)
-
-
-def _earlier_failed(case: Case) -> bool:
-    """The history records that earlier lines of therapy failed, without naming them."""
-    return any(_EARLIER.search(h) and _FAILED.search(h) for h in case.history)
-
-
-def _failures_on_record(case: Case) -> bool:
-    """The case documents that earlier therapies failed (a prior therapy's response, or
-    the history's words)."""
-    texts = [p.response or "" for p in case.prior_therapies] + list(case.history)
-    return any(_FAILED.search(t) for t in texts)
 
 
 def first_line(
@@ -373,13 +362,13 @@ def guideline_position(
         e for e in path_sentences if population_fits(population_of(e.text), case, topic)
     ]
     drug = topic.drug
-    failures = _failures_on_record(case)
+    failures = failures_on_record(case)
     # a vaccine or a test has no first-line drug before it, a non-drug therapy's
     # alternatives are the condition's other non-drug therapies
     firsts = service_alternatives([*path_sentences, *sentences], topic)
     if topic.kind is None and topic.service is None:
         firsts = [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
-    generic = _earlier_failed(case)
+    generic = earlier_failed(case)
 
     def untried(terms: list[Term]) -> list[Term]:
         return [t for t in terms if not topic.tried(t)]
@@ -390,17 +379,25 @@ def guideline_position(
     stance, chosen, preferred = "silent", [], []
     against = [r for r in readings if r.kind == "against"]
 
-    def still_open(terms: list[Term]) -> list[Term]:
+    def still_open(terms: list[Term], fresh: set[str] | None = None) -> list[Term]:
         # a preferred therapy the case tried and that worked (stopped for no failure) is
         # still the guideline's choice before the request
         # (and one the record rules out, "NSAIDs are contraindicated", is not)
+        # (and "a different TNFi" is open where one drug of the class was tried)
         return [
             t
             for t in terms
-            if (not topic.tried(t) or worked(case, t.name)) and not ruled_out(case, t.words)
+            if (
+                not topic.tried(t)
+                or worked(case, t.name)
+                or (t.name in (fresh or set()) and members_tried(topic, t) < 2)
+            )
+            and not ruled_out(case, t.words)
         ]
 
-    dispreferred = [r for r in readings if r.kind == "dispreferred" and still_open(r.preferred)]
+    dispreferred = [
+        r for r in readings if r.kind == "dispreferred" and still_open(r.preferred, r.fresh)
+    ]
     # A comparison made for patients after therapies this case has not had does not apply.
     dispreferred = [r for r in dispreferred if not unmet_requirements(r)]
     endorsed = [r for r in readings if r.kind == "endorsed"]
@@ -412,7 +409,7 @@ def guideline_position(
         preferred = [t for t, _ in firsts]
     elif dispreferred:
         stance, chosen = "prefers_other", dispreferred[:2]
-        preferred = still_open([t for r in dispreferred for t in r.preferred])
+        preferred = [t for r in dispreferred for t in still_open(r.preferred, r.fresh)]
     elif second and not failures:
         stance, chosen = "prefers_other", second[:1]
         preferred = untried([t for r in second for t in r.preferred]) or [t for t, _ in firsts]

@@ -1,0 +1,87 @@
+"""Clauses that change what a recommendation says of the drug (clauses.py), a class of
+antibiotics in the vocabulary, and a diagnosis placed by its ICD-10 code (issue 26)."""
+
+from __future__ import annotations
+
+from pipeline.draft.clauses import after_stopping, graded_clause, new_members
+from pipeline.draft.position import guideline_position, read_sentence
+from pipeline.models import Case
+from pipeline.retrieve.topic import case_topic
+from pipeline.terms import find_therapies
+from tests.unit.test_position import case, ev
+
+
+def test_a_table_row_is_read_without_its_grading_and_exception() -> None:
+    row = (
+        "4. Switch to a JAK inhibitor over switching to abatacept (PICO 12) Low (3, 4) "
+        "Conditional recommendation based on low-quality evidence; may consider abatacept "
+        "in patients with recurrent or serious infections."
+    )
+    assert graded_clause(row) == "4. Switch to a JAK inhibitor over switching to abatacept"
+    c = case("Abatacept (Orencia)", "Rheumatoid arthritis", "M05.79")
+    reading = read_sentence(ev(1, row), case_topic(c))
+    # the exception's "in patients with recurrent infections" is no population: the row
+    # puts the JAK inhibitor first for this case too
+    assert reading is not None and reading.kind == "dispreferred" and not reading.population
+    position, _ = guideline_position(c, case_topic(c), [ev(1, row)], [], {})
+    assert position.stance == "prefers_other" and position.preferred == ["jak inhibitor"]
+
+
+def test_a_different_member_of_a_tried_class_is_still_open() -> None:
+    failed = [{"name": "Etanercept 50 mg weekly", "response": "secondary loss of response"}]
+    c = case("Abatacept (Orencia)", "Rheumatoid arthritis", "M05.79", failed)
+    topic = case_topic(c)
+    text = "We conditionally recommend switching to another TNFi over switching to abatacept."
+    reading = read_sentence(ev(1, text), topic)
+    assert reading is not None and reading.fresh == {"tnf inhibitor"}
+    position, _ = guideline_position(c, topic, [ev(1, text)], [], {})
+    assert position.stance == "prefers_other" and position.preferred == ["tnf inhibitor"]
+    # two drugs of the class already failed: "another" one is no longer what comes first
+    two = [*failed, {"name": "Infliximab", "response": "no response"}]
+    c2 = case("Abatacept (Orencia)", "Rheumatoid arthritis", "M05.79", two)
+    position, _ = guideline_position(c2, case_topic(c2), [ev(1, text)], [], {})
+    assert position.stance == "silent"
+    # "a TNFi" (no new member) after a failed TNFi stays closed
+    assert new_members("switch to a TNFi", find_therapies("TNFi")) == set()
+
+
+def test_a_drug_named_only_as_what_is_stopped_is_not_placed() -> None:
+    c = case("Teriparatide (Forteo)", "Glucocorticoid-induced osteoporosis", "M81.0")
+    topic = case_topic(c)
+    after = "Bisphosphonate therapy is recommended after discontinuation of teriparatide."
+    these = "Teriparatide will need sequential therapy after these drugs are discontinued."
+    assert after_stopping(after, topic) and after_stopping(these, topic)
+    assert read_sentence(ev(1, after), topic).kind == "other"  # type: ignore[union-attr]
+    endorse = "For adults with very high fracture risk, we conditionally recommend teriparatide."
+    assert not after_stopping(endorse, topic)
+    position, _ = guideline_position(c, topic, [ev(1, after), ev(2, endorse)], [], {})
+    assert position.stance == "supports"
+
+
+def test_against_more_antibiotics_places_an_antibiotic_request() -> None:
+    prior = [{"name": "Doxycycline 100 mg twice daily (14 days)", "response": "rash resolved"}]
+    c = case("Cefuroxime", "Lyme disease, unspecified", "A69.20", prior)
+    topic = case_topic(c)
+    assert topic.drug_lineage == ("cephalosporin", "antibiotic")
+    assert [t.name for t in topic.prior_terms] == ["doxycycline"]
+    text = (
+        "For patients with ongoing nonspecific symptoms after treatment who lack objective "
+        "evidence of reinfection, we recommend against additional antibiotic therapy."
+    )
+    position, _ = guideline_position(c, topic, [ev(1, text)], [], {})
+    assert position.stance == "not_recommended"
+
+
+def test_a_condition_named_in_a_coded_diagnosis_qualifier_is_not_the_case() -> None:
+    c = Case.model_validate(
+        {
+            "case_id": "t",
+            "patient": {"age": 50, "sex": "female"},
+            "diagnoses": [
+                {"name": "Psoriatic arthritis (peripheral polyarthritis)", "icd10": "L40.50"}
+            ],
+            "requested_treatment": {"drug": "Ustekinumab"},
+        }
+    )
+    words = case_topic(c).condition_words
+    assert "psoriatic arthritis" in words and "polyarthritis" not in words
