@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.retrieve.topic import CaseTopic
-from pipeline.terms import Term, first_at
+from pipeline.terms import Term, drug_classes, first_at, mentions
 
 # A table row's recommendation ends where its grading starts ("(PICO 70) Low (72, 73)
 # Conditional recommendation ...; may consider X if ..."): what follows is the evidence and
@@ -68,3 +68,18 @@ def after_stopping(text: str, topic: CaseTopic) -> bool:
     if masked == text:
         return False
     return not (topic.names_drug(masked) or topic.names_class(masked))
+
+
+def narrower_than(comparator: str, head: str, topic: CaseTopic) -> bool:
+    """The comparator names the drug or its own (narrowest) class, and the head only a
+    broader class of it: "nonselective NSAIDs over COX-2 inhibitors" for celecoxib puts
+    the drug's class below the rest of the broader one."""
+    known = drug_classes()
+    own = known[topic.drug_lineage[0]].words if topic.drug_lineage[:1] else ()
+    if not comparator or not own:
+        return False
+
+    def specific(text: str) -> bool:
+        return topic.names_drug(text) or mentions(text, own)
+
+    return specific(comparator) and not specific(head)

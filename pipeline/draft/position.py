@@ -31,7 +31,13 @@ from pipeline.draft.alternatives import (
     service_alternatives,
 )
 from pipeline.draft.anaphora import written_out
-from pipeline.draft.clauses import after_stopping, graded_clause, members_tried, new_members
+from pipeline.draft.clauses import (
+    after_stopping,
+    graded_clause,
+    members_tried,
+    narrower_than,
+    new_members,
+)
 from pipeline.draft.documentation import _AFTER, _names, documentation
 from pipeline.draft.failures import (
     after_class,
@@ -43,7 +49,7 @@ from pipeline.draft.failures import (
     ruled_out,
     worked,
 )
-from pipeline.draft.levels import level_fits
+from pipeline.draft.levels import level_fits, lower_tier
 from pipeline.draft.measures import measure_fits
 from pipeline.draft.orders import except_for, others, partners, ranked_below, required_after
 from pipeline.draft.population import (
@@ -56,7 +62,7 @@ from pipeline.draft.population import (
 from pipeline.models import Case, Evidence, GuidelinePosition
 from pipeline.retrieve.states import stage_fits
 from pipeline.retrieve.topic import CaseTopic
-from pipeline.terms import Term, drug_classes, find_drugs, find_therapies, mentions
+from pipeline.terms import Term, find_drugs, find_therapies, mentions
 
 _CUE = re.compile(
     r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
@@ -119,21 +125,6 @@ def _added_to_drug(phrase: str, topic: CaseTopic) -> bool:
     the drug (named only after "to/with/plus"), not about the drug itself."""
     m = _COMBINATION.search(phrase)
     return bool(m and _on_drug(m.group(4), topic) and not _on_drug(m.group(2), topic))
-
-
-def _narrower(comparator: str, head: str, topic: CaseTopic) -> bool:
-    """The comparator names the drug or its own (narrowest) class, and the head only a
-    broader class of it: "nonselective NSAIDs over COX-2 inhibitors" for celecoxib puts
-    the drug's class below the rest of the broader one."""
-    known = drug_classes()
-    own = known[topic.drug_lineage[0]].words if topic.drug_lineage[:1] else ()
-    if not comparator or not own:
-        return False
-
-    def specific(text: str) -> bool:
-        return topic.names_drug(text) or mentions(text, own)
-
-    return specific(comparator) and not specific(head)
 
 
 _DEICTIC = re.compile(
@@ -240,7 +231,7 @@ def _read_kind(
         if _AFTER.search(text)
         else []
     )
-    narrower = _narrower(comparator, head, topic)
+    narrower = narrower_than(comparator, head, topic)
     if comparator and _on_drug(comparator, topic) and (not _on_drug(head, topic) or narrower):
         if re.match(r"^\s*no\b", comparator, re.I):
             return None
@@ -340,6 +331,15 @@ def guideline_position(
         if level_fits(r.population, record, topic.condition_words, topic.condition_abbrev)
     ]
     readings = own_level or readings
+    # against the drug at a lower level than others endorse it at, the case placed on none
+    higher = [r.population for r in readings if r.kind != "against"]
+    w, a = topic.condition_words, topic.condition_abbrev
+    lower = [
+        r
+        for r in readings
+        if r.kind == "against" and lower_tier(r.population, higher, record, w, a)
+    ]
+    readings = [r for r in readings if r not in lower]
     # Those whose verb governs the request ("recommend screening with HRCT"), the strong
     # first: what a reviewer quotes for where the drug stands.
     # A recommendation for the patient's state (pregnancy, heart failure) decides where

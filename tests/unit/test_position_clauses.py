@@ -85,3 +85,17 @@ def test_a_condition_named_in_a_coded_diagnosis_qualifier_is_not_the_case() -> N
     )
     words = case_topic(c).condition_words
     assert "psoriatic arthritis" in words and "polyarthritis" not in words
+
+
+def test_against_at_a_lower_tier_than_an_endorsement_does_not_decide() -> None:
+    c = case("Teriparatide (Forteo)", "Glucocorticoid-induced osteoporosis", "M81.0")
+    topic = case_topic(c)
+    low = ev(1, "For adults with low fracture risk, we recommend against osteoporosis therapy.")
+    high = ev(
+        2, "For adults with very high fracture risk, we conditionally recommend teriparatide."
+    )
+    position, _ = guideline_position(c, topic, [low, high], [], {})
+    assert position.stance == "supports"
+    # alone, the one against still decides (nothing says the case is at another level)
+    position, _ = guideline_position(c, topic, [low], [], {})
+    assert position.stance == "not_recommended"
