@@ -83,3 +83,18 @@ def narrower_than(comparator: str, head: str, topic: CaseTopic) -> bool:
         return topic.names_drug(text) or mentions(text, own)
 
     return specific(comparator) and not specific(head)
+
+
+# "against using two different OP medications", "multiple therapies at the same time",
+# "in combination": advice on combining drugs, not on the drug alone
+_COMBINED = re.compile(
+    r"\b(?:two|multiple|several|more than one)\s+(?:different\s+)?(?:[\w-]+\s+)?"
+    r"(?:medications|therapies|agents|drugs)\b|\bat the same time\b|\bcombin\w*|"
+    r"\bconcurrent\w*|\btogether\b",
+    re.I,
+)
+
+
+def combined(target: str) -> bool:
+    """What a recommendation advises against is a combination of drugs."""
+    return bool(_COMBINED.search(target))

@@ -33,6 +33,7 @@ from pipeline.draft.alternatives import (
 from pipeline.draft.anaphora import written_out
 from pipeline.draft.clauses import (
     after_stopping,
+    combined,
     graded_clause,
     members_tried,
     narrower_than,
@@ -142,7 +143,7 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
         return Reading(ev, "other")
     strong = bool(re.search(r"\bstrong(?:ly)?\b", text, re.I))
     lead, body = leading_population(graded_clause(text))
-    head, comparator, population = split_over(body)
+    head, comparator, population = split_over(body, commas=not lead)
     population = f"{lead} {population}".strip()
     main = re.split(r"\b(?:because|due to|given|owing to|as a result)\b", text, flags=re.I)[0]
     if not population and _DEICTIC.search(main):
@@ -204,7 +205,7 @@ def _read_kind(
             return Reading(ev, "other")
         if _DELAY.match(target.strip()) and _on_drug(target, topic):
             return Reading(ev, "endorsed", strong=strong)  # against delaying it: for it
-        if _on_drug(target, topic) and not _added_to_drug(target, topic):
+        if _on_drug(target, topic) and not _added_to_drug(target, topic) and not combined(target):
             unless = except_for(text[after.end() :], topic)
             if unless is not None:
                 # against it except where the others fail or cannot be used: second line
@@ -235,7 +236,8 @@ def _read_kind(
     if comparator and _on_drug(comparator, topic) and (not _on_drug(head, topic) or narrower):
         if re.match(r"^\s*no\b", comparator, re.I):
             return None
-        given_with = partners(head, comparator, topic)
+        # ("a different TNFi over adding MTX to the current TNFi": a new one, no partner)
+        given_with = partners(head, comparator, topic) - new_members(head, others(head, topic))
         preferred = [t for t in others(head, topic) if t.name not in given_with]
         if narrower and _on_drug(head, topic):
             # "nonselective NSAIDs": the broader class, but not the drug's own

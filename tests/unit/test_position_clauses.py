@@ -99,3 +99,42 @@ def test_against_at_a_lower_tier_than_an_endorsement_does_not_decide() -> None:
     # alone, the one against still decides (nothing says the case is at another level)
     position, _ = guideline_position(c, topic, [low], [], {})
     assert position.stance == "not_recommended"
+
+
+def test_against_combining_drugs_of_the_class_is_not_against_the_drug() -> None:
+    c = case("Teriparatide (Forteo)", "Glucocorticoid-induced osteoporosis", "M81.0")
+    topic = case_topic(c)
+    for text in (
+        "We conditionally recommend against using two different osteoporosis medications.",
+        "We recommend against using multiple osteoporosis therapies at the same time.",
+    ):
+        assert read_sentence(ev(1, text), topic) is None or (
+            read_sentence(ev(1, text), topic).kind != "against"  # type: ignore[union-attr]
+        )
+    alone = "We recommend against osteoporosis therapy for adults with low fracture risk."
+    assert read_sentence(ev(1, alone), topic).kind == "against"  # type: ignore[union-attr]
+
+
+def test_a_new_member_of_a_class_is_no_partner_of_the_comparator() -> None:
+    failed = [{"name": "Etanercept", "response": "secondary loss of response"}]
+    c = case("Abatacept (Orencia)", "Psoriatic arthritis", "L40.50", failed)
+    text = (
+        "In patients with active PsA despite TNFi monotherapy, switching to a different TNFi "
+        "is recommended over switching to abatacept or adding MTX to the current TNFi."
+    )
+    reading = read_sentence(ev(1, text), case_topic(c))
+    assert reading is not None and [t.name for t in reading.preferred] == ["tnf inhibitor"]
+    position, _ = guideline_position(c, case_topic(c), [ev(1, text)], [], {})
+    assert position.stance == "prefers_other"
+
+
+def test_after_a_leading_population_a_comma_goes_on_listing_comparators() -> None:
+    failed = [{"name": "Etanercept", "response": "secondary loss of response"}]
+    c = case("Abatacept (Orencia)", "Psoriatic arthritis", "L40.50", failed)
+    text = (
+        "In patients with active PsA despite treatment with TNFi monotherapy, an IL-17i is "
+        "recommended over an IL-12/23i, abatacept, or tofacitinib."
+    )
+    reading = read_sentence(ev(1, text), case_topic(c))
+    assert reading is not None and reading.kind == "dispreferred"
+    assert reading.population.endswith("TNFi monotherapy")
