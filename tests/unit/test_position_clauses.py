@@ -115,9 +115,13 @@ def test_against_combining_drugs_of_the_class_is_not_against_the_drug() -> None:
     assert read_sentence(ev(1, alone), topic).kind == "against"  # type: ignore[union-attr]
 
 
-def test_a_new_member_of_a_class_is_no_partner_of_the_comparator() -> None:
+def _after_one_tnfi() -> Case:
     failed = [{"name": "Etanercept", "response": "secondary loss of response"}]
-    c = case("Abatacept (Orencia)", "Psoriatic arthritis", "L40.50", failed)
+    return case("Abatacept (Orencia)", "Psoriatic arthritis", "L40.50", failed)
+
+
+def test_a_new_member_of_a_class_is_no_partner_of_the_comparator() -> None:
+    c = _after_one_tnfi()
     text = (
         "In patients with active PsA despite TNFi monotherapy, switching to a different TNFi "
         "is recommended over switching to abatacept or adding MTX to the current TNFi."
@@ -129,8 +133,7 @@ def test_a_new_member_of_a_class_is_no_partner_of_the_comparator() -> None:
 
 
 def test_after_a_leading_population_a_comma_goes_on_listing_comparators() -> None:
-    failed = [{"name": "Etanercept", "response": "secondary loss of response"}]
-    c = case("Abatacept (Orencia)", "Psoriatic arthritis", "L40.50", failed)
+    c = _after_one_tnfi()
     text = (
         "In patients with active PsA despite treatment with TNFi monotherapy, an IL-17i is "
         "recommended over an IL-12/23i, abatacept, or tofacitinib."
