@@ -200,3 +200,23 @@ def ruled_out(case: Case, words: tuple[str, ...]) -> bool:
         _RULED_OUT.search(c) and pattern.search(c)
         for c in clauses  # type: ignore[union-attr]
     )
+
+
+_FAILED = re.compile(
+    r"\b(inadequate response|failed|failure|intoleran\w*|refractory|no response|"
+    r"did not respond|not tolerated|contraindicat\w*)\b",
+    re.I,
+)
+_EARLIER = re.compile(r"\b(first|second)[- ]line|standard therap|conventional therap", re.I)
+
+
+def earlier_failed(case: Case) -> bool:
+    """The history records that earlier lines of therapy failed, without naming them."""
+    return any(_EARLIER.search(h) and _FAILED.search(h) for h in case.history)
+
+
+def failures_on_record(case: Case) -> bool:
+    """The case documents that earlier therapies failed (a prior therapy's response, or
+    the history's words)."""
+    texts = [p.response or "" for p in case.prior_therapies] + list(case.history)
+    return any(_FAILED.search(t) for t in texts)

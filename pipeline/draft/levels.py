@@ -132,3 +132,24 @@ def level_fits(
             return False
         verdict = True
     return verdict
+
+
+def lower_tier(
+    population: str,
+    others: list[str],
+    record: str,
+    words: tuple[str, ...] = (),
+    abbrev: tuple[str, ...] = (),
+) -> bool:
+    """The population names a level the record does not place the case on, and another
+    recommendation names a higher step of the same scale ("against X at low fracture risk"
+    beside "X at very high risk"): the first is for the scale's lower tier, not the case."""
+    if level_fits(population, record, words, abbrev) is not None:
+        return False
+    mine = levels(population, words, abbrev)
+    for other in others:
+        theirs = levels(other, words, abbrev)
+        for scale, steps in mine.items():
+            if steps and theirs.get(scale) and max(theirs[scale]) > max(steps):
+                return True
+    return False

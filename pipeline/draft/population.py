@@ -28,8 +28,10 @@ _POPULATION = re.compile(
 _REASON = re.compile(r"\s*(?:due to|because|given|owing to|since|as a result)\b", re.I)
 
 
-def split_over(text: str) -> tuple[str, str, str]:
-    """(what is recommended, the comparator, the population after it)."""
+def split_over(text: str, commas: bool = True) -> tuple[str, str, str]:
+    """(what is recommended, the comparator, the population after it). Without ``commas``
+    (the sentence opened with its population) a comma goes on listing comparators ("over
+    X, Y, or Z"): only a population's own words start one."""
     m = _OVER.search(text)
     if not m:
         p = _POPULATION.search(text)
@@ -37,8 +39,12 @@ def split_over(text: str) -> tuple[str, str, str]:
     head, tail = text[: m.start()], text[m.end() :]
     # a comma opens the population, not one that goes on naming the comparator ("over other
     # injections, including hyaluronic acid")
-    p = _POPULATION.search(tail) or re.search(
-        r",\s(?!including|such as|e\.g\.|i\.e\.|especially|particularly|notably|namely)", tail
+    p = _POPULATION.search(tail) or (
+        commas
+        and re.search(
+            r",\s(?!including|such as|e\.g\.|i\.e\.|especially|particularly|notably|namely)",
+            tail,
+        )
     )
     if p and _REASON.match(tail[p.end() :]):
         # ", due to lack of data on ...": the recommendation's reason, for no population

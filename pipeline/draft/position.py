@@ -31,16 +31,26 @@ from pipeline.draft.alternatives import (
     service_alternatives,
 )
 from pipeline.draft.anaphora import written_out
+from pipeline.draft.clauses import (
+    after_stopping,
+    combined,
+    graded_clause,
+    members_tried,
+    narrower_than,
+    new_members,
+)
 from pipeline.draft.documentation import _AFTER, _names, documentation
 from pipeline.draft.failures import (
     after_class,
+    earlier_failed,
     failed_classes,
     failure_request,
+    failures_on_record,
     own_classes,
     ruled_out,
     worked,
 )
-from pipeline.draft.levels import level_fits
+from pipeline.draft.levels import level_fits, lower_tier
 from pipeline.draft.measures import measure_fits
 from pipeline.draft.orders import except_for, others, partners, ranked_below, required_after
 from pipeline.draft.population import (
@@ -53,7 +63,7 @@ from pipeline.draft.population import (
 from pipeline.models import Case, Evidence, GuidelinePosition
 from pipeline.retrieve.states import stage_fits
 from pipeline.retrieve.topic import CaseTopic
-from pipeline.terms import Term, drug_classes, find_drugs, find_therapies, mentions
+from pipeline.terms import Term, find_drugs, find_therapies, mentions
 
 _CUE = re.compile(
     r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
@@ -71,11 +81,6 @@ _NOT = re.compile(
 _NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
 )
-_FAILED = re.compile(
-    r"\b(inadequate response|failed|failure|intoleran\w*|refractory|no response|"
-    r"did not respond|not tolerated|contraindicat\w*)\b",
-    re.I,
-)
 
 
 @dataclass
@@ -88,6 +93,8 @@ class Reading:
     requires: list[Term] = field(default_factory=list)
     strong: bool = False
     population: str = ""  # "in patients with asymptomatic hyperuricemia": for whom it holds
+    # preferred classes named as a new member ("a different TNFi"): open after one failed
+    fresh: set[str] = field(default_factory=set)
 
 
 def _on_drug(text: str, topic: CaseTopic) -> bool:
@@ -121,21 +128,6 @@ def _added_to_drug(phrase: str, topic: CaseTopic) -> bool:
     return bool(m and _on_drug(m.group(4), topic) and not _on_drug(m.group(2), topic))
 
 
-def _narrower(comparator: str, head: str, topic: CaseTopic) -> bool:
-    """The comparator names the drug or its own (narrowest) class, and the head only a
-    broader class of it: "nonselective NSAIDs over COX-2 inhibitors" for celecoxib puts
-    the drug's class below the rest of the broader one."""
-    known = drug_classes()
-    own = known[topic.drug_lineage[0]].words if topic.drug_lineage[:1] else ()
-    if not comparator or not own:
-        return False
-
-    def specific(text: str) -> bool:
-        return topic.names_drug(text) or mentions(text, own)
-
-    return specific(comparator) and not specific(head)
-
-
 _DEICTIC = re.compile(
     r"\b(?:in|for) (?:this|that|these|those|such) (?:setting|situation|population|patients|"
     r"cases?|context|circumstances?)\b",
@@ -150,13 +142,17 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     if _DEFERRED.search(text):
         return Reading(ev, "other")
     strong = bool(re.search(r"\bstrong(?:ly)?\b", text, re.I))
-    lead, body = leading_population(text)
-    head, comparator, population = split_over(body)
+    lead, body = leading_population(graded_clause(text))
+    head, comparator, population = split_over(body, commas=not lead)
     population = f"{lead} {population}".strip()
     main = re.split(r"\b(?:because|due to|given|owing to|as a result)\b", text, flags=re.I)[0]
     if not population and _DEICTIC.search(main):
         # "over mepolizumab in this setting": for the patients of a sentence before it,
         # which the reader cannot check against the case
+        return Reading(ev, "other")
+    if after_stopping(text, topic):
+        # "BP is recommended after discontinuation of PTH": what follows the drug, for
+        # patients who had it, nothing on starting it
         return Reading(ev, "other")
     found = _read_kind(ev, text, topic, strong, head, comparator, population)
     if found is not None:
@@ -209,7 +205,7 @@ def _read_kind(
             return Reading(ev, "other")
         if _DELAY.match(target.strip()) and _on_drug(target, topic):
             return Reading(ev, "endorsed", strong=strong)  # against delaying it: for it
-        if _on_drug(target, topic) and not _added_to_drug(target, topic):
+        if _on_drug(target, topic) and not _added_to_drug(target, topic) and not combined(target):
             unless = except_for(text[after.end() :], topic)
             if unless is not None:
                 # against it except where the others fail or cannot be used: second line
@@ -236,11 +232,12 @@ def _read_kind(
         if _AFTER.search(text)
         else []
     )
-    narrower = _narrower(comparator, head, topic)
+    narrower = narrower_than(comparator, head, topic)
     if comparator and _on_drug(comparator, topic) and (not _on_drug(head, topic) or narrower):
         if re.match(r"^\s*no\b", comparator, re.I):
             return None
-        given_with = partners(head, comparator, topic)
+        # ("a different TNFi over adding MTX to the current TNFi": a new one, no partner)
+        given_with = partners(head, comparator, topic) - new_members(head, others(head, topic))
         preferred = [t for t in others(head, topic) if t.name not in given_with]
         if narrower and _on_drug(head, topic):
             # "nonselective NSAIDs": the broader class, but not the drug's own
@@ -254,28 +251,13 @@ def _read_kind(
         # patients with nonresponse to the first": X is the alternative, not a prior line)
         chosen = given_with | {t.name for t in preferred}
         requires = [t for t in requires if t.name not in chosen]
-        return Reading(ev, "dispreferred", preferred=preferred, requires=requires, strong=strong)
+        fresh = new_members(head, preferred)
+        return Reading(
+            ev, "dispreferred", preferred=preferred, requires=requires, strong=strong, fresh=fresh
+        )
     if _on_drug(head, topic) and not neg:
         return Reading(ev, "endorsed", requires=requires, strong=strong)
     return None
-
-
-# Words that narrow a recommendation to some patients: where the population names one and
-# the case does not, the recommendation is about other patients ("against ULT in patients
-# with asymptomatic hyperuricemia" says nothing of tophaceous gout).
-_EARLIER = re.compile(r"\b(first|second)[- ]line|standard therap|conventional therap", re.I)
-
-
-def _earlier_failed(case: Case) -> bool:
-    """The history records that earlier lines of therapy failed, without naming them."""
-    return any(_EARLIER.search(h) and _FAILED.search(h) for h in case.history)
-
-
-def _failures_on_record(case: Case) -> bool:
-    """The case documents that earlier therapies failed (a prior therapy's response, or
-    the history's words)."""
-    texts = [p.response or "" for p in case.prior_therapies] + list(case.history)
-    return any(_FAILED.search(t) for t in texts)
 
 
 def first_line(
@@ -351,6 +333,15 @@ def guideline_position(
         if level_fits(r.population, record, topic.condition_words, topic.condition_abbrev)
     ]
     readings = own_level or readings
+    # against the drug at a lower level than others endorse it at, the case placed on none
+    higher = [r.population for r in readings if r.kind != "against"]
+    w, a = topic.condition_words, topic.condition_abbrev
+    lower = [
+        r
+        for r in readings
+        if r.kind == "against" and lower_tier(r.population, higher, record, w, a)
+    ]
+    readings = [r for r in readings if r not in lower]
     # Those whose verb governs the request ("recommend screening with HRCT"), the strong
     # first: what a reviewer quotes for where the drug stands.
     # A recommendation for the patient's state (pregnancy, heart failure) decides where
@@ -373,13 +364,13 @@ def guideline_position(
         e for e in path_sentences if population_fits(population_of(e.text), case, topic)
     ]
     drug = topic.drug
-    failures = _failures_on_record(case)
+    failures = failures_on_record(case)
     # a vaccine or a test has no first-line drug before it, a non-drug therapy's
     # alternatives are the condition's other non-drug therapies
     firsts = service_alternatives([*path_sentences, *sentences], topic)
     if topic.kind is None and topic.service is None:
         firsts = [(t, e) for t, e in first_line(path_sentences, topic) if not topic.tried(t)]
-    generic = _earlier_failed(case)
+    generic = earlier_failed(case)
 
     def untried(terms: list[Term]) -> list[Term]:
         return [t for t in terms if not topic.tried(t)]
@@ -390,17 +381,25 @@ def guideline_position(
     stance, chosen, preferred = "silent", [], []
     against = [r for r in readings if r.kind == "against"]
 
-    def still_open(terms: list[Term]) -> list[Term]:
+    def still_open(terms: list[Term], fresh: set[str] | None = None) -> list[Term]:
         # a preferred therapy the case tried and that worked (stopped for no failure) is
         # still the guideline's choice before the request
         # (and one the record rules out, "NSAIDs are contraindicated", is not)
+        # (and "a different TNFi" is open where one drug of the class was tried)
         return [
             t
             for t in terms
-            if (not topic.tried(t) or worked(case, t.name)) and not ruled_out(case, t.words)
+            if (
+                not topic.tried(t)
+                or worked(case, t.name)
+                or (t.name in (fresh or set()) and members_tried(topic, t) < 2)
+            )
+            and not ruled_out(case, t.words)
         ]
 
-    dispreferred = [r for r in readings if r.kind == "dispreferred" and still_open(r.preferred)]
+    dispreferred = [
+        r for r in readings if r.kind == "dispreferred" and still_open(r.preferred, r.fresh)
+    ]
     # A comparison made for patients after therapies this case has not had does not apply.
     dispreferred = [r for r in dispreferred if not unmet_requirements(r)]
     endorsed = [r for r in readings if r.kind == "endorsed"]
@@ -412,7 +411,7 @@ def guideline_position(
         preferred = [t for t, _ in firsts]
     elif dispreferred:
         stance, chosen = "prefers_other", dispreferred[:2]
-        preferred = still_open([t for r in dispreferred for t in r.preferred])
+        preferred = [t for r in dispreferred for t in still_open(r.preferred, r.fresh)]
     elif second and not failures:
         stance, chosen = "prefers_other", second[:1]
         preferred = untried([t for r in second for t in r.preferred]) or [t for t, _ in firsts]

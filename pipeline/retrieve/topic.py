@@ -78,6 +78,11 @@ def _conditions_of(case: Case) -> list[Term]:
                 for a, b in spans[c.name]
             )
         ]
+        if coded:
+            # the code places the diagnosis: a name of another coded condition in its
+            # qualifiers ("psoriatic arthritis (peripheral polyarthritis)") is a description,
+            # not that condition
+            named = [c for c in named if c in coded or not c.icd10]
         out += [c for c in coded + named if c not in out]
     return out
 
