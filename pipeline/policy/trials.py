@@ -74,6 +74,12 @@ def _classes_of_drugs(text: str) -> set[str]:
     return {c for d in find_drugs(text) for c in d.classes}
 
 
+def _routes_of(text: str) -> set[str]:
+    from pipeline.terms import class_routes
+
+    return class_routes(_classes_of_drugs(text))
+
+
 def _narrowest(classes: set[str]) -> set[str]:
     """The classes none of the others belongs to ("inhaled corticosteroid", not also
     "glucocorticoid")."""
@@ -143,12 +149,36 @@ def _clauses(fact: CaseFact) -> list[str]:
     return [c for c in re.split(r";\s+|(?<=[a-z0-9)])\.\s+", text) if c.strip()]
 
 
+# "at least two different oral antidepressants", "two or more TNF inhibitors": a count of
+# drugs (not of days or units), each a separate trial
+_HOW_MANY = re.compile(
+    r"\b(?:at least|a minimum of|minimum of)?\s*(?P<n>two|three|four|[2-4])\s+(?:or more\s+)?"
+    r"(?:different\s+|distinct\s+|separate\s+)?(?:[a-z0-9-]+\s+){0,3}?(?P<noun>[a-z0-9-]+s)\b",
+    re.I,
+)
+_NOT_DRUGS = re.compile(
+    r"^(?:days|weeks|months|years|units|doses|times|episodes|attacks|tests|visits|lines|regimens)$",
+    re.I,
+)
+
+
+def drugs_asked(text: str) -> int:
+    """How many different drugs the criterion asks tried (1 where it names no count)."""
+    for m in _HOW_MANY.finditer(text):
+        if not _NOT_DRUGS.match(m.group("noun")):
+            return int(count_value(m.group("n").lower()))
+    return 1
+
+
 def judge_trial(
     text: str, facts: list[CaseFact], drug: str = "", context: str = ""
 ) -> tuple[str, list[str], str] | None:
     """("met", [fact], reason) where a fact states that a drug the criterion names (or one
-    of the class it names) was tried and failed, long enough; None otherwise."""
+    of the class it names) was tried and failed, long enough (where it asks trials of two
+    drugs or more, as many different drugs, each so); None otherwise."""
     asked = f"{context} {text}"
+    need = drugs_asked(text)
+    passed: dict[str, str] = {}  # drug → the fact stating its trial
     failure = bool(_ASKS_FAILURE.search(asked))
     if not failure and not _RECEIVED.search(text):
         return None
@@ -178,6 +208,8 @@ def judge_trial(
             # or the class of its drug names it ("inhaled corticosteroid": fluticasone)
             routed = [r for r in routes if re.search(rf"\b{r}\b", clause, re.I)]
             routed += [r for r in routes if any(r in c for c in by_drug)]
+            # a class every drug of which is given one way ("an SSRI": oral)
+            routed += [r for r in routes if by_drug and r in _routes_of(clause)]
             if not by_name and set(routed) != set(routes):
                 continue
             other = [r for r in _ROUTES if r not in routes and re.search(rf"\b{r}\b", clause, re.I)]
@@ -203,7 +235,17 @@ def judge_trial(
             what = ", ".join(sorted(by_name or by_class))
             length = f", for at least {max(needed):g} months" if needed else ""
             how = "tried and failed" if failure else "taken"
-            return "met", [fact.id], f"{fact.id}: {what} {how}{length}"
+            if need <= 1:
+                return "met", [fact.id], f"{fact.id}: {what} {how}{length}"
+            # a drug of the class counts once, however many facts state its trial
+            mine = {n for n in _drug_names(clause) if n in names or classes & _classes_of_drugs(n)}
+            for name in sorted(mine) or [what]:
+                passed.setdefault(name, fact.id)
+    if need > 1 and len(passed) >= need:
+        cited = list(dict.fromkeys(passed.values()))[:3]
+        return "met", cited, f"{len(passed)} different drugs tried, {need} asked"
+    if need > 1:
+        return None  # fewer than asked: other trials may be written in words code misses
     if short and not unsure:
         # every trial of the drugs the case states is shorter than the criterion asks
         cited = list(dict.fromkeys(f.id for f in short))[:3]
