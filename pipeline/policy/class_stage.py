@@ -6,7 +6,8 @@ The scale is the criterion's own capitals (MGFA, NYHA, FIGO) or, where it writes
 word before "class"; a note must name it, and every numeral of the kind in such a note
 counts. Met: every numeral the notes state on that scale is one the criterion lists (a
 subclass letter, "IIIb", is its class). Not met: every one is outside it. Notes that
-disagree, a negated clause, or no scale decide nothing."""
+disagree, a negated clause, no scale, or a criterion that asks more after the class
+("NYHA class II or III heart failure despite ...") decide nothing."""
 
 from __future__ import annotations
 
@@ -55,6 +56,8 @@ def judge_class_stage(text: str, facts: list[CaseFact]) -> tuple[str, list[str],
     if len(matches) != 1:
         return None
     m = matches[0]
+    if re.sub(r"\([^)]*\)", "", text[m.end() :]).strip(" .;:,"):
+        return None  # more asked after the class ("... heart failure despite X"): not read
     scale = _scale(text, m)
     if not scale:
         return None

@@ -22,6 +22,7 @@ def facts(*texts: str) -> list[CaseFact]:
         (MGFA, "History: ocular myasthenia only, MGFA class I.", "not_met"),
         ("WHO functional class II to IV", "History: WHO functional class III.", "met"),
         ("FIGO stage III or higher", "History: serous carcinoma, FIGO stage IIIC.", "met"),
+        ("NYHA class II or III", "History: NYHA class III, breathless walking.", "met"),
         ("FIGO stage III or higher", "History: serous carcinoma, FIGO stage IC.", "not_met"),
     ],
 )
@@ -30,7 +31,9 @@ def test_a_class_on_the_criterion_scale(criterion: str, note: str, status: str) 
 
 
 def test_another_scale_or_a_class_that_changed_decides_nothing() -> None:
-    asked = "NYHA class II or III heart failure"
+    asked = "NYHA class II or III"
+    more = facts("History: NYHA class III heart failure.")
+    assert judge_class_stage(asked + " heart failure despite diuretics", more) is None
     assert judge_class_stage(asked, facts("History: WHO functional class IV.")) is None
     changed = facts("History: NYHA class IV at diagnosis; now class II.")
     assert judge_class_stage(asked, changed) is None
