@@ -40,8 +40,14 @@ def test_one_drug_failed_twice_is_not_two_drugs() -> None:
         "Prior therapy: Venlafaxine XR 75 mg, 07/2025, 3 weeks; response: stopped for nausea.",
         "Prior therapy: Duloxetine 60 mg since 12/22/2025; response: continuing.",
     )
-    # one drug failed, one too short, one still going: fewer than asked, left to the model
-    assert judge_trial(TWO, case, DRUG) is None
+    # one drug failed, one too short, one started 3 weeks ago: fewer than asked
+    assert judge_trial(TWO, case + facts("History: PHQ-9 on 01/12/2026: 19."), DRUG)[0] == "not_met"
+    # a drug the vocabulary does not know may be another trial; a trial named by its class
+    # alone may be of several drugs: nothing is decided
+    unknown = case + facts("History: Phenelzine 45 mg daily 2024, stopped.")
+    assert judge_trial(TWO, unknown, DRUG) is None
+    generic = case + facts("History: Two other antidepressants failed in 2023.")
+    assert judge_trial(TWO, generic, DRUG) is None
 
 
 def test_used_together_with_a_class_met_by_a_drug_of_it_given_alongside() -> None:
