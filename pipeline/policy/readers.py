@@ -12,6 +12,7 @@ from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.class_stage import judge_class_stage
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_use import judge_current_use
+from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.gestation import judge_gestation
@@ -54,6 +55,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_window_count(text, facts),
         lambda: judge_class_stage(text, facts),
         lambda: judge_dose_limit(text, facts, drug),
+        lambda: judge_dose_gap(text, facts),
         lambda: judge_change_amount(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_measure(text, facts, drug, context),

@@ -4,6 +4,7 @@ the request's own dose and frequency."""
 from __future__ import annotations
 
 from pipeline.models import CaseFact
+from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 
 CAP = "the dose does not exceed 1.75 mg/kg every 3 weeks"
@@ -45,3 +46,31 @@ def test_what_code_cannot_weigh_decides_nothing() -> None:
     loading = request("Requested (initial): X, 800 mg loading, then 400 mg every 4 weeks.")
     assert judge_dose_limit("The dose does not exceed 400 mg every 4 weeks", loading) is None
     assert judge_dose_limit(CAP, request("Requested (initial): X, 104 mg, every 3 weeks.")) is None
+
+
+# --- an event some days after the first dose ----------------------------------------------
+GAP = (
+    "the procedure is scheduled 8 to 14 days after the first dose, so that dosing ends 2 to 8 "
+    "days before it"
+)
+
+
+def note(text: str) -> list[CaseFact]:
+    return [CaseFact(id="F1", text="History: " + text)]
+
+
+def test_the_gap_a_note_states_decides_the_range() -> None:
+    early = note("Ablation booked 03/05/2026; so the procedure falls 3 days after the first dose.")
+    assert judge_dose_gap(GAP, early)[:2] == ("not_met", ["F1"])
+    both = note(
+        "Dosing 03/02 to 03/08, so the first dose is 10 days and the last dose 4 days "
+        "before the procedure."
+    )
+    assert judge_dose_gap(GAP, both)[0] == "met"
+    # in range, but where the note says nothing of when dosing ends, the tail is not stated
+    only = note("The procedure falls 10 days after the first dose.")
+    assert judge_dose_gap(GAP, only) is None
+    assert (
+        judge_dose_gap("the procedure is scheduled 8 to 14 days after the first dose", only)[0]
+        == "met"
+    )
