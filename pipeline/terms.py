@@ -38,6 +38,9 @@ class DrugClass:
     words: tuple[str, ...]
     parent: str | None = None
     broad: bool = False
+    # the one route every drug of the class is given by ("oral": an SSRI is an oral
+    # antidepressant), or None where its drugs differ (a glucocorticoid may be topical)
+    route: str | None = None
 
 
 @cache
@@ -53,9 +56,16 @@ def drug_classes() -> dict[str, DrugClass]:
             words=tuple(dict.fromkeys([name, *(c.get("words") or [])])),
             parent=c.get("parent"),
             broad=bool(c.get("broad")),
+            route=c.get("route"),
         )
         for name, c in (_data().get("classes") or {}).items()
     }
+
+
+def class_routes(names: tuple[str, ...] | set[str]) -> set[str]:
+    """The routes these classes fix for their drugs (see ``DrugClass.route``)."""
+    known = drug_classes()
+    return {r for n in names if n in known and (r := known[n].route)}
 
 
 def lineage(names: tuple[str, ...]) -> tuple[str, ...]:

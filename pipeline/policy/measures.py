@@ -488,7 +488,10 @@ def judge_measure(
     status = kinds.pop()
     if found[0].unit not in MONTHS and denied_before(text, found[0].start):
         # "does not have severe renal impairment (creatinine clearance below 30 mL/min)":
-        # the bound defines what must be absent
+        # the bound defines what must be absent; "has never received X and the level is
+        # below 500": the denial is another statement's, so which it governs is unsure
+        if re.search(r"\s(?:and|but)\s", re.split(r"[.;:]\s", text[: found[0].start])[-1]):
+            return None
         status = "not_met" if status == "met" else "met"
         statuses = [(st, ids, r + " (the criterion asks its absence)") for st, ids, r in statuses]
     cited = list(dict.fromkeys(i for _, ids, _ in statuses for i in ids))[:3]

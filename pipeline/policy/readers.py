@@ -11,9 +11,12 @@ from pipeline.models import CaseFact
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.change_amount import judge_change_amount
+from pipeline.policy.class_stage import judge_class_stage
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.defined_by_test import judge_defined_by_test
+from pipeline.policy.dose_gap import judge_dose_gap
+from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
@@ -44,6 +47,8 @@ from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.use_denied import judge_use_denied
+from pipeline.policy.used_with import judge_used_with
+from pipeline.policy.window_counts import judge_window_count
 
 Found = tuple[str, list[str], str]
 
@@ -52,6 +57,10 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
     readers = (
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
+        lambda: judge_window_count(text, facts),
+        lambda: judge_class_stage(text, facts),
+        lambda: judge_dose_limit(text, facts, drug),
+        lambda: judge_dose_gap(text, facts),
         lambda: judge_change_amount(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_measure(text, facts, drug, context),
@@ -67,6 +76,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_contrast(text, facts),
         lambda: judge_concomitant(text, facts, drug),
         lambda: judge_taken_with(text, facts, drug),
+        lambda: judge_used_with(text, facts, drug),
         lambda: judge_current_use(text, facts, drug),
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),

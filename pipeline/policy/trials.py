@@ -74,6 +74,12 @@ def _classes_of_drugs(text: str) -> set[str]:
     return {c for d in find_drugs(text) for c in d.classes}
 
 
+def _routes_of(text: str) -> set[str]:
+    from pipeline.terms import class_routes
+
+    return class_routes(_classes_of_drugs(text))
+
+
 def _narrowest(classes: set[str]) -> set[str]:
     """The classes none of the others belongs to ("inhaled corticosteroid", not also
     "glucocorticoid")."""
@@ -143,12 +149,37 @@ def _clauses(fact: CaseFact) -> list[str]:
     return [c for c in re.split(r";\s+|(?<=[a-z0-9)])\.\s+", text) if c.strip()]
 
 
+# "at least two different oral antidepressants", "two or more TNF inhibitors": a count of
+# drugs (not of days or units), each a separate trial
+_HOW_MANY = re.compile(
+    r"\b(?:at least|a minimum of|minimum of)?\s*(?P<n>two|three|four|[2-4])\s+(?:or more\s+)?"
+    r"(?:different\s+|distinct\s+|separate\s+)?(?:[a-z0-9-]+\s+){0,3}?(?P<noun>[a-z0-9-]+s)\b",
+    re.I,
+)
+_NOT_DRUGS = re.compile(
+    r"^(?:days|weeks|months|years|units|doses|times|episodes|attacks|tests|visits|lines|regimens)$",
+    re.I,
+)
+
+
+def drugs_asked(text: str) -> int:
+    """How many different drugs the criterion asks tried (1 where it names no count)."""
+    for m in _HOW_MANY.finditer(text):
+        if not _NOT_DRUGS.match(m.group("noun")):
+            return int(count_value(m.group("n").lower()))
+    return 1
+
+
 def judge_trial(
     text: str, facts: list[CaseFact], drug: str = "", context: str = ""
 ) -> tuple[str, list[str], str] | None:
     """("met", [fact], reason) where a fact states that a drug the criterion names (or one
-    of the class it names) was tried and failed, long enough; None otherwise."""
+    of the class it names) was tried and failed, long enough (where it asks trials of two
+    drugs or more, as many different drugs, each so); None otherwise."""
     asked = f"{context} {text}"
+    need = drugs_asked(text)
+    passed: dict[str, str] = {}  # drug → the fact stating its trial
+    seen: dict[str, str] = {}  # drug → passed, open (may yet count) or short
     failure = bool(_ASKS_FAILURE.search(asked))
     if not failure and not _RECEIVED.search(text):
         return None
@@ -178,6 +209,8 @@ def judge_trial(
             # or the class of its drug names it ("inhaled corticosteroid": fluticasone)
             routed = [r for r in routes if re.search(rf"\b{r}\b", clause, re.I)]
             routed += [r for r in routes if any(r in c for c in by_drug)]
+            # a class every drug of which is given one way ("an SSRI": oral)
+            routed += [r for r in routes if by_drug and r in _routes_of(clause)]
             if not by_name and set(routed) != set(routes):
                 continue
             other = [r for r in _ROUTES if r not in routes and re.search(rf"\b{r}\b", clause, re.I)]
@@ -185,11 +218,19 @@ def judge_trial(
                 continue  # "topical clindamycin" is no trial of an oral antibiotic
             if _NEVER.search(clause):
                 continue
+            mine = {n for n in _drug_names(clause) if n in names or classes & _classes_of_drugs(n)}
             lengths = _months(clause)
             if needed and lengths and max(lengths) < max(needed) - 1e-6:
                 short.append(fact)
+                for name in mine or {"?"}:
+                    seen.setdefault(name, "short")
                 continue
             unsure = True
+            # until it passes below, each of its drugs is open, or short where even the
+            # longest its dates allow is shorter than asked
+            brief = needed and _longest(clause, today) < max(needed) - 1e-6
+            for name in mine or {"?"}:
+                seen.setdefault(name, "short" if brief else "open")
             if failure and not _FAILED.search(clause):
                 continue
             if _BOTH.search(text) and len(by_name | _narrowest(by_class)) < 2:
@@ -203,12 +244,58 @@ def judge_trial(
             what = ", ".join(sorted(by_name or by_class))
             length = f", for at least {max(needed):g} months" if needed else ""
             how = "tried and failed" if failure else "taken"
-            return "met", [fact.id], f"{fact.id}: {what} {how}{length}"
+            if need <= 1:
+                return "met", [fact.id], f"{fact.id}: {what} {how}{length}"
+            # a drug of the class counts once, however many facts state its trial
+            for name in sorted(mine) or [what]:
+                passed.setdefault(name, fact.id)
+                seen[name] = "passed"
+    if need > 1 and len(passed) >= need:
+        cited = list(dict.fromkeys(passed.values()))[:3]
+        return "met", cited, f"{len(passed)} different drugs tried, {need} asked"
+    if need > 1:
+        return _too_few(seen, need, facts, drug)
     if short and not unsure:
         # every trial of the drugs the case states is shorter than the criterion asks
         cited = list(dict.fromkeys(f.id for f in short))[:3]
         return "not_met", cited, f"trial shorter than the {max(needed):g} months asked"
     return None
+
+
+def _longest(clause: str, today: date | None) -> float:
+    """The longest the clause's trial can have lasted, in months: a written length, or its
+    dates (a month and year may be any day of it); infinite where it gives neither."""
+    out = [float(m) for m in _months(clause)]
+    for m in _SPAN.finditer(clause):
+        start_text, end_text = m.group("start") or m.group("s2"), m.group("end") or m.group("e2")
+        start, end = _month_of(start_text), _month_of(end_text) or today
+        if start is None or end is None:
+            return float("inf")
+        exact = start_text.count("/") == 2 and (end_text is None or end_text.count("/") == 2)
+        out.append(months_between(start, end) + (0 if exact else 1))
+    return max(out) if out else float("inf")
+
+
+def _too_few(
+    seen: dict[str, str], need: int, facts: list[CaseFact], drug: str
+) -> tuple[str, list[str], str] | None:
+    """Not met where fewer drugs than asked passed or may yet pass, every other trial too
+    short, and every drug the record names is one the vocabulary knows (a drug it does not
+    know may be a trial of the class): else nothing."""
+    from pipeline.cases.vocabulary import drugs_in
+    from pipeline.terms import find_drugs
+
+    may = [n for n, st in seen.items() if st in {"passed", "open"}]
+    if not seen or "?" in seen or len(may) >= need:
+        return None  # a trial named by its class alone may be of several drugs
+    requested = _drug_names(drug)
+    for fact in facts:
+        if fact.text.startswith(("Prior therapy:", "History:")):
+            found = [w for w, g in drugs_in(fact.text) if g.lower() not in requested]
+            if any(not find_drugs(w) for w in found):
+                return None
+    ids = [f.id for f in facts if f.text.startswith("Prior therapy:")][:3]
+    return "not_met", ids, f"{len(may)} different drugs tried long enough, {need} asked"
 
 
 _LINES = re.compile(
