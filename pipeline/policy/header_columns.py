@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from pipeline.policy import fields as F
 from pipeline.policy.groups import _node
+from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item
 from pipeline.policy.verbatim import PageText, _verbatim
@@ -35,7 +36,6 @@ _CELL_LOGIC = re.compile(
 _LOGIC_WORD = re.compile(r"\b(at\s+least\s+)?(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE)\b")
 # a box over the criteria that continue a course
 _REVIEW = re.compile(r"\b(?:review|continu\w*|renew\w*|re-?authori[sz]\w*|extend\w*)\b", re.I)
-_MARKER = re.compile(r"^(?:[•●▪◦■□✓*\-–]|\d{1,2}[.)]|\(?[a-z]\))\s+")
 # "Approved use 1: X", "Indication 2 - X", "1. X": the label before a use's name
 _TITLE_LABEL = re.compile(r"^(?:[A-Za-z][\w ]{0,30}?\s+)?\d{1,2}[A-Za-z]?\s*[:.)\-–—]\s+(?=\S)")
 _CELL = re.compile(r"\S+(?: {1,3}\S+)*")
@@ -97,8 +97,8 @@ def _items(texts: list[str]) -> list[str]:
         text = " ".join(text.split())
         if not text:
             continue
-        if m := _MARKER.match(text):
-            items.append(text[m.end() :])
+        if found := _marker(text):
+            items.append(found[2])
         elif items:
             items[-1] += " " + text
         else:
@@ -117,7 +117,7 @@ def _read_use(lines: list[str], h: int, page: int, used: set[tuple[int, int]]) -
     t = h - 1
     while t >= 0 and not lines[t].strip():
         t -= 1
-    if header is None or t < 0 or _MARKER.match(lines[t].strip()):
+    if header is None or t < 0 or _marker(lines[t].strip()):
         return None
     use = _Use(" ".join(lines[t].split()), page, header)
     starts = [c for c, _ in header]
@@ -133,7 +133,7 @@ def _read_use(lines: list[str], h: int, page: int, used: set[tuple[int, int]]) -
     if not all(use.columns):
         return None
     box = _next_filled(lines, at)
-    if box < len(lines) and _REVIEW.search(lines[box]) and not _MARKER.match(lines[box].strip()):
+    if box < len(lines) and _REVIEW.search(lines[box]) and not _marker(lines[box].strip()):
         end = box + 1
         while end < len(lines) and lines[end].strip() and _header(lines[end]) is None:
             end += 1
