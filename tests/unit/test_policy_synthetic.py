@@ -66,6 +66,9 @@ BATCHES = {
     "synthetic9": Batch(
         POLICIES / "synthetic9", "build.py", "policy-pairs-synthetic9.yaml", 5, True, pairs=2
     ),
+    "synthetic10": Batch(
+        POLICIES / "synthetic10", "build.py", "policy-pairs-synthetic10.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 

@@ -227,8 +227,8 @@ def letter_testosterone() -> tuple[Doc, list[Ind], list[str]]:
                 "treatment"))
     p(a_lead)
     lines(adult)
-    ar_lead = ("For a renewal of 12 months, the first-approval criteria (1), (2), (5) and (6) "
-               "must still be met, plus each of the following:")
+    ar_lead = ("For a renewal of 12 months, the first-approval criteria (1), (5) and (6) must "
+               "still be met, plus each of the following:")
     adult_r = g("all_of", ar_lead,
                 c("His symptoms have improved since testosterone was started"),
                 c("A total testosterone level from the past 6 months is 1,000 ng/dL or "
