@@ -147,14 +147,17 @@ def matrix_oxybate() -> tuple[Doc, list[Ind], list[str]]:
 # =========================================================================================
 
 
-def clauses(d: Doc, group: Crit, level: int = 0) -> None:
+def clauses(d: Doc, group: Crit, level: int = 0, last_tail: str = ".") -> None:
+    """Clauses of ``group``; a nested list's last clause takes the tail its parent clause
+    would have had (";", "; and" or ".")."""
     marks = [lambda k: f"({chr(65 + k)})",
              lambda k: f"({['i', 'ii', 'iii', 'iv', 'v'][k]})",
              lambda k: f"({['I', 'II', 'III', 'IV'][k]})"]
     end = {"all_of": "; and", "any_of": "; or"}[group.op]
     n = len(group.kids)
     for k, kid in enumerate(group.kids):
-        tail = "" if kid.is_group else (end if k == n - 2 else (";" if k < n - 2 else "."))
+        own = end if k == n - 2 else (";" if k < n - 2 else last_tail)
+        tail = "" if kid.is_group else own
         d.set_font("helvetica", "", 10)
         x = d.l_margin + 8 + level * 9
         if d.get_y() + LINE > d.page_break_trigger:
@@ -167,7 +170,7 @@ def clauses(d: Doc, group: Crit, level: int = 0) -> None:
                      new_y="NEXT")
         d.ln(0.6)
         if kid.is_group:
-            clauses(d, kid, level + 1)
+            clauses(d, kid, level + 1, own)
 
 
 def statute_hcv() -> tuple[Doc, list[Ind], list[str]]:
