@@ -14,6 +14,7 @@ returned so the rest of the policy (exclusions, scope) is read without them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.policy import fields as F
@@ -219,14 +220,14 @@ def _root(block: _Block, node_id: str, pages: PageText, problems: list[str]):
     return _node(root, node_id, pages, problems)
 
 
-def _name(block: _Block) -> str:
+def _name(block: _Block, qualified: bool) -> str:
     condition = block.condition
     if not condition:
         texts = [x.text for lines in block.fields for x in lines]
         found = next((m.group(1) for t in texts if (m := _DIAGNOSIS.search(t))), "")
         condition = found[:1].upper() + found[1:]
     name = condition or block.drug or block.phase
-    return f"{name} - {block.qualifier}" if block.qualifier and condition else name
+    return f"{name} - {block.qualifier}" if qualified and block.qualifier and condition else name
 
 
 def phase_block_indications(
@@ -239,6 +240,10 @@ def phase_block_indications(
         return None
     out: list[Indication] = []
     keys: dict[tuple[str, str], Indication] = {}
+    # a qualifier names the indication where one drug's phase comes in several ("Initial
+    # treatment - gating variant" / "- residual function"); else the drug heading tells
+    # the blocks apart, and the condition alone is what a diagnosis is matched against
+    kinds = Counter((b.drug.lower(), b.kind) for b in blocks)
     for k, block in enumerate(blocks, 1):
         local: list[str] = []
         node = _root(block, f"P{k}", pages, local)
@@ -253,7 +258,7 @@ def phase_block_indications(
         text = " ".join(x for x in (block.drug, block.phase, criteria) if x)
         ind = Indication(
             id=f"P{k}",
-            name=_name(block),
+            name=_name(block, kinds[(block.drug.lower(), block.kind)] > 1),
             text=text,
             page=block.page,
             icd10=F.icd10_codes(f"{block.condition} {block.phase}"),

@@ -9,7 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.policy.compile import compile_policy
+from pipeline.policy.drug_headings import headed_by
 from pipeline.policy.margin_tags import tagged_indications
+from pipeline.policy.match import drug_words
+from pipeline.policy.models import Indication
 from pipeline.policy.outline import Line
 from pipeline.policy.phase_blocks import phase_block_indications
 from pipeline.policy.verbatim import PageText
@@ -92,8 +95,9 @@ def _restrictions(tmp_path: Path) -> Path:
 def test_each_treatment_phase_block_is_a_branch_with_its_connector_lines(tmp_path: Path) -> None:
     tree = compile_policy(_restrictions(tmp_path), source_id="s" * 64, title="Restrictions")
     names = [i.name for i in tree.indications]
-    # named by the condition its criteria diagnose, with the phase's qualifier
-    assert names == ["Grey river disease", "Grey river disease - adolescents"]
+    # named by the condition its criteria diagnose; the drug heading tells them apart
+    assert names == ["Grey river disease", "Grey river disease"]
+    assert [i.section for i in tree.indications] == ["Examplimab (Brandex)", "Otherimab (Otrex)"]
     first, other = tree.indications
     initial, renewal = first.branches
     assert (initial.request_type, initial.approval) == ("initial", "4 months")
@@ -254,3 +258,34 @@ def test_a_phase_block_with_run_in_and_flush_items_ends_at_its_approval() -> Non
         )
         is None
     )
+
+
+def test_one_drugs_phases_with_qualifiers_are_named_by_them() -> None:
+    texts = []
+    for qualifier in ("stage 2", "stage 3"):
+        texts += [
+            "Drugumab (Druga)",
+            f"Treatment phase: Initial treatment - {qualifier}",
+            "Clinical criteria:",
+            f"  Patient must have a diagnosis of grey river disease, {qualifier}",
+            "Approval: 6 months",
+        ]
+    read = phase_block_indications(_lines(texts), PageText(["\n".join(texts)]), [])
+    assert read is not None
+    assert [i.name for i in read[0]] == [
+        "Grey river disease - stage 2",
+        "Grey river disease - stage 3",
+    ]
+
+
+def test_the_block_headed_by_the_requested_drug_is_its_indication() -> None:
+    def ind(k: str, heading: str) -> Indication:
+        return Indication(id=k, name="Grey river disease", text="", page=1, section=heading)
+
+    both = [ind("1", "Examplimab + otherimab (Duobrand)"), ind("2", "Otherimab (Otrex)")]
+    assert headed_by(both, drug_words("Otrex (otherimab)"), drug_words) == {"2"}
+    assert headed_by(both, drug_words("Duobrand (examplimab/otherimab)"), drug_words) == {"1"}
+    # the same heading, or none like the drug: no sign
+    same = [ind("1", "Otherimab (Otrex)"), ind("2", "Otherimab (Otrex)")]
+    assert headed_by(same, drug_words("Otrex"), drug_words) == set()
+    assert headed_by(both, drug_words("Thirdimab"), drug_words) == set()
