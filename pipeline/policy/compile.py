@@ -31,11 +31,13 @@ from pipeline.policy.header_columns import header_column_indications
 from pipeline.policy.indications import _indication, _is_indication, condition_name
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
+from pipeline.policy.margin_tags import tagged_indications
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.only_if import only_if_indications
 from pipeline.policy.outline import Item, outline
 from pipeline.policy.parts import has_parts, part_indications, root_parts
+from pipeline.policy.phase_blocks import phase_block_indications
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.references import resolve
@@ -63,7 +65,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-21"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-22"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -90,7 +92,9 @@ COMPILER_VERSION = "policy-compiler-21"  # 7: two-column criteria tables; 8: con
 # numbered lists (formula.py), side-by-side branch cells (branch_columns.py), definition-list
 # rows ("Criteria:  All of the following:") each a block of its own, "D1."-labelled exclusions;
 # 21: logic stated only in column headers with a review box as continuation
-# (header_columns.py), numbered "only if:" commissioning paragraphs (only_if.py)
+# (header_columns.py), numbered "only if:" commissioning paragraphs (only_if.py); 22: numbered
+# criteria tagged at the right edge, the tags' logic from the policy's legend (margin_tags.py),
+# restriction blocks per treatment phase with bare AND / OR lines (phase_blocks.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -297,6 +301,19 @@ def _renews(item: Item, last: Indication | None) -> Indication | None:
     return last
 
 
+# Readers of one layout each, over the lines; the first that reads the policy gives its
+# indications: flat numbered lists whose logic is a formula under each (formula.py); numbered
+# "... is commissioned as an option for X, only if:" paragraphs (only_if.py); numbered criteria
+# tagged at the right edge, the tags defined by a legend (margin_tags.py); one restriction
+# block per drug and treatment phase (phase_blocks.py)
+_LINE_READERS = (
+    formula_indications,
+    only_if_indications,
+    tagged_indications,
+    phase_block_indications,
+)
+
+
 def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     """Compile one policy PDF. Raises PolicyCompileError for a file with no text."""
     pages = parse_pdf(path)
@@ -337,15 +354,13 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         tree = build_tree(outline(rest), page_text, sectioned=blocks[0], **common)
         tree.problems.extend(coded)
     stated: list[str] = []
-    if (read := formula_indications(lines, page_text, stated)) is not None:
-        # flat numbered lists whose logic is a formula under each (formula.py)
+    read = next(
+        (r for reader in _LINE_READERS if (r := reader(lines, page_text, stated)) is not None),
+        None,
+    )
+    if read is not None:
         rest = [x for i, x in enumerate(lines) if i not in read[1]]
         tree = build_tree(outline(rest), page_text, sectioned=read[0], **common)
-        tree.problems.extend(stated)
-    elif (only := only_if_indications(lines, page_text, stated)) is not None:
-        # numbered "... is commissioned as an option for X, only if:" paragraphs (only_if.py)
-        rest = [x for i, x in enumerate(lines) if i not in only[1]]
-        tree = build_tree(outline(rest), page_text, sectioned=only[0], **common)
         tree.problems.extend(stated)
     elif (cols := header_column_indications(raw, page_text, stated)) is not None and better_reading(
         cols[0], tree.indications

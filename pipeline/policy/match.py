@@ -9,6 +9,7 @@ import re
 from pipeline.models import Case
 from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, names_condition
 from pipeline.policy.contrasts import QUALIFIER, contrast_fit
+from pipeline.policy.drug_headings import headed_by
 from pipeline.policy.fields import code_in
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.word_families import shared_words
@@ -316,7 +317,9 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
         i.id for i in tree.indications if wanted_drug & words(f"{i.section} {_all_text(i)}")
     }
     if len(drug_in_criteria) == len(tree.indications):
-        drug_in_criteria = set()  # every indication names it: no sign which is the drug's
+        # every indication names it: the one whose drug heading is most the requested
+        # drug's ("Ivacaftor (Kalydeco)" beside "Elexacaftor + tezacaftor + ivacaftor"), if any
+        drug_in_criteria = headed_by(tree.indications, wanted_drug, drug_words)
     wanted = case.requested_treatment.request_type
     # The diagnosis names a condition's indication; only where none does, the requested
     # drug or service names one (a drug list's row, a service policy's section).

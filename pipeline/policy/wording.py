@@ -8,6 +8,8 @@ import re
 _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
 _EXCLUSION_SECTION = re.compile(
     r"not covered|not provided|exclusion|experimental|investigational|not medically necessary|"
+    # "Not subsidised": a restriction schedule's uses it does not pay for
+    r"not subsidi[sz]ed|"
     # "DENIAL CRITERIA:" over the uses a Medicaid criteria sheet denies
     r"^\s*denial criteria\b|"
     # "Not met by these subsets", "Not eligible under this policy": a heading over the uses
