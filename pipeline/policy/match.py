@@ -3,67 +3,19 @@ ICD-10 code): word overlap and code ranges, each choice with the reason in words
 
 from __future__ import annotations
 
-import functools
 import re
 
 from pipeline.models import Case
 from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, names_condition
 from pipeline.policy.contrasts import QUALIFIER, contrast_fit
+from pipeline.policy.diagnosis_names import dx_names as _dx_names
+from pipeline.policy.diagnosis_names import icd10_names
 from pipeline.policy.drug_headings import headed_by
 from pipeline.policy.fields import code_in
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
+from pipeline.policy.name_words import condition_words, other_form, words
 from pipeline.policy.word_families import shared_words
 
-_GENERIC = {
-    "disease",
-    "diseases",
-    "syndrome",
-    "syndromes",
-    "disorder",
-    "disorders",
-    "other",
-    "type",
-    "types",
-    "including",
-    "regardless",
-    "onset",
-    "specific",
-    "conditions",
-    "condition",
-    "patient",
-    "chronic",
-    "the",
-    "and",
-    "with",
-    "for",
-    "of",
-    "or",
-    "in",
-    "to",
-    "a",
-    "an",
-    "use",
-    "uses",
-    "not",
-    "i.e",
-    "ie",
-    "e.g",
-    "eg",
-    "subtypes",
-    "rare",
-    "treatment",
-    "active",
-    "severe",
-    # "Clinically significant hyponatremia": a qualifier, as "severe" is, no condition
-    "clinically",
-    "significant",
-    "moderate",
-    "moderately",
-    "severely",
-    "due",
-    "secondary",
-    "any",
-}
 _DRUG_GENERIC = {
     "intravenous",
     "subcutaneous",
@@ -83,24 +35,11 @@ _DRUG_GENERIC = {
 }
 
 
-def words(text: str) -> set[str]:
-    text = text.lower().replace("’", "'").replace("'s", "")
-    return {w for w in re.findall(r"[a-z0-9]+", text) if len(w) > 1}
-
-
-# "T-cell" and "B-cell" are different diseases: a one-letter head joined to its word keeps
-# them apart (split, the letter is dropped and both read "cell").
-_LETTER_COMPOUND = re.compile(r"\b([A-Za-z])-(?=[A-Za-z]{2})")
 # What follows "without", "except", "other than" ... in an exclusion is not the excluded
 # condition ("COPD without an eosinophilic asthma diagnosis" does not exclude asthma).
 _NEGATION = re.compile(
     r"\b(?:without|except|excluding|other than|unless|in the absence of|but not)\b.*", re.I | re.S
 )
-
-
-def condition_words(text: str) -> set[str]:
-    text = _LETTER_COMPOUND.sub(r"\1", text)
-    return {w for w in words(text) if w not in _GENERIC and not w.isdigit()}
 
 
 def drug_words(drug: str) -> set[str]:
@@ -162,33 +101,6 @@ _SENTENCE_WORDS = DOCUMENT_WORDS | set(
 )
 
 
-@functools.cache
-def _dx_names(name: str, icd10: str | None) -> tuple[str, ...]:
-    """A diagnosis's name and the other names the vocabulary gives its condition (found by
-    its words or its ICD-10 code): "Extreme immaturity" is also "prematurity", "preterm
-    infant"; "Bronchopulmonary dysplasia" "chronic lung disease of prematurity"."""
-    from pipeline.terms import find_conditions, vocabulary
-
-    known = {t.name: t for t in vocabulary()[1]}
-    found = {t.name for t in find_conditions(name)}
-    if icd10:
-        code = icd10.upper().replace(".", "")
-        found |= {
-            t.name
-            for t in known.values()
-            if any(code.startswith(p.replace(".", "")) for p in t.icd10)
-        }
-    own = condition_words(name)
-    # an alias that shares words with the name and adds others is another form of the
-    # condition ("postmenopausal osteoporosis" is no "glucocorticoid-induced osteoporosis")
-    return (name, *(w for n in sorted(found) for w in known[n].words if _widens(own, w)))
-
-
-def _widens(own: set[str], alias: str) -> bool:
-    words = condition_words(alias)
-    return not (words & own and words - own)
-
-
 def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, str]:
     target = condition_words(name) - _SENTENCE_WORDS or condition_words(name)
     if not target:
@@ -198,11 +110,18 @@ def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, 
         # an indication's name may use another name of the condition; an exclusion's is
         # read as written (a synonym must not widen what a policy rules out)
         names = _dx_names(dx.name, dx.icd10) if together else (dx.name,)
+        if other_form(name, *names):
+            continue  # "hemophilia C" is no "hemophilia A", though both say hemophilia
+        coded = icd10_names(dx.icd10) if together else ()
         for k, dx_name in enumerate(names):
             shared = _shared(target, condition_words(dx_name), together)
             if not shared:
                 continue
             fraction = len(shared) / len(target)
+            if k and dx_name in coded and fraction < 1 and len(shared) < 2:
+                # the code's name, not the case's words: it holds the indication's name
+                # whole or two of its words ("hemochromatosis" is no "hereditary" one)
+                continue
             if fraction >= 0.5 or len(shared) >= 2:
                 score = fraction + 0.1 * len(shared) - (0.05 if k else 0.0)
                 said = f"diagnosis {dx.name!r}" + (f" (also {dx_name!r})" if k else "")

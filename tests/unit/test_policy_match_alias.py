@@ -3,7 +3,9 @@ of the condition, not another name for it."""
 
 from __future__ import annotations
 
-from pipeline.policy.match import _dx_names, _widens, condition_words
+from pipeline.policy.diagnosis_names import dx_names as _dx_names
+from pipeline.policy.diagnosis_names import widens as _widens
+from pipeline.policy.name_words import condition_words
 
 
 def test_an_alias_adding_words_to_shared_ones_is_another_form() -> None:
