@@ -47,6 +47,24 @@ def _span(fact: CaseFact, at: int | None) -> tuple[date, date] | None:
         return None
 
 
+# "a sweat chloride value below 60 mmol/L on treatment": the value while on the drug, so a
+# reading the note gives as taken before it ("Sweat chloride before ivacaftor: 96") is none
+_ON_TREATMENT = re.compile(
+    r"\b(?:on|during|with) (?:treatment|therapy)\b|\bwhile (?:on|receiving|taking)\b", re.I
+)
+_PRE_TREATMENT = re.compile(
+    r"\b(?:before|prior to|pre-?treatment|pre-?therapy|baseline|untreated)\b", re.I
+)
+
+
+def _before_treatment(fact: CaseFact, at: int | None) -> bool:
+    """The clause the reading ends says it was taken before treatment."""
+    if at is None:
+        return False
+    lead = re.split(r"[.;]\s", fact.text[:at])[-1]
+    return bool(_PRE_TREATMENT.search(lead))
+
+
 def asks_current(text: str) -> bool:
     return bool(_CURRENT.search(text))
 
@@ -54,8 +72,12 @@ def asks_current(text: str) -> bool:
 def latest_readings(
     text: str, values: list[tuple[float, CaseFact, str]], spots: list[int | None]
 ) -> list[tuple[float, CaseFact, str]]:
-    """The values to judge: the one latest reading where the criterion asks the current
-    value and each reading states its own date; all of them otherwise."""
+    """The values to judge: none taken before treatment where the criterion asks the value
+    on it; the one latest reading where it asks the current value and each reading states
+    its own date; all of them otherwise."""
+    if _ON_TREATMENT.search(text):
+        kept = [i for i, at in enumerate(spots) if not _before_treatment(values[i][1], at)]
+        values, spots = [values[i] for i in kept], [spots[i] for i in kept]
     if len(values) < 2 or not asks_current(text):
         return values
     spans = [_span(f, at) for (_, f, _), at in zip(values, spots, strict=True)]

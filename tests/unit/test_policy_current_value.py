@@ -40,3 +40,13 @@ def test_disagreeing_readings_still_decide_nothing_where_it_is_not_sure() -> Non
         judge_measure(_NOW, _facts("Labs: WCL 31 mL/min on 03/04/2027 (WCL 47 in 03/2027)."))
         is None
     )
+
+
+def test_a_value_on_treatment_is_no_reading_taken_before_it() -> None:
+    asked = "A widget chloride value below 60 mmol/L on treatment"
+    before = "Widget chloride before zentrafib (06/2025): 96 mmol/L. On zentrafib (01/2026): 41."
+    # the one reading the rules find is the one before treatment: it decides nothing
+    assert judge_measure(asked, _facts(before)) is None
+    assert judge_measure(asked, _facts("Widget chloride on zentrafib: 41 mmol/L."))[0] == "met"  # type: ignore[index]
+    # without "on treatment" the reading is read as before
+    assert judge_measure("A widget chloride value below 60 mmol/L", _facts(before))[0] == "not_met"  # type: ignore[index]
