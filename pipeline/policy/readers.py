@@ -11,6 +11,7 @@ from pipeline.models import CaseFact
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.change_amount import judge_change_amount
+from pipeline.policy.change_since import judge_change_since
 from pipeline.policy.class_stage import judge_class_stage
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_use import judge_current_use
@@ -62,6 +63,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_dose_limit(text, facts, drug),
         lambda: judge_dose_gap(text, facts),
         lambda: judge_change_amount(text, facts),
+        lambda: judge_change_since(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
