@@ -92,6 +92,12 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "PSA": ((r"prostate[- ]specific antigen",), ("PSA",)),
     "triglycerides": ((r"triglycerides?",), ("TG",)),
     "cortisol": ((r"(?:serum |morning )?cortisol",), ()),
+    # autoantibodies, reported as a titer, a value or a result word
+    "anti-dsDNA": (
+        (r"anti-?double[- ]stranded dna(?: antibod(?:y|ies))?", r"anti-?ds-?dna"),
+        ("dsDNA",),
+    ),
+    "ANA": ((r"antinuclear antibod(?:y|ies)",), ("ANA",)),
     # infection tests, often reported as a result word ("HIV-1 RNA not detected")
     "HIV RNA": ((r"hiv(?:-1)? rna", r"hiv(?:-1)? viral load"), ()),
     "HIV antigen/antibody": (

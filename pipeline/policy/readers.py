@@ -42,6 +42,7 @@ from pipeline.policy.restated import (
     judge_restated,
 )
 from pipeline.policy.screening import judge_screening
+from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
@@ -83,6 +84,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
+        lambda: judge_serology(text, facts, drug, context),
         lambda: judge_defined_by_test(text, facts),
         lambda: judge_listed_form(text, facts),
         lambda: judge_broader_absence(text, facts),

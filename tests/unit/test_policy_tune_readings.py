@@ -3,7 +3,8 @@ abstain: an indication named by an abbreviation its policy defines is scored wri
 against an exclusion that shares words with the diagnosis; a diagnosis coded as a form of
 its condition matches the form's indication; tests reported negative within a window
 before the first dose; a measurement's change since baseline stated as a verb; and a
-relative clause's denial of another thing does not deny the criterion's terms."""
+relative clause's denial of another thing does not deny the criterion's terms; a condition
+with one of several positive tests (a titer asked decides)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from pipeline.policy.clause_polarity import agreeing
 from pipeline.policy.criterion_terms import requirements
 from pipeline.policy.decide import apply_policy
 from pipeline.policy.match import indication_for
+from pipeline.policy.measures import judge_measure
 from pipeline.policy.models import Branch, Exclusion, Indication, PolicyNode, PolicyTree
+from pipeline.policy.readers import read_criterion
 from pipeline.policy.recency import judge_recency
 
 
@@ -198,3 +201,45 @@ def test_a_denial_in_a_relative_clause_about_another_thing_does_not_deny() -> No
     assert agreeing(criterion, groups, 3, denied) == []
     plain = facts("History: Clinic: not at substantial risk of HIV through sex.")
     assert agreeing(criterion, groups, 3, plain) == []
+
+
+# --- a condition with one of several positive tests ---------------------------------------
+_SEROLOGY = (
+    "Member has active systemic lupus erythematosus with a positive ANA (titer of 1:80 or "
+    "more) or a positive anti-double-stranded DNA antibody"
+)
+_SLE = "Diagnosis: Systemic lupus erythematosus with organ or system involvement (ICD-10 M32.19)."
+
+
+@pytest.mark.parametrize(
+    ("fact", "status"),
+    [
+        ("History: ANA 1:640 homogeneous; anti-dsDNA 118 IU/mL (positive).", "met"),
+        ("History: ANA 1:40; anti-dsDNA 30 IU/mL (positive).", "met"),
+        # the titer decides, not the word "positive" beside it
+        (
+            "History: ANA 1:40 (below the laboratory's positive cut-off of 1:80); anti-dsDNA "
+            "4 IU/mL (negative); anti-Smith negative.",
+            "not_met",
+        ),
+        # a titer asked and none written; one test not mentioned: nothing
+        ("History: ANA positive; anti-dsDNA negative.", None),
+        ("History: anti-dsDNA 4 IU/mL (negative).", None),
+        # a test stated both ways
+        ("History: ANA 1:40 in 2019; ANA 1:320 in 2025; anti-dsDNA negative.", None),
+    ],
+)
+def test_a_condition_with_one_of_several_positive_tests(fact: str, status: str | None) -> None:
+    assert _status(read_criterion(_SEROLOGY, facts(_SLE, fact), "Benlysta", "")) == status
+
+
+def test_the_positive_test_needs_the_condition_before_with() -> None:
+    other = "Diagnosis: Rheumatoid arthritis (ICD-10 M06.9)."
+    found = read_criterion(_SEROLOGY, facts(other, "History: ANA 1:640."), "Benlysta", "")
+    assert _status(found) is None
+
+
+def test_a_titer_bound_is_no_value_for_the_measurement_rules() -> None:
+    # "1:80 or more" is a dilution: the anti-dsDNA value after it is no reading of it
+    found = judge_measure(_SEROLOGY, facts(_SLE, "History: ANA 1:40; anti-dsDNA 118 IU/mL."))
+    assert found is None
