@@ -14,6 +14,7 @@ from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.change_since import judge_change_since
 from pipeline.policy.class_stage import judge_class_stage
 from pipeline.policy.comparison import judge_comparison
+from pipeline.policy.current_therapy import judge_current_therapy
 from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.dose_gap import judge_dose_gap
@@ -81,6 +82,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_taken_with(text, facts, drug),
         lambda: judge_used_with(text, facts, drug),
         lambda: judge_current_use(text, facts, drug),
+        lambda: judge_current_therapy(text, facts, drug),
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),

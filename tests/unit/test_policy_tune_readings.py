@@ -243,3 +243,32 @@ def test_a_titer_bound_is_no_value_for_the_measurement_rules() -> None:
     # "1:80 or more" is a dilution: the anti-dsDNA value after it is no reading of it
     found = judge_measure(_SEROLOGY, facts(_SLE, "History: ANA 1:40; anti-dsDNA 118 IU/mL."))
     assert found is None
+
+
+# --- a kind of therapy in use now, with the policy's examples -----------------------------
+_CURRENT = (
+    "Member is currently receiving standard lupus therapy, such as hydroxychloroquine, a "
+    "glucocorticoid, azathioprine, methotrexate or mycophenolate"
+)
+
+
+@pytest.mark.parametrize(
+    ("fact", "status"),
+    [
+        (
+            "History: On hydroxychloroquine 300 mg daily and prednisone 10 mg daily since 2024; "
+            "methotrexate 15 mg weekly since 03/2025.",
+            "met",
+        ),
+        ("History: Medication list 01/07/2026: hydroxychloroquine 200 mg, vitamin D.", "met"),
+        # stopped, in the past, or denied: nothing (and never a denial: another drug may be
+        # the kind asked)
+        ("History: Hydroxychloroquine stopped in 2024 for retinal toxicity.", None),
+        ("History: Previously on hydroxychloroquine since 2019.", None),
+        ("History: No hydroxychloroquine since 2024.", None),
+        ("History: On belimumab since 2024.", None),
+    ],
+)
+def test_a_kind_of_therapy_in_use_now(fact: str, status: str | None) -> None:
+    found = read_criterion(_CURRENT, facts("Patient: 67-year-old female.", fact), "Benlysta", "")
+    assert _status(found) == status
