@@ -12,6 +12,7 @@ from pipeline.policy.approval import judge_approval
 from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.change_since import judge_change_since
+from pipeline.policy.class_failure import judge_class_failure, resolve_classes
 from pipeline.policy.class_stage import judge_class_stage
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_therapy import judge_current_therapy
@@ -66,6 +67,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_dose_gap(text, facts),
         lambda: judge_change_amount(text, facts),
         lambda: judge_change_since(text, facts),
+        lambda: judge_class_failure(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
@@ -119,6 +121,7 @@ def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) ->
     parts = [p.strip() for p in _AND.split(text) if p.strip()]
     if len(parts) != 2 or any(len(p.split()) < 3 for p in parts):
         return None
+    parts = resolve_classes(parts)  # "..., and no failure on either class"
     read = [_read_whole(p, facts, drug, context) for p in parts]
     failed = next((r for r in read if r is not None and r[0] == "not_met"), None)
     if failed:

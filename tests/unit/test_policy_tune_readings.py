@@ -272,3 +272,48 @@ _CURRENT = (
 def test_a_kind_of_therapy_in_use_now(fact: str, status: str | None) -> None:
     found = read_criterion(_CURRENT, facts("Patient: 67-year-old female.", fact), "Benlysta", "")
     assert _status(found) == status
+
+
+# --- an earlier failure on a drug class ruled out -----------------------------------------
+_CLASS_FAILURE = (
+    "there is no known or suspected resistance to integrase inhibitors or non-nucleoside "
+    "reverse transcriptase inhibitors, and no earlier virological failure on either class"
+)
+
+
+@pytest.mark.parametrize(
+    ("fact", "status"),
+    [
+        # efavirenz is an NNRTI: "either class" is the classes the first part names
+        (
+            "History: Virological failure on efavirenz/emtricitabine/tenofovir in 2018; "
+            "re-suppressed after the switch in 2019.",
+            "not_met",
+        ),
+        (
+            "History: Baseline genotype: no resistance mutations. Never had virological "
+            "failure on any regimen.",
+            "met",
+        ),
+        # a failure on a drug of neither class, or one denied: nothing from here
+        ("History: Virological failure on darunavir in 2018.", None),
+        ("History: No virological failure on efavirenz.", None),
+    ],
+)
+def test_an_earlier_failure_on_a_drug_class(fact: str, status: str | None) -> None:
+    found = read_criterion(_CLASS_FAILURE, facts("Patient: 42-year-old male.", fact), "X", "")
+    assert _status(found) == status
+
+
+def test_either_class_needs_two_classes_named_before_it() -> None:
+    text = "there is no resistance to efavirenz, and no earlier virological failure on either class"
+    found = read_criterion(text, facts("History: Virological failure on efavirenz."), "X", "")
+    assert _status(found) is None
+
+
+def test_a_failure_ruled_out_is_no_trial_asked() -> None:
+    from pipeline.policy.trials import judge_trial
+
+    failed = facts("History: Virological failure on efavirenz in 2018.")
+    assert judge_trial("there is no resistance to efavirenz", failed) is None
+    assert judge_trial("Inadequate response to efavirenz", failed) is not None
