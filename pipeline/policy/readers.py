@@ -21,6 +21,7 @@ from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.durations import judge_duration
+from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
@@ -79,6 +80,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_use_denied(text, facts, drug),
         lambda: judge_category(text, facts),
         lambda: judge_absent_condition(text, facts, drug),
+        lambda: judge_form_absent(text, facts),
         lambda: judge_contrast(text, facts),
         lambda: judge_concomitant(text, facts, drug),
         lambda: judge_taken_with(text, facts, drug),
@@ -88,7 +90,9 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
-        lambda: judge_serology(text, facts, drug, context),
+        lambda: judge_serology(
+            text, facts, lambda head: read_criterion(head, facts, drug, context)
+        ),
         lambda: judge_defined_by_test(text, facts),
         lambda: judge_listed_form(text, facts),
         lambda: judge_broader_absence(text, facts),

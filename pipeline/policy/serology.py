@@ -13,6 +13,7 @@ stated both ways, decides nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipeline.models import CaseFact
 from pipeline.policy.analytes import named
@@ -59,7 +60,11 @@ def _result(test: str, titer: int | None, clause: str) -> str | None:
     return ("positive" if pos else "negative") if pos != neg else None
 
 
-def judge_serology(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
+def judge_serology(
+    text: str, facts: list[CaseFact], read: Callable[[str], Found | None]
+) -> Found | None:
+    """``read``: code's reading of a criterion (readers.read_criterion), for the condition
+    before "with"."""
     m = _ASKS.match(text.strip().rstrip("."))
     if not m:
         return None
@@ -81,9 +86,7 @@ def judge_serology(text: str, facts: list[CaseFact], drug: str, context: str) ->
     if not positive:
         return None
     head = m.group("head").strip().rstrip(",")
-    from pipeline.policy.readers import read_criterion  # the condition before "with"
-
-    rest = read_criterion(head, facts, drug, context) if len(head.split()) >= 3 else None
+    rest = read(head) if len(head.split()) >= 3 else None
     if rest is None or rest[0] != "met":
         return None
     test, cited = positive[0]

@@ -317,3 +317,30 @@ def test_a_failure_ruled_out_is_no_trial_asked() -> None:
     failed = facts("History: Virological failure on efavirenz in 2018.")
     assert judge_trial("there is no resistance to efavirenz", failed) is None
     assert judge_trial("Inadequate response to efavirenz", failed) is not None
+
+
+# --- a named condition denied by another of its names --------------------------------------
+_CNS_ABSENT = "Member does not have severe active central nervous system lupus"
+
+
+@pytest.mark.parametrize(
+    ("fact", "status"),
+    [
+        ("History: No seizures, psychosis or other neuropsychiatric lupus; MRI normal.", "met"),
+        ("History: No CNS lupus.", "met"),
+        # named without a denial, or not named: nothing
+        ("History: Neuropsychiatric lupus with seizures in 2024, now quiet.", None),
+        ("History: No seizures.", None),
+    ],
+)
+def test_a_named_condition_denied_by_another_of_its_names(fact: str, status: str | None) -> None:
+    found = read_criterion(_CNS_ABSENT, facts(_SLE, fact), "Benlysta", "")
+    assert _status(found) == status
+
+
+def test_a_condition_criterion_asking_more_than_the_absence_is_not_read_here() -> None:
+    from pipeline.policy.form_absence import judge_form_absent
+
+    more = "Member does not have central nervous system lupus needing cyclophosphamide"
+    assert judge_form_absent(more, facts("History: No CNS lupus.")) is None
+    assert judge_form_absent(_CNS_ABSENT, facts("History: No CNS lupus.")) is not None
