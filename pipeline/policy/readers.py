@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.adherence import judge_adherence
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.change_amount import judge_change_amount
@@ -98,6 +99,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_broader_absence(text, facts),
         lambda: judge_susceptibility(text, facts),
         lambda: judge_approval(text, facts),
+        lambda: judge_adherence(text, facts),
         lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),
         lambda: judge_rems(text, facts),

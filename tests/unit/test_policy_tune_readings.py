@@ -344,3 +344,27 @@ def test_a_condition_criterion_asking_more_than_the_absence_is_not_read_here() -
     more = "Member does not have central nervous system lupus needing cyclophosphamide"
     assert judge_form_absent(more, facts("History: No CNS lupus.")) is None
     assert judge_form_absent(_CNS_ABSENT, facts("History: No CNS lupus.")) is not None
+
+
+# --- a difficulty taking a medicine despite adherence support ------------------------------
+_ADHERENCE = "documented difficulty taking daily or event-based tablets despite adherence support"
+
+
+@pytest.mark.parametrize(
+    ("fact", "status"),
+    [
+        (
+            "History: Oral tenofovir/emtricitabine PrEP 2024-2025: repeatedly missed doses "
+            "despite reminders, app support and adherence counselling.",
+            "met",
+        ),
+        ("Prior therapy: Oral PrEP 2024-2025; response: poor adherence despite support.", "met"),
+        # denied, without support, or about injections where tablets are asked: nothing
+        ("History: Oral PrEP 2024-2025: no missed doses despite a busy schedule.", None),
+        ("History: Oral PrEP: missed doses.", None),
+        ("History: Injections missed doses despite reminders.", None),
+    ],
+)
+def test_a_difficulty_taking_a_medicine_despite_support(fact: str, status: str | None) -> None:
+    found = read_criterion(_ADHERENCE, facts("Patient: 29-year-old female.", fact), "X", "")
+    assert _status(found) == status
