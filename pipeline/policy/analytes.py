@@ -18,6 +18,10 @@ from dataclasses import dataclass
 # name → (lowercase patterns, abbreviations matched with their case). The more specific
 # first: "hemoglobin A1c" is not "hemoglobin".
 _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "urine protein to creatinine ratio": (
+        (r"(?:urine |urinary )?protein(?:[- ]to[- ]| ?/ ?)creatinine ratio",),
+        ("UPCR", "uPCR"),
+    ),
     "hemoglobin A1c": (
         (r"h(?:a)?emoglobin\s*a1c", r"glyc(?:ated|osylated) h(?:a)?emoglobin", r"a1c"),
         ("HbA1c", "HbA1C", "A1C"),
@@ -88,6 +92,18 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "PSA": ((r"prostate[- ]specific antigen",), ("PSA",)),
     "triglycerides": ((r"triglycerides?",), ("TG",)),
     "cortisol": ((r"(?:serum |morning )?cortisol",), ()),
+    # autoantibodies, reported as a titer, a value or a result word
+    "anti-dsDNA": (
+        (r"anti-?double[- ]stranded dna(?: antibod(?:y|ies))?", r"anti-?ds-?dna"),
+        ("dsDNA",),
+    ),
+    "ANA": ((r"antinuclear antibod(?:y|ies)",), ("ANA",)),
+    # infection tests, often reported as a result word ("HIV-1 RNA not detected")
+    "HIV RNA": ((r"hiv(?:-1)? rna", r"hiv(?:-1)? viral load"), ()),
+    "HIV antigen/antibody": (
+        (r"(?:hiv(?:-1)?(?:/2)? )?(?:fourth[- ]generation )?(?:antigen/antibody|ag/ab)",),
+        (),
+    ),
 }
 
 
@@ -155,6 +171,27 @@ _DOSE = re.compile(r"\s*(?:mg|mcg|g|mEq|IU|units?)\b(?!\s*/)", re.I)
 _BEFORE = re.compile(
     r"([-−]?\d+(?:\.\d+)?)\s*(%|percent)\s*(?:of\s+(?:the\s+)?(?:total\s+)?)?$", re.I
 )
+
+
+# A qualitative result written right after the test's name ("antigen/antibody negative",
+# "HIV-1 RNA not detected", "HIV-1 RNA test: non-reactive").
+_RESULT = re.compile(
+    r"^\s*(?:tests?|results?|screen)?\s*(?:was|were|is|:)?\s*"
+    r"(negative|not detected|undetectable|non-?reactive|positive|detected|reactive)\b",
+    re.I,
+)
+
+
+def results_of(analyte: str, clause: str) -> list[str]:
+    """ "negative" or "positive" for each place the clause names the test with a result
+    word just after it."""
+    out: list[str] = []
+    for n in named(clause):
+        if n.analyte == analyte and (m := _RESULT.match(clause[n.end :])):
+            word = m.group(1).lower()
+            negative = word in {"negative", "not detected", "undetectable"} or "non" in word
+            out.append("negative" if negative else "positive")
+    return out
 
 
 def readings_of(analyte: str, clause: str) -> list[tuple[float, int]]:

@@ -68,7 +68,7 @@ def _agrees(criterion: str, asked: _Asked, groups: list[set[str]], need: int, fa
         if opposes(criterion, c):
             return False  # "negative" where the criterion asks "positive"
         if asked.denied is None:
-            if negates(c):
+            if negates(_unrelated_relatives(c, groups)):
                 return False  # a criterion of presence stated in a clause that denies
         elif asked.mixed:
             # a thing asked present with a qualifier denied ("... that have not healed"):
@@ -82,6 +82,18 @@ def _agrees(criterion: str, asked: _Asked, groups: list[set[str]], need: int, fa
             # most of it) must deny it; one naming a term in passing says nothing of it
             return False
     return True
+
+
+# A relative clause ("a partner living with HIV who is not virologically suppressed"): it
+# describes the word before it, up to the next comma or clause end.
+_RELATIVE = re.compile(r"\b(?:who|which|whose|that)\b[^,;()]*", re.I)
+
+
+def _unrelated_relatives(clause: str, groups: list[set[str]]) -> str:
+    """The clause without its relative clauses that state none of the criterion's terms:
+    their denial ("who is not virologically suppressed") is about another thing than the
+    criterion's, so it does not deny the terms the clause states."""
+    return _RELATIVE.sub(lambda m: " " if not coverage(groups, m.group(0)) else m.group(0), clause)
 
 
 def agreeing(

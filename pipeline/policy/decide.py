@@ -269,7 +269,7 @@ def apply_policy(
     # An exclusion the diagnosis only shares words with decides nothing by itself: the
     # indication wins where it names the diagnosis better, and a tie is a person's call.
     near = [(resembles_exclusion(case, ex), ex) for ex in tree.exclusions]
-    score = indication_score(case, indication)
+    score = indication_score(case, indication, tree)
     if tie := next((ex for (s, _), ex in near if s and s >= score), None):
         return PolicyDecision(
             **head,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from pipeline.policy.coded_forms import coded_forms
 from pipeline.policy.name_words import condition_words
 
 # What a code's name rules out or leaves open is no part of the condition ("Lennox-Gastaut
@@ -69,7 +70,9 @@ def dx_names(name: str, icd10: str | None) -> tuple[str, ...]:
     aliases = [w for n in sorted(found) for w in known[n].words]
     aliases += icd10_names(icd10)
     kept = (a for a in aliases if widens(own, a) and a.lower() != name.lower())
-    return (name, *dict.fromkeys(kept))
+    # a form the vocabulary lists with the diagnosis's own code is the diagnosis's, though
+    # it adds words (coded_forms.py: M32.14 is "lupus nephritis")
+    return (name, *dict.fromkeys([*kept, *coded_forms(icd10)]))
 
 
 def widens(own: set[str], alias: str) -> bool:

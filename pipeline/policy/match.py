@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import Case
+from pipeline.policy.coded_forms import coded_forms
 from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, names_condition
 from pipeline.policy.contrasts import QUALIFIER, contrast_fit
 from pipeline.policy.diagnosis_names import dx_names as _dx_names
@@ -125,6 +126,9 @@ def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, 
             if fraction >= 0.5 or len(shared) >= 2:
                 score = fraction + 0.1 * len(shared) - (0.05 if k else 0.0)
                 said = f"diagnosis {dx.name!r}" + (f" (also {dx_name!r})" if k else "")
+                if k and fraction == 1.0 and dx_name in coded_forms(dx.icd10):
+                    score += 1.0  # the coded form's indication over its condition's
+                    said += f" (the form its code {dx.icd10} is)"
                 if score > best[0]:
                     best = (score, f"{said} shares {', '.join(sorted(shared))}")
     # "Thrombocytopenia in chronic liver disease": a condition in another, each a diagnosis
@@ -408,7 +412,9 @@ def resembles_exclusion(case: Case, ex: Exclusion) -> tuple[float, str]:
     return _overlap(_NEGATION.sub("", ex.name), case)
 
 
-def indication_score(case: Case, ind: Indication) -> float:
-    """The matcher's score for an indication (name words, plus 2 for an ICD-10 code)."""
-    score = max(_overlap(ind.name, case, True)[0], _treatment_overlap(ind.name, case)[0])
+def indication_score(case: Case, ind: Indication, tree: PolicyTree | None = None) -> float:
+    """The matcher's score for an indication (name words, plus 2 for an ICD-10 code), its
+    name with the policy's abbreviations written out, as ``indication_for`` reads it."""
+    name = _expanded(ind.name, defined_abbreviations(tree)) if tree else ind.name
+    score = max(_overlap(name, case, True)[0], _treatment_overlap(ind.name, case)[0])
     return score + (2.0 if _codes(ind.icd10, case) else 0.0)

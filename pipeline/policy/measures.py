@@ -421,6 +421,8 @@ def judge_measure(
     for bound in found:
         if bound.unit in MONTHS and re.search(r"\b(?:ages?|old|older|younger)\b", text, re.I):
             return None  # an age: the age rule reads it
+        if re.search(r"\b1\s*:\s*$", text[: bound.start]):
+            return None  # "titer of 1:80 or more": a dilution, not a value (serology.py)
         analyte = analyte_at(text, bound.start, bound.end)
         if analyte is None and (
             _DOSE_UNIT.match(text[bound.end :]) or re.search(r"\bdos(?:e|ing|age)\b", text, re.I)

@@ -8,16 +8,21 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.adherence import judge_adherence
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.change_amount import judge_change_amount
+from pipeline.policy.change_since import judge_change_since
+from pipeline.policy.class_failure import judge_class_failure, resolve_classes
 from pipeline.policy.class_stage import judge_class_stage
 from pipeline.policy.comparison import judge_comparison
+from pipeline.policy.current_therapy import judge_current_therapy
 from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.durations import judge_duration
+from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
@@ -41,6 +46,7 @@ from pipeline.policy.restated import (
     judge_restated,
 )
 from pipeline.policy.screening import judge_screening
+from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
@@ -62,6 +68,8 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_dose_limit(text, facts, drug),
         lambda: judge_dose_gap(text, facts),
         lambda: judge_change_amount(text, facts),
+        lambda: judge_change_since(text, facts),
+        lambda: judge_class_failure(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
@@ -73,19 +81,25 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_use_denied(text, facts, drug),
         lambda: judge_category(text, facts),
         lambda: judge_absent_condition(text, facts, drug),
+        lambda: judge_form_absent(text, facts),
         lambda: judge_contrast(text, facts),
         lambda: judge_concomitant(text, facts, drug),
         lambda: judge_taken_with(text, facts, drug),
         lambda: judge_used_with(text, facts, drug),
         lambda: judge_current_use(text, facts, drug),
+        lambda: judge_current_therapy(text, facts, drug),
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
+        lambda: judge_serology(
+            text, facts, lambda head: read_criterion(head, facts, drug, context)
+        ),
         lambda: judge_defined_by_test(text, facts),
         lambda: judge_listed_form(text, facts),
         lambda: judge_broader_absence(text, facts),
         lambda: judge_susceptibility(text, facts),
         lambda: judge_approval(text, facts),
+        lambda: judge_adherence(text, facts),
         lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),
         lambda: judge_rems(text, facts),
@@ -113,6 +127,7 @@ def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) ->
     parts = [p.strip() for p in _AND.split(text) if p.strip()]
     if len(parts) != 2 or any(len(p.split()) < 3 for p in parts):
         return None
+    parts = resolve_classes(parts)  # "..., and no failure on either class"
     read = [_read_whole(p, facts, drug, context) for p in parts]
     failed = next((r for r in read if r is not None and r[0] == "not_met"), None)
     if failed:

@@ -22,7 +22,7 @@ import re
 from datetime import date
 
 from pipeline.models import CaseFact
-from pipeline.policy.analytes import named, readings_of
+from pipeline.policy.analytes import named, readings_of, results_of
 from pipeline.policy.criterion_terms import _clauses, record_facts
 from pipeline.policy.dates import as_of, clause_age, full_dates
 from pipeline.policy.measures import bounds
@@ -41,6 +41,7 @@ _DONE_WITHIN = re.compile(
 # The range and bound words the measurement rules read: a criterion with them asks more
 # than a test done.
 _LEVEL = re.compile(r"\b(?:normal|reference|range|limit|positive|negative|abnormal)\b", re.I)
+_ONLY_NEGATIVE = re.compile(r"negative(?: negative)*")
 _FIRST_DOSE = re.compile(r"\bfirst\s+(?:[a-z-]+\s+)?(?:dose|infusion|injection)\b", re.I)
 _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 
@@ -81,6 +82,13 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
     # the measurement rules'; a test with no reading inside the window is not met whatever
     # level it asks
     level = bool(bounds(text) or _LEVEL.search(text))
+    # "a negative HIV-1 RNA test taken within the 7 days before ...": a result word, which
+    # code reads beside the test's name (analytes.results_of), is all the level it asks
+    negative = (
+        level
+        and not bounds(text)
+        and _ONLY_NEGATIVE.fullmatch(" ".join(_LEVEL.findall(text)).lower())
+    )
     tests = list(dict.fromkeys(n.analyte for n in named(text[: m.start()])))
     if not tests:
         return None
@@ -103,7 +111,11 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
     for test in tests:
         for fact in record_facts(facts):
             for clause in _clauses(fact.text):
-                if not readings_of(test, clause):
+                results = results_of(test, clause)
+                if not readings_of(test, clause) and not results:
+                    continue
+                if negative and results != ["negative"]:
+                    unsure.add(test)  # a number, a positive, or two results: not read here
                     continue
                 late = clause_age(clause, fact, ends[0])  # against the latest end
                 early = clause_age(clause, fact, ends[1])  # against the earliest end
@@ -116,7 +128,7 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
                 else:
                     unsure.add(test)  # at the window's edge, or after its end
     said = m.group(0).split("within", 1)[1].strip()
-    if len(fresh) == len(tests) and not level:
+    if len(fresh) == len(tests) and (not level or (negative and not unsure)):
         cited = list(dict.fromkeys(fresh.values()))[:3]
         return "met", cited, f"{', '.join(tests)} measured within {said} ({', '.join(cited)})"
     late_tests = [t for t in tests if t in stale and t not in fresh and t not in unsure]

@@ -26,6 +26,11 @@ from pipeline.policy.dates import as_of, months_between
 from pipeline.policy.measures import bounds
 from pipeline.policy.units import NUMBER_WORD, NUMBER_WORDS, count_value
 
+_DENIED_FAILURE = re.compile(
+    r"\b(?:no|never)\s+(?:(?:known|suspected|or|earlier|previous|prior|documented|"
+    r"virologic(?:al)?|treatment|clinical)\s+){0,5}(?:resistance|failure|failed)\b",
+    re.I,
+)
 _ASKS_FAILURE = re.compile(
     r"\b(inadequate|insufficient|failed|failure|fail|tried|trial|intoleran\w*|refractory|"
     r"progress\w*|relapsed|response to|not tolerated|unable to tolerate)\b",
@@ -176,6 +181,8 @@ def judge_trial(
     """("met", [fact], reason) where a fact states that a drug the criterion names (or one
     of the class it names) was tried and failed, long enough (where it asks trials of two
     drugs or more, as many different drugs, each so); None otherwise."""
+    if _DENIED_FAILURE.search(text):
+        return None  # "no resistance to X, and no failure on it": an absence, not a trial
     asked = f"{context} {text}"
     need = drugs_asked(text)
     passed: dict[str, str] = {}  # drug → the fact stating its trial
