@@ -13,9 +13,11 @@ from pipeline.errors import NecessityError
 from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.branch_split import split_tree
+from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
+from pipeline.policy.drug_headings import defined_abbreviations, spell_out
 from pipeline.policy.exclusions import (
     _catch_all,
     _dedupe,
@@ -63,7 +65,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-21"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-22"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -90,7 +92,9 @@ COMPILER_VERSION = "policy-compiler-21"  # 7: two-column criteria tables; 8: con
 # numbered lists (formula.py), side-by-side branch cells (branch_columns.py), definition-list
 # rows ("Criteria:  All of the following:") each a block of its own, "D1."-labelled exclusions;
 # 21: logic stated only in column headers with a review box as continuation
-# (header_columns.py), numbered "only if:" commissioning paragraphs (only_if.py)
+# (header_columns.py), numbered "only if:" commissioning paragraphs (only_if.py); 22:
+# checklist matrices whose legend gives the logic (check_matrix.py), printed web pages
+# (web_chrome.py, "We cover X when ...", "Drug (Brand) for condition": drug_headings.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -347,6 +351,11 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         rest = [x for i, x in enumerate(lines) if i not in only[1]]
         tree = build_tree(outline(rest), page_text, sectioned=only[0], **common)
         tree.problems.extend(stated)
+    elif (grid := matrix_indications(raw, page_text, stated)) is not None:
+        # a checklist matrix: uses as columns, marks in the cells, a legend (check_matrix.py)
+        rest = drop_continued(layout_lines(raw, used | grid[1]))
+        tree = build_tree(outline(rest), page_text, sectioned=grid[0], **common)
+        tree.problems.extend(stated)
     elif (cols := header_column_indications(raw, page_text, stated)) is not None and better_reading(
         cols[0], tree.indications
     ):
@@ -357,6 +366,9 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         tree.problems.extend(stated)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)
+    defined = defined_abbreviations(" ".join(p.text for p in pages))
+    for ind in tree.indications:
+        ind.name = spell_out(ind.name, defined)  # "ATTR" in a name, as the policy defines it
     return tree
 
 
