@@ -187,3 +187,15 @@ def test_a_drug_for_condition_heading_names_the_condition_and_abbreviations_spel
     assert defined == {"PNH": "Paroxysmal nocturnal hemoglobinuria"}
     assert spell_out("adult PNH", defined) == "adult paroxysmal nocturnal hemoglobinuria (PNH)"
     assert spell_out("paroxysmal nocturnal hemoglobinuria (PNH)", defined).count("PNH") == 1
+
+
+def test_a_web_page_is_the_policy_for_the_drug_its_section_headings_name(tmp_path: Path) -> None:
+    from pipeline.policy.match import policy_for
+    from tests.unit.test_policy_references import _case
+
+    tree = compile_policy(_web(tmp_path), source_id="w" * 64, title="Web")
+    assert "lanorizumab" not in (tree.title + tree.scope).lower()
+    case = _case("chronic migraine", 40, "initial", [])
+    case.requested_treatment.drug = "Brandix (lanorizumab) 100 mg"
+    found, why = policy_for(case, [tree])
+    assert found is tree and "indications" in why
