@@ -1,0 +1,47 @@
+"""A measurement now held against its baseline, read by code from a fact that gives it under
+an earlier and a later label (labelled_readings.py); a prescriber criterion in plain words
+("A prescription from a X") read as one (fields.classify)."""
+
+from __future__ import annotations
+
+from pipeline.models import CaseFact
+from pipeline.policy.fields import classify
+from pipeline.policy.labelled_readings import judge_labelled_readings
+
+
+def _fact(text: str) -> list[CaseFact]:
+    return [CaseFact(id="F3", text=f"History: {text}")]
+
+
+SAME = "Walking stage the same or lower than at baseline"
+WITHIN = "Gait index or GI within 5 points of the baseline value"
+
+
+def test_a_stage_the_same_or_lower_than_at_baseline() -> None:
+    steady = _fact("Baseline 03/2025: walking stage II, gait index 20. Now: walking stage II.")
+    assert judge_labelled_readings(SAME, steady)[0] == "met"
+    worse = _fact("Baseline 03/2025: walking stage IIa. Currently 03/2026: walking stage IIIb.")
+    assert judge_labelled_readings(SAME, worse)[0] == "not_met"
+    better = _fact("Baseline 03/2025: walking stage IV. Now: walking stage III.")
+    assert judge_labelled_readings(SAME, better)[0] == "met"
+
+
+def test_within_points_of_baseline_reads_the_first_alternative_the_fact_gives() -> None:
+    near = _fact("Baseline 03/2025: GI 20, walking stage II. Now 03/2026: GI 24.")
+    status, cited, why = judge_labelled_readings(WITHIN, near)
+    assert (status, cited) == ("met", ["F3"]) and "4" in why
+    far = _fact("Baseline 03/2025: gait index 20. Now 03/2026: gait index 31.")
+    assert judge_labelled_readings(WITHIN, far)[0] == "not_met"
+
+
+def test_no_labels_or_one_reading_decides_nothing() -> None:
+    assert judge_labelled_readings(SAME, _fact("Walking stage II, unchanged.")) is None
+    one = _fact("Baseline 03/2025: walking stage II. Now 03/2026: walks a mile.")
+    assert judge_labelled_readings(SAME, one) is None
+    assert judge_labelled_readings("Walking stage II or lower", one) is None
+
+
+def test_a_prescription_from_a_specialist_is_a_prescriber_criterion() -> None:
+    kind, fields = classify("A prescription from a rheumatologist or a pain clinic physician", [])
+    assert kind == "prescriber" and "rheumatologist" in fields["specialties"]
+    assert classify("The member has a prescription from the clinic", [])[0] != "prescriber"
