@@ -45,3 +45,14 @@ def test_a_prescription_from_a_specialist_is_a_prescriber_criterion() -> None:
     kind, fields = classify("A prescription from a rheumatologist or a pain clinic physician", [])
     assert kind == "prescriber" and "rheumatologist" in fields["specialties"]
     assert classify("The member has a prescription from the clinic", [])[0] != "prescriber"
+
+
+def test_a_score_at_least_n_points_below_the_score_before() -> None:
+    from pipeline.policy.comparison import judge_comparison
+
+    asked = "Fatigue Severity Scale score at least 4 points below the score before the drug"
+    fell = _fact("Fatigue Severity Scale: 40 before the drug (02/2025); 30 on 02/10/2026.")
+    assert judge_comparison(asked, fell)[0] == "met"
+    barely = _fact("Fatigue Severity Scale: 40 before the drug (02/2025); 38 on 02/10/2026.")
+    assert judge_comparison(asked, barely)[0] == "not_met"
+    assert judge_comparison(asked, _fact("Fatigue Severity Scale 38 on 02/10/2026.")) is None
