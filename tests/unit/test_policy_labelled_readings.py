@@ -56,3 +56,14 @@ def test_a_score_at_least_n_points_below_the_score_before() -> None:
     barely = _fact("Fatigue Severity Scale: 40 before the drug (02/2025); 38 on 02/10/2026.")
     assert judge_comparison(asked, barely)[0] == "not_met"
     assert judge_comparison(asked, _fact("Fatigue Severity Scale 38 on 02/10/2026.")) is None
+
+
+def test_no_sedative_or_other_cns_depressant_being_taken() -> None:
+    from pipeline.policy.current_use import judge_current_use
+
+    asked = "No hypnotic, benzodiazepine or other CNS depressant is being taken"
+    on_one = [CaseFact(id="F2", text="Current medicines: lisinopril, eszopiclone 2 mg nightly.")]
+    assert judge_current_use(asked, on_one)[0] == "not_met"
+    on_none = _fact("No sleeping pills, benzodiazepines or opioids.")
+    assert judge_current_use(asked, on_none)[0] == "met"
+    assert judge_current_use(asked, _fact("Sleeps well.")) is None
