@@ -28,6 +28,13 @@ _COMPARED = re.compile(
 _UNCHANGED = re.compile(
     r"^(?P<name>.+?)\s+(?:is\s+|has\s+)?(?P<dir>unchanged)\b(?P<rest>.*)$", re.I
 )
+# "Epworth score at least 3 points below the score before the drug": a change of N at least
+_BY_POINTS = re.compile(
+    r"^(?P<name>.+?)\s+(?:is\s+)?(?:at\s+least|by\s+at\s+least)\s+(?P<n>\d+(?:\.\d+)?)\s+"
+    r"points?\s+(?P<dir>below|above|lower|higher)\s+(?:than\s+)?(?:the\s+)?"
+    r"(?:(?:score|value|level|reading)\s+)?(?:before\b|at\s+baseline\b|baseline\b).*$",
+    re.I,
+)
 _DOWN = {"lower", "less", "fewer", "smaller"}
 _UP = {"higher", "greater", "more", "larger"}
 _GENERIC = {"score", "scores", "level", "levels", "value", "count", "total", "the", "a", "an"}
@@ -58,6 +65,8 @@ def _values(sentence: str) -> list[tuple[float, str]]:
 
 
 def judge_comparison(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    if (by := _BY_POINTS.match(text.strip())) is not None:
+        return _judge_by_points(by, facts)
     m = _COMPARED.match(text.strip()) or _UNCHANGED.match(text.strip())
     if not m or m.group("dir").lower() not in _DOWN | _UP | {"unchanged"}:
         return None  # "better", "worse": which way is better depends on the scale
@@ -66,28 +75,20 @@ def judge_comparison(text: str, facts: list[CaseFact]) -> tuple[str, list[str], 
         # change leaves the rest to read
         found = judge_comparison(m.group("name") + " unchanged", facts)
         return found if found and found[0] == "not_met" else None
-    words = [w for w in re.findall(r"[A-Za-z][\w-]+", m.group("name")) if w.lower() not in _GENERIC]
-    if not words:
+    words = _name_words(m.group("name"))
+    pairs = _pairs(words, facts)
+    if not pairs:
         return None
-    name = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.I)
     found: list[tuple[str, str]] = []
-    for fact in record_facts(facts):
-        for sentence in re.split(r"(?<=[a-z0-9)])\.\s+", fact.text):
-            hit = name.search(sentence)
-            if not hit:
-                continue
-            values = _values(sentence[hit.end() :])
-            if len(values) != 2 or not _EARLIER.match(values[0][1]):
-                return None  # not one earlier and one later value: a person reads it
-            (before, _), (after, _) = values
-            if m.group("dir").lower() == "unchanged":
-                status = "met" if after == before else "not_met"
-            elif after == before:
-                status = "not_met"
-            else:
-                lower = after < before
-                status = "met" if lower == (m.group("dir").lower() in _DOWN) else "not_met"
-            found.append((status, fact.id))
+    for before, after, fid in pairs:
+        if m.group("dir").lower() == "unchanged":
+            status = "met" if after == before else "not_met"
+        elif after == before:
+            status = "not_met"
+        else:
+            lower = after < before
+            status = "met" if lower == (m.group("dir").lower() in _DOWN) else "not_met"
+        found.append((status, fid))
     if len({s for s, _ in found}) != 1:
         return None
     status, cited = found[0][0], [found[0][1]]
@@ -97,3 +98,45 @@ def judge_comparison(text: str, facts: list[CaseFact]) -> tuple[str, list[str], 
     else:
         said = "on the asked side of" if status == "met" else f"not {asked} than"
     return status, cited, f"{cited[0]}: the later {' '.join(words)} {said} the earlier"
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][\w-]+", name) if w.lower() not in _GENERIC]
+
+
+def _pairs(words: list[str], facts: list[CaseFact]) -> list[tuple[float, float, str]] | None:
+    """(earlier, later, fact id) for each sentence naming the measurement with two values,
+    the first marked earlier; None where a sentence names it otherwise (a person reads it)."""
+    if not words:
+        return None
+    name = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.I)
+    found: list[tuple[float, float, str]] = []
+    for fact in record_facts(facts):
+        for sentence in re.split(r"(?<=[a-z0-9)])\.\s+", fact.text):
+            hit = name.search(sentence)
+            if not hit:
+                continue
+            values = _values(sentence[hit.end() :])
+            if len(values) != 2 or not _EARLIER.match(values[0][1]):
+                return None
+            found.append((values[0][0], values[1][0], fact.id))
+    return found
+
+
+def _judge_by_points(m: re.Match[str], facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    """ "Score at least 3 points below the score before the drug": the later value at least
+    that far on the asked side of the earlier."""
+    words = _name_words(m.group("name"))
+    pairs = _pairs(words, facts)
+    if not pairs:
+        return None
+    need = float(m.group("n"))
+    down = m.group("dir").lower() in {"below", "lower"}
+    statuses = {
+        ("met" if ((b - a) if down else (a - b)) >= need else "not_met", fid) for b, a, fid in pairs
+    }
+    if len({s for s, _ in statuses}) != 1:
+        return None
+    status, fid = sorted(statuses)[0]
+    b, a, _ = next(p for p in pairs if p[2] == fid)
+    return status, [fid], f"{fid}: {' '.join(words)} {b:g} before, {a:g} later ({need:g} asked)"

@@ -13,6 +13,7 @@ from pipeline.errors import NecessityError
 from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.branch_split import split_tree
+from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
@@ -44,6 +45,7 @@ from pipeline.policy.references import resolve
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import read_row_tables
+from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.step_tiers import tier_indications
 from pipeline.policy.table import Row, read_tables
@@ -65,7 +67,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-22"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-23"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -94,7 +96,9 @@ COMPILER_VERSION = "policy-compiler-22"  # 7: two-column criteria tables; 8: con
 # 21: logic stated only in column headers with a review box as continuation
 # (header_columns.py), numbered "only if:" commissioning paragraphs (only_if.py); 22: numbered
 # criteria tagged at the right edge, the tags' logic from the policy's legend (margin_tags.py),
-# restriction blocks per treatment phase with bare AND / OR lines (phase_blocks.py)
+# restriction blocks per treatment phase with bare AND / OR lines (phase_blocks.py); 23:
+# checklist matrices whose legend gives the logic (check_matrix.py), printed web pages
+# (web_chrome.py, "We cover X when ...", "Drug (Brand) for condition": section_names.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -362,6 +366,11 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         rest = [x for i, x in enumerate(lines) if i not in read[1]]
         tree = build_tree(outline(rest), page_text, sectioned=read[0], **common)
         tree.problems.extend(stated)
+    elif (grid := matrix_indications(raw, page_text, stated)) is not None:
+        # a checklist matrix: uses as columns, marks in the cells, a legend (check_matrix.py)
+        rest = drop_continued(layout_lines(raw, used | grid[1]))
+        tree = build_tree(outline(rest), page_text, sectioned=grid[0], **common)
+        tree.problems.extend(stated)
     elif (cols := header_column_indications(raw, page_text, stated)) is not None and better_reading(
         cols[0], tree.indications
     ):
@@ -372,6 +381,9 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         tree.problems.extend(stated)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)
+    defined = defined_abbreviations(" ".join(p.text for p in pages))
+    for ind in tree.indications:
+        ind.name = spell_out(ind.name, defined)  # "ATTR" in a name, as the policy defines it
     return tree
 
 

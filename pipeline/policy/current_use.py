@@ -30,6 +30,12 @@ _NOT_IN_REGIMEN = re.compile(
     r"(?:current|present)\s+(?:regimen|treatment|medications?|medicines?)\b",
     re.I,
 )
+# "No sedative-hypnotic, opioid or other CNS depressant is being taken"
+_NONE_TAKEN = re.compile(
+    r"^no\s+(?P<items>.+?)\s+(?:is|are)\s+(?:being\s+|currently\s+)?"
+    r"(?:taken|used|received|prescribed)\b",
+    re.I,
+)
 _SUCH_AS = re.compile(r"\b(?:such as|for example|e\.g\.,?|including)\s+(?P<ex>[^.;()]+)", re.I)
 # a list of what the patient takes now: its drugs are in current use
 _LIST = re.compile(
@@ -115,7 +121,7 @@ def judge_current_use(
         if items and current and not stopped:
             return "not_met", current[:3], f"{', '.join(current[:3])} state it in current use"
         return None
-    m = _NOT_TAKING.search(text) or _NOT_IN_REGIMEN.search(text)
+    m = _NOT_TAKING.search(text) or _NOT_IN_REGIMEN.search(text) or _NONE_TAKEN.match(text)
     if not m:
         return None
     asked = m.group("items")

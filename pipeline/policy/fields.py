@@ -22,7 +22,9 @@ _AGE = re.compile(
 _AGE_OR_OLDER = re.compile(r"(\d+)\s*(years?|months?)\s*(?:of age\s*)?or older", re.I)
 _PRESCRIBER = re.compile(
     r"(?:prescribed by(?:,?\s*or\s*in\s*consultation\s*with)?|prescriber is|"
-    r"prescribing (?:physician|provider) is)\s*,?\s*(.+)",
+    r"prescribing (?:physician|provider) is|"
+    # "A prescription from a cardiologist or written with one" (a web page's plain words)
+    r"^\W*(?:an?\s+)?prescription\s+(?:(?:is\s+)?written\s+)?(?:from|by))\s*,?\s*(.+)",
     re.I,
 )
 _ESTABLISHED = re.compile(

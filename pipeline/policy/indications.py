@@ -11,6 +11,7 @@ from pipeline.policy.groups import _node
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
 from pipeline.policy.references import reference_fields
+from pipeline.policy.section_names import drug_for_condition
 from pipeline.policy.verbatim import PageText, _verbatim
 from pipeline.policy.wording import (
     _APPROVE_FOR,
@@ -258,6 +259,7 @@ def condition_name(name: str) -> str:
     (Wegovy)" → "Chronic weight management"), capitals in sentence case. A name that
     names no condition (a drug list's "Dupixent (Dupilumab)") is left as printed."""
     text = _SECTION_LABEL.sub("", name.strip())
+    text = drug_for_condition(text) or text  # "Drug (Brand) for condition" (web pages)
     m = _BRAND_TAIL.search(text)
     if (
         m is not None

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from pipeline.policy import fields as F
 from pipeline.policy.columns import reading_order
+from pipeline.policy.web_chrome import is_chrome
 from pipeline.sources.parse import _line_key, _running_lines
 
 # (a label's later words in any case: "Atypical hemolytic", "Required Medical")
@@ -53,7 +54,8 @@ def raw_pages(path: Path) -> list[list[str]]:
 
 def is_running(raw: str, running: set[str]) -> bool:
     text = " ".join(raw.split())
-    return _line_key(text) in running or bool(_PAGE_LINE.match(text))
+    # a printed web page's furniture is running text too (web_chrome.py)
+    return _line_key(text) in running or bool(_PAGE_LINE.match(text)) or is_chrome(text)
 
 
 def layout_lines(

@@ -56,7 +56,8 @@ def policy_for(case: Case, trees: list[PolicyTree]) -> tuple[PolicyTree | None, 
     best: tuple[float, PolicyTree | None, str] = (0.0, None, "")
     for tree in trees:
         title, scope = words(tree.title), words(tree.scope)
-        rows = words(" ".join(i.name for i in tree.indications))  # a drug list's rows
+        # a drug list's rows, and the headings indications sit under ("Drug (Brand) for X")
+        rows = words(" ".join(f"{i.name} {i.section}" for i in tree.indications))
         in_title = terms & title
         in_scope = terms & scope
         in_rows = terms & rows - in_title - in_scope

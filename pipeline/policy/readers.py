@@ -27,6 +27,7 @@ from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
 from pipeline.policy.interval import judge_interval
+from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.polarity import (
@@ -70,6 +71,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_change_amount(text, facts),
         lambda: judge_change_since(text, facts),
         lambda: judge_class_failure(text, facts),
+        lambda: judge_labelled_readings(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_measure(text, facts, drug, context),
         lambda: judge_range(text, facts),

@@ -10,6 +10,8 @@ _EXCLUSION_SECTION = re.compile(
     r"not covered|not provided|exclusion|experimental|investigational|not medically necessary|"
     # "Not subsidised": a restriction schedule's uses it does not pay for
     r"not subsidi[sz]ed|"
+    # "What we don't cover", "We do not cover": a web page's exclusions
+    r"\b(?:do not|don't|does not|doesn't|will not|won't) cover\b|"
     # "DENIAL CRITERIA:" over the uses a Medicaid criteria sheet denies
     r"^\s*denial criteria\b|"
     # "Not met by these subsets", "Not eligible under this policy": a heading over the uses
@@ -29,7 +31,9 @@ _CATCH_ALL = re.compile(
 _INITIAL = re.compile(
     r"^\s*(initial (?:therapy|approval|authori[sz]ation|request|review|coverage|criteria|"
     r"treatment)|induction (?:treatment|therapy)|new starts?\b|"
-    r"initiation of\b)",
+    r"initiation of\b|"
+    # "First approval (12 months). We cover X when ...": a web page's plain words
+    r"first (?:approval|authori[sz]ation|request|fill)\b)",
     re.I,
 )
 # "Atopic Dermatitis (Initial Approval): X is approved when ...", a condition's statement with
@@ -65,6 +69,7 @@ _NOT_CRITERIA = re.compile(
     r"^(description|background|summary|rationale|definitions?|overview|purpose|scope|"
     r"policy guidelines|related|dosing|dosage|coding|billing|references?|history|revision|"
     r"appendix|documentation requirements|instructions|disclaimer|sources?|bibliograph|"
+    r"resources\b|"
     r"description)",
     re.I,
 )
@@ -108,7 +113,10 @@ _APPROVES = re.compile(
     r"(?<!not )\b(?:medically necessary|covered)\b.{0,160}?\b(?:when|if)\b|"
     r"\bmeets the definition of medical necessity\b.{0,160}?\b(?:when|if|for)\b|"
     r"\b(?:may be|is|are)\s+eligible\b[^.]{0,200}?\b(?:when|if)\b|"
-    r"\breasonable and necessary\b.{0,160}?\b(?:when|if|for)\b",
+    r"\breasonable and necessary\b.{0,160}?\b(?:when|if|for)\b|"
+    # "We cover X when ...", "We keep covering X when ...": a web page's plain words
+    r"\bwe\s+(?:will\s+|may\s+|(?:keep|continue)\s+(?:to\s+)?)?(?:cover|pay for)\w*\b"
+    r"[^.]{0,80}?\b(?:when|if)\b",
     re.I,
 )
 _EXAMPLES_LEAD = re.compile(
