@@ -219,6 +219,17 @@ def gather(
         own_kind if topic.kind else topic.names_condition,
         guidelines_only=True,
     )
+    if topic.states:
+        # a guideline on the patient's state (reproductive health, for a man coded for
+        # fertility preservation) holds the recommendations on the state: read whole too
+        known = {c.id for c in own}
+        own += [
+            c
+            for c in own_chunks(
+                store, documents, lambda n: state_document(n, topic.states), guidelines_only=True
+            )
+            if c.id not in known
+        ]
     # ... and the documents about the drug itself, for its dose.
     own_drug = own_chunks(store, documents, topic.names_drug) if wanted else []
     for spec in specs:
@@ -259,6 +270,8 @@ def gather(
                 not reads_position(sent) or topic.names_other_subtype(sent.chunk.section or "")
             ):
                 continue  # (under a heading on another form of the condition: systemic JIA)
+            if topic.other_form_only(sent.text):
+                continue  # for another form's patients ("for systemic JIA without MAS")
             if (
                 spec.key not in {"position", "role"}
                 and level_fits(sent.text, record, *names) is False

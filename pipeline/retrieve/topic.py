@@ -214,6 +214,12 @@ class CaseTopic:
             return False
         return not (self.own_subtypes and _names_any(masked, list(self.own_subtypes)))
 
+    def other_form_only(self, text: str) -> bool:
+        """A sentence for another form's patients that says nothing of the drug itself
+        ("IL-1 inhibitors ... for systemic JIA without MAS" in an oligoarticular case; "IVIG
+        only for MAS in systemic JIA" does speak of the drug)."""
+        return self.names_other_subtype(text) and not self.names_drug(text)
+
     def document_fit(self, name: str) -> str:
         """How a document (by its title and file name) is about this case: "specific" (it
         names the form of the condition the diagnosis names: the lupus nephritis guideline
@@ -242,8 +248,23 @@ class CaseTopic:
                 continue
             if any(not mentions(d.name, self.drug_words) for d in find_drugs(near)):
                 continue
+            if self._narrowed_away(text[m.end() :]):
+                continue
             return True
         return False
+
+    def _narrowed_away(self, after: str) -> bool:
+        """ "Biologic DMARDs (IL-1 and IL-6 inhibitors)": the bracket right after a broad
+        class names other classes or drugs, and not this one: the sentence is about those."""
+        inside = re.match(r"\w*\s*\(([^()]{2,80})\)", after)  # after a plural's "s"
+        if not inside or self.names_drug(inside.group(1)):
+            return False
+        text = inside.group(1)
+        own = _pattern(self.drug_classes) if self.drug_classes else None
+        if own and own.search(text):
+            return False
+        others = [d for d in find_drugs(text) if not mentions(d.name, self.drug_words)]
+        return bool(others) or mentions(text, self.other_class_words)
 
     def names_other_condition(self, text: str) -> bool:
         """The sentence's subject is another disease: one is named, and this case's
