@@ -303,6 +303,8 @@ def gather(
                     own_only.append((score, sent))
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
+            if topic.names_resting_form(sent.text):
+                score -= 0.6  # the case's other form, not the active one the request treats
             population = ""
             if spec.key in {"rationale", "path", "position", "pitfalls"}:
                 score += state_weight(sent.text, case, topic, on_state)

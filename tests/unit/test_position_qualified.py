@@ -134,3 +134,36 @@ def test_a_relapse_population_needs_a_relapse_on_record() -> None:
         history=["relapse of asthma and sinus disease on prednisone"],
     )
     assert population_fits(text, relapsed, case_topic(relapsed))
+
+
+def test_a_relapsing_case_asks_for_the_relapse_therapy() -> None:
+    pmr = [("Polymyalgia rheumatica", "M35.3")]
+    relapsed = case(
+        "Sarilumab (Kevzara)",
+        pmr,
+        [{"name": "Prednisone 15 mg daily tapered", "response": "relapses at 7 mg daily"}],
+    )
+    assert "relapse: treatment of relapse" in case_topic(relapsed).questions()["path"][0]
+    new = case("Sarilumab (Kevzara)", pmr, history=["new diagnosis, prednisone started"])
+    assert not any("relapse" in q for q in case_topic(new).questions()["path"])
+
+
+def test_the_active_form_is_the_one_the_request_treats() -> None:
+    c = case(
+        "Adalimumab (Humira)",
+        [
+            ("Oligoarticular JIA, knee inactive", "M08.40"),
+            ("Temporomandibular joint disorder (TMJ arthritis, active synovitis on MRI)", "M26.69"),
+        ],
+    )
+    topic = case_topic(c)
+    assert topic.names_resting_form(
+        "Oral glucocorticoids are recommended against for oligoarthritis."
+    )
+    assert not topic.names_resting_form(
+        "Oral glucocorticoids are recommended against for TMJ arthritis."
+    )
+    assert not topic.names_resting_form("NSAIDs are part of initial therapy.")
+    # one form, or none called active: nothing is resting
+    one = case_topic(case("Adalimumab (Humira)", [("Oligoarticular JIA, active", "M08.40")]))
+    assert not one.names_resting_form("Methotrexate is preferred for oligoarthritis.")
