@@ -440,12 +440,14 @@ def state_weight(text: str, case: Case, topic: CaseTopic, state_doc: bool = Fals
     drug, or in a document about the state, speaks of this patient first; one for another
     stage of it ("the third trimester" at 17 weeks), of other patients. (The condition's
     other therapies in the state, "allopurinol in CKD stage >3" for a flare, gain nothing.)"""
+    on_drug = topic.names_drug(text) or topic.names_class(text)
     if not topic.names_state(text):
-        return 0.0
+        # a request made for the state (testosterone "to protect fertility"): the
+        # condition's sentences on neither the state nor the drug are beside it
+        return -0.8 if topic.serves_state and not on_drug else 0.0
     if not stage_fits(text, case):
         return -1.0
-    on_drug = topic.names_drug(text) or topic.names_class(text)
-    return 0.8 if on_drug or state_doc else 0.0
+    return (0.8 if on_drug or state_doc else 0.0) + (0.8 if topic.serves_state else 0.0)
 
 
 def heading_sentence(chunk: Chunk, text: str) -> str:

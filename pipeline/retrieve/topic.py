@@ -128,6 +128,13 @@ class CaseTopic:
         """Names a state the patient is in ("during pregnancy", "NYHA class III")."""
         return names_state(text, self.states)
 
+    @property
+    def serves_state(self) -> bool:
+        """The case's question gives the request a goal in the patient's state ("to
+        protect fertility in a 23-year-old man with lupus nephritis"), not the condition."""
+        goal = re.split(r"\b(?:in|for) an? \d+-year-old\b", self.purpose)[0]
+        return bool(self.states) and goal.startswith("to ") and self.names_state(goal)
+
     def names_sibling(self, text: str) -> bool:
         """Names another service of the requested one's kind (physical therapy beside
         chiropractic, chest radiography beside a CT scan)."""

@@ -167,3 +167,19 @@ def test_the_active_form_is_the_one_the_request_treats() -> None:
     # one form, or none called active: nothing is resting
     one = case_topic(case("Adalimumab (Humira)", [("Oligoarticular JIA, active", "M08.40")]))
     assert not one.names_resting_form("Methotrexate is preferred for oligoarthritis.")
+
+
+def test_a_request_for_the_state_ranks_the_state_first() -> None:
+    from pipeline.draft.gather import state_weight
+
+    dx = [("Lupus nephritis class IV", "M32.14"), ("Fertility preservation counseling", "Z31.62")]
+    c = case("Testosterone cypionate", dx)
+    c.question = "Is testosterone medically necessary to protect fertility in a 23-year-old man?"
+    topic = case_topic(c)
+    assert topic.serves_state
+    on_state = "Options for fertility preservation should be presented before CYC."
+    beside = "We conditionally recommend an MPAA-based regimen over a CYC-based regimen."
+    assert state_weight(on_state, c, topic, True) > 1.0 > 0.0 > state_weight(beside, c, topic)
+    # the state named only in the patient's description: no goal of the request
+    c.question = "Is testosterone medically necessary for a 23-year-old man, fertility counselled?"
+    assert not case_topic(c).serves_state
