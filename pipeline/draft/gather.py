@@ -23,6 +23,7 @@ from pipeline.draft.ranking import (
     SIM_WEIGHT,
     Sentence,
     complete_sentence,
+    course_weight,
     diverse,
     fits,
     near_repeat,
@@ -303,8 +304,7 @@ def gather(
                     own_only.append((score, sent))
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
-            if topic.names_resting_form(sent.text):
-                score -= 0.6  # the case's other form, not the active one the request treats
+            score += course_weight(sent.text, spec.key, topic)
             population = ""
             if spec.key in {"rationale", "path", "position", "pitfalls"}:
                 score += state_weight(sent.text, case, topic, on_state)

@@ -183,3 +183,15 @@ def test_a_request_for_the_state_ranks_the_state_first() -> None:
     # the state named only in the patient's description: no goal of the request
     c.question = "Is testosterone medically necessary for a 23-year-old man, fertility counselled?"
     assert not case_topic(c).serves_state
+
+
+def test_relapse_therapy_is_not_a_new_case_path() -> None:
+    from pipeline.draft.ranking import course_weight
+
+    egpa = [("EGPA, nonsevere", "M30.1")]
+    relapse = "Mepolizumab is recommended to treat nonsevere relapsing disease."
+    new = case_topic(case("Rituximab (Rituxan)", egpa, history=["newly diagnosed"]))
+    assert course_weight(relapse, "path", new) < 0.0
+    assert course_weight(relapse, "role", new) == 0.0
+    old = case_topic(case("Rituximab (Rituxan)", egpa, history=["relapse on prednisone"]))
+    assert course_weight(relapse, "path", old) == 0.0
