@@ -483,7 +483,7 @@ def guideline_position(
         )
         # for refractory disease: what it stayed active despite, by the case's therapies
         despite = refractory_request(case, endorsing[0].population)
-        if despite:
+        if despite and not reqs:  # (where it names what came first, "Response to" asks)
             requests.insert(1, (despite, endorsing[0].ev))
     for ev in [e for _, e in firsts[:2]] if stance != "silent" else []:
         if ev not in cited:
