@@ -195,3 +195,25 @@ def test_relapse_therapy_is_not_a_new_case_path() -> None:
     assert course_weight(relapse, "role", new) == 0.0
     old = case_topic(case("Rituximab (Rituxan)", egpa, history=["relapse on prednisone"]))
     assert course_weight(relapse, "path", old) == 0.0
+
+
+def test_a_request_for_the_state_lists_no_condition_path_and_quotes_the_state() -> None:
+    from pipeline.draft.graded import listed_recommendations
+    from pipeline.draft.quotable import why_not
+    from tests.unit.test_graded import _sentence
+
+    dx = [("Lupus nephritis class IV", "M32.14"), ("Fertility preservation counseling", "Z31.62")]
+    c = case("Testosterone cypionate", dx)
+    c.question = "Is testosterone medically necessary to protect fertility in a 23-year-old man?"
+    topic = case_topic(c)
+    options = "Options for fertility preservation should be presented to male patients."
+    assert why_not(options, topic) is None  # names the state, though no drug or condition
+    path = "We conditionally recommend an MPAA-based regimen over a CYC-based regimen for LN."
+    state = "We strongly recommend sperm cryopreservation for CYC-treated men who desire fertility."
+    listed = listed_recommendations([_sentence(path), _sentence(state)], c, topic, lambda s: True)
+    texts = [s.text for sents in listed.values() for s in sents]
+    assert path not in texts
+    # (CYC is cyclophosphamide: the guidelines' abbreviation)
+    from pipeline.terms import find_therapies
+
+    assert [t.name for t in find_therapies("CYC-treated men")] == ["cyclophosphamide"]
