@@ -220,3 +220,25 @@ def failures_on_record(case: Case) -> bool:
     the history's words)."""
     texts = [p.response or "" for p in case.prior_therapies] + list(case.history)
     return any(_FAILED.search(t) for t in texts)
+
+
+_STILL_ACTIVE = re.compile(r"\b(?:still|remained|remains|persistently) active\b|\bpersist", re.I)
+
+
+def refractory_request(case: Case, population: str) -> str | None:
+    """An endorsement for refractory disease ("refractory to remission induction therapy",
+    "after failure of"): the record must show the disease active despite the therapies the
+    case tried, by name."""
+    if not _EFFICACY.search(population):
+        return None
+    failed = [
+        d.name
+        for p in case.prior_therapies
+        if _EFFICACY.search(p.response or "") or _STILL_ACTIVE.search(p.response or "")
+        for d in find_therapies(p.name)[:1]
+    ]
+    failed = list(dict.fromkeys(failed))
+    if not failed:
+        return None
+    named = failed[0] if len(failed) == 1 else ", ".join(failed[:-1]) + " and " + failed[-1]
+    return f"Active disease despite {named}: dose, duration and response to each"

@@ -23,6 +23,7 @@ from pipeline.draft.ranking import (
     SIM_WEIGHT,
     Sentence,
     complete_sentence,
+    course_weight,
     diverse,
     fits,
     near_repeat,
@@ -219,6 +220,17 @@ def gather(
         own_kind if topic.kind else topic.names_condition,
         guidelines_only=True,
     )
+    if topic.states:
+        # a guideline on the patient's state (reproductive health, for a man coded for
+        # fertility preservation) holds the recommendations on the state: read whole too
+        known = {c.id for c in own}
+        own += [
+            c
+            for c in own_chunks(
+                store, documents, lambda n: state_document(n, topic.states), guidelines_only=True
+            )
+            if c.id not in known
+        ]
     # ... and the documents about the drug itself, for its dose.
     own_drug = own_chunks(store, documents, topic.names_drug) if wanted else []
     for spec in specs:
@@ -259,6 +271,8 @@ def gather(
                 not reads_position(sent) or topic.names_other_subtype(sent.chunk.section or "")
             ):
                 continue  # (under a heading on another form of the condition: systemic JIA)
+            if topic.other_form_only(sent.text):
+                continue  # for another form's patients ("for systemic JIA without MAS")
             if (
                 spec.key not in {"position", "role"}
                 and level_fits(sent.text, record, *names) is False
@@ -290,6 +304,7 @@ def gather(
                     own_only.append((score, sent))
                 continue
             score = score_sentence(sent.text, spec, topic, topical, 0.0, sent.retrieval)
+            score += course_weight(sent.text, spec.key, topic)
             population = ""
             if spec.key in {"rationale", "path", "position", "pitfalls"}:
                 score += state_weight(sent.text, case, topic, on_state)
@@ -425,12 +440,14 @@ def state_weight(text: str, case: Case, topic: CaseTopic, state_doc: bool = Fals
     drug, or in a document about the state, speaks of this patient first; one for another
     stage of it ("the third trimester" at 17 weeks), of other patients. (The condition's
     other therapies in the state, "allopurinol in CKD stage >3" for a flare, gain nothing.)"""
+    on_drug = topic.names_drug(text) or topic.names_class(text)
     if not topic.names_state(text):
-        return 0.0
+        # a request made for the state (testosterone "to protect fertility"): the
+        # condition's sentences on neither the state nor the drug are beside it
+        return -0.8 if topic.serves_state and not on_drug else 0.0
     if not stage_fits(text, case):
         return -1.0
-    on_drug = topic.names_drug(text) or topic.names_class(text)
-    return 0.8 if on_drug or state_doc else 0.0
+    return (0.8 if on_drug or state_doc else 0.0) + (0.8 if topic.serves_state else 0.0)
 
 
 def heading_sentence(chunk: Chunk, text: str) -> str:

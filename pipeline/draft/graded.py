@@ -169,6 +169,8 @@ def listed_recommendations(
             continue  # another vaccine's (another test for its purpose is an alternative)
         if _BY_REFERENCE.search(text):
             continue  # "in this setting": its population is in a sentence not read here
+        if topic.serves_state and not (topic.names_state(text) or topic.names_drug(text)):
+            continue  # a request for the patient's state: the condition's own path is beside it
         graded.append((score, sent))
 
     # The therapies the guideline places around the drug ("allopurinol over all other ULT")

@@ -125,7 +125,7 @@ def leading_population(text: str) -> tuple[str, str]:
 QUALIFIER = re.compile(
     r"\b(asymptomatic|pregnan\w*|lactat\w*|breastfeed\w*|transplant\w*|dialysis|"
     r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
-    r"first (?:\w+ )?(?:flare|episode|attack|event)s?|"
+    r"first (?:\w+ )?(?:flare|episode|attack|event)s?|relaps\w*|"
     r"contraindications?|"
     r"inflammatory bowel disease|ibd|uveitis|iritis|diabetes|heart failure|infections?|"
     r"lung disease|hepatitis|malignan\w*|cancer|lymphoproliferative|hypogammaglobulinemia|"

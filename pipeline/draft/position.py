@@ -11,7 +11,8 @@ when ...". The requested drug (by name, brand or class) is then placed:
   after therapies the case does not show were tried, or calls it not first-line with no
   failure on record;
 - supports: a sentence endorses the drug at this line (after what the case has tried);
-- silent: no recommendation sentence names the drug.
+- silent: no recommendation sentence names the drug, or one says it makes none on the drug
+  or its class ("no recommendation can be made for other biologic agents": cited).
 
 A sentence whose population already takes the drug ("in adults receiving TNFi, ...") says
 nothing about starting it. The stance never changes the payer verdict; it fills
@@ -47,6 +48,7 @@ from pipeline.draft.failures import (
     failure_request,
     failures_on_record,
     own_classes,
+    refractory_request,
     ruled_out,
     worked,
 )
@@ -60,6 +62,7 @@ from pipeline.draft.population import (
     population_of,
     split_over,
 )
+from pipeline.draft.summaries import stance_summary
 from pipeline.models import Case, Evidence, GuidelinePosition
 from pipeline.retrieve.states import stage_fits
 from pipeline.retrieve.topic import CaseTopic
@@ -78,6 +81,8 @@ _NOT = re.compile(
     r"is not indicated|are not indicated)\b",
     re.I,
 )
+_ROUTINE = re.compile(r"\s+(?:be\s+)?(?:used\s+|given\s+)?(?:routinely|as routine)\b", re.I)
+_ROUTINE_BEFORE = re.compile(r"\bnot\s+routinely\s*$", re.I)
 _NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
 )
@@ -88,7 +93,7 @@ class Reading:
     """One recommendation sentence, parsed against the requested drug."""
 
     ev: Evidence
-    kind: str  # against | dispreferred | second_line | endorsed | other
+    kind: str  # against | dispreferred | second_line | endorsed | deferred | other
     preferred: list[Term] = field(default_factory=list)
     requires: list[Term] = field(default_factory=list)
     strong: bool = False
@@ -140,7 +145,9 @@ def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     if not _CUE.search(text) and not _NOT_FIRST.search(text):
         return None
     if _DEFERRED.search(text):
-        return Reading(ev, "other")
+        # "no recommendation can be made for other biologic agents": the guideline's own word
+        # that it is silent on the drug (or its class), quoted with a silent stance
+        return Reading(ev, "deferred" if _on_drug(text, topic) else "other")
     strong = bool(re.search(r"\bstrong(?:ly)?\b", text, re.I))
     lead, body = leading_population(graded_clause(text))
     head, comparator, population = split_over(body, commas=not lead)
@@ -217,6 +224,10 @@ def _read_kind(
         if _SWITCH.match(subject.strip()) and topic.request_type == "initial":
             return Reading(ev, "other")  # stopping or tapering it: about patients on it
         if _on_drug(subject, topic) and not _added_to_drug(subject, topic):
+            if _ROUTINE.match(text, neg.end()) or _ROUTINE_BEFORE.search(text[: neg.start()]):
+                # "should not be used routinely (but can be considered ...)": not for every
+                # patient, kept for some (after failures): second line, not a ban
+                return Reading(ev, "second_line", strong=strong)
             return Reading(ev, "against", strong=strong)
     if _NOT_FIRST.search(text) and _on_drug(text, topic):
         return Reading(ev, "second_line", strong=strong)
@@ -302,6 +313,8 @@ def guideline_position(
     treatment path (rationale, path), best first."""
     attribution = attribution or {}
     readings = [r for r in (read_sentence(e, topic) for e in sentences) if r and r.kind != "other"]
+    deferred = [r for r in readings if r.kind == "deferred"]
+    readings = [r for r in readings if r.kind != "deferred"]
     # another form of the condition's recommendation (EGPA's in a GPA case) is for its
     # own patients, whatever population the sentence keeps after a cut
     readings = [
@@ -363,7 +376,6 @@ def guideline_position(
     path_sentences = [
         e for e in path_sentences if population_fits(population_of(e.text), case, topic)
     ]
-    drug = topic.drug
     failures = failures_on_record(case)
     # a vaccine or a test has no first-line drug before it, a non-drug therapy's
     # alternatives are the condition's other non-drug therapies
@@ -408,6 +420,10 @@ def guideline_position(
     second = [r for r in readings if r.kind == "second_line"]
     if against:
         stance, chosen = "not_recommended", against[:2]
+        if topic.names_state(chosen[0].ev.text):
+            # against it for the patient's state (testosterone "as it does not preserve
+            # fertility"): the condition's first-line drugs are no alternative to it
+            firsts = []
         preferred = [t for t, _ in firsts]
     elif dispreferred:
         stance, chosen = "prefers_other", dispreferred[:2]
@@ -423,31 +439,9 @@ def guideline_position(
     elif second:
         stance, chosen = "supports", second[:2]
     preferred = list({t.name: t for t in preferred}.values())
-    dx = topic.short
-    if stance == "not_recommended":
-        summary = f"The guidelines do not recommend {drug} for {dx}."
-    elif stance == "prefers_other":
-        summary = (
-            f"The guidelines put {_names(preferred)} before {drug} for {dx}; the case "
-            + (
-                "does not show it was tried."
-                if not all(topic.tried(t) for t in preferred)
-                else "records it was tried and worked."
-            )
-            if preferred
-            else f"The guidelines put other therapies before {drug} for {dx}."
-        )
-    elif stance == "supports":
-        reqs = [t for r in chosen for t in r.requires]
-        summary = f"The guidelines endorse {drug} for {dx}" + (
-            f" after {_names(reqs)}; the case records that earlier therapy failed." if reqs else "."
-        )
-        if any(r.kind == "second_line" for r in chosen):
-            summary += " It is not first-line: after standard therapy has failed."
-    else:
-        summary = f"The guidelines in the store say nothing on {drug} for {dx}."
-    if preferred and stance != "supports":
-        summary += f" Preferred: {_names(preferred)}."
+    if stance == "silent" and deferred:
+        chosen = deferred[:1]  # its own word that it makes no recommendation on the drug
+    summary = stance_summary(stance, topic, preferred, chosen, bool(deferred))
     cited = [r.ev for r in chosen]
     requests = documentation(case, topic, stance, preferred, firsts, sentences, path_sentences)
     # The endorsement's own conditions: the response to the therapies it comes after.
@@ -487,6 +481,10 @@ def guideline_position(
                 endorsing[0].ev,
             ),
         )
+        # for refractory disease: what it stayed active despite, by the case's therapies
+        despite = refractory_request(case, endorsing[0].population)
+        if despite and not reqs:  # (where it names what came first, "Response to" asks)
+            requests.insert(1, (despite, endorsing[0].ev))
     for ev in [e for _, e in firsts[:2]] if stance != "silent" else []:
         if ev not in cited:
             cited.append(ev)

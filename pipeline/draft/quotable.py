@@ -198,6 +198,9 @@ def why_not(
         return "another disease, no word on this drug"
     # (a service of the requested one's kind is a therapy too: massage beside chiropractic)
     therapy = find_therapies(text) or topic.names_sibling(text)
-    if not (on_drug or drug_document or topic.names_condition(text) or therapy):
+    # (or the patient's state, which has recommendations of its own: fertility preservation)
+    if not (on_drug or drug_document or topic.names_condition(text) or therapy) and not (
+        topic.names_state(text)
+    ):
         return "names neither the condition, the drug nor a therapy"
     return None

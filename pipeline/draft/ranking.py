@@ -131,6 +131,20 @@ def score_sentence(
     return score
 
 
+_RELAPSE = re.compile(r"\brelaps\w*", re.I)
+
+
+def course_weight(text: str, key: str, topic: CaseTopic) -> float:
+    """Where the case is in its disease's course: the case's other form is not the active
+    one the request treats; a relapse's therapy is not the path of a case that never
+    relapsed (newly diagnosed disease), and is the path of one that did."""
+    weight = -0.6 if topic.names_resting_form(text) else 0.0
+    if key in {"rationale", "path"} and _RELAPSE.search(text):
+        # (and for a relapsing case, what the guideline does on relapse is where it stands)
+        weight += 0.8 if topic.relapsing else -1.0
+    return weight
+
+
 def diverse(ranked: list[tuple[float, Evidence]], n: int, topical: set[str]) -> list[Evidence]:
     """The best n: at most n - 1 from one document about the case (n // 2 from any other),
     and no near-repeat of one taken."""

@@ -32,6 +32,17 @@ def _generic(kind: RequestKind | None) -> tuple[str, ...]:
     return ("surgery",) if kind is not None and kind.name == "procedure" else ()
 
 
+# Salt and ester words after a drug's base name ("... cypionate", "... sodium"): the form
+# a product is sold in, not what guidelines call the drug.
+_SALT = re.compile(
+    r"(?:\s+(?:cypionate|enanthate|undecanoate|propionate|acetate|valerate|decanoate|"
+    r"sodium|disodium|potassium|calcium|magnesium|hydrochloride|hcl|sulfate|sulphate|"
+    r"phosphate|succinate|tartrate|maleate|mesylate|besylate|citrate|fumarate|"
+    r"bromide|chloride|palmitate|hyclate|monohydrate|dihydrate))+$",
+    re.I,
+)
+
+
 def _request_words(text: str) -> tuple[str, ...]:
     """A request the vocabulary does not know, by its words: the name, the names in its
     brackets ("Shingrix"), and its head noun phrase ("zoster vaccine" of "Recombinant zoster
@@ -45,7 +56,12 @@ def _request_words(text: str) -> tuple[str, ...]:
     # the head before what qualifies it ("computed tomography" of "... of the chest
     # without contrast")
     head = re.split(r"\s+(?:of|without|with|for|in)\s+", words[0])[0] if words else ""
-    if len(head.split()) > 2:
+    base = _SALT.sub("", head).strip()
+    if base and base != head:
+        # a salt or ester form is the drug itself: sources name the base ("testosterone
+        # co-therapy" for "testosterone cypionate")
+        words.append(base)
+    elif len(head.split()) > 2:
         words.append(" ".join(head.split()[-2:]))
     elif head and head != words[0]:
         words.append(head)

@@ -22,6 +22,7 @@ from pipeline.retrieve.case_words import (
     _purpose,
     _request_words,
 )
+from pipeline.retrieve.forms import _form_coded, _form_names, _mask, _names_any, active_forms
 from pipeline.retrieve.procedures import procedure_questions, short_name
 from pipeline.retrieve.requests import (
     RequestKind,
@@ -87,19 +88,6 @@ def _conditions_of(case: Case) -> list[Term]:
     return out
 
 
-def _form_names(form: str) -> list[str]:
-    """A form's names ("systemic JIA|systemic juvenile|M08.2"), without its ICD-10 codes."""
-    return [n for n in form.split("|") if not _ICD.fullmatch(n)]
-
-
-def _form_coded(form: str, codes: list[str]) -> bool:
-    """A form listed with ICD-10 codes is the diagnosis's own when a code starts with one."""
-    return any(c.startswith(n) for n in form.split("|") if _ICD.fullmatch(n) for c in codes)
-
-
-_ICD = re.compile(r"[A-Z]\d{2}(?:\.\w{1,4})?")
-
-
 @dataclass
 class CaseTopic:
     condition: str  # the diagnosis with its common names
@@ -133,10 +121,19 @@ class CaseTopic:
     # states the patient is in that guidelines treat apart (pregnancy, heart failure)
     states: tuple[State, ...] = ()
     comorbid: tuple[str, ...] = ()  # the other diagnoses, by their short names
+    relapsing: bool = False  # the record says the disease relapsed on its therapy
+    active_subtypes: tuple[str, ...] = ()  # the own form the request treats (forms.py)
 
     def names_state(self, text: str) -> bool:
         """Names a state the patient is in ("during pregnancy", "NYHA class III")."""
         return names_state(text, self.states)
+
+    @property
+    def serves_state(self) -> bool:
+        """The case's question gives the request a goal in the patient's state ("to
+        protect fertility in a 23-year-old man with lupus nephritis"), not the condition."""
+        goal = re.split(r"\b(?:in|for) an? \d+-year-old\b", self.purpose)[0]
+        return bool(self.states) and goal.startswith("to ") and self.names_state(goal)
 
     def names_sibling(self, text: str) -> bool:
         """Names another service of the requested one's kind (physical therapy beside
@@ -214,6 +211,19 @@ class CaseTopic:
             return False
         return not (self.own_subtypes and _names_any(masked, list(self.own_subtypes)))
 
+    def other_form_only(self, text: str) -> bool:
+        """A sentence for another form's patients that says nothing of the drug itself
+        ("IL-1 inhibitors ... for systemic JIA without MAS" in an oligoarticular case; "IVIG
+        only for MAS in systemic JIA" does speak of the drug)."""
+        return self.names_other_subtype(text) and not self.names_drug(text)
+
+    def names_resting_form(self, text: str) -> bool:
+        """Names one of the case's own forms, but not the active one the request treats
+        (the oligoarthritis recommendation beside the TMJ one, for active TMJ arthritis)."""
+        if not self.active_subtypes or _names_any(text, list(self.active_subtypes)):
+            return False
+        return _names_any(text, list(self.own_subtypes))
+
     def document_fit(self, name: str) -> str:
         """How a document (by its title and file name) is about this case: "specific" (it
         names the form of the condition the diagnosis names: the lupus nephritis guideline
@@ -242,8 +252,23 @@ class CaseTopic:
                 continue
             if any(not mentions(d.name, self.drug_words) for d in find_drugs(near)):
                 continue
+            if self._narrowed_away(text[m.end() :]):
+                continue
             return True
         return False
+
+    def _narrowed_away(self, after: str) -> bool:
+        """ "Biologic DMARDs (IL-1 and IL-6 inhibitors)": the bracket right after a broad
+        class names other classes or drugs, and not this one: the sentence is about those."""
+        inside = re.match(r"\w*\s*\(([^()]{2,80})\)", after)  # after a plural's "s"
+        if not inside or self.names_drug(inside.group(1)):
+            return False
+        text = inside.group(1)
+        own = _pattern(self.drug_classes) if self.drug_classes else None
+        if own and own.search(text):
+            return False
+        others = [d for d in find_drugs(text) if not mentions(d.name, self.drug_words)]
+        return bool(others) or mentions(text, self.other_class_words)
 
     def names_other_condition(self, text: str) -> bool:
         """The sentence's subject is another disease: one is named, and this case's
@@ -315,6 +340,9 @@ class CaseTopic:
                 f"{drug} is not recommended for {dx}",
             ],
         }
+        if self.relapsing:
+            # a relapse has a therapy of its own in most guidelines: asked first on the path
+            asked["path"].insert(0, f"{dx} relapse: treatment of relapse, {prior}")
         for state in self.states:
             # the patient's state has recommendations of its own: asked first
             on = ", ".join(self.current) if self.current else "current therapy"
@@ -338,22 +366,6 @@ def _qualifier_of(text: str, start: int) -> str:
 def _negated_class(text: str, start: int) -> bool:
     """ "non-TNF inhibitor bDMARD": the class word is what the drug is not."""
     return bool(re.search(r"\bnon\s*[-‐–]?\s*$", text[max(0, start - 6) : start], re.I))
-
-
-def _mask(text: str, names: list[str]) -> str:
-    """The text with every mention of these names blanked (longest names first)."""
-    for name in sorted(names, key=len, reverse=True):
-        pattern = _pattern((), (name,)) if name.isupper() else _pattern((name,))
-        if pattern:
-            text = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    return text
-
-
-def _names_any(text: str, names: list[str]) -> bool:
-    """Names one of these (all-capital names as whole words, in capitals)."""
-    lower = tuple(n for n in names if not n.isupper())
-    upper = tuple(n for n in names if n.isupper())
-    return mentions(text, lower, upper)
 
 
 def case_topic(case: Case) -> CaseTopic:
@@ -421,6 +433,8 @@ def case_topic(case: Case) -> CaseTopic:
     own_subtypes = tuple(
         n for form, names in forms if form in own_forms or _form_coded(form, codes) for n in names
     )
+    own_groups = [names for form, names in forms if form in own_forms or _form_coded(form, codes)]
+    texts = [d.name for d in case.diagnoses] + [case.question or ""]
     own = drug.classes if drug else ()
     known = drug_classes()
     narrow = [c for c in own if c in known and not known[c].broad]
@@ -462,4 +476,12 @@ def case_topic(case: Case) -> CaseTopic:
         current=_current_therapies(case),
         states=case_states(case),
         comorbid=tuple(dict.fromkeys(short_name(d.name) for d in case.diagnoses[1:])),
+        active_subtypes=tuple(active_forms(own_groups, texts)),
+        relapsing=bool(
+            re.search(
+                r"\brelaps",
+                " ".join([*case.history, *(p.response or "" for p in case.prior_therapies)]),
+                re.I,
+            )
+        ),
     )
