@@ -11,6 +11,7 @@ from pipeline.models import CaseFact
 from pipeline.policy.adherence import judge_adherence
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.broader_absence import judge_broader_absence
+from pipeline.policy.care_setting import judge_treated_by
 from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.change_since import judge_change_since
 from pipeline.policy.class_failure import judge_class_failure, resolve_classes
@@ -52,6 +53,7 @@ from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
+from pipeline.policy.unit_named import judge_unit_named
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
 from pipeline.policy.window_counts import judge_window_count
@@ -107,6 +109,8 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_never_used_within_limit(text, facts, drug),
         lambda: judge_head_absent(text, facts),
         lambda: judge_start_setting(text, facts, drug),
+        lambda: judge_treated_by(text, facts),
+        lambda: judge_unit_named(text, facts),
     )
     for read in readers:
         found = read()
