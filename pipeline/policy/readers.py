@@ -61,6 +61,18 @@ from pipeline.policy.window_counts import judge_window_count
 Found = tuple[str, list[str], str]
 
 
+# ", or by two disease-causing variants": an alternative with no number, which the
+# measurement rule does not read, so a value out of bound is no failure of the criterion
+_OTHER_WAY = re.compile(r",\s+or\s+(?![^,;]*\d)\w", re.I)
+
+
+def _measure(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
+    found = judge_measure(text, facts, drug, context)
+    if found is not None and found[0] == "not_met" and _OTHER_WAY.search(text):
+        return None
+    return found
+
+
 def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     readers = (
         lambda: judge_trial(text, facts, drug, context),
@@ -73,7 +85,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_change_since(text, facts),
         lambda: judge_class_failure(text, facts),
         lambda: judge_snellen(text, facts),
-        lambda: judge_measure(text, facts, drug, context),
+        lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_recency(text, facts),
         lambda: judge_interval(text, facts, drug),

@@ -31,3 +31,20 @@ def test_near_cases_decide_nothing() -> None:
     assert judge_unit_named(history, _facts("Titer 22 BU.")) is None
     # a unit other measurements share is not read here
     assert judge_unit_named("Hemoglobin of 10 g/dL or more", _facts("Hb 11 g/dL.")) is None
+
+
+def test_a_value_out_of_bound_fails_no_criterion_with_another_way_to_meet_it() -> None:
+    from pipeline.policy.readers import read_criterion
+
+    asked = (
+        "Diagnosis confirmed by a sweat chloride value of 60 mmol/L or more, or by two "
+        "disease-causing variants"
+    )
+    high = _facts("Newborn screening; sweat chloride 104 mmol/L at 6 weeks of age.")
+    low = _facts("Newborn screening; sweat chloride 40 mmol/L at 6 weeks of age.")
+    met = read_criterion(asked, high, "Gizmotril", "")
+    assert met is not None and met[0] == "met"
+    assert read_criterion(asked, low, "Gizmotril", "") is None
+    # without the other way, the low value fails it
+    alone = read_criterion(asked.split(", or")[0], low, "Gizmotril", "")
+    assert alone is not None and alone[0] == "not_met"
