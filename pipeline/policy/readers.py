@@ -38,6 +38,7 @@ from pipeline.policy.polarity import (
 )
 from pipeline.policy.positive_test import judge_positive_test
 from pipeline.policy.prior_use import judge_never_received
+from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
 from pipeline.policy.rems import judge_rems
@@ -123,6 +124,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_start_setting(text, facts, drug),
         lambda: judge_treated_by(text, facts),
         lambda: judge_unit_named(text, facts),
+        lambda: judge_purpose(text, facts),
     )
     for read in readers:
         found = read()
