@@ -33,6 +33,7 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("TSAT",),
     ),
     "ferritin": ((r"(?:serum )?ferritin",), ()),
+    "sweat chloride": ((r"sweat chloride(?: (?:test|concentration))?",), ()),
     "erythropoietin level": ((r"(?:serum )?erythropoietin(?: level)?",), ("EPO",)),
     "platelet count": ((r"platelets?(?: count)?",), ("PLT",)),
     "neutrophil count": ((r"(?:absolute )?neutrophils?(?: count)?",), ("ANC",)),

@@ -13,6 +13,7 @@ from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
 from pipeline.policy.answer_schema import judgment_schema
+from pipeline.policy.care_setting import names_specialty
 from pipeline.policy.clause_polarity import agreeing
 from pipeline.policy.comparison import compares_readings
 from pipeline.policy.criterion_terms import (
@@ -121,14 +122,15 @@ def _judge_by_kind(
             reason=f"age {age} {'satisfies' if ok else 'fails'} {op} {years:g} years",
         )
     if node.kind == "prescriber":
-        stems = [specialty_stem(s) for s in node.fields.get("specialties", []) if s]
-        stems = [s for s in stems if len(s) >= 5]
-        if not stems:
+        named = [(s, specialty_stem(s)) for s in node.fields.get("specialties", []) if s]
+        named = [(s, t) for s, t in named if len(t) >= 5]
+        if not named:
             return None
         for fact in facts:
             # "She has never seen a dermatologist": a specialty named only to deny it
             if any(
-                any(s in c.lower() for s in stems) and not negates(c) for c in clauses(fact.text)
+                any(names_specialty(s, t, c) for s, t in named) and not negates(c)
+                for c in clauses(fact.text)
             ):
                 return Judgment(
                     **base,

@@ -11,6 +11,7 @@ from pipeline.models import CaseFact
 from pipeline.policy.adherence import judge_adherence
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.broader_absence import judge_broader_absence
+from pipeline.policy.care_setting import judge_treated_by
 from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.change_since import judge_change_since
 from pipeline.policy.class_failure import judge_class_failure, resolve_classes
@@ -38,6 +39,7 @@ from pipeline.policy.polarity import (
 )
 from pipeline.policy.positive_test import judge_positive_test
 from pipeline.policy.prior_use import judge_never_received
+from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
 from pipeline.policy.rems import judge_rems
@@ -53,11 +55,24 @@ from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
+from pipeline.policy.unit_named import judge_unit_named
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
 from pipeline.policy.window_counts import judge_window_count
 
 Found = tuple[str, list[str], str]
+
+
+# ", or by two disease-causing variants": an alternative with no number, which the
+# measurement rule does not read, so a value out of bound is no failure of the criterion
+_OTHER_WAY = re.compile(r",\s+or\s+(?![^,;]*\d)\w", re.I)
+
+
+def _measure(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
+    found = judge_measure(text, facts, drug, context)
+    if found is not None and found[0] == "not_met" and _OTHER_WAY.search(text):
+        return None
+    return found
 
 
 def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
@@ -73,7 +88,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_class_failure(text, facts),
         lambda: judge_labelled_readings(text, facts),
         lambda: judge_snellen(text, facts),
-        lambda: judge_measure(text, facts, drug, context),
+        lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_recency(text, facts),
         lambda: judge_interval(text, facts, drug),
@@ -109,6 +124,9 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_never_used_within_limit(text, facts, drug),
         lambda: judge_head_absent(text, facts),
         lambda: judge_start_setting(text, facts, drug),
+        lambda: judge_treated_by(text, facts),
+        lambda: judge_unit_named(text, facts),
+        lambda: judge_purpose(text, facts),
     )
     for read in readers:
         found = read()

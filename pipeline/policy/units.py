@@ -26,6 +26,7 @@ UNITS: list[tuple[str, str]] = [
     (r"mg\s*/\s*l\b", "mg/L"),
     (r"mm\s*/\s*h(?:r|our)?", "mm/h"),
     (r"x\s*10\^?9\s*/\s*l", "x10^9/L"),
+    (r"bethesda\s+units?\b|bu\b", "BU"),
     (r"kg\b|kilograms?\b", "kg"),
     (r"%|percent\b", "%"),
     (r"years?\b", "year"),
