@@ -8,6 +8,7 @@ first, the model only where its answer can still change the outcome) and the tre
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from pipeline.cases import case_facts
@@ -381,7 +382,7 @@ def apply_policy(
             next((r for r in rows if r.op == "leaf" and r.status == "not_met"), None),
         )
         what = f"{failed.text} (page {failed.page})" if failed else "the criteria tree"
-        if branch.request_type not in {"any", wanted}:
+        if branch.request_type not in {"any", wanted} or _reading_on_drug(branch, wanted, failed):
             # a continuation read against the initial criteria (the compiler found no
             # others): what those deny may be what a renewal no longer asks
             return PolicyDecision(
@@ -399,6 +400,23 @@ def apply_policy(
         verdict="insufficient_information",
         missing=missing,
         rule=f"{len(missing)} criteria of {indication.name} not documented",
+    )
+
+
+# "documented 610 ng/dL fails below 300 ng/dL": a reading code compared with a bound
+_MEASURED_FAIL = re.compile(r"^documented .+ fails ")
+
+
+def _reading_on_drug(branch: Branch, wanted: str, failed: Judgment | None) -> bool:
+    """A renewal failed, on criteria that name no request type, by a measured value: the
+    patient is on the drug, and a bound set for starting it does not judge a reading taken
+    on it (a hormone level on replacement is no level that qualified for it)."""
+    return (
+        wanted == "continuation"
+        and branch.request_type == "any"
+        and failed is not None
+        and failed.method == "rule"
+        and bool(_MEASURED_FAIL.match(failed.reason))
     )
 
 

@@ -382,6 +382,44 @@ def test_a_continuation_read_against_initial_criteria_is_no_verdict() -> None:
     assert d.verdict == "insufficient_information" and "no continuation criteria" in d.rule
 
 
+def test_a_renewal_is_not_denied_by_a_reading_on_the_drug_under_unlabelled_criteria() -> None:
+    leaf = PolicyNode(id="1.a", text="Hemoglobin below 10 g/dL before starting", page=1)
+    node = PolicyNode(id="1", text="All of:", page=1, op="all_of", children=[leaf])
+    ind = Indication(
+        id="1",
+        name="Anemia of chronic kidney disease",
+        text="x",
+        page=1,
+        branches=[Branch(request_type="any", node=node)],
+    )
+    tree = PolicyTree(
+        source_id="s" * 64,
+        file="/x.pdf",
+        title="Epoetin policy",
+        compiler="test",
+        indications=[ind],
+    )
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "patient": {"age": 60},
+            "diagnoses": [{"name": "Anemia of chronic kidney disease"}],
+            "history": ["Hemoglobin 11.4 g/dL on 01/05/2026."],
+            "requested_treatment": {"drug": "Epoetin", "request_type": "continuation"},
+        }
+    )
+    # on the drug, a reading above the starting bound is what the drug did: a person decides
+    d = apply_policy(case, [tree], None)
+    assert d.verdict == "insufficient_information" and "a person decides" in d.rule
+    # a first request with the same reading fails the bound
+    case.requested_treatment.request_type = "initial"
+    assert apply_policy(case, [tree], None).verdict == "not_medically_necessary"
+    # a renewal's own criteria deny as before
+    ind.branches[0].request_type = "continuation"
+    case.requested_treatment.request_type = "continuation"
+    assert apply_policy(case, [tree], None).verdict == "not_medically_necessary"
+
+
 def test_an_absence_needs_a_fact_that_denies_what_it_asks() -> None:
     crit = "Not used together with another biologic or with an oral systemic agent for psoriasis"
     dx = "Diagnosis: Generalized pustular psoriasis (ICD-10 L40.1)."
