@@ -37,6 +37,7 @@ from pipeline.policy.models import (
     PolicyNode,
     PolicyTree,
 )
+from pipeline.policy.section_names import defined_abbreviations, fold_back
 from pipeline.policy.verbatim import PageText, _verbatim
 from pipeline.sources.parse import normalize
 
@@ -113,6 +114,7 @@ class Checker:
         self.pages = pages
         self.problems: list[str] = []
         self._whole = _compact(" ".join(pages.pages))
+        self._defined = defined_abbreviations(" ".join(pages.pages))
         # Criteria dropped (or kept cut short) per indication id; "*": the whole tree.
         self.dropped: dict[str, int] = {}
         self.flagged: dict[str, int] = {}  # cut short
@@ -279,7 +281,9 @@ class Checker:
 
     def name(self, what: str, name: str, text: str, page: int) -> str:
         name = " ".join(name.split())
-        if name and _compact(name) in _compact(text) + self._whole:
+        # a name with the policy's own abbreviations spelled out (section_names.spell_out)
+        where = _compact(text) + self._whole
+        if name and any(_compact(n) in where for n in (name, fold_back(name, self._defined))):
             return name
         if name:
             self.problems.append(

@@ -55,3 +55,10 @@ def spell_out(name: str, defined: dict[str, str]) -> str:
             continue
         name = re.sub(rf"(?<![\w(-]){re.escape(abbr)}(?![\w)-])", f"{long.lower()} ({abbr})", name)
     return name
+
+
+def fold_back(name: str, defined: dict[str, str]) -> str:
+    """The name as printed: each "long form (ABBR)" that ``spell_out`` wrote back to ABBR."""
+    for abbr, long in defined.items():
+        name = name.replace(f"{long.lower()} ({abbr})", abbr)
+    return name

@@ -60,7 +60,8 @@ def test_a_part_d_document_compiles_to_its_drug_groups_conditions() -> None:
     pdf = Path(__file__).parents[2] / "evals/policies/synthetic6/synth6-partd-thrombopoietin.pdf"
     tree = compile_policy(pdf, source_id="s", title="t")
     names = [i.name for i in tree.indications]
-    assert names[0] == "Chronic or persistent ITP" and len(names) == 4
+    # "ITP", as the document defines it, spelled out (section_names.spell_out)
+    assert names[0] == "Chronic or persistent immune thrombocytopenia (ITP)" and len(names) == 4
     assert [b.request_type for b in tree.indications[0].branches] == ["initial", "continuation"]
     assert "MULPLETA" in tree.scope and not tree.exclusions  # two groups: no unscoped exclusion
     assert not tree.problems

@@ -199,3 +199,14 @@ def test_a_web_page_is_the_policy_for_the_drug_its_section_headings_name(tmp_pat
     case.requested_treatment.drug = "Brandix (lanorizumab) 100 mg"
     found, why = policy_for(case, [tree])
     assert found is tree and "indications" in why
+
+
+def test_a_spelled_out_name_folds_back_to_the_printed_one() -> None:
+    from pipeline.policy.section_names import fold_back
+
+    defined = defined_abbreviations("Chronic kidney disease (CKD) stages 3-5.")
+    spelled = spell_out("Anemia of CKD", defined)
+    assert spelled == "Anemia of chronic kidney disease (CKD)"
+    assert fold_back(spelled, defined) == "Anemia of CKD"
+    # a name printed with its long form already is left as it is
+    assert spell_out("Anemia of chronic kidney disease (CKD)", defined).count("(CKD)") == 1
