@@ -50,3 +50,9 @@ def test_a_prescriber_lists_setting_is_read_as_a_phrase() -> None:
     assert names_specialty("hematologist", "hematolog", "pediatric hematology clinic")
     assert phrase_in("cystic fibrosis centre", "Harbour City CF center")
     assert not phrase_in("cystic fibrosis centre", "Harbour City centre")
+
+
+def test_a_specialty_is_named_without_its_role_word() -> None:
+    spec = "pain medicine specialist"
+    assert names_specialty(spec, "pain", "Dr. Ruiz, board-certified pain medicine")
+    assert not names_specialty(spec, "pain", "Dr. Ruiz, internal medicine")
