@@ -19,6 +19,7 @@ from pipeline.policy.absence import read_absences, turn_over
 from pipeline.policy.contrasts import contrast_fit
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import (
+    defined_abbreviations,
     excluded_condition,
     indication_for,
     indication_score,
@@ -270,7 +271,7 @@ def apply_policy(
     # An exclusion the diagnosis only shares words with decides nothing by itself: the
     # indication wins where it names the diagnosis better, and a tie is a person's call.
     near = [(resembles_exclusion(case, ex), ex) for ex in tree.exclusions]
-    score = indication_score(case, indication, tree)
+    score = indication_score(case, indication, defined_abbreviations(tree))
     if tie := next((ex for (s, _), ex in near if s and s >= score), None):
         return PolicyDecision(
             **head,

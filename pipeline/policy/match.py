@@ -15,6 +15,8 @@ from pipeline.policy.drug_headings import headed_by
 from pipeline.policy.fields import code_in
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.name_words import condition_words, other_form, words
+from pipeline.policy.section_names import defined_abbreviations as section_abbreviations
+from pipeline.policy.section_names import spell_out
 from pipeline.policy.word_families import shared_words
 
 _DRUG_GENERIC = {
@@ -174,55 +176,15 @@ def _treatment_overlap(name: str, case: Case) -> tuple[float, str]:
     return fraction + 0.1 * len(shared), what
 
 
-_DEFINED = re.compile(
-    r"\b([A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,5})\s+\(([A-Z][A-Za-z]{1,6})\)"
-)
-
-
 def defined_abbreviations(tree: PolicyTree) -> dict[str, str]:
-    """What the policy's own text defines ("Hereditary angioedema (HAE)" → HAE): the
-    abbreviation's letters taken from the start of the words before it."""
+    """What the policy's own text defines ("Hereditary angioedema (HAE)" → HAE), read as
+    the compiler reads it (section_names.py): its title, scope, names and criteria."""
     texts = [tree.title, tree.scope, *(i.name for i in tree.indications)]
-    texts += [_all_text(i) for i in tree.indications]
-    found: dict[str, str] = {}
-    for text in texts:
-        for m in _DEFINED.finditer(text or ""):
-            words, abbr = m.group(1).split(), m.group(2)
-            letters = abbr.upper()
-            # the fewest last words whose initials (or first letters of their parts) spell it
-            for k in range(1, len(words) + 1):
-                tail = words[-k:]
-                joined = "".join(re.sub(r"[^A-Za-z]", "", w) for w in tail).upper()
-                initials = "".join(w[0] for w in tail).upper()
-                spelled = joined.startswith(letters[0]) and _spells(joined, letters)
-                if initials == letters or spelled:
-                    found.setdefault(abbr, " ".join(tail))
-                    break
-    return found
-
-
-def _spells(word: str, letters: str) -> bool:
-    """The letters appear in order in the word, the first at its start ("HEREDITARYANGIOEDEMA"
-    spells HAE)."""
-    at = 0
-    for ch in letters:
-        at = word.find(ch, at)
-        if at < 0:
-            return False
-        at += 1
-    return True
+    return section_abbreviations(*texts, *(_all_text(i) for i in tree.indications))
 
 
 def _all_text(ind: Indication) -> str:
     return " ".join(n.text for b in ind.branches for n in b.node.nodes())
-
-
-def _expanded(name: str, abbreviations: dict[str, str]) -> str:
-    """The name with each abbreviation the policy defines written out beside it."""
-    for abbr, full in abbreviations.items():
-        if full.lower() not in name.lower():
-            name = re.sub(rf"\b{re.escape(abbr)}\b", f"{full} ({abbr})", name)
-    return name
 
 
 def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str]:
@@ -235,7 +197,7 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
         i.id: QUALIFIER.sub(" ", i.name, count=1) if fits[i.id][1] else i.name
         for i in tree.indications
     }
-    names_of = {i.id: _expanded(plain[i.id], abbreviations) for i in tree.indications}
+    names_of = {i.id: spell_out(plain[i.id], abbreviations) for i in tree.indications}
     wanted_drug = drug_words(case.requested_treatment.drug)
     drug_in_criteria = {
         i.id for i in tree.indications if wanted_drug & words(f"{i.section} {_all_text(i)}")
@@ -413,9 +375,12 @@ def resembles_exclusion(case: Case, ex: Exclusion) -> tuple[float, str]:
     return _overlap(_NEGATION.sub("", ex.name), case)
 
 
-def indication_score(case: Case, ind: Indication, tree: PolicyTree | None = None) -> float:
+def indication_score(
+    case: Case, ind: Indication, abbreviations: dict[str, str] | None = None
+) -> float:
     """The matcher's score for an indication (name words, plus 2 for an ICD-10 code), its
-    name with the policy's abbreviations written out, as ``indication_for`` reads it."""
-    name = _expanded(ind.name, defined_abbreviations(tree)) if tree else ind.name
+    name with the policy's abbreviations (``defined_abbreviations``, read once per policy)
+    written out, as ``indication_for`` reads it."""
+    name = spell_out(ind.name, abbreviations or {})
     score = max(_overlap(name, case, True)[0], _treatment_overlap(ind.name, case)[0])
     return score + (2.0 if _codes(ind.icd10, case) else 0.0)

@@ -27,12 +27,14 @@ def drug_for_condition(name: str) -> str | None:
     return m.group(3).strip()
 
 
-def defined_abbreviations(text: str) -> dict[str, str]:
-    """ABBR → its long form, for each "Long form (ABBR)" the text prints: the words right
-    before the bracket whose first letters are all letters of the abbreviation (at least
-    two words, the long form's first letter one of the abbreviation's)."""
+def defined_abbreviations(*texts: str) -> dict[str, str]:
+    """ABBR → its long form, for each "Long form (ABBR)" the texts print (the first one
+    wins): the words right before the bracket whose first letters are all letters of the
+    abbreviation (at least two words, the long form's first letter one of the
+    abbreviation's). The one reading of a policy's abbreviations: the compiler spells
+    names out with it, the matcher reads a tree's names with it (match.py)."""
     out: dict[str, str] = {}
-    for m in _DEFINED.finditer(text):
+    for m in (m for text in texts for m in _DEFINED.finditer(text or "")):
         abbr = m.group(2)
         if not abbr.isupper() or abbr in out:
             continue

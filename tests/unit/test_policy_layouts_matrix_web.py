@@ -210,3 +210,6 @@ def test_a_spelled_out_name_folds_back_to_the_printed_one() -> None:
     assert fold_back(spelled, defined) == "Anemia of CKD"
     # a name printed with its long form already is left as it is
     assert spell_out("Anemia of chronic kidney disease (CKD)", defined).count("(CKD)") == 1
+    # several texts (a tree's names and criteria, match.py): each read apart, the first wins
+    texts = ("Diabetic", "kidney disease (DKD)", "Diabetic kidney disease (DKD)")
+    assert defined_abbreviations(*texts) == {"DKD": "kidney disease"}
