@@ -8,7 +8,6 @@ first, the model only where its answer can still change the outcome) and the tre
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 from pipeline.cases import case_facts
@@ -37,6 +36,7 @@ from pipeline.policy.models import (
     PolicyTree,
     Status,
 )
+from pipeline.policy.reading_reasons import failed_reading
 from pipeline.policy.references import find_node, prior_approval
 from pipeline.policy.rule import RUN_ON, decided_without, evaluate, runs_on
 from pipeline.policy.use_together import allowed_dropped, situation, unread
@@ -404,10 +404,6 @@ def apply_policy(
     )
 
 
-# "documented 610 ng/dL fails below 300 ng/dL": a reading code compared with a bound
-_MEASURED_FAIL = re.compile(r"^documented .+ fails ")
-
-
 def _reading_on_drug(branch: Branch, wanted: str, failed: Judgment | None) -> bool:
     """A renewal failed, on criteria that name no request type, by a measured value: the
     patient is on the drug, and a bound set for starting it does not judge a reading taken
@@ -417,7 +413,7 @@ def _reading_on_drug(branch: Branch, wanted: str, failed: Judgment | None) -> bo
         and branch.request_type == "any"
         and failed is not None
         and failed.method == "rule"
-        and bool(_MEASURED_FAIL.match(failed.reason))
+        and failed_reading(failed.reason)  # a reading code compared with a bound
     )
 
 

@@ -25,6 +25,7 @@ from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, req
 from pipeline.policy.current_value import latest_readings
 from pipeline.policy.dates import as_of, months_between, reading_date
 from pipeline.policy.percent_of import percent_of
+from pipeline.policy.reading_reasons import reading_reason
 from pipeline.policy.units import NUMBER_WORD, count_value
 from pipeline.policy.units import UNIT as _UNIT
 from pipeline.policy.units import unit_of as _unit
@@ -476,13 +477,8 @@ def judge_measure(
         cited = list(dict.fromkeys(f.id for _, f, _ in values))[:3]
         shown = ", ".join(f"{v:g}" for v, _, _ in values[:3])
         unit = f" {bound.unit}" if bound.unit else ""
-        statuses.append(
-            (
-                "met" if ok else "not_met",
-                cited,
-                f"documented {shown}{unit} {'satisfies' if ok else 'fails'} {bound.words()}{unit}",
-            )
-        )
+        reason = reading_reason(f"{shown}{unit}", ok, f"{bound.words()}{unit}")
+        statuses.append(("met" if ok else "not_met", cited, reason))
     kinds = {s for s, _, _ in statuses}
     if len(kinds) != 1:
         return None

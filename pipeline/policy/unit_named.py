@@ -12,6 +12,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.measures import bounds
+from pipeline.policy.reading_reasons import reading_reason
 from pipeline.policy.units import UNIT, unit_of
 
 # units no other measurement is written in
@@ -51,5 +52,5 @@ def judge_unit_named(text: str, facts: list[CaseFact]) -> tuple[str, list[str], 
     ok = outcomes.pop()
     shown = ", ".join(f"{v:g}" for v, _ in values[:3])
     cited = list(dict.fromkeys(f.id for _, f in values))[:3]
-    why = f"documented {shown} {bound.unit} {'satisfies' if ok else 'fails'} {bound.words()}"
+    why = reading_reason(f"{shown} {bound.unit}", ok, bound.words())
     return ("met" if ok else "not_met"), cited, why
