@@ -15,14 +15,12 @@ from pipeline.llm import LLMClient
 from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.models import Case
 from pipeline.policy.absence import read_absences, turn_over
-from pipeline.policy.contrasts import contrast_fit
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import (
-    defined_abbreviations,
     excluded_condition,
-    indication_for,
     indication_score,
     is_situational,
+    match_indication,
     policy_for,
     resembles_exclusion,
 )
@@ -237,7 +235,8 @@ def apply_policy(
             verdict="not_medically_necessary",
             rule=f"exclusion applies (policy page {applied.page}): {applied.text}",
         )
-    indication, ind_why = indication_for(case, tree)
+    matched = match_indication(case, tree)
+    indication, ind_why = matched.indication, matched.why
     if indication is None:
         catch_all = next((x for x in tree.exclusions if x.catch_all), None)
         if catch_all:
@@ -259,7 +258,7 @@ def apply_policy(
             verdict="insufficient_information",
             rule=f"{ind_why}; the policy does not say the drug is excluded for it",
         )
-    side, split_by = contrast_fit(case, tree, indication)
+    side, split_by = matched.fit  # contrasts.contrast_fit, read by the matcher
     if side is None:  # "with X" beside "without X", and the case says neither
         return PolicyDecision(
             **head,
@@ -271,7 +270,7 @@ def apply_policy(
     # An exclusion the diagnosis only shares words with decides nothing by itself: the
     # indication wins where it names the diagnosis better, and a tie is a person's call.
     near = [(resembles_exclusion(case, ex), ex) for ex in tree.exclusions]
-    score = indication_score(case, indication, defined_abbreviations(tree))
+    score = indication_score(case, indication, matched.abbreviations)
     if tie := next((ex for (s, _), ex in near if s and s >= score), None):
         return PolicyDecision(
             **head,

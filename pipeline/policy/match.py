@@ -4,6 +4,7 @@ ICD-10 code): word overlap and code ranges, each choice with the reason in words
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from pipeline.models import Case
 from pipeline.policy.coded_forms import coded_forms
@@ -187,7 +188,23 @@ def _all_text(ind: Indication) -> str:
     return " ".join(n.text for b in ind.branches for n in b.node.nodes())
 
 
+class IndicationMatch(NamedTuple):
+    """The indication a case matches, why, and what the matcher read on the way that the
+    decision reads again: the case's side of the indication's with/without split
+    (contrasts.contrast_fit) and the policy's abbreviations (for ``indication_score``)."""
+
+    indication: Indication | None
+    why: str
+    fit: tuple[bool | None, str]
+    abbreviations: dict[str, str]
+
+
 def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str]:
+    found = match_indication(case, tree)
+    return found.indication, found.why
+
+
+def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
     best: tuple[float, Indication | None, str] = (0.0, None, "")
     abbreviations = defined_abbreviations(tree)
     # a with/without split: the qualifier's words are no sign of the case's side, and the
@@ -260,9 +277,11 @@ def indication_for(case: Case, tree: PolicyTree) -> tuple[Indication | None, str
             best = (score, ind, why)
     if best[1] is None:
         dx = "; ".join(d.name for d in case.diagnoses)
-        return None, f"no indication of the policy matches the diagnoses ({dx})"
+        why = f"no indication of the policy matches the diagnoses ({dx})"
+        return IndicationMatch(None, why, (True, ""), abbreviations)
     ind = best[1]
-    return ind, f"indication {ind.id} ({ind.name}, page {ind.page}): {best[2]}"
+    why = f"indication {ind.id} ({ind.name}, page {ind.page}): {best[2]}"
+    return IndicationMatch(ind, why, fits[ind.id], abbreviations)
 
 
 _ROUTES = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pipeline.models import Case
 from pipeline.policy.contrasts import contrast_fit, qualifier
 from pipeline.policy.decide import apply_policy
-from pipeline.policy.match import indication_for
+from pipeline.policy.match import indication_for, match_indication
 from pipeline.policy.models import Branch, Indication, PolicyNode, PolicyTree
 
 WITH = "Use A - Wobble disease WITH factor Q antibodies: renewal"
@@ -56,6 +56,9 @@ def test_the_side_the_question_states_picks_the_indication() -> None:
     with_ = _case("Renew Zentrafib for a man with wobble disease and factor Q antibodies?")
     ind, _ = indication_for(with_, tree)
     assert ind is not None and ind.name == WITH
+    # the matcher hands the decision the side it read for the indication it chose
+    found = match_indication(with_, tree)
+    assert found.indication is ind and found.fit == contrast_fit(with_, tree, ind)
 
 
 def test_a_case_that_states_neither_side_gets_no_verdict() -> None:
