@@ -69,6 +69,9 @@ BATCHES = {
     "synthetic10": Batch(
         POLICIES / "synthetic10", "build.py", "policy-pairs-synthetic10.yaml", 5, True, pairs=2
     ),
+    "synthetic11": Batch(
+        POLICIES / "synthetic11", "build.py", "policy-pairs-synthetic11.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
