@@ -13,7 +13,7 @@ from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
 from pipeline.policy.answer_schema import judgment_schema
-from pipeline.policy.care_setting import names_specialty
+from pipeline.policy.care_setting import names_specialty, states_prescriber
 from pipeline.policy.clause_polarity import agreeing
 from pipeline.policy.comparison import compares_readings
 from pipeline.policy.criterion_terms import (
@@ -40,7 +40,6 @@ _NON_DRUG = re.compile(
     r"psychotherapy|exercise|splint\w*)\b",
     re.I,
 )
-_SPECIALTY = re.compile(r"specialt|prescrib(?:er|ing)|requesting (?:physician|provider)", re.I)
 _FAILURE = re.compile(
     r"\b(no|not|none|without|denies|negative|never|failed|failure|inadequate|insufficient|"
     r"intoleran\w*|contraindicat\w*|unable|did not|lack\w*|absent)\b",
@@ -139,7 +138,7 @@ def _judge_by_kind(
                     method="rule",
                     reason="the documented specialty is in the policy's list",
                 )
-        stated = [f for f in facts if _SPECIALTY.search(f.text)]
+        stated = [f for f in facts if states_prescriber(f)]
         if stated:
             return Judgment(
                 **base,
