@@ -33,6 +33,8 @@ UNITS: list[tuple[str, str]] = [
     (r"months?\b", "month"),
     (r"weeks?\b", "week"),
     (r"days?\b", "day"),
+    # a test's timing ("mean sleep latency of 8 minutes or less"), not a span of treatment
+    (r"minutes?\b|mins?\b", "minute"),
 ]
 # "3 consecutive months": the unit after a word that only qualifies it
 UNIT = re.compile(
@@ -80,3 +82,8 @@ def count_value(word: str) -> float:
     """A count written in digits ("3", "2.5") or as one of the words above."""
     word = word.lower()
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
+
+
+# A count out of the times tried, as a count of the thing the clause names by its
+# abbreviation: "REM sleep in 3 of 5 naps" is 3 sleep-onset REM periods.
+N_OF_M = re.compile(r"(\d+|" + NUMBER_WORD + r")\s+of\s+(?:\d+|" + NUMBER_WORD + r")\s+[a-z]", re.I)
