@@ -25,14 +25,13 @@ from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, req
 from pipeline.policy.current_value import latest_readings
 from pipeline.policy.dates import as_of, months_between, reading_date
 from pipeline.policy.percent_of import percent_of
+from pipeline.policy.units import DOSE_UNIT as _DOSE_UNIT
 from pipeline.policy.units import N_OF_M, NUMBER_WORD, count_value
 from pipeline.policy.units import UNIT as _UNIT
 from pipeline.policy.units import unit_of as _unit
 
 # a minus sign belongs to the number ("T-score -2.5"), a hyphen between numbers does not
 _NUM = r"(?<![\w.^/])(?<![A-Za-z]-)([-−]?\d+(?:,\d{3})*(?:\.\d+)?|" + NUMBER_WORD + r")(?![\w]|/\d)"
-# A unit that a dose or a frequency is written in: those are not measurements of the patient.
-_DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|ml|min|m2|mm))", re.I)
 
 _AT_LEAST = r"(?:at least|a minimum of|minimum of|no (?:fewer|less) than|≥|>=|=>)"
 _MORE = r"(?:more than|greater than|higher than|above|over|exceeding|>)"

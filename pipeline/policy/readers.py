@@ -45,6 +45,7 @@ from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
 from pipeline.policy.rems import judge_rems
+from pipeline.policy.repeated_readings import judge_repeated_readings
 from pipeline.policy.restated import (
     judge_never_taken,
     judge_never_used_within_limit,
@@ -90,6 +91,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_class_failure(text, facts),
         lambda: judge_labelled_readings(text, facts),
         lambda: judge_snellen(text, facts),
+        lambda: judge_repeated_readings(text, facts),
         lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_recency(text, facts),
