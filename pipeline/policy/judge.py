@@ -27,6 +27,7 @@ from pipeline.policy.criterion_terms import (
     requirements,
 )
 from pipeline.policy.dates import as_of
+from pipeline.policy.measure_conflict import readings_disagree
 from pipeline.policy.measures import Bound, bounds, states_within
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.readers import read_criterion
@@ -428,6 +429,8 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
                     if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))
                     or states_within(numeric[0], f.text)
                 ]
+                if readings_disagree(node.text, list(facts.values()), drug):
+                    kept = []  # readings on both sides of the bound: none states it
             else:  # "relapsed within 12 months": a fact that states no such number is no met
                 today = as_of(list(facts.values()))
                 kept = [f for f in kept if numbers_ok(node.text, f.text, f, today)]
