@@ -35,12 +35,15 @@ def _has(word: str, words: set[str]) -> bool:
     return word in words or word.rstrip("s") in words or word + "s" in words
 
 
-def _tests(phrase: str) -> list[list[str]]:
+def listed_tests(phrase: str) -> list[list[str]]:
+    """The tests of a list ("serum and urine immunofixation and a free light chain ratio"),
+    each as its words."""
     pieces = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if _words(p)]
     return [_words(p) for p in pieces]
 
 
-def _names_tests(tests: list[list[str]], text: str) -> bool:
+def names_tests(tests: list[list[str]], text: str) -> bool:
+    """Every test named in the text: its last word, and half its words at least."""
     have = set(_words(text))
     return all(_has(t[-1], have) and 2 * sum(_has(w, have) for w in t) >= len(t) for t in tests)
 
@@ -63,7 +66,7 @@ def judge_negative_workup(text: str, facts: list[CaseFact]) -> tuple[str, list[s
     finding = _words(m.group("finding") or m.group("finding2"))
     if re.search(r"\bor\b", tests_phrase, re.I) or not finding:
         return None
-    tests = _tests(tests_phrase)
+    tests = listed_tests(tests_phrase)
     if not tests:
         return None
     found: list[str] = []
@@ -71,7 +74,7 @@ def judge_negative_workup(text: str, facts: list[CaseFact]) -> tuple[str, list[s
         said = [_denied_in(finding, c) for c in _clauses(fact.text)]
         if False in said:
             return None  # the finding named without a denial: not read here
-        if True in said and _names_tests(tests, fact.text):
+        if True in said and names_tests(tests, fact.text):
             found.append(fact.id)
     if not found:
         return None

@@ -32,6 +32,7 @@ from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
 from pipeline.policy.measures import judge_measure
+from pipeline.policy.monitoring_schedule import judge_monitoring
 from pipeline.policy.negative_workup import judge_negative_workup
 from pipeline.policy.polarity import (
     judge_absent_condition,
@@ -94,6 +95,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_repeated_readings(text, facts),
         lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
+        lambda: judge_monitoring(text, facts),
         lambda: judge_recency(text, facts),
         lambda: judge_interval(text, facts, drug),
         lambda: judge_duration(text, facts),
