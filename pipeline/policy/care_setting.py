@@ -115,10 +115,10 @@ def judge_treated_by(text: str, facts: list[CaseFact]) -> tuple[str, list[str], 
 
 
 # Who prescribes, named in a clause ("Prescriber: her family physician", "Requesting
-# physician specialty: internal medicine", "her primary care physician prescribes").
+# physician specialty: internal medicine"). "Metformin prescribed by her PCP" is another
+# drug's prescriber, not the request's.
 _PRESCRIBER_ROLE = re.compile(
-    r"\bprescrib(?:er|ers|es|ing|ed\s+by)\b|\b(?:requesting|ordering)\s+(?:physician|provider)\b",
-    re.I,
+    r"\bprescrib(?:er|ers|ing)\b|\b(?:requesting|ordering)\s+(?:physician|provider)\b", re.I
 )
 # A clinician named by title or specialty ("-ologist", "-iatrist", "-ician"); "specialty:"
 # as a label. A bare "specialty" is no clinician ("a specialty pharmacy").

@@ -67,13 +67,13 @@ def test_only_a_clause_naming_who_prescribes_can_show_a_prescriber_outside_the_l
     # a clinician named as the prescriber, by title or specialty label
     assert says("History: Prescriber: her family physician, visit 01/29/2026.")
     assert says("History: Requesting physician specialty: internal medicine.")
-    assert says("History: Family medicine clinic (her primary care physician prescribes).")
-    assert says("History: Prescribed by her family physician without specialist input.")
+    assert says("History: Prescribing physician: her PCP, without specialist input.")
     assert says("History: Specialty: family medicine.")
     # a pharmacy, a drug prescribed, an attestation, a clinician named to deny: none
     assert not says("History: Filled at a specialty pharmacy; prescriber enrolled in REMS.")
     assert not says("History: Prescriber and the central specialty pharmacy are certified.")
     assert not says("History: Lactulose has never been prescribed.")
+    assert not says("History: Metformin prescribed by her family physician.")
     assert not says("History: Adequate organ function according to the prescriber.")
     assert not says("History: The prescriber agrees to monitor for cytokine release syndrome.")
     assert not says("History: Prescriber has never seen a dermatologist.")
