@@ -112,3 +112,37 @@ def judge_treated_by(text: str, facts: list[CaseFact]) -> tuple[str, list[str], 
                 if all(phrase_in(p, clause) for p in phrases):
                     return "met", [fact.id], "the note names " + " at ".join(phrases)
     return None
+
+
+# Who prescribes, named in a clause ("Prescriber: her family physician", "Requesting
+# physician specialty: internal medicine"). "Metformin prescribed by her PCP" is another
+# drug's prescriber, not the request's.
+_PRESCRIBER_ROLE = re.compile(
+    r"\bprescrib(?:er|ers|ing)\b|\b(?:requesting|ordering)\s+(?:physician|provider)\b", re.I
+)
+# A clinician named by title or specialty ("-ologist", "-iatrist", "-ician"); "specialty:"
+# as a label. A bare "specialty" is no clinician ("a specialty pharmacy").
+_CLINICIAN = re.compile(
+    r"\b(?:\w{3,}(?:ologists?|iatrists?|icians?)|internists?|specialists?|practitioners?|"
+    r"surgeons?|doctors?|PCP|GP)\b|\bspecialty\s*:",
+    re.I,
+)
+_NOT_A_PRESCRIBER = re.compile(r"pharmac", re.I)
+# "never seen a dermatologist", "without specialist input": a clinician named to deny it
+_DENIED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def states_prescriber(fact: CaseFact) -> bool:
+    """A clause of the fact names who prescribes, by a clinician's title or specialty: the
+    only kind of fact that can show a prescriber outside a policy's list. A clause about a
+    pharmacy ("filled at a specialty pharmacy", "prescriber and specialty pharmacy are
+    enrolled"), a drug prescribed, or the prescriber's attestation names no specialty."""
+    for clause in re.split(r"(?<=[.;])\s+|\s+-\s+", fact.text):
+        if _NOT_A_PRESCRIBER.search(clause):
+            continue
+        labelled = re.search(r"\bspecialty\s*:", clause, re.I)
+        if not (labelled or _PRESCRIBER_ROLE.search(clause)):
+            continue
+        if any(not _DENIED.search(clause[: m.start()]) for m in _CLINICIAN.finditer(clause)):
+            return True
+    return False

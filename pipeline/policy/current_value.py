@@ -27,7 +27,7 @@ _OWN_DATE = re.compile(r"^[^()\[\];]*?\b(?:on|in|dated|from)\s+(\d{1,2})/(?:(\d{
 _STOP = re.compile(r"[()\[\];]|\.\s")
 
 
-def _span(fact: CaseFact, at: int | None) -> tuple[date, date] | None:
+def reading_span(fact: CaseFact, at: int | None) -> tuple[date, date] | None:
     """(earliest, latest) day the reading ending at ``at`` can have been taken."""
     if at is None:
         return None
@@ -80,7 +80,7 @@ def latest_readings(
         values, spots = [values[i] for i in kept], [spots[i] for i in kept]
     if len(values) < 2 or not asks_current(text):
         return values
-    spans = [_span(f, at) for (_, f, _), at in zip(values, spots, strict=True)]
+    spans = [reading_span(f, at) for (_, f, _), at in zip(values, spots, strict=True)]
     if any(s is None for s in spans):
         return values
     known = [s for s in spans if s is not None]

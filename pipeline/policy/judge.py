@@ -13,7 +13,7 @@ from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
 from pipeline.policy.answer_schema import judgment_schema
-from pipeline.policy.care_setting import names_specialty
+from pipeline.policy.care_setting import names_specialty, states_prescriber
 from pipeline.policy.clause_polarity import agreeing
 from pipeline.policy.comparison import compares_readings
 from pipeline.policy.criterion_terms import (
@@ -27,6 +27,7 @@ from pipeline.policy.criterion_terms import (
     requirements,
 )
 from pipeline.policy.dates import as_of
+from pipeline.policy.measure_conflict import readings_disagree
 from pipeline.policy.measures import Bound, bounds, states_within
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.readers import read_criterion
@@ -40,7 +41,6 @@ _NON_DRUG = re.compile(
     r"psychotherapy|exercise|splint\w*)\b",
     re.I,
 )
-_SPECIALTY = re.compile(r"specialt|prescrib(?:er|ing)|requesting (?:physician|provider)", re.I)
 _FAILURE = re.compile(
     r"\b(no|not|none|without|denies|negative|never|failed|failure|inadequate|insufficient|"
     r"intoleran\w*|contraindicat\w*|unable|did not|lack\w*|absent)\b",
@@ -139,7 +139,7 @@ def _judge_by_kind(
                     method="rule",
                     reason="the documented specialty is in the policy's list",
                 )
-        stated = [f for f in facts if _SPECIALTY.search(f.text)]
+        stated = [f for f in facts if states_prescriber(f)]
         if stated:
             return Judgment(
                 **base,
@@ -429,6 +429,8 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
                     if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))
                     or states_within(numeric[0], f.text)
                 ]
+                if readings_disagree(node.text, list(facts.values()), drug):
+                    kept = []  # readings on both sides of the bound: none states it
             else:  # "relapsed within 12 months": a fact that states no such number is no met
                 today = as_of(list(facts.values()))
                 kept = [f for f in kept if numbers_ok(node.text, f.text, f, today)]

@@ -26,14 +26,13 @@ from pipeline.policy.current_value import latest_readings
 from pipeline.policy.dates import as_of, months_between, reading_date
 from pipeline.policy.percent_of import percent_of
 from pipeline.policy.reading_reasons import reading_reason
-from pipeline.policy.units import NUMBER_WORD, count_value
+from pipeline.policy.units import DOSE_UNIT as _DOSE_UNIT
+from pipeline.policy.units import N_OF_M, NUMBER_WORD, count_value
 from pipeline.policy.units import UNIT as _UNIT
 from pipeline.policy.units import unit_of as _unit
 
 # a minus sign belongs to the number ("T-score -2.5"), a hyphen between numbers does not
 _NUM = r"(?<![\w.^/])(?<![A-Za-z]-)([-−]?\d+(?:,\d{3})*(?:\.\d+)?|" + NUMBER_WORD + r")(?![\w]|/\d)"
-# A unit that a dose or a frequency is written in: those are not measurements of the patient.
-_DOSE_UNIT = re.compile(r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b(?!\s*/\s*(?:dl|l|ml|min|m2|mm))", re.I)
 
 _AT_LEAST = r"(?:at least|a minimum of|minimum of|no (?:fewer|less) than|≥|>=|=>)"
 _MORE = r"(?:more than|greater than|higher than|above|over|exceeding|>)"
@@ -91,6 +90,9 @@ _WINDOW = re.compile(
     + f"(?:{_NUM})?"
     + r"\s*(years?|months?|weeks?|days?)\b",
     re.I,
+)
+_PAST_YEAR = re.compile(
+    r"\b(?:in|within|during|over)\s+the\s+(?:past|last|previous|prior)\s+year\b", re.I
 )
 _ABBREV = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 # A change from a baseline ("PASI improved by at least 50%") is not the level a fact states.
@@ -248,10 +250,10 @@ def _readings(
             offset = fact.text.index(clause, offset)
             words = {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", clause)}
             named = any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", clause) for a in abbrevs)
-            if noun is not None:
-                if noun not in words:
-                    continue
-            elif not named and (not stems or len(words & stems) < need):
+            trials = named and noun is not None and bool(N_OF_M.search(clause))
+            if noun is not None and noun not in words and not trials:
+                continue
+            if noun is None and not named and (not stems or len(words & stems) < need):
                 continue
             offset, outside = max(fact.text.find(clause), 0), False
             for m in _numbers(clause):
@@ -271,6 +273,7 @@ def _readings(
                 head = clause[: m.start()]
                 if noun is not None:
                     near = noun in {_stem(w) for w in re.findall(r"[A-Za-z]{3,}", rest)[:2]}
+                    near = near or (trials and bool(N_OF_M.match(clause, m.start())))
                 else:
                     # the name before the number ("PASI 16") or after it ("22% of the BSA")
                     near = any(_stem(w) in stems for w in re.findall(r"[A-Za-z]{3,}", head)[-6:])
@@ -330,11 +333,7 @@ def _same_unit(bound: Bound, reading: Reading) -> float | None:
 def _window(text: str) -> float | None:
     m = _WINDOW.search(text)
     if not m:
-        if re.search(
-            r"\b(?:in|within|during|over)\s+the\s+(?:past|last|previous|prior)\s+year\b", text, re.I
-        ):
-            return 12.0
-        return None
+        return 12.0 if _PAST_YEAR.search(text) else None
     count = _number(m.group(1)) if m.group(1) else 1.0
     unit = m.group(2).lower().rstrip("s")
     return count * MONTHS.get(unit, 1.0)

@@ -20,6 +20,7 @@ from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_therapy import judge_current_therapy
 from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.defined_by_test import judge_defined_by_test
+from pipeline.policy.documented_condition import judge_documented_condition
 from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.durations import judge_duration
@@ -31,6 +32,8 @@ from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
 from pipeline.policy.measures import judge_measure
+from pipeline.policy.monitoring_schedule import judge_monitoring
+from pipeline.policy.negative_workup import judge_negative_workup
 from pipeline.policy.polarity import (
     judge_absent_condition,
     judge_concomitant,
@@ -43,6 +46,7 @@ from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
 from pipeline.policy.rems import judge_rems
+from pipeline.policy.repeated_readings import judge_repeated_readings
 from pipeline.policy.restated import (
     judge_never_taken,
     judge_never_used_within_limit,
@@ -88,8 +92,10 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_class_failure(text, facts),
         lambda: judge_labelled_readings(text, facts),
         lambda: judge_snellen(text, facts),
+        lambda: judge_repeated_readings(text, facts),
         lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
+        lambda: judge_monitoring(text, facts),
         lambda: judge_recency(text, facts),
         lambda: judge_interval(text, facts, drug),
         lambda: judge_duration(text, facts),
@@ -112,6 +118,8 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
             text, facts, lambda head: read_criterion(head, facts, drug, context)
         ),
         lambda: judge_defined_by_test(text, facts),
+        lambda: judge_negative_workup(text, facts),
+        lambda: judge_documented_condition(text, facts),
         lambda: judge_listed_form(text, facts),
         lambda: judge_broader_absence(text, facts),
         lambda: judge_susceptibility(text, facts),
@@ -137,6 +145,10 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
 
 # ", and" between two statements, each with words of its own (not "A, B, and C")
 _AND = re.compile(r",\s+and\s+(?=(?:\w+\s+){2,})", re.I)
+# ", with" before a second statement ("a scan read as grade 2 or 3, with serum and urine
+# immunofixation ... showing no monoclonal protein"): both asked, but "with" may only
+# qualify the first, so a part read as not met denies nothing
+_WITH = re.compile(r",\s+with\s+(?=(?:\w+\s+){2,})", re.I)
 
 
 def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
@@ -144,12 +156,15 @@ def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) ->
     found = _read_whole(text, facts, drug, context)
     if found is not None:
         return found
-    parts = [p.strip() for p in _AND.split(text) if p.strip()]
+    joint = _AND if _AND.search(text) else _WITH
+    parts = [p.strip() for p in joint.split(text) if p.strip()]
     if len(parts) != 2 or any(len(p.split()) < 3 for p in parts):
         return None
     parts = resolve_classes(parts)  # "..., and no failure on either class"
     read = [_read_whole(p, facts, drug, context) for p in parts]
     failed = next((r for r in read if r is not None and r[0] == "not_met"), None)
+    if failed and joint is _WITH:
+        return None
     if failed:
         return "not_met", failed[1], f"one part not met: {failed[2]}"
     if all(r is not None and r[0] == "met" for r in read):

@@ -17,6 +17,9 @@ UNITS: list[tuple[str, str]] = [
     (r"ml\s*/\s*min(?:\s*/\s*1\.73\s*m(?:2|\^2|²))?", "mL/min"),
     (r"kg\s*/\s*m(?:2|\^2|²)", "kg/m2"),
     (r"ng\s*/\s*ml", "ng/mL"),
+    (r"(?:mcg|µg|μg|ug)\s*/\s*l\b", "ng/mL"),  # the same quantity: 1 mcg/L = 1 ng/mL
+    # a tissue's iron: "5 mg Fe per gram dry weight", "5.6 mg Fe/g dw"
+    (r"mg\s*fe\s*(?:/|per)\s*g(?:ram)?\b(?:\s*(?:of\s+)?(?:dry\s+weight|dw)\b)?", "mg Fe/g"),
     (r"pg\s*/\s*ml", "pg/mL"),
     (r"m?i?u\s*/\s*ml", "mU/mL"),
     (r"mmol\s*/\s*l", "mmol/L"),
@@ -33,7 +36,16 @@ UNITS: list[tuple[str, str]] = [
     (r"months?\b", "month"),
     (r"weeks?\b", "week"),
     (r"days?\b", "day"),
+    # a test's timing ("mean sleep latency of 8 minutes or less"), not a span of treatment
+    (r"minutes?\b|mins?\b", "minute"),
 ]
+# A unit that a dose or a frequency is written in: those are not measurements of the patient
+# (a level per volume is, and so is "mg Fe/g" of liver).
+DOSE_UNIT = re.compile(
+    r"^\s*(?:mg|mcg|µg|g|ml|units?|iu)\b"
+    r"(?!\s*/\s*(?:dl|l|ml|min|m2|mm)|\s*fe\b)",
+    re.I,
+)
 # "3 consecutive months": the unit after a word that only qualifies it
 UNIT = re.compile(
     r"\s*(?:consecutive\s+|continuous\s+|straight\s+)?(" + "|".join(p for p, _ in UNITS) + r")",
@@ -80,3 +92,8 @@ def count_value(word: str) -> float:
     """A count written in digits ("3", "2.5") or as one of the words above."""
     word = word.lower()
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
+
+
+# A count out of the times tried, as a count of the thing the clause names by its
+# abbreviation: "REM sleep in 3 of 5 naps" is 3 sleep-onset REM periods.
+N_OF_M = re.compile(r"(\d+|" + NUMBER_WORD + r")\s+of\s+(?:\d+|" + NUMBER_WORD + r")\s+[a-z]", re.I)

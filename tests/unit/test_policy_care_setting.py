@@ -56,3 +56,58 @@ def test_a_specialty_is_named_without_its_role_word() -> None:
     spec = "pain medicine specialist"
     assert names_specialty(spec, "pain", "Dr. Ruiz, board-certified pain medicine")
     assert not names_specialty(spec, "pain", "Dr. Ruiz, internal medicine")
+
+
+def test_only_a_clause_naming_who_prescribes_can_show_a_prescriber_outside_the_list() -> None:
+    from pipeline.policy.care_setting import states_prescriber
+
+    def says(text: str) -> bool:
+        return states_prescriber(CaseFact(id="F1", text=text))
+
+    # a clinician named as the prescriber, by title or specialty label
+    assert says("History: Prescriber: her family physician, visit 01/29/2026.")
+    assert says("History: Requesting physician specialty: internal medicine.")
+    assert says("History: Prescribing physician: her PCP, without specialist input.")
+    assert says("History: Specialty: family medicine.")
+    # a pharmacy, a drug prescribed, an attestation, a clinician named to deny: none
+    assert not says("History: Filled at a specialty pharmacy; prescriber enrolled in REMS.")
+    assert not says("History: Prescriber and the central specialty pharmacy are certified.")
+    assert not says("History: Lactulose has never been prescribed.")
+    assert not says("History: Metformin prescribed by her family physician.")
+    assert not says("History: Adequate organ function according to the prescriber.")
+    assert not says("History: The prescriber agrees to monitor for cytokine release syndrome.")
+    assert not says("History: Prescriber has never seen a dermatologist.")
+    assert not says("Payer: Meridian Specialty Pharmacy Services.")
+
+
+def test_a_specialty_pharmacy_is_no_prescriber_outside_the_list() -> None:
+    from pipeline.cases import case_facts
+    from pipeline.models import Case
+    from pipeline.policy.judge import judge_by_rule
+    from pipeline.policy.models import PolicyNode
+
+    node = PolicyNode(
+        id="1",
+        text="Prescribed by a neurologist",
+        page=1,
+        kind="prescriber",
+        fields={"specialties": ["neurologist"]},
+    )
+
+    def case(note: str) -> Case:
+        return Case.model_validate(
+            {
+                "case_id": "c",
+                "patient": {"age": 40, "sex": "male"},
+                "diagnoses": [{"name": "Narcolepsy"}],
+                "requested_treatment": {"drug": "Oxybate", "request_type": "initial"},
+                "history": [note],
+            }
+        )
+
+    pharmacy = case("Filled at a specialty pharmacy; the prescriber is enrolled in the REMS.")
+    j = judge_by_rule(node, pharmacy, case_facts(pharmacy), "")
+    assert j is not None and j.status == "not_documented"
+    family = case("Prescriber: her family physician.")
+    j = judge_by_rule(node, family, case_facts(family), "")
+    assert j is not None and j.status == "not_met"

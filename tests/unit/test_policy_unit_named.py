@@ -48,3 +48,22 @@ def test_a_value_out_of_bound_fails_no_criterion_with_another_way_to_meet_it() -
     # without the other way, the low value fails it
     alone = read_criterion(asked.split(", or")[0], low, "Gizmotril", "")
     assert alone is not None and alone[0] == "not_met"
+
+
+def test_an_earlier_value_does_not_decide_a_current_criterion() -> None:
+    # dated more than 3 months before the case's latest date: history, not the value now
+    old = _facts("Bethesda titer 22 BU in 03/2023.", "Hematology visit 01/10/2026: no bleeds.")
+    assert judge_unit_named(_ASKED, old) is None
+    assert judge_unit_named(_ASKED, _facts("Titer 22 BU (2019).", "Seen 01/10/2026.")) is None
+    # marked earlier in words
+    assert judge_unit_named(_ASKED, _facts("Peak inhibitor titer 40 BU.")) is None
+    assert judge_unit_named(_ASKED, _facts("Inhibitor 22 BU at diagnosis, 2 years ago.")) is None
+    # an old value and a current one that agree: the current decides (and is cited first)
+    both = _facts("Titer 22 BU in 2023.", "Hematology 01/10/2026: Bethesda titer 12 BU.")
+    met = judge_unit_named(_ASKED, both)
+    assert met is not None and met[0] == "met" and met[1][0] == "F2"
+    # one that disagrees with the current: a person reads them
+    split = _facts("Titer 22 BU in 2023.", "Hematology 01/10/2026: Bethesda titer 1 BU.")
+    assert judge_unit_named(_ASKED, split) is None
+    # a criterion that asks no current value still reads an old one
+    assert judge_unit_named("Inhibitor titer of 5 Bethesda units or more", old) is not None
