@@ -47,6 +47,7 @@ from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import read_row_tables
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
+from pipeline.policy.statute_sections import statute_indications
 from pipeline.policy.step_tiers import tier_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
@@ -309,12 +310,14 @@ def _renews(item: Item, last: Indication | None) -> Indication | None:
 # indications: flat numbered lists whose logic is a formula under each (formula.py); numbered
 # "... is commissioned as an option for X, only if:" paragraphs (only_if.py); numbered criteria
 # tagged at the right edge, the tags defined by a legend (margin_tags.py); one restriction
-# block per drug and treatment phase (phase_blocks.py)
+# block per drug and treatment phase (phase_blocks.py); a rule's "§ 4.2.1" sections over
+# "(A)" / "(i)" clauses (statute_sections.py)
 _LINE_READERS = (
     formula_indications,
     only_if_indications,
     tagged_indications,
     phase_block_indications,
+    statute_indications,
 )
 
 

@@ -12,6 +12,8 @@ _EXCLUSION_SECTION = re.compile(
     r"not subsidi[sz]ed|"
     # "What we don't cover", "We do not cover": a web page's exclusions
     r"\b(?:do not|don't|does not|doesn't|will not|won't) cover\b|"
+    # "The Department shall not authorize a DAA under this rule for:": a rule's limitations
+    r"\bshall not (?:authori[sz]e|approve|cover|pay for)\b|"
     # "DENIAL CRITERIA:" over the uses a Medicaid criteria sheet denies
     r"^\s*denial criteria\b|"
     # "Not met by these subsets", "Not eligible under this policy": a heading over the uses
