@@ -32,6 +32,7 @@ from pipeline.policy.header_columns import header_column_indications
 from pipeline.policy.indications import _indication, _is_indication, condition_name
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
+from pipeline.policy.letter_criteria import letter_indications
 from pipeline.policy.margin_tags import tagged_indications
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
@@ -311,13 +312,15 @@ def _renews(item: Item, last: Indication | None) -> Indication | None:
 # "... is commissioned as an option for X, only if:" paragraphs (only_if.py); numbered criteria
 # tagged at the right edge, the tags defined by a legend (margin_tags.py); one restriction
 # block per drug and treatment phase (phase_blocks.py); a rule's "§ 4.2.1" sections over
-# "(A)" / "(i)" clauses (statute_sections.py)
+# "(A)" / "(i)" clauses (statute_sections.py); a letter's granting sentences over numbered
+# lines, its renewals citing them by number (letter_criteria.py)
 _LINE_READERS = (
     formula_indications,
     only_if_indications,
     tagged_indications,
     phase_block_indications,
     statute_indications,
+    letter_indications,
 )
 
 
