@@ -25,6 +25,7 @@ from pipeline.policy.exclusions import (
     semicolon_exclusions,
 )
 from pipeline.policy.field_tables import field_table_tree
+from pipeline.policy.footnote_marks import expand_marks, split_notes
 from pipeline.policy.formula import formula_indications
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
@@ -53,6 +54,7 @@ from pipeline.policy.step_tiers import tier_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
+from pipeline.policy.use_label_renewals import name_listed_uses, spread_use_renewals
 from pipeline.policy.verbatim import PageText
 from pipeline.policy.wording import (
     _APPROVES,
@@ -340,7 +342,8 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         ) from exc
     if not lines and not rows:
         raise PolicyCompileError(f"{path}: no text in layout extraction")
-    lines = drop_continued(lines)
+    # notes that define marked criteria, read back under their marks at the end
+    lines, notes = split_notes(drop_continued(lines))
     page_text = PageText([p.text for p in pages])
     common = {"source_id": source_id, "file": str(Path(path).resolve()), "title": title}
     tree = build_tree(outline(lines), page_text, rows=rows, **common)
@@ -387,6 +390,9 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         tree.problems.extend(stated)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)
+    expand_marks(tree, notes, page_text)  # "E. Iron burden ...*" (footnote_marks.py)
+    spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
+    name_listed_uses(tree)  # "Covered uses: 1 X; 2 Y" (use_label_renewals.py)
     defined = defined_abbreviations(" ".join(p.text for p in pages))
     for ind in tree.indications:
         ind.name = spell_out(ind.name, defined)  # "ATTR" in a name, as the policy defines it

@@ -46,8 +46,8 @@ _RENEWS = re.compile(
 )
 # a run-in title: a short sentence with no verb of coverage, ending in a full stop
 _FOLLOWING = re.compile(r"\b(?:the following|these|below)\s*:\s*$", re.I)
-_SENTENCE_END = re.compile(r"(?<=[a-z)\]])\.\s+(?=[A-Z])")
-_FOR = re.compile(r"\bfor\s+(?:the\s+treatment\s+of\s+)?(.+?)\s+(?:when|if|for\s+\d)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])")
+_FOR = re.compile(r"\bfor\s+(?!\d)(?:the\s+treatment\s+of\s+)?(.+?)\s+(?:when|if|for\s+\d)\b", re.I)
 
 
 def _paragraphs(lines: list[Line]) -> list[tuple[int, int, int]]:

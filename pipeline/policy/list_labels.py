@@ -39,6 +39,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)(?!\s*\d)"),
     ),
     ("dash", re.compile(r"^([\-–])(?=\s)")),
+    # "x Platelet count below 50,000/mcL": an x set as a bullet before a capital
+    ("bullet3", re.compile(r"^(x)(?=\s+[A-Z0-9])")),
     # a checkbox "[ ]" before a criterion (a form's "[ ] Yes [ ] No" answers are steps.py's)
     ("box", re.compile(r"^(\[\s?[xX✓]?\s?\])(?=\s+(?!(?:yes|no)\b))", re.I)),
 ]

@@ -347,6 +347,7 @@ def outline(lines: list[Line]) -> list[Item]:
                 or _back_at_margin(stack, line)
                 or _new_statement(stack, line, nxt)
                 or bool(_RULE_SECTION.match(line.text) and line.indent <= 4)
+                and (not stack or stack[-1].text.rstrip().endswith((".", ":", ";")))
             )
             level = next(
                 (k for k in range(1, len(stack)) if abs(stack[k].indent - line.indent) <= 1),

@@ -52,11 +52,19 @@ _CONTINUES = re.compile(
 )
 
 
+def _starts(lines: list[Line], at: int) -> bool:
+    """A § opens a section at the margin after a finished sentence, not where a sentence
+    wraps onto a line that begins with the section it cites ("under § 4.2.1 or" / "§ 4.2.2
+    shall be released when:")."""
+    line = lines[at]
+    if line.indent > 4 or _SECTION.match(line.text) is None:
+        return False
+    return at == 0 or line.blank_before or lines[at - 1].text.endswith((".", ":", ";"))
+
+
 def _sections(lines: list[Line]) -> list[tuple[int, int, int, str, str]]:
     """(start, end of sentence, end of section, number, sentence) per § at the margin."""
-    starts = [
-        i for i, x in enumerate(lines) if x.indent <= 4 and _SECTION.match(x.text) is not None
-    ]
+    starts = [i for i, x in enumerate(lines) if _starts(lines, i)]
     out = []
     for k, at in enumerate(starts):
         stop = starts[k + 1] if k + 1 < len(starts) else len(lines)
