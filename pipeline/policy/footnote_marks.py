@@ -117,7 +117,7 @@ def _expand(node: PolicyNode, notes: list[Note], pages: PageText, problems: list
                 "text": child.text,
                 "page": child.page,
                 "verified": child.verified,
-                "notes": [*child.notes, f"Defined in the note: {note.lead.text}"],
+                "notes": [*child.notes, note.lead.text],  # the note's lead-in, as printed
             }
         )
 

@@ -9,7 +9,7 @@ A granting sentence is an indication, named by the short sentence that opens its
 paragraph (a run-in title), else by what the sentence approves the drug for. A sentence
 that cites earlier criteria by number, or that renews ("renewal", "a second course",
 "continue"), is the continuation of the indication read before it; its own criteria are
-the lines under it, and the criteria it cites are kept as a note on its root (they are
+the lines under it, and the criteria it cites are kept as notes on its root (they are
 the first approval's, already in that tree). Only a letter (a salutation line) is read
 this way; the rest of the letter (exclusions, scope) is left to the outline reader.
 """
@@ -22,17 +22,11 @@ from pipeline.policy import fields as F
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line
 from pipeline.policy.sections import _Branch, _root
+from pipeline.policy.statute_sections import _GRANTS, _REFUSES, grants
 from pipeline.policy.verbatim import PageText
 
 _SALUTATION = re.compile(r"^(?:Dear|To whom it may concern)\b[^.]{0,60}[:,]\s*$", re.I)
 _ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•●·\-–])\s")
-_GRANTS = re.compile(
-    r"\b(?:will|shall|may|can|would)\s+(?:be\s+)?(?:approv|cover|authori[sz]|accept)|"
-    r"\b(?:we|the plan)\s+(?:approve|cover|authori[sz]e)s?\b",
-    re.I,
-)
-_REFUSES = re.compile(r"\b(?:will|shall|may|can|would|do|does)\s+not\b|\bwon't\b|\bnever\b", re.I)
-_CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once)\b", re.I)
 # "criteria (1), (5) and (6)", "criteria 1-4 above", "criterion 3": earlier criteria by number
 _CITES = re.compile(
     r"\bcriteri(?:a|on)\s+((?:\(?\d{1,2}\)?|\(?[a-z]\))(?:\s*(?:,|and|or|to|through|-|–)\s*"
@@ -90,13 +84,12 @@ def _name(sentences: list[str], statement: str) -> str:
     return m.group(1) if m else statement.rstrip(":")
 
 
-def _cited_note(cites: list[str], initial: PolicyNode | None) -> str:
+def _cited_notes(cites: list[str], initial: PolicyNode | None) -> list[str]:
     """The first approval's criteria a renewal cites, as printed there."""
     if initial is None:
-        return ""
+        return []
     named = {c.label.strip("()."): c.text for c in initial.children}
-    said = [f"({c}) {named[c]}" for c in cites if c in named]
-    return "Still met from the first approval: " + " ".join(said) if said else ""
+    return [named[c] for c in cites if c in named]
 
 
 def letter_indications(
@@ -117,8 +110,9 @@ def letter_indications(
         statement = sentences[-1]
         cites = _cited(statement)
         renews = bool(out) and (bool(cites) or bool(_RENEWS.search(statement)))
-        grants = bool(_GRANTS.search(statement) and _CONDITIONED.search(statement))
-        if _REFUSES.search(statement) or not (grants or renews and _FOLLOWING.search(statement)):
+        if not grants(statement) and (
+            _REFUSES.search(statement) or not (renews and _FOLLOWING.search(statement))
+        ):
             continue
         kind = "continuation" if renews else "initial"
         # the statement's own lines: from the line its sentence starts on
@@ -135,8 +129,7 @@ def letter_indications(
             if any(x.request_type == "continuation" for x in into.branches):
                 continue
             initial = next((x.node for x in into.branches if x.request_type == "initial"), None)
-            if note := _cited_note(cites, initial):
-                node.notes.append(note)
+            node.notes.extend(_cited_notes(cites, initial))
             into.branches.append(branch)
             continue
         # its run-in title too; the letter's opening lines before it are its scope

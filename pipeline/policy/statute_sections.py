@@ -9,8 +9,9 @@ title ("First treatment"). A section that cites earlier authorizing sections ("E
 after the first 28 days of a course authorized under § 4.2.1 or § 4.2.2 shall be released
 when:") is the continuation of each section it cites. Sections that refuse ("shall not
 authorize ... for:") or define words are left to the rest of the compiler (exclusions,
-scope). The section's whole sentence is the indication's section text, so a request for a
-drug the rule names finds the rule (match.policy_for).
+scope). What a section authorizes ("sofosbuvir/velpatasvir (Epclusa)") is its
+indication's section, as a drug heading is: a request for a drug the rule names finds the
+rule (match.policy_for), and the section for that drug (match.indication_for).
 """
 
 from __future__ import annotations
@@ -29,12 +30,17 @@ _CITED = re.compile(r"(?:§{1,2}|\bSec\.|\bsections?)\s*(\d{1,3}(?:[.-]\d{1,3}){
 _ALSO_CITED = re.compile(r"^\s*(?:,|or|and|to|through)\s*(\d{1,3}(?:[.-]\d{1,3}){1,4})\b", re.I)
 # the sentence grants: "shall authorize", "will approve", "shall be released", "may cover"
 _GRANTS = re.compile(
-    r"\b(?:shall|will|may|must)\s+(?:be\s+)?(?:authoriz|approv|cover|releas|dispens|pa(?:y|id)\b|"
-    r"reimburs|allow)",
+    r"\b(?:shall|will|may|must|can|would)\s+(?:be\s+)?(?:authori[sz]|approv|cover|releas|"
+    r"dispens|pa(?:y|id)\b|reimburs|allow|accept)|"
+    r"\b(?:we|the plan)\s+(?:approve|cover|authori[sz]e)s?\b",
     re.I,
 )
-_REFUSES = re.compile(r"\b(?:shall|will|may|must)\s+not\b|\bno\s+(?:authorization|payment)\b", re.I)
-_CONDITIONED = re.compile(r"\b(?:when|if|where|provided|only)\b", re.I)
+_REFUSES = re.compile(
+    r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
+    r"\bno\s+(?:authorization|payment)\b",
+    re.I,
+)
+_CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once|only)\b", re.I)
 # a clause marker: "(A)", "(ii)", "(I)", "(1)", "(a)"
 _CLAUSE = re.compile(r"^\((?:[A-Za-z]{1,4}|\d{1,2})\)\s")
 # "a recipient with chronic hepatitis C who ...": the condition the section is for
@@ -42,6 +48,10 @@ _WITH = re.compile(
     r"\b(?:with|having|diagnosed with)\s+(?:a\s+|an\s+)?(?:diagnosis\s+of\s+)?"
     r"([^,;:]+?)\s+(?:who|whose|when|if|that|and|where)\b",
     re.I,
+)
+# "shall authorize sofosbuvir/velpatasvir (Epclusa) for a recipient": what it authorizes
+_AUTHORIZES = re.compile(
+    r"\b(?:authori[sz]e|approve|cover|pay for|dispense)\s+(.{3,120}?)\s+(?:for|to|when|if)\b", re.I
 )
 _RULE_FOR = re.compile(r"\bfor\s+(?:the\s+treatment\s+of\s+)?([A-Z][^.:;()]*?)\s*$")
 # words that show a cited section is continued ("each fill after", "continued", "renewal")
@@ -101,6 +111,14 @@ def _cited(sentence: str) -> list[str]:
     return found
 
 
+def grants(sentence: str) -> bool:
+    """The sentence grants coverage on conditions ("shall authorize X ... when"), and
+    refuses none ("shall not authorize")."""
+    return bool(
+        _GRANTS.search(sentence) and _CONDITIONED.search(sentence) and not _REFUSES.search(sentence)
+    )
+
+
 def _title(sentence: str) -> tuple[str, str]:
     """("First treatment", "The Department shall ...") of a section's run-in title."""
     head, dot, body = sentence.partition(". ")
@@ -132,13 +150,7 @@ def statute_indications(
     continued: list[tuple[list[str], Branch]] = []
     for at, end, last, number, sentence in found:
         title, body = _title(sentence)
-        if (
-            last <= end
-            or not sentence.endswith(":")
-            or not _GRANTS.search(body)
-            or _REFUSES.search(body)
-            or not _CONDITIONED.search(body)
-        ):
+        if last <= end or not sentence.endswith(":") or not grants(body):
             continue
         cites = [c for c in _cited(body) if c in out]
         kind = "continuation" if cites and _CONTINUES.search(sentence) else "initial"
@@ -161,7 +173,8 @@ def statute_indications(
             text=head.text,
             page=head.page,
             icd10=F.icd10_codes(sentence),
-            section=sentence,
+            # the drugs the section authorizes, as a drug heading is (match.indication_for)
+            section=m.group(1) if (m := _AUTHORIZES.search(body)) else sentence,
             branches=[branch],
         )
     if not out:
