@@ -139,13 +139,15 @@ def _letter(tmp_path: Path) -> Path:
                 "the following:",
                 "",
                 [(I1, "(1) The member is 18 years of age or older.")],
-                [(I1, "(2) At least 15 headache days a month for 3 months.")],
+                [(I1, "(2) Migraine is chronic, meaning one of these")],
+                [(I2, "(a) At least 15 headache days a month for 3 months.")],
+                [(I2, "(b) At least 8 migraine days a month with aura.")],
                 [(I1, "(3) Two other preventive drugs were tried for 8 weeks each.")],
                 "To renew for 12 months, criteria (1) and (3) must still be met, plus each of the following:",
                 "",
                 [(I1, "(a) Headache days fell by half or more.")],
                 [(I1, "(b) No medication overuse headache.")],
-                "We will not cover erenumab for any of the following:",
+                "We will not approve erenumab for any of the following:",
                 "",
                 [(I1, "- Episodic tension headache.")],
                 [(I1, "- Use together with another CGRP antibody.")],
@@ -162,7 +164,8 @@ def test_a_letters_renewal_citing_criteria_by_number_continues_the_approval(
     assert [i.name for i in tree.indications] == ["Chronic migraine in adults"]
     first, renew = tree.indications[0].branches
     assert (first.request_type, renew.request_type) == ("initial", "continuation")
-    assert len(first.node.leaves()) == 3
+    assert len(first.node.leaves()) == 4
+    assert first.node.children[1].op == "any_of"  # "meaning one of these", no colon
     # the renewal's own criteria; the cited ones noted on its root, as printed there
     assert _shape(renew.node) == (
         "all_of",
@@ -213,6 +216,7 @@ def _notes(tmp_path: Path) -> Path:
                 [(I1, "(2) Allopurinol avoided because of azathioprine")],
             ],
             [
+                "Urate lowering criteria, March 2026 - page 2",
                 "",
                 "Renewal",
                 "Use 1 renewal (12 months). Renew when the member meets D and E:",
@@ -220,6 +224,10 @@ def _notes(tmp_path: Path) -> Path:
                 [(I1, "E. No infusion reaction")],
                 "Use 2 renewal (12 months). Renew when the member meets D:",
                 [(I1, "D. Serum urate below 6 mg/dL before each infusion")],
+                "",
+                "Not covered",
+                "x Use with another urate lowering drug",
+                "x G6PD deficiency",
             ],
         ],
     )
@@ -248,6 +256,12 @@ def test_marked_criteria_are_their_notes_groups_and_renewals_go_to_their_uses(
     renew_one = [b for b in one.branches if b.request_type == "continuation"]
     renew_two = [b for b in two.branches if b.request_type == "continuation"]
     assert [len(b.node.leaves()) for b in renew_one + renew_two] == [2, 1]
+    # "x" items are the exclusions; the page's "- page 2" header no text of the policy
+    assert [e.name for e in tree.exclusions] == [
+        "Use with another urate lowering drug",
+        "G6PD deficiency",
+    ]
+    assert "page 2" not in tree.scope
 
 
 def test_a_note_that_defines_nothing_stays_in_the_text() -> None:
