@@ -30,7 +30,7 @@ _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 _DEF_LABEL = re.compile(r"^\s{0,4}[A-Z][A-Za-z\-]*\.?(?: [A-Za-z\-]+\.?){0,2}:\s{3,}(?=\S)")
 # ("Criteria letter, November 20, 2025 - page 2": a header printed from page 2 on only)
 _PAGE_LINE = re.compile(
-    r"^page \d+ of \d+\b|^\d+\s*$|\s[-–|]\s*page\s+\d+(?:\s+of\s+\d+)?\s*$", re.I
+    r"^page \d+ of \d+\b|^\d+\s*$|\s[-–]\s*page\s+\d+(?:\s+of\s+\d+)?\s*$", re.I
 )
 
 
