@@ -71,7 +71,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-23"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-24"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -102,7 +102,10 @@ COMPILER_VERSION = "policy-compiler-23"  # 7: two-column criteria tables; 8: con
 # criteria tagged at the right edge, the tags' logic from the policy's legend (margin_tags.py),
 # restriction blocks per treatment phase with bare AND / OR lines (phase_blocks.py); 23:
 # checklist matrices whose legend gives the logic (check_matrix.py), printed web pages
-# (web_chrome.py, "We cover X when ...", "Drug (Brand) for condition": section_names.py)
+# (web_chrome.py, "We cover X when ...", "Drug (Brand) for condition": section_names.py); 24:
+# a rule's § sections over (A) / (i) / (I) clauses (statute_sections.py), a letter's granting
+# sentences and renewals citing criteria by number (letter_criteria.py), criteria defined in
+# notes under marks (footnote_marks.py), "Use N renewal" statements (use_label_renewals.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
