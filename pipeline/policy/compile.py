@@ -16,6 +16,7 @@ from pipeline.policy.branch_split import split_tree
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.continued import drop_continued
+from pipeline.policy.defined_terms import define_terms
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import (
     _catch_all,
@@ -396,6 +397,7 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     expand_marks(tree, notes, page_text)  # "E. Iron burden ...*" (footnote_marks.py)
     spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
     name_listed_uses(tree)  # "Covered uses: 1 X; 2 Y" (use_label_renewals.py)
+    define_terms(tree, " ".join(p.text for p in pages))  # '"X" means Y' (defined_terms.py)
     defined = defined_abbreviations(" ".join(p.text for p in pages))
     for ind in tree.indications:
         ind.name = spell_out(ind.name, defined)  # "ATTR" in a name, as the policy defines it

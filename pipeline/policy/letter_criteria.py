@@ -119,7 +119,8 @@ def letter_indications(
         first = next((k for k in range(end - 1, at - 1, -1) if statement[:20] in lines[k].text), at)
         head = Line(lines[first].page, lines[first].indent, statement)
         b = _Branch(kind, head, lines=lines[end:last])
-        node = _root(b, f"L{len(out) + 1}.{kind}", pages, local)
+        ind_id = out[-1].id if renews else f"L{len(out) + 1}"
+        node = _root(b, f"{ind_id}.{kind}", pages, local)
         if node is None or not node.children:
             continue
         used |= set(range(first, last))
@@ -139,7 +140,7 @@ def letter_indications(
         said = ". ".join(sentences[-2:]) if len(sentences) >= 2 else statement
         out.append(
             Indication(
-                id=f"L{len(out) + 1}",
+                id=ind_id,
                 name=_name(sentences, statement),
                 text=said,
                 page=lines[starts].page,
