@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.policy.letter_criteria import _ITEM
 from pipeline.policy.models import PolicyNode, PolicyTree
 from pipeline.policy.outline import Line
 from pipeline.policy.sections import _Branch, _root
@@ -31,7 +32,6 @@ _DEFINES = re.compile(
     re.I,
 )
 _MARKED = re.compile(rf"^(.*?\S)\s?({_MARK})[.;,]?$")
-_ITEM = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•●·\-–])\s")
 
 
 @dataclass
