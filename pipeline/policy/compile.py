@@ -16,6 +16,7 @@ from pipeline.policy.branch_split import split_tree
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.continued import drop_continued
+from pipeline.policy.defined_terms import define_terms
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import (
     _catch_all,
@@ -25,6 +26,7 @@ from pipeline.policy.exclusions import (
     semicolon_exclusions,
 )
 from pipeline.policy.field_tables import field_table_tree
+from pipeline.policy.footnote_marks import expand_marks, split_notes
 from pipeline.policy.formula import formula_indications
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.groups import _subtree_text
@@ -32,6 +34,7 @@ from pipeline.policy.header_columns import header_column_indications
 from pipeline.policy.indications import _indication, _is_indication, condition_name
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
+from pipeline.policy.letter_criteria import letter_indications
 from pipeline.policy.margin_tags import tagged_indications
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
@@ -47,10 +50,12 @@ from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import read_row_tables
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
+from pipeline.policy.statute_sections import statute_indications
 from pipeline.policy.step_tiers import tier_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
+from pipeline.policy.use_label_renewals import name_listed_uses, spread_use_renewals
 from pipeline.policy.verbatim import PageText
 from pipeline.policy.wording import (
     _APPROVES,
@@ -67,7 +72,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-23"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-24"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -98,7 +103,10 @@ COMPILER_VERSION = "policy-compiler-23"  # 7: two-column criteria tables; 8: con
 # criteria tagged at the right edge, the tags' logic from the policy's legend (margin_tags.py),
 # restriction blocks per treatment phase with bare AND / OR lines (phase_blocks.py); 23:
 # checklist matrices whose legend gives the logic (check_matrix.py), printed web pages
-# (web_chrome.py, "We cover X when ...", "Drug (Brand) for condition": section_names.py)
+# (web_chrome.py, "We cover X when ...", "Drug (Brand) for condition": section_names.py); 24:
+# a rule's § sections over (A) / (i) / (I) clauses (statute_sections.py), a letter's granting
+# sentences and renewals citing criteria by number (letter_criteria.py), criteria defined in
+# notes under marks (footnote_marks.py), "Use N renewal" statements (use_label_renewals.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -309,12 +317,16 @@ def _renews(item: Item, last: Indication | None) -> Indication | None:
 # indications: flat numbered lists whose logic is a formula under each (formula.py); numbered
 # "... is commissioned as an option for X, only if:" paragraphs (only_if.py); numbered criteria
 # tagged at the right edge, the tags defined by a legend (margin_tags.py); one restriction
-# block per drug and treatment phase (phase_blocks.py)
+# block per drug and treatment phase (phase_blocks.py); a rule's "§ 4.2.1" sections over
+# "(A)" / "(i)" clauses (statute_sections.py); a letter's granting sentences over numbered
+# lines, its renewals citing them by number (letter_criteria.py)
 _LINE_READERS = (
     formula_indications,
     only_if_indications,
     tagged_indications,
     phase_block_indications,
+    statute_indications,
+    letter_indications,
 )
 
 
@@ -334,7 +346,8 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         ) from exc
     if not lines and not rows:
         raise PolicyCompileError(f"{path}: no text in layout extraction")
-    lines = drop_continued(lines)
+    # notes that define marked criteria, read back under their marks at the end
+    lines, notes = split_notes(drop_continued(lines))
     page_text = PageText([p.text for p in pages])
     common = {"source_id": source_id, "file": str(Path(path).resolve()), "title": title}
     tree = build_tree(outline(lines), page_text, rows=rows, **common)
@@ -381,6 +394,10 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         tree.problems.extend(stated)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)
+    expand_marks(tree, notes, page_text)  # "E. Iron burden ...*" (footnote_marks.py)
+    spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
+    name_listed_uses(tree)  # "Covered uses: 1 X; 2 Y" (use_label_renewals.py)
+    define_terms(tree, " ".join(p.text for p in pages))  # '"X" means Y' (defined_terms.py)
     defined = defined_abbreviations(" ".join(p.text for p in pages))
     for ind in tree.indications:
         ind.name = spell_out(ind.name, defined)  # "ATTR" in a name, as the policy defines it

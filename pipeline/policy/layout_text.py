@@ -28,7 +28,10 @@ _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 # a definition list's row: a short label ending in a colon at the margin, its value beside it
 # ("Criteria:          All of the following:", "Reauth. duration:   6 months.")
 _DEF_LABEL = re.compile(r"^\s{0,4}[A-Z][A-Za-z\-]*\.?(?: [A-Za-z\-]+\.?){0,2}:\s{3,}(?=\S)")
-_PAGE_LINE = re.compile(r"^page \d+ of \d+\b|^\d+\s*$", re.I)
+# ("Criteria letter, November 20, 2025 - page 2": a header printed from page 2 on only)
+_PAGE_LINE = re.compile(
+    r"^page \d+ of \d+\b|^\d+\s*$|\s[-–]\s*page\s+\d+(?:\s+of\s+\d+)?\s*$", re.I
+)
 
 
 @dataclass
@@ -55,7 +58,7 @@ def raw_pages(path: Path) -> list[list[str]]:
 def is_running(raw: str, running: set[str]) -> bool:
     text = " ".join(raw.split())
     # a printed web page's furniture is running text too (web_chrome.py)
-    return _line_key(text) in running or bool(_PAGE_LINE.match(text)) or is_chrome(text)
+    return _line_key(text) in running or bool(_PAGE_LINE.search(text)) or is_chrome(text)
 
 
 def layout_lines(

@@ -21,6 +21,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("numdotletter", re.compile(r"^(\d{1,2}\.[a-z])[.)]?(?=\s)")),
     ("upper", re.compile(r"^([A-Z])\)(?=\s)")),
     ("upperdot", re.compile(r"^([A-Z])\.(?=\s)")),
+    # "(II)" under "(ii)" in a statute's clauses; "(I)" after "(H)" is the letter (_LETTER_OF)
+    ("parenROMAN", re.compile(r"^\(((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\)")),
     ("parenupper", re.compile(r"^\(([A-Z])\)")),
     ("roman", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\.(?=\s)")),
     ("romanparen", re.compile(r"^((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)(?=\s)")),
@@ -31,14 +33,25 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("parenlower", re.compile(r"^\(([a-z])\)")),
     ("bullet", re.compile(r"^([•●·*])(?=\s)")),
     ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
-    ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
+    # ("§ 4.4 Limitations.": a rule's section number, no bullet)
+    (
+        "bullet3",
+        re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)(?!\s*\d)"),
+    ),
     ("dash", re.compile(r"^([\-–])(?=\s)")),
+    # "x Platelet count below 50,000/mcL": an x set as a bullet before a capital
+    ("bullet3", re.compile(r"^(x)(?=\s+[A-Z0-9])")),
     # a checkbox "[ ]" before a criterion (a form's "[ ] Yes [ ] No" answers are steps.py's)
     ("box", re.compile(r"^(\[\s?[xX✓]?\s?\])(?=\s+(?!(?:yes|no)\b))", re.I)),
 ]
 _BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph", "box"}
 # A roman numeral that may be a letter: "i." after "h." is the letter i.
-_LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
+_LETTER_OF = {
+    "roman": "lowerdot",
+    "romanparen": "lower",
+    "parenroman": "parenlower",
+    "parenROMAN": "parenupper",
+}
 
 
 def _marker(text: str) -> tuple[str, str, str] | None:

@@ -45,6 +45,8 @@ _ALONE_CONNECTOR = re.compile(r"^[-–]\s*(?:AND|OR)\s*[-–]?\s*$")
 # joins the item to its sibling above, as "; and" at that sibling's end would.
 _LEADING_CONNECTOR = re.compile(r"^(AND|OR)\s+(?=\S)")
 
+# "§ 4.4 Limitations.": a rule's next section starts a paragraph of its own
+_RULE_SECTION = re.compile(r"^§{1,2}\s*\d")
 _SCOPED = re.compile(
     r"\bfor\s+(?:.{3,80}?\s+only|all\s+(?:diagnoses|indications|conditions|uses))\b", re.I
 )
@@ -344,6 +346,8 @@ def outline(lines: list[Line]) -> list[Item]:
                 and (not stack or line.indent <= stack[0].indent)
                 or _back_at_margin(stack, line)
                 or _new_statement(stack, line, nxt)
+                or bool(_RULE_SECTION.match(line.text) and line.indent <= 4)
+                and (not stack or stack[-1].text.rstrip().endswith((".", ":", ";")))
             )
             level = next(
                 (k for k in range(1, len(stack)) if abs(stack[k].indent - line.indent) <= 1),

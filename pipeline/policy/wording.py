@@ -12,6 +12,9 @@ _EXCLUSION_SECTION = re.compile(
     r"not subsidi[sz]ed|"
     # "What we don't cover", "We do not cover": a web page's exclusions
     r"\b(?:do not|don't|does not|doesn't|will not|won't) cover\b|"
+    # "The Department shall not authorize a DAA under this rule for:": a rule's limitations
+    # "We will not approve testosterone for any of the following:": a letter's
+    r"\b(?:shall|will) not (?:authori[sz]e|approve|cover|pay for)\b|"
     # "DENIAL CRITERIA:" over the uses a Medicaid criteria sheet denies
     r"^\s*denial criteria\b|"
     # "Not met by these subsets", "Not eligible under this policy": a heading over the uses
@@ -95,7 +98,8 @@ _OF_THE_FOLLOWING = re.compile(
     r"(?:(?:of\s+)?the\s+(?:following|criteria (?:below|listed)|conditions below|"
     # "all of the criteria in 1.1 through 1.5", "one of the criteria in 2.2.1 or 2.2.2"
     r"criteria\s+in\s+\d+(?:\.\d+)*(?:\s*(?:,|through|to|or|and|-|–)\s*\d+(?:\.\d+)*)+)|"
-    r"of\s+these\b[^.:;]{0,60}:\s*$)|"
+    # ("Puberty is delayed, meaning one of these": the stem ends there, with no colon)
+    r"of\s+these\b(?:[^.:;]{0,60}:)?\s*$)|"
     r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b|"
     # "approve ... when ALL apply:", "ONE applies:": the count and the verb, no "following"
     r"\b(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR)\s+(?:or\s+more\s+)?appl(?:y|ies)\s*:?\s*$",

@@ -1,0 +1,194 @@
+"""Sections of an administrative-code rule ("§ 4.2.1 First treatment. The Department shall
+authorize X for a recipient with Y when each of the following conditions is met:") over
+lettered clauses "(A)" / "(i)" / "(I)" whose item ends carry "; and" / "; or".
+
+Each section whose sentence authorizes (and does not refuse) coverage and ends in a colon
+over clauses is an indication, named by the condition its sentence names ("for a recipient
+with chronic hepatitis C"), else the one the rule's title is for, and the section's own
+title ("First treatment"). A section that cites earlier authorizing sections ("Each fill
+after the first 28 days of a course authorized under § 4.2.1 or § 4.2.2 shall be released
+when:") is the continuation of each section it cites. Sections that refuse ("shall not
+authorize ... for:") or define words are left to the rest of the compiler (exclusions,
+scope). What a section authorizes ("sofosbuvir/velpatasvir (Epclusa)") is its
+indication's section, as a drug heading is: a request for a drug the rule names finds the
+rule (match.policy_for), and the section for that drug (match.indication_for).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy import fields as F
+from pipeline.policy.models import Branch, Indication, PolicyNode
+from pipeline.policy.outline import Line
+from pipeline.policy.sections import _Branch, _root
+from pipeline.policy.verbatim import PageText
+
+# "§ 4.2.1 First treatment. The Department ...", "Sec. 12.3 Retreatment."
+_SECTION = re.compile(r"^(?:§{1,2}|Sec\.)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})\.?\s+(\S.*)$")
+_CITED = re.compile(r"(?:§{1,2}|\bSec\.|\bsections?)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})", re.I)
+_ALSO_CITED = re.compile(r"^\s*(?:,|or|and|to|through)\s*(\d{1,3}(?:[.-]\d{1,3}){1,4})\b", re.I)
+# the sentence grants: "shall authorize", "will approve", "shall be released", "may cover"
+_GRANTS = re.compile(
+    r"\b(?:shall|will|may|must|can|would)\s+(?:be\s+)?(?:authori[sz]|approv|cover|releas|"
+    r"dispens|pa(?:y|id)\b|reimburs|allow|accept)|"
+    r"\b(?:we|the plan)\s+(?:approve|cover|authori[sz]e)s?\b",
+    re.I,
+)
+_REFUSES = re.compile(
+    r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
+    r"\bno\s+(?:authorization|payment)\b",
+    re.I,
+)
+_CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once|only)\b", re.I)
+# a clause marker: "(A)", "(ii)", "(I)", "(1)", "(a)"
+_CLAUSE = re.compile(r"^\((?:[A-Za-z]{1,4}|\d{1,2})\)\s")
+# "a recipient with chronic hepatitis C who ...": the condition the section is for
+_WITH = re.compile(
+    r"\b(?:with|having|diagnosed with)\s+(?:a\s+|an\s+)?(?:diagnosis\s+of\s+)?"
+    r"([^,;:]+?)\s+(?:who|whose|when|if|that|and|where)\b",
+    re.I,
+)
+# "shall authorize sofosbuvir/velpatasvir (Epclusa) for a recipient": what it authorizes
+_AUTHORIZES = re.compile(
+    r"\b(?:authori[sz]e|approve|cover|pay for|dispense)\s+(.{3,120}?)\s+(?:for|to|when|if)\b", re.I
+)
+_RULE_FOR = re.compile(r"\bfor\s+(?:the\s+treatment\s+of\s+)?([A-Z][^.:;()]*?)\s*$")
+# words that show a cited section is continued ("each fill after", "continued", "renewal")
+_CONTINUES = re.compile(
+    r"\b(?:continu\w*|renew\w*|refills?|fills?\s+after|re-?authori[sz]\w*|extension|"
+    r"further|subsequent|additional\s+(?:fills?|courses?|months?))\b",
+    re.I,
+)
+
+
+def _starts(lines: list[Line], at: int) -> bool:
+    """A § opens a section at the margin after a finished sentence, not where a sentence
+    wraps onto a line that begins with the section it cites ("under § 4.2.1 or" / "§ 4.2.2
+    shall be released when:")."""
+    line = lines[at]
+    if line.indent > 4 or _SECTION.match(line.text) is None:
+        return False
+    return at == 0 or line.blank_before or lines[at - 1].text.endswith((".", ":", ";"))
+
+
+def _sections(lines: list[Line]) -> list[tuple[int, int, int, str, str]]:
+    """(start, end of sentence, end of section, number, sentence) per § at the margin."""
+    starts = [i for i, x in enumerate(lines) if _starts(lines, i)]
+    out = []
+    for k, at in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        m = _SECTION.match(lines[at].text)
+        assert m is not None
+        words, end = [m.group(2)], at + 1
+        margin = lines[at].indent
+        while (
+            end < stop
+            and not words[-1].endswith(":")
+            and not _CLAUSE.match(lines[end].text)
+            and (lines[end].indent <= margin + 4 or lines[end].indent >= 40)
+            and not lines[end].blank_before
+        ):
+            words.append(lines[end].text)
+            end += 1
+        # a section's clauses: the indented lines under its sentence
+        last = end
+        while last < stop and lines[last].indent > margin + 2:
+            last += 1
+        out.append((at, end, last, m.group(1), " ".join(words)))
+    return out
+
+
+def _cited(sentence: str) -> list[str]:
+    """Section numbers a sentence cites ("under § 4.2.1 or § 4.2.2", "§§ 3.1 and 3.2")."""
+    found: list[str] = []
+    for m in _CITED.finditer(sentence):
+        found.append(m.group(1))
+        rest = sentence[m.end() :]
+        while (more := _ALSO_CITED.match(rest)) is not None:
+            found.append(more.group(1))
+            rest = rest[more.end() :]
+    return found
+
+
+def grants(sentence: str) -> bool:
+    """The sentence grants coverage on conditions ("shall authorize X ... when"), and
+    refuses none ("shall not authorize")."""
+    return bool(
+        _GRANTS.search(sentence) and _CONDITIONED.search(sentence) and not _REFUSES.search(sentence)
+    )
+
+
+def _title(sentence: str) -> tuple[str, str]:
+    """("First treatment", "The Department shall ...") of a section's run-in title."""
+    head, dot, body = sentence.partition(". ")
+    if dot and len(head.split()) <= 6 and not _GRANTS.search(head):
+        return head.strip(), body.strip()
+    return "", sentence
+
+
+def _condition(body: str, rule_title: str) -> str:
+    if (m := _WITH.search(body)) is not None and len(m.group(1).split()) <= 8:
+        return m.group(1).strip()
+    if (m := _RULE_FOR.search(rule_title)) is not None:
+        return m.group(1).strip()
+    return ""
+
+
+def statute_indications(
+    lines: list[Line], pages: PageText, problems: list[str]
+) -> tuple[list[Indication], set[int]] | None:
+    """Indications read from a rule's § sections, or None where no § section grants
+    coverage over clauses (the other readers then read the policy)."""
+    found = _sections(lines)
+    if len(found) < 2:
+        return None
+    rule_title = " ".join(x.text for x in lines[: found[0][0]] if x.page == lines[0].page)
+    out: dict[str, Indication] = {}
+    used: set[int] = set()
+    local: list[str] = []
+    continued: list[tuple[list[str], Branch]] = []
+    for at, end, last, number, sentence in found:
+        title, body = _title(sentence)
+        if last <= end or not sentence.endswith(":") or not grants(body):
+            continue
+        cites = [c for c in _cited(body) if c in out]
+        kind = "continuation" if cites and _CONTINUES.search(sentence) else "initial"
+        joined = " ".join(x.text for x in lines[at:end])
+        head = Line(lines[at].page, lines[at].indent, joined)
+        b = _Branch(kind, head, lines=lines[end:last])
+        node = _root(b, f"{number}.{kind}", pages, local)
+        if node is None or not node.children:
+            continue
+        used |= set(range(at, last))
+        branch = Branch(request_type=kind, approval=b.approval, node=node)  # type: ignore[arg-type]
+        if kind == "continuation":
+            continued.append((cites, branch))
+            continue
+        condition = _condition(body, rule_title)
+        name = f"{condition[:1].upper()}{condition[1:]}, {title.lower()}" if condition else title
+        out[number] = Indication(
+            id=number,
+            name=name or sentence[:80],
+            text=head.text,
+            page=head.page,
+            icd10=F.icd10_codes(sentence),
+            # the drugs the section authorizes, as a drug heading is (match.indication_for)
+            section=m.group(1) if (m := _AUTHORIZES.search(body)) else sentence,
+            branches=[branch],
+        )
+    if not out:
+        return None
+    for cites, branch in continued:
+        for number in cites:
+            ind = out[number]
+            copy = branch.model_copy(update={"node": _copy(branch.node, number)})
+            ind.branches.append(copy)
+    problems.extend(local)
+    return list(out.values()), used
+
+
+def _copy(node: PolicyNode, prefix: str) -> PolicyNode:
+    return node.model_copy(
+        update={"id": f"{prefix}/{node.id}", "children": [_copy(c, prefix) for c in node.children]}
+    )
