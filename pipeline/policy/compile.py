@@ -45,6 +45,7 @@ from pipeline.policy.references import resolve
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import read_row_tables
+from pipeline.policy.run_in_branches import run_in_indications
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.step_tiers import tier_indications
@@ -67,7 +68,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-23"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-24"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -98,7 +99,9 @@ COMPILER_VERSION = "policy-compiler-23"  # 7: two-column criteria tables; 8: con
 # criteria tagged at the right edge, the tags' logic from the policy's legend (margin_tags.py),
 # restriction blocks per treatment phase with bare AND / OR lines (phase_blocks.py); 23:
 # checklist matrices whose legend gives the logic (check_matrix.py), printed web pages
-# (web_chrome.py, "We cover X when ...", "Drug (Brand) for condition": section_names.py)
+# (web_chrome.py, "We cover X when ...", "Drug (Brand) for condition": section_names.py); 24:
+# run-in "First approval (3 months). ... when the member:" sentences over items, slides
+# titled by drug and request type (run_in_branches.py), sidebar columns, "x" bullets
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -315,6 +318,7 @@ _LINE_READERS = (
     only_if_indications,
     tagged_indications,
     phase_block_indications,
+    run_in_indications,
 )
 
 

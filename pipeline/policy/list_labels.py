@@ -33,10 +33,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bullet2", re.compile(r"^([o◦○])(?=\s)")),
     ("bullet3", re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)")),
     ("dash", re.compile(r"^([\-–])(?=\s)")),
+    # a cross before an item ("x  Two drugs at the same time"): a not-covered list's bullet
+    ("cross", re.compile(r"^([x✗✘])(?=\s+[A-Z])")),
     # a checkbox "[ ]" before a criterion (a form's "[ ] Yes [ ] No" answers are steps.py's)
     ("box", re.compile(r"^(\[\s?[xX✓]?\s?\])(?=\s+(?!(?:yes|no)\b))", re.I)),
 ]
-_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph", "box"}
+_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "cross", "glyph", "box"}
 # A roman numeral that may be a letter: "i." after "h." is the letter i.
 _LETTER_OF = {"roman": "lowerdot", "romanparen": "lower", "parenroman": "parenlower"}
 
