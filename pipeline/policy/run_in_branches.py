@@ -134,7 +134,10 @@ def document_condition(lines: list[Line]) -> str | None:
 def _name(heading: str, condition: str | None) -> str:
     if names_condition(heading) or condition is None:
         return heading
-    return f"{condition} - {heading}"  # a heading naming the drug: the title's condition
+    # a heading naming the drug: the title's condition, the drug in parentheses as a
+    # condition's drug group is named ("Migraine (Aimovig, Ajovy)"); its own brand kept
+    drugs = re.sub(r"\s*\(([^)]*)\)", r" / \1", heading).strip()
+    return f"{condition} ({drugs})"
 
 
 def run_in_indications(

@@ -162,9 +162,11 @@ def test_one_slide_per_drug_and_request_type_under_the_decks_condition(tmp_path:
     tree = compile_policy(_deck(tmp_path), source_id="x", title="Deck")
     names = [i.name for i in tree.indications]
     # the slide titles name drugs: the deck's title gives the condition
-    assert names[0].startswith("Narcolepsy - Halvorine")
-    assert names[1].startswith("Narcolepsy - Drowsamine")
+    assert names[0] == "Narcolepsy (Halvorine / Halvex)"
     first, second = tree.indications
+    # a lone brand-like word after a condition is dropped from the name (condition_name);
+    # the section keeps the drug the slide was titled by
+    assert names[1] == "Narcolepsy" and second.section == "Narcolepsy (Drowsamine)"
     assert [(b.request_type, b.approval, b.node.page) for b in first.branches] == [
         ("initial", "3 months", 2),
         ("continuation", "12 months", 3),
