@@ -318,7 +318,6 @@ _LINE_READERS = (
     only_if_indications,
     tagged_indications,
     phase_block_indications,
-    run_in_indications,
 )
 
 
@@ -382,6 +381,14 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         # name more conditions than the outline read
         rest = drop_continued(layout_lines(raw, used | cols[1]))
         tree = build_tree(outline(rest), page_text, sectioned=cols[0], **common)
+        tree.problems.extend(stated)
+    elif (runs := run_in_indications(lines, page_text, stated)) is not None and better_reading(
+        runs[0], tree.indications
+    ):
+        # run-in "First approval (3 months). ... when:" sentences over their items
+        # (run_in_branches.py), where they name more conditions or typed branches
+        rest = [x for i, x in enumerate(lines) if i not in runs[1]]
+        tree = build_tree(outline(rest), page_text, sectioned=runs[0], **common)
         tree.problems.extend(stated)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)

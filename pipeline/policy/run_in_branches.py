@@ -111,6 +111,7 @@ def _heading(line: Line) -> str | None:
         or not text[:1].isupper()
         or len(text.split()) > _MAX_HEADING_WORDS
         or _JUMP.search(text)
+        or _branch_kind(text) is not None  # "Renewal" over run-in sentences: no condition
     ):
         return None
     parts = _TITLE_TAIL.split(text)
