@@ -48,6 +48,7 @@ from pipeline.policy.references import resolve
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import read_row_tables
+from pipeline.policy.run_in_branches import run_in_indications
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.statute_sections import statute_indications
@@ -72,7 +73,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-24"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-25"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -106,7 +107,9 @@ COMPILER_VERSION = "policy-compiler-24"  # 7: two-column criteria tables; 8: con
 # (web_chrome.py, "We cover X when ...", "Drug (Brand) for condition": section_names.py); 24:
 # a rule's § sections over (A) / (i) / (I) clauses (statute_sections.py), a letter's granting
 # sentences and renewals citing criteria by number (letter_criteria.py), criteria defined in
-# notes under marks (footnote_marks.py), "Use N renewal" statements (use_label_renewals.py)
+# notes under marks (footnote_marks.py), "Use N renewal" statements (use_label_renewals.py);
+# 25: run-in "First approval (3 months). ... when the member:" sentences over items, slides
+# titled by drug and request type (run_in_branches.py), sidebar columns, "x" bullets
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -391,6 +394,14 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         # name more conditions than the outline read
         rest = drop_continued(layout_lines(raw, used | cols[1]))
         tree = build_tree(outline(rest), page_text, sectioned=cols[0], **common)
+        tree.problems.extend(stated)
+    elif (runs := run_in_indications(lines, page_text, stated)) is not None and better_reading(
+        runs[0], tree.indications
+    ):
+        # run-in "First approval (3 months). ... when:" sentences over their items
+        # (run_in_branches.py), where they name more conditions or typed branches
+        rest = [x for i, x in enumerate(lines) if i not in runs[1]]
+        tree = build_tree(outline(rest), page_text, sectioned=runs[0], **common)
         tree.problems.extend(stated)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)

@@ -39,12 +39,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"^([▪■§\uf0a7\uf0d8\uf0fc\uf076\uf0b7\uf02d\ue000-\uf8ff])(?=\s)(?!\s*\d)"),
     ),
     ("dash", re.compile(r"^([\-–])(?=\s)")),
-    # "x Platelet count below 50,000/mcL": an x set as a bullet before a capital
-    ("bullet3", re.compile(r"^(x)(?=\s+[A-Z0-9])")),
+    # a cross before an item ("x  Two drugs at the same time", "x Platelet count below
+    # 50,000/mcL"): a bullet where a capital follows ("x 2 weeks" is a count)
+    ("cross", re.compile(r"^([x✗✘])(?=\s+[A-Z])")),
     # a checkbox "[ ]" before a criterion (a form's "[ ] Yes [ ] No" answers are steps.py's)
     ("box", re.compile(r"^(\[\s?[xX✓]?\s?\])(?=\s+(?!(?:yes|no)\b))", re.I)),
 ]
-_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "glyph", "box"}
+_BULLETS = {"bullet", "bullet2", "bullet3", "dash", "cross", "glyph", "box"}
 # A roman numeral that may be a letter: "i." after "h." is the letter i.
 _LETTER_OF = {
     "roman": "lowerdot",

@@ -58,7 +58,9 @@ _ALL_COUNT = re.compile(rf"\b(?:all|both)\s+({_COUNT})\b", re.I)
 # "Prior treatment, One:", "All:", "Supportive findings, Two or more:": a label (or nothing)
 # and a logic word, the colon ending the line
 _TERSE = re.compile(
-    rf"(?:^|[,;]\s+|\s[-–—]\s+|\s?\()\s*(?:(all|both|each)|(one|any|any\s+one|either|one\s+only)|"
+    # "..., meaning either:", "..., namely one of:": the logic word after a gloss word
+    rf"(?:^|[,;]\s+(?:(?:meaning|namely|that\s+is|i\.e\.),?\s+)?|\s[-–—]\s+|\s?\()\s*"
+    rf"(?:(all|both|each)|(one|any|any\s+one|either|one\s+only)|"
     rf"(?:at\s+least\s+)?({_COUNT})\s+or\s+more|at\s+least\s+({_COUNT})|any\s+({_COUNT}))"
     # "One of:", "(one required):", "(2 or more):"
     r"(?:\s+of)?(?:\s+(?:required|needed|must\s+be\s+met|appl(?:y|ies)))?\s*\)?\s*:\s*$",
