@@ -26,6 +26,7 @@ from pipeline.policy.current_value import latest_readings
 from pipeline.policy.dates import as_of, months_between, reading_date
 from pipeline.policy.percent_of import percent_of
 from pipeline.policy.reading_reasons import reading_reason
+from pipeline.policy.uln_multiples import has_multiple
 from pipeline.policy.units import NUMBER_WORD, count_value
 from pipeline.policy.units import UNIT as _UNIT
 from pipeline.policy.units import unit_of as _unit
@@ -416,6 +417,8 @@ def judge_measure(
     found = bounds(text)
     if not found or _NEGATED.match(text.strip()) or _CHANGE.search(text):
         return None
+    if has_multiple(text):
+        return None  # "under 5 times normal": a ratio to a limit (uln_multiples.py)
     statuses: list[tuple[str, list[str], str]] = []
     name: tuple[set[str], set[str], str | None] = (set(), set(), None)
     today = as_of(facts)
