@@ -28,6 +28,7 @@ from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
+from pipeline.policy.imaging_findings import judge_imaging_findings
 from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
@@ -98,6 +99,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_recency(text, facts),
         lambda: judge_interval(text, facts, drug),
         lambda: judge_monitoring_frequency(text, facts),
+        lambda: judge_imaging_findings(text, facts),
         lambda: judge_duration(text, facts),
         lambda: judge_comparison(text, facts),
         lambda: judge_restated(text, facts, drug),
