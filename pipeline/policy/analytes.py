@@ -62,6 +62,7 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "FEV1": ((r"forced expiratory volume",), ("FEV1",)),
     "ejection fraction": ((r"(?:left ventricular )?ejection fraction",), ("LVEF", "EF")),
     "IGF-1": ((r"insulin-like growth factor",), ("IGF-1", "IGF-I")),
+    "growth hormone": ((r"growth hormone(?![- ]releas)",), ("GH", "hGH")),
     "alkaline phosphatase": ((r"alkaline phosphatase",), ("ALP",)),
     # chemistry, endocrine and tumour markers as notes write them
     "phosphorus": ((r"(?:serum |inorganic )?phosphorus", r"serum phosphate"), ()),
@@ -158,12 +159,15 @@ def analyte_at(text: str, start: int, end: int) -> str | None:
 
 
 # What may stand between a name and its value: "hemoglobin 8.7", "Hb: 8.7", "T-score
-# at the femoral neck of -2.7", "BSA about 2%", "eGFR was 98".
+# at the femoral neck of -2.7", "BSA about 2%", "eGFR was 98", "GH fell to a lowest value
+# of 0.4", "IGF-1 on 10/07/2025 (17 weeks after surgery): 398".
 _BRIDGE = re.compile(
     r"^[\s:=,]*(?:(?:is|was|of|at|about|approximately|approx\.?|around|level|count|score|"
     r"value|result|measured|today|now|the|total|lumbar|spine|femoral|neck|hip|left|right|"
     r"radius|probability|risk|ten-year|10-year|serum|blood|involved|involvement|affected|"
-    r"covered|fasting|on|drawn)\b[\s:=,]*|\d{1,2}/\d{1,2}/\d{2,4}[\s:=,]*){0,6}",
+    r"covered|fasting|on|drawn|(?:fell|dropped|rose|decreased|increased|suppressed)\s+to|"
+    r"(?:a\s+)?(?:lowest|nadir|peak|highest))\b[\s:=,]*|\d{1,2}/\d{1,2}/\d{2,4}[\s:=,]*|"
+    r"\([^()]{0,40}\)[\s:=,]*){0,6}",
     re.I,
 )
 _VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?!\d|,\d|/\d)")

@@ -21,7 +21,7 @@ from pipeline.policy.criterion_terms import record_facts
 _COMPARED = re.compile(
     r"^(?P<name>.+?)\s+(?:is\s+|are\s+|has\s+been\s+)?(?P<dir>lower|higher|less|greater|"
     r"fewer|more|smaller|larger|better|worse)\s+than\s+(?P<ref>(?:at\s+)?baseline|before\b.*|"
-    r"(?:the\s+)?(?:baseline|pre-?treatment|previous|prior|last|first)\b.*)$",
+    r"(?:at\s+)?(?:the\s+)?(?:baseline|pre-?treatment|previous|prior|last|first|start)\b.*)$",
     re.I,
 )
 # "INCAT score unchanged, with better grip strength": the same value before and after
@@ -39,7 +39,9 @@ _DOWN = {"lower", "less", "fewer", "smaller"}
 _UP = {"higher", "greater", "more", "larger"}
 _GENERIC = {"score", "scores", "level", "levels", "value", "count", "total", "the", "a", "an"}
 _EARLIER = re.compile(
-    r"^\W{0,3}(?:\w+\s+){0,1}(?:before|at baseline|baseline|pre-?treatment)\b", re.I
+    r"^\W{0,3}(?:[\w/]+\s+){0,1}(?:before|at baseline|baseline|pre-?treatment|"
+    r"at (?:the )?start|when\s+(?:\w+\s+){1,3}(?:was|were)\s+(?:started|begun|initiated))\b",
+    re.I,
 )
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}")
 _VALUE = re.compile(r"(?<![\w./-])(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
@@ -100,7 +102,12 @@ def judge_comparison(text: str, facts: list[CaseFact]) -> tuple[str, list[str], 
     return status, cited, f"{cited[0]}: the later {' '.join(words)} {said} the earlier"
 
 
+# "has a Total Maximal Chorea score": the verb and article are no part of the name
+_HAS = re.compile(r"^(?:(?:has|have|had|shows?|with)\s+)?(?:(?:a|an|the)\s+)?", re.I)
+
+
 def _name_words(name: str) -> list[str]:
+    name = _HAS.sub("", name.strip())
     return [w for w in re.findall(r"[A-Za-z][\w-]+", name) if w.lower() not in _GENERIC]
 
 
@@ -117,6 +124,8 @@ def _pairs(words: list[str], facts: list[CaseFact]) -> list[tuple[float, float, 
             if not hit:
                 continue
             values = _values(sentence[hit.end() :])
+            if not values:
+                continue  # "left IGF-1 high": no reading written, nothing to compare
             if len(values) != 2 or not _EARLIER.match(values[0][1]):
                 return None
             found.append((values[0][0], values[1][0], fact.id))

@@ -16,7 +16,7 @@ nothing). A value that fails the bound is a documented failure: not met.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pipeline.models import CaseFact
@@ -24,6 +24,7 @@ from pipeline.policy.analytes import ESTIMATES, analyte_at, readings_of
 from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, requirements
 from pipeline.policy.current_value import latest_readings
 from pipeline.policy.dates import as_of, months_between, reading_date
+from pipeline.policy.negated_bounds import negated_op
 from pipeline.policy.percent_of import percent_of
 from pipeline.policy.reading_reasons import reading_reason
 from pipeline.policy.units import DOSE_UNIT as _DOSE_UNIT
@@ -413,8 +414,10 @@ def judge_measure(
     ``context``: the stem of the criterion's group, whose window applies to it ("Both of
     the following, measured within the past 3 months:")."""
     found = bounds(text)
-    if not found or _NEGATED.match(text.strip()) or _CHANGE.search(text):
+    ops = [negated_op(text, b.start, b.op) for b in found]  # "not below 1": ">= 1"
+    if not found or None in ops or _NEGATED.match(text.strip()) or _CHANGE.search(text):
         return None
+    found = [replace(b, op=o) for b, o in zip(found, ops, strict=True) if o]
     statuses: list[tuple[str, list[str], str]] = []
     name: tuple[set[str], set[str], str | None] = (set(), set(), None)
     today = as_of(facts)

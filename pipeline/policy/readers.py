@@ -16,6 +16,7 @@ from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.change_since import judge_change_since
 from pipeline.policy.class_failure import judge_class_failure, resolve_classes
 from pipeline.policy.class_stage import judge_class_stage
+from pipeline.policy.comma_statements import read_comma_statements
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.current_therapy import judge_current_therapy
 from pipeline.policy.current_use import judge_current_use
@@ -28,10 +29,12 @@ from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
+from pipeline.policy.imaging_findings import judge_imaging_findings
 from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
 from pipeline.policy.measures import judge_measure
+from pipeline.policy.monitoring_frequency import judge_monitoring_frequency
 from pipeline.policy.monitoring_schedule import judge_monitoring
 from pipeline.policy.negative_workup import judge_negative_workup
 from pipeline.policy.polarity import (
@@ -41,6 +44,7 @@ from pipeline.policy.polarity import (
     judge_head_absent,
 )
 from pipeline.policy.positive_test import judge_positive_test
+from pipeline.policy.prescriber_named import judge_prescriber_named
 from pipeline.policy.prior_use import judge_never_received
 from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
@@ -59,6 +63,7 @@ from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
+from pipeline.policy.uln_multiples import judge_uln_multiple
 from pipeline.policy.unit_named import judge_unit_named
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
@@ -93,11 +98,14 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_labelled_readings(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_repeated_readings(text, facts),
+        lambda: judge_uln_multiple(text, facts),
         lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_monitoring(text, facts),
         lambda: judge_recency(text, facts),
         lambda: judge_interval(text, facts, drug),
+        lambda: judge_monitoring_frequency(text, facts),
+        lambda: judge_imaging_findings(text, facts),
         lambda: judge_duration(text, facts),
         lambda: judge_comparison(text, facts),
         lambda: judge_restated(text, facts, drug),
@@ -133,6 +141,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_head_absent(text, facts),
         lambda: judge_start_setting(text, facts, drug),
         lambda: judge_treated_by(text, facts),
+        lambda: judge_prescriber_named(text, facts),
         lambda: judge_unit_named(text, facts),
         lambda: judge_purpose(text, facts),
     )
@@ -159,7 +168,7 @@ def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) ->
     joint = _AND if _AND.search(text) else _WITH
     parts = [p.strip() for p in joint.split(text) if p.strip()]
     if len(parts) != 2 or any(len(p.split()) < 3 for p in parts):
-        return None
+        return read_comma_statements(text, lambda p: _read_whole(p, facts, drug, context))
     parts = resolve_classes(parts)  # "..., and no failure on either class"
     read = [_read_whole(p, facts, drug, context) for p in parts]
     failed = next((r for r in read if r is not None and r[0] == "not_met"), None)

@@ -23,8 +23,10 @@ _WHERE = re.compile(
 )
 # "3 times the upper limit of normal": a multiple of the limit, a bound for measures.py
 _MULTIPLE = re.compile(r"\d(?:\.\d+)?\s*(?:times|x|×)\s*$", re.I)
+# the range may follow a few words in its parentheses: "(age- and sex-matched reference
+# 88-237)", "(06/2025; reference 70-220)"
 _RANGE = re.compile(
-    r"\((?:reference|normal|ref\.?)(?:\s+range)?[:\s]+(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)",
+    r"\((?:[^()]{0,40}?[\s;,])?(?:reference|normal|ref\.?)(?:\s+range)?[:\s]+(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)",
     re.I,
 )
 _WINDOW = re.compile(r"\bwithin the (?:past|last) (\d+) (day|week|month|year)s?\b", re.I)
