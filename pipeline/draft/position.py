@@ -40,6 +40,7 @@ from pipeline.draft.clauses import (
     narrower_than,
     new_members,
 )
+from pipeline.draft.continued_course import against_change
 from pipeline.draft.documentation import _AFTER, _names, documentation
 from pipeline.draft.failures import (
     after_class,
@@ -185,6 +186,8 @@ def _read_kind(
     comparator: str,
     population: str,
 ) -> Reading | None:
+    if against_change(text, topic):  # keep the current course over a new one: the request
+        return Reading(ev, "against", strong=strong)
     if (
         topic.request_type == "initial"
         and _on_drug(population, topic)

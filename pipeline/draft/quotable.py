@@ -33,6 +33,11 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         "reference entry",
         re.compile(
             r"\bet al\b|doi:|https?://|www\.|\b(19|20)\d\d;\s*\d+|\b\d+:\d+[–-]\d+\b|"
+            # a DOI or a journal link cut from its "doi:"/"https://" ("1002/art.41191/
+            # abstract)", "10.1136/annrheumdis-2019-216655"): a registrant code, a slash,
+            # then a suffix with a dot and digits, or a link's tail
+            r"\b(?:10\.)?\d{4,5}/[a-z][\w-]*\.\w*\d|/\s*(?:abstract|e?pdf)\b|"
+            r"\b10\.\d{4,5}/\S|"
             r"^\d+\.\s+[A-Z][a-z]+ [A-Z]{1,3}\b|\bpress release\b|\b(inc|ltd|llc)\.",
             re.I,
         ),

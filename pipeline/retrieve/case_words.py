@@ -7,7 +7,7 @@ import re
 
 from pipeline.models import Case
 from pipeline.retrieve.requests import RequestKind
-from pipeline.terms import find_drugs
+from pipeline.terms import Term, find_drugs, mentions
 
 
 def _words_of(text: str) -> tuple[str, ...]:
@@ -94,3 +94,12 @@ def _inverted(text: str) -> str:
         flags=re.I,
     )
     return text if turned == text else f"{text}; {turned}"
+
+
+def manifestation_of(condition: Term, mine: list[Term]) -> bool:
+    """A condition whose own name holds a name of one of the case's conditions whole
+    ("neuropsychiatric lupus" holds "lupus"): a manifestation or form of it, on the case's
+    topic, though the vocabulary lists it apart (a judge's reader names it by its own
+    words). A synonym holding one does not count ("juvenile rheumatoid arthritis" is JIA,
+    no form of RA)."""
+    return any(mentions(condition.name, c.words, c.abbrev) for c in mine)
