@@ -263,8 +263,7 @@ def gather(
             seen.add(sent.text)
             # a guideline on the patient's state (reproductive health for a pregnant woman)
             # speaks of her where the sentence names the state
-            # (or, where the request is made for the state, under a heading on it: the
-            # section of a broader guideline that addresses the setting, "Perioperative
+            # (or, for a request made for the state, under a heading on it: "Perioperative
             # management"; a comorbid state's headings, CKD in a gout guideline, are not)
             heading = (sent.chunk.section or "") if topic.serves_state else ""
             on_state = names_setting(sent.text, heading, topic.states) and (
@@ -425,7 +424,10 @@ def fit_for(topic: CaseTopic, name: str, kind_named: bool = False) -> str:
     """How a document (title and file name) is about the case (CaseTopic.document_fit); for
     a request that is no drug, one about its kind is the request's own ("specific"), but
     where another of its kind names the condition (``kind_named``), one that does not is
-    about the kind for other patients ("other_form")."""
+    about the kind for other patients ("other_form"). A request made for the patient's
+    state (a dose "around surgery") has the state's guideline as its own ("specific")."""
+    if topic.serves_state and state_document(name, topic.states):
+        return "specific"
     if topic.kind is not None and topic.names_kind(name):
         if kind_named and not topic.names_condition(name):
             return "other_form"

@@ -43,6 +43,15 @@ _SALT = re.compile(
 )
 
 
+# The word before a request's head noun that names a whole kind, not this item ("virus
+# vaccine", "cell therapy"), and the words of a product's form, not of what it is against.
+_GENERIC_QUALIFIERS = frozenset(
+    "virus viral bacterial cell acid factor protein antibody conjugate polysaccharide "
+    "live attenuated inactivated recombinant adjuvanted subunit toxoid".split()
+)
+_FORM_WORDS = frozenset("live attenuated inactivated recombinant adjuvanted subunit".split())
+
+
 def _request_words(text: str) -> tuple[str, ...]:
     """A request the vocabulary does not know, by its words: the name, the names in its
     brackets ("Shingrix"), and its head noun phrase ("zoster vaccine" of "Recombinant zoster
@@ -62,7 +71,20 @@ def _request_words(text: str) -> tuple[str, ...]:
         # co-therapy" for "testosterone cypionate")
         words.append(base)
     elif len(head.split()) > 2:
-        words.append(" ".join(head.split()[-2:]))
+        short = head.split()[-2:]
+        if short[0] not in _GENERIC_QUALIFIERS:
+            words.append(" ".join(short))
+        else:
+            # "virus vaccine" of "respiratory syncytial virus vaccine" names every
+            # vaccine against a virus (the live attenuated ones too): sources shorten it to
+            # what it is against ("influenza vaccine"), by initials where that is a
+            # name of several words ("RSV vaccine")
+            before = [w for w in head.split()[:-2] if w not in _GENERIC_QUALIFIERS]
+            named = [w for w in head.split()[:-1] if w not in _FORM_WORDS]
+            initials = "".join(w[0] for w in named) if len(named) >= 2 else ""
+            what = before[0] if len(before) == 1 else initials
+            if what:
+                words.append(f"{what} {head.split()[-1]}")
     elif head and head != words[0]:
         words.append(head)
     return tuple(dict.fromkeys(w for w in words if w))

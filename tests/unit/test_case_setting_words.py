@@ -7,7 +7,7 @@ by it is on topic; a DOI cut from its prefix is no quotable text. Scripted cases
 from __future__ import annotations
 
 from pipeline.draft.continued_course import against_change
-from pipeline.draft.gather import state_weight
+from pipeline.draft.gather import fit_for, state_weight
 from pipeline.draft.position import read_sentence
 from pipeline.draft.quotable import why_not
 from pipeline.models import Case
@@ -146,3 +146,23 @@ def test_a_doi_cut_from_its_prefix_is_a_reference_entry() -> None:
         assert why_not(text, topic) == "reference entry"
     kept = "Glucocorticoids at 5 mg/day were continued through surgery in 2/3 of cases."
     assert why_not(kept, topic) is None
+
+
+def test_the_setting_guideline_is_the_own_guideline_of_a_request_made_for_it() -> None:
+    title = "Guideline for the Perioperative Management of Antirheumatic Medication"
+    assert fit_for(case_topic(operation_case()), title) == "specific"
+    # a patient coded for a comorbid state (no request made for it): the title is off
+    kidney = _case(
+        "Febuxostat (Uloric)", [("Gout", "M10.9"), ("Chronic kidney disease, stage 3", "N18.3")]
+    )
+    assert fit_for(case_topic(kidney), "Guideline for chronic kidney disease") == "off"
+
+
+def test_a_request_is_not_shortened_to_a_kind_of_every_item() -> None:
+    from pipeline.retrieve.case_words import _request_words
+
+    rsv = _request_words("Respiratory syncytial virus vaccine, adjuvanted recombinant (Arexvy)")
+    assert "virus vaccine" not in rsv and "rsv vaccine" in rsv
+    assert "influenza vaccine" in _request_words("Inactivated influenza virus vaccine")
+    assert "pneumococcal vaccine" in _request_words("Pneumococcal conjugate vaccine (PCV20)")
+    assert "zoster vaccine" in _request_words("Recombinant zoster vaccine (Shingrix)")
