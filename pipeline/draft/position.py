@@ -32,6 +32,7 @@ from pipeline.draft.alternatives import (
     service_alternatives,
 )
 from pipeline.draft.anaphora import written_out
+from pipeline.draft.class_switch import course_reading
 from pipeline.draft.clauses import (
     after_stopping,
     combined,
@@ -40,7 +41,6 @@ from pipeline.draft.clauses import (
     narrower_than,
     new_members,
 )
-from pipeline.draft.continued_course import against_change
 from pipeline.draft.documentation import _AFTER, _names, documentation
 from pipeline.draft.failures import (
     after_class,
@@ -186,8 +186,9 @@ def _read_kind(
     comparator: str,
     population: str,
 ) -> Reading | None:
-    if against_change(text, topic):  # keep the current course over a new one: the request
-        return Reading(ev, "against", strong=strong)
+    course = course_reading(text, topic)  # the patient's course of the class: kept, switched
+    if course is not None:
+        return Reading(ev, course[0], preferred=course[1], strong=strong)
     if (
         topic.request_type == "initial"
         and _on_drug(population, topic)
@@ -371,7 +372,6 @@ def guideline_position(
             not r.strong,
         )
     )
-    # One recommendation printed twice (the table's row, the text's numbered copy) once.
     unique: dict[str, Reading] = {}
     for r in readings:
         unique.setdefault(re.sub(r"^\d+\.\s+|[\s.]+$", "", r.ev.text).lower(), r)

@@ -166,3 +166,31 @@ def test_a_request_is_not_shortened_to_a_kind_of_every_item() -> None:
     assert "influenza vaccine" in _request_words("Inactivated influenza virus vaccine")
     assert "pneumococcal vaccine" in _request_words("Pneumococcal conjugate vaccine (PCV20)")
     assert "zoster vaccine" in _request_words("Recombinant zoster vaccine (Shingrix)")
+
+
+SWITCH = (
+    "Switching to a bDMARD or tsDMARD of a different class is conditionally recommended over "
+    "switching to a bDMARD or tsDMARD belonging to the same class for patients taking a bDMARD "
+    "or tsDMARD who are not at target."
+)
+
+
+def test_another_class_over_the_same_is_preferred_to_a_second_drug_of_the_class() -> None:
+    second = _case(
+        "Golimumab (Simponi)",
+        [("Rheumatoid arthritis, multiple sites", "M06.09")],
+        prior_therapies=[
+            {"name": "Etanercept 50 mg weekly with methotrexate", "response": "partial response"}
+        ],
+    )
+    reading = read_sentence(ev(1, SWITCH), case_topic(second))
+    assert reading is not None and reading.kind == "dispreferred"
+    assert [t.name for t in reading.preferred] == ["a bDMARD or tsDMARD of a different class"]
+    # a first drug of its class: no same-class switch, the sentence is about others
+    first = _case(
+        "Golimumab (Simponi)",
+        [("Rheumatoid arthritis, multiple sites", "M06.09")],
+        prior_therapies=[{"name": "Methotrexate 20 mg weekly", "response": "partial response"}],
+    )
+    found = read_sentence(ev(1, SWITCH), case_topic(first))
+    assert found is None or found.kind != "dispreferred"
