@@ -284,7 +284,8 @@ class CaseTopic:
 
     def tried(self, therapy: Term) -> bool:
         """The case names this therapy (or a member of its class) as tried."""
-        for t in self.prior_terms:
+        # (every drug a prior therapy names: "adalimumab with methotrexate" tried both)
+        for t in [*self.prior_terms, *(d for p in self.prior for d in find_drugs(p))]:
             if t.name == therapy.name or set(t.classes) & {therapy.name}:
                 return True
         return any(mentions(p, therapy.words) for p in self.prior)

@@ -175,22 +175,29 @@ SWITCH = (
 )
 
 
+def _ra(drug: str, *prior: str) -> Case:
+    """An RA case asking for ``drug`` after the ``prior`` therapies (partial response)."""
+    tried = [{"name": p, "response": "partial response"} for p in prior]
+    return _case(drug, [("Rheumatoid arthritis, multiple sites", "M06.09")], prior_therapies=tried)
+
+
 def test_another_class_over_the_same_is_preferred_to_a_second_drug_of_the_class() -> None:
-    second = _case(
-        "Golimumab (Simponi)",
-        [("Rheumatoid arthritis, multiple sites", "M06.09")],
-        prior_therapies=[
-            {"name": "Etanercept 50 mg weekly with methotrexate", "response": "partial response"}
-        ],
-    )
+    second = _ra("Golimumab (Simponi)", "Etanercept 50 mg weekly with methotrexate")
     reading = read_sentence(ev(1, SWITCH), case_topic(second))
     assert reading is not None and reading.kind == "dispreferred"
     assert [t.name for t in reading.preferred] == ["a bDMARD or tsDMARD of a different class"]
     # a first drug of its class: no same-class switch, the sentence is about others
-    first = _case(
-        "Golimumab (Simponi)",
-        [("Rheumatoid arthritis, multiple sites", "M06.09")],
-        prior_therapies=[{"name": "Methotrexate 20 mg weekly", "response": "partial response"}],
-    )
+    first = _ra("Golimumab (Simponi)", "Methotrexate 20 mg weekly")
     found = read_sentence(ev(1, SWITCH), case_topic(first))
     assert found is None or found.kind != "dispreferred"
+
+
+def test_a_population_on_the_drugs_class_is_the_case_that_took_a_drug_of_it() -> None:
+    from pipeline.draft.population import after_untried
+
+    topic = case_topic(_ra("Certolizumab pegol (Cimzia)", "Adalimumab 40 mg with methotrexate"))
+    taking = "for patients taking a bDMARD or tsDMARD who are not at target"
+    assert not after_untried(taking, topic)  # adalimumab is a bDMARD: this patient
+    assert after_untried("for patients taking certolizumab", topic)  # on the drug itself
+    naive = case_topic(_case("Certolizumab pegol (Cimzia)", [("Rheumatoid arthritis", "M06.09")]))
+    assert after_untried(taking, naive)
