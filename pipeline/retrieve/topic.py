@@ -355,6 +355,8 @@ class CaseTopic:
             asked["path"].insert(0, f"{dx} {state.phrase}: medications compatible, {on}")
             asked["pitfalls"].insert(0, f"{drug}{cls} {state.phrase}: risks, when to avoid")
             asked["position"].insert(0, f"we recommend {drug}{cls} {state.phrase}")
+            if self.serves_state:  # a request for the state: its evidence is the state's
+                asked["evidence"].insert(0, f"{drug}{cls} {state.phrase}: dose, complications")
         return asked
 
 

@@ -81,8 +81,9 @@ def test_a_procedure_request_is_no_setting_of_itself() -> None:
 def test_a_request_whose_line_names_its_setting_serves_it() -> None:
     topic = case_topic(operation_case())
     assert topic.serves_state
-    asked = " ".join(topic.questions()["rationale"])
-    assert "around surgery" in asked
+    questions = topic.questions()
+    assert "around surgery" in questions["rationale"][0]
+    assert "around surgery" in questions["evidence"][0]
 
 
 def test_a_section_heading_on_the_setting_puts_its_sentences_on_it() -> None:
