@@ -99,10 +99,22 @@ def _purpose(question: str) -> str:
     return rest if len(rest.split()) >= 3 else ""
 
 
+# A course that ended ("2020 to 2022", "stopped for loss of response") or was never taken
+# ("discussed but not chosen"): no therapy the patient takes now.
+_ENDED = re.compile(
+    r"\b(?:stopped|discontinued|ceased|withdrawn|loss of response|lost response|"
+    r"not (?:yet )?(?:been )?(?:tried|chosen|started|given)|never (?:tried|taken|received)|"
+    r"(?:19|20)\d\d(?:-\d\d)?\s*(?:to|until|–|-)\s*(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def _current_therapies(case: Case) -> tuple[str, ...]:
-    """The drugs the case names as taken (prior therapies, then the history's), by name."""
-    texts = [p.name for p in case.prior_therapies]
-    texts += [h for h in case.history if not re.search(r"\bno\b[^.;]*$", h, re.I)]
+    """The drugs the case names as taken now (prior therapies, then the history's clauses),
+    by name; not a course the record gives as ended or never taken."""
+    texts = [p.name for p in case.prior_therapies if not _ENDED.search(f"{p.name} {p.response}")]
+    clauses = [c for h in case.history for c in re.split(r"[.;]", h)]
+    texts += [c for c in clauses if not re.search(r"\bno\b", c, re.I) and not _ENDED.search(c)]
     return tuple(dict.fromkeys(d.name for t in texts for d in find_drugs(t)))
 
 

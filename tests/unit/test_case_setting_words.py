@@ -202,3 +202,13 @@ def test_a_population_on_the_drugs_class_is_the_case_that_took_a_drug_of_it() ->
     assert after_untried("for patients taking certolizumab", topic)  # on the drug itself
     naive = case_topic(_case("Certolizumab pegol (Cimzia)", [("Rheumatoid arthritis", "M06.09")]))
     assert after_untried(taking, naive)
+
+
+def test_current_therapies_leave_out_ended_and_untaken_courses() -> None:
+    case = _ra("Respiratory syncytial virus vaccine (Arexvy)", "Methotrexate 15 mg weekly")
+    case.prior_therapies[0].response = "ongoing"
+    case.history = [
+        "2019 rheumatology. Etanercept 2020 to 2022 and abatacept stopped for loss of response.",
+        "2023 rituximab every 6 months since; tocilizumab discussed but not chosen.",
+    ]
+    assert case_topic(case).current == ("methotrexate", "rituximab")
