@@ -70,7 +70,7 @@ from pipeline.retrieve.topic import CaseTopic
 from pipeline.terms import Term, find_drugs, find_therapies, mentions
 
 _CUE = re.compile(
-    r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
+    r"\b(recommend\w*|preferred|prefer|should|treat with|may be (?:added|considered|used)|"
     r"is indicated|first-line|cornerstone|not among the (?:therapies|treatments)|"
     r"ranked (?:after|below|behind|lower)|reserv(?:e|ed|ing))\b",
     re.I,

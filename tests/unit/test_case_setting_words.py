@@ -212,3 +212,17 @@ def test_current_therapies_leave_out_ended_and_untaken_courses() -> None:
         "2023 rituximab every 6 months since; tocilizumab discussed but not chosen.",
     ]
     assert case_topic(case).current == ("methotrexate", "rituximab")
+
+
+def test_a_table_rows_imperative_statement_is_quoted_without_its_grade() -> None:
+    from pipeline.draft.quotable import trimmed
+
+    row = (
+        "2. Treat with a TNFi biologic over an IL-17i biologic (PICO 14) Very low Conditional "
+        "recommendation based on very- low- quality evidence; may consider an IL- 17i biologic "
+        "if the patient has severe psoriasis."
+    )
+    assert trimmed(row) == "Treat with a TNFi biologic over an IL-17i biologic"
+    topic = case_topic(_case("Ixekizumab (Taltz)", [("Psoriatic arthritis", "L40.50")]))
+    reading = read_sentence(ev(1, trimmed(row)), topic)
+    assert reading is not None and reading.kind == "dispreferred"
