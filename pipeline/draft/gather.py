@@ -37,7 +37,7 @@ from pipeline.models import Case, Chunk, Document, Evidence, SearchFilters
 from pipeline.policy.models import PolicyDecision
 from pipeline.retrieve import sentence_of
 from pipeline.retrieve.search import Searcher
-from pipeline.retrieve.states import stage_fits, state_document
+from pipeline.retrieve.states import names_setting, stage_fits, state_document
 from pipeline.retrieve.topic import CaseTopic, case_topic, find_therapies
 from pipeline.settings import Settings
 from pipeline.sources.chunk import sentence_spans
@@ -263,8 +263,11 @@ def gather(
             seen.add(sent.text)
             # a guideline on the patient's state (reproductive health for a pregnant woman)
             # speaks of her where the sentence names the state
-            on_state = topic.names_state(sent.text) and state_document(
-                doc_name(sent.chunk), topic.states
+            # (or, for a request made for the state, under a heading on it: "Perioperative
+            # management"; a comorbid state's headings, CKD in a gout guideline, are not)
+            heading = (sent.chunk.section or "") if topic.serves_state else ""
+            on_state = names_setting(sent.text, heading, topic.states) and (
+                state_document(doc_name(sent.chunk), topic.states) or topic.names_state(heading)
             )
             topical = on_topic(sent.chunk) or on_state
             if spec.key in {"position", "rationale", "path"} and (
@@ -307,7 +310,7 @@ def gather(
             score += course_weight(sent.text, spec.key, topic)
             population = ""
             if spec.key in {"rationale", "path", "position", "pitfalls"}:
-                score += state_weight(sent.text, case, topic, on_state)
+                score += state_weight(sent.text, case, topic, on_state, heading)
                 population = population_of(sent.text)
                 if not population_fits(population, case, topic):
                     # a recommendation for other patients (age, comorbidity; against ULT
@@ -421,7 +424,10 @@ def fit_for(topic: CaseTopic, name: str, kind_named: bool = False) -> str:
     """How a document (title and file name) is about the case (CaseTopic.document_fit); for
     a request that is no drug, one about its kind is the request's own ("specific"), but
     where another of its kind names the condition (``kind_named``), one that does not is
-    about the kind for other patients ("other_form")."""
+    about the kind for other patients ("other_form"). A request made for the patient's
+    state (a dose "around surgery") has the state's guideline as its own ("specific")."""
+    if topic.serves_state and state_document(name, topic.states):
+        return "specific"
     if topic.kind is not None and topic.names_kind(name):
         if kind_named and not topic.names_condition(name):
             return "other_form"
@@ -435,13 +441,15 @@ def fit_for(topic: CaseTopic, name: str, kind_named: bool = False) -> str:
     return topic.document_fit(name)
 
 
-def state_weight(text: str, case: Case, topic: CaseTopic, state_doc: bool = False) -> float:
+def state_weight(
+    text: str, case: Case, topic: CaseTopic, state_doc: bool = False, heading: str = ""
+) -> float:
     """A recommendation that names the patient's state (pregnancy, heart failure) on the
     drug, or in a document about the state, speaks of this patient first; one for another
     stage of it ("the third trimester" at 17 weeks), of other patients. (The condition's
     other therapies in the state, "allopurinol in CKD stage >3" for a flare, gain nothing.)"""
     on_drug = topic.names_drug(text) or topic.names_class(text)
-    if not topic.names_state(text):
+    if not names_setting(text, heading, topic.states):
         # a request made for the state (testosterone "to protect fertility"): the
         # condition's sentences on neither the state nor the drug are beside it
         return -0.8 if topic.serves_state and not on_drug else 0.0

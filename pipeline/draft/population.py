@@ -219,6 +219,10 @@ def after_untried(population: str, topic: CaseTopic) -> bool:
         return False
     tail = population[m.start() :]
     named = find_therapies(tail)
-    if topic.request_type == "initial" and (topic.names_drug(tail) or topic.names_class(tail)):
+    if topic.request_type == "initial" and topic.names_drug(tail):
         return True
+    if topic.request_type == "initial" and topic.names_class(tail):
+        # patients on the drug's class: further along, unless the case took a drug of it
+        # ("taking a bDMARD" for certolizumab after adalimumab is this very patient)
+        return not any(topic.tried(t) for t in named)
     return any(not topic.tried(t) for t in named if not mentions(t.name, topic.drug_words))

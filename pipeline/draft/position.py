@@ -32,6 +32,7 @@ from pipeline.draft.alternatives import (
     service_alternatives,
 )
 from pipeline.draft.anaphora import written_out
+from pipeline.draft.class_switch import course_reading
 from pipeline.draft.clauses import (
     after_stopping,
     combined,
@@ -69,7 +70,7 @@ from pipeline.retrieve.topic import CaseTopic
 from pipeline.terms import Term, find_drugs, find_therapies, mentions
 
 _CUE = re.compile(
-    r"\b(recommend\w*|preferred|prefer|should|may be (?:added|considered|used)|"
+    r"\b(recommend\w*|preferred|prefer|should|treat with|may be (?:added|considered|used)|"
     r"is indicated|first-line|cornerstone|not among the (?:therapies|treatments)|"
     r"ranked (?:after|below|behind|lower)|reserv(?:e|ed|ing))\b",
     re.I,
@@ -185,6 +186,9 @@ def _read_kind(
     comparator: str,
     population: str,
 ) -> Reading | None:
+    course = course_reading(text, topic)  # the patient's course of the class: kept, switched
+    if course is not None:
+        return Reading(ev, course[0], preferred=course[1], strong=strong)
     if (
         topic.request_type == "initial"
         and _on_drug(population, topic)
@@ -368,7 +372,6 @@ def guideline_position(
             not r.strong,
         )
     )
-    # One recommendation printed twice (the table's row, the text's numbered copy) once.
     unique: dict[str, Reading] = {}
     for r in readings:
         unique.setdefault(re.sub(r"^\d+\.\s+|[\s.]+$", "", r.ev.text).lower(), r)

@@ -22,7 +22,9 @@ _CITATION = re.compile(r"\b[A-Z][a-zA-Z'-]+ [A-Z]{1,3}[,.]")
 # from the text that follows them (chunk.sentence_spans) they are whole sentences all the same.
 _STATEMENT = re.compile(
     r"^[A-Z][^.;:]*\b(?:(?:is|are) (?:strongly |conditionally )?recommended|"
-    r"we (?:strongly |conditionally )?recommend)\b[^.;:]*[a-z0-9)]$",
+    r"we (?:strongly |conditionally )?recommend)\b[^.;:]*[a-z0-9)]$|"
+    # a table's imperative statement ("Treat with a TNFi biologic over an OSM (MTX, ...)")
+    r"^(?:Treat|Use|Start|Switch to|Add)\s[^.;:]*\bover\b[^.;:]*[a-z0-9)]$",
     re.S,
 )
 
@@ -33,6 +35,11 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
         "reference entry",
         re.compile(
             r"\bet al\b|doi:|https?://|www\.|\b(19|20)\d\d;\s*\d+|\b\d+:\d+[–-]\d+\b|"
+            # a DOI or a journal link cut from its "doi:"/"https://" ("1002/art.41191/
+            # abstract)", "10.1136/annrheumdis-2019-216655"): a registrant code, a slash,
+            # then a suffix with a dot and digits, or a link's tail
+            r"\b(?:10\.)?\d{4,5}/[a-z][\w-]*\.\w*\d|/\s*(?:abstract|e?pdf)\b|"
+            r"\b10\.\d{4,5}/\S|"
             r"^\d+\.\s+[A-Z][a-z]+ [A-Z]{1,3}\b|\bpress release\b|\b(inc|ltd|llc)\.",
             re.I,
         ),
@@ -136,9 +143,20 @@ _RECOMMENDS = re.compile(
 )
 
 
+# A table row's imperative statement, numbered, then its tag, grade and note ("2. Treat
+# with a TNFi biologic over an IL-17i biologic (PICO 14) Very low Conditional ...").
+_ROW_STATEMENT = re.compile(
+    r"^(?:\d+\.\s+)?(?P<s>(?:Treat|Use|Start|Switch to|Add)\s(?:[^()]|\([^()]*\))*?)"
+    r"\s+\(PICOs?\s[^()]{0,40}\)"
+)
+
+
 def trimmed(text: str) -> str:
     """The sentence without what a table or the guideline's apparatus glued to its ends: a
     verbatim part of it, so the quote stays checkable."""
+    row = _ROW_STATEMENT.match(text)
+    if row and complete_sentence(row.group("s")):
+        return row.group("s")
     text = _FOOTNOTE_TAIL.sub("", text)
     cut = _TAG_TAIL.sub("", _TAG_HEAD.sub("", text))
     if _RECOMMENDS.search(cut):

@@ -7,7 +7,7 @@ import re
 
 from pipeline.models import Case
 from pipeline.retrieve.requests import RequestKind
-from pipeline.terms import find_drugs
+from pipeline.terms import Term, find_drugs, mentions
 
 
 def _words_of(text: str) -> tuple[str, ...]:
@@ -43,6 +43,15 @@ _SALT = re.compile(
 )
 
 
+# The word before a request's head noun that names a whole kind, not this item ("virus
+# vaccine", "cell therapy"), and the words of a product's form, not of what it is against.
+_GENERIC_QUALIFIERS = frozenset(
+    "virus viral bacterial cell acid factor protein antibody conjugate polysaccharide "
+    "live attenuated inactivated recombinant adjuvanted subunit toxoid".split()
+)
+_FORM_WORDS = frozenset("live attenuated inactivated recombinant adjuvanted subunit".split())
+
+
 def _request_words(text: str) -> tuple[str, ...]:
     """A request the vocabulary does not know, by its words: the name, the names in its
     brackets ("Shingrix"), and its head noun phrase ("zoster vaccine" of "Recombinant zoster
@@ -62,7 +71,20 @@ def _request_words(text: str) -> tuple[str, ...]:
         # co-therapy" for "testosterone cypionate")
         words.append(base)
     elif len(head.split()) > 2:
-        words.append(" ".join(head.split()[-2:]))
+        short = head.split()[-2:]
+        if short[0] not in _GENERIC_QUALIFIERS:
+            words.append(" ".join(short))
+        else:
+            # "virus vaccine" of "respiratory syncytial virus vaccine" names every
+            # vaccine against a virus (the live attenuated ones too): sources shorten it to
+            # what it is against ("influenza vaccine"), by initials where that is a
+            # name of several words ("RSV vaccine")
+            before = [w for w in head.split()[:-2] if w not in _GENERIC_QUALIFIERS]
+            named = [w for w in head.split()[:-1] if w not in _FORM_WORDS]
+            initials = "".join(w[0] for w in named) if len(named) >= 2 else ""
+            what = before[0] if len(before) == 1 else initials
+            if what:
+                words.append(f"{what} {head.split()[-1]}")
     elif head and head != words[0]:
         words.append(head)
     return tuple(dict.fromkeys(w for w in words if w))
@@ -77,10 +99,22 @@ def _purpose(question: str) -> str:
     return rest if len(rest.split()) >= 3 else ""
 
 
+# A course that ended ("2020 to 2022", "stopped for loss of response") or was never taken
+# ("discussed but not chosen"): no therapy the patient takes now.
+_ENDED = re.compile(
+    r"\b(?:stopped|discontinued|ceased|withdrawn|loss of response|lost response|"
+    r"not (?:yet )?(?:been )?(?:tried|chosen|started|given)|never (?:tried|taken|received)|"
+    r"(?:19|20)\d\d(?:-\d\d)?\s*(?:to|until|–|-)\s*(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def _current_therapies(case: Case) -> tuple[str, ...]:
-    """The drugs the case names as taken (prior therapies, then the history's), by name."""
-    texts = [p.name for p in case.prior_therapies]
-    texts += [h for h in case.history if not re.search(r"\bno\b[^.;]*$", h, re.I)]
+    """The drugs the case names as taken now (prior therapies, then the history's clauses),
+    by name; not a course the record gives as ended or never taken."""
+    texts = [p.name for p in case.prior_therapies if not _ENDED.search(f"{p.name} {p.response}")]
+    clauses = [c for h in case.history for c in re.split(r"[.;]", h)]
+    texts += [c for c in clauses if not re.search(r"\bno\b", c, re.I) and not _ENDED.search(c)]
     return tuple(dict.fromkeys(d.name for t in texts for d in find_drugs(t)))
 
 
@@ -94,3 +128,12 @@ def _inverted(text: str) -> str:
         flags=re.I,
     )
     return text if turned == text else f"{text}; {turned}"
+
+
+def manifestation_of(condition: Term, mine: list[Term]) -> bool:
+    """A condition whose own name holds a name of one of the case's conditions whole
+    ("neuropsychiatric lupus" holds "lupus"): a manifestation or form of it, on the case's
+    topic, though the vocabulary lists it apart (a judge's reader names it by its own
+    words). A synonym holding one does not count ("juvenile rheumatoid arthritis" is JIA,
+    no form of RA)."""
+    return any(mentions(condition.name, c.words, c.abbrev) for c in mine)

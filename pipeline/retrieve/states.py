@@ -1,6 +1,10 @@
-"""States of the patient that guidelines give their own recommendations for, whatever the
-condition: pregnancy, heart failure, kidney disease (``states`` in
-``pipeline/data/vocabulary.yaml``). A case is in a state by a diagnosis's ICD-10 code.
+"""States of the patient, and settings of a request, that guidelines give their own
+recommendations for, whatever the condition: pregnancy, heart failure, kidney disease,
+surgery, fertility preservation (``states`` in ``pipeline/data/vocabulary.yaml``). A case is
+in a state by a diagnosis's ICD-10 code, or by the words the case gives the request's
+setting in (``case_words``: "a perioperative stress dose ... undergoing an elective total
+knee arthroplasty", "to protect fertility"): its question, the request and the diagnoses'
+names, not the history (a past operation is no setting of this request).
 
 A recommendation that names a state the patient is in speaks of this patient before one
 that does not ("nonselective NSAIDs over COX-2 inhibitors in the first 2 trimesters" over
@@ -28,6 +32,7 @@ class State:
     documents: tuple[str, ...]
     phrase: str  # how a question names it ("during pregnancy")
     document: str = ""  # what the reviewer asks the record for ("Gestational age (weeks)")
+    case_words: tuple[str, ...] = ()  # how a case's question or request names the setting
 
 
 @cache
@@ -40,15 +45,38 @@ def states() -> tuple[State, ...]:
             documents=tuple(s.get("documents") or s.get("words") or [name]),
             phrase=s.get("phrase") or f"in patients with {name}",
             document=s.get("document") or "",
+            case_words=tuple(s.get("case_words") or []),
         )
         for name, s in (_data().get("states") or {}).items()
     )
 
 
-def case_states(case: Case) -> tuple[State, ...]:
-    """The states a case's diagnoses code for."""
+def case_states(case: Case, by_words: bool = True) -> tuple[State, ...]:
+    """The states a case's diagnoses code for, and (with ``by_words``) the settings its
+    question, request or diagnoses' names put the request in."""
     codes = [d.icd10.upper() for d in case.diagnoses if d.icd10]
-    return tuple(s for s in states() if any(c.startswith(p) for c in codes for p in s.icd10))
+    told = setting_text(case) if by_words else ""
+    return tuple(
+        s
+        for s in states()
+        if any(c.startswith(p) for c in codes for p in s.icd10)
+        or (s.case_words and mentions(told, _lower(s.case_words), _upper(s.case_words)))
+    )
+
+
+def setting_text(case: Case) -> str:
+    """Where a case says what the request is for and around what: its question, the
+    request's own line, the diagnoses' names (with their brackets: "scheduled total knee
+    arthroplasty")."""
+    t = case.requested_treatment
+    return " ; ".join([case.question or "", t.drug, *(d.name for d in case.diagnoses)])
+
+
+def names_setting(text: str, heading: str | None, found: tuple[State, ...]) -> bool:
+    """The sentence, or the section heading it stands under ("Glucocorticoids around
+    surgery"), names one of these states: a section on the setting speaks of it in each
+    of its sentences."""
+    return names_state(text, found) or bool(heading and names_state(heading, found))
 
 
 def names_state(text: str, found: tuple[State, ...]) -> bool:

@@ -21,6 +21,7 @@ from pipeline.retrieve.case_words import (
     _inverted,
     _purpose,
     _request_words,
+    manifestation_of,
 )
 from pipeline.retrieve.forms import _form_coded, _form_names, _mask, _names_any, active_forms
 from pipeline.retrieve.procedures import procedure_questions, short_name
@@ -131,8 +132,11 @@ class CaseTopic:
     @property
     def serves_state(self) -> bool:
         """The case's question gives the request a goal in the patient's state ("to
-        protect fertility in a 23-year-old man with lupus nephritis"), not the condition."""
+        protect fertility in a 23-year-old man with lupus nephritis"), or the request's own
+        line names its setting ("perioperative stress dose"): not the condition."""
         goal = re.split(r"\b(?:in|for) an? \d+-year-old\b", self.purpose)[0]
+        if self.states and self.names_state(self.drug):
+            return True  # the request's own line names it ("perioperative stress dose")
         return bool(self.states) and goal.startswith("to ") and self.names_state(goal)
 
     def names_sibling(self, text: str) -> bool:
@@ -280,7 +284,8 @@ class CaseTopic:
 
     def tried(self, therapy: Term) -> bool:
         """The case names this therapy (or a member of its class) as tried."""
-        for t in self.prior_terms:
+        # (every drug a prior therapy names: "adalimumab with methotrexate" tried both)
+        for t in [*self.prior_terms, *(d for p in self.prior for d in find_drugs(p))]:
             if t.name == therapy.name or set(t.classes) & {therapy.name}:
                 return True
         return any(mentions(p, therapy.words) for p in self.prior)
@@ -350,6 +355,8 @@ class CaseTopic:
             asked["path"].insert(0, f"{dx} {state.phrase}: medications compatible, {on}")
             asked["pitfalls"].insert(0, f"{drug}{cls} {state.phrase}: risks, when to avoid")
             asked["position"].insert(0, f"we recommend {drug}{cls} {state.phrase}")
+            if self.serves_state:  # a request for the state: its evidence is the state's
+                asked["evidence"].insert(0, f"{drug}{cls} {state.phrase}: dose, complications")
         return asked
 
 
@@ -462,7 +469,12 @@ def case_topic(case: Case) -> CaseTopic:
         prior_terms=prior_terms,
         # a request that is no drug may be for another condition the case's question names
         # (a scan "to screen for interstitial lung disease"): that one is no other disease
-        other_conditions=tuple(c for c in conditions if c not in mine and c not in targets),
+        # (a manifestation of the case's condition is no other disease: NPSLE in SLE)
+        other_conditions=tuple(
+            c
+            for c in conditions
+            if c not in mine and c not in targets and not manifestation_of(c, mine)
+        ),
         targets=targets,
         request_type=t.request_type,
         other_subtypes=other_subtypes,
@@ -474,7 +486,8 @@ def case_topic(case: Case) -> CaseTopic:
         purpose=_purpose(case.question or ""),
         age=case.patient.age,
         current=_current_therapies(case),
-        states=case_states(case),
+        # (a procedure's setting is the request itself: no state of the patient)
+        states=case_states(case, by_words=kind is None or kind.name != "procedure"),
         comorbid=tuple(dict.fromkeys(short_name(d.name) for d in case.diagnoses[1:])),
         active_subtypes=tuple(active_forms(own_groups, texts)),
         relapsing=bool(
