@@ -18,21 +18,22 @@ from pipeline.policy.criterion_terms import record_facts
 from pipeline.policy.units import NUMBER_WORD, count_value
 
 _DONE = r"(?:done|checked|monitored|measured|performed|obtained|tested|repeated|drawn)"
+# how often, in the words of a criterion or a note: "every 3 months", "monthly", "each month"
+_OFTEN = (
+    rf"(?:every\s+(?:(?P<n>\d+|{NUMBER_WORD})\s+)?(?P<unit>days?|weeks?|months?)|"
+    r"(?:each|once\s+a)\s+(?P<one>month)|"
+    r"(?P<word>daily|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|yearly|annually))"
+)
+_HOW_OFTEN = re.compile(rf"\b{_OFTEN}\b", re.I)
 _ASKS = re.compile(
-    rf"^(?P<test>[A-Za-z0-9 ,/-]{{3,60}}?)\s+(?:(?:is|are|was|were|must be|should be)\s+)?"
-    rf"{_DONE}\s+(?:at least\s+)?every\s+(?:(?P<n>\d+|{NUMBER_WORD})\s+)?"
-    r"(?P<unit>days?|weeks?|months?)(?:\s+or\s+more\s+often)?\s*[.;]?$",
+    rf"^(?P<test>.+?)\s+(?:(?:is|are|was|were|must be|should be)\s+)?{_DONE}\s+"
+    rf"(?:at least\s+)?{_OFTEN}(?:\s+or\s+more\s+often)?\W*$",
     re.I,
 )
 _WEEKS = {"day": 1 / 7, "week": 1.0, "month": 52 / 12}
-# how often a note says a test was done
-_HOW_OFTEN = re.compile(
-    rf"\b(?:every\s+(?:(?P<n>\d+|{NUMBER_WORD})\s+)?(?P<unit>days?|weeks?|months?)|"
-    r"(?P<word>daily|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|yearly|annually))\b",
-    re.I,
-)
+MONTH = _WEEKS["month"]
 _WORD_WEEKS = {"daily": 1 / 7, "weekly": 1.0, "biweekly": 2.0, "fortnightly": 2.0}
-_WORD_WEEKS |= {"monthly": 52 / 12, "bimonthly": 104 / 12, "quarterly": 13.0}
+_WORD_WEEKS |= {"monthly": MONTH, "bimonthly": 2 * MONTH, "quarterly": 13.0}
 _WORD_WEEKS |= {"yearly": 52.0, "annually": 52.0}
 _PLAN = re.compile(r"\b(?:will|plan\w*|to be|scheduled|should|recommend\w*)\b", re.I)
 # a panel named by the criterion and the tests a note writes for it
@@ -50,9 +51,23 @@ _PANELS = {
 _GENERIC = {"test", "tests", "level", "levels", "the", "and", "blood", "serum"}
 
 
-def _weeks(n: str | None, unit: str) -> float:
-    count = count_value(n.lower()) if n else 1.0
-    return count * _WEEKS[unit.lower().rstrip("s")]
+def _weeks(often: re.Match[str]) -> float:
+    """The interval a match of _OFTEN says, in weeks."""
+    if often.group("word"):
+        return _WORD_WEEKS[often.group("word").lower()]
+    count = count_value(often.group("n").lower()) if often.group("n") else 1.0
+    return count * _WEEKS[(often.group("unit") or often.group("one")).lower().rstrip("s")]
+
+
+def asked_interval(text: str) -> tuple[str, float] | None:
+    """A criterion asking a test done so often: the test's words, the interval in weeks."""
+    m = _ASKS.match(text.strip())
+    return None if m is None else (m.group("test").strip(), _weeks(m))
+
+
+def said_intervals(clause: str) -> list[float]:
+    """Every interval a note's clause says, in weeks, in order."""
+    return [_weeks(m) for m in _HOW_OFTEN.finditer(clause)]
 
 
 def _names_test(test: str, clause: str) -> bool:
@@ -72,22 +87,20 @@ def _names_test(test: str, clause: str) -> bool:
 def judge_monitoring_frequency(
     text: str, facts: list[CaseFact]
 ) -> tuple[str, list[str], str] | None:
-    m = _ASKS.match(text.strip())
-    if m is None:
+    asked = asked_interval(text)
+    # a test as the criterion writes it, no longer statement
+    if asked is None or not re.fullmatch(r"[A-Za-z0-9 ,/-]{3,60}", asked[0]):
         return None
-    test, limit = m.group("test").strip(), _weeks(m.group("n"), m.group("unit"))
+    test, limit = asked
     found: dict[bool, list[str]] = {}
     for fact in record_facts(facts):
         for clause in re.split(r";\s+|(?<=[a-z0-9)])\.\s+", fact.text):
-            often = _HOW_OFTEN.search(clause)
-            if often is None or _PLAN.search(clause) or not _names_test(test, clause):
+            often = said_intervals(clause)
+            if not often or _PLAN.search(clause) or not _names_test(test, clause):
                 continue
             if not re.search(_DONE, clause, re.I):
                 continue  # "every 4 weeks" of a dose, not of a test
-            word = often.group("word")
-            weeks = (
-                _WORD_WEEKS[word.lower()] if word else _weeks(often.group("n"), often.group("unit"))
-            )
+            weeks = often[0]
             found.setdefault(weeks <= limit + 1e-9, []).append(fact.id)
     if len(found) != 1:
         return None  # nothing said, or facts that disagree

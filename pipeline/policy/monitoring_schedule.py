@@ -1,7 +1,8 @@
 """Safety monitoring a criterion asks of a patient on a drug, read by code:
 
 - tests checked on a schedule ("Serum creatinine and urine protein checked every month"):
-  met where one clause says the schedule ("monthly", "every month") and names every test
+  met where one clause says the schedule ("monthly", "every month": the reading of
+  monitoring_frequency.py, which judges the other intervals) and names every test
   (negative_workup.names_tests) without saying it was missed or not done;
 - examinations done within a window ("Hearing and eye examinations done within the past 12
   months"): each examination known by the words notes use for it (a hearing examination is
@@ -19,17 +20,10 @@ import re
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import _clauses, negates, record_facts
 from pipeline.policy.dates import as_of, clause_age
+from pipeline.policy.monitoring_frequency import MONTH, asked_interval, said_intervals
 from pipeline.policy.negative_workup import listed_tests, names_tests
 from pipeline.policy.units import NUMBER_WORD, count_value
 
-_SCHEDULE = r"(?:every\s+month|monthly|each\s+month|once\s+a\s+month)"
-_ON_SCHEDULE = re.compile(
-    r"^(?P<tests>.+?)\s+(?:checked|measured|tested|monitored|done|drawn|obtained|performed)\s+"
-    + _SCHEDULE
-    + r"\W*$",
-    re.I,
-)
-_SAID = re.compile(r"\b" + _SCHEDULE + r"\b", re.I)
 _MISSED = re.compile(
     r"\b(?:not|never|missed|skipped|overdue|lapsed|stopped)\b[^,;:]{0,30}\b"
     r"(?:monthly|checked|done|drawn|measured)\b|\b(?:monthly|checked|done|drawn)\b[^,;:]{0,20}"
@@ -61,13 +55,14 @@ _KINDS = {
 
 
 def _on_schedule(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
-    m = _ON_SCHEDULE.match(text.strip())
-    if m is None or re.search(r"\bor\b", m.group("tests"), re.I):
+    asked = asked_interval(text)
+    # other intervals, and one of several tests, are judge_monitoring_frequency's to read
+    if asked is None or asked[1] != MONTH or re.search(r"\bor\b", asked[0], re.I):
         return None
-    tests = listed_tests(m.group("tests"))
+    tests = listed_tests(asked[0])
     for fact in record_facts(facts):
         for clause in _clauses(fact.text):
-            if _SAID.search(clause) and names_tests(tests, clause):
+            if MONTH in said_intervals(clause) and names_tests(tests, clause):
                 if _MISSED.search(clause):
                     return None  # the schedule said not kept: a person reads it
                 return "met", [fact.id], f"{fact.id} states them checked on the schedule"

@@ -6,6 +6,12 @@ it and not met where one is dated only outside; near cases decide nothing."""
 from __future__ import annotations
 
 from pipeline.models import CaseFact
+from pipeline.policy.monitoring_frequency import (
+    MONTH,
+    asked_interval,
+    judge_monitoring_frequency,
+    said_intervals,
+)
 from pipeline.policy.monitoring_schedule import judge_monitoring
 
 _MONTHLY = "Serum creatinine and urine protein checked every month"
@@ -60,3 +66,17 @@ def test_near_examinations_decide_nothing() -> None:
     # an examination of no known kind
     skin = "Skin and eye examinations done within the past 12 months"
     assert judge_monitoring(skin, _seen("06/2025")) is None
+
+
+def test_one_reading_of_how_often() -> None:
+    # the criterion's and the note's intervals, read in monitoring_frequency.py for both judges
+    assert asked_interval("CBC monitored every 4 weeks or more often") == ("CBC", 4.0)
+    assert asked_interval("Creatinine is checked at least once a month") == ("Creatinine", MONTH)
+    assert said_intervals("ALT monthly, bilirubin every 2 weeks") == [MONTH, 2.0]
+    every = "Serum creatinine and urine protein checked at least every 1 month"
+    kept = _facts("History: Creatinine and urine protein checked each month in 2025.")
+    met = judge_monitoring(every, kept)
+    assert met is not None and met[:2] == ("met", ["F1"])
+    # a monthly criterion is read by the frequency judge too, where the note says the interval
+    rare = _facts("History: CBC checked every 3 months.")
+    assert judge_monitoring_frequency("CBC monitored monthly", rare)[0] == "not_met"
