@@ -163,10 +163,12 @@ _BRIDGE = re.compile(
     r"^[\s:=,]*(?:(?:is|was|of|at|about|approximately|approx\.?|around|level|count|score|"
     r"value|result|measured|today|now|the|total|lumbar|spine|femoral|neck|hip|left|right|"
     r"radius|probability|risk|ten-year|10-year|serum|blood|involved|involvement|affected|"
-    r"covered|fasting|on|drawn)\b[\s:=,]*|\d{1,2}/\d{1,2}/\d{2,4}[\s:=,]*){0,6}",
+    r"covered|fasting|on|drawn)\b[\s:=,]*|\d{1,2}/\d{1,2}/\d{2,4}[\s:=,]*|"
+    # a clock time ("Total testosterone 8:05 a.m. 11/20/2025: 268 ng/dL") is no value
+    r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?[\s:=,]*){0,6}",
     re.I,
 )
-_VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?!\d|,\d|/\d)")
+_VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?!\d|,\d|/\d|:\d)")
 # A value in a dose's unit (mg, not mg/dL) is a medicine's dose, not a reading.
 _DOSE = re.compile(r"\s*(?:mg|mcg|g|mEq|IU|units?)\b(?!\s*/)", re.I)
 _BEFORE = re.compile(

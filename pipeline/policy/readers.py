@@ -17,6 +17,7 @@ from pipeline.policy.change_since import judge_change_since
 from pipeline.policy.class_failure import judge_class_failure, resolve_classes
 from pipeline.policy.class_stage import judge_class_stage
 from pipeline.policy.comparison import judge_comparison
+from pipeline.policy.counted_levels import judge_counted_levels
 from pipeline.policy.current_therapy import judge_current_therapy
 from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.defined_by_test import judge_defined_by_test
@@ -93,6 +94,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_labelled_readings(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_repeated_readings(text, facts),
+        lambda: judge_counted_levels(text, facts),
         lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_monitoring(text, facts),
