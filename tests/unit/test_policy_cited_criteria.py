@@ -25,7 +25,7 @@ def _leaf(i: str, label: str, text: str, **kw: object) -> PolicyNode:
 def _indication(notes: list[str]) -> Indication:
     initial = PolicyNode(
         id="L1.initial",
-        text="We will approve testosterone for 6 months when your request shows each of the following:",
+        text="We will approve testosterone for 6 months when your request shows each of these:",
         page=1,
         op="all_of",
         n=2,
