@@ -101,6 +101,7 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ANA": ((r"antinuclear antibod(?:y|ies)",), ("ANA",)),
     # infection tests, often reported as a result word ("HIV-1 RNA not detected")
     "HIV RNA": ((r"hiv(?:-1)? rna", r"hiv(?:-1)? viral load"), ()),
+    "HCV RNA": ((r"hcv rna", r"hepatitis c(?: virus)? rna", r"hcv viral load"), ()),
     "HIV antigen/antibody": (
         (r"(?:hiv(?:-1)?(?:/2)? )?(?:fourth[- ]generation )?(?:antigen/antibody|ag/ab)",),
         (),
@@ -163,7 +164,7 @@ _BRIDGE = re.compile(
     r"^[\s:=,]*(?:(?:is|was|of|at|about|approximately|approx\.?|around|level|count|score|"
     r"value|result|measured|today|now|the|total|lumbar|spine|femoral|neck|hip|left|right|"
     r"radius|probability|risk|ten-year|10-year|serum|blood|involved|involvement|affected|"
-    r"covered|fasting|on|drawn)\b[\s:=,]*|\d{1,2}/\d{1,2}/\d{2,4}[\s:=,]*|"
+    r"covered|fasting|on|file|drawn)\b[\s:=,]*|\d{1,2}/\d{1,2}/\d{2,4}[\s:=,]*|"
     # a clock time ("Total testosterone 8:05 a.m. 11/20/2025: 268 ng/dL") is no value
     r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?[\s:=,]*){0,6}",
     re.I,
