@@ -29,6 +29,7 @@ from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
+from pipeline.policy.improved_since import judge_improved_since
 from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
@@ -46,6 +47,7 @@ from pipeline.policy.prior_use import judge_never_received
 from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
+from pipeline.policy.regimen_class import judge_regimen_class
 from pipeline.policy.rems import judge_rems
 from pipeline.policy.repeated_readings import judge_repeated_readings
 from pipeline.policy.restated import (
@@ -90,7 +92,9 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_dose_gap(text, facts),
         lambda: judge_change_amount(text, facts),
         lambda: judge_change_since(text, facts),
+        lambda: judge_improved_since(text, facts, drug),
         lambda: judge_class_failure(text, facts),
+        lambda: judge_regimen_class(text, facts),
         lambda: judge_labelled_readings(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_repeated_readings(text, facts),
