@@ -60,6 +60,7 @@ from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
+from pipeline.policy.symptom_examples import judge_symptom_examples
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.unit_named import judge_unit_named
@@ -141,6 +142,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_treated_by(text, facts),
         lambda: judge_unit_named(text, facts),
         lambda: judge_purpose(text, facts),
+        lambda: judge_symptom_examples(text, facts),
     )
     for read in readers:
         found = read()
