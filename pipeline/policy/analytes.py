@@ -102,6 +102,11 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # infection tests, often reported as a result word ("HIV-1 RNA not detected")
     "HIV RNA": ((r"hiv(?:-1)? rna", r"hiv(?:-1)? viral load"), ()),
     "HCV RNA": ((r"hcv rna", r"hepatitis c(?: virus)? rna", r"hcv viral load"), ()),
+    "HBsAg": ((r"hepatitis b(?: virus)? surface antigen", r"hbv surface antigen"), ("HBsAg",)),
+    "anti-HBc": (
+        (r"(?:hepatitis b(?: virus)? |hbv )?core antibod(?:y|ies)", r"anti-?hbc"),
+        ("HBcAb",),
+    ),
     "HIV antigen/antibody": (
         (r"(?:hiv(?:-1)?(?:/2)? )?(?:fourth[- ]generation )?(?:antigen/antibody|ag/ab)",),
         (),

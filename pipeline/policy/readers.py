@@ -55,6 +55,7 @@ from pipeline.policy.restated import (
     judge_never_used_within_limit,
     judge_restated,
 )
+from pipeline.policy.results_on_file import judge_results_on_file
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
@@ -104,6 +105,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_range(text, facts),
         lambda: judge_monitoring(text, facts),
         lambda: judge_recency(text, facts),
+        lambda: judge_results_on_file(text, facts),
         lambda: judge_interval(text, facts, drug),
         lambda: judge_duration(text, facts),
         lambda: judge_comparison(text, facts),
