@@ -102,6 +102,12 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ANA": ((r"antinuclear antibod(?:y|ies)",), ("ANA",)),
     # infection tests, often reported as a result word ("HIV-1 RNA not detected")
     "HIV RNA": ((r"hiv(?:-1)? rna", r"hiv(?:-1)? viral load"), ()),
+    "HCV RNA": ((r"hcv rna", r"hepatitis c(?: virus)? rna", r"hcv viral load"), ()),
+    "HBsAg": ((r"hepatitis b(?: virus)? surface antigen", r"hbv surface antigen"), ("HBsAg",)),
+    "anti-HBc": (
+        (r"(?:hepatitis b(?: virus)? |hbv )?core antibod(?:y|ies)", r"anti-?hbc"),
+        ("HBcAb",),
+    ),
     "HIV antigen/antibody": (
         (r"(?:hiv(?:-1)?(?:/2)? )?(?:fourth[- ]generation )?(?:antigen/antibody|ag/ab)",),
         (),
@@ -165,12 +171,14 @@ _BRIDGE = re.compile(
     r"^[\s:=,]*(?:(?:is|was|of|at|about|approximately|approx\.?|around|level|count|score|"
     r"value|result|measured|today|now|the|total|lumbar|spine|femoral|neck|hip|left|right|"
     r"radius|probability|risk|ten-year|10-year|serum|blood|involved|involvement|affected|"
-    r"covered|fasting|on|drawn|(?:fell|dropped|rose|decreased|increased|suppressed)\s+to|"
+    r"covered|fasting|on|file|drawn|(?:fell|dropped|rose|decreased|increased|suppressed)\s+to|"
     r"(?:a\s+)?(?:lowest|nadir|peak|highest))\b[\s:=,]*|\d{1,2}/\d{1,2}/\d{2,4}[\s:=,]*|"
+    # a clock time ("Total testosterone 8:05 a.m. 11/20/2025: 268 ng/dL") is no value
+    r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?[\s:=,]*|"
     r"\([^()]{0,40}\)[\s:=,]*){0,6}",
     re.I,
 )
-_VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?!\d|,\d|/\d)")
+_VALUE = re.compile(r"^[<>≤≥]?\s*([-−]?\d+(?:,\d{3})*(?:\.\d+)?)(?!\d|,\d|/\d|:\d)")
 # A value in a dose's unit (mg, not mg/dL) is a medicine's dose, not a reading.
 _DOSE = re.compile(r"\s*(?:mg|mcg|g|mEq|IU|units?)\b(?!\s*/)", re.I)
 _BEFORE = re.compile(

@@ -15,6 +15,7 @@ from pipeline.llm import LLMClient
 from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.models import Case
 from pipeline.policy.absence import read_absences, turn_over
+from pipeline.policy.cited_criteria import with_cited_criteria
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import (
     excluded_condition,
@@ -304,6 +305,12 @@ def apply_policy(
             verdict="insufficient_information",
             rule=f"the policy states no criteria for {indication.name} (page {indication.page})",
         )
+    cited = [with_cited_criteria(b.node, indication) for b in branches]
+    if unresolved := next((why for _, why in cited if why), ""):  # never approve past them
+        return PolicyDecision(
+            **head, exclusions=exclusions, verdict="insufficient_information", rule=unresolved
+        )
+    branches = [b.model_copy(update={"node": n}) for b, (n, _) in zip(branches, cited, strict=True)]
     prompt = load_prompt(prompt_ref)
     judge = _TreeJudge(case, facts, llm, prompt, drug, tree, on_event)
     read = [read_absences(b.node) for b in branches]

@@ -27,6 +27,7 @@ from pipeline.policy.criterion_terms import (
     requirements,
 )
 from pipeline.policy.dates import as_of
+from pipeline.policy.defined_state_absence import judge_defined_state_absence
 from pipeline.policy.measure_conflict import readings_disagree
 from pipeline.policy.measures import Bound, bounds, states_within
 from pipeline.policy.models import Judgment, PolicyNode
@@ -81,6 +82,9 @@ def judge_by_rule(
     j = _judge_by_kind(node, case, facts, base)
     if j is not None or node.kind == "reference":
         return j
+    if found := judge_defined_state_absence(node.text, node.notes, facts):
+        status, cited, reason = found
+        return Judgment(**base, status=status, facts=cited, method="rule", reason=reason)
     return _judge_by_reading(node, base, facts, case.requested_treatment.drug, context)
 
 

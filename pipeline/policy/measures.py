@@ -427,6 +427,8 @@ def judge_measure(
         if re.search(r"\b1\s*:\s*$", text[: bound.start]):
             return None  # "titer of 1:80 or more": a dilution, not a value (serology.py)
         analyte = analyte_at(text, bound.start, bound.end)
+        if bound.unit in MONTHS:
+            analyte = None  # "HCV RNA is detectable 12 weeks or more after ...": a time
         if analyte is None and (
             _DOSE_UNIT.match(text[bound.end :]) or re.search(r"\bdos(?:e|ing|age)\b", text, re.I)
         ):

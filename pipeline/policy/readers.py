@@ -18,6 +18,7 @@ from pipeline.policy.class_failure import judge_class_failure, resolve_classes
 from pipeline.policy.class_stage import judge_class_stage
 from pipeline.policy.comma_statements import read_comma_statements
 from pipeline.policy.comparison import judge_comparison
+from pipeline.policy.counted_levels import judge_counted_levels
 from pipeline.policy.current_therapy import judge_current_therapy
 from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.defined_by_test import judge_defined_by_test
@@ -30,6 +31,7 @@ from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
 from pipeline.policy.imaging_findings import judge_imaging_findings
+from pipeline.policy.improved_since import judge_improved_since
 from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
@@ -49,6 +51,7 @@ from pipeline.policy.prior_use import judge_never_received
 from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
+from pipeline.policy.regimen_class import judge_regimen_class
 from pipeline.policy.rems import judge_rems
 from pipeline.policy.repeated_readings import judge_repeated_readings
 from pipeline.policy.restated import (
@@ -56,11 +59,13 @@ from pipeline.policy.restated import (
     judge_never_used_within_limit,
     judge_restated,
 )
+from pipeline.policy.results_on_file import judge_results_on_file
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
+from pipeline.policy.symptom_examples import judge_symptom_examples
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
@@ -94,15 +99,19 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_dose_gap(text, facts),
         lambda: judge_change_amount(text, facts),
         lambda: judge_change_since(text, facts),
+        lambda: judge_improved_since(text, facts, drug),
         lambda: judge_class_failure(text, facts),
+        lambda: judge_regimen_class(text, facts),
         lambda: judge_labelled_readings(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_repeated_readings(text, facts),
         lambda: judge_uln_multiple(text, facts),
+        lambda: judge_counted_levels(text, facts),
         lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_monitoring(text, facts),
         lambda: judge_recency(text, facts),
+        lambda: judge_results_on_file(text, facts),
         lambda: judge_interval(text, facts, drug),
         lambda: judge_monitoring_frequency(text, facts),
         lambda: judge_imaging_findings(text, facts),
@@ -144,6 +153,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_prescriber_named(text, facts),
         lambda: judge_unit_named(text, facts),
         lambda: judge_purpose(text, facts),
+        lambda: judge_symptom_examples(text, facts),
     )
     for read in readers:
         found = read()

@@ -42,6 +42,7 @@ _DONE_WITHIN = re.compile(
 # than a test done.
 _LEVEL = re.compile(r"\b(?:normal|reference|range|limit|positive|negative|abnormal)\b", re.I)
 _ONLY_NEGATIVE = re.compile(r"negative(?: negative)*")
+_DETECTED = re.compile(r"(?<!not )(?<!non-)\b(?:quantifiable|detectable|detected)\b", re.I)
 _FIRST_DOSE = re.compile(r"\bfirst\s+(?:[a-z-]+\s+)?(?:dose|infusion|injection)\b", re.I)
 _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 
@@ -72,6 +73,15 @@ def _first_dose(facts: list[CaseFact]) -> tuple[date, date] | None:
     return None
 
 
+def _quantified(test: str, clause: str, results: list[str]) -> bool:
+    """The clause's readings of the test show it present: every value above zero and no
+    result word saying otherwise, or only "detected" / "positive" words."""
+    values = [v for v, _ in readings_of(test, clause)]
+    if results:
+        return set(results) == {"positive"} and all(v > 0 for v in values)
+    return bool(values) and all(v > 0 for v in values)
+
+
 def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
     """(status, cited fact ids, reason) for a criterion asking named tests done within a
     window; None where code cannot be sure."""
@@ -89,6 +99,10 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
         and not bounds(text)
         and _ONLY_NEGATIVE.fullmatch(" ".join(_LEVEL.findall(text)).lower())
     )
+    # "a quantifiable HCV RNA level drawn within ...": a reading above zero, or a result
+    # word "detected", is all the level it asks; an undetectable one is not read here
+    detected = bool(_DETECTED.search(text)) and not level
+    level = level or detected
     tests = list(dict.fromkeys(n.analyte for n in named(text[: m.start()])))
     if not tests:
         return None
@@ -117,6 +131,9 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
                 if negative and results != ["negative"]:
                     unsure.add(test)  # a number, a positive, or two results: not read here
                     continue
+                if detected and not _quantified(test, clause, results):
+                    unsure.add(test)
+                    continue
                 late = clause_age(clause, fact, ends[0])  # against the latest end
                 early = clause_age(clause, fact, ends[1])  # against the earliest end
                 if late is None or early is None:
@@ -128,7 +145,7 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
                 else:
                     unsure.add(test)  # at the window's edge, or after its end
     said = m.group(0).split("within", 1)[1].strip()
-    if len(fresh) == len(tests) and (not level or (negative and not unsure)):
+    if len(fresh) == len(tests) and (not level or ((negative or detected) and not unsure)):
         cited = list(dict.fromkeys(fresh.values()))[:3]
         return "met", cited, f"{', '.join(tests)} measured within {said} ({', '.join(cited)})"
     late_tests = [t for t in tests if t in stale and t not in fresh and t not in unsure]

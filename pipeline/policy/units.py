@@ -25,6 +25,7 @@ UNITS: list[tuple[str, str]] = [
     (r"mmol\s*/\s*l", "mmol/L"),
     (r"(?:µ|u|micro)mol\s*/\s*l", "umol/L"),
     (r"mg\s*/\s*dl", "mg/dL"),
+    (r"ng\s*/\s*dl", "ng/dL"),
     (r"g\s*/\s*dl", "g/dL"),
     (r"mg\s*/\s*l\b", "mg/L"),
     (r"mm\s*/\s*h(?:r|our)?", "mm/h"),
