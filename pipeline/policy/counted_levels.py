@@ -15,8 +15,9 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.analytes import named, readings_of
+from pipeline.policy.dated_counts import Dated, cited, day_of, days_past, shown, unit_span
 from pipeline.policy.measures import bounds
-from pipeline.policy.units import NUMBER_WORD, UNIT, count_value, unit_of
+from pipeline.policy.units import NUMBER_WORD, count_value
 
 _ASKS = re.compile(
     r"^\s*(?:at\s+least\s+)?(?P<n>\d|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,5}?"
@@ -32,9 +33,6 @@ _REPEAT = re.compile(
     re.I,
 )
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})\s*([ap])\.?m\b", re.I)
-_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
-# (value, unit, hour of day or None, date or None, fact id)
-Level = tuple[float, str | None, float | None, str | None, str]
 
 
 def _hour(text: str) -> float | None:
@@ -45,45 +43,26 @@ def _hour(text: str) -> float | None:
     return hour + int(m.group(2)) / 60
 
 
-# a unit the vocabulary lacks ("ng/dL") is still compared as written
-_WORD_UNIT = re.compile(r"\s*(%|[A-Za-zµμ]+/[A-Za-z0-9]+|[A-Za-zµμ]+\b)")
-
-
-def _unit_span(text: str) -> tuple[str | None, int]:
-    """The unit at the start of ``text`` (canonical where known, else as written, lower
-    case) and where it ends."""
-    if u := UNIT.match(text):
-        return unit_of(u.group(1)), u.end()
-    if w := _WORD_UNIT.match(text):
-        return w.group(1).lower(), w.end()
-    return None, 0
-
-
-def _unit_after(text: str) -> str | None:
-    return _unit_span(text)[0]
-
-
-def levels(analyte: str, facts: list[CaseFact]) -> list[Level]:
+def levels(analyte: str, facts: list[CaseFact]) -> list[Dated]:
     """Each reading of the measurement the facts write, with its unit, clock time and date
     where written between the test's name and its value, and the repeats after it."""
-    out: list[Level] = []
+    out: list[Dated] = []
     for fact in facts:
         text = fact.text
         for value, end in readings_of(analyte, text):
             start = max((n.end for n in named(text) if n.end <= end), default=0)
             between = text[start:end]
-            unit = _unit_after(text[end:])
-            date = _DATE.search(between)
-            out.append((value, unit, _hour(between), date.group(0) if date else None, fact.id))
-            rest = text[end + _unit_span(text[end:])[1] :]
+            unit, width = unit_span(text[end:])
+            out.append(Dated(value, unit, day_of(between), fact.id, _hour(between)))
+            rest = text[end + width :]
             while m := _REPEAT.match(rest):
                 after = rest[m.end() :]
-                if _unit_after(after) != unit:
+                if unit_span(after)[0] != unit:
                     break
                 clock = _hour(m.group("clock") or "")
                 value2 = float(m.group("value").replace(",", ""))
-                out.append((value2, unit, clock, m.group("date"), fact.id))
-                rest = after[_unit_span(after)[1] :]
+                out.append(Dated(value2, unit, day_of(m.group("date") or ""), fact.id, clock))
+                rest = after[unit_span(after)[1] :]
     return out
 
 
@@ -97,25 +76,23 @@ def judge_counted_levels(text: str, facts: list[CaseFact]) -> tuple[str, list[st
     if n < 2:
         return None
     bound = found[0]
-    unit = bound.unit or _unit_after(re.sub(r"^\D*[\d,.]+", "", text[bound.start :]))
-    got = [lv for lv in levels(names.pop(), facts) if lv[1] == unit]
+    unit = bound.unit or unit_span(re.sub(r"^\D*[\d,.]+", "", text[bound.start :]))[0]
+    got = [lv for lv in levels(names.pop(), facts) if lv.unit == unit]
     if len(got) < n:
         return None  # fewer readings written than asked: nothing sure
-    holding = [lv for lv in got if bound.holds(lv[0])]
-    cited = list(dict.fromkeys(lv[4] for lv in got))[:3]
+    holding = [lv for lv in got if bound.holds(lv.value)]
     if len(holding) < n:
-        values = ", ".join(f"{lv[0]:g}" for lv in got)
-        return (
-            "not_met",
-            cited,
-            f"{len(holding)} of the readings {values} hold the bound; {n} asked",
-        )
-    if len({lv[3] for lv in holding}) < n or any(lv[3] is None for lv in holding):
+        why = f"{len(holding)} of the readings {shown(got)} hold the bound; {n} asked"
+        return "not_met", cited(got), why
+    if any(lv.day is None for lv in holding) or len(days_past(holding, bound)) < n:
         return None  # not shown to be on different dates
     if hour := _BEFORE_HOUR.search(text):
         limit = int(hour.group(1)) + int(hour.group(2) or 0) / 60
-        timed = [lv for lv in holding if lv[2] is not None and lv[2] < limit]
-        if len({lv[3] for lv in timed}) < n:
+        timed = [lv for lv in holding if lv.hour is not None and lv.hour < limit]
+        if len(days_past(timed, bound)) < n:
             return None
-    values = ", ".join(f"{lv[0]:g}" for lv in holding)
-    return "met", cited, f"{len(holding)} dated readings ({values}) hold the bound; {n} asked"
+    return (
+        "met",
+        cited(got),
+        f"{len(holding)} dated readings ({shown(holding)}) hold the bound; {n} asked",
+    )

@@ -17,8 +17,9 @@ from datetime import date
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import _clauses, record_facts
+from pipeline.policy.dated_counts import Dated, cited, day_of, days_past, shown, unit_span
 from pipeline.policy.measures import bounds
-from pipeline.policy.units import NUMBER_WORD, UNIT, count_value, unit_of
+from pipeline.policy.units import NUMBER_WORD, count_value
 
 _ASKS = re.compile(
     r"^(?P<head>.+?)\s+on\s+(?:at\s+least\s+)?(?P<n>\d+|" + NUMBER_WORD + r")\s+"
@@ -30,30 +31,25 @@ _ASKS = re.compile(
 )
 _DAYS = {"day": 1.0, "week": 7.0, "month": 30.4}
 _VALUE = re.compile(r"(?<![\w.,/])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w/])")
-_DATED = re.compile(r"^\s*(?:on|dated|from)?\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
-Reading = tuple[float, date | None, str]
+# the date written right after the value ("2,140 mcg/L on 12/22/2025")
+_DATED = re.compile(r"^\s*(?:on|dated|from)?\s*\d{1,2}/\d{1,2}/\d{4}\b")
 
 
-def _readings(name: str, unit: str | None, facts: list[CaseFact]) -> list[Reading]:
-    out: list[Reading] = []
+def _readings(name: str, unit: str, facts: list[CaseFact]) -> list[Dated]:
+    out: list[Dated] = []
     for fact in record_facts(facts):
         for clause in _clauses(fact.text):
             if not re.search(rf"\b{re.escape(name)}", clause, re.I):
                 continue
             for m in _VALUE.finditer(clause):
-                rest = clause[m.end() :]
-                u = UNIT.match(rest)
-                written = unit_of(u.group(1)) if u else None
-                if written != unit and not (written is None and unit is None):
+                written, end = unit_span(clause[m.end() :])
+                if written != unit:
                     continue
-                d = _DATED.match(rest[u.end() :] if u else rest)
-                when = None
-                if d:
-                    try:
-                        when = date(int(d.group(3)), int(d.group(1)), int(d.group(2)))
-                    except ValueError:
-                        continue
-                out.append((float(m.group(1).replace(",", "")), when, fact.id))
+                d = _DATED.match(clause[m.end() + end :])
+                when = day_of(d.group(0)) if d else None
+                if d and when is None:
+                    continue  # not a calendar date
+                out.append(Dated(float(m.group(1).replace(",", "")), unit, when, fact.id))
     return out
 
 
@@ -71,18 +67,25 @@ def judge_repeated_readings(text: str, facts: list[CaseFact]) -> tuple[str, list
     need = int(count_value(m.group("n").lower()))
     gap = count_value(m.group("gap").lower()) * _DAYS[m.group("unit").lower().rstrip("s")]
     readings = _readings(words[-1], bound.unit, facts)
-    dated = [r for r in readings if r[1] is not None]
-    held = sorted((r for r in dated if bound.holds(r[0])), key=lambda r: r[1] or date.min)
-    if len(held) >= need and held[0][1] and held[-1][1]:
-        if (held[-1][1] - held[0][1]).days >= gap:
-            cited = list(dict.fromkeys(r[2] for r in held))[:3]
-            shown = ", ".join(f"{r[0]:g}" for r in held[:3])
-            return "met", cited, f"{shown} {bound.unit} on dates {gap:g} days apart or more"
+    dated = [r for r in readings if r.day is not None]
+    days = days_past(dated, bound)
+    if len(days) >= need:
+        if (days[-1] - days[0]).days >= gap:
+            held = sorted(
+                (r for r in dated if bound.holds(r.value)), key=lambda r: r.day or date.min
+            )
+            return (
+                "met",
+                cited(held),
+                f"{shown(held[:3])} {bound.unit} on dates {gap:g} days apart or more",
+            )
         return None
-    if any(bound.holds(r[0]) for r in readings) or len(readings) > len(dated):
+    if any(bound.holds(r.value) for r in readings) or len(readings) > len(dated):
         return None
     if len(dated) >= need:
-        cited = list(dict.fromkeys(r[2] for r in dated))[:3]
-        shown = ", ".join(f"{r[0]:g}" for r in dated[:3])
-        return "not_met", cited, f"documented {shown} {bound.unit}: none {bound.words()}"
+        return (
+            "not_met",
+            cited(dated),
+            f"documented {shown(dated[:3])} {bound.unit}: none {bound.words()}",
+        )
     return None
