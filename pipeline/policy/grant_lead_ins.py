@@ -5,14 +5,15 @@ applies:", "Members are eligible ... when they meet one of the criteria below:")
 items after it, whatever marks them: a marker of any kind, none (one item a line, a
 line starting in lower case running on), or table cells read left to right, top to bottom.
 
-The items run to the next lead-in, the next paragraph gap or a heading over the next
-lead-in. The group's logic is the lead-in's own words (all / both / any / one / at least
-N); a lead-in stating none is kept as all of its items, with a problem saying so. The
-indication is the condition the lead-in names ("for <condition> when"), else the nearest
-heading above that names one, else the document title's; a lead-in naming none continues
-the indication read before it. The request type and duration come from the lead-in or its
-heading ("first request", "renewal", "for 6 months"). compile.py uses this reading only
-where the other readers found no indication or a weaker single one.
+The items run to the next lead-in, the next paragraph gap (items marked alike and set apart
+by gaps go on) or a heading over the next lead-in. The group's logic is the lead-in's own
+words (all / both / any / one / at least N); a lead-in stating none is kept as all of its
+items, with a problem saying so. The indication is the nearest heading above that names a
+condition, else the condition the lead-in names ("for <condition> when"), else the document
+title's; a lead-in naming none continues the indication read before it. The request type and
+duration come from the lead-in or its heading ("first request", "renewal", "for 6 months").
+compile.py uses this reading only where the other readers found no indication or a weaker
+single one.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ _FOR = re.compile(
     re.I,
 )
 _INITIAL = re.compile(
-    r"\b(?:initial|initiation|first(?:\s+(?:request|approval|course|time))?|new\s+starts?|"
+    r"\b(?:initial|initiation|first\s+(?:request|approval|course|time|authori[sz]ation|fill)|"
+    r"new\s+starts?|"
     r"new\s+requests?|starting)\b",
     re.I,
 )
@@ -116,7 +118,9 @@ def _items_end(lines: list[Line], start: int) -> int:
     end = start
     while end < len(lines):
         line = lines[end]
-        if end > start and (line.blank_before or line.page_start and _is_heading(line)):
+        # a gap ends the items, but for marked items set apart ("• A" / "" / "• B")
+        spaced = line.blank_before and not _alike(line, lines[start])
+        if end > start and (spaced or line.page_start and _is_heading(line)):
             break
         if _lead_in(lines, end) is not None:
             break
@@ -124,6 +128,12 @@ def _items_end(lines: list[Line], start: int) -> int:
             break
         end += 1
     return end
+
+
+def _alike(line: Line, first: Line) -> bool:
+    """Two items marked in the same style ("1." and "2.", "•" and "•")."""
+    a, b = _marker(line.text), _marker(first.text)
+    return a is not None and b is not None and a[0] == b[0]
 
 
 def _cells(line: Line, raw: dict[tuple[int, str], str]) -> list[str]:

@@ -236,3 +236,28 @@ def test_a_lead_in_stating_no_logic_is_a_listed_problem() -> None:
     assert ind.name == "Plaque psoriasis" and ind.branches[0].node.op == "all_of"
     assert any("states no logic" in p for p in problems)
     assert read[1] == {1, 2, 3}
+
+
+def test_marked_items_set_apart_by_gaps_go_on_to_the_next_paragraph() -> None:
+    texts = [
+        "Migraine prevention",
+        "Renewal: coverage is approved for 12 months when all of the following apply:",
+        "• Fewer headache days a month than before the drug",
+        "• No medication overuse headache",
+        "Send the request by fax.",
+    ]
+    lines = [Line(1, 0, t, blank_before=k >= 3) for k, t in enumerate(texts)]
+    pages = PageText(["\n".join(texts)])
+    read = grant_lead_in_indications(lines, [texts], pages, [])
+    assert read is not None
+    (ind,) = read[0]
+    (branch,) = ind.branches
+    assert (ind.name, branch.request_type, branch.approval) == (
+        "Migraine prevention",
+        "continuation",
+        "12 months",
+    )
+    assert [leaf.text for leaf in branch.node.leaves()] == [
+        "Fewer headache days a month than before the drug",
+        "No medication overuse headache",
+    ]
