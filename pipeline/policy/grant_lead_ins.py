@@ -89,8 +89,10 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
         line = lines[end]
         if line.blank_before or _marker(line.text) or line.page != first.page:
             return None
-        if end == at + 1 and _is_heading(first):
+        if end == at + 1 and _is_heading(first) and line.text[:1].isupper():
             return None  # a heading over the sentence, not its first line
+        if words[-1].rstrip().endswith("."):
+            return None  # a sentence ends here: the lead-in starts after it
         words.append(line.text)
         end += 1
     text = " ".join(words)
