@@ -38,7 +38,12 @@ _GRANTS = re.compile(
 _CONDITIONAL = re.compile(
     r"\b(?:when|if|where|following|below|these|criteria|provided)\b[^:]*:\s*$", re.I
 )
-_NOT_GRANTING = re.compile(r"\b(?:not|never|no longer|excluded|denied)\b", re.I)
+# a refusal ("does not cover X when:", "is not medically necessary if:"), not a grant
+_NOT_GRANTING = re.compile(
+    r"\b(?:(?:does|do|will|is|are)\s+not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|"
+    r"medically|eligible|considered)|\b(?:excluded|denied|not\s+covered)\b",
+    re.I,
+)
 _FOR = re.compile(
     r"\bfor\s+(?!(?:\d|one|two|three|six|twelve)\b)(?:(?:the\s+)?treatment\s+of\s+|members?\s+with\s+|patients?\s+with\s+)?"
     r"(?P<name>[^,:;()]+?)\s+(?:when|if|where|in\s+(?:members|patients|adults))\b",

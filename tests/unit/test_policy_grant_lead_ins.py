@@ -261,3 +261,21 @@ def test_marked_items_set_apart_by_gaps_go_on_to_the_next_paragraph() -> None:
         "Fewer headache days a month than before the drug",
         "No medication overuse headache",
     ]
+
+
+def test_a_not_inside_the_criteria_is_no_refusal() -> None:
+    texts = [
+        "Rheumatoid arthritis",
+        "We approve lumorex when the member has not responded to methotrexate and meets both of these:",
+        "The member is 18 years of age or older",
+        "Prescribed by a rheumatologist",
+    ]
+    lines = [Line(1, 0, t) for t in texts]
+    read = grant_lead_in_indications(lines, [texts], PageText(["\n".join(texts)]), [])
+    assert read is not None and read[0][0].name == "Rheumatoid arthritis"
+    for refusal in (
+        "Lumorex is not medically necessary for rheumatoid arthritis when any of these apply:",
+        "The plan will not cover lumorex when either of these applies:",
+    ):
+        lines[1] = Line(1, 0, refusal)
+        assert grant_lead_in_indications(lines, [texts], PageText(["\n".join(texts)]), []) is None
