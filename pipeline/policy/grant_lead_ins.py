@@ -45,7 +45,8 @@ _NOT_GRANTING = re.compile(
     re.I,
 )
 _FOR = re.compile(
-    r"\bfor\s+(?!(?:\d|one|two|three|six|twelve)\b)(?:(?:the\s+)?treatment\s+of\s+|members?\s+with\s+|patients?\s+with\s+)?"
+    r"\bfor\s+(?!(?:\d|one|two|three|six|twelve)\b)"
+    r"(?:(?:the\s+)?treatment\s+of\s+|members?\s+with\s+|patients?\s+with\s+)?"
     r"(?P<name>[^,:;()]+?)\s+(?:when|if|where|in\s+(?:members|patients|adults))\b",
     re.I,
 )
@@ -63,7 +64,10 @@ _DURATION = re.compile(
     r"twelve)\s*-?\s*(?:months?|weeks?|years?|days?))\b",
     re.I,
 )
-_AT_LEAST = re.compile(r"\bat\s+least\s+(\w+)\b", re.I)
+# "at least two of", "two or more of": a count of the items (not "at least 6 months")
+_AT_LEAST = re.compile(r"\bat\s+least\s+(\w+)\s+of\b|\b(\w+)\s+or\s+more\s+of\b", re.I)
+_ALL_OF = re.compile(r"\b(?:all|each|both)\s+of\b", re.I)
+_ANY_OF = re.compile(r"\b(?:any|either|one)\s+(?:one\s+)?of\b", re.I)
 _ALL = re.compile(r"\b(?:all|each|every|both)\b", re.I)
 _ANY = re.compile(r"\b(?:any|either|one)\b", re.I)
 _CELL_GAP = re.compile(r"\s{3,}")
@@ -72,12 +76,14 @@ _MAX_LEAD_LINES, _MAX_HEADING_WORDS, _HEADING_REACH = 4, 8, 4
 
 def _logic(text: str) -> tuple[str, int] | None:
     """(op, n) the lead-in's words state, or None where they state none."""
-    if (m := _AT_LEAST.search(text)) and (n := F.number(m.group(1).lower())):
+    if (m := _AT_LEAST.search(text)) and (n := F.number((m.group(1) or m.group(2)).lower())):
         return ("any_of", 1) if n == 1 else ("at_least", n)
-    if _ALL.search(text):
-        return "all_of", 0
-    if _ANY.search(text):
-        return "any_of", 1
+    for all_of, any_of in ((_ALL_OF, _ANY_OF), (_ALL, _ANY)):
+        a, b = all_of.search(text), any_of.search(text)
+        if a and (not b or a.start() > b.start()):
+            return "all_of", 0
+        if b:
+            return "any_of", 1
     return None
 
 

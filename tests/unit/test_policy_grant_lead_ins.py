@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.policy.compile import compile_policy
-from pipeline.policy.grant_lead_ins import grant_lead_in_indications
+from pipeline.policy.grant_lead_ins import _logic, grant_lead_in_indications
 from pipeline.policy.outline import Line
 from pipeline.policy.verbatim import PageText
 from tests.unit.test_policy_layouts_rows import _pdf, _shape
@@ -279,3 +279,15 @@ def test_a_not_inside_the_criteria_is_no_refusal() -> None:
     ):
         lines[1] = Line(1, 0, refusal)
         assert grant_lead_in_indications(lines, [texts], PageText(["\n".join(texts)]), []) is None
+
+
+def test_the_logic_is_the_lead_ins_words_nearest_the_colon() -> None:
+    assert _logic("approved after at least 6 months of therapy when all of these apply:") == (
+        "all_of",
+        0,
+    )
+    assert _logic("eligible when two or more of the following are present:") == ("at_least", 2)
+    assert _logic("covered for any member who meets all of the following:") == ("all_of", 0)
+    assert _logic("authorized if either of these applies:") == ("any_of", 1)
+    assert _logic("Approve if ALL:") == ("all_of", 0)
+    assert _logic("approved when the member meets these criteria:") is None
