@@ -38,10 +38,10 @@ _GRANTS = re.compile(
 _CONDITIONAL = re.compile(
     r"\b(?:when|if|where|following|below|these|criteria|provided)\b[^:]*:\s*$", re.I
 )
-# a refusal ("does not cover X when:", "is not medically necessary if:"), not a grant
+# a refusal ("does not cover X when:", "may NOT be eligible for:"), not a grant
 _NOT_GRANTING = re.compile(
-    r"\b(?:(?:does|do|will|is|are)\s+not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|"
-    r"medically|eligible|considered)|\b(?:excluded|denied|not\s+covered)\b",
+    r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|medically|eligible|"
+    r"considered)|\b(?:excluded|denied)\b",
     re.I,
 )
 _FOR = re.compile(
@@ -196,6 +196,18 @@ def _request_type(*texts: str) -> str:
         if again:
             return "continuation"
     return "any"
+
+
+def adds_criteria(found: list[Indication], had: list[Indication]) -> bool:
+    """The lead-ins read more than the other readers did: branches of a stated request type,
+    branches, or criteria; a reading that only renames what was read is no better."""
+
+    def size(inds: list[Indication]) -> tuple[int, int, int]:
+        branches = [b for i in inds for b in i.branches]
+        typed = sum(b.request_type != "any" for b in branches)
+        return typed, len(branches), sum(len(b.node.leaves()) for b in branches)
+
+    return not had or size(found) > size(had)
 
 
 def grant_lead_in_indications(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.policy.compile import compile_policy
-from pipeline.policy.grant_lead_ins import _logic, grant_lead_in_indications
+from pipeline.policy.grant_lead_ins import _logic, adds_criteria, grant_lead_in_indications
 from pipeline.policy.outline import Line
 from pipeline.policy.verbatim import PageText
 from tests.unit.test_policy_layouts_rows import _pdf, _shape
@@ -291,3 +291,24 @@ def test_the_logic_is_the_lead_ins_words_nearest_the_colon() -> None:
     assert _logic("authorized if either of these applies:") == ("any_of", 1)
     assert _logic("Approve if ALL:") == ("all_of", 0)
     assert _logic("approved when the member meets these criteria:") is None
+
+
+def test_a_reading_that_only_renames_is_no_better() -> None:
+    from pipeline.policy.models import Branch, Indication, PolicyNode
+
+    def ind(name: str, kind: str, leaves: int) -> Indication:
+        node = PolicyNode(
+            id="1",
+            text="x",
+            page=1,
+            op="all_of",
+            children=[PolicyNode(id=f"1.{k}", text="y", page=1) for k in range(leaves)],
+        )
+        branch = Branch(request_type=kind, node=node)  # type: ignore[arg-type]
+        return Indication(id="1", name=name, text=name, page=1, branches=[branch])
+
+    had = [ind("Coverage Determination", "any", 2)]
+    assert not adds_criteria([ind("Sleep apnea", "any", 2)], had)
+    assert adds_criteria([ind("Sleep apnea", "initial", 2)], had)
+    assert adds_criteria([ind("Sleep apnea", "any", 3)], had)
+    assert adds_criteria([ind("Sleep apnea", "any", 1)], [])
