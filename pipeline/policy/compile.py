@@ -29,6 +29,7 @@ from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.footnote_marks import expand_marks, split_notes
 from pipeline.policy.formula import formula_indications
 from pipeline.policy.generic import branched_condition, unwrap_generic
+from pipeline.policy.grant_lead_ins import adds_criteria, grant_lead_in_indications
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.header_columns import header_column_indications
 from pipeline.policy.indications import _indication, _is_indication, condition_name
@@ -403,6 +404,18 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         rest = [x for i, x in enumerate(lines) if i not in runs[1]]
         tree = build_tree(outline(rest), page_text, sectioned=runs[0], **common)
         tree.problems.extend(stated)
+    granted: list[str] = []
+    if (
+        len(tree.indications) <= 1
+        and (leads := grant_lead_in_indications(lines, raw, page_text, granted)) is not None
+        and better_reading(leads[0], tree.indications)
+        and adds_criteria(leads[0], tree.indications)
+    ):
+        # the last resort for a layout no reader knows: granting lead-ins over their items
+        # (grant_lead_ins.py), where the readers found nothing or a weaker single indication
+        rest = [x for i, x in enumerate(lines) if i not in leads[1]]
+        tree = build_tree(outline(rest), page_text, sectioned=leads[0], **common)
+        tree.problems.extend(granted)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)
     expand_marks(tree, notes, page_text)  # "E. Iron burden ...*" (footnote_marks.py)

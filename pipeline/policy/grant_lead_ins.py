@@ -1,0 +1,278 @@
+"""The last-resort reading of a layout no other reader knows (issue 25): every lead-in
+sentence that grants coverage ("For a first request, we approve X for 6 months for Y when
+all of the following are true:", "NEW START - coverage is authorized if any one of these
+applies:", "Members are eligible ... when they meet one of the criteria below:") over the
+items after it, whatever marks them: a marker of any kind, none (one item a line, a
+line starting in lower case running on), or table cells read left to right, top to bottom.
+
+The items run to the next lead-in, the next paragraph gap (items marked alike and set apart
+by gaps go on) or a heading over the next lead-in. The group's logic is the lead-in's own
+words (all / both / any / one / at least N); a lead-in stating none is kept as all of its
+items, with a problem saying so. The indication is the nearest heading above that names a
+condition, else the condition the lead-in names ("for <condition> when"), else the document
+title's; a lead-in naming none continues the indication read before it. The request type and
+duration come from the lead-in or its heading ("first request", "renewal", "for 6 months").
+compile.py uses this reading only where the other readers found no indication or a weaker
+single one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy import fields as F
+from pipeline.policy.condition_vocabulary import names_condition
+from pipeline.policy.list_labels import _marker
+from pipeline.policy.models import Branch, Indication
+from pipeline.policy.outline import Line
+from pipeline.policy.run_in_branches import document_condition
+from pipeline.policy.sections import _Branch, _root
+from pipeline.policy.verbatim import PageText
+
+# a sentence that grants coverage under conditions, ending in the colon over its items
+_GRANTS = re.compile(
+    r"\b(?:approv\w*|cover(?:s|ed|age)?|authori[sz]\w*|medically\s+necessary|eligible|"
+    r"criteri(?:a|on))\b",
+    re.I,
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:when|if|where|following|below|these|criteria|provided)\b[^:]*:\s*$", re.I
+)
+# a refusal ("does not cover X when:", "may NOT be eligible for:"), not a grant
+_NOT_GRANTING = re.compile(
+    r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|medically|eligible|"
+    r"considered)|\b(?:excluded|denied)\b",
+    re.I,
+)
+_FOR = re.compile(
+    r"\bfor\s+(?!(?:\d|one|two|three|six|twelve)\b)"
+    r"(?:(?:the\s+)?treatment\s+of\s+|members?\s+with\s+|patients?\s+with\s+)?"
+    r"(?P<name>[^,:;()]+?)\s+(?:when|if|where|in\s+(?:members|patients|adults))\b",
+    re.I,
+)
+_INITIAL = re.compile(
+    r"\b(?:initial|initiation|first\s+(?:request|approval|course|time|authori[sz]ation|fill)|"
+    r"new\s+starts?|"
+    r"new\s+requests?|starting)\b",
+    re.I,
+)
+_RENEWAL = re.compile(
+    r"\b(?:renew\w*|extension|extend\w*|continu\w*|re-?authori[sz]\w*|recertif\w*)\b", re.I
+)
+_DURATION = re.compile(
+    r"(?<!least )(?<!within )(?<!last )(?<!past )\b(?P<d>(?:\d{1,2}|one|two|three|four|six|"
+    r"twelve)\s*-?\s*(?:months?|weeks?|years?|days?))\b",
+    re.I,
+)
+# "at least two of", "two or more of": a count of the items (not "at least 6 months")
+_AT_LEAST = re.compile(r"\bat\s+least\s+(\w+)\s+of\b|\b(\w+)\s+or\s+more\s+of\b", re.I)
+_ALL_OF = re.compile(r"\b(?:all|each|both)\s+of\b", re.I)
+_ANY_OF = re.compile(r"\b(?:any|either|one)\s+(?:one\s+)?of\b", re.I)
+_ALL = re.compile(r"\b(?:all|each|every|both)\b", re.I)
+_ANY = re.compile(r"\b(?:any|either|one)\b", re.I)
+_CELL_GAP = re.compile(r"\s{3,}")
+_MAX_LEAD_LINES, _MAX_HEADING_WORDS, _HEADING_REACH = 4, 8, 4
+
+
+def _logic(text: str) -> tuple[str, int] | None:
+    """(op, n) the lead-in's words state, or None where they state none."""
+    if (m := _AT_LEAST.search(text)) and (n := F.number((m.group(1) or m.group(2)).lower())):
+        return ("any_of", 1) if n == 1 else ("at_least", n)
+    for all_of, any_of in ((_ALL_OF, _ANY_OF), (_ALL, _ANY)):
+        a, b = all_of.search(text), any_of.search(text)
+        if a and (not b or a.start() > b.start()):
+            return "all_of", 0
+        if b:
+            return "any_of", 1
+    return None
+
+
+def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
+    """The granting sentence from ``at`` (wrapped lines joined) and the index after it."""
+    first = lines[at]
+    if _marker(first.text) or not first.text[:1].isupper():
+        return None
+    words = [first.text]
+    end = at + 1
+    while not words[-1].rstrip().endswith(":"):
+        if end >= len(lines) or end - at >= _MAX_LEAD_LINES:
+            return None
+        line = lines[end]
+        if line.blank_before or _marker(line.text) or line.page != first.page:
+            return None
+        if end == at + 1 and _is_heading(first) and line.text[:1].isupper():
+            return None  # a heading over the sentence, not its first line
+        if words[-1].rstrip().endswith("."):
+            return None  # a sentence ends here: the lead-in starts after it
+        words.append(line.text)
+        end += 1
+    text = " ".join(words)
+    if len(text.split()) < 5 or not _GRANTS.search(text) or not _CONDITIONAL.search(text):
+        return None
+    if _NOT_GRANTING.search(text):
+        return None
+    return text, end
+
+
+def _is_heading(line: Line) -> bool:
+    text = line.text.strip()
+    return (
+        bool(text)
+        and _marker(text) is None
+        and text[-1:] not in ".;:,"
+        and text[:1].isupper()
+        and len(text.split()) <= _MAX_HEADING_WORDS
+    )
+
+
+def _items_end(lines: list[Line], start: int) -> int:
+    """The first line after the items: the next lead-in, a paragraph gap, or a heading right
+    above the next lead-in."""
+    end = start
+    while end < len(lines):
+        line = lines[end]
+        # a gap ends the items, but for marked items set apart ("• A" / "" / "• B")
+        spaced = line.blank_before and not _alike(line, lines[start])
+        if end > start and (spaced or line.page_start and _is_heading(line)):
+            break
+        if _lead_in(lines, end) is not None:
+            break
+        if _is_heading(line) and end + 1 < len(lines) and _lead_in(lines, end + 1):
+            break
+        end += 1
+    return end
+
+
+def _alike(line: Line, first: Line) -> bool:
+    """Two items marked in the same style ("1." and "2.", "•" and "•")."""
+    a, b = _marker(line.text), _marker(first.text)
+    return a is not None and b is not None and a[0] == b[0]
+
+
+def _cells(line: Line, raw: dict[tuple[int, str], str]) -> list[str]:
+    """A line's table cells as printed apart (3+ spaces), else the line."""
+    printed = raw.get((line.page, line.text))
+    if printed is None:
+        return [line.text]
+    return [c for c in _CELL_GAP.split(printed.strip()) if c]
+
+
+def _item_lines(lines: list[Line], raw: dict[tuple[int, str], str], indent: int) -> list[Line]:
+    """The items as outline lines: marked items as printed; unmarked ones one a line (or a
+    cell), a line starting in lower case running on the item before it, each given a
+    bullet so the outline reads it as an item."""
+    if any(_marker(x.text) for x in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        for cell in _cells(line, raw):
+            if out and cell[:1].islower():
+                out[-1] = Line(out[-1].page, out[-1].indent, f"{out[-1].text} {cell}")
+            else:
+                out.append(Line(line.page, indent + 4, f"• {cell}"))
+    return out
+
+
+def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, str | None]:
+    """(the nearest heading naming a condition, the nearest heading of any kind) above the
+    lead-in at ``at``, no further back than ``floor``."""
+    any_heading = None
+    for k in range(at - 1, max(floor, at - _HEADING_REACH) - 1, -1):
+        if not _is_heading(lines[k]):
+            continue
+        text = lines[k].text.strip()
+        any_heading = any_heading or text
+        if names_condition(text):
+            return text, any_heading
+    return None, any_heading
+
+
+def _request_type(*texts: str) -> str:
+    for text in texts:
+        first = _INITIAL.search(text)
+        again = _RENEWAL.search(text)
+        if first and (not again or first.start() < again.start()):
+            return "initial"
+        if again:
+            return "continuation"
+    return "any"
+
+
+def adds_criteria(found: list[Indication], had: list[Indication]) -> bool:
+    """The lead-ins read more than the other readers did: branches of a stated request type,
+    branches, or criteria; a reading that only renames what was read is no better."""
+
+    def size(inds: list[Indication]) -> tuple[int, int, int]:
+        branches = [b for i in inds for b in i.branches]
+        typed = sum(b.request_type != "any" for b in branches)
+        return typed, len(branches), sum(len(b.node.leaves()) for b in branches)
+
+    return not had or size(found) > size(had)
+
+
+def grant_lead_in_indications(
+    lines: list[Line], raw_pages: list[list[str]], pages: PageText, problems: list[str]
+) -> tuple[list[Indication], set[int]] | None:
+    """Indications read from granting lead-ins over their items, or None where no lead-in
+    heads two or more items."""
+    raw = {(p, " ".join(r.split())): r for p, page in enumerate(raw_pages, 1) for r in page}
+    condition = document_condition(lines)
+    out: list[Indication] = []
+    used: set[int] = set()
+    local: list[str] = []
+    floor = 0
+    at = 0
+    while at < len(lines):
+        read = _lead_in(lines, at)
+        if read is None:
+            at += 1
+            continue
+        text, start = read
+        end = _items_end(lines, start)
+        items = _item_lines(lines[start:end], raw, lines[at].indent)
+        if not items:
+            at = start
+            continue
+        named, heading = _heading_above(lines, at, floor)
+        kind = _request_type(text, heading or "")
+        duration = _DURATION.search(text) or _DURATION.search(heading or "")
+        title = Line(lines[at].page, lines[at].indent, text)
+        b = _Branch(kind, title, approval=duration.group("d") if duration else None, lines=items)
+        node_id = f"L{len(out) + 1}.{kind}"
+        node = _root(b, node_id, pages, local)
+        lead, at, floor = at, end, end
+        if node is None or not node.children:
+            continue
+        if (logic := _logic(text)) is not None:
+            node.op = logic[0]  # type: ignore[assignment]
+            node.n = logic[1] or len(node.children)
+        else:
+            local.append(
+                f"page {title.page}: {node_id}: the lead-in states no logic "
+                f"(all / any / at least N); its items are read as all required"
+            )
+        m = _FOR.search(text)
+        # the heading's name as printed, else the condition the lead-in grants for
+        said = m.group("name").strip() if m and names_condition(m.group("name")) else None
+        name = named or said
+        branch = Branch(request_type=kind, approval=b.approval, node=node)  # type: ignore[arg-type]
+        used |= set(range(lead, end))
+        if out and (name is None or name.lower() == out[-1].name.lower()):
+            out[-1].branches.append(branch)
+            continue
+        name = name or condition or heading or text
+        out.append(
+            Indication(
+                id=f"L{len(out) + 1}",
+                name=name,
+                text=text,
+                page=title.page,
+                icd10=F.icd10_codes(f"{heading or ''} {text}"),
+                section=name,
+                branches=[branch],
+            )
+        )
+    if not any(len(b.node.children) >= 2 for ind in out for b in ind.branches):
+        return None
+    problems.extend(local)
+    return out, used
