@@ -74,7 +74,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-25"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-26"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -110,7 +110,8 @@ COMPILER_VERSION = "policy-compiler-25"  # 7: two-column criteria tables; 8: con
 # sentences and renewals citing criteria by number (letter_criteria.py), criteria defined in
 # notes under marks (footnote_marks.py), "Use N renewal" statements (use_label_renewals.py);
 # 25: run-in "First approval (3 months). ... when the member:" sentences over items, slides
-# titled by drug and request type (run_in_branches.py), sidebar columns, "x" bullets
+# titled by drug and request type (run_in_branches.py), sidebar columns, "x" bullets; 26:
+# granting lead-ins over their items as a last resort (grant_lead_ins.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
