@@ -339,6 +339,17 @@ def test_with_or_without_is_no_denial_of_a_bound() -> None:
     assert found is not None and found[0] == "met"
 
 
+def _one_branch_tree(title: str, name: str, request_type: str, leaf: PolicyNode) -> PolicyTree:
+    """A policy (found by the drug in its title) of one indication whose one branch asks
+    ``leaf`` under an "All of:"."""
+    node = PolicyNode(id="1", text="All of:", page=1, op="all_of", children=[leaf])
+    branch = Branch(request_type=request_type, node=node)
+    ind = Indication(id="1", name=name, text="x", page=1, branches=[branch])
+    return PolicyTree(
+        source_id="s" * 64, file="/x.pdf", title=title, compiler="test", indications=[ind]
+    )
+
+
 def test_a_continuation_read_against_initial_criteria_is_no_verdict() -> None:
     leaf = PolicyNode(
         id="1.a",
@@ -347,20 +358,8 @@ def test_a_continuation_read_against_initial_criteria_is_no_verdict() -> None:
         kind="age",
         fields={"op": "<", "years": 1},
     )
-    node = PolicyNode(id="1", text="All of:", page=1, op="all_of", children=[leaf])
-    ind = Indication(
-        id="1",
-        name="Chronic lung disease of prematurity",
-        text="x",
-        page=1,
-        branches=[Branch(request_type="initial", node=node)],
-    )
-    tree = PolicyTree(
-        source_id="s" * 64,
-        file="/x.pdf",
-        title="Synagis policy",
-        compiler="test",
-        indications=[ind],
+    tree = _one_branch_tree(
+        "Synagis policy", "Chronic lung disease of prematurity", "initial", leaf
     )
     case = Case.model_validate(
         {
@@ -384,21 +383,7 @@ def test_a_continuation_read_against_initial_criteria_is_no_verdict() -> None:
 
 def test_a_renewal_is_not_denied_by_a_reading_on_the_drug_under_unlabelled_criteria() -> None:
     leaf = PolicyNode(id="1.a", text="Hemoglobin below 10 g/dL before starting", page=1)
-    node = PolicyNode(id="1", text="All of:", page=1, op="all_of", children=[leaf])
-    ind = Indication(
-        id="1",
-        name="Anemia of chronic kidney disease",
-        text="x",
-        page=1,
-        branches=[Branch(request_type="any", node=node)],
-    )
-    tree = PolicyTree(
-        source_id="s" * 64,
-        file="/x.pdf",
-        title="Epoetin policy",
-        compiler="test",
-        indications=[ind],
-    )
+    tree = _one_branch_tree("Epoetin policy", "Anemia of chronic kidney disease", "any", leaf)
     case = Case.model_validate(
         {
             "case_id": "c",
@@ -415,7 +400,7 @@ def test_a_renewal_is_not_denied_by_a_reading_on_the_drug_under_unlabelled_crite
     case.requested_treatment.request_type = "initial"
     assert apply_policy(case, [tree], None).verdict == "not_medically_necessary"
     # a renewal's own criteria deny as before
-    ind.branches[0].request_type = "continuation"
+    tree.indications[0].branches[0].request_type = "continuation"
     case.requested_treatment.request_type = "continuation"
     assert apply_policy(case, [tree], None).verdict == "not_medically_necessary"
 
