@@ -72,6 +72,9 @@ BATCHES = {
     "synthetic11": Batch(
         POLICIES / "synthetic11", "build.py", "policy-pairs-synthetic11.yaml", 5, True, pairs=2
     ),
+    "synthetic12": Batch(
+        POLICIES / "synthetic12", "build.py", "policy-pairs-synthetic12.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 

@@ -57,7 +57,7 @@ def codes_constipation() -> tuple[Doc, list[Ind], list[str]]:
         d.para(root.text, style="B")
         for k, kid in enumerate(root.kids):
             d.items([Item(0, f"({tag}{k + 1})", kid.text)], base=2, gap=0.2)
-            for j, s in enumerate(kid.kids):
+            for s in kid.kids:
                 d.items([Item(1, "-", s.text)], base=4, gap=0.2)
 
     table("Table A - Chronic idiopathic constipation and IBS with constipation "
