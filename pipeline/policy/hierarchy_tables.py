@@ -25,6 +25,7 @@ from pypdf import PdfReader
 
 from pipeline.policy import fields as F
 from pipeline.policy.layout_text import is_running
+from pipeline.policy.row_tables import _lines as row_lines
 
 # Column names, one kind each (the whole header cell, case ignored).
 _COLUMN_NAMES: dict[str, re.Pattern[str]] = {
@@ -57,7 +58,6 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-_/]{0,23}$")
 _LEVEL = re.compile(r"^(?:L|level\s*)?(\d{1,2})\.?$", re.I)
 # a parent cell saying "none": the row is a top-level rule
 _TOP = re.compile(r"^(?:[-–—]+|none|root|top|n/?a|\(none\)|0)?$", re.I)
-_LINE_GAP = 2.5  # points: text runs this close vertically are one line
 _COLUMN_SLACK = 6.0  # points a cell may start left of its column's header
 _INDENT_STEP = 6.0  # points of indentation in the text column that make one level
 
@@ -156,14 +156,9 @@ def _page_runs(page) -> list[Run]:
 
 
 def _lines(runs: list[Run]) -> list[list[Run]]:
-    """Text runs grouped into lines, top to bottom, left to right; runs drawn edge to edge
-    (a word split into pieces) joined into one."""
-    out: list[list[Run]] = []
-    for run in sorted(runs, key=lambda r: (-r.y, r.x)):
-        if out and abs(out[-1][0].y - run.y) <= _LINE_GAP:
-            out[-1].append(run)
-        else:
-            out.append([run])
+    """Text runs grouped into lines, top to bottom, left to right (as row_tables.py groups
+    them); runs drawn edge to edge (a word split into pieces) joined into one."""
+    out: list[list[Run]] = row_lines(runs)  # type: ignore[arg-type]
     joined: list[list[Run]] = []
     for line in out:
         cells: list[Run] = []

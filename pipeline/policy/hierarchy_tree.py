@@ -102,16 +102,9 @@ class _Reader:
         text, page, verified = _verbatim(row.text, row.page, self.pages)
         if not verified:
             self.problems.append(f"page {row.page}: text of {node_id} not found verbatim")
-        return PolicyNode(
-            id=node_id,
-            label=row.key,
-            text=text,
-            page=page,
-            op=op,  # type: ignore[arg-type]
-            n=n if op == "at_least" else (len(children) if op == "all_of" else 1),
-            verified=verified,
-            children=children,
-        )
+        count = {"at_least": n, "all_of": len(children)}.get(op, 1)
+        group = {"id": node_id, "label": row.key, "text": text, "page": page, "op": op}
+        return PolicyNode(**group, n=count, verified=verified, children=children)
 
     def _op(self, row: RuleRow, logic: tuple[str, int] | None) -> tuple[str, int]:
         if logic is not None and logic[0] in {"all_of", "any_of", "at_least"}:

@@ -237,29 +237,23 @@ DOTTED_EXPORT = [
 
 def test_dotted_keys_under_a_drug_row_whose_groups_are_request_types(tmp_path: Path) -> None:
     tree = compile_policy(_pdf(tmp_path / "dotted.pdf", DOTTED_EXPORT), source_id="s", title="t")
-    assert _branches(tree) == [
-        (
-            "Orvelin for plaque psoriasis",
-            "initial",
-            "4 months",
-            (
-                "all_of",
-                [
-                    "Plaques cover 10 percent or more of the body",
-                    ("any_of", ["Methotrexate for 12 weeks", "Ciclosporin for 12 weeks"]),
-                ],
-            ),
-        ),
-        (
-            "Orvelin for plaque psoriasis",
-            "continuation",
-            "12 months",
-            (
-                "all_of",
-                ["Body area affected fell by 75 percent", "No serious infection on treatment"],
-            ),
-        ),
+    assert [
+        (i.name, [(b.request_type, b.approval) for b in i.branches]) for i in tree.indications
+    ] == [
+        ("Orvelin for plaque psoriasis", [("initial", "4 months"), ("continuation", "12 months")])
     ]
+    first, renewal = (_shape(b.node) for b in tree.indications[0].branches)
+    assert first == (
+        "all_of",
+        [
+            "Plaques cover 10 percent or more of the body",
+            ("any_of", ["Methotrexate for 12 weeks", "Ciclosporin for 12 weeks"]),
+        ],
+    )
+    assert renewal == (
+        "all_of",
+        ["Body area affected fell by 75 percent", "No serious infection on treatment"],
+    )
 
 
 # Key | Operator | Text: flat keys, the tree only by the text's indentation
@@ -281,27 +275,23 @@ INDENT_EXPORT = [
 
 def test_indentation_alone_nests_the_rows(tmp_path: Path) -> None:
     tree = compile_policy(_pdf(tmp_path / "indent.pdf", INDENT_EXPORT), source_id="s", title="t")
-    assert _branches(tree) == [
-        (
-            "Psoriatic arthritis",
-            "initial",
-            "6 months",
-            (
-                "all_of",
-                [
-                    "Serum urate above 6 mg/dL",
-                    (
-                        "any_of",
-                        [
-                            "Allopurinol at the highest dose tolerated",
-                            "Febuxostat at the highest dose tolerated",
-                        ],
-                    ),
-                    "Three or more flares in the past year",
-                ],
-            ),
-        )
-    ]
+    (ind,) = tree.indications
+    (branch,) = ind.branches
+    assert (ind.name, branch.request_type, branch.approval) == (
+        "Psoriatic arthritis",
+        "initial",
+        "6 months",
+    )
+    urate, failed, flares = branch.node.children
+    assert (branch.node.op, urate.text, flares.text) == (
+        "all_of",
+        "Serum urate above 6 mg/dL",
+        "Three or more flares in the past year",
+    )
+    assert _shape(failed) == (
+        "any_of",
+        ["Allopurinol at the highest dose tolerated", "Febuxostat at the highest dose tolerated"],
+    )
 
 
 def test_a_code_list_is_no_rules_export(tmp_path: Path) -> None:
