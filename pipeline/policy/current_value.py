@@ -7,7 +7,9 @@ Each reading's own date is the one written right after its value, before the nex
 bracket or sentence ("on 01/08/2026", "in 09/2025"); a month and year spans the whole
 month. Only a reading whose date comes after every other reading's is kept; where any
 reading has no date of its own, or two could be the latest, nothing is dropped (the
-readings still disagree, and a person reads them).
+readings still disagree, and a person reads them). "Is still 30 or higher" asks the value
+now too; for such a criterion the later readings a note lists after a test's first ("eGFR
+44 mL/min in 12/2024; 27 mL/min on 12/30/2025 and 26 on 01/09/2026") are readings of it.
 """
 
 from __future__ import annotations
