@@ -16,6 +16,7 @@ import re
 from datetime import date
 
 from pipeline.models import CaseFact
+from pipeline.policy.change_since import _EARLIER
 from pipeline.policy.current_value import reading_span
 
 _ASKS = re.compile(
@@ -26,8 +27,6 @@ _ASKS = re.compile(
     r"(?:before\s+(?:starting\s+)?(?P<drug>[A-Za-z][\w\-]{3,})|(?P<base>baseline|pre-?treatment))\b",
     re.I,
 )
-_UP = {"higher", "greater", "increased"}
-_EARLIER = re.compile(r"\b(?:before|baseline|pre-?treatment|prior to)\b", re.I)
 _VALUE = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*([^\s\d,;.()][^\s,;()]*)")
 
 Found = tuple[str, list[str], str]
@@ -90,7 +89,8 @@ def judge_stable_since(text: str, facts: list[CaseFact]) -> Found | None:
             return None  # the baseline is no reading before the drug
         if start is None and not _EARLIER.search(fact.text):
             return None
-        worse = last < first if m.group("dir").lower() in _UP else last > first
+        up = m.group("dir").lower() in {"higher", "greater", "increased"}
+        worse = last < first if up else last > first
         if worse:
             return None  # how much worse is still stable: the model or a person
         said = f"{m.group('name').strip()} {first:g} before, {last:g} at the latest reading"
