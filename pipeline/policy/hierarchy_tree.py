@@ -90,6 +90,10 @@ class _Reader:
             return _node(item, node_id, self.pages, self.problems)
         if logic is not None and logic[0] == "none":
             self.excluded.extend(_leaf_rows(row))  # "NONE": what it lists is denied
+            self.problems.append(
+                f"page {row.page}: rule {row.key or row.text[:30]} (NONE) inside a request "
+                "type: its rows read as exclusions of the whole policy"
+            )
             return None
         op, n = self._op(row, logic)
         children = [

@@ -305,3 +305,30 @@ def test_a_code_list_is_no_rules_export(tmp_path: Path) -> None:
     ]
     pdf = _pdf(tmp_path / "codes.pdf", codes)
     assert read_hierarchy_tables(pdf, set()) == []
+
+
+def test_a_none_row_inside_a_request_type_lists_exclusions(tmp_path: Path) -> None:
+    x = [50.0, 120.0, 190.0, 250.0]
+    rows = [
+        ("Rule", "Parent", "Logic", "Text"),
+        ("MS-1", "", "ALL", "Natalumab - initial authorization, 6 months"),
+        ("MS-1.1", "MS-1", "-", "Relapsing form of multiple sclerosis"),
+        ("MS-1.2", "MS-1", "NONE", "None of the following"),
+        ("MS-1.2.1", "MS-1.2", "-", "Active serious infection"),
+        ("MS-1.3", "MS-1", "-", "Not used with another disease modifying drug"),
+        ("MS-2", "", "ANY", "Natalumab - renewal, 12 months"),
+        ("MS-2.1", "MS-2", "-", "No relapse in the past year"),
+        ("MS-2.2", "MS-2", "-", "Stable disability score"),
+    ]
+    lines = ["Criteria set for multiple sclerosis therapies.", ""]
+    pdf = _pdf(tmp_path / "ms.pdf", [[*lines, *(list(zip(x, r, strict=True)) for r in rows)]])
+    tree = compile_policy(pdf, source_id="s", title="t")
+    (ind,) = tree.indications
+    first, renewal = ind.branches
+    assert [c.text for c in first.node.children] == [
+        "Relapsing form of multiple sclerosis",
+        "Not used with another disease modifying drug",
+    ]
+    assert (renewal.request_type, renewal.node.op) == ("continuation", "any_of")
+    assert [e.text for e in tree.exclusions] == ["Active serious infection"]
+    assert any("(NONE) inside a request type" in p for p in tree.problems)
