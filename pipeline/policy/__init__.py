@@ -14,6 +14,8 @@ exclusions.py  listed exclusions and the catch-all
 table_tree.py  criteria-table rows → indications
 table_centered.py  tables whose names are centred on their rows (state drug lists)
 table_refs.py  a statement over a table ("an indication listed in Table 1") applied to each row
+hierarchy_tables.py  rules-export tables whose tree is explicit (parent / level column, dotted
+            keys, indentation; logic in a column); hierarchy_tree.py their indications
 sections.py  condition sections known by what follows their headings (branches, lead-ins)
 condition_vocabulary.py  does a heading name a condition (ICD-10-CM words, codes)
 condition_labels.py  run-in condition labels, 'All other conditions', 'Criteria for X:'

@@ -32,6 +32,7 @@ from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.grant_lead_ins import adds_criteria, grant_lead_in_indications
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.header_columns import header_column_indications
+from pipeline.policy.hierarchy_tree import hierarchy_indications
 from pipeline.policy.indications import _indication, _is_indication, condition_name
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
@@ -74,7 +75,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-26"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-27"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -111,7 +112,8 @@ COMPILER_VERSION = "policy-compiler-26"  # 7: two-column criteria tables; 8: con
 # notes under marks (footnote_marks.py), "Use N renewal" statements (use_label_renewals.py);
 # 25: run-in "First approval (3 months). ... when the member:" sentences over items, slides
 # titled by drug and request type (run_in_branches.py), sidebar columns, "x" bullets; 26:
-# granting lead-ins over their items as a last resort (grant_lead_ins.py)
+# granting lead-ins over their items as a last resort (grant_lead_ins.py); 27: rules
+# exports whose tree is a parent / level column or dotted keys (hierarchy_tables.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -417,6 +419,14 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         rest = [x for i, x in enumerate(lines) if i not in leads[1]]
         tree = build_tree(outline(rest), page_text, sectioned=leads[0], **common)
         tree.problems.extend(granted)
+    ruled: list[str] = []
+    if (rules := hierarchy_indications(Path(path), raw, lines, page_text, ruled)) is not None:
+        # a rules export's table: the tree given by a parent / level column or dotted keys,
+        # the logic by a column (hierarchy_tables.py): the policy's own tree, read first
+        rest = [x for i, x in enumerate(lines) if i not in rules[1]]
+        tree = build_tree(outline(rest), page_text, sectioned=rules[0], **common)
+        tree.exclusions = _dedupe([*rules[2], *tree.exclusions])
+        tree.problems.extend(ruled)
     tree = _field_table_reading(tree, raw, page_text)
     apply_row_tables(tree, row_tables, page_text)
     expand_marks(tree, notes, page_text)  # "E. Iron burden ...*" (footnote_marks.py)

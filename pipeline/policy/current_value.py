@@ -7,7 +7,9 @@ Each reading's own date is the one written right after its value, before the nex
 bracket or sentence ("on 01/08/2026", "in 09/2025"); a month and year spans the whole
 month. Only a reading whose date comes after every other reading's is kept; where any
 reading has no date of its own, or two could be the latest, nothing is dropped (the
-readings still disagree, and a person reads them).
+readings still disagree, and a person reads them). "Is still 30 or higher" asks the value
+now too; for such a criterion the later readings a note lists after a test's first ("eGFR
+44 mL/min in 12/2024; 27 mL/min on 12/30/2025 and 26 on 01/09/2026") are readings of it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from pipeline.models import CaseFact
 
 _CURRENT = re.compile(
     r"\b(?:at the time of (?:the )?(?:request|review|application)|at (?:the )?request|"
-    r"current(?:ly)?|most recent|latest|present)\b",
+    r"current(?:ly)?|most recent|latest|present|"
+    # "eGFR is still 30 or higher", "remains below 5": the value now, as it was before
+    r"(?:is|are)\s+still|still\s+(?:at|above|below|over|under)|remains?|remained)\b",
     re.I,
 )
 # the reading's date: "on 01/08/2026", "in 09/2025", "dated 1/8/2026"
@@ -63,6 +67,29 @@ def _before_treatment(fact: CaseFact, at: int | None) -> bool:
         return False
     lead = re.split(r"[.;]\s", fact.text[:at])[-1]
     return bool(_PRE_TREATMENT.search(lead))
+
+
+# "eGFR 44 mL/min in 12/2024; 27 mL/min on 12/30/2025 and 26 on 01/09/2026": later
+# readings of one test listed after its first, each in the first one's unit or with a
+# date of its own right after it
+_NEXT_VALUE = re.compile(
+    r"(?:;|,|\band\b|\bthen\b)\s*(?:and\s+|then\s+)?([-−]?\d+(?:\.\d+)?)(?![\d/:]|\.\d)"
+)
+_DATED = re.compile(r"^\s+(?:on|in)\s+\d{1,2}/(?:\d{1,2}/)?\d{4}\b")
+_UNIT_WORD = re.compile(r"^\s*([^\s\d;,()][^\s;,()]*)")
+
+
+def listed_after(clause: str, end: int, stop: int) -> list[tuple[float, int]]:
+    """(value, where it ends) for each later reading listed after the one ending at
+    ``end``, up to ``stop`` (where the clause names another test)."""
+    unit = m.group(1).lower() if (m := _UNIT_WORD.match(clause[end:])) else None
+    out: list[tuple[float, int]] = []
+    for m in _NEXT_VALUE.finditer(clause, end, stop):
+        rest = clause[m.end() :]
+        same = unit is not None and rest.lstrip().lower().startswith(unit)
+        if same or _DATED.match(rest):
+            out.append((float(m.group(1).replace("−", "-")), m.end()))
+    return out
 
 
 def asks_current(text: str) -> bool:

@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from pipeline.models import CaseFact
-from pipeline.policy.analytes import ESTIMATES, analyte_at, readings_of
+from pipeline.policy.analytes import ESTIMATES, analyte_at, named, readings_of
 from pipeline.policy.criterion_bounds import _NUM, Bound, _number, bounds
 from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, requirements
-from pipeline.policy.current_value import latest_readings
+from pipeline.policy.current_value import asks_current, latest_readings, listed_after
 from pipeline.policy.dates import as_of, months_between, reading_date
 from pipeline.policy.negated_bounds import negated_op
 from pipeline.policy.percent_of import percent_of
@@ -240,8 +240,12 @@ def _age(reading: Reading, today: date | None) -> float | None:
     return months_between(taken, today) if taken else None
 
 
-def _analyte_readings(analyte: str, facts: list[CaseFact]) -> list[tuple[Reading, str]]:
-    """Each value the facts state for a named measurement, with the text after it."""
+def _analyte_readings(
+    analyte: str, facts: list[CaseFact], current: bool = False
+) -> list[tuple[Reading, str]]:
+    """Each value the facts state for a named measurement, with the text after it; and,
+    where the criterion asks the ``current`` value, the later readings listed after one
+    (current_value.listed_after)."""
     out: list[tuple[Reading, str]] = []
     for fact in facts:
         if fact.text.startswith(("Requested", "Payer", "Patient:")):
@@ -249,7 +253,12 @@ def _analyte_readings(analyte: str, facts: list[CaseFact]) -> list[tuple[Reading
         offset = 0
         for clause in re.split(r"(?<=[;.])\s+(?=\D)", fact.text):
             offset = fact.text.index(clause, offset)
-            for value, end in readings_of(analyte, clause):
+            found = readings_of(analyte, clause)
+            if current and found:
+                last = found[-1][1]
+                stop = min((n.start for n in named(clause) if n.start >= last), default=len(clause))
+                found += listed_after(clause, last, stop)
+            for value, end in found:
                 rest = clause[end:]
                 unit_m = _UNIT.match(rest)
                 unit = _unit(unit_m.group(1)) if unit_m else None
@@ -304,7 +313,7 @@ def judge_measure(
             return None  # a dose or a quantity: not a measurement of the patient
         noun = None
         if analyte is not None:
-            readings = _analyte_readings(analyte, facts)
+            readings = _analyte_readings(analyte, facts, asks_current(text))
             if not readings and analyte in ESTIMATES:
                 # kidney function: a note gives the eGFR where a policy asks the clearance
                 readings = _analyte_readings(ESTIMATES[analyte], facts)

@@ -63,6 +63,7 @@ from pipeline.policy.results_on_file import judge_results_on_file
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
+from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
@@ -99,6 +100,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_dose_gap(text, facts),
         lambda: judge_change_amount(text, facts),
         lambda: judge_change_since(text, facts),
+        lambda: judge_stable_since(text, facts),
         lambda: judge_improved_since(text, facts, drug),
         lambda: judge_class_failure(text, facts),
         lambda: judge_regimen_class(text, facts),

@@ -50,3 +50,21 @@ def test_a_value_on_treatment_is_no_reading_taken_before_it() -> None:
     assert judge_measure(asked, _facts("Widget chloride on zentrafib: 41 mmol/L."))[0] == "met"  # type: ignore[index]
     # without "on treatment" the reading is read as before
     assert judge_measure("A widget chloride value below 60 mmol/L", _facts(before))[0] == "not_met"  # type: ignore[index]
+
+
+def test_later_readings_listed_after_the_first_decide_a_value_still_asked() -> None:
+    asked = "eGFR is still 45 mL/min/1.73 m2 or higher"
+    low = _facts(
+        "eGFR 61 mL/min/1.73 m2 in 05/2025 before zentrafib; 44 mL/min/1.73 m2 on "
+        "02/02/2026 and 41 on 03/01/2026."
+    )
+    assert judge_measure(asked, low)[:2] == ("not_met", ["F1"])  # type: ignore[index]
+    high = _facts(
+        "eGFR 61 mL/min/1.73 m2 in 05/2025 before zentrafib; 52 mL/min/1.73 m2 on 02/02/2026."
+    )
+    assert judge_measure(asked, high)[0] == "met"  # type: ignore[index]
+    # a number neither in the first reading's unit nor dated is no reading of the test
+    other = _facts("eGFR 61 mL/min/1.73 m2 in 05/2025, 3 widget flares since then.")
+    assert judge_measure(asked, other)[0] == "met"  # type: ignore[index]
+    # a criterion that does not ask the value now reads the first one, as before
+    assert judge_measure("eGFR of 45 mL/min/1.73 m2 or higher", low)[0] == "met"  # type: ignore[index]
