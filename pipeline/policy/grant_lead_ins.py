@@ -5,15 +5,28 @@ applies:", "Members are eligible ... when they meet one of the criteria below:")
 items after it, whatever marks them: a marker of any kind, none (one item a line, a
 line starting in lower case running on), or table cells read left to right, top to bottom.
 
+A lead-in may sit anywhere a sentence can: a paragraph of its own, an answer under its
+question ("Q2. When will we approve X for Y?" / "A. We approve it for 6 months when the
+request shows all of the points below."), a committee's motion ("Motion (...): that X be
+approved ... when all of the following are documented:") or its amendment ("renewal for a
+further 6 months when the record shows:"). It ends in a colon, or in a full stop after words
+pointing at the items next ("below", "these", "this list"). Its granting words are
+grant_words.py's; a grant for a further term ("Yes, for 6 more months, when ...") needs no
+verb.
+
 The items run to the next lead-in, the next paragraph gap (items marked alike and set apart
-by gaps go on) or a heading over the next lead-in. The group's logic is the lead-in's own
-words (all / both / any / one / at least N); a lead-in stating none is kept as all of its
-items, with a problem saying so. The indication is the nearest heading above that names a
-condition, else the condition the lead-in names ("for <condition> when"), else the document
-title's; a lead-in naming none continues the indication read before it. The request type and
-duration come from the lead-in or its heading ("first request", "renewal", "for 6 months").
-compile.py uses this reading only where the other readers found no indication or a weaker
-single one.
+by gaps, or indented under the lead-in across a page turn, go on), a heading over the next
+lead-in, or a line back at the lead-in's margin ("Vote: ... Motion carried."). The group's
+logic is the lead-in's own words (all / both / any / one / at least N); a lead-in stating
+none is kept as all of its items, with a problem saying so. The indication is the condition
+the lead-in names ("for <condition> when"), else the one the nearest title above names (a
+heading, a question, a numbered heading: its own "for <condition>" where it has one), else
+the document title's; a lead-in naming none continues the indication read before it. The
+request type and duration come from the lead-in or its title ("first request", "renewal",
+"for 6 more months", "for 6 months", branch_names.py's words); a branch of no stated type
+beside its indication's one renewal is the first request. compile.py uses this reading only
+where the other readers found no indication, a weaker single one, or none named by a
+condition.
 """
 
 from __future__ import annotations
