@@ -282,8 +282,10 @@ def _typed(out: list[Indication]) -> None:
     for ind in out:
         kinds = [b.request_type for b in ind.branches]
         if kinds.count("continuation") == 1 and kinds.count("any") == 1 and len(kinds) == 2:
-            for b in ind.branches:
-                b.request_type = "initial" if b.request_type == "any" else b.request_type
+            (first,) = [b for b in ind.branches if b.request_type == "any"]
+            first.request_type = "initial"
+            for node in first.node.nodes():  # "L1.any.2" → "L1.initial.2", as read
+                node.id = node.id.replace(".any", ".initial", 1)
 
 
 def _request_type(*texts: str) -> str:

@@ -72,6 +72,8 @@ def test_answers_under_questions_lead_their_dash_items(tmp_path: Path) -> None:
     ]
     tree = compile_policy(path, source_id="x", title="answers")
     first = tree.indications[0].branches[0].node
+    # the first request beside a renewal: typed, and its nodes named as read
+    assert all(".initial" in node.id for node in first.nodes())
     assert _shape(first)[1][2] == (  # type: ignore[index]
         "at_least",
         [
