@@ -12,16 +12,23 @@ _DURATION = r"\d+\s*(?:month|year|week|day)(?:\(?s\)?)?"
 _DURATION_TAIL = re.compile(rf"\s+\(({_DURATION})\)\s*$|\s+({_DURATION})\s*$", re.I)
 _DURATION_ONLY = re.compile(rf"^({_DURATION})\s*$", re.I)
 # The names payers give a branch: "Initial Authorization", "First Course", "New Start" /
-# "Continuation of Therapy", "Renewal Request", "Retreatment", "Re-approval", "Ongoing".
-_BRANCH_INITIAL = re.compile(
-    r"^(?:initial|initiation|first (?:course|request|authori[sz]ation|approval)|"
-    r"new (?:start|request|patient|member)s?|induction|starting)\b",
-    re.I,
+# "Continuation of Therapy", "Renewal Request", "Retreatment", "Re-approval", "Ongoing". The
+# words that name a request type wherever they stand (a lead-in sentence's "for a first
+# request", "renewal for a further 6 months") are shared with grant_lead_ins.py; a few more
+# open a branch's heading only ("Maintenance", "Subsequent", "Ongoing", "Follow-up"), since
+# inside a sentence they qualify a dose or a visit.
+INITIAL_WORDS = (
+    r"initial|initiation|first\s+(?:course|request|authori[sz]ation|approval|time|fill)|"
+    r"new\s+(?:start|request|patient|member)s?|starting"
 )
+CONTINUED_WORDS = (
+    r"continu\w*|renew\w*|re-?authori[sz]\w*|re-?certif\w*|extension|"
+    r"extend(?!ed[\s-]+release)\w*|re-?treatment|re-?approval"
+)
+_BRANCH_INITIAL = re.compile(rf"^(?:{INITIAL_WORDS}|induction)\b", re.I)
 _BRANCH_CONTINUED = re.compile(
-    r"^(?:continu\w*|renewal|re-?authori[sz]ation|recertification|re-?certification|"
-    r"re-?treatment|subsequent|maintenance|re-?approval|extension|ongoing|"
-    r"follow-?up|re-?assessment|re-?evaluation|existing (?:patient|member|user)s?)\b",
+    rf"^(?:{CONTINUED_WORDS}|subsequent|maintenance|ongoing|follow-?up|re-?assessment|"
+    r"re-?evaluation|existing (?:patient|member|user)s?)\b",
     re.I,
 )
 

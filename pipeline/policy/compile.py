@@ -15,6 +15,7 @@ from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.branch_split import split_tree
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
+from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.defined_terms import define_terms
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
@@ -47,6 +48,7 @@ from pipeline.policy.phase_blocks import phase_block_indications
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.references import resolve
+from pipeline.policy.refusal_lead_ins import refused_items
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import read_row_tables
@@ -75,7 +77,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-27"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-28"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -113,7 +115,10 @@ COMPILER_VERSION = "policy-compiler-27"  # 7: two-column criteria tables; 8: con
 # 25: run-in "First approval (3 months). ... when the member:" sentences over items, slides
 # titled by drug and request type (run_in_branches.py), sidebar columns, "x" bullets; 26:
 # granting lead-ins over their items as a last resort (grant_lead_ins.py); 27: rules
-# exports whose tree is a parent / level column or dotted keys (hierarchy_tables.py)
+# exports whose tree is a parent / level column or dotted keys (hierarchy_tables.py);
+# lead-ins wherever they sit (an answer under its question, a motion and its amendment,
+# one ending in a full stop that points at its items), refusing lead-ins as exclusions
+# (refusal_lead_ins.py), one reading of granting words (grant_words.py); 28: both together
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -409,16 +414,19 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         tree.problems.extend(stated)
     granted: list[str] = []
     if (
-        len(tree.indications) <= 1
+        (len(tree.indications) <= 1 or not any(names_condition(i.name) for i in tree.indications))
         and (leads := grant_lead_in_indications(lines, raw, page_text, granted)) is not None
         and better_reading(leads[0], tree.indications)
         and adds_criteria(leads[0], tree.indications)
     ):
         # the last resort for a layout no reader knows: granting lead-ins over their items
-        # (grant_lead_ins.py), where the readers found nothing or a weaker single indication
+        # (grant_lead_ins.py), where the readers found nothing, a weaker single indication or
+        # none named by a condition ("We approve it for 6 months when ..." read as a name)
         rest = [x for i, x in enumerate(lines) if i not in leads[1]]
         tree = build_tree(outline(rest), page_text, sectioned=leads[0], **common)
         tree.problems.extend(granted)
+        # refusing lead-ins over items, as the granting ones are read (refusal_lead_ins.py)
+        tree.exclusions = _dedupe([*tree.exclusions, *refused_items(rest, page_text)])
     ruled: list[str] = []
     if (rules := hierarchy_indications(Path(path), raw, lines, page_text, ruled)) is not None:
         # a rules export's table: the tree given by a parent / level column or dotted keys,

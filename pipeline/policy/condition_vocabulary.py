@@ -37,8 +37,8 @@ _MODIFIERS = set(
 @functools.cache
 def _condition_vocabulary() -> frozenset[str]:
     """Words of the ICD-10-CM condition names and of its symptom chapter's names ("nausea",
-    "seizures": a policy's section may be for a symptom), less the words documents use
-    for their parts."""
+    "seizures": a policy's section may be for a symptom), and the disease categories named
+    by one short word, less the words documents use for their parts."""
     import simple_icd_10_cm as cm
 
     from pipeline.cases.vocabulary import _conditions
@@ -50,6 +50,14 @@ def _condition_vocabulary() -> frozenset[str]:
         if code.startswith("R") and cm.is_leaf(code)
     ]
     words = {w for name in names for w in re.findall(r"[a-z]+", name) if len(w) >= 5}
+    # a short word is a condition's only where a disease category is named by it alone
+    # ("Gout", "Acne"): short words inside longer names ("left", "site") name none
+    words |= {
+        name
+        for code in cm.get_all_codes(True)
+        if len(code) == 3 and code[0] < "R" and cm.is_category(code)
+        if re.fullmatch(r"[a-z]{3,4}", name := cm.get_description(code).split(",")[0].lower())
+    }
     return frozenset(words - DOCUMENT_WORDS - _MODIFIERS)
 
 

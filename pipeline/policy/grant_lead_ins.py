@@ -5,15 +5,28 @@ applies:", "Members are eligible ... when they meet one of the criteria below:")
 items after it, whatever marks them: a marker of any kind, none (one item a line, a
 line starting in lower case running on), or table cells read left to right, top to bottom.
 
+A lead-in may sit anywhere a sentence can: a paragraph of its own, an answer under its
+question ("Q2. When will we approve X for Y?" / "A. We approve it for 6 months when the
+request shows all of the points below."), a committee's motion ("Motion (...): that X be
+approved ... when all of the following are documented:") or its amendment ("renewal for a
+further 6 months when the record shows:"). It ends in a colon, or in a full stop after words
+pointing at the items next ("below", "these", "this list"). Its granting words are
+grant_words.py's; a grant for a further term ("Yes, for 6 more months, when ...") needs no
+verb.
+
 The items run to the next lead-in, the next paragraph gap (items marked alike and set apart
-by gaps go on) or a heading over the next lead-in. The group's logic is the lead-in's own
-words (all / both / any / one / at least N); a lead-in stating none is kept as all of its
-items, with a problem saying so. The indication is the nearest heading above that names a
-condition, else the condition the lead-in names ("for <condition> when"), else the document
-title's; a lead-in naming none continues the indication read before it. The request type and
-duration come from the lead-in or its heading ("first request", "renewal", "for 6 months").
-compile.py uses this reading only where the other readers found no indication or a weaker
-single one.
+by gaps, or indented under the lead-in across a page turn, go on), a heading over the next
+lead-in, or a line back at the lead-in's margin ("Vote: ... Motion carried."). The group's
+logic is the lead-in's own words (all / both / any / one / at least N); a lead-in stating
+none is kept as all of its items, with a problem saying so. The indication is the condition
+the lead-in names ("for <condition> when"), else the one the nearest title above names (a
+heading, a question, a numbered heading: its own "for <condition>" where it has one), else
+the document title's; a lead-in naming none continues the indication read before it. The
+request type and duration come from the lead-in or its title ("first request", "renewal",
+"for 6 more months", "for 6 months", branch_names.py's words); a branch of no stated type
+beside its indication's one renewal is the first request. compile.py uses this reading only
+where the other readers found no indication, a weaker single one, or none named by a
+condition.
 """
 
 from __future__ import annotations
@@ -21,7 +34,9 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
 from pipeline.policy.condition_vocabulary import names_condition
+from pipeline.policy.grant_words import FURTHER_TERM, grant_words
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
@@ -29,39 +44,38 @@ from pipeline.policy.run_in_branches import document_condition
 from pipeline.policy.sections import _Branch, _root
 from pipeline.policy.verbatim import PageText
 
-# a sentence that grants coverage under conditions, ending in the colon over its items
-_GRANTS = re.compile(
-    r"\b(?:approv\w*|cover(?:s|ed|age)?|authori[sz]\w*|medically\s+necessary|eligible|"
-    r"criteri(?:a|on))\b",
-    re.I,
-)
+# a lead-in ending in a colon: its conditions come before the colon
 _CONDITIONAL = re.compile(
     r"\b(?:when|if|where|following|below|these|criteria|provided)\b[^:]*:\s*$", re.I
 )
-# a refusal ("does not cover X when:", "may NOT be eligible for:"), not a grant
-_NOT_GRANTING = re.compile(
-    r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|medically|eligible|"
-    r"considered)|\b(?:excluded|denied)\b",
+# a lead-in ending in a full stop points at the items after it ("We approve it for 6 months
+# when the request shows all of the points below.", "..., when all of these are true.")
+_POINTS_ON = re.compile(
+    r"\b(?:when|if|where|provided)\b.*\b(?:below|following|these|this\s+list|as\s+follows|"
+    r"listed)\b[^.:]*\.\s*$",
     re.I,
 )
+_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+# an answer's label under a question ("A.", "A:", "Answer:"): the sentence after it answers
+_ANSWER = re.compile(r"^(?:A|Ans(?:wer)?)\s*[.:]\s+(?=\S)")
 _FOR = re.compile(
-    r"\bfor\s+(?!(?:\d|one|two|three|six|twelve)\b)"
+    r"\bfor\s+(?!(?:\d+|one|two|three|six|twelve)\b)"
     r"(?:(?:the\s+)?treatment\s+of\s+|members?\s+with\s+|patients?\s+with\s+)?"
     r"(?P<name>[^,:;()]+?)\s+(?:when|if|where|in\s+(?:members|patients|adults))\b",
     re.I,
 )
-_INITIAL = re.compile(
-    r"\b(?:initial|initiation|first\s+(?:request|approval|course|time|authori[sz]ation|fill)|"
-    r"new\s+starts?|"
-    r"new\s+requests?|starting)\b",
-    re.I,
+# a heading's or question's own "for <condition>" ("When will we approve X for endometriosis
+# pain?", "3.1 Pegloticase for chronic gout")
+_TITLE_FOR = re.compile(
+    r"\bfor\s+(?:the\s+treatment\s+of\s+)?(?P<name>[^,:;()?]+?)\s*[?.]?\s*$", re.I
 )
-_RENEWAL = re.compile(
-    r"\b(?:renew\w*|extension|extend\w*|continu\w*|re-?authori[sz]\w*|recertif\w*)\b", re.I
-)
+# the request type a lead-in or its heading names (branch_names.py's words), and a further
+# term ("for 6 more months") as a renewal
+_INITIAL = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
+_RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I)
 _DURATION = re.compile(
-    r"(?<!least )(?<!within )(?<!last )(?<!past )\b(?P<d>(?:\d{1,2}|one|two|three|four|six|"
-    r"twelve)\s*-?\s*(?:months?|weeks?|years?|days?))\b",
+    r"(?<!least )(?<!within )(?<!last )(?<!past )\b(?P<n>\d{1,2}|one|two|three|four|six|"
+    r"twelve)\s*-?\s*(?:(?:more|further|additional)\s+)?(?P<u>months?|weeks?|years?|days?)\b",
     re.I,
 )
 # "at least two of", "two or more of": a count of the items (not "at least 6 months")
@@ -87,14 +101,44 @@ def _logic(text: str) -> tuple[str, int] | None:
     return None
 
 
-def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
-    """The granting sentence from ``at`` (wrapped lines joined) and the index after it."""
-    first = lines[at]
-    if _marker(first.text) or not first.text[:1].isupper():
+def _opening(lines: list[Line], at: int) -> str | None:
+    """The line's words a lead-in may open with: unmarked, starting in upper case; or an
+    answer's under a question ("Q2. When will we approve X?" / "A. We approve it ..."),
+    its label dropped."""
+    text = lines[at].text
+    if (m := _ANSWER.match(text)) is not None and any(
+        x.text.rstrip().endswith("?") for x in lines[max(0, at - 3) : at]
+    ):
+        text = text[m.end() :]
+    elif _marker(text):
         return None
-    words = [first.text]
+    return text if text[:1].isupper() else None
+
+
+def _closed(text: str, lines: list[Line], end: int) -> bool:
+    """The sentence read so far leads the items at ``end``: it ends in a colon, or in a full
+    stop after words pointing at them, with a marked or indented item next."""
+    text = text.rstrip()
+    if text.endswith(":"):
+        return True
+    last = _SENTENCE.split(text)[-1]
+    if not _POINTS_ON.search(last) or end >= len(lines):
+        return False
+    item = lines[end]
+    marked = _marker(item.text) is not None
+    return not item.blank_before and (marked or item.indent > lines[end - 1].indent)
+
+
+def lead_sentence(lines: list[Line], at: int) -> tuple[str, int] | None:
+    """The sentence from ``at`` (wrapped lines joined) that leads the items after it, and
+    the index after it: one ending in a colon, or in a full stop pointing at them."""
+    first = lines[at]
+    opening = _opening(lines, at)
+    if opening is None:
+        return None
+    words = [opening]
     end = at + 1
-    while not words[-1].rstrip().endswith(":"):
+    while not _closed(" ".join(words), lines, end):
         if end >= len(lines) or end - at >= _MAX_LEAD_LINES:
             return None
         line = lines[end]
@@ -106,12 +150,19 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
             return None  # a sentence ends here: the lead-in starts after it
         words.append(line.text)
         end += 1
-    text = " ".join(words)
-    if len(text.split()) < 5 or not _GRANTS.search(text) or not _CONDITIONAL.search(text):
+    return " ".join(words), end
+
+
+def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
+    """The granting sentence from ``at`` and the index after it."""
+    if (read := lead_sentence(lines, at)) is None:
         return None
-    if _NOT_GRANTING.search(text):
+    text = read[0]
+    if len(text.split()) < 5 or not grant_words(text):
         return None
-    return text, end
+    if text.endswith(":") and not _CONDITIONAL.search(text):
+        return None
+    return read
 
 
 def _is_heading(line: Line) -> bool:
@@ -125,15 +176,21 @@ def _is_heading(line: Line) -> bool:
     )
 
 
-def _items_end(lines: list[Line], start: int) -> int:
-    """The first line after the items: the next lead-in, a paragraph gap, or a heading right
-    above the next lead-in."""
+def items_end(lines: list[Line], start: int, lead: Line) -> int:
+    """The first line after the items: the next lead-in, a paragraph gap, a heading right
+    above the next lead-in, or a line back at the lead-in's margin where the items stand
+    indented under it ("Vote: 9 in favor ..." after a motion's items)."""
     end = start
+    under = _marker(lines[start].text) is not None and lines[start].indent > lead.indent
     while end < len(lines):
         line = lines[end]
-        # a gap ends the items, but for marked items set apart ("• A" / "" / "• B")
-        spaced = line.blank_before and not _alike(line, lines[start])
+        # a gap ends the items, but for marked items set apart ("• A" / "" / "• B") and
+        # items indented under the lead-in that a page turn splits
+        turned = under and line.page_start and line.indent > lead.indent
+        spaced = line.blank_before and not _alike(line, lines[start]) and not turned
         if end > start and (spaced or line.page_start and _is_heading(line)):
+            break
+        if end > start and under and line.indent <= lead.indent and not _marker(line.text):
             break
         if _lead_in(lines, end) is not None:
             break
@@ -173,18 +230,62 @@ def _item_lines(lines: list[Line], raw: dict[tuple[int, str], str], indent: int)
     return out
 
 
+def _is_title(line: Line) -> bool:
+    """A heading, a question ("Q2. When will we approve X for Y?") or a numbered heading
+    set apart ("3.1 Pegloticase (Krystexxa) for chronic gout"): what a lead-in's condition
+    may be named by."""
+    text = line.text.strip()
+    if _is_heading(line) or text.endswith("?") and text[:1].isupper():
+        return True
+    mark = _marker(text)
+    return (
+        mark is not None
+        and line.blank_before
+        and _is_heading(Line(line.page, line.indent, mark[2]))
+        and mark[2][:1].isupper()
+    )
+
+
+def _title_name(text: str) -> str | None:
+    """The condition a title names: its own "for <condition>" where that names one, else
+    the title (less its number) where it names one."""
+    mark = _marker(text)
+    text = mark[2] if mark is not None else text
+    if (m := _TITLE_FOR.search(text)) is not None and names_condition(m.group("name")):
+        return m.group("name").strip()
+    return text.rstrip("?").strip() if names_condition(text) else None
+
+
 def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, str | None]:
-    """(the nearest heading naming a condition, the nearest heading of any kind) above the
-    lead-in at ``at``, no further back than ``floor``."""
+    """(the condition the nearest title naming one names, the nearest title of any kind)
+    above the lead-in at ``at``, no further back than ``floor``."""
     any_heading = None
     for k in range(at - 1, max(floor, at - _HEADING_REACH) - 1, -1):
-        if not _is_heading(lines[k]):
+        if not _is_title(lines[k]):
             continue
         text = lines[k].text.strip()
         any_heading = any_heading or text
-        if names_condition(text):
-            return text, any_heading
+        if (name := _title_name(text)) is not None:
+            return name, any_heading
     return None, any_heading
+
+
+def _term(text: str) -> str | None:
+    """The approval's term a lead-in states ("for 6 months", "for 6 more months")."""
+    m = _DURATION.search(text)
+    return None if m is None else re.sub(r"\s+(?:more|further|additional)\s+", " ", m.group(0))
+
+
+def _typed(out: list[Indication]) -> None:
+    """A branch of no stated request type beside its indication's one renewal is the first
+    request ("We approve it for 6 months when ..." before "Yes, for 6 more months, ...")."""
+    for ind in out:
+        kinds = [b.request_type for b in ind.branches]
+        if kinds.count("continuation") == 1 and kinds.count("any") == 1 and len(kinds) == 2:
+            (first,) = [b for b in ind.branches if b.request_type == "any"]
+            first.request_type = "initial"
+            for node in first.node.nodes():  # "L1.any.2" → "L1.initial.2", as read
+                node.id = node.id.replace(".any", ".initial", 1)
 
 
 def _request_type(*texts: str) -> str:
@@ -228,16 +329,15 @@ def grant_lead_in_indications(
             at += 1
             continue
         text, start = read
-        end = _items_end(lines, start)
+        end = items_end(lines, start, lines[at])
         items = _item_lines(lines[start:end], raw, lines[at].indent)
         if not items:
             at = start
             continue
         named, heading = _heading_above(lines, at, floor)
         kind = _request_type(text, heading or "")
-        duration = _DURATION.search(text) or _DURATION.search(heading or "")
         title = Line(lines[at].page, lines[at].indent, text)
-        b = _Branch(kind, title, approval=duration.group("d") if duration else None, lines=items)
+        b = _Branch(kind, title, approval=_term(text) or _term(heading or ""), lines=items)
         node_id = f"L{len(out) + 1}.{kind}"
         node = _root(b, node_id, pages, local)
         lead, at, floor = at, end, end
@@ -252,9 +352,10 @@ def grant_lead_in_indications(
                 f"(all / any / at least N); its items are read as all required"
             )
         m = _FOR.search(text)
-        # the heading's name as printed, else the condition the lead-in grants for
+        # the condition the lead-in grants for, else the one its nearest title names
         said = m.group("name").strip() if m and names_condition(m.group("name")) else None
-        name = named or said
+        name = said or named
+        name = name and name[:1].upper() + name[1:]
         branch = Branch(request_type=kind, approval=b.approval, node=node)  # type: ignore[arg-type]
         used |= set(range(lead, end))
         if out and (name is None or name.lower() == out[-1].name.lower()):
@@ -274,5 +375,6 @@ def grant_lead_in_indications(
         )
     if not any(len(b.node.children) >= 2 for ind in out for b in ind.branches):
         return None
+    _typed(out)
     problems.extend(local)
     return out, used

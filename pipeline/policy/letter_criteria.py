@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.grant_words import MODAL_GRANT, REFUSES, grants
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line
 from pipeline.policy.sections import _Branch, _root
-from pipeline.policy.statute_sections import _GRANTS, _REFUSES, grants
 from pipeline.policy.verbatim import PageText
 
 _SALUTATION = re.compile(r"^(?:Dear|To whom it may concern)\b[^.]{0,60}[:,]\s*$", re.I)
@@ -78,7 +78,7 @@ def _cited(statement: str) -> list[str]:
 def _name(sentences: list[str], statement: str) -> str:
     if len(sentences) >= 2:
         title = sentences[-2].rstrip(".")
-        if len(title.split()) <= 10 and not _GRANTS.search(title):
+        if len(title.split()) <= 10 and not MODAL_GRANT.search(title):
             return title
     m = _FOR.search(statement)
     return m.group(1) if m else statement.rstrip(":")
@@ -111,7 +111,7 @@ def letter_indications(
         cites = _cited(statement)
         renews = bool(out) and (bool(cites) or bool(_RENEWS.search(statement)))
         if not grants(statement) and (
-            _REFUSES.search(statement) or not (renews and _FOLLOWING.search(statement))
+            REFUSES.search(statement) or not (renews and _FOLLOWING.search(statement))
         ):
             continue
         kind = "continuation" if renews else "initial"

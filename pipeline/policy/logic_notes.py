@@ -58,8 +58,10 @@ _ALL_COUNT = re.compile(rf"\b(?:all|both)\s+({_COUNT})\b", re.I)
 # "Prior treatment, One:", "All:", "Supportive findings, Two or more:": a label (or nothing)
 # and a logic word, the colon ending the line
 _TERSE = re.compile(
-    # "..., meaning either:", "..., namely one of:": the logic word after a gloss word
-    rf"(?:^|[,;]\s+(?:(?:meaning|namely|that\s+is|i\.e\.),?\s+)?|\s[-–—]\s+|\s?\()\s*"
+    # "..., meaning either:", "..., namely one of:", "..., with at least one of:": the
+    # logic word after a gloss word; "shown by either:": after the stem's last preposition
+    rf"(?:^|[,;]\s+(?:(?:meaning|namely|that\s+is|i\.e\.|with),?\s+)?|\s[-–—]\s+|\s?\(|"
+    r"\s(?:by|with|from|in|on)\s+)\s*"
     rf"(?:(all|both|each)|(one|any|any\s+one|either|one\s+only)|"
     rf"(?:at\s+least\s+)?({_COUNT})\s+or\s+more|at\s+least\s+({_COUNT})|any\s+({_COUNT}))"
     # "One of:", "(one required):", "(2 or more):"
@@ -79,10 +81,23 @@ def is_logic_note(text: str) -> bool:
     return bool(named_labels(head) or _ALL_COUNT.search(head) or _WHOLE.search(head))
 
 
+# "At least one treatment was tried first:": the count opens the stem and counts what the
+# items are (not a term: "At least 3 months of:")
+_COUNTED_STEM = re.compile(
+    rf"^at\s+least\s+({_COUNT})\s+(?!(?:months?|weeks?|years?|days?|hours?|doses?|times?|"
+    r"cycles?|mg|of)\b)[a-z][^:]*:\s*$",
+    re.I,
+)
+
+
 def terse_logic(text: str, count: int) -> Logic | None:
-    """The logic word a lead-in ends on ("Prior treatment, One:"), for ``count`` items."""
+    """The logic word a lead-in ends on ("Prior treatment, One:"), or opens on ("At least
+    one treatment was tried:"), for ``count`` items."""
     m = _TERSE.search(text.strip())
     if m is None:
+        if (c := _COUNTED_STEM.match(text.strip())) is not None:
+            n = F.number(c.group(1).lower()) or 1
+            return ("any_of", 1) if n == 1 else ("at_least", n)
         return None
     if m.group(1):
         return "all_of", count

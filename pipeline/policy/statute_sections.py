@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.grant_words import MODAL_GRANT, grants
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line
 from pipeline.policy.sections import _Branch, _root
@@ -28,19 +29,6 @@ from pipeline.policy.verbatim import PageText
 _SECTION = re.compile(r"^(?:§{1,2}|Sec\.)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})\.?\s+(\S.*)$")
 _CITED = re.compile(r"(?:§{1,2}|\bSec\.|\bsections?)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})", re.I)
 _ALSO_CITED = re.compile(r"^\s*(?:,|or|and|to|through)\s*(\d{1,3}(?:[.-]\d{1,3}){1,4})\b", re.I)
-# the sentence grants: "shall authorize", "will approve", "shall be released", "may cover"
-_GRANTS = re.compile(
-    r"\b(?:shall|will|may|must|can|would)\s+(?:be\s+)?(?:authori[sz]|approv|cover|releas|"
-    r"dispens|pa(?:y|id)\b|reimburs|allow|accept)|"
-    r"\b(?:we|the plan)\s+(?:approve|cover|authori[sz]e)s?\b",
-    re.I,
-)
-_REFUSES = re.compile(
-    r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
-    r"\bno\s+(?:authorization|payment)\b",
-    re.I,
-)
-_CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once|only)\b", re.I)
 # a clause marker: "(A)", "(ii)", "(I)", "(1)", "(a)"
 _CLAUSE = re.compile(r"^\((?:[A-Za-z]{1,4}|\d{1,2})\)\s")
 # "a recipient with chronic hepatitis C who ...": the condition the section is for
@@ -111,18 +99,10 @@ def _cited(sentence: str) -> list[str]:
     return found
 
 
-def grants(sentence: str) -> bool:
-    """The sentence grants coverage on conditions ("shall authorize X ... when"), and
-    refuses none ("shall not authorize")."""
-    return bool(
-        _GRANTS.search(sentence) and _CONDITIONED.search(sentence) and not _REFUSES.search(sentence)
-    )
-
-
 def _title(sentence: str) -> tuple[str, str]:
     """("First treatment", "The Department shall ...") of a section's run-in title."""
     head, dot, body = sentence.partition(". ")
-    if dot and len(head.split()) <= 6 and not _GRANTS.search(head):
+    if dot and len(head.split()) <= 6 and not MODAL_GRANT.search(head):
         return head.strip(), body.strip()
     return "", sentence
 

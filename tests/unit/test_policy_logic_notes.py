@@ -59,6 +59,19 @@ def test_terse_lead_ins_end_on_their_logic_word() -> None:
     assert terse_logic("The member has tried one:", 2) is None
 
 
+def test_logic_words_after_a_preposition_or_opening_the_stem() -> None:
+    # "..., with at least one of:", "shown by either:": the logic word after the stem
+    assert terse_logic("The rash is widespread, with at least one of:", 3) == ("any_of", 1)
+    assert terse_logic("Liver disease is shown by either:", 2) == ("any_of", 1)
+    assert terse_logic("Relapse confirmed by two or more:", 3) == ("at_least", 2)
+    # "At least one drug was tried first:": the count opens the stem and counts the items
+    assert terse_logic("At least one drug was tried first:", 2) == ("any_of", 1)
+    assert terse_logic("At least two scans show growth:", 3) == ("at_least", 2)
+    # a term, not a count of the items
+    assert terse_logic("At least 3 months of therapy with:", 2) is None
+    assert terse_logic("At least one of the doses was given in clinic:", 2) is None
+
+
 def test_sub_items_numbered_after_their_item() -> None:
     assert _marker("2a. HRCT shows a pattern") == ("numletter", "2a", "HRCT shows a pattern")
     assert _marker("3c) Worse symptoms") == ("numletter", "3c", "Worse symptoms")

@@ -1,0 +1,62 @@
+"""Does a sentence grant coverage? One reading shared by the readers of granting sentences:
+a rule's § sections and a letter's statements (statute_sections.py, letter_criteria.py:
+"shall authorize X ... when") and the last-resort lead-ins (grant_lead_ins.py: any sentence
+granting coverage over the items after it, "We approve it for 6 months when ...", "Motion:
+that X be approved ...", "Yes, for 6 more months, when all of these are true.").
+
+A refusal ("shall not authorize", "does not cover X when:", "may NOT be eligible for:",
+"Neither drug is covered for:") grants nothing, whatever its other words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a stated grant: "shall authorize", "will approve", "shall be released", "may cover"
+MODAL_GRANT = re.compile(
+    r"\b(?:shall|will|may|must|can|would)\s+(?:be\s+)?(?:authori[sz]|approv|cover|releas|"
+    r"dispens|pa(?:y|id)\b|reimburs|allow|accept)|"
+    r"\b(?:we|the plan)\s+(?:approve|cover|authori[sz]e)s?\b",
+    re.I,
+)
+# the words a granting lead-in uses, with or without a verb of its own ("Coverage criteria:",
+# "is medically necessary when", "Members are eligible when")
+_GRANT_WORD = re.compile(
+    r"\b(?:approv\w*|cover(?:s|ed|age)?|authori[sz]\w*|medically\s+necessary|eligible|"
+    r"criteri(?:a|on))\b",
+    re.I,
+)
+# a grant for a further term, with no verb of granting ("Yes, for 6 more months, when ...",
+# "renewal for a further 6 months when", "a further 12 months when the record shows:")
+_TERM = r"(?:\d{1,2}|one|two|three|four|six|twelve)"
+_UNIT = r"(?:months?|weeks?|years?|days?)"
+FURTHER_TERM = re.compile(
+    rf"\b(?:further|more|another|additional)\s+{_TERM}\s*-?\s*{_UNIT}\b|"
+    rf"\b{_TERM}\s+(?:more|further|additional)\s+{_UNIT}\b",
+    re.I,
+)
+REFUSES = re.compile(
+    r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
+    r"\bno\s+(?:authorization|payment)\b|"
+    r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|medically|eligible|"
+    r"considered)|\b(?:excluded|denied)\b|\bneither\b[^.:]*\b(?:covered|approved|authori[sz]ed)\b",
+    re.I,
+)
+_CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once|only)\b", re.I)
+
+
+def grants(sentence: str) -> bool:
+    """The sentence states a grant on conditions ("shall authorize X ... when"), and
+    refuses none ("shall not authorize")."""
+    return bool(
+        MODAL_GRANT.search(sentence)
+        and _CONDITIONED.search(sentence)
+        and not REFUSES.search(sentence)
+    )
+
+
+def grant_words(sentence: str) -> bool:
+    """The sentence uses a granting word ("approve", "coverage", "eligible", "criteria"), a
+    stated grant, or a grant for a further term ("for 6 more months"), and refuses none."""
+    said = MODAL_GRANT.search(sentence) or _GRANT_WORD.search(sentence)
+    return bool(said or FURTHER_TERM.search(sentence)) and not REFUSES.search(sentence)

@@ -1,0 +1,47 @@
+"""Exclusions stated as a refusing lead-in over marked items, wherever the sentence stands:
+a committee's limits ("The committee agreed that the plan will not cover:"), an answer
+("Q6. What won't we cover?" / "A. Neither drug is covered for:"), a memo's sentence.
+
+Read with the granting lead-ins' sentence and item finders (grant_lead_ins.py), where that
+reading gives the policy's indications: the outline reads such a list as exclusions only
+where it heads a section of its own ("Exclusions", "Limitations"), and a list nested under
+a numbered agenda item or an answer label is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy.exclusions import _exclusion
+from pipeline.policy.grant_lead_ins import items_end, lead_sentence
+from pipeline.policy.grant_words import REFUSES
+from pipeline.policy.list_labels import _marker
+from pipeline.policy.models import Exclusion
+from pipeline.policy.outline import Line, outline
+from pipeline.policy.verbatim import PageText
+
+# what a refusal refuses: coverage, approval, payment
+_COVER = re.compile(r"\b(?:cover\w*|approv\w*|authori[sz]\w*|pay\s+for|eligible)\b", re.I)
+
+
+def refused_items(lines: list[Line], pages: PageText) -> list[Exclusion]:
+    """One exclusion per item under each refusing lead-in ending in a colon."""
+    out: list[Exclusion] = []
+    at = 0
+    while at < len(lines):
+        read = lead_sentence(lines, at)
+        if read is None or not read[0].endswith(":"):
+            at += 1
+            continue
+        text, start = read
+        if not (REFUSES.search(text) and _COVER.search(text)):
+            at = start
+            continue
+        end = items_end(lines, start, lines[at])
+        if not any(_marker(x.text) for x in lines[start:end]):
+            at = start
+            continue
+        for item in outline(lines[start:end]):
+            out.append(_exclusion(item, f"R{len(out) + 1}", pages))
+        at = end
+    return out
