@@ -36,10 +36,9 @@ def bilingual_pbc() -> tuple[Doc, list[Ind], list[str]]:
     def header(d: Doc) -> None:
         d.set_font("helvetica", "B", 8.5)
         d.set_xy(d.l_margin, 9)
-        d.cell(0, 4, "Heron Bay Drug Plan  |  List of Exception Drugs")
+        d.cell(0, 4, "Heron Bay Drug Plan - List of Exception Drugs")
         d.set_xy(d.l_margin, 9)
-        d.cell(0, 4, "Régime d'assurance médicaments de Heron Bay  |  Liste des médicaments "
-                     "d'exception", align="R")
+        d.cell(0, 4, "Régime de Heron Bay - Liste des médicaments d'exception", align="R")
         rule(d, 14, 60, 0.4)
         d.set_y(18)
 

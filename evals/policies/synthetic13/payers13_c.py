@@ -52,12 +52,22 @@ def protocol_dmd() -> tuple[Doc, list[Ind], list[str]]:
         d.row(r)
     d.end_table()
 
+    def tagged(tag: str, text: str) -> None:
+        # protocol tags are wider than the engine's list marker column
+        y = d.get_y()
+        d.set_font("helvetica", "B", 9.5)
+        d.set_xy(d.l_margin + 2, y)
+        d.cell(12, 4.5, tag)
+        d.set_font("helvetica", "", 9.5)
+        d.set_xy(d.l_margin + 14, y)
+        d.multi_cell(d.width - 14, 4.5, text, new_x="LMARGIN", new_y="NEXT")
+        d.ln(0.6)
+
     def section(title: str, lead: str, tag: str, root: Crit) -> None:
         d.heading(title, size=10.5)
         d.para(lead, style="I", size=9.5)
         for k, kid in enumerate(root.kids):
-            d.items([Item(0, f"{tag}-{k + 1}", kid.text)], base=2,
-                    gap=0.2)
+            tagged(f"{tag}-{k + 1}", kid.text)
 
     d.heading("5  Eligibility - vamorolone arm", size=12)
     v_lead = ("Members may enrol, and vamorolone is authorized for 12 months, only if every "
@@ -108,7 +118,7 @@ def protocol_dmd() -> tuple[Doc, list[Ind], list[str]]:
         "QTc above 500 ms on the baseline electrocardiogram (givinostat arm).",
     ]
     for k, t in enumerate(excl):
-        d.items([Item(0, f"EC-{k + 1}", t)], base=2, gap=0.2)
+        tagged(f"EC-{k + 1}", t)
     d.heading("8  Data collection", size=12)
     d.para("Sites submit the visit forms within 30 days of each visit. Missing two visits in "
            "a row ends registry coverage after notice to the family.", size=9.5)
