@@ -75,6 +75,9 @@ BATCHES = {
     "synthetic12": Batch(
         POLICIES / "synthetic12", "build.py", "policy-pairs-synthetic12.yaml", 5, True, pairs=2
     ),
+    "synthetic13": Batch(
+        POLICIES / "synthetic13", "build.py", "policy-pairs-synthetic13.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
