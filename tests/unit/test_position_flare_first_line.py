@@ -7,15 +7,9 @@ from __future__ import annotations
 
 from pipeline.draft.failures import ruled_out, worked
 from pipeline.draft.position import guideline_position
-from pipeline.models import Case, Evidence
+from pipeline.models import Case
 from pipeline.retrieve.topic import case_topic
-
-
-def ev(i: int, text: str) -> Evidence:
-    return Evidence(
-        id=f"E{i}.1", passage=f"E{i}", chunk_id=f"c{i}", source_id="g", file="g.pdf", page=1,
-        text=text, title="Guideline",
-    )  # fmt: skip
+from tests.unit.test_position import ev
 
 
 def flare_case(question: str, response: str = "flare resolved in 4 days") -> Case:
@@ -28,16 +22,25 @@ def flare_case(question: str, response: str = "flare resolved in 4 days") -> Cas
             "requested_treatment": {"drug": "Anakinra (Kineret)", "request_type": "initial"},
             "prior_therapies": [{"name": "Naproxen 500 mg twice daily", "response": response}],
         }
-    )  # fmt: skip
+    )
 
 
-CLEARED = "Is anakinra necessary for a man not treated with colchicine or an NSAID for this flare and with no contraindication to them?"  # fmt: skip
-FIRST_LINE = ev(1, "Using colchicine, NSAIDs, or glucocorticoids as appropriate first-line therapy "
-                "for gout flares over IL-1 inhibitors or ACTH is strongly recommended for "
-                "patients experiencing a gout flare.")  # fmt: skip
-IF_OTHERS_FAIL = ev(2, "Using an IL-1 inhibitor over no therapy is conditionally recommended for "
-                    "patients experiencing a gout flare for whom the above antiinflammatory "
-                    "therapies are either ineffective, poorly tolerated, or contraindicated.")  # fmt: skip
+CLEARED = (
+    "Is anakinra necessary for a man not treated with colchicine or an NSAID for this flare "
+    "and with no contraindication to them?"
+)
+FIRST_LINE = ev(
+    1,
+    "Using colchicine, NSAIDs, or glucocorticoids as appropriate first-line therapy "
+    "for gout flares over IL-1 inhibitors or ACTH is strongly recommended for "
+    "patients experiencing a gout flare.",
+)
+IF_OTHERS_FAIL = ev(
+    2,
+    "Using an IL-1 inhibitor over no therapy is conditionally recommended for "
+    "patients experiencing a gout flare for whom the above antiinflammatory "
+    "therapies are either ineffective, poorly tolerated, or contraindicated.",
+)
 
 
 def test_a_negated_contraindication_rules_nothing_out() -> None:

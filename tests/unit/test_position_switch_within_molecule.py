@@ -8,15 +8,9 @@ from __future__ import annotations
 from pipeline.draft.class_switch import switched_to
 from pipeline.draft.failures import failed_classes
 from pipeline.draft.position import guideline_position
-from pipeline.models import Case, Evidence
+from pipeline.models import Case
 from pipeline.retrieve.topic import case_topic
-
-
-def ev(i: int, text: str) -> Evidence:
-    return Evidence(
-        id=f"E{i}.1", passage=f"E{i}", chunk_id=f"c{i}", source_id="g", file="g.pdf", page=1,
-        text=text, title="Guideline",
-    )  # fmt: skip
+from tests.unit.test_position import ev
 
 
 def biosimilar_case(response: str, request_type: str = "initial") -> Case:
@@ -25,19 +19,28 @@ def biosimilar_case(response: str, request_type: str = "initial") -> Case:
             "case_id": "t",
             "patient": {"age": 40, "sex": "male"},
             "diagnoses": [{"name": "Ankylosing spondylitis", "icd10": "M45.9"}],
-            "requested_treatment": {"drug": "Infliximab-dyyb (Inflectra)", "request_type": request_type},
+            "requested_treatment": {
+                "drug": "Infliximab-dyyb (Inflectra)",
+                "request_type": request_type,
+            },
             "prior_therapies": [
                 {"name": "Naproxen 500 mg twice daily", "response": "partial response"},
                 {"name": "Infliximab (Remicade) 5 mg/kg", "response": response},
             ],
         }
-    )  # fmt: skip
+    )
 
 
-ENDORSED = ev(1, "In adults with active AS despite treatment with NSAIDs, we strongly recommend "
-              "treatment with TNFi over no treatment with TNFi.")  # fmt: skip
-AGAINST = ev(2, "In adults with active AS despite treatment with the first TNFi used, we strongly "
-             "recommend against switching to treatment with a biosimilar of the first TNFi.")  # fmt: skip
+ENDORSED = ev(
+    1,
+    "In adults with active AS despite treatment with NSAIDs, we strongly recommend "
+    "treatment with TNFi over no treatment with TNFi.",
+)
+AGAINST = ev(
+    2,
+    "In adults with active AS despite treatment with the first TNFi used, we strongly "
+    "recommend against switching to treatment with a biosimilar of the first TNFi.",
+)
 
 
 def test_the_object_of_switching_to_is_what_is_advised_against() -> None:
