@@ -169,6 +169,11 @@ _CELLS_HEAD = re.compile(
 _CELLS_TAIL = re.compile(rf"(?<=[a-z)])\s+{_GRADE}(?:\s+or\s+very\s+low)?\s+(?=\d).*$", re.S)
 
 
+# A summary's ellipses around a statement ("...We conditionally recommend X. ..."): what it
+# left out of the full guideline, no part of the sentence
+_ELLIPSES = re.compile(r"^(?:\.\.\.|…)\s*(?=[A-Z])|(?<=[.!?])\s+(?:\.\.\.|…)\s*$")
+
+
 def table_row(text: str) -> str:
     """A recommendation table's row without the cells printed around its statement (a
     verbatim part of it); other text as it is."""
@@ -182,7 +187,7 @@ def trimmed(text: str) -> str:
     row = _ROW_STATEMENT.match(text)
     if row and complete_sentence(row.group("s")):
         return row.group("s")
-    text = table_row(_FOOTNOTE_TAIL.sub("", text))
+    text = table_row(_FOOTNOTE_TAIL.sub("", _ELLIPSES.sub("", text)))
     cut = _TAG_TAIL.sub("", _TAG_HEAD.sub("", text))
     if _RECOMMENDS.search(cut):
         # a recommendation's own words start after the row's cells (pages, its label)

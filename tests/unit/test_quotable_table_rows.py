@@ -43,3 +43,15 @@ def test_an_imperative_table_row_is_a_graded_recommendation() -> None:
     assert GRADED.search("Treat with a TNFi biologic over an IL-17i biologic")
     assert RECOMMENDATION.search("2. Treat with a TNFi biologic over an OSM (MTX, SSZ)")
     assert not GRADED.search("Treatment with a TNFi biologic was studied over 12 weeks")
+
+
+def test_a_summary_ellipses_are_no_part_of_its_statement() -> None:
+    text = "...We conditionally recommend pulse steroids tapered to 5 mg/day by 6 months. ..."
+    assert trimmed(text) == (
+        "We conditionally recommend pulse steroids tapered to 5 mg/day by 6 months."
+    )
+
+
+def test_a_row_population_before_a_past_tense_we_recommended() -> None:
+    row = "Adults <40 years with MODERATE fracture risk, we conditionally recommended oral BP."
+    assert population_of(row) == "Adults <40 years with MODERATE fracture risk"
