@@ -37,9 +37,7 @@ def wrap(name: str, record) -> None:  # noqa: ANN001
 
 
 def install() -> None:
-    REC.update(
-        searched=set(), own=set(), made=[], why=[], scored=[], pre={}, diverse=[], listed={}
-    )
+    REC.update(searched=set(), own=set(), made=[], why=[], scored=[], pre={}, diverse=[], listed={})
     wrap("search_section", lambda out, *a, **k: REC["searched"].update(c.id for c, _ in out))
     wrap("own_chunks", lambda out, *a, **k: REC["own"].update(c.id for c in out))
     wrap("why_not", lambda out, text, *a, **k: REC["why"].append((text, out)))
@@ -68,10 +66,11 @@ def stage_of(point: dict, chunks: list, cands, review: Review) -> str:  # noqa: 
         return any(has(p, t) for p in phrases for t in texts)
 
     holding = [c for c in chunks if any_in([c.text])]
-    if not holding:
+    joined = any_in([t for t, _ in REC["why"]])  # a heading joined to its chunk's sentence
+    if not holding and not joined:
         return "1 not in chunks"
     ids = {c.id for c in holding}
-    if not ids & (REC["searched"] | REC["own"]):
+    if holding and not ids & (REC["searched"] | REC["own"]):
         return "2 not retrieved"
     if not any_in(REC["made"]):
         whys = [w for t, w in REC["why"] if any_in([t]) and w]
