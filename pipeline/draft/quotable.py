@@ -40,7 +40,9 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
             # then a suffix with a dot and digits, or a link's tail
             r"\b(?:10\.)?\d{4,5}/[a-z][\w-]*\.\w*\d|/\s*(?:abstract|e?pdf)\b|"
             r"\b10\.\d{4,5}/\S|"
-            r"^\d+\.\s+[A-Z][a-z]+ [A-Z]{1,3}\b|\bpress release\b|\b(inc|ltd|llc)\.",
+            # a numbered entry's author ("3. Smith AB"), in capitals: not a numbered
+            # recommendation whose verb is followed by a short word ("8. Include in")
+            r"(?-i:^\d+\.\s+[A-Z][a-z]+ [A-Z]{1,3}\b)|\bpress release\b|\b(inc|ltd|llc)\.",
             re.I,
         ),
     ),

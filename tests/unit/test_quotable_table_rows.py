@@ -7,8 +7,21 @@ from __future__ import annotations
 
 from pipeline.draft.graded import RECOMMENDATION
 from pipeline.draft.population import population_of
-from pipeline.draft.quotable import table_row, trimmed
+from pipeline.draft.quotable import table_row, trimmed, why_not
 from pipeline.draft.ranking import GRADED
+from pipeline.models import Case
+from pipeline.retrieve.topic import case_topic
+
+GOUT = case_topic(
+    Case.model_validate(
+        {
+            "case_id": "t",
+            "patient": {"age": 54, "sex": "male"},
+            "diagnoses": [{"name": "Gout", "icd10": "M10.9"}],
+            "requested_treatment": {"drug": "Colchicine"},
+        }
+    )
+)
 
 ROW = "For adults ≥40 years with high fracture risk, we conditionally recommend X over Y."
 
@@ -55,3 +68,12 @@ def test_a_summary_ellipses_are_no_part_of_its_statement() -> None:
 def test_a_row_population_before_a_past_tense_we_recommended() -> None:
     row = "Adults <40 years with MODERATE fracture risk, we conditionally recommended oral BP."
     assert population_of(row) == "Adults <40 years with MODERATE fracture risk"
+
+
+def test_a_numbered_recommendation_is_no_reference_entry() -> None:
+    assert why_not(
+        "3. Smith AB. Gout in older men and in women over ten years: a cohort study.",
+        GOUT,
+    ) == ("reference entry")
+    item = "8. Include in decision-making that sequential OP treatment is recommended for gout."
+    assert why_not(item, GOUT) is None
