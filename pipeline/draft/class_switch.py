@@ -23,6 +23,20 @@ _DIFFERENT_OVER_SAME = re.compile(
     re.I,
 )
 _SWITCH_TO = re.compile(r"^\s*(?:switching|switch|changing|change)\s+to\s+", re.I)
+# "switching (from the originator) to (treatment with) X": what the switch starts is X
+_SWITCH_OBJECT = re.compile(
+    r"^\s*(?:the\s+)?(?:switch\w*|chang\w*)\s+(?:from\s+[^,;]{1,80}?\s+)?to\s+"
+    r"(?:treatment\s+with\s+)?(?=\S)",
+    re.I,
+)
+
+
+def switched_to(target: str) -> str:
+    """What a recommendation against "switching to X" advises against: starting X (for a
+    request of X, the request itself, "a biosimilar of the first TNFi" after that TNFi
+    failed), not stopping the drug the patient takes; any other target as it is."""
+    m = _SWITCH_OBJECT.match(target)
+    return target[m.end() :] if m else target
 
 
 def tried_own_class(topic: CaseTopic) -> bool:

@@ -104,7 +104,11 @@ def failed_in_class(case: Case, topic: CaseTopic) -> list[tuple[str, str]]:
             continue
         for term in find_therapies(p.name):
             if term.words and any(w in topic.drug_words for w in term.words):
-                continue  # the drug itself, tried before: a continuation's matter
+                # the drug itself, tried before: a continuation's matter; but a new course
+                # of the same molecule after it failed (its biosimilar after the originator
+                # did not work) is a second drug of the class, the first having failed
+                if topic.request_type != "initial" or not _EFFICACY.search(outcome):
+                    continue
             out += [(c, p.name) for c in own if c in term.classes]
     return out
 
@@ -163,10 +167,14 @@ def after_class(text: str, classes: list[str]) -> bool:
     return False
 
 
-_WORKED = re.compile(r"\b(?:good|excellent|complete|effective|well tolerated|controlled)\b", re.I)
+# ("flare resolved": an episode's therapy that ended the episode worked, for the next one)
+_WORKED = re.compile(
+    r"\b(?:good|excellent|complete|effective|well tolerated|controlled|resolved)\b", re.I
+)
 _NOT_NOW = re.compile(
     r"\b(?:until|lost|loss|no longer|insufficient|inadequate|partial|none|not enough|failed|"
-    r"flare\w*|intoleran\w*|not tolerated|stopped working|worse\w*)\b",
+    r"flare\w*(?!\s+(?:resolved|settled|subsided))|intoleran\w*|not tolerated|"
+    r"stopped working|worse\w*|not resolved|unresolved)\b",
     re.I,
 )
 
@@ -197,8 +205,20 @@ def ruled_out(case: Case, words: tuple[str, ...]) -> bool:
     clauses = [c for t in texts for c in re.split(r"[.;]", t)]
     pattern = term_pattern(words)
     return bool(pattern) and any(
-        _RULED_OUT.search(c) and pattern.search(c)
+        _ruling_out(c) and pattern.search(c)
         for c in clauses  # type: ignore[union-attr]
+    )
+
+
+# "has no contraindication to them", "not contraindicated": the record clears the therapy
+_CLEARED = re.compile(r"\b(?:no|not|without|nor|denies|absent)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _ruling_out(clause: str) -> bool:
+    """The clause rules a therapy out: a ruling-out word not negated just before it."""
+    return any(
+        not _CLEARED.search(clause[max(0, m.start() - 40) : m.start()])
+        for m in _RULED_OUT.finditer(clause)
     )
 
 

@@ -34,7 +34,9 @@ LATER = re.compile(
 # A reviewer reads a few, not the guideline's table. "role": the drug's recommendations for
 # other patients than this case (severe psoriasis, a history of CVD): where it has a role,
 # or when not to use it.
-CAPS = {"rationale": 5, "path": 4, "role": 2}
+# (one more each than a reviewer's first few: the case's guideline is where its points
+# are, and a 1.5B model chooses the others)
+CAPS = {"rationale": 6, "path": 5, "role": 2}
 
 
 # A recommendation in the guideline's words: graded, or a "may be used instead of" /

@@ -65,7 +65,8 @@ _LEADING = re.compile(
 )
 
 
-_WE = re.compile(r",\s*(we (?:strongly |conditionally )?(?:recommend|suggest))\b", re.I)
+# (a summary's past tense too: "Adults <40 years ..., we conditionally recommended ...")
+_WE = re.compile(r",\s*(we (?:strongly |conditionally )?(?:recommend|suggest)(?:ed)?)\b", re.I)
 _GROUP = re.compile(r"\b(?:adults|patients|children|people|persons|individuals|women|men)\b", re.I)
 # An age bound ("≥40 years", "<18 years", "40 years or older", "younger than 65").
 _AGE_BOUND = re.compile(

@@ -32,7 +32,7 @@ from pipeline.draft.alternatives import (
     service_alternatives,
 )
 from pipeline.draft.anaphora import written_out
-from pipeline.draft.class_switch import course_reading
+from pipeline.draft.class_switch import course_reading, switched_to
 from pipeline.draft.clauses import (
     after_stopping,
     combined,
@@ -206,7 +206,7 @@ def _read_kind(
         return Reading(ev, kind, preferred=preferred, strong=strong)
     after = _AGAINST.search(text)
     if after:
-        target = re.split(r"[,;]", text[after.end() :])[0]
+        target = switched_to(re.split(r"[,;]", text[after.end() :])[0])
         if re.search(r"\b(?:is|are)\s+(?:\w+\s+)?$", text[: after.start()]):
             # "X over Y is strongly recommended against for patients ...": the passive's
             # subject X is what is advised against, not the patients after it

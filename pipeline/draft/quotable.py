@@ -40,7 +40,9 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
             # then a suffix with a dot and digits, or a link's tail
             r"\b(?:10\.)?\d{4,5}/[a-z][\w-]*\.\w*\d|/\s*(?:abstract|e?pdf)\b|"
             r"\b10\.\d{4,5}/\S|"
-            r"^\d+\.\s+[A-Z][a-z]+ [A-Z]{1,3}\b|\bpress release\b|\b(inc|ltd|llc)\.",
+            # a numbered entry's author ("3. Smith AB"), in capitals: not a numbered
+            # recommendation whose verb is followed by a short word ("8. Include in")
+            r"(?-i:^\d+\.\s+[A-Z][a-z]+ [A-Z]{1,3}\b)|\bpress release\b|\b(inc|ltd|llc)\.",
             re.I,
         ),
     ),
@@ -151,13 +153,43 @@ _ROW_STATEMENT = re.compile(
 )
 
 
+# A recommendation table's cells before a row's statement: the header ("Recommendation PICO
+# question Certainty of evidence"), or the row before's grade and PICO numbers ("32 High†",
+# "Low 1.13c-1.20c 49-50", "Very low 1.16c, 1.21c, 1.28c 50"); at least one grade or header
+# word among them (a list item's own number stays). The statement opens on its population.
+_GRADE = r"(?:Very low|Low|Moderate|High|Strong|Conditional)"
+_CELL = (
+    rf"(?:{_GRADE}|Recommendations?|PICO(?: questions?)?|Certainty of evidence|"
+    r"(?:Quality|Level|Strength) of evidence|p\.|\d[\w.,–-]*|[†‡§¶*]+)[†‡§¶*]*"
+)
+_CELLS_HEAD = re.compile(
+    rf"^(?=(?:{_CELL}\s+)*?(?:{_GRADE}|Recommendations?|PICO|Certainty)\b)(?:{_CELL}\s+)+"
+    r"(?=(?:For|In|Among|When|If|We|Using|Treatment|Treat|Use|An?|The)\b)"
+)
+# ... and the row's own grade and numbers after a statement printed with no full stop
+# ("... in addition to lifestyle modifications Low or very low 1.1a,b,c-1.3a,b,c, ...")
+_CELLS_TAIL = re.compile(rf"(?<=[a-z)])\s+{_GRADE}(?:\s+or\s+very\s+low)?\s+(?=\d).*$", re.S)
+
+
+# A summary's ellipses around a statement ("...We conditionally recommend X. ..."): what it
+# left out of the full guideline, no part of the sentence
+_ELLIPSES = re.compile(r"^(?:\.\.\.|…)\s*(?=[A-Z])|(?<=[.!?])\s+(?:\.\.\.|…)\s*$")
+
+
+def table_row(text: str) -> str:
+    """A recommendation table's row without the cells printed around its statement (a
+    verbatim part of it); other text as it is."""
+    cut = _CELLS_TAIL.sub("", _CELLS_HEAD.sub("", text))
+    return cut if cut != text and _RECOMMENDS.search(cut) and complete_sentence(cut) else text
+
+
 def trimmed(text: str) -> str:
     """The sentence without what a table or the guideline's apparatus glued to its ends: a
     verbatim part of it, so the quote stays checkable."""
     row = _ROW_STATEMENT.match(text)
     if row and complete_sentence(row.group("s")):
         return row.group("s")
-    text = _FOOTNOTE_TAIL.sub("", text)
+    text = table_row(_FOOTNOTE_TAIL.sub("", _ELLIPSES.sub("", text)))
     cut = _TAG_TAIL.sub("", _TAG_HEAD.sub("", text))
     if _RECOMMENDS.search(cut):
         # a recommendation's own words start after the row's cells (pages, its label)

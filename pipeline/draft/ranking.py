@@ -23,7 +23,10 @@ POSITION_K = 60  # the position reads more: every graded recommendation of the c
 GRADED = re.compile(
     r"\b(?:strongly|conditionally) (?:recommend|advise)|\bwe (?:strongly |conditionally )?"
     r"(?:recommend|suggest)|\brecommend(?:s|ed)? against|\bis (?:strongly |conditionally )?"
-    r"recommended\b",
+    r"recommended\b|"
+    # a recommendation table's row in the imperative ("Treat with a TNFi biologic over an
+    # IL-17i biologic"): graded by its table, a recommendation all the same
+    r"^(?:\d+\.\s+)?(?:Treat with|Use|Start|Switch to|Add)\s[^.;:]*\bover\b",
     re.I,
 )
 SIM_WEIGHT = 0.6  # e5 similarity (z-scored in the section) against the topical terms
