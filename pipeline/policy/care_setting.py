@@ -61,6 +61,13 @@ def phrase_in(phrase: str, clause: str) -> bool:
     return True
 
 
+# "Endocrinology referral declined by family": a specialty named for a visit that did not
+# happen is no prescriber of that specialty
+REFUSED_VISIT = re.compile(
+    r"\b(?:declined|refused|cancel+ed|pending|awaiting|not yet (?:seen|scheduled))\b", re.I
+)
+
+
 def names_specialty(specialty: str, stem: str, clause: str) -> bool:
     """A specialty of a prescriber list in a clause: a one-word specialty by its stem
     ("gastroenterolog" for gastroenterology), a longer one by its whole phrase

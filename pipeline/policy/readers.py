@@ -9,7 +9,9 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.adherence import judge_adherence
+from pipeline.policy.alongside_absence import judge_alongside_absent
 from pipeline.policy.approval import judge_approval
+from pipeline.policy.baseline_percent import judge_baseline_percent
 from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.care_setting import judge_treated_by
 from pipeline.policy.change_amount import judge_change_amount
@@ -98,6 +100,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_dose_limit(text, facts, drug),
         lambda: judge_dose_gap(text, facts),
         lambda: judge_change_amount(text, facts),
+        lambda: judge_baseline_percent(text, facts),
         lambda: judge_change_since(text, facts),
         lambda: judge_improved_since(text, facts, drug),
         lambda: judge_class_failure(text, facts),
@@ -125,6 +128,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_contrast(text, facts),
         lambda: judge_concomitant(text, facts, drug),
         lambda: judge_taken_with(text, facts, drug),
+        lambda: judge_alongside_absent(text, facts, drug),
         lambda: judge_used_with(text, facts, drug),
         lambda: judge_current_use(text, facts, drug),
         lambda: judge_current_therapy(text, facts, drug),

@@ -1,0 +1,180 @@
+"""Judge readings of kinds of criterion any policy prints: a use together asked absent with
+an adverb ("is still not used with"), a list of what must not be given alongside, a "Use
+with ..." exclusion, a percent change from baseline, how long a condition has lasted from
+its stated onset, a screening test's result written after its window, and a specialty
+named for a visit that did not happen. Each reads met and not met where the record says
+so, and nothing where it cannot be sure."""
+
+from __future__ import annotations
+
+from pipeline.cases import case_facts
+from pipeline.models import Case, CaseFact
+from pipeline.policy.alongside_absence import judge_alongside_absent
+from pipeline.policy.baseline_percent import judge_baseline_percent
+from pipeline.policy.criterion_terms import is_absence, requirements
+from pipeline.policy.durations import judge_duration
+from pipeline.policy.judge import judge_by_rule
+from pipeline.policy.models import Exclusion, PolicyNode
+from pipeline.policy.readers import read_criterion
+from pipeline.policy.screening import judge_screening
+from pipeline.policy.use_together import situation
+
+
+def facts(*texts: str) -> list[CaseFact]:
+    return [CaseFact(id=f"F{i}", text=t) for i, t in enumerate(texts, 1)]
+
+
+def _status(found: tuple | None) -> str | None:
+    return found[0] if found else None
+
+
+# --- "is still not used with": an absence, its adverb no term -------------------------------
+def test_an_adverb_between_the_verb_and_not_keeps_an_absence() -> None:
+    asked = "Zorvimab is still not used with another interleukin inhibitor"
+    assert is_absence(asked)
+    assert is_absence("The member will currently not receive a second anticoagulant")
+    assert not any("still" in g for g in requirements(asked))
+    # "has not responded": a failure, still no absence
+    assert not is_absence("Disease has still not responded to methotrexate")
+    absent = facts("History: No other interleukin inhibitor; no biologic since 2023.")
+    assert _status(read_criterion(asked, absent, "zorvimab", "")) == "met"
+    # a record that names one alongside is no absence
+    given = facts("History: Zorvimab continued together with an interleukin inhibitor.")
+    assert _status(read_criterion(asked, given, "zorvimab", "")) != "met"
+
+
+# --- what must not be given alongside, the list first --------------------------------------
+_LIST = "No maintenance plasma exchange or corticosteroid above 20 mg of prednisone a day alongside"
+
+
+def test_a_list_given_alongside_reads_each_item_absent_or_stopped() -> None:
+    absent = facts("History: Plasma exchange stopped 03/2025; none since. No corticosteroid.")
+    assert _status(judge_alongside_absent(_LIST, absent, "zorvimab")) == "met"
+    # one item not spoken of: nothing
+    partial = facts("History: Plasma exchange stopped 03/2025.")
+    assert judge_alongside_absent(_LIST, partial, "zorvimab") is None
+    # a corticosteroid given alongside may be under the amount the criterion allows
+    alongside = facts(
+        "History: Plasma exchange stopped 03/2025. Prednisone 5 mg daily continues alongside."
+    )
+    assert judge_alongside_absent(_LIST, alongside, "zorvimab") is None
+    # with no amount, one given alongside fails it
+    plain = "No plasma exchange or corticosteroid alongside"
+    assert _status(judge_alongside_absent(plain, alongside, "zorvimab")) == "not_met"
+    # a criterion of another shape is not read here
+    assert judge_alongside_absent("No corticosteroid use in the past year", absent) is None
+
+
+def test_a_use_with_exclusion_reads_a_kind_stated_absent_for_its_narrower_item() -> None:
+    text = "Use with another JAK inhibitor, a biologic DMARD or a potent immunosuppressant"
+    ex = Exclusion(id="X1", name=text, text=text, page=2)
+    absent = facts(
+        "History: No other JAK inhibitor, no biologic since etanercept was stopped in 2023, "
+        "and no other immunosuppressant."
+    )
+    j = situation(ex, absent, "tofacitinib")
+    assert j is not None and j.status == "not_met"  # the exclusion does not apply
+    # one of them not spoken of: the model is asked (and a person decides on its word)
+    assert situation(ex, facts("History: No other JAK inhibitor."), "tofacitinib") is None
+
+
+# --- a percent change from baseline --------------------------------------------------------
+_LOSS = "Weight loss of at least 5% of baseline body weight"
+_FALL = "For a patient still growing, a fall of at least 5% in baseline body mass index"
+
+
+def _weights(later_kg: str, later_bmi: str) -> list[CaseFact]:
+    return facts(
+        "History: Baseline 02/01/2026: weight 120.0 kg, height 170 cm, BMI 41.5 kg/m2. "
+        f"03/02/2027: weight {later_kg} kg, BMI {later_bmi} kg/m2."
+    )
+
+
+def test_a_percent_change_from_baseline_is_read_from_the_baseline_and_a_later_reading() -> None:
+    assert _status(judge_baseline_percent(_LOSS, _weights("112.0", "38.8"))) == "met"  # 6.7%
+    assert _status(judge_baseline_percent(_LOSS, _weights("117.0", "40.5"))) == "not_met"
+    # a condition before it: short of the bound fails it, past it decides nothing
+    assert _status(judge_baseline_percent(_FALL, _weights("117.0", "40.5"))) == "not_met"
+    assert judge_baseline_percent(_FALL, _weights("112.0", "38.8")) is None
+    gain = "An increase of at least 10% from baseline in the walk distance"
+    walks = facts("History: Baseline: walk distance 300 m. 03/2027: walk distance 340 m.")
+    assert _status(judge_baseline_percent(gain, walks)) == "met"
+
+
+def test_a_percent_change_with_no_sure_pair_of_readings_decides_nothing() -> None:
+    no_base = facts("History: 03/02/2027: weight 112.0 kg.")
+    assert judge_baseline_percent(_LOSS, no_base) is None
+    two_later = facts(
+        "History: Baseline: weight 120.0 kg. 01/2027: weight 112.0 kg.",
+        "History: 03/2027: weight 118.0 kg.",
+    )
+    assert judge_baseline_percent(_LOSS, two_later) is None
+    units = facts("History: Baseline: weight 264 lb. 03/2027: weight 112.0 kg.")
+    assert judge_baseline_percent(_LOSS, units) is None
+    # a percent that is no change from baseline is not read here
+    assert judge_baseline_percent("Body fat of at least 30%", _weights("112", "38")) is None
+
+
+# --- how long a condition has lasted, from its stated onset ---------------------------------
+_LASTED = "The current flare of chronic urticaria has lasted at least 6 weeks"
+
+
+def _onset(written: str) -> list[CaseFact]:
+    return facts(
+        f"History: Allergy note 03/10/2027: widespread hives and itching; {written}.",
+        "History: Clinic visit 03/10/2027.",
+    )
+
+
+def test_a_duration_is_read_from_the_onset_its_sentence_names() -> None:
+    assert _status(judge_duration(_LASTED, _onset("this flare began 12/2026"))) == "met"
+    assert _status(judge_duration(_LASTED, _onset("this flare began 03/2027"))) == "not_met"
+    # a diagnosis may be a re-diagnosis: a short span from one decides nothing
+    assert judge_duration(_LASTED, _onset("this flare diagnosed 03/2027")) is None
+    # a therapy begun is no onset of the condition
+    assert judge_duration(_LASTED, _onset("this flare treatment began 03/2027")) is None
+    # a negation after the date is about something else
+    read = judge_duration(_LASTED, _onset("this flare began 12/2026 and has not settled"))
+    assert _status(read) == "met"
+
+
+# --- a screening result written after its window -------------------------------------------
+def test_a_screening_result_written_after_the_window_is_the_one_asked() -> None:
+    asked = "A tuberculosis test within the last 12 months is negative, or latent TB was treated"
+    today = CaseFact(id="F9", text="History: Clinic visit 03/10/2027.")
+    negative = CaseFact(id="F1", text="History: Interferon-gamma release assay 01/2027 negative.")
+    positive = CaseFact(id="F1", text="History: Interferon-gamma release assay 01/2027 positive.")
+    assert _status(judge_screening(asked, [negative, today])) == "met"
+    assert _status(judge_screening(asked, [positive, today])) != "met"
+    # the alternative's words are not the result asked
+    other = "A tuberculosis test within the last 12 months, or a positive test treated"
+    assert _status(judge_screening(other, [positive, today])) != "met"
+
+
+# --- a specialty named for a visit that did not happen -------------------------------------
+def test_a_specialty_named_for_a_declined_referral_is_not_the_prescribers() -> None:
+    node = PolicyNode(
+        id="1.f",
+        text="Prescribed by a rheumatologist",
+        page=1,
+        kind="prescriber",
+        fields={"specialties": ["rheumatologist"]},
+    )
+
+    def case(note: str) -> Case:
+        return Case.model_validate(
+            {
+                "case_id": "ra",
+                "patient": {"age": 50, "sex": "female"},
+                "diagnoses": [{"name": "Rheumatoid arthritis", "icd10": "M06.9"}],
+                "requested_treatment": {"drug": "Tofacitinib", "request_type": "initial"},
+                "history": [note],
+            }
+        )
+
+    declined = case("Family medicine note: rheumatology referral declined by the patient.")
+    j = judge_by_rule(node, declined, case_facts(declined), "")
+    assert j is not None and j.status != "met"
+    seen = case("Rheumatology note (Dr. Vale, rheumatologist): erosive disease.")
+    j = judge_by_rule(node, seen, case_facts(seen), "")
+    assert j is not None and j.status == "met"
