@@ -178,3 +178,33 @@ def test_a_specialty_named_for_a_declined_referral_is_not_the_prescribers() -> N
     seen = case("Rheumatology note (Dr. Vale, rheumatologist): erosive disease.")
     j = judge_by_rule(node, seen, case_facts(seen), "")
     assert j is not None and j.status == "met"
+
+
+# --- a denial of another thing that shares a word ------------------------------------------
+def test_a_model_met_stands_where_the_denied_clause_only_shares_a_word_said_plainly() -> None:
+    from pipeline.policy.judge import check_model_judgment
+    from pipeline.policy.models import Judgment
+
+    node = PolicyNode(
+        id="1.a",
+        text="Diagnosis of generalized anxiety disorder with panic attacks, assessed by a "
+        "psychiatrist",
+        page=1,
+    )
+
+    def check(note: str) -> str:
+        fact = CaseFact(id="F1", text=note)
+        j = Judgment(node_id="1.a", text=node.text, page=1, status="met", facts=["F1"])
+        return check_model_judgment(j, node, {"F1": fact}).status
+
+    plain = (
+        "History: Psychiatry note (Dr. Lee, psychiatrist): generalized anxiety disorder, "
+        "severe; weekly panic attacks; no eating disorder, no psychosis."
+    )
+    assert check(plain) == "met"
+    # the denial is of the criterion's own thing: refused
+    denied = (
+        "History: Psychiatry note (Dr. Lee, psychiatrist): weekly panic attacks; no "
+        "generalized anxiety disorder."
+    )
+    assert check(denied) == "not_documented"
