@@ -208,3 +208,25 @@ def test_a_model_met_stands_where_the_denied_clause_only_shares_a_word_said_plai
         "generalized anxiety disorder."
     )
     assert check(denied) == "not_documented"
+
+
+# --- a level to be maintained: the latest reading, its date a label before it --------------
+def test_a_level_maintained_is_judged_on_the_latest_reading_dated_by_its_label() -> None:
+    from pipeline.policy.measures import judge_measure
+
+    asked = "Serum ferritin (below 500 ng/mL) maintained on chelation"
+    history = "History: Review 03/2024: ferritin 380 ng/mL on deferasirox."
+
+    def read(latest: str) -> tuple | None:
+        return judge_measure(asked, facts(history, f"History: Ferritin 02/10/2027: {latest}."))
+
+    assert _status(read("1,450 ng/mL")) == "not_met"
+    assert _status(read("420 ng/mL")) == "met"
+    # no date for one reading: they disagree and nothing is decided
+    undated = facts("History: Ferritin 380 ng/mL on deferasirox.", "History: Ferritin 1,450 ng/mL.")
+    assert judge_measure(asked, undated) is None
+    # a level not asked as kept or current: readings that disagree decide nothing
+    plain = "Serum ferritin below 500 ng/mL"
+    assert (
+        judge_measure(plain, facts(history, "History: Ferritin 02/10/2027: 1,450 ng/mL.")) is None
+    )
