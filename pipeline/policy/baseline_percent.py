@@ -22,6 +22,7 @@ from pipeline.models import CaseFact
 from pipeline.policy.criterion_bounds import Bound
 from pipeline.policy.criterion_terms import record_facts
 from pipeline.policy.measures import bounds
+from pipeline.policy.negated_bounds import negated_op
 
 _DOWN = r"loss|reduction|decrease|fall|drop|decline|lowering"
 _UP = r"gain|increase|rise|improvement"
@@ -68,8 +69,8 @@ def _asked(text: str) -> tuple[str, Bound, re.Pattern[str], bool] | None:
     if len(direction) != 1:
         return None
     bound = found[0]
-    if bound.op not in {">=", ">"}:
-        return None
+    if negated_op(body, bound.start, bound.op) != bound.op or bound.op not in {">=", ">"}:
+        return None  # "no larger than 5%", "at most 5%": a limit, not a change asked
     rest = body[: bound.start] + " " + body[bound.end :]
     rest = _DIRECTION.sub(" ", _BASELINE.sub(" ", rest))
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", rest) if w.lower() not in _GENERIC]

@@ -230,3 +230,18 @@ def test_a_level_maintained_is_judged_on_the_latest_reading_dated_by_its_label()
     assert (
         judge_measure(plain, facts(history, "History: Ferritin 02/10/2027: 1,450 ng/mL.")) is None
     )
+
+
+# --- "no larger than": at most -------------------------------------------------------------
+def test_a_size_no_larger_than_a_bound_is_at_most_the_bound() -> None:
+    from pipeline.policy.measures import judge_measure
+
+    note = facts(
+        "History: Angiography 02/2027: membrane under the fovea, lesion about 3 disc areas."
+    )
+    assert _status(judge_measure("The lesion is no larger than 12 disc areas", note)) == "met"
+    assert _status(judge_measure("The lesion is no larger than 2 disc areas", note)) == "not_met"
+    assert _status(judge_measure("The lesion is larger than 2 disc areas", note)) == "met"
+    # a limit on a change is no change asked
+    limit = "Weight gain no larger than 5% from baseline body weight"
+    assert judge_baseline_percent(limit, _weights("130.0", "45.0")) is None
