@@ -144,7 +144,11 @@ def states_prescriber(fact: CaseFact) -> bool:
     only kind of fact that can show a prescriber outside a policy's list. A clause about a
     pharmacy ("filled at a specialty pharmacy", "prescriber and specialty pharmacy are
     enrolled"), a drug prescribed, or the prescriber's attestation names no specialty."""
-    for clause in re.split(r"(?<=[.;])\s+|\s+-\s+", fact.text):
+    pieces = re.split(r"(?<=[.;])\s+|\s+-\s+", fact.text)
+    # "(Dr. Mei Tanaka, general pediatrician; prescriber of the request)": a note's author
+    # and role in one bracket, whatever its inner stops
+    pieces += re.findall(r"\(([^()]{5,160})\)", fact.text)
+    for clause in pieces:
         if _NOT_A_PRESCRIBER.search(clause):
             continue
         labelled = re.search(r"\bspecialty\s*:", clause, re.I)

@@ -29,6 +29,7 @@ from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.form_absence import judge_form_absent
+from pipeline.policy.genetic_variants import judge_genetic_variant
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
@@ -135,6 +136,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
+        lambda: judge_genetic_variant(text, facts),
         lambda: judge_serology(
             text, facts, lambda head: read_criterion(head, facts, drug, context)
         ),

@@ -245,3 +245,45 @@ def test_a_size_no_larger_than_a_bound_is_at_most_the_bound() -> None:
     # a limit on a change is no change asked
     limit = "Weight gain no larger than 5% from baseline body weight"
     assert judge_baseline_percent(limit, _weights("130.0", "45.0")) is None
+
+
+def test_a_prescriber_named_with_a_role_in_one_bracket_is_stated() -> None:
+    from pipeline.policy.care_setting import states_prescriber
+
+    note = (
+        "History: Family medicine note 02/2027 (Dr. Ana Ruiz, family physician; prescriber of "
+        "the request): joint pain. Rheumatology referral pending."
+    )
+    assert states_prescriber(CaseFact(id="F1", text=note))
+    # a bracket naming a clinician with no prescriber's role states none
+    other = "History: Clinic note (Dr. Ana Ruiz, family physician; seen twice): joint pain."
+    assert not states_prescriber(CaseFact(id="F1", text=other))
+
+
+# --- variants of named genes ----------------------------------------------------------------
+def test_a_variant_of_a_named_gene_is_read_with_its_class_and_copies() -> None:
+    from pipeline.policy.genetic_variants import judge_genetic_variant
+
+    asked = (
+        "Genetic testing shows biallelic variants of the ABCA4 or RPE65 gene interpreted as "
+        "pathogenic or likely pathogenic"
+    )
+
+    def read(note: str, criterion: str = asked) -> str | None:
+        return _status(judge_genetic_variant(criterion, facts(f"History: {note}")))
+
+    assert read("Panel 2026: RPE65 c.11+5G>A homozygous, classified pathogenic.") == "met"
+    assert read("Panel 2026: RPE65 compound heterozygous, both likely pathogenic.") == "met"
+    # one copy, a variant of uncertain significance, a benign one, or a denial: nothing
+    assert read("Panel 2026: RPE65 heterozygous variant, pathogenic.") is None
+    assert read("Panel 2026: RPE65 homozygous variant of uncertain significance.") is None
+    assert read("Panel 2026: RPE65 homozygous, likely benign.") is None
+    assert read("Panel 2026: no ABCA4 or RPE65 variant found.") is None
+    # another gene: nothing
+    assert read("Panel 2026: CEP290 homozygous, pathogenic.") is None
+    # a germline variant asked: a tumor's is none
+    germline = "A pathogenic germline PALB2 mutation"
+    assert read("Tumor sequencing: PALB2 frameshift, pathogenic.", germline) is None
+    assert read("Germline panel: PALB2 frameshift, pathogenic.", germline) == "met"
+    # a second statement besides the variant: not read here
+    assert read("Germline panel: PALB2 pathogenic.", germline + " and prior platinum") is None
