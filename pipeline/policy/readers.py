@@ -63,6 +63,7 @@ from pipeline.policy.restated import (
     judge_restated,
 )
 from pipeline.policy.results_on_file import judge_results_on_file
+from pipeline.policy.score_improvement import judge_score_improvement
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
@@ -107,6 +108,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_class_failure(text, facts),
         lambda: judge_regimen_class(text, facts),
         lambda: judge_labelled_readings(text, facts),
+        lambda: judge_score_improvement(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_repeated_readings(text, facts),
         lambda: judge_uln_multiple(text, facts),

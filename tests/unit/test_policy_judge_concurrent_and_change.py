@@ -287,3 +287,24 @@ def test_a_variant_of_a_named_gene_is_read_with_its_class_and_copies() -> None:
     assert read("Germline panel: PALB2 frameshift, pathogenic.", germline) == "met"
     # a second statement besides the variant: not read here
     assert read("Germline panel: PALB2 pathogenic.", germline + " and prior platinum") is None
+
+
+# --- improvement shown by scores lower than at baseline --------------------------------------
+def test_improvement_by_named_scores_reads_them_under_earlier_and_later_labels() -> None:
+    from pipeline.policy.score_improvement import judge_score_improvement
+
+    asked = "Improvement, such as a lower PASI or BSA score than at baseline"
+
+    def read(now: str) -> str | None:
+        note = f"History: Before ustekinumab (03/2026): PASI 18, BSA 22%. Today: {now}."
+        return _status(judge_score_improvement(asked, facts(note)))
+
+    assert read("PASI 4, BSA 3%") == "met"
+    assert read("PASI 19, BSA 25%") == "not_met"
+    assert read("PASI 4, BSA 25%") is None  # one better, one worse: a person reads it
+    assert read("PASI 19") is None  # one score not read: the other may show improvement
+    # no earlier label: nothing
+    plain = facts("History: PASI 18 in 2026; PASI 4 on 02/2027.")
+    assert judge_score_improvement(asked, plain) is None
+    # a criterion asking no improvement against baseline is not read here
+    assert judge_score_improvement("A PASI score of 10 or more", plain) is None
