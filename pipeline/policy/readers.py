@@ -67,6 +67,7 @@ from pipeline.policy.score_improvement import judge_score_improvement
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
+from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
@@ -119,6 +120,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_recency(text, facts),
         lambda: judge_results_on_file(text, facts),
         lambda: judge_interval(text, facts, drug),
+        lambda: judge_start_after_last_dose(text, facts),
         lambda: judge_monitoring_frequency(text, facts),
         lambda: judge_imaging_findings(text, facts),
         lambda: judge_duration(text, facts),

@@ -308,3 +308,34 @@ def test_improvement_by_named_scores_reads_them_under_earlier_and_later_labels()
     assert judge_score_improvement(asked, plain) is None
     # a criterion asking no improvement against baseline is not read here
     assert judge_score_improvement("A PASI score of 10 or more", plain) is None
+
+
+# --- a start within some time of an earlier therapy's last dose -------------------------------
+def test_a_start_within_a_time_of_the_last_dose_reads_the_gap_the_note_states() -> None:
+    from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
+
+    asked = "Niraparib starts within 8 weeks of the last dose of platinum chemotherapy"
+
+    def read(note: str, criterion: str = asked) -> str | None:
+        return _status(judge_start_after_last_dose(criterion, facts(f"History: {note}")))
+
+    assert (
+        read("Plan: niraparib starting 03/01/2027, 6 weeks 2 days after the last cisplatin dose.")
+        == "met"
+    )
+    assert (
+        read(
+            "Plan (no PARP before): first dose 05/01/2027, 14 weeks after the last cisplatin dose."
+        )
+        == "not_met"
+    )
+    # the last dose of another thing, or no start named: nothing
+    assert (
+        read("Plan: niraparib starting 03/2027, 6 weeks after the last bevacizumab dose.") is None
+    )
+    assert read("Scan 6 weeks after the last cisplatin dose: no disease.") is None
+    # another way offered: a long gap denies nothing
+    other = asked + ", or the delay was for surgery"
+    assert (
+        read("Plan: first dose 05/01/2027, 14 weeks after the last cisplatin dose.", other) is None
+    )
