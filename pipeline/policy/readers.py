@@ -65,6 +65,7 @@ from pipeline.policy.restated import (
 from pipeline.policy.results_on_file import judge_results_on_file
 from pipeline.policy.score_improvement import judge_score_improvement
 from pipeline.policy.screening import judge_screening
+from pipeline.policy.section_met_at_start import judge_section_met_at_start
 from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
@@ -151,6 +152,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_broader_absence(text, facts),
         lambda: judge_susceptibility(text, facts),
         lambda: judge_approval(text, facts),
+        lambda: judge_section_met_at_start(text, facts),
         lambda: judge_adherence(text, facts),
         lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),

@@ -339,3 +339,21 @@ def test_a_start_within_a_time_of_the_last_dose_reads_the_gap_the_note_states() 
     assert (
         read("Plan: first dose 05/01/2027, 14 weeks after the last cisplatin dose.", other) is None
     )
+
+
+# --- the criteria of a section met when the drug was started --------------------------------
+def test_a_section_met_at_the_start_is_read_from_an_approval_under_that_section() -> None:
+    from pipeline.policy.section_met_at_start import judge_section_met_at_start
+
+    asked = "The member met the criteria in Section 2 or Section 3 when the drug was started"
+
+    def read(note: str) -> str | None:
+        return _status(judge_section_met_at_start(asked, facts(f"History: {note}")))
+
+    assert read("The plan approved the drug under Section 3 on 02/2026 (letter on file).") == "met"
+    # another section, a denial, or nothing on file: the model is asked
+    assert read("The plan approved the drug under Section 1 on 02/2026.") is None
+    assert read("Request under Section 3 not approved in 02/2026.") is None
+    assert read("Started the drug 02/2026.") is None
+    # no section in the record: the plan's earlier approval stands for it
+    assert read("The drug was previously approved by the plan in 02/2026.") == "met"
