@@ -357,3 +357,26 @@ def test_a_section_met_at_the_start_is_read_from_an_approval_under_that_section(
     assert read("Started the drug 02/2026.") is None
     # no section in the record: the plan's earlier approval stands for it
     assert read("The drug was previously approved by the plan in 02/2026.") == "met"
+
+
+# --- a range asked as the second of two statements ----------------------------------------
+def test_a_range_asked_after_another_statement_is_read_for_its_failure_on_the_latest() -> None:
+    from pipeline.policy.reference_range import judge_range
+
+    asked = (
+        "Serum calcium has risen since the start of treatment and is not below the lower "
+        "limit of normal"
+    )
+    old = "History: Calcium 7.0 mg/dL on 06/15/2025, before treatment (reference 8.6 to 10.3)."
+
+    def read(latest: str) -> str | None:
+        now = f"History: Calcium 02/10/2027: {latest} mg/dL (reference for age 8.6 to 10.3 mg/dL)."
+        return _status(judge_range(asked, facts(old, now)))
+
+    assert read("7.9") == "not_met"  # the latest below the range: fails whatever else
+    assert read("9.4") is None  # in range: whether it fell is not read here
+    # the same range asked alone reads every reading: they disagree, nothing decided
+    alone = "Serum calcium is not below the lower limit of normal"
+    latest = "History: Calcium 02/10/2027: 9.4 mg/dL (reference for age 8.6 to 10.3 mg/dL)."
+    assert judge_range(alone, facts(old, latest)) is None
+    assert _status(judge_range(alone, facts(latest))) == "met"
