@@ -27,6 +27,7 @@ from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.documented_condition import judge_documented_condition
 from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
+from pipeline.policy.dosing_interval import judge_dosing_interval
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.genetic_variants import judge_genetic_variant
@@ -103,6 +104,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_class_stage(text, facts),
         lambda: judge_dose_limit(text, facts, drug),
         lambda: judge_dose_gap(text, facts),
+        lambda: judge_dosing_interval(text, facts),
         lambda: judge_change_amount(text, facts),
         lambda: judge_baseline_percent(text, facts),
         lambda: judge_change_since(text, facts),

@@ -380,3 +380,22 @@ def test_a_range_asked_after_another_statement_is_read_for_its_failure_on_the_la
     latest = "History: Calcium 02/10/2027: 9.4 mg/dL (reference for age 8.6 to 10.3 mg/dL)."
     assert judge_range(alone, facts(old, latest)) is None
     assert _status(judge_range(alone, facts(latest))) == "met"
+
+
+# --- how often the drug is given -----------------------------------------------------------
+def test_a_limit_on_how_often_reads_the_requests_one_interval() -> None:
+    from pipeline.policy.dosing_interval import judge_dosing_interval
+
+    def read(
+        schedule: str, criterion: str = "Doses no more often than every 2 weeks"
+    ) -> str | None:
+        request = f"Requested (continuation): Drugumab 100 mg, subcutaneous, {schedule}, 6 months."
+        return _status(judge_dosing_interval(criterion, facts(request, "History: Seen.")))
+
+    assert read("every 4 weeks") == "met"
+    assert read("every 1 week") == "not_met"
+    assert read("every 2 weeks for 3 doses, then every 4 weeks") is None  # two intervals
+    assert read("weekly") is None  # no interval written as "every N"
+    loading = "Doses no more often than every 8 weeks after the first 3 monthly doses"
+    assert read("every 12 weeks", loading) == "met"
+    assert read("every 4 weeks", loading) is None  # may be the first doses
