@@ -61,6 +61,13 @@ def phrase_in(phrase: str, clause: str) -> bool:
     return True
 
 
+# "Endocrinology referral declined by family": a specialty named for a visit that did not
+# happen is no prescriber of that specialty
+REFUSED_VISIT = re.compile(
+    r"\b(?:declined|refused|cancel+ed|pending|awaiting|not yet (?:seen|scheduled))\b", re.I
+)
+
+
 def names_specialty(specialty: str, stem: str, clause: str) -> bool:
     """A specialty of a prescriber list in a clause: a one-word specialty by its stem
     ("gastroenterolog" for gastroenterology), a longer one by its whole phrase
@@ -137,7 +144,11 @@ def states_prescriber(fact: CaseFact) -> bool:
     only kind of fact that can show a prescriber outside a policy's list. A clause about a
     pharmacy ("filled at a specialty pharmacy", "prescriber and specialty pharmacy are
     enrolled"), a drug prescribed, or the prescriber's attestation names no specialty."""
-    for clause in re.split(r"(?<=[.;])\s+|\s+-\s+", fact.text):
+    pieces = re.split(r"(?<=[.;])\s+|\s+-\s+", fact.text)
+    # "(Dr. Mei Tanaka, general pediatrician; prescriber of the request)": a note's author
+    # and role in one bracket, whatever its inner stops
+    pieces += re.findall(r"\(([^()]{5,160})\)", fact.text)
+    for clause in pieces:
         if _NOT_A_PRESCRIBER.search(clause):
             continue
         labelled = re.search(r"\bspecialty\s*:", clause, re.I)

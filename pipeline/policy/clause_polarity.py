@@ -61,6 +61,7 @@ def _read(criterion: str, groups: list[set[str]]) -> _Asked:
 def _agrees(criterion: str, asked: _Asked, groups: list[set[str]], need: int, fact: str) -> bool:
     """Every clause of ``fact`` that speaks to the criterion states its terms with the
     criterion's polarity (see the module's docstring)."""
+    said_plainly = _plain_terms(criterion, groups, fact) if asked.denied is None else set()
     for c in clauses(fact):
         stated = coverage(groups, c)
         if not stated:
@@ -69,6 +70,10 @@ def _agrees(criterion: str, asked: _Asked, groups: list[set[str]], need: int, fa
             return False  # "negative" where the criterion asks "positive"
         if asked.denied is None:
             if negates(_unrelated_relatives(c, groups)):
+                if _terms(groups, c) <= said_plainly:
+                    # "major depressive disorder, severe; ...; no substance use disorder":
+                    # a denial of another thing that shares a word the fact says plainly
+                    continue
                 return False  # a criterion of presence stated in a clause that denies
         elif asked.mixed:
             # a thing asked present with a qualifier denied ("... that have not healed"):
@@ -82,6 +87,19 @@ def _agrees(criterion: str, asked: _Asked, groups: list[set[str]], need: int, fa
             # most of it) must deny it; one naming a term in passing says nothing of it
             return False
     return True
+
+
+def _terms(groups: list[set[str]], clause: str) -> set[int]:
+    return {k for k, g in enumerate(groups) if coverage([g], clause)}
+
+
+def _plain_terms(criterion: str, groups: list[set[str]], fact: str) -> set[int]:
+    """The criterion's terms the fact states in clauses that deny nothing."""
+    out: set[int] = set()
+    for c in clauses(fact):
+        if not negates(_unrelated_relatives(c, groups)) and not opposes(criterion, c):
+            out |= _terms(groups, c)
+    return out
 
 
 # A relative clause ("a partner living with HIV who is not virologically suppressed"): it

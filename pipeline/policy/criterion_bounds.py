@@ -15,12 +15,16 @@ from pipeline.policy.units import unit_of as _unit
 _NUM = r"(?<![\w.^/])(?<![A-Za-z]-)([-−]?\d+(?:,\d{3})*(?:\.\d+)?|" + NUMBER_WORD + r")(?![\w]|/\d)"
 
 _AT_LEAST = r"(?:at least|a minimum of|minimum of|no (?:fewer|less) than|≥|>=|=>)"
-_MORE = r"(?:more than|greater than|higher than|above|over|exceeding|>)"
+# "larger than", "longer than": a size or a length (negated, "no larger than", by the caller)
+_MORE = (
+    r"(?:more than|greater than|higher than|larger than|bigger than|longer than|above|over|"
+    r"exceeding|>)"
+)
 _AT_MOST = (
     r"(?:at most|no more than|not (?:more|greater) than|"
     r"(?:does|do|will|shall|must|should|may) not exceed|≤|<=|=<|up to)"
 )
-_LESS = r"(?:less than|fewer than|lower than|below|under|<)"
+_LESS = r"(?:less than|fewer than|lower than|smaller than|shorter than|below|under|<)"
 _BOUND = re.compile(
     r"\bbetween\s+"
     + _NUM

@@ -27,7 +27,7 @@ _STOP = set(
     therapy therapies treatment prior previous previously earlier require requires
     required requiring attest attests attested attestation attesting verbal verbally
     provide provides provided submit submits submitted disease diseases condition
-    conditions""".split()
+    conditions still""".split()
 )
 _SEVERITY = {"mild", "moderate", "moderately", "severe", "severely", "medium", "high", "low"}
 # Words of a negation. "negative" is not one: "TB test negative" states a result.
@@ -46,7 +46,10 @@ _FAILED = re.compile(
 )
 _ABSENCE = re.compile(
     r"(?i:^\s*(?:no|not|none|never|without|absence of|free of|lack of)\b)|"
-    r"(?i:\b(?:is|are|was|were|has|have|had|does|do|did|will|should|must)\s+(?:not|never)\b)|"
+    # "is still not used with", "will currently not be given": an adverb between the verb
+    # and its negation leaves it a negation
+    r"(?i:\b(?:is|are|was|were|has|have|had|does|do|did|will|should|must)\s+"
+    r"(?:(?:still|currently|also|yet|then)\s+)?(?:not|never)\b)|"
     r"\bNOT\b|\bNO\b",
 )
 # Examples and inclusions in parentheses are not what the criterion asks ("(e.g., ...)").

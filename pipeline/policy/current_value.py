@@ -1,11 +1,12 @@
 """A criterion that bounds a measurement "at the time of the request" (or its current,
-latest, most recent value), judged on the latest reading where the facts give several
-that disagree ("eGFR 22 mL/min/1.73 m2 on 01/08/2026 (eGFR 29 on 01/2025)": 22 is the
-value now, the 29 is history).
+latest, most recent value; one "maintained" or that "remains"), judged on the latest
+reading where the facts give several that disagree ("eGFR 22 mL/min/1.73 m2 on 01/08/2026
+(eGFR 29 on 01/2025)": 22 is the value now, the 29 is history).
 
 Each reading's own date is the one written right after its value, before the next
-bracket or sentence ("on 01/08/2026", "in 09/2025"); a month and year spans the whole
-month. Only a reading whose date comes after every other reading's is kept; where any
+bracket or sentence ("on 01/08/2026", "in 09/2025"), or else a date that labels its
+sentence before it ("Testosterone 01/12/2026: 212 ng/dL"); a month and year spans the
+whole month. Only a reading whose date comes after every other reading's is kept; where any
 reading has no date of its own, or two could be the latest, nothing is dropped (the
 readings still disagree, and a person reads them). "Is still 30 or higher" asks the value
 now too; for such a criterion the later readings a note lists after a test's first ("eGFR
@@ -21,14 +22,14 @@ from pipeline.models import CaseFact
 
 _CURRENT = re.compile(
     r"\b(?:at the time of (?:the )?(?:request|review|application)|at (?:the )?request|"
-    r"current(?:ly)?|most recent|latest|present|"
-    # "eGFR is still 30 or higher", "remains below 5": the value now, as it was before
-    r"(?:is|are)\s+still|still\s+(?:at|above|below|over|under)|remains?|remained)\b",
+    # "eGFR is still 30 or higher", "remains below 5", "maintained": the value now
+    r"current(?:ly)?|most recent|latest|present|maintained|remains?|remained|still)\b",
     re.I,
 )
 # the reading's date: "on 01/08/2026", "in 09/2025", "dated 1/8/2026"
 _OWN_DATE = re.compile(r"^[^()\[\];]*?\b(?:on|in|dated|from)\s+(\d{1,2})/(?:(\d{1,2})/)?(\d{4})\b")
 _STOP = re.compile(r"[()\[\];]|\.\s")
+_LABEL_DATE = re.compile(r"\b(\d{1,2})/(?:(\d{1,2})/)?(\d{4})\s*:")
 
 
 def reading_span(fact: CaseFact, at: int | None) -> tuple[date, date] | None:
@@ -38,6 +39,12 @@ def reading_span(fact: CaseFact, at: int | None) -> tuple[date, date] | None:
     rest = fact.text[at:]
     stop = _STOP.search(rest)
     m = _OWN_DATE.match(rest[: stop.start() if stop else len(rest)])
+    if m is None:
+        # "Testosterone 01/12/2026: 212 ng/dL", "Relapse 04/2023: ... 12 ng/dL": a date
+        # that labels the sentence the reading is in
+        lead = re.split(r"[;\[\]]|\.\s", fact.text[:at])[-1]
+        labels = list(_LABEL_DATE.finditer(lead))
+        m = labels[-1] if labels else None
     if m is None:
         return None
     month, day, year = int(m.group(1)), m.group(2), int(m.group(3))

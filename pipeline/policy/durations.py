@@ -2,7 +2,9 @@
 longer", "symptoms present for at least 6 months"), read from a fact that states the
 condition with its onset: a date ("diagnosed 06/2024", "since 2019", "onset 03/2025") or
 an age ("diagnosed at age 2") set against the case's latest date or the patient's age.
-Met only: a later date in a note may be a re-diagnosis, so a short span decides nothing."""
+A short span from a diagnosis decides nothing (a later date in a note may be a
+re-diagnosis); one from an onset stated as such ("this episode began 10/2025", a month
+and year or a full date) is not met."""
 
 from __future__ import annotations
 
@@ -20,9 +22,10 @@ from pipeline.policy.criterion_terms import (
 )
 from pipeline.policy.dates import as_of, clause_age, months_between
 from pipeline.policy.trials import TRIAL_TERMS
+from pipeline.terms import find_drugs
 
 _LASTING = re.compile(
-    r"\b(?:lasting|present|persist\w*|ongoing|duration\s+of|for)\s+(?:for\s+)?"
+    r"\b(?:lasting|lasted|present|persist\w*|ongoing|duration\s+of|for)\s+(?:for\s+)?"
     r"(?:at\s+least\s+|a\s+minimum\s+of\s+|more\s+than\s+|over\s+)?"
     r"(\d+)\s*(week|month|year)s?\b(?:\s+or\s+(?:longer|more))?",
     re.I,
@@ -30,6 +33,11 @@ _LASTING = re.compile(
 # Words of the duration itself: the fact states them with its date, not its words.
 _TIME_WORDS = {stem(w) for w in "chronic persistent lasting longer duration ongoing".split()}
 _ONSET = re.compile(r"\b(?:diagnos\w*|since|onset|began|started|first\s+noted)\b", re.I)
+# An onset stated as such ("this episode began 10/2025"), not a diagnosis that may be a
+# re-diagnosis: a span short of the one asked fails the criterion
+_BEGAN = re.compile(r"\b(?:began|onset|first\s+noted)\b", re.I)
+# a therapy begun is no onset of the condition ("treatment for ITP began 12/2025")
+_THERAPY = re.compile(r"\b(?:treat\w*|therap\w*|dos\w+|drug|medication|infusion|injection)\b", re.I)
 _YEAR = re.compile(r"\b(?:since|diagnosed(?:\s+in)?|onset(?:\s+in)?)\s+((?:19|20)\d{2})\b", re.I)
 _AT_AGE = re.compile(r"\b(?:diagnosed|onset|began)\s+at\s+age\s+(\d{1,2})\b", re.I)
 _PATIENT_AGE = re.compile(r"Patient:\s*(\d{1,3})-year-old")
@@ -46,25 +54,52 @@ def judge_duration(text: str, facts: list[CaseFact]) -> tuple[str, list[str], st
         return None
     today = as_of(facts)
     patient_age = next((int(a.group(1)) for f in facts if (a := _PATIENT_AGE.match(f.text))), None)
+    need = max(1, -(-len(groups) // 2))
+    short: tuple[str, list[str], str] | None = None
     for fact in facts:
         if fact.text.startswith(("Requested", "Payer", "Patient:")):
             continue
-        for c in clauses(fact.text):
-            onset = _ONSET.search(c)
-            if not onset or coverage(groups, c) < max(1, -(-len(groups) // 2)):
-                continue
-            if negates(c[: onset.end() + 20]):
-                continue  # "no ITP was diagnosed": a denial up to the onset, not after it
-            # the date written after the onset word, not the note's own date before it
-            lasted = _lasted(c[onset.start() : onset.end() + 40], fact, today, patient_age)
-            if lasted is not None and lasted >= wanted:
-                return (
-                    "met",
-                    [fact.id],
-                    f"{fact.id}: the condition began about {lasted:.0f} months ago "
-                    f"(the criterion asks {wanted:g} or more)",
-                )
-    return None
+        for sentence in re.split(r"(?<=[a-z0-9)])\.\s+", fact.text):
+            for c in clauses(sentence):
+                onset = _ONSET.search(c)
+                # the condition named in the clause, or in its sentence where the clause
+                # names part of it ("patchy hair loss ...; this episode began 05/2025")
+                if not onset or not (
+                    coverage(groups, c) >= need
+                    or (coverage(groups, c) >= 1 and coverage(groups, sentence) >= need)
+                ):
+                    continue
+                # "no ITP was diagnosed": a denial up to the onset, not in what follows it
+                # ("began 05/2025 and has not regrown")
+                after = re.split(r"\b(?:and|but|with)\b|[,(]", c[onset.end() : onset.end() + 20])
+                if negates(c[: onset.end()] + after[0]):
+                    continue
+                # the date written after the onset word, not the note's own date before it
+                span = c[onset.start() : onset.end() + 40]
+                lasted = _lasted(span, fact, today, patient_age)
+                if lasted is not None and lasted >= wanted:
+                    return (
+                        "met",
+                        [fact.id],
+                        f"{fact.id}: the condition began about {lasted:.0f} months ago "
+                        f"(the criterion asks {wanted:g} or more)",
+                    )
+                most = clause_age(span, fact, today) if today else None
+                if (
+                    _BEGAN.search(c)
+                    and not _THERAPY.search(c)
+                    and not find_drugs(c)
+                    and most is not None
+                    and most[1] < wanted
+                    and short is None
+                ):
+                    short = (
+                        "not_met",
+                        [fact.id],
+                        f"{fact.id}: the condition began at most {most[1]:.0f} months ago "
+                        f"(the criterion asks {wanted:g} or more)",
+                    )
+    return short
 
 
 def _lasted(

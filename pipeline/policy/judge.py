@@ -13,7 +13,7 @@ from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
 from pipeline.policy.answer_schema import judgment_schema
-from pipeline.policy.care_setting import names_specialty, states_prescriber
+from pipeline.policy.care_setting import REFUSED_VISIT, names_specialty, states_prescriber
 from pipeline.policy.clause_polarity import agreeing
 from pipeline.policy.comparison import compares_readings
 from pipeline.policy.criterion_terms import (
@@ -133,7 +133,9 @@ def _judge_by_kind(
         for fact in facts:
             # "She has never seen a dermatologist": a specialty named only to deny it
             if any(
-                any(names_specialty(s, t, c) for s, t in named) and not negates(c)
+                any(names_specialty(s, t, c) for s, t in named)
+                and not negates(c)
+                and not REFUSED_VISIT.search(c)
                 for c in clauses(fact.text)
             ):
                 return Judgment(

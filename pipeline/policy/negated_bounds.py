@@ -15,7 +15,9 @@ from pipeline.policy.uln_multiples import has_multiple
 
 _FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _RIGHT_BEFORE = re.compile(
-    r"\b(?:not|never)\s+(?:(?:be|been|is|are|was|were)\s+)?(?:[a-z]+(?:ed|en)\s+)?$", re.I
+    r"\b(?:not|never)\s+(?:(?:be|been|is|are|was|were)\s+)?(?:[a-z]+(?:ed|en)\s+)?$"
+    r"|\bno\s+$",  # "no larger than 12 disc areas", "no greater than 5 mm": at most
+    re.I,
 )
 
 

@@ -165,7 +165,15 @@ def judge_concomitant(
         if fact.text.startswith(_SKIP):
             continue
         for clause in _clauses(fact.text):
-            for item in (i for i in items if _names(i, clause)):
+            for item in items:
+                if not _names(item, clause):
+                    # "no other immunosuppressant" states "a potent immunosuppressant" absent:
+                    # the absence of the kind is the absence of each narrower one
+                    if (negates(clause) or _STOPPED.search(clause)) and _names(
+                        item.split()[-1], clause
+                    ):
+                        settled.setdefault(item, fact.id)
+                    continue
                 if negates(clause) or _STOPPED.search(clause):
                     settled.setdefault(item, fact.id)
                 elif _ALONGSIDE.search(clause):

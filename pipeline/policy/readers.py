@@ -9,7 +9,9 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.adherence import judge_adherence
+from pipeline.policy.alongside_absence import judge_alongside_absent
 from pipeline.policy.approval import judge_approval
+from pipeline.policy.baseline_percent import judge_baseline_percent
 from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.care_setting import judge_treated_by
 from pipeline.policy.change_amount import judge_change_amount
@@ -25,8 +27,10 @@ from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.documented_condition import judge_documented_condition
 from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
+from pipeline.policy.dosing_interval import judge_dosing_interval
 from pipeline.policy.durations import judge_duration
 from pipeline.policy.form_absence import judge_form_absent
+from pipeline.policy.genetic_variants import judge_genetic_variant
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
 from pipeline.policy.icd_categories import judge_category
@@ -60,10 +64,13 @@ from pipeline.policy.restated import (
     judge_restated,
 )
 from pipeline.policy.results_on_file import judge_results_on_file
+from pipeline.policy.score_improvement import judge_score_improvement
 from pipeline.policy.screening import judge_screening
+from pipeline.policy.section_met_at_start import judge_section_met_at_start
 from pipeline.policy.serology import judge_serology
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.stable_since import judge_stable_since
+from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
@@ -98,13 +105,16 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_class_stage(text, facts),
         lambda: judge_dose_limit(text, facts, drug),
         lambda: judge_dose_gap(text, facts),
+        lambda: judge_dosing_interval(text, facts),
         lambda: judge_change_amount(text, facts),
+        lambda: judge_baseline_percent(text, facts),
         lambda: judge_change_since(text, facts),
         lambda: judge_stable_since(text, facts),
         lambda: judge_improved_since(text, facts, drug),
         lambda: judge_class_failure(text, facts),
         lambda: judge_regimen_class(text, facts),
         lambda: judge_labelled_readings(text, facts),
+        lambda: judge_score_improvement(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_repeated_readings(text, facts),
         lambda: judge_uln_multiple(text, facts),
@@ -115,6 +125,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_recency(text, facts),
         lambda: judge_results_on_file(text, facts),
         lambda: judge_interval(text, facts, drug),
+        lambda: judge_start_after_last_dose(text, facts),
         lambda: judge_monitoring_frequency(text, facts),
         lambda: judge_imaging_findings(text, facts),
         lambda: judge_duration(text, facts),
@@ -127,12 +138,14 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_contrast(text, facts),
         lambda: judge_concomitant(text, facts, drug),
         lambda: judge_taken_with(text, facts, drug),
+        lambda: judge_alongside_absent(text, facts, drug),
         lambda: judge_used_with(text, facts, drug),
         lambda: judge_current_use(text, facts, drug),
         lambda: judge_current_therapy(text, facts, drug),
         lambda: judge_never_received(text, facts, drug),
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
+        lambda: judge_genetic_variant(text, facts),
         lambda: judge_serology(
             text, facts, lambda head: read_criterion(head, facts, drug, context)
         ),
@@ -143,6 +156,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_broader_absence(text, facts),
         lambda: judge_susceptibility(text, facts),
         lambda: judge_approval(text, facts),
+        lambda: judge_section_met_at_start(text, facts),
         lambda: judge_adherence(text, facts),
         lambda: judge_gestation(text, facts),
         lambda: judge_screening(text, facts),

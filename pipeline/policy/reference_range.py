@@ -8,6 +8,7 @@ range"). The window, where the criterion has one, is checked against the reading
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pipeline.models import CaseFact
 from pipeline.policy.analytes import named, readings_of
@@ -26,7 +27,8 @@ _MULTIPLE = re.compile(r"\d(?:\.\d+)?\s*(?:times|x|×)\s*$", re.I)
 # the range may follow a few words in its parentheses: "(age- and sex-matched reference
 # 88-237)", "(06/2025; reference 70-220)"
 _RANGE = re.compile(
-    r"\((?:[^()]{0,40}?[\s;,])?(?:reference|normal|ref\.?)(?:\s+range)?[:\s]+(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)",
+    r"\((?:[^()]{0,40}?[\s;,])?(?:reference|normal|ref\.?)(?:\s+range)?"
+    r"(?:\s+for\s+[A-Za-z -]{2,20}?)?[:\s]+(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)",
     re.I,
 )
 _WINDOW = re.compile(r"\bwithin the (?:past|last) (\d+) (day|week|month|year)s?\b", re.I)
@@ -57,6 +59,8 @@ def judge_range(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] 
     window = _WINDOW.search(text)
     limit = float(window.group(1)) * MONTHS[window.group(2).lower()] if window else None
     today = as_of(facts)
+    if _SECOND.search(text[: where.start()]):
+        return _second_statement(analyte, wanted, facts)
     sides: dict[str, list[str]] = {}
     for fact in record_facts(facts):
         for value, end in readings_of(analyte, fact.text):
@@ -64,18 +68,46 @@ def judge_range(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] 
                 taken = reading_date(fact, end)
                 if taken is None or today is None or months_between(taken, today) > limit:
                     continue
-            after = fact.text[end : end + 80]
-            if (r := _RANGE.search(after)) is not None:
-                low, high = float(r.group(1)), float(r.group(2))
-                side = "below" if value < low else "above" if value > high else "in"
-            elif (w := _WHERE.search(after)) is not None and not w.group("neg"):
-                side = _SIDE[re.sub(r"\s+", " ", w.group("side").lower())]
-            else:
-                continue
-            sides.setdefault(side, []).append(fact.id)
+            side = _side(value, fact.text[end : end + 80])
+            if side is not None:
+                sides.setdefault(side, []).append(fact.id)
     if len(sides) != 1:
         return None  # none read, or readings that disagree: a person reads them
     side, cited = next(iter(sides.items()))
     status = "met" if side in wanted else "not_met"
     where_said = "within" if side == "in" else side
     return status, cited[:3], f"{', '.join(cited[:3])}: {analyte} {where_said} the normal range"
+
+
+def _side(value: float, after: str) -> str | None:
+    """Where the reading lies, by the range written after it or the words that say so."""
+    if (r := _RANGE.search(after)) is not None:
+        low, high = float(r.group(1)), float(r.group(2))
+        return "below" if value < low else "above" if value > high else "in"
+    if (w := _WHERE.search(after)) is not None and not w.group("neg"):
+        return _SIDE[re.sub(r"\s+", " ", w.group("side").lower())]
+    return None
+
+
+# "has risen since the start of treatment and is not above the upper limit of normal": the
+# range is the second of two statements, which code does not read whole
+_SECOND = re.compile(r"\band\s+(?:is|are|remains?|stays?)\s+(?:not\s+|no\s+)?$", re.I)
+
+
+def _second_statement(
+    analyte: str, wanted: set[str], facts: list[CaseFact]
+) -> tuple[str, list[str], str] | None:
+    """Not met where the latest dated reading lies outside the sides asked (the criterion
+    fails whatever its first statement); nothing otherwise (the first is not read)."""
+    latest: tuple[date, str, str] | None = None
+    for fact in record_facts(facts):
+        for value, end in readings_of(analyte, fact.text):
+            taken, side = reading_date(fact, end), _side(value, fact.text[end : end + 80])
+            if taken is None or side is None:
+                continue
+            if latest is None or taken > latest[0]:
+                latest = (taken, side, fact.id)
+    if latest is None or latest[1] in wanted:
+        return None
+    _, side, fid = latest
+    return "not_met", [fid], f"{fid}: the latest {analyte} reading is {side} the normal range"

@@ -50,7 +50,10 @@ def judge_screening(text: str, facts: list[CaseFact]) -> tuple[str, list[str], s
     else:
         return None
     test = next((name for name, p in _TESTS.items() if p.search(head)), None)
-    wanted = next((r for r, p in _RESULT.items() if p.search(head)), None)
+    # "A tuberculosis test within the last 12 months is negative, or ...": the result may
+    # follow the window, before any alternative
+    asked = head + " " + re.split(r",?\s+or\b|;", tail)[0]
+    wanted = next((r for r, p in _RESULT.items() if p.search(asked)), None)
     if wanted is None and (_ASKS_DONE.search(head) or not window):
         # "tested for latent TB within the past 12 months": a negative result is the test
         # done and nothing more to do; a positive one (to be treated) is a person's to read

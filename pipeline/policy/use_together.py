@@ -19,6 +19,7 @@ from pipeline.policy.polarity import judge_concomitant
 
 # "another osteoporosis drug other than calcium and vitamin D": what is allowed is no term
 # of the exclusion a fact must state
+_USE_WITH = re.compile(r"^\s*(?:use|used|given|taken)\s+with\b", re.I)
 _EXCEPT = re.compile(r"\s*\b(?:other than|except(?: for)?|excluding|besides)\b[^;.]*", re.I)
 
 
@@ -31,7 +32,9 @@ def situation(ex: Exclusion, facts: list[CaseFact], drug: str) -> Judgment | Non
     """A use-together exclusion judged by code as the criterion it turns over ("not in
     combination with ..."): every drug it names stated absent or stopped, it does not
     apply; one given alongside, it applies; otherwise None (the model is asked)."""
-    found = judge_concomitant("Not for " + allowed_dropped(ex.text), facts, drug)
+    # "Use with another JAK inhibitor, ...": the use together the exclusion names
+    text = _USE_WITH.sub("used together with", allowed_dropped(ex.text))
+    found = judge_concomitant("Not for " + text, facts, drug)
     if found is None:
         return None
     status, cited, reason = found
