@@ -111,10 +111,19 @@ def test_a_schedule_entry_with_bare_numbers_and_typed_headings(tmp_path: Path) -
                 [(NUM, "2"), (TEXT, "No infusion reaction needed treatment")],
                 "",
                 "Notes",
-                " - Gout without tophi is not funded.",
+                "  -   Gout without tophi is not funded.",
+                "  -   Pegloticase with another urate-lowering drug is not funded.",
+                "",
+                "Infusions are given in hospital.",
             ]
         ],
     )
+    tree = compile_policy(path, source_id="x", title=path.stem)
+    # a heading of any words over items that each refuse: one exclusion per item
+    assert [e.text for e in tree.exclusions] == [
+        "Gout without tophi is not funded.",
+        "Pegloticase with another urate-lowering drug is not funded.",
+    ]
     assert _read(path) == [
         (
             "Chronic tophaceous gout",
@@ -209,3 +218,23 @@ def test_several_indications_each_named_by_a_condition_read_better_than_drug_nam
     # one indication renamed, or fewer indications than were read, is no better
     assert not adds_criteria(named[:1], drugs[:1])
     assert not adds_criteria(named[:1], drugs)
+
+
+def test_a_heading_over_items_not_all_refusing_is_no_exclusion_list() -> None:
+    from pipeline.policy.refusal_lead_ins import refused_items
+    from pipeline.policy.verbatim import PageText
+
+    notes = [
+        Line(1, 0, "Notes", True),
+        Line(1, 2, "- Gout without tophi is not funded."),
+        Line(1, 2, "- Infusions are given in hospital."),
+    ]
+    pages = PageText(
+        ["Notes - Gout without tophi is not funded. - Infusions are given in hospital."]
+    )
+    assert refused_items(notes, pages) == []
+    refusing = [*notes[:2], Line(1, 2, "- Home infusion is not covered.")]
+    assert [e.text for e in refused_items(refusing, pages)] == [
+        "Gout without tophi is not funded.",
+        "Home infusion is not covered.",
+    ]
