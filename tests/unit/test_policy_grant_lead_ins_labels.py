@@ -238,3 +238,15 @@ def test_a_heading_over_items_not_all_refusing_is_no_exclusion_list() -> None:
         "Gout without tophi is not funded.",
         "Home infusion is not covered.",
     ]
+
+
+def test_other_words_of_funding_and_of_a_further_course() -> None:
+    from pipeline.policy.grant_lead_ins import _request_type
+    from pipeline.policy.grant_words import grant_words
+
+    assert grant_words("Treatment is funded when the patient meets all of the following:")
+    assert grant_words("Dupilumab is subsidised for patients who meet these criteria:")
+    assert not grant_words("Dupilumab is not subsidised for patients who meet these criteria:")
+    assert _request_type("Subsequent application - (severe atopic dermatitis)") == "continuation"
+    assert _request_type("A second course is approved when both apply:") == "continuation"
+    assert _request_type("Repeat dosing for Use 1, approved when:") == "continuation"
