@@ -23,7 +23,11 @@ INITIAL_WORDS = (
 )
 CONTINUED_WORDS = (
     r"continu\w*|renew\w*|re-?authori[sz]\w*|re-?certif\w*|extension|"
-    r"extend(?!ed[\s-]+release)\w*|re-?treatment|re-?approval"
+    r"extend(?!ed[\s-]+release)\w*|re-?treatment|re-?approval|"
+    # "Repeat course for X", "Repeat dosing", "Subsequent application": a further course
+    # of the same treatment
+    r"(?:repeat|second|subsequent|further|another)\s+(?:course|dos(?:e|es|ing)|cycle|"
+    r"infusion|treatment|request|application)s?"
 )
 _BRANCH_INITIAL = re.compile(rf"^(?:{INITIAL_WORDS}|induction)\b", re.I)
 _BRANCH_CONTINUED = re.compile(

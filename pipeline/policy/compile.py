@@ -414,14 +414,14 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         tree.problems.extend(stated)
     granted: list[str] = []
     if (
-        (len(tree.indications) <= 1 or not any(names_condition(i.name) for i in tree.indications))
+        (len(tree.indications) <= 1 or not all(names_condition(i.name) for i in tree.indications))
         and (leads := grant_lead_in_indications(lines, raw, page_text, granted)) is not None
         and better_reading(leads[0], tree.indications)
         and adds_criteria(leads[0], tree.indications)
     ):
         # the last resort for a layout no reader knows: granting lead-ins over their items
         # (grant_lead_ins.py), where the readers found nothing, a weaker single indication or
-        # none named by a condition ("We approve it for 6 months when ..." read as a name)
+        # some not named by a condition ("We approve it for 6 months when ..." read as a name)
         rest = [x for i, x in enumerate(lines) if i not in leads[1]]
         tree = build_tree(outline(rest), page_text, sectioned=leads[0], **common)
         tree.problems.extend(granted)

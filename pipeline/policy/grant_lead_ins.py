@@ -19,9 +19,14 @@ by gaps, or indented under the lead-in across a page turn, go on), a heading ove
 lead-in, or a line back at the lead-in's margin ("Vote: ... Motion carried."). The group's
 logic is the lead-in's own words (all / both / any / one / at least N); a lead-in stating
 none is kept as all of its items, with a problem saying so. The indication is the condition
-the lead-in names ("for <condition> when"), else the one the nearest title above names (a
-heading, a question, a numbered heading: its own "for <condition>" where it has one), else
-the document title's; a lead-in naming none continues the indication read before it. The
+the lead-in names ("for <condition> when", a title sentence opening it: "Use 2 - <condition>.
+One course is approved when"), else the one the nearest title above names (a heading, a
+question, a numbered heading: its own "for <condition>" where it has one; a title naming its
+request type first, "Renewal - (<condition>)", names the condition after it), else a drug's
+run-in label ("<drug> (<brand>): approve one course if") granted for the condition the titles
+or the document's opening words name (prose_condition.py), else the document title's; a
+lead-in naming none continues the indication read before it. A logic label may follow the
+lead-in's colon ("... the following criteria: Both:"). The
 request type and duration come from the lead-in or its title ("first request", "renewal",
 "for 6 more months", "for 6 months", branch_names.py's words); a branch of no stated type
 beside its indication's one renewal is the first request. compile.py uses this reading only
@@ -36,17 +41,22 @@ import re
 from pipeline.policy import fields as F
 from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
 from pipeline.policy.condition_vocabulary import names_condition
-from pipeline.policy.grant_words import FURTHER_TERM, grant_words
+from pipeline.policy.grant_words import FURTHER_TERM, REFUSES, grant_words
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
-from pipeline.policy.run_in_branches import document_condition
+from pipeline.policy.prose_condition import SUBJECT_LABEL, named_class, prose_condition
+from pipeline.policy.run_in_branches import _name, document_condition
 from pipeline.policy.sections import _Branch, _root
 from pipeline.policy.verbatim import PageText
 
 # a lead-in ending in a colon: its conditions come before the colon
+# a lead-in ending in a colon: its conditions come before the colon, a logic label may
+# follow them ("... meeting the following criteria: Both:", "... criteria: Either:")
 _CONDITIONAL = re.compile(
-    r"\b(?:when|if|where|following|below|these|criteria|provided)\b[^:]*:\s*$", re.I
+    r"\b(?:when|if|where|following|below|these|criteria|provided)\b[^:]*:"
+    r"(?:\s*(?:both|either|all|any|one|each)\b[^:]{0,40}:)?\s*$",
+    re.I,
 )
 # a lead-in ending in a full stop points at the items after it ("We approve it for 6 months
 # when the request shows all of the points below.", "..., when all of these are true.")
@@ -56,6 +66,24 @@ _POINTS_ON = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+# a title naming its request type before its condition ("Initial application - (X)",
+# "Renewal: X", "Repeat course - X"): the condition is what follows
+_BRANCH_TITLE = re.compile(
+    rf"^(?:{INITIAL_WORDS}|{CONTINUED_WORDS})(?:\s+(?:application|request|approval|"
+    r"authori[sz]ation|course|therapy|treatment|criteria|dosing))?\s*[-–—:]\s*",
+    re.I,
+)
+# a run-in label naming what the lead-in grants ("X (Brand): approve one course if", "X:
+# may be covered for 3 months when"; not "Amended and accepted: continued approval for
+# ...": the label is no object of the grant)
+_RUN_IN = re.compile(
+    r"^(?P<label>[A-Z][^:.;]{2,60}?):\s+(?:(?:is|are|may|will|can|shall)\s+(?:be\s+)?)?"
+    r"(?:approv|authori[sz]|cover|fund|allow|dispens|grant|pa(?:y|id)\b|subsidi[sz])",
+    re.I,
+)
+# a title sentence before the granting one in a lead-in ("Restriction 1 - Iron deficiency
+# anemia. One course is approved when ..."), its label and number dropped
+_LABEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]*\s+[\dA-Z]{1,3}\s*[-–—:.]\s+")
 # an answer's label under a question ("A.", "A:", "Answer:"): the sentence after it answers
 _ANSWER = re.compile(r"^(?:A|Ans(?:wer)?)\s*[.:]\s+(?=\S)")
 _FOR = re.compile(
@@ -251,9 +279,39 @@ def _title_name(text: str) -> str | None:
     the title (less its number) where it names one."""
     mark = _marker(text)
     text = mark[2] if mark is not None else text
+    text = SUBJECT_LABEL.sub("", text)  # "Subject: Migraine medications - ..."
+    if (drugs := named_class(text)) is not None:
+        return drugs
+    if (typed := _BRANCH_TITLE.match(text)) is not None:
+        text = text[typed.end() :].strip().removeprefix("(").removesuffix(")").strip()
     if (m := _TITLE_FOR.search(text)) is not None and names_condition(m.group("name")):
         return m.group("name").strip()
     return text.rstrip("?").strip() if names_condition(text) else None
+
+
+def _run_in_name(label: str, condition: str | None, lines: list[Line], at: int) -> str | None:
+    """The indication a run-in label names ("Drug X (Brand): approve ... if"): a condition
+    it names, else the drug's, granted for the condition the titles above or the document's
+    opening words name; none for a request type's or a granting label ("Renewal:")."""
+    if _INITIAL.search(label) or _RENEWAL.search(label) or grant_words(label):
+        return None
+    if names_condition(label):
+        return label
+    if len(label.split()) > 6:
+        return None
+    found = condition or prose_condition(lines, at)
+    return _name(label, found) if found is not None else None
+
+
+def _sentence_title(text: str) -> str | None:
+    """The condition a short title sentence opening the lead-in names ("Restriction 1 -
+    Iron deficiency anemia. One course is approved when ...")."""
+    sentences = _SENTENCE.split(text)
+    if len(sentences) < 2:
+        return None
+    title = _LABEL_NUMBER.sub("", sentences[0]).rstrip(". ")
+    short = len(title.split()) <= _MAX_HEADING_WORDS
+    return title if short and not grant_words(title) and names_condition(title) else None
 
 
 def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, str | None]:
@@ -301,14 +359,35 @@ def _request_type(*texts: str) -> str:
 
 def adds_criteria(found: list[Indication], had: list[Indication]) -> bool:
     """The lead-ins read more than the other readers did: branches of a stated request type,
-    branches, or criteria; a reading that only renames what was read is no better."""
+    branches, or criteria (or, naming each indication by a condition, more than the other
+    reading's indications so named); a reading that only renames what was read is no better."""
 
     def size(inds: list[Indication]) -> tuple[int, int, int]:
         branches = [b for i in inds for b in i.branches]
         typed = sum(b.request_type != "any" for b in branches)
         return typed, len(branches), sum(len(b.node.leaves()) for b in branches)
 
-    return not had or size(found) > size(had)
+    named = [i for i in had if names_condition(i.name)]
+    if not had or size(found) > size(had) and (len(had) <= 1 or not named):
+        return True
+    # a reading naming each of its indications by a condition, over one that read several
+    # under names of none ("Notes", the drug's name): better where it names as many
+    # indications as that reading had (those that only refuse aside: "Notes" over "X is not
+    # subsidised.") and reads more than its indications named by a condition
+    granting = [
+        i for i in had if not all(_refuses(x.text) for b in i.branches for x in b.node.leaves())
+    ]
+    return (
+        len(had) >= 2  # one indication renamed is no better
+        and len(named) < len(had)
+        and all(names_condition(i.name) for i in found)
+        and len(found) >= max(len(granting), len(named) + 1)
+        and size(found) > size(named)
+    )
+
+
+def _refuses(text: str) -> bool:
+    return bool(REFUSES.search(text))
 
 
 def grant_lead_in_indications(
@@ -352,8 +431,12 @@ def grant_lead_in_indications(
                 f"(all / any / at least N); its items are read as all required"
             )
         m = _FOR.search(text)
-        # the condition the lead-in grants for, else the one its nearest title names
+        # the condition the lead-in grants for, else its own title sentence's, else the one
+        # its nearest title names
         said = m.group("name").strip() if m and names_condition(m.group("name")) else None
+        said = said or _sentence_title(text)
+        if said is None and (run := _RUN_IN.match(text)) is not None:
+            said = _run_in_name(run.group("label").strip(), named or condition, lines, lead)
         name = said or named
         name = name and name[:1].upper() + name[1:]
         branch = Branch(request_type=kind, approval=b.approval, node=node)  # type: ignore[arg-type]

@@ -20,10 +20,11 @@ MODAL_GRANT = re.compile(
     re.I,
 )
 # the words a granting lead-in uses, with or without a verb of its own ("Coverage criteria:",
-# "is medically necessary when", "Members are eligible when")
+# "is medically necessary when", "Members are eligible when", "Funded when", "is subsidised
+# for patients who")
 _GRANT_WORD = re.compile(
     r"\b(?:approv\w*|cover(?:s|ed|age)?|authori[sz]\w*|medically\s+necessary|eligible|"
-    r"criteri(?:a|on))\b",
+    r"criteri(?:a|on)|fund(?:s|ed|ing)?|subsidi[sz]\w*|reimburs\w*)\b",
     re.I,
 )
 # a grant for a further term, with no verb of granting ("Yes, for 6 more months, when ...",
@@ -39,7 +40,7 @@ REFUSES = re.compile(
     r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
     r"\bno\s+(?:authorization|payment)\b|"
     r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|medically|eligible|"
-    r"considered)|\b(?:excluded|denied)\b|\bneither\b[^.:]*\b(?:covered|approved|authori[sz]ed)\b",
+    r"considered|subsidi[sz]|funded|reimburs)|\b(?:excluded|denied)\b|\bneither\b[^.:]*\b(?:covered|approved|authori[sz]ed)\b",
     re.I,
 )
 _CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once|only)\b", re.I)

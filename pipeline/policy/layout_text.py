@@ -29,6 +29,9 @@ _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 # ("Criteria:          All of the following:", "Reauth. duration:   6 months.")
 _DEF_LABEL = re.compile(r"^\s{0,4}[A-Z][A-Za-z\-]*\.?(?: [A-Za-z\-]+\.?){0,2}:\s{3,}(?=\S)")
 # ("Criteria letter, November 20, 2025 - page 2": a header printed from page 2 on only)
+# a clause number set apart from its text by a gap, with no dot or parenthesis ("1    Patient
+# has ...", "3.1  Plasma ..."): a list marker, read as "1." (a count runs on by one space)
+_BARE_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s{2,}(?=[A-Z(])")
 _PAGE_LINE = re.compile(
     r"^page \d+ of \d+\b|^\d+\s*$|\s[-–]\s*page\s+\d+(?:\s+of\s+\d+)?\s*$", re.I
 )
@@ -76,7 +79,7 @@ def layout_lines(
     for number, lines in enumerate(pages, 1):
         blank, first = False, True
         for at, raw in enumerate(lines):
-            text = " ".join(raw.split())
+            text = _marked(" ".join(raw.split()), raw)
             if not text:
                 blank = True
                 continue
@@ -125,6 +128,14 @@ def layout_lines(
             out.append(Line(number, indent, text, blank, first))
             blank, first = False, False
     return out
+
+
+def _marked(text: str, raw: str) -> str:
+    """The line's text, a bare clause number set apart from it given its dot ("1." / "3.1")."""
+    m = _BARE_NUMBER.match(raw.strip())
+    if m is None or "." in m.group(1):
+        return text
+    return f"{m.group(1)}. {text[len(m.group(1)) :].lstrip()}"
 
 
 def _list_row(lines: list[str], at: int) -> bool:

@@ -1,6 +1,7 @@
 """Exclusions stated as a refusing lead-in over marked items, wherever the sentence stands:
 a committee's limits ("The committee agreed that the plan will not cover:"), an answer
-("Q6. What won't we cover?" / "A. Neither drug is covered for:"), a memo's sentence.
+("Q6. What won't we cover?" / "A. Neither drug is covered for:"), a memo's sentence; or
+marked items under a heading of any words ("Notes") that each refuse ("X is not funded.").
 
 Read with the granting lead-ins' sentence and item finders (grant_lead_ins.py), where that
 reading gives the policy's indications: the outline reads such a list as exclusions only
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.policy.exclusions import _exclusion
-from pipeline.policy.grant_lead_ins import items_end, lead_sentence
+from pipeline.policy.grant_lead_ins import _is_heading, items_end, lead_sentence
 from pipeline.policy.grant_words import REFUSES
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Exclusion
@@ -31,7 +32,7 @@ def refused_items(lines: list[Line], pages: PageText) -> list[Exclusion]:
     while at < len(lines):
         read = lead_sentence(lines, at)
         if read is None or not read[0].endswith(":"):
-            at += 1
+            at = _refusing_list(lines, at, pages, out)
             continue
         text, start = read
         if not (REFUSES.search(text) and _COVER.search(text)):
@@ -45,3 +46,18 @@ def refused_items(lines: list[Line], pages: PageText) -> list[Exclusion]:
             out.append(_exclusion(item, f"R{len(out) + 1}", pages))
         at = end
     return out
+
+
+def _refusing_list(lines: list[Line], at: int, pages: PageText, out: list[Exclusion]) -> int:
+    """A heading of any words ("Notes") over marked items that each refuse ("X is not
+    subsidised.", "Y is not covered."): one exclusion per item; the index to read on from."""
+    if not _is_heading(lines[at]) or at + 1 >= len(lines):
+        return at + 1
+    end = items_end(lines, at + 1, lines[at])
+    items = outline(lines[at + 1 : end])
+    marked = _marker(lines[at + 1].text) is not None
+    if not marked or len(items) < 2 or not all(REFUSES.search(x.text) for x in items):
+        return at + 1
+    for item in items:
+        out.append(_exclusion(item, f"R{len(out) + 1}", pages))
+    return end
