@@ -37,7 +37,7 @@ from pipeline.policy import fields as F
 from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_words import FURTHER_TERM, grant_words
-from pipeline.policy.list_labels import _marker
+from pipeline.policy.list_labels import _marker, starts_list
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
 from pipeline.policy.run_in_branches import document_condition
@@ -55,6 +55,8 @@ _POINTS_ON = re.compile(
     r"listed)\b[^.:]*\.\s*$",
     re.I,
 )
+# words saying which of the items after a sentence count: "every box", "each of", "both"
+_COUNTS = re.compile(r"\b(?:all|every|each|both|any|either|at\s+least)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 # an answer's label under a question ("A.", "A:", "Answer:"): the sentence after it answers
 _ANSWER = re.compile(r"^(?:A|Ans(?:wer)?)\s*[.:]\s+(?=\S)")
@@ -122,11 +124,17 @@ def _closed(text: str, lines: list[Line], end: int) -> bool:
     if text.endswith(":"):
         return True
     last = _SENTENCE.split(text)[-1]
-    if not _POINTS_ON.search(last) or end >= len(lines):
+    if end >= len(lines) or not text.endswith("."):
         return False
     item = lines[end]
-    marked = _marker(item.text) is not None
-    return not item.blank_before and (marked or item.indent > lines[end - 1].indent)
+    mark = _marker(item.text)
+    if not item.blank_before and mark is not None and starts_list(mark[1]):
+        # a list starting right under it, the sentence saying which of its items count
+        # ("approve 2 months: every numbered box below must be checked.", "check every box.")
+        return bool(_POINTS_ON.search(last) or _COUNTS.search(last))
+    if not _POINTS_ON.search(last):
+        return False
+    return not item.blank_before and (mark is not None or item.indent > lines[end - 1].indent)
 
 
 def lead_sentence(lines: list[Line], at: int) -> tuple[str, int] | None:
@@ -230,6 +238,29 @@ def _item_lines(lines: list[Line], raw: dict[tuple[int, str], str], indent: int)
     return out
 
 
+# a lead-in opening on its subject before a dash ("Sapropterin (Kuvan) - first request, ...")
+_SUBJECT = re.compile(r"^([A-Z][\w-]{2,})(?:\s+\([^)]*\))?\s+[-–—]\s")
+
+
+def _subject(text: str) -> str | None:
+    """The drug (or other subject, no condition, no request type) a lead-in opens on."""
+    m = _SUBJECT.match(text)
+    if m is None or names_condition(m.group(1)) or _INITIAL.match(m.group(1)):
+        return None
+    return None if _RENEWAL.match(m.group(1)) else m.group(1)
+
+
+def _base_condition(condition: str) -> str:
+    """A title's condition without what follows its dash ("PKU - drug A and drug B")."""
+    head = re.split(r"\s+[-–—]\s+", condition)[0]
+    return head if names_condition(head) else condition
+
+
+def _bare(text: str) -> str:
+    """A title less its request-type words ("FIRST REQUEST", "Continued use")."""
+    return _RENEWAL.sub(" ", _INITIAL.sub(" ", text))
+
+
 def _is_title(line: Line) -> bool:
     """A heading, a question ("Q2. When will we approve X for Y?") or a numbered heading
     set apart ("3.1 Pegloticase (Krystexxa) for chronic gout"): what a lead-in's condition
@@ -251,9 +282,9 @@ def _title_name(text: str) -> str | None:
     the title (less its number) where it names one."""
     mark = _marker(text)
     text = mark[2] if mark is not None else text
-    if (m := _TITLE_FOR.search(text)) is not None and names_condition(m.group("name")):
+    if (m := _TITLE_FOR.search(text)) is not None and names_condition(_bare(m.group("name"))):
         return m.group("name").strip()
-    return text.rstrip("?").strip() if names_condition(text) else None
+    return text.rstrip("?").strip() if names_condition(_bare(text)) else None
 
 
 def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, str | None]:
@@ -321,6 +352,7 @@ def grant_lead_in_indications(
     out: list[Indication] = []
     used: set[int] = set()
     local: list[str] = []
+    last_key: str | None = None  # the subject the last lead-in opened on
     floor = 0
     at = 0
     while at < len(lines):
@@ -339,6 +371,7 @@ def grant_lead_in_indications(
         title = Line(lines[at].page, lines[at].indent, text)
         b = _Branch(kind, title, approval=_term(text) or _term(heading or ""), lines=items)
         node_id = f"L{len(out) + 1}.{kind}"
+        said_before = len(local)
         node = _root(b, node_id, pages, local)
         lead, at, floor = at, end, end
         if node is None or not node.children:
@@ -346,6 +379,9 @@ def grant_lead_in_indications(
         if (logic := _logic(text)) is not None:
             node.op = logic[0]  # type: ignore[assignment]
             node.n = logic[1] or len(node.children)
+            # the lead-in's words state the root's logic: no problem of its own unstated
+            stated = f"no combining logic stated for {text[:60]!r}"
+            local[said_before:] = [p for p in local[said_before:] if stated not in p]
         else:
             local.append(
                 f"page {title.page}: {node_id}: the lead-in states no logic "
@@ -358,9 +394,21 @@ def grant_lead_in_indications(
         name = name and name[:1].upper() + name[1:]
         branch = Branch(request_type=kind, approval=b.approval, node=node)  # type: ignore[arg-type]
         used |= set(range(lead, end))
-        if out and (name is None or name.lower() == out[-1].name.lower()):
+        key = _subject(text)
+        if out and (
+            name is None
+            and key in (None, last_key)
+            or name
+            and name.lower() == out[-1].name.lower()
+        ):
             out[-1].branches.append(branch)
+            last_key = key or last_key
             continue
+        if name is None and key and condition:
+            # "Pegvaliase - first request, ..." after "Sapropterin - ...": the title's
+            # condition treated with another drug, an indication of its own
+            name = f"{_base_condition(condition)} - {key}"
+        last_key = key
         name = name or condition or heading or text
         out.append(
             Indication(
