@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from statistics import median
 
+from pipeline.policy.list_labels import _marker, next_label
+
 _MIN_BOTH = 6  # lines with text on both sides of the gap, at least
 _GAP = 2  # blank characters each side of the split column
 _MARKS = set("•●▪■o◦-–*·")
@@ -96,7 +98,35 @@ def _blocks(run: list[str], c: int) -> tuple[list[str], list[str], list[str]]:
         start -= 1
     while end < len(run) and run[end].strip():
         end += 1
+    if not _list_goes_on(run[start:end], c):
+        return run, [], []
     return run[:start], run[start:end], run[end:]
+
+
+def _every_block_goes_on(lines: list[str], c: int) -> bool:
+    """Each run with items on both sides of the gap reads as one list in two columns: a page
+    where some do not (a two-column page whose columns hold different lists) is left whole
+    rather than read half split."""
+    run: list[str] = []
+    for raw in [*lines, "x" * (c + _GAP + 1)]:
+        if raw.strip() and not _free(raw, c):
+            marked = any(_both(x, c) and _marker(x[:c].strip()) for x in run)
+            if marked and not _list_goes_on(run, c):
+                return False
+            run = []
+        else:
+            run.append(raw)
+    return True
+
+
+def _list_goes_on(block: list[str], c: int) -> bool:
+    """The right column goes on with the left column's list ("1. 2. 3." then "4. 5."), as a
+    form's boxes run; side-by-side cells (a branch a column, each with its own heading or
+    list starting at 1: branch_columns.py) and a header's right-hand words do not."""
+    lefts = [m for x in block if (m := _marker(x[:c].strip()))]
+    right = next((x[c:].strip() for x in block if x[c:].strip()), "")
+    first = _marker(right)
+    return first is not None and any(m[0] == first[0] and next_label(m[1], first[1]) for m in lefts)
 
 
 def reading_order(lines: list[str]) -> list[str]:
@@ -108,6 +138,8 @@ def reading_order(lines: list[str]) -> list[str]:
     # a page mostly in two columns splits every run; a form's blocks between lines set
     # across it split only their own lines (_column_runs)
     blocks = sum(_free(x, c) for x in texts) < 0.8 * len(texts)
+    if blocks and not _every_block_goes_on(lines, c):
+        return lines
     out: list[str] = []
     run: list[str] = []
 

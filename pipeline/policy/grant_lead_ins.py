@@ -168,9 +168,15 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
     text = read[0]
     if len(text.split()) < 5 or not grant_words(text):
         return None
-    if text.endswith(":") and not _CONDITIONAL.search(text):
+    if text.endswith(":") and not (_CONDITIONAL.search(text) or _typed_term(text)):
         return None
     return read
+
+
+def _typed_term(text: str) -> bool:
+    """A lead-in naming its request type and term, no condition word needed ("Continued
+    coverage for these codes (12 months at a time):", "Renewal - approve 6 months:")."""
+    return bool(_term(text) and (_INITIAL.search(text) or _RENEWAL.search(text)))
 
 
 def _is_heading(line: Line) -> bool:

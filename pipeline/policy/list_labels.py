@@ -29,9 +29,15 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("lower", re.compile(r"^([a-z])\)(?=\s)")),
     ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
     ("paren", re.compile(r"^\((\d{1,3})\)")),
-    # a tag of letters and a number ("(A1)", "[B2]", "C3." , "AB4)"): the letters name the
-    # list (Table A's criteria), the number counts its items; a level of its own
-    ("tag", re.compile(r"^[(\[]([A-Z]{1,3}\d{1,2})[)\]]|^([A-Z]{1,3}\d{1,2})[.)](?=\s)")),
+    # a tag of letters and a number ("(A1)", "[B2]", "C3.", "AB4)"): the letters name the
+    # list (Table A's criteria), the number counts its items, a capital opens the item (a
+    # wrapped line's "(AQP4) antibody" or "(PD1) inhibitor" is no marker); a level of its own
+    (
+        "tag",
+        re.compile(
+            r"^[(\[]([A-Z]{1,2}\d{1,2})[)\]](?=\s*[A-Z])|^([A-Z]{1,2}\d{1,2})[.)](?=\s+[A-Z])"
+        ),
+    ),
     ("parenroman", re.compile(r"^\(((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)")),
     ("parenlower", re.compile(r"^\(([a-z])\)")),
     ("bullet", re.compile(r"^([•●·*])(?=\s)")),

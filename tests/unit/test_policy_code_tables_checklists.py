@@ -182,3 +182,42 @@ def test_code_rows_and_terms_in_a_parenthesis() -> None:
     term = TERM_IN_PAREN.search("Continued coverage (6 months at a time):")
     assert term is not None and term.group(1) == "6 months"
     assert TERM_IN_PAREN.search("Symptoms (for at least 3 months):") is None
+
+
+def test_any_verb_of_approval_and_a_typed_term_lead_in() -> None:
+    texts = [
+        "Plaque psoriasis",
+        "The fund will grant 16 weeks of lumorex for plaque psoriasis when both of these hold:",
+        "  a) Member is 18 years of age or older",
+        "  b) A topical steroid was tried",
+        "Renewed funding for plaque psoriasis (a further 12 months at a time):",
+        "  a) Skin is clearer than before the drug",
+        "  b) No serious infection",
+    ]
+    lines = _lines(texts)
+    read = grant_lead_in_indications(lines, [texts], PageText(["\n".join(texts)]), [])
+    assert read is not None
+    (ind,) = read[0]
+    assert [(b.request_type, b.approval, len(b.node.leaves())) for b in ind.branches] == [
+        ("initial", "16 weeks", 2),
+        ("continuation", "12 months", 2),
+    ]
+
+
+def test_side_by_side_cells_are_no_form_columns() -> None:
+    # each column its own branch, its list starting at 1 (branch_columns.py reads these)
+    page = [
+        "Fairview Plan - Setmelanotide Coverage Policy - reviewed every year by the committee",
+        _row("Initial authorization (4 months)", "Continuation (12 months)"),
+        _row("1.   Patient is 2 years of age or older", "1.   Treated for at least 16 weeks"),
+        _row("2.   Genetic testing shows a variant", "2.   Weight fell at least 5%"),
+        _row("3.   Body mass index of 30 or more", "3.   Not used with another drug"),
+        "Prescriber signature: ____________________   Date: ________   Fax with chart notes",
+    ]
+    assert reading_order(page) == page
+
+
+def test_an_abbreviation_opening_a_wrapped_line_is_no_tag() -> None:
+    assert _marker("(AQP4) antibody.") is None
+    assert _marker("(PD1) inhibitor was tried") is None
+    assert _marker("(B2) Prior steroid")[:2] == ("tag", "B2")  # type: ignore[index]
