@@ -30,7 +30,7 @@ from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.footnote_marks import expand_marks, split_notes
 from pipeline.policy.formula import formula_indications
 from pipeline.policy.generic import branched_condition, unwrap_generic
-from pipeline.policy.grant_lead_ins import adds_criteria, grant_lead_in_indications
+from pipeline.policy.grant_lead_ins import grant_lead_in_indications
 from pipeline.policy.groups import _subtree_text
 from pipeline.policy.header_columns import header_column_indications
 from pipeline.policy.hierarchy_tree import hierarchy_indications
@@ -47,6 +47,7 @@ from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.phase_blocks import phase_block_indications
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
+from pipeline.policy.reading_choice import adds_criteria
 from pipeline.policy.references import resolve
 from pipeline.policy.refusal_lead_ins import refused_items
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
@@ -77,7 +78,7 @@ from pipeline.sources.parse import parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-28"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-29"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -118,7 +119,9 @@ COMPILER_VERSION = "policy-compiler-28"  # 7: two-column criteria tables; 8: con
 # exports whose tree is a parent / level column or dotted keys (hierarchy_tables.py);
 # lead-ins wherever they sit (an answer under its question, a motion and its amendment,
 # one ending in a full stop that points at its items), refusing lead-ins as exclusions
-# (refusal_lead_ins.py), one reading of granting words (grant_words.py); 28: both together
+# (refusal_lead_ins.py), one reading of granting words (grant_words.py); 28: both
+# together; 29: lead-ins read more layouts (bare clause numbers, typed titles, run-in
+# labels, tag markers, code tables, two-column checklists; reading_choice.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):

@@ -41,8 +41,8 @@ import re
 from pipeline.policy import fields as F
 from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
 from pipeline.policy.condition_vocabulary import names_condition
-from pipeline.policy.grant_words import FURTHER_TERM, REFUSES, grant_words
-from pipeline.policy.list_labels import _marker
+from pipeline.policy.grant_words import FURTHER_TERM, grant_words
+from pipeline.policy.list_labels import _marker, starts_list
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
 from pipeline.policy.prose_condition import SUBJECT_LABEL, named_class, prose_condition
@@ -65,6 +65,8 @@ _POINTS_ON = re.compile(
     r"listed)\b[^.:]*\.\s*$",
     re.I,
 )
+# words saying which of the items after a sentence count: "every box", "each of", "both"
+_COUNTS = re.compile(r"\b(?:all|every|each|both|any|either|at\s+least)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 # a title naming its request type before its condition ("Initial application - (X)",
 # "Renewal: X", "Repeat course - X"): the condition is what follows
@@ -150,11 +152,17 @@ def _closed(text: str, lines: list[Line], end: int) -> bool:
     if text.endswith(":"):
         return True
     last = _SENTENCE.split(text)[-1]
-    if not _POINTS_ON.search(last) or end >= len(lines):
+    if end >= len(lines) or not text.endswith("."):
         return False
     item = lines[end]
-    marked = _marker(item.text) is not None
-    return not item.blank_before and (marked or item.indent > lines[end - 1].indent)
+    mark = _marker(item.text)
+    if not item.blank_before and mark is not None and starts_list(mark[1]):
+        # a list starting right under it, the sentence saying which of its items count
+        # ("approve 2 months: every numbered box below must be checked.", "check every box.")
+        return bool(_POINTS_ON.search(last) or _COUNTS.search(last))
+    if not _POINTS_ON.search(last):
+        return False
+    return not item.blank_before and (mark is not None or item.indent > lines[end - 1].indent)
 
 
 def lead_sentence(lines: list[Line], at: int) -> tuple[str, int] | None:
@@ -188,9 +196,15 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
     text = read[0]
     if len(text.split()) < 5 or not grant_words(text):
         return None
-    if text.endswith(":") and not _CONDITIONAL.search(text):
+    if text.endswith(":") and not (_CONDITIONAL.search(text) or _typed_term(text)):
         return None
     return read
+
+
+def _typed_term(text: str) -> bool:
+    """A lead-in naming its request type and term, no condition word needed ("Continued
+    coverage for these codes (12 months at a time):", "Renewal - approve 6 months:")."""
+    return bool(_term(text) and (_INITIAL.search(text) or _RENEWAL.search(text)))
 
 
 def _is_heading(line: Line) -> bool:
@@ -258,6 +272,29 @@ def _item_lines(lines: list[Line], raw: dict[tuple[int, str], str], indent: int)
     return out
 
 
+# a lead-in opening on its subject before a dash ("Sapropterin (Kuvan) - first request, ...")
+_SUBJECT = re.compile(r"^([A-Z][\w-]{2,})(?:\s+\([^)]*\))?\s+[-–—]\s")
+
+
+def _subject(text: str) -> str | None:
+    """The drug (or other subject, no condition, no request type) a lead-in opens on."""
+    m = _SUBJECT.match(text)
+    if m is None or names_condition(m.group(1)) or _INITIAL.match(m.group(1)):
+        return None
+    return None if _RENEWAL.match(m.group(1)) else m.group(1)
+
+
+def _base_condition(condition: str) -> str:
+    """A title's condition without what follows its dash ("PKU - drug A and drug B")."""
+    head = re.split(r"\s+[-–—]\s+", condition)[0]
+    return head if names_condition(head) else condition
+
+
+def _bare(text: str) -> str:
+    """A title less its request-type words ("FIRST REQUEST", "Continued use")."""
+    return _RENEWAL.sub(" ", _INITIAL.sub(" ", text))
+
+
 def _is_title(line: Line) -> bool:
     """A heading, a question ("Q2. When will we approve X for Y?") or a numbered heading
     set apart ("3.1 Pegloticase (Krystexxa) for chronic gout"): what a lead-in's condition
@@ -284,9 +321,9 @@ def _title_name(text: str) -> str | None:
         return drugs
     if (typed := _BRANCH_TITLE.match(text)) is not None:
         text = text[typed.end() :].strip().removeprefix("(").removesuffix(")").strip()
-    if (m := _TITLE_FOR.search(text)) is not None and names_condition(m.group("name")):
+    if (m := _TITLE_FOR.search(text)) is not None and names_condition(_bare(m.group("name"))):
         return m.group("name").strip()
-    return text.rstrip("?").strip() if names_condition(text) else None
+    return text.rstrip("?").strip() if names_condition(_bare(text)) else None
 
 
 def _run_in_name(label: str, condition: str | None, lines: list[Line], at: int) -> str | None:
@@ -357,39 +394,6 @@ def _request_type(*texts: str) -> str:
     return "any"
 
 
-def adds_criteria(found: list[Indication], had: list[Indication]) -> bool:
-    """The lead-ins read more than the other readers did: branches of a stated request type,
-    branches, or criteria (or, naming each indication by a condition, more than the other
-    reading's indications so named); a reading that only renames what was read is no better."""
-
-    def size(inds: list[Indication]) -> tuple[int, int, int]:
-        branches = [b for i in inds for b in i.branches]
-        typed = sum(b.request_type != "any" for b in branches)
-        return typed, len(branches), sum(len(b.node.leaves()) for b in branches)
-
-    named = [i for i in had if names_condition(i.name)]
-    if not had or size(found) > size(had) and (len(had) <= 1 or not named):
-        return True
-    # a reading naming each of its indications by a condition, over one that read several
-    # under names of none ("Notes", the drug's name): better where it names as many
-    # indications as that reading had (those that only refuse aside: "Notes" over "X is not
-    # subsidised.") and reads more than its indications named by a condition
-    granting = [
-        i for i in had if not all(_refuses(x.text) for b in i.branches for x in b.node.leaves())
-    ]
-    return (
-        len(had) >= 2  # one indication renamed is no better
-        and len(named) < len(had)
-        and all(names_condition(i.name) for i in found)
-        and len(found) >= max(len(granting), len(named) + 1)
-        and size(found) > size(named)
-    )
-
-
-def _refuses(text: str) -> bool:
-    return bool(REFUSES.search(text))
-
-
 def grant_lead_in_indications(
     lines: list[Line], raw_pages: list[list[str]], pages: PageText, problems: list[str]
 ) -> tuple[list[Indication], set[int]] | None:
@@ -400,6 +404,7 @@ def grant_lead_in_indications(
     out: list[Indication] = []
     used: set[int] = set()
     local: list[str] = []
+    last_key: str | None = None  # the subject the last lead-in opened on
     floor = 0
     at = 0
     while at < len(lines):
@@ -418,6 +423,7 @@ def grant_lead_in_indications(
         title = Line(lines[at].page, lines[at].indent, text)
         b = _Branch(kind, title, approval=_term(text) or _term(heading or ""), lines=items)
         node_id = f"L{len(out) + 1}.{kind}"
+        said_before = len(local)
         node = _root(b, node_id, pages, local)
         lead, at, floor = at, end, end
         if node is None or not node.children:
@@ -425,6 +431,9 @@ def grant_lead_in_indications(
         if (logic := _logic(text)) is not None:
             node.op = logic[0]  # type: ignore[assignment]
             node.n = logic[1] or len(node.children)
+            # the lead-in's words state the root's logic: no problem of its own unstated
+            stated = f"no combining logic stated for {text[:60]!r}"
+            local[said_before:] = [p for p in local[said_before:] if stated not in p]
         else:
             local.append(
                 f"page {title.page}: {node_id}: the lead-in states no logic "
@@ -441,9 +450,21 @@ def grant_lead_in_indications(
         name = name and name[:1].upper() + name[1:]
         branch = Branch(request_type=kind, approval=b.approval, node=node)  # type: ignore[arg-type]
         used |= set(range(lead, end))
-        if out and (name is None or name.lower() == out[-1].name.lower()):
+        key = _subject(text)
+        if out and (
+            name is None
+            and key in (None, last_key)
+            or name
+            and name.lower() == out[-1].name.lower()
+        ):
             out[-1].branches.append(branch)
+            last_key = key or last_key
             continue
+        if name is None and key and condition:
+            # "Pegvaliase - first request, ..." after "Sapropterin - ...": the title's
+            # condition treated with another drug, an indication of its own
+            name = f"{_base_condition(condition)} - {key}"
+        last_key = key
         name = name or condition or heading or text
         out.append(
             Indication(

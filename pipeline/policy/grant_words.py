@@ -21,10 +21,12 @@ MODAL_GRANT = re.compile(
 )
 # the words a granting lead-in uses, with or without a verb of its own ("Coverage criteria:",
 # "is medically necessary when", "Members are eligible when", "Funded when", "is subsidised
-# for patients who")
+# for patients who") or any other verb of approval ("grant 3 months", "OK to dispense",
+# "paid for", "released")
 _GRANT_WORD = re.compile(
     r"\b(?:approv\w*|cover(?:s|ed|age)?|authori[sz]\w*|medically\s+necessary|eligible|"
-    r"criteri(?:a|on)|fund(?:s|ed|ing)?|subsidi[sz]\w*|reimburs\w*)\b",
+    r"criteri(?:a|on)|grant(?:s|ed)?|fund(?:s|ed|ing)?|subsidi[sz]\w*|reimburs\w*|"
+    r"permit(?:s|ted)?|allow(?:s|ed)?|dispens\w*|pa(?:ys?|id)\s+for|releas(?:e|es|ed))\b",
     re.I,
 )
 # a grant for a further term, with no verb of granting ("Yes, for 6 more months, when ...",

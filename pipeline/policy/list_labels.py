@@ -29,6 +29,15 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("lower", re.compile(r"^([a-z])\)(?=\s)")),
     ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
     ("paren", re.compile(r"^\((\d{1,3})\)")),
+    # a tag of letters and a number ("(A1)", "[B2]", "C3.", "AB4)"): the letters name the
+    # list (Table A's criteria), the number counts its items, a capital opens the item (a
+    # wrapped line's "(AQP4) antibody" or "(PD1) inhibitor" is no marker); a level of its own
+    (
+        "tag",
+        re.compile(
+            r"^[(\[]([A-Z]{1,2}\d{1,2})[)\]](?=\s*[A-Z])|^([A-Z]{1,2}\d{1,2})[.)](?=\s+[A-Z])"
+        ),
+    ),
     ("parenroman", re.compile(r"^\(((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)")),
     ("parenlower", re.compile(r"^\(([a-z])\)")),
     ("bullet", re.compile(r"^([•●·*])(?=\s)")),
@@ -60,7 +69,10 @@ def _marker(text: str) -> tuple[str, str, str] | None:
         if m := pattern.match(text):
             if style == "dec":
                 style += str(m.group(1).count("."))
-            return style, m.group(1), text[m.end() :].strip()
+            label = next(g for g in m.groups() if g is not None)
+            if style == "tag" and text.rstrip().endswith("?"):
+                return None  # "Q2. When will we approve X?": a question's label
+            return style, label, text[m.end() :].strip()
     if (
         len(text) > 2
         and text[1] == " "
@@ -73,6 +85,14 @@ def _marker(text: str) -> tuple[str, str, str] | None:
 
 
 FIRST = {"1", "a", "A", "i", "I"}
+_TAG = re.compile(r"^([A-Z]{1,3})(\d{1,2})$")
+
+
+def starts_list(label: str) -> bool:
+    """A label that starts a list: 1, a, A, i, I, or a tag's first number ("A1")."""
+    return label in FIRST or bool((m := _TAG.match(label)) and m[2] == "1")
+
+
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii"]
 
 
@@ -92,6 +112,8 @@ def next_label(previous: str, label: str) -> bool:
             and prev_last.isdigit()
             and (int(last) == int(prev_last) + 1)
         )
+    if (m := _TAG.match(label)) and (p := _TAG.match(previous)) and m[1] == p[1]:
+        return int(m[2]) == int(p[2]) + 1  # "A2" after "A1"
     low, prev = label.lower(), previous.lower()
     if prev in _ROMANS and low in _ROMANS and _ROMANS.index(low) == _ROMANS.index(prev) + 1:
         return True

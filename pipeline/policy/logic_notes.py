@@ -141,17 +141,22 @@ def note_logic(notes: list[str], labels: list[str]) -> dict[str, Logic]:
     out: dict[str, Logic] = {}
     low = [x.lower() for x in labels]
     for note in notes:
-        if not is_logic_note(note):
-            continue
-        for clause in re.split(r";|\.\s+|\.$", note):
-            if not _VERDICT.search(clause) and not _ANY.search(clause):
+        noted = is_logic_note(note)
+        for clause in re.split(r";|\.\s+|\.$|[()]", note):
+            joined = sub_choice(clause)
+            if not noted and joined is None:
+                continue
+            if not _VERDICT.search(clause) and not _ANY.search(clause) and joined is None:
                 continue
             subs = _SUBLABEL.findall(clause)
             parents = {a for a, _ in subs}
             if len(parents) == 1 and (parent := parents.pop()) in low:
-                # "for criterion 2, either 2a or 2b is enough": item 2's own list
-                if (op := _op(clause, len(subs))) is not None:
+                # "for criterion 2, either 2a or 2b is enough": item 2's own list; "box 4
+                # is checked when 4a or 4b is" in a lead-in: its sub-items joined by "or"
+                if (op := _op(clause, len(subs)) or joined) is not None:
                     out[labels[low.index(parent)]] = op
+                continue
+            if not noted:
                 continue
             single = [m.group(1) for m in _CRITERION.finditer(clause)]
             named = {x for x in named_labels(clause) if x.isalpha() or x.isdigit()}
@@ -168,6 +173,18 @@ def note_logic(notes: list[str], labels: list[str]) -> dict[str, Logic]:
                 # "criterion 3 is met by any one of its parts"
                 out[labels[low.index(single[0])]] = op
     return out
+
+
+_SUB_JOIN = re.compile(r"\b\d{1,2}[a-z]\b(?:\s*,\s*\d{1,2}[a-z]\b)*,?\s+(or|and)\s+\d{1,2}[a-z]\b")
+
+
+def sub_choice(clause: str) -> Logic | None:
+    """The logic of one item's sub-items a clause names joined by a connector ("4a or 4b",
+    "3a, 3b and 3c"), wherever the clause stands (a lead-in's parenthesis)."""
+    m = _SUB_JOIN.search(clause)
+    if m is None or len({a for a, _ in _SUBLABEL.findall(m.group(0))}) != 1:
+        return None
+    return ("any_of", 1) if m.group(1).lower() == "or" else ("all_of", 0)
 
 
 def note_owner(stack: list, text: str, indent: int) -> int | None:

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.policy.condition_vocabulary import document_heading
 from pipeline.policy.layout_text import Line
-from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, clause_fits
-from pipeline.policy.list_labels import FIRST as _FIRST
+from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, clause_fits, starts_list
 from pipeline.policy.list_labels import follows as _follows
 from pipeline.policy.list_labels import next_label as _next_label
 from pipeline.policy.logic_notes import is_logic_note, note_owner
@@ -89,8 +88,8 @@ def _same_style_cut(stack: list[Item], style: str, indent: int, label: str = "")
             return after[-1]
         level = [k for k, it in enumerate(stack) if abs(it.indent - indent) <= 2]
         if (
-            label in _FIRST
-            and all(stack[k].label not in _FIRST for k in same)
+            starts_list(label)
+            and not any(starts_list(stack[k].label) for k in same)
             and (not level or level[-1] > same[-1])
         ):
             # "A." after "B. Coverage Criteria" / "1. Plaque psoriasis" (at its margin or
@@ -129,7 +128,9 @@ def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None)
     paragraph, or by a list that starts again at 1: "6. References" / "1. ...")."""
     style, label, rest = found
     below = _marker(nxt.text) if nxt is not None else None
-    restarts = below is not None and below[0] == style and below[1] in _FIRST != label
+    restarts = (
+        below is not None and below[0] == style and starts_list(below[1]) and below[1] != label
+    )
     if style != "num" and not restarts:
         return False
     words = rest.split()

@@ -23,13 +23,14 @@ from pipeline.policy.branch_names import (
     _document_heading,
     comma_title,
 )
+from pipeline.policy.code_table_rows import TERM_IN_PAREN, code_row
 from pipeline.policy.condition_labels import criteria_label, names_others, plain_condition, run_in
 from pipeline.policy.condition_vocabulary import PAREN, names_condition, words_of
 from pipeline.policy.groups import _node
 from pipeline.policy.indications import coded_name
 from pipeline.policy.lead_in_titles import titles_lead_in
 from pipeline.policy.list_labels import next_label
-from pipeline.policy.logic_notes import is_logic_note, terse_logic
+from pipeline.policy.logic_notes import is_logic_note, sub_choice, terse_logic
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Item, Line, outline
 from pipeline.policy.runon import spread_runons
@@ -230,7 +231,7 @@ def _condition_follows(lines: list[Line], at: int, head: _Head) -> str | None:
             return "lead-in" if vocab else None
         if _listed(line):
             return "list" if vocab else None
-        if _code_line(line.text) or _DURATION_ONLY.match(line.text):
+        if _code_line(line.text) or code_row(line.text) or _DURATION_ONLY.match(line.text):
             continue
         if h is not None and _document_heading(h.text):
             continue  # "Criteria | Approval duration", "12 month(s)", "Therapy Stage"
@@ -255,6 +256,12 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
         if at in joined:
             used.add(at)
             continue
+        if current is not None and (branch is None or not branch.lines):
+            if codes := code_row(line.text):
+                # a row of the code table under the condition's title: its codes
+                current.codes.extend(codes)
+                used.add(at)
+                continue
         head = _heading(line)
         starts = line.blank_before or line.page_start or line.indent >= 20 or head and head.mark
         if head is not None and starts and _stop(head) and not _branch_kind(head.text):
@@ -378,10 +385,19 @@ def _root(branch: _Branch, node_id: str, pages, problems: list[str]) -> PolicyNo
         branch.approval = branch.approval or step_approval(steps)
         return steps_node(steps, node_id, title, pages, problems)
     roots = spread_runons(outline(branch.lines))  # "A; AND B; AND C" (runon.py)
+    if branch.approval is None and branch.kind != "any":
+        # a branch's own heading with its term ("Continued coverage (6 months at a time):")
+        m = TERM_IN_PAREN.search(branch.title.text)
+        branch.approval = m.group(1) if m else None
     for r in roots:
         for note in [*r.notes, *([r.text] if r.style == "para" and not r.children else [])]:
             if (m := _APPROVE_FOR.search(note)) and branch.approval is None:
                 branch.approval = m.group(1)
+        if r.style == "para" and r.children and branch.approval is None:
+            # the lead-in over the list states the term ("... (approve for 12 months):",
+            # "Continued coverage (6 months at a time):")
+            m = _APPROVE_FOR.search(r.text) or TERM_IN_PAREN.search(r.text)
+            branch.approval = m.group(1) if m else None
     kept = [r for r in roots if r.children or r.style not in {"para", "unmarked"}]
     if not kept:
         return None
@@ -389,6 +405,8 @@ def _root(branch: _Branch, node_id: str, pages, problems: list[str]) -> PolicyNo
         return _node(kept[0], node_id, pages, problems)
     # a note after the branch's list ("Criteria 1 through 5 must all be met"): its logic
     title.notes = [r.text for r in roots if r.style == "para" and is_logic_note(r.text)]
+    if sub_choice(title.text):
+        title.notes.append(title.text)  # "(box 4 is checked when 4a or 4b is)"
     title.children = kept
     return _node(title, node_id, pages, problems)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.policy.compile import compile_policy
-from pipeline.policy.grant_lead_ins import _logic, adds_criteria, grant_lead_in_indications
+from pipeline.policy.grant_lead_ins import _logic, grant_lead_in_indications
 from pipeline.policy.outline import Line
+from pipeline.policy.reading_choice import adds_criteria
 from pipeline.policy.verbatim import PageText
 from tests.unit.test_policy_layouts_rows import _pdf, _shape
 

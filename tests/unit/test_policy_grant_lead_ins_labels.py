@@ -16,11 +16,11 @@ from pipeline.policy.grant_lead_ins import (
     _CONDITIONAL,
     _sentence_title,
     _title_name,
-    adds_criteria,
 )
 from pipeline.policy.layout_text import _marked
 from pipeline.policy.outline import Line
 from pipeline.policy.prose_condition import named_class, prose_condition
+from pipeline.policy.reading_choice import adds_criteria
 from tests.unit.test_policy_layouts_rows import _pdf
 
 L, NUM, TEXT = 50.0, 64.0, 86.0

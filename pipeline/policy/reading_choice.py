@@ -1,0 +1,41 @@
+"""Which of two readings of a policy's indications to keep: the lead-ins' reading
+(grant_lead_ins.py) replaces the other readers' only where it reads more than they did."""
+
+from __future__ import annotations
+
+from pipeline.policy.condition_vocabulary import names_condition
+from pipeline.policy.grant_words import REFUSES
+from pipeline.policy.models import Indication
+
+
+def adds_criteria(found: list[Indication], had: list[Indication]) -> bool:
+    """The lead-ins read more than the other readers did: branches of a stated request type,
+    branches, or criteria (or, naming each indication by a condition, more than the other
+    reading's indications so named); a reading that only renames what was read is no better."""
+
+    def size(inds: list[Indication]) -> tuple[int, int, int]:
+        branches = [b for i in inds for b in i.branches]
+        typed = sum(b.request_type != "any" for b in branches)
+        return typed, len(branches), sum(len(b.node.leaves()) for b in branches)
+
+    named = [i for i in had if names_condition(i.name)]
+    if not had or size(found) > size(had) and (len(had) <= 1 or not named):
+        return True
+    # a reading naming each of its indications by a condition, over one that read several
+    # under names of none ("Notes", the drug's name): better where it names as many
+    # indications as that reading had (those that only refuse aside: "Notes" over "X is not
+    # subsidised.") and reads more than its indications named by a condition
+    granting = [
+        i for i in had if not all(_refuses(x.text) for b in i.branches for x in b.node.leaves())
+    ]
+    return (
+        len(had) >= 2  # one indication renamed is no better
+        and len(named) < len(had)
+        and all(names_condition(i.name) for i in found)
+        and len(found) >= max(len(granting), len(named) + 1)
+        and size(found) > size(named)
+    )
+
+
+def _refuses(text: str) -> bool:
+    return bool(REFUSES.search(text))
