@@ -9,6 +9,8 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.adherence import judge_adherence
+from pipeline.policy.age_phrases import judge_age_phrase
+from pipeline.policy.and_parts import read_and_parts
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.care_setting import judge_treated_by
@@ -26,6 +28,7 @@ from pipeline.policy.documented_condition import judge_documented_condition
 from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.durations import judge_duration
+from pipeline.policy.finding_examples import judge_finding_examples
 from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
@@ -36,6 +39,7 @@ from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
 from pipeline.policy.measures import judge_measure
+from pipeline.policy.menstrual_status import judge_menstrual_status
 from pipeline.policy.monitoring_frequency import judge_monitoring_frequency
 from pipeline.policy.monitoring_schedule import judge_monitoring
 from pipeline.policy.negative_workup import judge_negative_workup
@@ -156,6 +160,9 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_unit_named(text, facts),
         lambda: judge_purpose(text, facts),
         lambda: judge_symptom_examples(text, facts),
+        lambda: judge_menstrual_status(text, facts),
+        lambda: judge_finding_examples(text, facts),
+        lambda: judge_age_phrase(text, facts),
     )
     for read in readers:
         found = read()
@@ -174,9 +181,14 @@ _WITH = re.compile(r",\s+with\s+(?=(?:\w+\s+){2,})", re.I)
 
 def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     """(status, cited facts, reason) where code can read the criterion, or its parts."""
-    found = _read_whole(text, facts, drug, context)
+    found = _read_whole(text, facts, drug, context) or _read_parts(text, facts, drug, context)
     if found is not None:
         return found
+    # "She is 18 or older and has not gone through menopause": a bare "and", both parts read
+    return read_and_parts(text, lambda p: _read_whole(p, facts, drug, context))
+
+
+def _read_parts(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     joint = _AND if _AND.search(text) else _WITH
     parts = [p.strip() for p in joint.split(text) if p.strip()]
     if len(parts) != 2 or any(len(p.split()) < 3 for p in parts):
