@@ -17,7 +17,10 @@ from pipeline.models import CaseFact
 
 _ASKS = re.compile(
     r"^(?P<what>.+?)\b(?:documented|present|shown|seen|found|confirmed)\s*,?\s+such\s+as\s+"
-    r"(?P<examples>.+?)\.?\s*$",
+    r"(?P<examples>.+?)\.?\s*$"
+    # "A severe-deficiency genotype such as PiZZ, ...": a finding named by its noun alone
+    r"|^(?P<what2>(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:genotype|variant|mutation|involvement))\s*,?\s+"
+    r"such\s+as\s+(?P<examples2>.+?)\.?\s*$",
     re.I,
 )
 _NOT = re.compile(
@@ -71,9 +74,9 @@ def _states(words: list[str], piece: str) -> bool:
 
 def judge_finding_examples(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
     asks = _ASKS.match(text)
-    if not asks or re.search(r"\bsymptoms?\s+of\b", asks.group("what"), re.I):
+    if not asks or re.search(r"\bsymptoms?\s+of\b", asks.group("what") or "", re.I):
         return None  # "symptoms of X, such as": symptom_examples reads it
-    examples = _examples(asks.group("examples"))
+    examples = _examples(asks.group("examples") or asks.group("examples2"))
     for fact in facts:
         if fact.text.startswith(_SKIP):
             continue

@@ -66,12 +66,14 @@ from pipeline.policy.restated import (
 from pipeline.policy.results_on_file import judge_results_on_file
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.serology import judge_serology
+from pipeline.policy.smoke_free import judge_smoke_free
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
 from pipeline.policy.taken_with import judge_taken_with
+from pipeline.policy.total_time_limit import judge_total_time
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
 from pipeline.policy.unit_named import judge_unit_named
@@ -162,6 +164,8 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_symptom_examples(text, facts),
         lambda: judge_menstrual_status(text, facts),
         lambda: judge_finding_examples(text, facts),
+        lambda: judge_total_time(text, facts, drug),
+        lambda: judge_smoke_free(text, facts),
         lambda: judge_age_phrase(text, facts),
     )
     for read in readers:

@@ -46,3 +46,13 @@ def test_normal_negated_or_unjudged_findings_decide_nothing() -> None:
 def test_symptoms_of_a_condition_are_left_to_their_reader() -> None:
     text = "He has symptoms of low testosterone, such as reduced libido or low energy"
     assert judge_finding_examples(text, _facts("Energy is low; reduced libido.")) is None
+
+
+def test_a_finding_named_by_its_noun_alone() -> None:
+    text = "A severe-deficiency genotype such as PiZZ, PiZ(null) or Pi(null)(null)."
+    found = judge_finding_examples(text, _facts("Serum AAT 4.6 micromol/L; genotype PiZZ."))
+    assert found is not None and found[0] == "met"
+    assert judge_finding_examples(text, _facts("Genotype PiMZ.")) is None
+    # a therapy named with examples is no finding: not this reading
+    therapy = "Failure of a TNF inhibitor such as adalimumab or etanercept"
+    assert judge_finding_examples(therapy, _facts("Adalimumab started 2024.")) is None
