@@ -66,6 +66,7 @@ from pipeline.policy.restated import (
 from pipeline.policy.results_on_file import judge_results_on_file
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.serology import judge_serology
+from pipeline.policy.short_course import judge_short_course
 from pipeline.policy.smoke_free import judge_smoke_free
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.stable_since import judge_stable_since
@@ -98,6 +99,7 @@ def _measure(text: str, facts: list[CaseFact], drug: str, context: str) -> Found
 
 def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     readers = (
+        lambda: judge_short_course(text, facts),
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
         lambda: judge_window_count(text, facts),
