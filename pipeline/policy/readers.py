@@ -18,6 +18,7 @@ from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.change_since import judge_change_since
 from pipeline.policy.class_failure import judge_class_failure, resolve_classes
 from pipeline.policy.class_stage import judge_class_stage
+from pipeline.policy.combined_trial import judge_combined_trial
 from pipeline.policy.comma_statements import read_comma_statements
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.counted_levels import judge_counted_levels
@@ -100,6 +101,7 @@ def _measure(text: str, facts: list[CaseFact], drug: str, context: str) -> Found
 def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     readers = (
         lambda: judge_short_course(text, facts),
+        lambda: judge_combined_trial(text, facts),
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
         lambda: judge_window_count(text, facts),
