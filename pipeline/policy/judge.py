@@ -388,6 +388,7 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
         return j
     text = node.text + " " + " ".join(node.notes)
     groups = requirements(node.text, drug) or requirements(text, drug)
+    groups = [g for g in groups if not g <= {"she", "he"}] or groups  # a pronoun states nothing
     cited = [facts[i] for i in j.facts if i in facts]
     numeric = bounds(node.text)
     absence = is_absence(node.text) and not numeric  # "does not exceed 375 mg": a bound

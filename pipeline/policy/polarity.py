@@ -115,7 +115,18 @@ _ALONGSIDE = re.compile(
     re.I,
 )
 _STOPPED = re.compile(r"\b(?:stopped|discontinued|will be stopped|will stop|held|switched)\b", re.I)
-_FILLER = {"a", "an", "any", "another", "other", "drug", "drugs", "agent", "agents", "the"}
+# "another oral urate-lowering drug": a route names no other drug ("no other urate-lowering
+# drug" states it absent)
+_FILLER = {"a", "an", "any", "another", "other", "drug", "drugs", "agent", "agents", "the"} | {
+    "oral",
+    "injectable",
+    "intravenous",
+    "subcutaneous",
+    "topical",
+}
+# "not taking febuxostat or any other urate-lowering drug besides allopurinol": what the
+# clause sets aside is no drug it states absent
+_SET_ASIDE = re.compile(r"\s*\b(?:besides|other than|except(?: for)?|apart from)\b[^;,.]*", re.I)
 
 
 def _items(listed: str) -> list[str]:
@@ -165,6 +176,7 @@ def judge_concomitant(
         if fact.text.startswith(_SKIP):
             continue
         for clause in _clauses(fact.text):
+            clause = _SET_ASIDE.sub("", clause)
             for item in items:
                 if not _names(item, clause):
                     # "no other immunosuppressant" states "a potent immunosuppressant" absent:

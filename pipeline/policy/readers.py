@@ -9,7 +9,9 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.adherence import judge_adherence
+from pipeline.policy.age_phrases import judge_age_phrase
 from pipeline.policy.alongside_absence import judge_alongside_absent
+from pipeline.policy.and_parts import read_and_parts
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.baseline_percent import judge_baseline_percent
 from pipeline.policy.broader_absence import judge_broader_absence
@@ -18,6 +20,7 @@ from pipeline.policy.change_amount import judge_change_amount
 from pipeline.policy.change_since import judge_change_since
 from pipeline.policy.class_failure import judge_class_failure, resolve_classes
 from pipeline.policy.class_stage import judge_class_stage
+from pipeline.policy.combined_trial import judge_combined_trial
 from pipeline.policy.comma_statements import read_comma_statements
 from pipeline.policy.comparison import judge_comparison
 from pipeline.policy.counted_levels import judge_counted_levels
@@ -29,6 +32,7 @@ from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.dosing_interval import judge_dosing_interval
 from pipeline.policy.durations import judge_duration
+from pipeline.policy.finding_examples import judge_finding_examples
 from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.genetic_variants import judge_genetic_variant
 from pipeline.policy.gestation import judge_gestation
@@ -40,6 +44,7 @@ from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
 from pipeline.policy.measures import judge_measure
+from pipeline.policy.menstrual_status import judge_menstrual_status
 from pipeline.policy.monitoring_frequency import judge_monitoring_frequency
 from pipeline.policy.monitoring_schedule import judge_monitoring
 from pipeline.policy.negative_workup import judge_negative_workup
@@ -68,6 +73,8 @@ from pipeline.policy.score_improvement import judge_score_improvement
 from pipeline.policy.screening import judge_screening
 from pipeline.policy.section_met_at_start import judge_section_met_at_start
 from pipeline.policy.serology import judge_serology
+from pipeline.policy.short_course import judge_short_course
+from pipeline.policy.smoke_free import judge_smoke_free
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
@@ -75,6 +82,7 @@ from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
 from pipeline.policy.taken_with import judge_taken_with
+from pipeline.policy.total_time_limit import judge_total_time
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
 from pipeline.policy.unit_named import judge_unit_named
@@ -99,6 +107,8 @@ def _measure(text: str, facts: list[CaseFact], drug: str, context: str) -> Found
 
 def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     readers = (
+        lambda: judge_short_course(text, facts),
+        lambda: judge_combined_trial(text, facts),
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
         lambda: judge_window_count(text, facts),
@@ -170,6 +180,11 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_unit_named(text, facts),
         lambda: judge_purpose(text, facts),
         lambda: judge_symptom_examples(text, facts),
+        lambda: judge_menstrual_status(text, facts),
+        lambda: judge_finding_examples(text, facts),
+        lambda: judge_total_time(text, facts, drug),
+        lambda: judge_smoke_free(text, facts),
+        lambda: judge_age_phrase(text, facts),
     )
     for read in readers:
         found = read()
@@ -188,9 +203,14 @@ _WITH = re.compile(r",\s+with\s+(?=(?:\w+\s+){2,})", re.I)
 
 def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     """(status, cited facts, reason) where code can read the criterion, or its parts."""
-    found = _read_whole(text, facts, drug, context)
+    found = _read_whole(text, facts, drug, context) or _read_parts(text, facts, drug, context)
     if found is not None:
         return found
+    # "She is 18 or older and has not gone through menopause": a bare "and", both parts read
+    return read_and_parts(text, lambda p: _read_whole(p, facts, drug, context))
+
+
+def _read_parts(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     joint = _AND if _AND.search(text) else _WITH
     parts = [p.strip() for p in joint.split(text) if p.strip()]
     if len(parts) != 2 or any(len(p.split()) < 3 for p in parts):

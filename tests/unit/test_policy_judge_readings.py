@@ -449,3 +449,21 @@ def test_a_measurement_is_read_against_its_reference_range_inside_the_window() -
     assert judge_range(text, old) is None
     below = facts("History: IGF-1 62 ng/mL (below the normal range for age).")
     assert _status(judge_range("IGF-1 below the normal range for age and sex", below)) == "met"
+
+
+def test_concomitant_reads_what_a_clause_sets_aside_as_no_absence() -> None:
+    """ "not taking X or any other Y besides Z" states nothing of Z; a route word names no
+    other drug ("another oral urate-lowering drug")."""
+    from pipeline.policy.polarity import judge_concomitant
+
+    text = "Not for use together with allopurinol, febuxostat or another oral urate-lowering drug."
+
+    def facts(*notes: str) -> list[CaseFact]:
+        return [CaseFact(id=f"F{i}", text=f"History: {n}") for i, n in enumerate(notes, 1)]
+
+    aside = "Not taking febuxostat or any other urate-lowering drug besides allopurinol."
+    stopped = "Allopurinol will be stopped before the first infusion."
+    assert _status(judge_concomitant(text, facts(aside, stopped), "pegloticase")) == "met"
+    # allopurinol set aside and never stopped: still being taken, nothing read as absent
+    ongoing = "Allopurinol 300 mg daily, taken daily."
+    assert judge_concomitant(text, facts(aside, ongoing), "pegloticase") is None

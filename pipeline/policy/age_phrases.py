@@ -1,0 +1,44 @@
+"""A criterion (or one part of one) that is an age and nothing else, in plain words ("She is
+18 or older", "Patient is at least 12 years old", "aged 65 or over"), judged from the case's
+patient line ("Patient: 29-year-old female."). Anchored at both ends: an age inside a longer
+statement ("children 6 or older with X") is no reading of the whole."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import CaseFact
+
+_SUBJECT = (
+    r"(?:(?:she|he|they|the\s+(?:patient|member|child)|patient|member)\s+(?:is|are|must\s+be)\s+)?"
+)
+_AGE = re.compile(
+    rf"^\s*{_SUBJECT}(?:aged?\s+)?(?P<n>\d{{1,2}})\s*(?:years?(?:\s+of\s+age|\s+old)?)?\s+"
+    r"or\s+(?P<dir>older|over|above|younger|under|less)\s*\.?\s*$",
+    re.I,
+)
+_AT_LEAST = re.compile(
+    rf"^\s*{_SUBJECT}(?P<dir>at\s+least|under|younger\s+than|older\s+than)\s+(?P<n>\d{{1,2}})\s*"
+    r"(?:years?(?:\s+of\s+age|\s+old)?)?\s*\.?\s*$",
+    re.I,
+)
+_PATIENT = re.compile(r"^Patient:\s*(\d{1,3})-year-old")
+
+
+def judge_age_phrase(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    m = _AGE.match(text) or _AT_LEAST.match(text)
+    if not m:
+        return None
+    years, word = int(m.group("n")), m.group("dir").lower()
+    patient = next((f for f in facts if _PATIENT.match(f.text)), None)
+    if patient is None:
+        return None  # no age on file: the model or a person reads it
+    age = int(_PATIENT.match(patient.text).group(1))  # type: ignore[union-attr]
+    if word in {"younger", "under", "less", "younger than"}:
+        ok, op = age < years + (1 if word in {"younger", "less"} else 0), "<"
+    elif word == "older than":
+        ok, op = age > years, ">"
+    else:
+        ok, op = age >= years, "≥"
+    verb = "satisfies" if ok else "fails"
+    return ("met" if ok else "not_met"), [patient.id], f"age {age} {verb} {op} {years}"
