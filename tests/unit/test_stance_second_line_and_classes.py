@@ -119,3 +119,14 @@ def test_a_goal_written_as_a_for_phrase_serves_the_state() -> None:
     assert case_topic(c).serves_state
     c.question = "Is triptorelin medically necessary for a 30-year-old woman, fertility counselled?"
     assert not case_topic(c).serves_state
+
+
+def test_a_population_of_the_other_sex_is_not_the_patient() -> None:
+    from pipeline.draft.population import sex_fits
+
+    assert not sex_fits("In men with RMD receiving CYC", "female")
+    assert sex_fits("In premenopausal women with RMD receiving CYC", "female")
+    assert not sex_fits("In premenopausal women with RMD", "male")
+    assert sex_fits("In men and women with RMD", "female")
+    assert sex_fits("In patients with RMD", "male")
+    assert sex_fits("In men with RMD", "unknown")
