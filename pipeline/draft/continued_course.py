@@ -65,6 +65,12 @@ def more_of_course(target: str, topic: CaseTopic) -> bool:
     return not any(topic.tried(t) for t in find_therapies(target))
 
 
+# the guideline's own word that it makes no recommendation on the drug, or left it out
+DEFERRED = re.compile(
+    r"\b(deferred|no (?:formal )?recommendation|mentioned only|insufficient evidence|"
+    r"did not (?:include|consider)|(?:was|were) not considered)\b",
+    re.I,
+)
 # not the first line: "not a first-line therapy", "a rescue option", "the second-line agent"
 NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|"

@@ -41,7 +41,7 @@ from pipeline.draft.clauses import (
     narrower_than,
     new_members,
 )
-from pipeline.draft.continued_course import NOT_FIRST, cannot_take, more_of_course
+from pipeline.draft.continued_course import DEFERRED, NOT_FIRST, cannot_take, more_of_course
 from pipeline.draft.documentation import _AFTER, _names, documentation
 from pipeline.draft.failures import (
     after_class,
@@ -105,9 +105,6 @@ def _on_drug(text: str, topic: CaseTopic) -> bool:
     return topic.names_drug(text) or topic.names_class(text)
 
 
-_DEFERRED = re.compile(
-    r"\b(deferred|no (?:formal )?recommendation|mentioned only|insufficient evidence)\b", re.I
-)
 _ADJUNCT = re.compile(r"\badjunct\w*|\bbridging\b", re.I)
 _SWITCH = re.compile(
     r"(?:the )?(?:switch\w*|taper\w*|discontinu\w*|stopp?\w*|withdraw\w*|dose reduction|"
@@ -141,9 +138,9 @@ _DEICTIC = re.compile(
 
 def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     text = written_out(ev.text, ev.refers)  # "their use": what the sentence before names
-    if not _CUE.search(text) and not NOT_FIRST.search(text):
+    if not (_CUE.search(text) or NOT_FIRST.search(text) or DEFERRED.search(text)):
         return None
-    if _DEFERRED.search(text):
+    if DEFERRED.search(text):
         # "no recommendation can be made for other biologic agents": the guideline's own word
         # that it is silent on the drug (or its class), quoted with a silent stance
         return Reading(ev, "deferred" if _on_drug(text, topic) else "other")

@@ -130,3 +130,19 @@ def test_a_population_of_the_other_sex_is_not_the_patient() -> None:
     assert sex_fits("In men and women with RMD", "female")
     assert sex_fits("In patients with RMD", "male")
     assert sex_fits("In men with RMD", "unknown")
+
+
+def test_a_guideline_that_left_the_drug_out_says_so_and_may_be_quoted() -> None:
+    from pipeline.draft.quotable import why_not
+
+    c = case("Pegloticase", "Gout", "M10.9")
+    topic = case_topic(c)
+    scope = (
+        "This guideline development effort did not include consideration of pegloticase, "
+        "since the guidelines consider therapies approved at the time of the search."
+    )
+    assert why_not(scope, topic) is None  # its scope, on this very drug
+    other = "This guideline development effort did not include consideration of costs."
+    assert why_not(other, topic) == "about the document"
+    position, _ = guideline_position(c, topic, [ev(1, scope)], [], {})
+    assert position.stance == "silent" and position.citations == ["E1.1"]
