@@ -324,9 +324,7 @@ def gather(
                     score += 0.5  # for the case's own band of a measure (BMI 40-49)
                 elif spec.key == "rationale" and after_untried(population, topic):
                     score -= 1.0  # patients further along than this case: the path's, later
-                elif spec.key != "position" and places_drug(
-                    written_out(sent.text, sent.refers), topic
-                ):
+                elif places_drug(written_out(sent.text, sent.refers), topic):
                     score += 1.0  # the guideline's word on where the request stands
             if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
                 if topical_exist and (

@@ -146,3 +146,13 @@ def test_a_guideline_that_left_the_drug_out_says_so_and_may_be_quoted() -> None:
     assert why_not(other, topic) == "about the document"
     position, _ = guideline_position(c, topic, [ev(1, scope)], [], {})
     assert position.stance == "silent" and position.citations == ["E1.1"]
+
+
+def test_the_scope_sentence_on_the_drug_places_it_for_the_position_pool() -> None:
+    # gather ranks sentences that place the drug up in every path section and the position
+    # pool (places_drug), the guideline's word that it left the drug out among them
+    from pipeline.draft.position import places_drug
+
+    topic = case_topic(case("Pegloticase", "Gout", "M10.9"))
+    assert places_drug("This guideline did not include consideration of pegloticase.", topic)
+    assert not places_drug("Pegloticase is given intravenously every 2 weeks.", topic)
