@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.retrieve.topic import CaseTopic
-from pipeline.terms import mentions
+from pipeline.terms import find_therapies, mentions
 
 # "continuing their current daily dose of X", "continuing the usual dosing of X" ... then
 # what it is preferred to: "rather than / over / instead of" administering another course
@@ -45,3 +45,49 @@ def against_change(text: str, topic: CaseTopic) -> bool:
         return topic.names_drug(part) or topic.names_class(part)
 
     return on_drug(m.group("kept")) and on_drug(m.group("change"))
+
+
+# "against additional antibiotic therapy", "against retreatment with X": more of a course the
+# patient already had; for a first course of the drug it says nothing
+_MORE_OF = re.compile(
+    r"^\s*(?:an?\s+|the\s+)?(?:additional|further|repeat(?:ed)?|another\s+course|"
+    r"re-?treatment|prolonged|extended)\b",
+    re.I,
+)
+
+
+def more_of_course(target: str, topic: CaseTopic) -> bool:
+    """What the sentence advises against is more of a course already given, and the case
+    had none of what it names (an initial request; a continuation is the request for more,
+    and a case with a course of the class before asks for the additional one)."""
+    if not _MORE_OF.match(target) or topic.request_type != "initial":
+        return False
+    return not any(topic.tried(t) for t in find_therapies(target))
+
+
+# the guideline's own word that it makes no recommendation on the drug, or left it out
+DEFERRED = re.compile(
+    r"\b(deferred|no (?:formal )?recommendation|mentioned only|insufficient evidence|"
+    r"did not (?:include|consider)|(?:was|were) not considered)\b",
+    re.I,
+)
+# not the first line: "not a first-line therapy", "a rescue option", "the second-line agent"
+NOT_FIRST = re.compile(
+    r"\bnot (?:a |the )?first-line\b|"
+    r"\b(?:rescue|salvage|second-line) (?:option|therapy|agent|drug)",
+    re.I,
+)
+# "the preferred second-line agent is X" for "patients who are unable to take A, B and C":
+# A, B, C come first; the drug is for those who cannot take them
+_CANNOT_TAKE = re.compile(
+    r"\b(?:unable to (?:take|tolerate|use)|cannot (?:take|tolerate|use)|intoleran\w* (?:of|to)|"
+    r"contraindicat\w* to|allerg\w* to)\b(.*)$",
+    re.I | re.S,
+)
+
+
+def cannot_take(text: str) -> str:
+    """What a sentence's population cannot take ("unable to take A, B, and C, the ..."):
+    its clause up to the sentence's own subject, or ""."""
+    m = _CANNOT_TAKE.search(text)
+    return re.split(r",\s+(?:the|we|it|this|these)\b|;", m.group(1), flags=re.I)[0] if m else ""

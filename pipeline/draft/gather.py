@@ -36,6 +36,7 @@ from pipeline.draft.sections import DOSE, RECOMMEND, SECTIONS, SectionSpec
 from pipeline.models import Case, Chunk, Document, Evidence, SearchFilters
 from pipeline.policy.models import PolicyDecision
 from pipeline.retrieve import sentence_of
+from pipeline.retrieve.corpus_classes import teach_classes
 from pipeline.retrieve.search import Searcher
 from pipeline.retrieve.states import names_setting, stage_fits, state_document
 from pipeline.retrieve.topic import CaseTopic, case_topic, find_therapies
@@ -231,6 +232,7 @@ def gather(
             )
             if c.id not in known
         ]
+    teach_classes(topic, [c.text for c in own])  # the drug's class, as they name it by example
     # ... and the documents about the drug itself, for its dose.
     own_drug = own_chunks(store, documents, topic.names_drug) if wanted else []
     for spec in specs:
@@ -322,9 +324,7 @@ def gather(
                     score += 0.5  # for the case's own band of a measure (BMI 40-49)
                 elif spec.key == "rationale" and after_untried(population, topic):
                     score -= 1.0  # patients further along than this case: the path's, later
-                elif spec.key != "position" and places_drug(
-                    written_out(sent.text, sent.refers), topic
-                ):
+                elif places_drug(written_out(sent.text, sent.refers), topic):
                     score += 1.0  # the guideline's word on where the request stands
             if topic.names_other_condition(doc_name(sent.chunk)) and not topical:
                 if topical_exist and (
@@ -363,10 +363,9 @@ def gather(
         )
         for key, scored in pre.items()
     }
-    if log.isEnabledFor(logging.DEBUG):
-        for key, ranked in ranked_by.items():
-            for score, x in ranked[:15]:
-                log.debug("%s %.2f %s", key, score, x.text[:100])
+    for key, ranked in ranked_by.items() if log.isEnabledFor(logging.DEBUG) else ():
+        for score, x in ranked[:15]:
+            log.debug("%s %.2f %s", key, score, x.text[:100])
     graded = listed_recommendations(
         [
             *full.get("rationale", []),
@@ -400,8 +399,7 @@ def gather(
         # stays short and each section says something new.
         # Far below the section's best is beside the point: better fewer than off the case.
         floor = ranked_by[spec.key][0][0] - FLOOR if ranked_by[spec.key] else 0.0
-        ranked = [(sc, x) for sc, x in ranked_by[spec.key] if x.text not in shown]
-        ranked = [(sc, x) for sc, x in ranked if sc >= floor]
+        ranked = [(sc, x) for sc, x in ranked_by[spec.key] if x.text not in shown and sc >= floor]
         topical_docs = {x.chunk.source_id for _, x in ranked if on_topic(x.chunk)}
         chosen = diverse(
             [(s, evidence_of(x)) for s, x in ranked], cfg.candidates_per_section, topical_docs

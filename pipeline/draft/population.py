@@ -157,6 +157,21 @@ def population_of(text: str) -> str:
     return f"{lead} {split_over(body)[2]}".strip()
 
 
+_MALE = re.compile(r"\b(?:men|man|males?|boys?|fathers?)\b", re.I)
+_FEMALE = re.compile(
+    r"\b(?:women|woman|females?|girls?|mothers?|(?:pre|peri|post)menopausal)\b", re.I
+)
+
+
+def sex_fits(population: str, sex: str | None) -> bool:
+    """A population of one sex ("in men with RMD", "premenopausal women") is not a patient
+    of the other; one that names both, or neither, may be."""
+    male, female = bool(_MALE.search(population)), bool(_FEMALE.search(population))
+    if male == female or sex not in ("male", "female"):
+        return True
+    return female if sex == "female" else male
+
+
 def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
     """Whether a recommendation's population can be this case: it names no other disease or
     form of the condition, no age group the patient is outside, and no qualifier
@@ -171,6 +186,8 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         return False
     if age is not None and _outside_age(population, age):
         return False
+    if not sex_fits(population, case.patient.sex):
+        return False  # "in men with RMD receiving CYC" for a woman
     if measure_fits(population, case) is False:
         return False  # "with BMI > 50" for a BMI of 42
     if not failure_fits(population, case):

@@ -41,6 +41,7 @@ from pipeline.draft.clauses import (
     narrower_than,
     new_members,
 )
+from pipeline.draft.continued_course import DEFERRED, NOT_FIRST, cannot_take, more_of_course
 from pipeline.draft.documentation import _AFTER, _names, documentation
 from pipeline.draft.failures import (
     after_class,
@@ -84,9 +85,6 @@ _NOT = re.compile(
 )
 _ROUTINE = re.compile(r"\s+(?:be\s+)?(?:used\s+|given\s+)?(?:routinely|as routine)\b", re.I)
 _ROUTINE_BEFORE = re.compile(r"\bnot\s+routinely\s*$", re.I)
-_NOT_FIRST = re.compile(
-    r"\bnot (?:a |the )?first-line\b|\b(?:rescue|salvage|second-line) (?:option|therapy)\b", re.I
-)
 
 
 @dataclass
@@ -107,9 +105,6 @@ def _on_drug(text: str, topic: CaseTopic) -> bool:
     return topic.names_drug(text) or topic.names_class(text)
 
 
-_DEFERRED = re.compile(
-    r"\b(deferred|no (?:formal )?recommendation|mentioned only|insufficient evidence)\b", re.I
-)
 _ADJUNCT = re.compile(r"\badjunct\w*|\bbridging\b", re.I)
 _SWITCH = re.compile(
     r"(?:the )?(?:switch\w*|taper\w*|discontinu\w*|stopp?\w*|withdraw\w*|dose reduction|"
@@ -143,9 +138,9 @@ _DEICTIC = re.compile(
 
 def read_sentence(ev: Evidence, topic: CaseTopic) -> Reading | None:
     text = written_out(ev.text, ev.refers)  # "their use": what the sentence before names
-    if not _CUE.search(text) and not _NOT_FIRST.search(text):
+    if not (_CUE.search(text) or NOT_FIRST.search(text) or DEFERRED.search(text)):
         return None
-    if _DEFERRED.search(text):
+    if DEFERRED.search(text):
         # "no recommendation can be made for other biologic agents": the guideline's own word
         # that it is silent on the drug (or its class), quoted with a silent stance
         return Reading(ev, "deferred" if _on_drug(text, topic) else "other")
@@ -211,8 +206,9 @@ def _read_kind(
             # "X over Y is strongly recommended against for patients ...": the passive's
             # subject X is what is advised against, not the patients after it
             target = split_over(text[: after.start()])[0]
-        if _SWITCH.match(target.strip()) and topic.request_type == "initial":
-            # against switching, tapering or stopping it: about patients already on it
+        initial = topic.request_type == "initial"
+        if (_SWITCH.match(target.strip()) and initial) or more_of_course(target, topic):
+            # against switching, stopping it or more of it: about patients who had it
             return Reading(ev, "other")
         if _DELAY.match(target.strip()) and _on_drug(target, topic):
             return Reading(ev, "endorsed", strong=strong)  # against delaying it: for it
@@ -233,8 +229,8 @@ def _read_kind(
                 # patient, kept for some (after failures): second line, not a ban
                 return Reading(ev, "second_line", strong=strong)
             return Reading(ev, "against", strong=strong)
-    if _NOT_FIRST.search(text) and _on_drug(text, topic):
-        return Reading(ev, "second_line", strong=strong)
+    if NOT_FIRST.search(text) and _on_drug(text, topic):  # (for those who cannot take others)
+        return Reading(ev, "second_line", preferred=others(cannot_take(text), topic), strong=strong)
     # what must have come first: the therapies of the population ("taking methotrexate"),
     # and drugs of the head ("adding X to methotrexate"); the head's classes are the
     # alternatives it recommends ("a bDMARD or tsDMARD"), not requirements

@@ -229,6 +229,19 @@ def heading_run_in(text: str, heading: str | None) -> bool:
     return False
 
 
+# "This guideline did not include consideration of <drug>": the document's scope, and its
+# own word that it is silent on the requested drug (the position cites it)
+_NOT_CONSIDERED = re.compile(
+    r"\b(?:did not (?:include|consider|address|evaluate)|(?:was|were) not (?:considered|"
+    r"addressed|evaluated|included))\b",
+    re.I,
+)
+
+
+def _scope_on_drug(text: str, topic: CaseTopic) -> bool:
+    return bool(_NOT_CONSIDERED.search(text)) and topic.names_drug(text)
+
+
 def why_not(
     text: str, topic: CaseTopic, heading: str | None = None, drug_document: bool = False
 ) -> str | None:
@@ -241,7 +254,9 @@ def why_not(
     if heading_run_in(text, heading):
         return "heading"
     for reason, pattern in _REFUSE:
-        if pattern.search(text):
+        if pattern.search(text) and not (
+            reason == "about the document" and _scope_on_drug(text, topic)
+        ):
             return reason
     on_drug = topic.names_drug(text) or topic.names_class(text)
     if topic.names_other_condition(text) and not on_drug:

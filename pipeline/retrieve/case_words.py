@@ -43,6 +43,14 @@ _SALT = re.compile(
 )
 
 
+# A product's formulation after the name ("... depot", "... extended-release"): the same drug
+_FORMULATION = re.compile(
+    r"(?:\s+(?:depot|injection|injectable|suspension|solution|extended-release|"
+    r"delayed-release|prefilled syringe|auto-?injector|pen|tablets?|capsules?))+$",
+    re.I,
+)
+
+
 # The word before a request's head noun that names a whole kind, not this item ("virus
 # vaccine", "cell therapy"), and the words of a product's form, not of what it is against.
 _GENERIC_QUALIFIERS = frozenset(
@@ -65,7 +73,7 @@ def _request_words(text: str) -> tuple[str, ...]:
     # the head before what qualifies it ("computed tomography" of "... of the chest
     # without contrast")
     head = re.split(r"\s+(?:of|without|with|for|in)\s+", words[0])[0] if words else ""
-    base = _SALT.sub("", head).strip()
+    base = _SALT.sub("", _FORMULATION.sub("", head)).strip()
     if base and base != head:
         # a salt or ester form is the drug itself: sources name the base ("testosterone
         # co-therapy" for "testosterone cypionate")

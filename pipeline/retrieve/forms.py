@@ -31,11 +31,26 @@ def _mask(text: str, names: list[str]) -> str:
     return text
 
 
-def _names_any(text: str, names: list[str]) -> bool:
-    """Names one of these (all-capital names as whole words, in capitals)."""
+def _names_any(text: str, names: list[str], interposed: bool = False) -> bool:
+    """Names one of these (all-capital names as whole words, in capitals); ``interposed``:
+    or one of several words with a qualifier inside it (names_interposed)."""
     lower = tuple(n for n in names if not n.isupper())
     upper = tuple(n for n in names if n.isupper())
-    return mentions(text, lower, upper)
+    return mentions(text, lower, upper) or (interposed and names_interposed(text, names))
+
+
+def names_interposed(text: str, names: list[str]) -> bool:
+    """Names one of these multi-word names with one qualifier inside it, as ICD-10 titles
+    write a form ("Erythema chronicum migrans" for erythema migrans): read on a diagnosis
+    only, where a word between is the code's qualifier, not another clause."""
+    for name in names:
+        words = name.split()
+        if len(words) < 2 or not all(w.isalpha() for w in words):
+            continue
+        gap = r"\s+(?:[a-z]+\s+)?"
+        if re.search(rf"\b{gap.join(map(re.escape, words))}\b", text, re.I):
+            return True
+    return False
 
 
 # "active" (not "inactive") a few words before a form's name, or in the same bracket after

@@ -132,12 +132,12 @@ class CaseTopic:
     @property
     def serves_state(self) -> bool:
         """The case's question gives the request a goal in the patient's state ("to
-        protect fertility in a 23-year-old man with lupus nephritis"), or the request's own
-        line names its setting ("perioperative stress dose"): not the condition."""
+        protect fertility in a 23-year-old man", "for ovarian protection in a ..."), or the
+        request's own line names its setting ("perioperative stress dose")."""
         goal = re.split(r"\b(?:in|for) an? \d+-year-old\b", self.purpose)[0]
         if self.states and self.names_state(self.drug):
             return True  # the request's own line names it ("perioperative stress dose")
-        return bool(self.states) and goal.startswith("to ") and self.names_state(goal)
+        return bool(self.states) and goal.startswith(("to ", "for ")) and self.names_state(goal)
 
     def names_sibling(self, text: str) -> bool:
         """Names another service of the requested one's kind (physical therapy beside
@@ -422,19 +422,19 @@ def case_topic(case: Case) -> CaseTopic:
 
     # a form named inside a longer one's name ("granulomatosis with polyangiitis" inside
     # "eosinophilic granulomatosis with polyangiitis") is not named: the longer are read first
-    def named(text: str) -> list[str]:
+    def named(text: str, title: bool = False) -> list[str]:  # title: names_interposed
         out = []
         for form, names in sorted(forms, key=lambda f: -max(map(len, f[1]), default=0)):
-            if names and _names_any(text, names):
+            if names and _names_any(text, names, interposed=title):
                 out.append(form)
                 text = _mask(text, names)
         return out
 
-    seen, own_forms = named(_inverted(described)), named(_inverted(dx_names))
+    seen, own_forms = named(_inverted(described)), named(_inverted(dx_names), True)
     other_subtypes = tuple(
         n
         for form, names in forms
-        if form not in seen and not _form_coded(form, codes)
+        if form not in seen and form not in own_forms and not _form_coded(form, codes)
         for n in names
     )
     own_subtypes = tuple(
