@@ -25,15 +25,22 @@ _AT_LEAST = re.compile(
 _PATIENT = re.compile(r"^Patient:\s*(\d{1,3})-year-old")
 
 
+def patient_age(facts: list[CaseFact]) -> tuple[CaseFact, int] | None:
+    """The case's patient line and the age it states ("Patient: 29-year-old female.")."""
+    for fact in facts:
+        if m := _PATIENT.match(fact.text):
+            return fact, int(m.group(1))
+    return None
+
+
 def judge_age_phrase(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
     m = _AGE.match(text) or _AT_LEAST.match(text)
     if not m:
         return None
     years, word = int(m.group("n")), m.group("dir").lower()
-    patient = next((f for f in facts if _PATIENT.match(f.text)), None)
-    if patient is None:
+    if (found := patient_age(facts)) is None:
         return None  # no age on file: the model or a person reads it
-    age = int(_PATIENT.match(patient.text).group(1))  # type: ignore[union-attr]
+    patient, age = found
     if word in {"younger", "under", "less", "younger than"}:
         ok, op = age < years + (1 if word in {"younger", "less"} else 0), "<"
     elif word == "older than":

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from pipeline.models import CaseFact
+from pipeline.policy.age_phrases import patient_age
 from pipeline.policy.criterion_terms import (
     MONTHS,
     clauses,
@@ -40,7 +41,6 @@ _BEGAN = re.compile(r"\b(?:began|onset|first\s+noted)\b", re.I)
 _THERAPY = re.compile(r"\b(?:treat\w*|therap\w*|dos\w+|drug|medication|infusion|injection)\b", re.I)
 _YEAR = re.compile(r"\b(?:since|diagnosed(?:\s+in)?|onset(?:\s+in)?)\s+((?:19|20)\d{2})\b", re.I)
 _AT_AGE = re.compile(r"\b(?:diagnosed|onset|began)\s+at\s+age\s+(\d{1,2})\b", re.I)
-_PATIENT_AGE = re.compile(r"Patient:\s*(\d{1,3})-year-old")
 
 
 def judge_duration(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
@@ -53,7 +53,8 @@ def judge_duration(text: str, facts: list[CaseFact]) -> tuple[str, list[str], st
     if not groups:
         return None
     today = as_of(facts)
-    patient_age = next((int(a.group(1)) for f in facts if (a := _PATIENT_AGE.match(f.text))), None)
+    age_fact = patient_age(facts)
+    age_now = age_fact[1] if age_fact is not None else None
     need = max(1, -(-len(groups) // 2))
     short: tuple[str, list[str], str] | None = None
     for fact in facts:
@@ -76,7 +77,7 @@ def judge_duration(text: str, facts: list[CaseFact]) -> tuple[str, list[str], st
                     continue
                 # the date written after the onset word, not the note's own date before it
                 span = c[onset.start() : onset.end() + 40]
-                lasted = _lasted(span, fact, today, patient_age)
+                lasted = _lasted(span, fact, today, age_now)
                 if lasted is not None and lasted >= wanted:
                     return (
                         "met",
