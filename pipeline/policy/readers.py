@@ -63,6 +63,7 @@ from pipeline.policy.reference_range import judge_range
 from pipeline.policy.regimen_class import judge_regimen_class
 from pipeline.policy.rems import judge_rems
 from pipeline.policy.repeated_readings import judge_repeated_readings
+from pipeline.policy.response_on_drug import judge_response_on_drug
 from pipeline.policy.restated import (
     judge_never_taken,
     judge_never_used_within_limit,
@@ -121,6 +122,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_change_since(text, facts),
         lambda: judge_stable_since(text, facts),
         lambda: judge_improved_since(text, facts, drug),
+        lambda: judge_response_on_drug(text, facts, drug),
         lambda: judge_class_failure(text, facts),
         lambda: judge_regimen_class(text, facts),
         lambda: judge_labelled_readings(text, facts),

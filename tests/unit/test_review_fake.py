@@ -101,7 +101,8 @@ def test_model_drafted_criteria_never_decide(
     sample_store, session_settings, tmp_path: Path
 ) -> None:
     """A criterion the model drafts from retrieved text, valid or not, and the model's own
-    verdict are recorded; the policy worksheet alone decides (here: nothing documented)."""
+    verdict are recorded; the policy worksheet alone decides (here: every criterion met by
+    rule, against the model's denial)."""
 
     def wishful(messages, schema):
         sid, text = next(iter(sentences(messages).items()))
@@ -111,28 +112,30 @@ def test_model_drafted_criteria_never_decide(
                     "text": text[:150],
                     "kind": "required",
                     "sources": [sid],
-                    "status": "met",
+                    "status": "not_met",
                     "facts": ["F2"],
                 }
             ],
             rationale=[{"text": text[:200], "quote": text[:30], "citations": [sid]}],
-            verdict="medically_necessary",
+            verdict="not_medically_necessary",
         )
 
     case = load_case(CASES / "ivig-sle.yaml")
     llm = FakeLLM([wishful])  # criterion judgments: unscripted, "cannot tell"
     out = review_to(case, sample_store, llm, session_settings, tmp_path)
     review = out.review
-    assert review.provenance.model_verdict == "medically_necessary"
-    assert review.criteria and review.criteria[0].status == "met"
+    assert review.provenance.model_verdict == "not_medically_necessary"
+    assert review.criteria and review.criteria[0].status == "not_met"
     # "met the initial criteria (A)" is a reference: the case's "Meets the insurer's
-    # criteria" settles it by rule; only the clinical response goes to the model.
-    assert [c["name"] for c in llm.calls] == ["judgment", "review_draft"]
+    # criteria" settles it by rule, and "improvement on IVIG" the clinical response; the
+    # model is asked only for the draft.
+    assert [c["name"] for c in llm.calls] == ["review_draft"]
     assert review.policy is not None and review.policy.branch == "continuation"
     reference = review.policy.judgments[1]
     assert reference.status == "met" and reference.method == "rule" and reference.facts
-    assert review.verdict == "insufficient_information"
-    assert review.recommendation == "send_to_peer_review"
+    assert all(j.method in ("rule", "tree") for j in review.policy.judgments)
+    assert review.verdict == "medically_necessary"
+    assert review.recommendation == "approve"
     assert review.documentation_to_request[:2] == [
         f"Documentation that: {m}" for m in review.policy.missing
     ]

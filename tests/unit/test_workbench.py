@@ -180,16 +180,16 @@ def test_policy_task_scores_the_worksheet(session_settings) -> None:
     fake = FakeLLM()  # criterion judgments unscripted: "cannot tell"
     run = _run(config, session_settings, client_factory=lambda p: fake)
     variant = "criterion-judge@2|embedded"
-    # JIA: the sample policy's exclusion decides by rule (no call); SLE: the reference to the
-    # initial criteria is met by rule, the clinical-response criterion needs the model, which
-    # cannot tell, so the worksheet asks for documentation.
+    # JIA: the sample policy's exclusion decides by rule; SLE: the reference to the initial
+    # criteria and the clinical response ("improvement on IVIG") are both read by rule, so the
+    # unscripted model is never asked and both verdicts are the labels'.
     assert [e.output["verdict"] for e in run.examples] == [
         "not_medically_necessary",
-        "insufficient_information",
+        "medically_necessary",
     ]
-    assert run.metrics[f"verdict_accuracy[{variant}]"] == 0.5
-    assert run.metrics[f"llm_calls[{variant}]"] == 0.5  # (0 + 1) / 2
-    assert [c["name"] for c in fake.calls] == ["judgment"]
+    assert run.metrics[f"verdict_accuracy[{variant}]"] == 1.0
+    assert run.metrics[f"llm_calls[{variant}]"] == 0.0
+    assert fake.calls == []
 
 
 def test_policy_task_counts_confident_errors(session_settings, tmp_path: Path) -> None:
