@@ -19,7 +19,6 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "synthetic")]
 
 import make_pdfs  # noqa: E402
-import make_pdfs  # noqa: E402
 from payers14_a import intake_gaucher, ordinals_wilson  # noqa: E402
 from payers14_b import flowchart_ted, orderset_oud, update_oab  # noqa: E402
 from render import Policy  # noqa: E402
