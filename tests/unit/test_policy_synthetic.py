@@ -78,6 +78,9 @@ BATCHES = {
     "synthetic13": Batch(
         POLICIES / "synthetic13", "build.py", "policy-pairs-synthetic13.yaml", 5, True, pairs=2
     ),
+    "synthetic14": Batch(
+        POLICIES / "synthetic14", "build.py", "policy-pairs-synthetic14.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
