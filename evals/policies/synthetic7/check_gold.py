@@ -1,6 +1,9 @@
 """Check the seventh batch's gold trees against the PDFs, independently of the gold writer.
 
-    .venv/bin/python evals/policies/synthetic7/check_gold.py
+    .venv/bin/python evals/policies/synthetic7/check_gold.py [BATCH_FOLDER]
+
+Later batches run it on their own folder (``evals/policies/synthetic14``); without an
+argument it checks this one.
 
 For every gold file: each leaf, each exclusion and each indication name's page must hold
 the text on the page the gold gives, in what pypdf's ``extract_text`` returns for that page
@@ -74,9 +77,9 @@ def check(gold_path: Path) -> tuple[list[str], dict[str, int]]:
     return problems, counts
 
 
-def main() -> int:
+def main(folder: Path = HERE) -> int:
     problems: list[str] = []
-    for path in sorted((HERE / "gold").glob("*.json")):
+    for path in sorted((folder / "gold").glob("*.json")):
         found, counts = check(path)
         problems += found
         print(f"{path.stem}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
@@ -87,4 +90,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE))
