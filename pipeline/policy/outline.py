@@ -17,6 +17,7 @@ from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, clause_fi
 from pipeline.policy.list_labels import follows as _follows
 from pipeline.policy.list_labels import next_label as _next_label
 from pipeline.policy.logic_notes import is_logic_note, note_owner
+from pipeline.policy.repeat_shapes import learned_markers
 from pipeline.policy.statements import (
     _LEADS_IN,
     _condition_statement,
@@ -229,10 +230,12 @@ def outline(lines: list[Line]) -> list[Item]:
     heading = ""  # the heading just read: it names the first item under it
     restore: tuple[Item, list[Item]] | None = None  # a connector's group, the stack before
     after_approval = False  # the line before was an approval line
+    # markers no known style reads, learned from their repetition (repeat_shapes.py)
+    learned = learned_markers(lines)
     for at, line in enumerate(lines):
         nxt = lines[at + 1] if at + 1 < len(lines) else None
         closed, after_approval = after_approval, False
-        found = _marker(line.text)
+        found = _marker(line.text) or learned.get(at)
         if found and found[0] == "dash" and _ALONE_CONNECTOR.match(line.text):
             found = None  # "- AND -" on a line of its own: a connector, no dash item
         if (
