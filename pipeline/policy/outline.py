@@ -35,7 +35,6 @@ from pipeline.policy.wording import (
 _NOTE = re.compile(r"^Note\s*:", re.I)
 _DURATION = re.compile(r"\b\d+\s*(?:months?|weeks?|days?|years?)\b", re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z/&\- ]{3,60}:$")
-# A label column: a short title-case label at the margin, the text far right of it.
 
 # A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
 _LEAD = re.compile(r"\bof the following\b|:\s*$", re.I)
@@ -142,8 +141,10 @@ def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None)
         and 1 <= len(words) <= 6
         and not rest.endswith((".", ",", ";", ":"))
         and bool(long_words)
-        and all(w[0].isupper() for w in long_words)
         and nxt is not None
+        # title case; a sentence-case name only set apart above and below ("1. Chronic
+        # hepatitis B" / blank / "Recommendation 1.1")
+        and (all(w[0].isupper() for w in long_words) or nxt.blank_before and below is None)
         and nxt.page == line.page
         and not _CONNECTOR_LINE.match(nxt.text)
         and (below is None or restarts)

@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pipeline.policy.layout_text import Line
-from pipeline.policy.list_labels import _marker, next_label
+from pipeline.policy.list_labels import LEARNED, next_label
+from pipeline.policy.list_labels import known_marker as _marker
 
 # a word and its number ("Step 4 -", "Item 2:", "Part 3."): the word is kept, the number counts
-_WORD_COUNTER = re.compile(r"^([A-Z][a-z]{1,9}) (\d{1,3})(\s*[-–:.)]|(?=\s))(?=\s+\S)")
+# ("Use 1 renewal (12 months)." is a statement: a mark after the number is needed)
+_WORD_COUNTER = re.compile(r"^([A-Z][a-z]{1,9}) (\d{1,3})(\s*[-–:.)])(?=\s+\S)")
 _TOKEN = re.compile(r"^(\S{1,7})(?=\s+\S)")
 _ROMAN = re.compile(r"^(?:x{0,3}(?:ix|iv|v?i{1,3}|v)|X{0,3}(?:IX|IV|V?I{1,3}|V))$")
 _STARTS = {"1", "a", "A", "i", "I"}
@@ -179,3 +183,24 @@ def _holds_known_list(lines: list[Line], members: list[int]) -> bool:
         for a, b in zip(members, members[1:], strict=False)
         for j in range(a + 1, b)
     )
+
+
+@contextmanager
+def document_shapes(lines: list[Line]) -> Iterator[None]:
+    """While a document is compiled, a line whose start has one of the shapes it repeats as
+    list markers (learned_markers) is marked for every reader, wherever it stands."""
+    styles = {line_shape(lines[k].text): v[0] for k, v in learned_markers(lines).items()}
+    shapes = {s.shape: style for s, style in styles.items() if s is not None}
+
+    def learned(text: str) -> tuple[str, str, str] | None:
+        shape = line_shape(text)
+        if shape is None or shape.shape not in shapes:
+            return None
+        style = shapes[shape.shape]
+        return style, shape.counter if style != "glyph" else shape.shape, shape.rest
+
+    token = LEARNED.set(learned if shapes else None)
+    try:
+        yield
+    finally:
+        LEARNED.reset(token)

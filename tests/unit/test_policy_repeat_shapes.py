@@ -1,15 +1,23 @@
 """Markers learned from the document's own repetition (repeat_shapes.py, issue 25): made-up
 list styles no known marker style reads ("①", "Q3:", "§2", ">", "Step 4 -", "[+]", "2/"),
 nested two levels, across a page break; and near cases that are no list (wrapped lines
-starting with numbers, a single shaped line, counters that do not advance)."""
+starting with numbers, a single shaped line, counters that do not advance). And two
+lead-ins side by side (tiles of a card) read a cell at a time (branch_columns.py), named by
+the drug their titles share and the condition the card's title names (run_in_branches.py),
+and a sentence-case numbered title set apart read as a heading (outline.py)."""
+
+# ruff: noqa: E501  (the fixture policies are printed lines, as wide as a page)
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.compile import compile_policy
+from pipeline.policy.list_labels import _marker
 from pipeline.policy.outline import Item, Line, outline
-from pipeline.policy.repeat_shapes import learned_markers, line_shape
+from pipeline.policy.repeat_shapes import document_shapes, learned_markers, line_shape
+from pipeline.policy.run_in_branches import document_condition, titled_subject
 from tests.unit.test_policy_layouts_rows import _pdf, _shape
 
 
@@ -181,3 +189,131 @@ def test_a_policy_with_learned_markers_compiles_its_tree(tmp_path: Path) -> None
             "Prescribed by a hematologist",
         ],
     ) in shapes
+
+
+def test_two_lead_ins_side_by_side_are_read_a_cell_at_a_time() -> None:
+    def row(left: str, right: str) -> str:
+        return f" {left}".ljust(52) + right
+
+    page = [
+        "Find the tile for the drug and the request; approve when every line of it is shown.",
+        "",
+        row("Velmarizumab - first", "Velmarizumab - again"),
+        row(
+            "NEW - approve 6 months if all are true:", "AGAIN - approve 12 months if both are true:"
+        ),
+        row(">  Member is 18 years of age or older", ">  Fewer flares than before the drug"),
+        row(">  Grey river disease on biopsy", ">  No serious infusion reaction"),
+        " >  Prescribed by a hematologist",
+        "",
+        "Dosing: 5 mg/kg every 4 weeks, rounded to whole vials, for every member on this card.",
+    ]
+    out = branch_columns([page])[0]
+    texts = [" ".join(x.split()) for x in out if x.strip()]
+    assert texts[1:8] == [
+        "Velmarizumab - first",
+        "NEW - approve 6 months if all are true:",
+        "> Member is 18 years of age or older",
+        "> Grey river disease on biopsy",
+        "> Prescribed by a hematologist",
+        "Velmarizumab - again",
+        "AGAIN - approve 12 months if both are true:",
+    ]
+    assert texts[8:10] == ["> Fewer flares than before the drug", "> No serious infusion reaction"]
+
+
+def test_learned_shapes_hold_for_every_reader_while_a_document_is_compiled() -> None:
+    lines = _lines([(0, "Criteria:"), (1, "=> Member has X"), (1, "=> Member has Y")])
+    assert _marker("=> Member has Z") is None
+    with document_shapes(lines):
+        assert _marker("=> Member has Z") == ("glyph", "=>", "Member has Z")
+    assert _marker("=> Member has Z") is None
+
+
+def test_a_tile_card_reads_one_indication_per_drug_from_its_tiles(tmp_path: Path) -> None:
+    right = 330.0
+
+    def tiles(drug: str, first: list[str], again: list[str]) -> list[str | list]:
+        rows: list[str | list] = [
+            [(50.0, f"{drug} - new"), (right, f"{drug} - again")],
+            [
+                (50.0, "NEW - approve 6 months if every line is true:"),
+                (right, "AGAIN - approve 12 months if both lines are true:"),
+            ],
+        ]
+        for k, text in enumerate(first):
+            cells = [(50.0, f">   {text}")]
+            if k < len(again):
+                cells.append((right, f">   {again[k]}"))
+            rows.append(cells)
+        return [*rows, ""]
+
+    path = _pdf(
+        tmp_path / "tiles.pdf",
+        [
+            [
+                "Harbor Point Health - Criteria card 4 | Grey river disease",
+                "",
+                "Find the tile for the drug and request. Approve only when the chart shows every line of it.",
+                "",
+                *tiles(
+                    "VELMARIZUMAB (Velmo) IV",
+                    [
+                        "Grey river disease shown on biopsy",
+                        "Age 18 years or older",
+                        "Prescribed by a hematologist",
+                    ],
+                    ["Fewer flares than before", "No serious infusion reaction"],
+                ),
+                *tiles(
+                    "ORVELIMAB (Orva) SC",
+                    ["Grey river disease of any type", "Velmarizumab not tolerated"],
+                    ["Fewer hospital days than before", "Taken as prescribed"],
+                ),
+                "Dosing reminder: velmarizumab 5 mg/kg IV every 4 weeks, rounded to whole vials for all members.",
+            ]
+        ],
+    )
+    tree = compile_policy(path, source_id="x", title="tiles")
+    assert [i.name for i in tree.indications] == [
+        "Grey river disease (VELMARIZUMAB / Velmo IV)",
+        "Grey river disease (ORVELIMAB / Orva SC)",
+    ]
+    assert [_shape(b.node)[1] for b in tree.indications[0].branches] == [
+        [
+            "Grey river disease shown on biopsy",
+            "Age 18 years or older",
+            "Prescribed by a hematologist",
+        ],
+        ["Fewer flares than before", "No serious infusion reaction"],
+    ]
+    assert [len(b.node.leaves()) for b in tree.indications[1].branches] == [2, 2]
+
+
+def test_titles_name_a_subject_before_their_dash_and_a_condition_in_their_parts() -> None:
+    assert titled_subject("CRIZANLIZUMAB (Adakveo) IV - start") == "CRIZANLIZUMAB (Adakveo) IV"
+    assert titled_subject("Velmarizumab - keep going") == "Velmarizumab"
+    assert titled_subject("Velmarizumab") is None
+    assert titled_subject("Rheumatoid arthritis - renewal") is None  # a condition's title
+    card = [Line(1, 0, "Harbor Point Health - Criteria card 4 | Rheumatoid arthritis")]
+    assert document_condition(card) == "Rheumatoid arthritis"
+
+
+def test_a_sentence_case_numbered_title_set_apart_is_a_heading_a_list_item_is_not() -> None:
+    lines = _lines(
+        [
+            (0, ""),
+            (0, "1. Chronic grey river disease"),
+            (0, ""),
+            (1, "Recommendation 1.1"),
+            (1, "Cover velmarizumab for 12 months when all of the following are documented:"),
+            (2, "- Grey river disease shown on biopsy"),
+            (2, "- Prescribed by a hematologist"),
+        ]
+    )
+    roots = outline(lines)
+    assert roots[0].above == ["Chronic grey river disease", "Recommendation 1.1"]
+    items = outline(
+        _lines([(0, "Criteria:"), (1, "1. Member has grey river disease"), (1, "2. Age 18")])
+    )
+    assert [c.label for c in items[0].children] == ["1", "2"]
