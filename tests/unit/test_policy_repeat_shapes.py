@@ -317,3 +317,14 @@ def test_a_sentence_case_numbered_title_set_apart_is_a_heading_a_list_item_is_no
         _lines([(0, "Criteria:"), (1, "1. Member has grey river disease"), (1, "2. Age 18")])
     )
     assert [c.label for c in items[0].children] == ["1", "2"]
+
+
+def test_a_granting_lead_in_states_its_term() -> None:
+    from pipeline.policy.grant_words import granted_term
+
+    assert granted_term("NEW START - coverage for 4 months is authorized if any one applies:") == (
+        "4 months"
+    )
+    assert granted_term("Approved for up to 12 months when all of the following:") == "12 months"
+    assert granted_term("Two or more crises in the past 12 months") is None
+    assert granted_term("Coverage will not be provided for 6 months after a transplant:") is None
