@@ -125,7 +125,10 @@ def branch_columns(pages: list[list[str]]) -> list[list[str]]:
             c, first, second, kinds = head
             end = _rows(lines, at + 1, c, running)
             rows = lines[at + 1 : end]
-            margin = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+            # a pair of lead-ins keeps the cells at its margin (lines after the tiles at that
+            # margin are no deeper than the tiles' lists); branch cells keep theirs at 0
+            paired = _header(lines[at]) is None
+            margin = lines[at][: len(lines[at]) - len(lines[at].lstrip())] if paired else ""
             left, right = _cell(rows, c, False, margin), _cell(rows, c, True, margin)
             if carry is not None and carry.kinds == kinds and _first(lines, at, running):
                 # the header repeated over a page break: each cell goes on where it stopped

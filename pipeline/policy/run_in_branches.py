@@ -126,10 +126,10 @@ def document_condition(lines: list[Line]) -> str | None:
     for line in lines[:6]:
         if line.page != 1:
             break
-        # a title's parts, set apart by a colon, a bar or a dash ("Card H-07 | Sickle cell
-        # disease"): the first that names a condition
-        for part in re.split(r"\s*[:|]\s*|\s+[-–—]\s+", line.text):
-            head = _TITLE_WORDS.sub("", part).strip(" -–—,")
+        # a title's parts set apart by a bar ("Card H-07 | Sickle cell disease"), each up to
+        # its colon: the first that names a condition
+        for part in line.text.split("|"):
+            head = _TITLE_WORDS.sub("", part.split(":")[0]).strip(" -–—,")
             if head and len(head.split()) <= 6 and names_condition(head):
                 return head
     return None
