@@ -40,9 +40,31 @@ def _header(raw: str) -> tuple[int, str, str, tuple[str, str]] | None:
     return m.start(3), m.group(2), m.group(3), (first[0], second[0])
 
 
+def _lead_in_pair(lines: list[str], at: int) -> tuple[int, str, str, tuple[str, str]] | None:
+    """A two-cell line that is, or sits right over, two lead-ins side by side, each ending in
+    a colon at one column ("START - approve if every line is true:   KEEP GOING - approve
+    if both lines are true:"): two lists set in cells beside each other (tiles, cards),
+    whatever their branches are called. The cells' own names key a page's carry."""
+    m = _TWO.match(lines[at])
+    if m is None:
+        return None
+    below = next((x for x in lines[at + 1 : at + 3] if x.strip()), "")
+    for raw in (lines[at], below):
+        pair = _TWO.match(raw)
+        if (
+            pair is not None
+            and abs(pair.start(3) - m.start(3)) <= 2
+            # two sentences, no label and its value ("Criteria:   All of the following:")
+            and all(x.endswith(":") and len(x.split()) >= 4 for x in pair.group(2, 3))
+        ):
+            return m.start(3), m.group(2), m.group(3), (m.group(2), m.group(3))
+    return None
+
+
 def _crosses(raw: str, c: int) -> bool:
-    """Text runs across column ``c``: a line of the page, not of a cell."""
-    return len(raw) > c and bool(raw[c - 1 : c + 1].strip()) and " " not in raw[c - 1 : c + 1]
+    """Text runs across column ``c``: a line of the page, not of a cell (cells keep a gap of
+    two blanks at least before the second; a word break may fall on the column)."""
+    return len(raw) > c and bool(raw[:c].strip()) and "  " not in raw[c - 3 : c + 1]
 
 
 def _rows(lines: list[str], at: int, c: int, running: set[str]) -> int:
@@ -58,18 +80,21 @@ def _rows(lines: list[str], at: int, c: int, running: set[str]) -> int:
                 return at
             at += 1
             continue
-        if _crosses(raw, c) or is_running(raw, running) or _header(raw) is not None:
+        new_pair = started and _lead_in_pair(lines, at) is not None
+        if _crosses(raw, c) or is_running(raw, running) or _header(raw) or new_pair:
             return at
         started = True
         at += 1
     return at
 
 
-def _cell(rows: list[str], c: int, right: bool) -> list[str]:
+def _cell(rows: list[str], c: int, right: bool, margin: str = "") -> list[str]:
+    """A cell's lines, set at ``margin`` (the header's): lines after the table at that
+    margin are no deeper than the cell's list."""
     parts = [(x[c:] if right else x[:c]).rstrip() for x in rows]
     parts = [p for p in parts if p.strip()]
     shift = min((len(p) - len(p.lstrip()) for p in parts), default=0)
-    return [p[shift:] for p in parts]
+    return [margin + p[shift:] for p in parts]
 
 
 def _rest_running(lines: list[str], at: int, running: set[str]) -> bool:
@@ -92,7 +117,7 @@ def branch_columns(pages: list[list[str]]) -> list[list[str]]:
         out: list[str] = []
         at = 0
         while at < len(lines):
-            head = _header(lines[at])
+            head = _header(lines[at]) or _lead_in_pair(lines, at)
             if head is None:
                 out.append(lines[at])
                 at += 1
@@ -100,7 +125,11 @@ def branch_columns(pages: list[list[str]]) -> list[list[str]]:
             c, first, second, kinds = head
             end = _rows(lines, at + 1, c, running)
             rows = lines[at + 1 : end]
-            left, right = _cell(rows, c, False), _cell(rows, c, True)
+            # a pair of lead-ins keeps the cells at its margin (lines after the tiles at that
+            # margin are no deeper than the tiles' lists); branch cells keep theirs at 0
+            paired = _header(lines[at]) is None
+            margin = lines[at][: len(lines[at]) - len(lines[at].lstrip())] if paired else ""
+            left, right = _cell(rows, c, False, margin), _cell(rows, c, True, margin)
             if carry is not None and carry.kinds == kinds and _first(lines, at, running):
                 # the header repeated over a page break: each cell goes on where it stopped
                 prev = open_table = carry
@@ -114,6 +143,8 @@ def branch_columns(pages: list[list[str]]) -> list[list[str]]:
                 table = _Table(kinds, out, len(out) - 1, 0)
                 out.extend(right)
                 table.end = len(out)
+                if not lines[end - 1].strip():
+                    out.append("")  # the gap after the cells still sets off what follows
                 open_table = table
             at = end
             if not _rest_running(lines, at, running):

@@ -51,9 +51,10 @@ from pipeline.policy.reading_choice import adds_criteria
 from pipeline.policy.references import resolve
 from pipeline.policy.refusal_lead_ins import refused_items
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
+from pipeline.policy.repeat_shapes import document_shapes
 from pipeline.policy.row_table_refs import apply_row_tables
-from pipeline.policy.row_tables import read_row_tables
-from pipeline.policy.run_in_branches import run_in_indications
+from pipeline.policy.row_tables import RowTable, read_row_tables
+from pipeline.policy.run_in_branches import join_titled, run_in_indications
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.statute_sections import statute_indications
@@ -74,7 +75,7 @@ from pipeline.policy.wording import (
     _NOT_CRITERIA,
     _STOP_SECTIONS,
 )
-from pipeline.sources.parse import parse_pdf
+from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
@@ -361,6 +362,22 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         ) from exc
     if not lines and not rows:
         raise PolicyCompileError(f"{path}: no text in layout extraction")
+    # list markers of shapes no known style reads, learned from their repetition
+    with document_shapes(lines):
+        return _compile(path, raw, rows, used, lines, row_tables, pages, title, source_id)
+
+
+def _compile(
+    path: Path,
+    raw: list[list[str]],
+    rows: list[Row],
+    used: set[tuple[int, int]],
+    lines: list[Line],
+    row_tables: list[RowTable],
+    pages: list[Page],
+    title: str,
+    source_id: str,
+) -> PolicyTree:
     # notes that define marked criteria, read back under their marks at the end
     lines, notes = split_notes(drop_continued(lines))
     page_text = PageText([p.text for p in pages])
@@ -444,6 +461,8 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
     name_listed_uses(tree)  # "Covered uses: 1 X; 2 Y" (use_label_renewals.py)
     define_terms(tree, " ".join(p.text for p in pages))  # '"X" means Y' (defined_terms.py)
+    # "X IV - start" / "X IV - keep going": one subject's titles (run_in_branches.py)
+    tree.problems.extend(join_titled(tree.indications, lines))
     defined = defined_abbreviations(" ".join(p.text for p in pages))
     for ind in tree.indications:
         ind.name = spell_out(ind.name, defined)  # "ATTR" in a name, as the policy defines it

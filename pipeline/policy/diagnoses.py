@@ -38,6 +38,7 @@ _DX_LIST = re.compile(
 # "Patient must have the following: 1. X" then "AND ALL of the following:": a list of one
 # diagnosis, known as such by the connector groups after it.
 _MUST_HAVE = re.compile(r"\b(?:must have|diagnosis of|diagnosed with)\s+the\s+following\b", re.I)
+_HEAD_TERM = re.compile(r"\((\d{1,2}\s*(?:months?|weeks?|years?|days?))\)", re.I)
 _BAND = re.compile(r"^([A-Z][\w-]*(?: [\w-]+){0,3}):\s")
 _INCLUSION = re.compile(r"^inclusion\b", re.I)
 _TREATED = re.compile(
@@ -274,6 +275,8 @@ def _heading_indications(
             )
         # "Approval Length: 6 months" after the section's list: how long its branch lasts
         approval = _APPROVE_FOR.search(" ".join(n for x in printed for n in x.notes))
+        # else a branch heading's own term ("Initial authorization (6 months)")
+        approval = approval or _HEAD_TERM.search(printed[0].section if kind != "any" else "")
         ind.branches.append(
             Branch(request_type=kind, approval=approval and approval.group(1), node=node)  # type: ignore[arg-type]
         )

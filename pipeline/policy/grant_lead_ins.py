@@ -46,7 +46,7 @@ from pipeline.policy.list_labels import _marker, starts_list
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
 from pipeline.policy.prose_condition import SUBJECT_LABEL, named_class, prose_condition
-from pipeline.policy.run_in_branches import _name, document_condition
+from pipeline.policy.run_in_branches import _name, document_condition, titled_subject
 from pipeline.policy.sections import _Branch, _root
 from pipeline.policy.verbatim import PageText
 
@@ -447,6 +447,8 @@ def grant_lead_in_indications(
         if said is None and (run := _RUN_IN.match(text)) is not None:
             said = _run_in_name(run.group("label").strip(), named or condition, lines, lead)
         name = said or named
+        if name is None and condition and (subject := titled_subject(heading)):
+            name = _name(subject, _base_condition(condition))  # "X (drug)" over its tiles
         name = name and name[:1].upper() + name[1:]
         branch = Branch(request_type=kind, approval=b.approval, node=node)  # type: ignore[arg-type]
         used |= set(range(lead, end))

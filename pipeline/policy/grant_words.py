@@ -63,3 +63,16 @@ def grant_words(sentence: str) -> bool:
     stated grant, or a grant for a further term ("for 6 more months"), and refuses none."""
     said = MODAL_GRANT.search(sentence) or _GRANT_WORD.search(sentence)
     return bool(said or FURTHER_TERM.search(sentence)) and not REFUSES.search(sentence)
+
+
+# the term a grant is for, right after "for" ("coverage for 4 months is authorized if")
+_FOR_TERM = re.compile(rf"\bfor\s+(?:up\s+to\s+)?({_TERM}\s*-?\s*{_UNIT})\b", re.I)
+
+
+def granted_term(sentence: str) -> str | None:
+    """The term a granting lead-in states before its colon ("NEW START - coverage for 4
+    months is authorized if any one of these applies:" → "4 months"), else None."""
+    head = sentence.split(":")[0]
+    if not grant_words(head) or (m := _FOR_TERM.search(head)) is None:
+        return None
+    return m.group(1)

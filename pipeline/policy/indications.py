@@ -7,6 +7,7 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.condition_vocabulary import PAREN, names_condition
+from pipeline.policy.grant_words import granted_term
 from pipeline.policy.groups import _node
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import _BULLETS, Item
@@ -81,6 +82,13 @@ def _criterion_only(node: PolicyNode, pages: PageText) -> PolicyNode:
 _APPROVE_WORD = re.compile(r"\bapprov(?:e|al)\b", re.I)
 
 
+def _term(item: Item) -> str | None:
+    """How long the approval lasts: an approval line or phrase, else the term the statement
+    grants for ("coverage for 4 months is authorized if": grant_words.py)."""
+    found = _APPROVE_FOR.search(" ".join([item.text, *item.notes]))
+    return found.group(1) if found else granted_term(item.text)
+
+
 def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> list[Branch]:
     typed = [
         c
@@ -91,7 +99,7 @@ def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> 
     ]
     if not typed:
         node = _criterion_only(_node(item, ind_id, pages, problems), pages)
-        approval = _APPROVE_FOR.search(" ".join([item.text, *item.notes]))
+        approval = _term(item)
         # "Initial requests for X ... may be approved if" / "Continuation requests for X":
         # the statement names its own request type
         kind = (
@@ -101,7 +109,7 @@ def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> 
             if _CONTINUATION.match(item.text) and not _BY_PATIENT.match(item.text)
             else "any"
         )
-        return [Branch(request_type=kind, approval=approval and approval.group(1), node=node)]  # type: ignore[arg-type]
+        return [Branch(request_type=kind, approval=approval, node=node)]  # type: ignore[arg-type]
     out: list[Branch] = []
     ids: set[str] = set()
     for k, child in enumerate(typed, 1):
@@ -111,15 +119,13 @@ def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> 
             node_id += f"#{k}"
         ids.add(node_id)
         node = _criterion_only(_node(child, node_id, pages, problems), pages)
-        approval = _APPROVE_FOR.search(" ".join([child.text, *child.notes]))
+        approval = _term(child)
         same = next((b for b in out if b.request_type == kind), None)
         doses = all(x.kind == "dose" for x in node.leaves())
         if same is None or node.op == "leaf" or same.node.op == "leaf" or doses:
             # a one-line "branch" (a dosing line, "Initial Therapy. Approve up to 10 mg/kg")
             # is no alternative set of criteria: it stays a branch of its own
-            out.append(
-                Branch(request_type=kind, approval=approval and approval.group(1), node=node)
-            )
+            out.append(Branch(request_type=kind, approval=approval, node=node))
             continue
         # two branches of one kind ("has already received one course" / "two or more
         # courses"): either one answers the request, as the item's "ONE of" says

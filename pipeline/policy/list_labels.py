@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from contextvars import ContextVar
 
 # Each marker style is one outline level wherever it appears; a style already open on the
 # stack closes the levels below it. Bullets differ by their symbol (• then o then ▪).
@@ -64,7 +66,22 @@ _LETTER_OF = {
 }
 
 
+# the marker shapes the document being compiled repeats as list markers, learned from its own
+# lines (repeat_shapes.py): every reader that asks for a line's marker sees them
+LEARNED: ContextVar[Callable[[str], tuple[str, str, str] | None] | None] = ContextVar(
+    "learned_markers", default=None
+)
+
+
 def _marker(text: str) -> tuple[str, str, str] | None:
+    if (found := known_marker(text)) is not None:
+        return found
+    learned = LEARNED.get()
+    return learned(text) if learned is not None else None
+
+
+def known_marker(text: str) -> tuple[str, str, str] | None:
+    """The line's marker in a style the outline knows, or None."""
     for style, pattern in _MARKERS:
         if m := pattern.match(text):
             if style == "dec":

@@ -17,6 +17,7 @@ from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, clause_fi
 from pipeline.policy.list_labels import follows as _follows
 from pipeline.policy.list_labels import next_label as _next_label
 from pipeline.policy.logic_notes import is_logic_note, note_owner
+from pipeline.policy.repeat_shapes import learned_markers
 from pipeline.policy.statements import (
     _LEADS_IN,
     _condition_statement,
@@ -34,7 +35,6 @@ from pipeline.policy.wording import (
 _NOTE = re.compile(r"^Note\s*:", re.I)
 _DURATION = re.compile(r"\b\d+\s*(?:months?|weeks?|days?|years?)\b", re.I)
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z/&\- ]{3,60}:$")
-# A label column: a short title-case label at the margin, the text far right of it.
 
 # A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
 _LEAD = re.compile(r"\bof the following\b|:\s*$", re.I)
@@ -141,8 +141,10 @@ def _numbered_heading(line: Line, found: tuple[str, str, str], nxt: Line | None)
         and 1 <= len(words) <= 6
         and not rest.endswith((".", ",", ";", ":"))
         and bool(long_words)
-        and all(w[0].isupper() for w in long_words)
         and nxt is not None
+        # title case; a sentence-case name only set apart above and below ("1. Chronic
+        # hepatitis B" / blank / "Recommendation 1.1")
+        and (all(w[0].isupper() for w in long_words) or nxt.blank_before and below is None)
         and nxt.page == line.page
         and not _CONNECTOR_LINE.match(nxt.text)
         and (below is None or restarts)
@@ -229,10 +231,12 @@ def outline(lines: list[Line]) -> list[Item]:
     heading = ""  # the heading just read: it names the first item under it
     restore: tuple[Item, list[Item]] | None = None  # a connector's group, the stack before
     after_approval = False  # the line before was an approval line
+    # markers no known style reads, learned from their repetition (repeat_shapes.py)
+    learned = learned_markers(lines)
     for at, line in enumerate(lines):
         nxt = lines[at + 1] if at + 1 < len(lines) else None
         closed, after_approval = after_approval, False
-        found = _marker(line.text)
+        found = _marker(line.text) or learned.get(at)
         if found and found[0] == "dash" and _ALONE_CONNECTOR.match(line.text):
             found = None  # "- AND -" on a line of its own: a connector, no dash item
         if (

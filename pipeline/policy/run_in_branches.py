@@ -126,10 +126,25 @@ def document_condition(lines: list[Line]) -> str | None:
     for line in lines[:6]:
         if line.page != 1:
             break
-        head = _TITLE_WORDS.sub("", line.text.split(":")[0]).strip(" -–—,")
-        if head and len(head.split()) <= 6 and names_condition(head):
-            return head
+        # a title's parts set apart by a bar ("Card H-07 | Sickle cell disease"), each up to
+        # its colon: the first that names a condition
+        for part in line.text.split("|"):
+            head = _TITLE_WORDS.sub("", part.split(":")[0]).strip(" -–—,")
+            if head and len(head.split()) <= 6 and names_condition(head):
+                return head
     return None
+
+
+def titled_subject(heading: str | None) -> str | None:
+    """The subject a title names before its last dash, where a few words after it say what
+    the title is for ("CRIZANLIZUMAB (Adakveo) IV - start" / "... - keep going": one drug's
+    two requests, whatever they are called); None where the subject is a condition or there
+    is no such dash."""
+    parts = re.split(r"\s+[-–—]\s+", heading or "")
+    if len(parts) < 2 or len(parts[-1].split()) > 3 or len(parts[-2].split()) > 6:
+        return None
+    head = " - ".join(parts[:-1])
+    return None if names_condition(head) else head
 
 
 def _name(heading: str, condition: str | None) -> str:
@@ -195,3 +210,31 @@ def run_in_indications(
         return None
     problems.extend(local)
     return out, used
+
+
+def join_titled(indications: list[Indication], lines: list[Line]) -> list[str]:
+    """Indications read one per title, whose titles name one subject and say after a dash
+    what each is for ("X IV - start" / "X IV - keep going", side by side on a card): one
+    indication of that subject, named by the document's condition with the subject beside
+    it, its branches the titles' own. Where the titles' words name no request type the
+    branches' types are left unstated, and said so. Returns the problems."""
+    condition = document_condition(lines)
+    out: list[Indication] = []
+    keys: list[str | None] = []
+    problems: list[str] = []
+    for ind in indications:
+        key = titled_subject(ind.name)
+        if key is None or not keys or keys[-1] != key:
+            out.append(ind)
+            keys.append(key)
+            continue
+        joined = out[-1]
+        if any(b.request_type == "any" for b in [*joined.branches, *ind.branches]):
+            problems.append(
+                f"page {ind.page}: {key!r}: its titles ({joined.name!r}, {ind.name!r}) name "
+                "no request type the compiler knows; branches read as any request"
+            )
+        joined.branches.extend(ind.branches)
+        joined.name = _name(key, condition)
+    indications[:] = out
+    return problems
