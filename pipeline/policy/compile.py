@@ -53,6 +53,7 @@ from pipeline.policy.refusal_lead_ins import refused_items
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import read_row_tables
+from pipeline.policy.rule_blocks import rule_block_lines
 from pipeline.policy.run_in_branches import run_in_indications
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
@@ -363,6 +364,7 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         raise PolicyCompileError(f"{path}: no text in layout extraction")
     # notes that define marked criteria, read back under their marks at the end
     lines, notes = split_notes(drop_continued(lines))
+    lines = rule_block_lines(lines)  # "IF ... THEN APPROVE ... WHEN ALL OF:" (rule_blocks.py)
     page_text = PageText([p.text for p in pages])
     common = {"source_id": source_id, "file": str(Path(path).resolve()), "title": title}
     tree = build_tree(outline(lines), page_text, rows=rows, **common)

@@ -40,8 +40,10 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_words import FURTHER_TERM, grant_words
+from pipeline.policy.granted_subject import passive_subject
 from pipeline.policy.list_labels import _marker, starts_list
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
@@ -109,6 +111,7 @@ _DURATION = re.compile(
     re.I,
 )
 # "at least two of", "two or more of": a count of the items (not "at least 6 months")
+_ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
 _AT_LEAST = re.compile(r"\bat\s+least\s+(\w+)\s+of\b|\b(\w+)\s+or\s+more\s+of\b", re.I)
 _ALL_OF = re.compile(r"\b(?:all|each|both)\s+of\b", re.I)
 _ANY_OF = re.compile(r"\b(?:any|either|one)\s+(?:one\s+)?of\b", re.I)
@@ -277,11 +280,13 @@ _SUBJECT = re.compile(r"^([A-Z][\w-]{2,})(?:\s+\([^)]*\))?\s+[-–—]\s")
 
 
 def _subject(text: str) -> str | None:
-    """The drug (or other subject, no condition, no request type) a lead-in opens on."""
+    """The drug (or other subject, no condition, no request type) a lead-in opens on, or
+    grants in the passive."""
     m = _SUBJECT.match(text)
-    if m is None or names_condition(m.group(1)) or _INITIAL.match(m.group(1)):
+    said = m.group(1) if m is not None else passive_subject(text)
+    if said is None or names_condition(said) or _INITIAL.match(said):
         return None
-    return None if _RENEWAL.match(m.group(1)) else m.group(1)
+    return None if _RENEWAL.match(said) else said
 
 
 def _base_condition(condition: str) -> str:
@@ -366,8 +371,11 @@ def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, 
 
 
 def _term(text: str) -> str | None:
-    """The approval's term a lead-in states ("for 6 months", "for 6 more months")."""
-    m = _DURATION.search(text)
+    """The approval's term a lead-in states ("for 6 months", "for 6 more months"): one
+    after "for" first ("At the 6-month visit, renewed for 12 months")."""
+    found = list(_DURATION.finditer(text))
+    m = next((x for x in found if text[: x.start()].rstrip().endswith("for")), None)
+    m = m or (found[0] if found else None)
     return None if m is None else re.sub(r"\s+(?:more|further|additional)\s+", " ", m.group(0))
 
 
@@ -420,6 +428,8 @@ def grant_lead_in_indications(
             continue
         named, heading = _heading_above(lines, at, floor)
         kind = _request_type(text, heading or "")
+        # a study's "Inclusion criteria" over a lead-in: the criteria to start
+        kind = "initial" if kind == "any" and _ENTRY.search(heading or "") else kind
         title = Line(lines[at].page, lines[at].indent, text)
         b = _Branch(kind, title, approval=_term(text) or _term(heading or ""), lines=items)
         node_id = f"L{len(out) + 1}.{kind}"
@@ -463,7 +473,7 @@ def grant_lead_in_indications(
         if name is None and key and condition:
             # "Pegvaliase - first request, ..." after "Sapropterin - ...": the title's
             # condition treated with another drug, an indication of its own
-            name = f"{_base_condition(condition)} - {key}"
+            name = f"{spelled_condition(_base_condition(condition), pages.pages)} - {key}"
         last_key = key
         name = name or condition or heading or text
         out.append(
