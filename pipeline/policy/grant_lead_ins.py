@@ -44,6 +44,8 @@ from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_words import FURTHER_TERM, grant_words
 from pipeline.policy.granted_subject import passive_subject
+from pipeline.policy.lead_in_terms import section_term
+from pipeline.policy.lead_in_terms import term as _term
 from pipeline.policy.list_labels import _marker, starts_list
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
@@ -105,11 +107,6 @@ _TITLE_FOR = re.compile(
 # term ("for 6 more months") as a renewal
 _INITIAL = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
 _RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I)
-_DURATION = re.compile(
-    r"(?<!least )(?<!within )(?<!last )(?<!past )\b(?P<n>\d{1,2}|one|two|three|four|six|"
-    r"twelve)\s*-?\s*(?:(?:more|further|additional)\s+)?(?P<u>months?|weeks?|years?|days?)\b",
-    re.I,
-)
 # "at least two of", "two or more of": a count of the items (not "at least 6 months")
 _ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
 _AT_LEAST = re.compile(r"\bat\s+least\s+(\w+)\s+of\b|\b(\w+)\s+or\s+more\s+of\b", re.I)
@@ -370,15 +367,6 @@ def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, 
     return None, any_heading
 
 
-def _term(text: str) -> str | None:
-    """The approval's term a lead-in states ("for 6 months", "for 6 more months"): one
-    after "for" first ("At the 6-month visit, renewed for 12 months")."""
-    found = list(_DURATION.finditer(text))
-    m = next((x for x in found if text[: x.start()].rstrip().endswith("for")), None)
-    m = m or (found[0] if found else None)
-    return None if m is None else re.sub(r"\s+(?:more|further|additional)\s+", " ", m.group(0))
-
-
 def _typed(out: list[Indication]) -> None:
     """A branch of no stated request type beside its indication's one renewal is the first
     request ("We approve it for 6 months when ..." before "Yes, for 6 more months, ...")."""
@@ -431,7 +419,10 @@ def grant_lead_in_indications(
         # a study's "Inclusion criteria" over a lead-in: the criteria to start
         kind = "initial" if kind == "any" and _ENTRY.search(heading or "") else kind
         title = Line(lines[at].page, lines[at].indent, text)
-        b = _Branch(kind, title, approval=_term(text) or _term(heading or ""), lines=items)
+        said_term = _term(text) or _term(heading or "")
+        # else the term the section states between its title and the lead-in
+        said_term = said_term or section_term(lines, at, floor, _HEADING_REACH)
+        b = _Branch(kind, title, approval=said_term, lines=items)
         node_id = f"L{len(out) + 1}.{kind}"
         said_before = len(local)
         node = _root(b, node_id, pages, local)

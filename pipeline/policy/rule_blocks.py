@@ -25,8 +25,8 @@ from pipeline.policy.grant_words import REFUSES, grant_words
 from pipeline.policy.layout_text import Line
 from pipeline.policy.list_labels import _marker
 
-# rule syntax is printed in capitals: "IF", "AND", "THEN", "END ALL", "ELSE"
-_IF = re.compile(r"^IF\s+(?P<rest>\S.*)$")
+# rule syntax is printed in capitals: "IF" / "WHEN", "AND", "THEN", "END ALL", "ELSE"
+_IF = re.compile(r"^(?:IF|WHEN)\s+(?P<rest>\S.*)$")
 _JOIN = re.compile(r"^(?P<op>AND|OR)\s+(?P<rest>\S.*)$")
 _THEN = re.compile(r"^THEN\s+(?P<rest>\S.*)$")
 _END = re.compile(r"^(?:END(?:\s+[A-Z]+)?|ENDIF|ELSE\s.*)$")
@@ -138,7 +138,7 @@ def _rewrite(
         field = _FIELD.match(said)
         cited = [conditions[x] for x in _RULE_ID.findall(said) if x in conditions]
         if field and _CONDITION_KEY.search(field["key"]):
-            condition = field["value"].strip(" '\"")
+            condition = field["value"].strip(" '\"()")  # "dx IN (X)", "dx = 'X'"
         elif field and _REQUEST_KEY.search(field["key"]):
             kind = _kind(field["value"]) or kind
         elif cited and _CITED.search(said):

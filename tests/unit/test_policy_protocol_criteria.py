@@ -2,7 +2,7 @@
 and "Exclusion criteria" as parts of a document, no condition; criterion codes ("EL-1",
 "[4.1]", "[X2]") as list markers; the drug a lead-in grants in the passive naming the arm;
 a title's condition spelled out as the text writes it; a refusing sentence ending in a
-full stop over its items. Made-up layouts, not the batch's wording."""
+full stop over its items; a term stated apart from the lead-in. Made-up layouts, not the batch's wording."""
 
 # ruff: noqa: E501  (the fixture policies are printed lines, as wide as a page)
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pipeline.policy.compile import compile_policy
 from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.granted_subject import passive_subject
+from pipeline.policy.layout_text import Line
+from pipeline.policy.lead_in_terms import section_term, term
 from pipeline.policy.list_labels import _marker, next_label, starts_list
 from tests.unit.test_policy_layouts_rows import _pdf
 
@@ -122,3 +124,16 @@ def test_a_protocol_with_two_cohorts_and_shared_exclusions(tmp_path: Path) -> No
         "Pulmonary hypertension due to left heart disease.",
         "Pregnancy.",
     ]
+
+
+def test_a_term_stated_apart_from_the_lead_in() -> None:
+    assert term("At the 6-month visit, coverage is renewed for 12 months if both") == "12 months"
+    assert term("Yes, for 6 more months, when") == "6 months"
+    lines = [
+        Line(1, 0, "3.2 Renewal"),
+        Line(1, 0, "Approval period: 6 months at a time."),
+        Line(1, 0, "Patients stay in the programme only if both renewal criteria are met."),
+    ]
+    assert section_term(lines, 2, 0, 4) == "6 months"
+    # no further back than the items read before (the floor)
+    assert section_term(lines, 2, 2, 4) is None

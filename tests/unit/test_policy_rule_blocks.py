@@ -59,7 +59,7 @@ def test_field_tests_scope_the_rule_and_the_outcome_leads_its_lines() -> None:
 def test_conditions_that_are_criteria_keep_their_connectors() -> None:
     lines = _lines(
         [
-            (0, "IF member age at least 12 years"),
+            (0, "WHEN member age at least 12 years"),
             (0, "AND FEV1 below 80% predicted"),
             (0, "OR two hospital stays for asthma this year"),
             (0, "THEN APPROVE 12 MONTHS"),
