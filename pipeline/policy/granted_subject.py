@@ -10,7 +10,8 @@ import re
 from pipeline.policy.grant_words import grant_words
 
 _GRANTED = re.compile(
-    r"\b([A-Za-z][\w-]{3,})(?:\s+\([^)]*\))?\s+(?:is|are)\s+(?:only\s+)?(?:authori[sz]ed|"
+    r"\b([A-Za-z][\w-]{3,})(?:\s+\([^)]*\))?\s+(?:is|are|(?:will|may|can|shall)\s+be)\s+"
+    r"(?:only\s+)?(?:authori[sz]ed|"
     r"approved|covered|funded|reimbursed|subsidi[sz]ed)\b"
 )
 _GENERIC = re.compile(

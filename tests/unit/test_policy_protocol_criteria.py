@@ -16,6 +16,8 @@ from pipeline.policy.granted_subject import passive_subject
 from pipeline.policy.layout_text import Line
 from pipeline.policy.lead_in_terms import section_term, term
 from pipeline.policy.list_labels import _marker, next_label, starts_list
+from pipeline.policy.refusal_lead_ins import refused_items
+from pipeline.policy.verbatim import PageText
 from tests.unit.test_policy_layouts_rows import _pdf
 
 
@@ -41,6 +43,7 @@ def test_the_subject_a_sentence_grants_in_the_passive() -> None:
         passive_subject("Patients may join, and sotatercept is covered for 6 months, if")
         == "sotatercept"
     )
+    assert passive_subject("Then Brandixa (x) may be authorized for 12 months if") == "Brandixa"
     assert passive_subject("Treatment is approved for 6 months when") is None
     assert passive_subject("Coverage is authorized when all are met") is None
 
@@ -137,3 +140,15 @@ def test_a_term_stated_apart_from_the_lead_in() -> None:
     assert section_term(lines, 2, 0, 4) == "6 months"
     # no further back than the items read before (the floor)
     assert section_term(lines, 2, 2, 4) is None
+
+
+def test_a_refusing_sentence_ending_in_a_full_stop_leads_its_items() -> None:
+    texts = [
+        "8. Exclusions",
+        "Members are ineligible for coverage if any of these apply.",
+        "  XC-1 Pregnancy or breastfeeding.",
+        "  XC-2 Active hepatitis B infection.",
+    ]
+    lines = [Line(1, len(t) - len(t.lstrip()), t.strip()) for t in texts]
+    got = refused_items(lines, PageText(["\n".join(x.strip() for x in texts)]))
+    assert [e.text for e in got] == ["Pregnancy or breastfeeding.", "Active hepatitis B infection."]
