@@ -54,6 +54,7 @@ from pipeline.policy.renewal_statements import add_continuation, cited, continue
 from pipeline.policy.repeat_shapes import document_shapes
 from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import RowTable, read_row_tables
+from pipeline.policy.rule_blocks import rule_block_lines
 from pipeline.policy.run_in_branches import join_titled, run_in_indications
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
@@ -380,6 +381,7 @@ def _compile(
 ) -> PolicyTree:
     # notes that define marked criteria, read back under their marks at the end
     lines, notes = split_notes(drop_continued(lines))
+    lines = rule_block_lines(lines)  # "IF ... THEN APPROVE ... WHEN ALL OF:" (rule_blocks.py)
     page_text = PageText([p.text for p in pages])
     common = {"source_id": source_id, "file": str(Path(path).resolve()), "title": title}
     tree = build_tree(outline(lines), page_text, rows=rows, **common)

@@ -22,6 +22,8 @@ DOCUMENT_WORDS = set(
     background scope purpose definitions documentation review member members patient
     patients use uses approved covered benefit edit details rationale applicable appendix
     instructions diagnosis diagnoses condition conditions""".split()
+    # a protocol's or a program's parts ("Inclusion criteria", "Eligibility", "Exclusions")
+    + "eligibility inclusion inclusions exclusion exclusions enrolment enrollment".split()
 )
 
 

@@ -40,8 +40,12 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_words import FURTHER_TERM, grant_words
+from pipeline.policy.granted_subject import passive_subject
+from pipeline.policy.lead_in_terms import section_term
+from pipeline.policy.lead_in_terms import term as _term
 from pipeline.policy.list_labels import _marker, starts_list
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
@@ -103,12 +107,8 @@ _TITLE_FOR = re.compile(
 # term ("for 6 more months") as a renewal
 _INITIAL = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
 _RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I)
-_DURATION = re.compile(
-    r"(?<!least )(?<!within )(?<!last )(?<!past )\b(?P<n>\d{1,2}|one|two|three|four|six|"
-    r"twelve)\s*-?\s*(?:(?:more|further|additional)\s+)?(?P<u>months?|weeks?|years?|days?)\b",
-    re.I,
-)
 # "at least two of", "two or more of": a count of the items (not "at least 6 months")
+_ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
 _AT_LEAST = re.compile(r"\bat\s+least\s+(\w+)\s+of\b|\b(\w+)\s+or\s+more\s+of\b", re.I)
 _ALL_OF = re.compile(r"\b(?:all|each|both)\s+of\b", re.I)
 _ANY_OF = re.compile(r"\b(?:any|either|one)\s+(?:one\s+)?of\b", re.I)
@@ -277,11 +277,13 @@ _SUBJECT = re.compile(r"^([A-Z][\w-]{2,})(?:\s+\([^)]*\))?\s+[-–—]\s")
 
 
 def _subject(text: str) -> str | None:
-    """The drug (or other subject, no condition, no request type) a lead-in opens on."""
+    """The drug (or other subject, no condition, no request type) a lead-in opens on, or
+    grants in the passive."""
     m = _SUBJECT.match(text)
-    if m is None or names_condition(m.group(1)) or _INITIAL.match(m.group(1)):
+    said = m.group(1) if m is not None else passive_subject(text)
+    if said is None or names_condition(said) or _INITIAL.match(said):
         return None
-    return None if _RENEWAL.match(m.group(1)) else m.group(1)
+    return None if _RENEWAL.match(said) else said
 
 
 def _base_condition(condition: str) -> str:
@@ -365,12 +367,6 @@ def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, 
     return None, any_heading
 
 
-def _term(text: str) -> str | None:
-    """The approval's term a lead-in states ("for 6 months", "for 6 more months")."""
-    m = _DURATION.search(text)
-    return None if m is None else re.sub(r"\s+(?:more|further|additional)\s+", " ", m.group(0))
-
-
 def _typed(out: list[Indication]) -> None:
     """A branch of no stated request type beside its indication's one renewal is the first
     request ("We approve it for 6 months when ..." before "Yes, for 6 more months, ...")."""
@@ -420,8 +416,13 @@ def grant_lead_in_indications(
             continue
         named, heading = _heading_above(lines, at, floor)
         kind = _request_type(text, heading or "")
+        # a study's "Inclusion criteria" over a lead-in: the criteria to start
+        kind = "initial" if kind == "any" and _ENTRY.search(heading or "") else kind
         title = Line(lines[at].page, lines[at].indent, text)
-        b = _Branch(kind, title, approval=_term(text) or _term(heading or ""), lines=items)
+        said_term = _term(text) or _term(heading or "")
+        # else the term the section states between its title and the lead-in
+        said_term = said_term or section_term(lines, at, floor, _HEADING_REACH)
+        b = _Branch(kind, title, approval=said_term, lines=items)
         node_id = f"L{len(out) + 1}.{kind}"
         said_before = len(local)
         node = _root(b, node_id, pages, local)
@@ -465,7 +466,7 @@ def grant_lead_in_indications(
         if name is None and key and condition:
             # "Pegvaliase - first request, ..." after "Sapropterin - ...": the title's
             # condition treated with another drug, an indication of its own
-            name = f"{_base_condition(condition)} - {key}"
+            name = f"{spelled_condition(_base_condition(condition), pages.pages)} - {key}"
         last_key = key
         name = name or condition or heading or text
         out.append(

@@ -42,7 +42,7 @@ REFUSES = re.compile(
     r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
     r"\bno\s+(?:authorization|payment)\b|"
     r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|medically|eligible|"
-    r"considered|subsidi[sz]|funded|reimburs)|\b(?:excluded|denied)\b|\bneither\b[^.:]*\b(?:covered|approved|authori[sz]ed)\b",
+    r"considered|subsidi[sz]|funded|reimburs)|\b(?:excluded|denied|ineligible|disqualif\w*)\b|\bneither\b[^.:]*\b(?:covered|approved|authori[sz]ed)\b",
     re.I,
 )
 _CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once|only)\b", re.I)

@@ -31,13 +31,20 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("lower", re.compile(r"^([a-z])\)(?=\s)")),
     ("lowerdot", re.compile(r"^([a-z])\.(?=\s)")),
     ("paren", re.compile(r"^\((\d{1,3})\)")),
-    # a tag of letters and a number ("(A1)", "[B2]", "C3.", "AB4)"): the letters name the
+    # a number in square brackets, as a rules specification or a form numbers its lines
+    # ("[1] member is on dialysis", "[4.2] ..."): one style per depth (bracket0, bracket1, ...)
+    ("bracket", re.compile(r"^\[(\d{1,2}(?:\.\d{1,2}){0,3})\](?=\s)")),
+    # a tag of letters and a number ("(A1)", "[B2]", "C3.", "AB4)", "IC-2"): the letters name the
     # list (Table A's criteria), the number counts its items, a capital opens the item (a
     # wrapped line's "(AQP4) antibody" or "(PD1) inhibitor" is no marker); a level of its own
     (
         "tag",
         re.compile(
-            r"^[(\[]([A-Z]{1,2}\d{1,2})[)\]](?=\s*[A-Z])|^([A-Z]{1,2}\d{1,2})[.)](?=\s+[A-Z])"
+            r"^\(([A-Z]{1,2}\d{1,2})\)(?=\s*[A-Z])|^([A-Z]{1,2}\d{1,2})[.)](?=\s+[A-Z])"
+            # in square brackets a tag whatever follows ("[X2] hyperparathyroidism ...")
+            r"|^\[([A-Z]{1,2}\d{1,2})\](?=\s)"
+            # a protocol's criterion codes ("IC-1 Age 2 years", "EC-3 ..."), hyphen dropped
+            r"|^([A-Z]{1,2}-\d{1,2})(?=\s+[A-Z])"
         ),
     ),
     ("parenroman", re.compile(r"^\(((?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\)")),
@@ -84,9 +91,9 @@ def known_marker(text: str) -> tuple[str, str, str] | None:
     """The line's marker in a style the outline knows, or None."""
     for style, pattern in _MARKERS:
         if m := pattern.match(text):
-            if style == "dec":
+            if style in ("dec", "bracket"):
                 style += str(m.group(1).count("."))
-            label = next(g for g in m.groups() if g is not None)
+            label = next(g for g in m.groups() if g is not None).replace("-", "")
             if style == "tag" and text.rstrip().endswith("?"):
                 return None  # "Q2. When will we approve X?": a question's label
             return style, label, text[m.end() :].strip()

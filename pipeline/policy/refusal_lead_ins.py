@@ -26,12 +26,13 @@ _COVER = re.compile(r"\b(?:cover\w*|approv\w*|authori[sz]\w*|pay\s+for|eligible)
 
 
 def refused_items(lines: list[Line], pages: PageText) -> list[Exclusion]:
-    """One exclusion per item under each refusing lead-in ending in a colon."""
+    """One exclusion per item under each refusing lead-in: one ending in a colon, or in a
+    full stop saying which items count ("A member who meets any of these may not enrol.")."""
     out: list[Exclusion] = []
     at = 0
     while at < len(lines):
         read = lead_sentence(lines, at)
-        if read is None or not read[0].endswith(":"):
+        if read is None:
             at = _refusing_list(lines, at, pages, out)
             continue
         text, start = read
