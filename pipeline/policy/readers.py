@@ -32,6 +32,7 @@ from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.dosing_interval import judge_dosing_interval
 from pipeline.policy.durations import judge_duration
+from pipeline.policy.event_recency import judge_event_recency
 from pipeline.policy.finding_examples import judge_finding_examples
 from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.genetic_variants import judge_genetic_variant
@@ -57,6 +58,7 @@ from pipeline.policy.polarity import (
 from pipeline.policy.positive_test import judge_positive_test
 from pipeline.policy.prescriber_named import judge_prescriber_named
 from pipeline.policy.prior_use import judge_never_received
+from pipeline.policy.provision_denied import judge_provision_denied
 from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
@@ -79,6 +81,7 @@ from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
 from pipeline.policy.start_setting import judge_start_setting
+from pipeline.policy.still_in_use import judge_still_in_use
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
 from pipeline.policy.taken_with import judge_taken_with
@@ -133,6 +136,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_range(text, facts),
         lambda: judge_monitoring(text, facts),
         lambda: judge_recency(text, facts),
+        lambda: judge_event_recency(text, facts),
         lambda: judge_results_on_file(text, facts),
         lambda: judge_interval(text, facts, drug),
         lambda: judge_start_after_last_dose(text, facts),
@@ -140,6 +144,8 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_imaging_findings(text, facts),
         lambda: judge_duration(text, facts),
         lambda: judge_comparison(text, facts),
+        lambda: judge_still_in_use(text, facts),
+        lambda: judge_provision_denied(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_use_denied(text, facts, drug),
         lambda: judge_category(text, facts),

@@ -1,0 +1,108 @@
+"""Readers for criterion kinds first met on unseen policies: a scale's abbreviation written
+out in the note, an event dated inside or outside a window, something that goes on or
+stopped, something that was not prescribed; each with the near cases that must decide
+nothing."""
+
+from __future__ import annotations
+
+from pipeline.models import CaseFact
+from pipeline.policy.event_recency import judge_event_recency
+from pipeline.policy.measures import judge_measure
+from pipeline.policy.provision_denied import judge_provision_denied
+from pipeline.policy.restated import judge_restated
+from pipeline.policy.spelled_abbreviations import mentions, spelled_spans
+from pipeline.policy.still_in_use import judge_still_in_use
+
+
+def _facts(*texts: str) -> list[CaseFact]:
+    return [CaseFact(id=f"F{i}", text=t) for i, t in enumerate(texts, 1)]
+
+
+def _status(found: tuple[str, list[str], str] | None) -> str | None:
+    return found[0] if found else None
+
+
+def test_an_abbreviation_is_found_spelled_out() -> None:
+    assert mentions("HAM-D", "Hamilton depression rating (17-item) 28")
+    assert mentions("PHQ-9", "Patient Health Questionnaire 9 score 14")
+    # one inner letter a long abbreviation's note leaves out
+    assert mentions("EPDS", "Edinburgh postnatal scale 23")
+    assert not mentions("HAM-D", "Hamilton anxiety rating 20")  # another scale
+    assert not mentions("EPDS", "every patient dose")  # small words spell nothing
+    assert not spelled_spans("MADRS", "Montgomery scale 30")  # two letters missing
+
+
+def test_a_score_named_by_its_abbreviation_is_read_from_the_written_out_name() -> None:
+    text = "Severe anxiety, with a GAD-A score of 15 or more, or a PSWQ of 60 or more"
+    worry = "Penn State Worry Questionnaire"
+    met = _facts(f"History: Generalised anxiety assessment (7-item) 18; {worry} 66.")
+    low = _facts(f"History: Generalised anxiety assessment (7-item) 9; {worry} 41.")
+    assert _status(judge_measure(text, met)) == "met"
+    assert _status(judge_measure(text, low)) == "not_met"
+    # one alternative met and the other not: the rules do not decide between them
+    mixed = _facts(f"History: Generalised anxiety assessment 18; {worry} 41.")
+    assert judge_measure(text, mixed) is None
+    # the item count joined to its word ("7-item") is no reading of the score
+    only = _facts("History: Generalised anxiety assessment (7-item) 18.")
+    assert _status(judge_measure("GAD-A score of 15 or more", only)) == "met"
+
+
+def test_an_event_dated_inside_or_outside_the_window() -> None:
+    text = "Surgery was within the last 3 months"
+    seen = "History: Clinic visit 04/20/2026."
+    inside = _facts(seen, "History: Surgery (knee replacement) on 03/02/2026.")
+    outside = _facts(seen, "History: Surgery 09/15/2025; recovered since.")
+    ago = _facts("History: Surgery about 7 months ago.")
+    assert _status(judge_event_recency(text, inside)) == "met"
+    assert _status(judge_event_recency(text, outside)) == "not_met"
+    assert _status(judge_event_recency(text, ago)) == "not_met"
+    # near the window's edge, undated, or another event: nothing
+    edge = _facts(seen, "History: Surgery 01/25/2026.")
+    assert judge_event_recency(text, edge) is None
+    assert judge_event_recency(text, _facts(seen, "History: Surgery was uneventful.")) is None
+    assert judge_event_recency(text, _facts(seen, "History: Biopsy 03/02/2026.")) is None
+    # two dated mentions on both sides of the window: nothing
+    both = _facts(seen, "History: Surgery 03/02/2026.", "History: Surgery 06/2025.")
+    assert judge_event_recency(text, both) is None
+
+
+def test_something_that_goes_on_or_stopped() -> None:
+    text = "Member is still taking an opioid daily"
+    going = _facts("History: hydromorphone 4 mg three times daily continues, refilled monthly.")
+    stopped = _facts("History: morphine was tapered and stopped on 01/05/2026; no opioid since.")
+    assert _status(judge_still_in_use(text, going)) == "met"  # a drug of the class named
+    assert _status(judge_still_in_use(text, stopped)) == "not_met"
+    # goes on, but not said to be daily; or both said: nothing
+    weekly = _facts("History: fentanyl patch continues.")
+    assert judge_still_in_use(text, weekly) is None
+    assert judge_still_in_use(text, going + _facts("History: morphine stopped 02/2026.")) is None
+    diet = "Ketogenic diet is still being followed"
+    kept = _facts("History: Dietitian 03/2026: she keeps to her ketogenic diet.")
+    quit_ = _facts("History: Dietitian 03/2026: the family stopped the ketogenic diet in 02/2026.")
+    assert _status(judge_still_in_use(diet, kept)) == "met"
+    assert _status(judge_still_in_use(diet, quit_)) == "not_met"
+    assert judge_still_in_use(diet, _facts("History: Diet reviewed.")) is None
+
+
+def test_a_thing_stated_not_prescribed() -> None:
+    text = "Rescue naloxone kit prescribed and the carer trained to use it"
+    none = _facts("History: No rescue naloxone kit has been prescribed; to discuss next visit.")
+    not_yet = _facts("History: The rescue naloxone kit has not yet been prescribed.")
+    assert _status(judge_provision_denied(text, none)) == "not_met"
+    assert _status(judge_provision_denied(text, not_yet)) == "not_met"
+    # the thing named in part, something else not prescribed, or the thing prescribed
+    assert judge_provision_denied(text, _facts("History: No kit has been prescribed.")) is None
+    other = _facts("History: Naloxone kit prescribed; no spacer has been prescribed.")
+    assert judge_provision_denied(text, other) is None
+    assert judge_provision_denied(text, _facts("History: Rescue naloxone kit prescribed.")) is None
+
+
+def test_a_site_states_the_center_a_criterion_asks() -> None:
+    text = "The infusion will be given at a certified center with continuous pulse oximetry"
+    fact = _facts(
+        "History: Infusion to run on the ward, a REMS-certified site, with continuous pulse "
+        "oximetry."
+    )
+    assert _status(judge_restated(text, fact)) == "met"
+    bare = _facts("History: Infusion on the ward with pulse oximetry.")
+    assert judge_restated(text, bare) is None
