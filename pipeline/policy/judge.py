@@ -12,6 +12,7 @@ from typing import Any
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
+from pipeline.policy.alternative_bounds import states_every_bound
 from pipeline.policy.answer_schema import judgment_schema
 from pipeline.policy.care_setting import REFUSED_VISIT, names_specialty, states_prescriber
 from pipeline.policy.clause_polarity import agreeing
@@ -364,7 +365,7 @@ def check_model_judgment(
             one = _check(
                 j.model_copy(deep=True), node.model_copy(update={"text": alt}), facts, drug
             )
-            if one.status == "met":
+            if one.status == "met" and states_every_bound(alt, one.facts, facts):
                 one.reason = f'{one.reason} (its alternative "{alt[:80]}")'
                 return one
     return checked

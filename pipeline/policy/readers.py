@@ -49,6 +49,7 @@ from pipeline.policy.menstrual_status import judge_menstrual_status
 from pipeline.policy.monitoring_frequency import judge_monitoring_frequency
 from pipeline.policy.monitoring_schedule import judge_monitoring
 from pipeline.policy.negative_workup import judge_negative_workup
+from pipeline.policy.paired_change import judge_paired_change
 from pipeline.policy.polarity import (
     judge_absent_condition,
     judge_concomitant,
@@ -121,6 +122,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_dosing_interval(text, facts),
         lambda: judge_change_amount(text, facts),
         lambda: judge_baseline_percent(text, facts),
+        lambda: judge_paired_change(text, facts),
         lambda: judge_change_since(text, facts),
         lambda: judge_stable_since(text, facts),
         lambda: judge_improved_since(text, facts, drug),

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pipeline.models import CaseFact
 from pipeline.policy.event_recency import judge_event_recency
+from pipeline.policy.judge import check_model_judgment
 from pipeline.policy.measures import judge_measure
+from pipeline.policy.models import Judgment, PolicyNode
+from pipeline.policy.paired_change import judge_paired_change
 from pipeline.policy.provision_denied import judge_provision_denied
 from pipeline.policy.restated import judge_restated
 from pipeline.policy.spelled_abbreviations import mentions, spelled_spans
@@ -106,3 +109,30 @@ def test_a_site_states_the_center_a_criterion_asks() -> None:
     assert _status(judge_restated(text, fact)) == "met"
     bare = _facts("History: Infusion on the ward with pulse oximetry.")
     assert judge_restated(text, bare) is None
+
+
+def test_a_measurement_moved_by_a_percent_from_before_treatment() -> None:
+    text = "Shuttle walk distance has risen by at least 10% from the pre-treatment value"
+    up = _facts("History: Shuttle walk: 300 m before treatment (05/2025) and 345 m on 01/10/2026.")
+    flat = _facts(
+        "History: Shuttle walk: 300 m before treatment (05/2025) and 312 m on 01/10/2026."
+    )
+    assert _status(judge_paired_change(text, up)) == "met"
+    assert _status(judge_paired_change(text, flat)) == "not_met"
+    # no reading marked as before, or later readings on both sides: nothing
+    assert judge_paired_change(text, _facts("History: Shuttle walk 300 m and 345 m.")) is None
+    both = _facts("History: Shuttle walk 300 m before treatment, 345 m in 11/2025 and 305 m now.")
+    assert judge_paired_change(text, both) is None
+    fell = "Blood tyrosine fell by at least 30% from baseline during the trial"
+    drop = _facts("History: Tyrosine 620 umol/L before the trial and 380 umol/L after 4 weeks.")
+    assert _status(judge_paired_change(fell, drop)) == "met"
+
+
+def test_a_models_met_on_an_alternative_must_hold_each_of_its_bounds() -> None:
+    text = "Ferritin below 100 ng/mL, or 100 to 299 ng/mL with transferrin saturation below 20%"
+    node = PolicyNode(id="a", text=text, page=1, verified=True)
+    high = {"F1": CaseFact(id="F1", text="History: Labs: ferritin 188 ng/mL, saturation 27%.")}
+    low = {"F1": CaseFact(id="F1", text="History: Labs: ferritin 188 ng/mL, saturation 16%.")}
+    said = Judgment(node_id="a", text=text, page=1, status="met", facts=["F1"], method="model")
+    assert check_model_judgment(said, node, high).status == "not_documented"
+    assert check_model_judgment(said, node, low).status == "met"
