@@ -9,6 +9,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.adherence import judge_adherence
+from pipeline.policy.adherence_share import judge_adherence_share
 from pipeline.policy.age_phrases import judge_age_phrase
 from pipeline.policy.alongside_absence import judge_alongside_absent
 from pipeline.policy.and_parts import read_and_parts
@@ -35,6 +36,7 @@ from pipeline.policy.durations import judge_duration
 from pipeline.policy.event_recency import judge_event_recency
 from pipeline.policy.finding_examples import judge_finding_examples
 from pipeline.policy.form_absence import judge_form_absent
+from pipeline.policy.frequency_change import judge_frequency_change
 from pipeline.policy.genetic_variants import judge_genetic_variant
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
@@ -123,6 +125,8 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_change_amount(text, facts),
         lambda: judge_baseline_percent(text, facts),
         lambda: judge_paired_change(text, facts),
+        lambda: judge_adherence_share(text, facts),
+        lambda: judge_frequency_change(text, facts),
         lambda: judge_change_since(text, facts),
         lambda: judge_stable_since(text, facts),
         lambda: judge_improved_since(text, facts, drug),

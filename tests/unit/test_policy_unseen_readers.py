@@ -6,7 +6,9 @@ nothing."""
 from __future__ import annotations
 
 from pipeline.models import CaseFact
+from pipeline.policy.adherence_share import judge_adherence_share
 from pipeline.policy.event_recency import judge_event_recency
+from pipeline.policy.frequency_change import judge_frequency_change
 from pipeline.policy.judge import check_model_judgment
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.models import Judgment, PolicyNode
@@ -136,3 +138,30 @@ def test_a_models_met_on_an_alternative_must_hold_each_of_its_bounds() -> None:
     said = Judgment(node_id="a", text=text, page=1, status="met", facts=["F1"], method="model")
     assert check_model_judgment(said, node, high).status == "not_documented"
     assert check_model_judgment(said, node, low).status == "met"
+
+
+def test_a_share_of_doses_dispensed_against_its_bound() -> None:
+    text = "Patient is adherent to treatment, with at least 80% of prescribed doses dispensed"
+    every = _facts("History: Dispensing record: all 12 monthly supplies collected on time.")
+    counted = _facts("History: Pharmacy: 7 of 12 monthly supplies collected.")
+    share = _facts("History: Refill record shows 92% of prescribed doses dispensed.")
+    assert _status(judge_adherence_share(text, every)) == "met"
+    assert _status(judge_adherence_share(text, counted)) == "not_met"
+    assert _status(judge_adherence_share(text, share)) == "met"
+    # not all, nothing counted, or counts on both sides: nothing
+    assert judge_adherence_share(text, _facts("History: Not all supplies collected.")) is None
+    assert judge_adherence_share(text, _facts("History: Seen in clinic, doing well.")) is None
+    assert judge_adherence_share(text, counted + share) is None
+
+
+def test_a_count_that_became_more_frequent() -> None:
+    text = "Bowel movements have become more frequent on the drug"
+    up = _facts("History: Since 09/2025: bowel movements went from one a week to four a week.")
+    down = _facts("History: bowel movements went from three a week to two or three a week.")
+    assert _status(judge_frequency_change(text, up)) == "met"
+    assert _status(judge_frequency_change(text, down)) == "not_met"
+    # another unit, or another thing counted: nothing
+    odd = _facts("History: bowel movements went from one a week to one a day.")
+    assert judge_frequency_change(text, odd) is None
+    other = _facts("History: headaches went from one a week to four a week.")
+    assert judge_frequency_change(text, other) is None
