@@ -88,6 +88,7 @@ from pipeline.policy.still_in_use import judge_still_in_use
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
 from pipeline.policy.taken_with import judge_taken_with
+from pipeline.policy.timed_alternatives import judge_timed_alternatives
 from pipeline.policy.total_time_limit import judge_total_time
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
@@ -138,6 +139,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_repeated_readings(text, facts),
         lambda: judge_uln_multiple(text, facts),
         lambda: judge_counted_levels(text, facts),
+        lambda: judge_timed_alternatives(text, facts),
         lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_monitoring(text, facts),

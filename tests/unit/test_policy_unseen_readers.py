@@ -17,6 +17,7 @@ from pipeline.policy.provision_denied import judge_provision_denied
 from pipeline.policy.restated import judge_restated
 from pipeline.policy.spelled_abbreviations import mentions, spelled_spans
 from pipeline.policy.still_in_use import judge_still_in_use
+from pipeline.policy.timed_alternatives import judge_timed_alternatives
 
 
 def _facts(*texts: str) -> list[CaseFact]:
@@ -165,3 +166,21 @@ def test_a_count_that_became_more_frequent() -> None:
     assert judge_frequency_change(text, odd) is None
     other = _facts("History: headaches went from one a week to four a week.")
     assert judge_frequency_change(text, other) is None
+
+
+def test_measurement_alternatives_read_at_a_named_time() -> None:
+    text = (
+        "Ferritin below 100 ng/mL, or 100 to 299 ng/mL with transferrin saturation below 20%, "
+        "at the week 24 check"
+    )
+    old = "History: Before the first course ferritin was 42 ng/mL."
+    low = _facts(old, "History: Week 24 labs: ferritin 74 ng/mL, transferrin saturation 16%.")
+    mid = _facts(old, "History: Week 24 labs: ferritin 188 ng/mL, transferrin saturation 12%.")
+    high = _facts(old, "History: Week 24 labs: ferritin 188 ng/mL, transferrin saturation 27%.")
+    assert _status(judge_timed_alternatives(text, low)) == "met"
+    assert _status(judge_timed_alternatives(text, mid)) == "met"  # the second alternative
+    assert _status(judge_timed_alternatives(text, high)) == "not_met"  # the old 42 is not read
+    # no fact names the time, or the saturation not given: nothing
+    assert judge_timed_alternatives(text, _facts(old)) is None
+    part = _facts("History: Week 24 labs: ferritin 188 ng/mL.")
+    assert judge_timed_alternatives(text, part) is None
