@@ -90,6 +90,7 @@ from pipeline.policy.symptom_examples import judge_symptom_examples
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.timed_alternatives import judge_timed_alternatives
 from pipeline.policy.total_time_limit import judge_total_time
+from pipeline.policy.trial_without_change import judge_trial_without_change
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
 from pipeline.policy.unit_named import judge_unit_named
@@ -116,6 +117,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
     readers = (
         lambda: judge_short_course(text, facts),
         lambda: judge_combined_trial(text, facts),
+        lambda: judge_trial_without_change(text, facts, context),
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
         lambda: judge_window_count(text, facts),

@@ -18,6 +18,7 @@ from pipeline.policy.restated import judge_restated
 from pipeline.policy.spelled_abbreviations import mentions, spelled_spans
 from pipeline.policy.still_in_use import judge_still_in_use
 from pipeline.policy.timed_alternatives import judge_timed_alternatives
+from pipeline.policy.trial_without_change import judge_trial_without_change
 
 
 def _facts(*texts: str) -> list[CaseFact]:
@@ -184,3 +185,18 @@ def test_measurement_alternatives_read_at_a_named_time() -> None:
     assert judge_timed_alternatives(text, _facts(old)) is None
     part = _facts("History: Week 24 labs: ferritin 188 ng/mL.")
     assert judge_timed_alternatives(text, part) is None
+
+
+def test_a_drug_tried_long_enough_without_the_change_asked() -> None:
+    text = "tried for at least 4 weeks without a 30% fall in tyrosine"
+    stem = "Zentrafib was:"
+    flat = _facts("History: Zentrafib 20 mg/kg daily for 6 weeks in 2023: tyrosine 900 -> 860.")
+    fell = _facts("History: Zentrafib daily for 4 weeks: tyrosine fell (42% fall).")
+    short = _facts("History: Zentrafib daily for 2 weeks: tyrosine 900 -> 880.")
+    assert _status(judge_trial_without_change(text, flat, stem)) == "met"
+    assert _status(judge_trial_without_change(text, fell, stem)) == "not_met"
+    # a shorter trial, no drug named, or dates read as a change: nothing
+    assert judge_trial_without_change(text, short, stem) is None
+    assert judge_trial_without_change(text, flat, "One of the following:") is None
+    dated = _facts("History: Zentrafib from 10/2025 to 12/2025 (8 weeks); tyrosine unchanged.")
+    assert judge_trial_without_change(text, dated, stem) is None
