@@ -97,6 +97,7 @@ from pipeline.policy.unit_named import judge_unit_named
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
 from pipeline.policy.window_counts import judge_window_count
+from pipeline.policy.workup_not_done import judge_workup_not_done
 
 Found = tuple[str, list[str], str]
 
@@ -155,6 +156,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_duration(text, facts),
         lambda: judge_comparison(text, facts),
         lambda: judge_still_in_use(text, facts),
+        lambda: judge_workup_not_done(text, facts),
         lambda: judge_provision_denied(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_use_denied(text, facts, drug),

@@ -19,6 +19,7 @@ from pipeline.policy.spelled_abbreviations import mentions, spelled_spans
 from pipeline.policy.still_in_use import judge_still_in_use
 from pipeline.policy.timed_alternatives import judge_timed_alternatives
 from pipeline.policy.trial_without_change import judge_trial_without_change
+from pipeline.policy.workup_not_done import judge_workup_not_done
 
 
 def _facts(*texts: str) -> list[CaseFact]:
@@ -200,3 +201,15 @@ def test_a_drug_tried_long_enough_without_the_change_asked() -> None:
     assert judge_trial_without_change(text, flat, "One of the following:") is None
     dated = _facts("History: Zentrafib from 10/2025 to 12/2025 (8 weeks); tyrosine unchanged.")
     assert judge_trial_without_change(text, dated, stem) is None
+
+
+def test_findings_stated_with_no_work_up_done() -> None:
+    text = "Warning signs such as night sweats or weight loss have been evaluated, with a CT scan"
+    both = _facts("History: Night sweats since 01/2026; no CT scan or other work-up has been done.")
+    assert _status(judge_workup_not_done(text, both)) == "not_met"
+    # one test not done (another may have evaluated them), no finding present, or none denied
+    one = _facts("History: Night sweats since 01/2026; no CT scan has been done.")
+    assert judge_workup_not_done(text, one) is None
+    absent = _facts("History: No night sweats; no CT scan or other work-up has been done.")
+    assert judge_workup_not_done(text, absent) is None
+    assert judge_workup_not_done(text, _facts("History: Night sweats; CT scan normal.")) is None
