@@ -12,6 +12,7 @@ from pipeline.policy.adherence import judge_adherence
 from pipeline.policy.adherence_share import judge_adherence_share
 from pipeline.policy.age_phrases import judge_age_phrase
 from pipeline.policy.alongside_absence import judge_alongside_absent
+from pipeline.policy.alternative_considered import judge_alternative_considered
 from pipeline.policy.and_parts import read_and_parts
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.baseline_percent import judge_baseline_percent
@@ -156,6 +157,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_duration(text, facts),
         lambda: judge_comparison(text, facts),
         lambda: judge_still_in_use(text, facts),
+        lambda: judge_alternative_considered(text, facts),
         lambda: judge_workup_not_done(text, facts),
         lambda: judge_provision_denied(text, facts),
         lambda: judge_restated(text, facts, drug),

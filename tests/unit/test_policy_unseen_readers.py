@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pipeline.models import CaseFact
 from pipeline.policy.adherence_share import judge_adherence_share
+from pipeline.policy.alternative_considered import judge_alternative_considered
 from pipeline.policy.event_recency import judge_event_recency
 from pipeline.policy.frequency_change import judge_frequency_change
 from pipeline.policy.judge import check_model_judgment
@@ -213,3 +214,16 @@ def test_findings_stated_with_no_work_up_done() -> None:
     absent = _facts("History: No night sweats; no CT scan or other work-up has been done.")
     assert judge_workup_not_done(text, absent) is None
     assert judge_workup_not_done(text, _facts("History: Night sweats; CT scan normal.")) is None
+
+
+def test_another_treatment_weighed_with_the_reason_it_does_not_suit() -> None:
+    text = "Home infusion has been considered and the reason it is not suitable is recorded"
+    said = _facts("History: Home infusion discussed: she cannot keep the line dry at work.")
+    assert _status(judge_alternative_considered(text, said)) == "met"
+    # weighed without a reason, a reason without weighing, not weighed, or another treatment
+    assert judge_alternative_considered(text, _facts("History: Home infusion discussed.")) is None
+    assert judge_alternative_considered(text, _facts("History: She cannot attend.")) is None
+    never = _facts("History: Home infusion not considered because she cannot attend.")
+    assert judge_alternative_considered(text, never) is None
+    other = _facts("History: Clinic infusion discussed: she cannot attend.")
+    assert judge_alternative_considered(text, other) is None
