@@ -88,6 +88,7 @@ from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.still_in_use import judge_still_in_use
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
+from pipeline.policy.symptom_span import judge_symptom_span
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.timed_alternatives import judge_timed_alternatives
 from pipeline.policy.total_time_limit import judge_total_time
@@ -98,7 +99,7 @@ from pipeline.policy.unit_named import judge_unit_named
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
 from pipeline.policy.window_counts import judge_window_count
-from pipeline.policy.workup_not_done import judge_workup_not_done
+from pipeline.policy.workup_not_done import judge_workup_done, judge_workup_not_done
 
 Found = tuple[str, list[str], str]
 
@@ -118,6 +119,7 @@ def _measure(text: str, facts: list[CaseFact], drug: str, context: str) -> Found
 def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     readers = (
         lambda: judge_short_course(text, facts),
+        lambda: judge_symptom_span(text, facts),
         lambda: judge_combined_trial(text, facts),
         lambda: judge_trial_without_change(text, facts, context),
         lambda: judge_trial(text, facts, drug, context),
@@ -159,6 +161,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_still_in_use(text, facts),
         lambda: judge_alternative_considered(text, facts),
         lambda: judge_workup_not_done(text, facts),
+        lambda: judge_workup_done(text, facts),
         lambda: judge_provision_denied(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_use_denied(text, facts, drug),

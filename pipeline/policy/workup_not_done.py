@@ -6,7 +6,11 @@ weight loss; no colonoscopy or other work-up has been done or booked").
 
 The note must deny work-up as a whole ("other work-up", "any evaluation", "no tests"), not
 one test only (another may have evaluated the findings), and a finding the criterion
-names must be stated present in the record. Only "not met" comes from here."""
+names must be stated present in the record.
+
+Met (judge_workup_done): the criterion names the test it is evaluated with ("..., with
+colonoscopy when age-appropriate") and a note gives that test's result ("Colonoscopy
+11/2025: normal, no mass or stricture"), no note denying the work-up."""
 
 from __future__ import annotations
 
@@ -19,6 +23,10 @@ _ASKED = re.compile(
     r"^\s*(?P<subject>.+?)\s+(?:have|has)\s+been\s+(?:evaluated|investigated|worked\s+up|"
     r"assessed)\b",
     re.I,
+)
+_WITH_TEST = re.compile(r",?\s+with\s+(?:an?\s+|the\s+)?(?P<test>[A-Za-z][\w-]{3,})", re.I)
+_RESULT = (
+    r"(?:normal|negative|unremarkable|no\s+(?:mass|lesion|abnormalit\w*|evidence)|showed|revealed)"
 )
 _EXAMPLES = re.compile(r"\b(?:such as|including|e\.g\.,?|like)\s+(?P<ex>.+)$", re.I)
 _NONE_DONE = re.compile(
@@ -59,3 +67,24 @@ def judge_workup_not_done(text: str, facts: list[CaseFact]) -> tuple[str, list[s
         return None
     cited = list(dict.fromkeys([denied.id, present.id]))
     return "not_met", cited, f"{present.id} states a finding it names; {denied.id}: no work-up"
+
+
+def judge_workup_done(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    m = _ASKED.match(text)
+    test = _WITH_TEST.search(text[m.end() :]) if m else None
+    if not m or not test:
+        return None
+    name = re.escape(test.group("test"))
+    done = re.compile(rf"\b{name}\b[^;]*?\b{_RESULT}\b", re.I)
+    found: CaseFact | None = None
+    for fact in facts:
+        if fact.text.startswith(("Payer", "Requested", "Patient:")):
+            continue
+        for clause in _clauses(fact.text):
+            if _NONE_DONE.search(clause) or re.search(rf"\bno\s+{name}\b", clause, re.I):
+                return None  # a note says it was not done
+            if done.search(clause):
+                found = found or fact
+    if found is None:
+        return None
+    return "met", [found.id], f"{found.id} gives the result of the {test.group('test')} it names"

@@ -18,9 +18,10 @@ from pipeline.policy.provision_denied import judge_provision_denied
 from pipeline.policy.restated import judge_restated
 from pipeline.policy.spelled_abbreviations import mentions, spelled_spans
 from pipeline.policy.still_in_use import judge_still_in_use
+from pipeline.policy.symptom_span import judge_symptom_span
 from pipeline.policy.timed_alternatives import judge_timed_alternatives
 from pipeline.policy.trial_without_change import judge_trial_without_change
-from pipeline.policy.workup_not_done import judge_workup_not_done
+from pipeline.policy.workup_not_done import judge_workup_done, judge_workup_not_done
 
 
 def _facts(*texts: str) -> list[CaseFact]:
@@ -227,3 +228,39 @@ def test_another_treatment_weighed_with_the_reason_it_does_not_suit() -> None:
     assert judge_alternative_considered(text, never) is None
     other = _facts("History: Clinic infusion discussed: she cannot attend.")
     assert judge_alternative_considered(text, other) is None
+
+
+def test_a_hedged_absence_restated_by_a_plain_one() -> None:
+    text = "No known or suspected mechanical bowel obstruction"
+    plain = _facts("History: No history of bowel obstruction; x-ray shows no obstruction.")
+    assert _status(judge_restated(text, plain)) == "met"
+    suspected = _facts("History: Suspected bowel obstruction on CT 01/2026.")
+    assert judge_restated(text, suspected) is None
+
+
+def test_the_named_test_of_an_evaluation_with_its_result() -> None:
+    text = "Warning signs such as night sweats have been evaluated, with endoscopy if indicated"
+    done = _facts("History: Endoscopy 11/2025: normal, no mass; no night sweats since.")
+    assert _status(judge_workup_done(text, done)) == "met"
+    # the test not done, or named without a result: nothing
+    assert (
+        judge_workup_done(text, _facts("History: No endoscopy yet; endoscopy normal in 2019."))
+        is None
+    )
+    assert judge_workup_done(text, _facts("History: Endoscopy booked for 05/2026.")) is None
+
+
+def test_symptoms_lasting_a_span_with_a_count_below_its_bound() -> None:
+    text = (
+        "Symptoms have been present for at least 3 months, with fewer than three spontaneous "
+        "bowel movements a week or abdominal pain relieved by defecation"
+    )
+    long_ = _facts("History: two bowel movements a week and straining for about 8 months.")
+    assert _status(judge_symptom_span(text, long_)) == "met"
+    # too short, too many, or no span given: nothing (another form may hold)
+    short = _facts("History: two bowel movements a week for about 2 months.")
+    many = _facts("History: four bowel movements a week for about 8 months.")
+    bare = _facts("History: two bowel movements a week.")
+    assert judge_symptom_span(text, short) is None
+    assert judge_symptom_span(text, many) is None
+    assert judge_symptom_span(text, bare) is None
