@@ -21,6 +21,7 @@ from pipeline.policy.still_in_use import judge_still_in_use
 from pipeline.policy.symptom_span import judge_symptom_span
 from pipeline.policy.timed_alternatives import judge_timed_alternatives
 from pipeline.policy.trial_without_change import judge_trial_without_change
+from pipeline.policy.unit_phrase_conflict import unit_phrase_fails
 from pipeline.policy.workup_not_done import judge_workup_done, judge_workup_not_done
 
 
@@ -264,3 +265,16 @@ def test_symptoms_lasting_a_span_with_a_count_below_its_bound() -> None:
     assert judge_symptom_span(text, short) is None
     assert judge_symptom_span(text, many) is None
     assert judge_symptom_span(text, bare) is None
+
+
+def test_a_models_met_on_a_dose_rate_another_fact_exceeds_is_not_taken() -> None:
+    text = "Dose is no more than 4 mg/kg per week"
+    node = PolicyNode(id="d", text=text, page=1, verified=True)
+    asked = "Requested (initial): Zentrafib 2 mg/kg twice a week (4 mg/kg per week)."
+    request = CaseFact(id="F1", text=asked)
+    said = Judgment(node_id="d", text=text, page=1, status="met", facts=["F1"], method="model")
+    plan = CaseFact(id="F2", text="History: The team plans 6 mg/kg per week from the start.")
+    same = CaseFact(id="F2", text="History: Weight 9 kg; 4 mg/kg per week in total.")
+    assert check_model_judgment(said, node, {"F1": request, "F2": plan}).status == "not_documented"
+    assert check_model_judgment(said, node, {"F1": request, "F2": same}).status == "met"
+    assert not unit_phrase_fails("Dose is no more than 4 mg per week", [plan])  # another unit
