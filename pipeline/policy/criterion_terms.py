@@ -100,6 +100,7 @@ _SAME = {
         ("pediat", "paedia", "child", "childr"),
         ("heart", "cardia"),
         ("medica", "medici"),  # medication / medicine
+        ("center", "centre", "site", "facili"),  # where a drug is given
     )
     for s in group
 }

@@ -12,6 +12,7 @@ from typing import Any
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
+from pipeline.policy.alternative_bounds import states_every_bound
 from pipeline.policy.answer_schema import judgment_schema
 from pipeline.policy.care_setting import REFUSED_VISIT, names_specialty, states_prescriber
 from pipeline.policy.clause_polarity import agreeing
@@ -28,11 +29,11 @@ from pipeline.policy.criterion_terms import (
 )
 from pipeline.policy.dates import as_of
 from pipeline.policy.defined_state_absence import judge_defined_state_absence
-from pipeline.policy.measure_conflict import readings_disagree
 from pipeline.policy.measures import Bound, bounds, states_within
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.readers import read_criterion
 from pipeline.policy.trials import TRIAL_TERMS
+from pipeline.policy.unit_phrase_conflict import facts_disagree
 
 log = logging.getLogger(__name__)
 PROMPT = "criterion-judge@2"
@@ -364,7 +365,7 @@ def check_model_judgment(
             one = _check(
                 j.model_copy(deep=True), node.model_copy(update={"text": alt}), facts, drug
             )
-            if one.status == "met":
+            if one.status == "met" and states_every_bound(alt, one.facts, facts):
                 one.reason = f'{one.reason} (its alternative "{alt[:80]}")'
                 return one
     return checked
@@ -436,7 +437,7 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
                     if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))
                     or states_within(numeric[0], f.text)
                 ]
-                if readings_disagree(node.text, list(facts.values()), drug):
+                if facts_disagree(node.text, list(facts.values()), drug):
                     kept = []  # readings on both sides of the bound: none states it
             else:  # "relapsed within 12 months": a fact that states no such number is no met
                 today = as_of(list(facts.values()))

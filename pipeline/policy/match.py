@@ -108,6 +108,9 @@ _SENTENCE_WORDS = DOCUMENT_WORDS | set(
 
 def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, str]:
     target = condition_words(name) - _SENTENCE_WORDS or condition_words(name)
+    # "Phenylketonuria - sapropterin and pegvaliase": the requested drug named beside the
+    # condition is no word of the condition, so it does not thin the diagnosis's share
+    target = target - drug_words(case.requested_treatment.drug) or target
     if not target:
         return 0.0, ""
     best = (0.0, "")
@@ -119,7 +122,8 @@ def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, 
             continue  # "hemophilia C" is no "hemophilia A", though both say hemophilia
         coded = icd10_names(dx.icd10) if together else ()
         for k, dx_name in enumerate(names):
-            shared = _shared(target, condition_words(dx_name), together)
+            # "Iron deficiency without anemia": what the diagnosis rules out it is not
+            shared = _shared(target, condition_words(_NEGATION.sub("", dx_name)), together)
             if not shared:
                 continue
             fraction = len(shared) / len(target)
@@ -138,7 +142,10 @@ def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, 
     # "Thrombocytopenia in chronic liver disease": a condition in another, each a diagnosis
     # of its own; together they hold more of the name than either (a little less sure)
     each = (
-        [_shared(target, condition_words(dx.name), True) for dx in case.diagnoses]
+        [
+            _shared(target, condition_words(_NEGATION.sub("", dx.name)), True)
+            for dx in case.diagnoses
+        ]
         if together
         else []
     )

@@ -28,6 +28,7 @@ from pipeline.policy.dates import as_of, months_between, reading_date
 from pipeline.policy.negated_bounds import negated_op
 from pipeline.policy.percent_of import percent_of
 from pipeline.policy.reading_reasons import reading_reason
+from pipeline.policy.spelled_abbreviations import mentions
 from pipeline.policy.units import DOSE_UNIT as _DOSE_UNIT
 from pipeline.policy.units import N_OF_M
 from pipeline.policy.units import UNIT as _UNIT
@@ -119,7 +120,7 @@ def _readings(
         for clause in re.split(r"(?<=[;.])\s+|,\s+(?=[A-Za-z])", fact.text):
             offset = fact.text.index(clause, offset)
             words = {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", clause)}
-            named = any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", clause) for a in abbrevs)
+            named = any(mentions(a, clause) for a in abbrevs)  # "HAM-D": "Hamilton depression"
             trials = named and noun is not None and bool(N_OF_M.search(clause))
             if noun is not None and noun not in words and not trials:
                 continue
@@ -150,7 +151,9 @@ def _readings(
                     near = near or any(
                         _stem(w) in stems for w in re.findall(r"[A-Za-z]{3,}", rest)[:4]
                     )
-                    near = near or any(a in head[-40:] or a in rest[:30] for a in abbrevs)
+                    near = near or any(
+                        mentions(a, head[-40:]) or mentions(a, rest[:30]) for a in abbrevs
+                    )
                 if near:
                     at = offset + m.end()
                     out.append((Reading(_number(m.group(1)), unit, fact, at, head), rest))
@@ -162,9 +165,13 @@ def _readings(
 _OUT_OF = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?)/(\d{1,3})(?![\d/])")
 
 
+_COMPOUND = re.compile(r"-[A-Za-z]")
+
+
 def _numbers(clause: str) -> list[re.Match[str]]:
     """The clause's numbers in order, a score out of its maximum read as the score."""
-    found = list(re.finditer(_NUM, clause, re.I))
+    # "(17-item) 28", "6-minute walk 310 m": a number joined to a word names the measure
+    found = [m for m in re.finditer(_NUM, clause, re.I) if not _COMPOUND.match(clause, m.end())]
     found += [m for m in _OUT_OF.finditer(clause) if float(m.group(1)) <= float(m.group(2))]
     return sorted(found, key=lambda m: m.start())
 

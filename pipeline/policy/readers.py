@@ -9,8 +9,10 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.adherence import judge_adherence
+from pipeline.policy.adherence_share import judge_adherence_share
 from pipeline.policy.age_phrases import judge_age_phrase
 from pipeline.policy.alongside_absence import judge_alongside_absent
+from pipeline.policy.alternative_considered import judge_alternative_considered
 from pipeline.policy.and_parts import read_and_parts
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.baseline_percent import judge_baseline_percent
@@ -32,8 +34,10 @@ from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.dosing_interval import judge_dosing_interval
 from pipeline.policy.durations import judge_duration
+from pipeline.policy.event_recency import judge_event_recency
 from pipeline.policy.finding_examples import judge_finding_examples
 from pipeline.policy.form_absence import judge_form_absent
+from pipeline.policy.frequency_change import judge_frequency_change
 from pipeline.policy.genetic_variants import judge_genetic_variant
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
@@ -48,6 +52,7 @@ from pipeline.policy.menstrual_status import judge_menstrual_status
 from pipeline.policy.monitoring_frequency import judge_monitoring_frequency
 from pipeline.policy.monitoring_schedule import judge_monitoring
 from pipeline.policy.negative_workup import judge_negative_workup
+from pipeline.policy.paired_change import judge_paired_change
 from pipeline.policy.polarity import (
     judge_absent_condition,
     judge_concomitant,
@@ -57,6 +62,7 @@ from pipeline.policy.polarity import (
 from pipeline.policy.positive_test import judge_positive_test
 from pipeline.policy.prescriber_named import judge_prescriber_named
 from pipeline.policy.prior_use import judge_never_received
+from pipeline.policy.provision_denied import judge_provision_denied
 from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
@@ -80,16 +86,21 @@ from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
 from pipeline.policy.start_setting import judge_start_setting
+from pipeline.policy.still_in_use import judge_still_in_use
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
+from pipeline.policy.symptom_span import judge_symptom_span
 from pipeline.policy.taken_with import judge_taken_with
+from pipeline.policy.timed_alternatives import judge_timed_alternatives
 from pipeline.policy.total_time_limit import judge_total_time
+from pipeline.policy.trial_without_change import judge_trial_without_change
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
 from pipeline.policy.unit_named import judge_unit_named
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
 from pipeline.policy.window_counts import judge_window_count
+from pipeline.policy.workup_not_done import judge_workup_done, judge_workup_not_done
 
 Found = tuple[str, list[str], str]
 
@@ -109,7 +120,9 @@ def _measure(text: str, facts: list[CaseFact], drug: str, context: str) -> Found
 def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     readers = (
         lambda: judge_short_course(text, facts),
+        lambda: judge_symptom_span(text, facts),
         lambda: judge_combined_trial(text, facts),
+        lambda: judge_trial_without_change(text, facts, context),
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
         lambda: judge_window_count(text, facts),
@@ -119,6 +132,9 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_dosing_interval(text, facts),
         lambda: judge_change_amount(text, facts),
         lambda: judge_baseline_percent(text, facts),
+        lambda: judge_paired_change(text, facts),
+        lambda: judge_adherence_share(text, facts),
+        lambda: judge_frequency_change(text, facts),
         lambda: judge_change_since(text, facts),
         lambda: judge_stable_since(text, facts),
         lambda: judge_improved_since(text, facts, drug),
@@ -131,10 +147,12 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_repeated_readings(text, facts),
         lambda: judge_uln_multiple(text, facts),
         lambda: judge_counted_levels(text, facts),
+        lambda: judge_timed_alternatives(text, facts),
         lambda: _measure(text, facts, drug, context),
         lambda: judge_range(text, facts),
         lambda: judge_monitoring(text, facts),
         lambda: judge_recency(text, facts),
+        lambda: judge_event_recency(text, facts),
         lambda: judge_results_on_file(text, facts),
         lambda: judge_interval(text, facts, drug),
         lambda: judge_start_after_last_dose(text, facts),
@@ -142,6 +160,11 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_imaging_findings(text, facts),
         lambda: judge_duration(text, facts),
         lambda: judge_comparison(text, facts),
+        lambda: judge_still_in_use(text, facts),
+        lambda: judge_alternative_considered(text, facts),
+        lambda: judge_workup_not_done(text, facts),
+        lambda: judge_workup_done(text, facts),
+        lambda: judge_provision_denied(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_use_denied(text, facts, drug),
         lambda: judge_category(text, facts),

@@ -44,6 +44,7 @@ _COMPARED = re.compile(
     r"(?:at\s+|before|baseline|the\s+(?:baseline|previous|prior|last|first)|pre)",
     re.I,
 )
+_HEDGE = re.compile(r"\b(?:known\s+or\s+suspected|suspected\s+or\s+known|known|suspected)\b", re.I)
 _NEVER_TOOK = re.compile(
     r"\b(?:never|not)\s+(?:been\s+)?(?:taken|received|used|tried|treated with|given)\b", re.I
 )
@@ -73,14 +74,15 @@ def judge_restated(
         # a measurement, or two readings compared ("INCAT score lower than before the
         # first dose"): a fact naming both readings restates no comparison
         return None
-    groups = requirements(text, drug)
+    absence = is_absence(text)
+    # "No known or suspected bowel obstruction": the hedge is no term a note restates
+    groups = requirements(_HEDGE.sub(" ", text) if absence else text, drug)
     if len(groups) == 1 and sum(not x.isupper() for x in groups[0]) >= 2:
         # "Spinal Muscular Atrophy (SMA)": one term, its words, stated together
         words = [x for x in groups[0] if not x.isupper()]
         groups = [{w} for w in words]
     if len(groups) < 2:
         return None  # one word is too little to know the clause says the same
-    absence = is_absence(text)
     # Most of its terms: three in four, or three in five for a criterion of absence (its
     # verb, "prescribed concurrently", is said many ways; the clause's negation is the sign)
     share = (3, 5) if absence else (3, 4)
