@@ -81,6 +81,9 @@ BATCHES = {
     "synthetic14": Batch(
         POLICIES / "synthetic14", "build.py", "policy-pairs-synthetic14.yaml", 5, True, pairs=2
     ),
+    "synthetic15": Batch(
+        POLICIES / "synthetic15", "build.py", "policy-pairs-synthetic15.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
