@@ -216,7 +216,7 @@ def format_policy_report(report: dict) -> str:
 
     cols = (
         f"{'ind.rec':>7} {'named':>5} {'leaf.rec':>8} {'leaf.prec':>9} {'logic':>6} "
-        f"{'branch':>6} empty"
+        f"{'branch':>6} {'anywhere':>8} empty"
     )
     lines = [f"{'policy':52} {'split':7} {cols}"]
     for r in report["policies"]:
@@ -224,7 +224,7 @@ def format_policy_report(report: dict) -> str:
             f"{r['file'][:52]:52} {r['split']:7} {f(r['indication_recall']):>7} "
             f"{f(r['indication_named']):>5} {f(r['leaf_recall']):>8} "
             f"{f(r['leaf_precision']):>9} {f(r['logic_accuracy']):>6} "
-            f"{f(r['branch_precision']):>6} "
+            f"{f(r['branch_precision']):>6} {f(r['leaf_recall_anywhere']):>8} "
             f"{'EMPTY' if r['empty'] else ''}{(' ' + r['error']) if r['error'] else ''}"
         )
     for name, o in report["overall"].items():
@@ -232,7 +232,7 @@ def format_policy_report(report: dict) -> str:
             f"{'OVERALL ' + name:52} {'':7} {f(o['indication_recall']):>7} "
             f"{f(o['indication_named']):>5} {f(o['leaf_recall']):>8} "
             f"{f(o['leaf_precision']):>9} {f(o['logic_accuracy']):>6} "
-            f"{f(o['branch_precision']):>6} "
+            f"{f(o['branch_precision']):>6} {f(o['leaf_recall_anywhere']):>8} "
             f"{len(o['empty'])} empty"
         )
     return "\n".join(lines)

@@ -11,6 +11,9 @@ Per policy and overall:
   printed) found as the normalized prefix of a compiled leaf, one to one, in the compiled
   branch (of a matching indication, same request type or "any") holding most of them;
   precision over the leaves of those branches;
+- leaf recall anywhere: gold leaves found as some compiled leaf of any indication or branch,
+  one to one; it tells a list read right under a wrong or unnamed indication (leaf recall
+  low, this high) from a list not read at all;
 - logic accuracy: for each gold group of two or more children, the compiled group holding
   the compiled leaves its criteria matched (their lowest common ancestor) has the same
   operator and n (``at_least`` n = all children reads as all_of, n = 1 as any_of).
@@ -236,6 +239,7 @@ class PolicyScore:
     matched_leaves: int = 0
     compiled_leaves: int = 0
     precise_leaves: int = 0
+    anywhere_leaves: int = 0
     # per gold branch: the leaves of its compiled counterpart, and how many are its own (an
     # initial request judged by a branch that also holds the renewal criteria is wrong)
     branch_leaves: int = 0
@@ -267,6 +271,7 @@ class PolicyScore:
             "matched_leaves": self.matched_leaves,
             "compiled_leaves": self.compiled_leaves,
             "precise_leaves": self.precise_leaves,
+            "anywhere_leaves": self.anywhere_leaves,
             "branch_leaves": self.branch_leaves,
             "branch_precise": self.branch_precise,
             "groups": self.groups,
@@ -290,6 +295,7 @@ def rates(s: PolicyScore) -> dict[str, float | None]:
         "indication_named": _ratio(s.named_indications, s.gold_indications),
         "leaf_recall": _ratio(s.matched_leaves, s.gold_leaves),
         "leaf_precision": _ratio(s.precise_leaves, s.compiled_leaves),
+        "leaf_recall_anywhere": _ratio(s.anywhere_leaves, s.gold_leaves),
         "branch_precision": _ratio(s.branch_precise, s.branch_leaves),
         "logic_accuracy": _ratio(s.logic_correct, s.groups),
     }
@@ -349,6 +355,15 @@ def score_policy(gold: dict[str, Any], tree: PolicyTree) -> PolicyScore:
             _score_logic(g[key], pairs, parents, s, f"{g['name']}/{key}")
         s.compiled_leaves += len(counted)
         s.precise_leaves += len(precise)
+    every = [leaf for ind in tree.indications for b in ind.branches for leaf in b.node.leaves()]
+    wanted = [
+        leaf
+        for g in gold["indications"]
+        for k in ("initial", "continuation")
+        if k in g
+        for leaf in _gold_leaves(g[k])
+    ]
+    s.anywhere_leaves = len(_match_leaves(wanted, every))
     return s
 
 
@@ -435,6 +450,7 @@ def report(scores: list[PolicyScore]) -> dict[str, Any]:
                 "matched_leaves",
                 "compiled_leaves",
                 "precise_leaves",
+                "anywhere_leaves",
                 "branch_leaves",
                 "branch_precise",
                 "groups",

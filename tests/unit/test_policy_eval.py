@@ -217,3 +217,19 @@ def test_branch_precision_counts_renewal_criteria_an_initial_request_would_be_ju
         Branch(request_type="continuation", node=renewal),
     ]
     assert score_policy(gold, split).row()["branch_precision"] == 1.0
+
+
+def test_leaves_read_under_an_unnamed_indication_count_anywhere_only() -> None:
+    """A list read right under an indication no gold name matches scores 0 leaf recall but
+    full recall anywhere: the two tell a naming failure from a list not read."""
+    tree = _tree()
+    tree.indications[0].name = "Initial request"
+    tree.indications[0].text = "Coverage applies when all are met"
+    row = score_policy(GOLD_ONE, tree).row()
+    assert row["indication_recall"] == 0.0 and row["leaf_recall"] == 0.0
+    assert row["leaf_recall_anywhere"] == 1.0
+    assert score_policy(GOLD_ONE, _tree()).row()["leaf_recall_anywhere"] == 1.0
+    none = PolicyTree(source_id="s", file="x", title="t", compiler="c")
+    assert score_policy(GOLD_ONE, none).row()["leaf_recall_anywhere"] == 0.0
+    overall = report([score_policy(GOLD_ONE, tree)])["overall"]["all"]
+    assert overall["leaf_recall_anywhere"] == 1.0
