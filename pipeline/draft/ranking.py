@@ -154,7 +154,8 @@ def course_weight(text: str, key: str, topic: CaseTopic) -> float:
     if key in {"rationale", "path"} and _RELAPSE.search(text):
         # (and for a relapsing case, what the guideline does on relapse is where it stands)
         weight += 0.8 if topic.relapsing else -1.0
-    if key == "rationale" and not tried_own_class(topic) and after_class(text, own_classes(topic)):
+    # (the cheap test on the text first: the case's therapies are looked up only then)
+    if key == "rationale" and after_class(text, own_classes(topic)) and not tried_own_class(topic):
         # after a first drug of the class ("the biosimilar of the first TNFi") where the case
         # had none: a later line, the path's
         weight -= 1.0
