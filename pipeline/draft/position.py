@@ -64,7 +64,14 @@ from pipeline.draft.population import (
     population_of,
     split_over,
 )
-from pipeline.draft.position_cues import _AGAINST, _CUE, _NOT, _ROUTINE, _ROUTINE_BEFORE, first_line
+from pipeline.draft.position_cues import (
+    _AGAINST,
+    _CUE,
+    _NOT,
+    _ROUTINE,
+    _ROUTINE_BEFORE,
+    first_line,
+)
 from pipeline.draft.summaries import stance_summary
 from pipeline.models import Case, Evidence, GuidelinePosition
 from pipeline.retrieve.states import stage_fits

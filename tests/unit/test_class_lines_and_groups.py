@@ -136,3 +136,21 @@ def test_a_comorbidity_is_read_by_its_organ_word() -> None:
     assert not population_fits("In patients with coexisting ulcerative colitis", NAIVE, topic)
     ibd = _case("Golimumab (Simponi)", [], ["Crohn disease of the ileum, on mesalamine."])
     assert population_fits("In patients with coexisting Crohn disease", ibd, case_topic(ibd))
+
+
+def test_a_request_named_as_a_time_is_no_object_of_the_recommendation() -> None:
+    from pipeline.draft.alternatives import governs_request
+
+    case = _case("Influenza vaccine, high-dose quadrivalent (Fluzone High-Dose)", [], [], age=58)
+    topic = case_topic(case)
+    assert governs_request(
+        "For patients with RMD, giving high-dose influenza vaccination is conditionally "
+        "recommended over giving regular-dose influenza vaccination.",
+        topic,
+    )
+    # (the stem "influenza vaccin" matched, the word it ends in is read whole)
+    assert not governs_request(
+        "For patients with RMD, holding methotrexate for 2 weeks after influenza vaccination "
+        "is conditionally recommended.",
+        topic,
+    )
