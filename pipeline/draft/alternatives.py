@@ -42,6 +42,12 @@ def service_alternatives(
     return list(out.values())
 
 
+_WHEN = re.compile(
+    r"\b(?:after|before|following|prior to|around the time of|at the time of)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
 def governs_request(text: str, topic: CaseTopic) -> bool:
     """The recommending verb governs the request: "recommend [screening with] HRCT",
     "HRCT ... is (conditionally) recommended", not a mention beside a recommendation."""
@@ -50,7 +56,10 @@ def governs_request(text: str, topic: CaseTopic) -> bool:
         return False
     for m in pattern.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        after = text[m.end() : m.end() + 60]
+        end = m.end() + len(re.match(r"\w*", text[m.end() :]).group(0))  # (a stem's word)
+        after = text[end : end + 60]
+        if _WHEN.search(before):
+            continue  # "holding methotrexate after influenza vaccination": a time, no object
         if re.search(r"\brecommend(?:s|ed)?\s+(?:\w+\s+){0,3}$", before, re.I):
             return True
         if re.match(r"[^.;]{0,40}\b(?:is|are)\s+(?:\w+\s+)?recommended\b", after, re.I):

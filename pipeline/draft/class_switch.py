@@ -12,6 +12,7 @@ is the very population of the request.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.draft.continued_course import against_change
 from pipeline.retrieve.topic import CaseTopic
@@ -42,11 +43,16 @@ def switched_to(target: str) -> str:
 def tried_own_class(topic: CaseTopic) -> bool:
     """The case tried a drug of the requested drug's own narrow class (adalimumab, for
     certolizumab: a TNF inhibitor)."""
+    return _tried_own(tuple(topic.drug_lineage), tuple(topic.prior), tuple(topic.drug_words))
+
+
+@lru_cache(maxsize=64)  # asked per sentence by the ranking: the vocabulary scan once a case
+def _tried_own(lineage: tuple[str, ...], prior: tuple[str, ...], words: tuple[str, ...]) -> bool:
     known = drug_classes()
-    own = [c for c in topic.drug_lineage if c in known and not known[c].broad]
+    own = [c for c in lineage if c in known and not known[c].broad]
     # every drug a prior therapy names ("adalimumab with methotrexate": both)
-    tried = [d for p in topic.prior for d in find_drugs(p)]
-    return any(c in d.classes and d.name not in topic.drug_words for d in tried for c in own)
+    tried = [d for p in prior for d in find_drugs(p)]
+    return any(c in d.classes and d.name not in words for d in tried for c in own)
 
 
 def other_class_preferred(text: str, topic: CaseTopic) -> list[Term] | None:

@@ -93,6 +93,13 @@ def own_classes(topic: CaseTopic) -> list[str]:
     return [c for c in topic.drug_lineage if c in known and not known[c].broad]
 
 
+def tried_classes(topic: CaseTopic) -> list[str]:
+    """The narrow classes of the therapies the case tried (TNF inhibitor, for adalimumab)."""
+    known = drug_classes()
+    names = [c for t in topic.prior_terms for c in (t.name, *t.classes)]
+    return list(dict.fromkeys(c for c in names if c in known and not known[c].broad))
+
+
 def failed_in_class(case: Case, topic: CaseTopic) -> list[tuple[str, str]]:
     """(class, prior therapy) for each drug of the drug's own narrow classes the case
     already had and that failed (adalimumab without response, for golimumab)."""

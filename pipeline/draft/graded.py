@@ -14,10 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.draft.failures import strip_kinds
+from pipeline.draft.failures import (
+    after_class,
+    failed_classes,
+    own_classes,
+    strip_kinds,
+    tried_classes,
+)
 from pipeline.draft.population import QUALIFIER, after_untried, population_fits, population_of
 from pipeline.draft.position import places_drug
-from pipeline.draft.ranking import GRADED, Sentence, near_repeat, word_set
+from pipeline.draft.ranking import ASKED, GRADED, Sentence, near_repeat, word_set
 from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
 from pipeline.terms import first_at
@@ -153,6 +159,8 @@ def listed_recommendations(
         text = sent.text
         if not RECOMMENDATION.search(text) or not own_guideline(sent):
             continue
+        if ASKED.search(text) and not GRADED.search(text):
+            continue
         if not (
             find_therapies(text)
             or topic.names_drug(text)
@@ -188,6 +196,16 @@ def listed_recommendations(
         for t in find_therapies(sent.text)
         if not mentions(t.name, topic.drug_words) and t.name not in topic.drug_lineage
     )
+    # For a case that never had a drug of the drug's class, what follows a first one
+    # ("a second TNFi", "nonresponse to the first TNFi") is a later line: after the rest.
+    own = [] if failed_classes(case, topic) else own_classes(topic)
+    # ... and one after a class the case did have, the latest first ("despite the first
+    # TNFi" after NSAIDs then adalimumab), is where the case stands: before earlier lines
+    tried = tried_classes(topic)
+
+    def line(text: str) -> int:
+        return max((i for i, c in enumerate(tried) if after_class(text, [c])), default=-1)
+
     ranked = []
     for score, sent in graded:
         text = sent.text
@@ -198,13 +216,20 @@ def listed_recommendations(
         if not population_fits(population, case, topic):
             on_drug = topic.names_drug(text) or topic.names_class(text)
             if on_drug and _qualified_only(population, case, topic):
-                ranked.append((key, score, "role", sent))
+                ranked.append(((int(not after_class(text, own)), 0, *key), score, "role", sent))
             continue
         # for patients further along than this case (taking a therapy it has not had): a
         # later line, the path's, after what applies to the case now
         further = after_untried(population, topic)
         later = bool(LATER.search(text)) or further
-        order = (key[0], int(not further), int(_for_all(population, topic)), key[1])
+        order = (
+            int(not after_class(text, own)),
+            line(text),
+            key[0],
+            int(not further),
+            int(_for_all(population, topic)),
+            key[1],
+        )
         ranked.append((order, score, "path" if later else "rationale", sent))
     ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
     out: dict[str, list[Sentence]] = {key: [] for key in caps}
@@ -217,13 +242,13 @@ def listed_recommendations(
             cap = caps.get(key, 0)
             if len(out.get(key, [])) >= cap or sent in out[key]:
                 continue
-            if not final and per_tier.get((key, tier[0]), 0) >= max(1, cap - 1):
+            if not final and per_tier.get((key, tier[2]), 0) >= max(1, cap - 1):
                 continue
             words = word_set(sent.text)
             # a near-repeat only: two recommendations for one population share most words
             if near_repeat(words, taken):
                 continue
             taken.append(words)
-            per_tier[(key, tier[0])] = per_tier.get((key, tier[0]), 0) + 1
+            per_tier[(key, tier[2])] = per_tier.get((key, tier[2]), 0) + 1
             out[key].append(sent)
     return out

@@ -128,7 +128,8 @@ QUALIFIER = re.compile(
     r"(?<!to-)(?<!to- )(?<!to )severe|concomitant \w+|history of \w+|previous \w+|"
     r"first (?:\w+ )?(?:flare|episode|attack|event)s?|relaps\w*|"
     r"contraindications?|"
-    r"inflammatory bowel disease|ibd|uveitis|iritis|diabetes|heart failure|infections?|"
+    r"inflammatory bowel disease|ibd|(?:ulcerative )?colitis|crohn\w*|uveitis|iritis|"
+    r"diabetes|heart failure|infections?|"
     r"lung disease|hepatitis|malignan\w*|cancer|lymphoproliferative|hypogammaglobulinemia|"
     r"liver disease|kidney disease|renal (?:disease|impairment|insufficiency)|"
     r"cardiovascular disease|CVD|nodules|surgery)\b",
@@ -172,12 +173,25 @@ def sex_fits(population: str, sex: str | None) -> bool:
     return female if sex == "female" else male
 
 
+# "... and patients with ...", "... or those ...": a second group of the population
+_GROUPS = re.compile(
+    r",?\s+(?:and|or)\s+(?:(?:in|for|among)\s+)?(?=(?:patients|adults|children|those|people|"
+    r"individuals)\b)",
+    re.I,
+)
+
+
 def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
     """Whether a recommendation's population can be this case: it names no other disease or
     form of the condition, no age group the patient is outside, and no qualifier
     (asymptomatic, pregnancy, severe, a comorbidity) the case record does not mention."""
     if not population:
         return True
+    groups = _GROUPS.split(population)
+    if len(groups) > 1:
+        # "patients age >=65 years and patients age >18 and <65 years who are taking
+        # immunosuppressive medication": two groups, the case is one of them if of either
+        return any(population_fits(g, case, topic) for g in groups)
     if topic.names_other_condition(population) or topic.names_other_subtype(population):
         return False
     age = case.patient.age
@@ -212,9 +226,10 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
             if not re.search(rf"\bfirst (?:\w+ )?{re.escape(words[-1][:5])}", text):
                 return False
             continue
-        # "lung disease": the organ says which ("disease" is on every record)
+        # "lung disease": the organ says which ("disease" is on every record), the word
+        # before it ("inflammatory bowel disease": bowel, not inflammatory back pain)
         generic = words[-1] in ("disease", "impairment", "insufficiency") and len(words) > 1
-        stem = words[0][:6] if generic else words[-1][:6]
+        stem = words[-2][:6] if generic else words[-1][:6]
         if stem in ("contra",):
             stem = "contraindicat"
         if stem not in text:

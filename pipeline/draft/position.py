@@ -64,27 +64,19 @@ from pipeline.draft.population import (
     population_of,
     split_over,
 )
+from pipeline.draft.position_cues import (
+    _AGAINST,
+    _CUE,
+    _NOT,
+    _ROUTINE,
+    _ROUTINE_BEFORE,
+    first_line,
+)
 from pipeline.draft.summaries import stance_summary
 from pipeline.models import Case, Evidence, GuidelinePosition
 from pipeline.retrieve.states import stage_fits
 from pipeline.retrieve.topic import CaseTopic
 from pipeline.terms import Term, find_drugs, find_therapies, mentions
-
-_CUE = re.compile(
-    r"\b(recommend\w*|preferred|prefer|should|treat with|may be (?:added|considered|used)|"
-    r"is indicated|first-line|cornerstone|not among the (?:therapies|treatments)|"
-    r"ranked (?:after|below|behind|lower)|reserv(?:e|ed|ing))\b",
-    re.I,
-)
-_AGAINST = re.compile(r"\b(?:recommend(?:ed|s)?|advise[sd]?) against\b", re.I)
-_NOT = re.compile(
-    r"\b(is not recommended|are not recommended|should not be (?:used|given|prescribed)|"
-    r"is not among the (?:therapies|treatments)|are not among|has no (?:established )?role|"
-    r"is not indicated|are not indicated)\b",
-    re.I,
-)
-_ROUTINE = re.compile(r"\s+(?:be\s+)?(?:used\s+|given\s+)?(?:routinely|as routine)\b", re.I)
-_ROUTINE_BEFORE = re.compile(r"\bnot\s+routinely\s*$", re.I)
 
 
 @dataclass
@@ -105,7 +97,6 @@ def _on_drug(text: str, topic: CaseTopic) -> bool:
     return topic.names_drug(text) or topic.names_class(text)
 
 
-_ADJUNCT = re.compile(r"\badjunct\w*|\bbridging\b", re.I)
 _SWITCH = re.compile(
     r"(?:the )?(?:switch\w*|taper\w*|discontinu\w*|stopp?\w*|withdraw\w*|dose reduction|"
     r"reduc\w* the dose)\b",
@@ -271,32 +262,6 @@ def _read_kind(
     return None
 
 
-def first_line(
-    sentences: list[Evidence], topic: CaseTopic, most: int = 2
-) -> list[tuple[Term, Evidence]]:
-    """Therapies the condition's recommendation sentences put first (not the requested
-    drug), in the sentences' order."""
-    out: dict[str, tuple[Term, Evidence]] = {}
-    read = 0
-    for ev in sentences:
-        if not _CUE.search(ev.text) or _NOT.search(ev.text) or _AGAINST.search(ev.text):
-            continue
-        if _ADJUNCT.search(ev.text):
-            continue  # what goes beside the first drug is no first line
-        head = split_over(leading_population(ev.text)[1])[0]
-        terms = others(head, topic)
-        if _AFTER.search(ev.text):
-            # an escalation names the drugs tried before it and the class it adds next:
-            # the drugs are earlier lines, the class ("a biologic") is not
-            terms = [t for t in terms if t in find_drugs(head)]
-        for term in terms:
-            out.setdefault(term.name, (term, ev))
-        read += bool(terms)
-        if read >= most:  # the best-ranked few: further down are other forms, other lines
-            break
-    return list(out.values())
-
-
 def _cite(ev: Evidence, attribution: dict[str, str]) -> str:
     return f" [{attribution.get(ev.id) or ev.title or ev.file.rsplit('/', 1)[-1]}]"
 
@@ -335,7 +300,9 @@ def guideline_position(
             if r.kind in {"against", "dispreferred"} or after_class(r.ev.text, failed)
         ]
     else:
-        readings = [r for r in readings if not after_class(r.population, own_classes(topic))]
+        # (nor one whose words are after the class where its population lost the class:
+        # "in cases of nonresponse, ... against switching to the biosimilar of the first TNFi")
+        readings = [r for r in readings if not after_class(r.ev.text, own_classes(topic))]
     # A recommendation for the case's own level (severe disease, high fracture risk) says
     # more than one whose population the sentence lost (a table row cut from its heading,
     # "we recommend against X" alone): where some place the drug, they decide.

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from pipeline.draft.class_switch import tried_own_class
+from pipeline.draft.failures import after_class, own_classes
 from pipeline.draft.quotable import complete_sentence as quotable_sentence
 from pipeline.draft.sections import CONDITIONS, DOSE, LEAD, RECOMMEND, RISK, SectionSpec
 from pipeline.models import Chunk, Evidence
@@ -27,6 +29,13 @@ GRADED = re.compile(
     # a recommendation table's row in the imperative ("Treat with a TNFi biologic over an
     # IL-17i biologic"): graded by its table, a recommendation all the same
     r"^(?:\d+\.\s+)?(?:Treat with|Use|Start|Switch to|Add)\s[^.;:]*\bover\b",
+    re.I,
+)
+# "Providers have questions on ... how NSAIDs should be used": a question the guideline
+# asks, no recommendation
+ASKED = re.compile(
+    r"\b(?:questions? (?:on|about|of|regarding)|how|whether)\b[^.;]{0,160}?\b(?:should|may) "
+    r"(?:not )?be\b",
     re.I,
 )
 SIM_WEIGHT = 0.6  # e5 similarity (z-scored in the section) against the topical terms
@@ -119,7 +128,7 @@ def score_sentence(
             score += 0.5  # a therapy the case has tried: where the case stands on the path
     elif spec.key in {"rationale", "path"}:
         score -= 0.6  # a recommendation on no drug (exercise, counselling): beside a drug request
-    if spec.recommendations and RECOMMEND.search(text):
+    if spec.recommendations and RECOMMEND.search(text) and not ASKED.search(text):
         score += 0.7 + (0.2 if re.search(r"\bstrong", text, re.I) else 0.0)
         if GRADED.search(text):
             score += 0.5  # the guideline's own graded recommendation, not talk about one
@@ -145,6 +154,11 @@ def course_weight(text: str, key: str, topic: CaseTopic) -> float:
     if key in {"rationale", "path"} and _RELAPSE.search(text):
         # (and for a relapsing case, what the guideline does on relapse is where it stands)
         weight += 0.8 if topic.relapsing else -1.0
+    # (the cheap test on the text first: the case's therapies are looked up only then)
+    if key == "rationale" and after_class(text, own_classes(topic)) and not tried_own_class(topic):
+        # after a first drug of the class ("the biosimilar of the first TNFi") where the case
+        # had none: a later line, the path's
+        weight -= 1.0
     return weight
 
 

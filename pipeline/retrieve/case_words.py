@@ -27,9 +27,17 @@ def _diagnosis_words(names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in out if w))
 
 
-def _generic(kind: RequestKind | None) -> tuple[str, ...]:
-    """How guidelines name any request of a procedure kind ("delaying surgery")."""
-    return ("surgery",) if kind is not None and kind.name == "procedure" else ()
+def _generic(kind: RequestKind | None, request: str = "") -> tuple[str, ...]:
+    """How guidelines name any request of a procedure kind ("delaying surgery"), and the
+    request's own words with its kind's noun in any form: "influenza vaccin" of "influenza
+    vaccine" names "influenza vaccination" too (a word's other form is no other item)."""
+    out = ["surgery"] if kind is not None and kind.name == "procedure" else []
+    for word in _request_words(request) if kind is not None else ():
+        *before, last = word.split()
+        stem = next((k for k in kind.words if last.startswith(k) and last != k), None)
+        if before and stem:
+            out.append(" ".join([*before, stem]))
+    return tuple(out)
 
 
 # Salt and ester words after a drug's base name ("... cypionate", "... sodium"): the form

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.models import Case
+from pipeline.retrieve.case_conditions import _conditions_of, _drug_of
 from pipeline.retrieve.case_words import (
     _current_therapies,
     _diagnosis_words,
@@ -46,47 +47,6 @@ from pipeline.terms import (
 )
 from pipeline.terms import first_at as _first
 from pipeline.terms import term_pattern as _pattern
-
-
-def _drug_of(text: str) -> Term | None:
-    found = find_drugs(text)
-    return found[0] if found else None
-
-
-def _spans(text: str, term: Term) -> list[tuple[int, int]]:
-    pattern = _pattern(term.words, term.abbrev)
-    return [m.span() for m in pattern.finditer(text)] if pattern else []
-
-
-def _conditions_of(case: Case) -> list[Term]:
-    """The conditions of the case's diagnoses: by ICD-10 block, or named in the diagnosis.
-    A name found only inside a longer name of another condition is not one ("rheumatoid
-    arthritis" in "juvenile rheumatoid arthritis" is juvenile arthritis, not RA)."""
-    _, conditions = vocabulary()
-    out: list[Term] = []
-    for d in case.diagnoses:
-        coded = [c for c in conditions if d.icd10 and any(d.icd10.startswith(p) for p in c.icd10)]
-        spans = {c.name: _spans(d.name, c) for c in conditions}
-        named = [
-            c
-            for c in conditions
-            if any(
-                not any(
-                    s0 <= a and b <= s1 and (s1 - s0) > (b - a)
-                    for other, theirs in spans.items()
-                    if other != c.name
-                    for s0, s1 in theirs
-                )
-                for a, b in spans[c.name]
-            )
-        ]
-        if coded:
-            # the code places the diagnosis: a name of another coded condition in its
-            # qualifiers ("psoriatic arthritis (peripheral polyarthritis)") is a description,
-            # not that condition
-            named = [c for c in named if c in coded or not c.icd10]
-        out += [c for c in coded + named if c not in out]
-    return out
 
 
 @dataclass
@@ -458,7 +418,11 @@ def case_topic(case: Case) -> CaseTopic:
         if drug
         else tuple(
             dict.fromkeys(
-                [*(service.words if service else ()), *_request_words(t.drug), *_generic(kind)]
+                [
+                    *(service.words if service else ()),
+                    *_request_words(t.drug),
+                    *_generic(kind, t.drug),
+                ]
             )
         ),
         drug_classes=tuple(w for c in narrow for w in known[c].words),

@@ -49,7 +49,17 @@ def test_the_kind_of_a_request() -> None:
 
 def test_questions_ask_about_the_request_in_the_patients_situation() -> None:
     topic = case_topic(vaccine_case())
-    assert topic.drug_words == ("recombinant zoster vaccine", "shingrix", "zoster vaccine")
+    # (with the kind's noun in any form: "zoster vaccination" names the request too)
+    assert topic.drug_words == (
+        "recombinant zoster vaccine",
+        "shingrix",
+        "zoster vaccine",
+        "recombinant zoster vaccin",
+        "zoster vaccin",
+    )
+    assert topic.names_drug("Zoster vaccination is recommended for patients with RMD.")
+    assert not topic.names_other_item("Giving zoster vaccination is recommended.")
+    assert topic.names_other_item("Giving influenza vaccination is recommended.")
     assert topic.current == ("methotrexate", "tofacitinib")
     questions = topic.questions()
     text = " ".join(q for qs in questions.values() for q in qs)
