@@ -29,9 +29,12 @@ CONTINUED_WORDS = (
     r"(?:repeat|second|subsequent|further|another)\s+(?:course|dos(?:e|es|ing)|cycle|"
     r"infusion|treatment|request|application)s?"
 )
-_BRANCH_INITIAL = re.compile(rf"^(?:{INITIAL_WORDS}|induction)\b", re.I)
+# "Start of therapy" / "Refill authorization": an intake sheet's parts
+_BRANCH_INITIAL = re.compile(
+    rf"^(?:{INITIAL_WORDS}|induction|start(?:\s+of\s+(?:therapy|treatment))?)\b", re.I
+)
 _BRANCH_CONTINUED = re.compile(
-    rf"^(?:{CONTINUED_WORDS}|subsequent|maintenance|ongoing|follow-?up|re-?assessment|"
+    rf"^(?:{CONTINUED_WORDS}|subsequent|maintenance|ongoing|follow-?up|re-?assessment|refills?|"
     r"re-?evaluation|existing (?:patient|member|user)s?)\b",
     re.I,
 )
@@ -63,6 +66,25 @@ def _branch_kind(text: str) -> tuple[str, str | None] | None:
         else:
             break
     return None
+
+
+def title_kind(title: str) -> tuple[str, str | None] | None:
+    """The request type a title names after its last dash ("PART 1 - DRUG - START OF
+    THERAPY", "DRUG - REFILL AUTHORIZATION (every 12 months)"), where it has a subject
+    before it; None otherwise."""
+    parts = title_parts(title)
+    return _branch_kind(parts[-1]) if len(parts) > 1 else None
+
+
+def title_parts(title: str) -> list[str]:
+    """A title's parts between its dashes, its last part's request type after a comma set
+    apart too ("Section 2.1 - Drug, initial request" → ["Section 2.1", "Drug", "initial
+    request"])."""
+    parts = re.split(r"\s+[-–—]\s+", title)
+    head, comma, tail = parts[-1].rpartition(", ")
+    if comma and head and _branch_kind(tail) is not None:
+        parts[-1:] = [head, tail]
+    return parts
 
 
 # a title's last part, its logic word ("..., initial request, All:"): logic_notes reads it

@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 from pipeline.errors import NecessityError
+from pipeline.policy.answer_boxes import drop_answer_boxes, drop_answers
+from pipeline.policy.before_after import in_force_column
 from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.branch_split import split_tree
@@ -42,6 +44,7 @@ from pipeline.policy.margin_tags import tagged_indications
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.only_if import only_if_indications
+from pipeline.policy.ordinal_prose import set_out_ordinals
 from pipeline.policy.outline import Item, outline
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.phase_blocks import phase_block_indications
@@ -80,7 +83,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-29"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-30"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -122,8 +125,8 @@ COMPILER_VERSION = "policy-compiler-29"  # 7: two-column criteria tables; 8: con
 # lead-ins wherever they sit (an answer under its question, a motion and its amendment,
 # one ending in a full stop that points at its items), refusing lead-ins as exclusions
 # (refusal_lead_ins.py), one reading of granting words (grant_words.py); 28: both
-# together; 29: lead-ins read more layouts (bare clause numbers, typed titles, run-in
-# labels, tag markers, code tables, two-column checklists; reading_choice.py)
+# together; 29: lead-ins read more layouts (reading_choice.py); 30: list markers learned from
+# their repetition (repeat_shapes.py), IF/THEN rules, protocols, ordinal prose, in-force columns
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -351,10 +354,13 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     """Compile one policy PDF. Raises PolicyCompileError for a file with no text."""
     pages = parse_pdf(path)
     try:
-        # side-by-side branch cells read one at a time (branch_columns.py)
-        raw = branch_columns(raw_pages(Path(path)))
+        # side-by-side branch cells read one at a time (branch_columns.py); of an update's
+        # retired and in-force columns, the one in force (before_after.py)
+        raw = branch_columns(in_force_column(raw_pages(Path(path))))
         rows, used = read_tables(raw)
-        lines = layout_lines(raw, used)
+        # "First, X. Second, Y." in running prose: set out as a list (ordinal_prose.py); a
+        # form's bare "[ ] Yes [ ] No" boxes no part of its questions (answer_boxes.py)
+        lines = set_out_ordinals(drop_answer_boxes(layout_lines(raw, used)))
         # one criterion per row ("No. | Criterion | ..."), cells read where the PDF draws them
         row_tables = read_row_tables(Path(path), running_lines(raw))
     except Exception as exc:  # noqa: BLE001 layout extraction fails in its own ways
@@ -382,7 +388,7 @@ def _compile(
     # notes that define marked criteria, read back under their marks at the end
     lines, notes = split_notes(drop_continued(lines))
     lines = rule_block_lines(lines)  # "IF ... THEN APPROVE ... WHEN ALL OF:" (rule_blocks.py)
-    page_text = PageText([p.text for p in pages])
+    page_text = PageText([drop_answers(p.text) for p in pages])  # answer_boxes.py
     common = {"source_id": source_id, "file": str(Path(path).resolve()), "title": title}
     tree = build_tree(outline(lines), page_text, rows=rows, **common)
     found: list[str] = []

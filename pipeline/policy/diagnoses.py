@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.branch_names import title_kind
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.groups import _node, _subtree_text
 from pipeline.policy.indications import _name
@@ -202,7 +203,10 @@ def _heading_indications(
             # continuation branch
             kind, owner = "continuation", condition
         else:
-            owner, kind, condition = section, "any", section
+            # "PART 1 - DRUG - START OF THERAPY": a drug's title naming its request type after
+            # a dash (a condition's "X - First Course" is read by its sections, sections.py)
+            titled = title_kind(section) if not names_condition(section) else None
+            owner, kind, condition = section, titled[0] if titled else "any", section
         if not item.children and item.style == "para" and (found := _TREATED.search(item.text)):
             treated.setdefault(section, found.group("condition").strip())
         band = _BAND.match(item.text) if item.style == "para" and item.children else None

@@ -98,6 +98,7 @@ _FOR = re.compile(
     r"(?P<name>[^,:;()]+?)\s+(?:when|if|where|in\s+(?:members|patients|adults))\b",
     re.I,
 )
+_VERB = re.compile(r"\s+(?:is|are|will|may|shall|can)\s+", re.I)
 # a heading's or question's own "for <condition>" ("When will we approve X for endometriosis
 # pain?", "3.1 Pegloticase for chronic gout")
 _TITLE_FOR = re.compile(
@@ -110,7 +111,8 @@ _RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I
 # "at least two of", "two or more of": a count of the items (not "at least 6 months")
 _ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
 _AT_LEAST = re.compile(r"\bat\s+least\s+(\w+)\s+of\b|\b(\w+)\s+or\s+more\s+of\b", re.I)
-_ALL_OF = re.compile(r"\b(?:all|each|both)\s+of\b", re.I)
+# "every one of the following sentences is true": each of them
+_ALL_OF = re.compile(r"\b(?:all|each|both|(?:every|each)\s+one)\s+of\b", re.I)
 _ANY_OF = re.compile(r"\b(?:any|either|one)\s+(?:one\s+)?of\b", re.I)
 _ALL = re.compile(r"\b(?:all|each|every|both)\b", re.I)
 _ANY = re.compile(r"\b(?:any|either|one)\b", re.I)
@@ -124,7 +126,7 @@ def _logic(text: str) -> tuple[str, int] | None:
         return ("any_of", 1) if n == 1 else ("at_least", n)
     for all_of, any_of in ((_ALL_OF, _ANY_OF), (_ALL, _ANY)):
         a, b = all_of.search(text), any_of.search(text)
-        if a and (not b or a.start() > b.start()):
+        if a and (not b or a.start() > b.start() or a.end() >= b.end()):
             return "all_of", 0
         if b:
             return "any_of", 1
@@ -443,7 +445,9 @@ def grant_lead_in_indications(
         m = _FOR.search(text)
         # the condition the lead-in grants for, else its own title sentence's, else the one
         # its nearest title names
-        said = m.group("name").strip() if m and names_condition(m.group("name")) else None
+        # "X for Y is renewed for 6 months when": the name ends at its verb
+        for_name = _VERB.split(m.group("name"))[0].strip() if m else ""
+        said = for_name if for_name and names_condition(for_name) else None
         said = said or _sentence_title(text)
         if said is None and (run := _RUN_IN.match(text)) is not None:
             said = _run_in_name(run.group("label").strip(), named or condition, lines, lead)

@@ -26,7 +26,9 @@ MODAL_GRANT = re.compile(
 _GRANT_WORD = re.compile(
     r"\b(?:approv\w*|cover(?:s|ed|age)?|authori[sz]\w*|medically\s+necessary|eligible|"
     r"criteri(?:a|on)|grant(?:s|ed)?|fund(?:s|ed|ing)?|subsidi[sz]\w*|reimburs\w*|"
-    r"permit(?:s|ted)?|allow(?:s|ed)?|dispens\w*|pa(?:ys?|id)\s+for|releas(?:e|es|ed))\b",
+    r"permit(?:s|ted)?|allow(?:s|ed)?|dispens\w*|pa(?:ys?|id)\s+for|releas(?:e|es|ed)|"
+    # "X for Y is renewed for twelve months when": a renewal's own verb of granting
+    r"renew(?:s|ed))\b",
     re.I,
 )
 # a grant for a further term, with no verb of granting ("Yes, for 6 more months, when ...",

@@ -25,18 +25,28 @@ from pipeline.policy.wording import (
 )
 from pipeline.sources.parse import normalize
 
+_EITHER_END = re.compile(r"\beither\s*:?\s*$", re.I)
+_ONE_STEM = re.compile(r"^(?:at\s+least\s+|any\s+)?one\s+(?!of\b)[a-z][^.;]{0,100}:\s*$", re.I)
+
 
 def _group_op(item: Item) -> tuple[str, int, str | None]:
     """(op, n, problem) for an item with children."""
     text = item.text
     if m := _OF_THE_FOLLOWING.search(text):
         word = (m.group(2) or m.group(4) or m.group(5)).lower()
-        if word in {"all", "both"}:
+        if word in {"all", "both"} or (
+            word == "one" and re.search(r"\b(?:every|each)\s*$", text[: m.start(2)], re.I)
+        ):
+            # "every one of the following sentences is true": each of them, all
             return "all_of", len(item.children), None
         count = F.number(word) or 1
         if word == "either" or count == 1:
             return "any_of", 1, None
         return "at_least", count, None
+    if (_EITHER_END.search(text) or _ONE_STEM.match(text)) and len(item.children) > 1:
+        # "One formulary option failed or cannot be used:" over its options: any one
+        # "penicillamine has been used and either" over its alternatives (ordinal_prose.py)
+        return "any_of", 1, None
     if stated := terse_logic(text, len(item.children)):
         # "Prior treatment, One:", "Supportive findings, Two or more:", "(2 or more):"
         return stated[0], stated[1], None

@@ -156,7 +156,7 @@ def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bo
     it) in title case, and not a sentence the next line continues. ``closed``: the line
     before ended a branch (its approval line), so a branch heading may follow it closely."""
     text = line.text
-    words = text.split()
+    words = [w for w in text.split() if w not in {"-", "–", "—", "|"}]  # separators: no words
     if _CAPS_LABEL.match(text) and (line.blank_before or line.page_start or line.indent <= 4):
         return True  # "POSITION STATEMENT:", "CRITERIA:": a label line in capitals
     if line.criterion or not (1 <= len(words) <= 10) or text.endswith((".", ",", ";", ":")):

@@ -18,8 +18,15 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
-from pipeline.policy.branch_names import _BRANCH_CONTINUED, _BRANCH_INITIAL, _branch_kind
-from pipeline.policy.condition_vocabulary import names_condition
+from pipeline.policy.asked_condition import first_asked_condition, granted_for
+from pipeline.policy.branch_names import (
+    _BRANCH_CONTINUED,
+    _BRANCH_INITIAL,
+    _branch_kind,
+    title_kind,
+    title_parts,
+)
+from pipeline.policy.condition_vocabulary import PAREN, names_condition
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
@@ -37,6 +44,10 @@ _JUMP = re.compile(r"\bcontinued\s+(?:on|from)\s+page\s+\d+\b", re.I)
 # a heading's request type after a dash or colon: "Drug X - initial", "Drug X: renewal"
 _TITLE_TAIL = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _MAX_LEAD_LINES, _MAX_HEADING_WORDS = 5, 8
+# a part's own label before its title's subject: "PART 1", "Section 2", "B"
+_PART_LABEL = re.compile(
+    r"^(?:part|section|step|form)?\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\.?$", re.I
+)
 # "Acromegaly therapies: 2026 criteria": a document title's words that are no condition's
 _TITLE_WORDS = re.compile(
     r"\b(?:therap(?:y|ies)|treatments?|drugs?|medications?|medicines?|agents?|criteria|"
@@ -140,11 +151,28 @@ def titled_subject(heading: str | None) -> str | None:
     the title is for ("CRIZANLIZUMAB (Adakveo) IV - start" / "... - keep going": one drug's
     two requests, whatever they are called); None where the subject is a condition or there
     is no such dash."""
-    parts = re.split(r"\s+[-–—]\s+", heading or "")
-    if len(parts) < 2 or len(parts[-1].split()) > 3 or len(parts[-2].split()) > 6:
+    parts = title_parts(heading or "")
+    if len(parts) > 2 and _PART_LABEL.match(parts[0]):
+        parts = parts[1:]  # "PART 1 - DRUG - START OF THERAPY": the part's label is no subject
+    if len(parts) < 2 or len(parts[-2].split()) > 6:
+        return None
+    if len(PAREN.sub("", parts[-1]).split()) > 3 and _branch_kind(parts[-1]) is None:
         return None
     head = " - ".join(parts[:-1])
     return None if names_condition(head) else head
+
+
+def _subject_key(subject: str) -> list[str]:
+    """A title's subject without its brand, form and strength ("ELIGLUSTAT (Cerdelga) 84 mg
+    capsules" → ["eliglustat"]), so one drug's titles compare equal."""
+    return re.split(r"\s\d", PAREN.sub("", subject).lower(), maxsplit=1)[0].split()
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """One subject's titles: the shorter key opens the longer ("imiglucerase iv" /
+    "imiglucerase")."""
+    x, y = sorted((_subject_key(a), _subject_key(b)), key=len)
+    return bool(x) and y[: len(x)] == x
 
 
 def _name(heading: str, condition: str | None) -> str:
@@ -224,17 +252,34 @@ def join_titled(indications: list[Indication], lines: list[Line]) -> list[str]:
     problems: list[str] = []
     for ind in indications:
         key = titled_subject(ind.name)
-        if key is None or not keys or keys[-1] != key:
+        if key is None or not keys or keys[-1] is None or not _same_subject(keys[-1], key):
             out.append(ind)
             keys.append(key)
             continue
         joined = out[-1]
+        for title, held in ((joined.name, joined), (ind.name, ind)):
+            _type_by_title(title, held)
+        # no title names the condition: the one the first criterion asks about
+        # the condition the first lead-in grants for ("Drug for X: approve ..."), else the
+        # title's, else the one the first criterion asks about
+        root = joined.branches[0].node
+        named = granted_for(root.text) or condition or first_asked_condition(root)
+        key = keys[-1]
         if any(b.request_type == "any" for b in [*joined.branches, *ind.branches]):
             problems.append(
                 f"page {ind.page}: {key!r}: its titles ({joined.name!r}, {ind.name!r}) name "
                 "no request type the compiler knows; branches read as any request"
             )
         joined.branches.extend(ind.branches)
-        joined.name = _name(key, condition)
+        joined.name = _name(key, named)
     indications[:] = out
     return problems
+
+
+def _type_by_title(title: str, ind: Indication) -> None:
+    """A titled indication's one untyped branch, typed by its title's last words ("DRUG -
+    START OF THERAPY", "DRUG - REFILL AUTHORIZATION (every 12 months)")."""
+    kind = title_kind(title)
+    if kind is not None and [b.request_type for b in ind.branches] == ["any"]:
+        ind.branches[0].request_type = kind[0]  # type: ignore[assignment]
+        ind.branches[0].approval = ind.branches[0].approval or kind[1]

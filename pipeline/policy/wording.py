@@ -17,6 +17,10 @@ _EXCLUSION_SECTION = re.compile(
     r"\b(?:shall|will) not (?:authori[sz]e|approve|cover|pay for)\b|"
     # "DENIAL CRITERIA:" over the uses a Medicaid criteria sheet denies
     r"^\s*denial criteria\b|"
+    # "WE CANNOT ACCEPT THE REFERRAL IF ANY OF THESE APPLY", "HARD STOP", "Stop - do not
+    # dispense": a form's or an order screen's refusals
+    r"\b(?:can ?not|can't|will not|won't|do not|does not) (?:accept|dispense|process|verify)\b|"
+    r"\bhard stop\b|"
     # "Not met by these subsets", "Not eligible under this policy": a heading over the uses
     # a criteria set leaves out
     r"^\s*not (?:met|eligible) (?:by|for|under|in)\b|"

@@ -1,0 +1,35 @@
+"""A form's answer boxes after each question ("Is the patient 18 or older?  [ ] Yes  [ ] No"):
+the question is the criterion, the answer it needs is Yes. Boxes with nowhere to go are no
+part of its words (a step list's "[ ] Yes (Go to Step 3)" leads somewhere: steps.py reads
+those); they are taken out of the lines and of the page text the criteria are checked on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.policy.layout_text import Line
+
+# "[ ] Yes [ ] No", "☐ Yes ☐ No", "( ) Y ( ) N", "Yes [ ] No [ ]": two bare answers in a row
+_BOX = r"(?:\[\s?\]|\(\s?\)|[☐□❑])"
+_ANSWERS = re.compile(
+    rf"\s*(?:{_BOX}\s*(?:Yes|Y)\s+{_BOX}\s*(?:No|N)|(?:Yes|Y)\s*{_BOX}\s+(?:No|N)\s*{_BOX})"
+    r"(?=\s|$)(?!\s*\()",
+)
+
+
+def drop_answers(text: str) -> str:
+    """The text without its bare Yes / No answer boxes."""
+    return _ANSWERS.sub("", text)
+
+
+def drop_answer_boxes(lines: list[Line]) -> list[Line]:
+    """The lines without bare Yes / No answer boxes (a line of boxes only is left out)."""
+    out = []
+    for line in lines:
+        text = drop_answers(line.text)
+        if text == line.text:
+            out.append(line)
+        elif text.strip():
+            out.append(replace(line, text=text.rstrip()))
+    return out

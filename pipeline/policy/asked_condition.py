@@ -1,0 +1,63 @@
+"""The condition a criterion asks about, where no heading or title names one: an intake
+question ("Does the patient have Gaucher disease type 1, confirmed by ...?"), a statement
+("Member has a diagnosis of X documented by ...", "X is confirmed by ..."). A titled part
+named only by its drug ("PART 1 - DRUG (Brand) - START OF THERAPY") is named by the
+condition its first criterion asks about (run_in_branches.join_titled)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.policy.condition_vocabulary import names_condition
+from pipeline.policy.models import PolicyNode
+
+# the words before a condition's name: "Does the patient have", "Is", "diagnosis of",
+# "diagnosed with", "member has"
+_BEFORE = re.compile(
+    r"^(?:(?:does|do|did)\s+(?:the\s+)?(?:patient|member|individual|child)\s+have\s+(?:a\s+)?|"
+    r"(?:is|has)\s+(?:there\s+)?|"
+    r"(?:the\s+)?(?:patient|member|individual)\s+has\s+(?:a\s+)?|"
+    r"(?:a\s+)?(?:confirmed\s+|documented\s+)?diagnosis\s+of\s+|diagnosed\s+with\s+)+",
+    re.I,
+)
+# where the condition's name ends: its proof, a clause, a comma
+_AFTER = re.compile(
+    r"\s*(?:[,;:?(]|\b(?:confirmed|documented|diagnosed|proven|shown|established|as|by|with|"
+    r"that|which|who|when|if|been)\b)",
+    re.I,
+)
+_MAX_WORDS = 8
+
+
+def asked_condition(text: str) -> str | None:
+    """The condition a criterion's opening names, or None."""
+    m = _BEFORE.match(text.strip())
+    if m is None:
+        return None
+    rest = text.strip()[m.end() :]
+    end = _AFTER.search(rest)
+    name = (rest[: end.start()] if end else rest).strip(" .")
+    if not name or len(name.split()) > _MAX_WORDS or not names_condition(name):
+        return None
+    return name
+
+
+def first_asked_condition(node: PolicyNode) -> str | None:
+    """The condition the first criterion of a tree asks about, or None."""
+    leaves = node.leaves()
+    return asked_condition(leaves[0].text) if leaves else None
+
+
+# "Drug (Brand) for overactive bladder in adults: approve ...": the use a lead-in grants for
+_GRANTED_FOR = re.compile(
+    r"\bfor\s+(?!(?:\d+|one|two|three|six|twelve)\b)(?P<name>[^,:;()]{3,60}?)\s*"
+    r"(?:[:;,]|\s+(?:when|if|in\s+(?:adults|children|members|patients)|is|are|may)\b)",
+    re.I,
+)
+
+
+def granted_for(text: str) -> str | None:
+    """The condition a lead-in grants its drug for, or None."""
+    m = _GRANTED_FOR.search(text)
+    name = m.group("name").strip() if m else ""
+    return name if name and len(name.split()) <= _MAX_WORDS and names_condition(name) else None
