@@ -27,6 +27,7 @@ from pipeline.policy.exclusions import (
     semicolon_exclusions,
 )
 from pipeline.policy.field_tables import field_table_tree
+from pipeline.policy.flowchart_answers import flowchart_boxes
 from pipeline.policy.footnote_marks import expand_marks, split_notes
 from pipeline.policy.formula import formula_indications
 from pipeline.policy.generic import branched_condition, unwrap_generic
@@ -353,7 +354,8 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         # side-by-side branch cells read one at a time (branch_columns.py)
         raw = branch_columns(raw_pages(Path(path)))
         rows, used = read_tables(raw)
-        lines = layout_lines(raw, used)
+        # a flowchart's boxes as items, its YES / NO arrow labels dropped (flowchart_answers.py)
+        lines = flowchart_boxes(layout_lines(raw, used))
         # one criterion per row ("No. | Criterion | ..."), cells read where the PDF draws them
         row_tables = read_row_tables(Path(path), running_lines(raw))
     except Exception as exc:  # noqa: BLE001 layout extraction fails in its own ways
