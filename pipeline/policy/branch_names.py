@@ -18,7 +18,8 @@ _DURATION_ONLY = re.compile(rf"^({_DURATION})\s*$", re.I)
 # open a branch's heading only ("Maintenance", "Subsequent", "Ongoing", "Follow-up"), since
 # inside a sentence they qualify a dose or a visit.
 INITIAL_WORDS = (
-    r"initial|initiation|first\s+(?:course|request|authori[sz]ation|approval|time|fill)|"
+    r"initial|initiation|first\s+(?:course|request|authori[sz]ation|approval|time|fill|"
+    r"dose|injection|infusion)|"
     r"new\s+(?:start|request|patient|member)s?|starting"
 )
 CONTINUED_WORDS = (
@@ -111,3 +112,10 @@ def comma_title(text: str) -> tuple[str, str] | None:
     if not named:
         return None
     return named[-1][:1].upper() + named[-1][1:], kind[0]
+
+
+def branch_heading_kind(text: str) -> str | None:
+    """ "initial" | "continuation" for a branch's name ("first injection", "Maintenance
+    injection", "Renewal"), else None."""
+    kind = _branch_kind(text.strip())
+    return kind[0] if kind is not None else None

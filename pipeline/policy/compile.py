@@ -29,6 +29,7 @@ from pipeline.policy.exclusions import (
     semicolon_exclusions,
 )
 from pipeline.policy.field_tables import field_table_tree
+from pipeline.policy.flowchart_answers import flowchart_boxes
 from pipeline.policy.footnote_marks import expand_marks, split_notes
 from pipeline.policy.formula import formula_indications
 from pipeline.policy.generic import branched_condition, unwrap_generic
@@ -122,11 +123,9 @@ COMPILER_VERSION = "policy-compiler-30"  # 7: two-column criteria tables; 8: con
 # titled by drug and request type (run_in_branches.py), sidebar columns, "x" bullets; 26:
 # granting lead-ins over their items as a last resort (grant_lead_ins.py); 27: rules
 # exports whose tree is a parent / level column or dotted keys (hierarchy_tables.py);
-# lead-ins wherever they sit (an answer under its question, a motion and its amendment,
-# one ending in a full stop that points at its items), refusing lead-ins as exclusions
-# (refusal_lead_ins.py), one reading of granting words (grant_words.py); 28: both
-# together; 29: lead-ins read more layouts (reading_choice.py); 30: list markers learned from
-# their repetition (repeat_shapes.py), IF/THEN rules, protocols, ordinal prose, in-force columns
+# lead-ins wherever they sit, refusing lead-ins as exclusions (refusal_lead_ins.py); 28:
+# both; 29: reading_choice.py; 30: list markers learned from their repetition (repeat_shapes),
+# IF/THEN rules, protocols, ordinal prose, in-force columns, flowcharts (flowchart_answers)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -358,9 +357,9 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         # retired and in-force columns, the one in force (before_after.py)
         raw = branch_columns(in_force_column(raw_pages(Path(path))))
         rows, used = read_tables(raw)
-        # "First, X. Second, Y." in running prose: set out as a list (ordinal_prose.py); a
-        # form's bare "[ ] Yes [ ] No" boxes no part of its questions (answer_boxes.py)
-        lines = set_out_ordinals(drop_answer_boxes(layout_lines(raw, used)))
+        # a flowchart's boxes as items, its YES / NO arrow labels dropped (flowchart_answers.py);
+        # "First, X. Second, Y." set out as a list (ordinal_prose.py); bare answer boxes dropped
+        lines = set_out_ordinals(drop_answer_boxes(flowchart_boxes(layout_lines(raw, used))))
         # one criterion per row ("No. | Criterion | ..."), cells read where the PDF draws them
         row_tables = read_row_tables(Path(path), running_lines(raw))
     except Exception as exc:  # noqa: BLE001 layout extraction fails in its own ways

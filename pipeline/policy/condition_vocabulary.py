@@ -21,7 +21,7 @@ DOCUMENT_WORDS = set(
     duration section sections table tables supporting statement position description
     background scope purpose definitions documentation review member members patient
     patients use uses approved covered benefit edit details rationale applicable appendix
-    instructions diagnosis diagnoses condition conditions""".split()
+    instructions diagnosis diagnoses condition conditions pathway pathways""".split()
     # a protocol's or a program's parts ("Inclusion criteria", "Eligibility", "Exclusions")
     + "eligibility inclusion inclusions exclusion exclusions enrolment enrollment".split()
 )
@@ -70,7 +70,14 @@ def words_of(text: str) -> list[str]:
 def names_condition(text: str) -> bool:
     """The words hold a condition's word (ICD-10-CM vocabulary) or an ICD-10 code."""
     vocab = _condition_vocabulary()
-    return any(w in vocab for w in words_of(PAREN.sub("", text))) or bool(F.icd10_codes(text))
+    words = words_of(_FORMULATION.sub(" ", PAREN.sub("", text)))
+    return any(w in vocab for w in words) or bool(F.icd10_codes(text))
+
+
+# a drug's formulation ("extended-release", "delayed release"): no condition's words
+_FORMULATION = re.compile(
+    r"\b(?:extended|delayed|sustained|modified|immediate|controlled|prolonged)[-\s]release\b", re.I
+)
 
 
 # A part for one request type ("I. Initial Approval Criteria", "II. Renewal"): parts.py

@@ -21,8 +21,9 @@ logic is the lead-in's own words (all / both / any / one / at least N); a lead-i
 none is kept as all of its items, with a problem saying so. The indication is the condition
 the lead-in names ("for <condition> when", a title sentence opening it: "Use 2 - <condition>.
 One course is approved when"), else the one the nearest title above names (a heading, a
-question, a numbered heading: its own "for <condition>" where it has one; a title naming its
-request type first, "Renewal - (<condition>)", names the condition after it), else a drug's
+question, a numbered heading, a panel's title of any case right over it: its own "for
+<condition>" where it has one; a title naming its request type first, "Renewal -
+(<condition>)", names the condition after it), else a drug's
 run-in label ("<drug> (<brand>): approve one course if") granted for the condition the titles
 or the document's opening words name (prose_condition.py), else the document title's; a
 lead-in naming none continues the indication read before it. A logic label may follow the
@@ -39,9 +40,10 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
-from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS, branch_heading_kind
 from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
+from pipeline.policy.grant_logic import _logic, _typed
 from pipeline.policy.grant_words import FURTHER_TERM, grant_words
 from pipeline.policy.granted_subject import passive_subject
 from pipeline.policy.lead_in_terms import section_term
@@ -90,6 +92,14 @@ _RUN_IN = re.compile(
 # a title sentence before the granting one in a lead-in ("Restriction 1 - Iron deficiency
 # anemia. One course is approved when ..."), its label and number dropped
 _LABEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]*\s+[\dA-Z]{1,3}\s*[-–—:.]\s+")
+# a title sentence's last part naming its request type ("X, initial course", "X - renewal")
+_KIND_TAIL = re.compile(
+    rf"\s*[,;:\-–—]?\s*\b(?:{INITIAL_WORDS}|{CONTINUED_WORDS})(?:\s+(?:course|request|"
+    r"application|approval|authori[sz]ation|therapy|treatment|dosing))?\s*$",
+    re.I,
+)
+# a title opening on a decision ("APPROVE 16 weeks", "Deny", "Refer to review")
+_ACTION = re.compile(r"^(?:approve[ds]?|authori[sz]e[ds]?|deny|denied|refer|stop)\b", re.I)
 # an answer's label under a question ("A.", "A:", "Answer:"): the sentence after it answers
 _ANSWER = re.compile(r"^(?:A|Ans(?:wer)?)\s*[.:]\s+(?=\S)")
 _FOR = re.compile(
@@ -108,29 +118,9 @@ _TITLE_FOR = re.compile(
 # term ("for 6 more months") as a renewal
 _INITIAL = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
 _RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I)
-# "at least two of", "two or more of": a count of the items (not "at least 6 months")
 _ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
-_AT_LEAST = re.compile(r"\bat\s+least\s+(\w+)\s+of\b|\b(\w+)\s+or\s+more\s+of\b", re.I)
-# "every one of the following sentences is true": each of them
-_ALL_OF = re.compile(r"\b(?:all|each|both|(?:every|each)\s+one)\s+of\b", re.I)
-_ANY_OF = re.compile(r"\b(?:any|either|one)\s+(?:one\s+)?of\b", re.I)
-_ALL = re.compile(r"\b(?:all|each|every|both)\b", re.I)
-_ANY = re.compile(r"\b(?:any|either|one)\b", re.I)
 _CELL_GAP = re.compile(r"\s{3,}")
-_MAX_LEAD_LINES, _MAX_HEADING_WORDS, _HEADING_REACH = 4, 8, 4
-
-
-def _logic(text: str) -> tuple[str, int] | None:
-    """(op, n) the lead-in's words state, or None where they state none."""
-    if (m := _AT_LEAST.search(text)) and (n := F.number((m.group(1) or m.group(2)).lower())):
-        return ("any_of", 1) if n == 1 else ("at_least", n)
-    for all_of, any_of in ((_ALL_OF, _ANY_OF), (_ALL, _ANY)):
-        a, b = all_of.search(text), any_of.search(text)
-        if a and (not b or a.start() > b.start() or a.end() >= b.end()):
-            return "all_of", 0
-        if b:
-            return "any_of", 1
-    return None
+_MAX_LEAD_LINES, _MAX_HEADING_WORDS, _HEADING_REACH, _MAX_PANEL_WORDS = 4, 8, 4, 14
 
 
 def _opening(lines: list[Line], at: int) -> str | None:
@@ -315,6 +305,19 @@ def _is_title(line: Line) -> bool:
     )
 
 
+def _panel_title(line: Line) -> bool:
+    """A title of any case set apart right over the lead-in, no sentence ("buprenorphine
+    extended-release (Sublocade) 300 mg subcut - first injection": a panel's orderable)."""
+    text = line.text.strip()
+    return (
+        line.blank_before
+        and _marker(text) is None
+        and text[-1:] not in ".;:,"
+        and len(text.split()) <= _MAX_PANEL_WORDS
+        and not grant_words(text)
+    )
+
+
 def _title_name(text: str) -> str | None:
     """The condition a title names: its own "for <condition>" where that names one, else
     the title (less its number) where it names one."""
@@ -327,6 +330,8 @@ def _title_name(text: str) -> str | None:
         text = text[typed.end() :].strip().removeprefix("(").removesuffix(")").strip()
     if (m := _TITLE_FOR.search(text)) is not None and names_condition(_bare(m.group("name"))):
         return m.group("name").strip()
+    if _ACTION.match(text):
+        return None  # "APPROVE 16 weeks", "Deny": an end box's action, no condition
     return text.rstrip("?").strip() if names_condition(_bare(text)) else None
 
 
@@ -351,8 +356,11 @@ def _sentence_title(text: str) -> str | None:
     if len(sentences) < 2:
         return None
     title = _LABEL_NUMBER.sub("", sentences[0]).rstrip(". ")
+    # its request-type words are the branch's ("active X, first course" names X)
+    title = _KIND_TAIL.sub("", title).strip()
     short = len(title.split()) <= _MAX_HEADING_WORDS
-    return title if short and not grant_words(title) and names_condition(title) else None
+    named = names_condition(_bare(title))
+    return title if short and not grant_words(title) and named else None
 
 
 def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, str | None]:
@@ -360,25 +368,13 @@ def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, 
     above the lead-in at ``at``, no further back than ``floor``."""
     any_heading = None
     for k in range(at - 1, max(floor, at - _HEADING_REACH) - 1, -1):
-        if not _is_title(lines[k]):
+        if not (_is_title(lines[k]) or k == at - 1 and _panel_title(lines[k])):
             continue
         text = lines[k].text.strip()
         any_heading = any_heading or text
         if (name := _title_name(text)) is not None:
             return name, any_heading
     return None, any_heading
-
-
-def _typed(out: list[Indication]) -> None:
-    """A branch of no stated request type beside its indication's one renewal is the first
-    request ("We approve it for 6 months when ..." before "Yes, for 6 more months, ...")."""
-    for ind in out:
-        kinds = [b.request_type for b in ind.branches]
-        if kinds.count("continuation") == 1 and kinds.count("any") == 1 and len(kinds) == 2:
-            (first,) = [b for b in ind.branches if b.request_type == "any"]
-            first.request_type = "initial"
-            for node in first.node.nodes():  # "L1.any.2" → "L1.initial.2", as read
-                node.id = node.id.replace(".any", ".initial", 1)
 
 
 def _request_type(*texts: str) -> str:
@@ -389,6 +385,11 @@ def _request_type(*texts: str) -> str:
             return "initial"
         if again:
             return "continuation"
+    for text in texts:
+        # a title's last part after its dash, a branch's name ("X - maintenance injection")
+        tail = re.split(r"\s+[-–—]\s+", text)
+        if len(tail) >= 2 and (kind := branch_heading_kind(tail[-1])) is not None:
+            return kind
     return "any"
 
 
@@ -452,26 +453,31 @@ def grant_lead_in_indications(
         if said is None and (run := _RUN_IN.match(text)) is not None:
             said = _run_in_name(run.group("label").strip(), named or condition, lines, lead)
         name = said or named
+        key = _subject(text)
+        titled = None
         if name is None and condition and (subject := titled_subject(heading)):
             name = _name(subject, _base_condition(condition))  # "X (drug)" over its tiles
+            # the subject's first word: its titles with other doses or routes are one
+            titled = subject.split()[0].lower()
         name = name and name[:1].upper() + name[1:]
         branch = Branch(request_type=kind, approval=b.approval, node=node)  # type: ignore[arg-type]
         used |= set(range(lead, end))
-        key = _subject(text)
         if out and (
             name is None
             and key in (None, last_key)
             or name
             and name.lower() == out[-1].name.lower()
+            or titled is not None
+            and titled == last_key
         ):
             out[-1].branches.append(branch)
-            last_key = key or last_key
+            last_key = titled or key or last_key
             continue
         if name is None and key and condition:
             # "Pegvaliase - first request, ..." after "Sapropterin - ...": the title's
             # condition treated with another drug, an indication of its own
             name = f"{spelled_condition(_base_condition(condition), pages.pages)} - {key}"
-        last_key = key
+        last_key = titled or key
         name = name or condition or heading or text
         out.append(
             Indication(

@@ -22,11 +22,11 @@ MODAL_GRANT = re.compile(
 # the words a granting lead-in uses, with or without a verb of its own ("Coverage criteria:",
 # "is medically necessary when", "Members are eligible when", "Funded when", "is subsidised
 # for patients who") or any other verb of approval ("grant 3 months", "OK to dispense",
-# "paid for", "released")
+# "paid for", "released"; not a drug's "extended-release")
 _GRANT_WORD = re.compile(
     r"\b(?:approv\w*|cover(?:s|ed|age)?|authori[sz]\w*|medically\s+necessary|eligible|"
     r"criteri(?:a|on)|grant(?:s|ed)?|fund(?:s|ed|ing)?|subsidi[sz]\w*|reimburs\w*|"
-    r"permit(?:s|ted)?|allow(?:s|ed)?|dispens\w*|pa(?:ys?|id)\s+for|releas(?:e|es|ed)|"
+    r"permit(?:s|ted)?|allow(?:s|ed)?|dispens\w*|pa(?:ys?|id)\s+for|(?<!-)releas(?:e|es|ed)|"
     # "X for Y is renewed for twelve months when": a renewal's own verb of granting
     r"renew(?:s|ed))\b",
     re.I,
@@ -42,9 +42,9 @@ FURTHER_TERM = re.compile(
 )
 REFUSES = re.compile(
     r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
-    r"\bno\s+(?:authorization|payment)\b|"
+    r"\bno\s+(?:authorization|payment)\b|\bhard\s+stops?\b|"
     r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|medically|eligible|"
-    r"considered|subsidi[sz]|funded|reimburs)|\b(?:excluded|denied|ineligible|disqualif\w*)\b|\bneither\b[^.:]*\b(?:covered|approved|authori[sz]ed)\b",
+    r"considered|subsidi[sz]|funded|reimburs)|\b(?:excluded|denied|rejected|refused|ineligible|disqualif\w*)\b|\bneither\b[^.:]*\b(?:covered|approved|authori[sz]ed)\b",
     re.I,
 )
 _CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once|only)\b", re.I)

@@ -21,6 +21,8 @@ def adds_criteria(found: list[Indication], had: list[Indication]) -> bool:
     named = [i for i in had if names_condition(i.name)]
     if not had or size(found) > size(had) and (len(had) <= 1 or not named):
         return True
+    if _types_untyped(found, had, size(found), size(had)):
+        return True
     # a reading naming each of its indications by a condition, over one that read several
     # under names of none ("Notes", the drug's name): better where it names as many
     # indications as that reading had (those that only refuse aside: "Notes" over "X is not
@@ -39,3 +41,21 @@ def adds_criteria(found: list[Indication], had: list[Indication]) -> bool:
 
 def _refuses(text: str) -> bool:
     return bool(REFUSES.search(text))
+
+
+def _types_untyped(
+    found: list[Indication],
+    had: list[Indication],
+    found_size: tuple[int, int, int],
+    had_size: tuple[int, int, int],
+) -> bool:
+    """The lead-ins state the request types the other reading left untyped, read every
+    criterion it read, and name each indication by a condition where it named some by none
+    ("Pathway A2 - retreatment" read as an indication: the lead-ins read it as the renewal
+    of the pathway before it)."""
+    return (
+        found_size[0] > had_size[0] == 0
+        and found_size[2] >= had_size[2]
+        and all(names_condition(i.name) for i in found)
+        and not all(names_condition(i.name) for i in had)
+    )

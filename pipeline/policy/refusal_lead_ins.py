@@ -22,6 +22,7 @@ from pipeline.policy.outline import Line, outline
 from pipeline.policy.verbatim import PageText
 
 # what a refusal refuses: coverage, approval, payment
+_TITLE_WORDS = 16
 _COVER = re.compile(r"\b(?:cover\w*|approv\w*|authori[sz]\w*|pay\s+for|eligible)\b", re.I)
 
 
@@ -52,13 +53,26 @@ def refused_items(lines: list[Line], pages: PageText) -> list[Exclusion]:
 def _refusing_list(lines: list[Line], at: int, pages: PageText, out: list[Exclusion]) -> int:
     """A heading of any words ("Notes") over marked items that each refuse ("X is not
     subsidised.", "Y is not covered."): one exclusion per item; the index to read on from."""
-    if not _is_heading(lines[at]) or at + 1 >= len(lines):
+    if not (_is_heading(lines[at]) or _refusing_title(lines[at])) or at + 1 >= len(lines):
         return at + 1
     end = items_end(lines, at + 1, lines[at])
     items = outline(lines[at + 1 : end])
     marked = _marker(lines[at + 1].text) is not None
-    if not marked or len(items) < 2 or not all(REFUSES.search(x.text) for x in items):
+    refused = _refusing_title(lines[at]) or all(REFUSES.search(x.text) for x in items)
+    if not marked or len(items) < 2 or not refused:
         return at + 1
     for item in items:
         out.append(_exclusion(item, f"R{len(out) + 1}", pages))
     return end
+
+
+def _refusing_title(line: Line) -> bool:
+    """A title that refuses what its items list ("Not on any pathway (not covered)", "HARD
+    STOP - the order is rejected when any of these is true"): unmarked, no sentence ended."""
+    text = line.text.strip()
+    return (
+        _marker(text) is None
+        and text[-1:] not in ".;,"
+        and len(text.split()) <= _TITLE_WORDS
+        and bool(REFUSES.search(text))
+    )

@@ -32,6 +32,8 @@ _ROMAN = re.compile(r"^(?:x{0,3}(?:ix|iv|v?i{1,3}|v)|X{0,3}(?:IX|IV|V?I{1,3}|V))
 _STARTS = {"1", "a", "A", "i", "I"}
 # a box drawn as brackets round one mark ("[x]", "[ ]", "(x)"): a glyph, no counter
 _BOX = re.compile(r"^[\[(][ xX✓✔]?[\])]$")
+# an empty box printed with its space ("( )" radio lines): a glyph
+_SPACED_BOX = re.compile(r"^([\[(] [\])])(?=\s+\S)")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def line_shape(text: str) -> Shape | None:
     if m := _WORD_COUNTER.match(text):
         word, number, tail = m.groups()
         return Shape(f"{word} 9{tail.strip()}", str(int(number)), text[m.end() :].strip())
+    if box := _SPACED_BOX.match(text):
+        return Shape(box.group(1).replace(" ", ""), "", text[box.end() :].strip())
     m = _TOKEN.match(text)
     if m is None:
         return None
@@ -72,6 +76,10 @@ def line_shape(text: str) -> Shape | None:
     if _BOX.match(token):
         return Shape(token, "", rest)
     word = "".join(letters)
+    if len(token) == 1 and token not in "AIa":
+        # a lone letter drawn as a mark ("X Pregnancy ...", "✗" typed as X): a glyph where
+        # it repeats (no word is one letter but "A", "I", "a")
+        return Shape(token, "", rest)
     if token.isalpha() or len(token) - len(word) < 1:
         return None  # a word, no marker
     if not word.isascii():
@@ -97,6 +105,8 @@ def _introduces(line: Line) -> bool:
     text = line.text.rstrip()
     if text.endswith(":") or re.search(r"\bfollowing\b", text, re.I):
         return True
+    if re.search(r"\b(?:these|below)\b", text, re.I) and not text.endswith((".", ";", ",")):
+        return True  # "HARD STOP - the order is rejected when any of these is true"
     return line.blank_before and len(text.split()) <= 8 and not text.endswith((".", ";", ","))
 
 

@@ -26,7 +26,7 @@ from pipeline.policy.branch_names import (
     title_kind,
     title_parts,
 )
-from pipeline.policy.condition_vocabulary import PAREN, names_condition
+from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, PAREN, names_condition
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
@@ -143,6 +143,24 @@ def document_condition(lines: list[Line]) -> str | None:
             head = _TITLE_WORDS.sub("", part.split(":")[0]).strip(" -–—,")
             if head and len(head.split()) <= 6 and names_condition(head):
                 return head
+            if (subject := _labelled_subject(part)) is not None:
+                return subject
+    return None
+
+
+# a capitals label before a title's subject ("ORDER SET: ED / Inpatient - X, Long-Acting
+# Injectables", "PROTOCOL: ..."): the subject's parts are set apart by dashes and commas
+_CAPS_LABEL = re.compile(r"^\s*([A-Z][A-Z&/ ]{1,24}):\s+(?=\S)")
+
+
+def _labelled_subject(part: str) -> str | None:
+    """The first part of a labelled title's subject that names a condition, else None."""
+    if (m := _CAPS_LABEL.match(part)) is None or names_condition(m.group(1)):
+        return None
+    for piece in re.split(r"\s+[-–—]\s+|,\s+", part[m.end() :]):
+        head = _TITLE_WORDS.sub("", piece).strip(" -–—,")
+        if head and len(head.split()) <= 6 and names_condition(head):
+            return head
     return None
 
 
@@ -159,7 +177,14 @@ def titled_subject(heading: str | None) -> str | None:
     if len(PAREN.sub("", parts[-1]).split()) > 3 and _branch_kind(parts[-1]) is None:
         return None
     head = " - ".join(parts[:-1])
-    return None if names_condition(head) else head
+    return None if names_condition(head) or _part_label(head) else head
+
+
+def _part_label(text: str) -> bool:
+    """A document's own part and its number ("Pathway A2", "Route 3", "Section B"): no
+    subject (a counter holds a digit or is one letter; "IV" is a route, not a counter)."""
+    m = re.fullmatch(r"([A-Za-z]+)\s+(\d{1,2}[A-Z]?|[A-Z]\d{0,2})", text.strip())
+    return m is not None and (m.group(1).lower() in DOCUMENT_WORDS or m.group(1)[:1].isupper())
 
 
 def _subject_key(subject: str) -> list[str]:

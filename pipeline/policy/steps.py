@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.policy.groups import _node
+from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import PolicyNode
 from pipeline.policy.outline import Item, Line
 from pipeline.policy.verbatim import PageText, _verbatim
@@ -46,11 +47,20 @@ def _routed(lines: list[Line]) -> int:
 
 def is_step_block(lines: list[Line]) -> bool:
     steps = sum(bool(STEP.match(x.text)) for x in lines)
+    if steps >= 2 and not _routed(lines) and _listed_under(lines):
+        # prompts "Q1 ... Q4" with no answer routing, a list under one: the outline's
+        return False
     return (
         steps >= 2
         or steps + sum(bool(_NUMBERED.match(x.text)) for x in lines) >= 2
         and (_routed(lines) >= 2)
     )
+
+
+def _listed_under(lines: list[Line]) -> bool:
+    """A marked line set deeper than the steps (a list under a prompt's "one of:")."""
+    margin = min((x.indent for x in lines if STEP.match(x.text)), default=0)
+    return any(x.indent > margin + 1 and _marker(x.text) for x in lines if not STEP.match(x.text))
 
 
 def _route(step: Step, text: str) -> None:
