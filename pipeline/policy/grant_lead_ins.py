@@ -455,9 +455,11 @@ def grant_lead_in_indications(
         name = said or named
         key = _subject(text)
         titled = None
-        if name is None and condition and (subject := titled_subject(heading)):
-            name = _name(subject, _base_condition(condition))  # "X (drug)" over its tiles
-            # the subject's first word: its titles with other doses or routes are one
+        if condition and (subject := titled_subject(heading)):
+            if name is None:
+                name = _name(subject, _base_condition(condition))  # "X (drug)" over its tiles
+            # the subject's first word: its titles with other doses or routes are one, a
+            # later title's request of it too ("X, initial request" / "X, renewal")
             titled = subject.split()[0].lower()
         name = name and name[:1].upper() + name[1:]
         branch = Branch(request_type=kind, approval=b.approval, node=node)  # type: ignore[arg-type]

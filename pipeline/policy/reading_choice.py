@@ -49,12 +49,12 @@ def _types_untyped(
     found_size: tuple[int, int, int],
     had_size: tuple[int, int, int],
 ) -> bool:
-    """The lead-ins state the request types the other reading left untyped, read every
+    """The lead-ins state more request types than the other reading did, read every
     criterion it read, and name each indication by a condition where it named some by none
     ("Pathway A2 - retreatment" read as an indication: the lead-ins read it as the renewal
     of the pathway before it)."""
     return (
-        found_size[0] > had_size[0] == 0
+        found_size[0] > had_size[0]
         and found_size[2] >= had_size[2]
         and all(names_condition(i.name) for i in found)
         and not all(names_condition(i.name) for i in had)
