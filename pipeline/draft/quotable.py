@@ -22,10 +22,13 @@ _CITATION = re.compile(r"\b[A-Z][a-zA-Z'-]+ [A-Z]{1,3}[,.]")
 # from the text that follows them (chunk.sentence_spans) they are whole sentences all the same.
 _STATEMENT = re.compile(
     r"^[A-Z][^.;:]*\b(?:(?:is|are) (?:strongly |conditionally )?recommended|"
-    r"we (?:strongly |conditionally )?recommend)\b[^.;:]*[a-z0-9)]$|"
-    # a table's imperative statement ("Treat with a TNFi biologic over an OSM (MTX, ...)")
-    r"^(?:Treat|Use|Start|Switch to|Add)\s[^.;:]*\bover\b[^.;:]*[a-z0-9)]$",
+    r"we (?:strongly |conditionally )?recommend)\b[^.;:]*[a-z0-9)]$",
     re.S,
+)
+# a table's imperative statement ("Treat with a TNFi biologic over an OSM (MTX, ...)",
+# "Switch to a TNFi biologic over tofacitinib"): short, and may end on an abbreviation
+_IMPERATIVE = re.compile(
+    r"^(?:Treat|Use|Start|Switch to|Add)\s[^.;:]*\bover\b[^.;:]*[A-Za-z0-9)]$", re.S
 )
 
 # (reason, pattern): the first that matches names why a sentence is not quotable.
@@ -128,7 +131,7 @@ _REFUSE: list[tuple[str, re.Pattern]] = [
 # A table row's sentence runs on into its footnote mark and evidence grade ("... over no
 # treatment with NSAIDs.† Low 2"); a recommendation ends on its reference tag ("(PICO 6).").
 _FOOTNOTE_TAIL = re.compile(r"(?<=[.!?])[†‡§¶*]+\s.*$", re.S)
-_TAG_TAIL = re.compile(r"\s*\((?:new, |updated, )?PICO[^()]{0,40}\)\.?$")
+_TAG_TAIL = re.compile(r"\s*\((?:new, |updated, )?PICOs?\s[^()]{0,120}\)\.?$")
 # ... or opens with its number and tag ("Recommendation 8: (PICOs 10–11) The panel ...").
 _TAG_HEAD = re.compile(r"^(?:Recommendation \d+\w?[:.]?\s*)?\(PICOs? [^()]{0,40}\)\s*(?=[A-Z])")
 
@@ -201,9 +204,10 @@ def complete_sentence(text: str) -> bool:
     """A whole sentence of prose: starts with a capital or digit, ends with a full stop,
     8 to 80 words, not a list of citations or a legend of abbreviations."""
     words = text.split()
+    imperative = bool(_IMPERATIVE.match(text)) and len(words) <= 40
     return (
-        bool(_COMPLETE.match(text) or (_STATEMENT.match(text) and len(words) <= 40))
-        and 8 <= len(words) <= 80
+        bool(_COMPLETE.match(text) or (_STATEMENT.match(text) and len(words) <= 40) or imperative)
+        and (6 if imperative else 8) <= len(words) <= 80
         and len(_CITATION.findall(text)) < 2
         and text.count(" = ") < 2
         and text.count("|") == 0

@@ -77,3 +77,29 @@ def test_a_numbered_recommendation_is_no_reference_entry() -> None:
     ) == ("reference entry")
     item = "8. Include in decision-making that sequential OP treatment is recommended for gout."
     assert why_not(item, GOUT) is None
+
+
+def test_a_short_imperative_row_with_its_grade_cells_is_its_statement() -> None:
+    """ "5. Switch to X over Y (PICO 76) Low (62-66) Conditional ...": the statement, even
+    at seven words or ending on an abbreviation, is quotable; its grade cells are cut."""
+    row = (
+        "5. Switch to a TNFi biologic over ustekinumab (PICO 71) Low (62-66, 72-78) "
+        "Conditional recommendation based on low- quality evidence; may consider it."
+    )
+    assert trimmed(row) == "Switch to a TNFi biologic over ustekinumab"
+    assert why_not(trimmed(row), GOUT, drug_document=True) is None
+    caps = "Switch to a TNFi biologic over a different OSM (PICO 23) Moderate (62-66) Conditional"
+    assert trimmed(caps) == "Switch to a TNFi biologic over a different OSM"
+    assert why_not("Switch to a TNFi", GOUT, drug_document=True) == "not a complete sentence"
+
+
+def test_a_long_pico_tag_at_a_recommendations_end_is_trimmed() -> None:
+    """A tag listing many PICO questions is the guideline's apparatus, not a method line."""
+    text = (
+        "In patients with gout and moderate kidney disease, we conditionally recommend against "
+        "colchicine at full dose except in those intolerant of other agents, due to possible harms "
+        "(PICO 1.6b, 1.10b, 1.12b, 1.16b, 1.20b, 1.24b, 1.28b, 1.32b)."
+    )
+    cut = trimmed(text)
+    assert cut.endswith("due to possible harms") and "PICO" not in cut
+    assert why_not(cut, GOUT, drug_document=True) is None
