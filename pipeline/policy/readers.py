@@ -37,6 +37,7 @@ from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.dosing_interval import judge_dosing_interval
 from pipeline.policy.durations import judge_duration
+from pipeline.policy.elevated_by_reference import judge_elevated_by_reference
 from pipeline.policy.event_recency import judge_event_recency
 from pipeline.policy.finding_examples import judge_finding_examples
 from pipeline.policy.form_absence import judge_form_absent
@@ -50,6 +51,7 @@ from pipeline.policy.improved_since import judge_improved_since
 from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
+from pipeline.policy.lowest_in_window import judge_lowest_in_window
 from pipeline.policy.measured_before_start import judge_measured_before_start
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.menstrual_status import judge_menstrual_status
@@ -93,6 +95,7 @@ from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
 from pipeline.policy.start_reading_compare import judge_start_reading
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.still_in_use import judge_still_in_use
+from pipeline.policy.surgery_ruled_out import judge_surgery_ruled_out
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
 from pipeline.policy.symptom_span import judge_symptom_span
@@ -160,6 +163,8 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_timed_alternatives(text, facts),
         lambda: _measure(text, facts, drug, context),
         lambda: judge_bound_with_symptoms(text, facts),
+        lambda: judge_lowest_in_window(text, facts),
+        lambda: judge_elevated_by_reference(text, facts),
         lambda: judge_range(text, facts),
         lambda: judge_monitoring(text, facts),
         lambda: judge_recency(text, facts),
@@ -178,6 +183,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_workup_done(text, facts),
         lambda: judge_provision_denied(text, facts),
         lambda: judge_untried_without_harm(text, facts),
+        lambda: judge_surgery_ruled_out(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_use_denied(text, facts, drug),
         lambda: judge_category(text, facts),
