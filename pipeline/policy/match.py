@@ -223,9 +223,13 @@ def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
         for i in tree.indications
     }
     names_of = {i.id: spell_out(plain[i.id], abbreviations) for i in tree.indications}
-    if not any(_overlap(n, case, True)[0] for n in names_of.values()):
-        # names in a short form never defined ("SECONDARY HPT ON DIALYSIS"): the condition
-        # the branch lead-ins name ("Approve ... for secondary hyperparathyroidism when")
+    if not any(
+        _overlap(names_of[i.id], case, True)[0] or _treatment_overlap(i.name, case)[0]
+        for i in tree.indications
+    ):
+        # names in a short form never defined ("SECONDARY HPT ON DIALYSIS"), none naming
+        # the drug either: the condition the branch lead-ins name ("Approve ... for
+        # secondary hyperparathyroidism when")
         for i in tree.indications:
             if (said := lead_in_condition(i)) and _overlap(said, case, True)[0]:
                 names_of[i.id] = said

@@ -6,13 +6,14 @@ the near cases that must decide nothing (or deny, where the case says so)."""
 
 from __future__ import annotations
 
-from pipeline.models import CaseFact
+from pipeline.models import Case, CaseFact
 from pipeline.policy.care_setting import names_specialty
 from pipeline.policy.confirmed_on_test import judge_confirmed_on_test
 from pipeline.policy.dated_event_count import judge_dated_events
 from pipeline.policy.lead_in_condition import lead_in_condition
+from pipeline.policy.match import match_indication
 from pipeline.policy.measured_before_start import judge_measured_before_start
-from pipeline.policy.models import Branch, Indication, PolicyNode
+from pipeline.policy.models import Branch, Indication, PolicyNode, PolicyTree
 from pipeline.policy.refill_regularity import judge_refill_regularity
 from pipeline.policy.start_reading_compare import judge_start_reading
 from pipeline.policy.untried_without_harm import judge_untried_without_harm
@@ -189,3 +190,45 @@ def test_drugs_never_taken_and_not_ruled_out_fail_a_stopped_for_harm_criterion()
     assert judge_untried_without_harm(STEROIDS, mixed) is None
     silent = _facts("History: Has never taken prednisone or deflazacort.")
     assert judge_untried_without_harm(STEROIDS, silent) is None
+
+
+def _lead_in_ind(n: str, name: str, lead: str) -> Indication:
+    node = PolicyNode(id=n, text=lead, page=1, op="all_of")
+    return Indication(id=n, name=name, text="", page=1, branches=[Branch(node=node)])
+
+
+def test_the_matcher_reads_a_short_form_name_by_its_lead_in_condition() -> None:
+    tree = PolicyTree(
+        source_id="s" * 64,
+        file="p.pdf",
+        title="Calcimimetic rules",
+        compiler="test",
+        indications=[
+            _lead_in_ind(
+                "1",
+                "SECONDARY HPT ON DIALYSIS",
+                "Approve for 12 months for secondary "
+                "hyperparathyroidism of chronic kidney disease when all apply:",
+            ),
+            _lead_in_ind(
+                "2",
+                "PRIMARY HPT",
+                "Approve for 6 months for primary hyperparathyroidism when all apply:",
+            ),
+        ],
+    )
+    case = Case.model_validate(
+        {
+            "case_id": "c",
+            "question": "q",
+            "patient": {"age": 70, "sex": "female"},
+            "diagnoses": [{"name": "Primary hyperparathyroidism"}],
+            "requested_treatment": {"drug": "Zentrafib", "request_type": "initial"},
+        }
+    )
+    found = match_indication(case, tree).indication
+    assert found is not None and found.id == "2"
+    other = case.model_copy(
+        update={"diagnoses": [case.diagnoses[0].model_copy(update={"name": "Gout"})]}
+    )
+    assert match_indication(other, tree).indication is None
