@@ -26,7 +26,9 @@ _SETTING = re.compile(
 # words that qualify a phrase but are not written in a note ("federally recognized")
 _QUALIFIERS = set(
     "a an the federally recognized recognised accredited certified designated qualified "
-    "experienced appropriate relevant works working practices practicing at in within".split()
+    "experienced appropriate relevant works working practices practicing at in within "
+    # "Prescribed by or with a hematologist" compiles to the specialty "with hematologist"
+    "with by treating".split()
 )
 # words a specialty is named with that name no specialty by themselves
 _GENERIC = {"specialist", "physician", "provider", "doctor", "disease"}

@@ -14,6 +14,7 @@ from pipeline.policy.diagnosis_names import dx_names as _dx_names
 from pipeline.policy.diagnosis_names import icd10_names
 from pipeline.policy.drug_headings import headed_by
 from pipeline.policy.fields import code_in
+from pipeline.policy.lead_in_condition import lead_in_condition
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.name_words import condition_words, other_form, words
 from pipeline.policy.section_names import defined_abbreviations as section_abbreviations
@@ -222,6 +223,16 @@ def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
         for i in tree.indications
     }
     names_of = {i.id: spell_out(plain[i.id], abbreviations) for i in tree.indications}
+    if not any(
+        _overlap(names_of[i.id], case, True)[0] or _treatment_overlap(i.name, case)[0]
+        for i in tree.indications
+    ):
+        # names in a short form never defined ("SECONDARY HPT ON DIALYSIS"), none naming
+        # the drug either: the condition the branch lead-ins name ("Approve ... for
+        # secondary hyperparathyroidism when")
+        for i in tree.indications:
+            if (said := lead_in_condition(i)) and _overlap(said, case, True)[0]:
+                names_of[i.id] = said
     wanted_drug = drug_words(case.requested_treatment.drug)
     drug_in_criteria = {
         i.id for i in tree.indications if wanted_drug & words(f"{i.section} {_all_text(i)}")

@@ -16,6 +16,7 @@ from pipeline.policy.alternative_considered import judge_alternative_considered
 from pipeline.policy.and_parts import read_and_parts
 from pipeline.policy.approval import judge_approval
 from pipeline.policy.baseline_percent import judge_baseline_percent
+from pipeline.policy.bound_with_symptoms import judge_bound_with_symptoms
 from pipeline.policy.broader_absence import judge_broader_absence
 from pipeline.policy.care_setting import judge_treated_by
 from pipeline.policy.change_amount import judge_change_amount
@@ -25,15 +26,18 @@ from pipeline.policy.class_stage import judge_class_stage
 from pipeline.policy.combined_trial import judge_combined_trial
 from pipeline.policy.comma_statements import read_comma_statements
 from pipeline.policy.comparison import judge_comparison
+from pipeline.policy.confirmed_on_test import judge_confirmed_on_test
 from pipeline.policy.counted_levels import judge_counted_levels
 from pipeline.policy.current_therapy import judge_current_therapy
 from pipeline.policy.current_use import judge_current_use
+from pipeline.policy.dated_event_count import judge_dated_events
 from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.documented_condition import judge_documented_condition
 from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.dosing_interval import judge_dosing_interval
 from pipeline.policy.durations import judge_duration
+from pipeline.policy.elevated_by_reference import judge_elevated_by_reference
 from pipeline.policy.event_recency import judge_event_recency
 from pipeline.policy.finding_examples import judge_finding_examples
 from pipeline.policy.form_absence import judge_form_absent
@@ -47,6 +51,8 @@ from pipeline.policy.improved_since import judge_improved_since
 from pipeline.policy.interval import judge_interval
 from pipeline.policy.labelled_readings import judge_labelled_readings
 from pipeline.policy.listed_options import judge_listed_form
+from pipeline.policy.lowest_in_window import judge_lowest_in_window
+from pipeline.policy.measured_before_start import judge_measured_before_start
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.menstrual_status import judge_menstrual_status
 from pipeline.policy.monitoring_frequency import judge_monitoring_frequency
@@ -66,6 +72,7 @@ from pipeline.policy.provision_denied import judge_provision_denied
 from pipeline.policy.purpose import judge_purpose
 from pipeline.policy.recency import judge_recency
 from pipeline.policy.reference_range import judge_range
+from pipeline.policy.refill_regularity import judge_refill_regularity
 from pipeline.policy.regimen_class import judge_regimen_class
 from pipeline.policy.rems import judge_rems
 from pipeline.policy.repeated_readings import judge_repeated_readings
@@ -85,8 +92,10 @@ from pipeline.policy.smoke_free import judge_smoke_free
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
+from pipeline.policy.start_reading_compare import judge_start_reading
 from pipeline.policy.start_setting import judge_start_setting
 from pipeline.policy.still_in_use import judge_still_in_use
+from pipeline.policy.surgery_ruled_out import judge_surgery_ruled_out
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
 from pipeline.policy.symptom_span import judge_symptom_span
@@ -97,6 +106,7 @@ from pipeline.policy.trial_without_change import judge_trial_without_change
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
 from pipeline.policy.unit_named import judge_unit_named
+from pipeline.policy.untried_without_harm import judge_untried_without_harm
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
 from pipeline.policy.window_counts import judge_window_count
@@ -126,6 +136,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_trial(text, facts, drug, context),
         lambda: judge_lines(text, facts),
         lambda: judge_window_count(text, facts),
+        lambda: judge_dated_events(text, facts),
         lambda: judge_class_stage(text, facts),
         lambda: judge_dose_limit(text, facts, drug),
         lambda: judge_dose_gap(text, facts),
@@ -133,7 +144,9 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_change_amount(text, facts),
         lambda: judge_baseline_percent(text, facts),
         lambda: judge_paired_change(text, facts),
+        lambda: judge_start_reading(text, facts),
         lambda: judge_adherence_share(text, facts),
+        lambda: judge_refill_regularity(text, facts),
         lambda: judge_frequency_change(text, facts),
         lambda: judge_change_since(text, facts),
         lambda: judge_stable_since(text, facts),
@@ -149,11 +162,15 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_counted_levels(text, facts),
         lambda: judge_timed_alternatives(text, facts),
         lambda: _measure(text, facts, drug, context),
+        lambda: judge_bound_with_symptoms(text, facts),
+        lambda: judge_lowest_in_window(text, facts),
+        lambda: judge_elevated_by_reference(text, facts),
         lambda: judge_range(text, facts),
         lambda: judge_monitoring(text, facts),
         lambda: judge_recency(text, facts),
         lambda: judge_event_recency(text, facts),
         lambda: judge_results_on_file(text, facts),
+        lambda: judge_measured_before_start(text, facts),
         lambda: judge_interval(text, facts, drug),
         lambda: judge_start_after_last_dose(text, facts),
         lambda: judge_monitoring_frequency(text, facts),
@@ -165,6 +182,8 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_workup_not_done(text, facts),
         lambda: judge_workup_done(text, facts),
         lambda: judge_provision_denied(text, facts),
+        lambda: judge_untried_without_harm(text, facts),
+        lambda: judge_surgery_ruled_out(text, facts),
         lambda: judge_restated(text, facts, drug),
         lambda: judge_use_denied(text, facts, drug),
         lambda: judge_category(text, facts),
@@ -185,6 +204,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
             text, facts, lambda head: read_criterion(head, facts, drug, context)
         ),
         lambda: judge_defined_by_test(text, facts),
+        lambda: judge_confirmed_on_test(text, facts),
         lambda: judge_negative_workup(text, facts),
         lambda: judge_documented_condition(text, facts),
         lambda: judge_listed_form(text, facts),
