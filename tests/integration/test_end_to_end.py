@@ -84,6 +84,11 @@ def test_real_model_judges_policy_criteria(tmp_path: Path, corpus_pdfs: Path) ->
     settings = load_settings(home=home)
     tree = compile_policy(corpus_pdfs / "sample-ivig-policy.pdf", source_id="s" * 64, title="IG")
     case = load_case(REPO / "corpus" / "cases" / "ivig-sle.yaml")
+    # the response in words no reader ties to the drug, so the model is asked
+    case.history = [
+        "Her legs are stronger since the monthly infusions began." if "stronger" in h else h
+        for h in case.history
+    ]
     with open_llm(settings) as client:
         decision = apply_policy(case, [tree], client)
     assert decision.branch == "continuation" and decision.llm_calls >= 1
