@@ -13,6 +13,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import clauses, stem
+from pipeline.policy.reference_range import side_of_range
 
 _ASKED = re.compile(
     r"^\s*(?P<name>[A-Za-z][\w -]{1,30}?)\s+(?:is\s+|was\s+)?(?:elevated|raised|high|"
@@ -20,11 +21,8 @@ _ASKED = re.compile(
     r"(?:\s+or\s+inappropriately\s+normal(?:\s+with\s+[^,;()]+)?)?\s*(?:\([^()]*\))?\s*\.?$",
     re.I,
 )
-_VALUE_RANGE = re.compile(
-    r"(?P<v>\d+(?:\.\d+)?)\s*[A-Za-zµμ/%0-9^]*\s*\(\s*(?:ref(?:erence)?|normal|range)\s*"
-    r"(?:range\s*)?:?\s*(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)",
-    re.I,
-)
+# a value and its unit, then the range in parentheses (reference_range.side_of_range)
+_VALUE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*[A-Za-zµμ/%0-9^]*\s*(?=\()")
 
 
 def judge_elevated_by_reference(
@@ -42,8 +40,9 @@ def judge_elevated_by_reference(
             hits = [w for w in words if stem(w.group()) in name]
             if not hits or {stem(w.group()) for w in hits} != name:
                 continue
-            r = _VALUE_RANGE.search(clause, max(w.end() for w in hits))
-            if r and float(r.group("v")) > float(r.group("hi")):
-                said = f"{fact.id}: {r.group('v')} above its range's upper end {r.group('hi')}"
+            v = _VALUE.search(clause, max(w.end() for w in hits))
+            after = clause[v.end() : v.end() + 60] if v else ""
+            if v and side_of_range(float(v.group("v")), after) == "above":
+                said = f"{fact.id}: {v.group('v')} above the reference range written beside it"
                 return "met", [fact.id], said
     return None

@@ -79,11 +79,19 @@ def judge_range(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] 
     return status, cited[:3], f"{', '.join(cited[:3])}: {analyte} {where_said} the normal range"
 
 
+def side_of_range(value: float, after: str) -> str | None:
+    """Where a reading lies against the reference range written after it ("138 pg/mL (ref
+    15-65)": above), or None where no range is written."""
+    if (r := _RANGE.search(after)) is None:
+        return None
+    low, high = float(r.group(1)), float(r.group(2))
+    return "below" if value < low else "above" if value > high else "in"
+
+
 def _side(value: float, after: str) -> str | None:
     """Where the reading lies, by the range written after it or the words that say so."""
-    if (r := _RANGE.search(after)) is not None:
-        low, high = float(r.group(1)), float(r.group(2))
-        return "below" if value < low else "above" if value > high else "in"
+    if (side := side_of_range(value, after)) is not None:
+        return side
     if (w := _WHERE.search(after)) is not None and not w.group("neg"):
         return _SIDE[re.sub(r"\s+", " ", w.group("side").lower())]
     return None
