@@ -152,13 +152,19 @@ def write(policy: Policy, out_dir: Path = HERE) -> dict[str, Any]:
     return gold
 
 
-def main(out_dir: Path = HERE) -> None:
-    for policy in POLICIES:
+def write_all(policies: list[Policy], out_dir: Path) -> None:
+    """Write each policy's PDF and gold tree, with a line of counts per policy (every
+    batch's build.py calls this)."""
+    for policy in policies:
         gold = write(policy, out_dir)
         n = sum(1 for i in gold["indications"] if "initial" in i)
         print(f"{policy.stem}: {len(Pages(out_dir / gold['file']).texts)} pages, "
               f"{len(gold['indications'])} indications ({n} with trees), "
               f"{len(gold['exclusions'])} exclusions")
+
+
+def main(out_dir: Path = HERE) -> None:
+    write_all(POLICIES, out_dir)
 
 
 if __name__ == "__main__":

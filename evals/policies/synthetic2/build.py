@@ -39,12 +39,7 @@ POLICIES = [
 
 
 def main(out_dir: Path = HERE) -> None:
-    for policy in POLICIES:
-        gold = make_pdfs.write(policy, out_dir)
-        n = sum(1 for i in gold["indications"] if "initial" in i)
-        pages = len(make_pdfs.Pages(out_dir / gold["file"]).texts)
-        print(f"{policy.stem}: {pages} pages, {len(gold['indications'])} indications "
-              f"({n} with trees), {len(gold['exclusions'])} exclusions")
+    make_pdfs.write_all(POLICIES, out_dir)
 
 
 if __name__ == "__main__":
