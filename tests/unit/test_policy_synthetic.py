@@ -84,6 +84,9 @@ BATCHES = {
     "synthetic15": Batch(
         POLICIES / "synthetic15", "build.py", "policy-pairs-synthetic15.yaml", 5, True, pairs=2
     ),
+    "synthetic16": Batch(
+        POLICIES / "synthetic16", "build.py", "policy-pairs-synthetic16.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
