@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.improvement_words import BETTER
+from pipeline.policy.improvement_words import DOUBT as _NOT
+from pipeline.policy.improvement_words import NONE as _NONE
 
 _ASKS = re.compile(
     r"^\s*(?:(?:his|her|their|the\s+(?:patient|member|recipient)'s)\s+)?"
@@ -22,17 +25,7 @@ _ASKS = re.compile(
 )
 _GENERIC = {"treatment", "therapy", "the", "this", "it", "medication", "drug", "starting"}
 _RECORD = re.compile(r"^Prior therap(?:y|ies):\s*(?P<name>[^;]+);\s*response:\s*(?P<response>.+)$")
-_NOT = re.compile(
-    r"\b(?:no|not|without|never|minimal|partial|partially|lost|loss|worse\w*|unchanged|"
-    r"failed|inadequate|stopped)\b",
-    re.I,
-)
-_BETTER = re.compile(r"\b(?:improv\w*|better|resolved|relieved)\b", re.I)
-_NONE = re.compile(
-    r"\b(?:no\s+(?:improvement|response|benefit|change)|not\s+improved|worse(?:ned)?|"
-    r"unchanged)\b",
-    re.I,
-)
+_BETTER = re.compile(rf"\b{BETTER}\b", re.I)
 
 
 def judge_improved_since(

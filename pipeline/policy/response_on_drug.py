@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.improvement_words import BETTER as _BETTER
+from pipeline.policy.improvement_words import DOUBT as _NOT
+from pipeline.policy.improvement_words import NONE as _NONE
 
 _ASKS = re.compile(
     r"\b(?:clinical\s+|positive\s+|beneficial\s+|favorable\s+|favourable\s+|therapeutic\s+)?"
@@ -24,19 +27,7 @@ _ASKS = re.compile(
 )
 _AMOUNT = re.compile(r"\d|%|\bscore\b|\bscale\b|\bat\s+least\b", re.I)
 _GENERIC = {"treatment", "therapy", "medication", "drug", "the", "this"}
-_BETTER = r"(?:improv\w*|better|respon\w*|benefit\w*|stronger|resolved|helped)"
 _LINK = r"(?:on|with|to|from|since|after|while\s+on)"
-_NOT = re.compile(
-    r"\b(?:no|not|without|never|minimal|partial\w*|lost|loss|worse\w*|unchanged|failed|"
-    r"inadequate|stopped|non-?respon\w*)\b",
-    re.I,
-)
-# a negation fastened to the improvement itself; a "not" elsewhere in the clause decides nothing
-_NONE = re.compile(
-    r"\bno\s+(?:\w+\s+)?(?:improvement|response|benefit)\b|\b(?:did\s+not|didn't|failed\s+to)\s+"
-    r"(?:respond|improve)\b|\bnot\s+improved\b|\bnon-?respon\w*|\bworsened\b",
-    re.I,
-)
 _CLAUSES = re.compile(r"[;.](?:\s|$)|,\s+but\s+")
 _SKIP = ("Requested", "Payer", "Patient:")
 _FILLER = {"intravenous", "subcutaneous", "oral", "injection", "infusion", "tablets"}

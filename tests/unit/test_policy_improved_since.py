@@ -56,3 +56,15 @@ def test_near_cases_decide_nothing() -> None:
         )
         is None
     )
+
+
+def test_the_shared_vocabulary_reads_other_wordings_of_a_response() -> None:
+    """Both response readers share improvement_words: a record that says the patient
+    responded meets it; a "non-responder" record or a "partial response" does not."""
+    found = judge_improved_since(_ASKED, _facts("Testosterone gel", "responded well"), _DRUG)
+    assert found is not None and found[0] == "met"
+    found = judge_improved_since(_ASKED, _facts("Testosterone gel", "non-responder"), _DRUG)
+    assert found is not None and found[0] == "not_met"
+    assert (
+        judge_improved_since(_ASKED, _facts("Testosterone gel", "partial response"), _DRUG) is None
+    )
