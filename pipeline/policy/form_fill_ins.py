@@ -6,13 +6,16 @@ statement's number ("_____   1. My patient is ..."), tick boxes and a source bla
 of the lead-in above them ("... when every row is Met.      Met   Not met   Source"), and a
 signature line ("Prescriber signature ______  NPI ______  Date ___/___/____"). None of these
 is a word of the criterion: read as text they join the statement, hide its marker or become
-items of their own. They are blanked where they stand (a statement keeps its columns), and
-a line of fill-ins only is left out.
+items of their own. They are blanked where they stand (a statement keeps its columns; one
+with no number of its own is marked by its blank, a bullet in its place), and a line of
+fill-ins only is left out.
 """
 
 from __future__ import annotations
 
 import re
+
+from pipeline.policy.list_labels import _marker
 
 _BOX = r"(?:\[\s{0,2}\]|\(\s{0,2}\)|[☐□❑])"
 # the answer a box stands for, printed beside it ("[ ] Yes", "☐ Not met")
@@ -22,10 +25,13 @@ _FILL = rf"(?:{_BOX}{_ANSWER}|{_BLANK})"
 # a run of two or more boxes or blanks at the line's end, set apart by a gap; one box at
 # least (two blanks alone may be a field line, read below)
 _TRAILING = re.compile(rf"(?<=\S)\s{{3,}}((?:{_FILL}\s*){{2,}})$")
-# an initial blank before the statement (its marker or its first word)
-_LEADING = re.compile(r"^(\s*)(_{3,})(\s+)(?=\S)")
+# an initial blank before the statement (its marker or its first word), or two tick boxes
+# or more set before it ("[ ]  [ ]  3  Member ..."; one box is a checkbox marker)
+_LEADING = re.compile(rf"^(\s*)(_{{3,}}|(?:{_BOX}{_ANSWER}\s*){{1,}}{_BOX}{_ANSWER})(\s+)(?=\S)")
 # a field line: labels each followed by its blank ("Prescriber signature ____  NPI ____")
 _FIELD = re.compile(rf"([A-Za-z][A-Za-z /.#]{{0,30}}?)\s*{_BLANK}")
+# a row's number set apart by a gap ("1    Member ...", "2a   patiromer ..."): layout_text.py
+_BARE_NUMBER = re.compile(r"^\d{1,2}[a-z]?\s{2,}\S")
 _HEAD_WORDS = 5  # a column head row beside a lead-in: a few short words
 _HEAD_SLACK = 3  # characters a head may sit left or right of its boxes' column
 
@@ -74,8 +80,12 @@ def drop_fill_ins(lines: list[str]) -> list[str]:
         elif (head := _column_head(text, lines, at)) is not None:
             text = text[:head].rstrip()
         if m := _LEADING.match(text):
-            # the initial blank as spaces: the statement keeps its column
-            text = m.group(1) + " " * (len(m.group(2)) + len(m.group(3))) + text[m.end() :]
+            # the initial blank as spaces, the statement keeping its column; a statement with
+            # no number of its own is marked by its blank: a bullet in its place
+            rest = text[m.end() :]
+            mark = "" if _marker(rest) or _BARE_NUMBER.match(rest) else "• "
+            pad = " " * (len(m.group(2)) + len(m.group(3)) - len(mark))
+            text = m.group(1) + mark + pad + rest
         if _field_line(text):
             continue
         if text.strip() or not raw.strip():

@@ -250,3 +250,30 @@ def test_a_history_column_is_no_documentation_column() -> None:
         "                                                  1",
     ]
     assert drop_documentation_column(lines) == lines
+
+
+UNNUMBERED_ATTESTATION = """
+# Harbor Point Health - Prescriber Attestation
+# SECTION B - Tirzepatide, obstructive sleep apnea
+New request (approval 6 months): I attest to every statement initialed below.
+_____       My patient has moderate to severe obstructive sleep apnea on a sleep study.
+_____       My patient has a body mass index of 30 or more.
+_____       My patient will use the drug with a reduced-calorie diet and more activity.
+"""
+
+
+def test_an_initial_blank_marks_a_statement_without_a_number(tmp_path: Path) -> None:
+    tree = _compile(UNNUMBERED_ATTESTATION, tmp_path)
+    assert _leaves(tree) == [
+        "My patient has moderate to severe obstructive sleep apnea on a sleep study.",
+        "My patient has a body mass index of 30 or more.",
+        "My patient will use the drug with a reduced-calorie diet and more activity.",
+    ]
+
+
+def test_tick_boxes_before_the_statement_are_blanked() -> None:
+    lines = ["[  ]  [  ]   1   Serum sodium below 125 mmol/L", "[ ] Member is 18 or older"]
+    assert drop_fill_ins(lines) == [
+        "             1   Serum sodium below 125 mmol/L",
+        "[ ] Member is 18 or older",
+    ]
