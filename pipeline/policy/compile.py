@@ -41,6 +41,7 @@ from pipeline.policy.indications import _indication, _is_indication, condition_n
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
 from pipeline.policy.letter_criteria import letter_indications
+from pipeline.policy.lettered_alternatives import lettered_alternatives
 from pipeline.policy.margin_tags import tagged_indications
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
@@ -333,12 +334,10 @@ def _renews(item: Item, last: Indication | None) -> Indication | None:
 
 
 # Readers of one layout each, over the lines; the first that reads the policy gives its
-# indications: flat numbered lists whose logic is a formula under each (formula.py); numbered
-# "... is commissioned as an option for X, only if:" paragraphs (only_if.py); numbered criteria
-# tagged at the right edge, the tags defined by a legend (margin_tags.py); one restriction
-# block per drug and treatment phase (phase_blocks.py); a rule's "§ 4.2.1" sections over
-# "(A)" / "(i)" clauses (statute_sections.py); a letter's granting sentences over numbered
-# lines, its renewals citing them by number (letter_criteria.py)
+# indications: formulas under flat numbered lists (formula.py), numbered "only if:" paragraphs
+# (only_if.py), criteria tagged at the right edge (margin_tags.py), restriction blocks per
+# phase (phase_blocks.py), a rule's "§ 4.2.1" sections (statute_sections.py), a letter's
+# granting sentences (letter_criteria.py)
 _LINE_READERS = (
     formula_indications,
     only_if_indications,
@@ -468,6 +467,7 @@ def _compile(
     spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
     name_listed_uses(tree)  # "Covered uses: 1 X; 2 Y" (use_label_renewals.py)
     define_terms(tree, " ".join(p.text for p in pages))  # '"X" means Y' (defined_terms.py)
+    lettered_alternatives(tree, " ".join(p.text for p in pages))  # "2a" / "2b": any one
     # "X IV - start" / "X IV - keep going": one subject's titles (run_in_branches.py)
     tree.problems.extend(join_titled(tree.indications, lines))
     defined = defined_abbreviations(" ".join(p.text for p in pages))

@@ -23,6 +23,7 @@ from pipeline.policy.wording import (
     _CONTINUATION,
     _EXCLUSION_SECTION,
     _INITIAL,
+    _LIMITS_SECTION,
     _NOT_CRITERIA,
     _OF_THE_FOLLOWING,
     _STOP_SECTIONS,
@@ -193,8 +194,8 @@ def _heading_indications(
         section = item.section.strip()
         if not section or _STOP_SECTIONS.match(section) or _NOT_CRITERIA.match(section):
             continue
-        if _EXCLUSION_SECTION.search(section):
-            continue
+        if _EXCLUSION_SECTION.search(section) or _LIMITS_SECTION.match(section):
+            continue  # "Not authorized" over the uses refused: exclusions, no criteria
         if _INITIAL.match(section) or _CONTINUATION.match(section):
             kind = "initial" if _INITIAL.match(section) else "continuation"
             owner = condition or section

@@ -43,7 +43,7 @@ from pipeline.policy import fields as F
 from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS, branch_heading_kind
 from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
-from pipeline.policy.grant_logic import _logic, _typed
+from pipeline.policy.grant_logic import UNITS_COUNTED, _logic, _typed
 from pipeline.policy.grant_words import FURTHER_TERM, grant_words
 from pipeline.policy.granted_subject import passive_subject
 from pipeline.policy.lead_in_terms import section_term
@@ -56,7 +56,6 @@ from pipeline.policy.run_in_branches import _name, document_condition, titled_su
 from pipeline.policy.sections import _Branch, _root
 from pipeline.policy.verbatim import PageText
 
-# a lead-in ending in a colon: its conditions come before the colon
 # a lead-in ending in a colon: its conditions come before the colon, a logic label may
 # follow them ("... meeting the following criteria: Both:", "... criteria: Either:")
 _CONDITIONAL = re.compile(
@@ -139,7 +138,7 @@ def _opening(lines: list[Line], at: int) -> str | None:
 
 def _closed(text: str, lines: list[Line], end: int) -> bool:
     """The sentence read so far leads the items at ``end``: it ends in a colon, or in a full
-    stop after words pointing at them, with a marked or indented item next."""
+    stop after words pointing at them with an item next, or counting rows ("All rows ...")."""
     text = text.rstrip()
     if text.endswith(":"):
         return True
@@ -148,6 +147,8 @@ def _closed(text: str, lines: list[Line], end: int) -> bool:
         return False
     item = lines[end]
     mark = _marker(item.text)
+    if UNITS_COUNTED.search(last) and (mark is None or mark[0] == "bullet" or starts_list(mark[1])):
+        return True
     if not item.blank_before and mark is not None and starts_list(mark[1]):
         # a list starting right under it, the sentence saying which of its items count
         # ("approve 2 months: every numbered box below must be checked.", "check every box.")

@@ -14,6 +14,14 @@ _AT_LEAST = re.compile(r"\bat\s+least\s+(\w+)\s+of\b|\b(\w+)\s+or\s+more\s+of\b"
 # "every one of the following sentences is true": each of them
 _ALL_OF = re.compile(r"\b(?:all|each|both|(?:every|each)\s+one)\s+of\b", re.I)
 _ANY_OF = re.compile(r"\b(?:any|either|one)\s+(?:one\s+)?of\b", re.I)
+# a sentence counting a form's or table's own units ("when every numbered row is Met.", "All
+# rows must be met; approval 6 months.", "I attest to both statements below."): it leads the
+# rows after it, across the gap a ruled row leaves, and states their logic
+UNITS_COUNTED = re.compile(
+    r"\b(all|every|each|both|any|either|one)\b[^.;]{0,30}?\b(?:rows?|statements?|lines?|"
+    r"boxes)\b",
+    re.I,
+)
 _ALL = re.compile(r"\b(?:all|each|every|both)\b", re.I)
 _ANY = re.compile(r"\b(?:any|either|one)\b", re.I)
 
@@ -29,6 +37,13 @@ def _logic(text: str) -> tuple[str, int] | None:
         if b:
             return "any_of", 1
     return None
+
+
+def counted_units(text: str) -> tuple[str, int] | None:
+    """(op, n) a sentence counting the rows after it states ("Both rows must be met")."""
+    if (m := UNITS_COUNTED.search(text)) is None:
+        return None
+    return ("any_of", 1) if m.group(1).lower() in {"any", "either", "one"} else ("all_of", 0)
 
 
 def _typed(out: list[Indication]) -> None:

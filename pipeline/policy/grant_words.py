@@ -32,12 +32,15 @@ _GRANT_WORD = re.compile(
     re.I,
 )
 # a grant for a further term, with no verb of granting ("Yes, for 6 more months, when ...",
-# "renewal for a further 6 months when", "a further 12 months when the record shows:")
+# "renewal for a further 6 months when", "a further 12 months when the record shows:",
+# "12 months each if")
 _TERM = r"(?:\d{1,2}|one|two|three|four|six|twelve)"
 _UNIT = r"(?:months?|weeks?|years?|days?)"
 FURTHER_TERM = re.compile(
     rf"\b(?:further|more|another|additional)\s+{_TERM}\s*-?\s*{_UNIT}\b|"
-    rf"\b{_TERM}\s+(?:more|further|additional)\s+{_UNIT}\b",
+    rf"\b{_TERM}\s+(?:more|further|additional)\s+{_UNIT}\b|"
+    # "Year 2 and 3: 12 months each if both are true:": a term granted again and again
+    rf"\b{_TERM}\s*-?\s*{_UNIT}\s+each\b",
     re.I,
 )
 REFUSES = re.compile(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.grant_logic import counted_units
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.logic_notes import note_logic, terse_logic
 from pipeline.policy.models import PolicyNode
@@ -26,6 +27,7 @@ from pipeline.policy.wording import (
 from pipeline.sources.parse import normalize
 
 _EITHER_END = re.compile(r"\beither\s*:?\s*$", re.I)
+_OR_OPENS = re.compile(r"^or\s+(?!more\b|less\b|greater\b|higher\b|lower\b)(\w)", re.I)
 _ONE_STEM = re.compile(r"^(?:at\s+least\s+|any\s+)?one\s+(?!of\b)[a-z][^.;]{0,100}:\s*$", re.I)
 
 
@@ -43,6 +45,10 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         if word == "either" or count == 1:
             return "any_of", 1, None
         return "at_least", count, None
+    if counted := counted_units(text):
+        # "Both rows must be met; approval 6 months.": a table's or form's first row
+        # counting the rows under it (grant_logic.py)
+        return counted[0], counted[1] or len(item.children), None
     if (_EITHER_END.search(text) or _ONE_STEM.match(text)) and len(item.children) > 1:
         # "One formulary option failed or cannot be used:" over its options: any one
         # "penicillamine has been used and either" over its alternatives (ordinal_prose.py)
@@ -62,6 +68,10 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         return "any_of", 1, None
     if ends and all(e == "AND" for e in ends):
         return "all_of", len(item.children), None
+    if len(item.children) > 1 and _OR_OPENS.match(item.children[-1].text):
+        # "Able to receive injections," over "by lumbar puncture" / "or with imaging
+        # guidance": the last alternative opened by "or"
+        return "any_of", 1, None
     noted = note_logic(item.notes, [c.label for c in item.children]).get("", item.stated)
     if noted is not None:
         # a note after the list ("Criteria 1 through 6 must all be met"), or one on the
@@ -162,6 +172,9 @@ def _node(item: Item, node_id: str, pages: PageText, problems: list[str]) -> Pol
     if problem:
         problems.append(problem)
     nodes: list[PolicyNode] = []
+    if op == "any_of" and (m := _OR_OPENS.match(children[-1].text)):
+        # the "or" opening the last alternative is the logic, no word of the criterion
+        children[-1].text = children[-1].text[m.start(1) :]
     for i, c in enumerate(children, 1):
         child_id = f"{node_id}.{c.label if c.label and c.style not in _BULLETS else i}"
         if any(x.id == child_id for x in nodes):  # a policy's own numbering slip ("ii" twice)

@@ -15,6 +15,9 @@ from pypdf import PdfReader
 
 from pipeline.policy import fields as F
 from pipeline.policy.columns import reading_order
+from pipeline.policy.documentation_columns import drop_documentation_column
+from pipeline.policy.folded_panels import panel_order
+from pipeline.policy.form_fill_ins import drop_fill_ins
 from pipeline.policy.web_chrome import is_chrome
 from pipeline.sources.parse import _line_key, _running_lines
 
@@ -30,10 +33,16 @@ _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 _DEF_LABEL = re.compile(r"^\s{0,4}[A-Z][A-Za-z\-]*\.?(?: [A-Za-z\-]+\.?){0,2}:\s{3,}(?=\S)")
 # ("Criteria letter, November 20, 2025 - page 2": a header printed from page 2 on only)
 # a clause number set apart from its text by a gap, with no dot or parenthesis ("1    Patient
-# has ...", "3.1  Plasma ..."): a list marker, read as "1." (a count runs on by one space)
-_BARE_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s{2,}(?=[A-Z(])")
+# has ...", "3.1  Plasma ..."): a list marker, read as "1." (a count runs on by one space);
+# a lettered sub-row's ("2a    patiromer was taken ...") as "2a."
+_BARE_NUMBER = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s{2,}(?=[A-Z(])|^(\d{1,2}[a-z])\s{2,}(?=[a-zA-Z(])"
+)
 _PAGE_LINE = re.compile(
-    r"^page \d+ of \d+\b|^\d+\s*$|\s[-–]\s*page\s+\d+(?:\s+of\s+\d+)?\s*$", re.I
+    r"^page \d+ of \d+\b|^\d+\s*$|\s[-–]\s*page\s+\d+(?:\s+of\s+\d+)?\s*$"
+    # "PB-44 (2026) - 1/1": a footer's page and count after a dash
+    r"|\s[-–]\s+\d{1,3}\s*/\s*\d{1,3}\s*$",
+    re.I,
 )
 
 
@@ -53,8 +62,14 @@ def raw_pages(path: Path) -> list[list[str]]:
     pages = []
     for page in reader.pages:
         raw = page.extract_text(extraction_mode="layout") or ""
-        # a page set in two columns is read a column at a time (columns.py)
-        pages.append(reading_order(unicodedata.normalize("NFKC", raw).splitlines()))
+        lines = unicodedata.normalize("NFKC", raw).splitlines()
+        # a page set in two columns is read a column at a time (columns.py); a form's
+        # blanks and tick boxes are no words of its statements (form_fill_ins.py), nor is
+        # the documentation column beside a table's criteria (documentation_columns.py)
+        lines = drop_fill_ins(drop_documentation_column(lines))
+        # a folded leaflet's three panels likewise, a panel at a time (folded_panels.py)
+        panels = panel_order(lines)
+        pages.append(reading_order(lines) if panels is lines else panels)
     return pages
 
 
@@ -133,9 +148,10 @@ def layout_lines(
 def _marked(text: str, raw: str) -> str:
     """The line's text, a bare clause number set apart from it given its dot ("1." / "3.1")."""
     m = _BARE_NUMBER.match(raw.strip())
-    if m is None or "." in m.group(1):
+    number = m and (m.group(1) or m.group(2))
+    if not number or "." in number:
         return text
-    return f"{m.group(1)}. {text[len(m.group(1)) :].lstrip()}"
+    return f"{number}. {text[len(number) :].lstrip()}"
 
 
 def _list_row(lines: list[str], at: int) -> bool:
