@@ -70,3 +70,19 @@ def test_at_or_below_and_at_or_above_include_the_bound() -> None:
     assert strict.op == "<" and not strict.holds(8.0)
     exactly = _facts("History: HbA1c 8.0% on metformin.")
     assert read_criterion("HbA1c at or below 8%", exactly, "Zentrafib", "")[0] == "met"
+
+
+def test_a_share_of_infusions_received_asked_as_a_question() -> None:
+    from pipeline.policy.adherence_share import judge_adherence_share
+
+    asked = "Have infusions been received at least 80% of the time as scheduled?"
+    kept = _facts("History: Nurse log 05-11/2026: 13 of 13 scheduled infusions given.")
+    assert judge_adherence_share(asked, kept)[0] == "met"
+    missed = _facts("History: Nurse log 05-11/2026: 7 of 13 scheduled infusions given.")
+    assert judge_adherence_share(asked, missed)[:2] == ("not_met", ["F2"])
+    # shares on both sides, or none counted: nothing decided
+    both = _facts("History: 13 of 13 infusions given in 2025; 7 of 13 infusions given in 2026.")
+    assert judge_adherence_share(asked, both) is None
+    assert judge_adherence_share(asked, _facts("History: infusions at home.")) is None
+    # the time a reading is taken is no share of infusions
+    assert judge_adherence_share("Infusions given over at least 80% of the year", kept) is None
