@@ -86,3 +86,24 @@ def test_a_share_of_infusions_received_asked_as_a_question() -> None:
     assert judge_adherence_share(asked, _facts("History: infusions at home.")) is None
     # the time a reading is taken is no share of infusions
     assert judge_adherence_share("Infusions given over at least 80% of the year", kept) is None
+
+
+def test_the_models_met_must_state_the_span_asked_after_a_dose() -> None:
+    from pipeline.policy.judge import check_model_judgment
+    from pipeline.policy.models import Judgment, PolicyNode
+
+    asked = "Sublingual zentrafib tolerated at 8 to 24 mg a day for at least 7 days before the shot"
+    node = PolicyNode(id="1", text=asked, page=1)
+
+    def checked(note: str) -> str:
+        facts = {"F1": CaseFact(id="F1", text=note)}
+        j = Judgment(node_id="1", text=asked, page=1, status="met", facts=["F1"], method="model")
+        return check_model_judgment(j, node, facts, "Quellix").status
+
+    # two days of dosing: the dose is stated, the 7 days are not (the model's met refused)
+    two_days = (
+        "History: Sublingual zentrafib tolerated, 8 mg on 11/20/2026 and 16 mg on 11/21/2026."
+    )
+    assert checked(two_days) == "not_documented"
+    week = "History: Sublingual zentrafib tolerated at 8 mg a day then 16 mg a day, 12 days in all."
+    assert checked(week) == "met"
