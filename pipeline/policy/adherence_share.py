@@ -14,14 +14,17 @@ import re
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import _clauses
 
+_THINGS = r"(?:doses|supplies|fills|refills|injections|infusions|prescriptions)"
+_DONE = r"(?:dispensed|taken|collected|filled|picked up|given|received)"
 _ASKS = re.compile(
     r"\b(?:adheren\w*|complian\w*)\b.*?\b(?:at least|≥|no less than)\s+(?P<pct>\d+)\s*%"
     r"|\b(?:at least|≥|no less than)\s+(?P<pct2>\d+)\s*%\s+of\s+(?:the\s+)?(?:prescribed\s+)?"
-    r"(?:doses|supplies|fills|refills)\s+(?:dispensed|taken|collected|filled)",
+    r"(?:doses|supplies|fills|refills)\s+(?:dispensed|taken|collected|filled)"
+    # "Have infusions been received at least 80% of the time as scheduled?"
+    rf"|\b{_THINGS}\s+(?:(?:have|has|were|are)\s+)?(?:been\s+)?{_DONE}\s+(?:at least|≥|no less "
+    r"than)\s+(?P<pct3>\d+)\s*%\s+of\s+the\s+time",
     re.I,
 )
-_THINGS = r"(?:doses|supplies|fills|refills|injections|prescriptions)"
-_DONE = r"(?:dispensed|taken|collected|filled|picked up|given|received)"
 _PERCENT = re.compile(
     rf"(?P<p>\d+(?:\.\d+)?)\s*%\s+of\s+(?:the\s+|her\s+|his\s+)?(?:\w+\s+){{0,2}}{_THINGS}"
     r"|\b(?:adherence|compliance|proportion of days covered|PDC)\s*(?:of|was|is|:)?\s*"
@@ -52,7 +55,7 @@ def judge_adherence_share(text: str, facts: list[CaseFact]) -> tuple[str, list[s
     m = _ASKS.search(text)
     if not m:
         return None
-    bound = float(m.group("pct") or m.group("pct2"))
+    bound = float(m.group("pct") or m.group("pct2") or m.group("pct3"))
     found: list[tuple[float, CaseFact]] = []
     for fact in facts:
         if fact.text.startswith(("Payer", "Requested", "Patient:")):

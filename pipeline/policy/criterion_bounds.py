@@ -14,14 +14,17 @@ from pipeline.policy.units import unit_of as _unit
 # a minus sign belongs to the number ("T-score -2.5"), a hyphen between numbers does not
 _NUM = r"(?<![\w.^/])(?<![A-Za-z]-)([-−]?\d+(?:,\d{3})*(?:\.\d+)?|" + NUMBER_WORD + r")(?![\w]|/\d)"
 
-_AT_LEAST = r"(?:at least|a minimum of|minimum of|no (?:fewer|less) than|≥|>=|=>)"
+# "at or above 8%", "at or below 8%": the bound itself included
+_AT_LEAST = (
+    r"(?:at least|a minimum of|minimum of|no (?:fewer|less) than|at or (?:above|over)|≥|>=|=>)"
+)
 # "larger than", "longer than": a size or a length (negated, "no larger than", by the caller)
 _MORE = (
     r"(?:more than|greater than|higher than|larger than|bigger than|longer than|above|over|"
     r"exceeding|>)"
 )
 _AT_MOST = (
-    r"(?:at most|no more than|not (?:more|greater) than|"
+    r"(?:at most|no more than|not (?:more|greater) than|at or (?:below|under)|"
     r"(?:does|do|will|shall|must|should|may) not exceed|≤|<=|=<|up to)"
 )
 _LESS = r"(?:less than|fewer than|lower than|smaller than|shorter than|below|under|<)"

@@ -30,6 +30,7 @@ from pipeline.policy.criterion_terms import (
 from pipeline.policy.dates import as_of
 from pipeline.policy.defined_state_absence import judge_defined_state_absence
 from pipeline.policy.measures import Bound, bounds, states_within
+from pipeline.policy.model_spans import states_every_span
 from pipeline.policy.models import Judgment, PolicyNode
 from pipeline.policy.readers import read_criterion
 from pipeline.policy.trials import TRIAL_TERMS
@@ -437,6 +438,7 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
                     if wanted <= set(re.findall(r"\d+(?:\.\d+)?", f.text))
                     or states_within(numeric[0], f.text)
                 ]
+                kept = [f for f in kept if states_every_span(numeric[1:], f.text)]
                 if facts_disagree(node.text, list(facts.values()), drug):
                     kept = []  # readings on both sides of the bound: none states it
             else:  # "relapsed within 12 months": a fact that states no such number is no met

@@ -37,6 +37,10 @@ _DRUG_GENERIC = {
     "therapy",
     "dose",
     "daily",
+    # "extended-release" says how a product releases, not which drug it is
+    "extended",
+    "release",
+    "delayed",
 }
 
 
@@ -60,8 +64,10 @@ def policy_for(case: Case, trees: list[PolicyTree]) -> tuple[PolicyTree | None, 
     best: tuple[float, PolicyTree | None, str] = (0.0, None, "")
     for tree in trees:
         title, scope = words(tree.title), words(tree.scope)
-        # a drug list's rows, and the headings indications sit under ("Drug (Brand) for X")
-        rows = words(" ".join(f"{i.name} {i.section}" for i in tree.indications))
+        # a drug list's rows, the headings indications sit under ("Drug (Brand) for X"), and
+        # the lead-ins of their criteria ("Vibegron (Gemtesa) for overactive bladder: approve
+        # 12 months when"), where a layout prints the drug nowhere else
+        rows = words(" ".join(f"{i.name} {i.section} {_lead_ins(i)}" for i in tree.indications))
         in_title = terms & title
         in_scope = terms & scope
         in_rows = terms & rows - in_title - in_scope
@@ -192,6 +198,10 @@ def defined_abbreviations(tree: PolicyTree) -> dict[str, str]:
     return section_abbreviations(*texts, *(_all_text(i) for i in tree.indications))
 
 
+def _lead_ins(ind: Indication) -> str:
+    return " ".join(b.node.text for b in ind.branches)
+
+
 def _all_text(ind: Indication) -> str:
     return " ".join(n.text for b in ind.branches for n in b.node.nodes())
 
@@ -279,15 +289,17 @@ def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
             and (named := drug_words(case.requested_treatment.drug) & words(ind.name))
         ):
             # two indications for one condition ("preventive" and "acute" treatment of
-            # migraine): the one that names the requested drug is the drug's
-            score, why = score + 0.3, f"{why}; names {', '.join(sorted(named))}"
+            # migraine): the one that names the requested drug is the drug's (brand and
+            # generic over a generic alone)
+            score = score + 0.3 + 0.05 * len(named)
+            why = f"{why}; names {', '.join(sorted(named))}"
         elif score and not served and ind.id in drug_in_criteria:
             # ... or, where no name does, the one whose criteria (or drug group) name it
             score, why = score + 0.2, f"{why}; its criteria name the requested drug"
         code = _codes(ind.icd10, case)
         if code:
             score, why = score + 2.0, "; ".join(x for x in [code, why] if x)
-        if score and ind.request_type not in {"any", wanted}:
+        if score and wanted not in _request_types(ind):
             score -= 0.5  # the same condition's criteria for the other request type
         elif score and ind.request_type == wanted:
             why += f"; {wanted} criteria"
@@ -300,6 +312,15 @@ def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
     ind = best[1]
     why = f"indication {ind.id} ({ind.name}, page {ind.page}): {best[2]}"
     return IndicationMatch(ind, why, fits[ind.id], abbreviations)
+
+
+def _request_types(ind: Indication) -> set[str]:
+    """The request types an indication's criteria answer: its own, else its branches' ("any"
+    answers both)."""
+    types = (
+        {ind.request_type} if ind.request_type != "any" else {b.request_type for b in ind.branches}
+    )
+    return {"initial", "continuation"} if "any" in types or not types else types
 
 
 _ROUTES = re.compile(
@@ -363,7 +384,10 @@ def excluded_condition(case: Case, ex: Exclusion) -> str:
         (
             dx.name
             for dx in case.diagnoses
-            if target and target <= condition_words(dx.name) and _same_severity(ex.name, dx.name)
+            if target
+            and target <= condition_words(dx.name)
+            and _same_severity(ex.name, dx.name)
+            and not other_form(ex.name, dx.name)  # "type 2" excludes no "type 1"
         ),
         "",
     )

@@ -1,6 +1,7 @@
 """The words of a condition's name that say which condition it is (none of the generic
 words a name runs on with, "disease", "severe", "due to"), and the letter that tells one
-lettered form of a condition from another ("hemophilia A" is no "hemophilia B")."""
+lettered or numbered form of a condition from another ("hemophilia A" is no "hemophilia B",
+"type 1" no "type 2")."""
 
 from __future__ import annotations
 
@@ -93,11 +94,36 @@ def lettered_forms(text: str) -> dict[str, set[str]]:
     return forms
 
 
+# "Gaucher disease type 1 or type 3", "type II": the numbered type names the form as a letter
+# does ("type" itself is generic, so the words alone call type 1 and type 2 the same).
+_NUMERAL = r"(?:\d+[a-z]?|[IVX]{1,4}|[A-Z])(?![\w'’-])"
+_TYPED = re.compile(
+    rf"\b[Tt]ypes?\s+({_NUMERAL}(?:\s*(?:,|/|or|and|&)\s*(?:[Tt]ype\s+)?{_NUMERAL})*)"
+)
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7"}
+
+
+def typed_forms(text: str) -> set[str]:
+    """The types a name states: "type 1 or type 3" → {"1", "3"}, "type II" → {"2"}."""
+    out: set[str] = set()
+    for m in _TYPED.finditer(text):
+        for x in re.findall(_NUMERAL, m.group(1)):
+            out.add(_ROMAN.get(x, x.lower()))
+    return out
+
+
+def _forms(text: str) -> dict[str, set[str]]:
+    forms = lettered_forms(text)
+    if typed := typed_forms(text):
+        forms["type#"] = typed
+    return forms
+
+
 def other_form(name: str, *others: str) -> bool:
     """The names (a diagnosis's names, all of them) give one of the name's condition words
-    other letters: another form of its condition."""
-    mine, theirs = lettered_forms(name), dict[str, set[str]]()
+    other letters, or the name another numbered type: another form of its condition."""
+    mine, theirs = _forms(name), dict[str, set[str]]()
     for other in others:
-        for word, letters in lettered_forms(other).items():
+        for word, letters in _forms(other).items():
             theirs.setdefault(word, set()).update(letters)
     return any(w in theirs and not mine[w] & theirs[w] for w in mine)

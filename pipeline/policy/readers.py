@@ -58,7 +58,9 @@ from pipeline.policy.menstrual_status import judge_menstrual_status
 from pipeline.policy.monitoring_frequency import judge_monitoring_frequency
 from pipeline.policy.monitoring_schedule import judge_monitoring
 from pipeline.policy.negative_workup import judge_negative_workup
+from pipeline.policy.onset_window import judge_onset_window
 from pipeline.policy.paired_change import judge_paired_change
+from pipeline.policy.parenthetical_bound import judge_parenthetical_bound
 from pipeline.policy.polarity import (
     judge_absent_condition,
     judge_concomitant,
@@ -176,6 +178,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_monitoring_frequency(text, facts),
         lambda: judge_imaging_findings(text, facts),
         lambda: judge_duration(text, facts),
+        lambda: judge_onset_window(text, facts),
         lambda: judge_comparison(text, facts),
         lambda: judge_still_in_use(text, facts),
         lambda: judge_alternative_considered(text, facts),
@@ -230,6 +233,9 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_total_time(text, facts, drug),
         lambda: judge_smoke_free(text, facts),
         lambda: judge_age_phrase(text, facts),
+        lambda: judge_parenthetical_bound(
+            text, lambda inner: _read_whole(inner, facts, drug, context)
+        ),
     )
     for read in readers:
         found = read()
