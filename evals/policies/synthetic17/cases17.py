@@ -73,7 +73,8 @@ pair(
               request_type="initial"),
     history=[
         "Deceased-donor kidney transplant 11/24/2026; immediate graft function; discharged "
-        "11/29/2026 on tacrolimus, mycophenolate and prednisone.",
+        "11/29/2026 on tacrolimus, mycophenolate and prednisone. Request sent 11/27/2026 "
+        "by the transplant nephrology team.",
         "Serologies: donor CMV IgG positive; recipient CMV IgG negative before transplant "
         "(11/23/2026).",
         "Letermovir first dose given 11/27/2026 (post-operative day 3).",
@@ -107,7 +108,8 @@ pair(
         "Extensive small bowel resection for mesenteric ischemia 03/2024 (about 110 cm "
         "remaining, jejunocolic anastomosis); no further surgery since.",
         "Intestinal failure unit, Cantonal Hospital, 11/05/2026 (Dr. Lukas Meier, "
-        "gastroenterologist, intestinal failure centre): weight and fluid needs stable over "
+        "gastroenterologist; the unit is an intestinal failure centre recognised by the "
+        "fund); first dose planned 12/2026: weight and fluid needs stable over "
         "the past year; loperamide, PPI and diet changes already optimised with no further "
         "gain.",
         "Home parenteral nutrition 5 nights a week (about 9 L a week) continuously since "
@@ -226,7 +228,7 @@ pair(
         "JAG1 pathogenic variant found on genetic testing 2022; butterfly vertebrae and "
         "posterior embryotoxon.",
         "Scratches at night until skin bleeds, wakes 3-4 times a night; parent itch score "
-        "3 of 4 (moderate to severe); missing school days.",
+        "3 of 4; Dr. Rossi grades the itching as severe; missing school days.",
         "Serum bile acids 186 micromol/L on 11/02/2026 (lab upper limit 10).",
         "Ursodiol 15 mg/kg twice daily for 14 months with little change in itching; "
         "rifampin stopped after 2 months for raised liver enzymes.",

@@ -29,6 +29,7 @@ def _screen(d: Doc, title: str, fields: list[str], rule: str, root: Crit, prefix
             pf: str, start: int = 1) -> None:
     if d.get_y() > d.page_break_trigger - 60:
         d.add_page()
+    d.ln(2.5)
     top = d.get_y()
     d.set_font("courier", "B", 8.6)
     d.set_x(d.l_margin + 2)
@@ -235,8 +236,8 @@ def limitatio_teduglutide() -> tuple[Doc, list[Ind], list[str]]:
                  "treatment"),
                c("at least one day a week fewer on parenteral support than before "
                  "treatment")),
-             c("A colonoscopy at 1 year of treatment and every 5 years after that, with "
-               "polyps removed."))
+             c("Colonoscopy surveillance kept up to date: at 1 year of treatment and every 5 "
+               "years after that, with polyps removed."))
     _dashes(d, ad_c)
     ch_lead = ("For children aged 1 year or older with SBS who depend on parenteral support, "
                "the first cost approval is for 6 months if all of the following are met:")

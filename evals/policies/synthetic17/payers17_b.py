@@ -6,9 +6,8 @@ adrenal hyperplasia in adults and in children). Our own words, fictional plans."
 
 from __future__ import annotations
 
-from render import Crit, Doc, Ind, c, g
 from payers17_a import _text
-
+from render import Crit, Doc, Ind, c, g
 
 # =========================================================================================
 # 4. Member guide: question headings name the condition ("Does your child have Alagille
