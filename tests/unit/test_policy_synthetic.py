@@ -87,6 +87,9 @@ BATCHES = {
     "synthetic16": Batch(
         POLICIES / "synthetic16", "build.py", "policy-pairs-synthetic16.yaml", 5, True, pairs=2
     ),
+    "synthetic17": Batch(
+        POLICIES / "synthetic17", "build.py", "policy-pairs-synthetic17.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
