@@ -67,6 +67,7 @@ _LEADING = re.compile(
 
 # (a summary's past tense too: "Adults <40 years ..., we conditionally recommended ...")
 _WE = re.compile(r",\s*(we (?:strongly |conditionally )?(?:recommend|suggest)(?:ed)?)\b", re.I)
+_EXCEPTION = re.compile(r"^(?:\d+\.\s+)?(?:except|unless|other than)\b", re.I)
 _GROUP = re.compile(r"\b(?:adults|patients|children|people|persons|individuals|women|men)\b", re.I)
 # An age bound ("≥40 years", "<18 years", "40 years or older", "younger than 65").
 _AGE_BOUND = re.compile(
@@ -117,6 +118,10 @@ def leading_population(text: str) -> tuple[str, str]:
     # a table row's population run in after its cells ("... 65–76 Adults <40 years with
     # moderate fracture risk, we conditionally recommend ..."): from its group word
     we = _WE.search(text)
+    if we and _EXCEPTION.match(text):
+        # "Except in patients intolerant of other agents, we recommend against X": those
+        # the recommendation leaves out, not its population
+        return "", text[we.end() - len(we.group(1)) :]
     group = we and list(_GROUP.finditer(text[: we.start()]))
     if group:
         return text[group[-1].start() : we.start()], text[we.end() - len(we.group(1)) :]

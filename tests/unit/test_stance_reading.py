@@ -161,9 +161,26 @@ def test_ranked_after_reserved_and_except_if_intolerant() -> None:
     )
     assert unless is not None and unless.kind == "second_line"
     assert [t.name for t in unless.preferred] == ["bisphosphonate"]
+    # no intolerance on record: the exception is not this patient, the guideline is against
     c = case(**GIOP)
     position, _ = guideline_position(c, topic, [unless.ev], [])
-    assert position.stance == "prefers_other" and position.preferred == ["bisphosphonate"]
+    assert position.stance == "not_recommended" and position.preferred == ["bisphosphonate"]
+    # intolerant of the others: the drug's own line
+    intolerant = case(**GIOP, prior=[{"name": "Alendronate", "response": "intolerance"}])
+    position, _ = guideline_position(intolerant, case_topic(intolerant), [unless.ev], [])
+    assert position.stance == "supports"
+
+
+def test_an_exception_that_opens_the_sentence_is_no_population() -> None:
+    text = (
+        "Except in patients intolerant of other agents, we conditionally recommend against RAL "
+        "due to harms of VTE and fatal stroke."
+    )
+    lead, body = leading_population(text)
+    assert lead == "" and body.startswith("we conditionally recommend against RAL")
+    c = case(**{**GIOP, "drug": "Raloxifene"})
+    reading = read_sentence(ev(1, text), case_topic(c))
+    assert reading is not None and reading.kind == "against" and reading.population == ""
 
 
 def test_regimen_partners_are_neither_alternatives_nor_prior_requirements() -> None:
