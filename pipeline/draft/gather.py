@@ -13,7 +13,13 @@ from pipeline.draft.graded import listed_recommendations
 from pipeline.draft.guideline_chunks import guideline_texts, own_chunks
 from pipeline.draft.levels import level_fits
 from pipeline.draft.measures import measure_fits
-from pipeline.draft.population import after_untried, case_record, population_fits, population_of
+from pipeline.draft.population import (
+    after_untried,
+    case_record,
+    naive_fits,
+    population_fits,
+    population_of,
+)
 from pipeline.draft.position import places_drug
 from pipeline.draft.quotable import trimmed, why_not
 from pipeline.draft.ranking import (
@@ -314,7 +320,7 @@ def gather(
             if spec.key in {"rationale", "path", "position", "pitfalls"}:
                 score += state_weight(sent.text, case, topic, on_state, heading)
                 population = population_of(sent.text)
-                if not population_fits(population, case, topic):
+                if not (population_fits(population, case, topic) and naive_fits(sent.text, topic)):
                     # a recommendation for other patients (age, comorbidity; against ULT
                     # "in patients with asymptomatic hyperuricemia" is no pitfall of a flare)
                     score -= 1.0

@@ -211,6 +211,8 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         return False  # "with BMI > 50" for a BMI of 42
     if not failure_fits(population, case):
         return False  # for a secondary loss of response, and the case's drug never worked
+    if not naive_fits(population, topic):
+        return False  # "in treatment-naive patients" for a case after methotrexate
     record = case_record(case)
     if _REMISSION.search(population) and _ACTIVE.search(affirmed(record.lower())):
         if not _REMISSION.search(record):
@@ -238,6 +240,29 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         if stem in ("contra",):
             stem = "contraindicat"
         if stem not in text:
+            return False
+    return True
+
+
+# "treatment-naive", "biologic-naive", "TNFi- naive" (a line break's hyphen), "naive to X"
+_NAIVE = re.compile(
+    r"\b([\w/]+)\s?[-–‐]\s?na[iï]ve\b|\bna[iï]ve to (?:treatment with )?([\w/ -]{2,40})", re.I
+)
+_ANY_THERAPY = {"treatment", "therapy", "drug", "medication"}
+# what relieves symptoms is given before any line of treatment: no end to "treatment-naive"
+_SYMPTOMATIC = {"nsaid", "glucocorticoid"}
+
+
+def naive_fits(population: str, topic: CaseTopic) -> bool:
+    """A population naive to a therapy ("treatment-naive", "biologic-naive") is no case that
+    tried it: any disease-modifying therapy for "treatment" (NSAIDs and glucocorticoids are
+    no line of it), a drug of the class it names otherwise."""
+    for m in _NAIVE.finditer(population):
+        what = (m.group(1) or m.group(2) or "").strip().lower()
+        if what in _ANY_THERAPY:
+            if any(not {t.name, *t.classes} & _SYMPTOMATIC for t in topic.prior_terms):
+                return False
+        elif any(topic.tried(t) for t in find_therapies(what)):
             return False
     return True
 

@@ -60,6 +60,7 @@ from pipeline.draft.orders import except_for, others, partners, ranked_below, re
 from pipeline.draft.population import (
     case_record,
     leading_population,
+    naive_fits,
     population_fits,
     population_of,
     split_over,
@@ -292,7 +293,9 @@ def guideline_position(
     readings = [
         r
         for r in readings
-        if population_fits(r.population, case, topic) and not topic.names_other_subtype(r.ev.text)
+        if population_fits(r.population, case, topic)
+        and naive_fits(r.ev.text, topic)
+        and not topic.names_other_subtype(r.ev.text)
     ]
     # A first drug of the drug's class already failed: the class's recommendations for
     # patients who never had it (an earlier line) neither endorse a second one nor rank it.
