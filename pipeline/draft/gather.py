@@ -6,14 +6,20 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.draft.anaphora import referent, written_out
 from pipeline.draft.graded import listed_recommendations
+from pipeline.draft.guideline_chunks import guideline_texts, own_chunks
 from pipeline.draft.levels import level_fits
 from pipeline.draft.measures import measure_fits
-from pipeline.draft.population import after_untried, case_record, population_fits, population_of
+from pipeline.draft.population import (
+    after_untried,
+    case_record,
+    naive_fits,
+    population_fits,
+    population_of,
+)
 from pipeline.draft.position import places_drug
 from pipeline.draft.quotable import trimmed, why_not
 from pipeline.draft.ranking import (
@@ -114,7 +120,7 @@ def gather(
     two sections keeps one id)."""
     searcher = searcher or Searcher(store, settings.retrieval)
     cfg = settings.draft
-    topic = case_topic(case)
+    topic = case_topic(case, lambda c: guideline_texts(store, documents, c))
     questions = topic.questions()
     wanted = decision.verdict == "medically_necessary" or (
         case.requested_treatment.request_type == "continuation"
@@ -314,7 +320,7 @@ def gather(
             if spec.key in {"rationale", "path", "position", "pitfalls"}:
                 score += state_weight(sent.text, case, topic, on_state, heading)
                 population = population_of(sent.text)
-                if not population_fits(population, case, topic):
+                if not (population_fits(population, case, topic) and naive_fits(sent.text, topic)):
                     # a recommendation for other patients (age, comorbidity; against ULT
                     # "in patients with asymptomatic hyperuricemia" is no pitfall of a flare)
                     score -= 1.0
@@ -470,28 +476,6 @@ def heading_sentence(chunk: Chunk, text: str) -> str:
     except (OSError, IndexError, ParseError):
         return text
     return joined if normalize(joined) in page else text
-
-
-def own_chunks(
-    store: Store,
-    documents: dict[str, Document],
-    names: Callable[[str], bool],
-    guidelines_only: bool = False,
-    most: int = 400,
-) -> list[Chunk]:
-    """Every chunk of the documents whose title names the condition (or the drug)."""
-    own = {
-        sid
-        for sid, d in documents.items()
-        if (d.doc_type == "guideline" or not guidelines_only)
-        and names(f"{d.title} {d.file.rsplit('/', 1)[-1].replace('-', ' ')}")
-    }
-    if not own:
-        return []
-    lexical = store.lexical()
-    ids = [cid for cid, sid in zip(lexical.ids, lexical.source_ids, strict=True) if sid in own]
-    chunks, _ = store.get_chunks(ids[:most])
-    return [c for c in chunks if not c.flags]
 
 
 def id_order(e: Evidence) -> tuple[int, ...]:

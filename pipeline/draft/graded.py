@@ -21,7 +21,13 @@ from pipeline.draft.failures import (
     strip_kinds,
     tried_classes,
 )
-from pipeline.draft.population import QUALIFIER, after_untried, population_fits, population_of
+from pipeline.draft.population import (
+    QUALIFIER,
+    after_untried,
+    naive_fits,
+    population_fits,
+    population_of,
+)
 from pipeline.draft.position import places_drug
 from pipeline.draft.ranking import ASKED, GRADED, Sentence, near_repeat, word_set
 from pipeline.models import Case
@@ -213,6 +219,8 @@ def listed_recommendations(
         population = population_of(text)
         if _already_on(population, topic):
             continue  # continuing, tapering or switching it: nothing on starting it
+        if not naive_fits(text, topic):
+            continue  # "for treatment-naive patients" (wherever it says so), after a line
         if not population_fits(population, case, topic):
             on_drug = topic.names_drug(text) or topic.names_class(text)
             if on_drug and _qualified_only(population, case, topic):

@@ -67,6 +67,7 @@ _LEADING = re.compile(
 
 # (a summary's past tense too: "Adults <40 years ..., we conditionally recommended ...")
 _WE = re.compile(r",\s*(we (?:strongly |conditionally )?(?:recommend|suggest)(?:ed)?)\b", re.I)
+_EXCEPTION = re.compile(r"^(?:\d+\.\s+)?(?:except|unless|other than)\b", re.I)
 _GROUP = re.compile(r"\b(?:adults|patients|children|people|persons|individuals|women|men)\b", re.I)
 # An age bound ("≥40 years", "<18 years", "40 years or older", "younger than 65").
 _AGE_BOUND = re.compile(
@@ -117,6 +118,10 @@ def leading_population(text: str) -> tuple[str, str]:
     # a table row's population run in after its cells ("... 65–76 Adults <40 years with
     # moderate fracture risk, we conditionally recommend ..."): from its group word
     we = _WE.search(text)
+    if we and _EXCEPTION.match(text):
+        # "Except in patients intolerant of other agents, we recommend against X": those
+        # the recommendation leaves out, not its population
+        return "", text[we.end() - len(we.group(1)) :]
     group = we and list(_GROUP.finditer(text[: we.start()]))
     if group:
         return text[group[-1].start() : we.start()], text[we.end() - len(we.group(1)) :]
@@ -206,6 +211,8 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         return False  # "with BMI > 50" for a BMI of 42
     if not failure_fits(population, case):
         return False  # for a secondary loss of response, and the case's drug never worked
+    if not naive_fits(population, topic):
+        return False  # "in treatment-naive patients" for a case after methotrexate
     record = case_record(case)
     if _REMISSION.search(population) and _ACTIVE.search(affirmed(record.lower())):
         if not _REMISSION.search(record):
@@ -233,6 +240,29 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         if stem in ("contra",):
             stem = "contraindicat"
         if stem not in text:
+            return False
+    return True
+
+
+# "treatment-naive", "biologic-naive", "TNFi- naive" (a line break's hyphen), "naive to X"
+_NAIVE = re.compile(
+    r"\b([\w/]+)\s?[-–‐]\s?na[iï]ve\b|\bna[iï]ve to (?:treatment with )?([\w/ -]{2,40})", re.I
+)
+_ANY_THERAPY = {"treatment", "therapy", "drug", "medication"}
+# what relieves symptoms is given before any line of treatment: no end to "treatment-naive"
+_SYMPTOMATIC = {"nsaid", "glucocorticoid"}
+
+
+def naive_fits(population: str, topic: CaseTopic) -> bool:
+    """A population naive to a therapy ("treatment-naive", "biologic-naive") is no case that
+    tried it: any disease-modifying therapy for "treatment" (NSAIDs and glucocorticoids are
+    no line of it), a drug of the class it names otherwise."""
+    for m in _NAIVE.finditer(population):
+        what = (m.group(1) or m.group(2) or "").strip().lower()
+        if what in _ANY_THERAPY:
+            if any(not {t.name, *t.classes} & _SYMPTOMATIC for t in topic.prior_terms):
+                return False
+        elif any(topic.tried(t) for t in find_therapies(what)):
             return False
     return True
 

@@ -22,7 +22,7 @@ nothing about starting it. The stance never changes the payer verdict; it fills
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.draft.alternatives import (
     GROUP_FIRST,
@@ -60,6 +60,7 @@ from pipeline.draft.orders import except_for, others, partners, ranked_below, re
 from pipeline.draft.population import (
     case_record,
     leading_population,
+    naive_fits,
     population_fits,
     population_of,
     split_over,
@@ -91,6 +92,9 @@ class Reading:
     population: str = ""  # "in patients with asymptomatic hyperuricemia": for whom it holds
     # preferred classes named as a new member ("a different TNFi"): open after one failed
     fresh: set[str] = field(default_factory=set)
+    # "against X except in those intolerant of other agents": second line where the case
+    # shows such a failure, against it where it shows none
+    excepted: bool = False
 
 
 def _on_drug(text: str, topic: CaseTopic) -> bool:
@@ -207,7 +211,7 @@ def _read_kind(
             unless = except_for(text[after.end() :], topic)
             if unless is not None:
                 # against it except where the others fail or cannot be used: second line
-                return Reading(ev, "second_line", preferred=unless, strong=strong)
+                return Reading(ev, "second_line", preferred=unless, strong=strong, excepted=True)
             return Reading(ev, "against", strong=strong)
     neg = _NOT.search(text)
     if neg:
@@ -280,12 +284,18 @@ def guideline_position(
     readings = [r for r in (read_sentence(e, topic) for e in sentences) if r and r.kind != "other"]
     deferred = [r for r in readings if r.kind == "deferred"]
     readings = [r for r in readings if r.kind != "deferred"]
+    if not failures_on_record(case):
+        # the exception ("except in those intolerant of other agents") is not this patient:
+        # for the case, the guideline advises against the drug
+        readings = [replace(r, kind="against") if r.excepted else r for r in readings]
     # another form of the condition's recommendation (EGPA's in a GPA case) is for its
     # own patients, whatever population the sentence keeps after a cut
     readings = [
         r
         for r in readings
-        if population_fits(r.population, case, topic) and not topic.names_other_subtype(r.ev.text)
+        if population_fits(r.population, case, topic)
+        and naive_fits(r.ev.text, topic)
+        and not topic.names_other_subtype(r.ev.text)
     ]
     # A first drug of the drug's class already failed: the class's recommendations for
     # patients who never had it (an earlier line) neither endorse a second one nor rank it.
@@ -390,7 +400,8 @@ def guideline_position(
             # against it for the patient's state (testosterone "as it does not preserve
             # fertility"): the condition's first-line drugs are no alternative to it
             firsts = []
-        preferred = [t for t, _ in firsts]
+        # (what its exception names first: "except in patients intolerant of BP")
+        preferred = [t for r in chosen for t in r.preferred] + [t for t, _ in firsts]
     elif dispreferred:
         stance, chosen = "prefers_other", dispreferred[:2]
         preferred = [t for r in dispreferred for t in still_open(r.preferred, r.fresh)]

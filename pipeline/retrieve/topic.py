@@ -11,10 +11,11 @@ condition, this drug, a therapy on this condition's path, or another disease?
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from pipeline.models import Case
-from pipeline.retrieve.case_conditions import _conditions_of, _drug_of
+from pipeline.retrieve.case_conditions import _drug_of, treated_conditions
 from pipeline.retrieve.case_words import (
     _current_therapies,
     _diagnosis_words,
@@ -335,7 +336,11 @@ def _negated_class(text: str, start: int) -> bool:
     return bool(re.search(r"\bnon\s*[-‐–]?\s*$", text[max(0, start - 6) : start], re.I))
 
 
-def case_topic(case: Case) -> CaseTopic:
+def case_topic(
+    case: Case, guideline_texts: Callable[[Term], Iterable[str]] | None = None
+) -> CaseTopic:
+    """What the case is about; ``guideline_texts`` (a condition's own guidelines) tells
+    which of several diagnoses the request is for (case_conditions.treated_conditions)."""
     drugs, conditions = vocabulary()
     t = case.requested_treatment
     drug = _drug_of(t.drug)
@@ -344,7 +349,7 @@ def case_topic(case: Case) -> CaseTopic:
     # lung disease"): that one is no other disease
     service = find_service(t.drug) if drug is None else None
     kind = request_kind(t.drug, service.classes[0] if service else None) if drug is None else None
-    mine = _conditions_of(case)
+    mine, primary = treated_conditions(case, guideline_texts)
     targets = tuple(
         c
         for c in conditions
@@ -353,7 +358,7 @@ def case_topic(case: Case) -> CaseTopic:
     dx_names = "; ".join(d.name for d in case.diagnoses)
     # the first diagnosis without its brackets and qualifiers ("Idiopathic aseptic necrosis
     # of left femur" of "... (femoral head collapse, secondary arthritis)")
-    plain = short_name(case.diagnoses[0].name) if case.diagnoses else dx_names
+    plain = short_name(primary.name) if primary else dx_names
     if mine:
         words = tuple(dict.fromkeys(w for c in mine for w in c.words))
         abbrev = tuple(dict.fromkeys(a for c in mine for a in c.abbrev))
@@ -452,7 +457,9 @@ def case_topic(case: Case) -> CaseTopic:
         current=_current_therapies(case),
         # (a procedure's setting is the request itself: no state of the patient)
         states=case_states(case, by_words=kind is None or kind.name != "procedure"),
-        comorbid=tuple(dict.fromkeys(short_name(d.name) for d in case.diagnoses[1:])),
+        comorbid=tuple(
+            dict.fromkeys(short_name(d.name) for d in case.diagnoses if d is not primary)
+        ),
         active_subtypes=tuple(active_forms(own_groups, texts)),
         relapsing=bool(
             re.search(

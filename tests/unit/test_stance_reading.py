@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from pipeline.draft.graded import other_subject
 from pipeline.draft.levels import case_levels, level_fits, levels
-from pipeline.draft.population import leading_population, population_fits, population_of
+from pipeline.draft.population import (
+    leading_population,
+    naive_fits,
+    population_fits,
+    population_of,
+)
 from pipeline.draft.position import guideline_position, read_sentence
 from pipeline.models import Case, Evidence
 from pipeline.retrieve.topic import case_topic
@@ -161,9 +166,26 @@ def test_ranked_after_reserved_and_except_if_intolerant() -> None:
     )
     assert unless is not None and unless.kind == "second_line"
     assert [t.name for t in unless.preferred] == ["bisphosphonate"]
+    # no intolerance on record: the exception is not this patient, the guideline is against
     c = case(**GIOP)
     position, _ = guideline_position(c, topic, [unless.ev], [])
-    assert position.stance == "prefers_other" and position.preferred == ["bisphosphonate"]
+    assert position.stance == "not_recommended" and position.preferred == ["bisphosphonate"]
+    # intolerant of the others: the drug's own line
+    intolerant = case(**GIOP, prior=[{"name": "Alendronate", "response": "intolerance"}])
+    position, _ = guideline_position(intolerant, case_topic(intolerant), [unless.ev], [])
+    assert position.stance == "supports"
+
+
+def test_an_exception_that_opens_the_sentence_is_no_population() -> None:
+    text = (
+        "Except in patients intolerant of other agents, we conditionally recommend against RAL "
+        "due to harms of VTE and fatal stroke."
+    )
+    lead, body = leading_population(text)
+    assert lead == "" and body.startswith("we conditionally recommend against RAL")
+    c = case(**{**GIOP, "drug": "Raloxifene"})
+    reading = read_sentence(ev(1, text), case_topic(c))
+    assert reading is not None and reading.kind == "against" and reading.population == ""
 
 
 def test_regimen_partners_are_neither_alternatives_nor_prior_requirements() -> None:
@@ -235,3 +257,26 @@ def test_a_supported_request_asks_for_the_endorsed_population() -> None:
     assert docs[0].startswith(
         "Documentation that the patient is one of patients with active, severe GPA/MPA"
     )
+
+
+def test_a_treatment_naive_population_is_no_case_that_tried_a_line_of_treatment() -> None:
+    psa = dict(drug="Tofacitinib", dx="Psoriatic arthritis, polyarticular", icd="L40.52")
+    mtx = case(**psa, prior=[{"name": "Methotrexate 20 mg weekly", "response": "partial"}])
+    nsaid = case(**psa, prior=[{"name": "Naproxen 500 mg", "response": "partial"}])
+    naive = "in treatment- naive PsA patients with predominant enthesitis"
+    assert not population_fits(naive, mtx, case_topic(mtx))
+    assert population_fits(naive, nsaid, case_topic(nsaid))  # symptom relief is no line
+    assert population_fits("in biologic-naive patients", mtx, case_topic(mtx))
+    tnfi = case(**psa, prior=[{"name": "Adalimumab", "response": "secondary failure"}])
+    assert not population_fits("in biologic-naive patients", tnfi, case_topic(tnfi))
+    assert not population_fits("patients naive to TNFi", tnfi, case_topic(tnfi))
+
+
+def test_a_recommendation_for_naive_patients_does_not_place_the_drug_after_a_line() -> None:
+    psa = dict(drug="Tofacitinib", dx="Psoriatic arthritis, polyarticular", icd="L40.52")
+    mtx = case(**psa, prior=[{"name": "Methotrexate 20 mg weekly", "response": "partial"}])
+    topic = case_topic(mtx)
+    naive = ev(1, "Tofacitinib is recommended over apremilast for treatment- naive patients.")
+    assert not naive_fits(naive.text, topic)  # the population trails the sentence
+    position, _ = guideline_position(mtx, topic, [naive], [])
+    assert position.stance == "silent"
