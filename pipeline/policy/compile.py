@@ -19,6 +19,7 @@ from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.continued import drop_continued
+from pipeline.policy.criteria_condition import condition_named
 from pipeline.policy.defined_terms import define_terms
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
 from pipeline.policy.exclusions import (
@@ -471,8 +472,8 @@ def _compile(
     # "X IV - start" / "X IV - keep going": one subject's titles (run_in_branches.py)
     tree.problems.extend(join_titled(tree.indications, lines))
     defined = defined_abbreviations(" ".join(p.text for p in pages))
-    for ind in tree.indications:
-        ind.name = spell_out(ind.name, defined)  # "ATTR" in a name, as the policy defines it
+    for ind in tree.indications:  # named by its condition, "ATTR" spelled out as defined
+        ind.name = spell_out(condition_named(ind), defined)
     return tree
 
 

@@ -54,6 +54,7 @@ from pipeline.policy.outline import Line
 from pipeline.policy.prose_condition import SUBJECT_LABEL, named_class, prose_condition
 from pipeline.policy.run_in_branches import _name, document_condition, titled_subject
 from pipeline.policy.sections import _Branch, _root
+from pipeline.policy.title_condition import labelled_condition
 from pipeline.policy.verbatim import PageText
 
 # a lead-in ending in a colon: its conditions come before the colon, a logic label may
@@ -450,7 +451,7 @@ def grant_lead_in_indications(
         # "X for Y is renewed for 6 months when": the name ends at its verb
         for_name = _VERB.split(m.group("name"))[0].strip() if m else ""
         said = for_name if for_name and names_condition(for_name) else None
-        said = said or _sentence_title(text)
+        said = said or _sentence_title(text) or labelled_condition(text)
         if said is None and (run := _RUN_IN.match(text)) is not None:
             said = _run_in_name(run.group("label").strip(), named or condition, lines, lead)
         name = said or named

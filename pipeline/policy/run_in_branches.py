@@ -27,6 +27,7 @@ from pipeline.policy.branch_names import (
     title_parts,
 )
 from pipeline.policy.condition_vocabulary import DOCUMENT_WORDS, PAREN, names_condition
+from pipeline.policy.criteria_condition import stated_condition
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
@@ -145,6 +146,9 @@ def document_condition(lines: list[Line]) -> str | None:
                 return head
             if (subject := _labelled_subject(part)) is not None:
                 return subject
+            if (said := stated_condition(part, strict=False)) is not None:
+                # "Study summary: adults with X on ..." (criteria_condition.py)
+                return said[:1].upper() + said[1:]
     return None
 
 
