@@ -86,7 +86,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-30"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-31"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -126,8 +126,8 @@ COMPILER_VERSION = "policy-compiler-30"  # 7: two-column criteria tables; 8: con
 # granting lead-ins over their items as a last resort (grant_lead_ins.py); 27: rules
 # exports whose tree is a parent / level column or dotted keys (hierarchy_tables.py);
 # lead-ins wherever they sit, refusing lead-ins as exclusions (refusal_lead_ins.py); 28:
-# both; 29: reading_choice.py; 30: list markers learned from their repetition (repeat_shapes),
-# IF/THEN rules, protocols, ordinal prose, in-force columns, flowcharts (flowchart_answers)
+# both; 29: reading_choice.py; 30: learned markers, IF/THEN rules, protocols, ordinal prose,
+# flowcharts; 31: documentation columns, form fill-ins, folded panels, naming by vocabulary
 
 
 class PolicyCompileError(NecessityError, ValueError):

@@ -46,8 +46,7 @@ from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_logic import UNITS_COUNTED, _logic, _typed
 from pipeline.policy.grant_words import FURTHER_TERM, grant_words
 from pipeline.policy.granted_subject import passive_subject
-from pipeline.policy.lead_in_terms import section_term
-from pipeline.policy.lead_in_terms import term as _term
+from pipeline.policy.lead_in_terms import section_term, term
 from pipeline.policy.list_labels import _marker, starts_list
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
@@ -198,7 +197,7 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
 def _typed_term(text: str) -> bool:
     """A lead-in naming its request type and term, no condition word needed ("Continued
     coverage for these codes (12 months at a time):", "Renewal - approve 6 months:")."""
-    return bool(_term(text) and (_INITIAL.search(text) or _RENEWAL.search(text)))
+    return bool(term(text) and (_INITIAL.search(text) or _RENEWAL.search(text)))
 
 
 def _is_heading(line: Line) -> bool:
@@ -424,7 +423,7 @@ def grant_lead_in_indications(
         # a study's "Inclusion criteria" over a lead-in: the criteria to start
         kind = "initial" if kind == "any" and _ENTRY.search(heading or "") else kind
         title = Line(lines[at].page, lines[at].indent, text)
-        said_term = _term(text) or _term(heading or "")
+        said_term = term(text) or term(heading or "")
         # else the term the section states between its title and the lead-in
         said_term = said_term or section_term(lines, at, floor, _HEADING_REACH)
         b = _Branch(kind, title, approval=said_term, lines=items)
