@@ -14,8 +14,9 @@ from pathlib import Path
 from pipeline.policy.branch_names import _BRANCH_CONTINUED, _BRANCH_INITIAL
 from pipeline.policy.compile import compile_policy
 from pipeline.policy.condition_vocabulary import names_condition
-from pipeline.policy.grant_lead_ins import _request_type, _term, _title_name, lead_sentence
+from pipeline.policy.grant_lead_ins import _request_type, _title_name, lead_sentence
 from pipeline.policy.grant_words import grant_words, grants
+from pipeline.policy.lead_in_terms import term as _term
 from pipeline.policy.outline import Line
 from tests.unit.test_policy_grant_lead_ins import _read
 from tests.unit.test_policy_layouts_rows import _pdf, _shape
