@@ -443,7 +443,7 @@ def _compile(
     if (
         (len(tree.indications) <= 1 or not all(names_condition(i.name) for i in tree.indications))
         and (leads := grant_lead_in_indications(lines, raw, page_text, granted)) is not None
-        and better_reading(leads[0], tree.indications)
+        and (better_reading(leads[0], tree.indications) or len(tree.indications) <= 1)
         and adds_criteria(leads[0], tree.indications)
     ):
         # the last resort for a layout no reader knows: granting lead-ins over their items
