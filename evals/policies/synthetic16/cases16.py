@@ -8,12 +8,14 @@ and its `-fails-one` twin, which differs only in the history lines named in `fai
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent / "synthetic")]
+
+from pair_cases import write_pairs  # noqa: E402
+
 REL = "evals/policies/synthetic16"
 SPLIT = "synthetic16-pairs"
 SOURCE = "synthetic pair written for the sixteenth synthetic holdout policy batch"
@@ -337,56 +339,8 @@ pair(
 )
 
 
-def case_doc(p: dict, fails: bool) -> tuple[str, dict]:
-    cid = p["id"] + ("-fails-one" if fails else "-meets")
-    history = list(p["history"])
-    if fails:
-        for i, line in p["fails"].items():
-            history[i] = line
-    doc = {
-        "case_id": cid,
-        "question": p["question"],
-        "patient": {"age": p["age"], "sex": p["sex"]},
-        "diagnoses": [{"name": n, "icd10": code} for n, code in p["diagnoses"]],
-        "requested_treatment": p["drug"],
-        "history": history,
-    }
-    if p["prior"]:
-        doc["prior_therapies"] = [{"name": n, "response": r} for n, r in p["prior"]]
-    doc["payer"] = {"name": p["payer"], "policy": f"{p['policy']}, {p['indication']}, "
-                    f"{p['branch']}"}
-    head = (f"# Synthetic case written for the sixteenth synthetic holdout: {p['policy']},\n"
-            f"# {p['indication']}, {p['branch']}.\n"
-            + (f"# Fails exactly one criterion: {p['missed']}.\n" if fails
-               else "# Meets every criterion.\n"))
-    body = yaml.safe_dump(doc, sort_keys=False, width=140, allow_unicode=True)
-    return cid, head + body
-
-
 def main() -> None:
-    out = HERE / "cases"
-    out.mkdir(exist_ok=True)
-    records = []
-    for p in PAIRS:
-        for fails in (False, True):
-            cid, text = case_doc(p, fails)
-            (out / f"{cid}.yaml").write_text(text, encoding="utf-8")
-            expected: dict = {"verdict": "not_medically_necessary" if fails
-                              else "medically_necessary",
-                              "any_criterion_not_fully_met": fails}
-            meta = {"source": SOURCE, "policy_split": "holdout",
-                    "indication": p["indication"], "branch": p["branch"]}
-            if fails:
-                expected["failed_criterion"] = p["failed"]
-                meta["missed_criterion"] = (f"{p['payer']} {p['policy']}, {p['indication']}, "
-                                            f"{p['branch']}: {p['missed']}")
-            records.append({"id": cid, "inputs": {
-                "case_file": f"{REL}/cases/{cid}.yaml",
-                "policies": [f"{REL}/{p['pdf']}.pdf"]},
-                "expected": expected, "metadata": meta, "split": SPLIT})
-    (out / "cases.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    print(f"{len(records)} cases")
+    write_pairs(PAIRS, HERE, REL, SPLIT, SOURCE, "sixteenth")
 
 
 if __name__ == "__main__":
