@@ -72,7 +72,8 @@ def treated_conditions(
     narrow = [w for c in drug.classes if c in known and not known[c].broad for w in known[c].words]
     words = (*drug.words, *narrow)
     named = [c for c in mine if any(mentions(t, words) for t in guideline_texts(c))]
+    each = [(d, _diagnosis_conditions(d)) for d in case.diagnoses]
     if not named:
-        named = next((cs for d in case.diagnoses if (cs := _diagnosis_conditions(d))), mine)
-    primary = next((d for d in case.diagnoses if named[0] in _diagnosis_conditions(d)), first)
+        named = next((cs for _, cs in each if cs), mine)
+    primary = next((d for d, cs in each if named[0] in cs), first)
     return named, primary
