@@ -11,17 +11,14 @@ band, a footer) stay where they are, a run of panel lines read panel by panel be
 
 from __future__ import annotations
 
+from pipeline.policy.columns import _GAP, _both, _free
+
 _MIN_WIDTH = 150  # characters: a landscape page set small; a portrait page is narrower
 _FREE_SHARE = 0.85  # of the page's text lines, blank at a gutter
 _BOTH_SHARE = 0.25  # of them, text on both sides of it
 _REACH = 0.6  # a panel's longest line, of the panel's width
 _FILLED = 0.7  # its upper quartile line, of its longest
-_GAP = 2
 _PANEL_SHARE = (0.25, 0.45)  # each panel's share of the page's width
-
-
-def _free(raw: str, c: int) -> bool:
-    return not raw[max(0, c - _GAP) : c + _GAP].strip()
 
 
 def _gutters(texts: list[str], width: int) -> list[int]:
@@ -30,7 +27,7 @@ def _gutters(texts: list[str], width: int) -> list[int]:
     good = []
     for c in range(int(0.15 * width), int(0.85 * width)):
         free = sum(_free(x, c) for x in texts)
-        both = sum(_free(x, c) and bool(x[:c].strip()) and bool(x[c:].strip()) for x in texts)
+        both = sum(_both(x, c) for x in texts)
         good.append(free >= _FREE_SHARE * len(texts) and both >= _BOTH_SHARE * len(texts))
     runs: list[list[int]] = []
     for k, ok in enumerate(good):
