@@ -90,6 +90,9 @@ BATCHES = {
     "synthetic17": Batch(
         POLICIES / "synthetic17", "build.py", "policy-pairs-synthetic17.yaml", 5, True, pairs=2
     ),
+    "synthetic18": Batch(
+        POLICIES / "synthetic18", "build.py", "policy-pairs-synthetic18.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
