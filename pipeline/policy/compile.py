@@ -15,6 +15,8 @@ from pipeline.policy.before_after import in_force_column
 from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.branch_split import split_tree
+from pipeline.policy.branch_subjects import split_subjects
+from pipeline.policy.chapter_subsections import chapter_indications
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.condition_vocabulary import names_condition
@@ -338,7 +340,8 @@ def _renews(item: Item, last: Indication | None) -> Indication | None:
 # indications: formulas under flat numbered lists (formula.py), numbered "only if:" paragraphs
 # (only_if.py), criteria tagged at the right edge (margin_tags.py), restriction blocks per
 # phase (phase_blocks.py), a rule's "§ 4.2.1" sections (statute_sections.py), a letter's
-# granting sentences (letter_criteria.py)
+# granting sentences (letter_criteria.py), conditions in "4-1" sub-sections of chapters
+# (chapter_subsections.py)
 _LINE_READERS = (
     formula_indications,
     only_if_indications,
@@ -346,6 +349,7 @@ _LINE_READERS = (
     phase_block_indications,
     statute_indications,
     letter_indications,
+    chapter_indications,
 )
 
 
@@ -471,6 +475,7 @@ def _compile(
     lettered_alternatives(tree, " ".join(p.text for p in pages))  # "2a" / "2b": any one
     # "X IV - start" / "X IV - keep going": one subject's titles (run_in_branches.py)
     tree.problems.extend(join_titled(tree.indications, lines))
+    split_subjects(tree)  # several subjects' initial branches, one heading (branch_subjects.py)
     defined = defined_abbreviations(" ".join(p.text for p in pages))
     for ind in tree.indications:  # named by its condition, "ATTR" spelled out as defined
         ind.name = spell_out(condition_named(ind), defined)
