@@ -40,8 +40,9 @@ def _approval(node: PolicyNode) -> str | None:
     return found.group(1) if found else None
 
 
-def _titled(root: PolicyNode) -> list[tuple[str, PolicyNode]] | None:
-    """The request-type groups of a list, or None where its items are not all of them."""
+def _titled(root: PolicyNode, initial: bool) -> list[tuple[str, PolicyNode]] | None:
+    """The request-type groups of a list, or None where its items are not all of them
+    (``initial``: the list was read as the initial request's, under its band)."""
     while root.op != "leaf" and len(root.children) == 1 and _kind(root.children[0]) is None:
         root = root.children[0]  # a condition's one list under its heading
     kinds = [(_kind(c), c) for c in root.children]
@@ -49,7 +50,7 @@ def _titled(root: PolicyNode) -> list[tuple[str, PolicyNode]] | None:
         # "Initiation" printed over both ("Reimbursement condition Initiation" / "1. X should
         # be reimbursed for ... who meet all of:" / "2. Renewal ... requires all of:"): the
         # untitled group before the renewal is the initial request's
-        if kinds[0][1].op != "leaf" and _INITIAL_IN.search(root.text):
+        if kinds[0][1].op != "leaf" and (initial or _INITIAL_IN.search(root.text)):
             kinds[0] = ("initial", kinds[0][1])
     if len(kinds) < 2 or any(k is None for k, _ in kinds):
         return None
@@ -60,13 +61,19 @@ def _titled(root: PolicyNode) -> list[tuple[str, PolicyNode]] | None:
 
 def split_branches(indication: Indication) -> bool:
     """Split the indication's one untyped branch where its list is its request types'
-    groups; True where it did."""
-    if len(indication.branches) != 1 or indication.branches[0].request_type != "any":
+    groups, or its one initial branch with no continuation beside it where the list ends
+    in the renewal's group; True where it did."""
+    kinds = [b.request_type for b in indication.branches]
+    if kinds == ["any"]:
+        at = 0
+    elif kinds.count("initial") == 1 and "continuation" not in kinds:
+        at = kinds.index("initial")
+    else:
         return False
-    titled = _titled(indication.branches[0].node)
+    titled = _titled(indication.branches[at].node, kinds[at] == "initial")
     if titled is None:
         return False
-    indication.branches = [
+    indication.branches[at : at + 1] = [
         Branch(request_type=kind, approval=_approval(node), node=node)  # type: ignore[arg-type]
         for kind, node in titled
     ]

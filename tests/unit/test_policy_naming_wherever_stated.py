@@ -14,10 +14,13 @@ from pipeline.policy.branch_split import split_branches
 from pipeline.policy.coded_bands import coded_band
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.criteria_condition import condition_named, stated_condition
+from pipeline.policy.diagnoses import _heading_indications
 from pipeline.policy.layout_text import Line
 from pipeline.policy.models import Branch, Indication, PolicyNode
+from pipeline.policy.outline import outline
 from pipeline.policy.sections import read_sections
 from pipeline.policy.title_condition import title_condition
+from pipeline.policy.verbatim import PageText
 
 
 @pytest.mark.parametrize(
@@ -158,3 +161,34 @@ def test_a_coded_band_opens_its_section_without_space_before_it() -> None:
     # a code with no condition after it ("ICD-10 Z79.899 - adults") is no band
     assert coded_band(rows[1]) and not coded_band("ICD-10 Z79.899 - adults")
     assert not coded_band("Severe persistent asthma, ICD-10 J45.50")
+
+
+def _headed(rows: list[str]) -> list[Indication]:
+    # a band stands apart: space before it
+    lines = [Line(1, len(t) - len(t.lstrip()), t.strip(), t[:1].isalpha()) for t in rows]
+    pages = PageText(["\n".join(x.text for x in lines)])
+    return _heading_indications(outline(lines), pages, [])
+
+
+def test_branch_bands_by_their_vocabulary_each_owned_by_the_condition_its_lead_in_grants() -> None:
+    # "Initiation" / "Renewal" bands repeated per drug under no condition heading
+    rows = [
+        "Initiation",
+        "1. Dupilumab should be funded for adults with atopic dermatitis who meet all of:",
+        "    1.1. eczema area and severity index of 16 or more",
+        "    1.2. topical corticosteroids failed",
+        "Renewal",
+        "2. Renewal every 12 months requires all of the following:",
+        "    2.1. the index has fallen by half",
+        "Initiation",
+        "3. Omalizumab should be funded for adults with chronic spontaneous urticaria who meet all of:",
+        "    3.1. hives on most days for 6 weeks",
+        "    3.2. antihistamines at four times the dose failed",
+        "Renewal",
+        "4. Renewal every 6 months requires all of the following:",
+        "    4.1. fewer hives than before",
+    ]
+    inds = _headed(rows)
+    assert [i.name for i in inds] == ["atopic dermatitis", "chronic spontaneous urticaria"]
+    assert [[b.request_type for b in i.branches] for i in inds] == [["initial", "continuation"]] * 2
+    assert inds[1].branches[1].node.leaves()[0].text.startswith("fewer hives")
