@@ -33,7 +33,7 @@ from pipeline.policy.verbatim import PageText
 _SUB = re.compile(r"^(\d{1,2})\s?[-–]\s?(\d{1,2})\.?\s+(\S.*)$")
 # "4. Patients eligible for treatment": a chapter heading at the margin
 _CHAPTER = re.compile(r"^(\d{1,2})[.)]\s+([A-Z].*)$")
-_CONTINUES = re.compile(rf"\b(?:{CONTINUED_WORDS})\b", re.I)
+_CONTINUES = re.compile(rf"\b(?!continuous)(?:{CONTINUED_WORDS})\b", re.I)  # not "continuous use"
 # "together with chapter 3", "as well as section 2", "and the requirements in chapter 3"
 _CITES = re.compile(
     r"\b(?:together\s+with|along\s+with|as\s+well\s+as|in\s+addition\s+to|plus|and)\s+"

@@ -176,12 +176,13 @@ def _condition_item(item: Item) -> str:
 
 
 def _section_kind(heading: str) -> str | None:
-    """The request type a section heading names: its phrases, or a branch word of the
-    vocabulary ("Initiation", "Start of therapy", "Recertification": branch_names.py)."""
+    """The request type a section heading names: its phrases, or an initial word of the
+    branch vocabulary ("Initiation", "Start of therapy": branch_names.py; its continuation
+    words also head a device's parts, "CONTINUOUS GLUCOSE MONITORS", "REFILL REQUIREMENTS")."""
     if _INITIAL.match(heading) or _CONTINUATION.match(heading):
         return "initial" if _INITIAL.match(heading) else "continuation"
     found = _branch_kind(heading)
-    return found[0] if found else None
+    return "initial" if found and found[0] == "initial" else None
 
 
 def _heading_indications(
@@ -209,12 +210,15 @@ def _heading_indications(
             continue  # "Not authorized" over the uses refused: exclusions, no criteria
         if (branch_kind := _section_kind(section)) is not None:
             kind = branch_kind
-            if not condition and kind == "initial" and item.children:
+            named = names_condition(condition)
+            if not named and kind == "initial" and item.children:
                 # branch sections repeated per subject under no condition heading: the
                 # condition its initial lead-in grants for owns them, its renewal after it
-                # ("Initiation" / "1. X should be reimbursed for adults with Y who meet:")
+                # ("Initiation" / "1. X should be reimbursed for adults with Y who meet:"),
+                # the heading above after it
                 granted = stated_condition(item.text, strict=False) or ""
-            owner = condition or granted or section
+            owner = condition if named or not granted else f"{granted} ({condition})"
+            owner = owner.removesuffix(" ()") or section
         elif condition and _CONTINUED_HEAD.search(section):
             # "CGM Continued Coverage" under "CONTINUOUS GLUCOSE MONITORS": that condition's
             # continuation branch
