@@ -14,7 +14,7 @@ from pipeline.policy.branch_split import split_branches
 from pipeline.policy.coded_bands import coded_band
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.criteria_condition import condition_named, stated_condition
-from pipeline.policy.diagnoses import _heading_indications
+from pipeline.policy.diagnoses import _heading_indications, _section_kind
 from pipeline.policy.layout_text import Line
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import outline
@@ -192,3 +192,12 @@ def test_branch_bands_by_their_vocabulary_each_owned_by_the_condition_its_lead_i
     assert [i.name for i in inds] == ["atopic dermatitis", "chronic spontaneous urticaria"]
     assert [[b.request_type for b in i.branches] for i in inds] == [["initial", "continuation"]] * 2
     assert inds[1].branches[1].node.leaves()[0].text.startswith("fewer hives")
+
+
+def test_a_sections_request_type_by_its_initial_words_not_a_devices_name() -> None:
+    assert _section_kind("Initiation") == "initial"
+    assert _section_kind("Start of therapy") == "initial"
+    assert _section_kind("Renewal") == "continuation"
+    # "continuous" and "refill" name a device's parts here, no renewal
+    assert _section_kind("CONTINUOUS GLUCOSE MONITORS (CGMs)") is None
+    assert _section_kind("REFILL REQUIREMENTS") is None
