@@ -15,6 +15,7 @@ from pipeline.policy.before_after import in_force_column
 from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.branch_sections import branch_indication, branch_kind
 from pipeline.policy.branch_split import split_tree
+from pipeline.policy.branch_subjects import split_subjects
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.condition_vocabulary import names_condition
@@ -32,7 +33,6 @@ from pipeline.policy.exclusions import (
 from pipeline.policy.field_tables import field_table_tree
 from pipeline.policy.flowchart_answers import flowchart_boxes
 from pipeline.policy.footnote_marks import expand_marks, split_notes
-from pipeline.policy.formula import formula_indications
 from pipeline.policy.generic import branched_condition, unwrap_generic
 from pipeline.policy.grant_lead_ins import grant_lead_in_indications
 from pipeline.policy.groups import _subtree_text
@@ -41,16 +41,13 @@ from pipeline.policy.hierarchy_tree import hierarchy_indications
 from pipeline.policy.indications import _indication, _is_indication, condition_name
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
-from pipeline.policy.letter_criteria import letter_indications
 from pipeline.policy.lettered_alternatives import lettered_alternatives
-from pipeline.policy.margin_tags import tagged_indications
+from pipeline.policy.line_readers import LINE_READERS
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
-from pipeline.policy.only_if import only_if_indications
 from pipeline.policy.ordinal_prose import set_out_ordinals
 from pipeline.policy.outline import Item, outline
 from pipeline.policy.parts import has_parts, part_indications, root_parts
-from pipeline.policy.phase_blocks import phase_block_indications
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
 from pipeline.policy.reading_choice import adds_criteria
@@ -64,7 +61,6 @@ from pipeline.policy.rule_blocks import rule_block_lines
 from pipeline.policy.run_in_branches import join_titled, run_in_indications
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
-from pipeline.policy.statute_sections import statute_indications
 from pipeline.policy.step_tiers import tier_indications
 from pipeline.policy.table import Row, read_tables
 from pipeline.policy.table_refs import apply_table_statements
@@ -334,21 +330,6 @@ def _renews(item: Item, last: Indication | None) -> Indication | None:
     return last
 
 
-# Readers of one layout each, over the lines; the first that reads the policy gives its
-# indications: formulas under flat numbered lists (formula.py), numbered "only if:" paragraphs
-# (only_if.py), criteria tagged at the right edge (margin_tags.py), restriction blocks per
-# phase (phase_blocks.py), a rule's "§ 4.2.1" sections (statute_sections.py), a letter's
-# granting sentences (letter_criteria.py)
-_LINE_READERS = (
-    formula_indications,
-    only_if_indications,
-    tagged_indications,
-    phase_block_indications,
-    statute_indications,
-    letter_indications,
-)
-
-
 def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     """Compile one policy PDF. Raises PolicyCompileError for a file with no text."""
     pages = parse_pdf(path)
@@ -411,7 +392,7 @@ def _compile(
         tree.problems.extend(coded)
     stated: list[str] = []
     read = next(
-        (r for reader in _LINE_READERS if (r := reader(lines, page_text, stated)) is not None),
+        (r for reader in LINE_READERS if (r := reader(lines, page_text, stated)) is not None),
         None,
     )
     if read is not None:
@@ -471,6 +452,7 @@ def _compile(
     lettered_alternatives(tree, " ".join(p.text for p in pages))  # "2a" / "2b": any one
     # "X IV - start" / "X IV - keep going": one subject's titles (run_in_branches.py)
     tree.problems.extend(join_titled(tree.indications, lines))
+    split_subjects(tree)  # several subjects' initial branches, one heading (branch_subjects.py)
     defined = defined_abbreviations(" ".join(p.text for p in pages))
     for ind in tree.indications:  # named by its condition, "ATTR" spelled out as defined
         ind.name = spell_out(condition_named(ind), defined)

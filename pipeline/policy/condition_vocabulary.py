@@ -24,6 +24,10 @@ DOCUMENT_WORDS = set(
     background scope purpose definitions documentation review member members patient
     patients use uses approved covered benefit edit details rationale applicable appendix
     instructions diagnosis diagnoses condition conditions pathway pathways""".split()
+    # a document's advice to its reviewers ("Implementation guidance", "Clinical guidance")
+    + ["guidance"]
+    # a funder's word for coverage ("Reimbursement conditions", "Reimbursement criteria")
+    + ["reimbursement"]
     # a protocol's or a program's parts ("Inclusion criteria", "Eligibility", "Exclusions")
     + "eligibility inclusion inclusions exclusion exclusions enrolment enrollment".split()
 )

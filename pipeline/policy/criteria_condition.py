@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
 from pipeline.policy.condition_vocabulary import (
     DISEASE_FORM,
     DISEASE_NOUNS,
+    DOCUMENT_WORDS,
     condition_word,
     names_condition,
     words_of,
@@ -26,16 +28,18 @@ from pipeline.policy.title_condition import title_condition
 
 # a criterion's cue before the diagnosis it states
 _CUE = re.compile(
-    r"\b(?:diagnos(?:is|ed)\s+(?:of|with)|has|with)"
+    # "has X", "with X", a question's "Does the patient have X?"
+    r"\b(?:diagnos(?:is|ed)\s+(?:of|with)|has|have|with)"
     r"\s+(?:(?:a|an|the|active|definite|probable|definite\s+or\s+probable|confirmed)\s+)*",
     re.I,
 )
 # where the phrase naming the diagnosis ends: punctuation, a clause, a measure
 _PHRASE_END = re.compile(
-    r"[.,;:()]|\s(?:by|according|confirmed|supported|based|as|who|that|which|and\s+(?:is|has|"
+    r"[.,;:()?]|\s(?:by|according|confirmed|supported|based|as|who|that|which|and\s+(?:is|has|"
     r"was)|of\s+at\s+least|for\s+at\s+least|despite|after|before|on|at|in\s+the|\d)\b",
     re.I,
 )
+_REQUEST_WORD = re.compile(rf"\b(?:{INITIAL_WORDS}|{CONTINUED_WORDS})\b", re.I)
 _MAX_WORDS, _FIRST_LEAVES, _MAX_TITLE_WORDS = 6, 3, 10
 
 
@@ -70,13 +74,26 @@ def _first_leaves(node: PolicyNode) -> list[PolicyNode]:
     return node.leaves()[:_FIRST_LEAVES]
 
 
+def _lead_ins(node: PolicyNode) -> list[str]:
+    """The lead-ins over the first criteria ("X should be reimbursed for adults with Y who
+    meet all of the following:"): the group texts on the way down to the first leaf."""
+    out: list[str] = []
+    while node.children:
+        out.append(node.text)
+        node = node.children[0]
+    return out
+
+
 def criteria_condition(ind: Indication) -> str | None:
     """The condition the indication's first criteria state (its first request's, else any
     branch's), the first found."""
     branches = sorted(ind.branches, key=lambda b: b.request_type == "continuation")
     for branch in branches:
-        for leaf in _first_leaves(branch.node):
-            if (found := stated_condition(leaf.text)) is not None:
+        # the lead-in that grants the list names its population's condition; then the
+        # first criteria state it
+        texts = [*_lead_ins(branch.node), *(x.text for x in _first_leaves(branch.node))]
+        for text in texts:
+            if (found := stated_condition(text)) is not None:
                 return found
     return None
 
@@ -91,6 +108,10 @@ def condition_named(ind: Indication) -> str:
     if names_condition(ind.name) or (found := criteria_condition(ind)) is None:
         return ind.name
     title = ind.name.strip()
+    if set(words_of(_REQUEST_WORD.sub(" ", title))) <= DOCUMENT_WORDS:
+        # "Reimbursement condition Initiation": the document's part and a request type,
+        # nothing that tells the indication apart
+        title = ""
     if len(title.split()) > _MAX_TITLE_WORDS:
         title = re.split(r"\s+[-–—]\s+|[.:]\s", title)[0]
     condition = found[:1].upper() + found[1:]

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
-from pipeline.policy.branch_names import title_kind
+from pipeline.policy.branch_names import _branch_kind, title_kind
 from pipeline.policy.condition_vocabulary import names_condition
+from pipeline.policy.criteria_condition import stated_condition
 from pipeline.policy.groups import _node, _subtree_text
 from pipeline.policy.indications import _name
 from pipeline.policy.logic_notes import is_logic_note, note_logic
@@ -174,6 +175,16 @@ def _condition_item(item: Item) -> str:
     return name
 
 
+def _section_kind(heading: str) -> str | None:
+    """The request type a section heading names: its phrases, or an initial word of the
+    branch vocabulary ("Initiation", "Start of therapy": branch_names.py; its continuation
+    words also head a device's parts, "CONTINUOUS GLUCOSE MONITORS", "REFILL REQUIREMENTS")."""
+    if _INITIAL.match(heading) or _CONTINUATION.match(heading):
+        return "initial" if _INITIAL.match(heading) else "continuation"
+    found = _branch_kind(heading)
+    return "initial" if found and found[0] == "initial" else None
+
+
 def _heading_indications(
     roots: list[Item], pages: PageText, problems: list[str]
 ) -> list[Indication]:
@@ -187,18 +198,27 @@ def _heading_indications(
     # a section heading that names no condition ("FDA Approval Information") over a
     # paragraph that does ("... for the treatment of X"): the condition the section is for
     treated: dict[str, str] = {}
+    granted = ""
     for item in roots:
         for head in item.above[:-1]:  # a condition heading with branch headings under it
-            if not (_INITIAL.match(head) or _CONTINUATION.match(head)):
+            if _section_kind(head) is None:
                 condition = head
         section = item.section.strip()
         if not section or _STOP_SECTIONS.match(section) or _NOT_CRITERIA.match(section):
             continue
         if _EXCLUSION_SECTION.search(section) or _LIMITS_SECTION.match(section):
             continue  # "Not authorized" over the uses refused: exclusions, no criteria
-        if _INITIAL.match(section) or _CONTINUATION.match(section):
-            kind = "initial" if _INITIAL.match(section) else "continuation"
-            owner = condition or section
+        if (branch_kind := _section_kind(section)) is not None:
+            kind = branch_kind
+            named = names_condition(condition)
+            if not named and kind == "initial" and item.children:
+                # branch sections repeated per subject under no condition heading: the
+                # condition its initial lead-in grants for owns them, its renewal after it
+                # ("Initiation" / "1. X should be reimbursed for adults with Y who meet:"),
+                # the heading above after it
+                granted = stated_condition(item.text, strict=False) or ""
+            owner = condition if named or not granted else f"{granted} ({condition})"
+            owner = owner.removesuffix(" ()") or section
         elif condition and _CONTINUED_HEAD.search(section):
             # "CGM Continued Coverage" under "CONTINUOUS GLUCOSE MONITORS": that condition's
             # continuation branch

@@ -24,6 +24,7 @@ from pipeline.policy.branch_names import (
     comma_title,
 )
 from pipeline.policy.code_table_rows import TERM_IN_PAREN, code_row
+from pipeline.policy.coded_bands import section_starts
 from pipeline.policy.condition_labels import criteria_label, names_others, plain_condition, run_in
 from pipeline.policy.condition_vocabulary import PAREN, names_condition, words_of
 from pipeline.policy.groups import _node
@@ -263,7 +264,7 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
                 used.add(at)
                 continue
         head = _heading(line)
-        starts = line.blank_before or line.page_start or line.indent >= 20 or head and head.mark
+        starts = section_starts(line, bool(head and head.mark))  # coded_bands.py
         if head is not None and starts and _stop(head) and not _branch_kind(head.text):
             current, branch = None, None
             continue
@@ -275,8 +276,7 @@ def read_sections(lines: list[Line]) -> tuple[list[_Section], set[int]]:
             and all(s.run_in for s in sections)
             and (current is None or current.run_in)
         ):
-            # a marked branch section over conditions named by run-in labels: the
-            # request type of every condition under it
+            # a marked branch section over run-in conditions: the request type of each
             context, current, branch = kind[0], None, None
             used.add(at)
             continue

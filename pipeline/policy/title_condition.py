@@ -19,8 +19,10 @@ from pipeline.policy.condition_vocabulary import names_condition
 _PART_BREAK = re.compile(r"\s+[-–—|]\s+|:\s+|,\s+(?![^()]*\))")
 # a label and its number or code: "Code EX-411", "SECTION A", "Table 2", "Part III"
 _LABEL = re.compile(
-    r"(?:code|section|part|panel|box|appendix|schedule|form|card|"
-    r"restriction|protocol|policy|criteria\s+set)\s*(?:no\.?\s*)?[A-Z0-9][\w.\-]{0,9}\.?",
+    r"(?:code|section|part|panel|box|appendix|schedule|form|card|path|"
+    r"restriction|protocol|policy|criteria\s+set|"
+    # "ICD-10 I50.22", "ICD-10-CM code M04.2": a band naming its use by code and description
+    r"icd-?10(?:-cm)?(?:\s+codes?)?:?)\s*(?:no\.?\s*)?[A-Z0-9][\w.\-]{0,9}\.?",
     re.I,
 )
 # a bare code ("EX-411", "PAR-NEU-07", "A1.2")
@@ -28,7 +30,7 @@ _CODE = re.compile(r"[A-Z]{1,5}(?:-[A-Z0-9]{1,5})*-?\d[\w.\-]*|[A-Z]?\d+(?:\.\d+
 # a request type as a whole part ("first request", "renewal", "initial authorization")
 _REQUEST = re.compile(
     rf"(?:{INITIAL_WORDS}|{CONTINUED_WORDS})(?:\s+(?:request|requests|review|approval|"
-    r"authori[sz]ation|therapy|treatment|course|criteria|application|dosing))?",
+    r"authori[sz]ation|certification|therapy|treatment|course|criteria|application|dosing))?",
     re.I,
 )
 
