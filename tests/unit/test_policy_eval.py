@@ -157,6 +157,27 @@ def test_named_counts_only_what_a_case_could_match() -> None:
     assert score_policy(gold, coded).row()["indication_named"] == 1.0
 
 
+def test_recall_reads_an_alias_by_its_words() -> None:
+    """A compiled name holding an alias's words with another printed between them names the
+    gold indication; one word of a two-word alias does not."""
+    gold = {
+        **GOLD_ONE,
+        "indications": [
+            {
+                **GOLD_ONE["indications"][0],
+                "name": "Heart failure with reduced ejection fraction, adults (ivabradine)",
+                "aliases": ["chronic systolic heart failure"],
+            }
+        ],
+    }
+    tree = _tree()
+    tree.indications[0].name = "Chronic systolic (congestive) heart failure, adults"
+    tree.indications[0].text = tree.indications[0].name
+    assert score_policy(gold, tree).row()["indication_recall"] == 1.0
+    tree.indications[0].name = tree.indications[0].text = "Chronic kidney disease"
+    assert score_policy(gold, tree).row()["indication_recall"] == 0.0
+
+
 def test_branch_precision_counts_renewal_criteria_an_initial_request_would_be_judged_by() -> None:
     """One "any" branch holding both the initial and the renewal list: every leaf is a
     gold leaf (leaf precision 1.0), but each request type is judged by the other's too."""
