@@ -51,6 +51,7 @@ from pipeline.policy.lead_in_sentences import (
     _SENTENCE,
     _is_heading,
     lead_sentence,
+    own_clauses,
 )
 from pipeline.policy.lead_in_terms import section_term, term
 from pipeline.policy.list_labels import _marker
@@ -113,6 +114,7 @@ _TITLE_FOR = re.compile(
 _INITIAL = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
 _RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I)
 _ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
+_COUNTED = re.compile(r"\b(?:all|both|any|either|one)\s+of\s+the\s+following\b", re.I)
 _CELL_GAP = re.compile(r"\s{3,}")
 _HEADING_REACH, _MAX_PANEL_WORDS = 4, 14
 
@@ -122,7 +124,10 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
     if (read := lead_sentence(lines, at)) is None:
         return None
     text = read[0]
-    if len(text.split()) < 5 or not grant_words(text):
+    # a renewal's term and its count are a grant in themselves ("Renewal every 12 months
+    # requires all of the following:")
+    typed = text.endswith(":") and _typed_term(text) and _COUNTED.search(text)
+    if len(text.split()) < 5 or not (grant_words(text) or typed):
         return None
     if text.endswith(":") and not (_CONDITIONAL.search(text) or _typed_term(text)):
         return None
@@ -348,7 +353,7 @@ def grant_lead_in_indications(
             at = start
             continue
         # "..., together with chapter 3.": the shared section's items too (shared_sections.py)
-        items = items + cited_section_lines(text, lines)
+        items = own_clauses(items, lines[at]) + cited_section_lines(text, lines)
         named, heading = _heading_above(lines, at, floor)
         kind = _request_type(text, heading or "")
         # a study's "Inclusion criteria" over a lead-in: the criteria to start

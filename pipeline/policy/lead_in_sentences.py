@@ -37,9 +37,36 @@ def _opening(lines: list[Line], at: int) -> str | None:
         text = text[m.end() :]
     elif (mark := _marker(text)) is not None and mark[0] == "dashdec":
         text = mark[2]  # a section's number before its sentence ("6-1  X: continue when ...")
+    elif mark is not None and mark[0] == "num" and _numbers_under(lines, at, mark[1]):
+        text = mark[2]  # "1. X is funded when all of:" over its own "1.1", "1.2" clauses
     elif mark is not None:
         return None
     return text if text[:1].isupper() else None
+
+
+def _numbers_under(lines: list[Line], at: int, label: str) -> bool:
+    """The next marked line within the lead-in's reach is a decimal clause of this number
+    ("1.1" under "1."): the numbered line leads its own clauses."""
+    for line in lines[at + 1 : at + 1 + _MAX_LEAD_LINES]:
+        if (mark := _marker(line.text)) is not None:
+            return mark[0].startswith("dec") and mark[1].startswith(f"{label}.")
+    return False
+
+
+def own_clauses(items: list[Line], lead: Line) -> list[Line]:
+    """A numbered lead-in's decimal clauses numbered as its own list ("1.4.1" under "1." as
+    "4.1"), so they read as the list it leads; other items as they are."""
+    mark = _marker(lead.text)
+    if mark is None or mark[0] != "num":
+        return items
+    prefix = f"{mark[1]}."
+    out = []
+    for line in items:
+        m = _marker(line.text)
+        if m is not None and m[0].startswith("dec") and m[1].startswith(prefix):
+            line = Line(line.page, line.indent, f"{m[1][len(prefix) :]}. {m[2]}", line.blank_before)
+        out.append(line)
+    return out
 
 
 def _closed(text: str, lines: list[Line], end: int) -> bool:

@@ -246,3 +246,55 @@ def test_a_section_cited_without_adding_words_adds_nothing() -> None:
         == []
     )
     assert len(cited_section_lines("Use when all are met, together with chapter 3.", lines)) == 1
+
+
+DIGEST = """
+# Reimbursement recommendations, spring cycle
+# Initiation
+1. Sodium zirconium should be funded for adults with chronic hyperkalemia who meet all of
+the following criteria:
+1.1. serum potassium above 5.5 mmol/L on two tests a week apart
+1.2. one of the following:
+      1.2.1. a renin-angiotensin inhibitor is needed for kidney disease
+      1.2.2. a low-potassium diet has failed
+# Renewal
+2. Renewal every 12 months requires all of the following:
+2.1. serum potassium of 5.0 mmol/L or less on treatment
+2.2. no edema needing a change of diuretic
+"""
+
+
+def test_a_numbered_lead_in_over_its_decimal_clauses(tmp_path: Path) -> None:
+    tree = _compile(DIGEST, tmp_path)
+    branches = {b.request_type: b for i in tree.indications for b in i.branches}
+    first = [x.text for x in branches["initial"].node.leaves()]
+    assert first == [
+        "serum potassium above 5.5 mmol/L on two tests a week apart",
+        "a renin-angiotensin inhibitor is needed for kidney disease",
+        "a low-potassium diet has failed",
+    ]
+    either = [g for g in branches["initial"].node.nodes() if g.text == "one of the following:"]
+    assert either and either[0].op == "any_of"
+    renewal = [x.text for x in branches["continuation"].node.leaves()]
+    assert renewal == [
+        "serum potassium of 5.0 mmol/L or less on treatment",
+        "no edema needing a change of diuretic",
+    ]
+
+
+def test_own_clauses_are_numbered_as_the_lead_in_s_list() -> None:
+    from pipeline.policy.layout_text import Line
+    from pipeline.policy.lead_in_sentences import own_clauses
+
+    lead = Line(1, 0, "3. Funded for adults who meet all of the following:")
+    items = [
+        Line(1, 0, "3.1. age 18 or older"),
+        Line(1, 6, "3.1.2. a nested clause"),
+        Line(1, 0, "4.1. not ours"),
+    ]
+    assert [x.text for x in own_clauses(items, lead)] == [
+        "1. age 18 or older",
+        "1.2. a nested clause",
+        "4.1. not ours",
+    ]
+    assert own_clauses(items, Line(1, 0, "Funded when:")) == items
