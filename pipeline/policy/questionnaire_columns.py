@@ -82,7 +82,7 @@ def read_label_columns(raw: list[Page]) -> list[Page]:
 
 def _read_page(page: Page, column: int) -> Page:
     out: Page = []
-    skipping, shift = False, 0
+    skipping, shift, margin = False, 0, None  # margin: the last label's, while in its block
     for n, line in enumerate(page):
         m = _LABEL.match(line)
         if m is None:
@@ -95,9 +95,13 @@ def _read_page(page: Page, column: int) -> Page:
                 line = line[shift:]
             elif line.strip():
                 shift = 0
+                if margin is not None and len(line) - len(line.lstrip()) <= margin:
+                    out.append("")  # a title back at the labels' margin ("CLOSING A"): set apart
+                margin = None
             skipping = False
             out.append(line)
             continue
+        margin = len(m[1]) if margin is None else min(margin, len(m[1]))
         label, text = m[2], line[m.end() :]
         word = label.split()[0]
         skipping = bool(_ROUTING.match(label) or _GO_TO.match(text) or word in _SPEECH)

@@ -186,6 +186,10 @@ ASK Q2       Which of these is true? A yes to either one is enough:
    IF NO          Go to the denial closing.
 ASK Q3       Is the dose 40 mg or 80 mg once a day?
    IF NO          Go to the denial closing.
+CLOSING B - never approved by phone
+Read the matching line and end the call:
+READ         Febuxostat for asymptomatic hyperuricemia.
+READ         Febuxostat with azathioprine or mercaptopurine.
 """
 
 
@@ -195,6 +199,9 @@ def test_script_questions_are_criteria_and_routing_is_not(tmp_path: Path) -> Non
     assert "Is the member 18 years of age or older?" in leaves
     assert "allopurinol caused a severe rash" in leaves
     assert not any("Go to" in x or "IF NO" in x or "I will ask" in x for x in leaves)
+    # the closing's title, back at the labels' margin, ends the questions; its lines refuse
+    assert "Is the dose 40 mg or 80 mg once a day?" in leaves
+    assert "Febuxostat with azathioprine or mercaptopurine." in [x.text for x in tree.exclusions]
     either = [g for g in _groups(tree) if g.text.startswith("Which of these is true?")]
     assert either and either[0].op == "any_of"
 
