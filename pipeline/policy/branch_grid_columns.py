@@ -28,6 +28,7 @@ _ROWS_NAMED = re.compile(
 )
 _EMPTY = {"-", "–", "—", "n/a", "na", "none", "not applicable", "no requirement"}
 _SUB = re.compile(r"^[-–•·*]\s+")
+_BLANK_HEAD = 12  # a header's first cell this far in: the label column's head is blank
 _SLACK = 2  # a cell's text may run this far past its column's start (a jammed "-")
 
 
@@ -40,18 +41,25 @@ def spaced(cells: list[tuple[int, str]]) -> bool:
     return all(b[0] - (a[0] + len(a[1])) >= 3 for a, b in zip(cells, cells[1:], strict=False))
 
 
-def _header(line: str) -> list[int] | None:
-    """The column starts of a branch grid's header: a label column first, then columns
-    naming an initial and a continuing request."""
+def _header(line: str) -> list[tuple[int, str]] | None:
+    """The cells of a branch grid's header: a label column first (its head may be blank),
+    then columns naming an initial and a continuing request."""
     cells = segments(line)
-    if len(cells) < 3 or not spaced(cells):
+    if not spaced(cells):
         return None
-    kinds = [bool(_INITIAL.match(t)) or bool(_CONTINUED.match(t)) * 2 for _, t in cells]
-    if kinds[0] or _ROWS_NAMED.search(cells[0][1]):
+    if cells and cells[0][0] >= _BLANK_HEAD and _kind(cells[0][1]):
+        cells = [(0, ""), *cells]  # no head over the area labels
+    if len(cells) < 3 or _kind(cells[0][1]) or _ROWS_NAMED.search(cells[0][1]):
         return None  # rows by indication or drug: each row its own, read by table.py
-    if 1 not in kinds[1:] or 2 not in kinds[1:] or 0 in kinds[1:]:
-        return None
-    return [s for s, _ in cells]
+    kinds = [_kind(t) for _, t in cells[1:]]
+    return cells if 0 not in kinds and {1, 2} <= set(kinds) else None
+
+
+def _kind(text: str) -> int:
+    """1 for a column of first requests, 2 for one of renewals, else 0."""
+    if text.rstrip().endswith(":"):
+        return 0  # "Renewal Criteria:" introduces a list: no column's head
+    return 1 if _INITIAL.match(text) else 2 if _CONTINUED.match(text) else 0
 
 
 def column_of(starts: list[int], at: int) -> int:
@@ -125,17 +133,17 @@ def _read_page(page: Page) -> Page:
     out: Page = []
     at = 0
     while at < len(page):
-        starts = _header(page[at])
-        if starts is None:
+        header = _header(page[at])
+        if header is None:
             out.append(page[at])
             at += 1
             continue
+        starts, names = [c[0] for c in header], [c[1] for c in header]
         rows, end = _rows(page, at + 1, starts)
         if not rows:
             out.append(page[at])
             at += 1
             continue
-        names = [t for _, t in segments(page[at])]
         for k in range(1, len(starts)):
             out.extend(["", names[k]])
             for row in rows:

@@ -305,3 +305,19 @@ def test_own_clauses_are_numbered_as_the_lead_in_s_list() -> None:
         "4.1. not ours",
     ]
     assert own_clauses(items, Line(1, 0, "Funded when:")) == items
+
+
+def test_a_branch_grid_with_no_head_over_its_labels() -> None:
+    page = [
+        "                    First authorization                Renewal",
+        "Labs                eGFR of 30 or more                 eGFR still 30 or more",
+        "Specialist          Nephrologist                       -",
+    ]
+    out = [x for x in read_branch_grids([page])[0] if x.strip()]
+    assert out == [
+        "First authorization",
+        "    • eGFR of 30 or more",
+        "    • Nephrologist",
+        "Renewal",
+        "    • eGFR still 30 or more",
+    ]
