@@ -18,6 +18,7 @@ from pipeline.policy.branch_split import split_tree
 from pipeline.policy.branch_subjects import split_subjects
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
+from pipeline.policy.column_layouts import read_column_layouts
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.criteria_condition import condition_named
@@ -30,7 +31,7 @@ from pipeline.policy.exclusions import (
     heading_exclusion,
     semicolon_exclusions,
 )
-from pipeline.policy.field_tables import field_table_tree
+from pipeline.policy.field_tables import field_table_reading
 from pipeline.policy.flowchart_answers import flowchart_boxes
 from pipeline.policy.footnote_marks import expand_marks, split_notes
 from pipeline.policy.generic import branched_condition, unwrap_generic
@@ -82,7 +83,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-31"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-32"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -123,7 +124,8 @@ COMPILER_VERSION = "policy-compiler-31"  # 7: two-column criteria tables; 8: con
 # exports whose tree is a parent / level column or dotted keys (hierarchy_tables.py);
 # lead-ins wherever they sit, refusing lead-ins as exclusions (refusal_lead_ins.py); 28:
 # both; 29: reading_choice.py; 30: learned markers, IF/THEN rules, protocols, ordinal prose,
-# flowcharts; 31: documentation columns, form fill-ins, folded panels, naming by vocabulary
+# flowcharts; 31: documentation columns, form fill-ins, folded panels, naming by vocabulary;
+# 32: questionnaires' answer / label columns, branch grids, prose columns (column_layouts.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -336,7 +338,8 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
     try:
         # side-by-side branch cells read one at a time (branch_columns.py); of an update's
         # retired and in-force columns, the one in force (before_after.py)
-        raw = branch_columns(in_force_column(raw_pages(Path(path))))
+        # questionnaires' answer and label columns, branch grids, prose columns (column_layouts.py)
+        raw = read_column_layouts(branch_columns(in_force_column(raw_pages(Path(path)))))
         rows, used = read_tables(raw)
         # a flowchart's boxes as items, its YES / NO arrow labels dropped (flowchart_answers.py);
         # "First, X. Second, Y." set out as a list (ordinal_prose.py); bare answer boxes dropped
@@ -443,7 +446,7 @@ def _compile(
         tree = build_tree(outline(rest), page_text, sectioned=rules[0], **common)
         tree.exclusions = _dedupe([*rules[2], *tree.exclusions])
         tree.problems.extend(ruled)
-    tree = _field_table_reading(tree, raw, page_text)
+    tree = field_table_reading(tree, raw, page_text)  # Part D-style fields (field_tables.py)
     apply_row_tables(tree, row_tables, page_text)
     expand_marks(tree, notes, page_text)  # "E. Iron burden ...*" (footnote_marks.py)
     spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
@@ -456,27 +459,4 @@ def _compile(
     defined = defined_abbreviations(" ".join(p.text for p in pages))
     for ind in tree.indications:  # named by its condition, "ATTR" spelled out as defined
         ind.name = spell_out(condition_named(ind), defined)
-    return tree
-
-
-def _field_table_reading(tree: PolicyTree, raw: list[list[str]], pages: PageText) -> PolicyTree:
-    """A Part D-style field table's criteria (field_tables.py), where they explain the
-    policy better than the outline did: more criteria, or the outline found none."""
-    problems: list[str] = []
-    found, excluded = field_table_tree(raw, pages, problems)
-    had = sum(len(b.node.leaves()) for ind in tree.indications for b in ind.branches)
-    got = sum(len(b.node.leaves()) for ind in found for b in ind.branches)
-    if not found or got <= had:
-        return tree
-    tree.indications = found
-    # the drug groups' names are what the policy covers: a request for one finds it
-    groups = dict.fromkeys(ind.section for ind in found if ind.section)
-    tree.scope = " ".join([*groups, tree.scope])[:4000]
-    if len(groups) <= 1:
-        # one drug group's exclusions are the document's; of several, each is its own
-        # group's, and an exclusion has no scope: applied to another drug it would deny
-        tree.exclusions = _dedupe([*excluded, *tree.exclusions])
-    # the outline's problems were about the criteria this reading replaces
-    split_tree(tree)
-    tree.problems = problems + resolve(tree)
     return tree

@@ -20,9 +20,12 @@ from __future__ import annotations
 import re
 
 from pipeline.policy.branch_names import _BRANCH_CONTINUED, _BRANCH_INITIAL
+from pipeline.policy.branch_split import split_tree
+from pipeline.policy.exclusions import _dedupe
 from pipeline.policy.groups import _node
-from pipeline.policy.models import Branch, Exclusion, Indication
+from pipeline.policy.models import Branch, Exclusion, Indication, PolicyTree
 from pipeline.policy.outline import Item
+from pipeline.policy.references import resolve
 from pipeline.policy.verbatim import PageText
 
 _FIELD = re.compile(
@@ -138,3 +141,26 @@ def field_table_tree(
                 node = _node(item, f"{ind.id}.{len(ind.branches) + 1}", page_text, problems)
                 ind.branches.append(Branch(request_type=request_type, node=node))  # type: ignore[arg-type]
     return indications, exclusions
+
+
+def field_table_reading(tree: PolicyTree, raw: list[list[str]], pages: PageText) -> PolicyTree:
+    """A Part D-style field table's criteria (field_tables.py), where they explain the
+    policy better than the outline did: more criteria, or the outline found none."""
+    problems: list[str] = []
+    found, excluded = field_table_tree(raw, pages, problems)
+    had = sum(len(b.node.leaves()) for ind in tree.indications for b in ind.branches)
+    got = sum(len(b.node.leaves()) for ind in found for b in ind.branches)
+    if not found or got <= had:
+        return tree
+    tree.indications = found
+    # the drug groups' names are what the policy covers: a request for one finds it
+    groups = dict.fromkeys(ind.section for ind in found if ind.section)
+    tree.scope = " ".join([*groups, tree.scope])[:4000]
+    if len(groups) <= 1:
+        # one drug group's exclusions are the document's; of several, each is its own
+        # group's, and an exclusion has no scope: applied to another drug it would deny
+        tree.exclusions = _dedupe([*excluded, *tree.exclusions])
+    # the outline's problems were about the criteria this reading replaces
+    split_tree(tree)
+    tree.problems = problems + resolve(tree)
+    return tree

@@ -43,16 +43,24 @@ from pipeline.policy import fields as F
 from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS, branch_heading_kind
 from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
-from pipeline.policy.grant_logic import UNITS_COUNTED, _logic, _typed
+from pipeline.policy.grant_logic import _logic, _typed
 from pipeline.policy.grant_words import FURTHER_TERM, grant_words
 from pipeline.policy.granted_subject import passive_subject
+from pipeline.policy.lead_in_sentences import (
+    _MAX_HEADING_WORDS,
+    _SENTENCE,
+    _is_heading,
+    lead_sentence,
+    own_clauses,
+)
 from pipeline.policy.lead_in_terms import section_term, term
-from pipeline.policy.list_labels import _marker, starts_list
+from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
 from pipeline.policy.prose_condition import SUBJECT_LABEL, named_class, prose_condition
 from pipeline.policy.run_in_branches import _name, document_condition, titled_subject
 from pipeline.policy.sections import _Branch, _root
+from pipeline.policy.shared_sections import cited_section_lines
 from pipeline.policy.title_condition import labelled_condition
 from pipeline.policy.verbatim import PageText
 
@@ -63,16 +71,6 @@ _CONDITIONAL = re.compile(
     r"(?:\s*(?:both|either|all|any|one|each)\b[^:]{0,40}:)?\s*$",
     re.I,
 )
-# a lead-in ending in a full stop points at the items after it ("We approve it for 6 months
-# when the request shows all of the points below.", "..., when all of these are true.")
-_POINTS_ON = re.compile(
-    r"\b(?:when|if|where|provided)\b.*\b(?:below|following|these|this\s+list|as\s+follows|"
-    r"listed)\b[^.:]*\.\s*$",
-    re.I,
-)
-# words saying which of the items after a sentence count: "every box", "each of", "both"
-_COUNTS = re.compile(r"\b(?:all|every|each|both|any|either|at\s+least)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 # a title naming its request type before its condition ("Initial application - (X)",
 # "Renewal: X", "Repeat course - X"): the condition is what follows
 _BRANCH_TITLE = re.compile(
@@ -99,8 +97,6 @@ _KIND_TAIL = re.compile(
 )
 # a title opening on a decision ("APPROVE 16 weeks", "Deny", "Refer to review")
 _ACTION = re.compile(r"^(?:approve[ds]?|authori[sz]e[ds]?|deny|denied|refer|stop)\b", re.I)
-# an answer's label under a question ("A.", "A:", "Answer:"): the sentence after it answers
-_ANSWER = re.compile(r"^(?:A|Ans(?:wer)?)\s*[.:]\s+(?=\S)")
 _FOR = re.compile(
     r"\bfor\s+(?!(?:\d+|one|two|three|six|twelve)\b)"
     r"(?:(?:the\s+)?treatment\s+of\s+|members?\s+with\s+|patients?\s+with\s+)?"
@@ -118,68 +114,9 @@ _TITLE_FOR = re.compile(
 _INITIAL = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
 _RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I)
 _ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
+_COUNTED = re.compile(r"\b(?:all|both|any|either|one)\s+of\s+the\s+following\b", re.I)
 _CELL_GAP = re.compile(r"\s{3,}")
-_MAX_LEAD_LINES, _MAX_HEADING_WORDS, _HEADING_REACH, _MAX_PANEL_WORDS = 4, 8, 4, 14
-
-
-def _opening(lines: list[Line], at: int) -> str | None:
-    """The line's words a lead-in may open with: unmarked, starting in upper case; or an
-    answer's under a question ("Q2. When will we approve X?" / "A. We approve it ..."),
-    its label dropped."""
-    text = lines[at].text
-    if (m := _ANSWER.match(text)) is not None and any(
-        x.text.rstrip().endswith("?") for x in lines[max(0, at - 3) : at]
-    ):
-        text = text[m.end() :]
-    elif _marker(text):
-        return None
-    return text if text[:1].isupper() else None
-
-
-def _closed(text: str, lines: list[Line], end: int) -> bool:
-    """The sentence read so far leads the items at ``end``: it ends in a colon, or in a full
-    stop after words pointing at them with an item next, or counting rows ("All rows ...")."""
-    text = text.rstrip()
-    if text.endswith(":"):
-        return True
-    last = _SENTENCE.split(text)[-1]
-    if end >= len(lines) or not text.endswith("."):
-        return False
-    item = lines[end]
-    mark = _marker(item.text)
-    if UNITS_COUNTED.search(last) and (mark is None or mark[0] == "bullet" or starts_list(mark[1])):
-        return True
-    if not item.blank_before and mark is not None and starts_list(mark[1]):
-        # a list starting right under it, the sentence saying which of its items count
-        # ("approve 2 months: every numbered box below must be checked.", "check every box.")
-        return bool(_POINTS_ON.search(last) or _COUNTS.search(last))
-    if not _POINTS_ON.search(last):
-        return False
-    return not item.blank_before and (mark is not None or item.indent > lines[end - 1].indent)
-
-
-def lead_sentence(lines: list[Line], at: int) -> tuple[str, int] | None:
-    """The sentence from ``at`` (wrapped lines joined) that leads the items after it, and
-    the index after it: one ending in a colon, or in a full stop pointing at them."""
-    first = lines[at]
-    opening = _opening(lines, at)
-    if opening is None:
-        return None
-    words = [opening]
-    end = at + 1
-    while not _closed(" ".join(words), lines, end):
-        if end >= len(lines) or end - at >= _MAX_LEAD_LINES:
-            return None
-        line = lines[end]
-        if line.blank_before or _marker(line.text) or line.page != first.page:
-            return None
-        if end == at + 1 and _is_heading(first) and line.text[:1].isupper():
-            return None  # a heading over the sentence, not its first line
-        if words[-1].rstrip().endswith("."):
-            return None  # a sentence ends here: the lead-in starts after it
-        words.append(line.text)
-        end += 1
-    return " ".join(words), end
+_HEADING_REACH, _MAX_PANEL_WORDS = 4, 14
 
 
 def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
@@ -187,7 +124,10 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
     if (read := lead_sentence(lines, at)) is None:
         return None
     text = read[0]
-    if len(text.split()) < 5 or not grant_words(text):
+    # a renewal's term and its count are a grant in themselves ("Renewal every 12 months
+    # requires all of the following:")
+    typed = text.endswith(":") and _typed_term(text) and _COUNTED.search(text)
+    if len(text.split()) < 5 or not (grant_words(text) or typed):
         return None
     if text.endswith(":") and not (_CONDITIONAL.search(text) or _typed_term(text)):
         return None
@@ -198,17 +138,6 @@ def _typed_term(text: str) -> bool:
     """A lead-in naming its request type and term, no condition word needed ("Continued
     coverage for these codes (12 months at a time):", "Renewal - approve 6 months:")."""
     return bool(term(text) and (_INITIAL.search(text) or _RENEWAL.search(text)))
-
-
-def _is_heading(line: Line) -> bool:
-    text = line.text.strip()
-    return (
-        bool(text)
-        and _marker(text) is None
-        and text[-1:] not in ".;:,"
-        and text[:1].isupper()
-        and len(text.split()) <= _MAX_HEADING_WORDS
-    )
 
 
 def items_end(lines: list[Line], start: int, lead: Line) -> int:
@@ -225,7 +154,12 @@ def items_end(lines: list[Line], start: int, lead: Line) -> int:
         spaced = line.blank_before and not _alike(line, lines[start]) and not turned
         if end > start and (spaced or line.page_start and _is_heading(line)):
             break
-        if end > start and under and line.indent <= lead.indent and not _marker(line.text):
+        if (
+            end > start
+            and under
+            and line.indent <= lead.indent
+            and (not _marker(line.text) or not _alike(line, lines[start]))
+        ):
             break
         if _lead_in(lines, end) is not None:
             break
@@ -418,6 +352,8 @@ def grant_lead_in_indications(
         if not items:
             at = start
             continue
+        # "..., together with chapter 3.": the shared section's items too (shared_sections.py)
+        items = own_clauses(items, lines[at]) + cited_section_lines(text, lines)
         named, heading = _heading_above(lines, at, floor)
         kind = _request_type(text, heading or "")
         # a study's "Inclusion criteria" over a lead-in: the criteria to start

@@ -28,7 +28,11 @@ _GRANT_WORD = re.compile(
     r"criteri(?:a|on)|grant(?:s|ed)?|fund(?:s|ed|ing)?|subsidi[sz]\w*|reimburs\w*|"
     r"permit(?:s|ted)?|allow(?:s|ed)?|dispens\w*|pa(?:ys?|id)\s+for|(?<!-)releas(?:e|es|ed)|"
     # "X for Y is renewed for twelve months when": a renewal's own verb of granting
-    r"renew(?:s|ed))\b",
+    r"renew(?:s|ed)|"
+    # "the patient qualifies for 6 months only when every answer is Y": a form's own verb
+    r"qualif(?:y|ies|ied)|"
+    # "X: continue for 12 months at a time when both are confirmed": a renewal's grant
+    r"continue[sd]?\s+for\s+(?:up\s+to\s+)?(?:\d{1,2}|one|two|three|six|twelve)\s+(?:months?|weeks?|years?))\b",
     re.I,
 )
 # a grant for a further term, with no verb of granting ("Yes, for 6 more months, when ...",

@@ -28,6 +28,9 @@ from pipeline.sources.parse import normalize
 
 _EITHER_END = re.compile(r"\beither\s*:?\s*$", re.I)
 _OR_OPENS = re.compile(r"^or\s+(?!more\b|less\b|greater\b|higher\b|lower\b)(\w)", re.I)
+_ENOUGH = re.compile(
+    r"\b(?:either|any(?:\s+one)?|one)\b[^.:;]{0,40}\b(?:is|are)\s+(?:enough|sufficient)\b", re.I
+)
 _ONE_STEM = re.compile(r"^(?:at\s+least\s+|any\s+)?one\s+(?!of\b)[a-z][^.;]{0,100}:\s*$", re.I)
 
 
@@ -52,6 +55,9 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
     if (_EITHER_END.search(text) or _ONE_STEM.match(text)) and len(item.children) > 1:
         # "One formulary option failed or cannot be used:" over its options: any one
         # "penicillamine has been used and either" over its alternatives (ordinal_prose.py)
+        return "any_of", 1, None
+    if _ENOUGH.search(text) and len(item.children) > 1:
+        # "Which of these applies? A yes to either option is enough:": any one answer
         return "any_of", 1, None
     if stated := terse_logic(text, len(item.children)):
         # "Prior treatment, One:", "Supportive findings, Two or more:", "(2 or more):"

@@ -14,6 +14,9 @@ from contextvars import ContextVar
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # a decimal clause ("1.1", "3.4.2", "1.1.1.2."): one style per depth (dec1, dec2, ...)
     ("dec", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,4})\.?(?=\s)")),
+    # a section numbered under its chapter with a hyphen ("4-1  Cryopyrin-associated ...",
+    # "6-2  Still's disease: continue ..."): a level of its own
+    ("dashdec", re.compile(r"^(\d{1,2}-\d{1,2})(?=\s+[A-Z])")),
     ("ROMAN", re.compile(r"^((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s)")),
     ("num", re.compile(r"^(\d{1,3})\.(?=\s)")),
     ("numparen", re.compile(r"^(\d{1,3})\)(?=\s)")),

@@ -175,7 +175,10 @@ def note_logic(notes: list[str], labels: list[str]) -> dict[str, Logic]:
     return out
 
 
-_SUB_JOIN = re.compile(r"\b\d{1,2}[a-z]\b(?:\s*,\s*\d{1,2}[a-z]\b)*,?\s+(or|and)\s+\d{1,2}[a-z]\b")
+# "4a or 4b", "3a, 3b and 3c", "Y to 4a or to 4b": the sub-items joined by a connector
+_SUB_JOIN = re.compile(
+    r"\b\d{1,2}[a-z]\b(?:\s*,\s*\d{1,2}[a-z]\b)*,?\s+(or|and)\s+(?:to\s+)?\d{1,2}[a-z]\b"
+)
 
 
 def sub_choice(clause: str) -> Logic | None:

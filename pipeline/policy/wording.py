@@ -8,6 +8,8 @@ import re
 _STOP_SECTIONS = re.compile(r"^(references?|history|revision|appendix|background|coding)", re.I)
 _EXCLUSION_SECTION = re.compile(
     r"not covered|not provided|exclusion|experimental|investigational|not medically necessary|"
+    # "CLOSING D - never approved by phone or by pharmacist review": a script's refusals
+    r"\bnever (?:approved|covered|authori[sz]ed|funded)\b|"
     # "Not subsidised": a restriction schedule's uses it does not pay for
     r"not subsidi[sz]ed|"
     # "What we don't cover", "We do not cover": a web page's exclusions
