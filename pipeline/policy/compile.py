@@ -83,7 +83,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-32"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-33"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -126,6 +126,8 @@ COMPILER_VERSION = "policy-compiler-32"  # 7: two-column criteria tables; 8: con
 # both; 29: reading_choice.py; 30: learned markers, IF/THEN rules, protocols, ordinal prose,
 # flowcharts; 31: documentation columns, form fill-ins, folded panels, naming by vocabulary;
 # 32: questionnaires' answer / label columns, branch grids, prose columns (column_layouts.py)
+# 33: numbered chapter sub-sections and their continuation chapters, ICD-10 bands, one
+# indication split per subject of its rule lines (chapter_subsections.py, branch_subjects.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
