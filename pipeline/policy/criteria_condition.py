@@ -23,7 +23,7 @@ from pipeline.policy.condition_vocabulary import (
     names_condition,
     words_of,
 )
-from pipeline.policy.models import Indication, PolicyNode, PolicyTree
+from pipeline.policy.models import Indication, PolicyNode
 from pipeline.policy.title_condition import title_condition
 
 # a criterion's cue before the diagnosis it states
@@ -116,9 +116,3 @@ def condition_named(ind: Indication) -> str:
         title = re.split(r"\s+[-–—]\s+|[.:]\s", title)[0]
     condition = found[:1].upper() + found[1:]
     return f"{condition} ({title})" if title else condition
-
-
-def name_by_criteria(tree: PolicyTree) -> None:
-    """Name every indication of the tree by its condition (condition_named)."""
-    for ind in tree.indications:
-        ind.name = condition_named(ind)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.policy.condition_vocabulary import condition_word, names_condition
-from pipeline.policy.criteria_condition import name_by_criteria, stated_condition
+from pipeline.policy.criteria_condition import condition_named, stated_condition
 from pipeline.policy.models import Branch, Indication, PolicyNode, PolicyTree
 from pipeline.policy.title_condition import labelled_condition, title_condition
 from tests.unit.test_policy_grant_lead_ins import _read
@@ -180,21 +180,26 @@ def _tree(name: str, first: str) -> PolicyTree:
     return PolicyTree(source_id="x", file="x.pdf", title="t", compiler="c", indications=[ind])
 
 
+def _name(tree: PolicyTree) -> None:
+    for ind in tree.indications:  # as compile.py names each indication
+        ind.name = condition_named(ind)
+
+
 def test_a_drug_titled_indication_is_named_by_its_criteria() -> None:
     tree = _tree("Code RX-221 - hereditary angioedema, renewal", "Two attacks a month")
-    name_by_criteria(tree)  # the title's condition part, its code and request type dropped
+    _name(tree)  # the title's condition part, its code and request type dropped
     assert tree.indications[0].name == "Hereditary angioedema"
     tree = _tree(
         "TABLE 2 - DENOSUMAB, INITIAL AUTHORIZATION",
         "Postmenopausal woman with osteoporosis by DXA",
     )
-    name_by_criteria(tree)
+    _name(tree)
     assert tree.indications[0].name == "Osteoporosis (TABLE 2 - DENOSUMAB, INITIAL AUTHORIZATION)"
     # a name that names its condition is kept
     tree = _tree("Paget disease of bone", "Member with osteoporosis")
-    name_by_criteria(tree)
+    _name(tree)
     assert tree.indications[0].name == "Paget disease of bone"
     # a plan's name over criteria stating none is kept as printed
     tree = _tree("Harbor Valley Health Plan", "Calcium of 8.5 mg/dL or higher")
-    name_by_criteria(tree)
+    _name(tree)
     assert tree.indications[0].name == "Harbor Valley Health Plan"
