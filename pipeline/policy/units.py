@@ -39,7 +39,12 @@ UNITS: list[tuple[str, str]] = [
     (r"days?\b", "day"),
     # a test's timing ("mean sleep latency of 8 minutes or less"), not a span of treatment
     (r"minutes?\b|mins?\b", "minute"),
+    # an angle ("curvature 35 degrees", "a contracture of at least 20°")
+    (r"degrees?\b|°", "degree"),
 ]
+# Units a reading must carry to be one of them: a bare number beside an angle's name
+# ("Curvature after cycle 2 ...: 35 degrees") is a count or an ordinal, not the angle.
+WRITTEN_UNITS = {"degree"}
 # A unit that a dose or a frequency is written in: those are not measurements of the patient
 # (a level per volume is, and so is "mg Fe/g" of liver).
 DOSE_UNIT = re.compile(
