@@ -62,6 +62,13 @@ _CHANGE = re.compile(
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|without|none)\b", re.I)
+# "... of 5.5 or higher on two occasions": a count of readings, which one value does not
+# meet (spaced_results.py, repeated_readings.py read those)
+_OCCASIONS = re.compile(
+    r"\bon\s+(?:at\s+least\s+)?(?:two|three|four|[2-9])\s+(?:separate\s+|different\s+)?"
+    r"(?:occasions|tests|measurements|readings|samples|determinations|days|visits)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -311,6 +318,8 @@ def judge_measure(
     found = bounds(text)
     ops = [negated_op(text, b.start, b.op) for b in found]  # "not below 1": ">= 1"
     if not found or None in ops or _NEGATED.match(text.strip()) or _CHANGE.search(text):
+        return None
+    if _OCCASIONS.search(text):
         return None
     found = [replace(b, op=o) for b, o in zip(found, ops, strict=True) if o]
     statuses: list[tuple[str, list[str], str]] = []

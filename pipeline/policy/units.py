@@ -23,6 +23,7 @@ UNITS: list[tuple[str, str]] = [
     (r"pg\s*/\s*ml", "pg/mL"),
     (r"m?i?u\s*/\s*ml", "mU/mL"),
     (r"mmol\s*/\s*l", "mmol/L"),
+    (r"meq\s*/\s*l", "mEq/L"),  # not mmol/L: the two differ for an ion of charge two
     (r"(?:µ|u|micro)mol\s*/\s*l", "umol/L"),
     (r"mg\s*/\s*dl", "mg/dL"),
     (r"ng\s*/\s*dl", "ng/dL"),
