@@ -23,8 +23,9 @@ _NOT_PREMISED = re.compile(
     r"intoleran\w*|unavailable|declined|refused)\b",
     re.I,
 )
+# "never" only: "has not used X since 2020" is a use all the same
 _NEVER_TOOK = re.compile(
-    r"\b(?:never|not)\s+(?:been\s+)?(?:taken|took|received|used|tried|treated\s+with|given)\s+"
+    r"\b(?:never|not\s+ever)\s+(?:been\s+)?(?:taken|took|received|used|tried|treated\s+with|given)\s+"
     r"(?:any\s+|a\s+|the\s+)?(?P<drug>[A-Za-z][\w-]{4,})",
     re.I,
 )
@@ -35,7 +36,7 @@ _UNUSABLE = re.compile(
     re.I,
 )
 # "has never taken it before ... but": a clause that goes on to a use after all
-_BUT = re.compile(r"\b(?:but|until|except|before|prior to)\b", re.I)
+_BUT = re.compile(r"\b(?:but|until|except|before|prior to|since|again)\b", re.I)
 
 
 def judge_untaken_premise(

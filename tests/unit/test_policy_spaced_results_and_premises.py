@@ -84,6 +84,9 @@ def test_a_criterion_premised_on_a_drug_never_taken_is_not_met() -> None:
     # a clause that goes on to a use after all
     later = _facts("History: Had never taken gadgetol until 06/2026.")
     assert judge_untaken_premise(_PREMISE, later, "Otherdrug") is None
+    # "not used since": used before all the same
+    since = _facts("History: Has not used gadgetol since 2020.")
+    assert judge_untaken_premise(_PREMISE, since, "Otherdrug") is None
 
 
 def test_an_attestation_reads_as_the_criterion_it_attests() -> None:
