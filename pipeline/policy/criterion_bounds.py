@@ -45,7 +45,7 @@ _BOUND = re.compile(
     + r"(?P<u3>"
     + _UNIT.pattern
     + r")?"
-    r"|" + _NUM + r"(?P<u4>" + _UNIT.pattern + r")?(?:\s+of\s+(?:the\s+)?predicted)?\s+or\s+"
+    r"|" + _NUM + r"(?P<u4>" + _UNIT.pattern + r")?(?:\s+(?:of\s+(?:the\s+)?)?predicted)?\s+or\s+"
     r"(?P<post>more|greater|higher|above|over|less|lower|fewer|below|under)\b",
     re.I,
 )

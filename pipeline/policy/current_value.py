@@ -29,7 +29,8 @@ _CURRENT = re.compile(
 # the reading's date: "on 01/08/2026", "in 09/2025", "dated 1/8/2026"
 _OWN_DATE = re.compile(r"^[^()\[\];]*?\b(?:on|in|dated|from)\s+(\d{1,2})/(?:(\d{1,2})/)?(\d{4})\b")
 _STOP = re.compile(r"[()\[\];]|\.\s")
-_LABEL_DATE = re.compile(r"\b(\d{1,2})/(?:(\d{1,2})/)?(\d{4})\s*:")
+# "Potassium 01/12/2026: 5.6", "Before treatment (04/2026): curvature 60 degrees"
+_LABEL_DATE = re.compile(r"\b(\d{1,2})/(?:(\d{1,2})/)?(\d{4})\)?\s*:")
 
 
 def reading_span(fact: CaseFact, at: int | None) -> tuple[date, date] | None:
@@ -115,6 +116,13 @@ def latest_readings(
     if len(values) < 2 or not asks_current(text):
         return values
     spans = [reading_span(f, at) for (_, f, _), at in zip(values, spots, strict=True)]
+    dated = {v for (v, _, _), s in zip(values, spans, strict=True) if s is not None}
+    # "response: curvature 60 to 35 degrees": an undated value a dated reading states is
+    # that reading restated, not another one of unknown date
+    kept = [i for i, s in enumerate(spans) if s is not None or values[i][0] not in dated]
+    values, spans = [values[i] for i in kept], [spans[i] for i in kept]
+    if len(values) < 2:
+        return values
     if any(s is None for s in spans):
         return values
     known = [s for s in spans if s is not None]

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from pipeline.policy.measures import Bound
+from pipeline.policy.measures import Bound, bounds
 from pipeline.policy.units import UNIT, unit_of
 
 
@@ -64,3 +64,13 @@ def cited(readings: list[Dated]) -> list[str]:
 
 def shown(readings: list[Dated]) -> str:
     return ", ".join(f"{r.value:g}" for r in readings)
+
+
+def named_bound(head: str) -> tuple[Bound, list[str]] | None:
+    """The one bound with a unit a criterion's head states ("Serum ferritin above 1,000
+    mcg/L"), and the words before it that name the measurement."""
+    found = bounds(head)
+    if len(found) != 1 or found[0].unit is None:
+        return None
+    words = re.findall(r"[A-Za-z]{3,}", head[: found[0].start])
+    return (found[0], words) if words else None

@@ -15,6 +15,7 @@ from pipeline.llm import LLMClient
 from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.models import Case
 from pipeline.policy.absence import read_absences, turn_over
+from pipeline.policy.branch_drugs import branches_for_drug
 from pipeline.policy.cited_criteria import with_cited_criteria
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import (
@@ -43,10 +44,11 @@ from pipeline.policy.use_together import allowed_dropped, situation, unread
 log = logging.getLogger(__name__)
 
 
-def _branches(case: Case, branches: list[Branch]) -> list[Branch]:
+def _branches(case: Case, branches: list[Branch], scope: str = "") -> list[Branch]:
     wanted = case.requested_treatment.request_type
     typed = [b for b in branches if b.request_type == wanted]
-    return typed or [b for b in branches if b.request_type == "any"] or branches
+    kept = typed or [b for b in branches if b.request_type == "any"] or branches
+    return branches_for_drug(kept, case.requested_treatment.drug, scope)
 
 
 def _walk(node: PolicyNode, depth: int = 0) -> list[tuple[PolicyNode, int]]:
@@ -297,7 +299,7 @@ def apply_policy(
             verdict="insufficient_information",
             rule=abstain,
         )
-    branches = _branches(case, indication.branches)
+    branches = _branches(case, indication.branches, f"{tree.scope} {indication.name}")
     if not branches:  # a table row or heading with no criteria under it
         return PolicyDecision(
             **head,

@@ -14,6 +14,7 @@ from pipeline.llm.prompts import Prompt
 from pipeline.models import Case, CaseFact
 from pipeline.policy.alternative_bounds import states_every_bound
 from pipeline.policy.answer_schema import judgment_schema
+from pipeline.policy.attested_voice import third_person
 from pipeline.policy.care_setting import REFUSED_VISIT, names_specialty, states_prescriber
 from pipeline.policy.clause_polarity import agreeing
 from pipeline.policy.comparison import compares_readings
@@ -95,7 +96,7 @@ def _judge_by_reading(
 ) -> Judgment | None:
     """What code can read in the criterion's own words: a drug tried and failed, a
     measurement against its bound, a fact that restates the criterion (met only)."""
-    found = read_criterion(node.text, facts, drug, context)
+    found = read_criterion(third_person(node.text), facts, drug, context)
     if found is None:
         return None
     status, cited, reason = found

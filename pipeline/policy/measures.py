@@ -28,9 +28,9 @@ from pipeline.policy.dates import as_of, months_between, reading_date
 from pipeline.policy.negated_bounds import negated_op
 from pipeline.policy.percent_of import percent_of
 from pipeline.policy.reading_reasons import reading_reason
-from pipeline.policy.spelled_abbreviations import mentions
+from pipeline.policy.spelled_abbreviations import initialisms, mentions
 from pipeline.policy.units import DOSE_UNIT as _DOSE_UNIT
-from pipeline.policy.units import N_OF_M
+from pipeline.policy.units import N_OF_M, WRITTEN_UNITS
 from pipeline.policy.units import UNIT as _UNIT
 from pipeline.policy.units import unit_of as _unit
 
@@ -41,7 +41,7 @@ _GENERIC = set(
     with of the a an and or in on for to at is are was were be been least than more less
     greater within past last previous prior current currently during over before after
     each per from by as its their this that which who whose must should require required
-    most recent baseline pretreatment present history months month weeks week years year
+    most recent baseline pretreatment present history months month weeks week years year still
     days day age aged older younger mild moderate moderately severe severely active
     graded disease diseases""".split()
 )
@@ -62,6 +62,13 @@ _CHANGE = re.compile(
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|without|none)\b", re.I)
+# "... of 5.5 or higher on two occasions": a count of readings, which one value does not
+# meet (spaced_results.py, repeated_readings.py read those)
+_OCCASIONS = re.compile(
+    r"\bon\s+(?:at\s+least\s+)?(?:two|three|four|[2-9])\s+(?:separate\s+|different\s+)?"
+    r"(?:occasions|tests|measurements|readings|samples|determinations|days|visits)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -97,10 +104,11 @@ def _name(text: str, bound: Bound) -> tuple[set[str], set[str], str | None]:
     noun = None
     if bound.unit is None and re.match(r"\s+[A-Za-z]", text[bound.end :]) and later:
         first = re.findall(r"[A-Za-z][A-Za-z-]{2,}", after)[0]
-        if first.lower() not in _GENERIC | {"of"}:
+        if first.lower() not in _GENERIC | {"of", "out"}:  # "7 or more out of 10"
             noun = _stem(first)
     words = content or later
     abbrevs |= {w for w in words if w.isupper() and len(w) <= 9}
+    abbrevs |= initialisms(before)  # "Forced vital capacity": a note writes "FVC 86%"
     return {_stem(w) for w in words if not w.isupper() or len(w) > 9}, abbrevs, noun
 
 
@@ -202,6 +210,8 @@ def _same_unit(bound: Bound, reading: Reading) -> float | None:
         return None
     if bound.unit and reading.unit and bound.unit != reading.unit:
         return None
+    if bound.unit in WRITTEN_UNITS and reading.unit != bound.unit:
+        return None
     if bound.unit == "%" and reading.unit != "%":
         return None
     return reading.value
@@ -222,6 +232,13 @@ def _qualifier(text: str, bound: Bound) -> list[set[str]]:
     after = re.split(r"\b(?:in|within|during|over)\s+the\b|[;:]", text[bound.end :])[0]
     m = re.search(r"\b(?:requiring|required|needing|resulting in|leading to|due to)\b", after)
     return requirements(after[m.end() :]) if m else []
+
+
+def _covers(text: str, window: float) -> bool:
+    """The reading states a span of its own, at most the criterion's window ("over the past
+    7 days" for "in the last week"): it was taken over that window, whatever its date."""
+    own = _window(text)
+    return own is not None and own <= window * 1.05
 
 
 _AGO = re.compile(_NUM + r"\s*(years?|months?|weeks?|days?)\s+ago\b", re.I)
@@ -302,6 +319,8 @@ def judge_measure(
     ops = [negated_op(text, b.start, b.op) for b in found]  # "not below 1": ">= 1"
     if not found or None in ops or _NEGATED.match(text.strip()) or _CHANGE.search(text):
         return None
+    if _OCCASIONS.search(text):
+        return None
     found = [replace(b, op=o) for b, o in zip(found, ops, strict=True) if o]
     statuses: list[tuple[str, list[str], str]] = []
     name: tuple[set[str], set[str], str | None] = (set(), set(), None)
@@ -349,6 +368,8 @@ def judge_measure(
                         continue
                 else:  # a reading, which must have been taken inside the window
                     when = _ago(rest) or _age(reading, today)
+                    if when is None and _covers(reading.head + rest, criterion_window):
+                        when = 0.0  # "Peak itch NRS over the past 7 days: 9/10"
                     if when is None or when > criterion_window:
                         continue
             values.append((value, reading.fact, reading.head))

@@ -92,6 +92,7 @@ from pipeline.policy.serology import judge_serology
 from pipeline.policy.short_course import judge_short_course
 from pipeline.policy.smoke_free import judge_smoke_free
 from pipeline.policy.snellen import judge_snellen
+from pipeline.policy.spaced_results import judge_spaced_results
 from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
 from pipeline.policy.start_reading_compare import judge_start_reading
@@ -108,6 +109,7 @@ from pipeline.policy.trial_without_change import judge_trial_without_change
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
 from pipeline.policy.unit_named import judge_unit_named
+from pipeline.policy.untaken_premise import judge_untaken_premise
 from pipeline.policy.untried_without_harm import judge_untried_without_harm
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
@@ -160,6 +162,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_score_improvement(text, facts),
         lambda: judge_snellen(text, facts),
         lambda: judge_repeated_readings(text, facts),
+        lambda: judge_spaced_results(text, facts),
         lambda: judge_uln_multiple(text, facts),
         lambda: judge_counted_levels(text, facts),
         lambda: judge_timed_alternatives(text, facts),
@@ -220,6 +223,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_screening(text, facts),
         lambda: judge_rems(text, facts),
         lambda: judge_never_taken(text, facts),
+        lambda: judge_untaken_premise(text, facts, drug, context),
         lambda: judge_never_used_within_limit(text, facts, drug),
         lambda: judge_head_absent(text, facts),
         lambda: judge_start_setting(text, facts, drug),

@@ -17,8 +17,15 @@ from datetime import date
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import _clauses, record_facts
-from pipeline.policy.dated_counts import Dated, cited, day_of, days_past, shown, unit_span
-from pipeline.policy.measures import bounds
+from pipeline.policy.dated_counts import (
+    Dated,
+    cited,
+    day_of,
+    days_past,
+    named_bound,
+    shown,
+    unit_span,
+)
 from pipeline.policy.units import NUMBER_WORD, count_value
 
 _ASKS = re.compile(
@@ -57,13 +64,9 @@ def judge_repeated_readings(text: str, facts: list[CaseFact]) -> tuple[str, list
     m = _ASKS.match(text.strip())
     if m is None:
         return None
-    found = bounds(m.group("head"))
-    if len(found) != 1 or found[0].unit is None:
+    if (named := named_bound(m.group("head"))) is None:
         return None
-    bound = found[0]
-    words = re.findall(r"[A-Za-z]{3,}", m.group("head")[: bound.start])
-    if not words:
-        return None
+    bound, words = named
     need = int(count_value(m.group("n").lower()))
     gap = count_value(m.group("gap").lower()) * _DAYS[m.group("unit").lower().rstrip("s")]
     readings = _readings(words[-1], bound.unit, facts)

@@ -66,3 +66,26 @@ def mentions(abbrev: str, text: str) -> bool:
     if re.search(rf"(?<![\w-]){re.escape(abbrev)}(?![\w-])", text):
         return True
     return bool(spelled_spans(abbrev, text))
+
+
+# Words that end a run of a name's words ("The worst-itch numeric rating score in the last")
+_BREAK = _JOINING | {"a", "an", "is", "are", "was", "be", "at", "to", "by", "with", "or"}
+
+
+def initialisms(text: str) -> set[str]:
+    """The initialisms of the runs of three to five plain words in a measurement's name as
+    written out ("Forced vital capacity" → FVC, "numeric rating score" → NRS), which notes
+    write instead. Fewer letters would name too many other things; a word with a hyphen or
+    a digit, or an abbreviation already, breaks the run."""
+    out: set[str] = set()
+    run: list[str] = []
+    for word in [*re.findall(r"[^\s,;:()]+", text), "."]:
+        plain = word.isalpha() and not word.isupper() and word.lower() not in _BREAK
+        if plain:
+            run.append(word)
+            continue
+        for size in range(3, 6):
+            for at in range(len(run) - size + 1):
+                out.add("".join(w[0].upper() for w in run[at : at + size]))
+        run = []
+    return out

@@ -23,6 +23,7 @@ UNITS: list[tuple[str, str]] = [
     (r"pg\s*/\s*ml", "pg/mL"),
     (r"m?i?u\s*/\s*ml", "mU/mL"),
     (r"mmol\s*/\s*l", "mmol/L"),
+    (r"meq\s*/\s*l", "mEq/L"),  # not mmol/L: the two differ for an ion of charge two
     (r"(?:µ|u|micro)mol\s*/\s*l", "umol/L"),
     (r"mg\s*/\s*dl", "mg/dL"),
     (r"ng\s*/\s*dl", "ng/dL"),
@@ -39,7 +40,12 @@ UNITS: list[tuple[str, str]] = [
     (r"days?\b", "day"),
     # a test's timing ("mean sleep latency of 8 minutes or less"), not a span of treatment
     (r"minutes?\b|mins?\b", "minute"),
+    # an angle ("curvature 35 degrees", "a contracture of at least 20°")
+    (r"degrees?\b|°", "degree"),
 ]
+# Units a reading must carry to be one of them: a bare number beside an angle's name
+# ("Curvature after cycle 2 ...: 35 degrees") is a count or an ordinal, not the angle.
+WRITTEN_UNITS = {"degree"}
 # A unit that a dose or a frequency is written in: those are not measurements of the patient
 # (a level per volume is, and so is "mg Fe/g" of liver).
 DOSE_UNIT = re.compile(
