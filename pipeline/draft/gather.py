@@ -209,7 +209,8 @@ def gather(
         for j, (a, b) in enumerate(spans, 1):
             if _JOURNAL.match(chunk.text, b):
                 continue  # a cited work's title: the journal, year and pages follow it
-            text = chunk.text[a:b].lstrip("-•*–· ")  # a list item's bullet is no part of it
+            # a list item's bullet is no part of it, nor a footnote's mark
+            text = chunk.text[a:b].lstrip("-•*–·†‡§¶ ")
             if j == 1:
                 text = heading_sentence(chunk, text)
             text = trimmed(text)

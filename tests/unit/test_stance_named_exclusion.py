@@ -76,3 +76,15 @@ def test_a_graded_recommendation_of_the_condition_guideline_need_not_name_it() -
     # a finding is no recommendation: it must still name what it is about
     finding = "Serum urate was checked in every patient with a swollen toe."
     assert why_not(finding, topic, condition_guideline=True) is not None
+
+
+def test_a_footnote_mark_after_a_legend_starts_the_footnote_sentence() -> None:
+    from pipeline.sources.chunk import sentence_spans
+
+    text = (
+        "RA = rheumatoid arthritis; tsDMARDs = targeted synthetic DMARDs. † Sarilumab was "
+        "not included due to infrequent use. ‡ Per label."
+    )
+    spans = [text[a:b] for a, b in sentence_spans(text)]
+    assert spans[1] == "† Sarilumab was not included due to infrequent use."
+    assert len(spans) == 3
