@@ -68,9 +68,18 @@ def more_of_course(target: str, topic: CaseTopic) -> bool:
 # the guideline's own word that it makes no recommendation on the drug, or left it out
 DEFERRED = re.compile(
     r"\b(deferred|no (?:formal )?recommendation|mentioned only|insufficient evidence|"
-    r"did not (?:include|consider)|(?:was|were) not considered)\b",
+    r"did not (?:include|consider)|(?:was|were) not (?:considered|included))\b",
     re.I,
 )
+
+
+def excluded_by_name(text: str, topic: CaseTopic) -> bool:
+    """The guideline's word that it left the requested drug itself out, the drug named
+    before it ("Anakinra was not included due to infrequent use"), not by its class."""
+    m = DEFERRED.search(text)
+    return bool(m and topic.names_drug(text[: m.start()]))
+
+
 # not the first line: "not a first-line therapy", "a rescue option", "the second-line agent"
 NOT_FIRST = re.compile(
     r"\bnot (?:a |the )?first-line\b|"

@@ -202,11 +202,15 @@ def gather(
     def sentences(chunk: Chunk, retrieval: float, cue: re.Pattern | None = None) -> list[Sentence]:
         out: list[Sentence] = []
         on_drug = request_doc(chunk)
+        doc = documents.get(chunk.source_id)
+        # the condition's own guideline: its recommendations are on the condition
+        condition_guideline = bool(doc and doc.doc_type == "guideline") and on_topic(chunk)
         spans = sentence_spans(chunk.text)
         for j, (a, b) in enumerate(spans, 1):
             if _JOURNAL.match(chunk.text, b):
                 continue  # a cited work's title: the journal, year and pages follow it
-            text = chunk.text[a:b].lstrip("-•*–· ")  # a list item's bullet is no part of it
+            # a list item's bullet is no part of it, nor a footnote's mark
+            text = chunk.text[a:b].lstrip("-•*–·†‡§¶ ")
             if j == 1:
                 text = heading_sentence(chunk, text)
             text = trimmed(text)
@@ -214,7 +218,8 @@ def gather(
                 cue.search(text) or (cue is RECOMMEND and find_therapies(text))
             ):
                 continue
-            if why_not(text, topic, chunk.section, on_drug) is None and complete_sentence(text):
+            why = why_not(text, topic, chunk.section, on_drug, condition_guideline)
+            if why is None and complete_sentence(text):
                 before = [chunk.text[slice(*spans[i])] for i in range(max(0, j - 4), j - 1)]
                 out.append(Sentence(chunk, j, text, retrieval, referent(text, before)))
         return out

@@ -41,7 +41,13 @@ from pipeline.draft.clauses import (
     narrower_than,
     new_members,
 )
-from pipeline.draft.continued_course import DEFERRED, NOT_FIRST, cannot_take, more_of_course
+from pipeline.draft.continued_course import (
+    DEFERRED,
+    NOT_FIRST,
+    cannot_take,
+    excluded_by_name,
+    more_of_course,
+)
 from pipeline.draft.documentation import _AFTER, _names, documentation
 from pipeline.draft.failures import (
     after_class,
@@ -225,7 +231,12 @@ def _read_kind(
                 return Reading(ev, "second_line", strong=strong)
             return Reading(ev, "against", strong=strong)
     if NOT_FIRST.search(text) and _on_drug(text, topic):  # (for those who cannot take others)
-        return Reading(ev, "second_line", preferred=others(cannot_take(text), topic), strong=strong)
+        unable = cannot_take(text)
+        if unable and not _on_drug(text.replace(unable, " "), topic):
+            # "for patients unable to take X, the preferred second-line agent is Y": X is
+            # only what comes first, the second line is another drug
+            return Reading(ev, "other")
+        return Reading(ev, "second_line", preferred=others(unable, topic), strong=strong)
     # what must have come first: the therapies of the population ("taking methotrexate"),
     # and drugs of the head ("adding X to methotrexate"); the head's classes are the
     # alternatives it recommends ("a bDMARD or tsDMARD"), not requirements
@@ -284,6 +295,10 @@ def guideline_position(
     readings = [r for r in (read_sentence(e, topic) for e in sentences) if r and r.kind != "other"]
     deferred = [r for r in readings if r.kind == "deferred"]
     readings = [r for r in readings if r.kind != "deferred"]
+    if any(excluded_by_name(r.ev.text, topic) for r in deferred):
+        # "Anakinra was not included": the guideline left the drug itself out, so what it
+        # says of the drug's class ("addition of a bDMARD") was not said of this drug
+        readings = [r for r in readings if topic.names_drug(r.ev.text)]
     if not failures_on_record(case):
         # the exception ("except in those intolerant of other agents") is not this patient:
         # for the case, the guideline advises against the drug

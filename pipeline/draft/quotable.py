@@ -247,10 +247,16 @@ def _scope_on_drug(text: str, topic: CaseTopic) -> bool:
 
 
 def why_not(
-    text: str, topic: CaseTopic, heading: str | None = None, drug_document: bool = False
+    text: str,
+    topic: CaseTopic,
+    heading: str | None = None,
+    drug_document: bool = False,
+    condition_guideline: bool = False,
 ) -> str | None:
     """Why this sentence may not be quoted in a clinical section, or None. In a document
-    about the drug itself (its title names it) a sentence need not name it again."""
+    about the drug itself (its title names it) a sentence need not name it again; nor need
+    a graded recommendation in the condition's own guideline name the condition ("We
+    recommend against testing a removed tick": the guideline's title names it)."""
     if not complete_sentence(text):
         return "not a complete sentence"
     if text.rstrip("\"'”) ").endswith("?"):
@@ -268,8 +274,9 @@ def why_not(
     # (a service of the requested one's kind is a therapy too: massage beside chiropractic)
     therapy = find_therapies(text) or topic.names_sibling(text)
     # (or the patient's state, which has recommendations of its own: fertility preservation)
-    if not (on_drug or drug_document or topic.names_condition(text) or therapy) and not (
-        topic.names_state(text)
-    ):
+    own_recommendation = condition_guideline and bool(_RECOMMENDS.search(text))
+    if not (
+        on_drug or drug_document or own_recommendation or topic.names_condition(text) or therapy
+    ) and not (topic.names_state(text)):
         return "names neither the condition, the drug nor a therapy"
     return None

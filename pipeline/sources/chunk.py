@@ -43,7 +43,8 @@ _ABBREV = {
 }
 _CITATION = re.compile(r"\b(?:19|20)\d{2}\s?;\s?\d+\s?(?:\(\d+\))?\s?:\s?\w?\d+")
 _ET_AL = re.compile(r"\bet al\b")
-_BOUNDARY = re.compile(r"[.!?][\"”')\]]*\s+(?=[A-Z0-9(\"“•\-–])")
+# (a footnote's own mark starts one too: "... DMARDs. † Anakinra was not included ...")
+_BOUNDARY = re.compile(r"[.!?][\"”')\]]*\s+(?=[A-Z0-9(\"“•\-–]|[†‡§¶]\s*[A-Z])")
 # A boundary the PDF lost: a line with no full stop (a recommendation set as a bold heading,
 # a table row) runs into the next sentence when the page is joined into one line. A
 # capitalised function word right after a lowercase word ("... disease activity There is
