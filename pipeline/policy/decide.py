@@ -17,6 +17,7 @@ from pipeline.models import Case
 from pipeline.policy.absence import read_absences, turn_over
 from pipeline.policy.branch_drugs import branches_for_drug
 from pipeline.policy.cited_criteria import with_cited_criteria
+from pipeline.policy.held_denials import held_denial
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import (
     excluded_condition,
@@ -36,7 +37,6 @@ from pipeline.policy.models import (
     PolicyTree,
     Status,
 )
-from pipeline.policy.reading_reasons import failed_reading
 from pipeline.policy.references import find_node, prior_approval
 from pipeline.policy.rule import RUN_ON, decided_without, evaluate, runs_on
 from pipeline.policy.use_together import allowed_dropped, situation, unread
@@ -391,15 +391,12 @@ def apply_policy(
             next((r for r in rows if r.op == "leaf" and r.status == "not_met"), None),
         )
         what = f"{failed.text} (page {failed.page})" if failed else "the criteria tree"
-        if branch.request_type not in {"any", wanted} or _reading_on_drug(branch, wanted, failed):
-            # a continuation read against the initial criteria (the compiler found no
-            # others): what those deny may be what a renewal no longer asks
+        if held := held_denial(branch, wanted, failed, what):
             return PolicyDecision(
                 **base,
                 verdict="insufficient_information",
                 missing=[failed.text] if failed else [],
-                rule=f"criterion not met: {what}; but these are the {branch.request_type} "
-                f"criteria and the request is a {wanted}: a person decides",
+                rule=held,
             )
         return PolicyDecision(
             **base, verdict="not_medically_necessary", rule=f"criterion not met: {what}"
@@ -409,19 +406,6 @@ def apply_policy(
         verdict="insufficient_information",
         missing=missing,
         rule=f"{len(missing)} criteria of {indication.name} not documented",
-    )
-
-
-def _reading_on_drug(branch: Branch, wanted: str, failed: Judgment | None) -> bool:
-    """A renewal failed, on criteria that name no request type, by a measured value: the
-    patient is on the drug, and a bound set for starting it does not judge a reading taken
-    on it (a hormone level on replacement is no level that qualified for it)."""
-    return (
-        wanted == "continuation"
-        and branch.request_type == "any"
-        and failed is not None
-        and failed.method == "rule"
-        and failed_reading(failed.reason)  # a reading code compared with a bound
     )
 
 

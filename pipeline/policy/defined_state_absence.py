@@ -29,6 +29,11 @@ _HEAD = re.compile(r"^[\w\s-]*?\bwith\s+", re.I)
 _LEAD = re.compile(r"^(?:(?:or|and|an?|the|any|history\s+of|a\s+history\s+of)\s+)+", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denies|denied|absent|negative|none)\b", re.I)
 _PIECES = re.compile(r"[,;]|(?<!\d)\.(?!\d)|\band\b", re.I)
+_CLAUSES = re.compile(r"[;:]|\.(?=\s|$)|(?<!\d)\.(?!\d)")
+_OPENS_NEGATED = re.compile(r"\s*(?:no|denies|denied|without|negative\s+for|free\s+of)\b", re.I)
+_ENDS_CARRY = re.compile(
+    r"\b(?:but|however|although|though|except|has|had|have|shows?|with)\b", re.I
+)
 _STOP = {"with", "from", "that", "this", "history", "score", "class"}
 
 
@@ -64,6 +69,21 @@ def _denied(piece: str, stem: str) -> bool:
     )
 
 
+def _list_pieces(text: str) -> list[tuple[str, bool]]:
+    """The text's pieces, each with whether a negation opening its clause carries over it: in
+    "No ascites, variceal bleeding or confusion" the "No" denies all three; "but" or a verb
+    of having ("has", "shows") ends the carry."""
+    out: list[tuple[str, bool]] = []
+    for clause in _CLAUSES.split(text):
+        pieces = _PIECES.split(clause)
+        carry = bool(pieces) and _OPENS_NEGATED.match(pieces[0]) is not None
+        for i, piece in enumerate(pieces):
+            if i and _ENDS_CARRY.search(piece):
+                carry = False
+            out.append((piece, carry and i > 0))
+    return out
+
+
 def judge_defined_state_absence(
     text: str, notes: list[str], facts: list[CaseFact]
 ) -> tuple[str, list[str], str] | None:
@@ -94,12 +114,13 @@ def judge_defined_state_absence(
                     if m.group(2) in classes:
                         return "not_met", [fact.id], f"{scale} class {m.group(2)}: {term}"
                     absent[k] = fact.id
-        for piece in _PIECES.split(fact.text):
-            negated = _NEGATED.search(piece) is not None
+        for piece, carried in _list_pieces(fact.text):
+            negated = carried or _NEGATED.search(piece) is not None
             for k, words in enumerate(findings, start=len(scales)):
                 if not negated and all(_mentions(piece, w) for w in words):
                     return "not_met", [fact.id], f"{' '.join(words)}… stated: {term}"
-                if negated and any(_denied(piece, w) for w in words):
+                named = any(_mentions(piece, w) for w in words)  # as _denied reads a word
+                if (carried and named) or (negated and any(_denied(piece, w) for w in words)):
                     absent.setdefault(k, fact.id)
     if len(absent) == len(scales) + len(findings):
         cited = list(dict.fromkeys(absent.values()))[:3]

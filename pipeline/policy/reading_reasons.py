@@ -1,6 +1,6 @@
 """The reason a measured reading judged against a criterion's bound gives ("documented 610
 ng/dL fails below 300 ng/dL"): written by the measurement rules (measures.py,
-unit_named.py) and read back by the decision (decide.py), so one place holds its wording."""
+unit_named.py) and read back by the decision (held_denials.py), so one place holds its wording."""
 
 from __future__ import annotations
 

@@ -49,3 +49,14 @@ def test_near_cases_decide_nothing() -> None:
     assert judge_defined_state_absence(_ASKED, [], _facts("Child-Pugh class B")) is None
     other = "The recipient does not have hepatocellular carcinoma"
     assert judge_defined_state_absence(other, _NOTES, _facts("Child-Pugh class B")) is None
+
+
+def test_a_negation_opening_a_list_denies_each_item() -> None:
+    """A negation opening a list ("No ascites, variceal bleeding or encephalopathy") reaches
+    every item, so the state is absent, not stated; "but has" ends its reach."""
+    listed = "FIB-4 1.3. No ascites, variceal bleeding or encephalopathy; Child-Pugh class A."
+    found = judge_defined_state_absence(_ASKED, _NOTES, _facts(listed))
+    assert found is not None and found[0] == "met"
+    broken = "Child-Pugh class A. No ascites, but has variceal bleeding last year."
+    found = judge_defined_state_absence(_ASKED, _NOTES, _facts(broken))
+    assert found is not None and found[0] == "not_met"

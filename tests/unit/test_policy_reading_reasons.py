@@ -1,6 +1,6 @@
 """The reason a measured reading gives against a bound: the measurement rules write it with
-one constructor, and the decision reads a failed one back with its matcher (decide.py,
-``_reading_on_drug``), whichever rule wrote it."""
+one constructor, and the decision reads a failed one back with its matcher (held_denials.py,
+``reading_on_drug``), whichever rule wrote it."""
 
 from __future__ import annotations
 
