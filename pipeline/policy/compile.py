@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import NecessityError
-from pipeline.policy.answer_boxes import drop_answer_boxes, drop_answers
+from pipeline.policy.answer_boxes import blank_response_column, drop_answer_boxes, drop_answers
 from pipeline.policy.before_after import in_force_column
 from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.branch_sections import branch_indication, branch_kind
@@ -60,6 +60,7 @@ from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import RowTable, read_row_tables
 from pipeline.policy.rule_blocks import rule_block_lines
 from pipeline.policy.run_in_branches import join_titled, run_in_indications
+from pipeline.policy.screen_fields import screen_field_lines
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.step_tiers import tier_indications
@@ -83,7 +84,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-33"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-34"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -128,6 +129,7 @@ COMPILER_VERSION = "policy-compiler-33"  # 7: two-column criteria tables; 8: con
 # 32: questionnaires' answer / label columns, branch grids, prose columns (column_layouts.py)
 # 33: numbered chapter sub-sections and their continuation chapters, ICD-10 bands, one
 # indication split per subject of its rule lines (chapter_subsections.py, branch_subjects.py)
+# 34: inquiry screens: response columns, tagged question ids, use / rule fields (screen_fields.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -341,7 +343,9 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         # side-by-side branch cells read one at a time (branch_columns.py); of an update's
         # retired and in-force columns, the one in force (before_after.py)
         # questionnaires' answer and label columns, branch grids, prose columns (column_layouts.py)
-        raw = read_column_layouts(branch_columns(in_force_column(raw_pages(Path(path)))))
+        raw = read_column_layouts(
+            branch_columns(in_force_column(blank_response_column(raw_pages(Path(path)))))
+        )
         rows, used = read_tables(raw)
         # a flowchart's boxes as items, its YES / NO arrow labels dropped (flowchart_answers.py);
         # "First, X. Second, Y." set out as a list (ordinal_prose.py); bare answer boxes dropped
@@ -373,6 +377,7 @@ def _compile(
     # notes that define marked criteria, read back under their marks at the end
     lines, notes = split_notes(drop_continued(lines))
     lines = rule_block_lines(lines)  # "IF ... THEN APPROVE ... WHEN ALL OF:" (rule_blocks.py)
+    lines = screen_field_lines(lines)  # "USE: X" / "REQ TYPE:" / "RULE:" (screen_fields.py)
     page_text = PageText([drop_answers(p.text) for p in pages])  # answer_boxes.py
     common = {"source_id": source_id, "file": str(Path(path).resolve()), "title": title}
     tree = build_tree(outline(lines), page_text, rows=rows, **common)
