@@ -19,7 +19,6 @@ from pipeline.policy.branch_subjects import split_subjects
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.column_layouts import read_column_layouts
-from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.criteria_condition import condition_named
 from pipeline.policy.defined_terms import define_terms
@@ -51,7 +50,7 @@ from pipeline.policy.outline import Item, outline
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
-from pipeline.policy.reading_choice import adds_criteria
+from pipeline.policy.reading_choice import adds_criteria, named_by_condition
 from pipeline.policy.references import resolve
 from pipeline.policy.refusal_lead_ins import refused_items
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
@@ -432,7 +431,10 @@ def _compile(
         tree.problems.extend(stated)
     granted: list[str] = []
     if (
-        (len(tree.indications) <= 1 or not all(names_condition(i.name) for i in tree.indications))
+        (
+            len(tree.indications) <= 1
+            or not all(named_by_condition(i.name) for i in tree.indications)
+        )
         and (leads := grant_lead_in_indications(lines, raw, page_text, granted)) is not None
         and (better_reading(leads[0], tree.indications) or len(tree.indications) <= 1)
         and adds_criteria(leads[0], tree.indications)

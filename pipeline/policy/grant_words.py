@@ -31,6 +31,8 @@ _GRANT_WORD = re.compile(
     r"renew(?:s|ed)|"
     # "the patient qualifies for 6 months only when every answer is Y": a form's own verb
     r"qualif(?:y|ies|ied)|"
+    # "We can say yes for 6 months when all of these are true:": a member guide's plain words
+    r"say(?:s)?\s+yes|"
     # "X: continue for 12 months at a time when both are confirmed": a renewal's grant
     r"continue[sd]?\s+for\s+(?:up\s+to\s+)?(?:\d{1,2}|one|two|three|six|twelve)\s+(?:months?|weeks?|years?))\b",
     re.I,

@@ -128,7 +128,7 @@ def lead_sentence(lines: list[Line], at: int) -> tuple[str, int] | None:
         )
         if end == at + 1 and titled and line.text[:1].isupper():
             return None  # a heading over the sentence, not its first line
-        if words[-1].rstrip().endswith("."):
+        if words[-1].rstrip().endswith((".", "?", "!")):
             return None  # a sentence ends here: the lead-in starts after it
         words.append(line.text)
         end += 1
