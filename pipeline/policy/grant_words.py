@@ -51,7 +51,7 @@ FURTHER_TERM = re.compile(
 )
 REFUSES = re.compile(
     r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
-    r"\bno\s+(?:authorization|payment)\b|\bhard\s+stops?\b|"
+    r"\bno\s+(?:cost\s+)?(?:authorization|payment|approval)\b|\bhard\s+stops?\b|"
     r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|medically|eligible|"
     r"considered|subsidi[sz]|funded|reimburs)|\b(?:excluded|denied|rejected|refused|ineligible|disqualif\w*)\b|\bneither\b[^.:]*\b(?:covered|approved|authori[sz]ed)\b",
     re.I,
