@@ -41,7 +41,7 @@ def lead_in_subject(text: str) -> str | None:
     ("Questions 1-6. Apomorphine infusion (Onapgo), initial certification: ..." →
     "Apomorphine infusion (Onapgo)"), or the population it grants for ("For adults with X
     ..." → "adults"); None where it names nothing else."""
-    if (who := _POPULATION.search(text)) is not None:
+    if (who := _POPULATION.search(text) or _POPULATION_LABEL.search(text)) is not None:
         return who["who"]
     head = text.split(": ", 1)[0] if ": " in text else ""
     head = _RANGE_LABEL.sub("", head.strip())
@@ -92,7 +92,15 @@ def _split(ind: Indication) -> list[Indication] | None:
 
 
 # the condition a population's lead-in names after it ("For children ... with SBS who ...")
-_WITH = re.compile(r"^\s+with\s+(?P<condition>[^,:;]+?)(?=\s+(?:who|when|if|that)\b|[,:;])", re.I)
+_WITH = re.compile(
+    r"^\s+with\s+(?P<condition>[^,:;]+?)"
+    r"(?=\s+(?:who|when|if|that|the|for|we|our|is|are|whose)\b|[,:;.])",
+    re.I,
+)
+# a population in brackets after a label ("Position 3.1 (adults).", "Renewal (children):")
+_POPULATION_LABEL = re.compile(
+    r"\((?P<who>adults?|children|adolescents?|infants?|paediatric|pediatric)\)", re.I
+)
 
 
 def _name(title: str, subject: str, named: bool, lead_in: str) -> str:

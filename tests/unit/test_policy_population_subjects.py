@@ -72,3 +72,27 @@ def test_two_populations_are_two_indications(tmp_path: Path) -> None:
     ]
     assert [b.request_type for b in tree.indications[1].branches][-1] == "continuation"
     assert [e.text for e in tree.exclusions] == ["Medication-overuse headache not yet treated."]
+
+
+def test_a_lead_in_wraps_onto_the_range_of_labels_it_cites() -> None:
+    from pipeline.policy.lead_in_sentences import lead_sentence
+    from pipeline.policy.outline import Line
+
+    lines = [
+        Line(
+            1,
+            0,
+            "Statement 1 (adults). The fund pays for X in adults with gout for 6 months when all of",
+        ),
+        Line(1, 0, "(a) to (c) are met."),
+        Line(1, 0, "(a) Age 18 or older."),
+    ]
+    read = lead_sentence(lines, 0)
+    assert read is not None and read[0].endswith("(a) to (c) are met.") and read[1] == 2
+    # an item right under an unfinished line is no part of it
+    lines[1] = Line(1, 0, "(a) Age 18 or older and on allopurinol.")
+    assert lead_sentence(lines, 0) is None or lead_sentence(lines, 0)[1] == 1  # type: ignore[index]
+    assert (
+        lead_in_subject("Statement 3.1 (adults). Renewal is for 12 months when both are shown.")
+        == "adults"
+    )
