@@ -18,9 +18,21 @@ _ANSWERS = re.compile(
 )
 
 
+# a response column before each question ("Y/N Q01 ...", "YES/NO 3. ..."): the reviewer's
+# answer slot, printed at the line's start where the form keys the answer in
+_RESPONSE = re.compile(r"(?m)^[ \t]*(?:Y\s?/\s?N|Yes\s?/\s?No|YES\s?/\s?NO)[ \t]+(?=\S)")
+
+
 def drop_answers(text: str) -> str:
-    """The text without its bare Yes / No answer boxes."""
-    return _ANSWERS.sub("", text)
+    """The text without its bare Yes / No answer boxes or its leading response column."""
+    return _RESPONSE.sub("", _ANSWERS.sub("", text))
+
+
+def blank_response_column(raw: list[list[str]]) -> list[list[str]]:
+    """The layout pages with each leading response slot ("Y/N") blanked to spaces of its
+    width, so the question after it keeps its indentation (a question printed with no slot
+    of its own, over lettered answers, stays the parent it is drawn as)."""
+    return [[_RESPONSE.sub(lambda m: " " * len(m.group()), line) for line in page] for page in raw]
 
 
 def drop_answer_boxes(lines: list[Line]) -> list[Line]:

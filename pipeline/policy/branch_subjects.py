@@ -27,10 +27,22 @@ _PART = re.compile(r",\s+(?![^()]*\))|\s+[-–—]\s+")
 _MAX_SUBJECT_WORDS = 8
 
 
+# a lead-in granting for one population ("For adults with X who ...", "For children aged 1
+# year or older with X, ...", "Continued reimbursement for children after 6 months")
+_POPULATION = re.compile(
+    r"\bfor\s+(?P<who>(?:adults?|children|child|adolescents?|infants?|paediatric|pediatric)"
+    r"(?:\s+(?:patients|members))?(?:\s+aged\s+[^,]{1,30}?)?)(?=\s+(?:with|who|after|aged|from)\b|,)",
+    re.I,
+)
+
+
 def lead_in_subject(text: str) -> str | None:
     """What a branch's lead-in is about, its label and request type dropped
     ("Questions 1-6. Apomorphine infusion (Onapgo), initial certification: ..." →
-    "Apomorphine infusion (Onapgo)"); None where it names nothing else."""
+    "Apomorphine infusion (Onapgo)"), or the population it grants for ("For adults with X
+    ..." → "adults"); None where it names nothing else."""
+    if (who := _POPULATION.search(text) or _POPULATION_LABEL.search(text)) is not None:
+        return who["who"]
     head = text.split(": ", 1)[0] if ": " in text else ""
     head = _RANGE_LABEL.sub("", head.strip())
     parts = [p.strip(" .") for p in _PART.split(head) if p.strip(" .")]
@@ -46,14 +58,17 @@ def _words(subject: str) -> set[str]:
 
 
 def _split(ind: Indication) -> list[Indication] | None:
-    initials = [b for b in ind.branches if b.request_type == "initial"]
+    # a branch of no stated type beside the renewals is a first request
+    renews = any(b.request_type == "continuation" for b in ind.branches)
+    first = {"initial", "any"} if renews else {"initial"}
+    initials = [b for b in ind.branches if b.request_type in first]
     subjects = [lead_in_subject(b.node.text) for b in initials]
     if len(initials) < 2 or None in subjects or len({s.lower() for s in subjects}) < 2:  # type: ignore[union-attr]
         return None
     groups: list[list[Branch]] = [[] for _ in initials]
     at = -1
     for branch in ind.branches:
-        if branch.request_type == "initial":
+        if branch.request_type in first:
             at += 1
             groups[at].append(branch)
             continue
@@ -67,13 +82,38 @@ def _split(ind: Indication) -> list[Indication] | None:
         ind.model_copy(
             update={
                 "id": f"{ind.id}.{k}",
-                "name": f"{ind.name} ({subject})" if named else subject,
+                "name": _name(ind.name, subject, named, branches[0].node.text),
                 "text": f"{subject}: {branches[0].node.text}",
                 "branches": branches,
             }
         )
         for k, (subject, branches) in enumerate(zip(subjects, groups, strict=True), 1)
     ]
+
+
+# the condition a population's lead-in names after it ("For children ... with SBS who ...")
+_WITH = re.compile(
+    r"^\s+with\s+(?P<condition>[^,:;]+?)"
+    r"(?=\s+(?:who|when|if|that|the|for|we|our|is|are|whose)\b|[,:;.])",
+    re.I,
+)
+# a population in brackets after a label ("Position 3.1 (adults).", "Renewal (children):")
+_POPULATION_LABEL = re.compile(
+    r"\((?P<who>adults?|children|adolescents?|infants?|paediatric|pediatric)\)", re.I
+)
+
+
+def _name(title: str, subject: str, named: bool, lead_in: str) -> str:
+    """The heading's condition and the subject after it: a population as "<condition> in
+    children aged 1 year or older" (the condition its lead-in names, else the heading's),
+    a drug or other subject in brackets."""
+    who = _POPULATION.search(lead_in)
+    if who is not None and who["who"] == subject:
+        said = _WITH.match(lead_in[who.end() :])
+        if said is not None:
+            return f"{said['condition'].strip()} in {subject}"
+        return f"{title} in {subject}" if named else subject
+    return f"{title} ({subject})" if named else subject
 
 
 def split_subjects(tree: PolicyTree) -> None:

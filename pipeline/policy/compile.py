@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import NecessityError
-from pipeline.policy.answer_boxes import drop_answer_boxes, drop_answers
+from pipeline.policy.answer_boxes import blank_response_column, drop_answer_boxes, drop_answers
 from pipeline.policy.before_after import in_force_column
 from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.branch_sections import branch_indication, branch_kind
@@ -19,7 +19,6 @@ from pipeline.policy.branch_subjects import split_subjects
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
 from pipeline.policy.column_layouts import read_column_layouts
-from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.continued import drop_continued
 from pipeline.policy.criteria_condition import condition_named
 from pipeline.policy.defined_terms import define_terms
@@ -51,7 +50,7 @@ from pipeline.policy.outline import Item, outline
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
-from pipeline.policy.reading_choice import adds_criteria
+from pipeline.policy.reading_choice import adds_criteria, named_by_condition
 from pipeline.policy.references import resolve
 from pipeline.policy.refusal_lead_ins import refused_items
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
@@ -60,6 +59,7 @@ from pipeline.policy.row_table_refs import apply_row_tables
 from pipeline.policy.row_tables import RowTable, read_row_tables
 from pipeline.policy.rule_blocks import rule_block_lines
 from pipeline.policy.run_in_branches import join_titled, run_in_indications
+from pipeline.policy.screen_fields import screen_field_lines
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.step_tiers import tier_indications
@@ -83,7 +83,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-33"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-34"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -128,6 +128,7 @@ COMPILER_VERSION = "policy-compiler-33"  # 7: two-column criteria tables; 8: con
 # 32: questionnaires' answer / label columns, branch grids, prose columns (column_layouts.py)
 # 33: numbered chapter sub-sections and their continuation chapters, ICD-10 bands, one
 # indication split per subject of its rule lines (chapter_subsections.py, branch_subjects.py)
+# 34: inquiry screens: response columns, tagged question ids, use / rule fields (screen_fields.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -341,7 +342,9 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         # side-by-side branch cells read one at a time (branch_columns.py); of an update's
         # retired and in-force columns, the one in force (before_after.py)
         # questionnaires' answer and label columns, branch grids, prose columns (column_layouts.py)
-        raw = read_column_layouts(branch_columns(in_force_column(raw_pages(Path(path)))))
+        raw = read_column_layouts(
+            branch_columns(in_force_column(blank_response_column(raw_pages(Path(path)))))
+        )
         rows, used = read_tables(raw)
         # a flowchart's boxes as items, its YES / NO arrow labels dropped (flowchart_answers.py);
         # "First, X. Second, Y." set out as a list (ordinal_prose.py); bare answer boxes dropped
@@ -373,6 +376,7 @@ def _compile(
     # notes that define marked criteria, read back under their marks at the end
     lines, notes = split_notes(drop_continued(lines))
     lines = rule_block_lines(lines)  # "IF ... THEN APPROVE ... WHEN ALL OF:" (rule_blocks.py)
+    lines = screen_field_lines(lines)  # "USE: X" / "REQ TYPE:" / "RULE:" (screen_fields.py)
     page_text = PageText([drop_answers(p.text) for p in pages])  # answer_boxes.py
     common = {"source_id": source_id, "file": str(Path(path).resolve()), "title": title}
     tree = build_tree(outline(lines), page_text, rows=rows, **common)
@@ -427,7 +431,10 @@ def _compile(
         tree.problems.extend(stated)
     granted: list[str] = []
     if (
-        (len(tree.indications) <= 1 or not all(names_condition(i.name) for i in tree.indications))
+        (
+            len(tree.indications) <= 1
+            or not all(named_by_condition(i.name) for i in tree.indications)
+        )
         and (leads := grant_lead_in_indications(lines, raw, page_text, granted)) is not None
         and (better_reading(leads[0], tree.indications) or len(tree.indications) <= 1)
         and adds_criteria(leads[0], tree.indications)

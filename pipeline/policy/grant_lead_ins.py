@@ -103,6 +103,13 @@ _FOR = re.compile(
     r"(?P<name>[^,:;()]+?)\s+(?:when|if|where|in\s+(?:members|patients|adults))\b",
     re.I,
 )
+# a yes / no question naming the condition a guide's section is for ("Does your child have
+# X?", "Do you have X?", "Has the member been diagnosed with X?")
+_HAS_QUESTION = re.compile(
+    r"^(?:does|do|is|has|have)\s+(?:your\s+\w+|you|the\s+(?:patient|member|child|person))\s+"
+    r"(?:have|has|been\s+diagnosed\s+with|living\s+with)\s+(?P<name>[^?]+?)\s*\?$",
+    re.I,
+)
 _VERB = re.compile(r"\s+(?:is|are|will|may|shall|can)\s+", re.I)
 # a heading's or question's own "for <condition>" ("When will we approve X for endometriosis
 # pain?", "3.1 Pegloticase for chronic gout")
@@ -267,6 +274,12 @@ def _title_name(text: str) -> str | None:
         return m.group("name").strip()
     if _ACTION.match(text):
         return None  # "APPROVE 16 weeks", "Deny": an end box's action, no condition
+    if (asked := _HAS_QUESTION.match(text)) is not None and any(
+        # "Does your child have Alagille syndrome?"; "... have PFIC (<its spelled name>)?"
+        names_condition(_bare(part))
+        for part in (asked["name"], *re.findall(r"\(([^()]+)\)", asked["name"]))
+    ):
+        return asked["name"].strip()
     return text.rstrip("?").strip() if names_condition(_bare(text)) else None
 
 

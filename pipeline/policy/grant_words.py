@@ -31,6 +31,8 @@ _GRANT_WORD = re.compile(
     r"renew(?:s|ed)|"
     # "the patient qualifies for 6 months only when every answer is Y": a form's own verb
     r"qualif(?:y|ies|ied)|"
+    # "We can say yes for 6 months when all of these are true:": a member guide's plain words
+    r"say(?:s)?\s+yes|"
     # "X: continue for 12 months at a time when both are confirmed": a renewal's grant
     r"continue[sd]?\s+for\s+(?:up\s+to\s+)?(?:\d{1,2}|one|two|three|six|twelve)\s+(?:months?|weeks?|years?))\b",
     re.I,
@@ -49,7 +51,7 @@ FURTHER_TERM = re.compile(
 )
 REFUSES = re.compile(
     r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
-    r"\bno\s+(?:authorization|payment)\b|\bhard\s+stops?\b|"
+    r"\bno\s+(?:cost\s+)?(?:authorization|payment|approval)\b|\bhard\s+stops?\b|"
     r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:cover|approv|authori|medically|eligible|"
     r"considered|subsidi[sz]|funded|reimburs)|\b(?:excluded|denied|rejected|refused|ineligible|disqualif\w*)\b|\bneither\b[^.:]*\b(?:covered|approved|authori[sz]ed)\b",
     re.I,

@@ -31,6 +31,9 @@ _OR_OPENS = re.compile(r"^or\s+(?!more\b|less\b|greater\b|higher\b|lower\b)(\w)"
 _ENOUGH = re.compile(
     r"\b(?:either|any(?:\s+one)?|one)\b[^.:;]{0,40}\b(?:is|are)\s+(?:enough|sufficient)\b", re.I
 )
+# a form's question answered through its sub-lines ("(ANY ONE LETTER = Y)", "any one box
+# answered yes"): a yes on one of them answers it
+_ANY_ONE_YES = re.compile(r"\b(?:any|either)\s+one\s+\w+\s*(?:=|is|answered)\s*(?:Y|yes)\b", re.I)
 _ONE_STEM = re.compile(r"^(?:at\s+least\s+|any\s+)?one\s+(?!of\b)[a-z][^.;]{0,100}:\s*$", re.I)
 
 
@@ -56,7 +59,7 @@ def _group_op(item: Item) -> tuple[str, int, str | None]:
         # "One formulary option failed or cannot be used:" over its options: any one
         # "penicillamine has been used and either" over its alternatives (ordinal_prose.py)
         return "any_of", 1, None
-    if _ENOUGH.search(text) and len(item.children) > 1:
+    if (_ENOUGH.search(text) or _ANY_ONE_YES.search(text)) and len(item.children) > 1:
         # "Which of these applies? A yes to either option is enough:": any one answer
         return "any_of", 1, None
     if stated := terse_logic(text, len(item.children)):

@@ -82,7 +82,7 @@ _LOGIC_WORDS: list[tuple[re.Pattern[str], str]] = [
 ]
 # "2 OF", "2 OF 3", "AT LEAST 2", "2+", "TWO OR MORE", "MIN 2", ">= 2"
 _AT_LEAST = re.compile(
-    r"^(?:(\w+)\s+of(?:\s+\d+)?|at\s+least\s+(\w+)|(\w+)\s*\+|(\w+)\s+or\s+more|"
+    r"^(?:(?:any\s+)?(\w+)\s+of(?:\s+\d+)?|at\s+least\s+(\w+)(?:\s+of)?|(\w+)\s*\+|(\w+)\s+or\s+more|"
     r"min(?:imum)?\.?\s+(\w+)|>=?\s*(\w+))$",
     re.I,
 )
@@ -125,6 +125,10 @@ class RuleTable:
     lines: list[tuple[int, str]] = field(default_factory=list)
 
 
+# the rows a count names after it ("any 1 of 6a-6b", "2 of 3a-3c"): "any 1 of" counts them
+_OF_ROWS = re.compile(r"(?<=\bof)\s+\w{1,4}\s*(?:-|–|to|through)\s*\w{1,4}\s*$", re.I)
+
+
 def logic_of(cell: str) -> tuple[str, int] | None:
     """("all_of" | "any_of" | "at_least" | "none" | "leaf", n) for a logic cell, or None for
     a word this reader does not know. A cell wrapped inside a word ("NON" / "E") reads
@@ -138,6 +142,10 @@ def logic_of(cell: str) -> tuple[str, int] | None:
             n = F.number(next(g for g in m.groups() if g))
             if n is not None and n >= 1:
                 return ("any_of", 1) if n == 1 else ("at_least", n)
+    if ";" in cell:
+        # "Required; any 1 of 6a-6b": the row is required, and its rows combine by the count
+        counted = [x for part in cell.split(";") if (x := logic_of(_OF_ROWS.sub("", part)))]
+        return counted[-1] if counted else None
     return None
 
 
@@ -163,7 +171,10 @@ def _lines(runs: list[Run]) -> list[list[Run]]:
     for line in out:
         cells: list[Run] = []
         for run in sorted(line, key=lambda r: r.x):
-            if cells and run.x - cells[-1].end < 3.0:
+            # a capitalised run the estimate of the one before overlaps is the next
+            # column's cell ("... on the problem list" | "Required"), not its piece
+            next_cell = run.x < cells[-1].end - 1.0 and run.text[:1].isupper() if cells else True
+            if cells and run.x - cells[-1].end < 3.0 and not next_cell:
                 last = cells[-1]
                 gap = "" if run.x - last.end < 1.0 else " "
                 cells[-1] = Run(last.x, last.y, f"{last.text}{gap}{run.text}", run.end)
@@ -327,6 +338,8 @@ def _by_depth(rows: list[RuleRow], depths: list[int]) -> None:
 def _prefix_parent(key: str, by_key: dict[str, RuleRow]) -> RuleRow | None:
     """The row whose key is the longest proper prefix of ``key`` at a separator ("R-3.1.a"
     → "R-3.1" → "R-3")."""
+    if (lettered := re.match(r"^(.*\d)[a-z]$", key)) and lettered[1] in by_key:
+        return by_key[lettered[1]]  # "HF-I-06a" under "HF-I-06"
     cut = re.split(r"(?=[.\-_/])", key)
     for n in range(len(cut) - 1, 0, -1):
         head = "".join(cut[:n])

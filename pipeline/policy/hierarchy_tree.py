@@ -44,6 +44,8 @@ _FOR_CONDITION = re.compile(
     re.I,
 )
 _DURATION = re.compile(r"\b(\d+\s*(?:months?|years?|weeks?|days?))\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[a-z)]\.)\s+(?=[A-Z])")
+_TITLE_LABEL = re.compile(r"^[A-Z][A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3}:\s+(?=\S)")
 _SPLIT_AT = re.compile(r"\s+[-–—]\s+|\s*[:,;]\s+|\s+")
 
 
@@ -51,6 +53,9 @@ def _subject(text: str) -> tuple[str | None, str | None, str | None]:
     """(subject, request type, approval) of a top-level row's text: the request type at its
     end ("Drug X - initial authorization, 12 months") or at its start ("Renewal: Drug X")."""
     approval = m.group(1) if (m := _DURATION.search(text)) else None
+    # a set row's title sentence before its rule ("CKD-I: X, initial. Approve 12 months
+    # when every Required row is met."): the title, less its own id label
+    text = _TITLE_LABEL.sub("", _SENTENCE_END.split(text, maxsplit=1)[0]).rstrip(". ")
     whole = _branch_kind(text)
     if whole is not None:
         return None, whole[0], whole[1] or approval
@@ -135,6 +140,9 @@ def _excludes(row: RuleRow) -> bool:
     logic = logic_of(row.cells.get("logic", ""))
     if logic is not None and logic[0] == "none":
         return True
+    denied = [logic_of(c.cells.get("logic", "")) for c in row.children]
+    if denied and all(d is not None and d[0] == "none" for d in denied):
+        return True  # "EXCL: Do not approve ..." over rows each marked "Deny"
     return bool(_EXCLUSION_SECTION.search(row.text)) and _subject(row.text)[1] is None
 
 
@@ -155,6 +163,24 @@ def _branches(row: RuleRow, reader: _Reader, at: str) -> tuple[str | None, list[
     return subject, [Branch(request_type=kind or "any", approval=approval, node=node)]  # type: ignore[arg-type]
 
 
+def _same_name(a: str, b: str) -> bool:
+    """One subject, spelled out in one row and abbreviated in another ("Heart failure with
+    left ventricular ejection fraction of 40% or more" / "Heart failure with LVEF of 40%
+    or more"): equal once each spelled-out run is read as the initials the other prints."""
+    return _initialled(a, b) == _initialled(b, a)
+
+
+def _initialled(text: str, other: str) -> str:
+    words = text.lower().split()
+    for short in re.findall(r"\b[A-Z]{2,6}\b", other):
+        n = len(short)
+        for k in range(len(words) - n + 1):
+            if "".join(w[:1] for w in words[k : k + n]) == short.lower():
+                words[k : k + n] = [short.lower()]
+                break
+    return " ".join(words)
+
+
 def _read(
     table: RuleTable, condition: str | None, pages: PageText, problems: list[str]
 ) -> tuple[list[Indication], list[Exclusion]]:
@@ -170,11 +196,13 @@ def _read(
         if not branches:
             continue
         name = _name(subject, condition) if subject else condition or root.text
-        same = next((i for i in out if i.name == name), None)
+        same = next((i for i in out if _same_name(i.name, name)), None)
         if same is None and subject is None and out:
             same = out[-1]  # "Renewal (12 months)" with no subject: the one before it
         if same is not None:
             same.branches.extend(branches)
+            if same.name != name:  # the other spelling of its name goes on its text
+                same.text = f"{same.text} {root.text}"
             continue
         out.append(
             Indication(

@@ -23,6 +23,10 @@ _COUNTS = re.compile(r"\b(?:all|every|each|both|any|either|at\s+least)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 # an answer's label under a question ("A.", "A:", "Answer:"): the sentence after it answers
 _ANSWER = re.compile(r"^(?:A|Ans(?:wer)?)\s*[.:]\s+(?=\S)")
+# a range of item labels that a sentence wraps onto ("(a) to (e) are met.", "1-4 apply:")
+_LABEL_RANGE = re.compile(
+    r"^\(?[a-z0-9]{1,3}[.)]?\s*(?:to|through|-|–)\s*\(?[a-z0-9]{1,3}\)?\s+[a-z]", re.I
+)
 _MAX_LEAD_LINES, _MAX_HEADING_WORDS, _MAX_PANEL_WORDS = 4, 8, 14
 
 
@@ -118,8 +122,10 @@ def lead_sentence(lines: list[Line], at: int) -> tuple[str, int] | None:
         if end >= len(lines) or end - at >= _MAX_LEAD_LINES:
             return None
         line = lines[end]
-        if line.blank_before or _marker(line.text) or line.page != first.page:
+        if line.blank_before or line.page != first.page:
             return None
+        if _marker(line.text) and not _LABEL_RANGE.match(line.text):
+            return None  # an item; "(a) to (e) are met." wrapped from "... when all of" is not
         # a numbered section's title over its sentence ("4-2  Still's disease (systemic ...)")
         titled = _is_heading(first) or (
             opening != first.text
@@ -128,7 +134,7 @@ def lead_sentence(lines: list[Line], at: int) -> tuple[str, int] | None:
         )
         if end == at + 1 and titled and line.text[:1].isupper():
             return None  # a heading over the sentence, not its first line
-        if words[-1].rstrip().endswith("."):
+        if words[-1].rstrip().endswith((".", "?", "!")):
             return None  # a sentence ends here: the lead-in starts after it
         words.append(line.text)
         end += 1

@@ -3,9 +3,19 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.policy.condition_vocabulary import names_condition
-from pipeline.policy.grant_words import REFUSES
+from pipeline.policy.grant_words import REFUSES, grant_words
 from pipeline.policy.models import Indication
+
+
+def named_by_condition(name: str) -> bool:
+    """A name that is a condition's, not a granting sentence read as one ("To keep getting X
+    for <condition> after 6 months, we approve ... when both of these are true")."""
+    return names_condition(name) and not (
+        grant_words(name) and re.search(r"\b(?:when|if)\b", name, re.I)
+    )
 
 
 def adds_criteria(found: list[Indication], had: list[Indication]) -> bool:
@@ -18,7 +28,7 @@ def adds_criteria(found: list[Indication], had: list[Indication]) -> bool:
         typed = sum(b.request_type != "any" for b in branches)
         return typed, len(branches), sum(len(b.node.leaves()) for b in branches)
 
-    named = [i for i in had if names_condition(i.name)]
+    named = [i for i in had if named_by_condition(i.name)]
     if not had or size(found) > size(had) and (len(had) <= 1 or not named):
         return True
     if _types_untyped(found, had, size(found), size(had)):
@@ -57,5 +67,5 @@ def _types_untyped(
         found_size[0] > had_size[0]
         and found_size[2] >= had_size[2]
         and all(names_condition(i.name) for i in found)
-        and not all(names_condition(i.name) for i in had)
+        and not all(named_by_condition(i.name) for i in had)
     )

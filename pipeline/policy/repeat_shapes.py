@@ -63,10 +63,16 @@ def line_shape(text: str) -> Shape | None:
         d = digits[-1]
         head, tail = token[: d.start()], token[d.end() :]
         # one number, a short tag before it ("Q", "IC-", "§") and punctuation after
-        if len(digits) > 1 or len(d.group()) > 3 or any(c.isalnum() for c in tail):
+        if len(digits) > 1 or len(d.group()) > 3:
             return None
         if not (head or tail) or len([c for c in head if c.isalpha()]) > 3:
             return None  # a bare number, or a word with a number in it
+        if head.isalpha() and len(tail) == 1 and tail.isalpha():
+            # a lettered sub-question of a tagged one ("Q06A", "Q06B" under "Q06"): the
+            # letter counts
+            return Shape(head + "9" + ("A" if tail.isupper() else "a"), tail.lower(), rest)
+        if any(c.isalnum() for c in tail):
+            return None
         return Shape(head + "9" + tail, str(int(d.group())), rest)
     if not letters:
         # a glyph: symbols and punctuation only (">", "=>", "→", "+")
@@ -110,6 +116,17 @@ def _introduces(line: Line) -> bool:
     return line.blank_before and len(text.split()) <= 8 and not text.endswith((".", ";", ","))
 
 
+def _cites_next(lines: list[Line], k: int) -> bool:
+    """A rule line that names the next line's tagged label ("APPROVAL RULE: ALL OF Q01-Q05
+    = Y" over "Q01 ..."; "RULE: Q06 = Y AND Q07 = Y" over "Q06 ..."): it introduces them."""
+    if k + 1 >= len(lines) or (shape := line_shape(lines[k + 1].text)) is None:
+        return False
+    token = lines[k + 1].text.split()[0].rstrip(".:)")
+    if not shape.counter or not any(c.isalpha() for c in token):
+        return False  # a bare "1." is cited by any sentence with a 1 in it
+    return re.search(rf"(?<![\w-]){re.escape(token)}(?![\w])", lines[k].text) is not None
+
+
 def _advances(labels: list[str]) -> bool:
     """Each counter starts a list or follows the one before, and one at least follows."""
     follows = [next_label(a, b) for a, b in zip(labels, labels[1:], strict=False)]
@@ -145,7 +162,7 @@ def learned_markers(lines: list[Line]) -> dict[int, tuple[str, str, str]]:
     found: dict[int, tuple[str, str, str]] = {}
     k = 0
     while k < len(lines):
-        if not _introduces(lines[k]):
+        if not (_introduces(lines[k]) or _cites_next(lines, k)):
             k += 1
             continue
         run = _run(lines, k)

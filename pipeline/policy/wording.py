@@ -105,7 +105,7 @@ _OF_THE_FOLLOWING = re.compile(
     # "all of the criteria in 1.1 through 1.5", "one of the criteria in 2.2.1 or 2.2.2"
     r"criteria\s+in\s+\d+(?:\.\d+)*(?:\s*(?:,|through|to|or|and|-|–)\s*\d+(?:\.\d+)*)+)|"
     # ("Puberty is delayed, meaning one of these": the stem ends there, with no colon)
-    r"of\s+these\b(?:[^.:;]{0,60}:)?\s*$)|"
+    r"of\s+these\b(?:[^.:;]{0,100}:)?\s*$)|"
     r"\bmust\s+meet\s+(?:(at least)\s+)?(all|both|either|one|any|two|three|four|\d+)\b|"
     # "approve ... when ALL apply:", "ONE applies:": the count and the verb, no "following"
     r"\b(ALL|BOTH|EITHER|ONE|ANY|TWO|THREE|FOUR)\s+(?:or\s+more\s+)?appl(?:y|ies)\s*:?\s*$",
