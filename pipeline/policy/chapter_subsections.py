@@ -27,6 +27,7 @@ from pipeline.policy.match import condition_words
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
 from pipeline.policy.sections import _Branch, _copy, _listed, _root
+from pipeline.policy.shared_sections import CITED_SECTION
 from pipeline.policy.verbatim import PageText
 
 # "4-1 Title", "6–2 Title: statement": chapter and sub-section joined by a hyphen
@@ -34,12 +35,6 @@ _SUB = re.compile(r"^(\d{1,2})\s?[-–]\s?(\d{1,2})\.?\s+(\S.*)$")
 # "4. Patients eligible for treatment": a chapter heading at the margin
 _CHAPTER = re.compile(r"^(\d{1,2})[.)]\s+([A-Z].*)$")
 _CONTINUES = re.compile(rf"\b(?!continuous)(?:{CONTINUED_WORDS})\b", re.I)  # not "continuous use"
-# "together with chapter 3", "as well as section 2", "and the requirements in chapter 3"
-_CITES = re.compile(
-    r"\b(?:together\s+with|along\s+with|as\s+well\s+as|in\s+addition\s+to|plus|and)\s+"
-    r"(?:the\s+\w+\s+(?:in|of)\s+)?(?:chapter|section|part)\s+(\d{1,2})\b",
-    re.I,
-)
 
 
 @dataclass
@@ -102,7 +97,7 @@ def _shared(
 ) -> tuple[list[Line], set[int]]:
     """The items of the chapter the sub-section's lead-in cites as applying with it."""
     lead = " ".join([sub.head.text, *(x.text for x in sub.lines[:2])])
-    m = _CITES.search(lead)
+    m = CITED_SECTION.search(lead)
     if m is None or m.group(1) == sub.chapter or m.group(1) not in chapters:
         return [], set()
     start = chapters[m.group(1)][1] + 1
@@ -114,7 +109,7 @@ def _shared(
 
 
 def _node(sub: _Sub, lines: list[Line], chapters, pages: PageText, problems: list[str]):
-    """The sub-section's criteria: its own list, after the shared chapter's items."""
+    """The sub-section's criteria: its own list, then the shared chapter's items."""
     head = sub.head
     title, body = head, sub.lines
     if ":" not in head.text and body and not _listed(body[0]) and body[0].indent <= head.indent:
@@ -129,7 +124,7 @@ def _node(sub: _Sub, lines: list[Line], chapters, pages: PageText, problems: lis
     if items and node.op == "all_of":
         shared = _root(_Branch(sub.kind, title, lines=items), f"{node_id}.shared", pages, [])
         if shared is not None and shared.op == "all_of":
-            node.children = [*(_copy(c, "s") for c in shared.children), *node.children]
+            node.children = [*node.children, *(_copy(c, "s") for c in shared.children)]
     return node, branch.approval, used
 
 

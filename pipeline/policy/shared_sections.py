@@ -10,10 +10,12 @@ import re
 from pipeline.policy.layout_text import Line
 from pipeline.policy.list_labels import _marker
 
-# "together with chapter 3", "as well as the requirements in section 2", "plus part 1"
-_TOGETHER = re.compile(
-    r"\b(?:together\s+with|along\s+with|as\s+well\s+as|in\s+addition\s+to|plus)\s+"
-    r"(?:(?:all\s+)?the\s+(?:requirements?|criteria|conditions)\s+(?:in|of)\s+)?"
+# "together with chapter 3", "as well as the requirements in section 2", "plus part 1",
+# "and the conditions of chapter 3": the one test of a lead-in citing a shared section
+# (read here and by chapter_subsections.py)
+CITED_SECTION = re.compile(
+    r"\b(?:together\s+with|along\s+with|as\s+well\s+as|in\s+addition\s+to|plus|and)\s+"
+    r"(?:(?:all\s+)?the\s+\w+\s+(?:in|of)\s+)?"
     r"(?:chapter|section|part)\s+(\d{1,2})\b",
     re.I,
 )
@@ -22,7 +24,7 @@ _TOGETHER = re.compile(
 def cited_section_lines(text: str, lines: list[Line]) -> list[Line]:
     """The item lines of the numbered section a lead-in's words add to its own items (the
     lines indented under the section's numbered heading); none where it cites none."""
-    if (m := _TOGETHER.search(text)) is None:
+    if (m := CITED_SECTION.search(text)) is None:
         return []
     for k, line in enumerate(lines):
         mark = _marker(line.text)

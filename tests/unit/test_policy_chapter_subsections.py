@@ -58,13 +58,13 @@ def test_sub_sections_name_their_conditions_and_a_later_chapter_continues_them()
     inds, used = read
     assert [i.name for i in inds] == ["Atopic dermatitis", "Eosinophilic esophagitis"]
     derm, eoe = inds
-    # the shared chapter the lead-in cites comes first, then the sub-section's own items
+    # the sub-section's own items as its lead-in lists them, then the shared chapter's
     assert _leaves(derm, "initial") == [
-        "The prescriber is a dermatologist or an allergist.",
-        "The clinic can monitor for conjunctivitis.",
         "Eczema area and severity index of 16 or more.",
         "Age 6 months or older.",
         "Topical corticosteroids failed for 4 weeks.",
+        "The prescriber is a dermatologist or an allergist.",
+        "The clinic can monitor for conjunctivitis.",
     ]
     assert _leaves(eoe, "initial")[0].startswith("15 or more eosinophils")
     # "4-1 Eczema" shares no condition word with "Atopic dermatitis": tied back by its
