@@ -30,6 +30,9 @@ CONTINUED_WORDS = (
     r"(?:repeat|second|subsequent|further|another)\s+(?:course|dos(?:e|es|ing)|cycle|"
     r"infusion|treatment|request|application)s?"
 )
+# the words anywhere in a text: one compiled test the readers share
+INITIAL_RE = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
+REQUEST_WORD = re.compile(rf"\b(?:{INITIAL_WORDS}|{CONTINUED_WORDS})\b", re.I)
 # "Start of therapy" / "Refill authorization": an intake sheet's parts
 _BRANCH_INITIAL = re.compile(
     rf"^(?:{INITIAL_WORDS}|induction|start(?:\s+of\s+(?:therapy|treatment))?)\b", re.I

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.policy.branch_names import _BRANCH_CONTINUED, _BRANCH_INITIAL, INITIAL_WORDS
+from pipeline.policy.branch_names import _BRANCH_CONTINUED, _BRANCH_INITIAL, INITIAL_RE
 from pipeline.policy.models import Branch, Indication, PolicyNode, PolicyTree
 
 # "(approval: 12 months)", "approve for 6 months", "Approval Duration: 1 year"
@@ -19,7 +19,6 @@ _APPROVAL = re.compile(
     r"\b(?:approv\w*|authori[sz]\w*|duration)\b[^.;]{0,30}?\b(\d+\s*(?:months?|years?|weeks?))",
     re.I,
 )
-_INITIAL_IN = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
 # markers and checkboxes before the title: "[ ] Renewal", "B. Initial", "2) Renewal"
 _LEAD = re.compile(r"^(?:\[\s?[xX]?\s?\]\s*|[\u2610\u2611\u2612]\s*|\(?[A-Za-z0-9]{1,3}[.)]\s+)*")
 
@@ -50,7 +49,7 @@ def _titled(root: PolicyNode, initial: bool) -> list[tuple[str, PolicyNode]] | N
         # "Initiation" printed over both ("Reimbursement condition Initiation" / "1. X should
         # be reimbursed for ... who meet all of:" / "2. Renewal ... requires all of:"): the
         # untitled group before the renewal is the initial request's
-        if kinds[0][1].op != "leaf" and (initial or _INITIAL_IN.search(root.text)):
+        if kinds[0][1].op != "leaf" and (initial or INITIAL_RE.search(root.text)):
             kinds[0] = ("initial", kinds[0][1])
     if len(kinds) < 2 or any(k is None for k, _ in kinds):
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.branch_names import REQUEST_WORD
 from pipeline.policy.condition_vocabulary import (
     DISEASE_FORM,
     DISEASE_NOUNS,
@@ -39,7 +39,6 @@ _PHRASE_END = re.compile(
     r"was)|of\s+at\s+least|for\s+at\s+least|despite|after|before|on|at|in\s+the|\d)\b",
     re.I,
 )
-_REQUEST_WORD = re.compile(rf"\b(?:{INITIAL_WORDS}|{CONTINUED_WORDS})\b", re.I)
 _MAX_WORDS, _FIRST_LEAVES, _MAX_TITLE_WORDS = 6, 3, 10
 
 
@@ -108,7 +107,7 @@ def condition_named(ind: Indication) -> str:
     if names_condition(ind.name) or (found := criteria_condition(ind)) is None:
         return ind.name
     title = ind.name.strip()
-    if set(words_of(_REQUEST_WORD.sub(" ", title))) <= DOCUMENT_WORDS:
+    if set(words_of(REQUEST_WORD.sub(" ", title))) <= DOCUMENT_WORDS:
         # "Reimbursement condition Initiation": the document's part and a request type,
         # nothing that tells the indication apart
         title = ""

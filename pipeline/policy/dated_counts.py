@@ -14,6 +14,10 @@ from typing import NamedTuple
 from pipeline.policy.measures import Bound, bounds
 from pipeline.policy.units import UNIT, unit_of
 
+# a span word in days ("readings 7 days apart", "within 2 months"): read by the
+# counting readers (repeated_readings.py, spaced_results.py)
+DAYS = {"day": 1.0, "week": 7.0, "month": 30.4}
+
 
 class Dated(NamedTuple):
     """One reading of the measurement: value, unit, date and hour of day where written."""

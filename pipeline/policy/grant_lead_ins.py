@@ -40,7 +40,12 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
-from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS, branch_heading_kind
+from pipeline.policy.branch_names import (
+    CONTINUED_WORDS,
+    INITIAL_RE,
+    INITIAL_WORDS,
+    branch_heading_kind,
+)
 from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_logic import _logic, _typed
@@ -48,6 +53,7 @@ from pipeline.policy.grant_words import FURTHER_TERM, grant_words
 from pipeline.policy.granted_subject import passive_subject
 from pipeline.policy.lead_in_sentences import (
     _MAX_HEADING_WORDS,
+    _MAX_PANEL_WORDS,
     _SENTENCE,
     _is_heading,
     lead_sentence,
@@ -118,12 +124,11 @@ _TITLE_FOR = re.compile(
 )
 # the request type a lead-in or its heading names (branch_names.py's words), and a further
 # term ("for 6 more months") as a renewal
-_INITIAL = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
 _RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I)
 _ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
 _COUNTED = re.compile(r"\b(?:all|both|any|either|one)\s+of\s+the\s+following\b", re.I)
 _CELL_GAP = re.compile(r"\s{3,}")
-_HEADING_REACH, _MAX_PANEL_WORDS = 4, 14
+_HEADING_REACH = 4
 
 
 def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
@@ -144,7 +149,7 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
 def _typed_term(text: str) -> bool:
     """A lead-in naming its request type and term, no condition word needed ("Continued
     coverage for these codes (12 months at a time):", "Renewal - approve 6 months:")."""
-    return bool(term(text) and (_INITIAL.search(text) or _RENEWAL.search(text)))
+    return bool(term(text) and (INITIAL_RE.search(text) or _RENEWAL.search(text)))
 
 
 def items_end(lines: list[Line], start: int, lead: Line) -> int:
@@ -215,7 +220,7 @@ def _subject(text: str) -> str | None:
     grants in the passive."""
     m = _SUBJECT.match(text)
     said = m.group(1) if m is not None else passive_subject(text)
-    if said is None or names_condition(said) or _INITIAL.match(said):
+    if said is None or names_condition(said) or INITIAL_RE.match(said):
         return None
     return None if _RENEWAL.match(said) else said
 
@@ -228,7 +233,7 @@ def _base_condition(condition: str) -> str:
 
 def _bare(text: str) -> str:
     """A title less its request-type words ("FIRST REQUEST", "Continued use")."""
-    return _RENEWAL.sub(" ", _INITIAL.sub(" ", text))
+    return _RENEWAL.sub(" ", INITIAL_RE.sub(" ", text))
 
 
 def _is_title(line: Line) -> bool:
@@ -287,7 +292,7 @@ def _run_in_name(label: str, condition: str | None, lines: list[Line], at: int) 
     """The indication a run-in label names ("Drug X (Brand): approve ... if"): a condition
     it names, else the drug's, granted for the condition the titles above or the document's
     opening words name; none for a request type's or a granting label ("Renewal:")."""
-    if _INITIAL.search(label) or _RENEWAL.search(label) or grant_words(label):
+    if INITIAL_RE.search(label) or _RENEWAL.search(label) or grant_words(label):
         return None
     if names_condition(label):
         return label
@@ -327,7 +332,7 @@ def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, 
 
 def _request_type(*texts: str) -> str:
     for text in texts:
-        first = _INITIAL.search(text)
+        first = INITIAL_RE.search(text)
         again = _RENEWAL.search(text)
         if first and (not again or first.start() < again.start()):
             return "initial"

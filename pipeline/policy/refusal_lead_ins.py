@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from pipeline.policy.exclusions import _exclusion
-from pipeline.policy.grant_lead_ins import _is_heading, items_end, lead_sentence
+from pipeline.policy.grant_lead_ins import items_end
 from pipeline.policy.grant_words import REFUSES
+from pipeline.policy.lead_in_sentences import _is_heading, lead_sentence
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Exclusion
 from pipeline.policy.outline import Line, outline

@@ -18,6 +18,7 @@ from datetime import date
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import _clauses, record_facts
 from pipeline.policy.dated_counts import (
+    DAYS,
     Dated,
     cited,
     day_of,
@@ -36,7 +37,6 @@ _ASKS = re.compile(
     r"(?P<gap>\d+|" + NUMBER_WORD + r")\s+(?P<unit>days?|weeks?|months?)\s+apart\W*$",
     re.I,
 )
-_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4}
 _VALUE = re.compile(r"(?<![\w.,/])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w/])")
 # the date written right after the value ("2,140 mcg/L on 12/22/2025")
 _DATED = re.compile(r"^\s*(?:on|dated|from)?\s*\d{1,2}/\d{1,2}/\d{4}\b")
@@ -68,7 +68,7 @@ def judge_repeated_readings(text: str, facts: list[CaseFact]) -> tuple[str, list
         return None
     bound, words = named
     need = int(count_value(m.group("n").lower()))
-    gap = count_value(m.group("gap").lower()) * _DAYS[m.group("unit").lower().rstrip("s")]
+    gap = count_value(m.group("gap").lower()) * DAYS[m.group("unit").lower().rstrip("s")]
     readings = _readings(words[-1], bound.unit, facts)
     dated = [r for r in readings if r.day is not None]
     days = days_past(dated, bound)

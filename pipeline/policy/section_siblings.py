@@ -6,14 +6,11 @@ goes to a person instead of a denial."""
 
 from __future__ import annotations
 
-import re
-
-from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.branch_names import REQUEST_WORD
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.models import PolicyNode
 from pipeline.policy.name_words import condition_words
 
-_BRANCH = re.compile(rf"\b(?:{INITIAL_WORDS}|{CONTINUED_WORDS})", re.I)
 _HEAD_CHARS = 160  # a section's heading sits at the start of its group's text
 
 
@@ -23,7 +20,7 @@ def _heading_condition(node: PolicyNode) -> frozenset[str]:
     if node.op == "leaf":
         return frozenset()
     head = node.text[:_HEAD_CHARS]
-    m = _BRANCH.search(head)
+    m = REQUEST_WORD.search(head)
     if m is None or not names_condition(head[: m.start()]):
         return frozenset()
     return frozenset(condition_words(head[: m.start()]))

@@ -20,7 +20,7 @@ from datetime import date
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import record_facts
-from pipeline.policy.dated_counts import Dated, cited, day_of, named_bound, shown, unit_span
+from pipeline.policy.dated_counts import DAYS, Dated, cited, day_of, named_bound, shown, unit_span
 from pipeline.policy.dates import as_of
 from pipeline.policy.units import NUMBER_WORD, count_value
 
@@ -43,7 +43,6 @@ _OCCASIONS = re.compile(
     r"(?:\s*,\s*(?P<extra>[^.;]+?))?\W*$",
     re.I,
 )
-_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4}
 _RESULTS = re.compile(r"\b(?:results?|readings?|values?|measurements?|levels?|tests?)\b", re.I)
 _VALUE = re.compile(r"(?<![\w.,/])(\d+(?:\.\d+)?)(?![\w/]|\.\d)")
 _DATE_AFTER = re.compile(r"^\s*(?:on|dated|from)?\s*(\d{1,2}/\d{1,2}/\d{4})\b")
@@ -129,13 +128,13 @@ def judge_spaced_results(text: str, facts: list[CaseFact]) -> tuple[str, list[st
     need = int(count_value(m.group("n").lower()))
     gap = 1.0  # on different days
     if "gap" in m.groupdict():
-        gap = count_value(m.group("gap").lower()) * _DAYS[m.group("unit").lower().rstrip("s")]
+        gap = count_value(m.group("gap").lower()) * DAYS[m.group("unit").lower().rstrip("s")]
     readings, undated = _readings(words[-1], bound.unit, facts)
     if m.group("window"):
         today = as_of(facts)
         if today is None:
             return None
-        span = count_value(m.group("window").lower()) * _DAYS[m.group("wunit").lower().rstrip("s")]
+        span = count_value(m.group("window").lower()) * DAYS[m.group("wunit").lower().rstrip("s")]
         readings = [r for r in readings if r.day and 0 <= (today - r.day).days <= span]
     held = sorted((r for r in readings if bound.holds(r.value)), key=lambda r: r.day or date.min)
     days = sorted({r.day for r in held if r.day})
