@@ -17,6 +17,7 @@ from pipeline.policy.fields import code_in
 from pipeline.policy.lead_in_condition import lead_in_condition
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.name_words import condition_words, other_form, words
+from pipeline.policy.population_fit import population_fit
 from pipeline.policy.section_names import defined_abbreviations as section_abbreviations
 from pipeline.policy.section_names import spell_out
 from pipeline.policy.word_families import shared_words
@@ -277,6 +278,8 @@ def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
             score = by_section[ind.section][0] - 0.05
             why = f"{by_section[ind.section][1]} (the condition of its section)"
         if score and (fit := _request_fit(ind.name, case))[0]:
+            score, why = score + fit[0], f"{why}; {fit[1]}"
+        if score and (fit := population_fit(ind.name, case))[0]:
             score, why = score + fit[0], f"{why}; {fit[1]}"
         served, what = _treatment_overlap(ind.name, case) if by_treatment else (0.0, "")
         if served:
