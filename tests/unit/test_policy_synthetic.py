@@ -93,6 +93,9 @@ BATCHES = {
     "synthetic18": Batch(
         POLICIES / "synthetic18", "build.py", "policy-pairs-synthetic18.yaml", 5, True, pairs=2
     ),
+    "synthetic19": Batch(
+        POLICIES / "synthetic19", "build.py", "policy-pairs-synthetic19.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
