@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-_ICD = re.compile(r"[A-Z]\d{2}(?:\.\w{1,4})?")
+from pipeline.policy.fields import ICD10_CODE
+
+_ICD = re.compile(ICD10_CODE)
 
 
 def _coded_form(form: str, code: str) -> str:

@@ -170,9 +170,10 @@ def classify(text: str, notes: list[str]) -> tuple[CriterionKind, dict]:
     return "other", fields
 
 
-_ICD = r"[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?"
-_ICD_RANGE = re.compile(rf"\b({_ICD})\s*(?:to|through|-|–)\s*({_ICD})\b")
-_ICD_ONE = re.compile(rf"\b({_ICD})\b")
+# an ICD-10 code or category ("M32", "M32.14", "L40.50"): one pattern for every reader
+ICD10_CODE = r"[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?"
+_ICD_RANGE = re.compile(rf"\b({ICD10_CODE})\s*(?:to|through|-|–)\s*({ICD10_CODE})\b")
+_ICD_ONE = re.compile(rf"\b({ICD10_CODE})\b")
 
 
 def icd10_codes(text: str) -> list[str]:

@@ -144,7 +144,7 @@ def _branches(item: Item, ind_id: str, pages: PageText, problems: list[str]) -> 
     return out
 
 
-_CODE = r"[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?"
+_CODE = F.ICD10_CODE
 # "L40.50 - L40.59 | Psoriatic arthritis": a heading that opens with its ICD-10 code or range
 _CODED_HEADING = re.compile(
     rf"^(?:ICD-?10(?:-CM)?(?:\s+codes?)?\s*:?\s*)?({_CODE})(?:\s*[-–]\s*({_CODE}))?"

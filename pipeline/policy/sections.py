@@ -211,9 +211,7 @@ class _Section:
 def _code_line(text: str) -> list[str]:
     """The ICD-10 codes of a line that only lists them ("ICD-10: G70.00, G70.01")."""
     codes = F.icd10_codes(text)
-    rest = re.sub(
-        r"[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?|icd-?10(?:-cm)?|codes?|[\W_]", "", text, flags=re.I
-    )
+    rest = re.sub(rf"{F.ICD10_CODE}|icd-?10(?:-cm)?|codes?|[\W_]", "", text, flags=re.I)
     return codes if codes and len(rest) <= 3 else []
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.policy.fields import ICD10_CODE
 from pipeline.policy.layout_text import Line, is_running, running_lines
 from pipeline.policy.table_centered import Record, centered_rows, is_centered
 
@@ -45,7 +46,7 @@ _COLUMN_WORD = re.compile(r"^[A-Z][a-z]{2,}(?: [A-Za-z]{2,})?$")
 _LIMITS_HEAD = re.compile(r"\bquantity limits?\b", re.I)
 # A name cell's line of codes ("ICD-10: C56.1-C56.9,", "C48.2"): the name's codes, never
 # a new row's name
-_CODE_LINE = re.compile(r"^(?:ICD-?10(?:-CM)?\b|[A-TV-Z]\d{2}(?:\.\w{1,4})?(?:\s*[-–,]|$))")
+_CODE_LINE = re.compile(rf"^(?:ICD-?10(?:-CM)?\b|{ICD10_CODE}(?:\s*[-–,]|$))")
 # a connector alone between a cell's items, drifted left of the criteria column
 _CONNECTOR = re.compile(r"^(?:AND|OR)$")
 _OPEN_END = re.compile(
