@@ -18,8 +18,10 @@ from pipeline.policy.branch_split import split_tree
 from pipeline.policy.branch_subjects import split_subjects
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
+from pipeline.policy.code_library import library_indications
 from pipeline.policy.column_layouts import read_column_layouts
 from pipeline.policy.continued import drop_continued
+from pipeline.policy.covered_use_lines import name_by_use_lines
 from pipeline.policy.criteria_condition import condition_named
 from pipeline.policy.defined_terms import define_terms
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
@@ -400,7 +402,8 @@ def _compile(
         tree = build_tree(outline(rest), page_text, sectioned=blocks[0], **common)
         tree.problems.extend(coded)
     stated: list[str] = []
-    read = next(
+    # rules citing a code library's criteria by formula (code_library.py), else one layout each
+    read = library_indications(lines, raw, page_text, stated) or next(
         (r for reader in LINE_READERS if (r := reader(lines, page_text, stated)) is not None),
         None,
     )
@@ -460,6 +463,7 @@ def _compile(
     expand_marks(tree, notes, page_text)  # "E. Iron burden ...*" (footnote_marks.py)
     spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
     name_listed_uses(tree)  # "Covered uses: 1 X; 2 Y" (use_label_renewals.py)
+    name_by_use_lines(tree, " ".join(p.text for p in pages))  # "Use 1.2: X" (covered_use_lines.py)
     define_terms(tree, " ".join(p.text for p in pages))  # '"X" means Y' (defined_terms.py)
     lettered_alternatives(tree, " ".join(p.text for p in pages))  # "2a" / "2b": any one
     # "X IV - start" / "X IV - keep going": one subject's titles (run_in_branches.py)
