@@ -65,8 +65,7 @@ def _defines(text: str, library: dict[str, tuple[str, int, int]]) -> bool:
 
 
 def _runs(text: str, codes: set[str]) -> list[list[str]]:
-    """The runs of formula tokens in a line holding at least one library code and one
-    operator, each as its tokens."""
+    """The runs of formula tokens in a line that hold a library code, each as its tokens."""
     out: list[list[str]] = []
     run: list[str] = []
     last = 0
@@ -74,7 +73,9 @@ def _runs(text: str, codes: set[str]) -> list[list[str]]:
         tok = m.group(0)
         gap = text[last : m.start()]
         code_like = tok[0].isalpha() and tok.lower() not in {"and", "or"}
-        if run and gap.strip() or code_like and tok not in codes:
+        # two codes side by side, no operator between, are two cells ("RA-1   RESP & X")
+        after_code = bool(run) and run[-1] in codes
+        if run and gap.strip() or code_like and (tok not in codes or after_code):
             if run:
                 out.append(run)
             run = []

@@ -43,6 +43,7 @@ from pipeline.policy.hierarchy_tree import hierarchy_indications
 from pipeline.policy.indications import _indication, _is_indication, condition_name
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
+from pipeline.policy.lead_in_sections import pairs_renewals, untyped
 from pipeline.policy.lettered_alternatives import lettered_alternatives
 from pipeline.policy.line_readers import LINE_READERS
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
@@ -437,10 +438,15 @@ def _compile(
         (
             len(tree.indications) <= 1
             or not all(named_by_condition(i.name) for i in tree.indications)
+            or untyped(tree.indications)
         )
         and (leads := grant_lead_in_indications(lines, raw, page_text, granted)) is not None
-        and (better_reading(leads[0], tree.indications) or len(tree.indications) <= 1)
-        and adds_criteria(leads[0], tree.indications)
+        and (
+            (better_reading(leads[0], tree.indications) or len(tree.indications) <= 1)
+            and adds_criteria(leads[0], tree.indications)
+            # renewals read as conditions of their own, paired by the lead-ins' sections
+            or pairs_renewals(leads[0], tree.indications)
+        )
     ):
         # the last resort for a layout no reader knows: granting lead-ins over their items
         # (grant_lead_ins.py), where the readers found nothing, a weaker single indication or

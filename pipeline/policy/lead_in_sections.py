@@ -9,6 +9,9 @@ per condition, "REAUTHORIZATION" over the renewals, as a highlights sheet or a b
 - a renewal named shorter than its condition's first request ("Chemotherapy nausea" after
   "Chemotherapy-induced nausea and vomiting", "AIDS anorexia" after "AIDS-related anorexia")
   joins the one indication whose name holds all its words.
+
+compile.py takes this reading over another that read every lead-in as a condition of its
+own with no request type (pairs_renewals).
 """
 
 from __future__ import annotations
@@ -68,3 +71,23 @@ def join_renewals(out: list[Indication]) -> list[Indication]:
         else:
             kept.append(ind)
     return kept
+
+
+def untyped(indications: list[Indication]) -> bool:
+    """No branch of a stated request type."""
+    return bool(indications) and all(
+        b.request_type == "any" for i in indications for b in i.branches
+    )
+
+
+def pairs_renewals(found: list[Indication], had: list[Indication]) -> bool:
+    """The lead-ins pair renewals with their conditions where the other reading read each
+    as a condition of its own, untyped: fewer indications, some with both a first request
+    and a renewal, and most criteria the other reading read (it may have read the next
+    section's items, "NOT COVERED", under the last lead-in)."""
+
+    def leaves(inds: list[Indication]) -> int:
+        return sum(len(b.node.leaves()) for i in inds for b in i.branches)
+
+    paired = any({"initial", "continuation"} <= {b.request_type for b in i.branches} for i in found)
+    return untyped(had) and paired and len(found) < len(had) and leaves(found) >= 0.75 * leaves(had)
