@@ -20,7 +20,7 @@ from pipeline.policy.folded_panels import panel_order
 from pipeline.policy.form_fill_ins import drop_fill_ins
 from pipeline.policy.lone_markers import join_lone_markers
 from pipeline.policy.rule_headings import undecorated
-from pipeline.policy.struck_text import struck_lines, struck_runs
+from pipeline.policy.struck_text import marks_deletions, struck_lines, struck_runs
 from pipeline.policy.web_chrome import is_chrome
 from pipeline.sources.parse import _line_key, _running_lines
 
@@ -63,8 +63,9 @@ def raw_pages(path: Path) -> list[list[str]]:
     """Each page's layout-mode lines (NFKC), as printed: columns kept by their spacing."""
     reader = PdfReader(str(path))
     pages = []
-    for page in reader.pages:
-        raw = page.extract_text(extraction_mode="layout") or ""
+    texts = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    redline = marks_deletions(" ".join(texts))
+    for page, raw in zip(reader.pages, texts, strict=True):
         lines = unicodedata.normalize("NFKC", raw).splitlines()
         # a page set in two columns is read a column at a time (columns.py); a form's
         # blanks and tick boxes are no words of its statements (form_fill_ins.py), nor is
@@ -75,7 +76,8 @@ def raw_pages(path: Path) -> list[list[str]]:
         read = reading_order(lines) if panels is lines else panels
         # a heading between rules ("---- COVERED USES ----") as its words (rule_headings.py);
         # lines struck through are not in force (a redline's deletions, struck_text.py)
-        pages.append(struck_lines([undecorated(x) for x in read], struck_runs(page)))
+        struck = struck_runs(page) if redline else []
+        pages.append(struck_lines([undecorated(x) for x in read], struck))
     return pages
 
 

@@ -5,7 +5,12 @@ pypdf's visitors see both: each text run where it is set (baseline, size) and ea
 horizontal bar drawn (a filled rectangle under 1.5 pt high, or a stroked line). A bar
 across a run a quarter to a half of its size above its baseline strikes it (an underline
 sits at or below the baseline: inserted text, in force). The layout lines printed wholly by
-struck runs, their list marker apart, are dropped (struck_lines)."""
+struck runs, their list marker apart, are dropped (struck_lines). Only a document whose
+words speak of struck or deleted text (a redline's legend) is looked at this way
+(marks_deletions): the look costs a second pass over each page.
+
+A bar's length must be about its run's (half the size per letter, 0.6 to 1.5 times): a
+rule drawn across a box over a heading is no strike."""
 
 from __future__ import annotations
 
@@ -61,9 +66,26 @@ def struck_runs(page: PageObject) -> list[str]:
     out = []
     for run in runs:
         low, high = run.y + 0.15 * run.size, run.y + 0.5 * run.size
-        if any(low <= y <= high and abs(x0 - run.x) <= 2.0 for x0, _x1, y in bars):
+        # the bar runs about the text's width (a box's rule over a heading runs on)
+        guess = 0.5 * run.size * len(run.text.strip())
+        if any(
+            low <= y <= high and abs(x0 - run.x) <= 2.0 and 0.6 * guess <= x1 - x0 <= 1.5 * guess
+            for x0, x1, y in bars
+        ):
             out.append((run.y, run.x, run.text))
     return [" ".join(t.split()) for _y, _x, t in sorted(out, key=lambda r: (-r[0], r[1]))]
+
+
+_LEGEND = re.compile(
+    r"\bstruck\b|\bstrike-?(?:through|out)|\bstrikethrough|\bcrossed\s+out|\bredline|"
+    r"\btracked\s+changes|\bdeleted\s+text|\btext\s+(?:that\s+is\s+)?deleted",
+    re.I,
+)
+
+
+def marks_deletions(text: str) -> bool:
+    """The document's words say some of its text is struck out (a redline's legend)."""
+    return _LEGEND.search(text) is not None
 
 
 def struck_lines(lines: list[str], struck: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from pipeline.policy.lead_in_sections import TERMED_RUN_IN, join_renewals, secti
 from pipeline.policy.lone_markers import join_lone_markers
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.rule_headings import undecorated
-from pipeline.policy.struck_text import struck_lines
+from pipeline.policy.struck_text import marks_deletions, struck_lines
 from pipeline.policy.verbatim import PageText
 
 # a printed line: its text, and how it is marked ("strike" by a stroked line, "bar" by a
@@ -51,6 +51,8 @@ def _pdf(path: Path, lines: list[str | Marked | list[tuple[float, str]]]) -> Pat
                 pdf.line(x, y - 3.0, x + width, y - 3.0)
             elif mark == "bar":
                 pdf.rect(x, y - 3.2, width, 0.5, style="F")
+            elif mark == "rule":  # a box's rule across the page, through a heading
+                pdf.line(x, y - 3.0, x + 480, y - 3.0)
             elif mark == "under":
                 pdf.rect(x, y + 1.0, width, 0.5, style="F")
         y += 14
@@ -90,7 +92,7 @@ def test_a_redline_reads_only_the_criteria_in_force(tmp_path: Path) -> None:
             ("   a. Fewer tender or swollen joints than at the start.", ""),
             ("   b. Member has had no serious infection on treatment.", ""),
             "",
-            "Section 2 - Not medically necessary",
+            ("Section 2 - Not medically necessary", "rule"),
             ("   a. Use with another biologic.", ""),
         ],
     )
@@ -105,6 +107,16 @@ def test_a_redline_reads_only_the_criteria_in_force(tmp_path: Path) -> None:
         "Member has tried one conventional DMARD for 12 weeks without response.",
     ]
     assert len(dict(branches)["continuation"]) == 2
+    # the heading a rule runs through, far past its words, is no deletion
+    printed = [" ".join(x.split()) for x in raw_pages(path)[0]]
+    assert "Section 2 - Not medically necessary" in printed
+    assert "b. Tender joint count of 5 or more." not in printed
+
+
+def test_only_a_document_speaking_of_deletions_is_looked_at_for_strikes() -> None:
+    assert marks_deletions("Text struck through in red is deleted.")
+    assert marks_deletions("REVISION - TRACKED CHANGES")
+    assert not marks_deletions("Criteria for initial approval: all of the following.")
 
 
 def test_struck_lines_drop_only_whole_lines_of_struck_text() -> None:
