@@ -64,6 +64,7 @@ from pipeline.policy.rule_blocks import rule_block_lines
 from pipeline.policy.run_in_branches import join_titled, run_in_indications
 from pipeline.policy.screen_fields import screen_field_lines
 from pipeline.policy.section_names import defined_abbreviations, spell_out
+from pipeline.policy.section_refs import drop_section_refs
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.step_tiers import tier_indications
 from pipeline.policy.table import Row, read_tables
@@ -470,6 +471,7 @@ def _compile(
     spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
     name_listed_uses(tree)  # "Covered uses: 1 X; 2 Y" (use_label_renewals.py)
     name_by_use_lines(tree, " ".join(p.text for p in pages))  # "Use 1.2: X" (covered_use_lines.py)
+    drop_section_refs(tree)  # "Age 18 or older (2.1)": the section cited (section_refs.py)
     define_terms(tree, " ".join(p.text for p in pages))  # '"X" means Y' (defined_terms.py)
     lettered_alternatives(tree, " ".join(p.text for p in pages))  # "2a" / "2b": any one
     # "X IV - start" / "X IV - keep going": one subject's titles (run_in_branches.py)

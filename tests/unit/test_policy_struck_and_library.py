@@ -2,7 +2,8 @@
 words: a redline whose deleted criteria are struck through (struck_text.py), headings
 between dash rules (rule_headings.py), a highlights sheet's request-type sections over
 run-in lead-ins (lead_in_sections.py, covered_use_lines.py), a marker alone on its line
-(lone_markers.py), and rules citing a code library by formula (code_library.py). Near
+(lone_markers.py), rules citing a code library by formula (code_library.py), trailing
+section references "(2.1)" (section_refs.py). Near
 cases: underlined (inserted) lines stay, "- OR -" stays, a glossary with no formulas is
 no rule set, a renewal two conditions could own joins neither."""
 
@@ -17,8 +18,9 @@ from pipeline.policy.covered_use_lines import use_lines
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages
 from pipeline.policy.lead_in_sections import TERMED_RUN_IN, join_renewals, section_kinds
 from pipeline.policy.lone_markers import join_lone_markers
-from pipeline.policy.models import Branch, Indication, PolicyNode
+from pipeline.policy.models import Branch, Indication, PolicyNode, PolicyTree
 from pipeline.policy.rule_headings import undecorated
+from pipeline.policy.section_refs import drop_section_refs
 from pipeline.policy.struck_text import marks_deletions, struck_lines
 from pipeline.policy.verbatim import PageText
 
@@ -320,3 +322,33 @@ def test_parse_codes() -> None:
     )
     assert parse_codes(["A", "+", "(", "B"]) is None  # unbalanced
     assert parse_codes(["A"]) is None  # one code: no formula
+
+
+# --- trailing section references ----------------------------------------------------------
+
+
+def _tree(*texts: str) -> PolicyTree:
+    leaves = [PolicyNode(id=f"n{k}", text=t, page=1) for k, t in enumerate(texts)]
+    root = PolicyNode(id="r", text="all apply:", page=1, op="all_of", children=leaves)
+    ind = Indication(id="1", name="Gout", text="Gout", page=1, branches=[Branch(node=root)])
+    return PolicyTree(source_id="x", file="x", title="x", compiler="t", indications=[ind])
+
+
+def test_section_references_ending_most_criteria_are_dropped() -> None:
+    tree = _tree(
+        "Age 18 years or older (2.1)", "Two flares in 12 months (2.1)", "Urate above 6 mg/dL (2.1)"
+    )
+    drop_section_refs(tree)
+    got = [x.text for x in tree.indications[0].branches[0].node.leaves()]
+    assert got == ["Age 18 years or older", "Two flares in 12 months", "Urate above 6 mg/dL"]
+    # the number a reference printed is no value of the criterion any more
+    assert "2.1" not in str(tree.indications[0].branches[0].node.leaves()[0].fields)
+    # one criterion ending in "(2)" among others: its own words, kept
+    near = _tree(
+        "Tried two of the drugs below (2)",
+        "Urate above 6 mg/dL",
+        "Two flares a year",
+        "Age 18 or older",
+    )
+    drop_section_refs(near)
+    assert near.indications[0].branches[0].node.leaves()[0].text.endswith("(2)")
