@@ -470,7 +470,7 @@ def _compile(
     expand_marks(tree, notes, page_text)  # "E. Iron burden ...*" (footnote_marks.py)
     spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
     name_listed_uses(tree)  # "Covered uses: 1 X; 2 Y" (use_label_renewals.py)
-    name_by_use_lines(tree, " ".join(p.text for p in pages))  # "Use 1.2: X" (covered_use_lines.py)
+    name_by_use_lines(tree, "\n".join(x.text for x in lines))  # "Use 1.2: X" (covered_use_lines.py)
     drop_section_refs(tree)  # "Age 18 or older (2.1)": the section cited (section_refs.py)
     define_terms(tree, " ".join(p.text for p in pages))  # '"X" means Y' (defined_terms.py)
     lettered_alternatives(tree, " ".join(p.text for p in pages))  # "2a" / "2b": any one

@@ -12,10 +12,11 @@ import re
 from pipeline.policy.models import PolicyTree
 
 _USE_LINE = re.compile(
-    r"(?:covered\s+|approved\s+|labell?ed\s+)?(?:use|indication)\s+(?:\d{1,2}(?:\.\d{1,2})?|[A-Z])"
-    r"\s*[:.\-–]\s+(?P<name>[A-Z][^:;•]{3,160}?)(?=\s*(?:\(\d|\s•|$|\n))",
+    r"^\W{0,3}(?:covered\s+|approved\s+|labell?ed\s+)?(?:use|indication)\s+"
+    r"(?:\d{1,2}(?:\.\d{1,2})?|[A-Z])\s*[:.\-–]\s+(?P<name>[A-Z].{3,160})$",
     re.I,
 )
+_REF = re.compile(r"\s*\(\d{1,2}(?:\.\d{1,2})*\)\s*$")
 _STOP = {"and", "or", "of", "the", "in", "with", "by", "for", "a", "an", "to", "who", "have"}
 
 
@@ -24,14 +25,27 @@ def _words(text: str) -> set[str]:
 
 
 def use_lines(text: str) -> list[str]:
-    """The names the labelled-use lines of ``text`` give, in order."""
-    return [" ".join(m.group("name").split()) for m in _USE_LINE.finditer(text)]
+    """The names the labelled-use lines of ``text`` give, in order: a line opening on its
+    label, and the lines after it starting in lower case (its wrapped words)."""
+    lines = [x.strip() for x in text.splitlines()]
+    out = []
+    for k, line in enumerate(lines):
+        if (m := _USE_LINE.match(line)) is None:
+            continue
+        words = [m.group("name")]
+        for nxt in lines[k + 1 :]:
+            if not nxt[:1].islower():
+                break
+            words.append(nxt)
+        out.append(_REF.sub("", " ".join(" ".join(words).split())))
+    return out
 
 
 def name_by_use_lines(tree: PolicyTree, text: str) -> None:
     uses = use_lines(text)
-    if len(uses) < 2:
-        return
+    names = " | ".join(ind.name.lower() for ind in tree.indications)
+    if len(uses) < 2 or any(u.lower() in names for u in uses):
+        return  # the use lines are the indications' own headings ("Use 1 - X" over X's criteria)
     for ind in tree.indications:
         have = _words(ind.name)
         if len(have) < 2:

@@ -235,8 +235,8 @@ def test_a_short_named_renewal_joins_the_one_condition_holding_its_words() -> No
 
 
 def test_use_lines() -> None:
-    text = "covers it only for: • Covered use 1.1: Nausea from chemotherapy (1.1) • Covered use 1.2: Weight loss in AIDS (1.2)"
-    assert use_lines(text) == ["Nausea from chemotherapy", "Weight loss in AIDS"]
+    text = "covers it only for:\n• Covered use 1.1: Nausea from cancer\nchemotherapy (1.1)\n• Covered use 1.2: Weight loss in AIDS (1.2)\nINITIAL"
+    assert use_lines(text) == ["Nausea from cancer chemotherapy", "Weight loss in AIDS"]
     assert use_lines("We use 2 forms.") == []
 
 
