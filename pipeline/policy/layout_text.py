@@ -19,7 +19,7 @@ from pipeline.policy.documentation_columns import drop_documentation_column
 from pipeline.policy.folded_panels import panel_order
 from pipeline.policy.form_fill_ins import drop_fill_ins
 from pipeline.policy.lone_markers import join_lone_markers
-from pipeline.policy.rule_headings import undecorated
+from pipeline.policy.rule_headings import unruled
 from pipeline.policy.struck_text import marks_deletions, struck_lines, struck_runs
 from pipeline.policy.web_chrome import is_chrome
 from pipeline.sources.parse import _line_key, _running_lines
@@ -77,7 +77,7 @@ def raw_pages(path: Path) -> list[list[str]]:
         # a heading between rules ("---- COVERED USES ----") as its words (rule_headings.py);
         # lines struck through are not in force (a redline's deletions, struck_text.py)
         struck = struck_runs(page) if redline else []
-        pages.append(struck_lines([undecorated(x) for x in read], struck))
+        pages.append(struck_lines(unruled(read), struck))
     return pages
 
 

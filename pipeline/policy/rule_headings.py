@@ -19,3 +19,17 @@ def undecorated(line: str) -> str:
         return line
     # the heading keeps its place on the line (its indent centres it, as printed)
     return f"{m.group(1)}{' ' * len(m.group(2))} {m.group(3)}"
+
+
+def unruled(lines: list[str]) -> list[str]:
+    """The page's lines, each heading between rules set apart at the margin, a blank line
+    before it: a title of its own, where its centring would read it as words run on from
+    the item above ("... nabilone (4)" + "DOSAGE AND QUANTITY LIMITS")."""
+    out: list[str] = []
+    for line in lines:
+        bare = undecorated(line)
+        if bare is line:
+            out.append(line)
+        else:
+            out += ["", bare.strip()]
+    return out

@@ -19,7 +19,7 @@ from pipeline.policy.layout_text import Line, layout_lines, raw_pages
 from pipeline.policy.lead_in_sections import TERMED_RUN_IN, join_renewals, section_kinds
 from pipeline.policy.lone_markers import join_lone_markers
 from pipeline.policy.models import Branch, Indication, PolicyNode, PolicyTree
-from pipeline.policy.rule_headings import undecorated
+from pipeline.policy.rule_headings import undecorated, unruled
 from pipeline.policy.section_refs import drop_section_refs
 from pipeline.policy.struck_text import marks_deletions, struck_lines
 from pipeline.policy.verbatim import PageText
@@ -145,6 +145,9 @@ def test_a_heading_between_rules_is_its_words() -> None:
     assert undecorated("   ---- USES ----").index("USES") == "   ---- USES ----".index("USES")
     for kept in ["- OR -", "----------------", "--- 5 ---", "==== AND ----", "a -- b -- c"]:
         assert undecorated(kept) == kept
+    # set apart at the margin: a title of its own, not words run on from the item above
+    page = ["  • Use with nabilone (4)", "        ---- DOSAGE ----", "  • 5 mg daily"]
+    assert unruled(page) == ["  • Use with nabilone (4)", "", "DOSAGE", "  • 5 mg daily"]
 
 
 # --- a highlights sheet -------------------------------------------------------------------
