@@ -58,12 +58,6 @@ def _library(raw: list[list[str]]) -> dict[str, tuple[str, int, int]]:
     return out if len(out) >= _MIN_CODES else {}
 
 
-def _defines(text: str, library: dict[str, tuple[str, int, int]]) -> bool:
-    """The line is a library row: its code, then the start of its definition."""
-    code, _, rest = text.strip().partition(" ")
-    return code in library and library[code][0].startswith(rest.strip()[:20])
-
-
 def _runs(text: str, codes: set[str]) -> list[list[str]]:
     """The runs of formula tokens in a line that hold a library code, each as its tokens."""
     out: list[list[str]] = []
@@ -262,6 +256,7 @@ def library_indications(
         name = " ".join(c for c in said if c is not term)
         words = " ".join(columns)
         approval = m.group(0) if term and (m := _TERM.search(term)) else None
+        # "Same codes as VQ-1; maintenance after healing under VQ-1": that rule's renewal
         cited = next(
             (
                 by_label[x]
