@@ -18,8 +18,10 @@ from pipeline.policy.branch_split import split_tree
 from pipeline.policy.branch_subjects import split_subjects
 from pipeline.policy.check_matrix import matrix_indications
 from pipeline.policy.code_blocks import code_indications
+from pipeline.policy.code_library import library_indications
 from pipeline.policy.column_layouts import read_column_layouts
 from pipeline.policy.continued import drop_continued
+from pipeline.policy.covered_use_lines import name_by_use_lines
 from pipeline.policy.criteria_condition import condition_named
 from pipeline.policy.defined_terms import define_terms
 from pipeline.policy.diagnoses import _diagnosis_lists, _heading_indications, _listed_indications
@@ -41,6 +43,7 @@ from pipeline.policy.hierarchy_tree import hierarchy_indications
 from pipeline.policy.indications import _indication, _is_indication, condition_name
 from pipeline.policy.inline_logic import expand_inline
 from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_lines
+from pipeline.policy.lead_in_sections import pairs_renewals, untyped
 from pipeline.policy.lettered_alternatives import lettered_alternatives
 from pipeline.policy.line_readers import LINE_READERS
 from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
@@ -61,6 +64,7 @@ from pipeline.policy.rule_blocks import rule_block_lines
 from pipeline.policy.run_in_branches import join_titled, run_in_indications
 from pipeline.policy.screen_fields import screen_field_lines
 from pipeline.policy.section_names import defined_abbreviations, spell_out
+from pipeline.policy.section_refs import drop_section_refs
 from pipeline.policy.sections import better_reading, section_indications
 from pipeline.policy.step_tiers import tier_indications
 from pipeline.policy.table import Row, read_tables
@@ -400,7 +404,8 @@ def _compile(
         tree = build_tree(outline(rest), page_text, sectioned=blocks[0], **common)
         tree.problems.extend(coded)
     stated: list[str] = []
-    read = next(
+    # rules citing a code library's criteria by formula (code_library.py), else one layout each
+    read = library_indications(lines, raw, page_text, stated) or next(
         (r for reader in LINE_READERS if (r := reader(lines, page_text, stated)) is not None),
         None,
     )
@@ -434,10 +439,15 @@ def _compile(
         (
             len(tree.indications) <= 1
             or not all(named_by_condition(i.name) for i in tree.indications)
+            or untyped(tree.indications)
         )
         and (leads := grant_lead_in_indications(lines, raw, page_text, granted)) is not None
-        and (better_reading(leads[0], tree.indications) or len(tree.indications) <= 1)
-        and adds_criteria(leads[0], tree.indications)
+        and (
+            (better_reading(leads[0], tree.indications) or len(tree.indications) <= 1)
+            and adds_criteria(leads[0], tree.indications)
+            # renewals read as conditions of their own, paired by the lead-ins' sections
+            or pairs_renewals(leads[0], tree.indications)
+        )
     ):
         # the last resort for a layout no reader knows: granting lead-ins over their items
         # (grant_lead_ins.py), where the readers found nothing, a weaker single indication or
@@ -460,6 +470,8 @@ def _compile(
     expand_marks(tree, notes, page_text)  # "E. Iron burden ...*" (footnote_marks.py)
     spread_use_renewals(tree)  # "Use 2 renewal ..." under one heading (use_label_renewals.py)
     name_listed_uses(tree)  # "Covered uses: 1 X; 2 Y" (use_label_renewals.py)
+    name_by_use_lines(tree, "\n".join(x.text for x in lines))  # "Use 1.2: X" (covered_use_lines.py)
+    drop_section_refs(tree)  # "Age 18 or older (2.1)": the section cited (section_refs.py)
     define_terms(tree, " ".join(p.text for p in pages))  # '"X" means Y' (defined_terms.py)
     lettered_alternatives(tree, " ".join(p.text for p in pages))  # "2a" / "2b": any one
     # "X IV - start" / "X IV - keep going": one subject's titles (run_in_branches.py)

@@ -51,6 +51,7 @@ from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_logic import _logic, _typed
 from pipeline.policy.grant_words import FURTHER_TERM, grant_words
 from pipeline.policy.granted_subject import passive_subject
+from pipeline.policy.lead_in_sections import TERMED_RUN_IN, join_renewals, section_kinds
 from pipeline.policy.lead_in_sentences import (
     _MAX_HEADING_WORDS,
     _MAX_PANEL_WORDS,
@@ -139,6 +140,8 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
     # a renewal's term and its count are a grant in themselves ("Renewal every 12 months
     # requires all of the following:")
     typed = text.endswith(":") and _typed_term(text) and _COUNTED.search(text)
+    # "X: 12 months when both apply:": a run-in label over the term granted
+    typed = typed or bool(TERMED_RUN_IN.match(text))
     if len(text.split()) < 5 or not (grant_words(text) or typed):
         return None
     if text.endswith(":") and not (_CONDITIONAL.search(text) or _typed_term(text)):
@@ -177,8 +180,17 @@ def items_end(lines: list[Line], start: int, lead: Line) -> int:
             break
         if _is_heading(line) and end + 1 < len(lines) and _lead_in(lines, end + 1):
             break
+        if end > start and _marker(lines[start].text) and _capital_title(line, lines[start]):
+            break  # "NOT COVERED" after marked items: the next section's title
         end += 1
     return end
+
+
+def _capital_title(line: Line, first: Line) -> bool:
+    """A title after marked items: in capitals ("NOT COVERED", "DOSAGE AND QUANTITY
+    LIMITS"), or left of the first item's marker ("Section 4 - Dosing")."""
+    text = line.text.strip()
+    return _is_heading(line) and (text.isupper() and len(text) >= 6 or line.indent < first.indent)
 
 
 def _alike(line: Line, first: Line) -> bool:
@@ -353,6 +365,7 @@ def grant_lead_in_indications(
     heads two or more items."""
     raw = {(p, " ".join(r.split())): r for p, page in enumerate(raw_pages, 1) for r in page}
     condition = document_condition(lines)
+    kinds = section_kinds(lines)
     out: list[Indication] = []
     used: set[int] = set()
     local: list[str] = []
@@ -374,6 +387,8 @@ def grant_lead_in_indications(
         items = own_clauses(items, lines[at]) + cited_section_lines(text, lines)
         named, heading = _heading_above(lines, at, floor)
         kind = _request_type(text, heading or "")
+        # else the request-type section the lead-in stands in ("REAUTHORIZATION" over several)
+        kind = kind if kind != "any" else kinds[at] or "any"
         # a study's "Inclusion criteria" over a lead-in: the criteria to start
         kind = "initial" if kind == "any" and _ENTRY.search(heading or "") else kind
         title = Line(lines[at].page, lines[at].indent, text)
@@ -405,7 +420,8 @@ def grant_lead_in_indications(
         for_name = _VERB.split(m.group("name"))[0].strip() if m else ""
         said = for_name if for_name and names_condition(for_name) else None
         said = said or _sentence_title(text) or labelled_condition(text)
-        if said is None and (run := _RUN_IN.match(text)) is not None:
+        run = _RUN_IN.match(text) or TERMED_RUN_IN.match(text)
+        if said is None and run is not None:
             said = _run_in_name(run.group("label").strip(), named or condition, lines, lead)
         name = said or named
         key = _subject(text)
@@ -449,6 +465,7 @@ def grant_lead_in_indications(
         )
     if not any(len(b.node.children) >= 2 for ind in out for b in ind.branches):
         return None
+    out = join_renewals(out)
     _typed(out)
     problems.extend(local)
     return out, used

@@ -18,6 +18,9 @@ from pipeline.policy.columns import reading_order
 from pipeline.policy.documentation_columns import drop_documentation_column
 from pipeline.policy.folded_panels import panel_order
 from pipeline.policy.form_fill_ins import drop_fill_ins
+from pipeline.policy.lone_markers import join_lone_markers
+from pipeline.policy.rule_headings import unruled
+from pipeline.policy.struck_text import marks_deletions, struck_lines, struck_runs
 from pipeline.policy.web_chrome import is_chrome
 from pipeline.sources.parse import _line_key, _running_lines
 
@@ -60,8 +63,9 @@ def raw_pages(path: Path) -> list[list[str]]:
     """Each page's layout-mode lines (NFKC), as printed: columns kept by their spacing."""
     reader = PdfReader(str(path))
     pages = []
-    for page in reader.pages:
-        raw = page.extract_text(extraction_mode="layout") or ""
+    texts = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    redline = marks_deletions(" ".join(texts))
+    for page, raw in zip(reader.pages, texts, strict=True):
         lines = unicodedata.normalize("NFKC", raw).splitlines()
         # a page set in two columns is read a column at a time (columns.py); a form's
         # blanks and tick boxes are no words of its statements (form_fill_ins.py), nor is
@@ -69,7 +73,11 @@ def raw_pages(path: Path) -> list[list[str]]:
         lines = drop_fill_ins(drop_documentation_column(lines))
         # a folded leaflet's three panels likewise, a panel at a time (folded_panels.py)
         panels = panel_order(lines)
-        pages.append(reading_order(lines) if panels is lines else panels)
+        read = reading_order(lines) if panels is lines else panels
+        # a heading between rules ("---- COVERED USES ----") as its words (rule_headings.py);
+        # lines struck through are not in force (a redline's deletions, struck_text.py)
+        struck = struck_runs(page) if redline else []
+        pages.append(struck_lines(unruled(read), struck))
     return pages
 
 
@@ -142,7 +150,7 @@ def layout_lines(
             blank = blank or _list_row(lines, at)
             out.append(Line(number, indent, text, blank, first))
             blank, first = False, False
-    return out
+    return join_lone_markers(out)  # "g." / "Prescriber is ...": one item (lone_markers.py)
 
 
 def _marked(text: str, raw: str) -> str:

@@ -43,6 +43,8 @@ def _opening(lines: list[Line], at: int) -> str | None:
         text = mark[2]  # a section's number before its sentence ("6-1  X: continue when ...")
     elif mark is not None and mark[0] == "num" and _numbers_under(lines, at, mark[1]):
         text = mark[2]  # "1. X is funded when all of:" over its own "1.1", "1.2" clauses
+    elif mark is not None and mark[0].startswith("dec") and _other_items_under(lines, at):
+        text = mark[2]  # "2.1 Initial approval: ... must be met:" over its "a.", "b." items
     elif mark is not None:
         return None
     return text if text[:1].isupper() else None
@@ -54,6 +56,15 @@ def _numbers_under(lines: list[Line], at: int, label: str) -> bool:
     for line in lines[at + 1 : at + 1 + _MAX_LEAD_LINES]:
         if (mark := _marker(line.text)) is not None:
             return mark[0].startswith("dec") and mark[1].startswith(f"{label}.")
+    return False
+
+
+def _other_items_under(lines: list[Line], at: int) -> bool:
+    """The next marked line within the lead-in's reach is an item of another style than
+    the decimal clause at ``at`` ("a." under "2.1"): the clause leads a list of its own."""
+    for line in lines[at + 1 : at + 1 + _MAX_LEAD_LINES]:
+        if (mark := _marker(line.text)) is not None:
+            return not mark[0].startswith("dec")
     return False
 
 
