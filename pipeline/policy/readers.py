@@ -33,6 +33,8 @@ from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.dated_event_count import judge_dated_events
 from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.documented_condition import judge_documented_condition
+from pipeline.policy.donor_serostatus import judge_donor_serostatus
+from pipeline.policy.dose_day_window import judge_dose_day_window
 from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.dosing_interval import judge_dosing_interval
@@ -97,10 +99,12 @@ from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
 from pipeline.policy.start_reading_compare import judge_start_reading
 from pipeline.policy.start_setting import judge_start_setting
+from pipeline.policy.stated_reduction import judge_stated_reduction
 from pipeline.policy.still_in_use import judge_still_in_use
 from pipeline.policy.surgery_ruled_out import judge_surgery_ruled_out
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
+from pipeline.policy.symptom_score_change import judge_symptom_score_change
 from pipeline.policy.symptom_span import judge_symptom_span
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.timed_alternatives import judge_timed_alternatives
@@ -113,6 +117,7 @@ from pipeline.policy.untaken_premise import judge_untaken_premise
 from pipeline.policy.untried_without_harm import judge_untried_without_harm
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
+from pipeline.policy.weekly_days import judge_weekly_days
 from pipeline.policy.window_counts import judge_window_count
 from pipeline.policy.workup_not_done import judge_workup_done, judge_workup_not_done
 
@@ -133,6 +138,11 @@ def _measure(text: str, facts: list[CaseFact], drug: str, context: str) -> Found
 
 def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     readers = (
+        lambda: judge_weekly_days(text, facts),
+        lambda: judge_stated_reduction(text, facts),
+        lambda: judge_symptom_score_change(text, facts),
+        lambda: judge_donor_serostatus(text, facts),
+        lambda: judge_dose_day_window(text, facts, drug),
         lambda: judge_short_course(text, facts),
         lambda: judge_symptom_span(text, facts),
         lambda: judge_combined_trial(text, facts),
