@@ -44,6 +44,7 @@ from pipeline.policy.event_recency import judge_event_recency
 from pipeline.policy.finding_examples import judge_finding_examples
 from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.frequency_change import judge_frequency_change
+from pipeline.policy.gene_confirmed import judge_gene_confirmed
 from pipeline.policy.genetic_variants import judge_genetic_variant
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
@@ -95,6 +96,7 @@ from pipeline.policy.short_course import judge_short_course
 from pipeline.policy.smoke_free import judge_smoke_free
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.spaced_results import judge_spaced_results
+from pipeline.policy.specialist_request import judge_specialist_request
 from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
 from pipeline.policy.start_reading_compare import judge_start_reading
@@ -216,6 +218,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
         lambda: judge_genetic_variant(text, facts),
+        lambda: judge_gene_confirmed(text, facts),
         lambda: judge_serology(
             text, facts, lambda head: read_criterion(head, facts, drug, context)
         ),
@@ -238,6 +241,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_head_absent(text, facts),
         lambda: judge_start_setting(text, facts, drug),
         lambda: judge_treated_by(text, facts),
+        lambda: judge_specialist_request(text, facts),
         lambda: judge_prescriber_named(text, facts),
         lambda: judge_unit_named(text, facts),
         lambda: judge_purpose(text, facts),

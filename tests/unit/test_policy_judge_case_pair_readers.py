@@ -157,3 +157,55 @@ def test_prescriber_who_writes_the_prescription() -> None:
     assert states_prescriber(says)
     # a clinician named with no word of prescribing is no prescriber statement
     assert not states_prescriber(CaseFact(id="F2", text="History: Seen by a family physician."))
+
+
+def test_age_in_months_against_whole_years() -> None:
+    from pipeline.policy.age_phrases import judge_age_phrase
+
+    def aged(n: int) -> list[CaseFact]:
+        return [CaseFact(id="P", text=f"Patient: {n}-year-old male.")]
+
+    asks = "Your child is 3 months old or older."
+    assert judge_age_phrase(asks, aged(5))[0] == "met"
+    # a 0-year-old may be 0 to 11 months: nothing decided
+    assert judge_age_phrase(asks, aged(0)) is None
+    assert judge_age_phrase("Your child is 24 months old or older.", aged(1))[0] == "not_met"
+
+
+def test_specialist_request() -> None:
+    from pipeline.policy.specialist_request import judge_specialist_request
+
+    asks = (
+        "A children's liver doctor (pediatric hepatologist or gastroenterologist) is asking for it."
+    )
+    seen = [
+        CaseFact(id="F1", text="History: Clinic 11/20/2026 (Dr. Varga, pediatric hepatologist).")
+    ]
+    assert judge_specialist_request(asks, seen)[0] == "met"
+    other = [
+        CaseFact(
+            id="F1",
+            text="History: Visit (Dr. Brandt, family physician, who writes the prescription).",
+        )
+    ]
+    assert judge_specialist_request(asks, other)[0] == "not_met"
+    # no prescriber stated, or a specialty only denied: nothing decided, never met
+    assert judge_specialist_request(asks, [CaseFact(id="F1", text="History: Itch.")]) is None
+    denied = [CaseFact(id="F1", text="History: She has never seen a hepatologist.")]
+    assert judge_specialist_request(asks, denied) is None
+
+
+def test_gene_confirmed_met_only() -> None:
+    from pipeline.policy.gene_confirmed import judge_gene_confirmed
+
+    asks = (
+        "Classic 21-hydroxylase deficiency is confirmed by CYP21A2 genetic testing or by a "
+        "markedly raised 17-hydroxyprogesterone with salt wasting."
+    )
+    found = _facts("CYP21A2 testing: compound heterozygous pathogenic variants.")
+    assert judge_gene_confirmed(asks, found)[0] == "met"
+    # no variant classified, a benign one, or another gene: nothing decided (another way
+    # of confirming may hold)
+    assert judge_gene_confirmed(asks, _facts("CYP21A2 testing done 2017.")) is None
+    assert judge_gene_confirmed(asks, _facts("CYP21A2 variant classified benign.")) is None
+    assert judge_gene_confirmed(asks, _facts("JAG1 pathogenic variant.")) is None
