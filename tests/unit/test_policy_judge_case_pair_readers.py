@@ -209,3 +209,15 @@ def test_gene_confirmed_met_only() -> None:
     assert judge_gene_confirmed(asks, _facts("CYP21A2 testing done 2017.")) is None
     assert judge_gene_confirmed(asks, _facts("CYP21A2 variant classified benign.")) is None
     assert judge_gene_confirmed(asks, _facts("JAG1 pathogenic variant.")) is None
+
+
+def test_current_therapy_examples_in_brackets() -> None:
+    from pipeline.policy.current_therapy import judge_current_therapy
+
+    asks = "Currently taking an SGLT2 inhibitor (empagliflozin, dapagliflozin or canagliflozin)"
+    on = _facts("Empagliflozin 10 mg daily since 2024, ongoing.")
+    assert judge_current_therapy(asks, on, "finerenone")[0] == "met"
+    # stopped, or another drug: nothing decided (never denied here)
+    off = _facts("Empagliflozin 10 mg daily since 2024; stopped 2025 for infections.")
+    assert judge_current_therapy(asks, off, "finerenone") is None
+    assert judge_current_therapy(asks, _facts("Metformin 1 g daily since 2020."), "x") is None
