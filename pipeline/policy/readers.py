@@ -64,6 +64,7 @@ from pipeline.policy.negative_workup import judge_negative_workup
 from pipeline.policy.onset_window import judge_onset_window
 from pipeline.policy.paired_change import judge_paired_change
 from pipeline.policy.parenthetical_bound import judge_parenthetical_bound
+from pipeline.policy.percent_from_before import judge_percent_from_before
 from pipeline.policy.polarity import (
     judge_absent_condition,
     judge_concomitant,
@@ -142,6 +143,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
     readers = (
         lambda: judge_weekly_days(text, facts),
         lambda: judge_stated_reduction(text, facts),
+        lambda: judge_percent_from_before(text, facts),
         lambda: judge_symptom_score_change(text, facts),
         lambda: judge_donor_serostatus(text, facts),
         lambda: judge_dose_day_window(text, facts, drug),

@@ -221,3 +221,23 @@ def test_current_therapy_examples_in_brackets() -> None:
     off = _facts("Empagliflozin 10 mg daily since 2024; stopped 2025 for infections.")
     assert judge_current_therapy(asks, off, "finerenone") is None
     assert judge_current_therapy(asks, _facts("Metformin 1 g daily since 2020."), "x") is None
+
+
+def test_percent_from_before() -> None:
+    from pipeline.policy.percent_from_before import judge_percent_from_before
+
+    asks = "Resting heart rate at least 10% below the rate before treatment"
+
+    def hr(now: int) -> list[CaseFact]:
+        return _facts(
+            "Resting heart rate before ivabradine (05/2026): 118 beats per minute. "
+            f"Resting heart rate 11/23/2026: {now} beats per minute, sinus rhythm."
+        )
+
+    assert judge_percent_from_before(asks, hr(94))[0] == "met"
+    assert judge_percent_from_before(asks, hr(112))[0] == "not_met"
+    # no value marked as before treatment, or two later values: nothing decided
+    only_now = _facts("Resting heart rate 11/23/2026: 94 beats per minute.")
+    assert judge_percent_from_before(asks, only_now) is None
+    two = hr(94) + _facts("Resting heart rate 11/30/2026: 120 beats per minute.")
+    assert judge_percent_from_before(asks, two) is None
