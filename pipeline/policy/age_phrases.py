@@ -10,7 +10,15 @@ import re
 from pipeline.models import CaseFact
 
 _SUBJECT = (
-    r"(?:(?:she|he|they|the\s+(?:patient|member|child)|patient|member)\s+(?:is|are|must\s+be)\s+)?"
+    r"(?:(?:she|he|they|the\s+(?:patient|member|child|recipient)|patient|member|recipient|"
+    r"your\s+child)\s+(?:is|are|must\s+be)\s+)?"
+)
+# "Your child is 3 months old or older": an age in months, set against the patient line's
+# whole years (a 1-year-old is at least 12 months old; a 0-year-old may be 0 to 11)
+_MONTHS = re.compile(
+    rf"^\s*{_SUBJECT}(?:aged?\s+)?(?P<n>\d{{1,2}})\s*months?(?:\s+of\s+age|\s+old)?\s+"
+    r"or\s+(?:older|over|above)\s*\.?\s*$",
+    re.I,
 )
 _AGE = re.compile(
     rf"^\s*{_SUBJECT}(?:aged?\s+)?(?P<n>\d{{1,2}})\s*(?:years?(?:\s+of\s+age|\s+old)?)?\s+"
@@ -34,6 +42,8 @@ def patient_age(facts: list[CaseFact]) -> tuple[CaseFact, int] | None:
 
 
 def judge_age_phrase(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    if months := _MONTHS.match(text):
+        return _months_at_least(int(months.group("n")), facts)
     m = _AGE.match(text) or _AT_LEAST.match(text)
     if not m:
         return None
@@ -49,3 +59,14 @@ def judge_age_phrase(text: str, facts: list[CaseFact]) -> tuple[str, list[str], 
         ok, op = age >= years, "≥"
     verb = "satisfies" if ok else "fails"
     return ("met" if ok else "not_met"), [patient.id], f"age {age} {verb} {op} {years}"
+
+
+def _months_at_least(months: int, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    if (found := patient_age(facts)) is None:
+        return None
+    patient, age = found
+    if age * 12 >= months:
+        return "met", [patient.id], f"age {age} years is at least {months} months"
+    if (age + 1) * 12 <= months:
+        return "not_met", [patient.id], f"age {age} years is under {months} months"
+    return None  # within the year the age is written in: a person reads the birth date

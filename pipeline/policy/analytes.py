@@ -94,6 +94,9 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "PSA": ((r"prostate[- ]specific antigen",), ("PSA",)),
     "triglycerides": ((r"triglycerides?",), ("TG",)),
     "cortisol": ((r"(?:serum |morning )?cortisol",), ()),
+    "androstenedione": ((r"(?:serum )?androstenedione",), ("A4",)),
+    "17-hydroxyprogesterone": ((r"17-hydroxy ?progesterone",), ("17-OHP",)),
+    "bile acids": ((r"(?:serum |total )?bile acids?",), ("sBA",)),
     # autoantibodies, reported as a titer, a value or a result word
     "anti-dsDNA": (
         (r"anti-?double[- ]stranded dna(?: antibod(?:y|ies))?", r"anti-?ds-?dna"),

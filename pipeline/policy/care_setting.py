@@ -127,7 +127,10 @@ def judge_treated_by(text: str, facts: list[CaseFact]) -> tuple[str, list[str], 
 # physician specialty: internal medicine"). "Metformin prescribed by her PCP" is another
 # drug's prescriber, not the request's.
 _PRESCRIBER_ROLE = re.compile(
-    r"\bprescrib(?:er|ers|ing)\b|\b(?:requesting|ordering)\s+(?:physician|provider)\b", re.I
+    r"\bprescrib(?:er|ers|ing)\b|\b(?:requesting|ordering)\s+(?:physician|provider)\b|"
+    # "(Dr. Owen Brandt, family physician, who writes the prescription)"
+    r"\bwho\s+(?:writes|wrote|signs|signed)\s+(?:the\s+|this\s+)?(?:prescription|request)\b",
+    re.I,
 )
 # A clinician named by title or specialty ("-ologist", "-iatrist", "-ician"); "specialty:"
 # as a label. A bare "specialty" is no clinician ("a specialty pharmacy").

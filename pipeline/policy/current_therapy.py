@@ -17,8 +17,10 @@ from pipeline.policy.current_use import _without, examples, in_current_use
 from pipeline.policy.polarity import _STOPPED, _names
 
 _ASKS = re.compile(
-    r"\b(?:is|are)\s+(?:currently|now|still)\s+(?:receiving|taking|on|using|treated with)\s+"
-    r"(?P<what>.+)$",
+    # "Member is currently receiving ...", or a list row with no subject ("Currently taking
+    # an SGLT2 inhibitor (empagliflozin, dapagliflozin or canagliflozin)")
+    r"(?:\b(?:is|are)\s+|^\s*)(?:currently|now|still)\s+"
+    r"(?:receiving|taking|on|using|treated with)\s+(?P<what>.+)$",
     re.I,
 )
 # "On hydroxychloroquine 300 mg daily ... since 2024": a regimen that goes on
@@ -32,7 +34,9 @@ def judge_current_therapy(
     m = _ASKS.search(text.strip().rstrip("."))
     if not m:
         return None
-    listed = examples(m.group("what"))
+    # "an SGLT2 inhibitor (empagliflozin, dapagliflozin or canagliflozin)": the examples
+    # in brackets, as "such as" gives them
+    listed = examples(re.sub(r"\s*\(([^()]+)\)\s*$", r" such as \1", m.group("what")))
     if not listed:
         return None
     current, _, stopped = in_current_use(listed, facts, drug)

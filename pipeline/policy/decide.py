@@ -27,6 +27,7 @@ from pipeline.policy.match import (
     policy_for,
     resembles_exclusion,
 )
+from pipeline.policy.measured_apart import measured_apart
 from pipeline.policy.model_check import abstain_reason
 from pipeline.policy.models import (
     Branch,
@@ -274,7 +275,11 @@ def apply_policy(
     # indication wins where it names the diagnosis better, and a tie is a person's call.
     near = [(resembles_exclusion(case, ex), ex) for ex in tree.exclusions]
     score = indication_score(case, indication, matched.abbreviations)
-    if tie := next((ex for (s, _), ex in near if s and s >= score), None):
+    apart = [measured_apart(indication.name, ex.text, facts, drug) for ex in tree.exclusions]
+    if tie := next(
+        (ex for ((s, _), ex), a in zip(near, apart, strict=True) if s and s >= score and not a),
+        None,
+    ):
         return PolicyDecision(
             **head,
             match_reason=f"{why}; {ind_why}",

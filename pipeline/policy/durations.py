@@ -40,6 +40,13 @@ _BEGAN = re.compile(r"\b(?:began|onset|first\s+noted)\b", re.I)
 # a therapy begun is no onset of the condition ("treatment for ITP began 12/2025")
 _THERAPY = re.compile(r"\b(?:treat\w*|therap\w*|dos\w+|drug|medication|infusion|injection)\b", re.I)
 _YEAR = re.compile(r"\b(?:since|diagnosed(?:\s+in)?|onset(?:\s+in)?)\s+((?:19|20)\d{2})\b", re.I)
+# a second bound beside the span (a rate, a count), which the onset date cannot show
+_OTHER_BOUND = re.compile(
+    r"\b(?:at\s+least|a\s+minimum\s+of|no\s+more\s+than|more\s+than|fewer\s+than|"
+    r"less\s+than|up\s+to)\s+\d|\d+\s*(?:days?|nights?|times)\s+(?:a|per|each)\s+"
+    r"(?:day|week|month)\b",
+    re.I,
+)
 _AT_AGE = re.compile(r"\b(?:diagnosed|onset|began)\s+at\s+age\s+(\d{1,2})\b", re.I)
 
 
@@ -49,6 +56,8 @@ def judge_duration(text: str, facts: list[CaseFact]) -> tuple[str, list[str], st
         return None  # a therapy's trial length is read by trials.py
     wanted = float(m.group(1)) * MONTHS[m.group(2).lower()]
     condition = text[: m.start()] + text[m.end() :]
+    if _OTHER_BOUND.search(condition):
+        return None  # "on at least 3 days a week for 12 months": the onset shows no rate
     groups = [g for g in requirements(condition) if not g & _TIME_WORDS]
     if not groups:
         return None

@@ -18,6 +18,7 @@ from pipeline.policy.lead_in_condition import lead_in_condition
 from pipeline.policy.models import Exclusion, Indication, PolicyTree
 from pipeline.policy.name_words import condition_words, other_form, words
 from pipeline.policy.population_fit import population_fit
+from pipeline.policy.procedure_abbreviations import spell_common
 from pipeline.policy.section_names import defined_abbreviations as section_abbreviations
 from pipeline.policy.section_names import spell_out
 from pipeline.policy.word_families import shared_words
@@ -233,7 +234,10 @@ def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
         i.id: QUALIFIER.sub(" ", i.name, count=1) if fits[i.id][1] else i.name
         for i in tree.indications
     }
-    names_of = {i.id: spell_out(plain[i.id], abbreviations) for i in tree.indications}
+    names_of = {
+        i.id: spell_common(spell_out(plain[i.id], abbreviations), abbreviations)
+        for i in tree.indications
+    }
     if not any(
         _overlap(names_of[i.id], case, True)[0] or _treatment_overlap(i.name, case)[0]
         for i in tree.indications
@@ -445,6 +449,6 @@ def indication_score(
     """The matcher's score for an indication (name words, plus 2 for an ICD-10 code), its
     name with the policy's abbreviations (``defined_abbreviations``, read once per policy)
     written out, as ``indication_for`` reads it."""
-    name = spell_out(ind.name, abbreviations or {})
+    name = spell_common(spell_out(ind.name, abbreviations or {}), abbreviations or {})
     score = max(_overlap(name, case, True)[0], _treatment_overlap(ind.name, case)[0])
     return score + (2.0 if _codes(ind.icd10, case) else 0.0)

@@ -33,6 +33,8 @@ from pipeline.policy.current_use import judge_current_use
 from pipeline.policy.dated_event_count import judge_dated_events
 from pipeline.policy.defined_by_test import judge_defined_by_test
 from pipeline.policy.documented_condition import judge_documented_condition
+from pipeline.policy.donor_serostatus import judge_donor_serostatus
+from pipeline.policy.dose_day_window import judge_dose_day_window
 from pipeline.policy.dose_gap import judge_dose_gap
 from pipeline.policy.dose_limit import judge_dose_limit
 from pipeline.policy.dosing_interval import judge_dosing_interval
@@ -42,6 +44,7 @@ from pipeline.policy.event_recency import judge_event_recency
 from pipeline.policy.finding_examples import judge_finding_examples
 from pipeline.policy.form_absence import judge_form_absent
 from pipeline.policy.frequency_change import judge_frequency_change
+from pipeline.policy.gene_confirmed import judge_gene_confirmed
 from pipeline.policy.genetic_variants import judge_genetic_variant
 from pipeline.policy.gestation import judge_gestation
 from pipeline.policy.history import judge_history_absent
@@ -61,6 +64,7 @@ from pipeline.policy.negative_workup import judge_negative_workup
 from pipeline.policy.onset_window import judge_onset_window
 from pipeline.policy.paired_change import judge_paired_change
 from pipeline.policy.parenthetical_bound import judge_parenthetical_bound
+from pipeline.policy.percent_from_before import judge_percent_from_before
 from pipeline.policy.polarity import (
     judge_absent_condition,
     judge_concomitant,
@@ -93,14 +97,17 @@ from pipeline.policy.short_course import judge_short_course
 from pipeline.policy.smoke_free import judge_smoke_free
 from pipeline.policy.snellen import judge_snellen
 from pipeline.policy.spaced_results import judge_spaced_results
+from pipeline.policy.specialist_request import judge_specialist_request
 from pipeline.policy.stable_since import judge_stable_since
 from pipeline.policy.start_after_last_dose import judge_start_after_last_dose
 from pipeline.policy.start_reading_compare import judge_start_reading
 from pipeline.policy.start_setting import judge_start_setting
+from pipeline.policy.stated_reduction import judge_stated_reduction
 from pipeline.policy.still_in_use import judge_still_in_use
 from pipeline.policy.surgery_ruled_out import judge_surgery_ruled_out
 from pipeline.policy.susceptibility import judge_susceptibility
 from pipeline.policy.symptom_examples import judge_symptom_examples
+from pipeline.policy.symptom_score_change import judge_symptom_score_change
 from pipeline.policy.symptom_span import judge_symptom_span
 from pipeline.policy.taken_with import judge_taken_with
 from pipeline.policy.timed_alternatives import judge_timed_alternatives
@@ -113,6 +120,7 @@ from pipeline.policy.untaken_premise import judge_untaken_premise
 from pipeline.policy.untried_without_harm import judge_untried_without_harm
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
+from pipeline.policy.weekly_days import judge_weekly_days
 from pipeline.policy.window_counts import judge_window_count
 from pipeline.policy.workup_not_done import judge_workup_done, judge_workup_not_done
 
@@ -133,6 +141,12 @@ def _measure(text: str, facts: list[CaseFact], drug: str, context: str) -> Found
 
 def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     readers = (
+        lambda: judge_weekly_days(text, facts),
+        lambda: judge_stated_reduction(text, facts),
+        lambda: judge_percent_from_before(text, facts),
+        lambda: judge_symptom_score_change(text, facts),
+        lambda: judge_donor_serostatus(text, facts),
+        lambda: judge_dose_day_window(text, facts, drug),
         lambda: judge_short_course(text, facts),
         lambda: judge_symptom_span(text, facts),
         lambda: judge_combined_trial(text, facts),
@@ -206,6 +220,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_history_absent(text, facts),
         lambda: judge_positive_test(text, facts),
         lambda: judge_genetic_variant(text, facts),
+        lambda: judge_gene_confirmed(text, facts),
         lambda: judge_serology(
             text, facts, lambda head: read_criterion(head, facts, drug, context)
         ),
@@ -228,6 +243,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_head_absent(text, facts),
         lambda: judge_start_setting(text, facts, drug),
         lambda: judge_treated_by(text, facts),
+        lambda: judge_specialist_request(text, facts),
         lambda: judge_prescriber_named(text, facts),
         lambda: judge_unit_named(text, facts),
         lambda: judge_purpose(text, facts),

@@ -23,8 +23,20 @@ _AT_LEAST = r"at least|≥|>="
 _TIMES = r"\s*(?:times\b|x|×|-?fold\b)\s*"
 _LIMIT = (
     r"(?:the\s+)?(?:upper\s+limits?\s+of\s+(?:the\s+)?(?:normal|reference)(?:\s+range)?|"
-    r"ULN\b|normal\b|the\s+upper\s+limit\b)"
+    r"upper\s+normal\s+limit\b|ULN\b|normal\b|the\s+upper\s+limit\b)"
 )
+# "above the upper limit of normal": the limit itself, a multiple of one (no number, so
+# "normal" alone is no limit here: "above normal" may mean a clinical judgement)
+_ONCE = re.compile(
+    r"(?P<op>above|over|higher than|greater than|exceeding|below|under|lower than)\s+"
+    r"(?:the\s+)?(?:upper\s+limits?\s+of\s+(?:the\s+)?(?:normal|reference)(?:\s+range)?|"
+    r"upper\s+normal\s+limit|ULN)\b",
+    re.I,
+)
+# what may follow the bound and qualify only how the sample was taken or read ("on a
+# morning sample taken before the glucocorticoid dose", "for age and sex"): no number,
+# no second requirement
+_QUALIFIER = re.compile(r"^(?:on|in|for|at|taken|measured|drawn|when)\b[^;:,\d]{0,90}$", re.I)
 _BOUND = re.compile(
     rf"(?P<op>{_LESS}|{_AT_MOST}|{_MORE}|{_AT_LEAST})\s*(?P<n>\d+(?:\.\d+)?){_TIMES}{_LIMIT}",
     re.I,
@@ -36,7 +48,7 @@ _ANY_MULTIPLE = re.compile(rf"\d(?:\.\d+)?{_TIMES}{_LIMIT}", re.I)
 _WRITTEN = re.compile(
     r"(?:upper limit(?: of normal)?|ULN)\s*(?:is|of|:|=)?\s*(?P<u>\d+(?:\.\d+)?)"
     r"|(?:reference|normal|ref\.?)(?:\s+range)?\s*:?\s*(?:\d+(?:\.\d+)?\s*(?:-|–|to)\s*"
-    r"(?P<high>\d+(?:\.\d+)?)|(?:<|≤|below|under)\s*(?P<below>\d+(?:\.\d+)?))",
+    r"(?P<high>\d+(?:\.\d+)?)|(?:<|≤|below|under|up\s+to)\s*(?P<below>\d+(?:\.\d+)?))",
     re.I,
 )
 _OPS = {"<": lambda r, n: r < n, "<=": lambda r, n: r <= n}
@@ -80,16 +92,22 @@ def _ratios(analyte: str, facts: list[CaseFact]) -> list[tuple[float, str]]:
 def judge_uln_multiple(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
     """Met where every named measurement's ratio holds the bound, not met where one
     fails it; None where the criterion has no such bound or a value or limit is missing."""
+    text = re.sub(r"\s*\[\d+\]\s*$", "", text)  # a footnote mark
     m = _BOUND.search(text)
-    if m is None or len(_ANY_MULTIPLE.findall(text)) != 1:
+    once = _ONCE.search(text) if m is None else None
+    if once is not None and not _ANY_MULTIPLE.search(text):
+        m = once
+    elif m is None or len(_ANY_MULTIPLE.findall(text)) != 1:
         return None
     clause, rest = text[: m.start()], text[m.end() :].strip(" .;")
-    if re.search(r"[;:,]", clause) or len(rest.split()) > 3 or re.search(r"[;:,]", rest):
+    short = len(rest.split()) <= 3 and not re.search(r"[;:,]", rest)
+    if re.search(r"[;:,]", clause) or not (short or _QUALIFIER.match(rest)):
         return None  # the bound is one statement of several: each is read on its own
     analytes = list(dict.fromkeys(n.analyte for n in named(clause)))
     if not analytes:
         return None
-    op, times = _op(m.group("op")), float(m.group("n"))
+    op = _op(m.group("op"))
+    times = 1.0 if m is once else float(m.group("n"))
     cited: list[str] = []
     failed: list[str] = []
     for analyte in analytes:
