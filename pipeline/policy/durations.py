@@ -47,6 +47,9 @@ _OTHER_BOUND = re.compile(
     r"(?:day|week|month)\b",
     re.I,
 )
+# a date of the clause's own: the note's date before it is no onset ("Clinic 11/04/2026:
+# sleep onset moving later each day" states no onset date)
+_OWN_DATE = re.compile(r"\d{1,2}/\d{4}|\d{4}-\d{2}|\bago\b")
 _AT_AGE = re.compile(r"\b(?:diagnosed|onset|began)\s+at\s+age\s+(\d{1,2})\b", re.I)
 
 
@@ -94,7 +97,7 @@ def judge_duration(text: str, facts: list[CaseFact]) -> tuple[str, list[str], st
                         f"{fact.id}: the condition began about {lasted:.0f} months ago "
                         f"(the criterion asks {wanted:g} or more)",
                     )
-                most = clause_age(span, fact, today) if today else None
+                most = clause_age(span, fact, today) if today and _OWN_DATE.search(span) else None
                 if (
                     _BEGAN.search(c)
                     and not _THERAPY.search(c)
@@ -122,7 +125,7 @@ def _lasted(
         return None
     if y := _YEAR.search(clause):
         return max(0.0, months_between(date(int(y.group(1)), 12, 31), today))
-    if not re.search(r"\d{1,2}/\d{4}|\d{4}-\d{2}|\bago\b", clause):
+    if not _OWN_DATE.search(clause):
         return None  # no date of its own: the note's date is no onset
     age = clause_age(clause, fact, today)
     return age[0] if age else None

@@ -138,6 +138,19 @@ def test_a_duration_is_read_from_the_onset_its_sentence_names() -> None:
     assert _status(read) == "met"
 
 
+def test_an_onset_word_with_no_date_of_its_own_is_no_short_span() -> None:
+    # "symptom onset" as a time of day, under the note's own date: that date is no onset,
+    # so the record's 4 weeks are not denied from it
+    crit = "Symptom log for at least 4 weeks shows hives worse at night"
+    note = facts(
+        "History: Allergy clinic 03/10/2027: 5-week symptom log; hive onset shifts later "
+        "each evening and itching wakes her at night."
+    )
+    assert judge_duration(crit, note) is None
+    # an onset dated in the clause itself still decides
+    assert _status(judge_duration(_LASTED, _onset("this flare began 03/2027"))) == "not_met"
+
+
 # --- a screening result written after its window -------------------------------------------
 def test_a_screening_result_written_after_the_window_is_the_one_asked() -> None:
     asked = "A tuberculosis test within the last 12 months is negative, or latent TB was treated"
