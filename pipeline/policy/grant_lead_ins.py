@@ -45,6 +45,7 @@ from pipeline.policy.branch_names import (
     INITIAL_RE,
     INITIAL_WORDS,
     branch_heading_kind,
+    time_kind,
 )
 from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
@@ -279,13 +280,23 @@ def _title_name(text: str) -> str | None:
         return m.group("name").strip()
     if _ACTION.match(text):
         return None  # "APPROVE 16 weeks", "Deny": an end box's action, no condition
-    if (asked := _HAS_QUESTION.match(text)) is not None and any(
+    # "PATHWAY 2 - Does the member have X?": the question after its band's label
+    if (asked := _HAS_QUESTION.match(_LABEL_NUMBER.sub("", text))) is not None and any(
         # "Does your child have Alagille syndrome?"; "... have PFIC (<its spelled name>)?"
         names_condition(_bare(part))
         for part in (asked["name"], *re.findall(r"\(([^()]+)\)", asked["name"]))
     ):
-        return asked["name"].strip()
+        return _spelled_first(asked["name"].strip())
     return text.rstrip("?").strip() if names_condition(_bare(text)) else None
+
+
+def _spelled_first(name: str) -> str:
+    """ "DIRA (deficiency of the IL-1 receptor antagonist)" → its spelled name first, the
+    abbreviation after it, where only the spelled name reads as a condition."""
+    m = re.fullmatch(r"(?P<short>[^()]+?)\s*\((?P<long>[^()]+)\)", name)
+    if m is None or names_condition(name) or not names_condition(m["long"]):
+        return name
+    return f"{m['long'].strip()} ({m['short']})"
 
 
 def _run_in_name(label: str, condition: str | None, lines: list[Line], at: int) -> str | None:
@@ -321,13 +332,27 @@ def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, 
     above the lead-in at ``at``, no further back than ``floor``."""
     any_heading = None
     for k in range(at - 1, max(floor, at - _HEADING_REACH) - 1, -1):
-        if not (_is_title(lines[k]) or k == at - 1 and _panel_title(lines[k])):
+        wrapped = _wrapped_question(lines, k, floor)
+        if not (wrapped or _is_title(lines[k]) or k == at - 1 and _panel_title(lines[k])):
             continue
-        text = lines[k].text.strip()
+        text = wrapped or lines[k].text.strip()
         any_heading = any_heading or text
         if (name := _title_name(text)) is not None:
             return name, any_heading
     return None, any_heading
+
+
+def _wrapped_question(lines: list[Line], k: int, floor: int) -> str | None:
+    """A title question wrapped onto a second line ("PATHWAY 2 - Does the member have X (its" /
+    "spelled name)?"): the two lines joined, read from the wrapped line ``k``."""
+    line = lines[k]
+    text = line.text.strip()
+    if k - 1 < floor or line.blank_before or not text[:1].islower() or not text.endswith("?"):
+        return None
+    above = lines[k - 1]
+    joined = f"{above.text.strip()} {text}"
+    fits = len(joined.split()) <= 2 * _MAX_HEADING_WORDS and above.text[:1].isupper()
+    return joined if above.blank_before and fits else None
 
 
 def _request_type(*texts: str) -> str:
@@ -343,7 +368,8 @@ def _request_type(*texts: str) -> str:
         tail = re.split(r"\s+[-–—]\s+", text)
         if len(tail) >= 2 and (kind := branch_heading_kind(tail[-1])) is not None:
             return kind
-    return "any"
+    # a milestone's time label ("MONTH 6, THEN EVERY 12 MONTHS"), the lead-in's time words
+    return next((k for text in reversed(texts) if (k := time_kind(text)) is not None), "any")
 
 
 def grant_lead_in_indications(
