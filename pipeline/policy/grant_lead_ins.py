@@ -68,7 +68,7 @@ from pipeline.policy.prose_condition import SUBJECT_LABEL, named_class, prose_co
 from pipeline.policy.run_in_branches import _name, document_condition, titled_subject
 from pipeline.policy.sections import _Branch, _root
 from pipeline.policy.shared_sections import cited_section_lines
-from pipeline.policy.title_condition import labelled_condition
+from pipeline.policy.title_condition import labelled_condition, who_has_condition
 from pipeline.policy.verbatim import PageText
 
 # a lead-in ending in a colon: its conditions come before the colon, a logic label may
@@ -433,7 +433,8 @@ def grant_lead_in_indications(
         said = said or _sentence_title(text) or labelled_condition(text)
         if said is None and (run := _RUN_IN.match(text)) is not None:
             said = _run_in_name(run.group("label").strip(), named or condition, lines, lead)
-        name = said or named
+        # "For members who have X, we approve ...": where no title names a condition
+        name = said or named or who_has_condition(text)
         key = _subject(text)
         titled = None
         if condition and (subject := titled_subject(heading)):

@@ -62,9 +62,12 @@ _CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once|only)\b"
 
 
 # a grant in the passive of the present ("X is covered for Y ..., provided that"): an
-# amendment's clause states the plan's terms as they stand
+# amendment's clause states the plan's terms as they stand; a further term granted
+# ("Coverage under paragraph (a) may be continued for 6 months if:")
 _PASSIVE_GRANT = re.compile(
-    r"\b(?:is|are)\s+(?:only\s+)?(?:covered|approved|authori[sz]ed)\b", re.I
+    r"\b(?:is|are)\s+(?:only\s+)?(?:covered|approved|authori[sz]ed)\b|"
+    r"\b(?:may|shall|will|can)\s+be\s+(?:continued|extended)\b",
+    re.I,
 )
 
 

@@ -33,6 +33,7 @@ from pipeline.policy.grant_words import MODAL_GRANT, grants
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line
 from pipeline.policy.sections import _Branch, _root
+from pipeline.policy.title_condition import who_has_condition
 from pipeline.policy.verbatim import PageText
 
 # "§ 4.2.1 First treatment. The Department ...", "Sec. 12.3 Retreatment."
@@ -57,14 +58,6 @@ _WITH = re.compile(
 # "shall authorize sofosbuvir/velpatasvir (Epclusa) for a recipient": what it authorizes
 _AUTHORIZES = re.compile(
     r"\b(?:authori[sz]e|approve|cover|pay for|dispense)\s+(.{3,120}?)\s+(?:for|to|when|if)\b", re.I
-)
-# "(a) For a Covered Person who has X, the Plan will cover ...": the condition (a defined
-# term for the person before it, no condition; "who has taken ..." names none, by the
-# vocabulary test)
-_WHO_HAS = re.compile(
-    r"\bwho\s+(?:has|have)\s+(?:been\s+diagnosed\s+with\s+)?(?:a\s+diagnosis\s+of\s+)?"
-    r"([^,;:]+?)\s*(?:,|\b(?:who|when|if|and)\b)",
-    re.I,
 )
 _RULE_FOR = re.compile(r"\bfor\s+(?:the\s+treatment\s+of\s+)?([A-Z][^.:;()]*?)\s*$")
 # words that show a cited section is continued ("each fill after", "continued", "renewal")
@@ -158,8 +151,8 @@ def _condition(body: str, rule_title: str, title: str = "") -> str:
         return title  # "(c) Binge-Eating Disorder. X is covered ...": its run-in title
     if (m := _WITH.search(body)) is not None and len(m.group(1).split()) <= 8:
         return m.group(1).strip()
-    if (m := _WHO_HAS.search(body)) is not None and names_condition(m.group(1)):
-        return m.group(1).strip()
+    if (who := who_has_condition(body)) is not None:
+        return who
     if (m := _RULE_FOR.search(rule_title)) is not None:
         return m.group(1).strip()
     return ""

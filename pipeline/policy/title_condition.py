@@ -74,3 +74,20 @@ def labelled_condition(text: str) -> str | None:
         name = name[: end.start()]
     name = name.strip(" ,")
     return name if name and len(name.split()) <= 10 and names_condition(name) else None
+
+
+# "For a Covered Person who has X, the Plan will cover ...": the condition a sentence's
+# person has (a defined term for the person before it names none; "who has taken ..." or
+# "who has Plan coverage" name none, by the vocabulary test)
+_WHO_HAS = re.compile(
+    r"\bwho\s+(?:has|have)\s+(?:been\s+diagnosed\s+with\s+)?(?:a\s+diagnosis\s+of\s+)?"
+    r"(?P<name>[^,;:]+?)\s*(?:,|\b(?:who|when|if|and)\b)",
+    re.I,
+)
+
+
+def who_has_condition(text: str) -> str | None:
+    """The condition a "who has X," phrase names, else None."""
+    m = _WHO_HAS.search(text)
+    name = m.group("name").strip() if m is not None else ""
+    return name if name and len(name.split()) <= 10 and names_condition(name) else None
