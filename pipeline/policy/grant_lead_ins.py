@@ -113,8 +113,9 @@ _FOR = re.compile(
 # a yes / no question naming the condition a guide's section is for ("Does your child have
 # X?", "Do you have X?", "Has the member been diagnosed with X?")
 _HAS_QUESTION = re.compile(
-    r"^(?:does|do|is|has|have)\s+(?:your\s+\w+|you|the\s+(?:patient|member|child|person))\s+"
-    r"(?:have|has|been\s+diagnosed\s+with|living\s+with)\s+(?P<name>[^?]+?)\s*\?$",
+    r"^(?:does|do|is|has|have)\s+(?:your\s+\w+|you|the\s+(?:patient|member|child|person|"
+    r"enrollee|beneficiary|recipient|individual|covered\s+person))\s+"
+    r"(?:have|has|(?:been\s+)?diagnosed\s+with|living\s+with)\s+(?P<name>[^?]+?)\s*\?$",
     re.I,
 )
 _VERB = re.compile(r"\s+(?:is|are|will|may|shall|can)\s+", re.I)

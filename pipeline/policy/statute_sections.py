@@ -30,6 +30,7 @@ import re
 from pipeline.policy import fields as F
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_words import MODAL_GRANT, grants
+from pipeline.policy.lead_in_terms import term
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line
 from pipeline.policy.sections import _Branch, _root
@@ -39,9 +40,11 @@ from pipeline.policy.verbatim import PageText
 # "§ 4.2.1 First treatment. The Department ...", "Sec. 12.3 Retreatment."
 _SECTION = re.compile(r"^(?:§{1,2}|Sec\.)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})\.?\s+(\S.*)$")
 _CITED = re.compile(
-    r"(?:§{1,2}|\bSec\.|\bsections?)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})|"
-    # "subsection (a)", "paragraph (b)", "clause (c)": a lettered clause cited by its letter
-    r"\b(?:sub)?(?:sections?|paragraphs?|clauses?)\s+\(([a-z])\)",
+    # "subsection (a)", "paragraph (b)", "clause (c)", "Section 8.6(a)": a lettered clause
+    # cited by its letter
+    r"\b(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?:\d{1,3}(?:\.\d{1,3}){0,3}\s*)?"
+    r"\(([a-z])\)|"
+    r"(?:§{1,2}|\bSec\.|\bsections?)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})",
     re.I,
 )
 # a lettered clause opening a section: "(a) For a Covered Person who has X, ..."
@@ -179,7 +182,7 @@ def statute_indications(
         kind = "continuation" if cites and _CONTINUES.search(sentence) else "initial"
         joined = " ".join(x.text for x in lines[at:end])
         head = Line(lines[at].page, lines[at].indent, joined)
-        b = _Branch(kind, head, lines=lines[end:last])
+        b = _Branch(kind, head, approval=term(sentence), lines=lines[end:last])
         node = _root(b, f"{number}.{kind}", pages, local)
         if node is None or not node.children:
             continue

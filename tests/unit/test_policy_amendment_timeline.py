@@ -203,3 +203,20 @@ def test_a_lead_in_names_the_condition_its_person_has_where_no_title_does(
     # what a member has done names no condition
     assert who_has_condition("For members who have taken adalimumab for 12 weeks, we") is None
     assert who_has_condition("For a Covered Person who has Plan coverage, the Plan") is None
+
+
+def test_other_words_of_the_same_families() -> None:
+    # a clause cited with its section's number; a term spelled out with its figures
+    assert grants("Coverage under Section 5.3(a) may be extended for six (6) months if:")
+    assert _title_name("Is the enrollee diagnosed with idiopathic hypersomnia?") == (
+        "idiopathic hypersomnia"
+    )
+    assert _title_name("BAND 2 - Does the beneficiary have a referral?") is None
+
+
+def test_a_clause_section_states_its_term_in_spelled_figures(tmp_path: Path) -> None:
+    page = [x.replace("paragraph (a)", "Section 5.3(a)") for x in _AMENDMENT]
+    tree = compile_policy(_pdf(tmp_path / "amend2.pdf", [page]), source_id="x", title="a")
+    narcolepsy = tree.indications[0]
+    assert [b.request_type for b in narcolepsy.branches] == ["initial", "continuation"]
+    assert [b.approval for b in narcolepsy.branches] == ["6 months", "12 months"]
