@@ -19,7 +19,7 @@ from pipeline.policy.condition_vocabulary import names_condition
 _PART_BREAK = re.compile(r"\s+[-–—|]\s+|:\s+|,\s+(?![^()]*\))")
 # a label and its number or code: "Code EX-411", "SECTION A", "Table 2", "Part III"
 _LABEL = re.compile(
-    r"(?:code|section|part|panel|box|appendix|schedule|form|card|path|"
+    r"(?:code|section|part|panel|box|appendix|schedule|form|card|path(?:way)?|track|band|"
     r"restriction|protocol|policy|criteria\s+set|"
     # "ICD-10 I50.22", "ICD-10-CM code M04.2": a band naming its use by code and description
     r"icd-?10(?:-cm)?(?:\s+codes?)?:?)\s*(?:no\.?\s*)?[A-Z0-9][\w.\-]{0,9}\.?",
