@@ -44,6 +44,31 @@ _BRANCH_CONTINUED = re.compile(
 )
 
 
+# a timeline's time words: when in the course a request is made says its type ("BEFORE THE
+# FIRST DOSE"; "MONTH 6, THEN EVERY 12 MONTHS", "at month 6", "every 12 months thereafter",
+# "after the first 3 months"), where no request word says it
+_N = r"(?:\d{1,2}|one|two|three|four|six|nine|twelve)"
+_TIME_INITIAL = re.compile(
+    r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:first|initial)\s+(?:dose|injection|infusion|fill)|"
+    r"\b(?:at|on)\s+(?:the\s+)?(?:start|day\s+(?:0|1)|week\s+0|baseline)\b",
+    re.I,
+)
+_TIME_CONTINUED = re.compile(
+    rf"\b(?:at|after|from|by)\s+(?:month|week)\s+{_N}\b|^\s*(?:month|week)\s+{_N}\b|"
+    rf"\bevery\s+{_N}\s+(?:months|weeks|years)\b|\bthereafter\b|"
+    rf"\bafter\s+the\s+first\s+{_N}\s+(?:months|weeks|doses)\b",
+    re.I,
+)
+
+
+def time_kind(text: str) -> str | None:
+    """ "initial" | "continuation" for a time label's words, else None; the first request
+    where both are said ("before the first dose, then every 6 months" starts a course)."""
+    if _TIME_INITIAL.search(text):
+        return "initial"
+    return "continuation" if _TIME_CONTINUED.search(text) else None
+
+
 def _document_heading(text: str) -> bool:
     words = words_of(text)
     return bool(words) and all(w in DOCUMENT_WORDS for w in words)

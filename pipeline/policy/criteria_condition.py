@@ -23,8 +23,9 @@ from pipeline.policy.condition_vocabulary import (
     names_condition,
     words_of,
 )
+from pipeline.policy.grant_words import grant_words
 from pipeline.policy.models import Indication, PolicyNode
-from pipeline.policy.title_condition import title_condition
+from pipeline.policy.title_condition import title_condition, who_has_condition
 
 # a criterion's cue before the diagnosis it states
 _CUE = re.compile(
@@ -104,6 +105,9 @@ def condition_named(ind: Indication) -> str:
     (shortened to its first part when long), else the title as printed."""
     if (part := title_condition(ind.name)) is not None:
         return part[:1].upper() + part[1:]
+    if grant_words(ind.name) and (who := who_has_condition(ind.name)) is not None:
+        # a granting sentence read as the name ("For members who have X, we approve ...")
+        return who[:1].upper() + who[1:]
     if names_condition(ind.name) or (found := criteria_condition(ind)) is None:
         return ind.name
     title = ind.name.strip()

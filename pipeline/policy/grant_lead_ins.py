@@ -45,6 +45,7 @@ from pipeline.policy.branch_names import (
     INITIAL_RE,
     INITIAL_WORDS,
     branch_heading_kind,
+    time_kind,
 )
 from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
@@ -68,7 +69,7 @@ from pipeline.policy.prose_condition import SUBJECT_LABEL, named_class, prose_co
 from pipeline.policy.run_in_branches import _name, document_condition, titled_subject
 from pipeline.policy.sections import _Branch, _root
 from pipeline.policy.shared_sections import cited_section_lines
-from pipeline.policy.title_condition import labelled_condition
+from pipeline.policy.title_condition import labelled_condition, who_has_condition
 from pipeline.policy.verbatim import PageText
 
 # a lead-in ending in a colon: its conditions come before the colon, a logic label may
@@ -113,8 +114,9 @@ _FOR = re.compile(
 # a yes / no question naming the condition a guide's section is for ("Does your child have
 # X?", "Do you have X?", "Has the member been diagnosed with X?")
 _HAS_QUESTION = re.compile(
-    r"^(?:does|do|is|has|have)\s+(?:your\s+\w+|you|the\s+(?:patient|member|child|person))\s+"
-    r"(?:have|has|been\s+diagnosed\s+with|living\s+with)\s+(?P<name>[^?]+?)\s*\?$",
+    r"^(?:does|do|is|has|have)\s+(?:your\s+\w+|you|the\s+(?:patient|member|child|person|"
+    r"enrollee|beneficiary|recipient|individual|covered\s+person))\s+"
+    r"(?:have|has|(?:been\s+)?diagnosed\s+with|living\s+with)\s+(?P<name>[^?]+?)\s*\?$",
     re.I,
 )
 _VERB = re.compile(r"\s+(?:is|are|will|may|shall|can)\s+", re.I)
@@ -291,13 +293,23 @@ def _title_name(text: str) -> str | None:
         return m.group("name").strip()
     if _ACTION.match(text):
         return None  # "APPROVE 16 weeks", "Deny": an end box's action, no condition
-    if (asked := _HAS_QUESTION.match(text)) is not None and any(
+    # "PATHWAY 2 - Does the member have X?": the question after its band's label
+    if (asked := _HAS_QUESTION.match(_LABEL_NUMBER.sub("", text))) is not None and any(
         # "Does your child have Alagille syndrome?"; "... have PFIC (<its spelled name>)?"
         names_condition(_bare(part))
         for part in (asked["name"], *re.findall(r"\(([^()]+)\)", asked["name"]))
     ):
-        return asked["name"].strip()
+        return _spelled_first(asked["name"].strip())
     return text.rstrip("?").strip() if names_condition(_bare(text)) else None
+
+
+def _spelled_first(name: str) -> str:
+    """ "DIRA (deficiency of the IL-1 receptor antagonist)" → its spelled name first, the
+    abbreviation after it, where only the spelled name reads as a condition."""
+    m = re.fullmatch(r"(?P<short>[^()]+?)\s*\((?P<long>[^()]+)\)", name)
+    if m is None or names_condition(name) or not names_condition(m["long"]):
+        return name
+    return f"{m['long'].strip()} ({m['short']})"
 
 
 def _run_in_name(label: str, condition: str | None, lines: list[Line], at: int) -> str | None:
@@ -333,13 +345,27 @@ def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, 
     above the lead-in at ``at``, no further back than ``floor``."""
     any_heading = None
     for k in range(at - 1, max(floor, at - _HEADING_REACH) - 1, -1):
-        if not (_is_title(lines[k]) or k == at - 1 and _panel_title(lines[k])):
+        wrapped = _wrapped_question(lines, k, floor)
+        if not (wrapped or _is_title(lines[k]) or k == at - 1 and _panel_title(lines[k])):
             continue
-        text = lines[k].text.strip()
+        text = wrapped or lines[k].text.strip()
         any_heading = any_heading or text
         if (name := _title_name(text)) is not None:
             return name, any_heading
     return None, any_heading
+
+
+def _wrapped_question(lines: list[Line], k: int, floor: int) -> str | None:
+    """A title question wrapped onto a second line ("PATHWAY 2 - Does the member have X (its" /
+    "spelled name)?"): the two lines joined, read from the wrapped line ``k``."""
+    line = lines[k]
+    text = line.text.strip()
+    if k - 1 < floor or line.blank_before or not text[:1].islower() or not text.endswith("?"):
+        return None
+    above = lines[k - 1]
+    joined = f"{above.text.strip()} {text}"
+    fits = len(joined.split()) <= 2 * _MAX_HEADING_WORDS and above.text[:1].isupper()
+    return joined if above.blank_before and fits else None
 
 
 def _request_type(*texts: str) -> str:
@@ -355,7 +381,8 @@ def _request_type(*texts: str) -> str:
         tail = re.split(r"\s+[-–—]\s+", text)
         if len(tail) >= 2 and (kind := branch_heading_kind(tail[-1])) is not None:
             return kind
-    return "any"
+    # a milestone's time label ("MONTH 6, THEN EVERY 12 MONTHS"), the lead-in's time words
+    return next((k for text in reversed(texts) if (k := time_kind(text)) is not None), "any")
 
 
 def grant_lead_in_indications(
@@ -423,7 +450,8 @@ def grant_lead_in_indications(
         run = _RUN_IN.match(text) or TERMED_RUN_IN.match(text)
         if said is None and run is not None:
             said = _run_in_name(run.group("label").strip(), named or condition, lines, lead)
-        name = said or named
+        # "For members who have X, we approve ...": where no title names a condition
+        name = said or named or who_has_condition(text)
         key = _subject(text)
         titled = None
         if condition and (subject := titled_subject(heading)):

@@ -15,7 +15,7 @@ import re
 # a stated grant: "shall authorize", "will approve", "shall be released", "may cover"
 MODAL_GRANT = re.compile(
     r"\b(?:shall|will|may|must|can|would)\s+(?:be\s+)?(?:authori[sz]|approv|cover|releas|"
-    r"dispens|pa(?:y|id)\b|reimburs|allow|accept)|"
+    r"dispens|pa(?:y|id)\b|reimburs|allow|accept|renew)|"
     r"\b(?:we|the plan)\s+(?:approve|cover|authori[sz]e)s?\b",
     re.I,
 )
@@ -29,6 +29,8 @@ _GRANT_WORD = re.compile(
     r"permit(?:s|ted)?|allow(?:s|ed)?|dispens\w*|pa(?:ys?|id)\s+for|(?<!-)releas(?:e|es|ed)|"
     # "X for Y is renewed for twelve months when": a renewal's own verb of granting
     r"renew(?:s|ed)|"
+    # "Renew for 12 months when both points are true:": a timeline's milestone, imperative
+    r"renew\s+for\s+(?:up\s+to\s+)?(?:\d{1,2}|one|two|three|six|twelve)\s+(?:months?|weeks?|years?)|"
     # "the patient qualifies for 6 months only when every answer is Y": a form's own verb
     r"qualif(?:y|ies|ied)|"
     # "We can say yes for 6 months when all of these are true:": a member guide's plain words
@@ -59,11 +61,21 @@ REFUSES = re.compile(
 _CONDITIONED = re.compile(r"\b(?:when|if|where|provided|as long as|once|only)\b", re.I)
 
 
+# a grant in the passive of the present ("X is covered for Y ..., provided that"): an
+# amendment's clause states the plan's terms as they stand; a further term granted
+# ("Coverage under paragraph (a) may be continued for 6 months if:")
+_PASSIVE_GRANT = re.compile(
+    r"\b(?:is|are)\s+(?:only\s+)?(?:covered|approved|authori[sz]ed)\b|"
+    r"\b(?:may|shall|will|can)\s+be\s+(?:continued|extended)\b",
+    re.I,
+)
+
+
 def grants(sentence: str) -> bool:
-    """The sentence states a grant on conditions ("shall authorize X ... when"), and
-    refuses none ("shall not authorize")."""
+    """The sentence states a grant on conditions ("shall authorize X ... when", "X is
+    covered ... provided that"), and refuses none ("shall not authorize")."""
     return bool(
-        MODAL_GRANT.search(sentence)
+        (MODAL_GRANT.search(sentence) or _PASSIVE_GRANT.search(sentence))
         and _CONDITIONED.search(sentence)
         and not REFUSES.search(sentence)
     )

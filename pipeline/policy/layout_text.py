@@ -27,6 +27,10 @@ from pipeline.sources.parse import _line_key, _running_lines
 # (a label's later words in any case: "Atypical hemolytic", "Required Medical")
 _SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z/&\-]*(?: [A-Za-z/&\-]+){0,2})\s{4,})(\S.*)$")
 _SIDE_VALUE_AT = 20
+# a timeline's time label in the side column ("MONTH 6, THEN", "EVERY 12 MONTHS", "Week 12"):
+# numbers and commas allowed where a word names a time
+_TIME_SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z]*,?(?: [A-Za-z0-9]+,?){1,3})\s{4,})(\S.*)$")
+_TIME_WORD = re.compile(r"\b(?:months?|weeks?|days?|years?|doses?)\b", re.I)
 # a side label's next line: its next words at the margin, the text's next line at its column
 _LABEL_GOES_ON = re.compile(r"^(\s{0,4}(\S(?:\S| (?! ))*)\s{3,})(\S.*)$")
 _SIDE_LABEL_ALONE = re.compile(r"^\s{0,4}[A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*)?\s*$")
@@ -133,7 +137,7 @@ def layout_lines(
                 out.append(Line(number, len(go_on.group(1)), text, False, False))
                 blank, first = False, False
                 continue
-            if (side := _SIDE_LABEL.match(raw)) and len(side.group(1)) >= _SIDE_VALUE_AT:
+            if (side := _side_label(raw)) and len(side.group(1)) >= _SIDE_VALUE_AT:
                 # "Coverage       Humana members may NOT ..." / "Limitations    polysomnogram
                 # ...": a label column beside the text is a heading over it.
                 label = side.group(2)
@@ -151,6 +155,14 @@ def layout_lines(
             out.append(Line(number, indent, text, blank, first))
             blank, first = False, False
     return join_lone_markers(out)  # "g." / "Prescriber is ...": one item (lone_markers.py)
+
+
+def _side_label(raw: str) -> re.Match[str] | None:
+    """A label column beside the text: words, or a time ("MONTH 6, THEN")."""
+    if (side := _SIDE_LABEL.match(raw)) is not None:
+        return side
+    timed = _TIME_SIDE_LABEL.match(raw)
+    return timed if timed is not None and _TIME_WORD.search(timed.group(2)) else None
 
 
 def _marked(text: str, raw: str) -> str:

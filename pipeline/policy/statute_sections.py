@@ -9,9 +9,18 @@ title ("First treatment"). A section that cites earlier authorizing sections ("E
 after the first 28 days of a course authorized under § 4.2.1 or § 4.2.2 shall be released
 when:") is the continuation of each section it cites. Sections that refuse ("shall not
 authorize ... for:") or define words are left to the rest of the compiler (exclusions,
-scope). What a section authorizes ("sofosbuvir/velpatasvir (Epclusa)") is its
-indication's section, as a drug heading is: a request for a drug the rule names finds the
-rule (match.policy_for), and the section for that drug (match.indication_for).
+scope).
+
+A plan document's amendment sets the same sections out as lettered clauses ("(a) For a
+Covered Person who has X, the Plan will cover ... if each of the following requirements is
+satisfied:" over "(i)" clauses) and cites them as "subsection (a)" / "paragraph (b)"
+("Coverage under subsection (a) may be renewed ... if:"): the clauses at the outermost margin
+of the lettered ones are sections where such a citation of one of them is printed. A clause
+naming its condition in a run-in title ("(c) Binge-Eating Disorder. X is covered ...") or in
+a "who has X" phrase is named by it. What a section authorizes ("sofosbuvir/velpatasvir
+(Epclusa)") is its indication's section, as a drug heading is: a request for a drug the rule
+names finds the rule (match.policy_for), and the section for that drug
+(match.indication_for).
 """
 
 from __future__ import annotations
@@ -19,15 +28,27 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_words import MODAL_GRANT, grants
+from pipeline.policy.lead_in_terms import term
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line
 from pipeline.policy.sections import _Branch, _root
+from pipeline.policy.title_condition import who_has_condition
 from pipeline.policy.verbatim import PageText
 
 # "§ 4.2.1 First treatment. The Department ...", "Sec. 12.3 Retreatment."
 _SECTION = re.compile(r"^(?:§{1,2}|Sec\.)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})\.?\s+(\S.*)$")
-_CITED = re.compile(r"(?:§{1,2}|\bSec\.|\bsections?)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})", re.I)
+_CITED = re.compile(
+    # "subsection (a)", "paragraph (b)", "clause (c)", "Section 8.6(a)": a lettered clause
+    # cited by its letter
+    r"\b(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?:\d{1,3}(?:\.\d{1,3}){0,3}\s*)?"
+    r"\(([a-z])\)|"
+    r"(?:§{1,2}|\bSec\.|\bsections?)\s*(\d{1,3}(?:[.-]\d{1,3}){0,4})",
+    re.I,
+)
+# a lettered clause opening a section: "(a) For a Covered Person who has X, ..."
+_LETTERED = re.compile(r"^\(([a-z])\)\s+(\S.*)$")
 _ALSO_CITED = re.compile(r"^\s*(?:,|or|and|to|through)\s*(\d{1,3}(?:[.-]\d{1,3}){1,4})\b", re.I)
 # a clause marker: "(A)", "(ii)", "(I)", "(1)", "(a)"
 _CLAUSE = re.compile(r"^\((?:[A-Za-z]{1,4}|\d{1,2})\)\s")
@@ -60,13 +81,34 @@ def _starts(lines: list[Line], at: int) -> bool:
     return at == 0 or line.blank_before or lines[at - 1].text.endswith((".", ":", ";"))
 
 
+def _lettered_starts(lines: list[Line]) -> list[int]:
+    """The lettered clauses "(a)", "(b)", ... at the outermost margin of the lettered ones,
+    where the document cites one of them as "subsection (a)": a legal instrument's sections.
+    Their "(i)" clauses, indented further, are their items."""
+    found = [(i, x.indent) for i, x in enumerate(lines) if _LETTERED.match(x.text)]
+    if not found:
+        return []
+    margin = min(indent for _, indent in found)
+    starts = [
+        i
+        for i, indent in found
+        if indent == margin and (i == 0 or lines[i - 1].text.endswith((".", ":", ";")))
+    ]
+    letters = [_LETTERED.match(lines[i].text).group(1) for i in starts]  # type: ignore[union-attr]
+    if len(starts) < 2 or letters != [chr(ord("a") + k) for k in range(len(letters))]:
+        return []
+    cited = {c for x in lines for c in _cited(x.text)}
+    return starts if cited & set(letters) else []
+
+
 def _sections(lines: list[Line]) -> list[tuple[int, int, int, str, str]]:
-    """(start, end of sentence, end of section, number, sentence) per § at the margin."""
-    starts = [i for i, x in enumerate(lines) if _starts(lines, i)]
+    """(start, end of sentence, end of section, number, sentence) per § at the margin, else
+    per lettered clause section."""
+    starts = [i for i, x in enumerate(lines) if _starts(lines, i)] or _lettered_starts(lines)
     out = []
     for k, at in enumerate(starts):
         stop = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        m = _SECTION.match(lines[at].text)
+        m = _SECTION.match(lines[at].text) or _LETTERED.match(lines[at].text)
         assert m is not None
         words, end = [m.group(2)], at + 1
         margin = lines[at].indent
@@ -91,7 +133,7 @@ def _cited(sentence: str) -> list[str]:
     """Section numbers a sentence cites ("under § 4.2.1 or § 4.2.2", "§§ 3.1 and 3.2")."""
     found: list[str] = []
     for m in _CITED.finditer(sentence):
-        found.append(m.group(1))
+        found.append(m.group(1) or m.group(2))
         rest = sentence[m.end() :]
         while (more := _ALSO_CITED.match(rest)) is not None:
             found.append(more.group(1))
@@ -107,9 +149,13 @@ def _title(sentence: str) -> tuple[str, str]:
     return "", sentence
 
 
-def _condition(body: str, rule_title: str) -> str:
+def _condition(body: str, rule_title: str, title: str = "") -> str:
+    if title and names_condition(title):
+        return title  # "(c) Binge-Eating Disorder. X is covered ...": its run-in title
     if (m := _WITH.search(body)) is not None and len(m.group(1).split()) <= 8:
         return m.group(1).strip()
+    if (who := who_has_condition(body)) is not None:
+        return who
     if (m := _RULE_FOR.search(rule_title)) is not None:
         return m.group(1).strip()
     return ""
@@ -136,7 +182,7 @@ def statute_indications(
         kind = "continuation" if cites and _CONTINUES.search(sentence) else "initial"
         joined = " ".join(x.text for x in lines[at:end])
         head = Line(lines[at].page, lines[at].indent, joined)
-        b = _Branch(kind, head, lines=lines[end:last])
+        b = _Branch(kind, head, approval=term(sentence), lines=lines[end:last])
         node = _root(b, f"{number}.{kind}", pages, local)
         if node is None or not node.children:
             continue
@@ -145,8 +191,10 @@ def statute_indications(
         if kind == "continuation":
             continued.append((cites, branch))
             continue
-        condition = _condition(body, rule_title)
+        condition = _condition(body, rule_title, title)
+        title = "" if condition == title else title
         name = f"{condition[:1].upper()}{condition[1:]}, {title.lower()}" if condition else title
+        name = name.rstrip(", ")
         out[number] = Indication(
             id=number,
             name=name or sentence[:80],

@@ -19,7 +19,7 @@ from pipeline.policy.condition_vocabulary import names_condition
 _PART_BREAK = re.compile(r"\s+[-–—|]\s+|:\s+|,\s+(?![^()]*\))")
 # a label and its number or code: "Code EX-411", "SECTION A", "Table 2", "Part III"
 _LABEL = re.compile(
-    r"(?:code|section|part|panel|box|appendix|schedule|form|card|path|"
+    r"(?:code|section|part|panel|box|appendix|schedule|form|card|path(?:way)?|track|band|"
     r"restriction|protocol|policy|criteria\s+set|"
     # "ICD-10 I50.22", "ICD-10-CM code M04.2": a band naming its use by code and description
     r"icd-?10(?:-cm)?(?:\s+codes?)?:?)\s*(?:no\.?\s*)?[A-Z0-9][\w.\-]{0,9}\.?",
@@ -73,4 +73,21 @@ def labelled_condition(text: str) -> str | None:
     if (end := _NAME_END.search(name)) is not None:
         name = name[: end.start()]
     name = name.strip(" ,")
+    return name if name and len(name.split()) <= 10 and names_condition(name) else None
+
+
+# "For a Covered Person who has X, the Plan will cover ...": the condition a sentence's
+# person has (a defined term for the person before it names none; "who has taken ..." or
+# "who has Plan coverage" name none, by the vocabulary test)
+_WHO_HAS = re.compile(
+    r"\bwho\s+(?:has|have)\s+(?:been\s+diagnosed\s+with\s+)?(?:a\s+diagnosis\s+of\s+)?"
+    r"(?P<name>[^,;:]+?)\s*(?:,|\b(?:who|when|if|and)\b)",
+    re.I,
+)
+
+
+def who_has_condition(text: str) -> str | None:
+    """The condition a "who has X," phrase names, else None."""
+    m = _WHO_HAS.search(text)
+    name = m.group("name").strip() if m is not None else ""
     return name if name and len(name.split()) <= 10 and names_condition(name) else None

@@ -20,8 +20,9 @@ from tests.unit.test_policy_layouts_rows import _pdf, _shape
 def test_plain_words_grant_and_questions_name_the_condition() -> None:
     assert grant_words("We can say yes for 12 months when all of these are true:")
     assert _title_name("Do you have plaque psoriasis?") == "plaque psoriasis"
+    # the spelled name first where only it reads as a condition (the abbreviation after it)
     assert (
-        _title_name("Do you have HS (hidradenitis suppurativa)?") == "HS (hidradenitis suppurativa)"
+        _title_name("Do you have HS (hidradenitis suppurativa)?") == "hidradenitis suppurativa (HS)"
     )
     # a question about the plan names no condition
     assert _title_name("Does the plan cover the pen?") is None
