@@ -87,7 +87,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-34"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-35"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -133,6 +133,8 @@ COMPILER_VERSION = "policy-compiler-34"  # 7: two-column criteria tables; 8: con
 # 33: numbered chapter sub-sections and their continuation chapters, ICD-10 bands, one
 # indication split per subject of its rule lines (chapter_subsections.py, branch_subjects.py)
 # 34: inquiry screens: response columns, tagged question ids, use / rule fields (screen_fields.py)
+# 35: struck (redline) lines dropped, a code library cited by formula cells, dash-ruled headings,
+# lettered clauses cited as subsections, time labels as branch words (statute_sections.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
