@@ -41,6 +41,7 @@ from pipeline.terms import (
     find_drugs,
     find_service,
     find_therapies,
+    given_as,
     mentions,
     populations,
     sibling_services,
@@ -249,7 +250,8 @@ class CaseTopic:
         for t in [*self.prior_terms, *(d for p in self.prior for d in find_drugs(p))]:
             if t.name == therapy.name or set(t.classes) & {therapy.name}:
                 return True
-        return any(mentions(p, therapy.words) for p in self.prior)
+        # ("intraarticular triamcinolone" is an intraarticular glucocorticoid)
+        return any(mentions(p, therapy.words) or given_as(p, therapy.words) for p in self.prior)
 
     def questions(self) -> dict[str, list[str]]:
         """Per compose section, the questions that name this case (the condition by its
