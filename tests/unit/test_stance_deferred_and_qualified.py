@@ -12,12 +12,14 @@ from pipeline.terms import Term, drug_classes, given_as
 from tests.unit.test_position import ev
 
 
-def case(drug: str, dx: str, icd: str, prior: list[dict] | None = None) -> Case:
+def case(drug: str, dx: str, icd: str, prior: list[dict] | None = None, more=()) -> Case:  # noqa: ANN001
+    """``more``: further (name, ICD-10) diagnoses after the first."""
+    dxs = [(dx, icd), *more]
     return Case.model_validate(
         {
             "case_id": "t",
             "patient": {"age": 70, "sex": "female"},
-            "diagnoses": [{"name": dx, "icd10": icd}],
+            "diagnoses": [{"name": n, "icd10": code} for n, code in dxs],
             "requested_treatment": {"drug": drug, "request_type": "initial"},
             "prior_therapies": prior or [],
         }
@@ -82,18 +84,13 @@ def test_a_fixed_dose_combination_is_named_by_its_class_and_read_against() -> No
     # one part alone, or a part beside a drug of no part, is no such combination
     assert combination_of(find_drugs("Levonorgestrel")) is None
     assert combination_of(find_drugs("levonorgestrel with methotrexate")) is None
-    c = Case.model_validate(
-        {
-            "case_id": "t",
-            "patient": {"age": 27, "sex": "female"},
-            "diagnoses": [
-                {"name": "Systemic lupus erythematosus", "icd10": "M32.19"},
-                {"name": "Antiphospholipid antibody positive", "icd10": "R76.0"},
-                {"name": "Encounter for prescription of contraceptive pills", "icd10": "Z30.011"},
-            ],
-            "requested_treatment": {"drug": "Levonorgestrel / ethinyl estradiol"},
-        }
-    )  # fmt: skip
+    more = [
+        ("Antiphospholipid antibody positive", "R76.0"),
+        ("Encounter for prescription of contraceptive pills", "Z30.011"),
+    ]
+    c = case(
+        "Levonorgestrel / ethinyl estradiol", "Systemic lupus erythematosus", "M32.19", [], more
+    )
     topic = case_topic(c)
     assert [s.name for s in topic.states] == ["contraception"]
     against = ev(
