@@ -97,8 +97,10 @@ class CaseTopic:
         protect fertility in a 23-year-old man", "for ovarian protection in a ..."), or the
         request's own line names its setting ("perioperative stress dose")."""
         goal = re.split(r"\b(?:in|for) an? \d+-year-old\b", self.purpose)[0]
-        if self.states and self.names_state(self.drug):
-            return True  # the request's own line names it ("perioperative stress dose")
+        if self.states and self.names_state(" ; ".join([self.drug, *self.drug_classes])):
+            # the request's own line names it ("perioperative stress dose"), or its class
+            # does (a contraceptive, for a patient coded for contraception)
+            return True
         return bool(self.states) and goal.startswith(("to ", "for ")) and self.names_state(goal)
 
     def names_sibling(self, text: str) -> bool:

@@ -101,3 +101,14 @@ def test_a_fixed_dose_combination_is_named_by_its_class_and_read_against() -> No
     pill = ev(2, "We strongly recommend the progestin-only pill in women with positive aPL.")
     pos, _ = guideline_position(c, topic, [against, pill], [pill])
     assert pos.stance == "not_recommended" and pos.citations[0] == "E1.1"
+
+
+def test_a_drug_whose_class_names_the_patients_state_serves_that_state() -> None:
+    more = [("Encounter for prescription of contraceptive pills", "Z30.011")]
+    c = case(
+        "Levonorgestrel / ethinyl estradiol", "Systemic lupus erythematosus", "M32.19", [], more
+    )
+    assert case_topic(c).serves_state
+    # a drug of the condition's own treatment for the same patient does not
+    other = case("Hydroxychloroquine", "Systemic lupus erythematosus", "M32.19", [], more)
+    assert not case_topic(other).serves_state
