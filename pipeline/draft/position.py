@@ -276,8 +276,7 @@ def _read_kind(
         )
     if _on_drug(head, topic) and not neg:
         if comparator and _on_drug(comparator, topic) and not re.match(r"\s*no\b", comparator):
-            # "biologic monotherapy over biologic combination with MTX": how to give the
-            # drug's class (both sides name it, not "over no X"), no word on starting it
+            # "X monotherapy over X with MTX" (not "over no X"): how to give it, not whether
             return Reading(ev, "other")
         return Reading(ev, "endorsed", requires=requires, strong=strong)
     return None
@@ -437,10 +436,11 @@ def guideline_position(
     elif second:
         stance, chosen = "supports", second[:2]
     untried_firsts = untried([t for t, _ in firsts])
+    past = any(set(t.classes) & set(topic.drug_lineage) for t in topic.prior_terms)
     if stance == "silent" and deferred and topic.request_type == "initial" and untried_firsts:
         # none on the drug's class, while the condition's first line is one the case never
-        # had: the guideline puts that first (prefers_other, both cited)
-        stance, preferred = "prefers_other", untried_firsts
+        # had (nor any drug of the drug's classes): the guideline puts that first
+        stance, preferred = ("silent", []) if past else ("prefers_other", untried_firsts)
     preferred = list({t.name: t for t in preferred}.values())
     if stance in {"silent", "prefers_other"} and deferred and not chosen:
         chosen = deferred[:1]  # its own word that it makes no recommendation on the drug

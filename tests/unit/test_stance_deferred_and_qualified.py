@@ -112,3 +112,11 @@ def test_a_drug_whose_class_names_the_patients_state_serves_that_state() -> None
     # a drug of the condition's own treatment for the same patient does not
     other = case("Hydroxychloroquine", "Systemic lupus erythematosus", "M32.19", [], more)
     assert not case_topic(other).serves_state
+
+
+def test_deferred_class_after_a_drug_of_its_class_stays_silent() -> None:
+    # past the first line: a biologic already failed, the untried first line is no reason
+    tried = [{"name": "Adalimumab 40 mg every 2 weeks", "response": "inadequate response"}]
+    c = case("Sarilumab", "Polymyalgia rheumatica", "M35.3", tried)
+    pos, _ = guideline_position(c, case_topic(c), [ev(1, DEFERRED)], [ev(2, FIRST)])
+    assert pos.stance == "silent" and pos.citations == ["E1.1"]
