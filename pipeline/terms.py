@@ -104,6 +104,29 @@ def vocabulary() -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     return drugs, conditions
 
 
+def combination_of(drugs: list[Term]) -> Term | None:
+    """The fixed-dose combination these drugs make, where the vocabulary names a class by
+    its parts (``combines``: drugs or classes) and each drug is one part and each part has
+    a drug ("levonorgestrel / ethinyl estradiol" is a combined hormonal contraceptive):
+    named by its parts together, in the class the sources name it by."""
+
+    def part_of(drug: Term, part: str) -> bool:
+        return drug.name == part or part in drug.classes
+
+    for name, c in (_data().get("classes") or {}).items():
+        parts = c.get("combines") or []
+        if (
+            len(drugs) > 1
+            and parts
+            and all(any(part_of(d, p) for d in drugs) for p in parts)
+            and all(any(part_of(d, p) for p in parts) for d in drugs)
+        ):
+            names = [d.name for d in drugs]
+            words = ("/".join(names), " / ".join(names), " and ".join(names))
+            return Term(name="/".join(names), words=words, classes=lineage((name,)))
+    return None
+
+
 _HEAD = re.compile(r"^(.+?)\s+(inhibitors?|antagonists?|blockers?|agonists?|modulators?)$")
 
 
@@ -154,6 +177,21 @@ def find_drugs(text: str) -> list[Term]:
     """Every drug of the vocabulary a text names (by name, brand or other name)."""
     drugs, _ = vocabulary()
     return [d for d in drugs if mentions(text, d.words)]
+
+
+def given_as(text: str, words: tuple[str, ...]) -> bool:
+    """ "Intraarticular triamcinolone": a drug named with the qualifier that a class's name
+    puts before the drug's own class ("intraarticular glucocorticoid", "inhaled
+    corticosteroid"), so the text names a member of the qualified class."""
+    for drug in find_drugs(text):
+        known = drug_classes()
+        bases = {*drug.words, *(w for c in drug.classes if c in known for w in known[c].words)}
+        for word in (w.lower() for w in words if " " in w):
+            for base in (b.lower() for b in bases):
+                qualifier = word[: -len(base)].strip() if word.endswith(" " + base) else ""
+                if qualifier and mentions(text, (qualifier,)):
+                    return True
+    return False
 
 
 def find_classes(text: str) -> list[Term]:

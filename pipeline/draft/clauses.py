@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.retrieve.topic import CaseTopic
-from pipeline.terms import Term, drug_classes, first_at, mentions
+from pipeline.terms import Term, drug_classes, first_at, mentions, term_pattern
 
 # A table row's recommendation ends where its grading starts ("(PICO 70) Low (72, 73)
 # Conditional recommendation ...; may consider X if ..."): what follows is the evidence and
@@ -95,6 +95,10 @@ _COMBINED = re.compile(
 )
 
 
-def combined(target: str) -> bool:
-    """What a recommendation advises against is a combination of drugs."""
+def combined(target: str, topic: CaseTopic | None = None) -> bool:
+    """What a recommendation advises against is a combination of drugs (not the drug whose
+    own name says it: "combined estrogen-progestin contraceptives")."""
+    for words in (topic.drug_words, topic.drug_classes) if topic else ():
+        pattern = term_pattern(words) if words else None
+        target = pattern.sub(" ", target) if pattern else target
     return bool(_COMBINED.search(target))

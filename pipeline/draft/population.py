@@ -15,7 +15,7 @@ from pipeline.draft.measures import measure_fits
 from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
 
-_OVER = re.compile(r"\s(?:,\s*)?over\s+(?!\d)", re.I)
+_OVER = re.compile(r"\s(?:,\s*)?(?:over|instead of|rather than)\s+(?!\d)", re.I)
 # The population opens with its group ("for patients"), or with the failure it follows ("for
 # inadequate response to or intolerance of NSAIDs", "despite ...").
 _POPULATION = re.compile(

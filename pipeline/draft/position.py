@@ -213,7 +213,9 @@ def _read_kind(
             return Reading(ev, "other")
         if _DELAY.match(target.strip()) and _on_drug(target, topic):
             return Reading(ev, "endorsed", strong=strong)  # against delaying it: for it
-        if _on_drug(target, topic) and not _added_to_drug(target, topic) and not combined(target):
+        if _on_drug(target, topic) and not (
+            _added_to_drug(target, topic) or combined(target, topic)
+        ):
             unless = except_for(text[after.end() :], topic)
             if unless is not None:
                 # against it except where the others fail or cannot be used: second line
@@ -273,6 +275,9 @@ def _read_kind(
             ev, "dispreferred", preferred=preferred, requires=requires, strong=strong, fresh=fresh
         )
     if _on_drug(head, topic) and not neg:
+        if comparator and _on_drug(comparator, topic) and not re.match(r"\s*no\b", comparator):
+            # "X monotherapy over X with MTX" (not "over no X"): how to give it, not whether
+            return Reading(ev, "other")
         return Reading(ev, "endorsed", requires=requires, strong=strong)
     return None
 
@@ -430,8 +435,14 @@ def guideline_position(
         preferred = [t for r in unmet for t in unmet_requirements(r)]
     elif second:
         stance, chosen = "supports", second[:2]
+    untried_firsts = untried([t for t, _ in firsts])
+    past = any(set(t.classes) & set(topic.drug_lineage) for t in topic.prior_terms)
+    if stance == "silent" and deferred and topic.request_type == "initial" and untried_firsts:
+        # none on the drug's class, while the condition's first line is one the case never
+        # had (nor any drug of the drug's classes): the guideline puts that first
+        stance, preferred = ("silent", []) if past else ("prefers_other", untried_firsts)
     preferred = list({t.name: t for t in preferred}.values())
-    if stance == "silent" and deferred:
+    if stance in {"silent", "prefers_other"} and deferred and not chosen:
         chosen = deferred[:1]  # its own word that it makes no recommendation on the drug
     summary = stance_summary(stance, topic, preferred, chosen, bool(deferred))
     cited = [r.ev for r in chosen]

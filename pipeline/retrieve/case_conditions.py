@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from pipeline.models import Case, Diagnosis
-from pipeline.terms import Term, drug_classes, find_drugs, mentions, vocabulary
+from pipeline.terms import Term, combination_of, drug_classes, find_drugs, mentions, vocabulary
 from pipeline.terms import term_pattern as _pattern
 
 
 def _drug_of(text: str) -> Term | None:
     found = find_drugs(text)
-    return found[0] if found else None
+    # (a fixed-dose combination's parts name it as a whole, by its own class)
+    return combination_of(found) or (found[0] if found else None)
 
 
 def _spans(text: str, term: Term) -> list[tuple[int, int]]:

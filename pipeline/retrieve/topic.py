@@ -41,6 +41,7 @@ from pipeline.terms import (
     find_drugs,
     find_service,
     find_therapies,
+    given_as,
     mentions,
     populations,
     sibling_services,
@@ -96,8 +97,10 @@ class CaseTopic:
         protect fertility in a 23-year-old man", "for ovarian protection in a ..."), or the
         request's own line names its setting ("perioperative stress dose")."""
         goal = re.split(r"\b(?:in|for) an? \d+-year-old\b", self.purpose)[0]
-        if self.states and self.names_state(self.drug):
-            return True  # the request's own line names it ("perioperative stress dose")
+        if self.states and self.names_state(" ; ".join([self.drug, *self.drug_classes])):
+            # the request's own line names it ("perioperative stress dose"), or its class
+            # does (a contraceptive, for a patient coded for contraception)
+            return True
         return bool(self.states) and goal.startswith(("to ", "for ")) and self.names_state(goal)
 
     def names_sibling(self, text: str) -> bool:
@@ -249,7 +252,8 @@ class CaseTopic:
         for t in [*self.prior_terms, *(d for p in self.prior for d in find_drugs(p))]:
             if t.name == therapy.name or set(t.classes) & {therapy.name}:
                 return True
-        return any(mentions(p, therapy.words) for p in self.prior)
+        # ("intraarticular triamcinolone" is an intraarticular glucocorticoid)
+        return any(mentions(p, therapy.words) or given_as(p, therapy.words) for p in self.prior)
 
     def questions(self) -> dict[str, list[str]]:
         """Per compose section, the questions that name this case (the condition by its
