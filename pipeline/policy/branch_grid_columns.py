@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.branch_names import CONTINUED_RE, INITIAL_WORDS
 
 Page = list[str]
 
 _SEGMENT = re.compile(r"\S(?:\S| (?! ))*")  # text runs split by two or more spaces
 _INITIAL = re.compile(rf"^(?:{INITIAL_WORDS}|start(?:\s+of)?\s+(?:therapy|treatment)|new)\b", re.I)
-_CONTINUED = re.compile(rf"^(?:{CONTINUED_WORDS})\b", re.I)
 # a label column naming what each row is for: rows are indications, not areas of one
 _ROWS_NAMED = re.compile(
     r"indicat|diagnos|condition|disease|icd|drug|product|medication|\buses?\b", re.I
@@ -59,7 +58,7 @@ def _kind(text: str) -> int:
     """1 for a column of first requests, 2 for one of renewals, else 0."""
     if text.rstrip().endswith(":"):
         return 0  # "Renewal Criteria:" introduces a list: no column's head
-    return 1 if _INITIAL.match(text) else 2 if _CONTINUED.match(text) else 0
+    return 1 if _INITIAL.match(text) else 2 if CONTINUED_RE.match(text) else 0
 
 
 def column_of(starts: list[int], at: int) -> int:

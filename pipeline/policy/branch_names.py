@@ -32,6 +32,7 @@ CONTINUED_WORDS = (
 )
 # the words anywhere in a text: one compiled test the readers share
 INITIAL_RE = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
+CONTINUED_RE = re.compile(rf"\b(?:{CONTINUED_WORDS})\b", re.I)
 REQUEST_WORD = re.compile(rf"\b(?:{INITIAL_WORDS}|{CONTINUED_WORDS})\b", re.I)
 # "Start of therapy" / "Refill authorization": an intake sheet's parts
 _BRANCH_INITIAL = re.compile(

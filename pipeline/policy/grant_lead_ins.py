@@ -41,6 +41,7 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.branch_names import (
+    CONTINUED_RE,
     CONTINUED_WORDS,
     INITIAL_RE,
     INITIAL_WORDS,
@@ -127,7 +128,7 @@ _TITLE_FOR = re.compile(
 )
 # the request type a lead-in or its heading names (branch_names.py's words), and a further
 # term ("for 6 more months") as a renewal
-_RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I)
+_RENEWAL = re.compile(rf"{CONTINUED_RE.pattern}|{FURTHER_TERM.pattern}", re.I)
 _ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
 _COUNTED = re.compile(r"\b(?:all|both|any|either|one)\s+of\s+the\s+following\b", re.I)
 _CELL_GAP = re.compile(r"\s{3,}")

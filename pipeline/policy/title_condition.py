@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS, REQUEST_WORD
 from pipeline.policy.condition_vocabulary import names_condition
 
 # a title's parts: dashes set apart by spaces, a colon or a bar, a comma outside brackets
@@ -61,7 +61,7 @@ _USE_LABEL = re.compile(
     r"^(?:indication|condition|diagnosis|covered\s+use|use|disease)\s*[:\-–—]\s*(?P<name>.+)", re.I
 )
 # where the use's name ends: its request type ("X Initial Approval Criteria: ...") or a stop
-_NAME_END = re.compile(rf"\s+(?=(?:{INITIAL_WORDS}|{CONTINUED_WORDS})\b)|[.:;]", re.I)
+_NAME_END = re.compile(rf"\s+(?={REQUEST_WORD.pattern})|[.:;]", re.I)
 
 
 def labelled_condition(text: str) -> str | None:
