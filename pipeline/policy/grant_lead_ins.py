@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.asked_condition import questioned_name
 from pipeline.policy.branch_names import (
     CONTINUED_RE,
     CONTINUED_WORDS,
@@ -110,14 +111,6 @@ _FOR = re.compile(
     r"\bfor\s+(?!(?:\d+|one|two|three|six|twelve)\b)"
     r"(?:(?:the\s+)?treatment\s+of\s+|members?\s+with\s+|patients?\s+with\s+)?"
     r"(?P<name>[^,:;()]+?)\s+(?:when|if|where|in\s+(?:members|patients|adults))\b",
-    re.I,
-)
-# a yes / no question naming the condition a guide's section is for ("Does your child have
-# X?", "Do you have X?", "Has the member been diagnosed with X?")
-_HAS_QUESTION = re.compile(
-    r"^(?:does|do|is|has|have)\s+(?:your\s+\w+|you|the\s+(?:patient|member|child|person|"
-    r"enrollee|beneficiary|recipient|individual|covered\s+person))\s+"
-    r"(?:have|has|(?:been\s+)?diagnosed\s+with|living\s+with)\s+(?P<name>[^?]+?)\s*\?$",
     re.I,
 )
 _VERB = re.compile(r"\s+(?:is|are|will|may|shall|can)\s+", re.I)
@@ -295,12 +288,12 @@ def _title_name(text: str) -> str | None:
     if _ACTION.match(text):
         return None  # "APPROVE 16 weeks", "Deny": an end box's action, no condition
     # "PATHWAY 2 - Does the member have X?": the question after its band's label
-    if (asked := _HAS_QUESTION.match(_LABEL_NUMBER.sub("", text))) is not None and any(
+    if (asked := questioned_name(_LABEL_NUMBER.sub("", text))) is not None and any(
         # "Does your child have Alagille syndrome?"; "... have PFIC (<its spelled name>)?"
         names_condition(_bare(part))
-        for part in (asked["name"], *re.findall(r"\(([^()]+)\)", asked["name"]))
+        for part in (asked, *re.findall(r"\(([^()]+)\)", asked))
     ):
-        return _spelled_first(asked["name"].strip())
+        return _spelled_first(asked.strip())
     return text.rstrip("?").strip() if names_condition(_bare(text)) else None
 
 
