@@ -43,9 +43,8 @@ from pipeline.policy import fields as F
 from pipeline.policy.asked_condition import questioned_name
 from pipeline.policy.branch_names import (
     CONTINUED_RE,
-    CONTINUED_WORDS,
     INITIAL_RE,
-    INITIAL_WORDS,
+    REQUEST_WORDS,
     branch_heading_kind,
     time_kind,
 )
@@ -84,7 +83,7 @@ _CONDITIONAL = re.compile(
 # a title naming its request type before its condition ("Initial application - (X)",
 # "Renewal: X", "Repeat course - X"): the condition is what follows
 _BRANCH_TITLE = re.compile(
-    rf"^(?:{INITIAL_WORDS}|{CONTINUED_WORDS})(?:\s+(?:application|request|approval|"
+    rf"^(?:{REQUEST_WORDS})(?:\s+(?:application|request|approval|"
     r"authori[sz]ation|course|therapy|treatment|criteria|dosing))?\s*[-–—:]\s*",
     re.I,
 )
@@ -101,7 +100,7 @@ _RUN_IN = re.compile(
 _LABEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]*\s+[\dA-Z]{1,3}\s*[-–—:.]\s+")
 # a title sentence's last part naming its request type ("X, initial course", "X - renewal")
 _KIND_TAIL = re.compile(
-    rf"\s*[,;:\-–—]?\s*\b(?:{INITIAL_WORDS}|{CONTINUED_WORDS})(?:\s+(?:course|request|"
+    rf"\s*[,;:\-–—]?\s*\b(?:{REQUEST_WORDS})(?:\s+(?:course|request|"
     r"application|approval|authori[sz]ation|therapy|treatment|dosing))?\s*$",
     re.I,
 )
