@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-_SEGMENT = re.compile(r"\S(?:\S| (?! ))*")  # text runs split by two or more spaces
+# a text run: words one space apart (a run may keep one trailing space); two or more end it
+SEGMENT = r"\S(?:\S| (?! ))*"
+_SEGMENT = re.compile(SEGMENT)
 # words at most gap - 1 spaces apart: a cell's text on a line, its cells ``gap`` apart
 _RUNS = {2: re.compile(r"\S+(?: \S+)*"), 3: re.compile(r"\S+(?: {1,2}\S+)*")}
 _SLACK = 2  # a cell's text may run this far past its column's start (a jammed "-")
