@@ -5,6 +5,8 @@ questions, the rest is where the reviewer writes or what the caller is told.
   ("Y  N  D  1. Does the patient ...?", "Yes  No   3. Is the prescriber ...?", or after the
   question: "... 18 or older?    Y   N"): form furniture, blanked so the question keeps its
   place and its marker.
+- A response slot: "Y/N" keyed in before each question (answer_boxes.RESPONSE_SLOT),
+  blanked to spaces of its width before the page's columns are read (compile.py).
 - A label column: a short capitalised label at the left margin of many lines, its text in a
   column of its own ("RULE    approve ... when", "ASK A1   Did ...?", "IF NO   Go to
   Closing C.", "SAY     Thank you for calling"). A routing label ("IF NO", "IF YES", or a
