@@ -10,29 +10,25 @@ from dataclasses import replace
 
 from pipeline.policy.layout_text import Line
 
+# an answer box: "[ ]", "( )", "☐" (read here and by questionnaire_columns.py's answer column)
+ANSWER_BOX = r"(?:\[\s?\]|\(\s?\)|[☐□❑])"
 # "[ ] Yes [ ] No", "☐ Yes ☐ No", "( ) Y ( ) N", "Yes [ ] No [ ]": two bare answers in a row
-_BOX = r"(?:\[\s?\]|\(\s?\)|[☐□❑])"
 _ANSWERS = re.compile(
-    rf"\s*(?:{_BOX}\s*(?:Yes|Y)\s+{_BOX}\s*(?:No|N)|(?:Yes|Y)\s*{_BOX}\s+(?:No|N)\s*{_BOX})"
+    rf"\s*(?:{ANSWER_BOX}\s*(?:Yes|Y)\s+{ANSWER_BOX}\s*(?:No|N)|"
+    rf"(?:Yes|Y)\s*{ANSWER_BOX}\s+(?:No|N)\s*{ANSWER_BOX})"
     r"(?=\s|$)(?!\s*\()",
 )
 
 
 # a response column before each question ("Y/N Q01 ...", "YES/NO 3. ..."): the reviewer's
-# answer slot, printed at the line's start where the form keys the answer in
-_RESPONSE = re.compile(r"(?m)^[ \t]*(?:Y\s?/\s?N|Yes\s?/\s?No|YES\s?/\s?NO)[ \t]+(?=\S)")
+# answer slot, printed at the line's start where the form keys the answer in (blanked from
+# the layout lines by questionnaire_columns.blank_response_column)
+RESPONSE_SLOT = re.compile(r"(?m)^[ \t]*(?:Y\s?/\s?N|Yes\s?/\s?No|YES\s?/\s?NO)[ \t]+(?=\S)")
 
 
 def drop_answers(text: str) -> str:
     """The text without its bare Yes / No answer boxes or its leading response column."""
-    return _RESPONSE.sub("", _ANSWERS.sub("", text))
-
-
-def blank_response_column(raw: list[list[str]]) -> list[list[str]]:
-    """The layout pages with each leading response slot ("Y/N") blanked to spaces of its
-    width, so the question after it keeps its indentation (a question printed with no slot
-    of its own, over lettered answers, stays the parent it is drawn as)."""
-    return [[_RESPONSE.sub(lambda m: " " * len(m.group()), line) for line in page] for page in raw]
+    return RESPONSE_SLOT.sub("", _ANSWERS.sub("", text))
 
 
 def drop_answer_boxes(lines: list[Line]) -> list[Line]:

@@ -27,6 +27,15 @@ _AFTER = re.compile(
     re.I,
 )
 _MAX_WORDS = 8
+# a yes / no question naming the condition a guide's section is for ("Does your child have
+# X?", "Do you have X?", "Has the member been diagnosed with X?"): a title's whole question
+# (grant_lead_ins.py), where _BEFORE reads a criterion's opening words
+_HAS_QUESTION = re.compile(
+    r"^(?:does|do|is|has|have)\s+(?:your\s+\w+|you|the\s+(?:patient|member|child|person|"
+    r"enrollee|beneficiary|recipient|individual|covered\s+person))\s+"
+    r"(?:have|has|(?:been\s+)?diagnosed\s+with|living\s+with)\s+(?P<name>[^?]+?)\s*\?$",
+    re.I,
+)
 
 
 def asked_condition(text: str) -> str | None:
@@ -40,6 +49,13 @@ def asked_condition(text: str) -> str | None:
     if not name or len(name.split()) > _MAX_WORDS or not names_condition(name):
         return None
     return name
+
+
+def questioned_name(text: str) -> str | None:
+    """What a whole yes / no question asks the subject has ("Does your child have X?" → X),
+    as printed (the caller tests it names a condition), or None."""
+    m = _HAS_QUESTION.match(text)
+    return m["name"] if m is not None else None
 
 
 def first_asked_condition(node: PolicyNode) -> str | None:

@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass
 
 from pipeline.policy.branch_names import _branch_kind
+from pipeline.policy.column_cells import SEGMENT
 from pipeline.policy.layout_text import is_running, running_lines
 
-_TWO = re.compile(r"^(\s*)(\S(?:\S| (?! ))*)\s{4,}(\S(?:\S| (?! ))*)\s*$")
+_TWO = re.compile(rf"^(\s*)({SEGMENT})\s{{4,}}({SEGMENT})\s*$")
 
 
 @dataclass

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.branch_names import CONTINUED_RE, INITIAL_WORDS
+from pipeline.policy.column_cells import column_of, fits_columns, segments, spaced
 
 Page = list[str]
 
-_SEGMENT = re.compile(r"\S(?:\S| (?! ))*")  # text runs split by two or more spaces
 _INITIAL = re.compile(rf"^(?:{INITIAL_WORDS}|start(?:\s+of)?\s+(?:therapy|treatment)|new)\b", re.I)
-_CONTINUED = re.compile(rf"^(?:{CONTINUED_WORDS})\b", re.I)
 # a label column naming what each row is for: rows are indications, not areas of one
 _ROWS_NAMED = re.compile(
     r"indicat|diagnos|condition|disease|icd|drug|product|medication|\buses?\b", re.I
@@ -29,16 +28,6 @@ _ROWS_NAMED = re.compile(
 _EMPTY = {"-", "–", "—", "n/a", "na", "none", "not applicable", "no requirement"}
 _SUB = re.compile(r"^[-–•·*]\s+")
 _BLANK_HEAD = 12  # a header's first cell this far in: the label column's head is blank
-_SLACK = 2  # a cell's text may run this far past its column's start (a jammed "-")
-
-
-def segments(line: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _SEGMENT.finditer(line)]
-
-
-def spaced(cells: list[tuple[int, str]]) -> bool:
-    """Each cell set apart from the next by three or more spaces: a header row's cells."""
-    return all(b[0] - (a[0] + len(a[1])) >= 3 for a, b in zip(cells, cells[1:], strict=False))
 
 
 def _header(line: str) -> list[tuple[int, str]] | None:
@@ -59,23 +48,7 @@ def _kind(text: str) -> int:
     """1 for a column of first requests, 2 for one of renewals, else 0."""
     if text.rstrip().endswith(":"):
         return 0  # "Renewal Criteria:" introduces a list: no column's head
-    return 1 if _INITIAL.match(text) else 2 if _CONTINUED.match(text) else 0
-
-
-def column_of(starts: list[int], at: int) -> int:
-    return (
-        max(k for k, s in enumerate(starts) if s <= at + _SLACK) if at + _SLACK >= starts[0] else 0
-    )
-
-
-def fits_columns(line: str, starts: list[int]) -> bool:
-    """Every text run of the line stays inside one column."""
-    for at, text in segments(line):
-        k = column_of(starts, at)
-        end = at + len(text)
-        if k + 1 < len(starts) and end > starts[k + 1] + _SLACK:
-            return False
-    return True
+    return 1 if _INITIAL.match(text) else 2 if CONTINUED_RE.match(text) else 0
 
 
 def _rows(page: Page, first: int, starts: list[int]) -> tuple[list[list[list[str]]], int]:

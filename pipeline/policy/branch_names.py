@@ -32,7 +32,10 @@ CONTINUED_WORDS = (
 )
 # the words anywhere in a text: one compiled test the readers share
 INITIAL_RE = re.compile(rf"\b(?:{INITIAL_WORDS})\b", re.I)
-REQUEST_WORD = re.compile(rf"\b(?:{INITIAL_WORDS}|{CONTINUED_WORDS})\b", re.I)
+CONTINUED_RE = re.compile(rf"\b(?:{CONTINUED_WORDS})\b", re.I)
+# either kind's words, for a pattern that reads a request type in a place of its own
+REQUEST_WORDS = rf"{INITIAL_WORDS}|{CONTINUED_WORDS}"
+REQUEST_WORD = re.compile(rf"\b(?:{REQUEST_WORDS})\b", re.I)
 # "Start of therapy" / "Refill authorization": an intake sheet's parts
 _BRANCH_INITIAL = re.compile(
     rf"^(?:{INITIAL_WORDS}|induction|start(?:\s+of\s+(?:therapy|treatment))?)\b", re.I

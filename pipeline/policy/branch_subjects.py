@@ -14,6 +14,7 @@ import re
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.models import Branch, Indication, PolicyTree
 from pipeline.policy.name_words import condition_words
+from pipeline.policy.population_fit import ADULT_WORDS, CHILD_WORDS
 from pipeline.policy.title_condition import _label_part
 
 # a range's or an item's label before the subject ("Questions 1-6.", "Items 10 to 14:",
@@ -30,7 +31,7 @@ _MAX_SUBJECT_WORDS = 8
 # a lead-in granting for one population ("For adults with X who ...", "For children aged 1
 # year or older with X, ...", "Continued reimbursement for children after 6 months")
 _POPULATION = re.compile(
-    r"\bfor\s+(?P<who>(?:adults?|children|child|adolescents?|infants?|paediatric|pediatric)"
+    rf"\bfor\s+(?P<who>(?:{ADULT_WORDS}|{CHILD_WORDS})"
     r"(?:\s+(?:patients|members))?(?:\s+aged\s+[^,]{1,30}?)?)(?=\s+(?:with|who|after|aged|from)\b|,)",
     re.I,
 )

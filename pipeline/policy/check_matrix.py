@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.policy import fields as F
+from pipeline.policy.column_cells import word_runs
 from pipeline.policy.groups import _node
 from pipeline.policy.header_columns import _group
 from pipeline.policy.models import Branch, Indication, PolicyNode
@@ -28,8 +29,6 @@ from pipeline.policy.verbatim import PageText
 _LEGEND = re.compile(r"(?<![\w=])([A-Z✓✔●○■□◆◇*+])\s*[=:]\s+([^.=]{3,120})")
 _ALL = re.compile(r"\b(?:required|must|all)\b", re.I)
 _ONE = re.compile(r"\b(?:(?:at least |any )?one of|any of|either)\b", re.I)
-# a cell: words one space apart (two or more spaces end it)
-_CELL = re.compile(r"\S+(?: \S+)*")
 _RENEWAL = re.compile(r"\b(?:renew\w*|continu\w*|re-?authori[sz]\w*|recertif\w*)\b", re.I)
 _INITIAL = re.compile(r"\b(?:initial|first|new)\b", re.I)
 _APPROVAL = re.compile(r"\b(\d{1,2}\s*(?:months?|weeks?|years?|days?))\b", re.I)
@@ -66,14 +65,10 @@ def legend(text: str) -> dict[str, tuple[str, int]]:
     return out if any(op == "all_of" for op, _ in out.values()) else {}
 
 
-def _cells(raw: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in _CELL.finditer(raw)]
-
-
 def _marks(raw: str, cols: list[int], marks: dict[str, tuple[str, int]]) -> tuple[str, dict]:
     """A line's words left of the columns, and its marks by column."""
     found: dict[int, str] = {}
-    cells = _cells(raw)
+    cells = word_runs(raw)
     words = []
     for start, text in cells:
         if start >= cols[0] - 6 and text in marks:
@@ -87,7 +82,7 @@ def _marks(raw: str, cols: list[int], marks: dict[str, tuple[str, int]]) -> tupl
 def _header(lines: list[str], at: int) -> list[int] | None:
     """The column starts of a header row: a first cell at the left, then two or more
     short cells far right of it."""
-    cells = _cells(lines[at])
+    cells = word_runs(lines[at])
     if len(cells) < 3 or cells[0][0] > 8 or len(cells[0][1]) > 40:
         return None
     right = cells[1:]
@@ -99,7 +94,7 @@ def _header(lines: list[str], at: int) -> list[int] | None:
 def _column_names(lines: list[str], at: int, cols: list[int]) -> list[str]:
     names = [""] * len(cols)
     for line in lines[at : at + 2]:
-        for start, text in _cells(line):
+        for start, text in word_runs(line):
             if start < cols[0] - 6:
                 continue
             k = min(range(len(cols)), key=lambda i: abs(cols[i] - start))
@@ -121,7 +116,7 @@ def _read_table(
     taken = {h, t} if t >= 0 else {h}
     at = h + 1
     if at < len(lines) and lines[at].strip() and not _marks(lines[at], cols, marks)[1]:
-        second = _cells(lines[at])
+        second = word_runs(lines[at])
         if second and second[0][0] >= cols[0] - 6:  # the header's second line of names
             taken.add(at)
             at += 1
@@ -132,7 +127,7 @@ def _read_table(
         if not raw.strip():
             continue
         words, found = _marks(raw, cols, marks)
-        if any(s >= cols[0] - 6 for s, x in _cells(raw) if x not in marks):
+        if any(s >= cols[0] - 6 for s, x in word_runs(raw) if x not in marks):
             break  # words in the mark columns: another table's header, the page's text
         if rows and (not words or words[:1].islower()):
             # a row's words wrapping (in lower case), or its marks on a line of their own

@@ -22,6 +22,7 @@ import re
 
 from pipeline.policy import fields as F
 from pipeline.policy.branch_names import CONTINUED_WORDS
+from pipeline.policy.column_cells import word_runs
 from pipeline.policy.formula import _tree_node
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line
@@ -161,17 +162,12 @@ def _codes_of(tree) -> list[str]:
     return [tree] if isinstance(tree, str) else [c for p in tree[1] for c in _codes_of(p)]
 
 
-def _cells(line: str) -> list[tuple[int, str]]:
-    """A table line's cells as printed apart (3+ spaces), each with its column."""
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line)]
-
-
 def _columns(row: list[str], formula_at: int) -> list[str]:
     """The row's words per column of its first line, the formula's column left out."""
-    starts = [at for at, _ in _cells(row[0])]
+    starts = [at for at, _ in word_runs(row[0], 3)]
     cols: dict[int, list[str]] = {at: [] for at in starts}
     for line in row:
-        for at, cell in _cells(line):
+        for at, cell in word_runs(line, 3):
             col = max((x for x in starts if x <= at + 2), default=starts[0])
             cols[col].append(cell)
     keep = [at for at in starts if at != formula_at]
@@ -196,7 +192,8 @@ def _rows(
                 continue
             margin = len(line) - len(line.lstrip())
             tokens = list(runs[0])
-            formula_at = next((c for c, cell in _cells(line) if cell.startswith(tokens[0])), -1)
+            cells = word_runs(line, 3)
+            formula_at = next((c for c, cell in cells if cell.startswith(tokens[0])), -1)
             end = at + 1
             while end < len(page) and page[end].strip():
                 nxt = page[end]

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import NecessityError
-from pipeline.policy.answer_boxes import blank_response_column, drop_answer_boxes, drop_answers
+from pipeline.policy.answer_boxes import drop_answer_boxes, drop_answers
 from pipeline.policy.before_after import in_force_column
 from pipeline.policy.branch_columns import branch_columns
 from pipeline.policy.branch_sections import branch_indication, branch_kind
@@ -53,6 +53,7 @@ from pipeline.policy.outline import Item, outline
 from pipeline.policy.parts import has_parts, part_indications, root_parts
 from pipeline.policy.prose import prose_indications
 from pipeline.policy.prose_criteria import prose_criteria
+from pipeline.policy.questionnaire_columns import blank_response_column
 from pipeline.policy.reading_choice import adds_criteria, named_by_condition
 from pipeline.policy.references import resolve
 from pipeline.policy.refusal_lead_ins import refused_items

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.policy.branch_grid_columns import column_of, fits_columns, segments, spaced
+from pipeline.policy.column_cells import column_of, fits_columns, segments, spaced
 
 Page = list[str]
 

@@ -40,10 +40,11 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
+from pipeline.policy.asked_condition import questioned_name
 from pipeline.policy.branch_names import (
-    CONTINUED_WORDS,
+    CONTINUED_RE,
     INITIAL_RE,
-    INITIAL_WORDS,
+    REQUEST_WORDS,
     branch_heading_kind,
     time_kind,
 )
@@ -82,7 +83,7 @@ _CONDITIONAL = re.compile(
 # a title naming its request type before its condition ("Initial application - (X)",
 # "Renewal: X", "Repeat course - X"): the condition is what follows
 _BRANCH_TITLE = re.compile(
-    rf"^(?:{INITIAL_WORDS}|{CONTINUED_WORDS})(?:\s+(?:application|request|approval|"
+    rf"^(?:{REQUEST_WORDS})(?:\s+(?:application|request|approval|"
     r"authori[sz]ation|course|therapy|treatment|criteria|dosing))?\s*[-–—:]\s*",
     re.I,
 )
@@ -99,7 +100,7 @@ _RUN_IN = re.compile(
 _LABEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]*\s+[\dA-Z]{1,3}\s*[-–—:.]\s+")
 # a title sentence's last part naming its request type ("X, initial course", "X - renewal")
 _KIND_TAIL = re.compile(
-    rf"\s*[,;:\-–—]?\s*\b(?:{INITIAL_WORDS}|{CONTINUED_WORDS})(?:\s+(?:course|request|"
+    rf"\s*[,;:\-–—]?\s*\b(?:{REQUEST_WORDS})(?:\s+(?:course|request|"
     r"application|approval|authori[sz]ation|therapy|treatment|dosing))?\s*$",
     re.I,
 )
@@ -111,14 +112,6 @@ _FOR = re.compile(
     r"(?P<name>[^,:;()]+?)\s+(?:when|if|where|in\s+(?:members|patients|adults))\b",
     re.I,
 )
-# a yes / no question naming the condition a guide's section is for ("Does your child have
-# X?", "Do you have X?", "Has the member been diagnosed with X?")
-_HAS_QUESTION = re.compile(
-    r"^(?:does|do|is|has|have)\s+(?:your\s+\w+|you|the\s+(?:patient|member|child|person|"
-    r"enrollee|beneficiary|recipient|individual|covered\s+person))\s+"
-    r"(?:have|has|(?:been\s+)?diagnosed\s+with|living\s+with)\s+(?P<name>[^?]+?)\s*\?$",
-    re.I,
-)
 _VERB = re.compile(r"\s+(?:is|are|will|may|shall|can)\s+", re.I)
 # a heading's or question's own "for <condition>" ("When will we approve X for endometriosis
 # pain?", "3.1 Pegloticase for chronic gout")
@@ -127,7 +120,7 @@ _TITLE_FOR = re.compile(
 )
 # the request type a lead-in or its heading names (branch_names.py's words), and a further
 # term ("for 6 more months") as a renewal
-_RENEWAL = re.compile(rf"\b(?:{CONTINUED_WORDS})\b|{FURTHER_TERM.pattern}", re.I)
+_RENEWAL = re.compile(rf"{CONTINUED_RE.pattern}|{FURTHER_TERM.pattern}", re.I)
 _ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
 _COUNTED = re.compile(r"\b(?:all|both|any|either|one)\s+of\s+the\s+following\b", re.I)
 _CELL_GAP = re.compile(r"\s{3,}")
@@ -294,12 +287,12 @@ def _title_name(text: str) -> str | None:
     if _ACTION.match(text):
         return None  # "APPROVE 16 weeks", "Deny": an end box's action, no condition
     # "PATHWAY 2 - Does the member have X?": the question after its band's label
-    if (asked := _HAS_QUESTION.match(_LABEL_NUMBER.sub("", text))) is not None and any(
+    if (asked := questioned_name(_LABEL_NUMBER.sub("", text))) is not None and any(
         # "Does your child have Alagille syndrome?"; "... have PFIC (<its spelled name>)?"
         names_condition(_bare(part))
-        for part in (asked["name"], *re.findall(r"\(([^()]+)\)", asked["name"]))
+        for part in (asked, *re.findall(r"\(([^()]+)\)", asked))
     ):
-        return _spelled_first(asked["name"].strip())
+        return _spelled_first(asked.strip())
     return text.rstrip("?").strip() if names_condition(_bare(text)) else None
 
 

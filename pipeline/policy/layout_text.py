@@ -14,6 +14,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pipeline.policy import fields as F
+from pipeline.policy.column_cells import SEGMENT
 from pipeline.policy.columns import reading_order
 from pipeline.policy.documentation_columns import drop_documentation_column
 from pipeline.policy.folded_panels import panel_order
@@ -32,7 +33,7 @@ _SIDE_VALUE_AT = 20
 _TIME_SIDE_LABEL = re.compile(r"^(\s{0,4}([A-Z][A-Za-z]*,?(?: [A-Za-z0-9]+,?){1,3})\s{4,})(\S.*)$")
 _TIME_WORD = re.compile(r"\b(?:months?|weeks?|days?|years?|doses?)\b", re.I)
 # a side label's next line: its next words at the margin, the text's next line at its column
-_LABEL_GOES_ON = re.compile(r"^(\s{0,4}(\S(?:\S| (?! ))*)\s{3,})(\S.*)$")
+_LABEL_GOES_ON = re.compile(rf"^(\s{{0,4}}({SEGMENT})\s{{3,}})(\S.*)$")
 _SIDE_LABEL_ALONE = re.compile(r"^\s{0,4}[A-Z][A-Za-z/&\-]*(?: [A-Z][A-Za-z/&\-]*)?\s*$")
 _LABEL_VALUE = re.compile(r"^([A-Z][A-Za-z]+(?: [A-Za-z]+)?)\s{4,}(\S.{8,})$")
 # a definition list's row: a short label ending in a colon at the margin, its value beside it

@@ -9,8 +9,12 @@ import re
 
 from pipeline.models import Case
 
-_ADULT = re.compile(r"\badults?\b", re.I)
-_CHILD = re.compile(r"\b(?:child(?:ren)?|pa?ediatric|infants?|adolescents?|minors?)\b", re.I)
+# the words naming a population: read here and by branch_subjects.py (a lead-in's "for
+# children aged 1 year or older with X")
+ADULT_WORDS = r"adults?"
+CHILD_WORDS = r"child(?:ren)?|pa?ediatric|infants?|adolescents?"
+_ADULT = re.compile(rf"\b(?:{ADULT_WORDS})\b", re.I)
+_CHILD = re.compile(rf"\b(?:{CHILD_WORDS}|minors?)\b", re.I)
 _ADULT_AGE = 18
 
 

@@ -5,6 +5,8 @@ questions, the rest is where the reviewer writes or what the caller is told.
   ("Y  N  D  1. Does the patient ...?", "Yes  No   3. Is the prescriber ...?", or after the
   question: "... 18 or older?    Y   N"): form furniture, blanked so the question keeps its
   place and its marker.
+- A response slot: "Y/N" keyed in before each question (answer_boxes.RESPONSE_SLOT),
+  blanked to spaces of its width before the page's columns are read (compile.py).
 - A label column: a short capitalised label at the left margin of many lines, its text in a
   column of its own ("RULE    approve ... when", "ASK A1   Did ...?", "IF NO   Go to
   Closing C.", "SAY     Thank you for calling"). A routing label ("IF NO", "IF YES", or a
@@ -19,9 +21,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.policy.answer_boxes import ANSWER_BOX, RESPONSE_SLOT
+
 # answer choices: single letters (Y / N / D / U / NA) or words (Yes / No / Unknown), each
 # optionally boxed; two or more in a row make an answer column
-_CHOICE = r"(?:(?:\[\s?\]|\(\s?\)|[☐□❑])\s*)?(?:Y|N|D|U|NA|N/A|Yes|No|Unknown|Unsure)"
+_CHOICE = rf"(?:{ANSWER_BOX}\s*)?(?:Y|N|D|U|NA|N/A|Yes|No|Unknown|Unsure)"
 _LEADING = re.compile(rf"^(\s*)((?:{_CHOICE})(?:\s+{_CHOICE})+)(?=\s{{3,}}\S|\s*$)")
 _TRAILING = re.compile(rf"(?<=\S)(\s{{3,}})((?:{_CHOICE})(?:\s+{_CHOICE})+)\s*$")
 _MIN_REPEATS = 3
@@ -38,6 +42,13 @@ _MIN_LABELLED = 5
 
 
 Page = list[str]
+
+
+def blank_response_column(raw: list[Page]) -> list[Page]:
+    """The layout pages with each leading response slot ("Y/N") blanked to spaces of its
+    width, so the question after it keeps its indentation (a question printed with no slot
+    of its own, over lettered answers, stays the parent it is drawn as)."""
+    return [[RESPONSE_SLOT.sub(lambda m: " " * len(m.group()), x) for x in page] for page in raw]
 
 
 def blank_answer_columns(raw: list[Page]) -> list[Page]:

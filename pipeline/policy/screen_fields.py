@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.branch_names import CONTINUED_WORDS, REQUEST_WORD
 from pipeline.policy.layout_text import Line
 
 # "KEY....: value", "KEY: value": a capitalised label, dotted leaders or none, a colon
@@ -24,7 +24,7 @@ _FIELD = re.compile(r"^(?P<key>[A-Z][A-Z /#-]{1,18}?)\s*\.*\s*:\s*(?P<value>\S.*
 _USE = re.compile(r"\b(?:USE|INDICATION|DIAGNOSIS|CONDITION)\s*\.*\s*:\s*(?P<value>\S.*)$", re.I)
 _REQUEST_KEY = re.compile(r"\b(?:REQ|REQUEST|REVIEW|AUTH)\b", re.I)
 _RULE_KEY = re.compile(r"\bRULE\b", re.I)
-_REQUEST_TAIL = re.compile(rf"\s+-\s+(?:{CONTINUED_WORDS}|{INITIAL_WORDS})\b.*$", re.I)
+_REQUEST_TAIL = re.compile(rf"\s+-\s+{REQUEST_WORD.pattern}.*$", re.I)
 _CONTINUED = re.compile(rf"\b(?:{CONTINUED_WORDS})", re.I)
 _MIN_FIELDS = 3
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.policy.column_cells import word_runs
 from pipeline.policy.fields import ICD10_CODE
 from pipeline.policy.layout_text import Line, is_running, running_lines
 from pipeline.policy.table_centered import Record, centered_rows, is_centered
@@ -24,7 +25,6 @@ _SUBJECT_HEAD = re.compile(
     r"\b(drugs?|medications?|products?|agents?|names?|indications?|diagnos\w*|conditions?)\b",
     re.I,
 )
-_RUN = re.compile(r"\S+(?: \S+)*")  # words one space apart: a cell's text on a line
 _ITEM_START = re.compile(r"^[•●▪■o◦\-–\uf0b7\uf0a7]\s|^\(?\d{1,2}[.)]\s|^[a-z][.)]\s")
 _SLACK = 3
 # A short line in a criteria cell that starts one of the row's parts: "Initial Evaluation",
@@ -80,10 +80,6 @@ class _Columns:
     titles: dict[int, str] = field(default_factory=dict)
 
 
-def _runs(raw: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _RUN.finditer(raw)]
-
-
 def _branch_column(text: str) -> bool:
     """A column header naming a branch ("Reauthorization (12 months)"), not a row's part
     heading ("Initial Criteria:") or duration ("Initial: 16 weeks") beside its name."""
@@ -97,7 +93,7 @@ def _branch_column(text: str) -> bool:
 
 
 def _header(raw: str, page: int) -> _Columns | None:
-    runs = _runs(raw)
+    runs = word_runs(raw)
     if not 2 <= len(runs) <= 6:
         return None
     criteria = [i for i, (_, t) in enumerate(runs) if _CRITERIA_HEAD.search(t)]
@@ -146,12 +142,12 @@ def _criteria_edge(cols: _Columns, header: str, below: list[str], fallback: int)
     the lines below start an item or a long run of words; short values there ("P", "NP")
     belong to the column to its left."""
     crit = cols.starts[cols.criteria]
-    prev = _runs(header)[cols.criteria - 1]
+    prev = word_runs(header)[cols.criteria - 1]
     crit = max(crit, fallback)
     low = prev[0] + len(prev[1]) + 1
     counts: dict[int, int] = {}
     for raw in below:
-        for start, text in _runs(raw):
+        for start, text in word_runs(raw):
             if low <= start <= crit and (len(text) >= 12 or _ITEM_START.match(raw[start:])):
                 counts[start] = counts.get(start, 0) + 1
     if not counts:
@@ -170,7 +166,7 @@ def _cells(raw: str, cols: _Columns) -> list[str] | None:
     """The line's text per column, or None when a run of words crosses into the criteria
     column from the left (prose, not a table line)."""
     cells = [""] * len(cols.starts)
-    for start, text in _runs(raw):
+    for start, text in word_runs(raw):
         col = max((i for i, s in enumerate(cols.starts) if s <= start + _SLACK), default=0)
         crit = cols.starts[cols.criteria]
         if col < cols.criteria and start + len(text) > crit + 2 * _SLACK:

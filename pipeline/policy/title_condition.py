@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.policy.branch_names import CONTINUED_WORDS, INITIAL_WORDS
+from pipeline.policy.branch_names import REQUEST_WORD, REQUEST_WORDS
 from pipeline.policy.condition_vocabulary import names_condition
 
 # a title's parts: dashes set apart by spaces, a colon or a bar, a comma outside brackets
@@ -29,7 +29,7 @@ _LABEL = re.compile(
 _CODE = re.compile(r"[A-Z]{1,5}(?:-[A-Z0-9]{1,5})*-?\d[\w.\-]*|[A-Z]?\d+(?:\.\d+)*")
 # a request type as a whole part ("first request", "renewal", "initial authorization")
 _REQUEST = re.compile(
-    rf"(?:{INITIAL_WORDS}|{CONTINUED_WORDS})(?:\s+(?:request|requests|review|approval|"
+    rf"(?:{REQUEST_WORDS})(?:\s+(?:request|requests|review|approval|"
     r"authori[sz]ation|certification|therapy|treatment|course|criteria|application|dosing))?",
     re.I,
 )
@@ -61,7 +61,7 @@ _USE_LABEL = re.compile(
     r"^(?:indication|condition|diagnosis|covered\s+use|use|disease)\s*[:\-–—]\s*(?P<name>.+)", re.I
 )
 # where the use's name ends: its request type ("X Initial Approval Criteria: ...") or a stop
-_NAME_END = re.compile(rf"\s+(?=(?:{INITIAL_WORDS}|{CONTINUED_WORDS})\b)|[.:;]", re.I)
+_NAME_END = re.compile(rf"\s+(?={REQUEST_WORD.pattern})|[.:;]", re.I)
 
 
 def labelled_condition(text: str) -> str | None:

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.policy.branch_names import _BRANCH_CONTINUED, _BRANCH_INITIAL
+from pipeline.policy.branch_names import (
+    _BRANCH_CONTINUED,
+    _BRANCH_INITIAL,
+    CONTINUED_RE,
+    INITIAL_RE,
+)
 from pipeline.policy.compile import compile_policy
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_lead_ins import _request_type, _title_name, lead_sentence
@@ -196,6 +201,11 @@ def test_branch_and_term_from_the_lead_ins_words() -> None:
     # the words branch headings share (branch_names.py); an extended-release form is none
     assert _BRANCH_CONTINUED.match("Renewed requests") and _BRANCH_INITIAL.match("First fill")
     assert not _BRANCH_CONTINUED.match("Extended-release tablets")
+    # the request words anywhere in a text: one compiled test each, shared by the readers
+    assert CONTINUED_RE.search("for a reauthorization of 12 months") and INITIAL_RE.search(
+        "new start"
+    )
+    assert not CONTINUED_RE.search("extended-release tablets for a first course")
 
 
 def test_the_granting_words_and_refusals_in_one_place() -> None:

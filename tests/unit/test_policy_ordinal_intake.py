@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.policy.answer_boxes import drop_answer_boxes
-from pipeline.policy.asked_condition import asked_condition, granted_for
+from pipeline.policy.asked_condition import asked_condition, granted_for, questioned_name
 from pipeline.policy.before_after import in_force_column
 from pipeline.policy.branch_names import title_kind, title_parts
 from pipeline.policy.compile import compile_policy
@@ -66,6 +66,12 @@ def test_a_criterion_names_the_condition_it_asks_about() -> None:
         == "plaque psoriasis"
     )
     assert asked_condition("Is the member 18 years of age or older?") is None
+    # a whole question (a title's): what it asks the subject has, as printed
+    assert questioned_name("Does your child have Alagille syndrome?") == "Alagille syndrome"
+    assert (
+        questioned_name("Has the member been diagnosed with PFIC (its name) ?") == "PFIC (its name)"
+    )
+    assert questioned_name("Does the member have X, shown on biopsy") is None  # no question mark
     assert title_kind("PART 3 - VELMARIZUMAB - START OF THERAPY") == ("initial", None)
     assert title_kind("STEP B - VELMARIZUMAB - REFILLS (every 6 months)") is not None
     assert title_kind("Refill authorization") is None  # no subject before a dash

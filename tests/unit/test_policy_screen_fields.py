@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.policy.answer_boxes import blank_response_column, drop_answers
+from pipeline.policy.answer_boxes import drop_answers
 from pipeline.policy.compile import compile_policy
 from pipeline.policy.outline import Line
+from pipeline.policy.questionnaire_columns import blank_response_column
 from pipeline.policy.repeat_shapes import _cites_next, line_shape
 from pipeline.policy.screen_fields import screen_field_lines
 from tests.unit.test_policy_layouts_rows import _pdf, _shape
