@@ -27,6 +27,7 @@ from pipeline.retrieve.case_words import (
 )
 from pipeline.retrieve.forms import _form_coded, _form_names, _mask, _names_any, active_forms
 from pipeline.retrieve.procedures import procedure_questions, short_name
+from pipeline.retrieve.request_qualifier import qualifier_classes
 from pipeline.retrieve.requests import (
     RequestKind,
     kind_questions,
@@ -141,7 +142,8 @@ class CaseTopic:
         vaccine), not the request."""
         if any(mentions(text, t.words, t.abbrev) for t in self.targets):
             return False  # "ILD screening tests": for what this request is for
-        return self.kind is not None and names_other_item(text, self.kind, self.drug_words)
+        own = (*self.drug_words, *self.drug_classes)  # its own class is no other item
+        return self.kind is not None and names_other_item(text, self.kind, own)
 
     def not_taken(self, text: str) -> bool:
         """For a request that is no drug (a vaccine), the sentence is about drugs the
@@ -430,7 +432,9 @@ def case_topic(
                 ]
             )
         ),
-        drug_classes=tuple(w for c in narrow for w in known[c].words),
+        # (a request that is no drug: the class its name gives after a comma, "live attenuated")
+        drug_classes=tuple(w for c in narrow for w in known[c].words)
+        + qualifier_classes(t.drug, kind),
         broad_classes=tuple(w for c in broad for w in known[c].words),
         other_class_words=tuple(w for c in known.values() if c.name not in own for w in c.words),
         drug_lineage=tuple(own),
