@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pipeline.models import Case
 from pipeline.retrieve.case_conditions import _drug_of, treated_conditions
 from pipeline.retrieve.case_words import (
+    _asked,
     _current_therapies,
     _diagnosis_words,
     _generic,
@@ -78,6 +79,7 @@ class CaseTopic:
     current: tuple[str, ...] = ()
     service: Term | None = None  # the service a request that is no drug names
     purpose: str = ""  # the case's question, without "Is ... medically necessary"
+    question_ask: str = ""  # the request as the question asks it, before "medically necessary"
     # conditions the question names as what a request that is no drug is for (a scan "to
     # screen for interstitial lung disease"), not the patient's diagnoses
     targets: tuple[Term, ...] = ()
@@ -97,8 +99,10 @@ class CaseTopic:
         protect fertility in a 23-year-old man", "for ovarian protection in a ..."), or the
         request's own line names its setting ("perioperative stress dose")."""
         goal = re.split(r"\b(?:in|for) an? \d+-year-old\b", self.purpose)[0]
-        if self.states and self.names_state(self.drug):
-            return True  # the request's own line names it ("perioperative stress dose")
+        if self.states and (self.names_state(self.drug) or self.names_state(self.question_ask)):
+            # the request's own line names it ("perioperative stress dose"), or the question
+            # asks for it in the state ("Is continued X through an elective THA ...")
+            return True
         return bool(self.states) and goal.startswith(("to ", "for ")) and self.names_state(goal)
 
     def names_sibling(self, text: str) -> bool:
@@ -457,6 +461,7 @@ def case_topic(
         kind=kind,
         service=service,
         purpose=_purpose(case.question or ""),
+        question_ask=_asked(case.question or ""),
         age=case.patient.age,
         current=_current_therapies(case),
         # (a procedure's setting is the request itself: no state of the patient)
