@@ -21,15 +21,24 @@ from pipeline.draft.failures import (
     strip_kinds,
     tried_classes,
 )
+from pipeline.draft.levels import level_fits
 from pipeline.draft.population import (
     QUALIFIER,
     after_untried,
+    case_record,
     naive_fits,
     population_fits,
     population_of,
 )
 from pipeline.draft.position import places_drug
-from pipeline.draft.ranking import ASKED, GRADED, Sentence, near_repeat, word_set
+from pipeline.draft.ranking import (
+    ASKED,
+    GRADED,
+    Sentence,
+    contained_repeat,
+    near_repeat,
+    word_set,
+)
 from pipeline.models import Case
 from pipeline.retrieve.topic import CaseTopic, find_therapies, mentions
 from pipeline.terms import first_at
@@ -212,6 +221,7 @@ def listed_recommendations(
     def line(text: str) -> int:
         return max((i for i, c in enumerate(tried) if after_class(text, [c])), default=-1)
 
+    record, names = case_record(case), (topic.condition_words, topic.condition_abbrev)
     ranked = []
     for score, sent in graded:
         text = sent.text
@@ -224,7 +234,7 @@ def listed_recommendations(
         if not population_fits(population, case, topic):
             on_drug = topic.names_drug(text) or topic.names_class(text)
             if on_drug and _qualified_only(population, case, topic):
-                ranked.append(((int(not after_class(text, own)), 0, *key), score, "role", sent))
+                ranked.append(((int(not after_class(text, own)), 0, 0, *key), score, "role", sent))
             continue
         # for patients further along than this case (taking a therapy it has not had): a
         # later line, the path's, after what applies to the case now
@@ -233,6 +243,9 @@ def listed_recommendations(
         order = (
             int(not after_class(text, own)),
             line(text),
+            # for the level the record places the case at ("active, nonsevere GPA"), before
+            # one for patients the record does not speak to ("GPA and mass lesions")
+            int(bool(level_fits(population, record, *names))),
             key[0],
             int(not further),
             int(_for_all(population, topic)),
@@ -250,13 +263,13 @@ def listed_recommendations(
             cap = caps.get(key, 0)
             if len(out.get(key, [])) >= cap or sent in out[key]:
                 continue
-            if not final and per_tier.get((key, tier[2]), 0) >= max(1, cap - 1):
+            if not final and per_tier.get((key, tier[3]), 0) >= max(1, cap - 1):
                 continue
             words = word_set(sent.text)
             # a near-repeat only: two recommendations for one population share most words
-            if near_repeat(words, taken):
+            if near_repeat(words, taken) or contained_repeat(words, taken):
                 continue
             taken.append(words)
-            per_tier[(key, tier[2])] = per_tier.get((key, tier[2]), 0) + 1
+            per_tier[(key, tier[3])] = per_tier.get((key, tier[3]), 0) + 1
             out[key].append(sent)
     return out

@@ -56,6 +56,8 @@ _ORGAN_THREAT = re.compile(
     r"organ-threatening|life-threatening|dialysis|respiratory failure)\b",
     re.I,
 )
+# "SLE (not severe)": below severe, as "nonsevere" says it
+_NOT_SEVERE = re.compile(r"\bnot\s+severe\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|denies|negative for)\b[^.;]*", re.I)
 
 
@@ -80,6 +82,7 @@ def levels(
     out: dict[str, set[int]] = {}
     for m in _SCALE_RUN.finditer(text):
         out.setdefault(m.group(3).lower(), set()).update(_steps(m.group(1), "scale"))
+    text = _NOT_SEVERE.sub("nonsevere", text)
     for m in _SEVERITY_RUN.finditer(text):
         # the words after it, in its own sentence: the condition within two words of it
         # ("severe, active systemic lupus", "nonsevere GPA"), not further on
@@ -87,7 +90,10 @@ def levels(
         starts = [w.start() for w in re.finditer(r"[\w/-]+", after)]
         at = first_at(after, words, abbrev)
         near = at is not None and at <= (starts[2] if len(starts) > 2 else len(after))
-        if near or _DISEASE_NOUN.match(after):
+        # or in brackets right after the condition's name ("patients with SLE (not severe)")
+        before = re.search(r"([\w/-]+)\s*\(\s*$", text[: m.start()])
+        bracketed = bool(before and first_at(before.group(1), words, abbrev) is not None)
+        if near or bracketed or _DISEASE_NOUN.match(after):
             out.setdefault("severity", set()).update(_steps(m.group(1), "severity"))
     return out
 

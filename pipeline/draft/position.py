@@ -221,6 +221,8 @@ def _read_kind(
                 # against it except where the others fail or cannot be used: second line
                 return Reading(ev, "second_line", preferred=unless, strong=strong, excepted=True)
             return Reading(ev, "against", strong=strong)
+    if _DELAY.match(head.strip()) and _on_drug(head, topic):
+        return Reading(ev, "against", strong=strong)  # deferring it is what is advised: not now
     neg = _NOT.search(text)
     if neg:
         subject = text[: neg.start()].split(",")[-1]

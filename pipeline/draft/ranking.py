@@ -243,3 +243,13 @@ def word_set(text: str) -> set[str]:
 def near_repeat(words: set[str], taken: list[set[str]], share: float = 0.8) -> bool:
     """These words repeat one of ``taken`` (more than ``share`` of their union in common)."""
     return any(len(words & w) / max(1, len(words | w)) > share for w in taken)
+
+
+def contained_repeat(words: set[str], taken: list[set[str]], least: int = 8) -> bool:
+    """Nearly all the words of one (of ``least`` words or more) are in the other: a
+    sentence cut at its start ("GPA, we conditionally recommend ...") or with an
+    abbreviation written out ("GCs", "glucocorticoids") repeats the whole one."""
+    return any(
+        min(len(words), len(w)) >= least and len(words & w) / min(len(words), len(w)) >= 0.9
+        for w in taken
+    )

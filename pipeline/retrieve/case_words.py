@@ -115,6 +115,16 @@ def _purpose(question: str) -> str:
     return rest if len(rest.split()) >= 3 else ""
 
 
+def _asked(question: str) -> str:
+    """The request as the question asks it, before "medically necessary": "continued
+    voclosporin through an elective total hip arthroplasty" of "Is continued voclosporin
+    through an elective total hip arthroplasty medically necessary for ...?"."""
+    m = re.search(
+        r"^\s*(?:is|are|would|will)\b(.*?)\b(?:be )?medically necessary\b", question, re.I | re.S
+    )
+    return " ".join(m.group(1).split()) if m else ""
+
+
 # A course that ended ("2020 to 2022", "stopped for loss of response") or was never taken
 # ("discussed but not chosen"): no therapy the patient takes now.
 _ENDED = re.compile(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pipeline.models import Case
 from pipeline.retrieve.case_conditions import _drug_of, treated_conditions
 from pipeline.retrieve.case_words import (
+    _asked,
     _current_therapies,
     _diagnosis_words,
     _generic,
@@ -27,6 +28,7 @@ from pipeline.retrieve.case_words import (
 )
 from pipeline.retrieve.forms import _form_coded, _form_names, _mask, _names_any, active_forms
 from pipeline.retrieve.procedures import procedure_questions, short_name
+from pipeline.retrieve.request_qualifier import qualifier_classes
 from pipeline.retrieve.requests import (
     RequestKind,
     kind_questions,
@@ -78,6 +80,7 @@ class CaseTopic:
     current: tuple[str, ...] = ()
     service: Term | None = None  # the service a request that is no drug names
     purpose: str = ""  # the case's question, without "Is ... medically necessary"
+    question_ask: str = ""  # the request as the question asks it, before "medically necessary"
     # conditions the question names as what a request that is no drug is for (a scan "to
     # screen for interstitial lung disease"), not the patient's diagnoses
     targets: tuple[Term, ...] = ()
@@ -97,9 +100,11 @@ class CaseTopic:
         protect fertility in a 23-year-old man", "for ovarian protection in a ..."), or the
         request's own line names its setting ("perioperative stress dose")."""
         goal = re.split(r"\b(?:in|for) an? \d+-year-old\b", self.purpose)[0]
-        if self.states and self.names_state(" ; ".join([self.drug, *self.drug_classes])):
+        own = " ; ".join([self.drug, *self.drug_classes])
+        if self.states and (self.names_state(own) or self.names_state(self.question_ask)):
             # the request's own line names it ("perioperative stress dose"), or its class
-            # does (a contraceptive, for a patient coded for contraception)
+            # does (a contraceptive, for a patient coded for contraception), or the question
+            # asks for it in the state ("Is continued X through an elective THA ...")
             return True
         return bool(self.states) and goal.startswith(("to ", "for ")) and self.names_state(goal)
 
@@ -144,7 +149,8 @@ class CaseTopic:
         vaccine), not the request."""
         if any(mentions(text, t.words, t.abbrev) for t in self.targets):
             return False  # "ILD screening tests": for what this request is for
-        return self.kind is not None and names_other_item(text, self.kind, self.drug_words)
+        own = (*self.drug_words, *self.drug_classes)  # its own class is no other item
+        return self.kind is not None and names_other_item(text, self.kind, own)
 
     def not_taken(self, text: str) -> bool:
         """For a request that is no drug (a vaccine), the sentence is about drugs the
@@ -434,7 +440,9 @@ def case_topic(
                 ]
             )
         ),
-        drug_classes=tuple(w for c in narrow for w in known[c].words),
+        # (a request that is no drug: the class its name gives after a comma, "live attenuated")
+        drug_classes=tuple(w for c in narrow for w in known[c].words)
+        + qualifier_classes(t.drug, kind),
         broad_classes=tuple(w for c in broad for w in known[c].words),
         other_class_words=tuple(w for c in known.values() if c.name not in own for w in c.words),
         drug_lineage=tuple(own),
@@ -457,6 +465,7 @@ def case_topic(
         kind=kind,
         service=service,
         purpose=_purpose(case.question or ""),
+        question_ask=_asked(case.question or ""),
         age=case.patient.age,
         current=_current_therapies(case),
         # (a procedure's setting is the request itself: no state of the patient)
