@@ -46,6 +46,8 @@ def _values(text: str) -> list[tuple[float, str]]:
 
 def _alt_unit(alt: str, bound: Bound) -> str:
     """The unit written after the alternative's number ("to below 0.7 g/g" → "g/g")."""
+    if bound.unit:  # a unit the bound reads itself ("g/g")
+        return bound.unit.lower()
     m = re.match(r"\s*([^\s,;]+)", alt[bound.end :])
     return m.group(1).lower() if m else ""
 
