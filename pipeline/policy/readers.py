@@ -117,6 +117,7 @@ from pipeline.policy.trial_without_change import judge_trial_without_change
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
 from pipeline.policy.unit_named import judge_unit_named
+from pipeline.policy.unless_clause import read_unless
 from pipeline.policy.untaken_premise import judge_untaken_premise
 from pipeline.policy.untried_without_harm import judge_untried_without_harm
 from pipeline.policy.use_denied import judge_use_denied
@@ -280,6 +281,7 @@ def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) ->
     found = (
         _read_whole(text, facts, drug, context)
         or read_or_parts(text, lambda p: _read_whole(p, facts, drug, context))
+        or read_unless(text, facts, lambda p: _read_whole(p, facts, drug, context))
         or _read_parts(text, facts, drug, context)
     )
     if found is not None:
