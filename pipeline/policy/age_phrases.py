@@ -10,9 +10,31 @@ import re
 from pipeline.models import CaseFact
 
 _SUBJECT = (
-    r"(?:(?:she|he|they|the\s+(?:patient|member|child|recipient)|patient|member|recipient|"
+    r"(?:(?:she|he|they|the\s+(?:covered\s+)?(?:patient|member|child|recipient|person|"
+    r"individual|enrollee|beneficiary)|patient|member|recipient|"
     r"your\s+child)\s+(?:is|are|must\s+be)\s+)?"
 )
+# "six (6) years", "eighteen (18)": the number spelled out and then in digits; the digits read
+_SPELLED = re.compile(r"\b[a-z]+(?:-[a-z]+)?\s*\((\d{1,2})\)", re.I)
+# "...or older;", "...or older; and": a list item's closing mark and joining word
+_ITEM_END = re.compile(r"[;,]\s*(?:and|or)?\s*$", re.I)
+# "for a Covered Person eighteen (18) years of age or older, the prescriber has checked ...":
+# a requirement that applies only from an age on; for a younger patient it asks nothing
+_FROM_AGE = re.compile(
+    r"^\s*(?:for|in)\s+(?:an?\s+|the\s+)?(?:covered\s+)?(?:patient|member|person|individual|"
+    r"enrollee|beneficiary|adult|child)s?\s+(?:who\s+(?:is|are)\s+)?(?:aged?\s+)?"
+    r"(?P<n>\d{1,2})\s*(?:years?(?:\s+of\s+age|\s+old)?)?\s+or\s+(?:older|over|above)\s*,\s*"
+    r"(?P<rest>\S.{10,})$",
+    re.I,
+)
+
+
+def plain_age_words(text: str) -> str:
+    """The criterion with spelled numbers reduced to their digits and a list item's closing
+    mark dropped, so the age patterns below read the wordings of more publishers."""
+    return _ITEM_END.sub("", _SPELLED.sub(r"\1", text)).strip()
+
+
 # "Your child is 3 months old or older": an age in months, set against the patient line's
 # whole years (a 1-year-old is at least 12 months old; a 0-year-old may be 0 to 11)
 _MONTHS = re.compile(
@@ -42,6 +64,9 @@ def patient_age(facts: list[CaseFact]) -> tuple[CaseFact, int] | None:
 
 
 def judge_age_phrase(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    text = plain_age_words(text)
+    if (below := _below_from_age(text, facts)) is not None:
+        return below
     if months := _MONTHS.match(text):
         return _months_at_least(int(months.group("n")), facts)
     m = _AGE.match(text) or _AT_LEAST.match(text)
@@ -70,3 +95,20 @@ def _months_at_least(months: int, facts: list[CaseFact]) -> tuple[str, list[str]
     if (age + 1) * 12 <= months:
         return "not_met", [patient.id], f"age {age} years is under {months} months"
     return None  # within the year the age is written in: a person reads the birth date
+
+
+def _below_from_age(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] | None:
+    """Met where the requirement applies only from an age the patient has not reached; None
+    otherwise (an adult must still show the rest, which other readers or the model read)."""
+    m = _FROM_AGE.match(text)
+    if not m or (found := patient_age(facts)) is None:
+        return None
+    patient, age = found
+    years = int(m.group("n"))
+    if age >= years:
+        return None
+    return (
+        "met",
+        [patient.id],
+        f"age {age} is under {years}: the requirement applies from {years} on",
+    )

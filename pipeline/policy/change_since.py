@@ -22,9 +22,12 @@ from pipeline.policy.measures import Bound, bounds
 
 _STATED = re.compile(
     r"^(?P<name>.+?)\s+(?:has|have)\s+(?P<neg>not\s+)?(?:been\s+)?"
-    r"(?P<dir>fallen|dropped|decreased|declined|reduced|risen|increased)\s+by\s+"
-    r"(?P<amount>.+?)\s+(?:since|from|compared with)\s+(?:the\s+)?"
-    r"(?:baseline|start of (?:treatment|therapy)|pre-?treatment(?: value)?)"
+    r"(?P<dir>fallen|dropped|decreased|declined|reduced|risen|increased)"
+    # no amount ("Proteinuria has fallen from the pre-treatment ratio"): any move that way
+    r"(?:\s+by\s+(?P<amount>.+?))?\s+(?:since|from|compared with)\s+(?:the\s+|its\s+)?"
+    r"(?:baseline|start of (?:treatment|therapy)|pre-?treatment(?: value| level)?)"
+    # "from the pre-treatment urine protein-to-creatinine ratio": the measurement named there
+    r"(?:\s+(?P<of>[a-z][\w /-]*?))?"
     r"(?:,?\s+or\s+to\s+(?P<alt>.+))?$",
     re.I,
 )
@@ -43,6 +46,8 @@ def _values(text: str) -> list[tuple[float, str]]:
 
 def _alt_unit(alt: str, bound: Bound) -> str:
     """The unit written after the alternative's number ("to below 0.7 g/g" → "g/g")."""
+    if bound.unit:  # a unit the bound reads itself ("g/g")
+        return bound.unit.lower()
     m = re.match(r"\s*([^\s,;]+)", alt[bound.end :])
     return m.group(1).lower() if m else ""
 
@@ -58,7 +63,9 @@ def _read(
     base = _values(clauses[0][first[0].end :])
     if len(base) != 1 or not _EARLIER.search(clauses[0]):
         return None
-    later_clauses = clauses[1:]
+    # "2.6 g/g on 11/20/2026, no lower than before treatment": a remark with no value of its
+    # own is no second baseline
+    later_clauses = [p for c in clauses[1:] for p in c.split(", ") if _values(p)]
     if any(_EARLIER.search(c) for c in later_clauses):
         return None  # two baselines: a person reads it
     later = [v for c in later_clauses for v in _values(c)]
@@ -84,7 +91,7 @@ def judge_change_since(text: str, facts: list[CaseFact]) -> Found | None:
     m = _STATED.match(text.strip().rstrip("."))
     if not m:
         return None
-    amounts = bounds(m.group("amount"))
+    amounts = bounds(m.group("amount") or "more than 0%")
     if len(amounts) != 1 or amounts[0].unit != "%":
         return None
     amount = amounts[0]
@@ -98,6 +105,8 @@ def judge_change_since(text: str, facts: list[CaseFact]) -> Found | None:
             return None
         alt, alt_unit = alts[0], _alt_unit(m.group("alt"), alts[0])
     names = {n.analyte for n in named(m.group("name"))}
+    if not names and m.group("of"):
+        names = {n.analyte for n in named(m.group("of"))}
     if len(names) != 1:
         return None  # the measurement must be one code knows by name
     analyte = names.pop()

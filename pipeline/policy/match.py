@@ -150,9 +150,15 @@ def _overlap_one(name: str, case: Case, together: bool = False) -> tuple[float, 
                     best = (score, f"{said} shares {', '.join(sorted(shared))}")
     # "Thrombocytopenia in chronic liver disease": a condition in another, each a diagnosis
     # of its own; together they hold more of the name than either (a little less sure)
+    # each diagnosis by its other names too ("HIV disease" is "AIDS" of "AIDS-related anorexia")
     each = (
         [
-            _shared(target, condition_words(_NEGATION.sub("", dx.name)), True)
+            set().union(
+                *(
+                    _shared(target, condition_words(_NEGATION.sub("", n)), True)
+                    for n in _dx_names(dx.name, dx.icd10)
+                )
+            )
             for dx in case.diagnoses
         ]
         if together

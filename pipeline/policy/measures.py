@@ -46,7 +46,8 @@ _GENERIC = set(
     graded disease diseases""".split()
 )
 _WINDOW = re.compile(
-    r"\b(?:in|within|during|over)\s+the\s+(?:past|last|previous|prior|preceding)\s+"
+    # "on a sample from the last 90 days": the reading's window too
+    r"\b(?:in|within|during|over|from)\s+the\s+(?:past|last|previous|prior|preceding)\s+"
     + f"(?:{_NUM})?"
     + r"\s*(years?|months?|weeks?|days?)\b",
     re.I,
@@ -402,5 +403,23 @@ def judge_measure(
             return None
         status = "not_met" if status == "met" else "met"
         statuses = [(st, ids, r + " (the criterion asks its absence)") for st, ids, r in statuses]
+    if status == "not_met" and _unread_alternative(text, found):
+        return None  # "1 g/day or more, or a ratio of 0.8 g/g or more": one read, one not
     cited = list(dict.fromkeys(i for _, ids, _ in statuses for i in ids))[:3]
     return status, cited, "; ".join(r for _, _, r in statuses)
+
+
+# a threshold written as "N <unit> or more" (any unit, read or not)
+_THRESHOLD = re.compile(
+    r"(?<![\w./])\d+(?:\.\d+)?\s*[^\s,;]*\s+or\s+(?:more|greater|higher|above|over)\b", re.I
+)
+
+
+def _unread_alternative(text: str, found: list[Bound]) -> bool:
+    """The criterion offers another threshold, joined by "or", that no bound read: a value
+    that fails the read one may still be met by the other, so it denies nothing."""
+    if not re.search(r"\bor\b", text):
+        return False
+    return any(
+        not any(b.start <= m.start() < b.end for b in found) for m in _THRESHOLD.finditer(text)
+    )

@@ -13,7 +13,9 @@ from pipeline.policy.care_setting import judge_treated_by
 _SUBJECT = re.compile(
     r"^(?:an?\s+)?(?P<who>[A-Za-z-]+(?:ist|ian)(?:\s+or\s+(?:an?\s+)?[A-Za-z-]+(?:ist|ian))?)\s+"
     r"(?:prescribes|must prescribe|orders|requests|initiates|supervises)"
-    r"(?:\s+(?:it|the\s+(?:drug|medication|treatment|therapy)))?\s*[.;]?$",
+    r"(?:\s+(?:it|the\s+(?:drug|medication|treatment|therapy)))?"
+    # "A cardiologist prescribes it or has been consulted": the same specialist, either role
+    r"(?:\s+or\s+(?:has\s+been|is|was)\s+consulted)?\s*[.;]?$",
     re.I,
 )
 

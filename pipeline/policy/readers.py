@@ -62,6 +62,7 @@ from pipeline.policy.monitoring_frequency import judge_monitoring_frequency
 from pipeline.policy.monitoring_schedule import judge_monitoring
 from pipeline.policy.negative_workup import judge_negative_workup
 from pipeline.policy.onset_window import judge_onset_window
+from pipeline.policy.or_parts import read_or_parts
 from pipeline.policy.paired_change import judge_paired_change
 from pipeline.policy.parenthetical_bound import judge_parenthetical_bound
 from pipeline.policy.percent_from_before import judge_percent_from_before
@@ -116,11 +117,13 @@ from pipeline.policy.trial_without_change import judge_trial_without_change
 from pipeline.policy.trials import judge_lines, judge_trial
 from pipeline.policy.uln_multiples import judge_uln_multiple
 from pipeline.policy.unit_named import judge_unit_named
+from pipeline.policy.unless_clause import read_unless
 from pipeline.policy.untaken_premise import judge_untaken_premise
 from pipeline.policy.untried_without_harm import judge_untried_without_harm
 from pipeline.policy.use_denied import judge_use_denied
 from pipeline.policy.used_with import judge_used_with
 from pipeline.policy.weekly_days import judge_weekly_days
+from pipeline.policy.weight_loss_share import judge_weight_loss_share
 from pipeline.policy.window_counts import judge_window_count
 from pipeline.policy.workup_not_done import judge_workup_done, judge_workup_not_done
 
@@ -253,6 +256,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_total_time(text, facts, drug),
         lambda: judge_smoke_free(text, facts),
         lambda: judge_age_phrase(text, facts),
+        lambda: judge_weight_loss_share(text, facts),
         lambda: judge_parenthetical_bound(
             text, lambda inner: _read_whole(inner, facts, drug, context)
         ),
@@ -274,7 +278,12 @@ _WITH = re.compile(r",\s+with\s+(?=(?:\w+\s+){2,})", re.I)
 
 def read_criterion(text: str, facts: list[CaseFact], drug: str, context: str) -> Found | None:
     """(status, cited facts, reason) where code can read the criterion, or its parts."""
-    found = _read_whole(text, facts, drug, context) or _read_parts(text, facts, drug, context)
+    found = (
+        _read_whole(text, facts, drug, context)
+        or read_or_parts(text, lambda p: _read_whole(p, facts, drug, context))
+        or read_unless(text, facts, lambda p: _read_whole(p, facts, drug, context))
+        or _read_parts(text, facts, drug, context)
+    )
     if found is not None:
         return found
     # "She is 18 or older and has not gone through menopause": a bare "and", both parts read

@@ -19,6 +19,9 @@ _WHERE = re.compile(
     r"\b(?P<neg>not\s+|no\s+|at\s+or\s+)?(?P<side>within|in|below|under|above|over|"
     r"less\s+than|greater\s+than|higher\s+than|lower\s+than|exceeding)\s+(?:the\s+)?"
     r"(?:(?:normal|reference)\s+(?:range|limits?)|(?P<end>lower|upper)\s+limits?\s+of\s+"
+    # "above the upper normal limit"
+    r"(?:the\s+)?(?:normal|reference)(?:\s+range)?|(?:lower|upper)\s+(?:normal|reference)\s+"
+    r"limits?|(?:lower|upper)\s+limits?\s+of\s+"
     r"(?:the\s+)?(?:normal|reference)(?:\s+range)?|(?P<abbr>LLN|ULN)\b)",
     re.I,
 )
@@ -32,6 +35,9 @@ _RANGE = re.compile(
     re.I,
 )
 _WINDOW = re.compile(r"\bwithin the (?:past|last) (\d+) (day|week|month|year)s?\b", re.I)
+# another statement beside the range's ("..., and"), or an alternative after it ("..., or")
+_AND = re.compile(r",\s+and\s+|;\s+", re.I)
+_OR = re.compile(r"\bor\b", re.I)
 _SIDE = {"within": "in", "in": "in", "below": "below", "under": "below", "above": "above"}
 _SIDE |= {"over": "above", "less than": "below", "lower than": "below"}
 _SIDE |= {"greater than": "above", "higher than": "above", "exceeding": "above"}
@@ -75,15 +81,28 @@ def judge_range(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str] 
         return None  # none read, or readings that disagree: a person reads them
     side, cited = next(iter(sides.items()))
     status = "met" if side in wanted else "not_met"
+    if status == "met" and _AND.search(text):
+        return None  # "no new pustules, and CRP within the normal range": one part of two
+    if status == "not_met" and _OR.search(text[where.end() :]):
+        return None  # "CRP above the ULN, or enhancement on MRI": the other may hold
     where_said = "within" if side == "in" else side
     return status, cited[:3], f"{', '.join(cited[:3])}: {analyte} {where_said} the normal range"
 
 
+# one end only: "(normal under 0.5)", "(reference < 5)", "(normal above 60)"
+_ONE_END = re.compile(
+    r"^[^()]{0,30}?\((?:[^()]{0,40}?[\s;,])?(?:reference|normal|ref\.?)(?:\s+range)?[:\s]*"
+    r"(?P<way>under|below|less\s+than|<|≤|up\s+to|above|over|greater\s+than|>|≥)\s*"
+    r"(?P<n>\d+(?:\.\d+)?)\s*[^()\d]{0,12}\)",
+    re.I,
+)
+
+
 def side_of_range(value: float, after: str) -> str | None:
     """Where a reading lies against the reference range written after it ("138 pg/mL (ref
-    15-65)": above), or None where no range is written."""
+    15-65)": above; "6.1 mg/dL (normal under 0.5)": above), or None where none is written."""
     if (r := _RANGE.search(after)) is None:
-        return None
+        return _side_of_one_end(value, after)
     low, high = float(r.group(1)), float(r.group(2))
     return "below" if value < low else "above" if value > high else "in"
 
@@ -119,3 +138,14 @@ def _second_statement(
         return None
     _, side, fid = latest
     return "not_met", [fid], f"{fid}: the latest {analyte} reading is {side} the normal range"
+
+
+def _side_of_one_end(value: float, after: str) -> str | None:
+    """Against a range written by one end: a value on the far side of it lies outside; on
+    the near side, inside (the other end is not written, so "below" is never read)."""
+    if (r := _ONE_END.search(after)) is None:
+        return None
+    limit, way = float(r.group("n")), r.group("way").lower()
+    if way in {"above", "over", "greater than", ">", "≥"}:
+        return "in" if value >= limit else None  # below it: low, or a limit not inclusive
+    return "in" if value <= limit else "above"

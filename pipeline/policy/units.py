@@ -29,6 +29,11 @@ UNITS: list[tuple[str, str]] = [
     (r"ng\s*/\s*dl", "ng/dL"),
     (r"g\s*/\s*dl", "g/dL"),
     (r"mg\s*/\s*l\b", "mg/L"),
+    # a ratio of two amounts in one sample ("urine protein-to-creatinine ratio 1.2 g/g"); each
+    # scale its own key, as 1 g/g is 1000 mg/g
+    (r"g\s*/\s*g\b", "g/g"),
+    (r"mg\s*/\s*g\b", "mg/g"),
+    (r"mg\s*/\s*mmol\b", "mg/mmol"),
     (r"mm\s*/\s*h(?:r|our)?", "mm/h"),
     (r"x\s*10\^?9\s*/\s*l", "x10^9/L"),
     (r"bethesda\s+units?\b|bu\b", "BU"),

@@ -82,3 +82,36 @@ def test_a_part_no_reader_reads_decides_nothing() -> None:
     # a wrong split ("metformin and a sulfonylurea"): the fragment is unread, so no denial
     assert read_and_parts("tried metformin and a sulfonylurea for 3 months", only_first) is None
     assert read_and_parts("one and two and three", lambda p: ("met", [], "")) is None
+
+
+def test_age_phrases_read_spelled_numbers_and_other_subjects() -> None:
+    facts = _facts(9, "none.")
+    asked = "the Covered Person is six (6) years of age or older;"
+    assert _status(judge_age_phrase(asked, facts)) == "met"
+    assert (
+        _status(
+            judge_age_phrase("the Covered Person is eighteen (18) years of age or older;", facts)
+        )
+        == "not_met"
+    )
+    assert (
+        _status(judge_age_phrase("the enrollee is 12 years of age or older; and", facts))
+        == "not_met"
+    )
+    # still anchored: an age inside a longer statement is no reading of the whole
+    assert (
+        judge_age_phrase("the Covered Person is six (6) years of age or older with asthma;", facts)
+        is None
+    )
+
+
+def test_a_requirement_from_an_age_on_asks_nothing_of_a_younger_patient() -> None:
+    asked = (
+        "for a Covered Person eighteen (18) years of age or older, the Prescribing Provider has "
+        "checked the state prescription drug monitoring program within the last 30 days"
+    )
+    assert _status(judge_age_phrase(asked, _facts(9, "none."))) == "met"
+    # an adult must still show the rest: left to other readers
+    assert judge_age_phrase(asked, _facts(18, "none.")) is None
+    assert judge_age_phrase(asked, _facts(40, "none.")) is None
+    assert judge_age_phrase(asked, _facts(9, "none.")[1:]) is None  # no age on file

@@ -150,6 +150,8 @@ _FALLEN = (
     "0.7 g/g"
 )
 _NOT_FALLEN = "Estimated GFR has not fallen by more than 20% from baseline"
+_ANY_FALL = "Proteinuria has fallen from the pre-treatment urine protein-to-creatinine ratio."
+_UPCR = "Urine protein-to-creatinine ratio 2.4 g/g"
 
 
 @pytest.mark.parametrize(
@@ -173,6 +175,18 @@ _NOT_FALLEN = "Estimated GFR has not fallen by more than 20% from baseline"
         (_FALLEN, "History: UPCR 3200 mg/g at baseline; 2000 mg/g on 01/09/2026.", None),
         (_NOT_FALLEN, "History: eGFR 58 mL/min/1.73 m2 at baseline; 61 mL/min/1.73 m2 now.", "met"),
         (_NOT_FALLEN, "History: eGFR 60 mL/min at baseline; 45 mL/min now.", "not_met"),
+        # no amount: any fall from the value before treatment, the measurement named after it
+        (_ANY_FALL, f"History: {_UPCR} before iptacopan (05/2026); 1.1 g/g on 11/20/2026.", "met"),
+        (
+            _ANY_FALL,
+            f"History: {_UPCR} before iptacopan (05/2026); 2.6 g/g on 11/20/2026, no lower than "
+            "before treatment.",
+            "not_met",
+        ),
+        (_ANY_FALL, f"History: {_UPCR} before treatment; 2.4 g/g on 11/20/2026.", "not_met"),
+        # no value marked as before, or later values both ways: a person reads it
+        (_ANY_FALL, f"History: {_UPCR} in 05/2026; 1.1 g/g on 11/20/2026.", None),
+        (_ANY_FALL, f"History: {_UPCR} before treatment; 1.1 g/g in 08/2026; 2.6 g/g now.", None),
         # a measurement code does not know by name decides nothing
         (
             "Proteinuria has fallen by at least 50% from baseline",

@@ -105,3 +105,7 @@ def test_prescriber_as_subject() -> None:
     other = _facts("Seen by Dr. Lee, cardiologist.")
     assert judge_prescriber_named("Endocrinologist prescribes", other) is None
     assert judge_prescriber_named("Patient prescribes", seen) is None
+    # "... or has been consulted": the same specialist in either role; another one is unread
+    consulted = "An endocrinologist prescribes it or has been consulted."
+    assert judge_prescriber_named(consulted, seen)[0] == "met"
+    assert judge_prescriber_named(consulted, other) is None
