@@ -73,10 +73,13 @@ from pipeline.draft.population import (
 )
 from pipeline.draft.position_cues import (
     _AGAINST,
+    _ALREADY_ON,
     _CUE,
+    _DELAY,
     _NOT,
     _ROUTINE,
     _ROUTINE_BEFORE,
+    _SWITCH,
     first_line,
 )
 from pipeline.draft.summaries import stance_summary
@@ -105,15 +108,6 @@ class Reading:
 
 def _on_drug(text: str, topic: CaseTopic) -> bool:
     return topic.names_drug(text) or topic.names_class(text)
-
-
-_SWITCH = re.compile(
-    r"(?:the )?(?:switch\w*|taper\w*|discontinu\w*|stopp?\w*|withdraw\w*|dose reduction|"
-    r"reduc\w* the dose)\b",
-    re.I,
-)
-_DELAY = re.compile(r"(?:the )?(?:delay\w*|postpon\w*|defer\w*|withhold\w*)\b", re.I)
-_ALREADY_ON = re.compile(r"\b(receiving|taking|treated with|despite|on)\b", re.I)
 
 
 _COMBINATION = re.compile(

@@ -57,3 +57,14 @@ def first_line(
         if read >= most:  # the best-ranked few: further down are other forms, other lines
             break
     return list(out.values())
+
+
+# what the recommendation is about, when not starting the drug: switching or stopping it,
+# delaying it, or a population already on it
+_SWITCH = re.compile(
+    r"(?:the )?(?:switch\w*|taper\w*|discontinu\w*|stopp?\w*|withdraw\w*|dose reduction|"
+    r"reduc\w* the dose)\b",
+    re.I,
+)
+_DELAY = re.compile(r"(?:the )?(?:delay\w*|postpon\w*|defer\w*|withhold\w*)\b", re.I)
+_ALREADY_ON = re.compile(r"\b(receiving|taking|treated with|despite|on)\b", re.I)
