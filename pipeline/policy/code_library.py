@@ -23,7 +23,7 @@ import re
 from pipeline.policy import fields as F
 from pipeline.policy.branch_names import CONTINUED_WORDS
 from pipeline.policy.column_cells import word_runs
-from pipeline.policy.formula import _tree_node
+from pipeline.policy.formula import _tree_node, parse_tokens
 from pipeline.policy.models import Branch, Indication, PolicyNode
 from pipeline.policy.outline import Line
 from pipeline.policy.verbatim import _verbatim
@@ -92,62 +92,11 @@ def _open(tokens: list[str]) -> bool:
 
 
 def parse_codes(tokens: list[str]):
-    """The formula as a tree: a code, or (op, children); None where it does not parse."""
-    at = 0
-    all_ops, any_ops = {"+", "&", "and"}, {"or", "|", "/"}
-
-    def peek() -> str | None:
-        return (
-            tokens[at].lower()
-            if at < len(tokens)
-            and tokens[at] in "()+&|/"
-            or (at < len(tokens) and tokens[at].lower() in {"and", "or"})
-            else (tokens[at] if at < len(tokens) else None)
-        )
-
-    def joined(op: str, parts: list):
-        if len(parts) == 1:
-            return parts[0]
-        flat: list = []
-        for p in parts:
-            flat.extend(p[1] if isinstance(p, tuple) and p[0] == op else [p])
-        return (op, flat)
-
-    def factor():
-        nonlocal at
-        tok = peek()
-        at += 1
-        if tok == "(":
-            inner = either()
-            if peek() != ")":
-                raise ValueError
-            at += 1
-            return inner
-        if tok is None or tok in all_ops | any_ops | {")"}:
-            raise ValueError
-        return tok
-
-    def both():
-        nonlocal at
-        parts = [factor()]
-        while peek() in all_ops:
-            at += 1
-            parts.append(factor())
-        return joined("all_of", parts)
-
-    def either():
-        nonlocal at
-        parts = [both()]
-        while peek() in any_ops:
-            at += 1
-            parts.append(both())
-        return joined("any_of", parts)
-
-    try:
-        tree = either()
-    except (ValueError, IndexError):
-        return None
-    return tree if at == len(tokens) and not isinstance(tree, str) else None
+    """The formula as a tree of codes (op, children); None where it does not parse or is
+    one code alone."""
+    ops = [x.lower() if x.lower() in {"and", "or"} else x for x in tokens]
+    tree = parse_tokens(ops, {"+", "&", "and"}, {"or", "|", "/"}, lambda x: x not in "()")
+    return None if isinstance(tree, str) else tree
 
 
 def _leaf(code: str, defined: tuple[str, int, int], node_id: str, pages) -> PolicyNode:

@@ -13,6 +13,7 @@ lists without criteria. 'and' binds tighter than 'or', as in the formula's own a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.policy.branch_names import _branch_kind
@@ -49,6 +50,15 @@ def parse_formula(expr: str) -> tuple[str, list] | str | None:
     """The formula as a tree: an item number, or (op, children); None where it does not
     parse. 'and' binds tighter than 'or'; nested groups of one op are flattened."""
     tokens = re.findall(r"\d+|\(|\)|\band\b|\bor\b", expr.lower())
+    return parse_tokens(tokens, {"and"}, {"or"}, str.isdigit)
+
+
+def parse_tokens(
+    tokens: list[str], all_ops: set[str], any_ops: set[str], is_term: Callable[[str], bool]
+) -> tuple[str, list] | str | None:
+    """Tokens of a formula as a tree: a term, or (op, children); None where they do not
+    parse. An all-of operator binds tighter than an any-of one, as "and" over "or"; nested
+    groups of one op are flattened. Shared by item-number formulas and code libraries."""
     at = 0
 
     def peek() -> str | None:
@@ -75,20 +85,20 @@ def parse_formula(expr: str) -> tuple[str, list] | str | None:
                 raise ValueError
             take()
             return inner
-        if tok is None or not tok.isdigit():
+        if tok is None or tok in all_ops | any_ops or not is_term(tok):
             raise ValueError
         return tok
 
     def both():
         parts = [factor()]
-        while peek() == "and":
+        while peek() in all_ops:
             take()
             parts.append(factor())
         return joined("all_of", parts)
 
     def either():
         parts = [both()]
-        while peek() == "or":
+        while peek() in any_ops:
             take()
             parts.append(both())
         return joined("any_of", parts)
