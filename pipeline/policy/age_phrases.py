@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CaseFact
+from pipeline.policy.units import figures_only
 
 _SUBJECT = (
     r"(?:(?:she|he|they|the\s+(?:covered\s+)?(?:patient|member|child|recipient|person|"
     r"individual|enrollee|beneficiary)|patient|member|recipient|"
     r"your\s+child)\s+(?:is|are|must\s+be)\s+)?"
 )
-# "six (6) years", "eighteen (18)": the number spelled out and then in digits; the digits read
-_SPELLED = re.compile(r"\b[a-z]+(?:-[a-z]+)?\s*\((\d{1,2})\)", re.I)
 # "...or older;", "...or older; and": a list item's closing mark and joining word
 _ITEM_END = re.compile(r"[;,]\s*(?:and|or)?\s*$", re.I)
 # "for a Covered Person eighteen (18) years of age or older, the prescriber has checked ...":
@@ -32,7 +31,7 @@ _FROM_AGE = re.compile(
 def plain_age_words(text: str) -> str:
     """The criterion with spelled numbers reduced to their digits and a list item's closing
     mark dropped, so the age patterns below read the wordings of more publishers."""
-    return _ITEM_END.sub("", _SPELLED.sub(r"\1", text)).strip()
+    return _ITEM_END.sub("", figures_only(text)).strip()
 
 
 # "Your child is 3 months old or older": an age in months, set against the patient line's

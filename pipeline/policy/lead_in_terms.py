@@ -9,6 +9,7 @@ import re
 
 from pipeline.policy.grant_words import grant_words
 from pipeline.policy.layout_text import Line
+from pipeline.policy.units import figures_only
 
 _DURATION = re.compile(
     r"(?<!least )(?<!within )(?<!last )(?<!past )\b(?P<n>\d{1,2}|one|two|three|four|six|"
@@ -17,16 +18,11 @@ _DURATION = re.compile(
 )
 
 
-# a number spelled out with its figures after it, as legal drafting prints it ("twelve (12)
-# months"): read as the figures
-_SPELLED_FIGURES = re.compile(r"\b[a-z]+(?:-[a-z]+)?\s+\((\d{1,3})\)", re.I)
-
-
 def term(text: str) -> str | None:
     """The approval's term a lead-in states ("for 6 months", "for 6 more months", "for
     twelve (12) months"): one after "for" first ("At the 6-month visit, renewed for 12
     months")."""
-    text = _SPELLED_FIGURES.sub(r"\1", text)
+    text = figures_only(text)
     found = list(_DURATION.finditer(text))
     m = next((x for x in found if text[: x.start()].rstrip().endswith("for")), None)
     m = m or (found[0] if found else None)

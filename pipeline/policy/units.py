@@ -109,3 +109,13 @@ def count_value(word: str) -> float:
 # A count out of the times tried, as a count of the thing the clause names by its
 # abbreviation: "REM sleep in 3 of 5 naps" is 3 sleep-onset REM periods.
 N_OF_M = re.compile(r"(\d+|" + NUMBER_WORD + r")\s+of\s+(?:\d+|" + NUMBER_WORD + r")\s+[a-z]", re.I)
+
+
+# a number spelled out with its figures after it, as legal drafting prints it ("twelve (12)
+# months", "six (6) years"): the figures are read, the words dropped
+SPELLED_FIGURES = re.compile(r"\b[a-z]+(?:-[a-z]+)?\s*\((\d{1,3})\)", re.I)
+
+
+def figures_only(text: str) -> str:
+    """The text with each spelled-out number that carries its figures reduced to them."""
+    return SPELLED_FIGURES.sub(r"\1", text)
