@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _AND = re.compile(r"\s+and\s+", re.I)
 

@@ -19,6 +19,7 @@ from pipeline.models import CaseFact
 from pipeline.policy.analytes import named
 from pipeline.policy.criterion_terms import record_facts
 from pipeline.policy.measures import Bound, bounds
+from pipeline.policy.models import Found
 
 _STATED = re.compile(
     r"^(?P<name>.+?)\s+(?:has|have)\s+(?P<neg>not\s+)?(?:been\s+)?"
@@ -35,8 +36,6 @@ _UP = {"risen", "increased"}
 _EARLIER = re.compile(r"\b(?:before|baseline|pre-?treatment|prior to)\b", re.I)
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}")
 _VALUE = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*([A-Za-zµ]+)\b")
-
-Found = tuple[str, list[str], str]
 
 
 def _values(text: str) -> list[tuple[float, str]]:

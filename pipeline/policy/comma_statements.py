@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 # a comma that starts a list item or an alternative ("A, B, or C"), not a new statement
 _JOINED = re.compile(r"^\s*(?:or|and|nor|either|such as|e\.g\.|including|unless|except)\b", re.I)

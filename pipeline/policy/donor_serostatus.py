@@ -14,8 +14,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import clauses, record_facts
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _POS = r"sero-?positive|positive|reactive|detected"
 _NEG = r"sero-?negative|negative|non-?reactive|not\s+detected|undetectable"

@@ -13,8 +13,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import clauses, record_facts
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _ASKED = re.compile(
     r"^(?:the\s+)?first\s+dose\s+(?:falls|is\s+given|is\s+started|starts|begins)\s+between\s+"

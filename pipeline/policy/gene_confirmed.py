@@ -11,8 +11,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.genetic_variants import judge_genetic_variant
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _GENES = r"[A-Z][A-Z0-9]{2,7}(?:\s*(?:,|or|/)\s*[A-Z][A-Z0-9]{2,7})*"
 _ASKED = re.compile(

@@ -8,6 +8,8 @@ from pydantic import BaseModel, Field
 
 Op = Literal["all_of", "any_of", "at_least", "leaf"]
 Status = Literal["met", "not_met", "not_documented", "not_applicable"]
+# a reader's decision on one criterion: (status, the facts it cites, why)
+Found = tuple[str, list[str], str]
 CriterionKind = Literal[
     "age",
     "prescriber",

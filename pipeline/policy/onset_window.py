@@ -15,9 +15,8 @@ import re
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import MONTHS, clauses, coverage, negates, requirements
 from pipeline.policy.dates import as_of, clause_age
+from pipeline.policy.models import Found
 from pipeline.terms import find_drugs
-
-Found = tuple[str, list[str], str]
 
 _ASKED = re.compile(
     r"^\s*(?:(?:the\s+)?(?:onset|start|beginning)\s+of\s+(?P<a>.+?)|(?P<b>.+?)\s+"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _OR = re.compile(r",\s+or\s+", re.I)
 

@@ -13,8 +13,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.policy.criterion_bounds import bounds
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _LAST = re.compile(r"^(?P<head>[^()]*[A-Za-z][^()]*)\((?P<inner>[^()]+)\)\s*\.?\s*$")
 _NOT_DEFINITION = re.compile(

@@ -13,8 +13,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import record_facts
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _ASKED = re.compile(
     r"^(?P<name>[A-Za-z][A-Za-z -]{2,40}?)\s+(?:at\s+least|by\s+at\s+least)\s+"

@@ -58,6 +58,7 @@ from pipeline.policy.lowest_in_window import judge_lowest_in_window
 from pipeline.policy.measured_before_start import judge_measured_before_start
 from pipeline.policy.measures import judge_measure
 from pipeline.policy.menstrual_status import judge_menstrual_status
+from pipeline.policy.models import Found
 from pipeline.policy.monitoring_frequency import judge_monitoring_frequency
 from pipeline.policy.monitoring_schedule import judge_monitoring
 from pipeline.policy.negative_workup import judge_negative_workup
@@ -126,9 +127,6 @@ from pipeline.policy.weekly_days import judge_weekly_days
 from pipeline.policy.weight_loss_share import judge_weight_loss_share
 from pipeline.policy.window_counts import judge_window_count
 from pipeline.policy.workup_not_done import judge_workup_done, judge_workup_not_done
-
-Found = tuple[str, list[str], str]
-
 
 # ", or by two disease-causing variants": an alternative with no number, which the
 # measurement rule does not read, so a value out of bound is no failure of the criterion

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pipeline.models import CaseFact
 from pipeline.policy.analytes import named
 from pipeline.policy.criterion_terms import _clauses, record_facts
+from pipeline.policy.models import Found
 
 _ASKS = re.compile(r"^(?P<head>.*?)\bwith\s+(?:an?\s+)?positive\s+(?P<tests>.+)$", re.I)
 _OR = re.compile(r",?\s+or\s+(?:an?\s+)?(?:positive\s+)?", re.I)
@@ -28,8 +29,6 @@ _TITER_ASKED = re.compile(
 _TITER = re.compile(r"^[^;]{0,12}?\b1\s*:\s*(\d+)\b")
 _POSITIVE = re.compile(r"\b(?:positive|detected|reactive|raised|elevated)\b", re.I)
 _NEGATIVE = re.compile(r"\b(?:negative|not detected|undetectable|non-?reactive)\b", re.I)
-
-Found = tuple[str, list[str], str]
 
 
 def _asked(tests: str) -> list[tuple[str, int | None]] | None:

@@ -11,8 +11,7 @@ import re
 from pipeline.models import CaseFact
 from pipeline.policy.care_setting import REFUSED_VISIT, names_specialty, states_prescriber
 from pipeline.policy.criterion_terms import clauses, negates
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _ASKS = re.compile(
     r"\b(?:is|are)\s+(?:asking|requesting)\s+for\s+it\b|\b(?:asks|requests|prescribes)\s+it\b",

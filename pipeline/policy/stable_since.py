@@ -18,6 +18,7 @@ from datetime import date
 from pipeline.models import CaseFact
 from pipeline.policy.change_since import _EARLIER
 from pipeline.policy.current_value import reading_span
+from pipeline.policy.models import Found
 
 _ASKS = re.compile(
     r"^(?P<name>[A-Za-z][\w\-/ ]+?)(?:\s+(?:on|by|at)\s+[^,;]+?)?\s+"
@@ -28,8 +29,6 @@ _ASKS = re.compile(
     re.I,
 )
 _VALUE = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*([^\s\d,;.()][^\s,;()]*)")
-
-Found = tuple[str, list[str], str]
 
 
 def _start(drug: str, facts: list[CaseFact]) -> date | None:

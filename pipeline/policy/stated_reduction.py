@@ -15,8 +15,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import clauses, record_facts, stem
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _ASKED = re.compile(
     r"^(?P<subject>[A-Za-z][\w ,/-]{2,80}?)\s+(?:has\s+been\s+|was\s+|is\s+)?"

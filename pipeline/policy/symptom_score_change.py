@@ -13,8 +13,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import clauses, record_facts, stem
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 # symptoms scored higher when worse
 _SYMPTOMS = {stem(w) for w in "itch itching pruritus pain fatigue nausea symptom symptoms".split()}

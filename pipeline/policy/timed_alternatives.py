@@ -16,6 +16,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.measures import judge_measure
+from pipeline.policy.models import Found
 
 _AT = re.compile(
     r",?\s+(?:at|on|from)\s+the\s+(?P<mark>(?:week|month|day|visit)\s+\d+)\s+"
@@ -29,8 +30,6 @@ _HEAD = re.compile(
     r"at most|of|<|>|≥|≤)\b",
     re.I,
 )
-
-Found = tuple[str, list[str], str]
 
 
 def judge_timed_alternatives(text: str, facts: list[CaseFact]) -> Found | None:

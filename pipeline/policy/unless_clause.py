@@ -11,8 +11,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.models import CaseFact
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _UNLESS = re.compile(r",?\s+unless\s+\S.*$", re.I)
 _TOP_DOSE = re.compile(

@@ -15,8 +15,7 @@ import re
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import MONTHS, clauses, negates, record_facts, stem
 from pipeline.policy.dates import as_of, clause_age
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _ASKED = re.compile(
     r"^(?P<subject>[A-Za-z][\w ,/()-]{2,80}?)\s+(?:is\s+)?(?:given\s+|needed\s+|used\s+)?"

@@ -12,8 +12,7 @@ import re
 
 from pipeline.models import CaseFact
 from pipeline.policy.criterion_terms import record_facts
-
-Found = tuple[str, list[str], str]
+from pipeline.policy.models import Found
 
 _ASKED = re.compile(
     r"^\s*(?P<unintended>(?:unintended|unintentional|involuntary)\s+)?weight\s+loss\s+of\s+"
