@@ -275,9 +275,14 @@ def apply_policy(
     # indication wins where it names the diagnosis better, and a tie is a person's call.
     near = [(resembles_exclusion(case, ex), ex) for ex in tree.exclusions]
     score = indication_score(case, indication, matched.abbreviations)
-    apart = [measured_apart(indication.name, ex.text, facts, drug) for ex in tree.exclusions]
+    # an exclusion split from the indication by a measured bound the case's value settles is
+    # no tie; read only for the exclusions that would tie
     if tie := next(
-        (ex for ((s, _), ex), a in zip(near, apart, strict=True) if s and s >= score and not a),
+        (
+            ex
+            for (s, _), ex in near
+            if s and s >= score and not measured_apart(indication.name, ex.text, facts, drug)
+        ),
         None,
     ):
         return PolicyDecision(
