@@ -96,6 +96,9 @@ BATCHES = {
     "synthetic19": Batch(
         POLICIES / "synthetic19", "build.py", "policy-pairs-synthetic19.yaml", 5, True, pairs=2
     ),
+    "synthetic20": Batch(
+        POLICIES / "synthetic20", "build.py", "policy-pairs-synthetic20.yaml", 5, True, pairs=2
+    ),
 }
 GOLD_FILES = [(name, p) for name, b in BATCHES.items() for p in b.gold_files]
 
