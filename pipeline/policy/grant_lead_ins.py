@@ -136,8 +136,8 @@ def _granted_after(lines: list[Line], at: int) -> tuple[str, int, str] | None:
     """A conditional lead-in whose grant follows its items ("When ALL of these are
     documented:" / items / "Then approve for 12 months", a scenario's or an IF / THEN
     rule's order): (the lead-in, the index after it, the granting line after the items)."""
-    if (read := lead_sentence(lines, at)) is None:
-        return None
+    if _marker(lines[at].text) is not None or (read := lead_sentence(lines, at)) is None:
+        return None  # a marked "3. Any of the following:" is a group among items
     text, start = read
     if not _counted_condition(text):
         return None
@@ -152,7 +152,10 @@ def _granted_after(lines: list[Line], at: int) -> tuple[str, int, str] | None:
 
 def _counted_lead(lines: list[Line], at: int) -> bool:
     """A counted conditional lead-in starts at ``at`` ("When ALL of these are
-    documented:"): a new list, whatever grants it."""
+    documented:"): a new list, whatever grants it; not a marked item's group ("3. Any of
+    the following:")."""
+    if _marker(lines[at].text) is not None:
+        return False
     read = lead_sentence(lines, at)
     return read is not None and _counted_condition(read[0])
 

@@ -141,3 +141,21 @@ def test_title_labels_and_codes_dropped_from_a_scenario_title() -> None:
     assert title_condition("Code EX-411 - primary biliary cholangitis, renewal") == (
         "primary biliary cholangitis"
     )
+
+
+def test_a_marked_group_among_items_is_no_new_lead_in() -> None:
+    from pipeline.policy.grant_lead_ins import _counted_lead
+    from pipeline.policy.outline import Line
+
+    lines = [
+        Line(
+            1,
+            0,
+            "Approvals valid for 6 months for applications meeting the following criteria: All of the following:",
+        ),
+        Line(1, 3, "1. Patient has gout"),
+        Line(1, 3, "2. Any of the following:"),
+        Line(1, 8, "2.1 Serum urate above 6 mg/dL"),
+        Line(1, 0, "When BOTH of these are documented:"),
+    ]
+    assert [_counted_lead(lines, k) for k in (2, 4)] == [False, True]
