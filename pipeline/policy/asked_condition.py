@@ -38,6 +38,24 @@ _HAS_QUESTION = re.compile(
 )
 
 
+# a title line stating what the subject has ("Given the member has X", "And the patient is
+# diagnosed with X", "Patient has X"): a scenario's or a rule's condition step, whole
+_HAS_STATEMENT = re.compile(
+    r"^(?:(?:given|and|where|when|if)\s+(?:that\s+)?)?(?:the\s+)?(?:patient|member|child|person|"
+    r"enrollee|beneficiary|recipient|individual|covered\s+person)\s+"
+    r"(?:has\s+been\s+diagnosed\s+with|has\s+a\s+diagnosis\s+of|is\s+diagnosed\s+with|"
+    r"is\s+living\s+with|has|have)\s+(?:an?\s+)?(?P<name>[^.;:?]+?)\s*\.?$",
+    re.I,
+)
+
+
+def stated_name(text: str) -> str | None:
+    """What a whole statement line says the subject has ("Given the member has X" → X), as
+    printed (the caller tests it names a condition), or None."""
+    m = _HAS_STATEMENT.match(text.strip())
+    return m["name"] if m is not None else None
+
+
 def asked_condition(text: str) -> str | None:
     """The condition a criterion's opening names, or None."""
     m = _BEFORE.match(text.strip())

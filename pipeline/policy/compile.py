@@ -88,7 +88,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-35"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-36"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -136,6 +136,8 @@ COMPILER_VERSION = "policy-compiler-35"  # 7: two-column criteria tables; 8: con
 # 34: inquiry screens: response columns, tagged question ids, use / rule fields (screen_fields.py)
 # 35: struck (redline) lines dropped, a code library cited by formula cells, dash-ruled headings,
 # lettered clauses cited as subsections, time labels as branch words (statute_sections.py)
+# 36: scenarios' counted conditions granted after their items, condition steps ("Given the
+# member has X") and title labels / codes, request types from every title in reach
 
 
 class PolicyCompileError(NecessityError, ValueError):

@@ -30,7 +30,14 @@ lead-in naming none continues the indication read before it. A logic label may f
 lead-in's colon ("... the following criteria: Both:"). The
 request type and duration come from the lead-in or its title ("first request", "renewal",
 "for 6 more months", "for 6 months", branch_names.py's words); a branch of no stated type
-beside its indication's one renewal is the first request. compile.py uses this reading only
+beside its indication's one renewal is the first request.
+
+A test script's or rule's order reads the same way: a counted condition ("When ALL of these are
+documented:") whose grant follows its items ("Then approve for 12 months": the term), under a
+title naming the request type ("Scenario: X-01 <condition>, renewal", every title in reach is
+read for it) and a step stating the condition ("Given the member has <condition>"). A name
+pointing back ("for that episode") is none; "For X we renew ..." names X. A lead-in over
+nothing but titles leads no items. compile.py uses this reading only
 where the other readers found no indication, a weaker single one, or none named by a
 condition.
 """
@@ -40,24 +47,25 @@ from __future__ import annotations
 import re
 
 from pipeline.policy import fields as F
-from pipeline.policy.asked_condition import questioned_name
 from pipeline.policy.branch_names import (
-    CONTINUED_RE,
     INITIAL_RE,
-    REQUEST_WORDS,
-    branch_heading_kind,
-    time_kind,
 )
 from pipeline.policy.condition_spelling import spelled_condition
 from pipeline.policy.condition_vocabulary import names_condition
 from pipeline.policy.grant_logic import _logic, _typed
-from pipeline.policy.grant_words import FURTHER_TERM, grant_words
+from pipeline.policy.grant_titles import (
+    _HEADING_REACH,
+    _RENEWAL,
+    _heading_above,
+    _is_title,
+    _request_type,
+    _sentence_title,
+    _titles_above,
+)
+from pipeline.policy.grant_words import grant_words
 from pipeline.policy.granted_subject import passive_subject
 from pipeline.policy.lead_in_sections import TERMED_RUN_IN, join_renewals, section_kinds
 from pipeline.policy.lead_in_sentences import (
-    _MAX_HEADING_WORDS,
-    _MAX_PANEL_WORDS,
-    _SENTENCE,
     _is_heading,
     lead_sentence,
     own_clauses,
@@ -66,7 +74,7 @@ from pipeline.policy.lead_in_terms import section_term, term
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Branch, Indication
 from pipeline.policy.outline import Line
-from pipeline.policy.prose_condition import SUBJECT_LABEL, named_class, prose_condition
+from pipeline.policy.prose_condition import prose_condition
 from pipeline.policy.run_in_branches import _name, document_condition, titled_subject
 from pipeline.policy.sections import _Branch, _root
 from pipeline.policy.shared_sections import cited_section_lines
@@ -80,13 +88,6 @@ _CONDITIONAL = re.compile(
     r"(?:\s*(?:both|either|all|any|one|each)\b[^:]{0,40}:)?\s*$",
     re.I,
 )
-# a title naming its request type before its condition ("Initial application - (X)",
-# "Renewal: X", "Repeat course - X"): the condition is what follows
-_BRANCH_TITLE = re.compile(
-    rf"^(?:{REQUEST_WORDS})(?:\s+(?:application|request|approval|"
-    r"authori[sz]ation|course|therapy|treatment|criteria|dosing))?\s*[-–—:]\s*",
-    re.I,
-)
 # a run-in label naming what the lead-in grants ("X (Brand): approve one course if", "X:
 # may be covered for 3 months when"; not "Amended and accepted: continued approval for
 # ...": the label is no object of the grant)
@@ -95,36 +96,23 @@ _RUN_IN = re.compile(
     r"(?:approv|authori[sz]|cover|fund|allow|dispens|grant|pa(?:y|id)\b|subsidi[sz])",
     re.I,
 )
-# a title sentence before the granting one in a lead-in ("Restriction 1 - Iron deficiency
-# anemia. One course is approved when ..."), its label and number dropped
-_LABEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]*\s+[\dA-Z]{1,3}\s*[-–—:.]\s+")
-# a title sentence's last part naming its request type ("X, initial course", "X - renewal")
-_KIND_TAIL = re.compile(
-    rf"\s*[,;:\-–—]?\s*\b(?:{REQUEST_WORDS})(?:\s+(?:course|request|"
-    r"application|approval|authori[sz]ation|therapy|treatment|dosing))?\s*$",
-    re.I,
-)
-# a title opening on a decision ("APPROVE 16 weeks", "Deny", "Refer to review")
-_ACTION = re.compile(r"^(?:approve[ds]?|authori[sz]e[ds]?|deny|denied|refer|stop)\b", re.I)
 _FOR = re.compile(
     r"\bfor\s+(?!(?:\d+|one|two|three|six|twelve)\b)"
     r"(?:(?:the\s+)?treatment\s+of\s+|members?\s+with\s+|patients?\s+with\s+)?"
     r"(?P<name>[^,:;()]+?)\s+(?:when|if|where|in\s+(?:members|patients|adults))\b",
     re.I,
 )
-_VERB = re.compile(r"\s+(?:is|are|will|may|shall|can)\s+", re.I)
-# a heading's or question's own "for <condition>" ("When will we approve X for endometriosis
-# pain?", "3.1 Pegloticase for chronic gout")
-_TITLE_FOR = re.compile(
-    r"\bfor\s+(?:the\s+treatment\s+of\s+)?(?P<name>[^,:;()?]+?)\s*[?.]?\s*$", re.I
+# where a "for <condition>" name ends: its verb ("X for Y is renewed"), or the granting
+# clause's own subject ("For X we renew for 12 months when": X)
+_VERB = re.compile(
+    r"\s+(?:is|are|will|may|shall|can)\s+|[,\s]+(?:we|you|they|the\s+plan)\s+(?=[a-z])", re.I
 )
-# the request type a lead-in or its heading names (branch_names.py's words), and a further
-# term ("for 6 more months") as a renewal
-_RENEWAL = re.compile(rf"{CONTINUED_RE.pattern}|{FURTHER_TERM.pattern}", re.I)
+# a name pointing back at what was said before ("for that episode", "for this use", "for
+# such patients"): no condition of its own; the title above names it
+_POINTS_BACK = re.compile(r"^(?:that|this|these|those|such|the\s+same|said)\b", re.I)
 _ENTRY = re.compile(r"\b(?:inclusion|entry|enrol(?:l?ment)?)\s+criteri", re.I)
 _COUNTED = re.compile(r"\b(?:all|both|any|either|one)\s+of\s+the\s+following\b", re.I)
 _CELL_GAP = re.compile(r"\s{3,}")
-_HEADING_REACH = 4
 
 
 def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
@@ -142,6 +130,49 @@ def _lead_in(lines: list[Line], at: int) -> tuple[str, int] | None:
     if text.endswith(":") and not (_CONDITIONAL.search(text) or _typed_term(text)):
         return None
     return read
+
+
+def _granted_after(lines: list[Line], at: int) -> tuple[str, int, str] | None:
+    """A conditional lead-in whose grant follows its items ("When ALL of these are
+    documented:" / items / "Then approve for 12 months", a scenario's or an IF / THEN
+    rule's order): (the lead-in, the index after it, the granting line after the items)."""
+    if _marker(lines[at].text) is not None or (read := lead_sentence(lines, at)) is None:
+        return None  # a marked "3. Any of the following:" is a group among items
+    text, start = read
+    if not _counted_condition(text):
+        return None
+    for k in range(at + 1, start):
+        later = lead_sentence(lines, k)
+        if later is not None and later[1] == start and _counted_condition(later[0]):
+            return None  # the lead-in starts on a later line ("Given X" / "When ALL of:")
+    end = items_end(lines, start, lines[at])
+    after = _grant_after(lines, start, end)
+    return (text, start, after) if after else None
+
+
+def _counted_lead(lines: list[Line], at: int) -> bool:
+    """A counted conditional lead-in starts at ``at`` ("When ALL of these are
+    documented:"): a new list, whatever grants it; not a marked item's group ("3. Any of
+    the following:")."""
+    if _marker(lines[at].text) is not None:
+        return False
+    read = lead_sentence(lines, at)
+    return read is not None and _counted_condition(read[0])
+
+
+def _counted_condition(text: str) -> bool:
+    """A lead-in stating a condition over a count of its items ("When ALL of these are
+    documented:", "If BOTH apply:")."""
+    return text.endswith(":") and bool(_CONDITIONAL.search(text)) and _logic(text) is not None
+
+
+def _grant_after(lines: list[Line], start: int, end: int) -> str:
+    """The line right after the items when it grants ("Then approve for 6 months"), else
+    nothing: where a scenario or a rule states its grant and term."""
+    if end <= start or end >= len(lines) or _lead_in(lines, end) is not None:
+        return ""
+    after = lines[end].text.strip()
+    return after if grant_words(after) else ""
 
 
 def _typed_term(text: str) -> bool:
@@ -171,7 +202,7 @@ def items_end(lines: list[Line], start: int, lead: Line) -> int:
             and (not _marker(line.text) or not _alike(line, lines[start]))
         ):
             break
-        if _lead_in(lines, end) is not None:
+        if _lead_in(lines, end) is not None or _counted_lead(lines, end):
             break
         if _is_heading(line) and end + 1 < len(lines) and _lead_in(lines, end + 1):
             break
@@ -238,73 +269,6 @@ def _base_condition(condition: str) -> str:
     return head if names_condition(head) else condition
 
 
-def _bare(text: str) -> str:
-    """A title less its request-type words ("FIRST REQUEST", "Continued use")."""
-    return _RENEWAL.sub(" ", INITIAL_RE.sub(" ", text))
-
-
-def _is_title(line: Line) -> bool:
-    """A heading, a question ("Q2. When will we approve X for Y?") or a numbered heading
-    set apart ("3.1 Pegloticase (Krystexxa) for chronic gout"): what a lead-in's condition
-    may be named by."""
-    text = line.text.strip()
-    if _is_heading(line) or text.endswith("?") and text[:1].isupper():
-        return True
-    mark = _marker(text)
-    return (
-        mark is not None
-        and line.blank_before
-        and _is_heading(Line(line.page, line.indent, mark[2]))
-        and mark[2][:1].isupper()
-    )
-
-
-def _panel_title(line: Line) -> bool:
-    """A title of any case set apart right over the lead-in, no sentence ("buprenorphine
-    extended-release (Sublocade) 300 mg subcut - first injection": a panel's orderable)."""
-    text = line.text.strip()
-    return (
-        line.blank_before
-        and _marker(text) is None
-        and text[-1:] not in ".;:,"
-        and len(text.split()) <= _MAX_PANEL_WORDS
-        and not grant_words(text)
-    )
-
-
-def _title_name(text: str) -> str | None:
-    """The condition a title names: its own "for <condition>" where that names one, else
-    the title (less its number) where it names one."""
-    mark = _marker(text)
-    text = mark[2] if mark is not None else text
-    text = SUBJECT_LABEL.sub("", text)  # "Subject: Migraine medications - ..."
-    if (drugs := named_class(text)) is not None:
-        return drugs
-    if (typed := _BRANCH_TITLE.match(text)) is not None:
-        text = text[typed.end() :].strip().removeprefix("(").removesuffix(")").strip()
-    if (m := _TITLE_FOR.search(text)) is not None and names_condition(_bare(m.group("name"))):
-        return m.group("name").strip()
-    if _ACTION.match(text):
-        return None  # "APPROVE 16 weeks", "Deny": an end box's action, no condition
-    # "PATHWAY 2 - Does the member have X?": the question after its band's label
-    if (asked := questioned_name(_LABEL_NUMBER.sub("", text))) is not None and any(
-        # "Does your child have Alagille syndrome?"; "... have PFIC (<its spelled name>)?"
-        names_condition(_bare(part))
-        for part in (asked, *re.findall(r"\(([^()]+)\)", asked))
-    ):
-        return _spelled_first(asked.strip())
-    return text.rstrip("?").strip() if names_condition(_bare(text)) else None
-
-
-def _spelled_first(name: str) -> str:
-    """ "DIRA (deficiency of the IL-1 receptor antagonist)" → its spelled name first, the
-    abbreviation after it, where only the spelled name reads as a condition."""
-    m = re.fullmatch(r"(?P<short>[^()]+?)\s*\((?P<long>[^()]+)\)", name)
-    if m is None or names_condition(name) or not names_condition(m["long"]):
-        return name
-    return f"{m['long'].strip()} ({m['short']})"
-
-
 def _run_in_name(label: str, condition: str | None, lines: list[Line], at: int) -> str | None:
     """The indication a run-in label names ("Drug X (Brand): approve ... if"): a condition
     it names, else the drug's, granted for the condition the titles above or the document's
@@ -317,65 +281,6 @@ def _run_in_name(label: str, condition: str | None, lines: list[Line], at: int) 
         return None
     found = condition or prose_condition(lines, at)
     return _name(label, found) if found is not None else None
-
-
-def _sentence_title(text: str) -> str | None:
-    """The condition a short title sentence opening the lead-in names ("Restriction 1 -
-    Iron deficiency anemia. One course is approved when ...")."""
-    sentences = _SENTENCE.split(text)
-    if len(sentences) < 2:
-        return None
-    title = _LABEL_NUMBER.sub("", sentences[0]).rstrip(". ")
-    # its request-type words are the branch's ("active X, first course" names X)
-    title = _KIND_TAIL.sub("", title).strip()
-    short = len(title.split()) <= _MAX_HEADING_WORDS
-    named = names_condition(_bare(title))
-    return title if short and not grant_words(title) and named else None
-
-
-def _heading_above(lines: list[Line], at: int, floor: int) -> tuple[str | None, str | None]:
-    """(the condition the nearest title naming one names, the nearest title of any kind)
-    above the lead-in at ``at``, no further back than ``floor``."""
-    any_heading = None
-    for k in range(at - 1, max(floor, at - _HEADING_REACH) - 1, -1):
-        wrapped = _wrapped_question(lines, k, floor)
-        if not (wrapped or _is_title(lines[k]) or k == at - 1 and _panel_title(lines[k])):
-            continue
-        text = wrapped or lines[k].text.strip()
-        any_heading = any_heading or text
-        if (name := _title_name(text)) is not None:
-            return name, any_heading
-    return None, any_heading
-
-
-def _wrapped_question(lines: list[Line], k: int, floor: int) -> str | None:
-    """A title question wrapped onto a second line ("PATHWAY 2 - Does the member have X (its" /
-    "spelled name)?"): the two lines joined, read from the wrapped line ``k``."""
-    line = lines[k]
-    text = line.text.strip()
-    if k - 1 < floor or line.blank_before or not text[:1].islower() or not text.endswith("?"):
-        return None
-    above = lines[k - 1]
-    joined = f"{above.text.strip()} {text}"
-    fits = len(joined.split()) <= 2 * _MAX_HEADING_WORDS and above.text[:1].isupper()
-    return joined if above.blank_before and fits else None
-
-
-def _request_type(*texts: str) -> str:
-    for text in texts:
-        first = INITIAL_RE.search(text)
-        again = _RENEWAL.search(text)
-        if first and (not again or first.start() < again.start()):
-            return "initial"
-        if again:
-            return "continuation"
-    for text in texts:
-        # a title's last part after its dash, a branch's name ("X - maintenance injection")
-        tail = re.split(r"\s+[-–—]\s+", text)
-        if len(tail) >= 2 and (kind := branch_heading_kind(tail[-1])) is not None:
-            return kind
-    # a milestone's time label ("MONTH 6, THEN EVERY 12 MONTHS"), the lead-in's time words
-    return next((k for text in reversed(texts) if (k := time_kind(text)) is not None), "any")
 
 
 def grant_lead_in_indications(
@@ -393,26 +298,34 @@ def grant_lead_in_indications(
     floor = 0
     at = 0
     while at < len(lines):
-        read = _lead_in(lines, at)
-        if read is None:
+        # a granting lead-in, else a counted condition whose grant follows its items
+        if (read := _lead_in(lines, at)) is not None:
+            (text, start), grant_line = read, ""
+        elif (granted := _granted_after(lines, at)) is not None:
+            text, start, grant_line = granted
+        else:
             at += 1
             continue
-        text, start = read
         end = items_end(lines, start, lines[at])
         items = _item_lines(lines[start:end], raw, lines[at].indent)
-        if not items:
+        grant_line = grant_line or _grant_after(lines, start, end)
+        if not items or all(_is_title(x) for x in lines[start:end]):
+            # nothing but titles after it ("Acceptance criteria" / "Scenario: X"): a statement
+            # about the document, leading no items; the titles are read on
             at = start
             continue
         # "..., together with chapter 3.": the shared section's items too (shared_sections.py)
         items = own_clauses(items, lines[at]) + cited_section_lines(text, lines)
         named, heading = _heading_above(lines, at, floor)
-        kind = _request_type(text, heading or "")
+        # request-type words wherever a title in reach writes them: the nearest title, then
+        # the others above it ("Scenario: X, renewal" over "Given the member has X")
+        kind = _request_type(text, heading or "", *_titles_above(lines, at, floor))
         # else the request-type section the lead-in stands in ("REAUTHORIZATION" over several)
         kind = kind if kind != "any" else kinds[at] or "any"
         # a study's "Inclusion criteria" over a lead-in: the criteria to start
         kind = "initial" if kind == "any" and _ENTRY.search(heading or "") else kind
         title = Line(lines[at].page, lines[at].indent, text)
-        said_term = term(text) or term(heading or "")
+        said_term = term(text) or term(grant_line) or term(heading or "")
         # else the term the section states between its title and the lead-in
         said_term = said_term or section_term(lines, at, floor, _HEADING_REACH)
         b = _Branch(kind, title, approval=said_term, lines=items)
@@ -438,7 +351,11 @@ def grant_lead_in_indications(
         # its nearest title names
         # "X for Y is renewed for 6 months when": the name ends at its verb
         for_name = _VERB.split(m.group("name"))[0].strip() if m else ""
-        said = for_name if for_name and names_condition(for_name) else None
+        said = (
+            for_name
+            if for_name and names_condition(for_name) and not _POINTS_BACK.match(for_name)
+            else None
+        )
         said = said or _sentence_title(text) or labelled_condition(text)
         run = _RUN_IN.match(text) or TERMED_RUN_IN.match(text)
         if said is None and run is not None:

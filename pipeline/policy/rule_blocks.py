@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from pipeline.policy.condition_vocabulary import names_condition
-from pipeline.policy.grant_lead_ins import _request_type
+from pipeline.policy.grant_titles import _request_type
 from pipeline.policy.grant_words import REFUSES, grant_words
 from pipeline.policy.layout_text import Line
 from pipeline.policy.list_labels import _marker

@@ -22,9 +22,14 @@ _LABEL = re.compile(
     r"(?:code|section|part|panel|box|appendix|schedule|form|card|path(?:way)?|track|band|"
     r"restriction|protocol|policy|criteria\s+set|"
     # "ICD-10 I50.22", "ICD-10-CM code M04.2": a band naming its use by code and description
-    r"icd-?10(?:-cm)?(?:\s+codes?)?:?)\s*(?:no\.?\s*)?[A-Z0-9][\w.\-]{0,9}\.?",
+    r"icd-?10(?:-cm)?(?:\s+codes?)?:?)\s*(?:no\.?\s*)?[A-Z0-9][\w.\-]{0,9}\.?"
+    # a test script's or a rules engine's own label words, with or without a number
+    # ("Scenario: DDAVP-01 X, first request", "Rule 4: X")
+    r"|(?:scenario|rule|test\s+case|use\s+case|story)(?:\s+(?:no\.?\s*)?[A-Z0-9][\w.\-]{0,9})?",
     re.I,
 )
+# a code opening a part before its words ("DDAVP-01 Central diabetes insipidus")
+_CODE_FIRST = re.compile(r"^[A-Z]{1,5}(?:-[A-Z0-9]{1,5})*-\d[\w.\-]*\s+(?=[A-Za-z])")
 # a bare code ("EX-411", "PAR-NEU-07", "A1.2")
 _CODE = re.compile(r"[A-Z]{1,5}(?:-[A-Z0-9]{1,5})*-?\d[\w.\-]*|[A-Z]?\d+(?:\.\d+)*")
 # a request type as a whole part ("first request", "renewal", "initial authorization")
@@ -48,7 +53,7 @@ def title_condition(title: str) -> str | None:
     parts = [p.strip(" .;") for p in _PART_BREAK.split(title.strip()) if p.strip(" .;")]
     if len(parts) < 2:
         return None
-    kept = [p for p in parts if not _label_part(p)]
+    kept = [_CODE_FIRST.sub("", p) for p in parts if not _label_part(p)]
     named = [p for p in kept if names_condition(p)]
     if len(kept) == len(parts) or len(named) != 1:
         return None

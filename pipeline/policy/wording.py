@@ -23,6 +23,8 @@ _EXCLUSION_SECTION = re.compile(
     # dispense": a form's or an order screen's refusals
     r"\b(?:can ?not|can't|will not|won't|do not|does not) (?:accept|dispense|process|verify)\b|"
     r"\bhard stop\b|"
+    # "Out of scope (deny with reason code NC-14)": a rules ticket's uses left out
+    r"\bout of scope\b|"
     # "Not met by these subsets", "Not eligible under this policy": a heading over the uses
     # a criteria set leaves out
     r"^\s*not (?:met|eligible) (?:by|for|under|in)\b|"

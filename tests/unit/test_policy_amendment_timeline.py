@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipeline.policy.branch_names import time_kind
 from pipeline.policy.compile import compile_policy
-from pipeline.policy.grant_lead_ins import _title_name
+from pipeline.policy.grant_titles import _title_name
 from pipeline.policy.grant_words import grant_words, grants
 from pipeline.policy.layout_text import layout_lines
 from pipeline.policy.outline import Line

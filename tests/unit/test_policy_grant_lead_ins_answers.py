@@ -19,7 +19,8 @@ from pipeline.policy.branch_names import (
 )
 from pipeline.policy.compile import compile_policy
 from pipeline.policy.condition_vocabulary import names_condition
-from pipeline.policy.grant_lead_ins import _request_type, _title_name, lead_sentence
+from pipeline.policy.grant_lead_ins import lead_sentence
+from pipeline.policy.grant_titles import _request_type, _title_name
 from pipeline.policy.grant_words import grant_words, grants
 from pipeline.policy.lead_in_terms import term as _term
 from pipeline.policy.outline import Line

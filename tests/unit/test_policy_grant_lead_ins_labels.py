@@ -12,11 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.policy.compile import compile_policy
-from pipeline.policy.grant_lead_ins import (
-    _CONDITIONAL,
-    _sentence_title,
-    _title_name,
-)
+from pipeline.policy.grant_lead_ins import _CONDITIONAL
+from pipeline.policy.grant_titles import _sentence_title, _title_name
 from pipeline.policy.layout_text import _marked
 from pipeline.policy.outline import Line
 from pipeline.policy.prose_condition import named_class, prose_condition
@@ -241,7 +238,7 @@ def test_a_heading_over_items_not_all_refusing_is_no_exclusion_list() -> None:
 
 
 def test_other_words_of_funding_and_of_a_further_course() -> None:
-    from pipeline.policy.grant_lead_ins import _request_type
+    from pipeline.policy.grant_titles import _request_type
     from pipeline.policy.grant_words import grant_words
 
     assert grant_words("Treatment is funded when the patient meets all of the following:")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.policy.compile import compile_policy
-from pipeline.policy.grant_lead_ins import _title_name
+from pipeline.policy.grant_titles import _title_name
 from pipeline.policy.grant_words import grant_words
 from pipeline.policy.reading_choice import named_by_condition
 from tests.unit.test_policy_layouts_rows import _pdf, _shape
