@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.policy.block_headings import heads_indented_block
 from pipeline.policy.condition_vocabulary import document_heading
 from pipeline.policy.layout_text import Line
 from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, clause_fits, starts_list
@@ -287,7 +288,11 @@ def outline(lines: list[Line]) -> list[Item]:
             in_note = False
             continue
         prev = lines[at - 1] if at else None
-        if found is None and (_is_heading(line, nxt, closed) or _heading_in_prose(prev, line, nxt)):
+        if found is None and (
+            _is_heading(line, nxt, closed)
+            or _heading_in_prose(prev, line, nxt)
+            or heads_indented_block(line, lines[at + 1 : at + 3])
+        ):
             section, stack, in_note, heading = line.text, [], False, line.text
             heads.append(line.text)
             continue
