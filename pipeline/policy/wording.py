@@ -164,3 +164,6 @@ _GENERIC_HEADING = re.compile(
     r"requirements?|summary|overview)\b",
     re.I,
 )
+
+# A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
+_CONNECTOR_LINE = re.compile(r"^[-–(\[]*\s*(AND|OR)\s*[-–)\]]*(?:\s+|$)(.*)$")
