@@ -46,7 +46,7 @@ from pipeline.policy.layout_text import Line, layout_lines, raw_pages, running_l
 from pipeline.policy.lead_in_sections import pairs_renewals, untyped
 from pipeline.policy.lettered_alternatives import lettered_alternatives
 from pipeline.policy.line_readers import LINE_READERS
-from pipeline.policy.models import EMPTY, Exclusion, Indication, PolicyTree
+from pipeline.policy.models import EMPTY, Indication, PolicyTree
 from pipeline.policy.numbered import numbered_indications
 from pipeline.policy.ordinal_prose import set_out_ordinals
 from pipeline.policy.outline import Item, outline
@@ -57,6 +57,7 @@ from pipeline.policy.questionnaire_columns import blank_response_column
 from pipeline.policy.reading_choice import adds_criteria, named_by_condition
 from pipeline.policy.references import resolve
 from pipeline.policy.refusal_lead_ins import refused_items
+from pipeline.policy.refused_rows import refused_rows
 from pipeline.policy.renewal_statements import add_continuation, cited, continues
 from pipeline.policy.repeat_shapes import document_shapes
 from pipeline.policy.row_table_refs import apply_row_tables
@@ -67,8 +68,9 @@ from pipeline.policy.screen_fields import screen_field_lines
 from pipeline.policy.section_names import defined_abbreviations, spell_out
 from pipeline.policy.section_refs import drop_section_refs
 from pipeline.policy.sections import better_reading, section_indications
+from pipeline.policy.stacked_halves import rejoin_stacked_halves
 from pipeline.policy.step_tiers import tier_indications
-from pipeline.policy.table import Row, read_tables
+from pipeline.policy.table import Row, chart_header, read_tables
 from pipeline.policy.table_refs import apply_table_statements
 from pipeline.policy.table_tree import _table_indications
 from pipeline.policy.use_label_renewals import name_listed_uses, spread_use_renewals
@@ -88,7 +90,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-36"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-37"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -138,6 +140,9 @@ COMPILER_VERSION = "policy-compiler-36"  # 7: two-column criteria tables; 8: con
 # lettered clauses cited as subsections, time labels as branch words (statute_sections.py)
 # 36: scenarios' counted conditions granted after their items, condition steps ("Given the
 # member has X") and title labels / codes, request types from every title in reach
+# 37: titles over indented blocks (block_headings.py), a benefits chart's stacked halves
+# side by side (stacked_halves.py), its "Limitations, Exceptions" column as criteria and its
+# refusing rows as exclusions (refused_rows.py)
 
 
 class PolicyCompileError(NecessityError, ValueError):
@@ -156,8 +161,8 @@ def build_tree(
 ) -> PolicyTree:
     problems: list[str] = []
     roots = unwrap_generic(roots)
-    indications: list[Indication] = _table_indications(rows or [], pages, problems)
-    exclusions: list[Exclusion] = []
+    # a table's rows that refuse ("uses this plan does not cover") list exclusions
+    indications, exclusions = refused_rows(_table_indications(rows or [], pages, problems))
     scope: list[str] = [title]
     seen_indication = False
     last_branched: Indication | None = None
@@ -354,6 +359,8 @@ def compile_policy(path: Path, *, source_id: str, title: str) -> PolicyTree:
         raw = read_column_layouts(
             branch_columns(in_force_column(blank_response_column(raw_pages(Path(path)))))
         )
+        # a chart's halves stacked by the extraction, set side by side (stacked_halves.py)
+        raw = rejoin_stacked_halves(raw, chart_header)
         rows, used = read_tables(raw)
         # a flowchart's boxes as items, its YES / NO arrow labels dropped (flowchart_answers.py);
         # "First, X. Second, Y." set out as a list (ordinal_prose.py); bare answer boxes dropped

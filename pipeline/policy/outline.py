@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.policy.block_headings import unspaced_heading
 from pipeline.policy.condition_vocabulary import document_heading
 from pipeline.policy.layout_text import Line
 from pipeline.policy.list_labels import _BULLETS, _LETTER_OF, _marker, clause_fits, starts_list
@@ -27,6 +28,7 @@ from pipeline.policy.statements import (
 )
 from pipeline.policy.wording import (
     _APPROVAL_LINE,
+    _CONNECTOR_LINE,
     _CONTINUATION,
     _INITIAL,
     run_in_condition,
@@ -38,7 +40,6 @@ _CAPS_LABEL = re.compile(r"^[A-Z][A-Z/&\- ]{3,60}:$")
 
 # A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
 _LEAD = re.compile(r"\bof the following\b|:\s*$", re.I)
-_CONNECTOR_LINE = re.compile(r"^[-–(\[]*\s*(AND|OR)\s*[-–)\]]*(?:\s+|$)(.*)$")
 _ALONE_CONNECTOR = re.compile(r"^[-–]\s*(?:AND|OR)\s*[-–]?\s*$")
 # A connector printed before an item's marker ("AND 2. Patient is ...", "OR b. ..."): it
 # joins the item to its sibling above, as "; and" at that sibling's end would.
@@ -193,32 +194,6 @@ def _is_heading(line: Line, nxt: Line | None = None, closed: bool = False) -> bo
     return title and nxt is not None and line.indent <= nxt.indent + 2
 
 
-def _heading_in_prose(prev: Line | None, line: Line, nxt: Line | None) -> bool:
-    """A condition's name set between two paragraphs with no space around it ("Crohn's
-    Disease" after a paragraph's last sentence, before the next paragraph's long first
-    line): a short title-case line at the margin where a paragraph's line would be long or
-    end a sentence."""
-    if prev is None or nxt is None or line.page != prev.page or nxt.page != line.page:
-        return False
-    text = line.text
-    words = text.split()
-    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
-    return (
-        1 <= len(words) <= 6
-        and line.indent <= 2
-        and abs(nxt.indent - line.indent) <= 2
-        and text[0].isupper()
-        and not text.endswith((".", ",", ";", ":"))
-        and bool(long_words)
-        and all(w[0].isupper() for w in long_words)
-        and prev.text.rstrip().endswith(".")
-        and nxt.text[:1].isupper()
-        and len(nxt.text) >= max(60, 3 * len(text))
-        and not _CONNECTOR_LINE.match(text)
-        and _marker(nxt.text) is None
-    )
-
-
 def outline(lines: list[Line]) -> list[Item]:
     """Lines → a forest of items. A marker style already open on the stack closes the
     items below it (a sibling); a new style opens a child."""
@@ -286,8 +261,7 @@ def outline(lines: list[Line]) -> list[Item]:
                 stack = [*stack[:level], group]
             in_note = False
             continue
-        prev = lines[at - 1] if at else None
-        if found is None and (_is_heading(line, nxt, closed) or _heading_in_prose(prev, line, nxt)):
+        if found is None and (_is_heading(line, nxt, closed) or unspaced_heading(lines, at)):
             section, stack, in_note, heading = line.text, [], False, line.text
             heads.append(line.text)
             continue

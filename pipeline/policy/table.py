@@ -20,9 +20,15 @@ from pipeline.policy.fields import ICD10_CODE
 from pipeline.policy.layout_text import Line, is_running, running_lines
 from pipeline.policy.table_centered import Record, centered_rows, is_centered
 
-_CRITERIA_HEAD = re.compile(r"\b(criteria|requirements?)\b", re.I)
+# "pa-criteria" (a tag in a ticket's Labels field) is no column head. "Limitations,
+# Exceptions, & Other Important Information": a benefits chart's column the plan's
+# conditions for a service sit in (the Summary of Benefits and Coverage template).
+_CRITERIA_HEAD = re.compile(
+    r"(?<![-\w])(criteria|requirements?)\b|^limitations,\s+exceptions\b", re.I
+)
 _SUBJECT_HEAD = re.compile(
-    r"\b(drugs?|medications?|products?|agents?|names?|indications?|diagnos\w*|conditions?)\b",
+    r"\b(drugs?|medications?|products?|agents?|names?|indications?|diagnos\w*|conditions?|"
+    r"services you may need)\b",
     re.I,
 )
 _ITEM_START = re.compile(r"^[•●▪■o◦\-–\uf0b7\uf0a7]\s|^\(?\d{1,2}[.)]\s|^[a-z][.)]\s")
@@ -160,6 +166,12 @@ def _criteria_edge(cols: _Columns, header: str, below: list[str], fallback: int)
         return fallback
     # the column's own edge: where most lines start, within the drift of the leftmost
     return max((x for x in counts if left <= x <= left + _SLACK), key=lambda x: counts[x])
+
+
+def chart_header(raw: str, page: int) -> _Columns | None:
+    """The criteria table header the line is, if any (for readers that mend a table's
+    layout before the rows are read: stacked_halves.py)."""
+    return _header(raw, page)
 
 
 def _cells(raw: str, cols: _Columns) -> list[str] | None:

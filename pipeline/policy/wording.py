@@ -19,6 +19,8 @@ _EXCLUSION_SECTION = re.compile(
     r"\b(?:shall|will) not (?:authori[sz]e|approve|cover|pay for)\b|"
     # "DENIAL CRITERIA:" over the uses a Medicaid criteria sheet denies
     r"^\s*denial criteria\b|"
+    # "Out of scope (deny with reason code NC-14)": a rules ticket's uses it refuses
+    r"^\s*out of scope\b|\bdeny with (?:a |the )?reason\b|"
     # "WE CANNOT ACCEPT THE REFERRAL IF ANY OF THESE APPLY", "HARD STOP", "Stop - do not
     # dispense": a form's or an order screen's refusals
     r"\b(?:can ?not|can't|will not|won't|do not|does not) (?:accept|dispense|process|verify)\b|"
@@ -164,3 +166,6 @@ _GENERIC_HEADING = re.compile(
     r"requirements?|summary|overview)\b",
     re.I,
 )
+
+# A connector on a line of its own: "-AND-", "OR", "AND any of the following:".
+_CONNECTOR_LINE = re.compile(r"^[-–(\[]*\s*(AND|OR)\s*[-–)\]]*(?:\s+|$)(.*)$")
