@@ -10,9 +10,10 @@ import re
 from pipeline.models import CaseFact
 from pipeline.policy.units import figures_only
 
+# who a policy's age line is about, one list for both patterns below
+_PERSON = r"(?:patient|member|child|recipient|person|individual|enrollee|beneficiary)"
 _SUBJECT = (
-    r"(?:(?:she|he|they|the\s+(?:covered\s+)?(?:patient|member|child|recipient|person|"
-    r"individual|enrollee|beneficiary)|patient|member|recipient|"
+    rf"(?:(?:she|he|they|the\s+(?:covered\s+)?{_PERSON}|patient|member|recipient|"
     r"your\s+child)\s+(?:is|are|must\s+be)\s+)?"
 )
 # "...or older;", "...or older; and": a list item's closing mark and joining word
@@ -20,8 +21,8 @@ _ITEM_END = re.compile(r"[;,]\s*(?:and|or)?\s*$", re.I)
 # "for a Covered Person eighteen (18) years of age or older, the prescriber has checked ...":
 # a requirement that applies only from an age on; for a younger patient it asks nothing
 _FROM_AGE = re.compile(
-    r"^\s*(?:for|in)\s+(?:an?\s+|the\s+)?(?:covered\s+)?(?:patient|member|person|individual|"
-    r"enrollee|beneficiary|adult|child)s?\s+(?:who\s+(?:is|are)\s+)?(?:aged?\s+)?"
+    rf"^\s*(?:for|in)\s+(?:an?\s+|the\s+)?(?:covered\s+)?(?:{_PERSON}|adult)s?\s+"
+    r"(?:who\s+(?:is|are)\s+)?(?:aged?\s+)?"
     r"(?P<n>\d{1,2})\s*(?:years?(?:\s+of\s+age|\s+old)?)?\s+or\s+(?:older|over|above)\s*,\s*"
     r"(?P<rest>\S.{10,})$",
     re.I,
