@@ -351,21 +351,23 @@ def _one_or_more(bound: Bound) -> bool:
 
 
 def check_model_judgment(
-    j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str = ""
+    j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str = "", share: int = 2
 ) -> Judgment:
     """The model's answer checked (see ``_check``); a met that no fact states of the whole
-    criterion may be one of its alternatives ("either ..., or ..."), checked alone."""
+    criterion may be one of its alternatives ("either ..., or ..."), checked alone.
+    ``share``: a met's fact states at least 1/share of the criterion's terms (two at least;
+    a half for the three-way judgment, a third for a yes asked of that one fact alone)."""
     if j.status == "met" and compares_readings(node.text):  # two readings: code compares
         problem = "the model said met for a comparison of two readings: code compares them"
         return j.model_copy(
             update={"status": "not_documented", "facts": [], "problems": [*j.problems, problem]}
             | {"reason": "model's met not accepted"}
         )
-    checked = _check(j.model_copy(deep=True), node, facts, drug)
+    checked = _check(j.model_copy(deep=True), node, facts, drug, share)
     if j.status == "met" and checked.status != "met":
         for alt in alternatives(node.text):
             one = _check(
-                j.model_copy(deep=True), node.model_copy(update={"text": alt}), facts, drug
+                j.model_copy(deep=True), node.model_copy(update={"text": alt}), facts, drug, share
             )
             if one.status == "met" and states_every_bound(alt, one.facts, facts):
                 one.reason = f'{one.reason} (its alternative "{alt[:80]}")'
@@ -373,7 +375,9 @@ def check_model_judgment(
     return checked
 
 
-def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str) -> Judgment:
+def _check(
+    j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str, share: int = 2
+) -> Judgment:
     """The model labels; this checks, fact by fact, and keeps the facts that bear it out.
 
     A met must cite a fact that states most of the criterion's terms (half, at least two;
@@ -398,7 +402,7 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
     trial = bool(_ASKS_TRIAL.search(node.text))
     if trial:  # "inadequate response to X": a fact about X speaks to it, however it went
         groups = [g for g in groups if not g & TRIAL_TERMS] or groups
-    need = len(groups) if len(groups) <= 2 else max(2, -(-len(groups) // 2))
+    need = len(groups) if len(groups) <= 2 else max(2, -(-len(groups) // share))
     kept: list[CaseFact] = []
     problem = ""
     if not cited:
