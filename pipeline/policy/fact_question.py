@@ -7,11 +7,13 @@ fact is no statement that the patient fails the criterion, so it stays not docum
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import CaseFact
+from pipeline.policy.age_phrases import patient_age, plain_age_words
 from pipeline.policy.criterion_terms import coverage, requirements
 from pipeline.policy.judge import check_model_judgment
 from pipeline.policy.models import Judgment, PolicyNode
@@ -31,6 +33,34 @@ ANSWER_SCHEMA: dict[str, Any] = {
     "required": ["answer"],
     "properties": {"answer": {"type": "string", "enum": ["yes", "no"]}},
 }
+
+
+# "18 years or older", "(18 or older)", "aged 65 or over", "at least 12 years of age": an age
+# inside a longer criterion ("Adult (18 or older) with type 2 diabetes")
+_AGE_PART = re.compile(
+    r"\(?\s*(?:aged?\s+)?\d{1,2}\s*(?:years?(?:\s+of\s+age|\s+old)?\s+)?or\s+older\s*\)?"
+    r"|\(?\s*(?:aged?\s+)?\d{1,2}\s*years?(?:\s+of\s+age|\s+old)?\s+or\s+(?:over|above)\s*\)?"
+    r"|\(?\s*aged?\s+\d{1,2}\s+or\s+(?:over|above)\s*\)?"
+    r"|\(?\s*at\s+least\s+\d{1,2}\s*years?(?:\s+of\s+age|\s+old)?\s*\)?",
+    re.I,
+)
+
+
+def without_met_age(node: PolicyNode, facts: list[CaseFact]) -> tuple[PolicyNode, CaseFact | None]:
+    """The criterion less an age inside it that the patient line meets ("Adult (18 or
+    older) with type 2 diabetes" for a 63-year-old: "Adult with type 2 diabetes"), and that
+    line; the criterion as it is (and None) where it states no age or the case fails it."""
+    text = plain_age_words(node.text)
+    found = patient_age(facts)
+    ages = list(_AGE_PART.finditer(text))
+    if found is None or len(ages) != 1 or len(text) - len(ages[0].group(0)) < 15:
+        return node, None
+    patient, age = found
+    if age < int(re.search(r"\d+", ages[0].group(0)).group(0)):  # type: ignore[union-attr]
+        return node, None
+    rest = (text[: ages[0].start()] + " " + text[ages[0].end() :]).strip()
+    rest = re.sub(r"\b(?:is|are)\s+and\s+", "", rest, flags=re.I)  # "Recipient is [18+] and had"
+    return node.model_copy(update={"text": " ".join(rest.split())}), patient
 
 
 def fact_prompt_ref(settings: Settings) -> str | None:
@@ -96,6 +126,11 @@ def ask_facts(
     known = {f.id: f for f in facts}
     asked: list[str] = []
     calls = 0
+    # an age inside the criterion is code's, read from the patient line; the fact the
+    # rest: "Adult (18 or older) with type 2 diabetes" is asked as "Adult with type 2 diabetes"
+    node, patient = without_met_age(node, facts)
+    by_age = [patient.id] if patient else []
+    aged = f"; the age from {patient.id}" if patient else ""
     for fact in candidate_facts(node, facts, drug):
         yes, problem = ask_fact(node, fact, llm, prompt, context)
         calls += 1
@@ -114,8 +149,9 @@ def ask_facts(
             checked.model_copy(
                 update={
                     "method": METHOD,
+                    "facts": [*checked.facts, *by_age],
                     "reason": f"the model said {fact.id} shows it, asked of that fact alone; "
-                    f"{checked.reason.removeprefix('model judgment; ')}",
+                    f"{checked.reason.removeprefix('model judgment; ')}{aged}",
                     "problems": [*j.problems, *asked, "three-way judgment: not documented"],
                 }
             ),

@@ -134,3 +134,22 @@ def test_a_yes_asked_of_one_fact_needs_a_third_of_the_terms_the_three_way_met_ha
     # a fact that negates stays no met, whatever share of the terms it states
     no = CaseFact(id="F1", text="History: Not stable for 14 months since resection.")
     assert check_model_judgment(met, node, {"F1": no}, share=3).status == "not_documented"
+
+
+def test_an_age_inside_the_criterion_is_read_from_the_patient_line_the_rest_asked() -> None:
+    text = "Adult (18 or older) with type 2 diabetes on the problem list or claims"
+    fact = "History: Type 2 diabetes on the problem list since 2009."
+    llm = FakeLLM().queue_answers(YES)
+    d = _decide(_case(fact), llm, text)
+    (j,) = [r for r in d.judgments if r.op == "leaf"]
+    assert (j.status, j.method) == ("met", "fact_question"), (j.reason, j.problems)
+    assert j.facts == ["F4", "F1"] and "age from F1" in j.reason
+    asked = llm.calls[-1]["messages"][-1]["content"]
+    assert "18 or older" not in asked and "type 2 diabetes" in asked
+    # a patient younger than the age asked: nothing is asked, nothing met
+    young = _case(fact).model_copy(update={"patient": _case(fact).patient.model_copy(
+        update={"age": 16})})  # fmt: skip
+    llm = FakeLLM().queue_answers(YES)
+    d = _decide(young, llm, text)
+    assert d.verdict != "medically_necessary"
+    assert "fact_answer" not in [c["name"] for c in llm.calls]
