@@ -84,10 +84,11 @@ class _TreeJudge:
         drug: str,
         tree: PolicyTree,
         on_event: Callable[[str, dict], None] | None,
-        fact_prompt: Prompt | None = None,
+        fact_prompt_ref: str | None = None,
     ) -> None:
         self.case, self.facts, self.llm, self.prompt, self.drug = case, facts, llm, prompt, drug
-        self.tree, self.on_event, self.fact_prompt = tree, on_event, fact_prompt
+        self.tree, self.on_event = tree, on_event
+        self.fact_prompt = load_prompt(fact_prompt_ref) if fact_prompt_ref else None
         self.turned: dict[str, str] = {}  # leaf id → the stem that asks its absence
         self.judgments: dict[str, Judgment] = {}
         self.known: dict[str, Status] = {}
@@ -131,16 +132,13 @@ class _TreeJudge:
             elif self.llm is None:
                 j = _unjudged(leaf, "model", "no model to ask")
             else:
-                stem = stems.get(leaf.id, "")
+                stem, extra = stems.get(leaf.id, ""), 0
                 j = judge_by_model(leaf, self.facts, self.llm, self.prompt, self.drug, stem)
-                self.calls += 1
-                # a yes here is a met, which a group asking the item's absence would turn
-                # into a denial: the fact question only ever approves
-                if self.fact_prompt and leaf.id not in self.turned:
+                if self.fact_prompt and leaf.id not in self.turned:  # turned over, a yes denies
                     j, extra = ask_facts(
                         j, leaf, self.facts, self.llm, self.fact_prompt, self.drug, stem
                     )
-                    self.calls += extra
+                self.calls += 1 + extra
             self._keep(leaf, j)
             if self.on_event:
                 self.on_event("criterion", j.model_dump(mode="json"))
@@ -201,10 +199,8 @@ def apply_policy(
     llm: LLMClient | None,
     on_event: Callable[[str, dict], None] | None = None,
     prompt_ref: str = PROMPT,
-    fact_prompt_ref: str | None = None,
+    fact_prompt_ref: str | None = None,  # the fact question's (fact_question.py); None: none
 ) -> PolicyDecision:
-    """``fact_prompt_ref``: the fact question's prompt (policy/fact_question.py), asked of
-    criteria the model left not documented; None asks none (``policy.fact_question``)."""
     facts = case_facts(case)
     drug = case.requested_treatment.drug
     tree, why = policy_for(case, trees)
@@ -335,8 +331,7 @@ def apply_policy(
         )
     branches = [b.model_copy(update={"node": n}) for b, (n, _) in zip(branches, cited, strict=True)]
     prompt = load_prompt(prompt_ref)
-    fact_prompt = load_prompt(fact_prompt_ref) if fact_prompt_ref else None
-    judge = _TreeJudge(case, facts, llm, prompt, drug, tree, on_event, fact_prompt)
+    judge = _TreeJudge(case, facts, llm, prompt, drug, tree, on_event, fact_prompt_ref)
     read = [read_absences(b.node) for b in branches]
     branches = [
         b.model_copy(update={"node": node}) for b, (node, _) in zip(branches, read, strict=True)
