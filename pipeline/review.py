@@ -29,6 +29,7 @@ from pipeline.models import (
     Validation,
 )
 from pipeline.policy.decide import apply_policy
+from pipeline.policy.fact_question import fact_prompt_ref
 from pipeline.policy.library import load_trees
 from pipeline.ports import LLM, Judge, Store
 from pipeline.render import headline, to_markdown
@@ -124,6 +125,7 @@ def draft_review(
         load_trees(store.path, list(documents.values()), home=settings.home),
         client,
         prompt_ref=settings.policy.judge_prompt,
+        fact_prompt_ref=fact_prompt_ref(settings),
     )
     if on_event:
         on_event("policy", decision.model_dump(mode="json"))

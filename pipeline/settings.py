@@ -127,6 +127,15 @@ class PolicySettings(_Group):
     judge_prompt: str = Field(
         "criterion-judge@2", description="prompt of the per-criterion model judgment"
     )
+    fact_question: bool = Field(
+        True,
+        description="a criterion the model left not documented: ask it of the one or two "
+        "facts that state most of its terms, yes or no; a yes counts only through the same "
+        "check as a met, a no decides nothing",
+    )
+    fact_question_prompt: str = Field(
+        "criterion-fact@1", description="fact_question: the prompt of the yes-or-no question"
+    )
     compiler: Literal["rules", "model"] = Field(
         "rules",
         description="how a policy PDF becomes its criteria tree: rules (the layout compiler, "

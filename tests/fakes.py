@@ -31,10 +31,13 @@ class FakeLLM:
     # Criterion judgments (policy/judge.py) come from their own queue, so a test that
     # scripts a draft need not script them; unscripted, the model "cannot tell".
     NOT_DOCUMENTED = {"status": "not_documented", "facts": []}
+    # The fact question (policy/fact_question.py) too; unscripted, the model says "no".
+    NO = {"answer": "no"}
 
     def __init__(self, replies: list[Reply] | None = None) -> None:
         self.replies = list(replies or [])
         self.judgments: list[Reply] = []
+        self.answers: list[Reply] = []
         self.calls: list[dict[str, Any]] = []
 
     def queue(self, *replies: Reply) -> FakeLLM:
@@ -43,6 +46,10 @@ class FakeLLM:
 
     def queue_judgments(self, *replies: Reply) -> FakeLLM:
         self.judgments.extend(replies)
+        return self
+
+    def queue_answers(self, *replies: Reply) -> FakeLLM:
+        self.answers.extend(replies)
         return self
 
     def complete_json(
@@ -55,6 +62,8 @@ class FakeLLM:
         self.calls.append({"messages": messages, "schema": schema, "name": name})
         if name == "judgment":
             reply = self.judgments.pop(0) if self.judgments else self.NOT_DOCUMENTED
+        elif name == "fact_answer":
+            reply = self.answers.pop(0) if self.answers else self.NO
         elif not self.replies:
             raise AssertionError("FakeLLM: no reply queued for this call")
         else:

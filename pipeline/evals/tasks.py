@@ -24,6 +24,7 @@ from pipeline.evals.runs import ExampleResult
 from pipeline.llm.prompts import load_prompt
 from pipeline.policy.compile import compile_policy
 from pipeline.policy.decide import apply_policy
+from pipeline.policy.fact_question import fact_prompt_ref
 from pipeline.ports import LLM, Judge, Store
 from pipeline.review import draft_review
 from pipeline.settings import Settings
@@ -151,7 +152,9 @@ def policy_example(
         selected.append(trees[spec])
     case = load_case(REPO / record.inputs["case_file"])
     t0 = time.perf_counter()
-    decision = apply_policy(case, selected, client, prompt_ref=prompt_ref)
+    decision = apply_policy(
+        case, selected, client, prompt_ref=prompt_ref, fact_prompt_ref=fact_prompt_ref(settings)
+    )
     seconds = time.perf_counter() - t0
     expected = record.expected.get("verdict")
     scores = {"llm_calls": float(decision.llm_calls)}
@@ -162,6 +165,7 @@ def policy_example(
     leaves = [j for j in decision.judgments if j.op == "leaf" and j.method != "none"]
     scores["criteria_judged"] = float(len(leaves))
     scores["criteria_by_model"] = float(sum(j.method == "model" for j in leaves))
+    scores["criteria_by_fact_question"] = float(sum(j.method == "fact_question" for j in leaves))
     failed = [j.text for j in decision.judgments if j.status == "not_met"]
     failed += [j.text for j in decision.exclusions if j.status == "met"]  # an exclusion applied
     if expected:

@@ -242,6 +242,7 @@ def summarize(examples: list[ExampleResult], task: str) -> dict[str, float]:
                 ("false_approval", "false_approvals"),
                 ("false_denial", "false_denials"),
                 ("denied_for_other_criterion", "denials_for_other_criterion"),
+                ("criteria_by_fact_question", "criteria_by_fact_question"),
             ):
                 values = [e.scores[key] for e in rows if key in e.scores]
                 if values:

@@ -17,6 +17,7 @@ from pipeline.models import Case
 from pipeline.policy.absence import read_absences, turn_over
 from pipeline.policy.branch_drugs import branches_for_drug
 from pipeline.policy.cited_criteria import with_cited_criteria
+from pipeline.policy.fact_question import ask_facts
 from pipeline.policy.held_denials import held_denial
 from pipeline.policy.judge import PROMPT, judge_by_model, judge_by_rule
 from pipeline.policy.match import (
@@ -83,9 +84,11 @@ class _TreeJudge:
         drug: str,
         tree: PolicyTree,
         on_event: Callable[[str, dict], None] | None,
+        fact_prompt_ref: str | None = None,
     ) -> None:
         self.case, self.facts, self.llm, self.prompt, self.drug = case, facts, llm, prompt, drug
         self.tree, self.on_event = tree, on_event
+        self.fact_prompt = load_prompt(fact_prompt_ref) if fact_prompt_ref else None
         self.turned: dict[str, str] = {}  # leaf id → the stem that asks its absence
         self.judgments: dict[str, Judgment] = {}
         self.known: dict[str, Status] = {}
@@ -129,10 +132,13 @@ class _TreeJudge:
             elif self.llm is None:
                 j = _unjudged(leaf, "model", "no model to ask")
             else:
-                j = judge_by_model(
-                    leaf, self.facts, self.llm, self.prompt, self.drug, stems.get(leaf.id, "")
-                )
-                self.calls += 1
+                stem, extra = stems.get(leaf.id, ""), 0
+                j = judge_by_model(leaf, self.facts, self.llm, self.prompt, self.drug, stem)
+                if self.fact_prompt and leaf.id not in self.turned:  # turned over, a yes denies
+                    j, extra = ask_facts(
+                        j, leaf, self.facts, self.llm, self.fact_prompt, self.drug, stem
+                    )
+                self.calls += 1 + extra
             self._keep(leaf, j)
             if self.on_event:
                 self.on_event("criterion", j.model_dump(mode="json"))
@@ -193,6 +199,7 @@ def apply_policy(
     llm: LLMClient | None,
     on_event: Callable[[str, dict], None] | None = None,
     prompt_ref: str = PROMPT,
+    fact_prompt_ref: str | None = None,  # the fact question's (fact_question.py); None: none
 ) -> PolicyDecision:
     facts = case_facts(case)
     drug = case.requested_treatment.drug
@@ -324,7 +331,7 @@ def apply_policy(
         )
     branches = [b.model_copy(update={"node": n}) for b, (n, _) in zip(branches, cited, strict=True)]
     prompt = load_prompt(prompt_ref)
-    judge = _TreeJudge(case, facts, llm, prompt, drug, tree, on_event)
+    judge = _TreeJudge(case, facts, llm, prompt, drug, tree, on_event, fact_prompt_ref)
     read = [read_absences(b.node) for b in branches]
     branches = [
         b.model_copy(update={"node": node}) for b, (node, _) in zip(branches, read, strict=True)

@@ -38,6 +38,7 @@ from pipeline.policy.trials import TRIAL_TERMS
 from pipeline.policy.unit_phrase_conflict import facts_disagree
 
 log = logging.getLogger(__name__)
+Facts = dict[str, CaseFact]  # case facts by id
 PROMPT = "criterion-judge@2"
 
 _NON_DRUG = re.compile(
@@ -351,9 +352,9 @@ def _one_or_more(bound: Bound) -> bool:
 
 
 def check_model_judgment(
-    j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str = ""
+    j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str = "", share: int = 2
 ) -> Judgment:
-    """The model's answer checked (see ``_check``); a met that no fact states of the whole
+    """The model's answer checked (see ``_check``); a met no fact states of the whole
     criterion may be one of its alternatives ("either ..., or ..."), checked alone."""
     if j.status == "met" and compares_readings(node.text):  # two readings: code compares
         problem = "the model said met for a comparison of two readings: code compares them"
@@ -361,11 +362,11 @@ def check_model_judgment(
             update={"status": "not_documented", "facts": [], "problems": [*j.problems, problem]}
             | {"reason": "model's met not accepted"}
         )
-    checked = _check(j.model_copy(deep=True), node, facts, drug)
+    checked = _check(j.model_copy(deep=True), node, facts, drug, share)
     if j.status == "met" and checked.status != "met":
         for alt in alternatives(node.text):
             one = _check(
-                j.model_copy(deep=True), node.model_copy(update={"text": alt}), facts, drug
+                j.model_copy(deep=True), node.model_copy(update={"text": alt}), facts, drug, share
             )
             if one.status == "met" and states_every_bound(alt, one.facts, facts):
                 one.reason = f'{one.reason} (its alternative "{alt[:80]}")'
@@ -373,19 +374,18 @@ def check_model_judgment(
     return checked
 
 
-def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str) -> Judgment:
+def _check(j: Judgment, node: PolicyNode, facts: Facts, drug: str, share: int) -> Judgment:
     """The model labels; this checks, fact by fact, and keeps the facts that bear it out.
 
-    A met must cite a fact that states most of the criterion's terms (half, at least two;
-    a drug standing for its class, an abbreviation for its words; the requested drug's
-    name not counting) with the criterion's polarity: a criterion of absence stated as an
-    absence, any other in a fact that negates nothing. A not_met must cite a fact about
-    the same terms that states the opposite: for a criterion of absence, the thing
-    present; for one asking that a therapy failed, that it was not tried (its failure is
-    no "not met"); for any other, an absence or a failure. Numbers are code's: a
-    criterion with a numeric bound is not met by the model's word, and met only citing a
-    fact that states the bound's numbers. Anything else is not documented, with the
-    reason kept."""
+    A met must cite a fact that states most of the criterion's terms (1/share of them, at
+    least two; a drug standing for its class, an abbreviation for its words; the requested
+    drug's name not counting) with the criterion's polarity: a criterion of absence stated
+    as an absence, any other in a fact that negates nothing. A not_met must cite a fact
+    about the same terms that states the opposite: for a criterion of absence, the thing
+    present; for one asking that a therapy failed, that it was not tried (its failure is no
+    "not met"); for any other, an absence or a failure. Numbers are code's: a criterion
+    with a numeric bound is not met by the model's word, and met only citing a fact that
+    states the bound's numbers. Anything else is not documented, the reason kept."""
     if j.status == "not_documented":
         j.facts = []
         return j
@@ -398,7 +398,7 @@ def _check(j: Judgment, node: PolicyNode, facts: dict[str, CaseFact], drug: str)
     trial = bool(_ASKS_TRIAL.search(node.text))
     if trial:  # "inadequate response to X": a fact about X speaks to it, however it went
         groups = [g for g in groups if not g & TRIAL_TERMS] or groups
-    need = len(groups) if len(groups) <= 2 else max(2, -(-len(groups) // 2))
+    need = len(groups) if len(groups) <= 2 else max(2, -(-len(groups) // share))
     kept: list[CaseFact] = []
     problem = ""
     if not cited:

@@ -129,7 +129,8 @@ class Judgment(BaseModel):
     op: Op = "leaf"
     status: Status
     facts: list[str] = Field(default_factory=list)  # case-fact ids
-    method: Literal["rule", "model", "tree", "none"] = "none"
+    # fact_question: the model's yes to one fact (policy/fact_question.py), checked by code
+    method: Literal["rule", "model", "fact_question", "tree", "none"] = "none"
     reason: str = ""
     problems: list[str] = Field(default_factory=list)
     depth: int = 0
