@@ -152,9 +152,10 @@ _CODED_HEADING = re.compile(
 )
 
 
-# "Kawasaki disease (M30.3)", "Primary humoral immunodeficiency (ICD-10 D80.0-D83.9)"
+# "Kawasaki disease (M30.3)", "Primary humoral immunodeficiency (ICD-10 D80.0-D83.9)",
+# "alkaptonuria (ICD-10-CM E70.29)"
 _CODED_TAIL = re.compile(
-    rf"^(.*?[A-Za-z)].*?)\s*\((?:ICD-?10:?\s*)?({_CODE})(?:\s*[-–]\s*({_CODE}))?\)$"
+    rf"^(.*?[A-Za-z)].*?)\s*\((?:ICD-?10(?:-CM)?:?\s*)?({_CODE})(?:\s*[-–]\s*({_CODE}))?\)$"
 )
 
 

@@ -143,6 +143,7 @@ def note_logic(notes: list[str], labels: list[str]) -> dict[str, Logic]:
     for note in notes:
         noted = is_logic_note(note)
         for clause in re.split(r";|\.\s+|\.$|[()]", note):
+            clause = spell_sub_labels(clause)
             joined = sub_choice(clause)
             if not noted and joined is None:
                 continue
@@ -181,10 +182,29 @@ _SUB_JOIN = re.compile(
 )
 
 
+# "for item 4, a or b is enough": the sub-items named by their letters after their item's
+# number, said as "4a or 4b" is
+_SUB_SHORTHAND = re.compile(
+    r"\b(?P<head>for\s+(?:items?|criteri(?:on|a)|questions?|lines?)\s+(?P<n>\d{1,2}),?\s+"
+    r"(?:either\s+)?)(?P<subs>[a-z](?:\s*,\s*[a-z])*,?\s+(?:or|and)\s+[a-z])\b",
+    re.I,
+)
+
+
+def spell_sub_labels(clause: str) -> str:
+    """A clause with sub-items named by letter after their item's number ("for item 4, a or
+    b") written with their full labels ("for item 4, 4a or 4b")."""
+
+    def full(m: re.Match[str]) -> str:
+        return m["head"] + re.sub(r"\b([a-z])\b", rf"{m['n']}\1", m["subs"], flags=re.I)
+
+    return _SUB_SHORTHAND.sub(full, clause)
+
+
 def sub_choice(clause: str) -> Logic | None:
     """The logic of one item's sub-items a clause names joined by a connector ("4a or 4b",
     "3a, 3b and 3c"), wherever the clause stands (a lead-in's parenthesis)."""
-    m = _SUB_JOIN.search(clause)
+    m = _SUB_JOIN.search(spell_sub_labels(clause))
     if m is None or len({a for a, _ in _SUBLABEL.findall(m.group(0))}) != 1:
         return None
     return ("any_of", 1) if m.group(1).lower() == "or" else ("all_of", 0)
