@@ -1,8 +1,8 @@
-"""Headings no blank line sets apart: a condition's name between two paragraphs, and a
-title over an indented block, a short line at the margin whose next lines are all set a
-few characters further in, as monospaced exports print them (a ticket's "Scenario: X,
-first request" over its indented "Given / When / Then" steps); the indentation sets it
-apart."""
+"""Headings no blank line sets apart: a condition's name between two paragraphs. (A title
+over an indented block, a ticket's "Scenario: X, first request" over its Given / When /
+Then steps, is read by grant_lead_ins.py with its grant line and condition step: read here
+as a heading too, it took the block before that reading, and the block lost its approval
+length and the condition's other name.)"""
 
 from __future__ import annotations
 
@@ -10,18 +10,12 @@ from pipeline.policy.layout_text import Line
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.wording import _CONNECTOR_LINE
 
-# how far in the block under a title is set: past the drift of a wrapped line (2), short
-# of a column far to the right
-_IN = (2, 8)
-
 
 def unspaced_heading(lines: list[Line], at: int) -> bool:
     """``lines[at]`` is a heading though no blank line sets it apart."""
     prev = lines[at - 1] if at else None
     nxt = lines[at + 1] if at + 1 < len(lines) else None
-    return heading_in_prose(prev, lines[at], nxt) or heads_indented_block(
-        lines[at], lines[at + 1 : at + 3]
-    )
+    return heading_in_prose(prev, lines[at], nxt)
 
 
 def heading_in_prose(prev: Line | None, line: Line, nxt: Line | None) -> bool:
@@ -47,29 +41,4 @@ def heading_in_prose(prev: Line | None, line: Line, nxt: Line | None) -> bool:
         and len(nxt.text) >= max(60, 3 * len(text))
         and not _CONNECTOR_LINE.match(text)
         and _marker(nxt.text) is None
-    )
-
-
-def heads_indented_block(line: Line, below: list[Line]) -> bool:
-    """``line`` titles the block of (at least two) lines under it: it is short, at the
-    margin, ends no sentence or clause, and the next two lines, on its page, are set
-    further in by the same few characters, the first starting a sentence."""
-    words = line.text.split()
-    if (
-        line.indent > 4
-        or not 2 <= len(words) <= 12
-        or line.text.endswith((".", ",", ";", ":"))
-        or not line.text[:1].isupper()
-        or _marker(line.text) is not None
-        or len(below) < 2
-    ):
-        return False
-    first, second = below[0], below[1]
-    low, high = line.indent + _IN[0], line.indent + _IN[1]
-    return (
-        all(x.page == line.page and not x.blank_before for x in (first, second))
-        and low <= first.indent <= high
-        and second.indent >= first.indent
-        and first.text[:1].isupper()
-        and _marker(first.text) is None
     )

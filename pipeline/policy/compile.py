@@ -90,7 +90,7 @@ from pipeline.sources.parse import Page, parse_pdf
 
 __all__ = ["COMPILER_VERSION", "Line", "PageText", "PolicyCompileError", "compile_policy"]
 
-COMPILER_VERSION = "policy-compiler-38"  # 7: two-column criteria tables; 8: condition and numbered
+COMPILER_VERSION = "policy-compiler-39"  # 7: two-column criteria tables; 8: condition and numbered
 # headings, numbered indications (issue 25); 9: a numbered item's own initial / continuation
 # branches, one continuation naming several conditions, branch-column tables, prose criteria;
 # 10: condition sections by what follows their headings, yes/no steps, "(continued)" headings;
@@ -144,6 +144,7 @@ COMPILER_VERSION = "policy-compiler-38"  # 7: two-column criteria tables; 8: con
 # side by side (stacked_halves.py), its "Limitations, Exceptions" column as criteria and its
 # refusing rows as exclusions (refused_rows.py)
 # 38: coded condition lines, bracketed-note / points-rule logic (coded_condition_blocks.py)
+# 39: no title over an indented block in outline.py: the scenario reading keeps its grant line
 
 
 class PolicyCompileError(NecessityError, ValueError):

@@ -1,16 +1,13 @@
-"""Layouts of exports and charts: titles over indented blocks with no blank line above
-them (a ticket's "Scenario: ..." over its Given / When steps, block_headings.py), a benefits
-chart's halves the extraction stacks set side by side again (stacked_halves.py), and the
-chart's "Limitations, Exceptions" column read as its criteria (table.py), and its row of
-uses the plan does not cover read as exclusions (refused_rows.py)."""
+"""Layouts of charts: a benefits chart's halves the extraction stacks set side by side
+again (stacked_halves.py), the chart's "Limitations, Exceptions" column read as its
+criteria (table.py), and its row of uses the plan does not cover read as exclusions
+(refused_rows.py)."""
 
 # ruff: noqa: E501  (the fixture pages are printed lines, as wide as a page)
 from __future__ import annotations
 
-from pipeline.policy.block_headings import heads_indented_block
 from pipeline.policy.layout_text import Line
 from pipeline.policy.models import Branch, Indication, PolicyNode
-from pipeline.policy.outline import outline
 from pipeline.policy.refused_rows import refused_rows
 from pipeline.policy.stacked_halves import rejoin_stacked_halves
 from pipeline.policy.table import chart_header as _header
@@ -28,53 +25,6 @@ def _lines(text: str) -> list[Line]:
         out.append(Line(1, indent, raw.strip(), blank, not out, False))
         blank = False
     return out
-
-
-TICKET = """
-Description
-The committee approved these rules. Configure them as written.
-Acceptance criteria
-Scenario: R-01 Examplosis, first request
-   Given the member has examplosis
-   And no approval is on file
-   When ALL of these are documented:
-        * Age 18 or older.
-        * ONE of:
-             - a failed trial of drug A
-             - drug A cannot be used
-   Then approve for 12 months
-"""
-
-
-def test_a_title_over_an_indented_block_is_a_heading_without_a_blank_line() -> None:
-    lines = _lines(TICKET)
-    at = next(i for i, x in enumerate(lines) if x.text.startswith("Scenario"))
-    assert heads_indented_block(lines[at], lines[at + 1 : at + 3])
-    # a wrapped prose line and a sentence are no titles
-    assert not heads_indented_block(lines[1], lines[2:4])
-    roots = outline(lines)
-    given = next(r for r in roots if r.text.startswith("Given"))
-    assert given.heading.startswith("Scenario: R-01 Examplosis")
-    assert [c.text for c in given.children][:2] == ["Age 18 or older.", "ONE of:"]
-    assert len(given.children[1].children) == 2
-
-
-def test_a_lead_in_or_a_sentence_over_an_indented_block_is_no_title() -> None:
-    lead_in = _lines(
-        """
-Both of the following are documented:
-   A failed trial of drug A.
-   A failed trial of drug B.
-"""
-    )
-    assert not heads_indented_block(lead_in[0], lead_in[1:3])
-    one_line = _lines(
-        """
-Examplosis, first request
-   Given the member has examplosis
-"""
-    )
-    assert not heads_indented_block(one_line[0], one_line[1:3])  # a block is two lines
 
 
 CHART = [
