@@ -97,6 +97,7 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "androstenedione": ((r"(?:serum )?androstenedione",), ("A4",)),
     "17-hydroxyprogesterone": ((r"17-hydroxy ?progesterone",), ("17-OHP",)),
     "bile acids": ((r"(?:serum |total )?bile acids?",), ("sBA",)),
+    "ammonia": ((r"(?:plasma |blood |serum )?ammonia",), ("NH3",)),
     # autoantibodies, reported as a titer, a value or a result word
     "anti-dsDNA": (
         (r"anti-?double[- ]stranded dna(?: antibod(?:y|ies))?", r"anti-?ds-?dna"),

@@ -275,6 +275,7 @@ def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
     for i in tree.indications:
         if overlaps[i.id][0] > by_section.get(i.section, (0.0, ""))[0]:
             by_section[i.section] = overlaps[i.id]
+    scored: list[tuple[float, Indication, str]] = []
     for ind in tree.indications:
         if fits[ind.id][0] is False:
             continue  # the case is on the other side of the policy's split
@@ -318,6 +319,9 @@ def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
             why += f"; {wanted} criteria"
         if score > best[0]:
             best = (score, ind, why)
+        if score > 0:
+            scored.append((score, ind, why))
+    best = _of_requested_type(best, scored, names_of, case)
     if best[1] is None:
         dx = "; ".join(d.name for d in case.diagnoses)
         why = f"no indication of the policy matches the diagnoses ({dx})"
@@ -325,6 +329,30 @@ def match_indication(case: Case, tree: PolicyTree) -> IndicationMatch:
     ind = best[1]
     why = f"indication {ind.id} ({ind.name}, page {ind.page}): {best[2]}"
     return IndicationMatch(ind, why, fits[ind.id], abbreviations)
+
+
+def _of_requested_type(
+    best: tuple[float, Indication | None, str],
+    scored: list[tuple[float, Indication, str]],
+    names_of: dict[str, str],
+    case: Case,
+) -> tuple[float, Indication | None, str]:
+    """A condition's initial and renewal criteria compiled as two indications, the renewal
+    named more briefly and so closer to the diagnosis: the request's own type wins among
+    those naming the same condition words of the diagnosis."""
+    wanted, ind = case.requested_treatment.request_type, best[1]
+    if ind is None or wanted in _request_types(ind):
+        return best
+    dx = set().union(*(condition_words(d.name) for d in case.diagnoses))
+    same = condition_words(names_of[ind.id]) & dx
+    typed = [
+        x
+        for x in scored
+        if wanted in _request_types(x[1])
+        and same
+        and condition_words(names_of[x[1].id]) & dx >= same
+    ]
+    return max(typed, key=lambda x: x[0]) if typed else best
 
 
 def _request_types(ind: Indication) -> set[str]:

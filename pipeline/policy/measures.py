@@ -25,7 +25,7 @@ from pipeline.policy.criterion_bounds import _NUM, Bound, _number, bounds
 from pipeline.policy.criterion_terms import MONTHS, coverage, denied_before, requirements
 from pipeline.policy.current_value import asks_current, latest_readings, listed_after
 from pipeline.policy.dates import as_of, months_between, reading_date
-from pipeline.policy.negated_bounds import negated_op
+from pipeline.policy.negated_bounds import negated_op, own_negation
 from pipeline.policy.percent_of import percent_of
 from pipeline.policy.reading_reasons import reading_reason
 from pipeline.policy.spelled_abbreviations import initialisms, mentions
@@ -79,6 +79,7 @@ class Reading:
     fact: CaseFact
     at: int | None = None  # where the value is written in the fact
     head: str = ""  # the clause's words before the value ("total Mayo score")
+    beside: bool = False  # a percent of predicted written beside another reading's value
 
 
 def _stem(word: str) -> str:
@@ -203,6 +204,8 @@ def states_within(bound: Bound, text: str) -> bool:
 
 def _same_unit(bound: Bound, reading: Reading) -> float | None:
     """The reading in the bound's unit, or None where the units differ."""
+    if reading.beside and bound.unit != "%":
+        return None  # the percent beside a value answers a bound in percent only
     if bound.unit in MONTHS:
         if reading.unit not in MONTHS:
             return None
@@ -288,7 +291,21 @@ def _analyte_readings(
                 unit_m = _UNIT.match(rest)
                 unit = _unit(unit_m.group(1)) if unit_m else None
                 out.append((Reading(value, unit, fact, offset + end), rest))
+                if unit != "%" and (beside := _PERCENT_BESIDE.match(rest)):
+                    # "FEV1 1.71 L (62% predicted)": the same reading as a share of the
+                    # predicted, which a bound in % asks
+                    at = offset + end + beside.end(1)
+                    share = _number(beside.group(1))
+                    reading = Reading(share, "%", fact, at, beside=True)
+                    out.append((reading, rest[beside.end() :]))
     return out
+
+
+# a value's unit, then the same reading as a percent of the predicted or normal value
+_PERCENT_BESIDE = re.compile(
+    r"\s*[^\s(,;]*\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*(?:of\s+)?(?:predicted|pred\b|normal)[^()]*\)",
+    re.I,
+)
 
 
 def _ago(text: str) -> float | None:
@@ -395,7 +412,7 @@ def judge_measure(
         return None
     # several bounds (a range per age group): all must agree
     status = kinds.pop()
-    if found[0].unit not in MONTHS and denied_before(text, found[0].start):
+    if found[0].unit not in MONTHS and denied_before(text, own_negation(text, found[0].start)):
         # "does not have severe renal impairment (creatinine clearance below 30 mL/min)":
         # the bound defines what must be absent; "has never received X and the level is
         # below 500": the denial is another statement's, so which it governs is unsure

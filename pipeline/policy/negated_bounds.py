@@ -26,6 +26,15 @@ def negated_op(text: str, start: int, op: str) -> str | None:
     (a multiple of a normal limit, "under 5 times normal", is a ratio: uln_multiples.py)."""
     if has_multiple(text):
         return None
-    if not _RIGHT_BEFORE.search(text[:start]) or denied_before(text, start):
+    own = own_negation(text, start)
+    if own == start or denied_before(text, own):
         return op
     return _FLIP.get(op)
+
+
+def own_negation(text: str, start: int) -> int:
+    """Where the bound's own negation begins ("was not below 135": at "not"), or ``start``
+    where it has none: a denial before that point is another statement's ("does not have
+    ..."), and the bound's own is no denial of what the bound defines."""
+    right = _RIGHT_BEFORE.search(text[:start])
+    return right.start() if right else start

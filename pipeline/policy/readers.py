@@ -84,6 +84,7 @@ from pipeline.policy.refill_regularity import judge_refill_regularity
 from pipeline.policy.regimen_class import judge_regimen_class
 from pipeline.policy.rems import judge_rems
 from pipeline.policy.repeated_readings import judge_repeated_readings
+from pipeline.policy.requested_form import judge_requested_form
 from pipeline.policy.response_on_drug import judge_response_on_drug
 from pipeline.policy.restated import (
     judge_never_taken,
@@ -247,6 +248,7 @@ def _read_whole(text: str, facts: list[CaseFact], drug: str, context: str) -> Fo
         lambda: judge_specialist_request(text, facts),
         lambda: judge_prescriber_named(text, facts),
         lambda: judge_unit_named(text, facts),
+        lambda: judge_requested_form(text, facts),
         lambda: judge_purpose(text, facts),
         lambda: judge_symptom_examples(text, facts),
         lambda: judge_menstrual_status(text, facts),

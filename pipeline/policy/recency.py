@@ -32,8 +32,10 @@ _UNITS = {"day": 1 / 30.4, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
 # "measured within the 30 days before the request", "checked within 3 months before the
 # first dose", "done within the past 12 months"
 _DONE_WITHIN = re.compile(
-    r"\b(?:measured|checked|tested|done|obtained|drawn|performed|taken)\s+within\s+"
-    r"(?:the\s+)?(?:past\s+|last\s+|previous\s+|prior\s+)?"
+    r"\b(?:measured|checked|tested|done|obtained|drawn|performed|taken)\s+(?:within\s+"
+    r"(?:the\s+)?(?:past\s+|last\s+|previous\s+|prior\s+)?|"
+    # "checked in the last 6 months"
+    r"in\s+the\s+(?:past|last|previous|prior)\s+)"
     r"(\d+|" + NUMBER_WORD + r")\s+(day|week|month|year)s?"
     r"(?P<before>\s+(?:before|prior to|of)\s+(?:the\s+)?(?P<event>[a-z]+(?:\s+[a-z]+)?))?",
     re.I,
@@ -144,16 +146,16 @@ def judge_recency(text: str, facts: list[CaseFact]) -> tuple[str, list[str], str
                     stale.setdefault(test, fact.id)
                 else:
                     unsure.add(test)  # at the window's edge, or after its end
-    said = m.group(0).split("within", 1)[1].strip()
+    said = re.search(r"\b(?:within|in)\s.*", m.group(0)).group(0).strip()  # type: ignore[union-attr]
     if len(fresh) == len(tests) and (not level or ((negative or detected) and not unsure)):
         cited = list(dict.fromkeys(fresh.values()))[:3]
-        return "met", cited, f"{', '.join(tests)} measured within {said} ({', '.join(cited)})"
+        return "met", cited, f"{', '.join(tests)} measured {said} ({', '.join(cited)})"
     late_tests = [t for t in tests if t in stale and t not in fresh and t not in unsure]
     if late_tests:
         cited = list(dict.fromkeys(stale[t] for t in late_tests))[:3]
         return (
             "not_met",
             cited,
-            f"{', '.join(late_tests)}: no reading within {said} ({', '.join(cited)})",
+            f"{', '.join(late_tests)}: no reading {said} ({', '.join(cited)})",
         )
     return None

@@ -25,8 +25,10 @@ def test_negated_bound_turns_the_comparison() -> None:
 
     assert op("GH not suppressed below 1", "below", "<") == ">="
     assert op("platelets not reduced below 50", "below", "<") == ">="
-    # "must not be above 7" asks an absence: measures.py's own reading turns it
-    assert op("GH must not be above 7", "above", ">") == ">"
+    # "must not be above 7": the bound's own negation turns it ("7 or less")
+    assert op("GH must not be above 7", "above", ">") == "<="
+    # a denial before another statement's words is measures.py's reading of absence
+    assert op("does not have renal impairment (CrCl below 30)", "below", "<") == "<"
     assert op("GH below 1", "below", "<") == "<"
     assert op("GH not between 1 and 2", "between", "between") is None
     # a multiple of a normal limit is no value: nobody reads it as one
