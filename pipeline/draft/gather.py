@@ -21,7 +21,7 @@ from pipeline.draft.population import (
     population_of,
 )
 from pipeline.draft.position import places_drug
-from pipeline.draft.quotable import trimmed, why_not
+from pipeline.draft.quotable import ellipsis_spans, population_label, trimmed, why_not
 from pipeline.draft.ranking import (
     FLOOR,
     POSITION_K,
@@ -205,7 +205,7 @@ def gather(
         doc = documents.get(chunk.source_id)
         # the condition's own guideline: its recommendations are on the condition
         condition_guideline = bool(doc and doc.doc_type == "guideline") and on_topic(chunk)
-        spans = sentence_spans(chunk.text)
+        spans = ellipsis_spans(chunk.text, sentence_spans(chunk.text))
         for j, (a, b) in enumerate(spans, 1):
             if _JOURNAL.match(chunk.text, b):
                 continue  # a cited work's title: the journal, year and pages follow it
@@ -213,6 +213,9 @@ def gather(
             text = chunk.text[a:b].lstrip("-•*–·†‡§¶ ")
             if j == 1:
                 text = heading_sentence(chunk, text)
+            label, text = population_label(text)
+            if label and not population_fits(label, case, topic):
+                continue  # a statement for the patients its label names: not this case
             text = trimmed(text)
             if cue is not None and not (
                 cue.search(text) or (cue is RECOMMEND and find_therapies(text))

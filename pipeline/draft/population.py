@@ -235,6 +235,12 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
             continue
         # "lung disease": the organ says which ("disease" is on every record), the word
         # before it ("inflammatory bowel disease": bowel, not inflammatory back pain)
+        if words[0] == "asymptomatic":
+            # the record says so by denying the condition's symptoms ("without signs of
+            # inflammatory arthritis", "never had a gout flare"): what ``affirmed`` cuts
+            if not _SYMPTOM_FREE.search(record):
+                return False
+            continue
         generic = words[-1] in ("disease", "impairment", "insufficiency") and len(words) > 1
         stem = words[-2][:6] if generic else words[-1][:6]
         if stem in ("contra",):
@@ -242,6 +248,15 @@ def population_fits(population: str, case: Case, topic: CaseTopic) -> bool:
         if stem not in text:
             return False
     return True
+
+
+# A record free of the condition's symptoms, in its own words or by denying them.
+_SYMPTOM_FREE = re.compile(
+    r"\basymptomatic\b|\bwithout (?:any )?(?:signs|symptoms)\b|\bno (?:signs|symptoms)\b|"
+    r"\b(?:never (?:had|having)|denies (?:ever )?(?:having )?)[^.;]{0,40}?"
+    r"\b(?:flares?|attacks?|symptoms?)\b",
+    re.I,
+)
 
 
 # "treatment-naive", "biologic-naive", "TNFi- naive" (a line break's hyphen), "naive to X"

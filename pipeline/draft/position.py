@@ -64,6 +64,7 @@ from pipeline.draft.levels import level_fits, lower_tier
 from pipeline.draft.measures import measure_fits
 from pipeline.draft.orders import except_for, others, partners, ranked_below, required_after
 from pipeline.draft.population import (
+    QUALIFIER,
     case_record,
     leading_population,
     naive_fits,
@@ -81,6 +82,7 @@ from pipeline.draft.position_cues import (
     _ROUTINE_BEFORE,
     _SWITCH,
     first_line,
+    outside_class,
 )
 from pipeline.draft.summaries import stance_summary
 from pipeline.models import Case, Evidence, GuidelinePosition
@@ -329,19 +331,19 @@ def guideline_position(
         # (nor one whose words are after the class where its population lost the class:
         # "in cases of nonresponse, ... against switching to the biosimilar of the first TNFi")
         readings = [r for r in readings if not after_class(r.ev.text, own_classes(topic))]
-    # A recommendation for the case's own level (severe disease, high fracture risk) says
-    # more than one whose population the sentence lost (a table row cut from its heading,
-    # "we recommend against X" alone): where some place the drug, they decide.
+    # A recommendation for the case's own level (severe disease, high fracture risk), or with
+    # a qualifier the record confirms (the populations fit), says more than one whose
+    # population the sentence lost ("we recommend against X" alone): where some do, they decide.
     record = case_record(case)
+    w, a = topic.condition_words, topic.condition_abbrev
     own_level = [
         r
         for r in readings
-        if level_fits(r.population, record, topic.condition_words, topic.condition_abbrev)
+        if level_fits(r.population, record, w, a) or QUALIFIER.search(r.population)
     ]
     readings = own_level or readings
     # against the drug at a lower level than others endorse it at, the case placed on none
     higher = [r.population for r in readings if r.kind != "against"]
-    w, a = topic.condition_words, topic.condition_abbrev
     lower = [
         r
         for r in readings
@@ -416,6 +418,8 @@ def guideline_position(
             # against it for the patient's state (testosterone "as it does not preserve
             # fertility"): the condition's first-line drugs are no alternative to it
             firsts = []
+        if not any(r.preferred for r in chosen):
+            firsts = outside_class(firsts, [r.ev.text for r in chosen], topic)
         # (what its exception names first: "except in patients intolerant of BP")
         preferred = [t for r in chosen for t in r.preferred] + [t for t, _ in firsts]
     elif dispreferred:

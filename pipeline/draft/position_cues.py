@@ -30,7 +30,12 @@ _ROUTINE = re.compile(r"\s+(?:be\s+)?(?:used\s+|given\s+)?(?:routinely|as routin
 _ROUTINE_BEFORE = re.compile(r"\bnot\s+routinely\s*$", re.I)
 
 
-_ADJUNCT = re.compile(r"\badjunct\w*|\bbridging\b", re.I)
+_ADJUNCT = re.compile(r"\badjunct\w*|\bbridging\b|\bconcomitant\b", re.I)
+# a switch from the current therapy to another ("Switching to X over continuing current
+# ULT"): a later line, after the first has failed, no first line
+_SWITCHING_TO = re.compile(
+    r"^(?:\d+\.\s+)?(?:we (?:strongly |conditionally )?recommend )?switch(?:ing)? to\b", re.I
+)
 
 
 def first_line(
@@ -46,6 +51,8 @@ def first_line(
         if _ADJUNCT.search(ev.text):
             continue  # what goes beside the first drug is no first line
         head = split_over(leading_population(ev.text)[1])[0]
+        if _SWITCHING_TO.match(head.strip()):
+            continue
         terms = others(head, topic)
         if _AFTER.search(ev.text):
             # an escalation names the drugs tried before it and the class it adds next:
@@ -68,3 +75,14 @@ _SWITCH = re.compile(
 )
 _DELAY = re.compile(r"(?:the )?(?:delay\w*|postpon\w*|defer\w*|withhold\w*)\b", re.I)
 _ALREADY_ON = re.compile(r"\b(receiving|taking|treated with|despite|on)\b", re.I)
+
+
+def outside_class(
+    firsts: list[tuple[Term, Evidence]], against: list[str], topic: CaseTopic
+) -> list[tuple[Term, Evidence]]:
+    """The first-line therapies that are alternatives to a drug advised against: where every
+    sentence against it names its class ("against initiating any pharmacologic ULT"), the
+    class's other members are advised against too."""
+    if not against or not all(topic.names_class(text) for text in against):
+        return firsts
+    return [(t, e) for t, e in firsts if not set(t.classes) & set(topic.drug_lineage)]

@@ -179,6 +179,40 @@ _CELLS_TAIL = re.compile(rf"(?<=[a-z)])\s+{_GRADE}(?:\s+or\s+very\s+low)?\s+(?=\
 _ELLIPSES = re.compile(r"^(?:\.\.\.|…)\s*(?=[A-Z])|(?<=[.!?])\s+(?:\.\.\.|…)\s*$")
 
 
+# A summary prints a population as a capitals label before its statements ("IN PEOPLE WITH
+# ACTIVE/NEW ONSET/FLARE OF PURE CLASS V: ...With proteinuria ..."); the statement's own
+# words start after it (and the summary's ellipsis).
+_POPULATION_LABEL = re.compile(
+    r"^(?P<label>(?:IN|FOR|AMONG) (?:[^a-z:.]{3,160})):\s*(?:\.\.\.|…)?\s*(?=[A-Z])"
+)
+# A summary's ellipsis between two statements it kept ("... unless contraindicated. ...With
+# any elevation ..."): where one statement ends and the next begins.
+_ELLIPSIS_JOIN = re.compile(r"(?<=[.!?])\s*(?:\.\.\.|…)\s*(?=[A-Z])")
+
+
+def population_label(text: str) -> tuple[str, str]:
+    """(the capitals population label a statement is printed under, the statement): the
+    label lowercased, so it reads as a population; ("", text) where there is none."""
+    m = _POPULATION_LABEL.match(text)
+    if not m:
+        return "", text
+    return m.group("label").lower(), text[m.end() :]
+
+
+def ellipsis_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence spans with each one split where a summary's ellipsis joins two
+    statements."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        start = a
+        for m in _ELLIPSIS_JOIN.finditer(text, a, b):
+            if m.start() > start:
+                out.append((start, m.start()))
+            start = m.end()
+        out.append((start, b))
+    return out
+
+
 def table_row(text: str) -> str:
     """A recommendation table's row without the cells printed around its statement (a
     verbatim part of it); other text as it is."""
