@@ -8,12 +8,18 @@ under such a stem is judged as printed (is the condition present?) and its answe
 over (present: the criterion is not met), and the logic of the groups under the stem is
 flipped (no condition of "one of A, B" present = A absent and B absent). A group that asks
 "at least n" under such a stem is left as compiled: its turn-over is no one group.
+
+A stem that refuses coverage of what it lists ("Will NOT be approved for patients with any
+of the following:", "ERT ... is not reasonable and necessary, and is nationally non-covered,
+in the following situations:") asks the same absence: where such a list stands among the
+criteria, judged as printed it denied every patient outside it.
 """
 
 from __future__ import annotations
 
 import re
 
+from pipeline.policy.grant_words import REFUSES
 from pipeline.policy.models import PolicyNode, Status
 
 _ABSENCE_STEM = re.compile(
@@ -24,6 +30,21 @@ _ABSENCE_STEM = re.compile(
     re.I,
 )
 _FLIP = {"any_of": "all_of", "all_of": "any_of"}
+# what a refusing stem refuses: coverage, approval, payment (with REFUSES' "will not", "does
+# not"), or in its own words ("nationally non-covered", "not reasonable and necessary")
+_COVERAGE = re.compile(r"\b(?:cover\w*|approv\w*|authori[sz]\w*|pay\s+for|eligible)\b", re.I)
+_NON_COVERED = re.compile(r"\bnon-?covered\b|\bnot\s+reasonable\s+and\s+necessary\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def refuses_its_list(stem: str) -> bool:
+    """The stem's last sentence refuses coverage of "the following" and leads into them
+    ("... will NOT be covered for the following:"); a note that refuses one use before a
+    list of criteria ("NOTE: ... will NOT be approved for ISS Criteria:") names no list."""
+    last = _SENTENCE_END.split(" ".join(stem.split()))[-1]
+    if not (last.endswith(":") and re.search(r"\bthe following\b", last, re.I)):
+        return False
+    return bool(_NON_COVERED.search(last) or (REFUSES.search(last) and _COVERAGE.search(last)))
 
 
 def _flippable(node: PolicyNode) -> bool:
@@ -45,7 +66,8 @@ def read_absences(root: PolicyNode) -> tuple[PolicyNode, dict[str, str]]:
             flip(child, stem)
 
     def walk(node: PolicyNode) -> None:
-        if node.op in _FLIP and _ABSENCE_STEM.match(node.text) and _flippable(node):
+        asks_absence = _ABSENCE_STEM.match(node.text) or refuses_its_list(node.text)
+        if node.op in _FLIP and asks_absence and _flippable(node):
             # the stem's own group: "absence of one of A, B" → all of (not A, not B)
             node.op = "all_of"  # type: ignore[assignment]
             for child in node.children:

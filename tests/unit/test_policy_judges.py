@@ -325,10 +325,10 @@ def test_a_met_cannot_rest_on_the_opposite_result() -> None:
     assert judge_restated(text, facts(fact)) is None
 
 
-def _absence_tree() -> PolicyTree:
+def _absence_tree(stem: str = "Absence of the following comorbid conditions:") -> PolicyTree:
     conditions = PolicyNode(
         id="1.b",
-        text="Absence of the following comorbid conditions:",
+        text=stem,
         page=1,
         op="any_of",
         children=[
@@ -390,6 +390,35 @@ def test_a_group_asking_the_absence_of_its_items_is_read_by_de_morgan() -> None:
     llm = FakeLLM().queue_judgments(lambda m, s: {"status": "not_met", "facts": ["F6"]})
     meets = apply_policy(_sleep_case(60), [_absence_tree()], llm)
     assert meets.verdict == "medically_necessary", meets.rule
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Home sleep testing will NOT be approved for patients with any of the following:",
+        "Nationally Non-Covered Indications. Home testing is not reasonable and necessary,"
+        " and is non-covered, in the following situations:",
+    ],
+)
+def test_a_list_the_policy_refuses_to_cover_among_the_criteria_asks_its_absence(
+    stem: str,
+) -> None:
+    # Judged as printed, a patient with none of the refused conditions failed the list: a
+    # false denial. Read as an absence, the condition present denies and its absence does not.
+    fails = apply_policy(_sleep_case(30), [_absence_tree(stem)], FakeLLM())
+    assert fails.verdict == "not_medically_necessary", fails.rule
+    llm = FakeLLM().queue_judgments(lambda m, s: {"status": "not_met", "facts": ["F6"]})
+    meets = apply_policy(_sleep_case(60), [_absence_tree(stem)], llm)
+    assert meets.verdict == "medically_necessary", meets.rule
+
+
+def test_a_note_refusing_one_use_before_the_criteria_is_no_refused_list() -> None:
+    from pipeline.policy.absence import refuses_its_list
+
+    assert refuses_its_list("GLP-1 Receptor Agonists will NOT be covered for the following:")
+    # the refusal names its own use; the list under it is the criteria
+    assert not refuses_its_list("NOTE: Therapy will NOT be approved for short stature Criteria:")
+    assert not refuses_its_list("The patient does not have any of the following:")  # no coverage
 
 
 def test_no_event_on_a_drug_never_taken() -> None:
