@@ -80,5 +80,18 @@ def read_absences(root: PolicyNode) -> tuple[PolicyNode, dict[str, str]]:
     return tree, turned
 
 
+def turn_over_under(status: Status, stem: str) -> tuple[Status, str]:
+    """A leaf's answer under a stem that asks its absence, turned over, and the words for
+    its reason. Under a stem that refuses coverage (a list of uses the policy does not
+    cover, read among the criteria), an item present blocks an approval but denies nothing:
+    such items name other drugs, doses and populations ("X given to a beneficiary under 40
+    kg") that a reading of one of their parts misjudges, and a denial on one was wrong."""
+    said = "present" if status == "met" else "absent"
+    reason = f"{said}, and the policy asks its absence ({stem})"
+    if status == "met" and refuses_its_list(stem):
+        return "not_documented", f"{reason}: a refused use read among the criteria denies nothing"
+    return turn_over(status), reason
+
+
 def turn_over(status: Status) -> Status:
     return {"met": "not_met", "not_met": "met"}.get(status, status)  # type: ignore[return-value]

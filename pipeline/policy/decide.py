@@ -14,7 +14,7 @@ from pipeline.cases import case_facts
 from pipeline.llm import LLMClient
 from pipeline.llm.prompts import Prompt, load_prompt
 from pipeline.models import Case
-from pipeline.policy.absence import read_absences, turn_over
+from pipeline.policy.absence import read_absences, turn_over_under
 from pipeline.policy.branch_drugs import branches_for_drug
 from pipeline.policy.cited_criteria import with_cited_criteria
 from pipeline.policy.fact_question import ask_facts
@@ -98,9 +98,8 @@ class _TreeJudge:
         j.op = "leaf"
         if (stem := self.turned.get(leaf.id)) and j.status in {"met", "not_met"}:
             # the group asks this item's absence: present is not met, absent is met
-            said = "present" if j.status == "met" else "absent"
-            j.status = turn_over(j.status)
-            j.reason = f"{j.reason or ''}; {said}, and the policy asks its absence ({stem})"
+            j.status, said = turn_over_under(j.status, stem)
+            j.reason = f"{j.reason or ''}; {said}"
         self.judgments[leaf.id], self.known[leaf.id] = j, j.status
 
     def judge(self, root: PolicyNode, continuation: bool, following: bool = True) -> Status:

@@ -404,9 +404,12 @@ def test_a_list_the_policy_refuses_to_cover_among_the_criteria_asks_its_absence(
     stem: str,
 ) -> None:
     # Judged as printed, a patient with none of the refused conditions failed the list: a
-    # false denial. Read as an absence, the condition present denies and its absence does not.
+    # false denial. Read as an absence, its absence lets the approval through, and a refused
+    # use present blocks it but denies nothing (such items name other drugs and doses).
     fails = apply_policy(_sleep_case(30), [_absence_tree(stem)], FakeLLM())
-    assert fails.verdict == "not_medically_necessary", fails.rule
+    assert fails.verdict == "insufficient_information", fails.rule
+    row = next(j for j in fails.judgments if j.node_id == "1.b.1")
+    assert row.status == "not_documented" and "denies nothing" in row.reason
     llm = FakeLLM().queue_judgments(lambda m, s: {"status": "not_met", "facts": ["F6"]})
     meets = apply_policy(_sleep_case(60), [_absence_tree(stem)], llm)
     assert meets.verdict == "medically_necessary", meets.rule
