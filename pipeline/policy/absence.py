@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.policy.grant_words import REFUSES
+from pipeline.policy.grant_words import COVERAGE, REFUSES
 from pipeline.policy.models import PolicyNode, Status
 
 _ABSENCE_STEM = re.compile(
@@ -32,7 +32,6 @@ _ABSENCE_STEM = re.compile(
 _FLIP = {"any_of": "all_of", "all_of": "any_of"}
 # what a refusing stem refuses: coverage, approval, payment (with REFUSES' "will not", "does
 # not"), or in its own words ("nationally non-covered", "not reasonable and necessary")
-_COVERAGE = re.compile(r"\b(?:cover\w*|approv\w*|authori[sz]\w*|pay\s+for|eligible)\b", re.I)
 _NON_COVERED = re.compile(r"\bnon-?covered\b|\bnot\s+reasonable\s+and\s+necessary\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
@@ -44,7 +43,7 @@ def refuses_its_list(stem: str) -> bool:
     last = _SENTENCE_END.split(" ".join(stem.split()))[-1]
     if not (last.endswith(":") and re.search(r"\bthe following\b", last, re.I)):
         return False
-    return bool(_NON_COVERED.search(last) or (REFUSES.search(last) and _COVERAGE.search(last)))
+    return bool(_NON_COVERED.search(last) or (REFUSES.search(last) and COVERAGE.search(last)))
 
 
 def _flippable(node: PolicyNode) -> bool:

@@ -51,6 +51,8 @@ FURTHER_TERM = re.compile(
     rf"\b{_TERM}\s*-?\s*{_UNIT}\s+each\b",
     re.I,
 )
+# what a refusal refuses: coverage, approval, payment
+COVERAGE = re.compile(r"\b(?:cover\w*|approv\w*|authori[sz]\w*|pay\s+for|eligible)\b", re.I)
 REFUSES = re.compile(
     r"\b(?:shall|will|may|must|can|would|do|does)\s+not\b|\bwon't\b|"
     r"\bno\s+(?:cost\s+)?(?:authorization|payment|approval)\b|\bhard\s+stops?\b|"

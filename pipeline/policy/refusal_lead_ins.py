@@ -11,20 +11,16 @@ a numbered agenda item or an answer label is none.
 
 from __future__ import annotations
 
-import re
-
 from pipeline.policy.exclusions import _exclusion
 from pipeline.policy.grant_lead_ins import items_end
-from pipeline.policy.grant_words import REFUSES
+from pipeline.policy.grant_words import COVERAGE, REFUSES
 from pipeline.policy.lead_in_sentences import _is_heading, lead_sentence
 from pipeline.policy.list_labels import _marker
 from pipeline.policy.models import Exclusion
 from pipeline.policy.outline import Line, outline
 from pipeline.policy.verbatim import PageText
 
-# what a refusal refuses: coverage, approval, payment
 _TITLE_WORDS = 16
-_COVER = re.compile(r"\b(?:cover\w*|approv\w*|authori[sz]\w*|pay\s+for|eligible)\b", re.I)
 
 
 def refused_items(lines: list[Line], pages: PageText) -> list[Exclusion]:
@@ -38,7 +34,7 @@ def refused_items(lines: list[Line], pages: PageText) -> list[Exclusion]:
             at = _refusing_list(lines, at, pages, out)
             continue
         text, start = read
-        if not (REFUSES.search(text) and _COVER.search(text)):
+        if not (REFUSES.search(text) and COVERAGE.search(text)):
             at = start
             continue
         end = items_end(lines, start, lines[at])
