@@ -14,6 +14,7 @@ from pipeline.llm import LLMClient, LLMError, LLMUnavailable
 from pipeline.llm.prompts import Prompt
 from pipeline.models import CaseFact
 from pipeline.policy.age_phrases import patient_age, plain_age_words
+from pipeline.policy.criterion_notes import criterion_notes
 from pipeline.policy.criterion_terms import coverage, requirements
 from pipeline.policy.judge import check_model_judgment
 from pipeline.policy.models import Judgment, PolicyNode
@@ -95,9 +96,7 @@ def ask_fact(
     node: PolicyNode, fact: CaseFact, llm: LLMClient, prompt: Prompt, context: str = ""
 ) -> tuple[bool, str]:
     """(the model said yes, a problem to record where it gave no usable answer)."""
-    notes = "\n".join(f"NOTE: <<<{n}>>>" for n in node.notes)
-    if context:
-        notes = f"THIS CRITERION IS AN ITEM OF: <<<{context}>>>\n{notes}".rstrip()
+    notes = criterion_notes(node, context)
     messages = prompt.render(fact=fact.text, criterion=node.text, notes=notes, page=str(node.page))
     try:
         result = llm.complete_json(messages, ANSWER_SCHEMA, "fact_answer")

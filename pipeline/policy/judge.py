@@ -18,6 +18,7 @@ from pipeline.policy.attested_voice import third_person
 from pipeline.policy.care_setting import REFUSED_VISIT, names_specialty, states_prescriber
 from pipeline.policy.clause_polarity import agreeing
 from pipeline.policy.comparison import compares_readings
+from pipeline.policy.criterion_notes import criterion_notes
 from pipeline.policy.criterion_terms import (
     alternatives,
     clauses,
@@ -244,9 +245,7 @@ def judge_by_model(
     sees the facts that share a term with the criterion (all of them where none does): a
     small model cites what is in front of it."""
     base: dict[str, Any] = {"node_id": node.id, "text": node.text, "page": node.page}
-    notes = "\n".join(f"NOTE: <<<{n}>>>" for n in node.notes)
-    if context:
-        notes = f"THIS CRITERION IS AN ITEM OF: <<<{context}>>>\n{notes}".rstrip()
+    notes = criterion_notes(node, context)
     patient = _patient_fact(facts)  # a field of the case the check reads, shown or not
     facts = relevant_facts(node.text + " " + context, facts, drug)
     messages = prompt.render(
